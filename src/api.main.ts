@@ -1,0 +1,31 @@
+// `npm run api`: the GraphQL API and the board alone, against TEMPORAL_ADDRESS and DATABASE_URL.
+// Run as many as you like behind a load balancer; they share nothing but Temporal and PostgreSQL.
+import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
+import { startApi } from './runtime/api-server';
+import { connectRuntime } from './runtime/connect';
+import { PortInUseError } from './runtime/ports';
+import { Shutdown } from './runtime/shutdown';
+
+const log = (line: string) => console.log(`[api] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const databaseUrl = requireDatabaseUrl(config);
+  const address = requireTemporalAddress(config);
+  const shutdown = new Shutdown(log);
+  shutdown.onSignals(() => process.exit(0));
+  try {
+    const runtime = await connectRuntime(config, databaseUrl, address, config.temporal.uiUrl, shutdown);
+    const app = await startApi(runtime);
+    shutdown.add('API', () => app.close());
+    log(`GraphQL: http://${config.api.host}:${config.api.port}/graphql  (pid ${process.pid})`);
+  } catch (err) {
+    await shutdown.run();
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError || err instanceof PortInUseError ? `\n${err.message}\n` : err);
+  process.exit(1);
+});

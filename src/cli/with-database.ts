@@ -1,0 +1,23 @@
+// For one-off commands: the configured database, or the embedded one started just for the command.
+import * as path from 'node:path';
+import type { AppConfig } from '../config/config';
+import { createDatabase, type Db } from '../database/database';
+import { EmbeddedPostgresServer } from '../runtime/embedded-postgres';
+import { assertPortFree } from '../runtime/ports';
+
+export async function withDatabase<T>(config: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  let embedded: EmbeddedPostgresServer | null = null;
+  let url = config.databaseUrl;
+  if (!url) {
+    await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT', '内置 PostgreSQL（npm start 是否正在运行？/ is npm start running? then set DATABASE_URL to its database）');
+    embedded = await EmbeddedPostgresServer.start({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, database: 'chuangwen' });
+    url = embedded.url;
+  }
+  const db = createDatabase(url);
+  try {
+    return await fn(db);
+  } finally {
+    await db.destroy();
+    await embedded?.stop();
+  }
+}

@@ -1,0 +1,136 @@
+// Configuration is read once, from the environment, and validated at start-up: a bad value stops the
+// process with a message naming the variable, before anything is started.
+import * as path from 'node:path';
+import { z } from 'zod';
+
+const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? null : v.trim()));
+
+const schema = z.object({
+  DATA_DIR: z.string().default('data'),
+  DATABASE_URL: optionalText.refine((v) => v === null || /^postgres(ql)?:\/\//.test(v), {
+    message: '须为 postgres:// 或 postgresql:// 开头的连接串 / must be a postgres:// URL',
+  }),
+  EMBEDDED_POSTGRES_PORT: port(5433),
+  TEMPORAL_ADDRESS: optionalText,
+  TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]{2,255}$/).default('chuangwen'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('chuangwen-tasks'),
+  TEMPORAL_PORT: port(7233),
+  TEMPORAL_UI_PORT: port(8233),
+  TEMPORAL_UI_URL: optionalText,
+  TEMPORAL_CLI: optionalText,
+  TEMPORAL_TLS: flag(false),
+  TEMPORAL_TLS_CERT: optionalText,
+  TEMPORAL_TLS_KEY: optionalText,
+  TEMPORAL_TLS_CA: optionalText,
+  TEMPORAL_TLS_SERVER_NAME: optionalText,
+  TEMPORAL_API_KEY: optionalText,
+  HOST: z.string().default('127.0.0.1'),
+  PORT: port(3000),
+  WORKER_HEALTH_PORT: port(3001),
+  DEMO_DATA: flag(true),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+});
+
+export interface TemporalConnectionConfig {
+  /** host:port of the frontend; null means "start the embedded dev server" (npm start only). */
+  address: string | null;
+  namespace: string;
+  taskQueue: string;
+  tls: null | { certPath: string | null; keyPath: string | null; caPath: string | null; serverName: string | null };
+  apiKey: string | null;
+}
+
+export interface AppConfig {
+  dataDir: string;
+  databaseUrl: string | null;
+  embeddedPostgresPort: number;
+  temporal: TemporalConnectionConfig & {
+    devServerPort: number;
+    uiPort: number;
+    uiUrl: string | null;
+    cli: string | null;
+  };
+  api: { host: string; port: number };
+  worker: { healthPort: number };
+  demoData: boolean;
+  logLevel: 'error' | 'warn' | 'info' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      '配置有误 / invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        message: `${issue.message}（当前值 / value: ${JSON.stringify(env[String(issue.path[0])] ?? null)}）`,
+      })),
+    );
+  }
+  const e = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if ((e.TEMPORAL_TLS_CERT === null) !== (e.TEMPORAL_TLS_KEY === null)) {
+    problems.push({ variable: 'TEMPORAL_TLS_CERT', message: '须与 TEMPORAL_TLS_KEY 同时设置 / set both or neither' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const tlsWanted = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== null || e.TEMPORAL_API_KEY !== null;
+  return {
+    dataDir: path.resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    embeddedPostgresPort: e.EMBEDDED_POSTGRES_PORT,
+    temporal: {
+      address: e.TEMPORAL_ADDRESS,
+      namespace: e.TEMPORAL_NAMESPACE,
+      taskQueue: e.TEMPORAL_TASK_QUEUE,
+      tls: tlsWanted
+        ? { certPath: e.TEMPORAL_TLS_CERT, keyPath: e.TEMPORAL_TLS_KEY, caPath: e.TEMPORAL_TLS_CA, serverName: e.TEMPORAL_TLS_SERVER_NAME }
+        : null,
+      apiKey: e.TEMPORAL_API_KEY,
+      devServerPort: e.TEMPORAL_PORT,
+      uiPort: e.TEMPORAL_UI_PORT,
+      uiUrl: e.TEMPORAL_UI_URL,
+      cli: e.TEMPORAL_CLI,
+    },
+    api: { host: e.HOST, port: e.PORT },
+    worker: { healthPort: e.WORKER_HEALTH_PORT },
+    demoData: e.DEMO_DATA,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** A Temporal address is required when the process does not start its own dev server. */
+export function requireTemporalAddress(config: AppConfig): string {
+  if (config.temporal.address === null) {
+    throw new ConfigError([
+      { variable: 'TEMPORAL_ADDRESS', message: '单独运行 API 或 worker 时必须设置，例如 localhost:7233 / required when running alone' },
+    ]);
+  }
+  return config.temporal.address;
+}
+
+export function requireDatabaseUrl(config: AppConfig): string {
+  if (config.databaseUrl === null) {
+    throw new ConfigError([
+      { variable: 'DATABASE_URL', message: '单独运行 API 或 worker 时必须设置 / required when running alone' },
+    ]);
+  }
+  return config.databaseUrl;
+}

@@ -1,0 +1,29 @@
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Pool, type PoolConfig } from 'pg';
+import type { Database } from './database.types';
+import { MIGRATIONS } from './migrations';
+
+export type Db = Kysely<Database>;
+
+export function createDatabase(connectionString: string, options: Omit<PoolConfig, 'connectionString'> = {}): Db {
+  const pool = new Pool({ connectionString, max: 10, ...options });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+export class MigrationError extends Error {
+  constructor(readonly migration: string | undefined, cause: unknown) {
+    super(`数据库迁移失败 / migration failed${migration ? ` (${migration})` : ''}: ${String(cause)}`);
+    this.name = 'MigrationError';
+  }
+}
+
+/** Runs pending migrations; safe to call from several processes at once (Kysely takes an advisory lock). */
+export async function migrateToLatest(db: Db): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } });
+  const result: MigrationResultSet = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new MigrationError(failed?.migrationName, result.error);
+  }
+  return (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

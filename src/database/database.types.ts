@@ -1,0 +1,96 @@
+// Table types for Kysely. int8 columns come back from pg as strings (pg's default, kept on purpose:
+// event positions can exceed 2^53 in a long-lived store); counts are cast to int in SQL where a number is wanted.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface EventsTable {
+  position: Generated<string>;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  metadata: JSONColumnType<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  recorded_at: ColumnType<Date, never, never>;
+}
+
+export interface ProjectionCheckpointsTable {
+  name: string;
+  position: string;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  inspection_date: string;
+  time_zone: string;
+  created_at: ColumnType<Date, never, never>;
+}
+
+export interface UnitsTable {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface AssessmentItemsTable {
+  code: string;
+  name: string;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  item_code: string;
+  name: string;
+  method: string;
+  points: ColumnType<string, number | string, number | string>;
+  standard: string;
+  area: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Projection: one row per indicator task, the board's card. Disposable: rebuilt from `events`. */
+export interface IndicatorTaskCardsTable {
+  task_id: string;
+  campaign_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  stage: string;
+  classification: string | null;
+  awaiting_review: string | null;
+  submitted_by: string | null;
+  due_at: Timestamp;
+  relapse_count: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_position: string;
+}
+
+export interface Database {
+  events: EventsTable;
+  projection_checkpoints: ProjectionCheckpointsTable;
+  campaigns: CampaignsTable;
+  units: UnitsTable;
+  assessment_items: AssessmentItemsTable;
+  indicators: IndicatorsTable;
+  users: UsersTable;
+  settings: SettingsTable;
+  indicator_task_cards: IndicatorTaskCardsTable;
+}

@@ -1,0 +1,8 @@
+// Every migration, in order. Listed here (not read from a folder) so that they work the same from
+// TypeScript sources under jest and from the compiled build.
+import type { Migration } from 'kysely';
+import * as m0001 from './0001-initial';
+
+export const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': m0001,
+};

@@ -1,0 +1,96 @@
+// Demo data on first start with an empty database: the illustrative catalog, the invented organisation, one
+// campaign, and an indicator-task workflow for every (indicator, responsible unit). Re-running is harmless:
+// reference rows are inserted once, workflow ids are business keys, and a marker says when it is complete.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../database/database';
+import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
+import { projectRoot } from '../runtime/project-paths';
+import { parseCsv } from './csv';
+import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
+
+const MARKER = 'demo_data';
+const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
+
+export interface DemoCatalogRow {
+  code: string;
+  item: string;
+  indicator: string;
+  method: string;
+  points: number;
+  standard: string;
+  area: string | null;
+}
+
+export function readDemoCatalog(): DemoCatalogRow[] {
+  const file = path.join(projectRoot(), 'src/demo/data/catalog.csv');
+  return parseCsv(fs.readFileSync(file, 'utf8')).map((r) => ({
+    code: r.code,
+    item: r.item,
+    indicator: r.indicator,
+    method: r.method,
+    points: Number(r.points),
+    standard: r.standard,
+    area: r.area === '' ? null : r.area,
+  }));
+}
+
+export function demoTasks(catalog: DemoCatalogRow[] = readDemoCatalog()): NewIndicatorTask[] {
+  return catalog.flatMap((row) => {
+    const { lead, units } = demoAssignment(row.code, row.area);
+    return units.map((unitCode) => ({
+      campaignId: DEMO_CAMPAIGN.id,
+      indicatorCode: row.code,
+      unitCode,
+      leadUnitCode: lead,
+      dueAt: demoDueAt(row.code),
+      createdBy: SYSTEM_ACTOR,
+    }));
+  });
+}
+
+/** Inserts the demo's reference data in one transaction. */
+export async function insertDemoReferenceData(db: Db, catalog: DemoCatalogRow[] = readDemoCatalog()): Promise<void> {
+  const items = [...new Map(catalog.map((r) => [r.code.charAt(0), r.item])).entries()];
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('units').values(DEMO_UNITS.map((u) => ({ ...u }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx.insertInto('assessment_items').values(items.map(([code, name]) => ({ code, name }))).onConflict((oc) => oc.doNothing()).execute();
+    await trx
+      .insertInto('indicators')
+      .values(catalog.map((r) => ({ code: r.code, item_code: r.code.charAt(0), name: r.indicator, method: r.method, points: r.points, standard: r.standard, area: r.area })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .insertInto('users')
+      .values(DEMO_USERS.map((u) => ({ id: `user:${u.login}`, login: u.login, display_name: u.displayName, role: u.role, unit_code: u.unitCode })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    await trx
+      .insertInto('campaigns')
+      .values({ id: DEMO_CAMPAIGN.id, name: DEMO_CAMPAIGN.name, inspection_date: DEMO_CAMPAIGN.inspectionDate, time_zone: DEMO_CAMPAIGN.timeZone })
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  });
+}
+
+/**
+ * Seeds the demo unless it is complete already or the database holds a real campaign.
+ * Returns the number of workflows started now, or null when nothing was to be done.
+ */
+export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void): Promise<number | null> {
+  const marker = await db.selectFrom('settings').select('key').where('key', '=', MARKER).executeTakeFirst();
+  if (marker) return null;
+  const others = await db.selectFrom('campaigns').select('id').where('id', '!=', DEMO_CAMPAIGN.id).executeTakeFirst();
+  if (others) return null;
+  log('正在写入演示数据 / seeding demo data…');
+  const catalog = readDemoCatalog();
+  await insertDemoReferenceData(db, catalog);
+  const started = await startIndicatorTasks(client, taskQueue, demoTasks(catalog));
+  await db
+    .insertInto('settings')
+    .values({ key: MARKER, value: JSON.stringify({ campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() }) })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  return started;
+}

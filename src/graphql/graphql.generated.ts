@@ -1,0 +1,165 @@
+
+/*
+ * -------------------------------------------------------
+ * THIS FILE WAS AUTOMATICALLY GENERATED (DO NOT MODIFY)
+ * -------------------------------------------------------
+ */
+
+/* tslint:disable */
+/* eslint-disable */
+
+// Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
+export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
+export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
+export type UnitKind = "DEPARTMENT" | "COMMUNITY" | "VILLAGE" | "ENTERPRISE" | "SCHOOL" | "SERVICE_WINDOW";
+export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
+export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
+export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE";
+
+export interface SubmitSelfCheckInput {
+    taskId: string;
+    classification: Classification;
+    note: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ApproveInput {
+    taskId: string;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ReturnInput {
+    taskId: string;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface NoteInput {
+    taskId: string;
+    note: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RecordMockAssessmentInput {
+    taskId: string;
+    score: number;
+    passed: boolean;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface Unit {
+    code: string;
+    name: string;
+    kind: UnitKind;
+}
+
+export interface Indicator {
+    code: string;
+    itemName: string;
+    name: string;
+    method: AssessmentMethod;
+    points: number;
+    standard: string;
+    area?: Nullable<RectificationArea>;
+}
+
+export interface Campaign {
+    id: string;
+    name: string;
+    inspectionDate: string;
+    daysToInspection: number;
+}
+
+export interface Me {
+    id: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    unit?: Nullable<Unit>;
+}
+
+export interface EventActor {
+    userId: string;
+    displayName: string;
+    role: Role;
+}
+
+export interface DomainEvent {
+    position: string;
+    streamVersion: number;
+    type: string;
+    label: string;
+    occurredAt: DateTime;
+    actor: EventActor;
+    data: JSON;
+}
+
+export interface IndicatorTask {
+    id: string;
+    campaignId: string;
+    indicator: Indicator;
+    unit: Unit;
+    leadUnit: Unit;
+    stage: Stage;
+    stageLabel: string;
+    classification?: Nullable<Classification>;
+    awaitingReview?: Nullable<ReviewKind>;
+    dueAt: DateTime;
+    relapseCount: number;
+    version: number;
+    allowedActions: IndicatorTaskAction[];
+    history: DomainEvent[];
+    temporalUiUrl?: Nullable<string>;
+    updatedAt: DateTime;
+}
+
+export interface BoardColumn {
+    stage: Stage;
+    label: string;
+    count: number;
+    cards: IndicatorTask[];
+}
+
+export interface Board {
+    campaign: Campaign;
+    columns: BoardColumn[];
+}
+
+export interface BoardChange {
+    task: IndicatorTask;
+    eventType: string;
+}
+
+export interface IQuery {
+    me(): Me | Promise<Me>;
+    campaigns(): Campaign[] | Promise<Campaign[]>;
+    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+}
+
+export interface IMutation {
+    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
+    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
+    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnArchive(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+}
+
+export interface ISubscription {
+    boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
+}
+
+export type DateTime = string;
+export type JSON = unknown;
+type Nullable<T> = T | null;

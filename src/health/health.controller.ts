@@ -1,0 +1,40 @@
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { sql } from 'kysely';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+
+interface JsonResponse {
+  status(code: number): JsonResponse;
+  json(body: unknown): void;
+}
+
+@Controller('health')
+export class HealthController {
+  constructor(@Inject(RUNTIME) private readonly runtime: AppRuntime) {}
+
+  /** 200 when the database and Temporal answer (and the in-process worker runs, if any); 503 otherwise. */
+  @Get()
+  async check(@Res() res: JsonResponse): Promise<void> {
+    const [database, temporal] = await Promise.all([
+      probe(() => sql`select 1`.execute(this.runtime.db)),
+      probe(() => this.runtime.temporal.workflowService.getSystemInfo({})),
+    ]);
+    const worker = this.runtime.workerStatus?.();
+    const ok = database === 'ok' && temporal === 'ok' && (!worker || worker.state === 'RUNNING');
+    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
+      status: ok ? 'ok' : 'unavailable',
+      database,
+      temporal,
+      ...(worker ? { worker } : {}),
+    });
+  }
+}
+
+async function probe(fn: () => Promise<unknown>): Promise<string> {
+  try {
+    await fn();
+    return 'ok';
+  } catch (err) {
+    return `error: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}

@@ -1,0 +1,175 @@
+// The only place SQL about indicator tasks lives: reads of the card projection and of the task's events.
+import { Inject, Injectable } from '@nestjs/common';
+import type { Db } from '../database/database';
+import { DATABASE } from '../app/app.tokens';
+import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
+import type { Classification, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
+
+export interface UnitView {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface IndicatorView {
+  code: string;
+  itemName: string;
+  name: string;
+  method: string;
+  points: number;
+  standard: string;
+  area: string | null;
+}
+
+/** A card as the API shows it: projection state plus the catalog and organisation it refers to. */
+export interface TaskView {
+  id: string;
+  campaignId: string;
+  state: IndicatorTaskState;
+  stage: Stage;
+  classification: Classification | null;
+  awaitingReview: ReviewKind | null;
+  dueAt: string;
+  relapseCount: number;
+  version: number;
+  updatedAt: string;
+  indicator: IndicatorView;
+  unit: UnitView;
+  leadUnit: UnitView;
+}
+
+export interface HistoryEvent {
+  position: string;
+  streamVersion: number;
+  type: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface CardFilter {
+  campaignId: string;
+  /** Cards of this unit, as responsible or as lead unit. */
+  visibleToUnit?: string | null;
+  unitCode?: string | null;
+}
+
+@Injectable()
+export class IndicatorTaskRepository {
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  private cards() {
+    return this.db
+      .selectFrom('indicator_task_cards as c')
+      .innerJoin('indicators as i', 'i.code', 'c.indicator_code')
+      .innerJoin('assessment_items as ai', 'ai.code', 'i.item_code')
+      .innerJoin('units as u', 'u.code', 'c.unit_code')
+      .innerJoin('units as lu', 'lu.code', 'c.lead_unit_code')
+      .select([
+        'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.stage',
+        'c.classification', 'c.awaiting_review', 'c.submitted_by', 'c.due_at', 'c.relapse_count', 'c.version',
+        'c.updated_at',
+        'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
+        'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
+      ]);
+  }
+
+  async findById(taskId: string): Promise<TaskView | null> {
+    const row = await this.cards().where('c.task_id', '=', taskId).executeTakeFirst();
+    return row ? toView(row) : null;
+  }
+
+  async list(filter: CardFilter): Promise<TaskView[]> {
+    let query = this.cards().where('c.campaign_id', '=', filter.campaignId);
+    if (filter.visibleToUnit) {
+      const unit = filter.visibleToUnit;
+      query = query.where((eb) => eb.or([eb('c.unit_code', '=', unit), eb('c.lead_unit_code', '=', unit)]));
+    }
+    if (filter.unitCode) query = query.where('c.unit_code', '=', filter.unitCode);
+    const rows = await query.orderBy('c.due_at').orderBy('c.task_id').execute();
+    return rows.map(toView);
+  }
+
+  async history(taskId: string): Promise<HistoryEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
+      .where('stream_id', '=', taskId)
+      .orderBy('stream_version')
+      .execute();
+    return rows.map((r) => ({
+      position: r.position,
+      streamVersion: r.stream_version,
+      type: r.type,
+      occurredAt: r.occurred_at,
+      data: r.data,
+      metadata: r.metadata,
+    }));
+  }
+}
+
+type CardRow = {
+  task_id: string;
+  campaign_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  stage: string;
+  classification: string | null;
+  awaiting_review: string | null;
+  submitted_by: string | null;
+  due_at: Date;
+  relapse_count: number;
+  version: number;
+  updated_at: Date;
+  indicator_name: string;
+  method: string;
+  points: string;
+  standard: string;
+  area: string | null;
+  item_name: string;
+  unit_name: string;
+  unit_kind: string;
+  lead_unit_name: string;
+  lead_unit_kind: string;
+};
+
+function toView(row: CardRow): TaskView {
+  const state: IndicatorTaskState = {
+    taskId: row.task_id,
+    campaignId: row.campaign_id,
+    indicatorCode: row.indicator_code,
+    unitCode: row.unit_code,
+    leadUnitCode: row.lead_unit_code,
+    stage: row.stage as Stage,
+    classification: row.classification as Classification | null,
+    awaitingReview: row.awaiting_review as ReviewKind | null,
+    submittedBy: row.submitted_by,
+    dueAt: row.due_at.toISOString(),
+    relapseCount: row.relapse_count,
+    version: row.version,
+  };
+  return {
+    id: row.task_id,
+    campaignId: row.campaign_id,
+    state,
+    stage: state.stage,
+    classification: state.classification,
+    awaitingReview: state.awaitingReview,
+    dueAt: state.dueAt,
+    relapseCount: row.relapse_count,
+    version: row.version,
+    updatedAt: row.updated_at.toISOString(),
+    indicator: {
+      code: row.indicator_code,
+      itemName: row.item_name,
+      name: row.indicator_name,
+      method: row.method,
+      points: Number(row.points),
+      standard: row.standard,
+      area: row.area,
+    },
+    unit: { code: row.unit_code, name: row.unit_name, kind: row.unit_kind },
+    leadUnit: { code: row.lead_unit_code, name: row.lead_unit_name, kind: row.lead_unit_kind },
+  };
+}

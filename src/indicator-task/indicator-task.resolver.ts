@@ -1,0 +1,116 @@
+// Thin: who is calling, what they asked, delegated to the service.
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import type {
+  ApproveInput,
+  NoteInput,
+  RecordMockAssessmentInput,
+  ReturnInput,
+  SubmitSelfCheckInput,
+} from '../graphql/graphql.generated';
+import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import type { TaskView } from './indicator-task.repository';
+import { IndicatorTaskService } from './indicator-task.service';
+
+@Resolver('IndicatorTask')
+export class IndicatorTaskResolver {
+  constructor(
+    private readonly tasks: IndicatorTaskService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query('indicatorTask')
+  async indicatorTask(@Args('id') id: string, @Context() ctx: GraphQLContext) {
+    return this.tasks.get(await this.auth.actor(ctx), id);
+  }
+
+  @Query('board')
+  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Context() ctx: GraphQLContext) {
+    return this.tasks.board(await this.auth.actor(ctx), campaignId, unitCode);
+  }
+
+  @ResolveField('stageLabel')
+  stageLabel(@Parent() task: TaskView) {
+    return STAGE_LABELS[task.stage];
+  }
+
+  @ResolveField('allowedActions')
+  async allowedActions(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.allowedActions(await this.auth.actor(ctx), task);
+  }
+
+  @ResolveField('history')
+  async history(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.history(await this.auth.actor(ctx), task);
+  }
+
+  @ResolveField('temporalUiUrl')
+  temporalUiUrl(@Parent() task: TaskView) {
+    return this.tasks.temporalUiUrl(task);
+  }
+
+  private async act(ctx: GraphQLContext, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null) {
+    return this.tasks.perform(await this.auth.actor(ctx), taskId, command, expectedVersion);
+  }
+
+  @Mutation('submitSelfCheck')
+  submitSelfCheck(@Args('input') i: SubmitSelfCheckInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'SUBMIT_SELF_CHECK', classification: i.classification, note: i.note }, i.expectedVersion);
+  }
+
+  @Mutation('confirmSelfCheck')
+  confirmSelfCheck(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'CONFIRM_SELF_CHECK', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('returnSelfCheck')
+  returnSelfCheck(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RETURN_SELF_CHECK', reason: i.reason }, i.expectedVersion);
+  }
+
+  @Mutation('reportRectificationProgress')
+  reportRectificationProgress(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'REPORT_RECTIFICATION_PROGRESS', note: i.note }, i.expectedVersion);
+  }
+
+  @Mutation('submitRectification')
+  submitRectification(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'SUBMIT_RECTIFICATION', note: i.note }, i.expectedVersion);
+  }
+
+  @Mutation('approveRectification')
+  approveRectification(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'APPROVE_RECTIFICATION', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('returnRectification')
+  returnRectification(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RETURN_RECTIFICATION', reason: i.reason }, i.expectedVersion);
+  }
+
+  @Mutation('recordMockAssessment')
+  recordMockAssessment(@Args('input') i: RecordMockAssessmentInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RECORD_MOCK_ASSESSMENT', score: i.score, passed: i.passed, note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('startArchiving')
+  startArchiving(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'START_ARCHIVING', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('submitArchive')
+  submitArchive(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'SUBMIT_ARCHIVE', note: i.note }, i.expectedVersion);
+  }
+
+  @Mutation('acceptArchive')
+  acceptArchive(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'ACCEPT_ARCHIVE', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('returnArchive')
+  returnArchive(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RETURN_ARCHIVE', reason: i.reason }, i.expectedVersion);
+  }
+}

@@ -1,0 +1,119 @@
+// Rules of access and the path of an action: the service sends the action to the task's workflow as an
+// Update (whose validator decides legality) and reads the card back from the projection.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+import { isUnitRole } from '../auth/auth.service';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import { DomainError, isErrorCode } from '../errors/domain-error';
+import { decide, allowedActions, type IndicatorTaskAction, type IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
+import { STAGE_LABELS, EVENT_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import { STAGES, type Actor, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
+import { IndicatorTaskRepository, type TaskView } from './indicator-task.repository';
+
+@Injectable()
+export class IndicatorTaskService {
+  constructor(
+    private readonly tasks: IndicatorTaskRepository,
+    private readonly campaigns: CampaignRepository,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  canSee(actor: Actor, task: TaskView): boolean {
+    if (!isUnitRole(actor.role)) return true;
+    return task.unit.code === actor.unitCode || task.leadUnit.code === actor.unitCode;
+  }
+
+  /** A task the actor may see; others are reported as not found, so their existence does not leak. */
+  async get(actor: Actor, taskId: string): Promise<TaskView> {
+    const task = await this.tasks.findById(taskId);
+    if (!task || !this.canSee(actor, task)) throw new DomainError('NOT_FOUND', `任务「${taskId}」不存在或无权查看`);
+    return task;
+  }
+
+  allowedActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
+    return allowedActions(task.state, actor);
+  }
+
+  async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined) {
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+    const cards = await this.tasks.list({
+      campaignId: campaign.id,
+      visibleToUnit: isUnitRole(actor.role) ? actor.unitCode ?? '' : null,
+      unitCode,
+    });
+    const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));
+    for (const card of cards) byStage.get(card.stage)?.push(card);
+    return {
+      campaign,
+      columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: byStage.get(stage)!.length, cards: byStage.get(stage)! })),
+    };
+  }
+
+  async history(actor: Actor, task: TaskView) {
+    if (!this.canSee(actor, task)) return [];
+    const events = await this.tasks.history(task.id);
+    return events.map((e) => {
+      const by = e.metadata.actor as Actor | undefined;
+      return {
+        position: e.position,
+        streamVersion: e.streamVersion,
+        type: e.type,
+        label: EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type,
+        occurredAt: e.occurredAt.toISOString(),
+        actor: { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
+        data: e.data,
+      };
+    });
+  }
+
+  temporalUiUrl(task: TaskView): string | null {
+    const base = this.runtime.temporalUiUrl;
+    if (!base) return null;
+    return `${base}/namespaces/${encodeURIComponent(this.runtime.config.temporal.namespace)}/workflows/${encodeURIComponent(task.id)}`;
+  }
+
+  /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */
+  async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null): Promise<TaskView> {
+    const task = await this.get(actor, taskId);
+    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
+    if (task.stage === 'ARCHIVED') {
+      // The workflow has completed; the same rules explain why nothing more can be done.
+      const decision = decide(task.state, request);
+      throw decision.ok
+        ? new DomainError('ILLEGAL_TRANSITION', `任务已${STAGE_LABELS.ARCHIVED}，不能再操作`)
+        : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
+    }
+    try {
+      await this.runtime.temporal.workflow.getHandle(taskId).executeUpdate(performActionUpdate, { args: [request] });
+    } catch (err) {
+      throw toDomainError(err);
+    }
+    const updated = await this.tasks.findById(taskId);
+    if (!updated) throw new DomainError('INTERNAL_SERVER_ERROR', '任务状态读取失败');
+    return updated;
+  }
+}
+
+function toDomainError(err: unknown): Error {
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+    const failure = err.cause;
+    const field = (failure.details?.[0] as { field?: string | null } | undefined)?.field ?? null;
+    if (isErrorCode(failure.type)) return new DomainError(failure.type, failure.message, field);
+  }
+  if (err instanceof WorkflowNotFoundError) {
+    return new DomainError('NOT_FOUND', '任务的工作流不存在或已结束');
+  }
+  const code = (err as { code?: number })?.code;
+  if (code === 14 /* gRPC UNAVAILABLE */ || code === 4 /* DEADLINE_EXCEEDED */) {
+    return new DomainError('UNAVAILABLE', '工作流服务暂时不可用，请稍后重试');
+  }
+  return err instanceof Error ? err : new Error(String(err));
+}
+

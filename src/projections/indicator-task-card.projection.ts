@@ -1,0 +1,150 @@
+// The board's cards: one row per indicator task, folded from its events with the lifecycle's own `evolve`,
+// so the board can never disagree with the workflow about what an event means.
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
+import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
+import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
+import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import type { Classification, IndicatorTaskState, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
+
+export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
+const REBUILD_BATCH = 10_000;
+const INSERT_CHUNK = 1_000;
+
+interface Card {
+  state: IndicatorTaskState;
+  createdAt: Date;
+  updatedAt: Date;
+  lastPosition: string;
+}
+
+function fromRow(row: Selectable<IndicatorTaskCardsTable>): Card {
+  return {
+    state: {
+      taskId: row.task_id,
+      campaignId: row.campaign_id,
+      indicatorCode: row.indicator_code,
+      unitCode: row.unit_code,
+      leadUnitCode: row.lead_unit_code,
+      stage: row.stage as Stage,
+      classification: row.classification as Classification | null,
+      awaitingReview: row.awaiting_review as ReviewKind | null,
+      submittedBy: row.submitted_by,
+      dueAt: row.due_at.toISOString(),
+      relapseCount: row.relapse_count,
+      version: row.version,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    lastPosition: row.last_position,
+  };
+}
+
+function toRow(card: Card): Insertable<IndicatorTaskCardsTable> {
+  const s = card.state;
+  return {
+    task_id: s.taskId,
+    campaign_id: s.campaignId,
+    indicator_code: s.indicatorCode,
+    unit_code: s.unitCode,
+    lead_unit_code: s.leadUnitCode,
+    stage: s.stage,
+    classification: s.classification,
+    awaiting_review: s.awaitingReview,
+    submitted_by: s.submittedBy,
+    due_at: s.dueAt,
+    relapse_count: s.relapseCount,
+    version: s.version,
+    created_at: card.createdAt,
+    updated_at: card.updatedAt,
+    last_position: card.lastPosition,
+  };
+}
+
+/** Folds one stored event into a card; a stream's first event creates it. */
+export function foldCard(card: Card | undefined, event: StoredEvent): Card {
+  const state =
+    card?.state ??
+    initialState({ taskId: event.streamId, campaignId: '', indicatorCode: '', unitCode: '', leadUnitCode: '', dueAt: event.occurredAt.toISOString() });
+  const actor = event.metadata.actor as { userId?: string } | undefined;
+  const domainEvent = { type: event.type, data: event.data } as IndicatorTaskEvent;
+  return {
+    state: evolve(state, domainEvent, actor?.userId ?? ''),
+    createdAt: card?.createdAt ?? event.occurredAt,
+    updatedAt: event.occurredAt,
+    lastPosition: event.position,
+  };
+}
+
+export function isIndicatorTaskStream(streamId: string): boolean {
+  return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
+}
+
+async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<void> {
+  for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
+    const rows = cards.slice(i, i + INSERT_CHUNK).map(toRow);
+    await trx
+      .insertInto('indicator_task_cards')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('task_id').doUpdateSet((eb) => ({
+          campaign_id: eb.ref('excluded.campaign_id'),
+          indicator_code: eb.ref('excluded.indicator_code'),
+          unit_code: eb.ref('excluded.unit_code'),
+          lead_unit_code: eb.ref('excluded.lead_unit_code'),
+          stage: eb.ref('excluded.stage'),
+          classification: eb.ref('excluded.classification'),
+          awaiting_review: eb.ref('excluded.awaiting_review'),
+          submitted_by: eb.ref('excluded.submitted_by'),
+          due_at: eb.ref('excluded.due_at'),
+          relapse_count: eb.ref('excluded.relapse_count'),
+          version: eb.ref('excluded.version'),
+          created_at: eb.ref('excluded.created_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_position: eb.ref('excluded.last_position'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export class IndicatorTaskCardProjection implements InlineProjection {
+  readonly name = 'indicator_task_cards';
+
+  async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+    const relevant = events.filter((e) => isIndicatorTaskStream(e.streamId));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((e) => e.streamId))];
+    const rows = await trx.selectFrom('indicator_task_cards').selectAll().where('task_id', 'in', ids).execute();
+    const cards = new Map<string, Card>(rows.map((r) => [r.task_id, fromRow(r)]));
+    for (const event of relevant) {
+      const card = cards.get(event.streamId);
+      // Already folded (a rebuild ran after the append in another transaction): skip, never double-apply.
+      if (card && card.state.version >= event.streamVersion) continue;
+      cards.set(event.streamId, foldCard(card, event));
+    }
+    await upsertCards(trx, [...cards.values()]);
+  }
+
+  async rebuild(
+    trx: Transaction<Database>,
+    readAll: (after: string, limit: number) => Promise<StoredEvent[]>,
+  ): Promise<{ events: number }> {
+    await trx.deleteFrom('indicator_task_cards').execute();
+    const cards = new Map<string, Card>();
+    let after = '0';
+    let count = 0;
+    for (;;) {
+      const batch = await readAll(after, REBUILD_BATCH);
+      if (batch.length === 0) break;
+      for (const event of batch) {
+        if (!isIndicatorTaskStream(event.streamId)) continue;
+        cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
+        count += 1;
+      }
+      after = batch[batch.length - 1].position;
+    }
+    await upsertCards(trx, [...cards.values()]);
+    return { events: count };
+  }
+}

@@ -1,0 +1,44 @@
+import type { Worker } from '@temporalio/worker';
+import type { Db } from '../database/database';
+import { EventStoreRepository } from '../event-store/event-store.repository';
+import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
+import { connectWorker } from '../temporal/temporal-connection';
+import { createWorker, type WorkerDeps } from '../temporal/worker';
+import type { TemporalConnectionConfig } from '../config/config';
+
+export function createEventStore(db: Db): EventStoreRepository {
+  return new EventStoreRepository(db, [new IndicatorTaskCardProjection()]);
+}
+
+export interface RunningWorker {
+  worker: Worker;
+  /** Settles when the worker stops; rejects if it fails. */
+  done: Promise<void>;
+  status(): { state: string; taskQueue: string };
+  stop(): Promise<void>;
+}
+
+export async function startWorker(
+  temporal: TemporalConnectionConfig & { address: string },
+  db: Db,
+  options?: WorkerDeps['options'],
+): Promise<RunningWorker> {
+  const connection = await connectWorker(temporal);
+  const worker = await createWorker({
+    connection,
+    namespace: temporal.namespace,
+    taskQueue: temporal.taskQueue,
+    eventStore: createEventStore(db),
+    options,
+  });
+  const done = worker.run().finally(() => connection.close());
+  return {
+    worker,
+    done,
+    status: () => ({ state: worker.getState(), taskQueue: temporal.taskQueue }),
+    async stop() {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}

@@ -1,0 +1,57 @@
+// `npm run worker`: a Temporal worker alone, against TEMPORAL_ADDRESS and DATABASE_URL, with a health
+// endpoint on WORKER_HEALTH_PORT. Run several for throughput; Temporal spreads the work.
+import * as http from 'node:http';
+import { sql } from 'kysely';
+import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
+import { createDatabase, migrateToLatest } from './database/database';
+import { assertPortFree, PortInUseError } from './runtime/ports';
+import { Shutdown } from './runtime/shutdown';
+import { startWorker } from './runtime/worker-runner';
+
+const log = (line: string) => console.log(`[worker] ${line}`);
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const databaseUrl = requireDatabaseUrl(config);
+  const address = requireTemporalAddress(config);
+  const shutdown = new Shutdown(log);
+  shutdown.onSignals(() => process.exit(0));
+  await assertPortFree(config.worker.healthPort, 'WORKER_HEALTH_PORT', 'worker 健康检查 / worker health');
+  try {
+    const db = createDatabase(databaseUrl);
+    shutdown.add('数据库连接 / database pool', () => db.destroy());
+    await migrateToLatest(db);
+    const worker = await startWorker({ ...config.temporal, address }, db);
+    shutdown.add('Worker', () => worker.stop());
+    worker.done.catch((err) => {
+      log(`Worker 异常停止 / worker failed: ${String(err)}`);
+      void shutdown.run().then(() => process.exit(1));
+    });
+    const health = http.createServer((req, res) => {
+      if (req.url !== '/health') {
+        res.writeHead(404).end();
+        return;
+      }
+      sql`select 1`
+        .execute(db)
+        .then(() => 'ok', (err: unknown) => `error: ${String(err)}`)
+        .then((database) => {
+          const status = worker.status();
+          const ok = database === 'ok' && status.state === 'RUNNING';
+          res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+          res.end(JSON.stringify({ status: ok ? 'ok' : 'unavailable', database, worker: status }));
+        });
+    });
+    await new Promise<void>((resolve) => health.listen(config.worker.healthPort, config.api.host, resolve));
+    shutdown.add('健康检查 / health endpoint', () => new Promise((resolve) => health.close(() => resolve())));
+    log(`已连接 ${address}，任务队列 ${config.temporal.taskQueue}；健康检查 http://${config.api.host}:${config.worker.healthPort}/health (pid ${process.pid})`);
+  } catch (err) {
+    await shutdown.run();
+    throw err;
+  }
+}
+
+main().catch((err) => {
+  console.error(err instanceof ConfigError || err instanceof PortInUseError ? `\n${err.message}\n` : err);
+  process.exit(1);
+});

@@ -1,0 +1,67 @@
+// Chinese labels for what people see. Kept beside the rules so that the workflow's rejection messages,
+// the API and the board use the same words.
+import type { IndicatorTaskEventType } from './indicator-task.events';
+import type { IndicatorTaskAction } from './indicator-task.lifecycle';
+import type { Classification, ReviewKind, Role, Stage } from './indicator-task.types';
+
+export const STAGE_LABELS: Record<Stage, string> = {
+  SELF_CHECK: '自查自评',
+  RECTIFICATION: '整改',
+  MOCK_ASSESSMENT: '模拟测评',
+  CONSOLIDATION: '巩固',
+  ARCHIVING: '归档',
+  ARCHIVED: '已归档',
+};
+
+export const CLASSIFICATION_LABELS: Record<Classification, string> = {
+  MET: '达标',
+  NOT_MET: '未达标',
+  UNKNOWN: '未知可否达标',
+  RELAPSE_PRONE: '易反弹',
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  LEADER: '领导小组',
+  OFFICE: '创建办',
+  SUPERVISOR: '督查检查组',
+  ARCHIVIST: '档案组',
+  UNIT_HEAD: '单位负责人',
+  UNIT_MEMBER: '责任单位成员',
+};
+
+export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {
+  SELF_CHECK_REVIEW: '自查结果待审核',
+  RECTIFICATION_REVIEW: '整改完成待审核',
+  ARCHIVE_REVIEW: '档案材料待验收',
+};
+
+export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
+  SUBMIT_SELF_CHECK: '提交自查结果',
+  CONFIRM_SELF_CHECK: '确认自查结果',
+  RETURN_SELF_CHECK: '退回自查结果',
+  REPORT_RECTIFICATION_PROGRESS: '报告整改进展',
+  SUBMIT_RECTIFICATION: '提交整改完成',
+  APPROVE_RECTIFICATION: '审核通过整改',
+  RETURN_RECTIFICATION: '退回整改',
+  RECORD_MOCK_ASSESSMENT: '录入模拟测评结果',
+  START_ARCHIVING: '转入归档',
+  SUBMIT_ARCHIVE: '提交档案材料',
+  ACCEPT_ARCHIVE: '验收档案',
+  RETURN_ARCHIVE: '退回档案材料',
+};
+
+export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
+  IndicatorTaskCreated: '任务创建',
+  SelfCheckSubmitted: '提交自查结果',
+  SelfCheckConfirmed: '自查结果已确认',
+  SelfCheckReturned: '自查结果被退回',
+  RectificationProgressReported: '报告整改进展',
+  RectificationSubmitted: '提交整改完成',
+  RectificationApproved: '整改审核通过',
+  RectificationReturned: '整改被退回',
+  MockAssessmentRecorded: '录入模拟测评结果',
+  ArchivingStarted: '转入归档',
+  ArchiveSubmitted: '提交档案材料',
+  ArchiveAccepted: '档案验收通过',
+  ArchiveReturned: '档案材料被退回',
+};

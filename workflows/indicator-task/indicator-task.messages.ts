@@ -1,0 +1,22 @@
+// Message definitions shared by the workflow, the API's Temporal client and the tests.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActionRequest } from './indicator-task.lifecycle';
+import type { IndicatorTaskState, Stage } from './indicator-task.types';
+
+export interface ActionResult {
+  version: number;
+  stage: Stage;
+}
+
+/** Every human action is one Update: its validator refuses illegal moves before anything is written. */
+export const performActionUpdate = defineUpdate<ActionResult, [ActionRequest]>('performAction');
+
+/** For operators and tests; the board reads the PostgreSQL projection instead. */
+export const stateQuery = defineQuery<IndicatorTaskState>('state');
+
+export const INDICATOR_TASK_WORKFLOW_TYPE = 'indicatorTaskWorkflow';
+
+/** Business key: one workflow per (campaign, indicator, responsible unit). */
+export function indicatorTaskWorkflowId(campaignId: string, indicatorCode: string, unitCode: string): string {
+  return `indicator-task:${campaignId}:${indicatorCode}:${unitCode}`;
+}
