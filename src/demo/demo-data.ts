@@ -51,7 +51,11 @@ export function demoTasks(catalog: DemoCatalogRow[] = readDemoCatalog()): NewInd
 }
 
 /** Inserts the demo's reference data in one transaction. */
-export async function insertDemoReferenceData(db: Db, catalog: DemoCatalogRow[] = readDemoCatalog()): Promise<void> {
+export async function insertDemoReferenceData(
+  db: Db,
+  catalog: DemoCatalogRow[] = readDemoCatalog(),
+  campaign: typeof DEMO_CAMPAIGN = DEMO_CAMPAIGN,
+): Promise<void> {
   const items = [...new Map(catalog.map((r) => [r.code.charAt(0), r.item])).entries()];
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('units').values(DEMO_UNITS.map((u) => ({ ...u }))).onConflict((oc) => oc.doNothing()).execute();
@@ -68,7 +72,7 @@ export async function insertDemoReferenceData(db: Db, catalog: DemoCatalogRow[] 
       .execute();
     await trx
       .insertInto('campaigns')
-      .values({ id: DEMO_CAMPAIGN.id, name: DEMO_CAMPAIGN.name, inspection_date: DEMO_CAMPAIGN.inspectionDate, time_zone: DEMO_CAMPAIGN.timeZone })
+      .values({ id: campaign.id, name: campaign.name, inspection_date: campaign.inspectionDate, time_zone: campaign.timeZone })
       .onConflict((oc) => oc.doNothing())
       .execute();
   });

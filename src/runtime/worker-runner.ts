@@ -1,4 +1,4 @@
-import type { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
@@ -8,6 +8,19 @@ import type { TemporalConnectionConfig } from '../config/config';
 
 export function createEventStore(db: Db): EventStoreRepository {
   return new EventStoreRepository(db, [new IndicatorTaskCardProjection()]);
+}
+
+let runtimeInstalled = false;
+
+/** The SDK logs every state change at INFO; keep the console for what an operator needs. Once per process. */
+function installRuntime(): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  } catch {
+    // Already created by an earlier connection in this process: keep its settings.
+  }
 }
 
 export interface RunningWorker {
@@ -23,6 +36,7 @@ export async function startWorker(
   db: Db,
   options?: WorkerDeps['options'],
 ): Promise<RunningWorker> {
+  installRuntime();
   const connection = await connectWorker(temporal);
   const worker = await createWorker({
     connection,

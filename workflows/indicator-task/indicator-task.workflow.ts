@@ -21,7 +21,7 @@ import { performActionUpdate, stateQuery, type ActionResult } from './indicator-
 import type { Actor, IndicatorTaskInput, IndicatorTaskState } from './indicator-task.types';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '10 seconds',
   // A database outage must delay an event, never lose it: retry until it is written.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
 });
@@ -61,6 +61,26 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     return appending;
   }
 
+  // Recorded before the handlers are set: setting a handler runs updates that arrived with the start at once,
+  // and they must find the task created.
+  const created = record(
+    [
+      {
+        type: 'IndicatorTaskCreated',
+        data: {
+          campaignId: input.campaignId,
+          indicatorCode: input.indicatorCode,
+          unitCode: input.unitCode,
+          leadUnitCode: input.leadUnitCode,
+          dueAt: input.dueAt,
+        },
+      },
+    ],
+    input.createdBy,
+    info.workflowId,
+    info.workflowId,
+  );
+
   setHandler(stateQuery, () => state);
 
   setHandler(
@@ -83,24 +103,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     },
   );
 
-  await record(
-    [
-      {
-        type: 'IndicatorTaskCreated',
-        data: {
-          campaignId: input.campaignId,
-          indicatorCode: input.indicatorCode,
-          unitCode: input.unitCode,
-          leadUnitCode: input.leadUnitCode,
-          dueAt: input.dueAt,
-        },
-      },
-    ],
-    input.createdBy,
-    info.workflowId,
-    info.workflowId,
-  );
-
+  await created;
   await condition(() => state.stage === 'ARCHIVED' && allHandlersFinished());
   await appending;
   return state;

@@ -1,0 +1,88 @@
+// The event store against a real PostgreSQL: idempotent appends, version conflicts, append-only facts,
+// and a projection rebuild that gives the same rows as the live projection.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import type { NewEvent } from '../../activities/event-store.types';
+import { StreamConflictError } from '../../src/event-store/event-store.errors';
+import { createEventStore } from '../../src/runtime/worker-runner';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import { createTestDatabase } from '../support/test-env';
+
+const ACTOR: Actor = { userId: 'user:wtsq.member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
+
+function event(streamId: string, streamVersion: number, type: string, data: Record<string, unknown>, actor: Actor = ACTOR): NewEvent {
+  return {
+    eventId: randomUUID(),
+    streamVersion,
+    type,
+    data,
+    metadata: { actor, causationId: 'c', correlationId: 'c', workflowId: streamId, runId: 'r' },
+    occurredAt: new Date(Date.UTC(2026, 10, 1, 8, streamVersion)).toISOString(),
+  };
+}
+
+function created(streamId: string, unitCode = 'WTSQ'): NewEvent {
+  return event(streamId, 1, 'IndicatorTaskCreated', { campaignId: 'c1', indicatorCode: 'A1', unitCode, leadUnitCode: 'XCB', dueAt: '2027-03-31T15:59:59.000Z' });
+}
+
+describe('event store', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.drop());
+
+  it('writes a retried step once', async () => {
+    const store = createEventStore(database.db);
+    const request = { streamId: 'indicator-task:c1:A1:WTSQ', events: [created('indicator-task:c1:A1:WTSQ')] };
+    expect((await store.append(request)).written).toBe(1);
+    expect((await store.append(request)).written).toBe(0);
+    expect(await store.readStream(request.streamId)).toHaveLength(1);
+  });
+
+  it('writes concurrent duplicates of one step once', async () => {
+    const store = createEventStore(database.db);
+    const streamId = 'indicator-task:c1:A1:BJSQ';
+    const request = { streamId, events: [created(streamId, 'BJSQ')] };
+    const results = await Promise.all([store.append(request), store.append(request), store.append(request)]);
+    expect(results.map((r) => r.written).sort()).toEqual([0, 0, 1]);
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('refuses a version that does not follow the stream, naming expected and actual', async () => {
+    const store = createEventStore(database.db);
+    const streamId = 'indicator-task:c1:A1:WTSQ';
+    const gap = event(streamId, 5, 'SelfCheckSubmitted', { classification: 'MET', note: 'x' });
+    const err = await store.append({ streamId, events: [gap] }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StreamConflictError);
+    expect(err).toMatchObject({ expectedVersion: 4, actualVersion: 1 });
+    expect(await store.readStream(streamId)).toHaveLength(1);
+  });
+
+  it('keeps events append-only at the database', async () => {
+    await expect(sql`update events set type = 'Changed'`.execute(database.db)).rejects.toThrow(/append-only/);
+    await expect(sql`delete from events`.execute(database.db)).rejects.toThrow(/append-only/);
+  });
+
+  it('rebuilds projections to exactly the live rows', async () => {
+    const store = createEventStore(database.db);
+    const streamId = 'indicator-task:c1:A1:WTSQ';
+    const supervisor: Actor = { userId: 'user:supervisor', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
+    await store.append({ streamId, events: [event(streamId, 2, 'SelfCheckSubmitted', { classification: 'NOT_MET', note: '未达标' })] });
+    await store.append({ streamId, events: [event(streamId, 3, 'SelfCheckConfirmed', { classification: 'NOT_MET', note: '' }, supervisor)] });
+    await store.append({ streamId, events: [event(streamId, 4, 'RectificationSubmitted', { note: '完成' })] });
+
+    const rows = () => database.db.selectFrom('indicator_task_cards').selectAll().orderBy('task_id').execute();
+    const live = await rows();
+    expect(live.find((r) => r.task_id === streamId)).toMatchObject({ stage: 'RECTIFICATION', awaiting_review: 'RECTIFICATION_REVIEW', submitted_by: 'user:wtsq.member', version: 4 });
+
+    await database.db.updateTable('indicator_task_cards').set({ stage: 'ARCHIVED' }).execute(); // damage it
+    const results = await store.rebuildProjections();
+    expect(results).toEqual([{ name: 'indicator_task_cards', events: 5 }]);
+    expect(await rows()).toEqual(live);
+
+    const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().executeTakeFirstOrThrow();
+    const max = await database.db.selectFrom('events').select((eb) => eb.fn.max('position').as('p')).executeTakeFirstOrThrow();
+    expect(checkpoint.position).toBe(max.p);
+  });
+});

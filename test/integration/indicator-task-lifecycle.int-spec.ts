@@ -1,0 +1,166 @@
+// One indicator task through every stage, through GraphQL over HTTP, against the real Temporal dev server
+// and a real PostgreSQL: each legal action moves the card and adds exactly one event; each illegal one is
+// refused with a code and adds none.
+import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
+import { gql, startTestStack, type TestStack } from '../support/test-env';
+
+const CARD = 'id stage classification awaitingReview version relapseCount allowedActions';
+
+describe('indicator task lifecycle through GraphQL', () => {
+  let stack: TestStack;
+  let taskId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'lifecycle' });
+    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
+  });
+  afterAll(async () => stack?.stop());
+
+  async function act(login: string, mutation: string, input: Record<string, unknown>) {
+    return gql<Record<string, { stage: string; classification: string | null; awaitingReview: string | null; version: number; allowedActions: string[] }>>(
+      stack.url,
+      login,
+      `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CARD} } }`,
+      { input: { taskId, ...input } },
+    );
+  }
+
+  async function legal(login: string, mutation: string, input: Record<string, unknown> = {}) {
+    const before = (await eventsOf(stack.db, taskId)).length;
+    const res = await act(login, mutation, input);
+    expect(res.errors).toBeUndefined();
+    const card = res.data![mutation];
+    const after = await eventsOf(stack.db, taskId);
+    expect(after).toHaveLength(before + 1);
+    expect(card.version).toBe(after.length);
+    return card;
+  }
+
+  async function refused(login: string, mutation: string, input: Record<string, unknown>, code: string) {
+    const before = await eventsOf(stack.db, taskId);
+    const res = await act(login, mutation, input);
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors?.[0]?.extensions?.code).toBe(code);
+    expect(res.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+    expect(await eventsOf(stack.db, taskId)).toEqual(before);
+    return res.errors![0];
+  }
+
+  it('starts in self-check with only the unit able to act', async () => {
+    const res = await gql<{ indicatorTask: { stage: string; allowedActions: string[]; indicator: { name: string }; unit: { name: string } } }>(
+      stack.url,
+      'wtsq.member',
+      `{ indicatorTask(id: "${taskId}") { stage allowedActions indicator { name } unit { name } } }`,
+    );
+    expect(res.data?.indicatorTask).toEqual({ stage: 'SELF_CHECK', allowedActions: ['SUBMIT_SELF_CHECK'], indicator: { name: '市民创建知晓率' }, unit: { name: '外滩社区' } });
+    const supervisor = await gql<{ indicatorTask: { allowedActions: string[] } }>(stack.url, 'supervisor', `{ indicatorTask(id: "${taskId}") { allowedActions } }`);
+    expect(supervisor.data?.indicatorTask.allowedActions).toEqual([]);
+  });
+
+  it('drives the task through every stage and refuses illegal moves on the way', async () => {
+    await refused('supervisor', 'recordMockAssessment', { score: 90, passed: true }, 'ILLEGAL_TRANSITION');
+    await refused('bjsq.member', 'submitSelfCheck', { classification: 'MET', note: '别的单位' }, 'NOT_FOUND');
+    await refused('wtsq.member', 'submitSelfCheck', { classification: 'UNKNOWN', note: '   ' }, 'BAD_USER_INPUT');
+
+    let card = await legal('wtsq.member', 'submitSelfCheck', { classification: 'UNKNOWN', note: '知晓率无把握，申请模拟测评' });
+    expect(card).toMatchObject({ stage: 'SELF_CHECK', awaitingReview: 'SELF_CHECK_REVIEW', allowedActions: [] });
+
+    await refused('wtsq.member', 'confirmSelfCheck', {}, 'FORBIDDEN');
+    await refused('supervisor', 'confirmSelfCheck', { expectedVersion: 1 }, 'CONFLICT');
+
+    card = await legal('supervisor', 'confirmSelfCheck', { expectedVersion: 2 });
+    expect(card).toMatchObject({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' });
+
+    card = await legal('supervisor', 'recordMockAssessment', { score: 62.5, passed: false, note: '问卷知晓率 62.5%' });
+    expect(card).toMatchObject({ stage: 'RECTIFICATION', classification: 'NOT_MET' });
+
+    await legal('wtsq.member', 'reportRectificationProgress', { note: '已入户宣传 300 户' });
+    card = await legal('wtsq.member', 'submitRectification', { note: '宣传全覆盖' });
+    expect(card.awaitingReview).toBe('RECTIFICATION_REVIEW');
+    card = await legal('supervisor', 'returnRectification', { reason: '缺少入户照片' });
+    expect(card).toMatchObject({ stage: 'RECTIFICATION', awaitingReview: null });
+    await legal('wtsq.member', 'submitRectification', { note: '补充照片 20 张' });
+
+    card = await legal('supervisor2', 'approveRectification', { note: '复核通过' });
+    expect(card).toMatchObject({ stage: 'CONSOLIDATION', classification: 'MET' });
+
+    await refused('wtsq.member', 'startArchiving', {}, 'FORBIDDEN');
+    card = await legal('office', 'startArchiving', {});
+    expect(card.stage).toBe('ARCHIVING');
+
+    await legal('wtsq.member', 'submitArchive', { note: '台账、照片、问卷共 3 卷' });
+    await refused('supervisor', 'acceptArchive', {}, 'FORBIDDEN');
+    card = await legal('archivist', 'acceptArchive', {});
+    expect(card).toMatchObject({ stage: 'ARCHIVED', allowedActions: [] });
+
+    await refused('wtsq.member', 'submitArchive', { note: '再交一次' }, 'ILLEGAL_TRANSITION');
+
+    const events = await eventsOf(stack.db, taskId);
+    expect(events.map((e) => e.type)).toEqual([
+      'IndicatorTaskCreated',
+      'SelfCheckSubmitted',
+      'SelfCheckConfirmed',
+      'MockAssessmentRecorded',
+      'RectificationProgressReported',
+      'RectificationSubmitted',
+      'RectificationReturned',
+      'RectificationSubmitted',
+      'RectificationApproved',
+      'ArchivingStarted',
+      'ArchiveSubmitted',
+      'ArchiveAccepted',
+    ]);
+    expect(events.map((e) => e.stream_version)).toEqual(events.map((_, i) => i + 1));
+
+    const description = await stack.temporal.workflow.getHandle(taskId).describe();
+    expect(description.status.name).toBe('COMPLETED');
+  });
+
+  it('shows the finished card on the board and its history with actors', async () => {
+    const res = await gql<{ board: { campaign: { id: string }; columns: { stage: string; count: number; cards: { id: string }[] }[] } }>(
+      stack.url,
+      'leader',
+      `{ board(campaignId: "${CAMPAIGN}") { campaign { id } columns { stage count cards { id } } } }`,
+    );
+    const archived = res.data!.board.columns.find((c) => c.stage === 'ARCHIVED')!;
+    expect(archived.cards.map((c) => c.id)).toEqual([taskId]);
+    expect(res.data!.board.columns.filter((c) => c.stage !== 'ARCHIVED').every((c) => c.count === 0)).toBe(true);
+
+    const history = await gql<{ indicatorTask: { history: { label: string; actor: { displayName: string } }[] } }>(
+      stack.url,
+      'office',
+      `{ indicatorTask(id: "${taskId}") { history { label actor { displayName } } } }`,
+    );
+    expect(history.data!.indicatorTask.history[1]).toEqual({ label: '提交自查结果', actor: { displayName: '外滩社区工作人员' } });
+    expect(history.data!.indicatorTask.history.at(-1)).toEqual({ label: '档案验收通过', actor: { displayName: '陈档案（档案组）' } });
+  });
+
+  it('refuses callers without a known identity', async () => {
+    const res = await gql(stack.url, null, '{ me { role } }');
+    expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('answers health checks', async () => {
+    const res = await fetch(`${stack.url}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: 'ok', temporal: 'ok', worker: { state: 'RUNNING' } });
+  });
+});
+
+function inputType(mutation: string): string {
+  const types: Record<string, string> = {
+    submitSelfCheck: 'SubmitSelfCheckInput',
+    recordMockAssessment: 'RecordMockAssessmentInput',
+    confirmSelfCheck: 'ApproveInput',
+    approveRectification: 'ApproveInput',
+    startArchiving: 'ApproveInput',
+    acceptArchive: 'ApproveInput',
+    returnSelfCheck: 'ReturnInput',
+    returnRectification: 'ReturnInput',
+    returnArchive: 'ReturnInput',
+    reportRectificationProgress: 'NoteInput',
+    submitRectification: 'NoteInput',
+    submitArchive: 'NoteInput',
+  };
+  return types[mutation];
+}

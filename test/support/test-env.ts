@@ -1,0 +1,113 @@
+// Helpers for integration tests: a fresh migrated database per test file, the shared Temporal dev server,
+// a worker and an API on free ports, and a small GraphQL-over-HTTP client.
+import { randomBytes } from 'node:crypto';
+import { Client as PgClient } from 'pg';
+import type { Client } from '@temporalio/client';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
+import { startApi } from '../../src/runtime/api-server';
+import { freePort } from '../../src/runtime/ports';
+import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
+import { connectClient } from '../../src/temporal/temporal-connection';
+
+export function env(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run integration tests through jest (global setup)`);
+  return value;
+}
+
+export async function createTestDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
+  const admin = env('TEST_DATABASE_URL');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const client = new PgClient({ connectionString: admin });
+  await client.connect();
+  await client.query(`create database ${name}`);
+  await client.end();
+  const url = admin.replace(/\/[^/]+$/, `/${name}`);
+  const db = createDatabase(url);
+  await migrateToLatest(db);
+  return {
+    url,
+    db,
+    drop: async () => {
+      await db.destroy();
+      const c = new PgClient({ connectionString: admin });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export function testConfig(taskQueue: string, overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({
+    TEMPORAL_ADDRESS: env('TEST_TEMPORAL_ADDRESS'),
+    TEMPORAL_NAMESPACE: env('TEST_TEMPORAL_NAMESPACE'),
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'error',
+    ...overrides,
+  });
+}
+
+export function uniqueTaskQueue(prefix: string): string {
+  return `${prefix}-${randomBytes(4).toString('hex')}`;
+}
+
+export interface TestStack {
+  config: AppConfig;
+  db: Db;
+  databaseUrl: string;
+  temporal: Client;
+  worker: RunningWorker | null;
+  app: NestExpressApplication;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Database, Temporal client, optionally an in-process worker, and the API on a free port. */
+export async function startTestStack(options: { withWorker?: boolean; prefix?: string } = {}): Promise<TestStack> {
+  const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'));
+  const database = await createTestDatabase();
+  const address = env('TEST_TEMPORAL_ADDRESS');
+  const temporal = await connectClient({ ...config.temporal, address });
+  const worker = options.withWorker === false ? null : await startWorker({ ...config.temporal, address }, database.db);
+  const port = await freePort();
+  const app = await startApi(
+    { config, databaseUrl: database.url, db: database.db, temporal, temporalUiUrl: 'http://localhost:8233', workerStatus: worker?.status },
+    { port },
+  );
+  return {
+    config,
+    db: database.db,
+    databaseUrl: database.url,
+    temporal,
+    worker,
+    app,
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close();
+      await worker?.stop();
+      await temporal.connection.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface GraphQLResponse<T> {
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; field?: string | null } }[];
+}
+
+export async function gql<T = Record<string, unknown>>(
+  baseUrl: string,
+  login: string | null,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse<T>> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (login) headers['x-demo-user'] = login;
+  const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+  return (await res.json()) as GraphQLResponse<T>;
+}
