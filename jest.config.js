@@ -1,7 +1,7 @@
 // Test tiers, recognisable by suffix (see README): pure rules, workflows on the time-skipping server,
 // integration against real PostgreSQL and the real Temporal dev server. `npm test` runs them all.
 /** @type {import('jest').Config} */
-const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true, diagnostics: false }] };
+const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
 
 module.exports = {

@@ -3,10 +3,16 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 
-const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+const port = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, '须为 1–65535 之间的端口号 / must be a port number')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 65535, '须为 1–65535 之间的端口号 / must be a port number')
+    .default(fallback);
 const flag = (fallback: boolean) =>
   z
-    .enum(['true', 'false', '1', '0', 'yes', 'no'])
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: '须为 true 或 false / must be true or false' })
     .default(fallback ? 'true' : 'false')
     .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const optionalText = z
@@ -21,8 +27,8 @@ const schema = z.object({
   }),
   EMBEDDED_POSTGRES_PORT: port(5433),
   TEMPORAL_ADDRESS: optionalText,
-  TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]{2,255}$/).default('chuangwen'),
-  TEMPORAL_TASK_QUEUE: z.string().min(1).default('chuangwen-tasks'),
+  TEMPORAL_NAMESPACE: z.string().regex(/^[A-Za-z0-9._-]{2,255}$/, '只能含字母、数字和 . _ - / letters, digits, . _ - only').default('chuangwen'),
+  TEMPORAL_TASK_QUEUE: z.string().regex(/^\S+$/, '不能含空白 / must not contain spaces').default('chuangwen-tasks'),
   TEMPORAL_PORT: port(7233),
   TEMPORAL_UI_PORT: port(8233),
   TEMPORAL_UI_URL: optionalText,
@@ -37,7 +43,7 @@ const schema = z.object({
   PORT: port(3000),
   WORKER_HEALTH_PORT: port(3001),
   DEMO_DATA: flag(true),
-  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
+  LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
 });
 
 export interface TemporalConnectionConfig {
@@ -75,7 +81,9 @@ export class ConfigError extends Error {
   }
 }
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty or blank variable means "not set" (HOST= must not mean "every interface").
+  const env = Object.fromEntries(Object.entries(rawEnv).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     throw new ConfigError(
@@ -87,8 +95,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const e = parsed.data;
   const problems: { variable: string; message: string }[] = [];
-  if ((e.TEMPORAL_TLS_CERT === null) !== (e.TEMPORAL_TLS_KEY === null)) {
-    problems.push({ variable: 'TEMPORAL_TLS_CERT', message: '须与 TEMPORAL_TLS_KEY 同时设置 / set both or neither' });
+  if (e.TEMPORAL_TLS_CERT !== null && e.TEMPORAL_TLS_KEY === null) {
+    problems.push({ variable: 'TEMPORAL_TLS_KEY', message: '设置了 TEMPORAL_TLS_CERT 时必须同时设置 / required with TEMPORAL_TLS_CERT' });
+  }
+  if (e.TEMPORAL_TLS_KEY !== null && e.TEMPORAL_TLS_CERT === null) {
+    problems.push({ variable: 'TEMPORAL_TLS_CERT', message: '设置了 TEMPORAL_TLS_KEY 时必须同时设置 / required with TEMPORAL_TLS_KEY' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const tlsWanted = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== null || e.TEMPORAL_API_KEY !== null;

@@ -67,6 +67,7 @@ export function demoAssignment(indicatorCode: string, area: string | null): { le
 /** Deadlines spread over the special-rectification phase, item by item (Asia/Shanghai end of day). */
 export function demoDueAt(indicatorCode: string): string {
   const months = ['2027-01-31', '2027-02-28', '2027-03-31', '2027-04-30', '2027-05-31'];
-  const month = months[(indicatorCode.charCodeAt(0) - 'A'.charCodeAt(0)) % months.length];
+  const offset = indicatorCode.charCodeAt(0) - 'A'.charCodeAt(0);
+  const month = months[((offset % months.length) + months.length) % months.length];
   return new Date(`${month}T23:59:59+08:00`).toISOString();
 }

@@ -145,7 +145,8 @@ function optional(text: string | undefined, field: string, what: string): Reject
   if (text !== undefined && typeof text !== 'string') {
     return { code: 'BAD_USER_INPUT', field, message: `${what}格式不正确` };
   }
-  if (text !== undefined && text.length > NOTE_MAX) {
+  // Counted as people count characters (code points), after trimming, as it will be stored.
+  if (text !== undefined && [...text.trim()].length > NOTE_MAX) {
     return { code: 'BAD_USER_INPUT', field, message: `${what}不能超过${NOTE_MAX}字` };
   }
   return null;
@@ -287,6 +288,8 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, act
         submittedBy: null,
       };
     case 'SelfCheckReturned':
+      // The returned classification was only proposed; the card shows none until the unit submits again.
+      return { ...next, classification: null, awaitingReview: null, submittedBy: null };
     case 'RectificationReturned':
     case 'ArchiveReturned':
       return { ...next, awaitingReview: null, submittedBy: null };

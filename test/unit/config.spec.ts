@@ -1,0 +1,201 @@
+// Configuration is validated once at start-up; a bad value must stop the process with a message naming the
+// variable. Every test passes its own environment object, so the real process.env never matters.
+import * as path from 'node:path';
+import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress, type AppConfig } from '../../src/config/config';
+
+/** A ConfigError whose problem list names `variable`. */
+const problemWith = (variable: string) =>
+  expect.objectContaining({ name: 'ConfigError', problems: expect.arrayContaining([expect.objectContaining({ variable })]) });
+
+/** The message line for `variable`, as the process prints it: "  VARIABLE: …". */
+const lineFor = (variable: string) => new RegExp(`^  ${variable}: `, 'm');
+
+describe('loadConfig', () => {
+  it('uses the documented defaults for an empty environment', () => {
+    const expected: AppConfig = {
+      dataDir: path.resolve('data'),
+      databaseUrl: null,
+      embeddedPostgresPort: 5433,
+      temporal: {
+        address: null,
+        namespace: 'chuangwen',
+        taskQueue: 'chuangwen-tasks',
+        tls: null,
+        apiKey: null,
+        devServerPort: 7233,
+        uiPort: 8233,
+        uiUrl: null,
+        cli: null,
+      },
+      api: { host: '127.0.0.1', port: 3000 },
+      worker: { healthPort: 3001 },
+      demoData: true,
+      logLevel: 'info',
+    };
+    expect(loadConfig({})).toEqual(expected);
+  });
+
+  it('reads every variable it knows', () => {
+    const config = loadConfig({
+      DATA_DIR: '/var/lib/chuangwen',
+      DATABASE_URL: 'postgres://cw:secret@db:5432/cw',
+      EMBEDDED_POSTGRES_PORT: '6543',
+      TEMPORAL_ADDRESS: 'temporal:7233',
+      TEMPORAL_NAMESPACE: 'cw.prod-1',
+      TEMPORAL_TASK_QUEUE: 'cw-q',
+      TEMPORAL_PORT: '17233',
+      TEMPORAL_UI_PORT: '18233',
+      TEMPORAL_UI_URL: 'http://ui:8233',
+      TEMPORAL_CLI: '/opt/temporal',
+      HOST: '0.0.0.0',
+      PORT: '8080',
+      WORKER_HEALTH_PORT: '8081',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'debug',
+    });
+    expect(config).toEqual({
+      dataDir: '/var/lib/chuangwen',
+      databaseUrl: 'postgres://cw:secret@db:5432/cw',
+      embeddedPostgresPort: 6543,
+      temporal: {
+        address: 'temporal:7233',
+        namespace: 'cw.prod-1',
+        taskQueue: 'cw-q',
+        tls: null,
+        apiKey: null,
+        devServerPort: 17233,
+        uiPort: 18233,
+        uiUrl: 'http://ui:8233',
+        cli: '/opt/temporal',
+      },
+      api: { host: '0.0.0.0', port: 8080 },
+      worker: { healthPort: 8081 },
+      demoData: false,
+      logLevel: 'debug',
+    });
+  });
+
+  it('resolves a relative DATA_DIR against the working directory', () => {
+    expect(loadConfig({ DATA_DIR: 'var/data' }).dataDir).toBe(path.resolve('var/data'));
+  });
+
+  it('trims optional text and treats a blank value as unset', () => {
+    const config = loadConfig({ TEMPORAL_ADDRESS: '  localhost:7233 ', DATABASE_URL: '   ', TEMPORAL_UI_URL: '' });
+    expect(config.temporal.address).toBe('localhost:7233');
+    expect(config.databaseUrl).toBeNull();
+    expect(config.temporal.uiUrl).toBeNull();
+  });
+
+  it.each(['postgres://u@h/db', 'postgresql://u@h:5432/db'])('accepts DATABASE_URL=%s', (url) => {
+    expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+  });
+
+  it.each<[string, boolean]>([
+    ['true', true],
+    ['1', true],
+    ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['no', false],
+  ])('reads DEMO_DATA=%s as %s', (value, expected) => {
+    expect(loadConfig({ DEMO_DATA: value }).demoData).toBe(expected);
+  });
+
+  it.each<[string, string]>([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '0'],
+    ['PORT', '3000.5'],
+    ['WORKER_HEALTH_PORT', '-1'],
+    ['EMBEDDED_POSTGRES_PORT', 'five'],
+    ['TEMPORAL_PORT', '65536'],
+    ['DATABASE_URL', 'mysql://x'],
+    ['DATABASE_URL', 'localhost:5432/db'],
+    ['DEMO_DATA', 'maybe'],
+    ['TEMPORAL_TLS', 'on'],
+    ['TEMPORAL_NAMESPACE', 'my namespace'],
+    ['TEMPORAL_NAMESPACE', 'x'],
+    ['LOG_LEVEL', 'verbose'],
+  ])('refuses %s=%j with a ConfigError naming the variable', (variable, value) => {
+    const load = () => loadConfig({ [variable]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(problemWith(variable));
+    expect(load).toThrow(lineFor(variable));
+  });
+
+  it('quotes the offending value in the message', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow('"abc"');
+  });
+
+  it('names only the variables at fault', () => {
+    const load = () => loadConfig({ PORT: 'abc', LOG_LEVEL: 'info', DEMO_DATA: 'maybe' });
+    expect(load).toThrow(lineFor('PORT'));
+    expect(load).toThrow(lineFor('DEMO_DATA'));
+    expect(load).not.toThrow(lineFor('LOG_LEVEL'));
+  });
+
+  describe('Temporal TLS', () => {
+    it('refuses a client certificate without its key', () => {
+      const load = () => loadConfig({ TEMPORAL_TLS_CERT: '/certs/client.pem' });
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(lineFor('TEMPORAL_TLS_KEY'));
+      expect(load).toThrow(/TEMPORAL_TLS_CERT/);
+    });
+
+    it('refuses a client key without its certificate', () => {
+      const load = () => loadConfig({ TEMPORAL_TLS_KEY: '/certs/client.key' });
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(/TEMPORAL_TLS_KEY/);
+    });
+
+    it('turns TLS on with certificate and key', () => {
+      const config = loadConfig({ TEMPORAL_TLS_CERT: '/certs/client.pem', TEMPORAL_TLS_KEY: '/certs/client.key', TEMPORAL_TLS_CA: '/certs/ca.pem' });
+      expect(config.temporal.tls).toEqual({ certPath: '/certs/client.pem', keyPath: '/certs/client.key', caPath: '/certs/ca.pem', serverName: null });
+    });
+
+    it('turns TLS on for an API key (Temporal Cloud)', () => {
+      const config = loadConfig({ TEMPORAL_API_KEY: 'key-123' });
+      expect(config.temporal.apiKey).toBe('key-123');
+      expect(config.temporal.tls).toEqual({ certPath: null, keyPath: null, caPath: null, serverName: null });
+    });
+
+    it.each(['true', '1', 'yes'])('turns TLS on for TEMPORAL_TLS=%s and passes the server name', (value) => {
+      const config = loadConfig({ TEMPORAL_TLS: value, TEMPORAL_TLS_SERVER_NAME: 'temporal.internal' });
+      expect(config.temporal.tls).toEqual({ certPath: null, keyPath: null, caPath: null, serverName: 'temporal.internal' });
+    });
+
+    it('leaves TLS off when nothing asks for it, even with a CA file', () => {
+      expect(loadConfig({ TEMPORAL_TLS: 'false', TEMPORAL_TLS_CA: '/certs/ca.pem' }).temporal.tls).toBeNull();
+    });
+
+    it('treats a blank API key as no API key', () => {
+      const config = loadConfig({ TEMPORAL_API_KEY: '  ' });
+      expect(config.temporal.apiKey).toBeNull();
+      expect(config.temporal.tls).toBeNull();
+    });
+  });
+});
+
+describe('requireTemporalAddress', () => {
+  it('throws a ConfigError naming TEMPORAL_ADDRESS when none is configured', () => {
+    const config = loadConfig({});
+    expect(() => requireTemporalAddress(config)).toThrow(ConfigError);
+    expect(() => requireTemporalAddress(config)).toThrow(lineFor('TEMPORAL_ADDRESS'));
+  });
+
+  it('returns the configured address', () => {
+    expect(requireTemporalAddress(loadConfig({ TEMPORAL_ADDRESS: 'temporal:7233' }))).toBe('temporal:7233');
+  });
+});
+
+describe('requireDatabaseUrl', () => {
+  it('throws a ConfigError naming DATABASE_URL when none is configured', () => {
+    const config = loadConfig({});
+    expect(() => requireDatabaseUrl(config)).toThrow(ConfigError);
+    expect(() => requireDatabaseUrl(config)).toThrow(lineFor('DATABASE_URL'));
+  });
+
+  it('returns the configured URL', () => {
+    expect(requireDatabaseUrl(loadConfig({ DATABASE_URL: 'postgresql://h/db' }))).toBe('postgresql://h/db');
+  });
+});
