@@ -2,16 +2,16 @@
 import { loadConfig } from '../config/config';
 import { migrateToLatest } from '../database/database';
 import { createEventStore } from '../runtime/worker-runner';
+import { runCli } from './run-cli';
 import { withDatabase } from './with-database';
 
-withDatabase(loadConfig(), async (db) => {
-  await migrateToLatest(db);
-  const started = Date.now();
-  const results = await createEventStore(db).rebuildProjections();
-  const seconds = (Date.now() - started) / 1000;
-  for (const r of results) console.log(`已重建 ${r.name}：${r.events} 个事件 / rebuilt from ${r.events} events`);
-  console.log(`用时 ${seconds.toFixed(2)} 秒 / took ${seconds.toFixed(2)} s`);
-}).catch((err) => {
-  console.error(String(err instanceof Error ? err.stack : err));
-  process.exit(1);
-});
+runCli(() =>
+  withDatabase(loadConfig(), async (db) => {
+    await migrateToLatest(db);
+    const started = Date.now();
+    const results = await createEventStore(db).rebuildProjections();
+    const seconds = (Date.now() - started) / 1000;
+    for (const r of results) console.log(`已重建 ${r.name}：${r.events} 个事件 / rebuilt from ${r.events} events`);
+    console.log(`用时 ${seconds.toFixed(2)} 秒 / took ${seconds.toFixed(2)} s`);
+  }),
+);

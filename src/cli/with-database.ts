@@ -9,7 +9,7 @@ export async function withDatabase<T>(config: AppConfig, fn: (db: Db) => Promise
   let embedded: EmbeddedPostgresServer | null = null;
   let url = config.databaseUrl;
   if (!url) {
-    await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT', '内置 PostgreSQL（npm start 是否正在运行？/ is npm start running? then set DATABASE_URL to its database）');
+    await assertPortFree(config.embeddedPostgresPort, 'EMBEDDED_POSTGRES_PORT', `内置 PostgreSQL。若 npm start 正在运行，请设置 DATABASE_URL=postgres://postgres:postgres@127.0.0.1:${config.embeddedPostgresPort}/chuangwen / if npm start is running, point DATABASE_URL at its database`);
     embedded = await EmbeddedPostgresServer.start({ dataDir: path.join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, database: 'chuangwen' });
     url = embedded.url;
   }

@@ -1,0 +1,61 @@
+// Live board updates over graphql-ws: a change written by the worker reaches subscribers who may see the
+// card (through PostgreSQL NOTIFY), and only them.
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { seedTask } from '../support/fixtures';
+import { gql, startTestStack, type TestStack } from '../support/test-env';
+
+interface Change {
+  boardChanged: { eventType: string; task: { id: string; stage: string; awaitingReview: string | null; allowedActions: string[] } };
+}
+
+function subscribe(url: string, login: string): { client: WsClient; changes: Change[]; ready: Promise<void> } {
+  const changes: Change[] = [];
+  let acknowledged!: () => void;
+  const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+  const client = createClient({
+    url: url.replace('http', 'ws') + '/graphql',
+    webSocketImpl: WebSocket,
+    connectionParams: { 'x-demo-user': login },
+    on: { connected: () => acknowledged() },
+  });
+  client.subscribe<Change>(
+    { query: 'subscription { boardChanged { eventType task { id stage awaitingReview allowedActions } } }' },
+    { next: (value) => value.data && changes.push(value.data), error: () => undefined, complete: () => undefined },
+  );
+  return { client, changes, ready };
+}
+
+describe('board subscription', () => {
+  let stack: TestStack;
+  let taskId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'subscription' });
+    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
+  });
+  afterAll(async () => stack?.stop());
+
+  it('pushes the change to the unit and the supervisor, not to another unit', async () => {
+    const own = subscribe(stack.url, 'wtsq.member');
+    const supervisor = subscribe(stack.url, 'supervisor');
+    const other = subscribe(stack.url, 'bjsq.member');
+    await Promise.all([own.ready, supervisor.ready, other.ready]);
+    await new Promise((r) => setTimeout(r, 300)); // let the subscriptions register
+
+    const res = await gql(stack.url, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: MET, note: "台账齐全" }) { version } }`);
+    expect(res.errors).toBeUndefined();
+
+    const deadline = Date.now() + 10_000;
+    while ((own.changes.length === 0 || supervisor.changes.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300)); // time for a wrong delivery to show up
+
+    expect(own.changes).toEqual([
+      { boardChanged: { eventType: 'SelfCheckSubmitted', task: { id: taskId, stage: 'SELF_CHECK', awaitingReview: 'SELF_CHECK_REVIEW', allowedActions: [] } } },
+    ]);
+    // Each subscriber gets the card as they see it: the supervisor may now confirm.
+    expect(supervisor.changes[0].boardChanged.task.allowedActions).toEqual(['CONFIRM_SELF_CHECK', 'RETURN_SELF_CHECK']);
+    expect(other.changes).toEqual([]);
+    await Promise.all([own.client.dispose(), supervisor.client.dispose(), other.client.dispose()]);
+  });
+});
