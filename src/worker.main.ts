@@ -32,7 +32,7 @@ async function main(): Promise<void> {
         res.writeHead(404).end();
         return;
       }
-      sql`select 1`
+      void sql`select 1`
         .execute(db)
         .then(() => 'ok', (err: unknown) => `error: ${String(err)}`)
         .then((database) => {

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { startIndicatorTasks } from '../../src/indicator-task/indicator-task.starter';
 import { freePort } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
-import { IndicatorTaskService } from '../../src/indicator-task/indicator-task.service';
+import type { IndicatorTaskService } from '../../src/indicator-task/indicator-task.service';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';

@@ -10,7 +10,6 @@ import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
 import { TemporalDevServer } from '../../src/runtime/temporal-dev-server';
 
 declare global {
-  // eslint-disable-next-line no-var
   var __TEST_SERVERS__: { pg: EmbeddedPostgresServer; temporal: TemporalDevServer; dir: string } | undefined;
 }
 
