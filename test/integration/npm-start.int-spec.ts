@@ -1,0 +1,139 @@
+// What a newcomer does: `npm start` (the built entry point), use it, Ctrl-C, start again and find everything
+// where it was; and a clear refusal when a port is taken. Runs the real launcher on free ports in a
+// temporary data folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { freePort, isPortFree } from '../../src/runtime/ports';
+import { projectRoot } from '../../src/runtime/project-paths';
+import { waitFor } from '../support/fixtures';
+import { gql } from '../support/test-env';
+
+interface Started {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+async function freeRun(count: number): Promise<number> {
+  // A base port whose neighbours (+10, +11 for the Temporal HTTP and metrics ports) are free as well.
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 20000 + Math.floor(Math.random() * 30000);
+    const ports = [base, base + 10, base + 11].slice(0, count);
+    if ((await Promise.all(ports.map((p) => isPortFree(p)))).every(Boolean)) return base;
+  }
+  throw new Error('no free port run found');
+}
+
+const runs: Started[] = [];
+
+function start(env: NodeJS.ProcessEnv): Started {
+  let out = '';
+  const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += String(d)));
+  child.stderr!.on('data', (d) => (out += String(d)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const run = { child, output: () => out, exited };
+  runs.push(run);
+  return run;
+}
+
+describe('npm start', () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuangwen-start-'));
+  let env: NodeJS.ProcessEnv;
+  let base: string;
+
+  beforeAll(async () => {
+    fs.chmodSync(dataDir, 0o755);
+    const temporalPort = await freeRun(3);
+    const [apiPort, uiPort, pgPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(apiPort),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+      EMBEDDED_POSTGRES_PORT: String(pgPort),
+      DATABASE_URL: '',
+      TEMPORAL_ADDRESS: '',
+      LOG_LEVEL: 'warn',
+    };
+    base = `http://127.0.0.1:${apiPort}`;
+  });
+  afterEach(async () => {
+    // A failed test must not leave a launcher (and its servers) holding the ports of the next one.
+    for (const run of runs.splice(0)) {
+      if (run.child.exitCode === null && run.child.signalCode === null) {
+        run.child.kill('SIGINT');
+        await run.exited;
+      }
+    }
+  });
+  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  async function stop(run: Started): Promise<void> {
+    run.child.kill('SIGINT');
+    expect(await run.exited).toBe(0);
+    expect(run.output()).toContain('全部已停止');
+    // Nothing is left listening on any port the launcher opened.
+    for (const port of [env.PORT, env.TEMPORAL_PORT, env.TEMPORAL_UI_PORT, env.EMBEDDED_POSTGRES_PORT]) {
+      expect(await isPortFree(Number(port))).toBe(true);
+    }
+  }
+
+  it('starts everything with demo data, stops cleanly, and finds the same data on the next start', async () => {
+    const first = start(env);
+    await waitFor(async () => first.output().includes('创文工作流引擎已启动'), 150_000, `start-up:\n${first.output()}`);
+    expect(first.output()).toContain(`${base}/graphql`);
+    expect(first.output()).toContain(`http://localhost:${env.TEMPORAL_UI_PORT}`);
+
+    const health = await fetch(`${base}/health`);
+    expect(health.status).toBe(200);
+    // The demo's 79 workflows record their creation as the worker gets to them.
+    const cards = async () => {
+      const board = await gql<{ board: { columns: { count: number }[] } }>(base, 'office', '{ board { columns { count } } }');
+      return board.data!.board.columns.reduce((n, c) => n + c.count, 0);
+    };
+    await waitFor(async () => (await cards()) === 79, 60_000, 'the 79 demo cards');
+    expect((await fetch(`${base}/`)).status).toBe(200);
+
+    const taskId = 'indicator-task:demo-2027:A4:WTSQ';
+    const moved = await gql(base, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: UNKNOWN, note: "待测评" }) { version } }`);
+    expect(moved.errors).toBeUndefined();
+    await stop(first);
+
+    const second = start(env);
+    await waitFor(async () => second.output().includes('创文工作流引擎已启动'), 150_000, `second start-up:\n${second.output()}`);
+    expect(second.output()).not.toContain('正在写入演示数据');
+    expect(await cards()).toBe(79);
+    const card = await gql<{ indicatorTask: { awaitingReview: string; version: number } }>(base, 'supervisor', `{ indicatorTask(id: "${taskId}") { awaitingReview version } }`);
+    expect(card.data!.indicatorTask).toEqual({ awaitingReview: 'SELF_CHECK_REVIEW', version: 2 });
+    // The workflow survived the restart of the Temporal server: it still takes the next action.
+    const confirmed = await gql<{ confirmSelfCheck: { stage: string } }>(base, 'supervisor', `mutation { confirmSelfCheck(input: { taskId: "${taskId}" }) { stage } }`);
+    expect(confirmed.data!.confirmSelfCheck.stage).toBe('MOCK_ASSESSMENT');
+    await stop(second);
+  });
+
+  it('refuses to start when a port is taken, naming the port and its variable', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(env.PORT), '127.0.0.1', resolve));
+    try {
+      const run = start(env);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`端口 ${env.PORT} 已被占用`);
+      expect(run.output()).toContain('PORT');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('refuses a bad configuration value, naming the variable', async () => {
+    const run = start({ ...env, TEMPORAL_UI_PORT: 'abc' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/TEMPORAL_UI_PORT: /);
+  });
+});
