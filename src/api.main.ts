@@ -1,9 +1,9 @@
 // `npm run api`: the GraphQL API and the board alone, against TEMPORAL_ADDRESS and DATABASE_URL.
 // Run as many as you like behind a load balancer; they share nothing but Temporal and PostgreSQL.
-import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
+import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
 import { startApi } from './runtime/api-server';
 import { connectRuntime } from './runtime/connect';
-import { PortInUseError } from './runtime/ports';
+import { runMain } from './runtime/run-main';
 import { Shutdown } from './runtime/shutdown';
 
 const log = (line: string) => console.log(`[api] ${line}`);
@@ -25,7 +25,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError || err instanceof PortInUseError ? `\n${err.message}\n` : err);
-  process.exit(1);
-});
+runMain(main);

@@ -2,14 +2,15 @@
 // TEMPORAL_ADDRESS is set; embedded PostgreSQL unless DATABASE_URL is set; then the worker, the API with the
 // board, and the demo data on first start.
 import * as path from 'node:path';
-import { ConfigError, loadConfig } from './config/config';
+import { loadConfig } from './config/config';
 import { seedDemoData } from './demo/demo-data';
 import { startApi } from './runtime/api-server';
 import { connectRuntime } from './runtime/connect';
 import { EmbeddedPostgresServer } from './runtime/embedded-postgres';
-import { assertPortFree, PortInUseError } from './runtime/ports';
+import { assertPortFree } from './runtime/ports';
+import { runMain } from './runtime/run-main';
 import { Shutdown } from './runtime/shutdown';
-import { resolveTemporalCli, TemporalBinaryMissingError } from './runtime/temporal-binaries';
+import { resolveTemporalCli } from './runtime/temporal-binaries';
 import { TemporalDevServer } from './runtime/temporal-dev-server';
 import { startWorker } from './runtime/worker-runner';
 
@@ -105,11 +106,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  if (err instanceof ConfigError || err instanceof PortInUseError || err instanceof TemporalBinaryMissingError) {
-    console.error(`\n${err.message}\n`);
-  } else {
-    console.error('启动失败 / start-up failed:', err);
-  }
-  process.exit(1);
-});
+runMain(main);

@@ -2,9 +2,10 @@
 // endpoint on WORKER_HEALTH_PORT. Run several for throughput; Temporal spreads the work.
 import * as http from 'node:http';
 import { sql } from 'kysely';
-import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
+import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
 import { createDatabase, migrateToLatest } from './database/database';
-import { assertPortFree, PortInUseError } from './runtime/ports';
+import { assertPortFree } from './runtime/ports';
+import { runMain } from './runtime/run-main';
 import { Shutdown } from './runtime/shutdown';
 import { startWorker } from './runtime/worker-runner';
 
@@ -51,7 +52,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((err) => {
-  console.error(err instanceof ConfigError || err instanceof PortInUseError ? `\n${err.message}\n` : err);
-  process.exit(1);
-});
+runMain(main);

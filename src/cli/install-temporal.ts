@@ -1,8 +1,8 @@
 // `npm run setup:temporal`: makes sure the Temporal CLI and the time-skipping test server are available.
 import { resolveTemporalCli, resolveTemporalTestServer } from '../runtime/temporal-binaries';
-import { runCli } from './run-cli';
+import { runMain } from '../runtime/run-main';
 
-runCli(async () => {
+runMain(async () => {
   console.log(`temporal:             ${resolveTemporalCli()}`);
   console.log(`temporal-test-server: ${resolveTemporalTestServer()}`);
 });

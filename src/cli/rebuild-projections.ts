@@ -2,10 +2,10 @@
 import { loadConfig } from '../config/config';
 import { migrateToLatest } from '../database/database';
 import { createEventStore } from '../runtime/worker-runner';
-import { runCli } from './run-cli';
+import { runMain } from '../runtime/run-main';
 import { withDatabase } from './with-database';
 
-runCli(() =>
+runMain(() =>
   withDatabase(loadConfig(), async (db) => {
     await migrateToLatest(db);
     const started = Date.now();

@@ -2,8 +2,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
-import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
-import type { Classification, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
+import type { Classification, IndicatorTaskState, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
 
 export interface UnitView {
   code: string;
@@ -108,19 +108,8 @@ export class IndicatorTaskRepository {
   }
 }
 
-type CardRow = {
-  task_id: string;
-  campaign_id: string;
-  indicator_code: string;
-  unit_code: string;
-  lead_unit_code: string;
-  stage: string;
-  classification: string | null;
-  awaiting_review: string | null;
-  submitted_by: string | null;
-  due_at: Date;
-  relapse_count: number;
-  version: number;
+/** A card row with the catalog and organisation names joined to it. */
+type CardRow = CardStateRow & {
   updated_at: Date;
   indicator_name: string;
   method: string;
@@ -135,20 +124,7 @@ type CardRow = {
 };
 
 function toView(row: CardRow): TaskView {
-  const state: IndicatorTaskState = {
-    taskId: row.task_id,
-    campaignId: row.campaign_id,
-    indicatorCode: row.indicator_code,
-    unitCode: row.unit_code,
-    leadUnitCode: row.lead_unit_code,
-    stage: row.stage as Stage,
-    classification: row.classification as Classification | null,
-    awaitingReview: row.awaiting_review as ReviewKind | null,
-    submittedBy: row.submitted_by,
-    dueAt: row.due_at.toISOString(),
-    relapseCount: row.relapse_count,
-    version: row.version,
-  };
+  const state = stateFromCardRow(row);
   return {
     id: row.task_id,
     campaignId: row.campaign_id,
@@ -157,8 +133,8 @@ function toView(row: CardRow): TaskView {
     classification: state.classification,
     awaitingReview: state.awaitingReview,
     dueAt: state.dueAt,
-    relapseCount: row.relapse_count,
-    version: row.version,
+    relapseCount: state.relapseCount,
+    version: state.version,
     updatedAt: row.updated_at.toISOString(),
     indicator: {
       code: row.indicator_code,

@@ -18,22 +18,29 @@ interface Card {
   lastPosition: string;
 }
 
+/** The lifecycle state a card row holds; also used by the API to apply the rules to what it reads. */
+export type CardStateRow = Omit<Selectable<IndicatorTaskCardsTable>, 'created_at' | 'updated_at' | 'last_position'>;
+
+export function stateFromCardRow(row: CardStateRow): IndicatorTaskState {
+  return {
+    taskId: row.task_id,
+    campaignId: row.campaign_id,
+    indicatorCode: row.indicator_code,
+    unitCode: row.unit_code,
+    leadUnitCode: row.lead_unit_code,
+    stage: row.stage as Stage,
+    classification: row.classification as Classification | null,
+    awaitingReview: row.awaiting_review as ReviewKind | null,
+    submittedBy: row.submitted_by,
+    dueAt: row.due_at.toISOString(),
+    relapseCount: row.relapse_count,
+    version: row.version,
+  };
+}
+
 function fromRow(row: Selectable<IndicatorTaskCardsTable>): Card {
   return {
-    state: {
-      taskId: row.task_id,
-      campaignId: row.campaign_id,
-      indicatorCode: row.indicator_code,
-      unitCode: row.unit_code,
-      leadUnitCode: row.lead_unit_code,
-      stage: row.stage as Stage,
-      classification: row.classification as Classification | null,
-      awaitingReview: row.awaiting_review as ReviewKind | null,
-      submittedBy: row.submitted_by,
-      dueAt: row.due_at.toISOString(),
-      relapseCount: row.relapse_count,
-      version: row.version,
-    },
+    state: stateFromCardRow(row),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     lastPosition: row.last_position,

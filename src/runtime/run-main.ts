@@ -1,10 +1,13 @@
 import { ConfigError } from '../config/config';
 import { MigrationError } from '../database/database';
-import { PortInUseError } from '../runtime/ports';
-import { TemporalBinaryMissingError } from '../runtime/temporal-binaries';
+import { PortInUseError } from './ports';
+import { TemporalBinaryMissingError } from './temporal-binaries';
 
-/** Runs a one-off command: expected failures print their (Chinese-first) message, others their stack. */
-export function runCli(main: () => Promise<void>): void {
+/**
+ * Runs an entry point or a one-off command: expected failures (configuration, ports, missing binaries,
+ * migrations) print their Chinese-first message, anything else its stack; either way the exit code is 1.
+ */
+export function runMain(main: () => Promise<void>): void {
   main().catch((err: unknown) => {
     const expected = err instanceof ConfigError || err instanceof PortInUseError || err instanceof TemporalBinaryMissingError || err instanceof MigrationError;
     console.error(expected ? `\n${(err as Error).message}\n` : err);
