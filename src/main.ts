@@ -70,6 +70,7 @@ async function main(): Promise<void> {
 
     const runtime = await connectRuntime(config, databaseUrl, temporalAddress, temporalUiUrl, shutdown);
     if (runtime.migrated.length > 0) log(`数据库迁移完成 / migrations applied: ${runtime.migrated.join(', ')}`);
+    if (runtime.rebuilt.length > 0) log(`已按新版本重建投影 / projections rebuilt: ${runtime.rebuilt.join(', ')}`);
 
     const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db);
     shutdown.add('Worker', () => worker.stop());

@@ -3,7 +3,8 @@
 import * as http from 'node:http';
 import { sql } from 'kysely';
 import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
-import { createDatabase, migrateToLatest } from './database/database';
+import { createDatabase } from './database/database';
+import { prepareDatabase } from './runtime/connect';
 import { assertPortFree } from './runtime/ports';
 import { runMain } from './runtime/run-main';
 import { Shutdown } from './runtime/shutdown';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   try {
     const db = createDatabase(databaseUrl);
     shutdown.add('数据库连接 / database pool', () => db.destroy());
-    await migrateToLatest(db);
+    await prepareDatabase(db);
     const worker = await startWorker({ ...config.temporal, address }, db);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {

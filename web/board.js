@@ -29,6 +29,7 @@ const STAGES = [
 const CLASSIFICATIONS = { MET: '达标', NOT_MET: '未达标', UNKNOWN: '未知可否达标', RELAPSE_PRONE: '易反弹' };
 const REVIEWS = { SELF_CHECK_REVIEW: '自查结果待审核', RECTIFICATION_REVIEW: '整改完成待审核', ARCHIVE_REVIEW: '档案材料待验收' };
 const ROLES = { LEADER: '领导小组', OFFICE: '创建办', SUPERVISOR: '督查检查组', ARCHIVIST: '档案组', UNIT_HEAD: '单位负责人', UNIT_MEMBER: '责任单位成员' };
+const ESCALATIONS = { REMINDER: '提醒', URGE: '催办', SUPERVISE: '督办', INTERVIEW: '约谈', ACCOUNTABILITY: '问责' };
 const METHODS = { FIELD: '实地考察', MATERIAL: '材料审核', SURVEY: '问卷调查', SIMULATED: '模拟暗访' };
 const TZ = 'Asia/Shanghai';
 const USER_KEY = 'chuangwen.board.user';
@@ -39,6 +40,7 @@ const CAMPAIGN_PARAM = new URLSearchParams(location.search).get('campaign') || n
 
 const CARD = `fragment Card on IndicatorTask {
   id campaignId stage stageLabel classification awaitingReview dueAt relapseCount version allowedActions updatedAt
+  stageDueAt escalationLevel recheckDue nextRecheckAt pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }
   indicator { code name itemName } unit { code name } leadUnit { code name }
 }`;
 const DETAIL = `fragment Detail on IndicatorTask {
@@ -60,6 +62,7 @@ const ACTIONS = {
   SUBMIT_SELF_CHECK: { label: '提交自查结果', mutation: 'submitSelfCheck', input: 'SubmitSelfCheckInput', fields: ['classification!', 'note!'] },
   CONFIRM_SELF_CHECK: { label: '确认自查结果', mutation: 'confirmSelfCheck', input: 'ApproveInput', fields: ['note'] },
   RETURN_SELF_CHECK: { label: '退回自查结果', mutation: 'returnSelfCheck', input: 'ReturnInput', fields: ['reason!'] },
+  SUBMIT_RECTIFICATION_PLAN: { label: '提交整改方案', mutation: 'submitRectificationPlan', input: 'RectificationPlanInput', fields: ['plan!', 'deadline!'] },
   REPORT_RECTIFICATION_PROGRESS: { label: '报告整改进展', mutation: 'reportRectificationProgress', input: 'NoteInput', fields: ['note!'] },
   SUBMIT_RECTIFICATION: { label: '提交整改完成', mutation: 'submitRectification', input: 'NoteInput', fields: ['note!'] },
   APPROVE_RECTIFICATION: { label: '审核通过整改', mutation: 'approveRectification', input: 'ApproveInput', fields: ['note'] },
@@ -69,8 +72,16 @@ const ACTIONS = {
   SUBMIT_ARCHIVE: { label: '提交档案材料', mutation: 'submitArchive', input: 'NoteInput', fields: ['note!'] },
   ACCEPT_ARCHIVE: { label: '验收档案', mutation: 'acceptArchive', input: 'ApproveInput', fields: ['note'] },
   RETURN_ARCHIVE: { label: '退回档案材料', mutation: 'returnArchive', input: 'ReturnInput', fields: ['reason!'] },
+  RECORD_RECHECK: { label: '录入复查结果', mutation: 'recordRecheck', input: 'RecordRecheckInput', fields: ['passed!', 'note'] },
+  REQUEST_EXTENSION: { label: '申请延期', mutation: 'requestExtension', input: 'RequestExtensionInput', fields: ['requestedDueAt!', 'reason!'] },
+  APPROVE_EXTENSION: { label: '批准延期', mutation: 'approveExtension', input: 'ApproveInput', fields: ['note'] },
+  REFUSE_EXTENSION: { label: '不予延期', mutation: 'refuseExtension', input: 'ReturnInput', fields: ['reason!'] },
 };
-const FIELD_LABELS = { classification: '达标情况', note: '说明', reason: '退回原因', score: '得分率（0–100）', passed: '是否达标' };
+const FIELD_LABELS = {
+  classification: '达标情况', note: '说明', reason: '原因', score: '得分率（0–100）', passed: '是否达标',
+  plan: '整改方案', deadline: '整改期限', requestedDueAt: '申请延至',
+};
+const DATE_FIELDS = new Set(['deadline', 'requestedDueAt']);
 // The mutation returns the full detail, so one round trip refreshes both the card and the panel.
 const mutationFor = (a) => `mutation Act($input: ${a.input}!) { ${a.mutation}(input: $input) { ...Detail } }\n${DETAIL}\n${CARD}`;
 
@@ -122,7 +133,7 @@ const daysFromToday = (iso) => Math.round((Date.parse(shanghaiDay(iso)) - Date.p
 
 function dueInfo(t) {
   if (t.stage === 'ARCHIVED') return { text: '', cls: '' }; // finished work cannot be late any more
-  const n = daysFromToday(t.dueAt);
+  const n = daysFromToday(t.stageDueAt || t.dueAt);
   if (n < 0) return { text: `已逾期 ${-n} 天`, cls: 'overdue' };
   if (n === 0) return { text: '今天到期', cls: 'soon' };
   return { text: `还剩 ${n} 天`, cls: n <= 7 ? 'soon' : '' };
@@ -180,8 +191,11 @@ function cardEl(t) {
     h('span', { class: 'muted small' }, t.indicator.itemName),
     h('span', { class: 'small' }, `责任：${t.unit.name}`),
     h('span', { class: 'small muted' }, `牵头：${t.leadUnit.name}`),
-    h('span', { class: `due small ${due.cls}` }, `时限 ${shanghaiDay(t.dueAt)}`, due.text && ` · ${due.text}`),
+    h('span', { class: `due small ${due.cls}` }, `时限 ${shanghaiDay(t.stageDueAt || t.dueAt)}`, due.text && ` · ${due.text}`),
     h('span', { class: 'badges' },
+      t.escalationLevel && h('span', { class: `badge esc esc-${t.escalationLevel.toLowerCase()}` }, ESCALATIONS[t.escalationLevel]),
+      t.pendingExtension && h('span', { class: 'badge review' }, '延期待批'),
+      t.recheckDue && h('span', { class: 'badge review' }, '待复查'),
       t.awaitingReview && h('span', { class: 'badge review' }, REVIEWS[t.awaitingReview] || t.awaitingReview),
       t.relapseCount > 0 && h('span', { class: 'badge relapse' }, `反弹 ${t.relapseCount} 次`),
       actionable && h('span', { class: 'badge act' }, '可操作')));
@@ -386,8 +400,12 @@ function eventDetails(data) {
   if (data.classification) out.push(['达标情况', CLASSIFICATIONS[data.classification] || data.classification]);
   if (typeof data.score === 'number') out.push(['得分率', `${data.score}%`]);
   if (typeof data.passed === 'boolean') out.push(['测评结果', data.passed ? '达标' : '未达标']);
-  if (data.dueAt) out.push(['完成时限', shanghaiDay(data.dueAt)]);
-  if (data.reason) out.push(['退回原因', data.reason]);
+  if (data.dueAt) out.push(['时限', shanghaiDay(data.dueAt)]);
+  if (data.plan) out.push(['整改方案', data.plan]);
+  if (data.deadline) out.push(['整改期限', shanghaiDay(data.deadline)]);
+  if (data.requestedDueAt) out.push(['申请延至', shanghaiDay(data.requestedDueAt)]);
+  if (data.stageDueAt) out.push(['阶段时限', shanghaiDay(data.stageDueAt)]);
+  if (data.reason) out.push(['原因', data.reason]);
   if (data.note) out.push(['说明', data.note]);
   return out;
 }
@@ -403,7 +421,12 @@ function renderDetail(t) {
     ['阶段', t.stageLabel],
     ['达标情况', classTag(t.classification)],
     ['待审核', t.awaitingReview ? h('span', { class: 'badge review' }, REVIEWS[t.awaitingReview]) : '无'],
-    ['完成时限', h('span', { class: `due ${due.cls}` }, shanghaiDay(t.dueAt), due.text && `（${due.text}）`)],
+    ['阶段时限', t.stageDueAt ? h('span', { class: `due ${due.cls}` }, shanghaiDay(t.stageDueAt), due.text && `（${due.text}）`) : '无'],
+    ['完成时限', shanghaiDay(t.dueAt)],
+    ['提醒督办', t.escalationLevel ? ESCALATIONS[t.escalationLevel] : '无'],
+    t.rectificationPlan && ['整改方案', `${t.rectificationPlan.plan}（期限 ${shanghaiDay(t.rectificationPlan.deadline)}）`],
+    t.pendingExtension && ['延期申请', `申请延至 ${shanghaiDay(t.pendingExtension.requestedDueAt)}：${t.pendingExtension.reason}`],
+    t.nextRecheckAt && ['下次复查', `${shanghaiDay(t.nextRecheckAt)}${t.recheckDue ? '（已到期）' : ''}`],
     ['反弹次数', String(t.relapseCount)],
     ind.method && ['测评方法', `${METHODS[ind.method] || ind.method} · ${ind.points} 分`],
     ind.standard && ['测评标准', ind.standard],
@@ -435,6 +458,8 @@ function fieldControl(spec) {
   if (name === 'classification') control = h('select', { name }, choose, Object.entries(CLASSIFICATIONS).map(([v, l]) => h('option', { value: v }, l)));
   else if (name === 'passed') control = h('select', { name }, choose, h('option', { value: 'true' }, '达标'), h('option', { value: 'false' }, '未达标'));
   else if (name === 'score') control = h('input', { name, type: 'number', min: 0, max: 100, step: 'any', inputmode: 'decimal' });
+  else if (DATE_FIELDS.has(name)) control = h('input', { name, type: 'date' });
+  else if (name === 'plan') control = h('textarea', { name, rows: 4, maxlength: 2000 });
   else control = h('textarea', { name, rows: 3, maxlength: 2000 });
   return h('label', { class: 'field' }, h('span', {}, FIELD_LABELS[name], required ? ' *' : '（选填）'), control);
 }
@@ -477,6 +502,10 @@ async function submitAction(action, form, error) {
       if (!Number.isFinite(n) || n < 0 || n > 100) return fail('得分率须为 0 到 100 之间的数字', name);
       input.score = n;
     } else if (name === 'passed') input.passed = raw === 'true';
+    else if (DATE_FIELDS.has(name)) {
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) return fail(`${FIELD_LABELS[name]}格式不正确`, name);
+      input[name] = `${raw}T23:59:59+08:00`; // a deadline is the end of that day in Shanghai
+    }
     else input[name] = raw;
   }
   const buttons = form.querySelectorAll('button');

@@ -19,6 +19,7 @@ export interface EventsTable {
 export interface ProjectionCheckpointsTable {
   name: string;
   position: string;
+  schema_version: ColumnType<number, number | undefined, number>;
   updated_at: Timestamp;
 }
 
@@ -81,6 +82,12 @@ export interface IndicatorTaskCardsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   last_position: string;
+  /** The whole lifecycle state (IndicatorTaskState); the columns above are copies for filtering and sorting. */
+  state: JSONColumnType<Record<string, unknown>>;
+  stage_due_at: Timestamp | null;
+  escalation_level: string | null;
+  pending_extension: boolean;
+  recheck_due: boolean;
 }
 
 export interface Database {

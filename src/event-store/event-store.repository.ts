@@ -92,7 +92,7 @@ export class EventStoreRepository {
       await projection.apply(trx, stored);
       await trx
         .insertInto('projection_checkpoints')
-        .values({ name: projection.name, position: last, updated_at: new Date() })
+        .values({ name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion })
         .onConflict((oc) =>
           oc.column('name').doUpdateSet({
             position: sql`greatest(projection_checkpoints.position, excluded.position)`,
@@ -113,9 +113,14 @@ export class EventStoreRepository {
     return rows.map((r) => toStored(r as EventRow));
   }
 
-  /** Rebuilds every projection from the events in one transaction: readers see the old rows until it commits. */
-  async rebuildProjections(): Promise<{ name: string; events: number }[]> {
+  /**
+   * Rebuilds projections from the events in one transaction: readers see the old rows until it commits.
+   * With `onlyStale`, only those whose rows were written by an older schema version (or never) are rebuilt;
+   * processes starting together serialise on a lock, so one rebuilds and the others find the work done.
+   */
+  async rebuildProjections(options: { onlyStale?: boolean } = {}): Promise<{ name: string; events: number }[]> {
     return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended('projections:rebuild', 0))`.execute(trx);
       const results: { name: string; events: number }[] = [];
       const readAll = async (after: string, limit: number) => {
         const rows = await trx
@@ -127,16 +132,21 @@ export class EventStoreRepository {
           .execute();
         return rows.map((r) => toStored(r as EventRow));
       };
+      const checkpoints = await trx.selectFrom('projection_checkpoints').select(['name', 'schema_version']).execute();
+      const { last } = await trx
+        .selectFrom('events')
+        .select(sql<string>`coalesce(max(position), 0)::text`.as('last'))
+        .executeTakeFirstOrThrow();
       for (const projection of this.projections) {
+        const checkpoint = checkpoints.find((c) => c.name === projection.name);
+        const stale = checkpoint ? checkpoint.schema_version < projection.schemaVersion : last !== '0';
+        if (options.onlyStale && !stale) continue;
         const { events } = await projection.rebuild(trx, readAll);
-        const { last } = await trx
-          .selectFrom('events')
-          .select(sql<string>`coalesce(max(position), 0)::text`.as('last'))
-          .executeTakeFirstOrThrow();
+        const values = { name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion };
         await trx
           .insertInto('projection_checkpoints')
-          .values({ name: projection.name, position: last, updated_at: new Date() })
-          .onConflict((oc) => oc.column('name').doUpdateSet({ position: last, updated_at: new Date() }))
+          .values(values)
+          .onConflict((oc) => oc.column('name').doUpdateSet({ position: last, updated_at: values.updated_at, schema_version: projection.schemaVersion }))
           .execute();
         results.push({ name: projection.name, events });
       }

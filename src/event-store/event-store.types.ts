@@ -16,6 +16,8 @@ export interface StoredEvent {
 /** A projection updated in the same transaction as the append; its rows are rebuilt from the events. */
 export interface InlineProjection {
   readonly name: string;
+  /** Raised whenever the rows a projection writes change meaning; older rows are rebuilt at start-up. */
+  readonly schemaVersion: number;
   /** Applies events already written in this transaction, in stream order. */
   apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void>;
   /** Rebuilds the projection's rows from all events, inside the given transaction. */

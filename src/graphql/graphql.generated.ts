@@ -16,7 +16,8 @@ export type UnitKind = "DEPARTMENT" | "COMMUNITY" | "VILLAGE" | "ENTERPRISE" | "
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE";
+export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION";
 
 export interface SubmitSelfCheckInput {
     taskId: string;
@@ -43,12 +44,43 @@ export interface NoteInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface RectificationPlanInput {
+    taskId: string;
+    plan: string;
+    deadline: DateTime;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RecordRecheckInput {
+    taskId: string;
+    passed: boolean;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RequestExtensionInput {
+    taskId: string;
+    requestedDueAt: DateTime;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface RecordMockAssessmentInput {
     taskId: string;
     score: number;
     passed: boolean;
     note?: Nullable<string>;
     expectedVersion?: Nullable<number>;
+}
+
+export interface ExtensionRequest {
+    requestedDueAt: DateTime;
+    reason: string;
+}
+
+export interface RectificationPlan {
+    plan: string;
+    deadline: DateTime;
 }
 
 export interface Unit {
@@ -109,6 +141,13 @@ export interface IndicatorTask {
     classification?: Nullable<Classification>;
     awaitingReview?: Nullable<ReviewKind>;
     dueAt: DateTime;
+    stageEnteredAt: DateTime;
+    stageDueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ExtensionRequest>;
+    rectificationPlan?: Nullable<RectificationPlan>;
+    nextRecheckAt?: Nullable<DateTime>;
+    recheckDue: boolean;
     relapseCount: number;
     version: number;
     allowedActions: IndicatorTaskAction[];
@@ -145,11 +184,16 @@ export interface IMutation {
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
     confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
     reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
     submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
     approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
     recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
+    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
+    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
+    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
     startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
     acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;

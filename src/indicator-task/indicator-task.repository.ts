@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
-import type { Classification, IndicatorTaskState, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 export interface UnitView {
   code: string;
@@ -21,17 +21,10 @@ export interface IndicatorView {
   area: string | null;
 }
 
-/** A card as the API shows it: projection state plus the catalog and organisation it refers to. */
-export interface TaskView {
+/** A card as the API shows it: the lifecycle state plus the catalog and organisation it refers to. */
+export interface TaskView extends IndicatorTaskState {
   id: string;
-  campaignId: string;
   state: IndicatorTaskState;
-  stage: Stage;
-  classification: Classification | null;
-  awaitingReview: ReviewKind | null;
-  dueAt: string;
-  relapseCount: number;
-  version: number;
   updatedAt: string;
   indicator: IndicatorView;
   unit: UnitView;
@@ -68,7 +61,7 @@ export class IndicatorTaskRepository {
       .select([
         'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.stage',
         'c.classification', 'c.awaiting_review', 'c.submitted_by', 'c.due_at', 'c.relapse_count', 'c.version',
-        'c.updated_at',
+        'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
       ]);
@@ -110,6 +103,10 @@ export class IndicatorTaskRepository {
 
 /** A card row with the catalog and organisation names joined to it. */
 type CardRow = CardStateRow & {
+  task_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
   updated_at: Date;
   indicator_name: string;
   method: string;
@@ -126,15 +123,9 @@ type CardRow = CardStateRow & {
 function toView(row: CardRow): TaskView {
   const state = stateFromCardRow(row);
   return {
+    ...state,
     id: row.task_id,
-    campaignId: row.campaign_id,
     state,
-    stage: state.stage,
-    classification: state.classification,
-    awaitingReview: state.awaitingReview,
-    dueAt: state.dueAt,
-    relapseCount: state.relapseCount,
-    version: state.version,
     updatedAt: row.updated_at.toISOString(),
     indicator: {
       code: row.indicator_code,

@@ -5,6 +5,9 @@ import type {
   ApproveInput,
   NoteInput,
   RecordMockAssessmentInput,
+  RecordRecheckInput,
+  RectificationPlanInput,
+  RequestExtensionInput,
   ReturnInput,
   SubmitSelfCheckInput,
 } from '../graphql/graphql.generated';
@@ -67,6 +70,31 @@ export class IndicatorTaskResolver {
   @Mutation('returnSelfCheck')
   returnSelfCheck(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
     return this.act(ctx, i.taskId, { action: 'RETURN_SELF_CHECK', reason: i.reason }, i.expectedVersion);
+  }
+
+  @Mutation('submitRectificationPlan')
+  submitRectificationPlan(@Args('input') i: RectificationPlanInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: i.plan, deadline: i.deadline }, i.expectedVersion);
+  }
+
+  @Mutation('recordRecheck')
+  recordRecheck(@Args('input') i: RecordRecheckInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RECORD_RECHECK', passed: i.passed, note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('requestExtension')
+  requestExtension(@Args('input') i: RequestExtensionInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'REQUEST_EXTENSION', requestedDueAt: i.requestedDueAt, reason: i.reason }, i.expectedVersion);
+  }
+
+  @Mutation('approveExtension')
+  approveExtension(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'APPROVE_EXTENSION', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('refuseExtension')
+  refuseExtension(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'REFUSE_EXTENSION', reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('reportRectificationProgress')

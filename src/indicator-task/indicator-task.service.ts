@@ -11,8 +11,8 @@ import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError, isErrorCode } from '../errors/domain-error';
 import { decide, allowedActions, type IndicatorTaskAction, type IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
-import { STAGE_LABELS, EVENT_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { STAGES, type Actor, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import { STAGES, type Actor, type EscalationLevel, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { IndicatorTaskRepository, type TaskView } from './indicator-task.repository';
 
@@ -65,7 +65,10 @@ export class IndicatorTaskService {
         position: e.position,
         streamVersion: e.streamVersion,
         type: e.type,
-        label: EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type,
+        label:
+          e.type === 'DeadlineEscalated'
+            ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（${STAGE_LABELS[e.data.stage as Stage] ?? ''}时限）`
+            : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
         occurredAt: e.occurredAt.toISOString(),
         actor: { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
         data: e.data,
@@ -85,7 +88,7 @@ export class IndicatorTaskService {
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (task.stage === 'ARCHIVED') {
       // The workflow has completed; the same rules explain why nothing more can be done.
-      const decision = decide(task.state, request);
+      const decision = decide(task.state, request, new Date().toISOString());
       throw decision.ok
         ? new DomainError('ILLEGAL_TRANSITION', `任务已${STAGE_LABELS.ARCHIVED}，不能再操作`)
         : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);

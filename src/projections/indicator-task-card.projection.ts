@@ -5,7 +5,7 @@ import type { Database, IndicatorTaskCardsTable } from '../database/database.typ
 import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
 import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import type { Classification, IndicatorTaskState, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
 const REBUILD_BATCH = 10_000;
@@ -19,32 +19,14 @@ interface Card {
 }
 
 /** The lifecycle state a card row holds; also used by the API to apply the rules to what it reads. */
-export type CardStateRow = Omit<Selectable<IndicatorTaskCardsTable>, 'created_at' | 'updated_at' | 'last_position'>;
+export type CardStateRow = Pick<Selectable<IndicatorTaskCardsTable>, 'state'>;
 
 export function stateFromCardRow(row: CardStateRow): IndicatorTaskState {
-  return {
-    taskId: row.task_id,
-    campaignId: row.campaign_id,
-    indicatorCode: row.indicator_code,
-    unitCode: row.unit_code,
-    leadUnitCode: row.lead_unit_code,
-    stage: row.stage as Stage,
-    classification: row.classification as Classification | null,
-    awaitingReview: row.awaiting_review as ReviewKind | null,
-    submittedBy: row.submitted_by,
-    dueAt: row.due_at.toISOString(),
-    relapseCount: row.relapse_count,
-    version: row.version,
-  };
+  return row.state as unknown as IndicatorTaskState;
 }
 
 function fromRow(row: Selectable<IndicatorTaskCardsTable>): Card {
-  return {
-    state: stateFromCardRow(row),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    lastPosition: row.last_position,
-  };
+  return { state: stateFromCardRow(row), createdAt: row.created_at, updatedAt: row.updated_at, lastPosition: row.last_position };
 }
 
 function toRow(card: Card): Insertable<IndicatorTaskCardsTable> {
@@ -65,6 +47,11 @@ function toRow(card: Card): Insertable<IndicatorTaskCardsTable> {
     created_at: card.createdAt,
     updated_at: card.updatedAt,
     last_position: card.lastPosition,
+    state: JSON.stringify(s),
+    stage_due_at: s.stageDueAt,
+    escalation_level: s.escalationLevel,
+    pending_extension: s.pendingExtension !== null,
+    recheck_due: s.recheckDue,
   };
 }
 
@@ -76,7 +63,7 @@ export function foldCard(card: Card | undefined, event: StoredEvent): Card {
   const actor = event.metadata.actor as { userId?: string } | undefined;
   const domainEvent = { type: event.type, data: event.data } as IndicatorTaskEvent;
   return {
-    state: evolve(state, domainEvent, actor?.userId ?? ''),
+    state: evolve(state, domainEvent, { actorId: actor?.userId ?? '', at: event.occurredAt.toISOString() }),
     createdAt: card?.createdAt ?? event.occurredAt,
     updatedAt: event.occurredAt,
     lastPosition: event.position,
@@ -109,6 +96,11 @@ async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<v
           created_at: eb.ref('excluded.created_at'),
           updated_at: eb.ref('excluded.updated_at'),
           last_position: eb.ref('excluded.last_position'),
+          state: eb.ref('excluded.state'),
+          stage_due_at: eb.ref('excluded.stage_due_at'),
+          escalation_level: eb.ref('excluded.escalation_level'),
+          pending_extension: eb.ref('excluded.pending_extension'),
+          recheck_due: eb.ref('excluded.recheck_due'),
         })),
       )
       .execute();
@@ -117,6 +109,8 @@ async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<v
 
 export class IndicatorTaskCardProjection implements InlineProjection {
   readonly name = 'indicator_task_cards';
+  /** Raise when what a card holds changes: processes starting with a newer version rebuild the cards. */
+  readonly schemaVersion = 2;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     const relevant = events.filter((e) => isIndicatorTaskStream(e.streamId));

@@ -4,7 +4,18 @@
 import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';
 
-const CARD = 'id stage classification awaitingReview version relapseCount allowedActions';
+const CARD = 'id stage classification awaitingReview version relapseCount allowedActions stageDueAt escalationLevel pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }';
+
+interface Card {
+  stage: string;
+  classification: string | null;
+  awaitingReview: string | null;
+  version: number;
+  allowedActions: string[];
+  stageDueAt: string | null;
+  pendingExtension: { requestedDueAt: string; reason: string } | null;
+  rectificationPlan: { plan: string; deadline: string } | null;
+}
 
 describe('indicator task lifecycle through GraphQL', () => {
   let stack: TestStack;
@@ -17,7 +28,7 @@ describe('indicator task lifecycle through GraphQL', () => {
   afterAll(async () => stack?.stop());
 
   async function act(login: string, mutation: string, input: Record<string, unknown>) {
-    return gql<Record<string, { stage: string; classification: string | null; awaitingReview: string | null; version: number; allowedActions: string[] }>>(
+    return gql<Record<string, Card>>(
       stack.url,
       login,
       `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CARD} } }`,
@@ -52,7 +63,7 @@ describe('indicator task lifecycle through GraphQL', () => {
       'wtsq.member',
       `{ indicatorTask(id: "${taskId}") { stage allowedActions indicator { name } unit { name } } }`,
     );
-    expect(res.data?.indicatorTask).toEqual({ stage: 'SELF_CHECK', allowedActions: ['SUBMIT_SELF_CHECK'], indicator: { name: '市民创建知晓率' }, unit: { name: '外滩社区' } });
+    expect(res.data?.indicatorTask).toEqual({ stage: 'SELF_CHECK', allowedActions: ['SUBMIT_SELF_CHECK', 'REQUEST_EXTENSION'], indicator: { name: '市民创建知晓率' }, unit: { name: '外滩社区' } });
     const supervisor = await gql<{ indicatorTask: { allowedActions: string[] } }>(stack.url, 'supervisor', `{ indicatorTask(id: "${taskId}") { allowedActions } }`);
     expect(supervisor.data?.indicatorTask.allowedActions).toEqual([]);
   });
@@ -74,7 +85,15 @@ describe('indicator task lifecycle through GraphQL', () => {
     card = await legal('supervisor', 'recordMockAssessment', { score: 62.5, passed: false, note: '问卷知晓率 62.5%' });
     expect(card).toMatchObject({ stage: 'RECTIFICATION', classification: 'NOT_MET' });
 
+    await refused('wtsq.member', 'submitRectification', { note: '还没有方案' }, 'ILLEGAL_TRANSITION');
+    await refused('wtsq.member', 'submitRectificationPlan', { plan: '入户宣传', deadline: '2030-01-01T00:00:00Z' }, 'BAD_USER_INPUT');
+    card = await legal('wtsq.member', 'submitRectificationPlan', { plan: '入户宣传、发放告知书', deadline: '2027-03-15T15:59:59Z' });
+    expect(card).toMatchObject({ stageDueAt: '2027-03-15T15:59:59.000Z', rectificationPlan: { plan: '入户宣传、发放告知书' } });
     await legal('wtsq.member', 'reportRectificationProgress', { note: '已入户宣传 300 户' });
+    card = await legal('wtsq.member', 'requestExtension', { requestedDueAt: '2027-03-31T15:59:59Z', reason: '春节期间入户困难' });
+    expect(card.pendingExtension).toEqual({ requestedDueAt: '2027-03-31T15:59:59.000Z', reason: '春节期间入户困难' });
+    card = await legal('supervisor', 'approveExtension', { note: '同意' });
+    expect(card).toMatchObject({ stageDueAt: '2027-03-31T15:59:59.000Z', pendingExtension: null });
     card = await legal('wtsq.member', 'submitRectification', { note: '宣传全覆盖' });
     expect(card.awaitingReview).toBe('RECTIFICATION_REVIEW');
     card = await legal('supervisor', 'returnRectification', { reason: '缺少入户照片' });
@@ -101,7 +120,10 @@ describe('indicator task lifecycle through GraphQL', () => {
       'SelfCheckSubmitted',
       'SelfCheckConfirmed',
       'MockAssessmentRecorded',
+      'RectificationPlanSubmitted',
       'RectificationProgressReported',
+      'ExtensionRequested',
+      'ExtensionApproved',
       'RectificationSubmitted',
       'RectificationReturned',
       'RectificationSubmitted',
@@ -159,6 +181,11 @@ function inputType(mutation: string): string {
     returnRectification: 'ReturnInput',
     returnArchive: 'ReturnInput',
     reportRectificationProgress: 'NoteInput',
+    submitRectificationPlan: 'RectificationPlanInput',
+    requestExtension: 'RequestExtensionInput',
+    approveExtension: 'ApproveInput',
+    refuseExtension: 'ReturnInput',
+    recordRecheck: 'RecordRecheckInput',
     submitRectification: 'NoteInput',
     submitArchive: 'NoteInput',
   };

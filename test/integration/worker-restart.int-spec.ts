@@ -81,15 +81,15 @@ describe('worker killed mid-lifecycle', () => {
     const port2 = await freePort();
     worker = spawnWorker(stack, port2);
     await Promise.all(inFlight);
-    await Promise.all(ids.map((id) => update(id, UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已整改' })));
+    await Promise.all(ids.map((id) => update(id, UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '分批整改', deadline: '2027-03-01T00:00:00.000Z' })));
 
     for (const id of ids) {
       const events = await eventsOf(stack.db, id);
-      expect(events.map((e) => e.type)).toEqual(['IndicatorTaskCreated', 'SelfCheckSubmitted', 'SelfCheckConfirmed', 'RectificationSubmitted']);
+      expect(events.map((e) => e.type)).toEqual(['IndicatorTaskCreated', 'SelfCheckSubmitted', 'SelfCheckConfirmed', 'RectificationPlanSubmitted']);
       expect(events.map((e) => e.stream_version)).toEqual([1, 2, 3, 4]);
       expect(new Set(events.map((e) => e.event_id)).size).toBe(4);
       const card = await stack.db.selectFrom('indicator_task_cards').selectAll().where('task_id', '=', id).executeTakeFirstOrThrow();
-      expect(card).toMatchObject({ stage: 'RECTIFICATION', awaiting_review: 'RECTIFICATION_REVIEW', version: 4 });
+      expect(card).toMatchObject({ stage: 'RECTIFICATION', stage_due_at: new Date('2027-03-01T00:00:00.000Z'), version: 4 });
     }
     const total = await stack.db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(total.n)).toBe(ids.length * 4);

@@ -3,7 +3,9 @@
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { parseCsv } from '../../src/demo/csv';
 import { demoDueAt } from '../../src/demo/demo-organisation';
-import { decide, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { allowedActions, decide, evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { nextTimer } from '../../workflows/indicator-task/indicator-task.schedule';
+import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 
 const MEMBER: Actor = { userId: 'u1', displayName: '成员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
@@ -29,7 +31,7 @@ describe('configuration edge cases', () => {
 });
 
 describe('note length', () => {
-  const submit = (note: string) => decide(STATE, { actor: MEMBER, command: { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note } });
+  const submit = (note: string) => decide(STATE, { actor: MEMBER, command: { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note } }, '2026-12-01T00:00:00.000Z');
 
   it('counts after trimming', () => {
     expect(submit(`  ${'x'.repeat(2000)}  `).ok).toBe(true);
@@ -55,5 +57,51 @@ describe('CSV edge cases', () => {
 describe('demo deadlines', () => {
   it.each(['1A', '@1', 'Z9', 'a1'])('gives a valid date for indicator code %s', (code) => {
     expect(Number.isNaN(Date.parse(demoDueAt(code)))).toBe(false);
+  });
+});
+
+describe('deadlines found in review', () => {
+  const SUPERVISOR: Actor = { userId: 's1', displayName: '督查', role: 'SUPERVISOR', unitCode: null };
+  const DAY = 86_400_000;
+  const at = (iso: string, days: number) => new Date(Date.parse(iso) + days * DAY).toISOString();
+  const NOW = '2026-12-01T00:00:00.000Z';
+  const DUE = '2027-01-31T15:59:59.000Z';
+  let state = evolve(
+    initialState({ taskId: 't', campaignId: 'c', indicatorCode: 'A1', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: DUE }),
+    { type: 'IndicatorTaskCreated', data: { campaignId: 'c', indicatorCode: 'A1', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: DUE, policy: DEFAULT_TASK_POLICY } },
+    { actorId: 'system', at: NOW },
+  );
+  const apply = (actor: Actor, command: Parameters<typeof decide>[1]['command'], now = NOW) => {
+    const decision = decide(state, { actor, command }, now);
+    if (!decision.ok) throw new Error(decision.rejection.message);
+    for (const event of decision.events) state = evolve(state, event, { actorId: actor.userId, at: now });
+    return state;
+  };
+
+  it('never moves a deadline earlier when an extension is approved after a later plan', () => {
+    apply(MEMBER, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '未达标' });
+    apply(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
+    apply(MEMBER, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '第一版', deadline: '2027-01-10T15:59:59.000Z' });
+    apply(MEMBER, { action: 'REQUEST_EXTENSION', requestedDueAt: '2027-01-20T15:59:59.000Z', reason: '材料未到' });
+    apply(MEMBER, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '第二版', deadline: DUE });
+    expect(apply(SUPERVISOR, { action: 'APPROVE_EXTENSION' }).stageDueAt).toBe(DUE);
+  });
+
+  it('refuses to approve an extension whose requested date has passed', () => {
+    apply(MEMBER, { action: 'REQUEST_EXTENSION', requestedDueAt: '2027-02-10T15:59:59.000Z', reason: '再延' });
+    const late = decide(state, { actor: SUPERVISOR, command: { action: 'APPROVE_EXTENSION' } }, '2027-02-11T00:00:00.000Z');
+    expect(late).toMatchObject({ ok: false, rejection: { code: 'ILLEGAL_TRANSITION' } });
+    apply(SUPERVISOR, { action: 'REFUSE_EXTENSION', reason: '已过期' }, '2027-02-11T00:00:00.000Z');
+  });
+
+  it('gives a relapse after the due date a fresh rectification window instead of an instant accountability', () => {
+    const later = '2027-03-01T00:00:00.000Z';
+    apply(MEMBER, { action: 'SUBMIT_RECTIFICATION', note: '完成' }, later);
+    apply(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' }, later);
+    const relapsed = apply(SUPERVISOR, { action: 'RECORD_RECHECK', passed: false, note: '反弹' }, later);
+    expect(relapsed).toMatchObject({ stage: 'RECTIFICATION', relapseCount: 1, stageDueAt: at(later, 14) });
+    expect(nextTimer(relapsed, later)).toMatchObject({ kind: 'ESCALATE', level: 'REMINDER', at: at(later, 11) });
+    expect(allowedActions(relapsed, MEMBER)).toContain('SUBMIT_RECTIFICATION_PLAN');
+    expect(decide(relapsed, { actor: MEMBER, command: { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '再整改', deadline: at(later, 10) } }, later).ok).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 // The indicator-task workflow on the time-skipping test server with a fake event store: the order and
 // versions of appends, rejected updates that leave no trace, and retried appends that keep their ids.
 import { randomUUID } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import type { WorkflowHandle } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
@@ -13,6 +17,8 @@ import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/
 import type { ActionRequest, IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { Actor, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
 
+const DAY = 86_400_000;
+const HOUR = 3_600_000;
 const UNIT: Actor = { userId: 'u-unit', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
 const SUPERVISOR: Actor = { userId: 'u-sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
 const ARCHIVIST: Actor = { userId: 'u-arc', displayName: '陈档案', role: 'ARCHIVIST', unitCode: null };
@@ -65,17 +71,37 @@ describe('indicatorTaskWorkflow', () => {
     await env?.teardown();
   });
 
-  function input(): IndicatorTaskInput {
+  /** An instant `days` from the test server's current time. */
+  let clock = Date.now();
+  const inDays = (days: number) => new Date(clock + days * DAY).toISOString();
+
+  function input(extra: Partial<IndicatorTaskInput> = {}): IndicatorTaskInput {
     const taskId = `indicator-task:wf:${randomUUID()}`;
-    return { taskId, campaignId: 'wf', indicatorCode: 'A4', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE };
+    return { taskId, campaignId: 'wf', indicatorCode: 'A4', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: inDays(60), createdBy: OFFICE, ...extra };
+  }
+
+  /**
+   * With RECORD_HISTORIES=1, keeps the history of a finished scenario as a fixture for the replay test, which
+   * then proves that later workflow code still replays it (a change that does not must be patched).
+   */
+  async function keepHistory(name: string, handle: WorkflowHandle): Promise<void> {
+    if (!process.env.RECORD_HISTORIES) return;
+    const dir = path.join(__dirname, 'histories');
+    fs.mkdirSync(dir, { recursive: true });
+    const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
+    fs.writeFileSync(path.join(dir, `${name}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
   }
 
   function streamOf(taskId: string) {
     return store.events.filter((e) => e.metadata.workflowId === taskId);
   }
 
-  async function start() {
-    const args = input();
+  beforeEach(async () => {
+    clock = await env.currentTimeMs();
+  });
+
+  async function start(extra: Partial<IndicatorTaskInput> = {}) {
+    const args = input(extra);
     const handle = await env.client.workflow.start(indicatorTaskWorkflow, { workflowId: args.taskId, taskQueue, args: [args] });
     const act = (actor: Actor, command: IndicatorTaskCommand, extra: Partial<ActionRequest> = {}) =>
       handle.executeUpdate(performActionUpdate, { args: [{ command, actor, ...extra }] });
@@ -86,26 +112,29 @@ describe('indicatorTaskWorkflow', () => {
     const { handle, act, taskId } = await start();
     await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '公厕指引牌缺失' });
     expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toEqual({ version: 3, stage: 'RECTIFICATION' });
+    await act(UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '增设指引牌 6 块', deadline: inDays(20) });
     await act(UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已安装指引牌' });
-    expect(await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' })).toEqual({ version: 5, stage: 'CONSOLIDATION' });
+    expect(await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' })).toEqual({ version: 6, stage: 'CONSOLIDATION' });
     await act(OFFICE, { action: 'START_ARCHIVING' });
     await act(UNIT, { action: 'SUBMIT_ARCHIVE', note: '照片与台账' });
-    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE' })).toEqual({ version: 8, stage: 'ARCHIVED' });
+    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE' })).toEqual({ version: 9, stage: 'ARCHIVED' });
 
     const final = await handle.result();
-    expect(final).toMatchObject({ stage: 'ARCHIVED', classification: 'MET', version: 8 });
+    expect(final).toMatchObject({ stage: 'ARCHIVED', classification: 'MET', version: 9 });
+    await keepHistory('not-met-path-to-archived', handle);
     const events = streamOf(taskId);
     expect(events.map((e) => e.type)).toEqual([
       'IndicatorTaskCreated',
       'SelfCheckSubmitted',
       'SelfCheckConfirmed',
+      'RectificationPlanSubmitted',
       'RectificationSubmitted',
       'RectificationApproved',
       'ArchivingStarted',
       'ArchiveSubmitted',
       'ArchiveAccepted',
     ]);
-    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(events[1].metadata).toMatchObject({ actor: UNIT, workflowId: taskId });
     expect(events[0].metadata.causationId).toBe(taskId);
   });
@@ -172,5 +201,117 @@ describe('indicatorTaskWorkflow', () => {
     expect(failed.stage).toBe('RECTIFICATION');
     const last = streamOf(taskId).at(-1)!;
     expect(last).toMatchObject({ type: 'MockAssessmentRecorded', data: { score: 55, passed: false, note: '知晓率 55%' } });
+  });
+
+  /** Events of one stream recorded by the workflow's own timers. */
+  function escalations(taskId: string) {
+    return streamOf(taskId)
+      .filter((e) => e.type === 'DeadlineEscalated')
+      .map((e) => (e.data as { level: string }).level);
+  }
+
+  it('climbs the escalation ladder as a self-check deadline approaches and passes, then stops', async () => {
+    const { handle, taskId } = await start({ dueAt: inDays(10) });
+    const due = Date.parse(inDays(10));
+    const sleepUntil = async (at: number) => env.sleep(Math.max(0, at - (await env.currentTimeMs())));
+
+    await sleepUntil(due - 73 * HOUR);
+    expect(escalations(taskId)).toEqual([]);
+    await sleepUntil(due - 71 * HOUR);
+    expect(escalations(taskId)).toEqual(['REMINDER']);
+    await sleepUntil(due + HOUR);
+    expect(escalations(taskId)).toEqual(['REMINDER', 'URGE']);
+    await sleepUntil(due + 73 * HOUR);
+    expect(escalations(taskId)).toEqual(['REMINDER', 'URGE', 'SUPERVISE']);
+    await sleepUntil(due + 169 * HOUR);
+    expect(escalations(taskId)).toEqual(['REMINDER', 'URGE', 'SUPERVISE', 'INTERVIEW']);
+    await sleepUntil(due + 337 * HOUR);
+    expect(escalations(taskId)).toEqual(['REMINDER', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY']);
+    await env.sleep(60 * DAY);
+    expect(escalations(taskId)).toHaveLength(5);
+
+    const state = await handle.query(stateQuery);
+    expect(state).toMatchObject({ escalationLevel: 'ACCOUNTABILITY', stage: 'SELF_CHECK' });
+    await keepHistory('escalation-ladder', handle);
+    const supervise = streamOf(taskId).find((e) => e.type === 'DeadlineEscalated' && (e.data as { level: string }).level === 'SUPERVISE')!;
+    expect(supervise.data).toMatchObject({ stage: 'SELF_CHECK', notify: ['UNIT_HEAD', 'SUPERVISOR'] });
+    expect(supervise.metadata.actor.userId).toBe('system');
+  });
+
+  it('pauses the ladder while work awaits review and restarts it from an approved extension', async () => {
+    const { act, handle, taskId } = await start({ dueAt: inDays(5) });
+    await act(UNIT, { action: 'REQUEST_EXTENSION', requestedDueAt: inDays(30), reason: '等待区里下发标识样式' });
+    await expect(act(UNIT, { action: 'APPROVE_EXTENSION' })).rejects.toThrow(WorkflowUpdateFailedError);
+    await act(SUPERVISOR, { action: 'APPROVE_EXTENSION', note: '同意延期' });
+    expect((await handle.query(stateQuery)).stageDueAt).toBe(inDays(30));
+
+    await env.sleep(10 * DAY); // past the old deadline: nothing, the deadline moved
+    expect(escalations(taskId)).toEqual([]);
+    await env.sleep(18 * DAY); // within 72 h of the new one
+    expect(escalations(taskId)).toEqual(['REMINDER']);
+
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note: '已达标' });
+    await env.sleep(30 * DAY); // awaiting review: the unit owes nothing, so no urging
+    expect(escalations(taskId)).toEqual(['REMINDER']);
+  });
+
+  it('falls a periodic re-check due in consolidation, and a failed re-check is a relapse re-checked weekly', async () => {
+    const { act, handle, taskId } = await start();
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note: '台账齐全' });
+    await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
+    expect((await handle.query(stateQuery)).stage).toBe('CONSOLIDATION');
+
+    await env.sleep(29 * DAY);
+    expect(streamOf(taskId).some((e) => e.type === 'RecheckDue')).toBe(false);
+    await env.sleep(2 * DAY);
+    expect((await handle.query(stateQuery)).recheckDue).toBe(true);
+
+    await act(SUPERVISOR, { action: 'RECORD_RECHECK', passed: false, note: '楼道又见堆物' });
+    let state = await handle.query(stateQuery);
+    expect(state).toMatchObject({ stage: 'RECTIFICATION', classification: 'RELAPSE_PRONE', relapseCount: 1, rectificationPlan: null });
+
+    const deadline = new Date((await env.currentTimeMs()) + 5 * DAY).toISOString();
+    await act(UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '清理堆物并张贴告示', deadline });
+    await act(UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已清理' });
+    await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' });
+    state = await handle.query(stateQuery);
+    expect(state).toMatchObject({ stage: 'CONSOLIDATION', classification: 'RELAPSE_PRONE', relapseCount: 1 });
+
+    const dues = () => streamOf(taskId).filter((e) => e.type === 'RecheckDue').length;
+    await env.sleep(8 * DAY); // weekly now
+    expect(dues()).toBe(2);
+    await act(SUPERVISOR, { action: 'RECORD_RECHECK', passed: true });
+    await env.sleep(8 * DAY);
+    expect(dues()).toBe(3);
+    await keepHistory('relapse-and-weekly-rechecks', handle);
+  });
+
+  it('continues as new before its history grows large, with its state, timers and pending requests intact', async () => {
+    const { act, handle, taskId } = await start({ historyLimit: 60 });
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '未达标' });
+    await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
+    await act(UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '分三批整改', deadline: inDays(40) });
+    const firstRun = (await handle.describe()).runId;
+    for (let i = 1; i <= 12; i++) await act(UNIT, { action: 'REPORT_RECTIFICATION_PROGRESS', note: `第${i}周进展` });
+    await act(UNIT, { action: 'REQUEST_EXTENSION', requestedDueAt: inDays(50), reason: '材料未到' });
+
+    const description = await handle.describe();
+    expect(description.runId).not.toBe(firstRun);
+    const state = await handle.query(stateQuery);
+    expect(state).toMatchObject({
+      stage: 'RECTIFICATION',
+      version: 17,
+      rectificationPlan: { plan: '分三批整改', deadline: inDays(40) },
+      pendingExtension: { requestedDueAt: inDays(50), reason: '材料未到', requestedBy: UNIT.userId },
+    });
+    expect(streamOf(taskId).map((e) => e.streamVersion)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+
+    // Timers are re-armed from the carried state: the plan's deadline still brings the reminder.
+    await env.sleep(38 * DAY);
+    expect(escalations(taskId)).toEqual(['REMINDER']);
+    // And the pending request can still be decided in the new run.
+    await act(SUPERVISOR, { action: 'REFUSE_EXTENSION', reason: '期限内完成' });
+    expect((await handle.query(stateQuery)).pendingExtension).toBeNull();
+    await keepHistory('continued-as-new', handle);
   });
 });

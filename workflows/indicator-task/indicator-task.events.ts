@@ -1,14 +1,15 @@
 // Domain events of an indicator task: facts, past tense, a discriminated union on `type`.
-import type { Classification } from './indicator-task.types';
+import type { Classification, EscalationLevel, Role, Stage, TaskPolicy } from './indicator-task.types';
 
 export type IndicatorTaskEvent =
   | {
       type: 'IndicatorTaskCreated';
-      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string };
+      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string; policy: TaskPolicy };
     }
   | { type: 'SelfCheckSubmitted'; data: { classification: Classification; note: string } }
   | { type: 'SelfCheckConfirmed'; data: { classification: Classification; note: string } }
   | { type: 'SelfCheckReturned'; data: { reason: string } }
+  | { type: 'RectificationPlanSubmitted'; data: { plan: string; deadline: string } }
   | { type: 'RectificationProgressReported'; data: { note: string } }
   | { type: 'RectificationSubmitted'; data: { note: string } }
   | { type: 'RectificationApproved'; data: { note: string } }
@@ -17,7 +18,13 @@ export type IndicatorTaskEvent =
   | { type: 'ArchivingStarted'; data: { note: string } }
   | { type: 'ArchiveSubmitted'; data: { note: string } }
   | { type: 'ArchiveAccepted'; data: { note: string } }
-  | { type: 'ArchiveReturned'; data: { reason: string } };
+  | { type: 'ArchiveReturned'; data: { reason: string } }
+  | { type: 'RecheckDue'; data: { dueAt: string } }
+  | { type: 'RecheckRecorded'; data: { passed: boolean; note: string } }
+  | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
+  | { type: 'ExtensionApproved'; data: { dueAt: string; note: string } }
+  | { type: 'ExtensionRefused'; data: { reason: string } }
+  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } };
 
 export type IndicatorTaskEventType = IndicatorTaskEvent['type'];
 
@@ -26,6 +33,7 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'SelfCheckSubmitted',
   'SelfCheckConfirmed',
   'SelfCheckReturned',
+  'RectificationPlanSubmitted',
   'RectificationProgressReported',
   'RectificationSubmitted',
   'RectificationApproved',
@@ -35,4 +43,10 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'ArchiveSubmitted',
   'ArchiveAccepted',
   'ArchiveReturned',
+  'RecheckDue',
+  'RecheckRecorded',
+  'ExtensionRequested',
+  'ExtensionApproved',
+  'ExtensionRefused',
+  'DeadlineEscalated',
 ];

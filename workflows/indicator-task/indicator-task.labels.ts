@@ -2,7 +2,7 @@
 // the API and the board use the same words.
 import type { IndicatorTaskEventType } from './indicator-task.events';
 import type { IndicatorTaskAction } from './indicator-task.lifecycle';
-import type { Classification, ReviewKind, Role, Stage } from './indicator-task.types';
+import type { Classification, EscalationLevel, ReviewKind, Role, Stage } from './indicator-task.types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   SELF_CHECK: '自查自评',
@@ -39,6 +39,7 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   SUBMIT_SELF_CHECK: '提交自查结果',
   CONFIRM_SELF_CHECK: '确认自查结果',
   RETURN_SELF_CHECK: '退回自查结果',
+  SUBMIT_RECTIFICATION_PLAN: '提交整改方案',
   REPORT_RECTIFICATION_PROGRESS: '报告整改进展',
   SUBMIT_RECTIFICATION: '提交整改完成',
   APPROVE_RECTIFICATION: '审核通过整改',
@@ -48,6 +49,10 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   SUBMIT_ARCHIVE: '提交档案材料',
   ACCEPT_ARCHIVE: '验收档案',
   RETURN_ARCHIVE: '退回档案材料',
+  RECORD_RECHECK: '录入复查结果',
+  REQUEST_EXTENSION: '申请延期',
+  APPROVE_EXTENSION: '批准延期',
+  REFUSE_EXTENSION: '不予延期',
 };
 
 export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
@@ -55,6 +60,7 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   SelfCheckSubmitted: '提交自查结果',
   SelfCheckConfirmed: '自查结果已确认',
   SelfCheckReturned: '自查结果被退回',
+  RectificationPlanSubmitted: '提交整改方案',
   RectificationProgressReported: '报告整改进展',
   RectificationSubmitted: '提交整改完成',
   RectificationApproved: '整改审核通过',
@@ -64,4 +70,18 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   ArchiveSubmitted: '提交档案材料',
   ArchiveAccepted: '档案验收通过',
   ArchiveReturned: '档案材料被退回',
+  RecheckDue: '到期复查',
+  RecheckRecorded: '录入复查结果',
+  ExtensionRequested: '申请延期',
+  ExtensionApproved: '延期已批准',
+  ExtensionRefused: '延期未批准',
+  DeadlineEscalated: '时限提醒与督办',
+};
+
+export const ESCALATION_LABELS: Record<EscalationLevel, string> = {
+  REMINDER: '提醒',
+  URGE: '催办',
+  SUPERVISE: '督办',
+  INTERVIEW: '约谈',
+  ACCOUNTABILITY: '问责',
 };

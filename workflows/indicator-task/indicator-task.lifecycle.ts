@@ -1,11 +1,12 @@
 // The indicator-task lifecycle as pure functions: which action is legal in which stage for which person
 // (`check`, `allowedActions`), what an accepted command records (`decide`), and how events change the state
 // (`evolve`). The workflow's update validators, the API's `allowedActions` and the board projection all use
-// this one module; nothing else may encode the rules.
+// this one module; nothing else may encode the rules. Time comes in as an argument, never from a clock.
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { ACTION_LABELS, CLASSIFICATION_LABELS, REVIEW_KIND_LABELS, ROLE_LABELS, STAGE_LABELS } from './indicator-task.labels';
 import {
   CLASSIFICATIONS,
+  DEFAULT_TASK_POLICY,
   type Actor,
   type Classification,
   type IndicatorTaskInput,
@@ -13,21 +14,27 @@ import {
   type ReviewKind,
   type Role,
   type Stage,
+  type TaskPolicy,
 } from './indicator-task.types';
 
 export const INDICATOR_TASK_ACTIONS = [
   'SUBMIT_SELF_CHECK',
   'CONFIRM_SELF_CHECK',
   'RETURN_SELF_CHECK',
+  'SUBMIT_RECTIFICATION_PLAN',
   'REPORT_RECTIFICATION_PROGRESS',
   'SUBMIT_RECTIFICATION',
   'APPROVE_RECTIFICATION',
   'RETURN_RECTIFICATION',
   'RECORD_MOCK_ASSESSMENT',
+  'RECORD_RECHECK',
   'START_ARCHIVING',
   'SUBMIT_ARCHIVE',
   'ACCEPT_ARCHIVE',
   'RETURN_ARCHIVE',
+  'REQUEST_EXTENSION',
+  'APPROVE_EXTENSION',
+  'REFUSE_EXTENSION',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -35,15 +42,20 @@ export type IndicatorTaskCommand =
   | { action: 'SUBMIT_SELF_CHECK'; classification: Classification; note: string }
   | { action: 'CONFIRM_SELF_CHECK'; note?: string }
   | { action: 'RETURN_SELF_CHECK'; reason: string }
+  | { action: 'SUBMIT_RECTIFICATION_PLAN'; plan: string; deadline: string }
   | { action: 'REPORT_RECTIFICATION_PROGRESS'; note: string }
   | { action: 'SUBMIT_RECTIFICATION'; note: string }
   | { action: 'APPROVE_RECTIFICATION'; note?: string }
   | { action: 'RETURN_RECTIFICATION'; reason: string }
   | { action: 'RECORD_MOCK_ASSESSMENT'; score: number; passed: boolean; note?: string }
+  | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   | { action: 'START_ARCHIVING'; note?: string }
   | { action: 'SUBMIT_ARCHIVE'; note: string }
   | { action: 'ACCEPT_ARCHIVE'; note?: string }
-  | { action: 'RETURN_ARCHIVE'; reason: string };
+  | { action: 'RETURN_ARCHIVE'; reason: string }
+  | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
+  | { action: 'APPROVE_EXTENSION'; note?: string }
+  | { action: 'REFUSE_EXTENSION'; reason: string };
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
@@ -66,33 +78,50 @@ export interface Rejection {
 
 export type Decision = { ok: true; events: IndicatorTaskEvent[] } | { ok: false; rejection: Rejection };
 
+/** Who recorded an event, and when (workflow time): what `evolve` needs besides the event itself. */
+export interface EventMeta {
+  actorId: string;
+  at: string;
+}
+
 const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const NOTE_MAX = 2000;
+/** Stages in which the unit owes work against a deadline: the ones that escalate and can be extended. */
+const UNIT_DEADLINE_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'ARCHIVING'];
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 interface Rule {
-  stage: Stage;
+  stages: readonly Stage[];
   roles: readonly Role[];
   /** Units act only on their own tasks. */
   ownUnitOnly: boolean;
-  /** The review the task must be waiting for, or null when it must be waiting for none. */
-  awaiting: ReviewKind | null;
-  /** Approvals: the person who handed the work in may not decide on it. */
+  /** The review the task must be waiting for, null when it must be waiting for none, 'ANY' when it does not matter. */
+  awaiting: ReviewKind | null | 'ANY';
+  /** Whether an extension request must be pending ('PENDING') or not ('NONE'); undefined when it does not matter. */
+  extension?: 'PENDING' | 'NONE';
+  /** Approvals: the person who handed the work in (or asked for the extension) may not decide on it. */
   notBySubmitter: boolean;
 }
 
 const RULES: Record<IndicatorTaskAction, Rule> = {
-  SUBMIT_SELF_CHECK: { stage: 'SELF_CHECK', roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
-  CONFIRM_SELF_CHECK: { stage: 'SELF_CHECK', roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'SELF_CHECK_REVIEW', notBySubmitter: true },
-  RETURN_SELF_CHECK: { stage: 'SELF_CHECK', roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'SELF_CHECK_REVIEW', notBySubmitter: true },
-  REPORT_RECTIFICATION_PROGRESS: { stage: 'RECTIFICATION', roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
-  SUBMIT_RECTIFICATION: { stage: 'RECTIFICATION', roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
-  APPROVE_RECTIFICATION: { stage: 'RECTIFICATION', roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'RECTIFICATION_REVIEW', notBySubmitter: true },
-  RETURN_RECTIFICATION: { stage: 'RECTIFICATION', roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'RECTIFICATION_REVIEW', notBySubmitter: true },
-  RECORD_MOCK_ASSESSMENT: { stage: 'MOCK_ASSESSMENT', roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
-  START_ARCHIVING: { stage: 'CONSOLIDATION', roles: ['SUPERVISOR', 'OFFICE'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
-  SUBMIT_ARCHIVE: { stage: 'ARCHIVING', roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
-  ACCEPT_ARCHIVE: { stage: 'ARCHIVING', roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
-  RETURN_ARCHIVE: { stage: 'ARCHIVING', roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
+  SUBMIT_SELF_CHECK: { stages: ['SELF_CHECK'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  CONFIRM_SELF_CHECK: { stages: ['SELF_CHECK'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'SELF_CHECK_REVIEW', notBySubmitter: true },
+  RETURN_SELF_CHECK: { stages: ['SELF_CHECK'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'SELF_CHECK_REVIEW', notBySubmitter: true },
+  SUBMIT_RECTIFICATION_PLAN: { stages: ['RECTIFICATION'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  REPORT_RECTIFICATION_PROGRESS: { stages: ['RECTIFICATION'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  SUBMIT_RECTIFICATION: { stages: ['RECTIFICATION'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  APPROVE_RECTIFICATION: { stages: ['RECTIFICATION'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'RECTIFICATION_REVIEW', notBySubmitter: true },
+  RETURN_RECTIFICATION: { stages: ['RECTIFICATION'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'RECTIFICATION_REVIEW', notBySubmitter: true },
+  RECORD_MOCK_ASSESSMENT: { stages: ['MOCK_ASSESSMENT'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
+  RECORD_RECHECK: { stages: ['CONSOLIDATION'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
+  START_ARCHIVING: { stages: ['CONSOLIDATION'], roles: ['SUPERVISOR', 'OFFICE'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
+  SUBMIT_ARCHIVE: { stages: ['ARCHIVING'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  ACCEPT_ARCHIVE: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
+  RETURN_ARCHIVE: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
+  REQUEST_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, extension: 'NONE', notBySubmitter: false },
+  APPROVE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
+  REFUSE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
 };
 
 export function isIndicatorTaskAction(value: string): value is IndicatorTaskAction {
@@ -109,10 +138,10 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
   if (rule.ownUnitOnly && actor.unitCode !== state.unitCode) {
     return { code: 'FORBIDDEN', message: `只能处理本单位的任务，不能对其他单位的任务执行「${label}」` };
   }
-  if (state.stage !== rule.stage) {
+  if (!rule.stages.includes(state.stage)) {
     return {
       code: 'ILLEGAL_TRANSITION',
-      message: `任务处于「${STAGE_LABELS[state.stage]}」阶段，不能执行「${label}」（仅限「${STAGE_LABELS[rule.stage]}」阶段）`,
+      message: `任务处于「${STAGE_LABELS[state.stage]}」阶段，不能执行「${label}」（仅限「${rule.stages.map((s) => STAGE_LABELS[s]).join('、')}」阶段）`,
     };
   }
   if (rule.awaiting === null && state.awaitingReview !== null) {
@@ -121,11 +150,24 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
       message: `任务正在等待审核（${REVIEW_KIND_LABELS[state.awaitingReview]}），审核前不能执行「${label}」`,
     };
   }
-  if (rule.awaiting !== null && state.awaitingReview !== rule.awaiting) {
+  if (rule.awaiting !== null && rule.awaiting !== 'ANY' && state.awaitingReview !== rule.awaiting) {
     return { code: 'ILLEGAL_TRANSITION', message: `没有待审核的材料，不能执行「${label}」` };
   }
-  if (rule.notBySubmitter && state.submittedBy === actor.userId) {
-    return { code: 'FORBIDDEN', message: `提交人不能审核自己提交的材料（${label}）` };
+  if (rule.extension === 'NONE' && state.pendingExtension !== null) {
+    return { code: 'ILLEGAL_TRANSITION', message: '已有延期申请在等待审批，不能重复申请' };
+  }
+  if (rule.extension === 'PENDING' && state.pendingExtension === null) {
+    return { code: 'ILLEGAL_TRANSITION', message: `没有待审批的延期申请，不能执行「${label}」` };
+  }
+  if (action === 'REQUEST_EXTENSION' && state.stageDueAt === null) {
+    return { code: 'ILLEGAL_TRANSITION', message: '当前阶段没有完成时限，无需申请延期' };
+  }
+  if (action === 'SUBMIT_RECTIFICATION' && state.rectificationPlan === null) {
+    return { code: 'ILLEGAL_TRANSITION', message: '请先提交整改方案（含整改期限），再提交整改完成' };
+  }
+  if (rule.notBySubmitter) {
+    const submitter = rule.extension === 'PENDING' ? state.pendingExtension?.requestedBy : state.submittedBy;
+    if (submitter === actor.userId) return { code: 'FORBIDDEN', message: `提交人不能审批自己提交的事项（${label}）` };
   }
   return null;
 }
@@ -152,7 +194,18 @@ function optional(text: string | undefined, field: string, what: string): Reject
   return null;
 }
 
-function validateInput(command: IndicatorTaskCommand): Rejection | null {
+function instant(value: unknown): number | null {
+  if (typeof value !== 'string') return null;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? null : ms;
+}
+
+/** Shanghai calendar date of an instant, for messages. */
+export function shanghaiDate(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 10);
+}
+
+function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand, now: string): Rejection | null {
   switch (command.action) {
     case 'SUBMIT_SELF_CHECK':
       if (!(CLASSIFICATIONS as readonly string[]).includes(command.classification)) {
@@ -163,6 +216,31 @@ function validateInput(command: IndicatorTaskCommand): Rejection | null {
     case 'RETURN_RECTIFICATION':
     case 'RETURN_ARCHIVE':
       return required(command.reason, 'reason', '退回原因');
+    case 'REFUSE_EXTENSION':
+      return required(command.reason, 'reason', '不予延期的理由');
+    case 'SUBMIT_RECTIFICATION_PLAN': {
+      const deadline = instant(command.deadline);
+      if (deadline === null) return { code: 'BAD_USER_INPUT', field: 'deadline', message: '请填写整改期限' };
+      if (deadline <= Date.parse(now)) return { code: 'BAD_USER_INPUT', field: 'deadline', message: '整改期限须晚于现在' };
+      const limit = Math.max(Date.parse(state.dueAt), state.stageDueAt ? Date.parse(state.stageDueAt) : 0);
+      if (deadline > limit) {
+        return {
+          code: 'BAD_USER_INPUT',
+          field: 'deadline',
+          message: `整改期限不能晚于完成时限（${shanghaiDate(new Date(limit).toISOString())}）；如需更多时间，请申请延期`,
+        };
+      }
+      return required(command.plan, 'plan', '整改方案');
+    }
+    case 'REQUEST_EXTENSION': {
+      const requested = instant(command.requestedDueAt);
+      if (requested === null) return { code: 'BAD_USER_INPUT', field: 'requestedDueAt', message: '请填写申请延至的日期' };
+      if (state.stageDueAt !== null && requested <= Date.parse(state.stageDueAt)) {
+        return { code: 'BAD_USER_INPUT', field: 'requestedDueAt', message: `申请延至的日期须晚于现有时限（${shanghaiDate(state.stageDueAt)}）` };
+      }
+      if (requested <= Date.parse(now)) return { code: 'BAD_USER_INPUT', field: 'requestedDueAt', message: '申请延至的日期须晚于现在' };
+      return required(command.reason, 'reason', '延期理由');
+    }
     case 'REPORT_RECTIFICATION_PROGRESS':
       return required(command.note, 'note', '整改进展');
     case 'SUBMIT_RECTIFICATION':
@@ -177,6 +255,19 @@ function validateInput(command: IndicatorTaskCommand): Rejection | null {
         return { code: 'BAD_USER_INPUT', field: 'passed', message: '请选择模拟测评是否达标' };
       }
       return optional(command.note, 'note', '测评说明');
+    case 'RECORD_RECHECK':
+      if (typeof command.passed !== 'boolean') {
+        return { code: 'BAD_USER_INPUT', field: 'passed', message: '请选择复查是否合格' };
+      }
+      return command.passed ? optional(command.note, 'note', '复查说明') : required(command.note, 'note', '复查发现的问题');
+    case 'APPROVE_EXTENSION':
+      if (state.pendingExtension && Date.parse(state.pendingExtension.requestedDueAt) <= Date.parse(now)) {
+        return {
+          code: 'ILLEGAL_TRANSITION',
+          message: `申请延至的日期（${shanghaiDate(state.pendingExtension.requestedDueAt)}）已过，请不予延期，由单位重新申请`,
+        };
+      }
+      return optional(command.note, 'note', '说明');
     case 'CONFIRM_SELF_CHECK':
     case 'APPROVE_RECTIFICATION':
     case 'START_ARCHIVING':
@@ -188,39 +279,54 @@ function validateInput(command: IndicatorTaskCommand): Rejection | null {
 }
 
 function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): IndicatorTaskEvent {
+  const note = (text: string | undefined) => text?.trim() ?? '';
   switch (command.action) {
     case 'SUBMIT_SELF_CHECK':
       return { type: 'SelfCheckSubmitted', data: { classification: command.classification, note: command.note.trim() } };
     case 'CONFIRM_SELF_CHECK':
       // awaitingReview === SELF_CHECK_REVIEW guarantees a classification was submitted.
-      return { type: 'SelfCheckConfirmed', data: { classification: state.classification ?? 'UNKNOWN', note: command.note?.trim() ?? '' } };
+      return { type: 'SelfCheckConfirmed', data: { classification: state.classification ?? 'UNKNOWN', note: note(command.note) } };
     case 'RETURN_SELF_CHECK':
       return { type: 'SelfCheckReturned', data: { reason: command.reason.trim() } };
+    case 'SUBMIT_RECTIFICATION_PLAN':
+      return { type: 'RectificationPlanSubmitted', data: { plan: command.plan.trim(), deadline: new Date(command.deadline).toISOString() } };
     case 'REPORT_RECTIFICATION_PROGRESS':
       return { type: 'RectificationProgressReported', data: { note: command.note.trim() } };
     case 'SUBMIT_RECTIFICATION':
       return { type: 'RectificationSubmitted', data: { note: command.note.trim() } };
     case 'APPROVE_RECTIFICATION':
-      return { type: 'RectificationApproved', data: { note: command.note?.trim() ?? '' } };
+      return { type: 'RectificationApproved', data: { note: note(command.note) } };
     case 'RETURN_RECTIFICATION':
       return { type: 'RectificationReturned', data: { reason: command.reason.trim() } };
     case 'RECORD_MOCK_ASSESSMENT':
-      return { type: 'MockAssessmentRecorded', data: { score: command.score, passed: command.passed, note: command.note?.trim() ?? '' } };
+      return { type: 'MockAssessmentRecorded', data: { score: command.score, passed: command.passed, note: note(command.note) } };
+    case 'RECORD_RECHECK':
+      return { type: 'RecheckRecorded', data: { passed: command.passed, note: note(command.note) } };
     case 'START_ARCHIVING':
-      return { type: 'ArchivingStarted', data: { note: command.note?.trim() ?? '' } };
+      return { type: 'ArchivingStarted', data: { note: note(command.note) } };
     case 'SUBMIT_ARCHIVE':
       return { type: 'ArchiveSubmitted', data: { note: command.note.trim() } };
     case 'ACCEPT_ARCHIVE':
-      return { type: 'ArchiveAccepted', data: { note: command.note?.trim() ?? '' } };
+      return { type: 'ArchiveAccepted', data: { note: note(command.note) } };
     case 'RETURN_ARCHIVE':
       return { type: 'ArchiveReturned', data: { reason: command.reason.trim() } };
+    case 'REQUEST_EXTENSION':
+      return { type: 'ExtensionRequested', data: { requestedDueAt: new Date(command.requestedDueAt).toISOString(), reason: command.reason.trim() } };
+    case 'APPROVE_EXTENSION': {
+      // check() guarantees a pending request. An approval never moves a deadline earlier (a plan may have
+      // moved it past the requested date meanwhile).
+      const requested = state.pendingExtension?.requestedDueAt ?? state.dueAt;
+      return { type: 'ExtensionApproved', data: { dueAt: state.stageDueAt ? later(requested, state.stageDueAt) : requested, note: note(command.note) } };
+    }
+    case 'REFUSE_EXTENSION':
+      return { type: 'ExtensionRefused', data: { reason: command.reason.trim() } };
     default:
       return assertNever(command);
   }
 }
 
-/** Decide what an action records, or why it is refused. Refusals record nothing. */
-export function decide(state: IndicatorTaskState, request: ActionRequest): Decision {
+/** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
+export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision {
   const { command, actor, expectedVersion } = request;
   if (!command || typeof command !== 'object' || !isIndicatorTaskAction(String(command.action))) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
@@ -234,7 +340,7 @@ export function decide(state: IndicatorTaskState, request: ActionRequest): Decis
       },
     };
   }
-  const refused = check(state, actor, command.action) ?? validateInput(command);
+  const refused = check(state, actor, command.action) ?? validateInput(state, command, now);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
 }
@@ -254,6 +360,54 @@ export function stageAfterClassification(classification: Classification): Stage 
   }
 }
 
+/** Whether the unit owes work against the stage's deadline now: the ladder runs only then. */
+export function unitOwesWork(state: IndicatorTaskState): boolean {
+  return UNIT_DEADLINE_STAGES.includes(state.stage) && state.awaitingReview === null && state.stageDueAt !== null;
+}
+
+function addMs(iso: string, ms: number): string {
+  return new Date(Date.parse(iso) + ms).toISOString();
+}
+
+function earlier(a: string, b: string): string {
+  return Date.parse(a) <= Date.parse(b) ? a : b;
+}
+
+function later(a: string, b: string): string {
+  return Date.parse(a) >= Date.parse(b) ? a : b;
+}
+
+export function recheckInterval(policy: TaskPolicy, classification: Classification | null): number {
+  return (classification === 'RELAPSE_PRONE' ? policy.recheckDays.relapseProne : policy.recheckDays.other) * DAY;
+}
+
+/** Entering a stage sets its deadline and clears what belonged to the previous one. */
+function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTaskState {
+  const { policy } = state;
+  const stageDueAt: Record<Stage, string | null> = {
+    SELF_CHECK: earlier(state.dueAt, addMs(at, policy.selfCheckDays * DAY)),
+    // Rectification keeps the task's due date; entered after it (a relapse), the unit gets a fresh window.
+    RECTIFICATION: Date.parse(state.dueAt) > Date.parse(at) ? state.dueAt : addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY),
+    MOCK_ASSESSMENT: addMs(at, policy.mockAssessmentDays * DAY),
+    CONSOLIDATION: null,
+    ARCHIVING: policy.archiveDueAt ?? state.dueAt,
+    ARCHIVED: null,
+  };
+  return {
+    ...state,
+    stage,
+    stageEnteredAt: at,
+    stageDueAt: stageDueAt[stage],
+    escalationLevel: null,
+    pendingExtension: null,
+    rectificationPlan: null,
+    awaitingReview: null,
+    submittedBy: null,
+    nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(policy, state.classification)) : null,
+    recheckDue: false,
+  };
+}
+
 export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): IndicatorTaskState {
   return {
     taskId: input.taskId,
@@ -266,55 +420,69 @@ export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): Indi
     awaitingReview: null,
     submittedBy: null,
     dueAt: input.dueAt,
+    policy: input.policy ?? DEFAULT_TASK_POLICY,
+    stageEnteredAt: input.dueAt,
+    stageDueAt: input.dueAt,
+    escalationLevel: null,
+    pendingExtension: null,
+    rectificationPlan: null,
+    nextRecheckAt: null,
+    recheckDue: false,
     relapseCount: 0,
     version: 0,
   };
 }
 
-/** Apply one recorded event. `actorId` is the event's actor, from its metadata. */
-export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, actorId: string): IndicatorTaskState {
+/** Apply one recorded event, with its actor and its (workflow) time. */
+export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, meta: EventMeta): IndicatorTaskState {
   const next: IndicatorTaskState = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'IndicatorTaskCreated':
-      return { ...next, ...event.data, stage: 'SELF_CHECK' };
+      return enter({ ...next, ...event.data, classification: null, relapseCount: 0 }, 'SELF_CHECK', meta.at);
     case 'SelfCheckSubmitted':
-      return { ...next, classification: event.data.classification, awaitingReview: 'SELF_CHECK_REVIEW', submittedBy: actorId };
+      return { ...next, classification: event.data.classification, awaitingReview: 'SELF_CHECK_REVIEW', submittedBy: meta.actorId };
     case 'SelfCheckConfirmed':
-      return {
-        ...next,
-        classification: event.data.classification,
-        stage: stageAfterClassification(event.data.classification),
-        awaitingReview: null,
-        submittedBy: null,
-      };
+      return enter({ ...next, classification: event.data.classification }, stageAfterClassification(event.data.classification), meta.at);
     case 'SelfCheckReturned':
       // The returned classification was only proposed; the card shows none until the unit submits again.
       return { ...next, classification: null, awaitingReview: null, submittedBy: null };
     case 'RectificationReturned':
     case 'ArchiveReturned':
       return { ...next, awaitingReview: null, submittedBy: null };
+    case 'RectificationPlanSubmitted':
+      return { ...next, rectificationPlan: { ...event.data }, stageDueAt: event.data.deadline, escalationLevel: null };
     case 'RectificationProgressReported':
       return next;
     case 'RectificationSubmitted':
-      return { ...next, awaitingReview: 'RECTIFICATION_REVIEW', submittedBy: actorId };
+      return { ...next, awaitingReview: 'RECTIFICATION_REVIEW', submittedBy: meta.actorId };
     case 'RectificationApproved':
-      return {
-        ...next,
-        stage: 'CONSOLIDATION',
-        classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET',
-        awaitingReview: null,
-        submittedBy: null,
-      };
+      // A relapse keeps the task relapse-prone: it is re-checked weekly from now on.
+      return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at);
     case 'MockAssessmentRecorded':
       return event.data.passed
-        ? { ...next, stage: 'CONSOLIDATION', classification: 'MET' }
-        : { ...next, stage: 'RECTIFICATION', classification: 'NOT_MET' };
+        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at)
+        : enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at);
+    case 'RecheckDue':
+      return { ...next, recheckDue: true };
+    case 'RecheckRecorded':
+      return event.data.passed
+        ? { ...next, recheckDue: false, nextRecheckAt: addMs(meta.at, recheckInterval(state.policy, state.classification)) }
+        : enter({ ...next, classification: 'RELAPSE_PRONE', relapseCount: state.relapseCount + 1 }, 'RECTIFICATION', meta.at);
     case 'ArchivingStarted':
-      return { ...next, stage: 'ARCHIVING' };
+      return enter(next, 'ARCHIVING', meta.at);
     case 'ArchiveSubmitted':
-      return { ...next, awaitingReview: 'ARCHIVE_REVIEW', submittedBy: actorId };
+      return { ...next, awaitingReview: 'ARCHIVE_REVIEW', submittedBy: meta.actorId };
     case 'ArchiveAccepted':
-      return { ...next, stage: 'ARCHIVED', awaitingReview: null, submittedBy: null };
+      return enter(next, 'ARCHIVED', meta.at);
+    case 'ExtensionRequested':
+      return { ...next, pendingExtension: { requestedDueAt: event.data.requestedDueAt, reason: event.data.reason, requestedBy: meta.actorId } };
+    case 'ExtensionApproved':
+      // The deadline moves, and the ladder starts again from the new one.
+      return { ...next, pendingExtension: null, stageDueAt: event.data.dueAt, escalationLevel: null };
+    case 'ExtensionRefused':
+      return { ...next, pendingExtension: null };
+    case 'DeadlineEscalated':
+      return { ...next, escalationLevel: event.data.level };
     default:
       return assertNever(event);
   }

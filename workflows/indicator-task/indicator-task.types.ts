@@ -21,6 +21,41 @@ export type Role = (typeof ROLES)[number];
 export const REVIEW_KINDS = ['SELF_CHECK_REVIEW', 'RECTIFICATION_REVIEW', 'ARCHIVE_REVIEW'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
 
+/** 提醒 → 催办 → 督办 → 约谈 → 问责: the steps taken as a deadline approaches and passes. */
+export const ESCALATION_LEVELS = ['REMINDER', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY'] as const;
+export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
+
+/**
+ * The campaign's rules of time for a task, fixed in its creation event so that the workflow and the
+ * projection fold the same events to the same due dates.
+ */
+export interface TaskPolicy {
+  /** Days a unit has for its self-check (never past the task's own due date). */
+  selfCheckDays: number;
+  /** Days a unit has to rectify when it enters rectification after the task's due date (a relapse, a late failure). */
+  rectificationDays: number;
+  /** Days the supervision group has to run a mock assessment. */
+  mockAssessmentDays: number;
+  /** Hours before a stage's due date that the unit is reminded. */
+  reminderBeforeHours: number;
+  /** Hours after the due date at which each step of the ladder is taken. */
+  escalationAfterHours: Record<Exclude<EscalationLevel, 'REMINDER'>, number>;
+  /** Days between re-checks in consolidation: weekly for relapse-prone indicators, monthly otherwise. */
+  recheckDays: { relapseProne: number; other: number };
+  /** The campaign's archive deadline (ISO instant); the task's due date when null. */
+  archiveDueAt: string | null;
+}
+
+export const DEFAULT_TASK_POLICY: TaskPolicy = {
+  selfCheckDays: 14,
+  rectificationDays: 14,
+  mockAssessmentDays: 14,
+  reminderBeforeHours: 72,
+  escalationAfterHours: { URGE: 0, SUPERVISE: 72, INTERVIEW: 168, ACCOUNTABILITY: 336 },
+  recheckDays: { relapseProne: 7, other: 30 },
+  archiveDueAt: null,
+};
+
 /** The person acting. The API authenticates them; the workflow trusts the API for identity, not for legality. */
 export interface Actor {
   userId: string;
@@ -41,7 +76,22 @@ export interface IndicatorTaskState {
   awaitingReview: ReviewKind | null;
   /** Who handed in what is awaiting review: never the one who approves it. */
   submittedBy: string | null;
+  /** The task's due date from the task breakdown (完成时限). */
   dueAt: string;
+  policy: TaskPolicy;
+  /** When the current stage began. */
+  stageEnteredAt: string;
+  /** The current stage's deadline; null where the stage has none (consolidation, archived). */
+  stageDueAt: string | null;
+  /** The highest step of the ladder taken for the current stage's deadline. */
+  escalationLevel: EscalationLevel | null;
+  /** A unit's request for more time, waiting for a supervisor. */
+  pendingExtension: { requestedDueAt: string; reason: string; requestedBy: string } | null;
+  /** The unit's rectification plan in the current rectification. */
+  rectificationPlan: { plan: string; deadline: string } | null;
+  /** In consolidation: when the next periodic re-check falls due, and whether it is due now. */
+  nextRecheckAt: string | null;
+  recheckDue: boolean;
   relapseCount: number;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
@@ -55,4 +105,13 @@ export interface IndicatorTaskInput {
   leadUnitCode: string;
   dueAt: string;
   createdBy: Actor;
+  /** Defaults to DEFAULT_TASK_POLICY. */
+  policy?: TaskPolicy;
+  /** Set when the workflow continues as new: the state it carries over. */
+  resume?: { state: IndicatorTaskState } | null;
+  /** Events of history after which the workflow continues as new (lowered in tests). */
+  historyLimit?: number;
 }
+
+/** The actor of events the workflow records on its own (timers). */
+export const SYSTEM_ACTOR: Actor = { userId: 'system', displayName: '系统（自动）', role: 'OFFICE', unitCode: null };

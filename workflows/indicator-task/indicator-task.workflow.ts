@@ -1,10 +1,14 @@
 // One workflow per indicator task: the authority for its process state. Human actions arrive as Updates
 // whose validators apply the pure lifecycle rules; every accepted action is appended to the event store by an
 // activity before the Update returns, so a caller that got an answer can read the projection at once.
+// Time acts through durable timers: reminders and the escalation ladder before and after each deadline,
+// and periodic re-checks in consolidation. A task may live a year: before its history grows large the
+// workflow continues as new, carrying its whole state over.
 import {
   ApplicationFailure,
   allHandlersFinished,
   condition,
+  continueAsNew,
   currentUpdateInfo,
   proxyActivities,
   setHandler,
@@ -18,13 +22,17 @@ import { TASK_STAGE } from '../search-attributes';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide, evolve, initialState, type ActionRequest, type Rejection } from './indicator-task.lifecycle';
 import { performActionUpdate, stateQuery, type ActionResult } from './indicator-task.messages';
-import type { Actor, IndicatorTaskInput, IndicatorTaskState } from './indicator-task.types';
+import { nextTimer, timerEvent } from './indicator-task.schedule';
+import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
   startToCloseTimeout: '10 seconds',
   // A database outage must delay an event, never lose it: retry until it is written.
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
 });
+
+/** History events after which a task continues as new; well below Temporal's own limits. */
+export const DEFAULT_HISTORY_LIMIT = 8_000;
 
 /** Business rejections reach the caller as non-retryable failures whose type is the stable code. */
 function reject(rejection: Rejection): never {
@@ -36,17 +44,20 @@ function reject(rejection: Rejection): never {
   });
 }
 
+const now = () => new Date().toISOString(); // workflow time: deterministic on replay
+
 export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<IndicatorTaskState> {
   const info = workflowInfo();
-  let state = initialState(input);
+  const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
+  let state = input.resume?.state ?? initialState(input);
   // Appends run one after another so that stream versions reach the store in order.
   let appending: Promise<unknown> = Promise.resolve();
 
   function record(events: IndicatorTaskEvent[], actor: Actor, causationId: string, correlationId: string): Promise<unknown> {
     const stored: NewEvent[] = [];
-    const occurredAt = new Date().toISOString(); // workflow time: deterministic on replay
+    const occurredAt = now();
     for (const event of events) {
-      state = evolve(state, event, actor.userId);
+      state = evolve(state, event, { actorId: actor.userId, at: occurredAt });
       stored.push({
         eventId: uuid4(),
         streamVersion: state.version,
@@ -62,24 +73,27 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   }
 
   // Recorded before the handlers are set: setting a handler runs updates that arrived with the start at once,
-  // and they must find the task created.
-  const created = record(
-    [
-      {
-        type: 'IndicatorTaskCreated',
-        data: {
-          campaignId: input.campaignId,
-          indicatorCode: input.indicatorCode,
-          unitCode: input.unitCode,
-          leadUnitCode: input.leadUnitCode,
-          dueAt: input.dueAt,
-        },
-      },
-    ],
-    input.createdBy,
-    info.workflowId,
-    info.workflowId,
-  );
+  // and they must find the task created. A continued run already has it.
+  const created = input.resume
+    ? Promise.resolve()
+    : record(
+        [
+          {
+            type: 'IndicatorTaskCreated',
+            data: {
+              campaignId: input.campaignId,
+              indicatorCode: input.indicatorCode,
+              unitCode: input.unitCode,
+              leadUnitCode: input.leadUnitCode,
+              dueAt: input.dueAt,
+              policy: input.policy ?? DEFAULT_TASK_POLICY,
+            },
+          },
+        ],
+        input.createdBy,
+        info.workflowId,
+        info.workflowId,
+      );
 
   setHandler(stateQuery, () => state);
 
@@ -87,7 +101,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     performActionUpdate,
     async (request: ActionRequest): Promise<ActionResult> => {
       // Validator and handler run in the same activation, so this decision equals the validator's.
-      const decision = decide(state, request);
+      const decision = decide(state, request, now());
       if (!decision.ok) reject(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
       const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
@@ -97,14 +111,36 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     },
     {
       validator: (request: ActionRequest): void => {
-        const decision = decide(state, request);
+        const decision = decide(state, request, now());
         if (!decision.ok) reject(decision.rejection);
       },
     },
   );
 
   await created;
-  await condition(() => state.stage === 'ARCHIVED' && allHandlersFinished());
+  const historyIsLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
+
+  while (state.stage !== 'ARCHIVED') {
+    if (historyIsLong()) {
+      // Let accepted actions finish and their events reach the store, then carry the state over.
+      do {
+        await condition(allHandlersFinished);
+        await appending;
+      } while (!allHandlersFinished());
+      return continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state } });
+    }
+    const timer = nextTimer(state, now());
+    const seen = state.version;
+    const wait = timer ? Date.parse(timer.at) - Date.now() : undefined;
+    const woken = () => state.version !== seen || historyIsLong();
+    let changed: boolean;
+    if (wait === undefined) changed = (await condition(woken), true);
+    else changed = wait <= 0 ? false : await condition(woken, wait);
+    if (!changed && timer) {
+      void record([timerEvent(state, timer)], SYSTEM_ACTOR, `${info.workflowId}:${timer.kind}:${timer.at}`, info.workflowId);
+    }
+  }
+  await condition(allHandlersFinished);
   await appending;
   return state;
 }

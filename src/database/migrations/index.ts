@@ -2,7 +2,9 @@
 // TypeScript sources under jest and from the compiled build.
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
+import * as m0002 from './0002-card-state';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-card-state': m0002,
 };

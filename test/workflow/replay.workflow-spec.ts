@@ -1,0 +1,27 @@
+// Recorded histories (test/workflow/histories/*.history.bin, protobuf, written by the scenarios in indicator-task.workflow-spec.ts
+// with RECORD_HISTORIES=1) must replay against the current workflow code: running tasks live for a year, and
+// a change that would not replay must be made with patched() instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { temporal } from '@temporalio/proto';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+
+const dir = path.join(__dirname, 'histories');
+const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.history.bin')).sort() : [];
+
+describe('replay of recorded histories', () => {
+  beforeAll(() => {
+    Runtime.install({ logger: new DefaultLogger('WARN') });
+  });
+
+  it('has recorded histories to replay', () => {
+    expect(files.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(files)('replays %s', async (file) => {
+    const history = temporal.api.history.v1.History.decode(fs.readFileSync(path.join(dir, file)));
+    await expect(
+      Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/index') }, history, file.replace(/\.history\.bin$/, '')),
+    ).resolves.toBeUndefined();
+  });
+});
