@@ -11,6 +11,7 @@ import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { HealthModule } from '../health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { projectRoot } from '../runtime/project-paths';
+import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
 import { CoreModule } from './core.module';
 
@@ -38,6 +39,7 @@ export class AppModule {
         AuthModule,
         CampaignModule,
         IndicatorTaskModule,
+        TaskBreakdownModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

@@ -90,6 +90,53 @@ export interface IndicatorTaskCardsTable {
   recheck_due: boolean;
 }
 
+/** The task breakdown as last imported: one row per (indicator, responsible unit) of a campaign. */
+export interface TaskAssignmentsTable {
+  campaign_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  due_at: Timestamp;
+  classification: string | null;
+  import_id: string | null;
+}
+
+export interface TaskBreakdownImportsTable {
+  id: string;
+  campaign_id: string;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  imported_by: string;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  /** APPLYING until every change has reached its workflow, then APPLIED. */
+  status: string;
+  task_count: number;
+  created_count: number;
+  changed_count: number;
+  unchanged_count: number;
+  removed_count: number;
+  applied_count: ColumnType<number, number | undefined, number>;
+  completed_at: Timestamp | null;
+}
+
+export interface TaskBreakdownImportItemsTable {
+  import_id: string;
+  seq: number;
+  /** CREATED or CHANGED (to be applied), REMOVED (reported only). */
+  kind: string;
+  task_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  due_at: Timestamp;
+  previous_lead_unit_code: string | null;
+  previous_due_at: Timestamp | null;
+  source_sheet: string | null;
+  source_row: number | null;
+  applied_at: Timestamp | null;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -100,4 +147,7 @@ export interface Database {
   users: UsersTable;
   settings: SettingsTable;
   indicator_task_cards: IndicatorTaskCardsTable;
+  task_assignments: TaskAssignmentsTable;
+  task_breakdown_imports: TaskBreakdownImportsTable;
+  task_breakdown_import_items: TaskBreakdownImportItemsTable;
 }

@@ -89,8 +89,15 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   if (others) return null;
   log('正在写入演示数据 / seeding demo data…');
   const catalog = readDemoCatalog();
+  const tasks = demoTasks(catalog);
   await insertDemoReferenceData(db, catalog);
-  const started = await startIndicatorTasks(client, taskQueue, demoTasks(catalog));
+  // The demo breakdown counts as imported: importing it again as a file changes nothing.
+  await db
+    .insertInto('task_assignments')
+    .values(tasks.map((t) => ({ campaign_id: t.campaignId, indicator_code: t.indicatorCode, unit_code: t.unitCode, lead_unit_code: t.leadUnitCode, due_at: t.dueAt })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const started = await startIndicatorTasks(client, taskQueue, tasks);
   await db
     .insertInto('settings')
     .values({ key: MARKER, value: JSON.stringify({ campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() }) })

@@ -18,6 +18,9 @@ export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SE
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
 export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION";
+export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
+export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE";
+export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 
 export interface SubmitSelfCheckInput {
     taskId: string;
@@ -71,6 +74,13 @@ export interface RecordMockAssessmentInput {
     passed: boolean;
     note?: Nullable<string>;
     expectedVersion?: Nullable<number>;
+}
+
+export interface ImportTaskBreakdownInput {
+    campaignId?: Nullable<string>;
+    fileName: string;
+    contentBase64: string;
+    dryRun?: Nullable<boolean>;
 }
 
 export interface ExtensionRequest {
@@ -173,14 +183,55 @@ export interface BoardChange {
     eventType: string;
 }
 
+export interface ImportProblem {
+    sheet: string;
+    row: number;
+    column: string;
+    columnLetter?: Nullable<string>;
+    code: ImportProblemCode;
+    message: string;
+}
+
+export interface TaskChange {
+    kind: TaskChangeKind;
+    taskId: string;
+    indicatorCode: string;
+    unitCode: string;
+    leadUnitCode: string;
+    dueAt: DateTime;
+    previousDueAt?: Nullable<DateTime>;
+    previousLeadUnitCode?: Nullable<string>;
+}
+
+export interface ImportCounts {
+    tasks: number;
+    created: number;
+    changed: number;
+    unchanged: number;
+    removed: number;
+    applied: number;
+}
+
+export interface TaskBreakdownImport {
+    id?: Nullable<string>;
+    status: ImportStatus;
+    fileName: string;
+    counts: ImportCounts;
+    problems: ImportProblem[];
+    report: string;
+    changes: TaskChange[];
+}
+
 export interface IQuery {
     me(): Me | Promise<Me>;
     campaigns(): Campaign[] | Promise<Campaign[]>;
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
 }
 
 export interface IMutation {
+    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
     confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;

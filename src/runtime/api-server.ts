@@ -23,7 +23,8 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
     logger: LEVELS[runtime.config.logLevel],
     bodyParser: true,
   });
-  app.useBodyParser('json', { limit: '1mb' });
+  // Task breakdowns arrive base64-encoded in a mutation: 10 MB of file is about 13.4 MB of JSON.
+  app.useBodyParser('json', { limit: '14mb' });
   app.useStaticAssets(path.join(projectRoot(), 'web'), { index: 'index.html' });
   await app.listen(port, runtime.config.api.host);
   return app;

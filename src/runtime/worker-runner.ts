@@ -2,7 +2,8 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
-import { connectWorker } from '../temporal/temporal-connection';
+import { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.repository';
+import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { TemporalConnectionConfig } from '../config/config';
 
@@ -38,14 +39,20 @@ export async function startWorker(
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
+  const client = await connectClient(temporal);
   const worker = await createWorker({
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
     eventStore: createEventStore(db),
+    imports: new TaskBreakdownRepository(db),
+    client,
     options,
   });
-  const done = worker.run().finally(() => connection.close());
+  const done = worker.run().finally(async () => {
+    await connection.close();
+    await client.connection.close();
+  });
   return {
     worker,
     done,

@@ -267,10 +267,12 @@ function readDataRow(gridRow: GridRow, layout: Layout): RowRead {
   const status = classification(gridRow, layout);
   if (status.problem) report('当前状态', 'BAD_STATUS', status.problem);
 
-  // Only problems that leave a field unreadable keep the row out; a unit written twice still reads as once.
-  const unreadable = problems.some((p) => p.code !== 'DUPLICATE');
-  if (unreadable || due.date === null) return { row: null, problems };
-  return { row: breakdownRow(gridRow, layout, units.names, due.date, status.value), problems };
+  // A missing value keeps the row out. An unreadable date or status does not: the validator still checks the
+  // row's units and indicator, so the file's problems are all reported at once. A unit written twice reads as once.
+  if (problems.some((p) => p.code === 'MISSING_VALUE')) return { row: null, problems };
+  const incomplete = due.date === null || problems.some((p) => p.code === 'BAD_DATE' || p.code === 'BAD_STATUS');
+  const row = breakdownRow(gridRow, layout, units.names, due.date ?? '', status.value);
+  return { row: incomplete ? { ...row, incomplete: true } : row, problems };
 }
 
 function breakdownRow(

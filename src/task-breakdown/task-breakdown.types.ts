@@ -31,6 +31,11 @@ export interface BreakdownRow {
    * name the column letter too. Optional: rows built by hand may leave it out.
    */
   columnLetters?: Partial<Record<BreakdownHeader, string>>;
+  /**
+   * Its date or status could not be read (the parser reported that): the validator still checks its units and
+   * indicator, so that every problem of the file is reported at once, but plans no task from it.
+   */
+  incomplete?: boolean;
 }
 
 /** Stable codes: the import service and the UI may switch on them. Add new codes at the end; never rename. */
@@ -63,7 +68,7 @@ export interface ImportProblem {
 }
 
 export interface ParseResult {
-  /** Rows that could be read completely. A row with a MISSING_VALUE, BAD_DATE or BAD_STATUS problem is left out. */
+  /** Rows that could be read. A row with a MISSING_VALUE problem is left out; one with only a BAD_DATE or BAD_STATUS comes marked `incomplete`. */
   rows: BreakdownRow[];
   problems: ImportProblem[];
 }

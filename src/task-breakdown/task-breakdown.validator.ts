@@ -37,9 +37,10 @@ export function planTasks(rows: readonly BreakdownRow[], reference: BreakdownRef
     const lead = catalog.unit(row.leadUnitName);
     if (!lead) report('牵头单位', 'UNKNOWN_UNIT', catalog.unknownLeadUnit(row.leadUnitName));
 
-    // The parser only hands over valid dates; rows built elsewhere get the same check instead of a RangeError.
-    const due = parseDueDate(row.due);
-    if (!due.ok) report('完成时限', 'BAD_DATE', due.reason);
+    // An incomplete row's date problem is reported by the parser already; its units and indicator are still checked.
+    // Rows built elsewhere get the date check instead of a RangeError.
+    const due = row.incomplete ? null : parseDueDate(row.due);
+    if (due && !due.ok) report('完成时限', 'BAD_DATE', due.reason);
 
     for (const name of row.responsibleUnitNames) {
       const unit = catalog.unit(name);
@@ -55,7 +56,7 @@ export function planTasks(rows: readonly BreakdownRow[], reference: BreakdownRef
         continue;
       }
       firstRowOf.set(key, { sheet: row.sheet, row: row.row });
-      if (lead && due.ok) tasks.push(plannedTask(row, indicator.value, unit, lead, due.date));
+      if (lead && due?.ok) tasks.push(plannedTask(row, indicator.value, unit, lead, due.date));
     }
   }
   return { tasks: problems.length === 0 ? tasks : [], problems };

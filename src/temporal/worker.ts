@@ -3,8 +3,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
+import { createTaskBreakdownImportActivities } from '../../activities/task-breakdown-import.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
+import type { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.repository';
 
 /** Where `npm run build` writes the prebuilt workflow bundle. */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../workflow-bundle.js');
@@ -15,6 +18,9 @@ export interface WorkerDeps {
   namespace: string;
   taskQueue: string;
   eventStore: EventStoreRepository;
+  imports: TaskBreakdownRepository;
+  /** For activities that start or signal other workflows. */
+  client: Client;
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
@@ -31,7 +37,10 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     ...workflowSource(),
-    activities: createEventStoreActivities({ eventStore: deps.eventStore }),
+    activities: {
+      ...createEventStoreActivities({ eventStore: deps.eventStore }),
+      ...createTaskBreakdownImportActivities({ imports: deps.imports, client: deps.client, taskQueue: deps.taskQueue }),
+    },
     shutdownGraceTime: '10 seconds',
     ...deps.options,
   });

@@ -10,7 +10,7 @@ import {
   parseTaskBreakdownXlsx,
 } from '../../src/task-breakdown/task-breakdown.parser';
 import type { BreakdownRow, ImportProblem, ParseResult } from '../../src/task-breakdown/task-breakdown.types';
-import { HEADER, TITLE, breakdownSheet, dataRow, xlsx } from './task-breakdown.fixtures';
+import { HEADER, TITLE, breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 
 /** The fields that say what a row means, compactly. */
 function essentials(rows: BreakdownRow[]) {
@@ -276,7 +276,7 @@ describe('parseTaskBreakdownXlsx: problems, all at once, with where they are', (
     ]);
   });
 
-  it('leaves out rows it could not read, but keeps a row whose only problem is a unit written twice', async () => {
+  it('keeps a row whose date could not be read as incomplete (for the validator), and one whose only problem is a unit written twice', async () => {
     const file = await xlsx([
       breakdownSheet('任务分解表', [
         dataRow({ 序号: '1', 完成时限: '下月底' }),
@@ -285,7 +285,9 @@ describe('parseTaskBreakdownXlsx: problems, all at once, with where they are', (
     ]);
     const result = await parseTaskBreakdownXlsx(file);
     expect(result.problems.map((p) => p.code)).toEqual(['BAD_DATE', 'DUPLICATE']);
+    expect(result.rows.map((r) => r.incomplete ?? false)).toEqual([true, false]);
     expect(essentials(result.rows)).toEqual([
+      { row: 3, item: ITEM_A, indicator: '主次干道公益广告密度', lead: '街道宣传统战办', units: ['外滩社区'], due: '', status: null },
       { row: 4, item: ITEM_A, indicator: '主次干道公益广告密度', lead: '街道宣传统战办', units: ['外滩社区'], due: '2027-03-31', status: null },
     ]);
   });
@@ -364,7 +366,11 @@ describe('parseTaskBreakdownCsv', () => {
     const result = parseTaskBreakdownCsv(
       csv([header, `1,${ITEM_A},主次干道公益广告密度,"第一行\n第二行",街道宣传统战办,外滩社区,2027-03-31,,`, dataRow({ 完成时限: '2027-02-30' }).join(',')]),
     );
-    expect(result.rows.map((r) => [r.row, r.criterion])).toEqual([[2, '第一行\n第二行']]);
+    expect(result.rows.map((r) => [r.row, r.incomplete ?? false])).toEqual([
+      [2, false],
+      [3, true],
+    ]);
+    expect(result.rows[0].criterion).toBe('第一行\n第二行');
     expect(located(result.problems)).toEqual([{ sheet: 'CSV', row: 3, column: '完成时限', letter: 'G', code: 'BAD_DATE' }]);
   });
 

@@ -13,7 +13,7 @@ import {
 } from '../../src/task-breakdown/task-breakdown.types';
 import { formatProblems, planTasks } from '../../src/task-breakdown/task-breakdown.validator';
 import { CLASSIFICATIONS } from '../../workflows/indicator-task/indicator-task.types';
-import { breakdownSheet, dataRow, xlsx, type Cell } from './task-breakdown.fixtures';
+import { breakdownSheet, dataRow, xlsx, type Cell } from '../support/breakdown-fixtures';
 
 const catalog = readDemoCatalog();
 const reference: BreakdownReference = {
@@ -227,7 +227,7 @@ describe('planTasks: every problem at once', () => {
         dataRow({ 序号: '1' }),
         dataRow({ 序号: '2', 责任单位: '外滩小区' }),
         dataRow({ 序号: '3', 测评指标: '主干道公益广告' }),
-        dataRow({ 序号: '4', 完成时限: '2027年2月30日' }),
+        dataRow({ 序号: '4', 责任单位: '东湖村', 完成时限: '2027年2月30日' }),
         dataRow({ 序号: '5', 责任单位: '滨江社区、外滩社区' }),
         dataRow({ 序号: '6', 牵头单位: null }),
       ]),
@@ -242,6 +242,7 @@ describe('planTasks: every problem at once', () => {
       { sheet: '任务分解表', row: 7, column: '责任单位', letter: 'F', code: 'DUPLICATE' },
       { sheet: '任务分解表', row: 8, column: '牵头单位', letter: 'E', code: 'MISSING_VALUE' },
     ]);
+    expect(planned.tasks).toEqual([]);
     expect(formatProblems(problems)).toBe(
       [
         '共 5 个问题，整个文件都没有导入。请改正后重新导入：',
@@ -252,6 +253,18 @@ describe('planTasks: every problem at once', () => {
         '工作表「任务分解表」第8行 E列「牵头单位」：没有填写牵头单位。请填写一个牵头单位',
       ].join('\n'),
     );
+  });
+});
+
+describe('planTasks: rows whose date could not be read', () => {
+  it('still checks their units and indicator, so every problem is reported in one go, and plans no task from them', async () => {
+    const file = await xlsx([breakdownSheet('任务分解表', [dataRow({ 序号: '1', 责任单位: '火星社区', 完成时限: '明年' })])]);
+    const parsed = await parseTaskBreakdownXlsx(file);
+    expect(parsed.rows).toHaveLength(1);
+    expect(parsed.rows[0].incomplete).toBe(true);
+    const planned = planTasks(parsed.rows, reference);
+    expect([...parsed.problems, ...planned.problems].map((p) => p.code)).toEqual(['BAD_DATE', 'UNKNOWN_UNIT']);
+    expect(planned.tasks).toEqual([]);
   });
 });
 

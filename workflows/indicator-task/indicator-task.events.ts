@@ -24,6 +24,10 @@ export type IndicatorTaskEvent =
   | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
   | { type: 'ExtensionApproved'; data: { dueAt: string; note: string } }
   | { type: 'ExtensionRefused'; data: { reason: string } }
+  | {
+      type: 'TaskBreakdownChanged';
+      data: { importId: string; dueAt: string; leadUnitCode: string; previousDueAt: string; previousLeadUnitCode: string };
+    }
   | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } };
 
 export type IndicatorTaskEventType = IndicatorTaskEvent['type'];
@@ -49,4 +53,5 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'ExtensionApproved',
   'ExtensionRefused',
   'DeadlineEscalated',
+  'TaskBreakdownChanged',
 ];

@@ -76,6 +76,7 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   ExtensionApproved: '延期已批准',
   ExtensionRefused: '延期未批准',
   DeadlineEscalated: '时限提醒与督办',
+  TaskBreakdownChanged: '任务分解表变更',
 };
 
 export const ESCALATION_LABELS: Record<EscalationLevel, string> = {

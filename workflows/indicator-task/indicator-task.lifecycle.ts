@@ -381,29 +381,50 @@ export function recheckInterval(policy: TaskPolicy, classification: Classificati
   return (classification === 'RELAPSE_PRONE' ? policy.recheckDays.relapseProne : policy.recheckDays.other) * DAY;
 }
 
+/** The deadline of `stage` entered at `at`, from the task's due date and the campaign's rules of time. */
+function stageDeadline(state: IndicatorTaskState, stage: Stage, at: string): string | null {
+  const { policy } = state;
+  switch (stage) {
+    case 'SELF_CHECK':
+      return earlier(state.dueAt, addMs(at, policy.selfCheckDays * DAY));
+    case 'RECTIFICATION':
+      // Rectification keeps the task's due date; entered after it (a relapse), the unit gets a fresh window.
+      return Date.parse(state.dueAt) > Date.parse(at)
+        ? state.dueAt
+        : addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY);
+    case 'MOCK_ASSESSMENT':
+      return addMs(at, policy.mockAssessmentDays * DAY);
+    case 'ARCHIVING':
+      return policy.archiveDueAt ?? state.dueAt;
+    case 'CONSOLIDATION':
+    case 'ARCHIVED':
+      return null;
+    default:
+      return assertNever(stage);
+  }
+}
+
+/** A changed due date moves the stage's deadline where it derives from it (not a plan's own deadline). */
+function afterBreakdownChange(state: IndicatorTaskState): IndicatorTaskState {
+  const derived = state.stage === 'RECTIFICATION' ? state.rectificationPlan === null : state.stage !== 'MOCK_ASSESSMENT';
+  if (!derived) return state;
+  const stageDueAt = stageDeadline(state, state.stage, state.stageEnteredAt);
+  return stageDueAt === state.stageDueAt ? state : { ...state, stageDueAt, escalationLevel: null };
+}
+
 /** Entering a stage sets its deadline and clears what belonged to the previous one. */
 function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTaskState {
-  const { policy } = state;
-  const stageDueAt: Record<Stage, string | null> = {
-    SELF_CHECK: earlier(state.dueAt, addMs(at, policy.selfCheckDays * DAY)),
-    // Rectification keeps the task's due date; entered after it (a relapse), the unit gets a fresh window.
-    RECTIFICATION: Date.parse(state.dueAt) > Date.parse(at) ? state.dueAt : addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY),
-    MOCK_ASSESSMENT: addMs(at, policy.mockAssessmentDays * DAY),
-    CONSOLIDATION: null,
-    ARCHIVING: policy.archiveDueAt ?? state.dueAt,
-    ARCHIVED: null,
-  };
   return {
     ...state,
     stage,
     stageEnteredAt: at,
-    stageDueAt: stageDueAt[stage],
+    stageDueAt: stageDeadline(state, stage, at),
     escalationLevel: null,
     pendingExtension: null,
     rectificationPlan: null,
     awaitingReview: null,
     submittedBy: null,
-    nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(policy, state.classification)) : null,
+    nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(state.policy, state.classification)) : null,
     recheckDue: false,
   };
 }
@@ -483,6 +504,8 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
       return { ...next, pendingExtension: null };
     case 'DeadlineEscalated':
       return { ...next, escalationLevel: event.data.level };
+    case 'TaskBreakdownChanged':
+      return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
     default:
       return assertNever(event);
   }

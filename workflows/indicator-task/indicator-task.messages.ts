@@ -1,7 +1,7 @@
 // Message definitions shared by the workflow, the API's Temporal client and the tests.
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from './indicator-task.lifecycle';
-import type { IndicatorTaskState, Stage } from './indicator-task.types';
+import type { Actor, IndicatorTaskState, Stage } from './indicator-task.types';
 
 export interface ActionResult {
   version: number;
@@ -10,6 +10,18 @@ export interface ActionResult {
 
 /** Every human action is one Update: its validator refuses illegal moves before anything is written. */
 export const performActionUpdate = defineUpdate<ActionResult, [ActionRequest]>('performAction');
+
+/** A re-imported task breakdown changed this task's due date or lead unit. */
+export interface BreakdownChange {
+  importId: string;
+  dueAt: string;
+  leadUnitCode: string;
+  /** The office member who imported the file. */
+  actor: Actor;
+}
+
+/** A system event, so a signal: the import learns nothing from the task's answer. Sending it twice is harmless. */
+export const breakdownChangedSignal = defineSignal<[BreakdownChange]>('breakdownChanged');
 
 /** For operators and tests; the board reads the PostgreSQL projection instead. */
 export const stateQuery = defineQuery<IndicatorTaskState>('state');

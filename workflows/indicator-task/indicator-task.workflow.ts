@@ -21,7 +21,7 @@ import type { NewEvent } from '../../activities/event-store.types';
 import { TASK_STAGE } from '../search-attributes';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide, evolve, initialState, type ActionRequest, type Rejection } from './indicator-task.lifecycle';
-import { performActionUpdate, stateQuery, type ActionResult } from './indicator-task.messages';
+import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
 import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
 
@@ -96,6 +96,28 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       );
 
   setHandler(stateQuery, () => state);
+
+  setHandler(breakdownChangedSignal, (change: BreakdownChange) => {
+    // Content-idempotent: a retried import sends the same change again, and it changes nothing.
+    if (state.stage === 'ARCHIVED' || (change.dueAt === state.dueAt && change.leadUnitCode === state.leadUnitCode)) return;
+    void record(
+      [
+        {
+          type: 'TaskBreakdownChanged',
+          data: {
+            importId: change.importId,
+            dueAt: change.dueAt,
+            leadUnitCode: change.leadUnitCode,
+            previousDueAt: state.dueAt,
+            previousLeadUnitCode: state.leadUnitCode,
+          },
+        },
+      ],
+      change.actor,
+      `import:${change.importId}`,
+      `import:${change.importId}`,
+    );
+  });
 
   setHandler(
     performActionUpdate,

@@ -3,8 +3,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial';
 import * as m0002 from './0002-card-state';
+import * as m0003 from './0003-task-breakdown-imports';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
   '0002-card-state': m0002,
+  '0003-task-breakdown-imports': m0003,
 };

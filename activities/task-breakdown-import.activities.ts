@@ -1,0 +1,56 @@
+// Applies an import's changes to the task workflows, a batch at a time: new tasks are started (idempotently,
+// the workflow id is the business key) and changed tasks are told by a signal (content-idempotent).
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { startIndicatorTask } from '../src/indicator-task/indicator-task.starter';
+import type { TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
+import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';
+import type { Actor } from '../workflows/indicator-task/indicator-task.types';
+
+export interface ApplyBatchInput {
+  importId: string;
+  limit: number;
+}
+
+export interface ApplyBatchResult {
+  applied: number;
+  done: boolean;
+}
+
+export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdownRepository; client: Client; taskQueue: string }) {
+  return {
+    async applyImportBatch({ importId, limit }: ApplyBatchInput): Promise<ApplyBatchResult> {
+      const record = await deps.imports.findImport(importId);
+      if (!record) {
+        // The workflow is started inside the import's transaction: give the commit time to become visible.
+        throw ApplicationFailure.retryable(`导入记录 ${importId} 尚不可见 / import not visible yet`, 'IMPORT_NOT_VISIBLE');
+      }
+      const items = await deps.imports.pendingItems(importId, limit);
+      const actor: Actor = { userId: record.imported_by, displayName: '创建办（任务分解表导入）', role: 'OFFICE', unitCode: null };
+      const applied: number[] = [];
+      for (const item of items) {
+        Context.current().heartbeat(item.seq);
+        const task = { campaignId: record.campaign_id, indicatorCode: item.indicatorCode, unitCode: item.unitCode, leadUnitCode: item.leadUnitCode, dueAt: item.dueAt, createdBy: actor };
+        if (item.kind === 'CHANGED') {
+          try {
+            await deps.client.workflow.getHandle(item.taskId).signal(breakdownChangedSignal, { importId, dueAt: item.dueAt, leadUnitCode: item.leadUnitCode, actor });
+          } catch (err) {
+            // An archived task has finished; one that never started (an earlier import cut short) starts now.
+            if (!(err instanceof WorkflowNotFoundError)) throw err;
+            await startIndicatorTask(deps.client, deps.taskQueue, task);
+          }
+        } else {
+          await startIndicatorTask(deps.client, deps.taskQueue, task);
+        }
+        applied.push(item.seq);
+      }
+      await deps.imports.markApplied(importId, applied);
+      const done = items.length < limit;
+      if (done) await deps.imports.complete(importId);
+      return { applied: applied.length, done };
+    },
+  };
+}
+
+export type TaskBreakdownImportActivities = ReturnType<typeof createTaskBreakdownImportActivities>;

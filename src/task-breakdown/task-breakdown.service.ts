@@ -1,0 +1,168 @@
+// Importing a 任务分解表: read it, check every row against the roster and the catalog, and either refuse it
+// whole (every problem listed, nothing written) or record it in one transaction and hand its changes to a
+// durable workflow that starts new tasks and tells changed ones. The same file twice changes nothing.
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import { DomainError } from '../errors/domain-error';
+import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import {
+  TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE,
+  taskBreakdownImportWorkflowId,
+} from '../../workflows/task-breakdown-import/task-breakdown-import.workflow';
+import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
+import { TaskBreakdownRepository, type ImportItem } from './task-breakdown.repository';
+
+export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
+
+export interface ImportOutcome {
+  id: string | null;
+  status: ImportStatus;
+  fileName: string;
+  counts: { tasks: number; created: number; changed: number; unchanged: number; removed: number; applied: number };
+  problems: ImportProblem[];
+  report: string;
+  changes: ImportItem[];
+}
+
+/** Sheet by sheet as they appear, then row, then column (A, B, …, Z, AA…), as people read the file. */
+function sortProblems(problems: ImportProblem[]): ImportProblem[] {
+  const sheets = [...new Set(problems.map((p) => p.sheet))];
+  const column = (p: ImportProblem) => (p.columnLetter ? p.columnLetter.length * 1000 + p.columnLetter.charCodeAt(p.columnLetter.length - 1) : 0);
+  return [...problems].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row || column(a) - column(b));
+}
+
+const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
+
+@Injectable()
+export class TaskBreakdownService {
+  constructor(
+    private readonly imports: TaskBreakdownRepository,
+    private readonly campaigns: CampaignRepository,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  private async read(fileName: string, content: Buffer): Promise<ParseResult> {
+    const lower = fileName.toLowerCase();
+    if (lower.endsWith('.xlsx')) {
+      if (!content.subarray(0, 4).equals(XLSX_MAGIC)) {
+        throw new DomainError('BAD_USER_INPUT', `「${fileName}」不是有效的 Excel (.xlsx) 文件`, 'file');
+      }
+      return parseTaskBreakdownXlsx(content);
+    }
+    if (lower.endsWith('.csv')) return parseTaskBreakdownCsv(decodeCsvBytes(content), fileName.replace(/\.csv$/i, ''));
+    throw new DomainError('BAD_USER_INPUT', '只支持 .xlsx 或 .csv 格式的任务分解表（.xls 请先另存为 .xlsx）', 'fileName');
+  }
+
+  async import(actor: Actor, input: { campaignId?: string | null; fileName: string; content: Buffer; dryRun?: boolean }): Promise<ImportOutcome> {
+    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以导入任务分解表');
+    if (input.content.byteLength === 0) throw new DomainError('BAD_USER_INPUT', '文件是空的', 'file');
+    if (input.content.byteLength > MAX_XLSX_BYTES) {
+      throw new DomainError('BAD_USER_INPUT', `文件超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB，请拆分后分别导入`, 'file');
+    }
+    const campaign = await this.campaigns.find(input.campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+
+    const parsed = await this.read(input.fileName, input.content);
+    const planned = planTasks(parsed.rows, await this.imports.reference());
+    const problems = sortProblems([...parsed.problems, ...planned.problems]);
+    const base = { fileName: input.fileName, problems, report: formatProblems(problems) };
+    if (problems.length > 0) {
+      return { ...base, id: null, status: 'REJECTED', counts: { tasks: 0, created: 0, changed: 0, unchanged: 0, removed: 0, applied: 0 }, changes: [] };
+    }
+
+    // What this file changes against the breakdown as last imported.
+    const current = new Map((await this.imports.assignments(campaign.id)).map((a) => [`${a.indicatorCode}|${a.unitCode}`, a]));
+    const items: ImportItem[] = [];
+    let unchanged = 0;
+    const seen = new Set<string>();
+    for (const task of planned.tasks) {
+      const key = `${task.indicatorCode}|${task.unitCode}`;
+      seen.add(key);
+      const before = current.get(key);
+      const taskId = indicatorTaskWorkflowId(campaign.id, task.indicatorCode, task.unitCode);
+      const item = { taskId, indicatorCode: task.indicatorCode, unitCode: task.unitCode, leadUnitCode: task.leadUnitCode, dueAt: task.dueAt, source: task.source };
+      if (!before) items.push({ ...item, seq: items.length + 1, kind: 'CREATED', previousDueAt: null, previousLeadUnitCode: null });
+      else if (before.dueAt !== task.dueAt || before.leadUnitCode !== task.leadUnitCode) {
+        items.push({ ...item, seq: items.length + 1, kind: 'CHANGED', previousDueAt: before.dueAt, previousLeadUnitCode: before.leadUnitCode });
+      } else unchanged += 1;
+    }
+    for (const [key, a] of current) {
+      if (seen.has(key)) continue;
+      items.push({
+        seq: items.length + 1,
+        kind: 'REMOVED',
+        taskId: indicatorTaskWorkflowId(campaign.id, a.indicatorCode, a.unitCode),
+        indicatorCode: a.indicatorCode,
+        unitCode: a.unitCode,
+        leadUnitCode: a.leadUnitCode,
+        dueAt: a.dueAt,
+        previousDueAt: null,
+        previousLeadUnitCode: null,
+        source: null,
+      });
+    }
+    const count = (kind: ImportItem['kind']) => items.filter((i) => i.kind === kind).length;
+    const counts = { tasks: planned.tasks.length, created: count('CREATED'), changed: count('CHANGED'), unchanged, removed: count('REMOVED'), applied: 0 };
+    if (input.dryRun) return { ...base, id: null, status: 'DRY_RUN', counts, changes: items };
+    if (counts.created === 0 && counts.changed === 0) return { ...base, id: null, status: 'UNCHANGED', counts, changes: items };
+
+    const id = randomUUID();
+    await this.imports.record(
+      {
+        id,
+        campaignId: campaign.id,
+        fileName: input.fileName,
+        fileSha256: createHash('sha256').update(input.content).digest('hex'),
+        fileBytes: input.content.byteLength,
+        importedBy: actor.userId,
+        status: 'APPLYING',
+        counts,
+      },
+      items,
+      // Started before the commit: if the start fails, nothing is recorded; if the commit fails, the workflow
+      // finds no import and ends without effect.
+      () => this.startApplying(id),
+    );
+    return { ...base, id, status: 'APPLYING', counts, changes: items };
+  }
+
+  private async startApplying(importId: string): Promise<void> {
+    try {
+      await this.runtime.temporal.workflow.start(TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, {
+        workflowId: taskBreakdownImportWorkflowId(importId),
+        taskQueue: this.runtime.config.temporal.taskQueue,
+        args: [{ importId }],
+      });
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) return;
+      throw new DomainError('UNAVAILABLE', `工作流服务暂时不可用，任务分解表未导入，请稍后重试（${String((err as Error)?.message ?? err)}）`);
+    }
+  }
+
+  async status(actor: Actor, id: string): Promise<ImportOutcome> {
+    if (actor.role !== 'OFFICE' && actor.role !== 'LEADER') throw new DomainError('FORBIDDEN', '只有创建办和领导小组可以查看导入记录');
+    const row = await this.imports.findImport(id);
+    if (!row) throw new DomainError('NOT_FOUND', `导入记录「${id}」不存在`);
+    return {
+      id: row.id,
+      status: row.status as ImportStatus,
+      fileName: row.file_name,
+      counts: {
+        tasks: row.task_count,
+        created: row.created_count,
+        changed: row.changed_count,
+        unchanged: row.unchanged_count,
+        removed: row.removed_count,
+        applied: row.applied_count,
+      },
+      problems: [],
+      report: '',
+      changes: await this.imports.items(id),
+    };
+  }
+}

@@ -1,0 +1,26 @@
+// Brings an imported task breakdown to the task workflows, batch by batch. Durable: if a worker dies in the
+// middle, the next one carries on from the changes not yet marked applied.
+import { proxyActivities } from '@temporalio/workflow';
+import type { TaskBreakdownImportActivities } from '../../activities/task-breakdown-import.activities';
+
+const { applyImportBatch } = proxyActivities<TaskBreakdownImportActivities>({
+  startToCloseTimeout: '5 minutes',
+  heartbeatTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+export const TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE = 'taskBreakdownImportWorkflow';
+export const IMPORT_BATCH_SIZE = 100;
+
+export function taskBreakdownImportWorkflowId(importId: string): string {
+  return `task-breakdown-import:${importId}`;
+}
+
+export async function taskBreakdownImportWorkflow(input: { importId: string }): Promise<{ applied: number }> {
+  let applied = 0;
+  for (;;) {
+    const batch = await applyImportBatch({ importId: input.importId, limit: IMPORT_BATCH_SIZE });
+    applied += batch.applied;
+    if (batch.done) return { applied };
+  }
+}
