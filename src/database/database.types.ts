@@ -58,6 +58,38 @@ export interface UsersTable {
   display_name: string;
   role: string;
   unit_code: string | null;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** 测评内容/测评标准: what is checked for an indicator, how, for how many points, and how points are deducted. */
+export interface CriteriaTable {
+  code: string;
+  indicator_code: string;
+  position: number;
+  content: string;
+  method: string;
+  points: ColumnType<string, number | string, number | string>;
+  deduction_rule: string;
+}
+
+/** An archive material an indicator requires (送审材料). */
+export interface ArchiveMaterialsTable {
+  code: string;
+  indicator_code: string;
+  position: number;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+}
+
+export interface WorkingGroupsTable {
+  code: string;
+  name: string;
+  duties: ColumnType<string, string | undefined, string>;
+}
+
+export interface WorkingGroupMembersTable {
+  group_code: string;
+  user_id: string;
 }
 
 export interface SettingsTable {
@@ -148,6 +180,10 @@ export interface Database {
   settings: SettingsTable;
   indicator_task_cards: IndicatorTaskCardsTable;
   task_assignments: TaskAssignmentsTable;
+  criteria: CriteriaTable;
+  archive_materials: ArchiveMaterialsTable;
+  working_groups: WorkingGroupsTable;
+  working_group_members: WorkingGroupMembersTable;
   task_breakdown_imports: TaskBreakdownImportsTable;
   task_breakdown_import_items: TaskBreakdownImportItemsTable;
 }
