@@ -46,6 +46,8 @@ const CARD = `fragment Card on IndicatorTask {
 const DETAIL = `fragment Detail on IndicatorTask {
   ...Card temporalUiUrl indicator { method points standard }
   history { streamVersion label occurredAt data actor { displayName } }
+  sideActions comments { text at author { displayName } }
+  evidence { name size note url at uploadedBy { displayName } }
 }`;
 const ME_QUERY = 'query Me { me { login displayName role unit { code name } } }';
 const BOARD_QUERY = `query Board($campaign: String, $unit: String) {
@@ -446,8 +448,80 @@ function renderDetail(t) {
     h('section', {}, h('h3', {}, '可执行操作'),
       actions.length ? h('div', { class: 'actions' }, actions) : h('p', { class: 'muted' }, '当前用户在此阶段没有可执行的操作'),
       els.formArea),
+    sideSection(t),
     h('section', {}, h('h3', {}, '办理记录（最新在前）'), history),
     url && h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, '在 Temporal 中查看工作流')));
+}
+
+/* ---------- Comments and evidence ---------- */
+
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+/** Downloads with the identity header (a plain link could not send it), then hands the file to the browser. */
+async function downloadEvidence(e) {
+  try {
+    const res = await fetch(e.url, { headers: { 'x-demo-user': state.login } });
+    if (!res.ok) throw new Error((await res.json().catch(() => ({}))).message || `下载失败（HTTP ${res.status}）`);
+    const url = URL.createObjectURL(await res.blob());
+    const a = h('a', { href: url, download: e.name });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  } catch (err) {
+    panelMessage(err.message, 'error');
+  }
+}
+
+async function sideMutation(mutation, inputType, input, done) {
+  const t = state.detail;
+  try {
+    const data = await gql(`mutation Side($input: ${inputType}!) { ${mutation}(input: $input) { ...Detail } }\n${DETAIL}\n${CARD}`, { input: { taskId: t.id, ...input } });
+    const updated = data[mutation];
+    upsert(updated, true);
+    if (state.openId !== updated.id) return;
+    state.detail = updated;
+    renderDetail(updated);
+    panelMessage(done, 'ok');
+  } catch (e) {
+    panelMessage(e.message, 'error', e.code === 'CONFLICT');
+  }
+}
+
+function sideSection(t) {
+  const canComment = (t.sideActions || []).includes('ADD_COMMENT');
+  const canAttach = (t.sideActions || []).includes('ATTACH_EVIDENCE');
+  const comments = (t.comments || []).map((c) => h('li', {}, h('div', { class: 'tl-head' }, h('strong', {}, c.author.displayName), h('span', { class: 'muted small' }, timeFmt.format(new Date(c.at)))), h('div', {}, c.text)));
+  const files = (t.evidence || []).map((e) => h('li', {},
+    h('button', { type: 'button', class: 'link', onclick: () => downloadEvidence(e) }, e.name),
+    h('span', { class: 'muted small' }, ` ${(e.size / 1024).toFixed(0)} KB · ${e.uploadedBy.displayName} · ${timeFmt.format(new Date(e.at))}`),
+    e.note && h('div', { class: 'small' }, e.note)));
+  const text = h('textarea', { rows: 2, maxlength: 2000, 'aria-label': '意见内容' });
+  const file = h('input', { type: 'file', accept: '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx', 'aria-label': '选择佐证材料' });
+  const note = h('input', { type: 'text', maxlength: 200, placeholder: '材料说明（选填）', 'aria-label': '材料说明' });
+  const sendComment = () => {
+    if (!text.value.trim()) return panelMessage('请填写意见内容', 'error');
+    sideMutation('addComment', 'AddCommentInput', { text: text.value, expectedVersion: null }, '意见已发表');
+  };
+  const sendFile = () => {
+    const f = file.files && file.files[0];
+    if (!f) return panelMessage('请选择文件', 'error');
+    if (f.size > MAX_UPLOAD_BYTES) return panelMessage('文件超过 20 MB 的上限', 'error');
+    const reader = new FileReader();
+    reader.onload = () => {
+      const base64 = String(reader.result).split(',')[1] || '';
+      sideMutation('uploadEvidence', 'UploadEvidenceInput', { fileName: f.name, contentBase64: base64, note: note.value || null }, '材料已上传');
+    };
+    reader.onerror = () => panelMessage('读取文件失败', 'error');
+    reader.readAsDataURL(f);
+  };
+  return h('section', {},
+    h('h3', {}, `佐证材料（${files.length}）`),
+    files.length ? h('ul', { class: 'files' }, files) : h('p', { class: 'muted' }, '暂无材料'),
+    canAttach && h('div', { class: 'side-form' }, file, note, h('button', { type: 'button', onclick: sendFile }, '上传')),
+    h('h3', {}, `意见（${comments.length}）`),
+    comments.length ? h('ol', { class: 'timeline' }, comments) : h('p', { class: 'muted' }, '暂无意见'),
+    canComment && h('div', { class: 'side-form' }, text, h('button', { type: 'button', onclick: sendComment }, '发表意见')));
 }
 
 function fieldControl(spec) {

@@ -43,6 +43,8 @@ const schema = z.object({
   PORT: port(3000),
   WORKER_HEALTH_PORT: port(3001),
   DEMO_DATA: flag(true),
+  FILE_STORE_DIR: optionalText,
+  MAX_UPLOAD_MB: z.string().regex(/^\d{1,4}$/, '须为整数（MB） / whole megabytes').transform(Number).default(20),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
 });
 
@@ -68,6 +70,7 @@ export interface AppConfig {
   api: { host: string; port: number };
   worker: { healthPort: number };
   demoData: boolean;
+  files: { dir: string; maxBytes: number };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
 }
 
@@ -123,6 +126,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     api: { host: e.HOST, port: e.PORT },
     worker: { healthPort: e.WORKER_HEALTH_PORT },
     demoData: e.DEMO_DATA,
+    files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },
     logLevel: e.LOG_LEVEL,
   };
 }

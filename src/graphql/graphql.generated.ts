@@ -17,7 +17,7 @@ export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
@@ -68,6 +68,20 @@ export interface RequestExtensionInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface AddCommentInput {
+    taskId: string;
+    text: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface UploadEvidenceInput {
+    taskId: string;
+    fileName: string;
+    contentBase64: string;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface RecordMockAssessmentInput {
     taskId: string;
     score: number;
@@ -81,6 +95,24 @@ export interface ImportTaskBreakdownInput {
     fileName: string;
     contentBase64: string;
     dryRun?: Nullable<boolean>;
+}
+
+export interface Comment {
+    text: string;
+    author: EventActor;
+    at: DateTime;
+}
+
+export interface Evidence {
+    sha256: string;
+    name: string;
+    size: number;
+    mimeType: string;
+    stage: Stage;
+    note: string;
+    uploadedBy: EventActor;
+    at: DateTime;
+    url: string;
 }
 
 export interface ExtensionRequest {
@@ -161,6 +193,9 @@ export interface IndicatorTask {
     relapseCount: number;
     version: number;
     allowedActions: IndicatorTaskAction[];
+    sideActions: IndicatorTaskAction[];
+    comments: Comment[];
+    evidence: Evidence[];
     history: DomainEvent[];
     temporalUiUrl?: Nullable<string>;
     updatedAt: DateTime;
@@ -245,6 +280,8 @@ export interface IMutation {
     requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
     approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
+    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
     startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
     acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
+import { FilesModule } from '../files/files.module';
 import { LiveModule } from '../live/live.module';
+import { EvidenceController } from './evidence.controller';
 import { BoardSubscriptionResolver } from './board-subscription.resolver';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { IndicatorTaskResolver } from './indicator-task.resolver';
 import { IndicatorTaskService } from './indicator-task.service';
 
 @Module({
-  imports: [AuthModule, CampaignModule, LiveModule],
+  imports: [AuthModule, CampaignModule, LiveModule, FilesModule],
+  controllers: [EvidenceController],
   providers: [IndicatorTaskRepository, IndicatorTaskService, IndicatorTaskResolver, BoardSubscriptionResolver],
 })
 export class IndicatorTaskModule {}

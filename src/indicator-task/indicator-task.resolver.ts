@@ -2,6 +2,8 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import type {
+  AddCommentInput,
+  UploadEvidenceInput,
   ApproveInput,
   NoteInput,
   RecordMockAssessmentInput,
@@ -11,6 +13,7 @@ import type {
   ReturnInput,
   SubmitSelfCheckInput,
 } from '../graphql/graphql.generated';
+import { DomainError } from '../errors/domain-error';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { TaskView } from './indicator-task.repository';
@@ -41,6 +44,33 @@ export class IndicatorTaskResolver {
   @ResolveField('allowedActions')
   async allowedActions(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
     return this.tasks.allowedActions(await this.auth.actor(ctx), task);
+  }
+
+  @ResolveField('sideActions')
+  async sideActions(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.sideActions(await this.auth.actor(ctx), task);
+  }
+
+  @ResolveField('comments')
+  async comments(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.comments(await this.auth.actor(ctx), task);
+  }
+
+  @ResolveField('evidence')
+  async evidence(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.evidence(await this.auth.actor(ctx), task);
+  }
+
+  @Mutation('addComment')
+  addComment(@Args('input') i: AddCommentInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'ADD_COMMENT', text: i.text }, i.expectedVersion);
+  }
+
+  @Mutation('uploadEvidence')
+  async uploadEvidence(@Args('input') i: UploadEvidenceInput, @Context() ctx: GraphQLContext) {
+    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(i.contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
+    const file = { name: i.fileName, content: Buffer.from(i.contentBase64, 'base64') };
+    return this.tasks.uploadEvidence(await this.auth.actor(ctx), i.taskId, file, i.note ?? undefined, i.expectedVersion);
   }
 
   @ResolveField('history')

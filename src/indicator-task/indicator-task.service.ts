@@ -9,18 +9,20 @@ import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError, isErrorCode } from '../errors/domain-error';
-import { decide, allowedActions, type IndicatorTaskAction, type IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { decide, allowedActions, allowedSideActions, check, type IndicatorTaskAction, type IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { STAGES, type Actor, type EscalationLevel, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
-import { IndicatorTaskRepository, type TaskView } from './indicator-task.repository';
+import { FileStore } from '../files/file-store';
+import { IndicatorTaskRepository, type HistoryEvent, type TaskView } from './indicator-task.repository';
 
 @Injectable()
 export class IndicatorTaskService {
   constructor(
     private readonly tasks: IndicatorTaskRepository,
     private readonly campaigns: CampaignRepository,
+    private readonly files: FileStore,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -38,6 +40,52 @@ export class IndicatorTaskService {
 
   allowedActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
     return allowedActions(task.state, actor);
+  }
+
+  sideActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
+    return allowedSideActions(task.state, actor);
+  }
+
+  private static by(e: HistoryEvent) {
+    const a = e.metadata.actor as Actor | undefined;
+    return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
+  }
+
+  async comments(actor: Actor, task: TaskView) {
+    if (!this.canSee(actor, task)) return [];
+    return (await this.tasks.history(task.id))
+      .filter((e) => e.type === 'CommentAdded')
+      .map((e) => ({ text: String(e.data.text), author: IndicatorTaskService.by(e), at: e.occurredAt.toISOString() }));
+  }
+
+  async evidence(actor: Actor, task: TaskView) {
+    if (!this.canSee(actor, task)) return [];
+    return (await this.tasks.history(task.id))
+      .filter((e) => e.type === 'EvidenceAttached')
+      .map((e) => ({
+        ...(e.data as { sha256: string; name: string; size: number; mimeType: string; stage: string; note: string }),
+        uploadedBy: IndicatorTaskService.by(e),
+        at: e.occurredAt.toISOString(),
+        url: `/tasks/${encodeURIComponent(task.id)}/evidence/${String(e.data.sha256)}`,
+      }));
+  }
+
+  /** Stores the file only when the person may attach it now, then records it on the task. */
+  async uploadEvidence(actor: Actor, taskId: string, file: { name: string; content: Buffer }, note: string | undefined, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    const refused = check(task.state, actor, 'ATTACH_EVIDENCE');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const stored = await this.files.put(file.name, file.content);
+    return this.perform(actor, taskId, { action: 'ATTACH_EVIDENCE', file: stored, note }, expectedVersion);
+  }
+
+  /** A file attached to a task the actor may see; others are not found, whatever the store holds. */
+  async evidenceFile(actor: Actor, taskId: string, sha256: string): Promise<{ content: Buffer; name: string; mimeType: string }> {
+    const task = await this.get(actor, taskId);
+    const attached = (await this.evidence(actor, task)).find((e) => e.sha256 === sha256);
+    const content = attached ? await this.files.get(sha256) : null;
+    if (!attached || !content) throw new DomainError('NOT_FOUND', '找不到该佐证材料');
+    return { content, name: attached.name, mimeType: attached.mimeType };
   }
 
   async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined) {

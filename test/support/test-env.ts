@@ -1,6 +1,8 @@
 // Helpers for integration tests: a fresh migrated database per test file, the shared Temporal dev server,
 // a worker and an API on free ports, and a small GraphQL-over-HTTP client.
 import { randomBytes } from 'node:crypto';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -47,6 +49,7 @@ export function testConfig(taskQueue: string, overrides: NodeJS.ProcessEnv = {})
     TEMPORAL_TASK_QUEUE: taskQueue,
     DEMO_DATA: 'false',
     LOG_LEVEL: 'error',
+    FILE_STORE_DIR: path.join(os.tmpdir(), `chuangwen-test-files-${taskQueue}`),
     ...overrides,
   });
 }

@@ -30,6 +30,7 @@ describe('loadConfig', () => {
       api: { host: '127.0.0.1', port: 3000 },
       worker: { healthPort: 3001 },
       demoData: true,
+      files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
       logLevel: 'info',
     };
     expect(loadConfig({})).toEqual(expected);
@@ -52,8 +53,11 @@ describe('loadConfig', () => {
       WORKER_HEALTH_PORT: '8081',
       DEMO_DATA: 'false',
       LOG_LEVEL: 'debug',
+      FILE_STORE_DIR: '/mnt/shared/files',
+      MAX_UPLOAD_MB: '50',
     });
     expect(config).toEqual({
+      files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
       dataDir: '/var/lib/chuangwen',
       databaseUrl: 'postgres://cw:secret@db:5432/cw',
       embeddedPostgresPort: 6543,

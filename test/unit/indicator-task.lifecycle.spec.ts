@@ -6,6 +6,7 @@ import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicato
 import {
   INDICATOR_TASK_ACTIONS,
   allowedActions,
+  allowedSideActions,
   assertNever,
   decide,
   evolve,
@@ -169,6 +170,10 @@ function validCommand(action: IndicatorTaskAction, state: IndicatorTaskState = s
       const from = Math.max(Date.parse(now), state.stageDueAt === null ? 0 : Date.parse(state.stageDueAt));
       return { action, requestedDueAt: new Date(from + 30 * DAY).toISOString(), reason: '人手不足' };
     }
+    case 'ADD_COMMENT':
+      return { action, text: '请抓紧' };
+    case 'ATTACH_EVIDENCE':
+      return { action, file: { sha256: 'a'.repeat(64), name: '照片.jpg', size: 1024, mimeType: 'image/jpeg' } };
     default:
       return assertNever(action);
   }
@@ -363,6 +368,20 @@ const RECTIFYING = stateOf({ stage: 'RECTIFICATION', classification: 'NOT_MET' }
 const CONSOLIDATING = stateOf({ stage: 'CONSOLIDATION', classification: 'MET', stageDueAt: null, nextRecheckAt: '2026-12-20T00:00:00.000Z' });
 
 const ACCEPTED: AcceptedCase[] = [
+  {
+    name: 'ADD_COMMENT records the trimmed text, from the lead unit too',
+    state: stateOf(),
+    actor: { userId: 'u-lead', displayName: '牵头单位', role: 'UNIT_MEMBER', unitCode: LEAD_UNIT },
+    command: { action: 'ADD_COMMENT', text: '  请于周五前补齐照片 ' },
+    event: { type: 'CommentAdded', data: { text: '请于周五前补齐照片' } },
+  },
+  {
+    name: 'ATTACH_EVIDENCE records the file by its hash, with the stage it was attached in',
+    state: stateOf({ stage: 'RECTIFICATION' }),
+    actor: OWN_UNIT_MEMBER,
+    command: { action: 'ATTACH_EVIDENCE', file: { sha256: 'b'.repeat(64), name: ' 整改后.jpg ', size: 2048, mimeType: 'image/jpeg' }, note: '东侧' },
+    event: { type: 'EvidenceAttached', data: { sha256: 'b'.repeat(64), name: '整改后.jpg', size: 2048, mimeType: 'image/jpeg', stage: 'RECTIFICATION', note: '东侧' } },
+  },
   {
     name: 'SUBMIT_SELF_CHECK records the classification and the trimmed note',
     state: stateOf(),
@@ -2367,7 +2386,7 @@ describe('evolve: plans, extensions, re-checks and escalation', () => {
 function expectCheckAndDecideAgree(state: IndicatorTaskState, now: string): void {
   const disagreements: string[] = [];
   for (const actor of EVERYONE) {
-    const offered = allowedActions(state, actor);
+    const offered = [...allowedActions(state, actor), ...allowedSideActions(state, actor)];
     for (const action of INDICATOR_TASK_ACTIONS) {
       const command = validCommand(action, state, now);
       const decision = decide(state, { actor, command: command ?? { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '方案', deadline: DUE }, expectedVersion: state.version }, now);
@@ -2609,7 +2628,8 @@ describe('a whole life of a task (decide → evolve)', () => {
       }
       now = plus(now, Math.floor(random() * 4 * DAY));
       const moves = EVERYONE.flatMap((actor) =>
-        allowedActions(state, actor).flatMap((action) => {
+        // Comments and evidence now and then: they never move the task, so too many would keep it from ending.
+        [...allowedActions(state, actor), ...(random() < 0.05 ? allowedSideActions(state, actor) : [])].flatMap((action) => {
           const command = randomCommand(action, state, now, random);
           return command === null ? [] : [{ actor, command }];
         }),

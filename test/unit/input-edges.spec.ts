@@ -1,7 +1,11 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 // Edge cases of input handling found in review: blank variables, port spellings, note length as people
 // count it, quoted CSV cells, demo deadlines for any indicator code.
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { parseCsv } from '../../src/demo/csv';
+import { FileStore } from '../../src/files/file-store';
 import { demoDueAt } from '../../src/demo/demo-organisation';
 import { allowedActions, decide, evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { nextTimer } from '../../workflows/indicator-task/indicator-task.schedule';
@@ -103,5 +107,27 @@ describe('deadlines found in review', () => {
     expect(nextTimer(relapsed, later)).toMatchObject({ kind: 'ESCALATE', level: 'REMINDER', at: at(later, 11) });
     expect(allowedActions(relapsed, MEMBER)).toContain('SUBMIT_RECTIFICATION_PLAN');
     expect(decide(relapsed, { actor: MEMBER, command: { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '再整改', deadline: at(later, 10) } }, later).ok).toBe(true);
+  });
+});
+
+describe('file store limits', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'files-'));
+  const store = new FileStore(dir, 1024);
+  const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+
+  it('stores by content hash, once', async () => {
+    const a = await store.put('现场.jpg', jpeg);
+    const b = await store.put('again.JPG', jpeg);
+    expect(a.sha256).toBe(b.sha256);
+    expect(a).toMatchObject({ size: 7, mimeType: 'image/jpeg', name: '现场.jpg' });
+    expect(await store.get(a.sha256)).toEqual(jpeg);
+  });
+
+  it('refuses other types, content that does not match its extension, empty and oversized files', async () => {
+    await expect(store.put('病毒.exe', jpeg)).rejects.toThrow(/不支持的文件类型/);
+    await expect(store.put('伪装.png', jpeg)).rejects.toThrow(/与扩展名/);
+    await expect(store.put('空.jpg', Buffer.alloc(0))).rejects.toThrow(/空/);
+    await expect(store.put('大.jpg', Buffer.concat([jpeg, Buffer.alloc(2000)]))).rejects.toThrow(/上限/);
+    expect(await store.get('../../etc/passwd')).toBeNull();
   });
 });

@@ -24,6 +24,8 @@ export type IndicatorTaskEvent =
   | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
   | { type: 'ExtensionApproved'; data: { dueAt: string; note: string } }
   | { type: 'ExtensionRefused'; data: { reason: string } }
+  | { type: 'CommentAdded'; data: { text: string } }
+  | { type: 'EvidenceAttached'; data: { sha256: string; name: string; size: number; mimeType: string; stage: Stage; note: string } }
   | {
       type: 'TaskBreakdownChanged';
       data: { importId: string; dueAt: string; leadUnitCode: string; previousDueAt: string; previousLeadUnitCode: string };
@@ -54,4 +56,6 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'ExtensionRefused',
   'DeadlineEscalated',
   'TaskBreakdownChanged',
+  'CommentAdded',
+  'EvidenceAttached',
 ];

@@ -53,6 +53,8 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   REQUEST_EXTENSION: '申请延期',
   APPROVE_EXTENSION: '批准延期',
   REFUSE_EXTENSION: '不予延期',
+  ADD_COMMENT: '发表意见',
+  ATTACH_EVIDENCE: '上传佐证材料',
 };
 
 export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
@@ -77,6 +79,8 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   ExtensionRefused: '延期未批准',
   DeadlineEscalated: '时限提醒与督办',
   TaskBreakdownChanged: '任务分解表变更',
+  CommentAdded: '意见',
+  EvidenceAttached: '上传佐证材料',
 };
 
 export const ESCALATION_LABELS: Record<EscalationLevel, string> = {

@@ -35,6 +35,8 @@ export const INDICATOR_TASK_ACTIONS = [
   'REQUEST_EXTENSION',
   'APPROVE_EXTENSION',
   'REFUSE_EXTENSION',
+  'ADD_COMMENT',
+  'ATTACH_EVIDENCE',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -55,7 +57,17 @@ export type IndicatorTaskCommand =
   | { action: 'RETURN_ARCHIVE'; reason: string }
   | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
   | { action: 'APPROVE_EXTENSION'; note?: string }
-  | { action: 'REFUSE_EXTENSION'; reason: string };
+  | { action: 'REFUSE_EXTENSION'; reason: string }
+  | { action: 'ADD_COMMENT'; text: string }
+  | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string };
+
+/** A file kept in the file store, named by its content's SHA-256. */
+export interface EvidenceFile {
+  sha256: string;
+  name: string;
+  size: number;
+  mimeType: string;
+}
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
@@ -88,14 +100,16 @@ const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const NOTE_MAX = 2000;
 /** Stages in which the unit owes work against a deadline: the ones that escalate and can be extended. */
 const UNIT_DEADLINE_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'ARCHIVING'];
+const OPEN_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION', 'ARCHIVING'];
+const ALL_ROLES: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'];
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
 interface Rule {
   stages: readonly Stage[];
   roles: readonly Role[];
-  /** Units act only on their own tasks. */
-  ownUnitOnly: boolean;
+  /** Units act only on their own tasks ('OWN'), or also on the tasks they lead ('OWN_OR_LEAD'). */
+  ownUnitOnly: boolean | 'OWN_OR_LEAD';
   /** The review the task must be waiting for, null when it must be waiting for none, 'ANY' when it does not matter. */
   awaiting: ReviewKind | null | 'ANY';
   /** Whether an extension request must be pending ('PENDING') or not ('NONE'); undefined when it does not matter. */
@@ -122,6 +136,8 @@ const RULES: Record<IndicatorTaskAction, Rule> = {
   REQUEST_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, extension: 'NONE', notBySubmitter: false },
   APPROVE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
   REFUSE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
+  ADD_COMMENT: { stages: OPEN_STAGES, roles: ALL_ROLES, ownUnitOnly: 'OWN_OR_LEAD', awaiting: 'ANY', notBySubmitter: false },
+  ATTACH_EVIDENCE: { stages: OPEN_STAGES, roles: [...UNIT_ROLES, 'SUPERVISOR', 'ARCHIVIST'], ownUnitOnly: true, awaiting: 'ANY', notBySubmitter: false },
 };
 
 export function isIndicatorTaskAction(value: string): value is IndicatorTaskAction {
@@ -135,7 +151,9 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
   if (!rule.roles.includes(actor.role)) {
     return { code: 'FORBIDDEN', message: `「${ROLE_LABELS[actor.role]}」无权执行「${label}」` };
   }
-  if (rule.ownUnitOnly && actor.unitCode !== state.unitCode) {
+  const unitActor = UNIT_ROLES.includes(actor.role);
+  const ownUnit = actor.unitCode === state.unitCode || (rule.ownUnitOnly === 'OWN_OR_LEAD' && actor.unitCode === state.leadUnitCode);
+  if (rule.ownUnitOnly && unitActor && !ownUnit) {
     return { code: 'FORBIDDEN', message: `只能处理本单位的任务，不能对其他单位的任务执行「${label}」` };
   }
   if (!rule.stages.includes(state.stage)) {
@@ -172,8 +190,17 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
   return null;
 }
 
+/** Actions that add to a card without moving it; offered beside the lifecycle, not as its next steps. */
+export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE'];
+
+/** The lifecycle moves `actor` may make now: the board's buttons and drag targets. */
 export function allowedActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
-  return INDICATOR_TASK_ACTIONS.filter((action) => check(state, actor, action) === null);
+  return INDICATOR_TASK_ACTIONS.filter((action) => !SIDE_ACTIONS.includes(action) && check(state, actor, action) === null);
+}
+
+/** Whether `actor` may comment on, or attach evidence to, the task now. */
+export function allowedSideActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
+  return SIDE_ACTIONS.filter((action) => check(state, actor, action) === null);
 }
 
 function required(text: string | undefined, field: string, what: string): Rejection | null {
@@ -218,6 +245,15 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return required(command.reason, 'reason', '退回原因');
     case 'REFUSE_EXTENSION':
       return required(command.reason, 'reason', '不予延期的理由');
+    case 'ADD_COMMENT':
+      return required(command.text, 'text', '意见内容');
+    case 'ATTACH_EVIDENCE': {
+      const f = command.file;
+      if (!f || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.size !== 'number' || f.size <= 0) {
+        return { code: 'BAD_USER_INPUT', field: 'file', message: '佐证材料文件无效' };
+      }
+      return required(f.name, 'fileName', '文件名') ?? optional(command.note, 'note', '材料说明');
+    }
     case 'SUBMIT_RECTIFICATION_PLAN': {
       const deadline = instant(command.deadline);
       if (deadline === null) return { code: 'BAD_USER_INPUT', field: 'deadline', message: '请填写整改期限' };
@@ -320,6 +356,13 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
     }
     case 'REFUSE_EXTENSION':
       return { type: 'ExtensionRefused', data: { reason: command.reason.trim() } };
+    case 'ADD_COMMENT':
+      return { type: 'CommentAdded', data: { text: command.text.trim() } };
+    case 'ATTACH_EVIDENCE':
+      return {
+        type: 'EvidenceAttached',
+        data: { sha256: command.file.sha256, name: command.file.name.trim(), size: command.file.size, mimeType: command.file.mimeType, stage: state.stage, note: note(command.note) },
+      };
     default:
       return assertNever(command);
   }
@@ -504,6 +547,9 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
       return { ...next, pendingExtension: null };
     case 'DeadlineEscalated':
       return { ...next, escalationLevel: event.data.level };
+    case 'CommentAdded':
+    case 'EvidenceAttached':
+      return next;
     case 'TaskBreakdownChanged':
       return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
     default:

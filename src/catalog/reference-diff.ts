@@ -1,0 +1,65 @@
+// What an import of reference data (the catalog, the organisation) changes: the file's records against the
+// database's, matched by key. Pure.
+
+export interface ChangeCounts {
+  /** Records in the file. */
+  total: number;
+  created: number;
+  changed: number;
+  unchanged: number;
+  /** In the database, not in the file: deleted by the import. */
+  removed: number;
+}
+
+export interface Diff<T> {
+  created: T[];
+  changed: { before: T; after: T }[];
+  unchanged: T[];
+  removed: T[];
+  counts: ChangeCounts;
+}
+
+export function diffBy<T>(before: readonly T[], after: readonly T[], key: (record: T) => string, same: (a: T, b: T) => boolean): Diff<T> {
+  const old = new Map(before.map((record) => [key(record), record]));
+  const seen = new Set<string>();
+  const diff: Diff<T> = { created: [], changed: [], unchanged: [], removed: [], counts: { total: after.length, created: 0, changed: 0, unchanged: 0, removed: 0 } };
+  for (const record of after) {
+    const k = key(record);
+    seen.add(k);
+    const previous = old.get(k);
+    if (previous === undefined) diff.created.push(record);
+    else if (same(previous, record)) diff.unchanged.push(record);
+    else diff.changed.push({ before: previous, after: record });
+  }
+  diff.removed = before.filter((record) => !seen.has(key(record)));
+  diff.counts = { total: after.length, created: diff.created.length, changed: diff.changed.length, unchanged: diff.unchanged.length, removed: diff.removed.length };
+  return diff;
+}
+
+export function hasChanges(counts: ChangeCounts): boolean {
+  return counts.created + counts.changed + counts.removed > 0;
+}
+
+export type ChangeKind = 'CREATED' | 'CHANGED' | 'REMOVED';
+export type ReferenceEntity = 'ASSESSMENT_ITEM' | 'INDICATOR' | 'UNIT' | 'PERSON';
+
+/** One change an import brings, for people to read: what, its code (or login) and its name. */
+export interface ReferenceChange {
+  kind: ChangeKind;
+  entity: ReferenceEntity;
+  code: string;
+  name: string;
+}
+
+export function changesOf<T>(diff: Diff<T>, entity: ReferenceEntity, describe: (record: T) => { code: string; name: string }): ReferenceChange[] {
+  return [
+    ...diff.created.map((r) => ({ kind: 'CREATED' as const, entity, ...describe(r) })),
+    ...diff.changed.map((c) => ({ kind: 'CHANGED' as const, entity, ...describe(c.after) })),
+    ...diff.removed.map((r) => ({ kind: 'REMOVED' as const, entity, ...describe(r) })),
+  ];
+}
+
+/** 12 个（新增 1，变更 2，未变 9，删除 0） */
+export function countsText(c: ChangeCounts): string {
+  return `${c.total} 个（新增 ${c.created}，变更 ${c.changed}，未变 ${c.unchanged}，删除 ${c.removed}）`;
+}
