@@ -38,7 +38,7 @@ const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------------------
-// The lifecycle every task goes through: 8 actions, each adding one event (version 2..9).
+// The lifecycle every task goes through: 9 actions, each adding one event (version 2..10).
 
 type Who = 'unit' | 'supervisor' | 'supervisor2' | 'office' | 'archivist';
 interface Step {
@@ -49,6 +49,9 @@ interface Step {
   command: IndicatorTaskCommand;
   stage: Stage;
 }
+
+/** A plan's deadline must lie between now and the task's due date: a week from the run. */
+const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 const STEPS: readonly Step[] = [
   {
@@ -61,6 +64,12 @@ const STEPS: readonly Step[] = [
   {
     mutation: 'recordMockAssessment', inputType: 'RecordMockAssessmentInput', who: 'supervisor',
     input: { score: 60, passed: false }, command: { action: 'RECORD_MOCK_ASSESSMENT', score: 60, passed: false }, stage: 'RECTIFICATION',
+  },
+  {
+    mutation: 'submitRectificationPlan', inputType: 'RectificationPlanInput', who: 'unit',
+    input: { plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
+    command: { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
+    stage: 'RECTIFICATION',
   },
   {
     mutation: 'submitRectification', inputType: 'NoteInput', who: 'unit',
@@ -79,6 +88,7 @@ const EXPECTED_EVENT_TYPES = [
   'SelfCheckSubmitted',
   'SelfCheckConfirmed',
   'MockAssessmentRecorded',
+  'RectificationPlanSubmitted',
   'RectificationSubmitted',
   'RectificationApproved',
   'ArchivingStarted',
