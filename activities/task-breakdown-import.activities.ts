@@ -3,6 +3,8 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { campaignPolicy } from '../src/campaign/campaign.repository';
+import type { Db } from '../src/database/database';
 import { startIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
 import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';
@@ -18,7 +20,7 @@ export interface ApplyBatchResult {
   done: boolean;
 }
 
-export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdownRepository; client: Client; taskQueue: string }) {
+export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdownRepository; db: Db; client: Client; taskQueue: string }) {
   return {
     async applyImportBatch({ importId, limit }: ApplyBatchInput): Promise<ApplyBatchResult> {
       const record = await deps.imports.findImport(importId);
@@ -28,10 +30,11 @@ export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdo
       }
       const items = await deps.imports.pendingItems(importId, limit);
       const actor: Actor = { userId: record.imported_by, displayName: '创建办（任务分解表导入）', role: 'OFFICE', unitCode: null };
+      const policy = await campaignPolicy(deps.db, record.campaign_id);
       const applied: number[] = [];
       for (const item of items) {
         Context.current().heartbeat(item.seq);
-        const task = { campaignId: record.campaign_id, indicatorCode: item.indicatorCode, unitCode: item.unitCode, leadUnitCode: item.leadUnitCode, dueAt: item.dueAt, createdBy: actor };
+        const task = { campaignId: record.campaign_id, indicatorCode: item.indicatorCode, unitCode: item.unitCode, leadUnitCode: item.leadUnitCode, dueAt: item.dueAt, createdBy: actor, policy };
         if (item.kind === 'CHANGED') {
           try {
             await deps.client.workflow.getHandle(item.taskId).signal(breakdownChangedSignal, { importId, dueAt: item.dueAt, leadUnitCode: item.leadUnitCode, actor });

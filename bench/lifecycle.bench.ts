@@ -45,10 +45,13 @@ interface Step {
   mutation: string;
   inputType: string;
   who: Who;
-  input: Record<string, unknown>;
-  command: IndicatorTaskCommand;
+  input: Record<string, unknown> | ((task: BenchTask) => Record<string, unknown>);
+  command: IndicatorTaskCommand | ((task: BenchTask) => IndicatorTaskCommand);
   stage: Stage;
 }
+
+/** Points of each demo indicator's single criterion (`<indicator>-1`), for the direct path's mock assessment. */
+const CRITERION_POINTS = new Map(readDemoCatalog().map((row) => [`${row.code}-1`, row.points]));
 
 /** A plan's deadline must lie between now and the task's due date: a week from the run. */
 const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
@@ -63,7 +66,13 @@ const STEPS: readonly Step[] = [
   { mutation: 'confirmSelfCheck', inputType: 'ApproveInput', who: 'supervisor', input: {}, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'MOCK_ASSESSMENT' },
   {
     mutation: 'recordMockAssessment', inputType: 'RecordMockAssessmentInput', who: 'supervisor',
-    input: { score: 60, passed: false }, command: { action: 'RECORD_MOCK_ASSESSMENT', score: 60, passed: false }, stage: 'RECTIFICATION',
+    // Every criterion loses all its points: the assessment fails and the task goes to rectification.
+    input: (t) => ({ scores: [{ criterionCode: `${t.indicatorCode}-1`, score: 0 }] }),
+    command: (t) => ({
+      action: 'RECORD_MOCK_ASSESSMENT',
+      scores: [{ criterionCode: `${t.indicatorCode}-1`, points: CRITERION_POINTS.get(`${t.indicatorCode}-1`) ?? 1, score: 0 }],
+    }),
+    stage: 'RECTIFICATION',
   },
   {
     mutation: 'submitRectificationPlan', inputType: 'RectificationPlanInput', who: 'unit',
@@ -376,7 +385,7 @@ async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Prom
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-demo-user': login(step.who, task) },
-    body: JSON.stringify({ query, variables: { input: { taskId: task.taskId, ...step.input } } }),
+    body: JSON.stringify({ query, variables: { input: { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) } } }),
     signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
   });
   const body = (await res.json()) as { data?: Record<string, { stage: string; version: number }> | null; errors?: unknown[] };
@@ -389,7 +398,7 @@ async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Prom
 async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
   const actor = actorOf(login(step.who, task));
   return withTimeout(
-    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: step.command, actor }] }),
+    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: typeof step.command === 'function' ? step.command(task) : step.command, actor }] }),
     ACTION_TIMEOUT_MS,
     `${step.mutation} on ${task.taskId}`,
   );

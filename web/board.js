@@ -44,7 +44,7 @@ const CARD = `fragment Card on IndicatorTask {
   indicator { code name itemName } unit { code name } leadUnit { code name }
 }`;
 const DETAIL = `fragment Detail on IndicatorTask {
-  ...Card temporalUiUrl indicator { method points standard }
+  ...Card temporalUiUrl failedCriteria indicator { method points standard criteria { code content points deductionRule } }
   history { streamVersion label occurredAt data actor { displayName } }
   sideActions comments { text at author { displayName } }
   evidence { name size note url at uploadedBy { displayName } }
@@ -69,7 +69,7 @@ const ACTIONS = {
   SUBMIT_RECTIFICATION: { label: '提交整改完成', mutation: 'submitRectification', input: 'NoteInput', fields: ['note!'] },
   APPROVE_RECTIFICATION: { label: '审核通过整改', mutation: 'approveRectification', input: 'ApproveInput', fields: ['note'] },
   RETURN_RECTIFICATION: { label: '退回整改', mutation: 'returnRectification', input: 'ReturnInput', fields: ['reason!'] },
-  RECORD_MOCK_ASSESSMENT: { label: '录入模拟测评结果', mutation: 'recordMockAssessment', input: 'RecordMockAssessmentInput', fields: ['score!', 'passed!', 'note'] },
+  RECORD_MOCK_ASSESSMENT: { label: '录入模拟测评结果', mutation: 'recordMockAssessment', input: 'RecordMockAssessmentInput', fields: ['scores!', 'note'] },
   START_ARCHIVING: { label: '转入归档', mutation: 'startArchiving', input: 'ApproveInput', fields: ['note'] },
   SUBMIT_ARCHIVE: { label: '提交档案材料', mutation: 'submitArchive', input: 'NoteInput', fields: ['note!'] },
   ACCEPT_ARCHIVE: { label: '验收档案', mutation: 'acceptArchive', input: 'ApproveInput', fields: ['note'] },
@@ -81,7 +81,7 @@ const ACTIONS = {
 };
 const FIELD_LABELS = {
   classification: '达标情况', note: '说明', reason: '原因', score: '得分率（0–100）', passed: '是否达标',
-  plan: '整改方案', deadline: '整改期限', requestedDueAt: '申请延至',
+  plan: '整改方案', deadline: '整改期限', requestedDueAt: '申请延至', scores: '各项测评内容得分',
 };
 const DATE_FIELDS = new Set(['deadline', 'requestedDueAt']);
 // The mutation returns the full detail, so one round trip refreshes both the card and the panel.
@@ -400,7 +400,9 @@ function eventDetails(data) {
   if (!data || typeof data !== 'object') return [];
   const out = [];
   if (data.classification) out.push(['达标情况', CLASSIFICATIONS[data.classification] || data.classification]);
-  if (typeof data.score === 'number') out.push(['得分率', `${data.score}%`]);
+  if (typeof data.scoreRate === 'number') out.push(['得分', `${data.score} / ${data.maxScore}（${data.scoreRate}%）`]);
+  else if (typeof data.score === 'number') out.push(['得分率', `${data.score}%`]);
+  if (Array.isArray(data.failedCriteria) && data.failedCriteria.length) out.push(['失分项', data.failedCriteria.join('、')]);
   if (typeof data.passed === 'boolean') out.push(['测评结果', data.passed ? '达标' : '未达标']);
   if (data.dueAt) out.push(['时限', shanghaiDay(data.dueAt)]);
   if (data.plan) out.push(['整改方案', data.plan]);
@@ -428,6 +430,7 @@ function renderDetail(t) {
     ['提醒督办', t.escalationLevel ? ESCALATIONS[t.escalationLevel] : '无'],
     t.rectificationPlan && ['整改方案', `${t.rectificationPlan.plan}（期限 ${shanghaiDay(t.rectificationPlan.deadline)}）`],
     t.pendingExtension && ['延期申请', `申请延至 ${shanghaiDay(t.pendingExtension.requestedDueAt)}：${t.pendingExtension.reason}`],
+    t.failedCriteria && t.failedCriteria.length > 0 && ['失分项', t.failedCriteria.join('、')],
     t.nextRecheckAt && ['下次复查', `${shanghaiDay(t.nextRecheckAt)}${t.recheckDue ? '（已到期）' : ''}`],
     ['反弹次数', String(t.relapseCount)],
     ind.method && ['测评方法', `${METHODS[ind.method] || ind.method} · ${ind.points} 分`],
@@ -524,9 +527,20 @@ function sideSection(t) {
     canComment && h('div', { class: 'side-form' }, text, h('button', { type: 'button', onclick: sendComment }, '发表意见')));
 }
 
+/** One score input per criterion of the indicator; the score rate decides whether it is met. */
+function scoresControl() {
+  const criteria = state.detail?.indicator?.criteria || [];
+  if (!criteria.length) return h('p', { class: 'form-error' }, '该指标在测评体系中没有测评内容，无法评分');
+  return h('fieldset', { class: 'field scores' }, h('legend', {}, `${FIELD_LABELS.scores} *`),
+    criteria.map((c) => h('label', { class: 'score-row' },
+      h('span', {}, `${c.code} ${c.content}（${c.points} 分）`),
+      h('input', { name: `score:${c.code}`, type: 'number', min: 0, max: c.points, step: 'any', inputmode: 'decimal', dataset: { points: String(c.points) } }))));
+}
+
 function fieldControl(spec) {
   const name = spec.replace('!', '');
   const required = spec.endsWith('!');
+  if (name === 'scores') return scoresControl();
   const choose = h('option', { value: '' }, '请选择');
   let control;
   if (name === 'classification') control = h('select', { name }, choose, Object.entries(CLASSIFICATIONS).map(([v, l]) => h('option', { value: v }, l)));
@@ -566,6 +580,17 @@ async function submitAction(action, form, error) {
   const input = { taskId: task.id, expectedVersion: task.version }; // optimistic concurrency: CONFLICT if it moved on
   for (const f of spec.fields) {
     const name = f.replace('!', '');
+    if (name === 'scores') {
+      input.scores = [];
+      for (const el of form.querySelectorAll('input[name^="score:"]')) {
+        const n = Number(el.value.trim());
+        const points = Number(el.dataset.points);
+        if (el.value.trim() === '' || !Number.isFinite(n) || n < 0 || n > points) return fail(`每项得分须在 0 到该项分值之间（${el.name.slice(6)}）`, el.name);
+        input.scores.push({ criterionCode: el.name.slice(6), score: n });
+      }
+      if (!input.scores.length) return fail('该指标没有可评分的测评内容', null);
+      continue;
+    }
     const raw = form.elements[name].value.trim();
     if (!raw) {
       if (f.endsWith('!')) return fail(`请填写${FIELD_LABELS[name]}`, name);

@@ -6,10 +6,12 @@ import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
+import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { HealthModule } from '../health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
+import { OrganisationModule } from '../organisation/organisation.module';
 import { projectRoot } from '../runtime/project-paths';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
@@ -40,6 +42,8 @@ export class AppModule {
         CampaignModule,
         IndicatorTaskModule,
         TaskBreakdownModule,
+        CatalogModule,
+        OrganisationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

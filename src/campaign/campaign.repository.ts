@@ -1,12 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
+import { withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
+import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 
 export interface CampaignView {
   id: string;
   name: string;
   inspectionDate: string;
   timeZone: string;
+  policy: TaskPolicy;
 }
 
 @Injectable()
@@ -16,17 +19,37 @@ export class CampaignRepository {
   async list(): Promise<CampaignView[]> {
     const rows = await this.db
       .selectFrom('campaigns')
-      .select(['id', 'name', 'time_zone', (eb) => eb.cast<string>('inspection_date', 'text').as('inspection_date')])
+      .select(['id', 'name', 'time_zone', 'policy', (eb) => eb.cast<string>('inspection_date', 'text').as('inspection_date')])
       .orderBy('created_at', 'desc')
       .orderBy('id')
       .execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, inspectionDate: r.inspection_date, timeZone: r.time_zone }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      inspectionDate: r.inspection_date,
+      timeZone: r.time_zone,
+      policy: withDefaults(r.policy as Partial<TaskPolicy> | null),
+    }));
+  }
+
+  async updatePolicy(campaignId: string, policy: TaskPolicy): Promise<void> {
+    await savePolicy(this.db, campaignId, policy);
   }
 
   async find(id: string | null | undefined): Promise<CampaignView | null> {
     const all = await this.list();
     return (id ? all.find((c) => c.id === id) : all[0]) ?? null;
   }
+}
+
+export async function savePolicy(db: Db, campaignId: string, policy: TaskPolicy): Promise<void> {
+  await db.updateTable('campaigns').set({ policy: JSON.stringify(policy) }).where('id', '=', campaignId).execute();
+}
+
+/** The rules of time new tasks of the campaign start with. */
+export async function campaignPolicy(db: Db, campaignId: string): Promise<TaskPolicy> {
+  const row = await db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
+  return withDefaults(row?.policy as Partial<TaskPolicy> | null | undefined);
 }
 
 /** Whole days from today (in the campaign's time zone) to the inspection date: the 倒计时. */

@@ -1,4 +1,8 @@
-import { Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { DomainError } from '../errors/domain-error';
+import type { UpdateCampaignPolicyInput } from '../graphql/graphql.generated';
+import { validatePolicy } from '../../workflows/indicator-task/indicator-task.policy';
+import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository, daysUntil, type CampaignView } from './campaign.repository';
 
@@ -15,8 +19,42 @@ export class CampaignResolver {
     return this.campaigns.list();
   }
 
+  /** New tasks start with the campaign's policy; running tasks keep the one they were created with. */
+  @Mutation('updateCampaignPolicy')
+  async updateCampaignPolicy(@Args('input') input: UpdateCampaignPolicyInput, @Context() ctx: GraphQLContext) {
+    const actor = await this.auth.actor(ctx);
+    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以修改活动的时限规则');
+    const campaign = await this.campaigns.find(input.campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', `创文活动「${input.campaignId}」不存在`);
+    const current = campaign.policy;
+    const policy: TaskPolicy = {
+      selfCheckDays: input.selfCheckDays ?? current.selfCheckDays,
+      rectificationDays: input.rectificationDays ?? current.rectificationDays,
+      mockAssessmentDays: input.mockAssessmentDays ?? current.mockAssessmentDays,
+      mockPassRate: input.mockPassRate ?? current.mockPassRate,
+      reminderBeforeHours: input.reminderBeforeHours ?? current.reminderBeforeHours,
+      escalationAfterHours: {
+        URGE: input.escalationAfterHours?.URGE ?? current.escalationAfterHours.URGE,
+        SUPERVISE: input.escalationAfterHours?.SUPERVISE ?? current.escalationAfterHours.SUPERVISE,
+        INTERVIEW: input.escalationAfterHours?.INTERVIEW ?? current.escalationAfterHours.INTERVIEW,
+        ACCOUNTABILITY: input.escalationAfterHours?.ACCOUNTABILITY ?? current.escalationAfterHours.ACCOUNTABILITY,
+      },
+      recheckDays: {
+        relapseProne: input.recheckDays?.relapseProne ?? current.recheckDays.relapseProne,
+        other: input.recheckDays?.other ?? current.recheckDays.other,
+      },
+      // An explicit null returns to each task's own due date; leaving it out keeps the current one.
+      archiveDueAt: input.archiveDueAt === undefined ? current.archiveDueAt : input.archiveDueAt,
+    };
+    const problems = validatePolicy(policy);
+    if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join('；'), problems[0].field);
+    await this.campaigns.updatePolicy(campaign.id, policy);
+    return (await this.campaigns.find(campaign.id))!;
+  }
+
   @ResolveField('daysToInspection')
   daysToInspection(@Parent() campaign: CampaignView) {
     return daysUntil(campaign.inspectionDate, campaign.timeZone);
   }
 }
+

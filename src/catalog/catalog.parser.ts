@@ -11,6 +11,7 @@ import {
   normaliseCode,
   readTables,
   sheetProblem,
+  sortProblems,
   splitList,
   xlsxGrids,
   type Grid,
@@ -65,7 +66,7 @@ function parseGrids(read: GridsRead): CatalogParse {
   if (tables.length === 0 && problems.length === 0) return failed(noHeader(grids));
   const rows = tables.flatMap((t) => t.rows.map((row) => readRow(row, problems)));
   if (rows.length === 0 && problems.length === 0) return failed(fileProblem('EMPTY_FILE', '表头下面没有任何测评内容。请在表头下方每条测评内容填写一行'));
-  return { rows, problems };
+  return { rows, problems: sortProblems(problems) };
 }
 
 function failed(p: SheetProblem): CatalogParse {
@@ -74,10 +75,10 @@ function failed(p: SheetProblem): CatalogParse {
 
 function noHeader(grids: readonly Grid[]): SheetProblem {
   const sheets = grids.map((g) => `「${g.sheet}」`).join('');
-  const names = CATALOG_TABLE.columns.map((c) => c.names[0]);
+  const names = (required: boolean) => CATALOG_TABLE.columns.filter((c) => c.required === required).map((c) => c.names[0]).join('、');
   return fileProblem(
     'MISSING_HEADER',
-    `在工作表${sheets}的前几行中找不到测评体系的表头。表头须有一行写着：${CATALOG_TABLE.columns.filter((c) => c.required).map((c) => c.names[0]).join('、')}（可选：${names.filter((n, i) => !CATALOG_TABLE.columns[i].required).join('、')}）`,
+    `在工作表${sheets}的前几行中找不到测评体系的表头。表头须有一行写着：${names(true)}（可选：${names(false)}）`,
     grids.length === 1 ? grids[0].sheet : '',
   );
 }
@@ -96,13 +97,13 @@ function readRow(row: TableRow<CatalogColumn>, problems: SheetProblem[]): Catalo
     return null;
   };
 
-  let method = null;
+  let method: CatalogRow['method'] = null;
   if (text('method') !== '') {
     method = choiceOf(text('method'), METHOD_LABELS);
     if (!method) report('method', 'BAD_CHOICE', `无法识别测评方法「${oneLine(text('method'))}」。请填写 ${choiceList(METHOD_LABELS)} 之一`);
   }
 
-  let points = null;
+  let points: number | null = null;
   if (text('points') !== '') {
     const match = POINTS.exec(text('points').normalize('NFKC').trim());
     const value = match?.groups ? Number(match.groups.value) : NaN;
@@ -110,7 +111,7 @@ function readRow(row: TableRow<CatalogColumn>, problems: SheetProblem[]): Catalo
     else report('points', 'BAD_VALUE', `分值「${oneLine(text('points'))}」不是有效的分数。请填写不小于 0 的数，最多两位小数，例如 2 或 0.5`);
   }
 
-  let area = null;
+  let area: CatalogRow['area'] = null;
   if (text('area') !== '') {
     area = choiceOf(text('area'), AREA_LABELS, AREA_ALIASES);
     if (!area) report('area', 'BAD_CHOICE', `无法识别专项整治领域「${oneLine(text('area'))}」。请填写 ${choiceList(AREA_LABELS)} 之一，不属于任何领域的留空`);

@@ -273,13 +273,19 @@ export function tableRows<K extends string>(grid: Grid, layout: TableLayout<K>, 
   return { rows, problems };
 }
 
-/** Reads every table of the given kinds in the grids: rows per spec, and every problem met on the way. */
-export function readTables<K extends string>(
-  grids: readonly Grid[],
-  specs: readonly TableSpec<K>[],
-): { tables: { spec: number; layout: TableLayout<K>; rows: TableRow<K>[] }[]; problems: SheetProblem[] } {
+export interface Table<K extends string> {
+  /** Index of its spec in the specs given. */
+  spec: number;
+  layout: TableLayout<K>;
+  /** False when a required column is missing: reported, and its rows not read. */
+  complete: boolean;
+  rows: TableRow<K>[];
+}
+
+/** Reads every table of the given kinds in the grids (one per grid at most), and every problem met on the way. */
+export function readTables<K extends string>(grids: readonly Grid[], specs: readonly TableSpec<K>[]): { tables: Table<K>[]; problems: SheetProblem[] } {
   const problems: SheetProblem[] = [];
-  const tables: { spec: number; layout: TableLayout<K>; rows: TableRow<K>[] }[] = [];
+  const tables: Table<K>[] = [];
   for (const grid of grids) {
     const found = findTable(grid, specs);
     if (!found) continue;
@@ -287,10 +293,13 @@ export function readTables<K extends string>(
     const missing = missingHeaders(found.layout, spec);
     problems.push(...missing);
     // A sheet without a required column is reported and not read; the other sheets still are.
-    if (missing.length > 0) continue;
+    if (missing.length > 0) {
+      tables.push({ ...found, complete: false, rows: [] });
+      continue;
+    }
     const read = tableRows(grid, found.layout, spec);
     problems.push(...read.problems);
-    tables.push({ spec: found.spec, layout: found.layout, rows: read.rows });
+    tables.push({ ...found, complete: true, rows: read.rows });
   }
   const count = tables.reduce((sum, t) => sum + t.rows.length, 0);
   if (count > MAX_DATA_ROWS) {

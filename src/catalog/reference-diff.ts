@@ -52,10 +52,14 @@ export interface ReferenceChange {
 }
 
 export function changesOf<T>(diff: Diff<T>, entity: ReferenceEntity, describe: (record: T) => { code: string; name: string }): ReferenceChange[] {
+  const change = (kind: ChangeKind, record: T): ReferenceChange => {
+    const { code, name } = describe(record);
+    return { kind, entity, code, name };
+  };
   return [
-    ...diff.created.map((r) => ({ kind: 'CREATED' as const, entity, ...describe(r) })),
-    ...diff.changed.map((c) => ({ kind: 'CHANGED' as const, entity, ...describe(c.after) })),
-    ...diff.removed.map((r) => ({ kind: 'REMOVED' as const, entity, ...describe(r) })),
+    ...diff.created.map((r) => change('CREATED', r)),
+    ...diff.changed.map((c) => change('CHANGED', c.after)),
+    ...diff.removed.map((r) => change('REMOVED', r)),
   ];
 }
 

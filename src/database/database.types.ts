@@ -29,6 +29,8 @@ export interface CampaignsTable {
   inspection_date: string;
   time_zone: string;
   created_at: ColumnType<Date, never, never>;
+  /** TaskPolicy; null for the defaults. */
+  policy: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 }
 
 export interface UnitsTable {

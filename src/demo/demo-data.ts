@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
+import { insertDemoCatalogDetails } from '../catalog/catalog.demo';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { projectRoot } from '../runtime/project-paths';
 import { parseCsv } from './csv';
@@ -76,6 +77,8 @@ export async function insertDemoReferenceData(
       .onConflict((oc) => oc.doNothing())
       .execute();
   });
+  // Criteria and archive materials, derived from the same illustrative catalog.
+  await insertDemoCatalogDetails(db, catalog);
 }
 
 /**

@@ -9,6 +9,12 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
+export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
+export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
+export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
+export type ExportFormat = "XLSX" | "CSV";
+export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
@@ -19,8 +25,47 @@ export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
 export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
-export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
+
+export interface ImportCatalogInput {
+    fileName: string;
+    contentBase64: string;
+    dryRun?: Nullable<boolean>;
+}
+
+export interface ImportFileInput {
+    fileName: string;
+    contentBase64: string;
+}
+
+export interface ImportOrganisationInput {
+    files: ImportFileInput[];
+    dryRun?: Nullable<boolean>;
+}
+
+export interface EscalationHoursInput {
+    URGE?: Nullable<number>;
+    SUPERVISE?: Nullable<number>;
+    INTERVIEW?: Nullable<number>;
+    ACCOUNTABILITY?: Nullable<number>;
+}
+
+export interface RecheckDaysInput {
+    relapseProne?: Nullable<number>;
+    other?: Nullable<number>;
+}
+
+export interface UpdateCampaignPolicyInput {
+    campaignId: string;
+    selfCheckDays?: Nullable<number>;
+    rectificationDays?: Nullable<number>;
+    mockAssessmentDays?: Nullable<number>;
+    mockPassRate?: Nullable<number>;
+    reminderBeforeHours?: Nullable<number>;
+    escalationAfterHours?: Nullable<EscalationHoursInput>;
+    recheckDays?: Nullable<RecheckDaysInput>;
+    archiveDueAt?: Nullable<DateTime>;
+}
 
 export interface SubmitSelfCheckInput {
     taskId: string;
@@ -82,10 +127,14 @@ export interface UploadEvidenceInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface CriterionScoreInput {
+    criterionCode: string;
+    score: number;
+}
+
 export interface RecordMockAssessmentInput {
     taskId: string;
-    score: number;
-    passed: boolean;
+    scores: CriterionScoreInput[];
     note?: Nullable<string>;
     expectedVersion?: Nullable<number>;
 }
@@ -95,6 +144,159 @@ export interface ImportTaskBreakdownInput {
     fileName: string;
     contentBase64: string;
     dryRun?: Nullable<boolean>;
+}
+
+export interface Indicator {
+    criteria: Criterion[];
+    materials: ArchiveMaterial[];
+    code: string;
+    itemName: string;
+    name: string;
+    method: AssessmentMethod;
+    points: number;
+    standard: string;
+    area?: Nullable<RectificationArea>;
+}
+
+export interface Criterion {
+    code: string;
+    position: number;
+    content: string;
+    method: AssessmentMethod;
+    points: number;
+    deductionRule?: Nullable<string>;
+}
+
+export interface ArchiveMaterial {
+    code: string;
+    name: string;
+}
+
+export interface AssessmentItem {
+    code: string;
+    name: string;
+    points: number;
+    indicators: Indicator[];
+}
+
+export interface AssessmentSystem {
+    items: AssessmentItem[];
+    indicatorCount: number;
+    totalPoints: number;
+}
+
+export interface ReferenceChange {
+    kind: ReferenceChangeKind;
+    entity: ReferenceEntity;
+    code: string;
+    name: string;
+}
+
+export interface ChangeCounts {
+    total: number;
+    created: number;
+    changed: number;
+    unchanged: number;
+    removed: number;
+}
+
+export interface CatalogImportCounts {
+    items: ChangeCounts;
+    indicators: ChangeCounts;
+    criteria: number;
+    materials: number;
+}
+
+export interface CatalogImport {
+    status: ReferenceImportStatus;
+    fileName: string;
+    counts: CatalogImportCounts;
+    problems: ImportProblem[];
+    report: string;
+    changes: ReferenceChange[];
+}
+
+export interface ExportedFile {
+    fileName: string;
+    mimeType: string;
+    contentBase64: string;
+}
+
+export interface Person {
+    id: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    unit?: Nullable<Unit>;
+    workingGroup?: Nullable<WorkingGroupCode>;
+    phone?: Nullable<string>;
+}
+
+export interface WorkingGroup {
+    code: WorkingGroupCode;
+    name: string;
+    duties: string;
+    members: Person[];
+}
+
+export interface Organisation {
+    units: Unit[];
+    people: Person[];
+    leadingGroup: Person[];
+    office: Person[];
+    workingGroups: WorkingGroup[];
+}
+
+export interface OrganisationImportCounts {
+    units: ChangeCounts;
+    people: ChangeCounts;
+    groupMembers: number;
+}
+
+export interface OrganisationImport {
+    status: ReferenceImportStatus;
+    fileNames: string[];
+    counts: OrganisationImportCounts;
+    problems: ImportProblem[];
+    report: string;
+    changes: ReferenceChange[];
+}
+
+export interface IQuery {
+    catalog(): AssessmentSystem | Promise<AssessmentSystem>;
+    exportCatalog(format: ExportFormat): ExportedFile | Promise<ExportedFile>;
+    organisation(): Organisation | Promise<Organisation>;
+    me(): Me | Promise<Me>;
+    campaigns(): Campaign[] | Promise<Campaign[]>;
+    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+}
+
+export interface IMutation {
+    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
+    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
+    updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
+    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
+    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
+    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
+    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
+    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
+    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
+    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
+    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnArchive(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
 }
 
 export interface Comment {
@@ -131,21 +333,35 @@ export interface Unit {
     kind: UnitKind;
 }
 
-export interface Indicator {
-    code: string;
-    itemName: string;
-    name: string;
-    method: AssessmentMethod;
-    points: number;
-    standard: string;
-    area?: Nullable<RectificationArea>;
-}
-
 export interface Campaign {
     id: string;
     name: string;
     inspectionDate: string;
     daysToInspection: number;
+    policy: TaskPolicy;
+}
+
+export interface EscalationHours {
+    URGE: number;
+    SUPERVISE: number;
+    INTERVIEW: number;
+    ACCOUNTABILITY: number;
+}
+
+export interface RecheckDays {
+    relapseProne: number;
+    other: number;
+}
+
+export interface TaskPolicy {
+    selfCheckDays: number;
+    rectificationDays: number;
+    mockAssessmentDays: number;
+    mockPassRate: number;
+    reminderBeforeHours: number;
+    escalationAfterHours: EscalationHours;
+    recheckDays: RecheckDays;
+    archiveDueAt?: Nullable<DateTime>;
 }
 
 export interface Me {
@@ -190,6 +406,7 @@ export interface IndicatorTask {
     rectificationPlan?: Nullable<RectificationPlan>;
     nextRecheckAt?: Nullable<DateTime>;
     recheckDue: boolean;
+    failedCriteria: string[];
     relapseCount: number;
     version: number;
     allowedActions: IndicatorTaskAction[];
@@ -255,37 +472,6 @@ export interface TaskBreakdownImport {
     problems: ImportProblem[];
     report: string;
     changes: TaskChange[];
-}
-
-export interface IQuery {
-    me(): Me | Promise<Me>;
-    campaigns(): Campaign[] | Promise<Campaign[]>;
-    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
-    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
-}
-
-export interface IMutation {
-    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
-    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
-    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
-    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
-    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
-    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
-    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
-    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnArchive(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
 }
 
 export interface ISubscription {

@@ -83,6 +83,12 @@ export class IndicatorTaskRepository {
     return rows.map(toView);
   }
 
+  /** The indicator's criteria with their points, as the catalog holds them. */
+  async criteria(indicatorCode: string): Promise<{ code: string; points: number }[]> {
+    const rows = await this.db.selectFrom('criteria').select(['code', 'points']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
+    return rows.map((r) => ({ code: r.code, points: Number(r.points) }));
+  }
+
   async history(taskId: string): Promise<HistoryEvent[]> {
     const rows = await this.db
       .selectFrom('events')

@@ -148,8 +148,8 @@ export class IndicatorTaskResolver {
   }
 
   @Mutation('recordMockAssessment')
-  recordMockAssessment(@Args('input') i: RecordMockAssessmentInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RECORD_MOCK_ASSESSMENT', score: i.score, passed: i.passed, note: i.note ?? undefined }, i.expectedVersion);
+  async recordMockAssessment(@Args('input') i: RecordMockAssessmentInput, @Context() ctx: GraphQLContext) {
+    return this.tasks.recordMockAssessment(await this.auth.actor(ctx), i.taskId, i.scores, i.note ?? undefined, i.expectedVersion);
   }
 
   @Mutation('startArchiving')

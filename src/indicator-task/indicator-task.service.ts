@@ -70,6 +70,22 @@ export class IndicatorTaskService {
       }));
   }
 
+  /** Scores every criterion of the indicator; the catalog supplies each criterion's points. */
+  async recordMockAssessment(actor: Actor, taskId: string, scores: { criterionCode: string; score: number }[], note: string | undefined, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    const criteria = await this.tasks.criteria(task.indicator.code);
+    if (criteria.length === 0) {
+      throw new DomainError('BAD_USER_INPUT', `指标「${task.indicator.code} ${task.indicator.name}」在测评体系中没有测评内容，无法评分；请先导入测评体系`, 'scores');
+    }
+    const known = new Map(criteria.map((c) => [c.code, c.points]));
+    const unknown = scores.find((s) => !known.has(s.criterionCode));
+    if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${unknown.criterionCode}」不属于指标「${task.indicator.code}」`, 'scores');
+    const missing = criteria.filter((c) => !scores.some((s) => s.criterionCode === c.code));
+    if (missing.length > 0) throw new DomainError('BAD_USER_INPUT', `还有测评内容没有评分：${missing.map((c) => c.code).join('、')}`, 'scores');
+    const command = { action: 'RECORD_MOCK_ASSESSMENT' as const, scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })), note };
+    return this.perform(actor, taskId, command, expectedVersion);
+  }
+
   /** Stores the file only when the person may attach it now, then records it on the task. */
   async uploadEvidence(actor: Actor, taskId: string, file: { name: string; content: Buffer }, note: string | undefined, expectedVersion?: number | null) {
     const task = await this.get(actor, taskId);

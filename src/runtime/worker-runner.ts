@@ -46,6 +46,7 @@ export async function startWorker(
     taskQueue: temporal.taskQueue,
     eventStore: createEventStore(db),
     imports: new TaskBreakdownRepository(db),
+    db,
     client,
     options,
   });

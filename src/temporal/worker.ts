@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createTaskBreakdownImportActivities } from '../../activities/task-breakdown-import.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
+import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.repository';
 
 /** Where `npm run build` writes the prebuilt workflow bundle. */
@@ -19,6 +20,7 @@ export interface WorkerDeps {
   taskQueue: string;
   eventStore: EventStoreRepository;
   imports: TaskBreakdownRepository;
+  db: Db;
   /** For activities that start or signal other workflows. */
   client: Client;
   /** Tuning for benchmarks and tests. */
@@ -39,7 +41,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     ...workflowSource(),
     activities: {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
-      ...createTaskBreakdownImportActivities({ imports: deps.imports, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

@@ -4,7 +4,7 @@
 import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';
 
-const CARD = 'id stage classification awaitingReview version relapseCount allowedActions stageDueAt escalationLevel pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }';
+const CARD = 'id stage classification awaitingReview version relapseCount allowedActions failedCriteria stageDueAt escalationLevel pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }';
 
 interface Card {
   stage: string;
@@ -12,6 +12,7 @@ interface Card {
   awaitingReview: string | null;
   version: number;
   allowedActions: string[];
+  failedCriteria: string[];
   stageDueAt: string | null;
   pendingExtension: { requestedDueAt: string; reason: string } | null;
   rectificationPlan: { plan: string; deadline: string } | null;
@@ -69,7 +70,7 @@ describe('indicator task lifecycle through GraphQL', () => {
   });
 
   it('drives the task through every stage and refuses illegal moves on the way', async () => {
-    await refused('supervisor', 'recordMockAssessment', { score: 90, passed: true }, 'ILLEGAL_TRANSITION');
+    await refused('supervisor', 'recordMockAssessment', { scores: [{ criterionCode: 'A4-1', score: 2 }] }, 'ILLEGAL_TRANSITION');
     await refused('bjsq.member', 'submitSelfCheck', { classification: 'MET', note: '别的单位' }, 'NOT_FOUND');
     await refused('wtsq.member', 'submitSelfCheck', { classification: 'UNKNOWN', note: '   ' }, 'BAD_USER_INPUT');
 
@@ -82,8 +83,11 @@ describe('indicator task lifecycle through GraphQL', () => {
     card = await legal('supervisor', 'confirmSelfCheck', { expectedVersion: 2 });
     expect(card).toMatchObject({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' });
 
-    card = await legal('supervisor', 'recordMockAssessment', { score: 62.5, passed: false, note: '问卷知晓率 62.5%' });
-    expect(card).toMatchObject({ stage: 'RECTIFICATION', classification: 'NOT_MET' });
+    await refused('supervisor', 'recordMockAssessment', { scores: [] }, 'BAD_USER_INPUT');
+    await refused('supervisor', 'recordMockAssessment', { scores: [{ criterionCode: 'B1-1', score: 1 }] }, 'BAD_USER_INPUT');
+    await refused('supervisor', 'recordMockAssessment', { scores: [{ criterionCode: 'A4-1', score: 2.5 }] }, 'BAD_USER_INPUT');
+    card = await legal('supervisor', 'recordMockAssessment', { scores: [{ criterionCode: 'A4-1', score: 1.25 }], note: '问卷知晓率 62.5%' });
+    expect(card).toMatchObject({ stage: 'RECTIFICATION', classification: 'NOT_MET', failedCriteria: ['A4-1'] });
 
     await refused('wtsq.member', 'submitRectification', { note: '还没有方案' }, 'ILLEGAL_TRANSITION');
     await refused('wtsq.member', 'submitRectificationPlan', { plan: '入户宣传', deadline: '2030-01-01T00:00:00Z' }, 'BAD_USER_INPUT');

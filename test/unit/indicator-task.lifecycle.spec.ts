@@ -34,6 +34,7 @@ import {
   type ReviewKind,
   type Stage,
   type TaskPolicy,
+  type CriterionScore,
 } from '../../workflows/indicator-task/indicator-task.types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -98,6 +99,7 @@ const CUSTOM_POLICY: TaskPolicy = {
   selfCheckDays: 10,
   rectificationDays: 5,
   mockAssessmentDays: 21,
+  mockPassRate: 0.85,
   reminderBeforeHours: 24,
   escalationAfterHours: { URGE: 24, SUPERVISE: 48, INTERVIEW: 96, ACCOUNTABILITY: 192 },
   recheckDays: { relapseProne: 3, other: 14 },
@@ -155,7 +157,7 @@ function validCommand(action: IndicatorTaskAction, state: IndicatorTaskState = s
     case 'SUBMIT_ARCHIVE':
       return { action, note: '已完成' };
     case 'RECORD_MOCK_ASSESSMENT':
-      return { action, score: 80, passed: true };
+      return { action, scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }] };
     case 'RECORD_RECHECK':
       return { action, passed: true };
     case 'SUBMIT_RECTIFICATION_PLAN': {
@@ -446,25 +448,51 @@ const ACCEPTED: AcceptedCase[] = [
     event: { type: 'RectificationReturned', data: { reason: '仍有占道经营' } },
   },
   {
-    name: 'RECORD_MOCK_ASSESSMENT records score and result with an empty default note',
+    name: 'RECORD_MOCK_ASSESSMENT sums the criteria, fails below the pass rate and lists the criteria that lost points',
     state: stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' }),
     actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: 72.5, passed: false },
-    event: { type: 'MockAssessmentRecorded', data: { score: 72.5, passed: false, note: '' } },
+    command: {
+      action: 'RECORD_MOCK_ASSESSMENT',
+      scores: [
+        { criterionCode: 'A1-1', points: 3, score: 3 },
+        { criterionCode: 'A1-2', points: 2, score: 0.5 },
+      ],
+    },
+    event: {
+      type: 'MockAssessmentRecorded',
+      data: {
+        scores: [
+          { criterionCode: 'A1-1', points: 3, score: 3 },
+          { criterionCode: 'A1-2', points: 2, score: 0.5 },
+        ],
+        score: 3.5,
+        maxScore: 5,
+        scoreRate: 70,
+        passed: false,
+        failedCriteria: ['A1-2'],
+        note: '',
+      },
+    },
   },
   {
-    name: 'RECORD_MOCK_ASSESSMENT accepts the boundary scores and trims the note',
+    name: 'RECORD_MOCK_ASSESSMENT passes at exactly the pass rate, still listing deductions, and trims the note',
     state: stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' }),
     actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: 100, passed: true, note: ' 满分 ' },
-    event: { type: 'MockAssessmentRecorded', data: { score: 100, passed: true, note: '满分' } },
+    command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 10, score: 9 }], note: ' 扣一分 ' },
+    event: {
+      type: 'MockAssessmentRecorded',
+      data: { scores: [{ criterionCode: 'A1-1', points: 10, score: 9 }], score: 9, maxScore: 10, scoreRate: 90, passed: true, failedCriteria: ['A1-1'], note: '扣一分' },
+    },
   },
   {
     name: 'RECORD_MOCK_ASSESSMENT accepts a score of zero',
     state: stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' }),
     actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: 0, passed: false },
-    event: { type: 'MockAssessmentRecorded', data: { score: 0, passed: false, note: '' } },
+    command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 0 }] },
+    event: {
+      type: 'MockAssessmentRecorded',
+      data: { scores: [{ criterionCode: 'A1-1', points: 3, score: 0 }], score: 0, maxScore: 3, scoreRate: 0, passed: false, failedCriteria: ['A1-1'], note: '' },
+    },
   },
   {
     name: 'START_ARCHIVING by the office defaults the note',
@@ -956,67 +984,40 @@ const REJECTED: RejectedCase[] = [
     code: 'BAD_USER_INPUT',
     field: 'note',
   },
+  ...(
+    [
+      ['without any scores', []],
+      ['scoring one criterion twice', [{ criterionCode: 'A1-1', points: 3, score: 1 }, { criterionCode: 'A1-1', points: 3, score: 2 }]],
+      ['with a criterion without a code', [{ criterionCode: '', points: 3, score: 1 }]],
+      ['with a criterion worth no points', [{ criterionCode: 'A1-1', points: 0, score: 0 }]],
+      ['scored below zero', [{ criterionCode: 'A1-1', points: 3, score: -0.5 }]],
+      ['scored above the points of its criterion', [{ criterionCode: 'A1-1', points: 3, score: 3.01 }]],
+      ['scored NaN', [{ criterionCode: 'A1-1', points: 3, score: Number.NaN }]],
+      ['scored Infinity', [{ criterionCode: 'A1-1', points: 3, score: Number.POSITIVE_INFINITY }]],
+    ] as [string, CriterionScore[]][]
+  ).map(
+    ([what, scores]): RejectedCase => ({
+      name: `a mock assessment ${what}`,
+      state: MOCK,
+      actor: SUPERVISOR,
+      command: { action: 'RECORD_MOCK_ASSESSMENT', scores },
+      code: 'BAD_USER_INPUT',
+      field: 'scores',
+    }),
+  ),
   {
-    name: 'a mock assessment scored below 0',
+    name: 'a mock assessment whose scores are not a list',
     state: MOCK,
     actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: -0.5, passed: false },
+    command: untyped({ action: 'RECORD_MOCK_ASSESSMENT', scores: '80' }),
     code: 'BAD_USER_INPUT',
-    field: 'score',
-  },
-  {
-    name: 'a mock assessment scored above 100',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: 100.01, passed: true },
-    code: 'BAD_USER_INPUT',
-    field: 'score',
-  },
-  {
-    name: 'a mock assessment scored NaN',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: Number.NaN, passed: true },
-    code: 'BAD_USER_INPUT',
-    field: 'score',
-  },
-  {
-    name: 'a mock assessment scored Infinity',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: Number.POSITIVE_INFINITY, passed: true },
-    code: 'BAD_USER_INPUT',
-    field: 'score',
-  },
-  {
-    name: 'a mock assessment whose score is a string',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: untyped({ action: 'RECORD_MOCK_ASSESSMENT', score: '80', passed: true }),
-    code: 'BAD_USER_INPUT',
-    field: 'score',
-  },
-  {
-    name: 'a mock assessment whose "passed" is not a boolean',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: untyped({ action: 'RECORD_MOCK_ASSESSMENT', score: 80, passed: 'yes' }),
-    code: 'BAD_USER_INPUT',
-    field: 'passed',
-  },
-  {
-    name: 'a mock assessment without "passed"',
-    state: MOCK,
-    actor: SUPERVISOR,
-    command: untyped({ action: 'RECORD_MOCK_ASSESSMENT', score: 80 }),
-    code: 'BAD_USER_INPUT',
-    field: 'passed',
+    field: 'scores',
   },
   {
     name: 'a mock assessment with an over-long note',
     state: MOCK,
     actor: SUPERVISOR,
-    command: { action: 'RECORD_MOCK_ASSESSMENT', score: 80, passed: true, note: TOO_LONG },
+    command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }], note: TOO_LONG },
     code: 'BAD_USER_INPUT',
     field: 'note',
   },
@@ -1859,6 +1860,7 @@ describe('evolve', () => {
       rectificationPlan: null,
       nextRecheckAt: null,
       recheckDue: false,
+      failedCriteria: [],
       relapseCount: 0,
       version: 0,
     });
@@ -2010,13 +2012,14 @@ describe('evolve', () => {
     [false, 'RECTIFICATION', 'NOT_MET', DUE, null],
   ])('on a mock assessment with passed=%s moves to %s as %s', (passed, stage, classification, stageDueAt, nextRecheckAt) => {
     const before = stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN', stageDueAt: '2026-12-04T00:00:00.000Z' });
-    const after = evolve(frozen(before), { type: 'MockAssessmentRecorded', data: { score: passed ? 91 : 40, passed, note: '' } }, meta(SUPERVISOR, AT));
-    expect(after).toEqual({ ...before, stage, classification, stageEnteredAt: AT, stageDueAt, nextRecheckAt, version: 6 });
+    const after = evolve(frozen(before), { type: 'MockAssessmentRecorded', data: { scores: [], score: passed ? 91 : 40, maxScore: 100, scoreRate: passed ? 91 : 40, passed, failedCriteria: passed ? [] : ['A1-1'], note: '' } }, meta(SUPERVISOR, AT));
+    const failedCriteria = passed ? [] : ['A1-1'];
+    expect(after).toEqual({ ...before, stage, classification, stageEnteredAt: AT, stageDueAt, nextRecheckAt, failedCriteria, version: 6 });
   });
 
-  it('lets "passed" decide a mock assessment, not the score', () => {
+  it('lets "passed" decide a mock assessment in evolve, not the score (the score decided in decide)', () => {
     const before = stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' });
-    const after = evolve(before, { type: 'MockAssessmentRecorded', data: { score: 99, passed: false, note: '' } }, meta(SUPERVISOR));
+    const after = evolve(before, { type: 'MockAssessmentRecorded', data: { scores: [{ criterionCode: 'A1-1', points: 100, score: 99 }], score: 99, maxScore: 100, scoreRate: 99, passed: false, failedCriteria: [], note: '' } }, meta(SUPERVISOR));
     expect(after.stage).toBe('RECTIFICATION');
   });
 
@@ -2159,7 +2162,7 @@ describe('evolve: deadlines on entering each stage', () => {
     {
       name: 'MockAssessmentRecorded(passed) → CONSOLIDATION',
       before: { stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' },
-      event: event({ type: 'MockAssessmentRecorded', data: { score: 90, passed: true, note: '' } }),
+      event: event({ type: 'MockAssessmentRecorded', data: { scores: [{ criterionCode: 'A1-1', points: 100, score: 90 }], score: 90, maxScore: 100, scoreRate: 90, passed: true, failedCriteria: [], note: '' } }),
       stage: 'CONSOLIDATION',
       classification: 'MET',
       due: NONE,
@@ -2168,7 +2171,7 @@ describe('evolve: deadlines on entering each stage', () => {
     {
       name: 'MockAssessmentRecorded(failed) → RECTIFICATION',
       before: { stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' },
-      event: event({ type: 'MockAssessmentRecorded', data: { score: 50, passed: false, note: '' } }),
+      event: event({ type: 'MockAssessmentRecorded', data: { scores: [{ criterionCode: 'A1-1', points: 100, score: 50 }], score: 50, maxScore: 100, scoreRate: 50, passed: false, failedCriteria: ['A1-1'], note: '' } }),
       stage: 'RECTIFICATION',
       classification: 'NOT_MET',
       due: TASK_DUE,
@@ -2517,7 +2520,7 @@ const LIVES: [string, Step[]][] = [
     [
       { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '不确定' }, stage: 'SELF_CHECK', classification: 'UNKNOWN' },
       { actor: SUPERVISOR, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' },
-      { actor: SUPERVISOR, command: { action: 'RECORD_MOCK_ASSESSMENT', score: 61, passed: false }, stage: 'RECTIFICATION', classification: 'NOT_MET' },
+      { actor: SUPERVISOR, command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 1.8 }] }, stage: 'RECTIFICATION', classification: 'NOT_MET' },
       planStep(OWN_UNIT_HEAD, 'NOT_MET'),
       { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_RECTIFICATION', note: '完成' }, stage: 'RECTIFICATION', classification: 'NOT_MET' },
       { actor: SUPERVISOR, command: { action: 'APPROVE_RECTIFICATION' }, stage: 'CONSOLIDATION', classification: 'MET' },
@@ -2529,7 +2532,7 @@ const LIVES: [string, Step[]][] = [
     [
       { actor: OWN_UNIT_HEAD, command: { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '不确定' }, stage: 'SELF_CHECK', classification: 'UNKNOWN' },
       { actor: SUPERVISOR, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' },
-      { actor: SUPERVISOR_2, command: { action: 'RECORD_MOCK_ASSESSMENT', score: 93, passed: true }, stage: 'CONSOLIDATION', classification: 'MET' },
+      { actor: SUPERVISOR_2, command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }] }, stage: 'CONSOLIDATION', classification: 'MET' },
       ...archiveSteps('MET', OFFICE),
     ],
   ],
@@ -2600,7 +2603,7 @@ describe('a whole life of a task (decide → evolve)', () => {
 
   function randomCommand(action: IndicatorTaskAction, state: IndicatorTaskState, now: string, random: () => number): IndicatorTaskCommand | null {
     if (action === 'SUBMIT_SELF_CHECK') return { action, classification: CLASSIFICATIONS[Math.floor(random() * CLASSIFICATIONS.length)], note: '说明' };
-    if (action === 'RECORD_MOCK_ASSESSMENT') return { action, score: Math.round(random() * 100), passed: random() < 0.5 };
+    if (action === 'RECORD_MOCK_ASSESSMENT') return { action, scores: [{ criterionCode: 'A1-1', points: 4, score: random() < 0.5 ? 4 : Math.round(random() * 30) / 10 }] };
     if (action === 'RECORD_RECHECK') return random() < 0.7 ? { action, passed: true } : { action, passed: false, note: '反弹' };
     return validCommand(action, state, now);
   }

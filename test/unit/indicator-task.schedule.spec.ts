@@ -22,6 +22,7 @@ const CUSTOM_POLICY: TaskPolicy = {
   selfCheckDays: 10,
   rectificationDays: 5,
   mockAssessmentDays: 21,
+  mockPassRate: 0.85,
   reminderBeforeHours: 24,
   escalationAfterHours: { URGE: 24, SUPERVISE: 48, INTERVIEW: 96, ACCOUNTABILITY: 192 },
   recheckDays: { relapseProne: 3, other: 14 },

@@ -9,6 +9,7 @@ import { FileStore } from '../../src/files/file-store';
 import { demoDueAt } from '../../src/demo/demo-organisation';
 import { allowedActions, decide, evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { nextTimer } from '../../workflows/indicator-task/indicator-task.schedule';
+import { validatePolicy, withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 
@@ -129,5 +130,25 @@ describe('file store limits', () => {
     await expect(store.put('空.jpg', Buffer.alloc(0))).rejects.toThrow(/空/);
     await expect(store.put('大.jpg', Buffer.concat([jpeg, Buffer.alloc(2000)]))).rejects.toThrow(/上限/);
     expect(await store.get('../../etc/passwd')).toBeNull();
+  });
+});
+
+describe('campaign policy checks', () => {
+  it('accepts the defaults and fills an older stored policy with them', () => {
+    expect(validatePolicy(DEFAULT_TASK_POLICY)).toEqual([]);
+    expect(withDefaults({ selfCheckDays: 7 })).toEqual({ ...DEFAULT_TASK_POLICY, selfCheckDays: 7 });
+    expect(withDefaults(null)).toEqual(DEFAULT_TASK_POLICY);
+  });
+
+  it.each<[string, Partial<typeof DEFAULT_TASK_POLICY>, string]>([
+    ['a zero self-check period', { selfCheckDays: 0 }, 'selfCheckDays'],
+    ['a fractional re-check interval', { recheckDays: { relapseProne: 1.5, other: 30 } }, 'recheckDays.relapseProne'],
+    ['a pass rate below one half', { mockPassRate: 0.3 }, 'mockPassRate'],
+    ['a ladder out of order', { escalationAfterHours: { URGE: 0, SUPERVISE: 200, INTERVIEW: 100, ACCOUNTABILITY: 400 } }, 'escalationAfterHours'],
+    ['an unreadable archive deadline', { archiveDueAt: 'soon' }, 'archiveDueAt'],
+  ])('refuses %s', (_what, change, field) => {
+    const problems = validatePolicy({ ...DEFAULT_TASK_POLICY, ...change });
+    expect(problems.map((p) => p.field)).toContain(field);
+    expect(problems.every((p) => /[\u4e00-\u9fa5]/.test(p.message))).toBe(true);
   });
 });

@@ -170,7 +170,7 @@ describe('indicatorTaskWorkflow', () => {
 
     const illegal = await act(SUPERVISOR, { action: 'ACCEPT_ARCHIVE' }).catch((e: WorkflowUpdateFailedError) => e.cause);
     expect((illegal as ApplicationFailure).type).toBe('FORBIDDEN');
-    const wrongStage = await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', score: 90, passed: true }).catch((e: WorkflowUpdateFailedError) => e.cause);
+    const wrongStage = await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A4-1', points: 2, score: 2 }] }).catch((e: WorkflowUpdateFailedError) => e.cause);
     expect((wrongStage as ApplicationFailure).type).toBe('ILLEGAL_TRANSITION');
 
     expect(streamOf(taskId)).toHaveLength(before);
@@ -194,13 +194,21 @@ describe('indicatorTaskWorkflow', () => {
   });
 
   it('takes the UNKNOWN path through a failed mock assessment back to rectification', async () => {
-    const { act, taskId } = await start();
+    const { act, handle, taskId } = await start();
     await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '待测评' });
     await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
-    const failed = await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', score: 55, passed: false, note: '知晓率 55%' });
+    const scores = [
+      { criterionCode: 'A4-1', points: 6, score: 6 },
+      { criterionCode: 'A4-2', points: 4, score: 2.5 },
+    ];
+    const failed = await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', scores, note: '知晓率问卷扣分' });
     expect(failed.stage).toBe('RECTIFICATION');
     const last = streamOf(taskId).at(-1)!;
-    expect(last).toMatchObject({ type: 'MockAssessmentRecorded', data: { score: 55, passed: false, note: '知晓率 55%' } });
+    expect(last).toMatchObject({
+      type: 'MockAssessmentRecorded',
+      data: { score: 8.5, maxScore: 10, scoreRate: 85, passed: false, failedCriteria: ['A4-2'], note: '知晓率问卷扣分' },
+    });
+    expect((await handle.query(stateQuery)).failedCriteria).toEqual(['A4-2']);
   });
 
   /** Events of one stream recorded by the workflow's own timers. */

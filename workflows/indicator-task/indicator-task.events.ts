@@ -1,5 +1,5 @@
 // Domain events of an indicator task: facts, past tense, a discriminated union on `type`.
-import type { Classification, EscalationLevel, Role, Stage, TaskPolicy } from './indicator-task.types';
+import type { Classification, CriterionScore, EscalationLevel, Role, Stage, TaskPolicy } from './indicator-task.types';
 
 export type IndicatorTaskEvent =
   | {
@@ -14,7 +14,19 @@ export type IndicatorTaskEvent =
   | { type: 'RectificationSubmitted'; data: { note: string } }
   | { type: 'RectificationApproved'; data: { note: string } }
   | { type: 'RectificationReturned'; data: { reason: string } }
-  | { type: 'MockAssessmentRecorded'; data: { score: number; passed: boolean; note: string } }
+  | {
+      type: 'MockAssessmentRecorded';
+      data: {
+        scores: CriterionScore[];
+        /** Points scored, of maxScore; scoreRate is their percentage. */
+        score: number;
+        maxScore: number;
+        scoreRate: number;
+        passed: boolean;
+        failedCriteria: string[];
+        note: string;
+      };
+    }
   | { type: 'ArchivingStarted'; data: { note: string } }
   | { type: 'ArchiveSubmitted'; data: { note: string } }
   | { type: 'ArchiveAccepted'; data: { note: string } }

@@ -9,6 +9,7 @@ import {
   DEFAULT_TASK_POLICY,
   type Actor,
   type Classification,
+  type CriterionScore,
   type IndicatorTaskInput,
   type IndicatorTaskState,
   type ReviewKind,
@@ -49,7 +50,8 @@ export type IndicatorTaskCommand =
   | { action: 'SUBMIT_RECTIFICATION'; note: string }
   | { action: 'APPROVE_RECTIFICATION'; note?: string }
   | { action: 'RETURN_RECTIFICATION'; reason: string }
-  | { action: 'RECORD_MOCK_ASSESSMENT'; score: number; passed: boolean; note?: string }
+  /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
+  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string }
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   | { action: 'START_ARCHIVING'; note?: string }
   | { action: 'SUBMIT_ARCHIVE'; note: string }
@@ -283,14 +285,26 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return required(command.note, 'note', '整改完成情况');
     case 'SUBMIT_ARCHIVE':
       return required(command.note, 'note', '档案材料说明');
-    case 'RECORD_MOCK_ASSESSMENT':
-      if (typeof command.score !== 'number' || !Number.isFinite(command.score) || command.score < 0 || command.score > 100) {
-        return { code: 'BAD_USER_INPUT', field: 'score', message: '得分率须为0到100之间的数字' };
+    case 'RECORD_MOCK_ASSESSMENT': {
+      const scores = command.scores;
+      if (!Array.isArray(scores) || scores.length === 0) {
+        return { code: 'BAD_USER_INPUT', field: 'scores', message: '请为每一项测评内容评分' };
       }
-      if (typeof command.passed !== 'boolean') {
-        return { code: 'BAD_USER_INPUT', field: 'passed', message: '请选择模拟测评是否达标' };
+      const seen = new Set<string>();
+      for (const s of scores) {
+        if (!s || typeof s.criterionCode !== 'string' || s.criterionCode === '' || seen.has(s.criterionCode)) {
+          return { code: 'BAD_USER_INPUT', field: 'scores', message: '每一项测评内容只能评分一次' };
+        }
+        seen.add(s.criterionCode);
+        if (typeof s.points !== 'number' || !Number.isFinite(s.points) || s.points <= 0) {
+          return { code: 'BAD_USER_INPUT', field: 'scores', message: `测评内容「${s.criterionCode}」的分值无效` };
+        }
+        if (typeof s.score !== 'number' || !Number.isFinite(s.score) || s.score < 0 || s.score > s.points) {
+          return { code: 'BAD_USER_INPUT', field: 'scores', message: `测评内容「${s.criterionCode}」的得分须在0到${s.points}分之间` };
+        }
       }
       return optional(command.note, 'note', '测评说明');
+    }
     case 'RECORD_RECHECK':
       if (typeof command.passed !== 'boolean') {
         return { code: 'BAD_USER_INPUT', field: 'passed', message: '请选择复查是否合格' };
@@ -335,7 +349,7 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
     case 'RETURN_RECTIFICATION':
       return { type: 'RectificationReturned', data: { reason: command.reason.trim() } };
     case 'RECORD_MOCK_ASSESSMENT':
-      return { type: 'MockAssessmentRecorded', data: { score: command.score, passed: command.passed, note: note(command.note) } };
+      return { type: 'MockAssessmentRecorded', data: { ...scoreMockAssessment(command.scores, state.policy), note: note(command.note) } };
     case 'RECORD_RECHECK':
       return { type: 'RecheckRecorded', data: { passed: command.passed, note: note(command.note) } };
     case 'START_ARCHIVING':
@@ -366,6 +380,29 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
     default:
       return assertNever(command);
   }
+}
+
+/**
+ * The score decides: the indicator is met when the points scored reach the campaign's pass rate of the points
+ * possible. Criteria that lost points are recorded as failed either way, for the rectification that follows.
+ */
+export function scoreMockAssessment(scores: readonly CriterionScore[], policy: TaskPolicy) {
+  const score = round2(scores.reduce((sum, s) => sum + s.score, 0));
+  const maxScore = round2(scores.reduce((sum, s) => sum + s.points, 0));
+  const scoreRate = maxScore === 0 ? 0 : Math.round((score / maxScore) * 1000) / 10;
+  const passRate = policy.mockPassRate ?? DEFAULT_TASK_POLICY.mockPassRate;
+  return {
+    scores: scores.map((s) => ({ criterionCode: s.criterionCode, points: s.points, score: s.score })),
+    score,
+    maxScore,
+    scoreRate,
+    passed: maxScore > 0 && score / maxScore >= passRate,
+    failedCriteria: scores.filter((s) => s.score < s.points).map((s) => s.criterionCode),
+  };
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
 }
 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
@@ -469,6 +506,7 @@ function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTa
     submittedBy: null,
     nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(state.policy, state.classification)) : null,
     recheckDue: false,
+    failedCriteria: [],
   };
 }
 
@@ -492,6 +530,7 @@ export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): Indi
     rectificationPlan: null,
     nextRecheckAt: null,
     recheckDue: false,
+    failedCriteria: [],
     relapseCount: 0,
     version: 0,
   };
@@ -525,7 +564,7 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'MockAssessmentRecorded':
       return event.data.passed
         ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at)
-        : enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at);
+        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at), failedCriteria: event.data.failedCriteria ?? [] };
     case 'RecheckDue':
       return { ...next, recheckDue: true };
     case 'RecheckRecorded':

@@ -36,6 +36,8 @@ export interface TaskPolicy {
   rectificationDays: number;
   /** Days the supervision group has to run a mock assessment. */
   mockAssessmentDays: number;
+  /** Score rate (0–1) at which a mock assessment finds the indicator met. */
+  mockPassRate: number;
   /** Hours before a stage's due date that the unit is reminded. */
   reminderBeforeHours: number;
   /** Hours after the due date at which each step of the ladder is taken. */
@@ -50,11 +52,19 @@ export const DEFAULT_TASK_POLICY: TaskPolicy = {
   selfCheckDays: 14,
   rectificationDays: 14,
   mockAssessmentDays: 14,
+  mockPassRate: 0.9,
   reminderBeforeHours: 72,
   escalationAfterHours: { URGE: 0, SUPERVISE: 72, INTERVIEW: 168, ACCOUNTABILITY: 336 },
   recheckDays: { relapseProne: 7, other: 30 },
   archiveDueAt: null,
 };
+
+/** A supervisor's score for one criterion of the indicator, out of the criterion's points. */
+export interface CriterionScore {
+  criterionCode: string;
+  points: number;
+  score: number;
+}
 
 /** The person acting. The API authenticates them; the workflow trusts the API for identity, not for legality. */
 export interface Actor {
@@ -92,6 +102,8 @@ export interface IndicatorTaskState {
   /** In consolidation: when the next periodic re-check falls due, and whether it is due now. */
   nextRecheckAt: string | null;
   recheckDue: boolean;
+  /** Criteria that lost points in the failed mock assessment that sent the task to rectification. */
+  failedCriteria: string[];
   relapseCount: number;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
