@@ -5,7 +5,7 @@
 import * as ExcelJS from 'exceljs';
 import { decodeCsvBytes, tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
 import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow } from '../task-breakdown/task-breakdown.grid';
-import { MAX_CSV_BYTES, MAX_XLSX_BYTES } from '../task-breakdown/task-breakdown.parser';
+import { MAX_CSV_BYTES, MAX_XLSX_BYTES, sheetGrid } from '../task-breakdown/task-breakdown.parser';
 import { cleanText, columnIndex, columnLetter, location, nameKey, oneLine } from '../task-breakdown/task-breakdown.text';
 import { IMPORT_PROBLEM_CODES, type ImportProblem } from '../task-breakdown/task-breakdown.types';
 import { formatProblems } from '../task-breakdown/task-breakdown.validator';
@@ -86,35 +86,6 @@ export async function xlsxGrids(data: Buffer | ArrayBuffer): Promise<GridsRead> 
   }
   const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
   return { ok: true, grids: visible.map(sheetGrid) };
-}
-
-/** A cell inside a merged range takes the range's value and is marked inherited (it looks empty on screen). */
-function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
-  const rows: GridRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: GridCell[] = [];
-    const inherited = new Set<number>();
-    row.eachCell({ includeEmpty: false }, (cell, columnNumber) => {
-      const master = cell.isMerged ? cell.master : cell;
-      cells[columnNumber - 1] = cellValue(master.value);
-      if (master !== cell) inherited.add(columnNumber - 1);
-    });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? ''), inherited });
-  });
-  return { sheet: sheet.name, rows };
-}
-
-function cellValue(value: ExcelJS.CellValue): GridCell {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return cellValue(value.result);
-  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : cellValue(value.text);
-  if ('error' in value) return value.error;
-  return '';
 }
 
 function tooLarge(kind: string, bytes: number, limit: number): SheetProblem {

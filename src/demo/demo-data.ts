@@ -8,7 +8,7 @@ import type { Db } from '../database/database';
 import { insertDemoCatalogDetails } from '../catalog/catalog.demo';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { projectRoot } from '../runtime/project-paths';
-import { parseCsv } from './csv';
+import { tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 
 const MARKER = 'demo_data';
@@ -26,7 +26,11 @@ export interface DemoCatalogRow {
 
 export function readDemoCatalog(): DemoCatalogRow[] {
   const file = path.join(projectRoot(), 'src/demo/data/catalog.csv');
-  return parseCsv(fs.readFileSync(file, 'utf8')).map((r) => ({
+  const grid = tokenizeCsv(fs.readFileSync(file, 'utf8'));
+  if (!grid.ok) throw new Error(`演示测评体系 ${file} 第 ${grid.unterminatedQuoteRecord} 行引号未闭合`);
+  const [header, ...records] = grid.records.filter((r) => r.some((cell) => cell.trim() !== ''));
+  const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
+  return rows.map((r) => ({
     code: r.code,
     item: r.item,
     indicator: r.indicator,

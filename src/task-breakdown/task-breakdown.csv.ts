@@ -1,6 +1,6 @@
 // CSV as Excel and WPS write it (RFC 4180): quoted fields, doubled quotes, line breaks inside quotes, CRLF,
-// a UTF-8 byte-order mark. Unlike src/demo/csv.ts this keeps every record in place, blank ones too, so
-// that record n is the row n people see when they open the file in Excel.
+// a UTF-8 byte-order mark. Every record stays in place, blank ones too, so that record n is the row n people
+// see when they open the file in Excel. The demo catalog is read with it as well.
 
 export type CsvGrid = { ok: true; records: string[][] } | { ok: false; unterminatedQuoteRecord: number };
 

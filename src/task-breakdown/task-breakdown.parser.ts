@@ -59,7 +59,7 @@ async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<ExcelJS.Workboo
  * The sheet's cells row by row. A cell inside a merged range takes the value of the range's top-left cell,
  * so an item name merged over six rows belongs to all six (and is marked as inherited in the other five).
  */
-function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
+export function sheetGrid(sheet: ExcelJS.Worksheet): Grid {
   const rows: GridRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: GridCell[] = [];

@@ -2,9 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 // Edge cases of input handling found in review: blank variables, port spellings, note length as people
-// count it, quoted CSV cells, demo deadlines for any indicator code.
+// count it, demo deadlines for any indicator code, file store limits, campaign rules of time.
 import { ConfigError, loadConfig } from '../../src/config/config';
-import { parseCsv } from '../../src/demo/csv';
 import { FileStore } from '../../src/files/file-store';
 import { demoDueAt } from '../../src/demo/demo-organisation';
 import { allowedActions, decide, evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
@@ -46,16 +45,6 @@ describe('note length', () => {
   it('counts characters as people do, not UTF-16 units', () => {
     expect(submit('👍'.repeat(2000)).ok).toBe(true);
     expect(submit('👍'.repeat(2001))).toMatchObject({ ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'note' } });
-  });
-});
-
-describe('CSV edge cases', () => {
-  it('keeps spaces inside quotes and trims unquoted cells', () => {
-    expect(parseCsv('a,b\n"  x  ",  y  ')).toEqual([{ a: '  x  ', b: 'y' }]);
-  });
-
-  it('refuses an unterminated quote instead of swallowing the rest', () => {
-    expect(() => parseCsv('a,b\n"x,y\nz,w')).toThrow(/引号未闭合/);
   });
 });
 
