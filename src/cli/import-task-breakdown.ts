@@ -60,8 +60,10 @@ function summary(o: Outcome): string {
 
 runMain(async () => {
   const options = parseArgs(process.argv.slice(2));
-  if (!fs.existsSync(options.file)) throw new Error(`找不到文件 ${options.file}`);
-  const content = fs.readFileSync(options.file);
+  // npm runs scripts from the project folder; a relative path means the folder the command was typed in.
+  const file = path.resolve(process.env.INIT_CWD ?? process.cwd(), options.file);
+  if (!fs.existsSync(file)) throw new Error(`找不到文件 ${file}`);
+  const content = fs.readFileSync(file);
   const { importTaskBreakdown: outcome } = await graphql<{ importTaskBreakdown: Outcome }>(
     options.api,
     options.user,
