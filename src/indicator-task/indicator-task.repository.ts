@@ -1,5 +1,6 @@
 // The only place SQL about indicator tasks lives: reads of the card projection and of the task's events.
 import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
@@ -79,7 +80,8 @@ export class IndicatorTaskRepository {
       query = query.where((eb) => eb.or([eb('c.unit_code', '=', unit), eb('c.lead_unit_code', '=', unit)]));
     }
     if (filter.unitCode) query = query.where('c.unit_code', '=', filter.unitCode);
-    const rows = await query.orderBy('c.due_at').orderBy('c.task_id').execute();
+    // What is due soonest in its current stage comes first; stages without a deadline by the task's due date.
+    const rows = await query.orderBy(sql`coalesce(c.stage_due_at, c.due_at)`).orderBy('c.task_id').execute();
     return rows.map(toView);
   }
 
