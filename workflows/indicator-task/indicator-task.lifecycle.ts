@@ -3,7 +3,7 @@
 // (`evolve`). The workflow's update validators, the API's `allowedActions` and the board projection all use
 // this one module; nothing else may encode the rules. Time comes in as an argument, never from a clock.
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { ACTION_LABELS, CLASSIFICATION_LABELS, REVIEW_KIND_LABELS, ROLE_LABELS, STAGE_LABELS } from './indicator-task.labels';
+import { ACTION_LABELS, REVIEW_KIND_LABELS, ROLE_LABELS, STAGE_LABELS } from './indicator-task.labels';
 import {
   CLASSIFICATIONS,
   DEFAULT_TASK_POLICY,
@@ -594,10 +594,6 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     default:
       return assertNever(event);
   }
-}
-
-export function describeClassification(classification: Classification | null): string {
-  return classification ? CLASSIFICATION_LABELS[classification] : '未分类';
 }
 
 export function assertNever(value: never): never {
