@@ -1,9 +1,10 @@
-// The demo catalog's criteria and archive materials. catalog.csv has one standard per indicator, so each demo
-// indicator gets one criterion (its standard, method and points) and materials that suit how it is assessed.
-// Illustrative, like the catalog itself.
+// The demo catalog with its criteria and archive materials, and its seeding as version 1. catalog.csv has one
+// standard per indicator, so each demo indicator gets one criterion (its standard, method and points) and
+// materials that suit how it is assessed. Illustrative, like the catalog itself.
 import type { Db } from '../database/database';
 import { readDemoCatalog, type DemoCatalogRow } from '../demo/demo-data';
-import { ASSESSMENT_METHODS, criterionCode, materialCode, type AssessmentMethod } from './catalog.types';
+import { seedCatalog } from './catalog.repository';
+import { ASSESSMENT_METHODS, RECTIFICATION_AREAS, criterionCode, materialCode, type AssessmentMethod, type Catalog, type RectificationArea } from './catalog.types';
 
 export const DEFAULT_DEDUCTION_RULE = '不符合要求的，扣除本项分值';
 
@@ -60,24 +61,41 @@ export function demoMaterials(catalog: readonly DemoCatalogRow[]): DemoMaterial[
   );
 }
 
-/**
- * Inserts the demo criteria and materials; rows already there are left alone, so it is safe to call again.
- * Needs the demo indicators (insertDemoReferenceData) first.
- */
-export async function insertDemoCatalogDetails(db: Db, catalog: readonly DemoCatalogRow[] = readDemoCatalog()): Promise<void> {
+/** The demo catalog's title: like the catalog, illustrative. */
+export const DEMO_CATALOG_TITLE = '全国文明城区测评体系（演示用，示意性）';
+
+/** The whole demo catalog: items by their indicators' letter, one criterion per indicator, its materials. */
+export function demoCatalog(catalog: readonly DemoCatalogRow[] = readDemoCatalog()): Catalog {
   const criteria = demoCriteria(catalog);
   const materials = demoMaterials(catalog);
-  if (criteria.length === 0) return;
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('criteria')
-      .values(criteria.map((c) => ({ code: c.code, indicator_code: c.indicatorCode, position: c.position, content: c.content, method: c.method, points: c.points, deduction_rule: c.deductionRule })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .insertInto('archive_materials')
-      .values(materials.map((m) => ({ code: m.code, indicator_code: m.indicatorCode, position: m.position, name: m.name })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  });
+  return {
+    items: [...new Map(catalog.map((r) => [r.code.charAt(0), r.item])).entries()].map(([code, name]) => ({ code, name })),
+    indicators: catalog.map((r) => ({
+      code: r.code,
+      itemCode: r.code.charAt(0),
+      name: r.indicator,
+      method: methodOf(r),
+      points: r.points,
+      standard: r.standard,
+      area: areaOf(r),
+      criteria: criteria.filter((c) => c.indicatorCode === r.code).map(({ indicatorCode: _i, ...c }) => c),
+      materials: materials.filter((m) => m.indicatorCode === r.code).map(({ indicatorCode: _i, ...m }) => m),
+    })),
+  };
+}
+
+function areaOf(row: DemoCatalogRow): RectificationArea | null {
+  if (row.area === null) return null;
+  const area = RECTIFICATION_AREAS.find((a) => a === row.area);
+  if (!area) throw new Error(`演示测评体系中指标 ${row.code} 的专项整治领域「${row.area}」无效`);
+  return area;
+}
+
+/**
+ * Writes the demo catalog as version 1 through the import's write path, so that its first version, its
+ * snapshot and its changes are those of any import. A catalog already there is kept (and versioned if it
+ * had no version yet), so it is safe to call again.
+ */
+export async function seedDemoCatalog(db: Db, catalog: readonly DemoCatalogRow[] = readDemoCatalog()): Promise<void> {
+  await seedCatalog(db, demoCatalog(catalog), DEMO_CATALOG_TITLE);
 }

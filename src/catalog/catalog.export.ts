@@ -1,12 +1,12 @@
-// Writes a catalog in the layout its import reads: one row per criterion under a header, items and indicators
-// beside them (merged over their rows in .xlsx, repeated in .csv), methods and areas in Chinese, materials
-// once per indicator. Importing what this writes changes nothing. Pure.
+// Writes a catalog in the layout its import reads: the version's title on the first row, then one row per
+// criterion under a header, items and indicators beside them (merged over their rows in .xlsx, repeated in
+// .csv), methods and areas in Chinese, materials once per indicator. Importing what this writes changes
+// nothing, title included. Pure.
 import * as ExcelJS from 'exceljs';
 import { CATALOG_TABLE } from './catalog.parser';
-import { AREA_LABELS, CATALOG_COLUMNS, METHOD_LABELS, type Catalog, type CatalogColumn, type IndicatorPlan } from './catalog.types';
+import { AREA_LABELS, CATALOG_COLUMNS, METHOD_LABELS, byCode, type Catalog, type CatalogColumn, type IndicatorPlan } from './catalog.types';
 
 export const CATALOG_SHEET = '测评体系';
-export const CATALOG_TITLE = '测评体系（测评项目、测评指标、测评内容）';
 
 type Cell = string | number;
 type Line = Record<CatalogColumn, Cell>;
@@ -15,9 +15,7 @@ const HEADER: Record<CatalogColumn, string> = Object.fromEntries(CATALOG_TABLE.c
 const ITEM_COLUMNS: readonly CatalogColumn[] = ['itemCode', 'itemName'];
 const INDICATOR_COLUMNS: readonly CatalogColumn[] = ['indicatorCode', 'indicatorName', 'materials', 'area'];
 
-export function byCode(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
-}
+export { byCode };
 
 /** Items by code, indicators by code within them (A2 before A10), criteria in their order. */
 function lines(catalog: Catalog): { item: string; indicator: string; line: Line }[] {
@@ -57,9 +55,13 @@ function criteriaOf(indicator: IndicatorPlan) {
 // ---------------------------------------------------------------------------------------------------------
 // CSV
 
-/** UTF-8 with a byte-order mark (so that Excel shows the Chinese) and CRLF line ends, as Excel writes CSV. */
-export function catalogCsv(catalog: Catalog): string {
-  const rows = [CATALOG_COLUMNS.map((c) => HEADER[c]), ...lines(catalog).map(({ line }) => CATALOG_COLUMNS.map((c) => String(line[c])))];
+/**
+ * UTF-8 with a byte-order mark (so that Excel shows the Chinese) and CRLF line ends, as Excel writes CSV; the
+ * title first, in the first cell of an otherwise empty row, as Excel saves a title merged across the table.
+ */
+export function catalogCsv(catalog: Catalog, title: string): string {
+  const titleRow = CATALOG_COLUMNS.map((_, i) => (i === 0 ? title : ''));
+  const rows = [titleRow, CATALOG_COLUMNS.map((c) => HEADER[c]), ...lines(catalog).map(({ line }) => CATALOG_COLUMNS.map((c) => String(line[c])))];
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -70,12 +72,12 @@ function csvField(value: string): string {
 // ---------------------------------------------------------------------------------------------------------
 // .xlsx
 
-export async function catalogXlsx(catalog: Catalog): Promise<Buffer> {
+export async function catalogXlsx(catalog: Catalog, title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '创文工作流引擎';
   const sheet = workbook.addWorksheet(CATALOG_SHEET, { views: [{ state: 'frozen', ySplit: 2 }] });
   const width = CATALOG_COLUMNS.length;
-  sheet.getCell(1, 1).value = CATALOG_TITLE;
+  sheet.getCell(1, 1).value = title;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, width);
   CATALOG_COLUMNS.forEach((c, i) => {

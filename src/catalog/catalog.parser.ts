@@ -13,6 +13,7 @@ import {
   sheetProblem,
   sortProblems,
   splitList,
+  titleAbove,
   xlsxGrids,
   type Grid,
   type GridsRead,
@@ -30,6 +31,7 @@ import {
   type CatalogParse,
   type CatalogRow,
 } from './catalog.types';
+import { normaliseTitle } from './catalog.versions';
 
 export const CATALOG_TABLE: TableSpec<CatalogColumn> = {
   title: '测评体系',
@@ -59,18 +61,28 @@ export async function parseCatalogXlsx(data: Buffer | ArrayBuffer): Promise<Cata
 }
 
 function parseGrids(read: GridsRead): CatalogParse {
-  if (!read.ok) return { rows: [], problems: [read.problem] };
+  if (!read.ok) return { rows: [], problems: [read.problem], title: null };
   const grids = read.grids.filter((g) => !isBlankGrid(g));
   if (grids.length === 0) return failed(fileProblem('EMPTY_FILE', '文件是空的，没有任何内容。请选择填好的测评体系重新导入'));
   const { tables, problems } = readTables(grids, [CATALOG_TABLE]);
   if (tables.length === 0 && problems.length === 0) return failed(noHeader(grids));
   const rows = tables.flatMap((t) => t.rows.map((row) => readRow(row, problems)));
   if (rows.length === 0 && problems.length === 0) return failed(fileProblem('EMPTY_FILE', '表头下面没有任何测评内容。请在表头下方每条测评内容填写一行'));
-  return { rows, problems: sortProblems(problems) };
+  return { rows, problems: sortProblems(problems), title: titleOf(grids, tables) };
+}
+
+/** The title row over the first table that has one: it names the version the import creates. */
+function titleOf(grids: readonly Grid[], tables: readonly { layout: { sheet: string; headerRow: number } }[]): string | null {
+  for (const { layout } of tables) {
+    const grid = grids.find((g) => g.sheet === layout.sheet);
+    const title = grid ? normaliseTitle(titleAbove(grid, layout.headerRow)?.text) : null;
+    if (title !== null) return title;
+  }
+  return null;
 }
 
 function failed(p: SheetProblem): CatalogParse {
-  return { rows: [], problems: [p] };
+  return { rows: [], problems: [p], title: null };
 }
 
 function noHeader(grids: readonly Grid[]): SheetProblem {

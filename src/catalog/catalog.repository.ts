@@ -5,10 +5,20 @@ import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import { DomainError } from '../errors/domain-error';
-import type { AssessmentMethod, Catalog, CatalogReference, IndicatorPlan, ItemPlan, RectificationArea } from './catalog.types';
-import type { CatalogDiff } from './catalog.validator';
+import { DEFAULT_CATALOG_TITLE, type AssessmentMethod, type Catalog, type CatalogReference, type IndicatorPlan, type ItemPlan, type RectificationArea } from './catalog.types';
+import { diffCatalog, type CatalogDiff } from './catalog.validator';
+import { EMPTY_CATALOG, canonicalCatalog, catalogTotals } from './catalog.versions';
+import type { ReferenceChange } from './reference-diff';
 
 export type CatalogWrite = CatalogDiff['write'];
+
+/**
+ * One writer of a kind of reference data at a time: every import of it, and for the catalog every write of a
+ * version (the demo seeding, the first read that versions a catalog found in the tables).
+ */
+export async function lockReferenceData(trx: Transaction<Database>, what: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`reference-import:${what}`}, 0))`.execute(trx);
+}
 
 /**
  * Reference-data imports (catalog and organisation) take this lock, one at a time, and a SHARE lock on
@@ -16,8 +26,44 @@ export type CatalogWrite = CatalogDiff['write'];
  * it and its deletion.
  */
 export async function lockForReferenceImport(trx: Transaction<Database>, what: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`reference-import:${what}`}, 0))`.execute(trx);
+  await lockReferenceData(trx, what);
   await sql`lock table task_assignments in share mode`.execute(trx);
+}
+
+/** A version of the catalog without its snapshot: what the list of versions shows. */
+export interface CatalogVersionHead {
+  version: number;
+  title: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  /** The importer's user id; null for versions the system recorded (demo data, a catalog found in the tables). */
+  importedById: string | null;
+  /** The importer's name; their user id when the person has since been removed. */
+  importedBy: string | null;
+  importedAt: Date;
+  indicatorCount: number;
+  totalPoints: number;
+  changes: ReferenceChange[];
+}
+
+export interface CatalogVersion extends CatalogVersionHead {
+  /** The whole catalog after this version. */
+  snapshot: Catalog;
+}
+
+/** What a write records about itself; the snapshot and the counts are read back from the tables. */
+export interface NewCatalogVersion {
+  title: string;
+  fileName: string | null;
+  fileSha256: string | null;
+  importedBy: string | null;
+  changes: ReferenceChange[];
+}
+
+/** What an import decides: its result, and (only when it applies) what to write and record as a version. */
+export interface CatalogDecision<T> {
+  result: T;
+  apply: { write: CatalogWrite | null; version: NewCatalogVersion } | null;
 }
 
 /** PostgreSQL's foreign_key_violation: a row still referenced by another table. */
@@ -30,37 +76,7 @@ export class CatalogRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   async catalog(db: Kysely<Database> = this.db): Promise<Catalog> {
-    const [items, indicators, criteria, materials] = await Promise.all([
-      db.selectFrom('assessment_items').select(['code', 'name']).execute(),
-      db.selectFrom('indicators').select(['code', 'item_code', 'name', 'method', 'points', 'standard', 'area']).execute(),
-      db.selectFrom('criteria').selectAll().orderBy('indicator_code').orderBy('position').execute(),
-      db.selectFrom('archive_materials').select(['code', 'indicator_code', 'position', 'name']).orderBy('indicator_code').orderBy('position').execute(),
-    ]);
-    const criteriaOf = groupBy(criteria, (c) => c.indicator_code);
-    const materialsOf = groupBy(materials, (m) => m.indicator_code);
-    return {
-      items: items.map((i): ItemPlan => ({ code: i.code, name: i.name })),
-      indicators: indicators.map(
-        (i): IndicatorPlan => ({
-          code: i.code,
-          itemCode: i.item_code,
-          name: i.name,
-          method: i.method as AssessmentMethod,
-          points: Number(i.points),
-          standard: i.standard,
-          area: i.area as RectificationArea | null,
-          criteria: (criteriaOf.get(i.code) ?? []).map((c) => ({
-            code: c.code,
-            position: c.position,
-            content: c.content,
-            method: c.method as AssessmentMethod,
-            points: Number(c.points),
-            deductionRule: c.deduction_rule,
-          })),
-          materials: (materialsOf.get(i.code) ?? []).map((m) => ({ code: m.code, position: m.position, name: m.name })),
-        }),
-      ),
-    };
+    return readCatalog(db);
   }
 
   /** Indicator code → how many tasks (breakdown assignments and cards, of any campaign) use it. */
@@ -75,23 +91,198 @@ export class CatalogRepository {
   }
 
   /**
-   * Reads the catalog and what uses it, lets `decide` check the file against them, and writes what it returns,
-   * all in one transaction that no other reference import and no new task can interleave with.
+   * The catalog as it stands and the version it is, read in one snapshot of the database (an import between
+   * the two reads would otherwise pair one version's number with another's content). The version is null
+   * while there is no catalog at all.
    */
-  async importing<T>(decide: (reference: CatalogReference) => { result: T; write: CatalogWrite | null }): Promise<T> {
+  async current(): Promise<{ catalog: Catalog; version: CatalogVersionHead | null }> {
+    await this.versionExisting();
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const [catalog, version] = await Promise.all([readCatalog(trx), latestHead(trx)]);
+        return { catalog, version };
+      });
+  }
+
+  /** Newest first, without their snapshots. */
+  async versions(): Promise<CatalogVersionHead[]> {
+    await this.versionExisting();
+    const rows = await heads(this.db).orderBy('v.version', 'desc').execute();
+    return rows.map(headOf);
+  }
+
+  async version(version: number): Promise<CatalogVersion | null> {
+    await this.versionExisting();
+    const row = await heads(this.db).select('v.snapshot').where('v.version', '=', version).executeTakeFirst();
+    return row ? { ...headOf(row), snapshot: row.snapshot as unknown as Catalog } : null;
+  }
+
+  async latestVersion(): Promise<CatalogVersionHead | null> {
+    await this.versionExisting();
+    return latestHead(this.db);
+  }
+
+  /**
+   * Reads the catalog and what uses it, lets `decide` check the file against them, and writes what it returns
+   * together with the version it makes, all in one transaction that no other reference import and no new task
+   * can interleave with. Returns the version created, else the version the catalog is (null when none).
+   */
+  async importing<T>(decide: (reference: CatalogReference, latest: CatalogVersionHead | null) => CatalogDecision<T>): Promise<{ result: T; version: number | null }> {
     try {
       return await this.db.transaction().execute(async (trx) => {
         await lockForReferenceImport(trx, 'catalog');
-        const [current, indicatorsInUse] = await Promise.all([this.catalog(trx), this.indicatorsInUse(trx)]);
-        const { result, write } = decide({ current, indicatorsInUse });
-        if (write) await applyWrite(trx, write);
-        return result;
+        const current = await versionUnrecorded(trx);
+        const [indicatorsInUse, latest] = await Promise.all([this.indicatorsInUse(trx), latestHead(trx)]);
+        const { result, apply } = decide({ current, indicatorsInUse }, latest);
+        if (!apply) return { result, version: latest?.version ?? null };
+        return { result, version: await recordVersion(trx, apply.write, apply.version) };
       });
     } catch (err) {
       if (isForeignKeyViolation(err)) throw new DomainError('CONFLICT', '要删除的测评指标仍被其他数据引用，测评体系未导入。请刷新后重新导入');
       throw err;
     }
   }
+
+  /**
+   * A catalog found in the tables with no version at all (a database from before versions existed) becomes
+   * version 1 here, on the first read, so that every reader sees a version. Once there is a version, imports
+   * and the demo seeding take care of the rest (versionUnrecorded).
+   */
+  private async versionExisting(): Promise<void> {
+    if (await this.db.selectFrom('catalog_versions').select('version').limit(1).executeTakeFirst()) return;
+    await this.db.transaction().execute(async (trx) => {
+      await lockReferenceData(trx, 'catalog');
+      await versionUnrecorded(trx);
+    });
+  }
+}
+
+/**
+ * Writes `catalog` as the first version, through the import's write path, unless the tables hold a catalog
+ * already (which is then versioned as it is, and kept). For the demo seeding: safe to call again.
+ */
+export async function seedCatalog(db: Kysely<Database>, catalog: Catalog, title: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // Only adds to an empty catalog, so no task can lose its indicator: the catalog lock alone is enough.
+    await lockReferenceData(trx, 'catalog');
+    const current = await versionUnrecorded(trx);
+    if (current.items.length > 0 || current.indicators.length > 0) return;
+    const diff = diffCatalog(current, catalog);
+    await recordVersion(trx, diff.write, { title, fileName: null, fileSha256: null, importedBy: null, changes: diff.changes });
+  });
+}
+
+/**
+ * Under the catalog lock: the catalog the tables hold, first recorded as the next version if the latest
+ * version does not hold it — a catalog from before versions existed (it becomes version 1, everything in it
+ * CREATED), or one written past the import (its changes against the latest version). Keeps the invariant
+ * that the latest version's snapshot is the catalog in the tables, so that each version's changes lead from
+ * the version before it.
+ */
+async function versionUnrecorded(trx: Transaction<Database>): Promise<Catalog> {
+  const [current, latest] = await Promise.all([
+    readCatalog(trx),
+    trx.selectFrom('catalog_versions').select(['title', 'snapshot']).orderBy('version', 'desc').limit(1).executeTakeFirst(),
+  ]);
+  const recorded = latest ? (latest.snapshot as unknown as Catalog) : EMPTY_CATALOG;
+  const { changes } = diffCatalog(recorded, current);
+  if (changes.length > 0) {
+    await recordVersion(trx, null, { title: latest?.title ?? DEFAULT_CATALOG_TITLE, fileName: null, fileSha256: null, importedBy: null, changes });
+  }
+  return current;
+}
+
+/**
+ * Under the catalog lock: applies the write, then records the catalog as the tables now hold it as the next
+ * version. Returns its number: the latest + 1, gapless because every writer holds the lock.
+ */
+async function recordVersion(trx: Transaction<Database>, write: CatalogWrite | null, version: NewCatalogVersion): Promise<number> {
+  if (write) await applyWrite(trx, write);
+  const snapshot = canonicalCatalog(await readCatalog(trx));
+  const { latest } = await trx.selectFrom('catalog_versions').select(sql<number | null>`max(version)`.as('latest')).executeTakeFirstOrThrow();
+  const next = (latest ?? 0) + 1;
+  const totals = catalogTotals(snapshot);
+  await trx
+    .insertInto('catalog_versions')
+    .values({
+      version: next,
+      title: version.title,
+      file_name: version.fileName,
+      file_sha256: version.fileSha256,
+      imported_by: version.importedBy,
+      indicator_count: totals.indicatorCount,
+      total_points: totals.totalPoints,
+      snapshot: JSON.stringify(snapshot),
+      changes: JSON.stringify(version.changes),
+    })
+    .execute();
+  return next;
+}
+
+function heads(db: Kysely<Database>) {
+  return db
+    .selectFrom('catalog_versions as v')
+    .leftJoin('users as u', 'u.id', 'v.imported_by')
+    .select(['v.version', 'v.title', 'v.file_name', 'v.file_sha256', 'v.imported_by', 'v.imported_at', 'v.indicator_count', 'v.total_points', 'v.changes'])
+    .select(sql<string | null>`coalesce(u.display_name, v.imported_by)`.as('importer_name'));
+}
+
+async function latestHead(db: Kysely<Database>): Promise<CatalogVersionHead | null> {
+  const row = await heads(db).orderBy('v.version', 'desc').limit(1).executeTakeFirst();
+  return row ? headOf(row) : null;
+}
+
+type HeadRow = Awaited<ReturnType<ReturnType<typeof heads>['executeTakeFirstOrThrow']>>;
+
+function headOf(row: HeadRow): CatalogVersionHead {
+  return {
+    version: row.version,
+    title: row.title,
+    fileName: row.file_name,
+    fileSha256: row.file_sha256,
+    importedById: row.imported_by,
+    importedBy: row.importer_name,
+    importedAt: row.imported_at,
+    indicatorCount: row.indicator_count,
+    totalPoints: Number(row.total_points),
+    changes: row.changes as unknown as ReferenceChange[],
+  };
+}
+
+async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
+  const [items, indicators, criteria, materials] = await Promise.all([
+    db.selectFrom('assessment_items').select(['code', 'name']).execute(),
+    db.selectFrom('indicators').select(['code', 'item_code', 'name', 'method', 'points', 'standard', 'area']).execute(),
+    db.selectFrom('criteria').selectAll().orderBy('indicator_code').orderBy('position').execute(),
+    db.selectFrom('archive_materials').select(['code', 'indicator_code', 'position', 'name']).orderBy('indicator_code').orderBy('position').execute(),
+  ]);
+  const criteriaOf = groupBy(criteria, (c) => c.indicator_code);
+  const materialsOf = groupBy(materials, (m) => m.indicator_code);
+  return {
+    items: items.map((i): ItemPlan => ({ code: i.code, name: i.name })),
+    indicators: indicators.map(
+      (i): IndicatorPlan => ({
+        code: i.code,
+        itemCode: i.item_code,
+        name: i.name,
+        method: i.method as AssessmentMethod,
+        points: Number(i.points),
+        standard: i.standard,
+        area: i.area as RectificationArea | null,
+        criteria: (criteriaOf.get(i.code) ?? []).map((c) => ({
+          code: c.code,
+          position: c.position,
+          content: c.content,
+          method: c.method as AssessmentMethod,
+          points: Number(c.points),
+          deductionRule: c.deduction_rule,
+        })),
+        materials: (materialsOf.get(i.code) ?? []).map((m) => ({ code: m.code, position: m.position, name: m.name })),
+      }),
+    ),
+  };
 }
 
 async function applyWrite(trx: Transaction<Database>, write: CatalogWrite): Promise<void> {

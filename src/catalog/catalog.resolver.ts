@@ -17,19 +17,25 @@ export class CatalogResolver {
   @Mutation('importCatalog')
   async importCatalog(@Args('input') input: ImportCatalogInput, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
-    return this.catalog.import(actor, { fileName: input.fileName, content: decodeBase64(input.contentBase64), dryRun: input.dryRun ?? false });
+    return this.catalog.import(actor, { fileName: input.fileName, content: decodeBase64(input.contentBase64), dryRun: input.dryRun ?? false, title: input.title });
   }
 
   @Query('catalog')
-  async system(@Context() ctx: GraphQLContext) {
+  async system(@Args('version') version: number | null | undefined, @Context() ctx: GraphQLContext) {
     await this.auth.actor(ctx);
-    return this.catalog.system();
+    return this.catalog.system(version);
+  }
+
+  @Query('catalogVersions')
+  async versions(@Context() ctx: GraphQLContext) {
+    await this.auth.actor(ctx);
+    return this.catalog.versions();
   }
 
   @Query('exportCatalog')
-  async exportCatalog(@Args('format') format: ExportFormat, @Context() ctx: GraphQLContext) {
+  async exportCatalog(@Args('format') format: ExportFormat, @Args('version') version: number | null | undefined, @Context() ctx: GraphQLContext) {
     await this.auth.actor(ctx);
-    return this.catalog.export(format);
+    return this.catalog.export(format, version);
   }
 }
 

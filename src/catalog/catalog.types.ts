@@ -65,6 +65,8 @@ export interface CatalogRow {
 export interface CatalogParse {
   rows: CatalogRow[];
   problems: SheetProblem[];
+  /** The title row above the header (全国文明城区测评体系（2021年版）), or null when the file has none. */
+  title: string | null;
 }
 
 export interface CriterionPlan {
@@ -121,6 +123,11 @@ export interface CatalogPlanResult {
   problems: SheetProblem[];
 }
 
+/** Codes in the order people number them: A2 before A10. */
+export function byCode(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
 export function criterionCode(indicatorCode: string, position: number): string {
   return `${indicatorCode}-${position}`;
 }
@@ -128,3 +135,16 @@ export function criterionCode(indicatorCode: string, position: number): string {
 export function materialCode(indicatorCode: string, position: number): string {
   return `${indicatorCode}-M${position}`;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// Versions of the catalog
+
+/** The title of a version when neither the file, nor the importer, nor an earlier version gives one. */
+export const DEFAULT_CATALOG_TITLE = '全国文明城区测评体系';
+/** Titles longer than this are not titles (a paragraph of instructions, a note): refused, not cut short. */
+export const MAX_TITLE_LENGTH = 100;
+/**
+ * The heading earlier exports wrote above the header. It names the layout, not the catalog, so a file
+ * exported before versions existed keeps the current title when imported again.
+ */
+export const LEGACY_EXPORT_HEADING = '测评体系（测评项目、测评指标、测评内容）';

@@ -133,7 +133,7 @@ export interface TableRow<K extends string> {
 const MIN_HEADER_NAMES = 2;
 
 /** How notes, sign-off lines and instructions under (or inside) a table begin. */
-const NOTE_START = /^(?:注\s*(?:意|\d|[:：(（、.．\s])|备注|说明|填表说明|填表人|制表|审核人)/;
+export const NOTE_START = /^(?:注\s*(?:意|\d|[:：(（、.．\s])|备注|说明|填表说明|填表人|制表|审核人)/;
 
 export function cellText(cell: GridCell | undefined): string {
   if (cell === undefined) return '';
@@ -277,6 +277,30 @@ export function readTables<K extends string>(grids: readonly Grid[], specs: read
     return { tables: [], problems: [fileProblem('TOO_LARGE', `共有 ${count} 行，超过一次最多导入 ${MAX_DATA_ROWS} 行的限制。请拆分成几个文件分别导入`)] };
   }
   return { tables, problems };
+}
+
+/** 附件1, 附件二：: the attachment label official documents put above a table's title. */
+const ATTACHMENT_LABEL = /^附\s*件\s*[0-9一二三四五六七八九十]*\s*[:：]?$/;
+/** 2027年1月, 2027-01-05: a date line. */
+const DATE_LINE = /^\d{4}\s*(?:年|[-/.])\s*(?:\d{1,2}\s*(?:月|[-/.])\s*(?:\d{1,2}\s*日?)?)?$/;
+/** 填报单位：…, 日期：…: a labelled line, not a title. */
+const LABELLED_LINE = /^[^:：]{1,6}[:：]/;
+
+/**
+ * The title over a table: the first row above its header whose only text (typed in one cell or merged
+ * across) is not an attachment label, a date, a labelled line (填报单位：…) or a note. Null when there is none.
+ */
+export function titleAbove(grid: Grid, headerRow: number): { row: number; text: string } | null {
+  for (const row of grid.rows) {
+    if (row.row >= headerRow) break;
+    if (isBlank(row)) continue;
+    const distinct = [...new Set(texts(row).map(oneLine))];
+    if (distinct.length !== 1) continue;
+    const [text] = distinct;
+    if (ATTACHMENT_LABEL.test(text) || DATE_LINE.test(text) || LABELLED_LINE.test(text) || NOTE_START.test(text)) continue;
+    return { row: row.row, text };
+  }
+  return null;
 }
 
 export function isBlankGrid(grid: Grid): boolean {

@@ -171,6 +171,24 @@ export interface TaskBreakdownImportItemsTable {
   applied_at: Timestamp | null;
 }
 
+/**
+ * 测评体系的版本: the whole catalog after each import that changed it. `snapshot` is a Catalog and `changes` a
+ * ReferenceChange[] (src/catalog); typed loosely here so that the database types depend on nothing.
+ */
+export interface CatalogVersionsTable {
+  version: number;
+  title: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  /** A user id; no foreign key, so that removing the person keeps the history. */
+  imported_by: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  indicator_count: number;
+  total_points: ColumnType<string, number | string, never>;
+  snapshot: ColumnType<Record<string, unknown>, string, never>;
+  changes: ColumnType<Record<string, unknown>[], string, never>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -188,4 +206,5 @@ export interface Database {
   working_group_members: WorkingGroupMembersTable;
   task_breakdown_imports: TaskBreakdownImportsTable;
   task_breakdown_import_items: TaskBreakdownImportItemsTable;
+  catalog_versions: CatalogVersionsTable;
 }

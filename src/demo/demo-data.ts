@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
-import { insertDemoCatalogDetails } from '../catalog/catalog.demo';
+import { seedDemoCatalog } from '../catalog/catalog.demo';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { projectRoot } from '../runtime/project-paths';
 import { tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
@@ -55,21 +55,18 @@ export function demoTasks(catalog: DemoCatalogRow[] = readDemoCatalog()): NewInd
   });
 }
 
-/** Inserts the demo's reference data in one transaction. */
+/**
+ * Inserts the demo's reference data: the catalog first, as version 1 through the catalog's own write path (its
+ * own transaction, under the catalog import lock), then units, users and the campaign in one transaction.
+ */
 export async function insertDemoReferenceData(
   db: Db,
   catalog: DemoCatalogRow[] = readDemoCatalog(),
   campaign: typeof DEMO_CAMPAIGN = DEMO_CAMPAIGN,
 ): Promise<void> {
-  const items = [...new Map(catalog.map((r) => [r.code.charAt(0), r.item])).entries()];
+  await seedDemoCatalog(db, catalog);
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('units').values(DEMO_UNITS.map((u) => ({ ...u }))).onConflict((oc) => oc.doNothing()).execute();
-    await trx.insertInto('assessment_items').values(items.map(([code, name]) => ({ code, name }))).onConflict((oc) => oc.doNothing()).execute();
-    await trx
-      .insertInto('indicators')
-      .values(catalog.map((r) => ({ code: r.code, item_code: r.code.charAt(0), name: r.indicator, method: r.method, points: r.points, standard: r.standard, area: r.area })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
     await trx
       .insertInto('users')
       .values(DEMO_USERS.map((u) => ({ id: `user:${u.login}`, login: u.login, display_name: u.displayName, role: u.role, unit_code: u.unitCode })))
@@ -81,8 +78,6 @@ export async function insertDemoReferenceData(
       .onConflict((oc) => oc.doNothing())
       .execute();
   });
-  // Criteria and archive materials, derived from the same illustrative catalog.
-  await insertDemoCatalogDetails(db, catalog);
 }
 
 /**

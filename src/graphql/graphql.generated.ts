@@ -31,6 +31,7 @@ export interface ImportCatalogInput {
     fileName: string;
     contentBase64: string;
     dryRun?: Nullable<boolean>;
+    title?: Nullable<string>;
 }
 
 export interface ImportFileInput {
@@ -180,6 +181,11 @@ export interface AssessmentItem {
 }
 
 export interface AssessmentSystem {
+    version: number;
+    title: string;
+    importedAt?: Nullable<string>;
+    importedBy?: Nullable<string>;
+    fileName?: Nullable<string>;
     items: AssessmentItem[];
     indicatorCount: number;
     totalPoints: number;
@@ -207,6 +213,18 @@ export interface CatalogImportCounts {
     materials: number;
 }
 
+export interface CatalogVersion {
+    version: number;
+    title: string;
+    importedAt: string;
+    importedBy?: Nullable<string>;
+    fileName?: Nullable<string>;
+    fileSha256?: Nullable<string>;
+    indicatorCount: number;
+    totalPoints: number;
+    changes: ReferenceChange[];
+}
+
 export interface CatalogImport {
     status: ReferenceImportStatus;
     fileName: string;
@@ -214,6 +232,8 @@ export interface CatalogImport {
     problems: ImportProblem[];
     report: string;
     changes: ReferenceChange[];
+    version?: Nullable<number>;
+    title?: Nullable<string>;
 }
 
 export interface ExportedFile {
@@ -263,8 +283,9 @@ export interface OrganisationImport {
 }
 
 export interface IQuery {
-    catalog(): AssessmentSystem | Promise<AssessmentSystem>;
-    exportCatalog(format: ExportFormat): ExportedFile | Promise<ExportedFile>;
+    catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
+    catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
+    exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
     organisation(): Organisation | Promise<Organisation>;
     me(): Me | Promise<Me>;
     campaigns(): Campaign[] | Promise<Campaign[]>;

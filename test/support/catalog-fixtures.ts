@@ -1,14 +1,13 @@
 // Builds catalogs and organisations as offices lay them out (.xlsx in memory with exceljs, and CSV text), and
 // the demo's catalog and organisation as the database holds them after seeding. Used by the catalog and
 // organisation specs; not a spec itself.
-import { demoCriteria, demoMaterials } from '../../src/catalog/catalog.demo';
-import type { Catalog } from '../../src/catalog/catalog.types';
-import { readDemoCatalog } from '../../src/demo/demo-data';
 import { DEMO_UNITS, DEMO_USERS } from '../../src/demo/demo-organisation';
 import { ROLE_LABELS, UNIT_KIND_LABELS, type Organisation, type UnitKind } from '../../src/organisation/organisation.types';
 import type { Cell } from './breakdown-fixtures';
 
 export { xlsx, type Cell, type SheetSpec } from './breakdown-fixtures';
+/** The demo catalog as the database holds it after the demo seeding (insertDemoReferenceData): its version 1. */
+export { demoCatalog } from '../../src/catalog/catalog.demo';
 
 export const CATALOG_HEADER = ['测评项目编码', '测评项目', '指标编码', '测评指标', '测评内容', '测评方法', '分值', '扣分规则', '档案材料', '专项整治领域'] as const;
 export type CatalogHeader = (typeof CATALOG_HEADER)[number];
@@ -43,27 +42,6 @@ export function csvText(rows: readonly (readonly Cell[])[]): string {
     return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
   };
   return rows.map((r) => r.map(field).join(',')).join('\r\n');
-}
-
-/** The demo catalog as the database holds it after insertDemoReferenceData and insertDemoCatalogDetails. */
-export function demoCatalog(): Catalog {
-  const rows = readDemoCatalog();
-  const criteria = demoCriteria(rows);
-  const materials = demoMaterials(rows);
-  return {
-    items: [...new Map(rows.map((r) => [r.code.charAt(0), r.item])).entries()].map(([code, name]) => ({ code, name })),
-    indicators: rows.map((r) => ({
-      code: r.code,
-      itemCode: r.code.charAt(0),
-      name: r.indicator,
-      method: r.method as Catalog['indicators'][number]['method'],
-      points: r.points,
-      standard: r.standard,
-      area: r.area as Catalog['indicators'][number]['area'],
-      criteria: criteria.filter((c) => c.indicatorCode === r.code).map(({ indicatorCode: _i, ...c }) => c),
-      materials: materials.filter((m) => m.indicatorCode === r.code).map(({ indicatorCode: _i, ...m }) => m),
-    })),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-// Exporting the catalog in the layout its import reads: export → import finds nothing changed, in .xlsx (items
-// and indicators merged over their rows, under a title) and in .csv (UTF-8 with a BOM, quoted where needed).
+// Exporting the catalog in the layout its import reads: export → import finds nothing changed, title included,
+// in .xlsx (items and indicators merged over their rows, under the title) and in .csv (UTF-8 with a BOM, the
+// title on the first line, quoted where needed).
 import * as ExcelJS from 'exceljs';
 import { catalogCsv, catalogXlsx } from '../../src/catalog/catalog.export';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
@@ -7,6 +8,8 @@ import type { Catalog, CatalogParse } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
 import { decodeCsvBytes } from '../../src/catalog/import-table';
 import { CATALOG_HEADER, demoCatalog } from '../support/catalog-fixtures';
+
+const TITLE = '全国文明城区测评体系（2021年版）';
 
 function reimport(current: Catalog, parsed: CatalogParse) {
   expect(parsed.problems).toEqual([]);
@@ -73,15 +76,19 @@ function richCatalog(): Catalog {
 describe('catalog export → import', () => {
   it('round-trips the demo catalog through .xlsx with nothing changed', async () => {
     const demo = demoCatalog();
-    const diff = reimport(demo, await parseCatalogXlsx(await catalogXlsx(demo)));
+    const parsed = await parseCatalogXlsx(await catalogXlsx(demo, TITLE));
+    expect(parsed.title).toBe(TITLE);
+    const diff = reimport(demo, parsed);
     expect(diff.changes).toEqual([]);
     expect(diff.counts.indicators).toEqual({ total: 40, created: 0, changed: 0, unchanged: 40, removed: 0 });
   });
 
   it('round-trips the demo catalog through .csv with nothing changed', () => {
     const demo = demoCatalog();
-    const bytes = Buffer.from(catalogCsv(demo), 'utf8');
-    const diff = reimport(demo, parseCatalogCsv(decodeCsvBytes(bytes), '测评体系'));
+    const bytes = Buffer.from(catalogCsv(demo, TITLE), 'utf8');
+    const parsed = parseCatalogCsv(decodeCsvBytes(bytes), '测评体系');
+    expect(parsed.title).toBe(TITLE);
+    const diff = reimport(demo, parsed);
     expect(diff.changes).toEqual([]);
     expect(diff.counts.items.unchanged).toBe(10);
   });
@@ -89,13 +96,18 @@ describe('catalog export → import', () => {
   it('round-trips several criteria per indicator, materials, empty rules and text with commas, quotes and line breaks', async () => {
     const rich = richCatalog();
     rich.indicators[2].standard = rich.indicators[2].criteria.map((c) => c.content).join('\n');
-    expect(reimport(rich, await parseCatalogXlsx(await catalogXlsx(rich))).changes).toEqual([]);
-    expect(reimport(rich, parseCatalogCsv(catalogCsv(rich), '测评体系')).changes).toEqual([]);
+    expect(reimport(rich, await parseCatalogXlsx(await catalogXlsx(rich, TITLE))).changes).toEqual([]);
+    expect(reimport(rich, parseCatalogCsv(catalogCsv(rich, TITLE), '测评体系')).changes).toEqual([]);
+  });
+
+  it('round-trips a title with commas and quotes through .csv', () => {
+    const title = '测评体系（2021年版, "修订"）';
+    expect(parseCatalogCsv(catalogCsv(richCatalog(), title), '测评体系').title).toBe(title);
   });
 
   it('writes an indicator that has no criteria yet as one row of its own standard (importing it adds that criterion)', () => {
     const legacy: Catalog = { items: [{ code: 'A', name: '宣传' }], indicators: [{ ...richCatalog().indicators[1], code: 'A1', itemCode: 'A', criteria: [] }] };
-    const parsed = parseCatalogCsv(catalogCsv(legacy), '测评体系');
+    const parsed = parseCatalogCsv(catalogCsv(legacy, TITLE), '测评体系');
     expect(parsed.rows.map((r) => [r.indicatorCode, r.content, r.method, r.points])).toEqual([['A1', '知晓率不低于80%', 'SURVEY', 1]]);
     const diff = reimport(legacy, parsed);
     expect(diff.changes.map((c) => `${c.kind} ${c.code}`)).toEqual(['CHANGED A1']);
@@ -103,12 +115,13 @@ describe('catalog export → import', () => {
 });
 
 describe('the exported files', () => {
-  it('.xlsx: a title, the header on row 2, items by code and indicators by code within them (C2 before C10), merged over their rows', async () => {
+  it('.xlsx: the title, the header on row 2, items by code and indicators by code within them (C2 before C10), merged over their rows', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(Uint8Array.from(await catalogXlsx(richCatalog())).buffer);
+    await workbook.xlsx.load(Uint8Array.from(await catalogXlsx(richCatalog(), TITLE)).buffer);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('测评体系');
-    expect(sheet.getCell('A1').value).toContain('测评体系');
+    expect(sheet.getCell('A1').value).toBe(TITLE);
+    expect(sheet.getCell('J1').master.address).toBe('A1');
     expect((sheet.getRow(2).values as unknown[]).slice(1)).toEqual(CATALOG_HEADER.slice());
     expect([3, 4, 5, 6, 7, 8].map((r) => `${String(sheet.getCell(`C${r}`).value)}/${String(sheet.getCell(`E${r}`).value)}`)).toEqual([
       'C2/知晓率不低于80%',
@@ -126,10 +139,10 @@ describe('the exported files', () => {
     expect(sheet.getCell('J4').value).toBe('集贸市场');
   });
 
-  it('.csv: a byte-order mark, the header, CRLF, quotes where needed, materials on the indicator\'s first row', () => {
-    const text = catalogCsv(richCatalog());
-    expect(text.startsWith(`\uFEFF${CATALOG_HEADER.join(',')}\r\n`)).toBe(true);
-    const lines = text.slice(1).split('\r\n');
+  it('.csv: a byte-order mark, the title, the header, CRLF, quotes where needed, materials on the indicator\'s first row', () => {
+    const text = catalogCsv(richCatalog(), TITLE);
+    expect(text.startsWith(`\uFEFF${TITLE},,,,,,,,,\r\n${CATALOG_HEADER.join(',')}\r\n`)).toBe(true);
+    const lines = text.slice(1).split('\r\n').slice(1);
     expect(lines[1]).toBe('C,环境卫生,C2,垃圾分类,知晓率不低于80%,问卷调查,1,每低5个百分点扣0.1分,,');
     expect(lines[2]).toBe('C,环境卫生,C10,农贸市场环境,"地面干净, 无积水",实地考察,2,每发现一处扣0.5分,巡查记录、照片（整改前后）,集贸市场');
     expect(lines[3]).toBe('C,环境卫生,C10,农贸市场环境,"""活禽""区域隔离",模拟暗访,0.5,,,集贸市场');

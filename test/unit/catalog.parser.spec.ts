@@ -62,6 +62,10 @@ describe('parseCatalogXlsx: a catalog as an office writes it', () => {
     expect(result.problems).toEqual([]);
   });
 
+  it('takes the merged title over the header as the catalog\'s title', () => {
+    expect(result.title).toBe('外滩街道创建全国文明城区测评体系（2027版）');
+  });
+
   it('reads every criterion once, merged cells for every row they span, methods, points and areas in every form', () => {
     expect(essentials(result.rows)).toEqual([
       { row: 3, item: ['C', ITEM_C], indicator: ['C1', '主次干道及背街小巷无垃圾烟头'], content: '主次干道无垃圾', method: 'FIELD', points: 2, rule: '每发现一处扣0.5分', materials: ['整改前后照片', '保洁台账'], area: 'SANITATION' },
@@ -98,6 +102,18 @@ describe('parseCatalogCsv', () => {
     const result = parseCatalogCsv(csvText([['测评体系'], ['2027年1月'], [], header, a1Row()]));
     expect(result.problems).toEqual([]);
     expect(result.rows.map((r) => r.row)).toEqual([5]);
+    expect(result.title).toBe('测评体系');
+  });
+
+  it('takes as the title the first line over the header that is not an attachment label, a date, a labelled line or a note', () => {
+    const title = (above: (string | null)[][]) => parseCatalogCsv(csvText([...above, header, a1Row()])).title;
+    expect(title([['附件2'], ['2027年1月'], ['填报单位：外滩街道'], ['  全国文明城区测评体系\n（2021年版）  ', null, '全国文明城区测评体系 （2021年版）']])).toBe('全国文明城区测评体系 （2021年版）');
+    expect(title([['附件：'], ['说明：分值合计100分'], ['2027-01-05']])).toBeNull();
+    expect(title([])).toBeNull();
+    // Two different texts on one line are not a title; nor is earlier exports' layout heading, nor a paragraph.
+    expect(title([['测评体系', '2027年版']])).toBeNull();
+    expect(title([['测评体系（测评项目、测评指标、测评内容）']])).toBeNull();
+    expect(title([['很长'.repeat(51)]])).toBeNull();
   });
 
   it('reports every cell problem at once, with sheet, row, column and letter, in Chinese', () => {
