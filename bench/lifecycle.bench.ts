@@ -1,11 +1,11 @@
-// Lifecycle benchmark: N indicator tasks driven through their 8-action lifecycle, C at a time, once through
+// Lifecycle benchmark: N indicator tasks driven through their 9-action lifecycle, C at a time, once through
 // the GraphQL API over HTTP (run A) and once with Temporal Updates sent straight from a client (run B).
 // Starts its own embedded PostgreSQL and in-memory Temporal dev server on free ports in a temporary folder,
 // stops everything at the end (or on Ctrl-C) and appends the figures to bench/RESULTS.md.
 //
 //   npm run bench -- [N=50] [C=8]        (or: npm run build && node dist/bench/lifecycle.bench.js N C)
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +16,7 @@ import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { createDatabase, migrateToLatest, type Db } from '../src/database/database';
+import { demoMaterials } from '../src/catalog/catalog.demo';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
@@ -53,6 +54,24 @@ interface Step {
 /** Points of each demo indicator's single criterion (`<indicator>-1`), for the direct path's mock assessment. */
 const CRITERION_POINTS = new Map(readDemoCatalog().map((row) => [`${row.code}-1`, row.points]));
 
+/** Demo indicators that require exactly one archive material, so that every task takes the same 9 actions. */
+const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
+const MATERIAL_NAMES = new Map(DEMO_MATERIALS.map((m) => [m.code, m.name]));
+const ONE_MATERIAL = new Set(
+  readDemoCatalog()
+    .map((row) => row.code)
+    .filter((code) => DEMO_MATERIALS.filter((m) => m.indicatorCode === code).length === 1),
+);
+
+/** The archive file every task hands in: a tiny PDF. */
+const ARCHIVE_FILE_CONTENT = Buffer.from('%PDF-1.4\n% 基准测试档案\n%%EOF\n');
+const ARCHIVE_FILE = {
+  sha256: createHash('sha256').update(ARCHIVE_FILE_CONTENT).digest('hex'),
+  name: '档案.pdf',
+  size: ARCHIVE_FILE_CONTENT.byteLength,
+  mimeType: 'application/pdf',
+};
+
 /** A plan's deadline must lie between now and the task's due date: a week from the run. */
 const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 
@@ -85,12 +104,24 @@ const STEPS: readonly Step[] = [
     input: { note: '基准测试：整改完成' }, command: { action: 'SUBMIT_RECTIFICATION', note: '基准测试：整改完成' }, stage: 'RECTIFICATION',
   },
   { mutation: 'approveRectification', inputType: 'ApproveInput', who: 'supervisor2', input: {}, command: { action: 'APPROVE_RECTIFICATION' }, stage: 'CONSOLIDATION' },
-  { mutation: 'startArchiving', inputType: 'ApproveInput', who: 'office', input: {}, command: { action: 'START_ARCHIVING' }, stage: 'ARCHIVING' },
   {
-    mutation: 'submitArchive', inputType: 'NoteInput', who: 'unit',
-    input: { note: '基准测试：档案材料一卷' }, command: { action: 'SUBMIT_ARCHIVE', note: '基准测试：档案材料一卷' }, stage: 'ARCHIVING',
+    // The API reads the materials from the catalog; the direct path sends the list the API would send.
+    mutation: 'startArchiving', inputType: 'ApproveInput', who: 'office', input: {},
+    command: (t) => ({ action: 'START_ARCHIVING', materials: [{ code: `${t.indicatorCode}-M1`, name: MATERIAL_NAMES.get(`${t.indicatorCode}-M1`) ?? '档案材料' }] }),
+    stage: 'ARCHIVING',
   },
-  { mutation: 'acceptArchive', inputType: 'ApproveInput', who: 'archivist', input: {}, command: { action: 'ACCEPT_ARCHIVE' }, stage: 'ARCHIVED' },
+  {
+    // The API also stores the file (by its SHA-256) before the Update; the direct path sends the file's record only.
+    mutation: 'submitArchiveMaterial', inputType: 'SubmitArchiveMaterialInput', who: 'unit',
+    input: (t) => ({ materialCode: `${t.indicatorCode}-M1`, fileName: ARCHIVE_FILE.name, contentBase64: ARCHIVE_FILE_CONTENT.toString('base64'), note: '基准测试：档案材料一卷' }),
+    command: (t) => ({ action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: `${t.indicatorCode}-M1`, file: ARCHIVE_FILE, note: '基准测试：档案材料一卷' }),
+    stage: 'ARCHIVING',
+  },
+  {
+    mutation: 'acceptArchiveMaterial', inputType: 'AcceptArchiveMaterialInput', who: 'archivist',
+    input: (t) => ({ materialCode: `${t.indicatorCode}-M1` }), command: (t) => ({ action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: `${t.indicatorCode}-M1` }),
+    stage: 'ARCHIVED',
+  },
 ];
 const EXPECTED_EVENT_TYPES = [
   'IndicatorTaskCreated',
@@ -101,8 +132,8 @@ const EXPECTED_EVENT_TYPES = [
   'RectificationSubmitted',
   'RectificationApproved',
   'ArchivingStarted',
-  'ArchiveSubmitted',
-  'ArchiveAccepted',
+  'ArchiveMaterialSubmitted',
+  'ArchiveMaterialAccepted',
 ];
 const EVENTS_PER_TASK = 1 + STEPS.length;
 
@@ -354,9 +385,9 @@ interface RunResult {
 }
 
 function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
-  const catalog = readDemoCatalog();
+  const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
   const max = catalog.length * DEMO_UNITS.length;
-  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog`);
+  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
   const tasks: BenchTask[] = [];
   const starts: NewIndicatorTask[] = [];
   for (let i = 0; i < n; i++) {

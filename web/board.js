@@ -47,7 +47,9 @@ const DETAIL = `fragment Detail on IndicatorTask {
   ...Card temporalUiUrl failedCriteria indicator { method points standard criteria { code content points deductionRule } }
   history { streamVersion label occurredAt data actor { displayName } }
   sideActions comments { text at author { displayName } }
-  evidence { name size note url at uploadedBy { displayName } }
+  evidence { sha256 name size note url at uploadedBy { displayName } }
+  archiveMaterials { code name status statusLabel note returnReason submittedAt reviewedAt
+    file { name size url } submittedBy { displayName } reviewedBy { displayName } }
 }`;
 const ME_QUERY = 'query Me { me { login displayName role unit { code name } } }';
 const BOARD_QUERY = `query Board($campaign: String, $unit: String) {
@@ -71,14 +73,14 @@ const ACTIONS = {
   RETURN_RECTIFICATION: { label: '退回整改', mutation: 'returnRectification', input: 'ReturnInput', fields: ['reason!'] },
   RECORD_MOCK_ASSESSMENT: { label: '录入模拟测评结果', mutation: 'recordMockAssessment', input: 'RecordMockAssessmentInput', fields: ['scores!', 'note'] },
   START_ARCHIVING: { label: '转入归档', mutation: 'startArchiving', input: 'ApproveInput', fields: ['note'] },
-  SUBMIT_ARCHIVE: { label: '提交档案材料', mutation: 'submitArchive', input: 'NoteInput', fields: ['note!'] },
-  ACCEPT_ARCHIVE: { label: '验收档案', mutation: 'acceptArchive', input: 'ApproveInput', fields: ['note'] },
-  RETURN_ARCHIVE: { label: '退回档案材料', mutation: 'returnArchive', input: 'ReturnInput', fields: ['reason!'] },
   RECORD_RECHECK: { label: '录入复查结果', mutation: 'recordRecheck', input: 'RecordRecheckInput', fields: ['passed!', 'note'] },
   REQUEST_EXTENSION: { label: '申请延期', mutation: 'requestExtension', input: 'RequestExtensionInput', fields: ['requestedDueAt!', 'reason!'] },
   APPROVE_EXTENSION: { label: '批准延期', mutation: 'approveExtension', input: 'ApproveInput', fields: ['note'] },
   REFUSE_EXTENSION: { label: '不予延期', mutation: 'refuseExtension', input: 'ReturnInput', fields: ['reason!'] },
 };
+// Archive materials are handed in and reviewed one by one, in the materials section, not as whole-card moves.
+const MATERIAL_ACTIONS = new Set(['SUBMIT_ARCHIVE_MATERIAL', 'ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL']);
+const MATERIAL_STATUS = { MISSING: '未提交', SUBMITTED: '待验收', ACCEPTED: '已验收', RETURNED: '已退回' };
 const FIELD_LABELS = {
   classification: '达标情况', note: '说明', reason: '原因', score: '得分率（0–100）', passed: '是否达标',
   plan: '整改方案', deadline: '整改期限', requestedDueAt: '申请延至', scores: '各项测评内容得分',
@@ -438,7 +440,7 @@ function renderDetail(t) {
   ].filter(Boolean);
   els.panelMsg = h('div', { class: 'panel-msg', role: 'status', hidden: true });
   els.formArea = h('div', { class: 'form-area' });
-  const actions = t.allowedActions.map((a) => h('button', { type: 'button', class: 'action', onclick: () => openForm(a) }, ACTIONS[a]?.label || a));
+  const actions = t.allowedActions.filter((a) => ACTIONS[a]).map((a) => h('button', { type: 'button', class: 'action', onclick: () => openForm(a) }, ACTIONS[a]?.label || a));
   const url = t.temporalUiUrl && /^https?:\/\//.test(t.temporalUiUrl) ? t.temporalUiUrl : null; // never a javascript: URL
   const history = t.history
     ? h('ol', { class: 'timeline' }, [...t.history].reverse().map((e) => h('li', {},
@@ -449,8 +451,10 @@ function renderDetail(t) {
     els.panelMsg,
     h('dl', { class: 'fields' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
     h('section', {}, h('h3', {}, '可执行操作'),
-      actions.length ? h('div', { class: 'actions' }, actions) : h('p', { class: 'muted' }, '当前用户在此阶段没有可执行的操作'),
+      actions.length || t.allowedActions.length ? h('div', { class: 'actions' }, actions) : h('p', { class: 'muted' }, '当前用户在此阶段没有可执行的操作'),
       els.formArea),
+    materialsSection(t),
+    reassignSection(t),
     sideSection(t),
     h('section', {}, h('h3', {}, '办理记录（最新在前）'), history),
     url && h('p', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, '在 Temporal 中查看工作流')));
@@ -506,18 +510,8 @@ function sideSection(t) {
     if (!text.value.trim()) return panelMessage('请填写意见内容', 'error');
     sideMutation('addComment', 'AddCommentInput', { text: text.value, expectedVersion: null }, '意见已发表');
   };
-  const sendFile = () => {
-    const f = file.files && file.files[0];
-    if (!f) return panelMessage('请选择文件', 'error');
-    if (f.size > MAX_UPLOAD_BYTES) return panelMessage('文件超过 20 MB 的上限', 'error');
-    const reader = new FileReader();
-    reader.onload = () => {
-      const base64 = String(reader.result).split(',')[1] || '';
-      sideMutation('uploadEvidence', 'UploadEvidenceInput', { fileName: f.name, contentBase64: base64, note: note.value || null }, '材料已上传');
-    };
-    reader.onerror = () => panelMessage('读取文件失败', 'error');
-    reader.readAsDataURL(f);
-  };
+  const sendFile = () => readFile(file, (fileName, contentBase64) =>
+    sideMutation('uploadEvidence', 'UploadEvidenceInput', { fileName, contentBase64, note: note.value || null }, '材料已上传'));
   return h('section', {},
     h('h3', {}, `佐证材料（${files.length}）`),
     files.length ? h('ul', { class: 'files' }, files) : h('p', { class: 'muted' }, '暂无材料'),
@@ -525,6 +519,60 @@ function sideSection(t) {
     h('h3', {}, `意见（${comments.length}）`),
     comments.length ? h('ol', { class: 'timeline' }, comments) : h('p', { class: 'muted' }, '暂无意见'),
     canComment && h('div', { class: 'side-form' }, text, h('button', { type: 'button', onclick: sendComment }, '发表意见')));
+}
+
+/** Reads a chosen file as base64, within the upload limit; null (with a message) otherwise. */
+function readFile(input, then) {
+  const f = input.files && input.files[0];
+  if (!f) return panelMessage('请选择文件', 'error');
+  if (f.size > MAX_UPLOAD_BYTES) return panelMessage('文件超过 20 MB 的上限', 'error');
+  const reader = new FileReader();
+  reader.onload = () => then(f.name, String(reader.result).split(',')[1] || '');
+  reader.onerror = () => panelMessage('读取文件失败', 'error');
+  reader.readAsDataURL(f);
+}
+
+/** 档案材料: each material the indicator requires, where it stands, and what this user may do with it. */
+function materialsSection(t) {
+  const materials = t.archiveMaterials || [];
+  if (!materials.length) return null;
+  const canSubmit = t.allowedActions.includes('SUBMIT_ARCHIVE_MATERIAL');
+  const canReview = t.allowedActions.includes('ACCEPT_ARCHIVE_MATERIAL');
+  const accepted = materials.filter((m) => m.status === 'ACCEPTED').length;
+  const row = (m) => {
+    const file = h('input', { type: 'file', accept: '.jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx', 'aria-label': `为「${m.name}」选择文件` });
+    const note = h('input', { type: 'text', maxlength: 200, placeholder: '说明（选填）', 'aria-label': `「${m.name}」的说明` });
+    const reason = h('input', { type: 'text', maxlength: 200, placeholder: '退回原因', 'aria-label': `退回「${m.name}」的原因` });
+    const submit = () => readFile(file, (fileName, contentBase64) => sideMutation('submitArchiveMaterial', 'SubmitArchiveMaterialInput',
+      { materialCode: m.code, fileName, contentBase64, note: note.value || null, expectedVersion: t.version }, `已提交「${m.name}」`));
+    const accept = () => sideMutation('acceptArchiveMaterial', 'AcceptArchiveMaterialInput', { materialCode: m.code, expectedVersion: t.version }, `「${m.name}」已验收`);
+    const giveBack = () => {
+      if (!reason.value.trim()) return panelMessage('请填写退回原因', 'error');
+      sideMutation('returnArchiveMaterial', 'ReturnArchiveMaterialInput', { materialCode: m.code, reason: reason.value, expectedVersion: t.version }, `「${m.name}」已退回`);
+    };
+    const who = [m.submittedBy && `${m.submittedBy.displayName} 提交`, m.reviewedBy && `${m.reviewedBy.displayName} ${m.status === 'RETURNED' ? '退回' : '验收'}`].filter(Boolean).join(' · ');
+    return h('li', { dataset: { material: m.code } },
+      h('div', { class: 'tl-head' }, h('strong', {}, m.name), h('span', { class: `badge material ${m.status.toLowerCase()}` }, MATERIAL_STATUS[m.status] || m.status)),
+      m.file && h('div', { class: 'small' }, h('button', { type: 'button', class: 'link', onclick: () => downloadEvidence(m.file) }, m.file.name), who && h('span', { class: 'muted' }, ` · ${who}`)),
+      m.returnReason && h('div', { class: 'small' }, h('span', { class: 'muted' }, '退回原因：'), m.returnReason),
+      canSubmit && (m.status === 'MISSING' || m.status === 'RETURNED') && h('div', { class: 'side-form' }, file, note, h('button', { type: 'button', onclick: submit }, '提交')),
+      canReview && m.status === 'SUBMITTED' && h('div', { class: 'side-form' }, h('button', { type: 'button', class: 'primary', onclick: accept }, '验收通过'), reason, h('button', { type: 'button', onclick: giveBack }, '退回')));
+  };
+  return h('section', {}, h('h3', {}, `档案材料（已验收 ${accepted} / ${materials.length}）`), h('ul', { class: 'files materials' }, materials.map(row)));
+}
+
+/** 改派: the office moves the task to another responsible unit. */
+function reassignSection(t) {
+  if (!(t.sideActions || []).includes('REASSIGN')) return null;
+  const unit = h('select', { 'aria-label': '改派到的单位' }, h('option', { value: '' }, '改派给…'),
+    UNITS.filter(([code]) => code !== t.unit.code).map(([code, name]) => h('option', { value: code }, name)));
+  const reason = h('input', { type: 'text', maxlength: 200, placeholder: '改派原因', 'aria-label': '改派原因' });
+  const send = () => {
+    if (!unit.value) return panelMessage('请选择改派到的单位', 'error');
+    if (!reason.value.trim()) return panelMessage('请填写改派原因', 'error');
+    sideMutation('reassignTask', 'ReassignTaskInput', { unitCode: unit.value, reason: reason.value, expectedVersion: t.version }, '任务已改派');
+  };
+  return h('section', {}, h('h3', {}, '改派责任单位'), h('div', { class: 'side-form' }, unit, reason, h('button', { type: 'button', onclick: send }, '改派')));
 }
 
 /** One score input per criterion of the indicator; the score rate decides whether it is met. */

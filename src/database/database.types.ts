@@ -133,6 +133,8 @@ export interface TaskAssignmentsTable {
   due_at: Timestamp;
   classification: string | null;
   import_id: string | null;
+  /** The task (workflow id) this row is; stays when the task is reassigned to another unit. */
+  task_id: string;
 }
 
 export interface TaskBreakdownImportsTable {

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
 import { seedDemoCatalog } from '../catalog/catalog.demo';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
+import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { projectRoot } from '../runtime/project-paths';
 import { tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
@@ -96,7 +97,16 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   // The demo breakdown counts as imported: importing it again as a file changes nothing.
   await db
     .insertInto('task_assignments')
-    .values(tasks.map((t) => ({ campaign_id: t.campaignId, indicator_code: t.indicatorCode, unit_code: t.unitCode, lead_unit_code: t.leadUnitCode, due_at: t.dueAt })))
+    .values(
+      tasks.map((t) => ({
+        campaign_id: t.campaignId,
+        indicator_code: t.indicatorCode,
+        unit_code: t.unitCode,
+        lead_unit_code: t.leadUnitCode,
+        due_at: t.dueAt,
+        task_id: indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode),
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
   const started = await startIndicatorTasks(client, taskQueue, tasks);

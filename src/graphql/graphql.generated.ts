@@ -9,7 +9,7 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
-export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
+export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
@@ -23,7 +23,8 @@ export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE" | "ACCEPT_ARCHIVE" | "RETURN_ARCHIVE" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN";
+export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 
@@ -137,6 +138,37 @@ export interface RecordMockAssessmentInput {
     taskId: string;
     scores: CriterionScoreInput[];
     note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface SubmitArchiveMaterialInput {
+    taskId: string;
+    materialCode: string;
+    fileName?: Nullable<string>;
+    contentBase64?: Nullable<string>;
+    evidenceSha256?: Nullable<string>;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface AcceptArchiveMaterialInput {
+    taskId: string;
+    materialCode: string;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ReturnArchiveMaterialInput {
+    taskId: string;
+    materialCode: string;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ReassignTaskInput {
+    taskId: string;
+    unitCode: string;
+    reason: string;
     expectedVersion?: Nullable<number>;
 }
 
@@ -315,9 +347,32 @@ export interface IMutation {
     addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
     uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
     startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    submitArchive(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    acceptArchive(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnArchive(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    submitArchiveMaterial(input: SubmitArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+}
+
+export interface TaskArchiveMaterial {
+    code: string;
+    name: string;
+    status: ArchiveMaterialStatus;
+    statusLabel: string;
+    file?: Nullable<ArchiveMaterialFile>;
+    note: string;
+    submittedBy?: Nullable<EventActor>;
+    submittedAt?: Nullable<DateTime>;
+    reviewedBy?: Nullable<EventActor>;
+    reviewedAt?: Nullable<DateTime>;
+    returnReason?: Nullable<string>;
+}
+
+export interface ArchiveMaterialFile {
+    sha256: string;
+    name: string;
+    size: number;
+    mimeType: string;
+    url: string;
 }
 
 export interface Comment {
@@ -428,6 +483,7 @@ export interface IndicatorTask {
     nextRecheckAt?: Nullable<DateTime>;
     recheckDue: boolean;
     failedCriteria: string[];
+    archiveMaterials: TaskArchiveMaterial[];
     relapseCount: number;
     version: number;
     allowedActions: IndicatorTaskAction[];

@@ -91,6 +91,50 @@ export class IndicatorTaskRepository {
     return rows.map((r) => ({ code: r.code, points: Number(r.points) }));
   }
 
+  /** The archive materials the indicator requires, as the catalog holds them now. */
+  async materials(indicatorCode: string): Promise<{ code: string; name: string }[]> {
+    return this.db.selectFrom('archive_materials').select(['code', 'name']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
+  }
+
+  async unit(code: string): Promise<UnitView | undefined> {
+    return this.db.selectFrom('units').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst();
+  }
+
+  /** Another task of the campaign for the same (indicator, unit), on the board or in the breakdown. */
+  async otherTaskFor(campaignId: string, indicatorCode: string, unitCode: string, exceptTaskId: string): Promise<string | null> {
+    const { rows } = await sql<{ task_id: string }>`
+      select task_id from indicator_task_cards
+       where campaign_id = ${campaignId} and indicator_code = ${indicatorCode} and unit_code = ${unitCode} and task_id <> ${exceptTaskId}
+      union
+      select task_id from task_assignments
+       where campaign_id = ${campaignId} and indicator_code = ${indicatorCode} and unit_code = ${unitCode} and task_id <> ${exceptTaskId}
+      limit 1`.execute(this.db);
+    return rows[0]?.task_id ?? null;
+  }
+
+  /**
+   * Runs `fn` while holding a lock on (campaign, indicator) across every API instance, so that two
+   * reassignments cannot both give one unit the same indicator.
+   */
+  async withIndicatorLock<T>(campaignId: string, indicatorCode: string, fn: () => Promise<T>): Promise<T> {
+    return this.db.connection().execute(async (conn) => {
+      const key = `reassign:${campaignId}:${indicatorCode}`;
+      await sql`select pg_advisory_lock(hashtextextended(${key}, 0))`.execute(conn);
+      try {
+        return await fn();
+      } finally {
+        await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(conn);
+      }
+    });
+  }
+
+  /** People by user id, for the names beside archive materials. */
+  async people(userIds: readonly string[]): Promise<Map<string, { userId: string; displayName: string; role: string }>> {
+    if (userIds.length === 0) return new Map();
+    const rows = await this.db.selectFrom('users').select(['id', 'display_name', 'role']).where('id', 'in', [...new Set(userIds)]).execute();
+    return new Map(rows.map((r) => [r.id, { userId: r.id, displayName: r.display_name, role: r.role }]));
+  }
+
   async history(taskId: string): Promise<HistoryEvent[]> {
     const rows = await this.db
       .selectFrom('events')

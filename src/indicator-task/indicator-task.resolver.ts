@@ -2,6 +2,10 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import type {
+  AcceptArchiveMaterialInput,
+  ReassignTaskInput,
+  ReturnArchiveMaterialInput,
+  SubmitArchiveMaterialInput,
   AddCommentInput,
   UploadEvidenceInput,
   ApproveInput,
@@ -68,8 +72,7 @@ export class IndicatorTaskResolver {
 
   @Mutation('uploadEvidence')
   async uploadEvidence(@Args('input') i: UploadEvidenceInput, @Context() ctx: GraphQLContext) {
-    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(i.contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
-    const file = { name: i.fileName, content: Buffer.from(i.contentBase64, 'base64') };
+    const file = { name: i.fileName, content: decodeBase64(i.contentBase64) };
     return this.tasks.uploadEvidence(await this.auth.actor(ctx), i.taskId, file, i.note ?? undefined, i.expectedVersion);
   }
 
@@ -153,22 +156,43 @@ export class IndicatorTaskResolver {
   }
 
   @Mutation('startArchiving')
-  startArchiving(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'START_ARCHIVING', note: i.note ?? undefined }, i.expectedVersion);
+  async startArchiving(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
+    return this.tasks.startArchiving(await this.auth.actor(ctx), i.taskId, i.note ?? undefined, i.expectedVersion);
   }
 
-  @Mutation('submitArchive')
-  submitArchive(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'SUBMIT_ARCHIVE', note: i.note }, i.expectedVersion);
+  @Mutation('submitArchiveMaterial')
+  async submitArchiveMaterial(@Args('input') i: SubmitArchiveMaterialInput, @Context() ctx: GraphQLContext) {
+    const actor = await this.auth.actor(ctx);
+    let file: { name: string; content: Buffer } | null = null;
+    if (i.contentBase64 !== null && i.contentBase64 !== undefined) {
+      file = { name: i.fileName ?? '', content: decodeBase64(i.contentBase64) };
+    }
+    const input = { materialCode: i.materialCode, file, evidenceSha256: i.evidenceSha256 ?? null, note: i.note ?? undefined };
+    return this.tasks.submitArchiveMaterial(actor, i.taskId, input, i.expectedVersion);
   }
 
-  @Mutation('acceptArchive')
-  acceptArchive(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'ACCEPT_ARCHIVE', note: i.note ?? undefined }, i.expectedVersion);
+  @Mutation('acceptArchiveMaterial')
+  acceptArchiveMaterial(@Args('input') i: AcceptArchiveMaterialInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: i.materialCode, note: i.note ?? undefined }, i.expectedVersion);
   }
 
-  @Mutation('returnArchive')
-  returnArchive(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RETURN_ARCHIVE', reason: i.reason }, i.expectedVersion);
+  @Mutation('returnArchiveMaterial')
+  returnArchiveMaterial(@Args('input') i: ReturnArchiveMaterialInput, @Context() ctx: GraphQLContext) {
+    return this.act(ctx, i.taskId, { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: i.materialCode, reason: i.reason }, i.expectedVersion);
   }
+
+  @Mutation('reassignTask')
+  async reassignTask(@Args('input') i: ReassignTaskInput, @Context() ctx: GraphQLContext) {
+    return this.tasks.reassign(await this.auth.actor(ctx), i.taskId, i.unitCode, i.reason, i.expectedVersion);
+  }
+
+  @ResolveField('archiveMaterials')
+  async archiveMaterials(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.archiveMaterials(await this.auth.actor(ctx), task);
+  }
+}
+
+function decodeBase64(content: string): Buffer {
+  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(content)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
+  return Buffer.from(content, 'base64');
 }

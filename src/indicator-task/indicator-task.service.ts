@@ -9,10 +9,18 @@ import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError, isErrorCode } from '../errors/domain-error';
-import { decide, allowedActions, allowedSideActions, check, type IndicatorTaskAction, type IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import {
+  archiveOf,
+  decide,
+  allowedActions,
+  allowedSideActions,
+  check,
+  type IndicatorTaskAction,
+  type IndicatorTaskCommand,
+} from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
-import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { STAGES, type Actor, type EscalationLevel, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import { PACKAGE_MATERIAL, STAGES, type Actor, type EscalationLevel, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../files/file-store';
 import { IndicatorTaskRepository, type HistoryEvent, type TaskView } from './indicator-task.repository';
@@ -86,6 +94,77 @@ export class IndicatorTaskService {
     return this.perform(actor, taskId, command, expectedVersion);
   }
 
+  /** Archiving begins with the list of materials the catalog requires of the indicator now. */
+  async startArchiving(actor: Actor, taskId: string, note: string | undefined, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    const refused = check(task.state, actor, 'START_ARCHIVING');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const listed = await this.tasks.materials(task.indicator.code);
+    const materials = listed.length > 0 ? listed : [PACKAGE_MATERIAL];
+    return this.perform(actor, taskId, { action: 'START_ARCHIVING', note, materials }, expectedVersion);
+  }
+
+  /**
+   * Hands in one archive material: a new file (stored only when the person may hand it in now), or evidence
+   * already attached to the task.
+   */
+  async submitArchiveMaterial(
+    actor: Actor,
+    taskId: string,
+    input: { materialCode: string; file: { name: string; content: Buffer } | null; evidenceSha256: string | null; note: string | undefined },
+    expectedVersion?: number | null,
+  ) {
+    const task = await this.get(actor, taskId);
+    const refused = check(task.state, actor, 'SUBMIT_ARCHIVE_MATERIAL');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    if ((input.file === null) === (input.evidenceSha256 === null)) {
+      throw new DomainError('BAD_USER_INPUT', '请上传一个文件，或选择一份本任务已上传的佐证材料（二者选一）', 'file');
+    }
+    let file: EvidenceFile;
+    if (input.file) {
+      file = await this.files.put(input.file.name, input.file.content);
+    } else {
+      const attached = (await this.evidence(actor, task)).find((e) => e.sha256 === input.evidenceSha256);
+      if (!attached) throw new DomainError('BAD_USER_INPUT', '本任务没有这份佐证材料', 'evidenceSha256');
+      file = { sha256: attached.sha256, name: attached.name, size: attached.size, mimeType: attached.mimeType };
+    }
+    return this.perform(actor, taskId, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: input.materialCode, file, note: input.note }, expectedVersion);
+  }
+
+  /** The archive materials with the names of who handed each in and who reviewed it. */
+  async archiveMaterials(actor: Actor, task: TaskView) {
+    if (!this.canSee(actor, task)) return [];
+    const materials = archiveOf(task.state);
+    const people = await this.tasks.people(materials.flatMap((m) => [m.submittedBy, m.reviewedBy]).filter((id): id is string => id !== null));
+    const person = (id: string | null) => (id === null ? null : (people.get(id) ?? { userId: id, displayName: id, role: 'OFFICE' }));
+    return materials.map((m) => ({
+      ...m,
+      statusLabel: MATERIAL_STATUS_LABELS[m.status],
+      file: m.file ? { ...m.file, url: `/tasks/${encodeURIComponent(task.id)}/evidence/${m.file.sha256}` } : null,
+      submittedBy: person(m.submittedBy),
+      reviewedBy: person(m.reviewedBy),
+    }));
+  }
+
+  /**
+   * The office moves a task, with its history, to another unit. Under a lock on (campaign, indicator), so
+   * that no two reassignments give one unit the same indicator twice.
+   */
+  async reassign(actor: Actor, taskId: string, unitCode: string, reason: string, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    const refused = check(task.state, actor, 'REASSIGN');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const unit = await this.tasks.unit(unitCode.trim());
+    if (!unit) throw new DomainError('BAD_USER_INPUT', `单位「${unitCode}」不存在`, 'unitCode');
+    return this.tasks.withIndicatorLock(task.campaignId, task.indicator.code, async () => {
+      const other = await this.tasks.otherTaskFor(task.campaignId, task.indicator.code, unit.code, task.id);
+      if (other) {
+        throw new DomainError('CONFLICT', `「${unit.name}」已负责指标「${task.indicator.code} ${task.indicator.name}」的任务，不能再改派给它`, 'unitCode');
+      }
+      return this.perform(actor, taskId, { action: 'REASSIGN', unitCode: unit.code, reason }, expectedVersion);
+    });
+  }
+
   /** Stores the file only when the person may attach it now, then records it on the task. */
   async uploadEvidence(actor: Actor, taskId: string, file: { name: string; content: Buffer }, note: string | undefined, expectedVersion?: number | null) {
     const task = await this.get(actor, taskId);
@@ -98,7 +177,8 @@ export class IndicatorTaskService {
   /** A file attached to a task the actor may see; others are not found, whatever the store holds. */
   async evidenceFile(actor: Actor, taskId: string, sha256: string): Promise<{ content: Buffer; name: string; mimeType: string }> {
     const task = await this.get(actor, taskId);
-    const attached = (await this.evidence(actor, task)).find((e) => e.sha256 === sha256);
+    const material = archiveOf(task.state).find((m) => m.file?.sha256 === sha256)?.file;
+    const attached = (await this.evidence(actor, task)).find((e) => e.sha256 === sha256) ?? material;
     const content = attached ? await this.files.get(sha256) : null;
     if (!attached || !content) throw new DomainError('NOT_FOUND', '找不到该佐证材料');
     return { content, name: attached.name, mimeType: attached.mimeType };

@@ -110,7 +110,7 @@ async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<v
 export class IndicatorTaskCardProjection implements InlineProjection {
   readonly name = 'indicator_task_cards';
   /** Raise when what a card holds changes: processes starting with a newer version rebuild the cards. */
-  readonly schemaVersion = 2;
+  readonly schemaVersion = 3;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     const relevant = events.filter((e) => isIndicatorTaskStream(e.streamId));

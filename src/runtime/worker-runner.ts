@@ -2,13 +2,14 @@ import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
+import { TaskAssignmentUnitProjection } from '../projections/task-assignment-unit.projection';
 import { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.repository';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { TemporalConnectionConfig } from '../config/config';
 
 export function createEventStore(db: Db): EventStoreRepository {
-  return new EventStoreRepository(db, [new IndicatorTaskCardProjection()]);
+  return new EventStoreRepository(db, [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection()]);
 }
 
 let runtimeInstalled = false;

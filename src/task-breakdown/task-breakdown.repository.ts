@@ -7,6 +7,8 @@ import type { Database } from '../database/database.types';
 import type { BreakdownReference } from './task-breakdown.types';
 
 export interface Assignment {
+  /** The task this row is: its workflow id, kept when the office reassigns it to another unit. */
+  taskId: string;
   indicatorCode: string;
   unitCode: string;
   leadUnitCode: string;
@@ -56,10 +58,10 @@ export class TaskBreakdownRepository {
   async assignments(campaignId: string): Promise<Assignment[]> {
     const rows = await this.db
       .selectFrom('task_assignments')
-      .select(['indicator_code', 'unit_code', 'lead_unit_code', 'due_at'])
+      .select(['task_id', 'indicator_code', 'unit_code', 'lead_unit_code', 'due_at'])
       .where('campaign_id', '=', campaignId)
       .execute();
-    return rows.map((r) => ({ indicatorCode: r.indicator_code, unitCode: r.unit_code, leadUnitCode: r.lead_unit_code, dueAt: r.due_at.toISOString() }));
+    return rows.map((r) => ({ taskId: r.task_id, indicatorCode: r.indicator_code, unitCode: r.unit_code, leadUnitCode: r.lead_unit_code, dueAt: r.due_at.toISOString() }));
   }
 
   /** Writes the import, its items and the new assignments; `beforeCommit` runs last inside the transaction. */
@@ -197,6 +199,7 @@ async function upsertAssignments(trx: Transaction<Database>, campaignId: string,
         lead_unit_code: i.leadUnitCode,
         due_at: i.dueAt,
         import_id: importId,
+        task_id: i.taskId,
       })),
     )
     .onConflict((oc) =>

@@ -15,7 +15,9 @@ import {
   taskBreakdownImportWorkflowId,
 } from '../../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
-import { TaskBreakdownRepository, type ImportItem } from './task-breakdown.repository';
+import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
+import { problem } from './task-breakdown.text';
+import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
 
@@ -34,6 +36,41 @@ function sortProblems(problems: ImportProblem[]): ImportProblem[] {
   const sheets = [...new Set(problems.map((p) => p.sheet))];
   const column = (p: ImportProblem) => (p.columnLetter ? p.columnLetter.length * 1000 + p.columnLetter.charCodeAt(p.columnLetter.length - 1) : 0);
   return [...problems].sort((a, b) => sheets.indexOf(a.sheet) - sheets.indexOf(b.sheet) || a.row - b.row || column(a) - column(b));
+}
+
+/**
+ * A row naming a unit for an indicator whose task for that unit the office has since reassigned elsewhere: a
+ * new task for it would need the reassigned task's id. The file is out of date; say what the system holds.
+ */
+export function reassignmentProblems(
+  campaignId: string,
+  tasks: readonly PlannedTask[],
+  assignments: readonly Assignment[],
+  rows: readonly BreakdownRow[],
+  units: readonly { code: string; name: string }[],
+): ImportProblem[] {
+  const byTaskId = new Map(assignments.map((a) => [a.taskId, a]));
+  const assigned = new Set(assignments.map((a) => `${a.indicatorCode}|${a.unitCode}`));
+  const unitName = (code: string) => units.find((u) => u.code === code)?.name ?? code;
+  const problems: ImportProblem[] = [];
+  for (const task of tasks) {
+    if (assigned.has(`${task.indicatorCode}|${task.unitCode}`)) continue;
+    const holder = byTaskId.get(indicatorTaskWorkflowId(campaignId, task.indicatorCode, task.unitCode));
+    if (!holder) continue;
+    const row = rows.find((r) => r.sheet === task.source.sheet && r.row === task.source.row);
+    const from = unitName(task.unitCode);
+    const to = unitName(holder.unitCode);
+    problems.push(
+      problem(
+        task.source,
+        '责任单位',
+        row?.columnLetters?.['责任单位'] ?? null,
+        'REASSIGNED',
+        `指标「${task.indicatorCode}」的任务已由「${from}」改派给「${to}」；请把责任单位改为「${to}」，或先在系统中把任务改派回「${from}」`,
+      ),
+    );
+  }
+  return problems;
 }
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
@@ -68,15 +105,18 @@ export class TaskBreakdownService {
     if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
 
     const parsed = await this.read(input.fileName, input.content);
-    const planned = planTasks(parsed.rows, await this.imports.reference());
-    const problems = sortProblems([...parsed.problems, ...planned.problems]);
+    const reference = await this.imports.reference();
+    const planned = planTasks(parsed.rows, reference);
+    const assignments = await this.imports.assignments(campaign.id);
+    const reassigned = reassignmentProblems(campaign.id, planned.tasks, assignments, parsed.rows, reference.units);
+    const problems = sortProblems([...parsed.problems, ...planned.problems, ...reassigned]);
     const base = { fileName: input.fileName, problems, report: formatProblems(problems) };
     if (problems.length > 0) {
       return { ...base, id: null, status: 'REJECTED', counts: { tasks: 0, created: 0, changed: 0, unchanged: 0, removed: 0, applied: 0 }, changes: [] };
     }
 
     // What this file changes against the breakdown as last imported.
-    const current = new Map((await this.imports.assignments(campaign.id)).map((a) => [`${a.indicatorCode}|${a.unitCode}`, a]));
+    const current = new Map(assignments.map((a) => [`${a.indicatorCode}|${a.unitCode}`, a]));
     const items: ImportItem[] = [];
     let unchanged = 0;
     const seen = new Set<string>();
@@ -84,7 +124,8 @@ export class TaskBreakdownService {
       const key = `${task.indicatorCode}|${task.unitCode}`;
       seen.add(key);
       const before = current.get(key);
-      const taskId = indicatorTaskWorkflowId(campaign.id, task.indicatorCode, task.unitCode);
+      // A reassigned task keeps its id under its new unit; a new one is named by its business key.
+      const taskId = before?.taskId ?? indicatorTaskWorkflowId(campaign.id, task.indicatorCode, task.unitCode);
       const item = { taskId, indicatorCode: task.indicatorCode, unitCode: task.unitCode, leadUnitCode: task.leadUnitCode, dueAt: task.dueAt, source: task.source };
       if (!before) items.push({ ...item, seq: items.length + 1, kind: 'CREATED', previousDueAt: null, previousLeadUnitCode: null });
       else if (before.dueAt !== task.dueAt || before.leadUnitCode !== task.leadUnitCode) {
@@ -96,7 +137,7 @@ export class TaskBreakdownService {
       items.push({
         seq: items.length + 1,
         kind: 'REMOVED',
-        taskId: indicatorTaskWorkflowId(campaign.id, a.indicatorCode, a.unitCode),
+        taskId: a.taskId,
         indicatorCode: a.indicatorCode,
         unitCode: a.unitCode,
         leadUnitCode: a.leadUnitCode,

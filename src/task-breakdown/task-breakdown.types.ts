@@ -50,6 +50,7 @@ export const IMPORT_PROBLEM_CODES = [
   'EMPTY_FILE',
   'UNREADABLE_FILE',
   'TOO_LARGE',
+  'REASSIGNED',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -78,10 +78,13 @@ describe('event store', () => {
 
     await database.db.updateTable('indicator_task_cards').set({ stage: 'ARCHIVED' }).execute(); // damage it
     const results = await store.rebuildProjections();
-    expect(results).toEqual([{ name: 'indicator_task_cards', events: 5 }]);
+    expect(results).toEqual([
+      { name: 'indicator_task_cards', events: 5 },
+      { name: 'task_assignment_units', events: 0 },
+    ]);
     expect(await rows()).toEqual(live);
 
-    const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().executeTakeFirstOrThrow();
+    const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().where('name', '=', 'indicator_task_cards').executeTakeFirstOrThrow();
     const max = await database.db.selectFrom('events').select((eb) => eb.fn.max('position').as('p')).executeTakeFirstOrThrow();
     expect(checkpoint.position).toBe(max.p);
   });

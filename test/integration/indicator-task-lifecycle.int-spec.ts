@@ -111,12 +111,15 @@ describe('indicator task lifecycle through GraphQL', () => {
     card = await legal('office', 'startArchiving', {});
     expect(card.stage).toBe('ARCHIVING');
 
-    await legal('wtsq.member', 'submitArchive', { note: '台账、照片、问卷共 3 卷' });
-    await refused('supervisor', 'acceptArchive', {}, 'FORBIDDEN');
-    card = await legal('archivist', 'acceptArchive', {});
+    // A4 is assessed by survey: the catalog asks for one material, 问卷及统计结果 (A4-M1).
+    const file = { materialCode: 'A4-M1', fileName: '问卷统计.pdf', contentBase64: Buffer.from('%PDF-1.4 问卷').toString('base64') };
+    await refused('wtsq.member', 'submitArchiveMaterial', { ...file, materialCode: 'A4-M9' }, 'BAD_USER_INPUT');
+    await legal('wtsq.member', 'submitArchiveMaterial', { ...file, note: '问卷 300 份' });
+    await refused('supervisor', 'acceptArchiveMaterial', { materialCode: 'A4-M1' }, 'FORBIDDEN');
+    card = await legal('archivist', 'acceptArchiveMaterial', { materialCode: 'A4-M1' });
     expect(card).toMatchObject({ stage: 'ARCHIVED', allowedActions: [] });
 
-    await refused('wtsq.member', 'submitArchive', { note: '再交一次' }, 'ILLEGAL_TRANSITION');
+    await refused('wtsq.member', 'submitArchiveMaterial', file, 'ILLEGAL_TRANSITION');
 
     const events = await eventsOf(stack.db, taskId);
     expect(events.map((e) => e.type)).toEqual([
@@ -133,8 +136,8 @@ describe('indicator task lifecycle through GraphQL', () => {
       'RectificationSubmitted',
       'RectificationApproved',
       'ArchivingStarted',
-      'ArchiveSubmitted',
-      'ArchiveAccepted',
+      'ArchiveMaterialSubmitted',
+      'ArchiveMaterialAccepted',
     ]);
     expect(events.map((e) => e.stream_version)).toEqual(events.map((_, i) => i + 1));
 
@@ -158,7 +161,7 @@ describe('indicator task lifecycle through GraphQL', () => {
       `{ indicatorTask(id: "${taskId}") { history { label actor { displayName } } } }`,
     );
     expect(history.data!.indicatorTask.history[1]).toEqual({ label: '提交自查结果', actor: { displayName: '外滩社区工作人员' } });
-    expect(history.data!.indicatorTask.history.at(-1)).toEqual({ label: '档案验收通过', actor: { displayName: '陈档案（档案组）' } });
+    expect(history.data!.indicatorTask.history.at(-1)).toEqual({ label: '档案材料验收通过', actor: { displayName: '陈档案（档案组）' } });
   });
 
   it('refuses callers without a known identity', async () => {
@@ -180,10 +183,10 @@ function inputType(mutation: string): string {
     confirmSelfCheck: 'ApproveInput',
     approveRectification: 'ApproveInput',
     startArchiving: 'ApproveInput',
-    acceptArchive: 'ApproveInput',
+    acceptArchiveMaterial: 'AcceptArchiveMaterialInput',
     returnSelfCheck: 'ReturnInput',
     returnRectification: 'ReturnInput',
-    returnArchive: 'ReturnInput',
+    returnArchiveMaterial: 'ReturnArchiveMaterialInput',
     reportRectificationProgress: 'NoteInput',
     submitRectificationPlan: 'RectificationPlanInput',
     requestExtension: 'RequestExtensionInput',
@@ -191,7 +194,7 @@ function inputType(mutation: string): string {
     refuseExtension: 'ReturnInput',
     recordRecheck: 'RecordRecheckInput',
     submitRectification: 'NoteInput',
-    submitArchive: 'NoteInput',
+    submitArchiveMaterial: 'SubmitArchiveMaterialInput',
   };
   return types[mutation];
 }

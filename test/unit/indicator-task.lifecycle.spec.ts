@@ -7,11 +7,13 @@ import {
   INDICATOR_TASK_ACTIONS,
   allowedActions,
   allowedSideActions,
+  archiveOf,
   assertNever,
   decide,
   evolve,
   initialState,
   stageAfterClassification,
+  unitOwesWork,
   type ActionRequest,
   type Decision,
   type EventMeta,
@@ -24,6 +26,7 @@ import { nextTimer, timerEvent, type Timer } from '../../workflows/indicator-tas
 import {
   CLASSIFICATIONS,
   DEFAULT_TASK_POLICY,
+  PACKAGE_MATERIAL,
   REVIEW_KINDS,
   STAGES,
   SYSTEM_ACTOR,
@@ -31,6 +34,7 @@ import {
   type Classification,
   type EscalationLevel,
   type IndicatorTaskState,
+  type ArchiveMaterialState,
   type ReviewKind,
   type Stage,
   type TaskPolicy,
@@ -132,6 +136,49 @@ function plus(iso: string, ms: number): string {
   return new Date(Date.parse(iso) + ms).toISOString();
 }
 
+/** Two materials an indicator requires, from the catalog. */
+const M1 = { code: 'A1-M1', name: '公益广告点位台账' };
+const M2 = { code: 'A1-M2', name: '现场照片' };
+
+/** A task archiving M1 and M2, each MISSING unless told otherwise; the review follows from the materials. */
+function archivingWith(changes: Record<string, Partial<ArchiveMaterialState>>, overrides: Partial<IndicatorTaskState> = {}): IndicatorTaskState {
+  const archive = [M1, M2].map(
+    (m): ArchiveMaterialState => ({
+      code: m.code,
+      name: m.name,
+      status: 'MISSING',
+      file: null,
+      note: '',
+      submittedBy: null,
+      submittedAt: null,
+      reviewedBy: null,
+      reviewedAt: null,
+      returnReason: null,
+      ...changes[m.code],
+    }),
+  );
+  const review = archive.some((m) => m.status === 'SUBMITTED') ? 'ARCHIVE_REVIEW' : null;
+  return stateOf({ stage: 'ARCHIVING', classification: 'MET', stageDueAt: DUE, archive, awaitingReview: review, ...overrides });
+}
+
+/** A material as archiving starts: nothing handed in. */
+function material(m: { code: string; name: string }, changes: Partial<ArchiveMaterialState> = {}): ArchiveMaterialState {
+  return { code: m.code, name: m.name, status: 'MISSING', file: null, note: '', submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, returnReason: null, ...changes };
+}
+
+/** A file in the file store. */
+const FILE = { sha256: 'a'.repeat(64), name: '照片.jpg', size: 1024, mimeType: 'image/jpeg' };
+
+/** The code of a material the unit still owes (the first), or of the package when the task is not archiving. */
+function owed(state: IndicatorTaskState): string {
+  return archiveOf(state).find((m) => m.status === 'MISSING' || m.status === 'RETURNED')?.code ?? PACKAGE_MATERIAL.code;
+}
+
+/** The code of a material awaiting the archivist (the first), or of the package. */
+function handedIn(state: IndicatorTaskState): string {
+  return archiveOf(state).find((m) => m.status === 'SUBMITTED')?.code ?? PACKAGE_MATERIAL.code;
+}
+
 /**
  * A command for `action` whose input is valid in `state` at `now`, so that only the rules decide; null when no
  * valid input exists (a rectification plan once the time for it has run out).
@@ -143,19 +190,22 @@ function validCommand(action: IndicatorTaskAction, state: IndicatorTaskState = s
     case 'CONFIRM_SELF_CHECK':
     case 'APPROVE_RECTIFICATION':
     case 'START_ARCHIVING':
-    case 'ACCEPT_ARCHIVE':
     case 'APPROVE_EXTENSION':
       return { action };
+    case 'ACCEPT_ARCHIVE_MATERIAL':
+      return { action, materialCode: handedIn(state) };
+    case 'RETURN_ARCHIVE_MATERIAL':
+      return { action, materialCode: handedIn(state), reason: '材料不全' };
     case 'RETURN_SELF_CHECK':
     case 'RETURN_RECTIFICATION':
-    case 'RETURN_ARCHIVE':
       return { action, reason: '材料不全' };
     case 'REFUSE_EXTENSION':
       return { action, reason: '时间足够' };
     case 'REPORT_RECTIFICATION_PROGRESS':
     case 'SUBMIT_RECTIFICATION':
-    case 'SUBMIT_ARCHIVE':
       return { action, note: '已完成' };
+    case 'SUBMIT_ARCHIVE_MATERIAL':
+      return { action, materialCode: owed(state), file: FILE, note: '已完成' };
     case 'RECORD_MOCK_ASSESSMENT':
       return { action, scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }] };
     case 'RECORD_RECHECK':
@@ -175,7 +225,9 @@ function validCommand(action: IndicatorTaskAction, state: IndicatorTaskState = s
     case 'ADD_COMMENT':
       return { action, text: '请抓紧' };
     case 'ATTACH_EVIDENCE':
-      return { action, file: { sha256: 'a'.repeat(64), name: '照片.jpg', size: 1024, mimeType: 'image/jpeg' } };
+      return { action, file: FILE };
+    case 'REASSIGN':
+      return { action, unitCode: state.unitCode === OTHER_UNIT ? OWN_UNIT : OTHER_UNIT, reason: '职责调整' };
     default:
       return assertNever(action);
   }
@@ -262,10 +314,10 @@ const EXPECTED_ACTIONS: Partial<Record<Situation, (x: Extras) => Expected>> = {
   // Supervisors run the mock assessment; there is no unit deadline to extend.
   'MOCK_ASSESSMENT/NONE': () => ({ SUPERVISOR: ['RECORD_MOCK_ASSESSMENT'] }),
   'CONSOLIDATION/NONE': () => ({ OFFICE: ['START_ARCHIVING'], SUPERVISOR: ['RECORD_RECHECK', 'START_ARCHIVING'] }),
-  'ARCHIVING/NONE': (x) => ({ ...ownUnit(['SUBMIT_ARCHIVE', ...askForTime(x)]), SUPERVISOR: answerForTime(x) }),
+  'ARCHIVING/NONE': (x) => ({ ...ownUnit(['SUBMIT_ARCHIVE_MATERIAL', ...askForTime(x)]), SUPERVISOR: answerForTime(x) }),
   'ARCHIVING/SELF_CHECK_REVIEW': onlyExtension,
   'ARCHIVING/RECTIFICATION_REVIEW': onlyExtension,
-  'ARCHIVING/ARCHIVE_REVIEW': (x) => ({ ARCHIVIST: ['ACCEPT_ARCHIVE', 'RETURN_ARCHIVE'], SUPERVISOR: answerForTime(x) }),
+  'ARCHIVING/ARCHIVE_REVIEW': (x) => ({ ARCHIVIST: ['ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL'], SUPERVISOR: answerForTime(x) }),
 };
 
 const SITUATIONS: [Stage, ReviewKind | null][] = STAGES.flatMap((stage) =>
@@ -326,7 +378,7 @@ describe('allowedActions', () => {
   it.each<[Stage, ReviewKind, Actor, IndicatorTaskAction[]]>([
     ['SELF_CHECK', 'SELF_CHECK_REVIEW', SUPERVISOR_2, ['CONFIRM_SELF_CHECK', 'RETURN_SELF_CHECK']],
     ['RECTIFICATION', 'RECTIFICATION_REVIEW', SUPERVISOR_2, ['APPROVE_RECTIFICATION', 'RETURN_RECTIFICATION']],
-    ['ARCHIVING', 'ARCHIVE_REVIEW', ARCHIVIST_2, ['ACCEPT_ARCHIVE', 'RETURN_ARCHIVE']],
+    ['ARCHIVING', 'ARCHIVE_REVIEW', ARCHIVIST_2, ['ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL']],
   ])('in %s awaiting %s still offers the review to a colleague of the submitter', (stage, review, colleague, expected) => {
     const submitter = colleague.role === 'SUPERVISOR' ? SUPERVISOR : ARCHIVIST;
     expect(allowedActions(awaiting(stage, review, submitter.userId), colleague)).toEqual(expected);
@@ -499,35 +551,78 @@ const ACCEPTED: AcceptedCase[] = [
     state: stateOf({ stage: 'CONSOLIDATION', classification: 'MET' }),
     actor: OFFICE,
     command: { action: 'START_ARCHIVING' },
-    event: { type: 'ArchivingStarted', data: { note: '' } },
+    // Without a list (older clients, and the histories they recorded) the archive is one package.
+    event: { type: 'ArchivingStarted', data: { note: '', materials: [{ code: 'PACKAGE', name: '档案材料（整套）' }] } },
+  },
+  {
+    name: 'START_ARCHIVING records the materials the catalog requires, names trimmed',
+    state: stateOf({ stage: 'CONSOLIDATION', classification: 'MET' }),
+    actor: OFFICE,
+    command: { action: 'START_ARCHIVING', materials: [M1, { ...M2, name: ' 现场照片 ' }] },
+    event: { type: 'ArchivingStarted', data: { note: '', materials: [M1, M2] } },
   },
   {
     name: 'START_ARCHIVING by a supervisor trims the note',
     state: stateOf({ stage: 'CONSOLIDATION', classification: 'MET' }),
     actor: SUPERVISOR,
-    command: { action: 'START_ARCHIVING', note: ' 巩固期满 ' },
-    event: { type: 'ArchivingStarted', data: { note: '巩固期满' } },
+    command: { action: 'START_ARCHIVING', note: ' 巩固期满 ', materials: [M1] },
+    event: { type: 'ArchivingStarted', data: { note: '巩固期满', materials: [M1] } },
   },
   {
-    name: 'SUBMIT_ARCHIVE records the trimmed note',
+    name: 'SUBMIT_ARCHIVE_MATERIAL records the material, its file and the trimmed note',
+    state: archivingWith({}),
+    actor: OWN_UNIT_MEMBER,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: { ...FILE, name: ' 照片.jpg ' }, note: ' 台账三册 ' },
+    event: { type: 'ArchiveMaterialSubmitted', data: { materialCode: M2.code, file: FILE, note: '台账三册' } },
+  },
+  {
+    name: 'SUBMIT_ARCHIVE_MATERIAL hands a returned material in again',
+    state: archivingWith({ [M1.code]: { status: 'RETURNED' } }),
+    actor: OWN_UNIT_HEAD,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE },
+    event: { type: 'ArchiveMaterialSubmitted', data: { materialCode: M1.code, file: FILE, note: '' } },
+  },
+  {
+    name: 'ACCEPT_ARCHIVE_MATERIAL defaults the note',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: ARCHIVIST,
+    command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code },
+    event: { type: 'ArchiveMaterialAccepted', data: { materialCode: M1.code, note: '' } },
+  },
+  {
+    name: 'RETURN_ARCHIVE_MATERIAL records the trimmed reason',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: ARCHIVIST,
+    command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: M1.code, reason: ' 缺签字页 ' },
+    event: { type: 'ArchiveMaterialReturned', data: { materialCode: M1.code, reason: '缺签字页' } },
+  },
+  {
+    name: 'the legacy SUBMIT_ARCHIVE (recorded histories) hands in the package without a file',
     state: stateOf({ stage: 'ARCHIVING', classification: 'MET' }),
     actor: OWN_UNIT_MEMBER,
-    command: { action: 'SUBMIT_ARCHIVE', note: ' 台账三册 ' },
-    event: { type: 'ArchiveSubmitted', data: { note: '台账三册' } },
+    command: untyped({ action: 'SUBMIT_ARCHIVE', note: ' 台账三册 ' }),
+    event: { type: 'ArchiveMaterialSubmitted', data: { materialCode: 'PACKAGE', file: null, note: '台账三册' } },
   },
   {
-    name: 'ACCEPT_ARCHIVE defaults the note',
+    name: 'the legacy ACCEPT_ARCHIVE accepts the package',
     state: awaiting('ARCHIVING', 'ARCHIVE_REVIEW', OWN_UNIT_MEMBER.userId, { classification: 'MET' }),
     actor: ARCHIVIST,
-    command: { action: 'ACCEPT_ARCHIVE' },
-    event: { type: 'ArchiveAccepted', data: { note: '' } },
+    command: untyped({ action: 'ACCEPT_ARCHIVE' }),
+    event: { type: 'ArchiveMaterialAccepted', data: { materialCode: 'PACKAGE', note: '' } },
   },
   {
-    name: 'RETURN_ARCHIVE records the trimmed reason',
+    name: 'the legacy RETURN_ARCHIVE returns the package',
     state: awaiting('ARCHIVING', 'ARCHIVE_REVIEW', OWN_UNIT_MEMBER.userId, { classification: 'MET' }),
     actor: ARCHIVIST,
-    command: { action: 'RETURN_ARCHIVE', reason: ' 缺签字页 ' },
-    event: { type: 'ArchiveReturned', data: { reason: '缺签字页' } },
+    command: untyped({ action: 'RETURN_ARCHIVE', reason: ' 缺签字页 ' }),
+    event: { type: 'ArchiveMaterialReturned', data: { materialCode: 'PACKAGE', reason: '缺签字页' } },
+  },
+  {
+    name: 'REASSIGN records the new unit, the previous one and the trimmed reason',
+    state: awaiting('RECTIFICATION', 'RECTIFICATION_REVIEW', OWN_UNIT_MEMBER.userId),
+    actor: OFFICE,
+    command: { action: 'REASSIGN', unitCode: ` ${OTHER_UNIT} `, reason: ' 职责调整 ' },
+    event: { type: 'TaskReassigned', data: { unitCode: OTHER_UNIT, previousUnitCode: OWN_UNIT, reason: '职责调整' } },
   },
   // Rectification plans
   {
@@ -655,7 +750,8 @@ const ACCEPTED: AcceptedCase[] = [
 
 describe('decide: accepted actions', () => {
   it('has a case for every action', () => {
-    expect(new Set(ACCEPTED.map((c) => c.command.action))).toEqual(new Set(INDICATOR_TASK_ACTIONS));
+    // Plus the three whole-package commands of recorded histories, decided as the package material's review.
+    expect(new Set(ACCEPTED.map((c) => c.command.action))).toEqual(new Set([...INDICATOR_TASK_ACTIONS, 'SUBMIT_ARCHIVE', 'ACCEPT_ARCHIVE', 'RETURN_ARCHIVE']));
   });
 
   it.each(ACCEPTED.map((c) => [c.name, c] as const))('%s', (_name, { state, actor, command, event, now }) => {
@@ -675,8 +771,9 @@ describe('decide: accepted actions', () => {
   });
 
   it('lets a unit head submit archive material the same way as a member', () => {
-    const events = eventsOf(decide(stateOf({ stage: 'ARCHIVING' }), { actor: OWN_UNIT_HEAD, command: { action: 'SUBMIT_ARCHIVE', note: '材料' } }, NOW));
-    expect(events.map((e) => e.type)).toEqual(['ArchiveSubmitted']);
+    const command: IndicatorTaskCommand = { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE };
+    const events = eventsOf(decide(archivingWith({}), { actor: OWN_UNIT_HEAD, command }, NOW));
+    expect(events.map((e) => e.type)).toEqual(['ArchiveMaterialSubmitted']);
   });
 
   it('does not depend on the time for actions without dates', () => {
@@ -768,7 +865,7 @@ const REJECTED: RejectedCase[] = [
     name: 'accepting an archive on an archived task',
     state: stateOf({ stage: 'ARCHIVED', classification: 'MET' }),
     actor: ARCHIVIST,
-    command: valid('ACCEPT_ARCHIVE'),
+    command: valid('ACCEPT_ARCHIVE_MATERIAL'),
     code: 'ILLEGAL_TRANSITION',
   },
   // Wrong person
@@ -797,7 +894,7 @@ const REJECTED: RejectedCase[] = [
     name: 'a supervisor accepting an archive',
     state: ARCHIVE_REVIEW,
     actor: SUPERVISOR,
-    command: valid('ACCEPT_ARCHIVE'),
+    command: valid('ACCEPT_ARCHIVE_MATERIAL'),
     code: 'FORBIDDEN',
   },
   {
@@ -825,7 +922,7 @@ const REJECTED: RejectedCase[] = [
     name: 'a member of another unit submitting an archive',
     state: stateOf({ stage: 'ARCHIVING', classification: 'MET' }),
     actor: OTHER_UNIT_MEMBER,
-    command: valid('SUBMIT_ARCHIVE'),
+    command: valid('SUBMIT_ARCHIVE_MATERIAL'),
     code: 'FORBIDDEN',
   },
   // Separation of duties: the one who handed the work in never decides on it, whatever their role.
@@ -861,14 +958,14 @@ const REJECTED: RejectedCase[] = [
     name: 'an archivist accepting an archive they submitted themselves',
     state: awaiting('ARCHIVING', 'ARCHIVE_REVIEW', ARCHIVIST.userId),
     actor: ARCHIVIST,
-    command: valid('ACCEPT_ARCHIVE'),
+    command: valid('ACCEPT_ARCHIVE_MATERIAL'),
     code: 'FORBIDDEN',
   },
   {
     name: 'an archivist returning an archive they submitted themselves',
     state: awaiting('ARCHIVING', 'ARCHIVE_REVIEW', ARCHIVIST.userId),
     actor: ARCHIVIST,
-    command: valid('RETURN_ARCHIVE'),
+    command: valid('RETURN_ARCHIVE_MATERIAL'),
     code: 'FORBIDDEN',
   },
   // Bad input
@@ -940,7 +1037,7 @@ const REJECTED: RejectedCase[] = [
     name: 'returning an archive with a reason over 2000 characters',
     state: ARCHIVE_REVIEW,
     actor: ARCHIVIST,
-    command: { action: 'RETURN_ARCHIVE', reason: TOO_LONG },
+    command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: 'PACKAGE', reason: TOO_LONG },
     code: 'BAD_USER_INPUT',
     field: 'reason',
   },
@@ -961,12 +1058,100 @@ const REJECTED: RejectedCase[] = [
     field: 'note',
   },
   {
-    name: 'submitting an archive with an empty note',
+    name: 'handing in the package the legacy way (no file) with an empty note',
     state: stateOf({ stage: 'ARCHIVING', classification: 'MET' }),
     actor: OWN_UNIT_MEMBER,
-    command: { action: 'SUBMIT_ARCHIVE', note: '' },
+    command: untyped({ action: 'SUBMIT_ARCHIVE', note: '' }),
     code: 'BAD_USER_INPUT',
     field: 'note',
+  },
+  {
+    name: 'handing in a material without a file',
+    state: archivingWith({}),
+    actor: OWN_UNIT_MEMBER,
+    command: untyped({ action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, note: '台账' }),
+    code: 'BAD_USER_INPUT',
+    field: 'file',
+  },
+  {
+    name: 'handing in a material with a file that is not in the store',
+    state: archivingWith({}),
+    actor: OWN_UNIT_MEMBER,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: { ...FILE, sha256: 'not-a-hash' } },
+    code: 'BAD_USER_INPUT',
+    field: 'file',
+  },
+  {
+    name: 'handing in a material the indicator does not require',
+    state: archivingWith({}),
+    actor: OWN_UNIT_MEMBER,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: 'A1-M9', file: FILE },
+    code: 'BAD_USER_INPUT',
+    field: 'materialCode',
+  },
+  {
+    name: 'handing in a material that awaits the archivist already',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: OWN_UNIT_HEAD,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE },
+    code: 'ILLEGAL_TRANSITION',
+    field: 'materialCode',
+  },
+  {
+    name: 'handing in a material that was accepted',
+    state: archivingWith({ [M1.code]: { status: 'ACCEPTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: OWN_UNIT_MEMBER,
+    command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE },
+    code: 'ILLEGAL_TRANSITION',
+    field: 'materialCode',
+  },
+  {
+    name: 'accepting a material that was not handed in, while another was',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: ARCHIVIST,
+    command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code },
+    code: 'ILLEGAL_TRANSITION',
+    field: 'materialCode',
+  },
+  {
+    name: 'returning a material that was accepted, while another awaits',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId }, [M2.code]: { status: 'ACCEPTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: ARCHIVIST,
+    command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: M2.code, reason: '重审' },
+    code: 'ILLEGAL_TRANSITION',
+    field: 'materialCode',
+  },
+  {
+    name: 'returning a material without a reason',
+    state: archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId } }),
+    actor: ARCHIVIST,
+    command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: M1.code, reason: ' ' },
+    code: 'BAD_USER_INPUT',
+    field: 'reason',
+  },
+  {
+    name: 'reassigning without saying to which unit',
+    state: stateOf(),
+    actor: OFFICE,
+    command: { action: 'REASSIGN', unitCode: ' ', reason: '职责调整' },
+    code: 'BAD_USER_INPUT',
+    field: 'unitCode',
+  },
+  {
+    name: 'reassigning to the unit that has the task already',
+    state: stateOf(),
+    actor: OFFICE,
+    command: { action: 'REASSIGN', unitCode: OWN_UNIT, reason: '职责调整' },
+    code: 'BAD_USER_INPUT',
+    field: 'unitCode',
+  },
+  {
+    name: 'reassigning without a reason',
+    state: stateOf(),
+    actor: OFFICE,
+    command: { action: 'REASSIGN', unitCode: OTHER_UNIT, reason: '' },
+    code: 'BAD_USER_INPUT',
+    field: 'reason',
   },
   {
     name: 'confirming a self-check with an optional note over 2000 characters',
@@ -980,7 +1165,7 @@ const REJECTED: RejectedCase[] = [
     name: 'accepting an archive with a note that is not text',
     state: ARCHIVE_REVIEW,
     actor: ARCHIVIST,
-    command: untyped({ action: 'ACCEPT_ARCHIVE', note: 42 }),
+    command: untyped({ action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: 'PACKAGE', note: 42 }),
     code: 'BAD_USER_INPUT',
     field: 'note',
   },
@@ -1862,6 +2047,7 @@ describe('evolve', () => {
       recheckDue: false,
       failedCriteria: [],
       relapseCount: 0,
+      archive: null,
       version: 0,
     });
   });
@@ -1933,7 +2119,6 @@ describe('evolve', () => {
   it.each<[string, IndicatorTaskEvent, Stage, ReviewKind]>([
     ['SelfCheckSubmitted', { type: 'SelfCheckSubmitted', data: { classification: 'UNKNOWN', note: 'n' } }, 'SELF_CHECK', 'SELF_CHECK_REVIEW'],
     ['RectificationSubmitted', { type: 'RectificationSubmitted', data: { note: 'n' } }, 'RECTIFICATION', 'RECTIFICATION_REVIEW'],
-    ['ArchiveSubmitted', { type: 'ArchiveSubmitted', data: { note: 'n' } }, 'ARCHIVING', 'ARCHIVE_REVIEW'],
   ])('on %s in %s waits for %s and remembers who submitted, keeping the deadline and the ladder', (_type, event, stage, review) => {
     const before = stateOf({ stage, classification: 'NOT_MET', version: 8, escalationLevel: 'URGE', rectificationPlan: stage === 'RECTIFICATION' ? PLAN : null });
     const after = evolve(frozen(before), event, meta(OWN_UNIT_HEAD));
@@ -1961,7 +2146,6 @@ describe('evolve', () => {
 
   it.each<[string, IndicatorTaskEvent, Stage, ReviewKind]>([
     ['RectificationReturned', { type: 'RectificationReturned', data: { reason: 'r' } }, 'RECTIFICATION', 'RECTIFICATION_REVIEW'],
-    ['ArchiveReturned', { type: 'ArchiveReturned', data: { reason: 'r' } }, 'ARCHIVING', 'ARCHIVE_REVIEW'],
   ])('on %s stays in %s and clears the awaited review and the submitter, keeping plan, deadline and ladder', (_type, event, stage, review) => {
     const before = awaiting(stage, review, OWN_UNIT_MEMBER.userId, {
       version: 4,
@@ -2025,29 +2209,56 @@ describe('evolve', () => {
 
   it('moves a consolidated task to archiving on ArchivingStarted and ends its re-checks', () => {
     const before = stateOf({ stage: 'CONSOLIDATION', classification: 'RELAPSE_PRONE', stageDueAt: null, nextRecheckAt: '2026-12-12T00:00:00.000Z', recheckDue: true });
-    expect(evolve(frozen(before), { type: 'ArchivingStarted', data: { note: '' } }, meta(OFFICE, AT))).toEqual({
+    expect(evolve(frozen(before), { type: 'ArchivingStarted', data: { note: '', materials: [M1, M2] } }, meta(OFFICE, AT))).toEqual({
       ...before,
       stage: 'ARCHIVING',
       stageEnteredAt: AT,
       stageDueAt: DUE,
       nextRecheckAt: null,
       recheckDue: false,
+      archive: [material(M1), material(M2)],
       version: 6,
     });
   });
 
-  it('archives the task on ArchiveAccepted and clears the review and the deadline', () => {
-    const before = awaiting('ARCHIVING', 'ARCHIVE_REVIEW', OWN_UNIT_MEMBER.userId, { classification: 'MET', escalationLevel: 'URGE' });
-    expect(evolve(frozen(before), { type: 'ArchiveAccepted', data: { note: '' } }, meta(ARCHIVIST, AT))).toEqual({
-      ...before,
-      stage: 'ARCHIVED',
-      awaitingReview: null,
-      submittedBy: null,
-      stageEnteredAt: AT,
-      stageDueAt: null,
-      escalationLevel: null,
-      version: 6,
-    });
+  it('gives an archive started without a list (older streams) the one package to hand in', () => {
+    const before = stateOf({ stage: 'CONSOLIDATION', classification: 'MET', stageDueAt: null });
+    expect(evolve(frozen(before), { type: 'ArchivingStarted', data: { note: '' } }, meta(OFFICE, AT)).archive).toEqual([material(PACKAGE_MATERIAL)]);
+  });
+
+  it('folds the whole-package events of older streams as the package material: handed in, returned, accepted', () => {
+    const start = evolve(stateOf({ stage: 'CONSOLIDATION', classification: 'MET', stageDueAt: null, version: 5 }), { type: 'ArchivingStarted', data: { note: '' } }, meta(OFFICE, AT));
+    const submitted = evolve(frozen(start), { type: 'ArchiveSubmitted', data: { note: '台账' } }, meta(OWN_UNIT_HEAD, AT));
+    expect(submitted).toMatchObject({ stage: 'ARCHIVING', awaitingReview: 'ARCHIVE_REVIEW', version: 7 });
+    expect(submitted.archive).toEqual([material(PACKAGE_MATERIAL, { status: 'SUBMITTED', note: '台账', submittedBy: OWN_UNIT_HEAD.userId, submittedAt: AT })]);
+    const returned = evolve(frozen(submitted), { type: 'ArchiveReturned', data: { reason: '缺签字' } }, meta(ARCHIVIST, AT));
+    expect(returned).toMatchObject({ stage: 'ARCHIVING', awaitingReview: null, version: 8 });
+    expect(returned.archive?.[0]).toMatchObject({ status: 'RETURNED', returnReason: '缺签字', reviewedBy: ARCHIVIST.userId });
+    const again = evolve(frozen(returned), { type: 'ArchiveSubmitted', data: { note: '已签字' } }, meta(OWN_UNIT_MEMBER, AT));
+    const accepted = evolve(frozen(again), { type: 'ArchiveAccepted', data: { note: '' } }, meta(ARCHIVIST_2, AT));
+    expect(accepted).toMatchObject({ stage: 'ARCHIVED', awaitingReview: null, submittedBy: null, stageDueAt: null, escalationLevel: null, version: 10 });
+    expect(accepted.archive?.[0]).toMatchObject({ status: 'ACCEPTED', returnReason: null, reviewedBy: ARCHIVIST_2.userId, submittedBy: OWN_UNIT_MEMBER.userId });
+  });
+
+  it('reads a state carried over from before per-material review (no archive) as one package, handed in when awaited', () => {
+    const carried = (overrides: Partial<IndicatorTaskState>) => {
+      const { archive: _none, ...rest } = stateOf({ stage: 'ARCHIVING', classification: 'MET', ...overrides });
+      return rest as IndicatorTaskState;
+    };
+    expect(archiveOf(carried({}))).toEqual([material(PACKAGE_MATERIAL)]);
+    expect(archiveOf(carried({ awaitingReview: 'ARCHIVE_REVIEW', submittedBy: OWN_UNIT_MEMBER.userId }))).toEqual([
+      material(PACKAGE_MATERIAL, { status: 'SUBMITTED', submittedBy: OWN_UNIT_MEMBER.userId }),
+    ]);
+    expect(allowedActions(carried({ awaitingReview: 'ARCHIVE_REVIEW', submittedBy: OWN_UNIT_MEMBER.userId }), ARCHIVIST)).toEqual([
+      'ACCEPT_ARCHIVE_MATERIAL',
+      'RETURN_ARCHIVE_MATERIAL',
+    ]);
+  });
+
+  it('on TaskReassigned changes the unit and nothing else: stage, deadline, ladder and the review awaited stay', () => {
+    const before = awaiting('RECTIFICATION', 'RECTIFICATION_REVIEW', OWN_UNIT_MEMBER.userId, { escalationLevel: 'URGE', rectificationPlan: PLAN, version: 7 });
+    const after = evolve(frozen(before), { type: 'TaskReassigned', data: { unitCode: OTHER_UNIT, previousUnitCode: OWN_UNIT, reason: '职责调整' } }, meta(OFFICE, AT));
+    expect(after).toEqual({ ...before, unitCode: OTHER_UNIT, version: 8 });
   });
 
   it('increments the version by exactly one per event', () => {
@@ -2410,8 +2621,18 @@ function expectCheckAndDecideAgree(state: IndicatorTaskState, now: string): void
 function expectInvariants(state: IndicatorTaskState, now: string): void {
   const unitStage = state.stage === 'SELF_CHECK' || state.stage === 'RECTIFICATION' || state.stage === 'ARCHIVING';
   expect({
-    // A task waits for a review exactly when someone handed something in.
-    reviewHasSubmitter: state.awaitingReview === null ? state.submittedBy === null : state.submittedBy !== null,
+    // A task waits for a review exactly when someone handed something in: in archiving, a material.
+    reviewHasSubmitter:
+      state.stage === 'ARCHIVING'
+        ? (state.awaitingReview === 'ARCHIVE_REVIEW') === archiveOf(state).some((m) => m.status === 'SUBMITTED' && m.submittedBy !== null)
+        : state.awaitingReview === null
+          ? state.submittedBy === null
+          : state.submittedBy !== null,
+    // Archived with every material accepted; archiving with at least one not.
+    archiveComplete:
+      state.stage === 'ARCHIVED'
+        ? (state.archive ?? []).every((m) => m.status === 'ACCEPTED')
+        : state.stage !== 'ARCHIVING' || archiveOf(state).some((m) => m.status !== 'ACCEPTED'),
     // Consolidation and the archived task have no deadline; every other stage has one.
     deadlineWhereDue: (state.stageDueAt === null) === (state.stage === 'CONSOLIDATION' || state.stage === 'ARCHIVED'),
     // Re-checks belong to consolidation only.
@@ -2424,6 +2645,7 @@ function expectInvariants(state: IndicatorTaskState, now: string): void {
     stageBeganInThePast: Date.parse(state.stageEnteredAt) <= Date.parse(now),
   }).toEqual({
     reviewHasSubmitter: true,
+    archiveComplete: true,
     deadlineWhereDue: true,
     recheckOnlyInConsolidation: true,
     recheckDueOnlyInConsolidation: true,
@@ -2467,7 +2689,8 @@ function play(steps: Step[]): IndicatorTaskState {
       ({ state: next, now } = fire(state, timer, now));
     } else {
       now = plus(now, DAY);
-      expect({ step: i, offered: allowedActions(state, step.actor).includes(step.command.action) }).toEqual({ step: i, offered: true });
+      const offered = [...allowedActions(state, step.actor), ...allowedSideActions(state, step.actor)];
+      expect({ step: i, offered: offered.includes(step.command.action) }).toEqual({ step: i, offered: true });
       const events = eventsOf(decide(state, { actor: step.actor, command: step.command, expectedVersion: state.version }, now));
       expect(events).toHaveLength(1);
       next = evolve(state, events[0], meta(step.actor, now));
@@ -2482,9 +2705,12 @@ function play(steps: Step[]): IndicatorTaskState {
 }
 
 const archiveSteps = (classification: Classification, starter: Actor): Step[] => [
-  { actor: starter, command: { action: 'START_ARCHIVING' }, stage: 'ARCHIVING', classification },
-  { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_ARCHIVE', note: '台账' }, stage: 'ARCHIVING', classification },
-  { actor: ARCHIVIST, command: { action: 'ACCEPT_ARCHIVE', note: '验收' }, stage: 'ARCHIVED', classification },
+  { actor: starter, command: { action: 'START_ARCHIVING', materials: [M1, M2] }, stage: 'ARCHIVING', classification },
+  { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE, note: '台账' }, stage: 'ARCHIVING', classification },
+  // The archivist reviews the first while the unit hands in the second.
+  { actor: ARCHIVIST, command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code, note: '验收' }, stage: 'ARCHIVING', classification },
+  { actor: OWN_UNIT_HEAD, command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE }, stage: 'ARCHIVING', classification },
+  { actor: ARCHIVIST_2, command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code }, stage: 'ARCHIVED', classification },
 ];
 
 const planStep = (actor: Actor, classification: Classification): Step => ({
@@ -2508,11 +2734,13 @@ const LIVES: [string, Step[]][] = [
       { actor: SUPERVISOR, command: { action: 'RETURN_RECTIFICATION', reason: '仍缺两处' }, stage: 'RECTIFICATION', classification: 'NOT_MET' },
       { actor: OWN_UNIT_HEAD, command: { action: 'SUBMIT_RECTIFICATION', note: '补齐' }, stage: 'RECTIFICATION', classification: 'NOT_MET' },
       { actor: SUPERVISOR, command: { action: 'APPROVE_RECTIFICATION' }, stage: 'CONSOLIDATION', classification: 'MET' },
+      // The office reassigns the task on the way; the new unit finishes it.
+      { actor: OFFICE, command: { action: 'REASSIGN', unitCode: OTHER_UNIT, reason: '职责调整' }, stage: 'CONSOLIDATION', classification: 'MET' },
       { actor: OFFICE, command: { action: 'START_ARCHIVING' }, stage: 'ARCHIVING', classification: 'MET' },
-      { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_ARCHIVE', note: '台账' }, stage: 'ARCHIVING', classification: 'MET' },
-      { actor: ARCHIVIST, command: { action: 'RETURN_ARCHIVE', reason: '缺签字' }, stage: 'ARCHIVING', classification: 'MET' },
-      { actor: OWN_UNIT_HEAD, command: { action: 'SUBMIT_ARCHIVE', note: '已签字' }, stage: 'ARCHIVING', classification: 'MET' },
-      { actor: ARCHIVIST_2, command: { action: 'ACCEPT_ARCHIVE' }, stage: 'ARCHIVED', classification: 'MET' },
+      { actor: OTHER_UNIT_MEMBER, command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: 'PACKAGE', file: FILE, note: '台账' }, stage: 'ARCHIVING', classification: 'MET' },
+      { actor: ARCHIVIST, command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: 'PACKAGE', reason: '缺签字' }, stage: 'ARCHIVING', classification: 'MET' },
+      { actor: ACTORS.OTHER_UNIT_HEAD, command: { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: 'PACKAGE', file: FILE, note: '已签字' }, stage: 'ARCHIVING', classification: 'MET' },
+      { actor: ARCHIVIST_2, command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: 'PACKAGE' }, stage: 'ARCHIVED', classification: 'MET' },
     ],
   ],
   [
@@ -2605,6 +2833,10 @@ describe('a whole life of a task (decide → evolve)', () => {
     if (action === 'SUBMIT_SELF_CHECK') return { action, classification: CLASSIFICATIONS[Math.floor(random() * CLASSIFICATIONS.length)], note: '说明' };
     if (action === 'RECORD_MOCK_ASSESSMENT') return { action, scores: [{ criterionCode: 'A1-1', points: 4, score: random() < 0.5 ? 4 : Math.round(random() * 30) / 10 }] };
     if (action === 'RECORD_RECHECK') return random() < 0.7 ? { action, passed: true } : { action, passed: false, note: '反弹' };
+    // Archives of one package (an indicator that lists no materials) and of several.
+    if (action === 'START_ARCHIVING') return random() < 0.5 ? { action } : { action, materials: [M1, M2] };
+    // The archivist reviews whichever material awaits; now and then returns it.
+    if (action === 'ACCEPT_ARCHIVE_MATERIAL' && random() < 0.3) return { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: handedIn(state), reason: '缺签字' };
     return validCommand(action, state, now);
   }
 
@@ -2662,5 +2894,104 @@ describe('a whole life of a task (decide → evolve)', () => {
     const taken = new Set<string>();
     for (const seed of SEEDS) for (const t of randomWalk(seed, () => undefined).taken) taken.add(t);
     expect([...taken].sort()).toEqual([...INDICATOR_TASK_ACTIONS, 'REMINDER', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY', 'RECHECK_DUE'].sort());
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Archiving material by material, and reassignment
+// ---------------------------------------------------------------------------------------------------------
+
+describe('archiving material by material', () => {
+  const SUBMITTED_BY_MEMBER = { status: 'SUBMITTED' as const, submittedBy: OWN_UNIT_MEMBER.userId, file: FILE };
+
+  it('while one material awaits the archivist, the unit hands in the other and may ask for time for it', () => {
+    const state = archivingWith({ [M1.code]: SUBMITTED_BY_MEMBER });
+    expect(state.awaitingReview).toBe('ARCHIVE_REVIEW');
+    expect(allowedActions(state, OWN_UNIT_MEMBER)).toEqual(['SUBMIT_ARCHIVE_MATERIAL', 'REQUEST_EXTENSION']);
+    expect(allowedActions(state, ARCHIVIST)).toEqual(['ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL']);
+    expect(allowedActions(state, SUPERVISOR)).toEqual([]);
+  });
+
+  it('once everything is handed in, the unit owes nothing: no more submissions, no extension, no escalation', () => {
+    const state = archivingWith({ [M1.code]: SUBMITTED_BY_MEMBER, [M2.code]: { status: 'ACCEPTED', submittedBy: OWN_UNIT_HEAD.userId } });
+    expect(allowedActions(state, OWN_UNIT_MEMBER)).toEqual([]);
+    expect(unitOwesWork(state)).toBe(false);
+    expect(nextTimer({ ...state, escalationLevel: 'URGE' }, plus(DUE, DAY))).toBeNull();
+  });
+
+  it('while a material is still missing, the escalation ladder runs even though another awaits review', () => {
+    const state = archivingWith({ [M1.code]: SUBMITTED_BY_MEMBER }, { escalationLevel: 'URGE' });
+    expect(unitOwesWork(state)).toBe(true);
+    expect(nextTimer(state, plus(DUE, DAY))).toEqual({ kind: 'ESCALATE', level: 'SUPERVISE', at: plus(DUE, 72 * HOUR) });
+  });
+
+  it('a returned material is owed again: the unit hands it in again, with the reason shown on it', () => {
+    const state = archivingWith({ [M1.code]: { status: 'RETURNED', returnReason: '缺签字', submittedBy: OWN_UNIT_MEMBER.userId }, [M2.code]: SUBMITTED_BY_MEMBER });
+    expect(unitOwesWork(state)).toBe(true);
+    expect(allowedActions(state, OWN_UNIT_HEAD)).toEqual(['SUBMIT_ARCHIVE_MATERIAL', 'REQUEST_EXTENSION']);
+  });
+
+  it('walks two materials to ARCHIVED: submitted, one returned and handed in again, both accepted; the record stays', () => {
+    let state = evolve(stateOf({ stage: 'CONSOLIDATION', classification: 'MET', stageDueAt: null }), { type: 'ArchivingStarted', data: { note: '', materials: [M1, M2] } }, meta(OFFICE, AT));
+    const act = (actor: Actor, command: IndicatorTaskCommand) => {
+      const events = eventsOf(decide(state, { actor, command }, NOW));
+      state = evolve(state, events[0], meta(actor, NOW));
+      return state;
+    };
+    act(OWN_UNIT_MEMBER, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE, note: '台账一册' });
+    expect(state).toMatchObject({ stage: 'ARCHIVING', awaitingReview: 'ARCHIVE_REVIEW', submittedBy: null });
+    act(ARCHIVIST, { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: M1.code, reason: '缺签字页' });
+    expect(state).toMatchObject({ stage: 'ARCHIVING', awaitingReview: null });
+    act(OWN_UNIT_HEAD, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE });
+    act(OWN_UNIT_MEMBER, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE, note: '已补签字' });
+    act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code });
+    expect(state.stage).toBe('ARCHIVING');
+    act(ARCHIVIST_2, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code, note: '齐全' });
+    expect(state).toMatchObject({ stage: 'ARCHIVED', awaitingReview: null, stageDueAt: null });
+    expect(state.archive).toEqual([
+      material(M1, { status: 'ACCEPTED', file: FILE, note: '已补签字', submittedBy: OWN_UNIT_MEMBER.userId, submittedAt: NOW, reviewedBy: ARCHIVIST.userId, reviewedAt: NOW }),
+      material(M2, { status: 'ACCEPTED', file: FILE, submittedBy: OWN_UNIT_HEAD.userId, submittedAt: NOW, reviewedBy: ARCHIVIST_2.userId, reviewedAt: NOW }),
+    ]);
+  });
+
+  it('never lets an archivist accept a material they handed in themselves, but a colleague may', () => {
+    const state = archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: ARCHIVIST.userId } });
+    expect(allowedActions(state, ARCHIVIST)).toEqual([]);
+    expect(rejectionOf(decide(state, { actor: ARCHIVIST, command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code } }, NOW)).code).toBe('FORBIDDEN');
+    expect(allowedActions(state, ARCHIVIST_2)).toEqual(['ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL']);
+    // With another material awaiting that someone else handed in, the archivist may review that one only.
+    const both = archivingWith({ [M1.code]: { status: 'SUBMITTED', submittedBy: ARCHIVIST.userId }, [M2.code]: SUBMITTED_BY_MEMBER });
+    expect(allowedActions(both, ARCHIVIST)).toEqual(['ACCEPT_ARCHIVE_MATERIAL', 'RETURN_ARCHIVE_MATERIAL']);
+    expect(rejectionOf(decide(both, { actor: ARCHIVIST, command: { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: M1.code, reason: 'r' } }, NOW)).code).toBe('FORBIDDEN');
+    expect(eventsOf(decide(both, { actor: ARCHIVIST, command: { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code } }, NOW))).toHaveLength(1);
+  });
+
+  it('refuses a list of materials that is empty, has blank names or repeats a code', () => {
+    const state = stateOf({ stage: 'CONSOLIDATION', classification: 'MET', stageDueAt: null });
+    for (const materials of [[], [{ code: 'A1-M1', name: ' ' }], [M1, M1], [{ code: '', name: 'x' }]]) {
+      const rejection = rejectionOf(decide(state, { actor: OFFICE, command: { action: 'START_ARCHIVING', materials } }, NOW));
+      expect({ code: rejection.code, field: rejection.field }).toEqual({ code: 'BAD_USER_INPUT', field: 'materials' });
+    }
+  });
+});
+
+describe('reassignment', () => {
+  it.each(['SELF_CHECK', 'RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION', 'ARCHIVING'] as const)('is the office’s alone in %s', (stage) => {
+    const state = stateOf({ stage, classification: stage === 'SELF_CHECK' ? null : 'NOT_MET' });
+    for (const actor of EVERYONE) expect({ who: actor.userId, may: allowedSideActions(state, actor).includes('REASSIGN') }).toEqual({ who: actor.userId, may: actor.role === 'OFFICE' });
+  });
+
+  it('is closed once the task is archived', () => {
+    const rejection = rejectionOf(decide(stateOf({ stage: 'ARCHIVED', classification: 'MET', stageDueAt: null }), { actor: OFFICE, command: valid('REASSIGN') }, NOW));
+    expect(rejection.code).toBe('ILLEGAL_TRANSITION');
+  });
+
+  it('hands the work to the new unit: the old one can no longer act, the new one can', () => {
+    const before = stateOf({ stage: 'SELF_CHECK' });
+    const events = eventsOf(decide(before, { actor: OFFICE, command: { action: 'REASSIGN', unitCode: OTHER_UNIT, reason: '职责调整' } }, NOW));
+    const after = evolve(before, events[0], meta(OFFICE));
+    expect(allowedActions(after, OWN_UNIT_MEMBER)).toEqual([]);
+    expect(allowedActions(after, OTHER_UNIT_MEMBER)).toEqual(['SUBMIT_SELF_CHECK', 'REQUEST_EXTENSION']);
+    expect(rejectionOf(decide(after, { actor: OWN_UNIT_MEMBER, command: valid('SUBMIT_SELF_CHECK') }, NOW)).code).toBe('FORBIDDEN');
   });
 });

@@ -319,6 +319,7 @@ describe('task-breakdown identifiers', () => {
       'EMPTY_FILE',
       'UNREADABLE_FILE',
       'TOO_LARGE',
+      'REASSIGNED',
     ]);
   });
 });

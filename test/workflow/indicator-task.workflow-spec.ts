@@ -12,6 +12,7 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
 import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { registerSearchAttributes } from '../../src/temporal/search-attributes';
+import { UNIT_CODE } from '../../workflows/search-attributes';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { ActionRequest, IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
@@ -23,6 +24,10 @@ const UNIT: Actor = { userId: 'u-unit', displayName: '外滩社区工作人员',
 const SUPERVISOR: Actor = { userId: 'u-sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
 const ARCHIVIST: Actor = { userId: 'u-arc', displayName: '陈档案', role: 'ARCHIVIST', unitCode: null };
 const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE', unitCode: null };
+const NEW_UNIT: Actor = { userId: 'u-bjsq', displayName: '滨江社区工作人员', role: 'UNIT_MEMBER', unitCode: 'BJSQ' };
+const M1 = { code: 'A1-M1', name: '现场照片' };
+const M2 = { code: 'A1-M2', name: '工作台账' };
+const FILE = { sha256: 'b'.repeat(64), name: '照片.jpg', size: 2048, mimeType: 'image/jpeg' };
 
 /** An in-memory event store with the real store's contract: idempotent by event id, versions in order. */
 class FakeEventStore {
@@ -108,20 +113,30 @@ describe('indicatorTaskWorkflow', () => {
     return { handle, act, taskId: args.taskId };
   }
 
-  it('runs the NOT_MET path to ARCHIVED, appending one event per step in version order', async () => {
+  it('runs the NOT_MET path to ARCHIVED, reassigned on the way and archived material by material, one event per step', async () => {
     const { handle, act, taskId } = await start();
     await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '公厕指引牌缺失' });
     expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toEqual({ version: 3, stage: 'RECTIFICATION' });
     await act(UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '增设指引牌 6 块', deadline: inDays(20) });
     await act(UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已安装指引牌' });
     expect(await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' })).toEqual({ version: 6, stage: 'CONSOLIDATION' });
-    await act(OFFICE, { action: 'START_ARCHIVING' });
-    await act(UNIT, { action: 'SUBMIT_ARCHIVE', note: '照片与台账' });
-    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE' })).toEqual({ version: 9, stage: 'ARCHIVED' });
+    await act(OFFICE, { action: 'REASSIGN', unitCode: 'BJSQ', reason: '公厕划归滨江社区管理' });
+    // Operators find the task under its new unit.
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect(attributes.get(UNIT_CODE)).toBe('BJSQ');
+    await act(OFFICE, { action: 'START_ARCHIVING', materials: [M1, M2] });
+    // The unit it was taken from can no longer hand anything in.
+    const taken = await act(UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE }).catch((e: WorkflowUpdateFailedError) => e.cause);
+    expect((taken as ApplicationFailure).type).toBe('FORBIDDEN');
+    await act(NEW_UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE, note: '照片' });
+    await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code });
+    await act(NEW_UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE, note: '台账' });
+    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code })).toEqual({ version: 12, stage: 'ARCHIVED' });
 
     const final = await handle.result();
-    expect(final).toMatchObject({ stage: 'ARCHIVED', classification: 'MET', version: 9 });
-    await keepHistory('not-met-path-to-archived', handle);
+    expect(final).toMatchObject({ stage: 'ARCHIVED', classification: 'MET', unitCode: 'BJSQ', version: 12 });
+    expect(final.archive?.map((m) => m.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    await keepHistory('not-met-reassigned-archived-by-material', handle);
     const events = streamOf(taskId);
     expect(events.map((e) => e.type)).toEqual([
       'IndicatorTaskCreated',
@@ -130,11 +145,14 @@ describe('indicatorTaskWorkflow', () => {
       'RectificationPlanSubmitted',
       'RectificationSubmitted',
       'RectificationApproved',
+      'TaskReassigned',
       'ArchivingStarted',
-      'ArchiveSubmitted',
-      'ArchiveAccepted',
+      'ArchiveMaterialSubmitted',
+      'ArchiveMaterialAccepted',
+      'ArchiveMaterialSubmitted',
+      'ArchiveMaterialAccepted',
     ]);
-    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     expect(events[1].metadata).toMatchObject({ actor: UNIT, workflowId: taskId });
     expect(events[0].metadata.causationId).toBe(taskId);
   });
@@ -168,7 +186,7 @@ describe('indicatorTaskWorkflow', () => {
     const stale = await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' }, { expectedVersion: 1 }).catch((e: WorkflowUpdateFailedError) => e.cause);
     expect((stale as ApplicationFailure).type).toBe('CONFLICT');
 
-    const illegal = await act(SUPERVISOR, { action: 'ACCEPT_ARCHIVE' }).catch((e: WorkflowUpdateFailedError) => e.cause);
+    const illegal = await act(SUPERVISOR, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: 'PACKAGE' }).catch((e: WorkflowUpdateFailedError) => e.cause);
     expect((illegal as ApplicationFailure).type).toBe('FORBIDDEN');
     const wrongStage = await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A4-1', points: 2, score: 2 }] }).catch((e: WorkflowUpdateFailedError) => e.cause);
     expect((wrongStage as ApplicationFailure).type).toBe('ILLEGAL_TRANSITION');
@@ -321,5 +339,26 @@ describe('indicatorTaskWorkflow', () => {
     await act(SUPERVISOR, { action: 'REFUSE_EXTENSION', reason: '期限内完成' });
     expect((await handle.query(stateQuery)).pendingExtension).toBeNull();
     await keepHistory('continued-as-new', handle);
+  });
+
+  it('continues as new in the middle of archiving with every material where it stood', async () => {
+    const { act, handle } = await start({ historyLimit: 60 });
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note: '达标' });
+    await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
+    await act(OFFICE, { action: 'START_ARCHIVING', materials: [M1, M2] });
+    await act(UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE });
+    const firstRun = (await handle.describe()).runId;
+    for (let i = 1; i <= 12; i++) await act(UNIT, { action: 'ADD_COMMENT', text: `第${i}次补充说明` });
+    expect((await handle.describe()).runId).not.toBe(firstRun);
+    const carried = await handle.query(stateQuery);
+    expect(carried).toMatchObject({ stage: 'ARCHIVING', awaitingReview: 'ARCHIVE_REVIEW' });
+    expect(carried.archive?.map((m) => [m.code, m.status, m.submittedBy])).toEqual([
+      [M1.code, 'SUBMITTED', UNIT.userId],
+      [M2.code, 'MISSING', null],
+    ]);
+    await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code });
+    await act(UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE });
+    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code })).toMatchObject({ stage: 'ARCHIVED' });
+    expect((await handle.result()).stage).toBe('ARCHIVED');
   });
 });

@@ -1,5 +1,5 @@
 // Domain events of an indicator task: facts, past tense, a discriminated union on `type`.
-import type { Classification, CriterionScore, EscalationLevel, Role, Stage, TaskPolicy } from './indicator-task.types';
+import type { Classification, CriterionScore, EscalationLevel, EvidenceFile, Role, Stage, TaskPolicy } from './indicator-task.types';
 
 export type IndicatorTaskEvent =
   | {
@@ -27,10 +27,16 @@ export type IndicatorTaskEvent =
         note: string;
       };
     }
-  | { type: 'ArchivingStarted'; data: { note: string } }
+  /** `materials`: what the archive must hold, from the catalog when archiving began; absent in older streams (one package). */
+  | { type: 'ArchivingStarted'; data: { note: string; materials?: { code: string; name: string }[] } }
+  | { type: 'ArchiveMaterialSubmitted'; data: { materialCode: string; file: EvidenceFile | null; note: string } }
+  | { type: 'ArchiveMaterialAccepted'; data: { materialCode: string; note: string } }
+  | { type: 'ArchiveMaterialReturned'; data: { materialCode: string; reason: string } }
+  /** Whole-package archive review, recorded by streams before per-material review: still folded, no longer written. */
   | { type: 'ArchiveSubmitted'; data: { note: string } }
   | { type: 'ArchiveAccepted'; data: { note: string } }
   | { type: 'ArchiveReturned'; data: { reason: string } }
+  | { type: 'TaskReassigned'; data: { unitCode: string; previousUnitCode: string; reason: string } }
   | { type: 'RecheckDue'; data: { dueAt: string } }
   | { type: 'RecheckRecorded'; data: { passed: boolean; note: string } }
   | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
@@ -58,6 +64,9 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'RectificationReturned',
   'MockAssessmentRecorded',
   'ArchivingStarted',
+  'ArchiveMaterialSubmitted',
+  'ArchiveMaterialAccepted',
+  'ArchiveMaterialReturned',
   'ArchiveSubmitted',
   'ArchiveAccepted',
   'ArchiveReturned',
@@ -68,6 +77,7 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'ExtensionRefused',
   'DeadlineEscalated',
   'TaskBreakdownChanged',
+  'TaskReassigned',
   'CommentAdded',
   'EvidenceAttached',
 ];

@@ -2,7 +2,7 @@
 // the API and the board use the same words.
 import type { IndicatorTaskEventType } from './indicator-task.events';
 import type { IndicatorTaskAction } from './indicator-task.lifecycle';
-import type { Classification, EscalationLevel, ReviewKind, Role, Stage } from './indicator-task.types';
+import type { Classification, EscalationLevel, MaterialStatus, ReviewKind, Role, Stage } from './indicator-task.types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   SELF_CHECK: '自查自评',
@@ -46,15 +46,16 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   RETURN_RECTIFICATION: '退回整改',
   RECORD_MOCK_ASSESSMENT: '录入模拟测评结果',
   START_ARCHIVING: '转入归档',
-  SUBMIT_ARCHIVE: '提交档案材料',
-  ACCEPT_ARCHIVE: '验收档案',
-  RETURN_ARCHIVE: '退回档案材料',
+  SUBMIT_ARCHIVE_MATERIAL: '提交档案材料',
+  ACCEPT_ARCHIVE_MATERIAL: '验收档案材料',
+  RETURN_ARCHIVE_MATERIAL: '退回档案材料',
   RECORD_RECHECK: '录入复查结果',
   REQUEST_EXTENSION: '申请延期',
   APPROVE_EXTENSION: '批准延期',
   REFUSE_EXTENSION: '不予延期',
   ADD_COMMENT: '发表意见',
   ATTACH_EVIDENCE: '上传佐证材料',
+  REASSIGN: '改派责任单位',
 };
 
 export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
@@ -69,9 +70,12 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   RectificationReturned: '整改被退回',
   MockAssessmentRecorded: '录入模拟测评结果',
   ArchivingStarted: '转入归档',
-  ArchiveSubmitted: '提交档案材料',
-  ArchiveAccepted: '档案验收通过',
-  ArchiveReturned: '档案材料被退回',
+  ArchiveMaterialSubmitted: '提交档案材料',
+  ArchiveMaterialAccepted: '档案材料验收通过',
+  ArchiveMaterialReturned: '档案材料被退回',
+  ArchiveSubmitted: '提交档案材料（整套）',
+  ArchiveAccepted: '档案验收通过（整套）',
+  ArchiveReturned: '档案材料被退回（整套）',
   RecheckDue: '到期复查',
   RecheckRecorded: '录入复查结果',
   ExtensionRequested: '申请延期',
@@ -79,8 +83,16 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   ExtensionRefused: '延期未批准',
   DeadlineEscalated: '时限提醒与督办',
   TaskBreakdownChanged: '任务分解表变更',
+  TaskReassigned: '改派责任单位',
   CommentAdded: '意见',
   EvidenceAttached: '上传佐证材料',
+};
+
+export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {
+  MISSING: '未提交',
+  SUBMITTED: '待验收',
+  ACCEPTED: '已验收',
+  RETURNED: '已退回',
 };
 
 export const ESCALATION_LABELS: Record<EscalationLevel, string> = {

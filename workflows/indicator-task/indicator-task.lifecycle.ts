@@ -7,7 +7,10 @@ import { ACTION_LABELS, REVIEW_KIND_LABELS, ROLE_LABELS, STAGE_LABELS } from './
 import {
   CLASSIFICATIONS,
   DEFAULT_TASK_POLICY,
+  PACKAGE_MATERIAL,
   type Actor,
+  type ArchiveMaterialState,
+  type EvidenceFile,
   type Classification,
   type CriterionScore,
   type IndicatorTaskInput,
@@ -30,14 +33,15 @@ export const INDICATOR_TASK_ACTIONS = [
   'RECORD_MOCK_ASSESSMENT',
   'RECORD_RECHECK',
   'START_ARCHIVING',
-  'SUBMIT_ARCHIVE',
-  'ACCEPT_ARCHIVE',
-  'RETURN_ARCHIVE',
+  'SUBMIT_ARCHIVE_MATERIAL',
+  'ACCEPT_ARCHIVE_MATERIAL',
+  'RETURN_ARCHIVE_MATERIAL',
   'REQUEST_EXTENSION',
   'APPROVE_EXTENSION',
   'REFUSE_EXTENSION',
   'ADD_COMMENT',
   'ATTACH_EVIDENCE',
+  'REASSIGN',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -53,23 +57,39 @@ export type IndicatorTaskCommand =
   /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
   | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string }
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
-  | { action: 'START_ARCHIVING'; note?: string }
-  | { action: 'SUBMIT_ARCHIVE'; note: string }
-  | { action: 'ACCEPT_ARCHIVE'; note?: string }
-  | { action: 'RETURN_ARCHIVE'; reason: string }
+  /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
+  | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
+  | { action: 'SUBMIT_ARCHIVE_MATERIAL'; materialCode: string; file: EvidenceFile; note?: string }
+  | { action: 'ACCEPT_ARCHIVE_MATERIAL'; materialCode: string; note?: string }
+  | { action: 'RETURN_ARCHIVE_MATERIAL'; materialCode: string; reason: string }
   | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
   | { action: 'APPROVE_EXTENSION'; note?: string }
   | { action: 'REFUSE_EXTENSION'; reason: string }
   | { action: 'ADD_COMMENT'; text: string }
-  | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string };
+  | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string }
+  /** The office moves the task to another responsible unit; the API checks that the unit exists and is free. */
+  | { action: 'REASSIGN'; unitCode: string; reason: string };
 
-/** A file kept in the file store, named by its content's SHA-256. */
-export interface EvidenceFile {
-  sha256: string;
-  name: string;
-  size: number;
-  mimeType: string;
+/**
+ * Commands that workflows recorded before per-material archive review: decided as the same review of the one
+ * package material, so that their histories replay. The API no longer sends them.
+ */
+type LegacyCommand = { action: 'SUBMIT_ARCHIVE'; note: string } | { action: 'ACCEPT_ARCHIVE'; note?: string } | { action: 'RETURN_ARCHIVE'; reason: string };
+
+function upgrade(command: IndicatorTaskCommand | LegacyCommand): IndicatorTaskCommand {
+  switch (command.action) {
+    case 'SUBMIT_ARCHIVE':
+      return { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, file: null as unknown as EvidenceFile, note: command.note };
+    case 'ACCEPT_ARCHIVE':
+      return { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, note: command.note };
+    case 'RETURN_ARCHIVE':
+      return { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, reason: command.reason };
+    default:
+      return command;
+  }
 }
+
+export type { EvidenceFile };
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
@@ -132,14 +152,16 @@ const RULES: Record<IndicatorTaskAction, Rule> = {
   RECORD_MOCK_ASSESSMENT: { stages: ['MOCK_ASSESSMENT'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
   RECORD_RECHECK: { stages: ['CONSOLIDATION'], roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
   START_ARCHIVING: { stages: ['CONSOLIDATION'], roles: ['SUPERVISOR', 'OFFICE'], ownUnitOnly: false, awaiting: null, notBySubmitter: false },
-  SUBMIT_ARCHIVE: { stages: ['ARCHIVING'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
-  ACCEPT_ARCHIVE: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
-  RETURN_ARCHIVE: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: true },
+  // Materials are handed in and reviewed one by one: the unit goes on with the others while some are reviewed.
+  SUBMIT_ARCHIVE_MATERIAL: { stages: ['ARCHIVING'], roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, notBySubmitter: false },
+  ACCEPT_ARCHIVE_MATERIAL: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: false },
+  RETURN_ARCHIVE_MATERIAL: { stages: ['ARCHIVING'], roles: ['ARCHIVIST'], ownUnitOnly: false, awaiting: 'ARCHIVE_REVIEW', notBySubmitter: false },
   REQUEST_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: UNIT_ROLES, ownUnitOnly: true, awaiting: null, extension: 'NONE', notBySubmitter: false },
   APPROVE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
   REFUSE_EXTENSION: { stages: UNIT_DEADLINE_STAGES, roles: ['SUPERVISOR'], ownUnitOnly: false, awaiting: 'ANY', extension: 'PENDING', notBySubmitter: true },
   ADD_COMMENT: { stages: OPEN_STAGES, roles: ALL_ROLES, ownUnitOnly: 'OWN_OR_LEAD', awaiting: 'ANY', notBySubmitter: false },
   ATTACH_EVIDENCE: { stages: OPEN_STAGES, roles: [...UNIT_ROLES, 'SUPERVISOR', 'ARCHIVIST'], ownUnitOnly: true, awaiting: 'ANY', notBySubmitter: false },
+  REASSIGN: { stages: OPEN_STAGES, roles: ['OFFICE'], ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
 };
 
 export function isIndicatorTaskAction(value: string): value is IndicatorTaskAction {
@@ -164,7 +186,10 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
       message: `任务处于「${STAGE_LABELS[state.stage]}」阶段，不能执行「${label}」（仅限「${rule.stages.map((s) => STAGE_LABELS[s]).join('、')}」阶段）`,
     };
   }
-  if (rule.awaiting === null && state.awaitingReview !== null) {
+  // In archiving, materials under review do not stop the unit handing in the others, or asking for time for them.
+  const goesOnBesideReview =
+    state.awaitingReview === 'ARCHIVE_REVIEW' && (action === 'SUBMIT_ARCHIVE_MATERIAL' || (action === 'REQUEST_EXTENSION' && unitOwesWork(state)));
+  if (rule.awaiting === null && state.awaitingReview !== null && !goesOnBesideReview) {
     return {
       code: 'ILLEGAL_TRANSITION',
       message: `任务正在等待审核（${REVIEW_KIND_LABELS[state.awaitingReview]}），审核前不能执行「${label}」`,
@@ -185,6 +210,12 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
   if (action === 'SUBMIT_RECTIFICATION' && state.rectificationPlan === null) {
     return { code: 'ILLEGAL_TRANSITION', message: '请先提交整改方案（含整改期限），再提交整改完成' };
   }
+  if (action === 'SUBMIT_ARCHIVE_MATERIAL' && !archiveOf(state).some((m) => m.status === 'MISSING' || m.status === 'RETURNED')) {
+    return { code: 'ILLEGAL_TRANSITION', message: '所需档案材料都已提交，请等待档案组验收' };
+  }
+  if ((action === 'ACCEPT_ARCHIVE_MATERIAL' || action === 'RETURN_ARCHIVE_MATERIAL') && !archiveOf(state).some((m) => m.status === 'SUBMITTED' && m.submittedBy !== actor.userId)) {
+    return { code: 'FORBIDDEN', message: `提交人不能验收自己提交的档案材料（${label}）` };
+  }
   if (rule.notBySubmitter) {
     const submitter = rule.extension === 'PENDING' ? state.pendingExtension?.requestedBy : state.submittedBy;
     if (submitter === actor.userId) return { code: 'FORBIDDEN', message: `提交人不能审批自己提交的事项（${label}）` };
@@ -193,14 +224,14 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
 }
 
 /** Actions that add to a card without moving it; offered beside the lifecycle, not as its next steps. */
-export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE'];
+export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE', 'REASSIGN'];
 
 /** The lifecycle moves `actor` may make now: the board's buttons and drag targets. */
 export function allowedActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
   return INDICATOR_TASK_ACTIONS.filter((action) => !SIDE_ACTIONS.includes(action) && check(state, actor, action) === null);
 }
 
-/** Whether `actor` may comment on, or attach evidence to, the task now. */
+/** Whether `actor` may comment on, attach evidence to, or reassign the task now. */
 export function allowedSideActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
   return SIDE_ACTIONS.filter((action) => check(state, actor, action) === null);
 }
@@ -234,7 +265,26 @@ export function shanghaiDate(iso: string): string {
   return new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 10);
 }
 
-function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand, now: string): Rejection | null {
+const MATERIAL_STATUS_WORDS: Record<ArchiveMaterialState['status'], string> = {
+  MISSING: '还未提交',
+  SUBMITTED: '正在等待验收',
+  ACCEPTED: '已验收通过',
+  RETURNED: '已退回，等待重新提交',
+};
+
+function validFile(file: EvidenceFile | null | undefined, message: string): Rejection | null {
+  if (!file || typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256) || typeof file.size !== 'number' || file.size <= 0) {
+    return { code: 'BAD_USER_INPUT', field: 'file', message };
+  }
+  return required(file.name, 'fileName', '文件名');
+}
+
+function materialOf(state: IndicatorTaskState, code: unknown): ArchiveMaterialState | Rejection {
+  const material = typeof code === 'string' ? archiveOf(state).find((m) => m.code === code) : undefined;
+  return material ?? { code: 'BAD_USER_INPUT', field: 'materialCode', message: `「${String(code)}」不是本任务归档所需的档案材料` };
+}
+
+function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand, now: string, actorId: string): Rejection | null {
   switch (command.action) {
     case 'SUBMIT_SELF_CHECK':
       if (!(CLASSIFICATIONS as readonly string[]).includes(command.classification)) {
@@ -243,19 +293,43 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return required(command.note, 'note', '自查说明');
     case 'RETURN_SELF_CHECK':
     case 'RETURN_RECTIFICATION':
-    case 'RETURN_ARCHIVE':
       return required(command.reason, 'reason', '退回原因');
     case 'REFUSE_EXTENSION':
       return required(command.reason, 'reason', '不予延期的理由');
     case 'ADD_COMMENT':
       return required(command.text, 'text', '意见内容');
-    case 'ATTACH_EVIDENCE': {
-      const f = command.file;
-      if (!f || typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.size !== 'number' || f.size <= 0) {
-        return { code: 'BAD_USER_INPUT', field: 'file', message: '佐证材料文件无效' };
+    case 'ATTACH_EVIDENCE':
+      return validFile(command.file, '佐证材料文件无效') ?? optional(command.note, 'note', '材料说明');
+    case 'SUBMIT_ARCHIVE_MATERIAL': {
+      const material = materialOf(state, command.materialCode);
+      if ('code' in material && 'message' in material) return material;
+      if (material.status === 'SUBMITTED') return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」已提交，正在等待验收` };
+      if (material.status === 'ACCEPTED') return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」已验收通过，无需再交` };
+      // Whole-package archives recorded before per-material review carry no file; every new material must.
+      if (command.file !== null || material.code !== PACKAGE_MATERIAL.code) {
+        const bad = validFile(command.file, `请为档案材料「${material.name}」上传文件`);
+        if (bad) return bad;
       }
-      return required(f.name, 'fileName', '文件名') ?? optional(command.note, 'note', '材料说明');
+      return command.file === null ? required(command.note, 'note', '档案材料说明') : optional(command.note, 'note', '材料说明');
     }
+    case 'ACCEPT_ARCHIVE_MATERIAL':
+    case 'RETURN_ARCHIVE_MATERIAL': {
+      const material = materialOf(state, command.materialCode);
+      if ('code' in material && 'message' in material) return material;
+      if (material.status !== 'SUBMITTED') {
+        return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」${MATERIAL_STATUS_WORDS[material.status]}，不能执行「${ACTION_LABELS[command.action]}」` };
+      }
+      if (material.submittedBy === actorId) return { code: 'FORBIDDEN', message: `提交人不能验收自己提交的档案材料「${material.name}」` };
+      return command.action === 'ACCEPT_ARCHIVE_MATERIAL' ? optional(command.note, 'note', '说明') : required(command.reason, 'reason', '退回原因');
+    }
+    case 'REASSIGN':
+      if (typeof command.unitCode !== 'string' || command.unitCode.trim() === '') {
+        return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '请选择改派到的责任单位' };
+      }
+      if (command.unitCode.trim() === state.unitCode) {
+        return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '任务已由该单位负责，无需改派' };
+      }
+      return required(command.reason, 'reason', '改派原因');
     case 'SUBMIT_RECTIFICATION_PLAN': {
       const deadline = instant(command.deadline);
       if (deadline === null) return { code: 'BAD_USER_INPUT', field: 'deadline', message: '请填写整改期限' };
@@ -283,8 +357,6 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return required(command.note, 'note', '整改进展');
     case 'SUBMIT_RECTIFICATION':
       return required(command.note, 'note', '整改完成情况');
-    case 'SUBMIT_ARCHIVE':
-      return required(command.note, 'note', '档案材料说明');
     case 'RECORD_MOCK_ASSESSMENT': {
       const scores = command.scores;
       if (!Array.isArray(scores) || scores.length === 0) {
@@ -320,9 +392,24 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return optional(command.note, 'note', '说明');
     case 'CONFIRM_SELF_CHECK':
     case 'APPROVE_RECTIFICATION':
-    case 'START_ARCHIVING':
-    case 'ACCEPT_ARCHIVE':
       return optional(command.note, 'note', '说明');
+    case 'START_ARCHIVING': {
+      const materials = command.materials;
+      if (materials !== undefined) {
+        const codes = Array.isArray(materials) ? materials.map((m) => m?.code) : [];
+        const names = Array.isArray(materials) ? materials.map((m) => m?.name) : [];
+        if (
+          !Array.isArray(materials) ||
+          materials.length === 0 ||
+          codes.some((c) => typeof c !== 'string' || c === '') ||
+          names.some((n) => typeof n !== 'string' || n.trim() === '') ||
+          new Set(codes).size !== codes.length
+        ) {
+          return { code: 'BAD_USER_INPUT', field: 'materials', message: '归档所需的档案材料清单无效' };
+        }
+      }
+      return optional(command.note, 'note', '说明');
+    }
     default:
       return assertNever(command);
   }
@@ -353,13 +440,20 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
     case 'RECORD_RECHECK':
       return { type: 'RecheckRecorded', data: { passed: command.passed, note: note(command.note) } };
     case 'START_ARCHIVING':
-      return { type: 'ArchivingStarted', data: { note: note(command.note) } };
-    case 'SUBMIT_ARCHIVE':
-      return { type: 'ArchiveSubmitted', data: { note: command.note.trim() } };
-    case 'ACCEPT_ARCHIVE':
-      return { type: 'ArchiveAccepted', data: { note: note(command.note) } };
-    case 'RETURN_ARCHIVE':
-      return { type: 'ArchiveReturned', data: { reason: command.reason.trim() } };
+      return {
+        type: 'ArchivingStarted',
+        data: { note: note(command.note), materials: (command.materials ?? [PACKAGE_MATERIAL]).map((m) => ({ code: m.code, name: m.name.trim() })) },
+      };
+    case 'SUBMIT_ARCHIVE_MATERIAL': {
+      const file = command.file ? { sha256: command.file.sha256, name: command.file.name.trim(), size: command.file.size, mimeType: command.file.mimeType } : null;
+      return { type: 'ArchiveMaterialSubmitted', data: { materialCode: command.materialCode, file, note: note(command.note) } };
+    }
+    case 'ACCEPT_ARCHIVE_MATERIAL':
+      return { type: 'ArchiveMaterialAccepted', data: { materialCode: command.materialCode, note: note(command.note) } };
+    case 'RETURN_ARCHIVE_MATERIAL':
+      return { type: 'ArchiveMaterialReturned', data: { materialCode: command.materialCode, reason: command.reason.trim() } };
+    case 'REASSIGN':
+      return { type: 'TaskReassigned', data: { unitCode: command.unitCode.trim(), previousUnitCode: state.unitCode, reason: command.reason.trim() } };
     case 'REQUEST_EXTENSION':
       return { type: 'ExtensionRequested', data: { requestedDueAt: new Date(command.requestedDueAt).toISOString(), reason: command.reason.trim() } };
     case 'APPROVE_EXTENSION': {
@@ -407,7 +501,8 @@ function round2(n: number): number {
 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision {
-  const { command, actor, expectedVersion } = request;
+  const { actor, expectedVersion } = request;
+  const command = request.command && typeof request.command === 'object' ? upgrade(request.command) : request.command;
   if (!command || typeof command !== 'object' || !isIndicatorTaskAction(String(command.action))) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
@@ -420,7 +515,7 @@ export function decide(state: IndicatorTaskState, request: ActionRequest, now: s
       },
     };
   }
-  const refused = check(state, actor, command.action) ?? validateInput(state, command, now);
+  const refused = check(state, actor, command.action) ?? validateInput(state, command, now, actor.userId);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
 }
@@ -442,7 +537,34 @@ export function stageAfterClassification(classification: Classification): Stage 
 
 /** Whether the unit owes work against the stage's deadline now: the ladder runs only then. */
 export function unitOwesWork(state: IndicatorTaskState): boolean {
-  return UNIT_DEADLINE_STAGES.includes(state.stage) && state.awaitingReview === null && state.stageDueAt !== null;
+  if (!UNIT_DEADLINE_STAGES.includes(state.stage) || state.stageDueAt === null) return false;
+  // Archiving: the unit owes work while any material is missing or returned, whatever is under review.
+  if (state.stage === 'ARCHIVING' && (state.awaitingReview === null || state.awaitingReview === 'ARCHIVE_REVIEW')) {
+    return archiveOf(state).some((m) => m.status === 'MISSING' || m.status === 'RETURNED');
+  }
+  return state.awaitingReview === null;
+}
+
+function newMaterial(m: { code: string; name: string }): ArchiveMaterialState {
+  return { code: m.code, name: m.name, status: 'MISSING', file: null, note: '', submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, returnReason: null };
+}
+
+/**
+ * The materials of a task's archive. A state carried over from before per-material review (no `archive`) is
+ * archiving one package, handed in when it was awaiting review.
+ */
+export function archiveOf(state: IndicatorTaskState): ArchiveMaterialState[] {
+  if (state.archive) return state.archive;
+  if (state.stage !== 'ARCHIVING') return [];
+  const handedIn = state.awaitingReview === 'ARCHIVE_REVIEW';
+  return [{ ...newMaterial(PACKAGE_MATERIAL), status: handedIn ? 'SUBMITTED' : 'MISSING', submittedBy: handedIn ? state.submittedBy : null }];
+}
+
+/** A material changed: the task awaits the archivist while any is handed in; all accepted archives it. */
+function withMaterial(state: IndicatorTaskState, code: string, change: (m: ArchiveMaterialState) => ArchiveMaterialState, at: string): IndicatorTaskState {
+  const archive = archiveOf(state).map((m) => (m.code === code ? change(m) : m));
+  if (archive.every((m) => m.status === 'ACCEPTED')) return { ...enter(state, 'ARCHIVED', at), archive };
+  return { ...state, archive, awaitingReview: archive.some((m) => m.status === 'SUBMITTED') ? 'ARCHIVE_REVIEW' : null, submittedBy: null };
 }
 
 function addMs(iso: string, ms: number): string {
@@ -507,6 +629,8 @@ function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTa
     nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(state.policy, state.classification)) : null,
     recheckDue: false,
     failedCriteria: [],
+    // Kept once archived, as the record of what was accepted; set by ArchivingStarted on entering archiving.
+    archive: stage === 'ARCHIVED' ? (state.archive ?? null) : null,
   };
 }
 
@@ -532,6 +656,7 @@ export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): Indi
     recheckDue: false,
     failedCriteria: [],
     relapseCount: 0,
+    archive: null,
     version: 0,
   };
 }
@@ -550,7 +675,6 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
       // The returned classification was only proposed; the card shows none until the unit submits again.
       return { ...next, classification: null, awaitingReview: null, submittedBy: null };
     case 'RectificationReturned':
-    case 'ArchiveReturned':
       return { ...next, awaitingReview: null, submittedBy: null };
     case 'RectificationPlanSubmitted':
       return { ...next, rectificationPlan: { ...event.data }, stageDueAt: event.data.deadline, escalationLevel: null };
@@ -572,11 +696,32 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
         ? { ...next, recheckDue: false, nextRecheckAt: addMs(meta.at, recheckInterval(state.policy, state.classification)) }
         : enter({ ...next, classification: 'RELAPSE_PRONE', relapseCount: state.relapseCount + 1 }, 'RECTIFICATION', meta.at);
     case 'ArchivingStarted':
-      return enter(next, 'ARCHIVING', meta.at);
+      return { ...enter(next, 'ARCHIVING', meta.at), archive: (event.data.materials ?? [PACKAGE_MATERIAL]).map(newMaterial) };
+    case 'ArchiveMaterialSubmitted':
+      return withMaterial(
+        next,
+        event.data.materialCode,
+        (m) => ({ ...m, status: 'SUBMITTED', file: event.data.file, note: event.data.note, submittedBy: meta.actorId, submittedAt: meta.at }),
+        meta.at,
+      );
+    case 'ArchiveMaterialAccepted':
+      return withMaterial(next, event.data.materialCode, (m) => ({ ...m, status: 'ACCEPTED', reviewedBy: meta.actorId, reviewedAt: meta.at, returnReason: null }), meta.at);
+    case 'ArchiveMaterialReturned':
+      return withMaterial(
+        next,
+        event.data.materialCode,
+        (m) => ({ ...m, status: 'RETURNED', reviewedBy: meta.actorId, reviewedAt: meta.at, returnReason: event.data.reason }),
+        meta.at,
+      );
     case 'ArchiveSubmitted':
-      return { ...next, awaitingReview: 'ARCHIVE_REVIEW', submittedBy: meta.actorId };
+      return evolve(state, { type: 'ArchiveMaterialSubmitted', data: { materialCode: PACKAGE_MATERIAL.code, file: null, note: event.data.note } }, meta);
     case 'ArchiveAccepted':
-      return enter(next, 'ARCHIVED', meta.at);
+      return evolve(state, { type: 'ArchiveMaterialAccepted', data: { materialCode: PACKAGE_MATERIAL.code, note: event.data.note } }, meta);
+    case 'ArchiveReturned':
+      return evolve(state, { type: 'ArchiveMaterialReturned', data: { materialCode: PACKAGE_MATERIAL.code, reason: event.data.reason } }, meta);
+    case 'TaskReassigned':
+      // Everything else stays: the stage, its deadline and the ladder's step, and anything awaiting review.
+      return { ...next, unitCode: event.data.unitCode };
     case 'ExtensionRequested':
       return { ...next, pendingExtension: { requestedDueAt: event.data.requestedDueAt, reason: event.data.reason, requestedBy: meta.actorId } };
     case 'ExtensionApproved':

@@ -66,6 +66,39 @@ export interface CriterionScore {
   score: number;
 }
 
+/** An archive material the indicator requires (from the catalog), as the task tracks it while archiving. */
+export const MATERIAL_STATUSES = ['MISSING', 'SUBMITTED', 'ACCEPTED', 'RETURNED'] as const;
+export type MaterialStatus = (typeof MATERIAL_STATUSES)[number];
+
+/** A file kept in the file store, named by its content's SHA-256. */
+export interface EvidenceFile {
+  sha256: string;
+  name: string;
+  size: number;
+  mimeType: string;
+}
+
+export interface ArchiveMaterialState {
+  code: string;
+  name: string;
+  status: MaterialStatus;
+  /** The file the unit handed in for it; null until it does. */
+  file: EvidenceFile | null;
+  note: string;
+  submittedBy: string | null;
+  submittedAt: string | null;
+  /** The archivist who accepted or returned it last, and why it was returned. */
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  returnReason: string | null;
+}
+
+/**
+ * The code of the one material a task requires when its indicator lists none in the catalog, and of the
+ * whole-package archive that tasks archived before per-material review handed in.
+ */
+export const PACKAGE_MATERIAL = { code: 'PACKAGE', name: '档案材料（整套）' } as const;
+
 /** The person acting. The API authenticates them; the workflow trusts the API for identity, not for legality. */
 export interface Actor {
   userId: string;
@@ -105,6 +138,11 @@ export interface IndicatorTaskState {
   /** Criteria that lost points in the failed mock assessment that sent the task to rectification. */
   failedCriteria: string[];
   relapseCount: number;
+  /**
+   * While archiving and once archived: each required material and where it stands. Null before archiving.
+   * (Optional only because states carried over by continue-as-new before it existed lack it.)
+   */
+  archive?: ArchiveMaterialState[] | null;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }

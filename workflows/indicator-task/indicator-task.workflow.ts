@@ -18,7 +18,7 @@ import {
 } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { NewEvent } from '../../activities/event-store.types';
-import { TASK_STAGE } from '../search-attributes';
+import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide, evolve, initialState, type ActionRequest, type Rejection } from './indicator-task.lifecycle';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
@@ -67,7 +67,9 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
         occurredAt,
       });
     }
-    upsertSearchAttributes([{ key: TASK_STAGE, value: state.stage }]);
+    // One upsert per record, as always; a reassignment also moves the unit the operators search by.
+    const reassigned = events.some((e) => e.type === 'TaskReassigned');
+    upsertSearchAttributes([{ key: TASK_STAGE, value: state.stage }, ...(reassigned ? [{ key: UNIT_CODE, value: state.unitCode }] : [])]);
     appending = appending.then(() => appendEvents({ streamId: info.workflowId, events: stored }));
     return appending;
   }

@@ -7,6 +7,7 @@ import * as m0003 from './0003-task-breakdown-imports';
 import * as m0004 from './0004-criteria-materials-groups';
 import * as m0005 from './0005-campaign-policy';
 import * as m0006 from './0006-catalog-versions';
+import * as m0007 from './0007-task-assignment-ids';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -15,4 +16,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-criteria-materials-groups': m0004,
   '0005-campaign-policy': m0005,
   '0006-catalog-versions': m0006,
+  '0007-task-assignment-ids': m0007,
 };
