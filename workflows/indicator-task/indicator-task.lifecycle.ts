@@ -59,7 +59,8 @@ export type IndicatorTaskCommand =
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
   | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
-  | { action: 'SUBMIT_ARCHIVE_MATERIAL'; materialCode: string; file: EvidenceFile; note?: string }
+  /** `file` is null only for the whole package of older histories (SUBMIT_ARCHIVE); every material now needs one. */
+  | { action: 'SUBMIT_ARCHIVE_MATERIAL'; materialCode: string; file: EvidenceFile | null; note?: string }
   | { action: 'ACCEPT_ARCHIVE_MATERIAL'; materialCode: string; note?: string }
   | { action: 'RETURN_ARCHIVE_MATERIAL'; materialCode: string; reason: string }
   | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
@@ -79,7 +80,7 @@ type LegacyCommand = { action: 'SUBMIT_ARCHIVE'; note: string } | { action: 'ACC
 function upgrade(command: IndicatorTaskCommand | LegacyCommand): IndicatorTaskCommand {
   switch (command.action) {
     case 'SUBMIT_ARCHIVE':
-      return { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, file: null as unknown as EvidenceFile, note: command.note };
+      return { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, file: null, note: command.note };
     case 'ACCEPT_ARCHIVE':
       return { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: PACKAGE_MATERIAL.code, note: command.note };
     case 'RETURN_ARCHIVE':
@@ -279,9 +280,12 @@ function validFile(file: EvidenceFile | null | undefined, message: string): Reje
   return required(file.name, 'fileName', '文件名');
 }
 
-function materialOf(state: IndicatorTaskState, code: unknown): ArchiveMaterialState | Rejection {
-  const material = typeof code === 'string' ? archiveOf(state).find((m) => m.code === code) : undefined;
-  return material ?? { code: 'BAD_USER_INPUT', field: 'materialCode', message: `「${String(code)}」不是本任务归档所需的档案材料` };
+function materialOf(state: IndicatorTaskState, code: unknown): ArchiveMaterialState | undefined {
+  return typeof code === 'string' ? archiveOf(state).find((m) => m.code === code) : undefined;
+}
+
+function notRequired(code: unknown): Rejection {
+  return { code: 'BAD_USER_INPUT', field: 'materialCode', message: `「${String(code)}」不是本任务归档所需的档案材料` };
 }
 
 function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand, now: string, actorId: string): Rejection | null {
@@ -302,7 +306,7 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return validFile(command.file, '佐证材料文件无效') ?? optional(command.note, 'note', '材料说明');
     case 'SUBMIT_ARCHIVE_MATERIAL': {
       const material = materialOf(state, command.materialCode);
-      if ('code' in material && 'message' in material) return material;
+      if (!material) return notRequired(command.materialCode);
       if (material.status === 'SUBMITTED') return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」已提交，正在等待验收` };
       if (material.status === 'ACCEPTED') return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」已验收通过，无需再交` };
       // Whole-package archives recorded before per-material review carry no file; every new material must.
@@ -315,7 +319,7 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
     case 'ACCEPT_ARCHIVE_MATERIAL':
     case 'RETURN_ARCHIVE_MATERIAL': {
       const material = materialOf(state, command.materialCode);
-      if ('code' in material && 'message' in material) return material;
+      if (!material) return notRequired(command.materialCode);
       if (material.status !== 'SUBMITTED') {
         return { code: 'ILLEGAL_TRANSITION', field: 'materialCode', message: `档案材料「${material.name}」${MATERIAL_STATUS_WORDS[material.status]}，不能执行「${ACTION_LABELS[command.action]}」` };
       }
