@@ -3,12 +3,12 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
 import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
+import { forEachEvent, type ReadAll } from './replay-events';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
 import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
-const REBUILD_BATCH = 10_000;
 const INSERT_CHUNK = 1_000;
 
 interface Card {
@@ -127,24 +127,15 @@ export class IndicatorTaskCardProjection implements InlineProjection {
     await upsertCards(trx, [...cards.values()]);
   }
 
-  async rebuild(
-    trx: Transaction<Database>,
-    readAll: (after: string, limit: number) => Promise<StoredEvent[]>,
-  ): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
     await trx.deleteFrom('indicator_task_cards').execute();
     const cards = new Map<string, Card>();
-    let after = '0';
     let count = 0;
-    for (;;) {
-      const batch = await readAll(after, REBUILD_BATCH);
-      if (batch.length === 0) break;
-      for (const event of batch) {
-        if (!isIndicatorTaskStream(event.streamId)) continue;
-        cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
-        count += 1;
-      }
-      after = batch[batch.length - 1].position;
-    }
+    await forEachEvent(readAll, (event) => {
+      if (!isIndicatorTaskStream(event.streamId)) return;
+      cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
+      count += 1;
+    });
     await upsertCards(trx, [...cards.values()]);
     return { events: count };
   }

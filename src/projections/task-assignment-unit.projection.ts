@@ -5,8 +5,7 @@ import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
 import { isIndicatorTaskStream } from './indicator-task-card.projection';
-
-const REBUILD_BATCH = 10_000;
+import { forEachEvent, type ReadAll } from './replay-events';
 
 async function applyReassignment(trx: Transaction<Database>, event: StoredEvent): Promise<void> {
   const unitCode = String(event.data.unitCode);
@@ -31,19 +30,13 @@ export class TaskAssignmentUnitProjection implements InlineProjection {
   }
 
   /** Replays every reassignment in order: the rows end as the last one left them. Imports never move units. */
-  async rebuild(trx: Transaction<Database>, readAll: (after: string, limit: number) => Promise<StoredEvent[]>): Promise<{ events: number }> {
-    let after = '0';
+  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
     let count = 0;
-    for (;;) {
-      const batch = await readAll(after, REBUILD_BATCH);
-      if (batch.length === 0) break;
-      for (const event of batch) {
-        if (event.type !== 'TaskReassigned' || !isIndicatorTaskStream(event.streamId)) continue;
-        await applyReassignment(trx, event);
-        count += 1;
-      }
-      after = batch[batch.length - 1].position;
-    }
+    await forEachEvent(readAll, async (event) => {
+      if (event.type !== 'TaskReassigned' || !isIndicatorTaskStream(event.streamId)) return;
+      await applyReassignment(trx, event);
+      count += 1;
+    });
     return { events: count };
   }
 }

@@ -5,12 +5,10 @@
 // changes something makes the next, old versions stay readable and exportable, titles round-trip, a catalog
 // from before versions becomes version 1); and the command-line tools.
 import { spawn } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Migrator } from 'kysely';
-import { Client as PgClient } from 'pg';
 import { DEMO_CATALOG_TITLE } from '../../src/catalog/catalog.demo';
 import { catalogCsv } from '../../src/catalog/catalog.export';
 import { parseCatalogXlsx } from '../../src/catalog/catalog.parser';
@@ -18,12 +16,11 @@ import { CatalogRepository } from '../../src/catalog/catalog.repository';
 import { CatalogService } from '../../src/catalog/catalog.service';
 import { DEFAULT_CATALOG_TITLE } from '../../src/catalog/catalog.types';
 import { canonicalCatalog } from '../../src/catalog/catalog.versions';
-import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
-import { MIGRATIONS } from '../../src/database/migrations';
+import { migrateToLatest, type Db } from '../../src/database/database';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { CATALOG_HEADER, a1Row, csvText, demoCatalog, xlsx } from '../support/catalog-fixtures';
 import { OFFICE_ACTOR, seedReferenceData, seedTask } from '../support/fixtures';
-import { env, gql, startTestStack, type TestStack } from '../support/test-env';
+import { createTestDatabase, gql, startTestStack, type TestStack } from '../support/test-env';
 
 interface Counts {
   total: number;
@@ -513,23 +510,8 @@ describe('catalog', () => {
  * catalog written straight into its tables (as the demo seeding used to), then migrated to the latest.
  */
 async function legacyDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const admin = env('TEST_DATABASE_URL');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const client = new PgClient({ connectionString: admin });
-  await client.connect();
-  await client.query(`create database ${name}`);
-  await client.end();
-  const db = createDatabase(admin.replace(/\/[^/]+$/, `/${name}`));
-  const drop = async () => {
-    await db.destroy();
-    const c = new PgClient({ connectionString: admin });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  };
+  const { db, drop } = await createTestDatabase({ migrateTo: '0005-campaign-policy' });
   try {
-    const migrated = await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).migrateTo('0005-campaign-policy');
-    if (migrated.error) throw migrated.error;
     const demo = demoCatalog();
     await db.insertInto('assessment_items').values(demo.items).execute();
     await db

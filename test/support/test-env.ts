@@ -7,7 +7,9 @@ import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, type AppConfig } from '../../src/config/config';
+import { Migrator } from 'kysely';
 import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
+import { MIGRATIONS } from '../../src/database/migrations';
 import { startApi } from '../../src/runtime/api-server';
 import { freePort } from '../../src/runtime/ports';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
@@ -19,7 +21,11 @@ export function env(name: string): string {
   return value;
 }
 
-export async function createTestDatabase(): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
+/**
+ * A fresh database on the shared test server, migrated to the latest migration or, for upgrade tests, only up to
+ * `migrateTo` (the caller then writes what an earlier release left and migrates the rest).
+ */
+export async function createTestDatabase(options: { migrateTo?: string } = {}): Promise<{ url: string; db: Db; drop: () => Promise<void> }> {
   const admin = env('TEST_DATABASE_URL');
   const name = `t_${randomBytes(6).toString('hex')}`;
   const client = new PgClient({ connectionString: admin });
@@ -28,7 +34,12 @@ export async function createTestDatabase(): Promise<{ url: string; db: Db; drop:
   await client.end();
   const url = admin.replace(/\/[^/]+$/, `/${name}`);
   const db = createDatabase(url);
-  await migrateToLatest(db);
+  if (options.migrateTo) {
+    const migrated = await new Migrator({ db, provider: { getMigrations: async () => MIGRATIONS } }).migrateTo(options.migrateTo);
+    if (migrated.error) throw migrated.error;
+  } else {
+    await migrateToLatest(db);
+  }
   return {
     url,
     db,

@@ -4,20 +4,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { buildSchema, parse, validate, type GraphQLEnumType, type GraphQLSchema } from 'graphql';
+import { parse, validate, type GraphQLEnumType } from 'graphql';
+import { loadSchema } from '../support/schema';
 
 const root = path.resolve(__dirname, '../..');
-
-function loadSchema(): GraphQLSchema {
-  const dir = path.join(root, 'graphql');
-  const sdl = fs
-    .readdirSync(dir)
-    .filter((f) => f.endsWith('.graphql'))
-    .sort((a, b) => (a === 'schema.graphql' ? -1 : b === 'schema.graphql' ? 1 : a.localeCompare(b)))
-    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
-    .join('\n');
-  return buildSchema(sdl);
-}
 
 /** Runs board.js with just enough of a browser for its top level, and reads its constants back. */
 function loadBoard(): vm.Context {

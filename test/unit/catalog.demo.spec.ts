@@ -1,12 +1,10 @@
 // The demo catalog's criteria and materials, and the contract around the problem codes: the codes the imports
 // produce are the GraphQL enum's, the shared ones and those catalog.graphql adds, in the same order.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { buildASTSchema, parse, type GraphQLEnumType } from 'graphql';
+import type { GraphQLEnumType } from 'graphql';
 import { DEFAULT_DEDUCTION_RULE, demoCriteria, demoMaterials } from '../../src/catalog/catalog.demo';
 import { PROBLEM_CODES } from '../../src/catalog/import-table';
 import { readDemoCatalog } from '../../src/demo/demo-data';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { loadSchema } from '../support/schema';
 
 describe('demoCriteria', () => {
   const catalog = readDemoCatalog();
@@ -47,14 +45,7 @@ describe('demoMaterials', () => {
 
 describe('problem codes', () => {
   it('are the GraphQL ImportProblemCode values, shared ones first, in the same order', () => {
-    const dir = path.join(projectRoot(), 'graphql');
-    const sdl = fs
-      .readdirSync(dir)
-      .filter((f) => f.endsWith('.graphql'))
-      .sort((a, b) => (a === 'schema.graphql' ? -1 : b === 'schema.graphql' ? 1 : a.localeCompare(b)))
-      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
-      .join('\n');
-    const schema = buildASTSchema(parse(sdl), { assumeValidSDL: true });
+    const schema = loadSchema();
     const values = (schema.getType('ImportProblemCode') as GraphQLEnumType).getValues().map((v) => v.name);
     expect(values).toEqual([...PROBLEM_CODES]);
   });
