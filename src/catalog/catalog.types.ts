@@ -2,6 +2,8 @@
 // the archive materials each indicator requires) and of its import: what the parser reads from a spreadsheet,
 // what the validator plans from it. Pure data. Identifiers as in GLOSSARY.md.
 import type { SheetProblem } from './import-table';
+import { ITEM_AREA_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
+import { ITEM_AREAS, type ItemArea } from '../../workflows/rectification-item/rectification-item.types';
 
 export const ASSESSMENT_METHODS = ['FIELD', 'MATERIAL', 'SURVEY', 'SIMULATED'] as const;
 export type AssessmentMethod = (typeof ASSESSMENT_METHODS)[number];
@@ -12,16 +14,10 @@ export const METHOD_LABELS: Record<AssessmentMethod, string> = {
   SIMULATED: '模拟暗访',
 };
 
-export const RECTIFICATION_AREAS = ['TRAFFIC_ORDER', 'CITY_APPEARANCE', 'PUBLIC_SECURITY', 'SANITATION', 'MARKETS', 'SERVICE_WINDOWS'] as const;
-export type RectificationArea = (typeof RECTIFICATION_AREAS)[number];
-export const AREA_LABELS: Record<RectificationArea, string> = {
-  TRAFFIC_ORDER: '交通秩序',
-  CITY_APPEARANCE: '市容市貌',
-  PUBLIC_SECURITY: '社会治安',
-  SANITATION: '环境卫生',
-  MARKETS: '集贸市场',
-  SERVICE_WINDOWS: '窗口服务',
-};
+/** The six drives and their Chinese names: one list, the rectification items' (GLOSSARY.md). */
+export const RECTIFICATION_AREAS = ITEM_AREAS;
+export type RectificationArea = ItemArea;
+export const AREA_LABELS: Record<RectificationArea, string> = ITEM_AREA_LABELS;
 /** The seed plan writes 巿 (U+5DFF) for 市 in 巿容巿貌 and 集贸巿场; files copied from it do too. */
 export const AREA_ALIASES: Record<string, RectificationArea> = { 巿容巿貌: 'CITY_APPEARANCE', 集贸巿场: 'MARKETS' };
 

@@ -5,6 +5,7 @@ import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
+import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 
 export interface UnitView {
   code: string;
@@ -30,6 +31,8 @@ export interface TaskView extends IndicatorTaskState {
   indicator: IndicatorView;
   unit: UnitView;
   leadUnit: UnitView;
+  /** Linked rectification items not yet verified. */
+  openItems: number;
 }
 
 export interface HistoryEvent {
@@ -65,6 +68,14 @@ export class IndicatorTaskRepository {
         'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
+        // Linked rectification items not yet verified: rectification cannot be completed while there are any.
+        (eb) =>
+          eb
+            .selectFrom('rectification_item_cards as r')
+            .select((r) => r.fn.countAll<string>().as('n'))
+            .whereRef('r.indicator_task_id', '=', 'c.task_id')
+            .where('r.state', 'in', [...UNVERIFIED_STATES])
+            .as('open_items'),
       ]);
   }
 
@@ -86,9 +97,9 @@ export class IndicatorTaskRepository {
   }
 
   /** The indicator's criteria with their points, as the catalog holds them. */
-  async criteria(indicatorCode: string): Promise<{ code: string; points: number }[]> {
-    const rows = await this.db.selectFrom('criteria').select(['code', 'points']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
-    return rows.map((r) => ({ code: r.code, points: Number(r.points) }));
+  async criteria(indicatorCode: string): Promise<{ code: string; points: number; content: string }[]> {
+    const rows = await this.db.selectFrom('criteria').select(['code', 'points', 'content']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
+    return rows.map((r) => ({ code: r.code, points: Number(r.points), content: r.content }));
   }
 
   /** The archive materials the indicator requires, as the catalog holds them now. */
@@ -170,6 +181,7 @@ type CardRow = CardStateRow & {
   unit_kind: string;
   lead_unit_name: string;
   lead_unit_kind: string;
+  open_items: string | null;
 };
 
 function toView(row: CardRow): TaskView {
@@ -190,5 +202,6 @@ function toView(row: CardRow): TaskView {
     },
     unit: { code: row.unit_code, name: row.unit_name, kind: row.unit_kind },
     leadUnit: { code: row.lead_unit_code, name: row.lead_unit_name, kind: row.lead_unit_kind },
+    openItems: Number(row.open_items ?? 0),
   };
 }

@@ -2,13 +2,12 @@
 // Update (whose validator decides legality) and reads the card back from the projection.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError, isErrorCode } from '../errors/domain-error';
+import { DomainError } from '../errors/domain-error';
+import { temporalToDomainError } from '../temporal/temporal-errors';
 import {
   archiveOf,
   decide,
@@ -47,7 +46,8 @@ export class IndicatorTaskService {
   }
 
   allowedActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
-    return allowedActions(task.state, actor);
+    // Completion waits for the linked items: the same rule decide() applies to the count the API sends.
+    return allowedActions(task.state, actor).filter((a) => a !== 'SUBMIT_RECTIFICATION' || task.openItems === 0);
   }
 
   sideActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
@@ -90,7 +90,13 @@ export class IndicatorTaskService {
     if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${unknown.criterionCode}」不属于指标「${task.indicator.code}」`, 'scores');
     const missing = criteria.filter((c) => !scores.some((s) => s.criterionCode === c.code));
     if (missing.length > 0) throw new DomainError('BAD_USER_INPUT', `还有测评内容没有评分：${missing.map((c) => c.code).join('、')}`, 'scores');
-    const command = { action: 'RECORD_MOCK_ASSESSMENT' as const, scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })), note };
+    // What a failed assessment's rectification items need: the drive, the place, what each criterion asks.
+    const followUp = {
+      area: task.indicator.area,
+      address: `${task.unit.name}（${task.indicator.code} ${task.indicator.name}）`,
+      criteria: Object.fromEntries(criteria.map((c) => [c.code, c.content])),
+    };
+    const command = { action: 'RECORD_MOCK_ASSESSMENT' as const, scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })), note, followUp };
     return this.perform(actor, taskId, command, expectedVersion);
   }
 
@@ -229,6 +235,7 @@ export class IndicatorTaskService {
   /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */
   async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null): Promise<TaskView> {
     const task = await this.get(actor, taskId);
+    if (command.action === 'SUBMIT_RECTIFICATION') command = { ...command, openItems: task.openItems };
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (task.stage === 'ARCHIVED') {
       // The workflow has completed; the same rules explain why nothing more can be done.
@@ -240,27 +247,11 @@ export class IndicatorTaskService {
     try {
       await this.runtime.temporal.workflow.getHandle(taskId).executeUpdate(performActionUpdate, { args: [request] });
     } catch (err) {
-      throw toDomainError(err);
+      throw temporalToDomainError(err, '任务的工作流不存在或已结束');
     }
     const updated = await this.tasks.findById(taskId);
     if (!updated) throw new DomainError('INTERNAL_SERVER_ERROR', '任务状态读取失败');
     return updated;
   }
-}
-
-function toDomainError(err: unknown): Error {
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
-    const failure = err.cause;
-    const field = (failure.details?.[0] as { field?: string | null } | undefined)?.field ?? null;
-    if (isErrorCode(failure.type)) return new DomainError(failure.type, failure.message, field);
-  }
-  if (err instanceof WorkflowNotFoundError) {
-    return new DomainError('NOT_FOUND', '任务的工作流不存在或已结束');
-  }
-  const code = (err as { code?: number })?.code;
-  if (code === 14 /* gRPC UNAVAILABLE */ || code === 4 /* DEADLINE_EXCEEDED */) {
-    return new DomainError('UNAVAILABLE', '工作流服务暂时不可用，请稍后重试');
-  }
-  return err instanceof Error ? err : new Error(String(err));
 }
 

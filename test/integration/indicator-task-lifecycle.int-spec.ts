@@ -98,6 +98,20 @@ describe('indicator task lifecycle through GraphQL', () => {
     expect(card.pendingExtension).toEqual({ requestedDueAt: '2027-03-31T15:59:59.000Z', reason: '春节期间入户困难' });
     card = await legal('supervisor', 'approveExtension', { note: '同意' });
     expect(card).toMatchObject({ stageDueAt: '2027-03-31T15:59:59.000Z', pendingExtension: null });
+
+    // The failed assessment raised a rectification item for A4-1: completion waits until it is verified.
+    await refused('wtsq.member', 'submitRectification', { note: '宣传全覆盖' }, 'ILLEGAL_TRANSITION');
+    const item = await stack.db.selectFrom('rectification_item_cards').select('item_id').where('indicator_task_id', '=', taskId).executeTakeFirstOrThrow();
+    const onItem = (login: string, action: string, input: Record<string, unknown> = {}) =>
+      gql(stack.url, login, 'mutation($input: ItemActionInput!) { actOnItem(input: $input) { state } }', { input: { itemId: item.item_id, action, ...input } });
+    const photo = { fileName: '入户宣传.jpg', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1]).toString('base64') };
+    for (const [login, action, input] of [
+      ['wtsq.member', 'START_RECTIFICATION', {}],
+      ['wtsq.member', 'SUBMIT_RECTIFICATION', { note: '入户宣传 300 户', photos: [photo] }],
+      ['supervisor2', 'VERIFY', {}],
+    ] as const) {
+      expect((await onItem(login, action, input)).errors).toBeUndefined();
+    }
     card = await legal('wtsq.member', 'submitRectification', { note: '宣传全覆盖' });
     expect(card.awaitingReview).toBe('RECTIFICATION_REVIEW');
     card = await legal('supervisor', 'returnRectification', { reason: '缺少入户照片' });

@@ -17,6 +17,9 @@ import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { ActionRequest, IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { Actor, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
+import type { ItemCommand } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { itemActionUpdate, itemStateQuery } from '../../workflows/rectification-item/rectification-item.messages';
+import { rectificationItemWorkflow } from '../../workflows/rectification-item/rectification-item.workflow';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -360,5 +363,82 @@ describe('indicatorTaskWorkflow', () => {
     await act(UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE });
     expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code })).toMatchObject({ stage: 'ARCHIVED' });
     expect((await handle.result()).stage).toBe('ARCHIVED');
+  });
+
+  it('runs a rectification item’s ladder while the unit owes the fix, then its re-check, on skipped time', async () => {
+    const itemId = `rectification-item:wf:${randomUUID()}`;
+    const handle = await env.client.workflow.start(rectificationItemWorkflow, {
+      workflowId: itemId,
+      taskQueue,
+      args: [
+        {
+          itemId,
+          campaignId: 'wf',
+          source: 'COVERT_INSPECTION',
+          area: 'SANITATION',
+          location: { address: '外滩路12号', latitude: null, longitude: null },
+          description: '垃圾满溢',
+          photos: [],
+          indicatorTaskId: null,
+          criterionCode: null,
+          inspectionRoundId: null,
+          reportedBy: SUPERVISOR,
+          dispatch: { unitCode: 'WTSQ', dueAt: inDays(5), note: '' },
+        },
+      ],
+    });
+    const act = (actor: Actor, command: ItemCommand) => handle.executeUpdate(itemActionUpdate, { args: [{ command, actor }] });
+    const levels = () => streamOf(itemId).filter((e) => e.type === 'DeadlineEscalated').map((e) => (e.data as { level: string }).level);
+    await act(UNIT, { action: 'START_RECTIFICATION' });
+    await env.sleep(5 * DAY + HOUR);
+    expect(levels()).toEqual(['REMINDER', 'URGE']);
+    await env.sleep(3 * DAY);
+    expect(levels()).toEqual(['REMINDER', 'URGE', 'SUPERVISE']);
+    await act(UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已清理', photos: [FILE] });
+    await env.sleep(30 * DAY); // awaiting verification: the unit owes nothing
+    expect(levels()).toHaveLength(3);
+    await act(SUPERVISOR, { action: 'VERIFY' });
+    await env.sleep(15 * DAY);
+    expect((await handle.query(itemStateQuery)).state).toBe('RECHECK');
+    await act(SUPERVISOR, { action: 'RECORD_RECHECK', passed: true });
+    expect((await handle.result()).state).toBe('CLOSED');
+    await keepHistory('rectification-item-ladder-and-recheck', handle);
+    expect(streamOf(itemId).map((e) => e.type)).toEqual([
+      'ItemReported',
+      'ItemDispatched',
+      'ItemRectificationStarted',
+      'DeadlineEscalated',
+      'DeadlineEscalated',
+      'DeadlineEscalated',
+      'ItemSubmitted',
+      'ItemVerified',
+      'ItemRecheckDue',
+      'ItemRecheckRecorded',
+    ]);
+  });
+
+  it('raises a linked, dispatched item for each criterion a failed mock assessment lost', async () => {
+    const { act, handle, taskId } = await start();
+    const dispatchedBefore = store.events.filter((e) => e.type === 'ItemDispatched').length;
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '待测评' });
+    await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
+    const scores = [
+      { criterionCode: 'A4-1', points: 6, score: 6 },
+      { criterionCode: 'A4-2', points: 4, score: 1 },
+      { criterionCode: 'A4-3', points: 2, score: 0 },
+    ];
+    const followUp = { area: null, address: '外滩社区（A4 市民创建知晓率）', criteria: { 'A4-2': '知晓率问卷', 'A4-3': '宣传栏' } };
+    await act(SUPERVISOR, { action: 'RECORD_MOCK_ASSESSMENT', scores, followUp });
+    // The update returns once the items' workflows have started; their own first events follow.
+    const reportedFor = () => store.events.filter((e) => e.type === 'ItemReported' && (e.data as { indicatorTaskId: string }).indicatorTaskId === taskId);
+    for (let i = 0; i < 100 && store.events.filter((e) => e.type === 'ItemDispatched').length < 2 + dispatchedBefore; i++) await new Promise((r) => setTimeout(r, 50));
+    const raised = reportedFor();
+    expect(raised.map((e) => [(e.data as { criterionCode: string }).criterionCode, (e.data as { description: string }).description])).toEqual([
+      ['A4-2', '模拟测评失分：知晓率问卷（得分 1 / 4）'],
+      ['A4-3', '模拟测评失分：宣传栏（得分 0 / 2）'],
+    ]);
+    const dispatched = store.events.filter((e) => e.type === 'ItemDispatched' && raised.some((r) => r.metadata.workflowId === e.metadata.workflowId));
+    expect(dispatched.map((e) => (e.data as { unitCode: string }).unitCode)).toEqual(['WTSQ', 'WTSQ']);
+    await keepHistory('mock-assessment-raises-items', handle);
   });
 });

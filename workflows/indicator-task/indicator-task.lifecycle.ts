@@ -51,11 +51,12 @@ export type IndicatorTaskCommand =
   | { action: 'RETURN_SELF_CHECK'; reason: string }
   | { action: 'SUBMIT_RECTIFICATION_PLAN'; plan: string; deadline: string }
   | { action: 'REPORT_RECTIFICATION_PROGRESS'; note: string }
-  | { action: 'SUBMIT_RECTIFICATION'; note: string }
+  /** `openItems`: linked rectification items not yet verified, counted by the API; completion waits for them. */
+  | { action: 'SUBMIT_RECTIFICATION'; note: string; openItems?: number }
   | { action: 'APPROVE_RECTIFICATION'; note?: string }
   | { action: 'RETURN_RECTIFICATION'; reason: string }
   /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
-  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string }
+  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp }
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
   | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
@@ -91,6 +92,16 @@ function upgrade(command: IndicatorTaskCommand | LegacyCommand): IndicatorTaskCo
 }
 
 export type { EvidenceFile };
+
+/**
+ * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment
+ * (the API fills it from the catalog and the organisation): where, in which drive, and what each criterion asks.
+ */
+export interface MockAssessmentFollowUp {
+  area: string | null;
+  address: string;
+  criteria: Record<string, string>;
+}
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
@@ -360,6 +371,9 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
     case 'REPORT_RECTIFICATION_PROGRESS':
       return required(command.note, 'note', '整改进展');
     case 'SUBMIT_RECTIFICATION':
+      if (typeof command.openItems === 'number' && command.openItems > 0) {
+        return { code: 'ILLEGAL_TRANSITION', message: `还有${command.openItems}个关联的整改问题未复核通过，整改完成后才能提交` };
+      }
       return required(command.note, 'note', '整改完成情况');
     case 'RECORD_MOCK_ASSESSMENT': {
       const scores = command.scores;

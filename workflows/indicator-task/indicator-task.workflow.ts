@@ -7,6 +7,8 @@
 import {
   ApplicationFailure,
   allHandlersFinished,
+  patched,
+  startChild,
   condition,
   continueAsNew,
   currentUpdateInfo,
@@ -20,10 +22,16 @@ import type { EventStoreActivities } from '../../activities/event-store.activiti
 import type { NewEvent } from '../../activities/event-store.types';
 import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { decide, evolve, initialState, type ActionRequest, type Rejection } from './indicator-task.lifecycle';
+import { decide, evolve, initialState, type ActionRequest, type MockAssessmentFollowUp, type Rejection } from './indicator-task.lifecycle';
+import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.events';
+import type { ItemArea } from '../rectification-item/rectification-item.types';
+import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
-import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+
+/** Patch id of raising rectification items from a failed mock assessment (issue 4). */
+export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
   startToCloseTimeout: '10 seconds',
@@ -131,6 +139,11 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
       const result: ActionResult = { version: state.version, stage: state.stage };
       await done;
+      // Added after tasks were running: histories recorded before it replay without raising items.
+      const failed = decision.events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
+      if (failed && failed.type === 'MockAssessmentRecorded' && request.command.action === 'RECORD_MOCK_ASSESSMENT' && patched(MOCK_ASSESSMENT_ITEMS_PATCH)) {
+        await raiseItems(failed.data.failedCriteria, failed.data.scores, request.command.followUp ?? null, request.actor, result.version);
+      }
       return result;
     },
     {
@@ -140,6 +153,38 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       },
     },
   );
+
+  /** One rectification item per failed criterion, dispatched to this task's unit, linked to the task. */
+  async function raiseItems(failedCriteria: string[], scores: CriterionScore[], followUp: MockAssessmentFollowUp | null, actor: Actor, version: number) {
+    // Named from the task's own id (never the run's), so that a replay names the same children.
+    const key = state.taskId.startsWith(`indicator-task:${state.campaignId}:`) ? state.taskId.slice(`indicator-task:${state.campaignId}:`.length) : state.taskId;
+    for (const code of failedCriteria) {
+      const score = scores.find((s) => s.criterionCode === code);
+      const asked = followUp?.criteria[code];
+      const itemId = rectificationItemWorkflowId(state.campaignId, `mock-${key.replace(/:/g, '-')}-v${version}-${code}`);
+      await startChild(rectificationItemWorkflow, {
+        workflowId: itemId,
+        parentClosePolicy: 'ABANDON',
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        args: [
+          {
+            itemId,
+            campaignId: state.campaignId,
+            source: 'MOCK_ASSESSMENT',
+            area: (followUp?.area ?? null) as ItemArea | null,
+            location: { address: followUp?.address ?? state.unitCode, latitude: null, longitude: null },
+            description: `模拟测评失分：${asked ?? code}${score ? `（得分 ${score.score} / ${score.points}）` : ''}`,
+            photos: [],
+            indicatorTaskId: state.taskId,
+            criterionCode: code,
+            inspectionRoundId: null,
+            reportedBy: actor,
+            dispatch: { unitCode: state.unitCode, dueAt: state.stageDueAt ?? state.dueAt, note: '模拟测评失分，自动派单' },
+          },
+        ],
+      });
+    }
+  }
 
   await created;
   const historyIsLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;

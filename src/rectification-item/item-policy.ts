@@ -1,0 +1,23 @@
+// A campaign's rules of time for rectification items: the reminder and the escalation ladder are the campaign's
+// (the same as for indicator tasks), the days to fix, to re-check and to fix a relapse are the item defaults
+// unless the campaign's stored policy has an `items` part.
+import type { Db } from '../database/database';
+import { campaignPolicy } from '../campaign/campaign.repository';
+import { DEFAULT_ITEM_POLICY, type ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
+
+export async function campaignItemPolicy(db: Db, campaignId: string): Promise<ItemPolicy> {
+  const task = await campaignPolicy(db, campaignId);
+  const row = await db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
+  const items = ((row?.policy as { items?: Partial<ItemPolicy> } | null | undefined)?.items ?? {}) as Partial<ItemPolicy>;
+  return {
+    rectificationDays: positive(items.rectificationDays) ?? DEFAULT_ITEM_POLICY.rectificationDays,
+    recheckAfterDays: positive(items.recheckAfterDays) ?? DEFAULT_ITEM_POLICY.recheckAfterDays,
+    relapseDays: positive(items.relapseDays) ?? DEFAULT_ITEM_POLICY.relapseDays,
+    reminderBeforeHours: task.reminderBeforeHours,
+    escalationAfterHours: { ...task.escalationAfterHours },
+  };
+}
+
+function positive(n: unknown): number | null {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : null;
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CampaignModule } from '../campaign/campaign.module';
+import { FilesModule } from '../files/files.module';
+import { ItemFileController } from './item-file.controller';
+import { RectificationItemRepository } from './rectification-item.repository';
+import { IndicatorTaskItemsResolver, RectificationItemResolver } from './rectification-item.resolver';
+import { RectificationItemService } from './rectification-item.service';
+
+@Module({
+  imports: [AuthModule, CampaignModule, FilesModule],
+  controllers: [ItemFileController],
+  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver],
+  exports: [RectificationItemService, RectificationItemRepository],
+})
+export class RectificationItemModule {}

@@ -1,0 +1,113 @@
+// Thin: who is calling, what they asked, delegated to the service.
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import type { ItemActionInput, ReportItemInput } from '../graphql/graphql.generated';
+import type { TaskView } from '../indicator-task/indicator-task.repository';
+import type { ItemArea, ItemSource } from '../../workflows/rectification-item/rectification-item.types';
+import type { ItemView } from './rectification-item.repository';
+import { RectificationItemService } from './rectification-item.service';
+
+@Resolver('RectificationItem')
+export class RectificationItemResolver {
+  constructor(
+    private readonly items: RectificationItemService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query('rectificationItem')
+  async rectificationItem(@Args('id') id: string, @Context() ctx: GraphQLContext) {
+    return this.items.get(await this.auth.actor(ctx), id);
+  }
+
+  @Query('itemBoard')
+  async itemBoard(
+    @Args('campaignId') campaignId: string | null,
+    @Args('unitCode') unitCode: string | null,
+    @Args('area') area: ItemArea | null,
+    @Args('source') source: ItemSource | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.items.board(await this.auth.actor(ctx), campaignId, { unitCode, area, source });
+  }
+
+  @Mutation('reportItem')
+  async reportItem(@Args('input') i: ReportItemInput, @Context() ctx: GraphQLContext) {
+    return this.items.report(await this.auth.actor(ctx), {
+      campaignId: i.campaignId,
+      source: i.source,
+      area: i.area,
+      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
+      description: i.description,
+      photos: i.photos,
+      indicatorTaskId: i.indicatorTaskId,
+      criterionCode: i.criterionCode,
+      unitCode: i.unitCode,
+      dueAt: i.dueAt,
+    });
+  }
+
+  @Mutation('actOnItem')
+  async actOnItem(@Args('input') i: ItemActionInput, @Context() ctx: GraphQLContext) {
+    return this.items.act(await this.auth.actor(ctx), i);
+  }
+
+  @ResolveField('stateLabel')
+  stateLabel(@Parent() item: ItemView) {
+    return this.items.stateLabel(item);
+  }
+
+  @ResolveField('sourceLabel')
+  sourceLabel(@Parent() item: ItemView) {
+    return this.items.sourceLabel(item);
+  }
+
+  @ResolveField('photos')
+  photos(@Parent() item: ItemView) {
+    return item.photos.map((f) => this.items.fileUrl(item, f));
+  }
+
+  @ResolveField('submission')
+  async submission(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+    if (!item.submission) return null;
+    const actor = await this.auth.actor(ctx);
+    return {
+      ...item.submission,
+      photos: item.submission.photos.map((f) => this.items.fileUrl(item, f)),
+      submittedBy: await this.items.person(actor, item, item.submission.submittedBy),
+    };
+  }
+
+  @ResolveField('reportedBy')
+  async reportedBy(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+    const actor = await this.auth.actor(ctx);
+    return this.items.hidesReporter(actor, item) ? null : this.items.person(actor, item, item.reportedBy);
+  }
+
+  @ResolveField('unit')
+  unit(@Parent() item: ItemView) {
+    return this.items.unitOf(item);
+  }
+
+  @ResolveField('allowedActions')
+  async allowedActions(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+    return this.items.allowedActions(await this.auth.actor(ctx), item);
+  }
+
+  @ResolveField('history')
+  async history(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+    return this.items.history(await this.auth.actor(ctx), item);
+  }
+}
+
+@Resolver('IndicatorTask')
+export class IndicatorTaskItemsResolver {
+  constructor(
+    private readonly items: RectificationItemService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @ResolveField('linkedItems')
+  async linkedItems(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.items.linkedTo(await this.auth.actor(ctx), task.id);
+  }
+}

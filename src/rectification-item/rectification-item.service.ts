@@ -1,0 +1,322 @@
+// Rules of access and the path of an action on a rectification item: reports start a workflow (or link to the
+// open item of the same place, area and criterion), actions are Updates whose validator decides legality, and
+// cards are read back from the projection. Units see only items dispatched to them; covert inspectors are
+// never shown to units.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+import { isUnitRole } from '../auth/auth.service';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import { DomainError } from '../errors/domain-error';
+import { temporalToDomainError } from '../temporal/temporal-errors';
+import { FileStore } from '../files/file-store';
+import { campaignItemPolicy } from './item-policy';
+import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
+import { rectificationItemWorkflowId, type RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
+import {
+  allowedItemActions,
+  checkItem,
+  decideItem,
+  validLocation,
+  type ItemAction,
+  type ItemCommand,
+} from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE } from '../../workflows/rectification-item/rectification-item.messages';
+import {
+  ITEM_AREAS,
+  ITEM_SOURCES,
+  ITEM_STATES,
+  REPORTER_ROLES,
+  placeKey,
+  type ItemArea,
+  type ItemLocation,
+  type ItemSource,
+  type RectificationItemInput,
+} from '../../workflows/rectification-item/rectification-item.types';
+import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import type { Actor, EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import { RectificationItemRepository, type ItemView } from './rectification-item.repository';
+
+export interface Upload {
+  fileName: string;
+  contentBase64: string;
+}
+
+export interface ReportInput {
+  campaignId?: string | null;
+  source: ItemSource;
+  area: ItemArea;
+  location: ItemLocation;
+  description: string;
+  photos?: Upload[] | null;
+  indicatorTaskId?: string | null;
+  criterionCode?: string | null;
+  unitCode?: string | null;
+  dueAt?: string | null;
+  /** The inspection round it was found in (set by the round's recordFinding). */
+  inspectionRoundId?: string | null;
+}
+
+export interface ActInput {
+  itemId: string;
+  action: ItemAction;
+  unitCode?: string | null;
+  dueAt?: string | null;
+  note?: string | null;
+  reason?: string | null;
+  passed?: boolean | null;
+  requestedDueAt?: string | null;
+  photos?: Upload[] | null;
+  expectedVersion?: number | null;
+}
+
+const CARD_WAIT_MS = 15_000;
+/** What units see in place of a covert inspector. */
+const COVERT_ACTOR = { userId: '', displayName: '暗访组', role: 'SUPERVISOR' };
+
+@Injectable()
+export class RectificationItemService {
+  constructor(
+    private readonly items: RectificationItemRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly files: FileStore,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  canSee(actor: Actor, item: ItemView): boolean {
+    return !isUnitRole(actor.role) || (item.unitCode !== null && item.unitCode === actor.unitCode);
+  }
+
+  async get(actor: Actor, itemId: string): Promise<ItemView> {
+    const item = await this.items.findById(itemId);
+    if (!item || !this.canSee(actor, item)) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在或无权查看`);
+    return item;
+  }
+
+  /** Hides who reported a covert finding from units. */
+  hidesReporter(actor: Actor, item: ItemView): boolean {
+    return isUnitRole(actor.role) && item.source === 'COVERT_INSPECTION';
+  }
+
+  allowedActions(actor: Actor, item: ItemView): ItemAction[] {
+    return allowedItemActions(item, actor);
+  }
+
+  async report(actor: Actor, input: ReportInput): Promise<{ item: ItemView; duplicate: boolean }> {
+    if (!REPORTER_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有督查检查组、创建办和领导小组可以上报问题');
+    if (!(ITEM_SOURCES as readonly string[]).includes(input.source)) throw new DomainError('BAD_USER_INPUT', '问题来源无效', 'source');
+    if (!(ITEM_AREAS as readonly string[]).includes(input.area)) throw new DomainError('BAD_USER_INPUT', '专项整治领域无效', 'area');
+    const badLocation = validLocation(input.location);
+    if (badLocation) throw new DomainError('BAD_USER_INPUT', badLocation.message, badLocation.field ?? null);
+    if (typeof input.description !== 'string' || input.description.trim() === '') throw new DomainError('BAD_USER_INPUT', '请填写问题描述', 'description');
+    if ([...input.description.trim()].length > 2000) throw new DomainError('BAD_USER_INPUT', '问题描述不能超过2000字', 'description');
+    const campaign = await this.campaigns.find(input.campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const indicatorTaskId = input.indicatorTaskId?.trim() || null;
+    const criterionCode = input.criterionCode?.trim() || null;
+    if (indicatorTaskId) {
+      const task = await this.items.task(indicatorTaskId);
+      if (!task || task.campaignId !== campaign.id) throw new DomainError('BAD_USER_INPUT', `指标任务「${indicatorTaskId}」不存在`, 'indicatorTaskId');
+      if (criterionCode) {
+        const criterion = await this.items.criterionOf(criterionCode);
+        if (!criterion || criterion.indicatorCode !== task.indicatorCode) {
+          throw new DomainError('BAD_USER_INPUT', `测评内容「${criterionCode}」不属于该任务的指标「${task.indicatorCode}」`, 'criterionCode');
+        }
+      }
+    } else if (criterionCode && !(await this.items.criterionOf(criterionCode))) {
+      throw new DomainError('BAD_USER_INPUT', `测评内容「${criterionCode}」不存在`, 'criterionCode');
+    }
+    const unitCode = input.unitCode?.trim() || null;
+    if (unitCode && !(await this.items.unit(unitCode))) throw new DomainError('BAD_USER_INPUT', `单位「${unitCode}」不存在`, 'unitCode');
+    if (input.dueAt && !unitCode) throw new DomainError('BAD_USER_INPUT', '填写整改时限时须同时选择责任单位', 'unitCode');
+    if (input.dueAt && (Number.isNaN(Date.parse(input.dueAt)) || Date.parse(input.dueAt) <= Date.now())) {
+      throw new DomainError('BAD_USER_INPUT', '整改时限须晚于现在', 'dueAt');
+    }
+    const photos = await this.store(input.photos ?? []);
+    const location = { address: input.location.address.trim(), latitude: input.location.latitude ?? null, longitude: input.location.longitude ?? null };
+    const place = placeKey(location.address);
+
+    return this.items.withPlaceLock(`${campaign.id}:${input.area}:${place}:${criterionCode ?? ''}`, async () => {
+      const open = await this.items.openDuplicate(campaign.id, input.area, place, criterionCode);
+      if (open) {
+        const command: ItemCommand = { action: 'REPORT_DUPLICATE', source: input.source, description: input.description, photos, location };
+        return { item: await this.perform(actor, open, command, null, { skipVisibility: true }), duplicate: true };
+      }
+      const itemId = rectificationItemWorkflowId(campaign.id, randomUUID());
+      const policy = await campaignItemPolicy(this.runtime.db, campaign.id);
+      const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : new Date(Date.now() + policy.rectificationDays * 86_400_000).toISOString();
+      const args: RectificationItemInput = {
+        itemId,
+        campaignId: campaign.id,
+        source: input.source,
+        area: input.area,
+        location,
+        description: input.description.trim(),
+        photos,
+        indicatorTaskId,
+        criterionCode,
+        inspectionRoundId: input.inspectionRoundId ?? null,
+        reportedBy: actor,
+        policy,
+        dispatch: unitCode ? { unitCode, dueAt, note: '' } : null,
+      };
+      try {
+        await this.runtime.temporal.workflow.start(RECTIFICATION_ITEM_WORKFLOW_TYPE, {
+          workflowId: itemId,
+          taskQueue: this.runtime.config.temporal.taskQueue,
+          args: [args],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        });
+      } catch (err) {
+        throw temporalToDomainError(err, '整改问题的工作流不存在或已结束');
+      }
+      return { item: await this.waitForCard(itemId, unitCode ? 2 : 1), duplicate: false };
+    });
+  }
+
+  /** The card of a just-started item, once its first events are projected. */
+  private async waitForCard(itemId: string, version: number): Promise<ItemView> {
+    const deadline = Date.now() + CARD_WAIT_MS;
+    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
+      const card = await this.items.findById(itemId);
+      if (card && card.version >= version) return card;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    throw new DomainError('UNAVAILABLE', '问题已受理，但看板尚未更新，请稍后刷新');
+  }
+
+  private async store(uploads: Upload[]): Promise<EvidenceFile[]> {
+    if (uploads.length > 20) throw new DomainError('BAD_USER_INPUT', '照片最多20张', 'photos');
+    const stored: EvidenceFile[] = [];
+    for (const u of uploads) {
+      if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(u.contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'photos');
+      stored.push(await this.files.put(u.fileName, Buffer.from(u.contentBase64, 'base64')));
+    }
+    return stored;
+  }
+
+  async act(actor: Actor, input: ActInput): Promise<ItemView> {
+    const item = await this.get(actor, input.itemId);
+    if (input.action === 'REPORT_DUPLICATE') throw new DomainError('BAD_USER_INPUT', '重复上报请使用「上报问题」，系统会自动关联', 'action');
+    // Files are stored only when the person may take the action now.
+    const refused = checkItem(item, actor, input.action);
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    let command: ItemCommand;
+    switch (input.action) {
+      case 'DISPATCH': {
+        const unitCode = input.unitCode?.trim() ?? '';
+        if (unitCode && !(await this.items.unit(unitCode))) throw new DomainError('BAD_USER_INPUT', `单位「${unitCode}」不存在`, 'unitCode');
+        command = { action: 'DISPATCH', unitCode, dueAt: input.dueAt ?? null, note: input.note ?? undefined };
+        break;
+      }
+      case 'SUBMIT_RECTIFICATION':
+        command = { action: 'SUBMIT_RECTIFICATION', note: input.note ?? '', photos: await this.store(input.photos ?? []) };
+        break;
+      case 'RECORD_RECHECK':
+        command = { action: 'RECORD_RECHECK', passed: input.passed as boolean, note: input.note ?? undefined };
+        break;
+      case 'REQUEST_EXTENSION':
+        command = { action: 'REQUEST_EXTENSION', requestedDueAt: input.requestedDueAt ?? '', reason: input.reason ?? '' };
+        break;
+      case 'RETURN':
+      case 'REFUSE_EXTENSION':
+      case 'REQUEST_DISPATCH_RETURN':
+      case 'REFUSE_DISPATCH_RETURN':
+        command = { action: input.action, reason: input.reason ?? '' };
+        break;
+      case 'START_RECTIFICATION':
+      case 'VERIFY':
+      case 'APPROVE_EXTENSION':
+      case 'APPROVE_DISPATCH_RETURN':
+        command = { action: input.action, note: input.note ?? undefined };
+        break;
+      default:
+        throw new DomainError('BAD_USER_INPUT', '未知的操作', 'action');
+    }
+    return this.perform(actor, item.id, command, input.expectedVersion ?? null);
+  }
+
+  private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
+    const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
+    if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
+    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
+    if (item.state === 'CLOSED') {
+      const decision = decideItem(item, request, new Date().toISOString());
+      throw decision.ok ? new DomainError('ILLEGAL_TRANSITION', '整改问题已销号，不能再操作') : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
+    }
+    let version: number;
+    try {
+      ({ version } = await this.runtime.temporal.workflow.getHandle(itemId).executeUpdate(itemActionUpdate, { args: [request] }));
+    } catch (err) {
+      throw temporalToDomainError(err, '整改问题的工作流不存在或已结束');
+    }
+    return this.waitForCard(itemId, version);
+  }
+
+  async board(actor: Actor, campaignId: string | null | undefined, filter: { unitCode?: string | null; area?: ItemArea | null; source?: ItemSource | null }) {
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+    const unitCode = isUnitRole(actor.role) ? (actor.unitCode ?? '\u0000') : filter.unitCode;
+    const items = await this.items.list({ campaignId: campaign.id, unitCode, area: filter.area, source: filter.source });
+    return {
+      campaign,
+      columns: ITEM_STATES.map((state) => {
+        const inColumn = items.filter((i) => i.state === state);
+        return { state, label: ITEM_STATE_LABELS[state], count: inColumn.length, items: inColumn };
+      }),
+    };
+  }
+
+  async linkedTo(actor: Actor, indicatorTaskId: string): Promise<ItemView[]> {
+    return (await this.items.linkedTo(indicatorTaskId)).filter((i) => this.canSee(actor, i));
+  }
+
+  stateLabel = (item: ItemView) => ITEM_STATE_LABELS[item.state];
+  sourceLabel = (item: ItemView) => ITEM_SOURCE_LABELS[item.source];
+
+  fileUrl(item: ItemView, f: EvidenceFile) {
+    return { ...f, url: `/items/${encodeURIComponent(item.id)}/files/${f.sha256}` };
+  }
+
+  async unitOf(item: ItemView) {
+    return item.unitCode ? ((await this.items.unit(item.unitCode)) ?? null) : null;
+  }
+
+  async person(actor: Actor, item: ItemView, userId: string | null) {
+    if (!userId) return null;
+    if (userId === item.reportedBy && this.hidesReporter(actor, item)) return COVERT_ACTOR;
+    return (await this.items.people([userId])).get(userId) ?? { userId, displayName: userId, role: 'OFFICE' };
+  }
+
+  async history(actor: Actor, item: ItemView) {
+    if (!this.canSee(actor, item)) return [];
+    const hide = this.hidesReporter(actor, item);
+    return (await this.items.history(item.id)).map((e: HistoryEvent) => {
+      const by = e.metadata.actor as Actor | undefined;
+      const covert = hide && (e.type === 'ItemReported' || e.type === 'ItemDuplicateReported' || by?.userId === item.reportedBy);
+      return {
+        position: e.position,
+        streamVersion: e.streamVersion,
+        type: e.type,
+        label:
+          e.type === 'DeadlineEscalated'
+            ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（整改时限）`
+            : (ITEM_EVENT_LABELS[e.type as RectificationItemEventType] ?? e.type),
+        occurredAt: e.occurredAt.toISOString(),
+        actor: covert ? COVERT_ACTOR : { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
+        data: e.data,
+      };
+    });
+  }
+
+  /** A photo of an item the actor may see; others are not found, whatever the store holds. */
+  async file(actor: Actor, itemId: string, sha256: string): Promise<{ content: Buffer; name: string; mimeType: string }> {
+    const item = await this.get(actor, itemId);
+    const known = [...item.photos, ...(item.submission?.photos ?? [])].find((f) => f.sha256 === sha256);
+    const content = known ? await this.files.get(sha256) : null;
+    if (!known || !content) throw new DomainError('NOT_FOUND', '找不到该文件');
+    return { content, name: known.name, mimeType: known.mimeType };
+  }
+}

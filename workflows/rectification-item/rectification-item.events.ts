@@ -1,0 +1,46 @@
+// Domain events of a rectification item: facts, past tense. Streams are named `rectification-item:{campaign}:{id}`.
+// DeadlineEscalated has the same shape as an indicator task's, so reports can count escalations of both.
+import type { EscalationLevel, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
+import type { ItemArea, ItemLocation, ItemPolicy, ItemSource, ItemState } from './rectification-item.types';
+
+export type RectificationItemEvent =
+  | {
+      type: 'ItemReported';
+      data: {
+        campaignId: string;
+        source: ItemSource;
+        area: ItemArea | null;
+        location: ItemLocation;
+        description: string;
+        photos: EvidenceFile[];
+        indicatorTaskId: string | null;
+        criterionCode: string | null;
+        inspectionRoundId: string | null;
+        policy: ItemPolicy;
+      };
+    }
+  | { type: 'ItemDispatched'; data: { unitCode: string; dueAt: string; note: string } }
+  | { type: 'ItemRectificationStarted'; data: { note: string } }
+  | { type: 'ItemSubmitted'; data: { note: string; photos: EvidenceFile[] } }
+  | { type: 'ItemVerified'; data: { note: string; recheckAt: string } }
+  | { type: 'ItemReturned'; data: { reason: string } }
+  | { type: 'ItemRecheckDue'; data: { dueAt: string } }
+  /** Passed: closed (销号). Failed: a relapse, back to rectifying with a new due date. */
+  | { type: 'ItemRecheckRecorded'; data: { passed: boolean; note: string; dueAt: string | null } }
+  | { type: 'ItemExtensionRequested'; data: { requestedDueAt: string; reason: string } }
+  | { type: 'ItemExtensionApproved'; data: { dueAt: string; note: string } }
+  | { type: 'ItemExtensionRefused'; data: { reason: string } }
+  | { type: 'ItemDispatchReturnRequested'; data: { reason: string } }
+  /** Approved: back to REPORTED, without a unit, to be dispatched again. */
+  | { type: 'ItemDispatchReturnApproved'; data: { note: string; previousUnitCode: string } }
+  | { type: 'ItemDispatchReturnRefused'; data: { reason: string } }
+  | { type: 'ItemDuplicateReported'; data: { source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation } }
+  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } };
+
+export type RectificationItemEventType = RectificationItemEvent['type'];
+
+export const RECTIFICATION_ITEM_STREAM_PREFIX = 'rectification-item:';
+
+export function rectificationItemWorkflowId(campaignId: string, itemId: string): string {
+  return `${RECTIFICATION_ITEM_STREAM_PREFIX}${campaignId}:${itemId}`;
+}

@@ -1,0 +1,117 @@
+// Types of the rectification-item lifecycle (整改问题): a problem found on the street or in an assessment,
+// dispatched to a unit, fixed with proof, verified by someone else, re-checked later and closed (销号).
+// Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
+import type { Actor, EscalationLevel, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
+
+/** 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号 */
+export const ITEM_STATES = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'RECHECK', 'CLOSED'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+/** 督查 / 明察 / 暗访 / 模拟测评 / 领导现场办公 / 群众反映 */
+export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT'] as const;
+export type ItemSource = (typeof ITEM_SOURCES)[number];
+
+/** The six special rectification drives (专项整治). */
+export const ITEM_AREAS = ['TRAFFIC_ORDER', 'CITY_APPEARANCE', 'PUBLIC_SECURITY', 'SANITATION', 'MARKETS', 'SERVICE_WINDOWS'] as const;
+export type ItemArea = (typeof ITEM_AREAS)[number];
+
+export interface ItemLocation {
+  address: string;
+  /** WGS-84, optional: a phone may give them. */
+  latitude: number | null;
+  longitude: number | null;
+}
+
+/** A campaign's rules of time for items, fixed in the item's creation event. */
+export interface ItemPolicy {
+  /** Days a unit has when dispatched without a due date. */
+  rectificationDays: number;
+  /** Days after verification that the item is re-checked (巩固复查). */
+  recheckAfterDays: number;
+  /** Days a relapsed item gets to be fixed again. */
+  relapseDays: number;
+  reminderBeforeHours: number;
+  escalationAfterHours: Record<Exclude<EscalationLevel, 'REMINDER'>, number>;
+}
+
+export const DEFAULT_ITEM_POLICY: ItemPolicy = {
+  rectificationDays: 7,
+  recheckAfterDays: 14,
+  relapseDays: 3,
+  reminderBeforeHours: 24,
+  escalationAfterHours: { URGE: 0, SUPERVISE: 48, INTERVIEW: 120, ACCOUNTABILITY: 240 },
+};
+
+/** The roles that report problems: supervisors and the office; the leading group on a site visit. */
+export const REPORTER_ROLES: readonly Role[] = ['SUPERVISOR', 'OFFICE', 'LEADER'];
+
+export interface RectificationItemState {
+  itemId: string;
+  campaignId: string;
+  state: ItemState;
+  source: ItemSource;
+  /** One of the six drives; null only for items a failed mock assessment raised on an indicator without one. */
+  area: ItemArea | null;
+  location: ItemLocation;
+  description: string;
+  /** Photos of the problem as found. */
+  photos: EvidenceFile[];
+  /** The indicator task and criterion it counts against, when known. */
+  indicatorTaskId: string | null;
+  criterionCode: string | null;
+  /** The inspection round it was found in, when any. */
+  inspectionRoundId: string | null;
+  /** Who reported it. For covert inspections the API never shows this to units. */
+  reportedBy: string;
+  /** The unit it is dispatched to; null until dispatched (and after a dispatch is returned). */
+  unitCode: string | null;
+  /** The unit's deadline; null until dispatched. */
+  dueAt: string | null;
+  stateEnteredAt: string;
+  escalationLevel: EscalationLevel | null;
+  pendingExtension: { requestedDueAt: string; reason: string; requestedBy: string } | null;
+  /** The unit says the item is not theirs (申请退回), waiting for a supervisor. */
+  pendingDispatchReturn: { reason: string; requestedBy: string } | null;
+  /** The unit's proof of the fix, and who handed it in (never the one who verifies it). */
+  submission: { note: string; photos: EvidenceFile[]; submittedBy: string; submittedAt: string } | null;
+  /** Why the last submission was returned. */
+  returnReason: string | null;
+  /** When the verified item is re-checked. */
+  recheckAt: string | null;
+  relapseCount: number;
+  /** Later reports of the same place, area and criterion, linked here instead of made into new items. */
+  duplicateReports: number;
+  policy: ItemPolicy;
+  version: number;
+}
+
+export interface RectificationItemInput {
+  itemId: string;
+  campaignId: string;
+  source: ItemSource;
+  area: ItemArea | null;
+  location: ItemLocation;
+  description: string;
+  photos: EvidenceFile[];
+  indicatorTaskId: string | null;
+  criterionCode: string | null;
+  inspectionRoundId: string | null;
+  reportedBy: Actor;
+  /** Dispatched at once (a failed mock assessment's items go straight to the task's unit). */
+  dispatch?: { unitCode: string; dueAt: string; note: string } | null;
+  policy?: ItemPolicy;
+  /** Set when the workflow continues as new. */
+  resume?: { state: RectificationItemState } | null;
+  historyLimit?: number;
+}
+
+/**
+ * An address as compared for duplicates: full-width folded (NFKC), without spaces and punctuation, lower case.
+ * 「解放路 12 号（东门）」 and 「解放路12号(东门)」 are the same place.
+ */
+export function placeKey(address: string): string {
+  return address
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
