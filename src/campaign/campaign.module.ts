@@ -1,7 +1,26 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { CampaignClockBootstrap } from './campaign-clock.bootstrap';
+import { CampaignClockRepository } from './campaign-clock.repository';
+import { CampaignClockResolver } from './campaign-clock.resolver';
+import { CampaignClockService } from './campaign-clock.service';
 import { CampaignRepository } from './campaign.repository';
 import { CampaignResolver } from './campaign.resolver';
+import { MonthlyReportRepository } from './monthly-report.repository';
+import { MonthlyReportService } from './monthly-report.service';
 
-@Module({ imports: [AuthModule], providers: [CampaignRepository, CampaignResolver], exports: [CampaignRepository] })
+@Module({
+  imports: [AuthModule],
+  providers: [
+    CampaignRepository,
+    CampaignResolver,
+    CampaignClockRepository,
+    CampaignClockService,
+    CampaignClockResolver,
+    MonthlyReportRepository,
+    MonthlyReportService,
+    CampaignClockBootstrap,
+  ],
+  exports: [CampaignRepository],
+})
 export class CampaignModule {}

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
 import { seedDemoCatalog } from '../catalog/catalog.demo';
+import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { projectRoot } from '../runtime/project-paths';
@@ -110,6 +111,7 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
     .onConflict((oc) => oc.doNothing())
     .execute();
   const started = await startIndicatorTasks(client, taskQueue, tasks);
+  await ensureCampaignClock(client, taskQueue, DEMO_CAMPAIGN);
   await db
     .insertInto('settings')
     .values({ key: MARKER, value: JSON.stringify({ campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() }) })

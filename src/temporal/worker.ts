@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
+import { createCampaignActivities } from '../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../activities/event-store.activities';
 import { createTaskBreakdownImportActivities } from '../../activities/task-breakdown-import.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
@@ -42,6 +43,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     activities: {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
       ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

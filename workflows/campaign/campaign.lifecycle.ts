@@ -1,0 +1,450 @@
+// The campaign's clock as pure functions: which action is legal in which phase for which person (`check`,
+// `allowedActions`), what an accepted command records (`decide`), what the monthly check finds
+// (`decideCadence`), when the next phase falls due (`nextPhaseDue`), and how events change the state
+// (`evolve`). The workflow's update validators, the API's `allowedActions` and the projection all use this one
+// module. Time comes in as an argument, never from a clock.
+import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
+import type { Actor, Role } from '../indicator-task/indicator-task.types';
+import { isLocalDate, isMonth, localDate, monthOf, startOfLocalDate } from './campaign.calendar';
+import type { CampaignEvent } from './campaign.events';
+import { CADENCE_LABELS, CAMPAIGN_ACTION_LABELS, PHASE_LABELS } from './campaign.labels';
+import {
+  CADENCE_MINIMUM,
+  CADENCE_REQUIREMENTS,
+  MEETING_KINDS,
+  PHASES,
+  type ArchiveFacts,
+  type CadenceResult,
+  type CampaignClockInput,
+  type CampaignState,
+  type MeetingDecision,
+  type MeetingKind,
+  type MonthTally,
+  type Phase,
+  type PhasePlan,
+} from './campaign.types';
+
+export const CAMPAIGN_ACTIONS = ['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING'] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+export type CampaignCommand =
+  /** The whole plan: every phase's planned start date, null for a phase not planned. */
+  | { action: 'SET_PHASE_PLAN'; plan: Partial<PhasePlan>; note?: string }
+  /**
+   * Move to `to`, which must be the next phase. The API fills `archive` in from the board's cards; moving to
+   * INSPECTION with an incomplete archive needs `overrideReason`.
+   */
+  | { action: 'ADVANCE_PHASE'; to: Phase; archive?: ArchiveFacts | null; overrideReason?: string | null; note?: string }
+  | { action: 'RECORD_SUPERVISION_VISIT'; visitId: string; date: string; places: string[]; visitors: string[]; unitCodes?: string[]; notes: string }
+  | {
+      action: 'RECORD_MEETING';
+      meetingId: string;
+      kind: MeetingKind;
+      date: string;
+      title?: string;
+      attendees: string[];
+      unitCodes?: string[];
+      minutes: string;
+      decisions?: MeetingDecision[];
+    };
+
+export interface CampaignActionRequest {
+  command: CampaignCommand;
+  actor: Actor;
+  expectedVersion?: number | null;
+  /** Ties the resulting events to the request that caused them (the API's request id). */
+  correlationId?: string;
+}
+
+export type CampaignRejectionCode = 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
+
+export interface CampaignRejection {
+  code: CampaignRejectionCode;
+  /** For people: Chinese. */
+  message: string;
+  field?: string;
+}
+
+export type CampaignDecision = { ok: true; events: CampaignEvent[] } | { ok: false; rejection: CampaignRejection };
+
+export interface CampaignEventMeta {
+  actorId: string;
+  at: string;
+}
+
+const TEXT_MAX = 2000;
+const MINUTES_MAX = 20000;
+const LIST_MAX = 50;
+
+interface Rule {
+  roles: readonly Role[];
+  /** Phases in which the action is possible. */
+  phases: readonly Phase[];
+}
+
+const RULES: Record<CampaignAction, Rule> = {
+  SET_PHASE_PLAN: { roles: ['OFFICE'], phases: PHASES },
+  ADVANCE_PHASE: { roles: ['OFFICE'], phases: PHASES.filter((p) => p !== 'REVIEW') },
+  RECORD_SUPERVISION_VISIT: { roles: ['OFFICE', 'SUPERVISOR'], phases: PHASES },
+  RECORD_MEETING: { roles: ['OFFICE', 'SUPERVISOR'], phases: PHASES },
+};
+
+export function isCampaignAction(value: string): value is CampaignAction {
+  return (CAMPAIGN_ACTIONS as readonly string[]).includes(value);
+}
+
+export function isPhase(value: unknown): value is Phase {
+  return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
+}
+
+/** The phase after `phase`, null after the last. */
+export function nextPhase(phase: Phase): Phase | null {
+  const i = PHASES.indexOf(phase);
+  return i < PHASES.length - 1 ? PHASES[i + 1] : null;
+}
+
+/** Whether the archive is complete: every indicator task of the campaign archived. */
+export function archiveComplete(archive: ArchiveFacts): boolean {
+  return archive.archived >= archive.tasks;
+}
+
+/** Whether `actor` may take `action` on the campaign in `state`, regardless of the input they give. */
+export function check(state: CampaignState, actor: Actor, action: CampaignAction): CampaignRejection | null {
+  const rule = RULES[action];
+  const label = CAMPAIGN_ACTION_LABELS[action];
+  if (!rule.roles.includes(actor.role)) {
+    return { code: 'FORBIDDEN', message: `「${ROLE_LABELS[actor.role]}」无权执行「${label}」（仅限${rule.roles.map((r) => ROLE_LABELS[r]).join('、')}）` };
+  }
+  if (!rule.phases.includes(state.phase)) {
+    return { code: 'ILLEGAL_TRANSITION', message: `活动已处于最后的「${PHASE_LABELS[state.phase]}」阶段，不能执行「${label}」` };
+  }
+  return null;
+}
+
+/** The actions `actor` may take now: the buttons the office and the supervisors see. */
+export function allowedActions(state: CampaignState, actor: Actor): CampaignAction[] {
+  return CAMPAIGN_ACTIONS.filter((action) => check(state, actor, action) === null);
+}
+
+function text(value: unknown, field: string, what: string, options: { required: boolean; max?: number }): CampaignRejection | null {
+  if (value === undefined || value === null) {
+    return options.required ? { code: 'BAD_USER_INPUT', field, message: `请填写${what}` } : null;
+  }
+  if (typeof value !== 'string') return { code: 'BAD_USER_INPUT', field, message: `${what}格式不正确` };
+  if (options.required && value.trim() === '') return { code: 'BAD_USER_INPUT', field, message: `请填写${what}` };
+  const max = options.max ?? TEXT_MAX;
+  // Counted as people count characters (code points), after trimming, as it will be stored.
+  if ([...value.trim()].length > max) return { code: 'BAD_USER_INPUT', field, message: `${what}不能超过${max}字` };
+  return null;
+}
+
+function list(value: unknown, field: string, what: string, options: { min: number; itemMax?: number }): CampaignRejection | null {
+  if (value === undefined || value === null) {
+    return options.min > 0 ? { code: 'BAD_USER_INPUT', field, message: `请填写${what}` } : null;
+  }
+  if (!Array.isArray(value)) return { code: 'BAD_USER_INPUT', field, message: `${what}格式不正确` };
+  const filled = value.filter((v) => typeof v === 'string' && v.trim() !== '');
+  if (filled.length !== value.length) return { code: 'BAD_USER_INPUT', field, message: `${what}不能有空项` };
+  if (filled.length < options.min) return { code: 'BAD_USER_INPUT', field, message: `请填写${what}` };
+  if (filled.length > LIST_MAX) return { code: 'BAD_USER_INPUT', field, message: `${what}不能超过${LIST_MAX}项` };
+  const max = options.itemMax ?? 200;
+  if (filled.some((v: string) => [...v.trim()].length > max)) return { code: 'BAD_USER_INPUT', field, message: `${what}每项不能超过${max}字` };
+  return null;
+}
+
+/** A visit or meeting date: a real date, not after today in the campaign's time zone. */
+function pastDate(value: unknown, field: string, what: string, state: CampaignState, now: string): CampaignRejection | null {
+  if (!isLocalDate(value)) return { code: 'BAD_USER_INPUT', field, message: `${what}须为有效日期（如 2026-11-05）` };
+  const today = localDate(now, state.timeZone);
+  if (value > today) return { code: 'BAD_USER_INPUT', field, message: `${what}不能晚于今天（${today}）` };
+  return null;
+}
+
+function validatePlan(state: CampaignState, plan: unknown): CampaignRejection | null {
+  if (!plan || typeof plan !== 'object' || Array.isArray(plan)) return { code: 'BAD_USER_INPUT', field: 'plan', message: '阶段计划格式不正确' };
+  const entries = Object.entries(plan as Record<string, unknown>);
+  const unknown = entries.find(([phase]) => !isPhase(phase));
+  if (unknown) return { code: 'BAD_USER_INPUT', field: 'plan', message: `「${unknown[0]}」不是创文活动的阶段` };
+  let previous: { phase: Phase; date: string } | null = null;
+  for (const phase of PHASES) {
+    const date = (plan as Partial<PhasePlan>)[phase];
+    if (date === undefined || date === null) continue;
+    if (!isLocalDate(date)) return { code: 'BAD_USER_INPUT', field: 'plan', message: `「${PHASE_LABELS[phase]}」的计划开始日期须为有效日期（如 2026-12-01）` };
+    if (previous && date <= previous.date) {
+      return {
+        code: 'BAD_USER_INPUT',
+        field: 'plan',
+        message: `「${PHASE_LABELS[phase]}」的计划开始日期（${date}）须晚于「${PHASE_LABELS[previous.phase]}」（${previous.date}）`,
+      };
+    }
+    previous = { phase, date };
+  }
+  const inspection = (plan as Partial<PhasePlan>).INSPECTION;
+  if (inspection && inspection > state.inspectionDate) {
+    return { code: 'BAD_USER_INPUT', field: 'plan', message: `「迎检」阶段须在迎检日期（${state.inspectionDate}）当天或之前开始` };
+  }
+  if (PHASES.every((p) => (state.plan[p] ?? null) === ((plan as Partial<PhasePlan>)[p] ?? null))) {
+    return { code: 'BAD_USER_INPUT', field: 'plan', message: '与现行阶段计划相同，无需修改' };
+  }
+  return null;
+}
+
+function validateAdvance(state: CampaignState, command: Extract<CampaignCommand, { action: 'ADVANCE_PHASE' }>): CampaignRejection | null {
+  if (!isPhase(command.to)) return { code: 'BAD_USER_INPUT', field: 'to', message: '请选择要进入的阶段' };
+  const next = nextPhase(state.phase);
+  if (command.to !== next) {
+    const where = `活动处于「${PHASE_LABELS[state.phase]}」阶段`;
+    if (command.to === state.phase) return { code: 'ILLEGAL_TRANSITION', field: 'to', message: `${where}，无需重复进入` };
+    return { code: 'ILLEGAL_TRANSITION', field: 'to', message: `${where}，只能进入下一阶段「${next ? PHASE_LABELS[next] : '无'}」，不能进入「${PHASE_LABELS[command.to]}」` };
+  }
+  const archive = command.archive;
+  if (archive !== undefined && archive !== null) {
+    const valid = Number.isInteger(archive.tasks) && Number.isInteger(archive.archived) && archive.tasks >= 0 && archive.archived >= 0 && archive.archived <= archive.tasks;
+    if (!valid) return { code: 'BAD_USER_INPUT', field: 'archive', message: '档案归档情况无效' };
+  }
+  const reason = command.overrideReason;
+  if (command.to !== 'INSPECTION') {
+    if (reason !== undefined && reason !== null && String(reason).trim() !== '') {
+      return { code: 'BAD_USER_INPUT', field: 'overrideReason', message: '只有档案未全部归档而进入「迎检」阶段时才需填写理由' };
+    }
+    return text(command.note, 'note', '说明', { required: false });
+  }
+  // The gate (五(四)1): the archive is complete before the inspection, or the office says why it goes on without it.
+  if (!archive) return { code: 'BAD_USER_INPUT', field: 'archive', message: '缺少档案归档情况，无法判断能否进入「迎检」阶段' };
+  if (!archiveComplete(archive)) {
+    if (reason === undefined || reason === null || (typeof reason === 'string' && reason.trim() === '')) {
+      return {
+        code: 'ILLEGAL_TRANSITION',
+        field: 'overrideReason',
+        message: `创文档案尚未全部归档（已归档 ${archive.archived} 项，共 ${archive.tasks} 项任务，还差 ${archive.tasks - archive.archived} 项），不能进入「迎检」阶段；如确需进入，请填写理由`,
+      };
+    }
+    const bad = text(reason, 'overrideReason', '进入迎检的理由', { required: true });
+    if (bad) return bad;
+  }
+  return text(command.note, 'note', '说明', { required: false });
+}
+
+function validateDecisions(decisions: unknown): CampaignRejection | null {
+  if (decisions === undefined || decisions === null) return null;
+  if (!Array.isArray(decisions) || decisions.length > LIST_MAX) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `议定事项格式不正确（最多${LIST_MAX}项）` };
+  for (const [i, d] of decisions.entries()) {
+    const n = i + 1;
+    if (!d || typeof d !== 'object') return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项格式不正确` };
+    const bad = text((d as MeetingDecision).text, 'decisions', `第 ${n} 项议定事项的内容`, { required: true });
+    if (bad) return bad;
+    const unit = (d as MeetingDecision).unitCode;
+    if (unit !== undefined && unit !== null && (typeof unit !== 'string' || unit.trim() === '')) {
+      return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项的责任单位无效` };
+    }
+    const due = (d as MeetingDecision).dueDate;
+    if (due !== undefined && due !== null && !isLocalDate(due)) {
+      return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项的完成时限须为有效日期（如 2026-12-15）` };
+    }
+  }
+  return null;
+}
+
+function validateInput(state: CampaignState, command: CampaignCommand, now: string): CampaignRejection | null {
+  switch (command.action) {
+    case 'SET_PHASE_PLAN':
+      return validatePlan(state, command.plan) ?? text(command.note, 'note', '说明', { required: false });
+    case 'ADVANCE_PHASE':
+      return validateAdvance(state, command);
+    case 'RECORD_SUPERVISION_VISIT':
+      return (
+        text(command.visitId, 'visitId', '督查编号', { required: true, max: 100 }) ??
+        pastDate(command.date, 'date', '督查日期', state, now) ??
+        list(command.places, 'places', '督查地点', { min: 1 }) ??
+        list(command.visitors, 'visitors', '参加督查人员', { min: 1, itemMax: 100 }) ??
+        list(command.unitCodes, 'unitCodes', '督查的责任单位', { min: 0, itemMax: 50 }) ??
+        text(command.notes, 'notes', '督查情况', { required: true })
+      );
+    case 'RECORD_MEETING':
+      if (!(MEETING_KINDS as readonly string[]).includes(command.kind)) {
+        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会）' };
+      }
+      return (
+        text(command.meetingId, 'meetingId', '会议编号', { required: true, max: 100 }) ??
+        pastDate(command.date, 'date', '会议日期', state, now) ??
+        text(command.title, 'title', '会议名称', { required: false, max: 200 }) ??
+        list(command.attendees, 'attendees', '参会人员', { min: 1, itemMax: 100 }) ??
+        list(command.unitCodes, 'unitCodes', '参会单位', { min: 0, itemMax: 50 }) ??
+        text(command.minutes, 'minutes', '会议纪要', { required: true, max: MINUTES_MAX }) ??
+        validateDecisions(command.decisions)
+      );
+    default:
+      return assertNever(command);
+  }
+}
+
+const trimmed = (values: readonly string[] | undefined) => (values ?? []).map((v) => v.trim());
+
+function fullPlan(plan: Partial<PhasePlan>): PhasePlan {
+  return Object.fromEntries(PHASES.map((p) => [p, plan[p] ?? null])) as PhasePlan;
+}
+
+function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent {
+  const note = (value: string | undefined) => value?.trim() ?? '';
+  switch (command.action) {
+    case 'SET_PHASE_PLAN':
+      return { type: 'PhasePlanSet', data: { plan: fullPlan(command.plan), note: note(command.note) } };
+    case 'ADVANCE_PHASE': {
+      const archive = command.archive ? { tasks: command.archive.tasks, archived: command.archive.archived } : null;
+      const overridden = command.to === 'INSPECTION' && archive !== null && !archiveComplete(archive);
+      return {
+        type: 'PhaseAdvanced',
+        data: { from: state.phase, to: command.to, archive, overrideReason: overridden ? (command.overrideReason ?? '').trim() : null, note: note(command.note) },
+      };
+    }
+    case 'RECORD_SUPERVISION_VISIT':
+      return {
+        type: 'SupervisionVisitRecorded',
+        data: {
+          visitId: command.visitId.trim(),
+          date: command.date,
+          places: trimmed(command.places),
+          visitors: trimmed(command.visitors),
+          unitCodes: trimmed(command.unitCodes),
+          notes: command.notes.trim(),
+        },
+      };
+    case 'RECORD_MEETING':
+      return {
+        type: 'CampaignMeetingRecorded',
+        data: {
+          meetingId: command.meetingId.trim(),
+          kind: command.kind,
+          date: command.date,
+          title: note(command.title),
+          attendees: trimmed(command.attendees),
+          unitCodes: trimmed(command.unitCodes),
+          minutes: command.minutes.trim(),
+          decisions: (command.decisions ?? []).map((d) => ({ text: d.text.trim(), unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate ?? null })),
+        },
+      };
+    default:
+      return assertNever(command);
+  }
+}
+
+/** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
+export function decide(state: CampaignState, request: CampaignActionRequest, now: string): CampaignDecision {
+  const { command, actor, expectedVersion } = request;
+  if (!command || typeof command !== 'object' || !isCampaignAction(String(command.action))) {
+    return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
+  }
+  if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {
+    return {
+      ok: false,
+      rejection: { code: 'CONFLICT', message: `活动已被他人更新（您看到的版本为${expectedVersion}，当前版本为${state.version}），请刷新后重试` },
+    };
+  }
+  const refused = check(state, actor, command.action) ?? validateInput(state, command, now);
+  if (refused) return { ok: false, rejection: refused };
+  return { ok: true, events: [toEvent(state, command)] };
+}
+
+export const EMPTY_TALLY: MonthTally = { visits: 0, jointMeetings: 0, coordinationMeetings: 0 };
+
+/** What the plan requires of a month and what is missing from `tally`. */
+export function shortfalls(tally: MonthTally): CadenceResult['shortfalls'] {
+  const recorded = { SUPERVISION_VISIT: tally.visits, JOINT_MEETING: tally.jointMeetings };
+  return CADENCE_REQUIREMENTS.filter((r) => recorded[r] < CADENCE_MINIMUM[r]).map((r) => ({ requirement: r, required: CADENCE_MINIMUM[r], recorded: recorded[r] }));
+}
+
+/** One line per shortfall, for people: 现场督查 1 次（要求每月 2 次以上）. */
+export function describeShortfalls(missing: CadenceResult['shortfalls']): string {
+  return missing.map((m) => `${CADENCE_LABELS[m.requirement]} ${m.recorded} 次（要求每月 ${m.required} 次以上）`).join('；');
+}
+
+/**
+ * The monthly check of `month`: the visits and meetings recorded for it against what the plan requires. A
+ * shortfall of a month that is over is flagged once; checking again with the same finding records nothing,
+ * so a retried check is harmless. A month still in progress is reported, never flagged.
+ */
+export function decideCadence(state: CampaignState, month: string, now: string): { result: CadenceResult; events: CampaignEvent[] } {
+  const tally = state.months[month] ?? EMPTY_TALLY;
+  const missing = shortfalls(tally);
+  const ended = month < monthOf(now, state.timeZone);
+  const already = state.flagged[month];
+  const same = already !== undefined && already.length === missing.length && already.every((r, i) => r === missing[i].requirement);
+  const events: CampaignEvent[] = ended && missing.length > 0 && !same ? [{ type: 'CadenceShortfallFlagged', data: { month, tally: { ...tally }, missing } }] : [];
+  const flagged = events.length > 0 || (already !== undefined && already.length > 0);
+  return { result: { month, tally: { ...tally }, shortfalls: missing, ended, flagged, version: state.version + events.length }, events };
+}
+
+/** Whether `month` is a month the check can be asked about. */
+export function validCadenceMonth(month: unknown): CampaignRejection | null {
+  return isMonth(month) ? null : { code: 'BAD_USER_INPUT', field: 'month', message: '月份须写作 YYYY-MM（如 2026-10）' };
+}
+
+/**
+ * The reminder the workflow waits for: the next phase's planned start, unless it was recorded already for that
+ * date. Null when the next phase has no planned start (or there is none).
+ */
+export function nextPhaseDue(state: CampaignState): { phase: Phase; plannedStart: string; at: string } | null {
+  const next = nextPhase(state.phase);
+  if (!next) return null;
+  const plannedStart = state.plan[next];
+  if (!plannedStart) return null;
+  if (state.phaseDue && state.phaseDue.phase === next && state.phaseDue.plannedStart === plannedStart) return null;
+  return { phase: next, plannedStart, at: startOfLocalDate(plannedStart, state.timeZone) };
+}
+
+export function initialCampaignState(input: Pick<CampaignClockInput, 'campaignId' | 'timeZone' | 'inspectionDate'>, at = ''): CampaignState {
+  return {
+    campaignId: input.campaignId,
+    timeZone: input.timeZone,
+    inspectionDate: input.inspectionDate,
+    phase: 'MOBILIZATION',
+    phaseEnteredAt: at,
+    entered: at ? { MOBILIZATION: at } : {},
+    plan: fullPlan({}),
+    phaseDue: null,
+    months: {},
+    flagged: {},
+    version: 0,
+  };
+}
+
+function tallied(state: CampaignState, date: string, change: (t: MonthTally) => MonthTally): Record<string, MonthTally> {
+  const month = monthOf(date);
+  return { ...state.months, [month]: change(state.months[month] ?? EMPTY_TALLY) };
+}
+
+/** Apply one recorded event, with its actor and its (workflow) time. */
+export function evolve(state: CampaignState, event: CampaignEvent, meta: CampaignEventMeta): CampaignState {
+  const next: CampaignState = { ...state, version: state.version + 1 };
+  switch (event.type) {
+    case 'CampaignClockStarted':
+      return { ...initialCampaignState(event.data, meta.at), version: next.version };
+    case 'PhasePlanSet': {
+      // A reminder stands only while its date is still the plan: a moved date is reminded again when it comes.
+      const plan = fullPlan(event.data.plan);
+      const due = state.phaseDue && plan[state.phaseDue.phase] === state.phaseDue.plannedStart ? state.phaseDue : null;
+      return { ...next, plan, phaseDue: due };
+    }
+    case 'PhaseAdvanced':
+      return { ...next, phase: event.data.to, phaseEnteredAt: meta.at, entered: { ...state.entered, [event.data.to]: meta.at }, phaseDue: null };
+    case 'PhaseDue':
+      return { ...next, phaseDue: { phase: event.data.phase, plannedStart: event.data.plannedStart } };
+    case 'SupervisionVisitRecorded':
+      return { ...next, months: tallied(state, event.data.date, (t) => ({ ...t, visits: t.visits + 1 })) };
+    case 'CampaignMeetingRecorded':
+      return {
+        ...next,
+        months: tallied(state, event.data.date, (t) =>
+          event.data.kind === 'JOINT' ? { ...t, jointMeetings: t.jointMeetings + 1 } : { ...t, coordinationMeetings: t.coordinationMeetings + 1 },
+        ),
+      };
+    case 'CadenceShortfallFlagged':
+      return { ...next, flagged: { ...state.flagged, [event.data.month]: event.data.missing.map((m) => m.requirement) } };
+    default:
+      return assertNever(event);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,108 @@
+// Types of the campaign's clock (创文活动): its phases, their planned start dates, the on-site supervision
+// visits and meetings that make up the monthly cadence, and the state the workflow, the projection and the API
+// share. Names follow ../shared/GLOSSARY.md exactly.
+import type { Actor } from '../indicator-task/indicator-task.types';
+
+/** 宣传发动 → 专项整治 → 全面冲刺 → 迎检 → 总结评议 (实施方案 五、工作步骤). */
+export const PHASES = ['MOBILIZATION', 'SPECIAL_RECTIFICATION', 'SPRINT', 'INSPECTION', 'REVIEW'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** 联席会议 (the leading group with the units concerned) and 协调会 (key and difficult problems). */
+export const MEETING_KINDS = ['JOINT', 'COORDINATION'] as const;
+export type MeetingKind = (typeof MEETING_KINDS)[number];
+
+/** What the plan requires every month (五(二)2): on-site supervision at least twice, a joint meeting at least once. */
+export const CADENCE_REQUIREMENTS = ['SUPERVISION_VISIT', 'JOINT_MEETING'] as const;
+export type CadenceRequirement = (typeof CADENCE_REQUIREMENTS)[number];
+
+export const CADENCE_MINIMUM: Record<CadenceRequirement, number> = { SUPERVISION_VISIT: 2, JOINT_MEETING: 1 };
+
+/** A planned start date ('YYYY-MM-DD', the campaign's local calendar) per phase; null while not planned. */
+export type PhasePlan = Record<Phase, string | null>;
+
+/** What was recorded for one month, by the date of the visit or meeting (not the day it was typed in). */
+export interface MonthTally {
+  visits: number;
+  jointMeetings: number;
+  coordinationMeetings: number;
+}
+
+/** The archive as the API read it from the board's cards: the gate before the inspection phase. */
+export interface ArchiveFacts {
+  /** Indicator tasks of the campaign. */
+  tasks: number;
+  /** Of those, tasks in stage ARCHIVED. */
+  archived: number;
+}
+
+/** A decision of a meeting (议定事项): later the item workflow can turn it into a rectification item or a task. */
+export interface MeetingDecision {
+  text: string;
+  /** The unit that is to act on it, when the minutes name one. */
+  unitCode: string | null;
+  /** By when ('YYYY-MM-DD'), when the minutes say. */
+  dueDate: string | null;
+}
+
+export interface CampaignState {
+  campaignId: string;
+  /** IANA time zone of the campaign (campaigns.time_zone): dates, months and planned starts are local to it. */
+  timeZone: string;
+  /** 'YYYY-MM-DD' */
+  inspectionDate: string;
+  phase: Phase;
+  /** When the current phase began (workflow time). */
+  phaseEnteredAt: string;
+  /** When each phase entered so far began. */
+  entered: Partial<Record<Phase, string>>;
+  plan: PhasePlan;
+  /** The next phase's planned start has passed while the campaign is still in this one (a PhaseDue was recorded). */
+  phaseDue: { phase: Phase; plannedStart: string } | null;
+  /** Visits and meetings by month ('YYYY-MM'). */
+  months: Record<string, MonthTally>;
+  /** Shortfalls flagged by the monthly check, by month: what was missing. */
+  flagged: Record<string, CadenceRequirement[]>;
+  /** Number of events in the campaign's stream. */
+  version: number;
+}
+
+export interface CampaignClockInput {
+  campaignId: string;
+  timeZone: string;
+  inspectionDate: string;
+  startedBy: Actor;
+  /** Set when the workflow continues as new: the state it carries over. */
+  resume?: { state: CampaignState } | null;
+  /** Events of history after which the workflow continues as new (lowered in tests). */
+  historyLimit?: number;
+}
+
+/** What the monthly check found for one month. */
+export interface CadenceResult {
+  month: string;
+  tally: MonthTally;
+  /** What is missing; empty when the month met the cadence. */
+  shortfalls: { requirement: CadenceRequirement; required: number; recorded: number }[];
+  /** Whether the month is over in the campaign's time zone; a month in progress is never flagged. */
+  ended: boolean;
+  /** Whether a shortfall of this month stands flagged on the campaign (now or by an earlier check). */
+  flagged: boolean;
+  version: number;
+}
+
+export interface MonthlyCadenceInput {
+  campaignId: string;
+  /** The month to check and report ('YYYY-MM'); the month just ended when absent (the schedule's runs). */
+  month?: string | null;
+  /** The campaign's time zone: "the month just ended" is local to it. */
+  timeZone: string;
+  /** Who asked for it; the system for the schedule's runs. */
+  requestedBy?: Actor | null;
+}
+
+export interface MonthlyCadenceResult {
+  campaignId: string;
+  month: string;
+  cadence: CadenceResult;
+  reportGeneratedAt: string;
+}
