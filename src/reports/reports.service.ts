@@ -1,0 +1,253 @@
+// Access rules and the shape of the reports. Every figure is folded from the events (ReportsRepository.replay)
+// by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
+// for a past instant is what the live report said at that instant.
+import { Injectable } from '@nestjs/common';
+import { isUnitRole } from '../auth/auth.service';
+import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
+import { DomainError } from '../errors/domain-error';
+import type { ExportFormat, ExportedFile } from '../graphql/graphql.generated';
+import type { IndicatorView, TaskView, UnitView } from '../indicator-task/indicator-task.repository';
+import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import { ESCALATION_LEVELS, STAGES, type Actor, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { CardReplay, sortLikeBoard } from './board-as-of';
+import { PerformanceFold, type Period, type UnitCounts } from './performance';
+import { performanceXlsx } from './performance.export';
+import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';
+import { DEFAULT_FLAG_AFTER_WEEKS, DEFAULT_RANKING_WEEKS, DEFAULT_TOP, bestAndWorst, flagUnits, rankUnits, type RankedEntry } from './ranking';
+import { compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, type ReportWeek } from './report-weeks';
+import { ReportsRepository } from './reports.repository';
+import type { AssessmentView, RankedUnitView, RankingView, UnitPerformanceView } from './reports.types';
+
+export interface RankingOptions {
+  weeks?: number | null;
+  top?: number | null;
+  flagAfterWeeks?: number | null;
+}
+
+/** Who sees whose details: every unit, or only one's own. */
+type Scope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string };
+
+const EVERY_UNIT_ROLES: readonly Actor['role'][] = ['OFFICE', 'LEADER', 'SUPERVISOR'];
+
+function wholeNumber(value: number | null | undefined, fallback: number, min: number, max: number, field: string, what: string): number {
+  if (value === null || value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < min || value > max) throw new DomainError('BAD_USER_INPUT', `${what}须为 ${min} 到 ${max} 之间的整数`, field);
+  return value;
+}
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly reports: ReportsRepository,
+    private readonly campaigns: CampaignRepository,
+  ) {}
+
+  /** The office, the leading group and the supervisors see every unit; a unit sees its own; others none. */
+  private scope(actor: Actor): Scope {
+    if (EVERY_UNIT_ROLES.includes(actor.role)) return { kind: 'ALL' };
+    if (isUnitRole(actor.role) && actor.unitCode) return { kind: 'UNIT', unitCode: actor.unitCode };
+    throw new DomainError('FORBIDDEN', '绩效考核仅限创建办、领导小组、督查检查组和责任单位（本单位）查看');
+  }
+
+  private async campaign(campaignId: string | null | undefined): Promise<CampaignView> {
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+    return campaign;
+  }
+
+  /** The period asked for: from the campaign's start and up to now unless given; never past now. */
+  private async period(campaign: CampaignView, from: string | null | undefined, to: string | null | undefined, now: number): Promise<Period> {
+    const end = Math.min(to ? Date.parse(to) : now, now);
+    const start = from ? Date.parse(from) : Math.min((await this.reports.campaignStart(campaign.id))?.getTime() ?? end, end);
+    if (start > end) throw new DomainError('BAD_USER_INPUT', '考核期的开始不能晚于结束', 'from');
+    return { from: start, to: end };
+  }
+
+  /** One pass over the campaign's events up to the latest period's end, counting every period at once. */
+  private async fold(campaignId: string, periods: readonly Period[]): Promise<Map<string, UnitCounts>[]> {
+    const fold = new PerformanceFold(periods);
+    const until = Math.max(...periods.map((p) => p.to));
+    await this.reports.replay(campaignId, new Date(until), ['indicator-task', 'rectification-item'], (event) => fold.push(event));
+    return fold.finish();
+  }
+
+  async performanceAssessment(
+    actor: Actor,
+    input: { campaignId?: string | null; from?: string | null; to?: string | null; unitCode?: string | null },
+    now: number = Date.now(),
+  ): Promise<AssessmentView> {
+    const unitCode = await this.unitFilter(this.scope(actor), input.unitCode);
+    const campaign = await this.campaign(input.campaignId);
+    const period = await this.period(campaign, input.from, input.to, now);
+    const [counts] = await this.fold(campaign.id, [period]);
+    return this.assessment(campaign, period, counts, await this.reports.units(), unitCode);
+  }
+
+  /** Anyone signed in may see the 红黑榜 (the resolver checks that there is a caller). */
+  async unitRanking(input: { campaignId?: string | null; asOf?: string | null } & RankingOptions, now: number = Date.now()): Promise<RankingView> {
+    const options = this.rankingOptions(input);
+    const campaign = await this.campaign(input.campaignId);
+    const asOf = Math.min(input.asOf ? Date.parse(input.asOf) : now, now);
+    const weeks = await this.weeks(campaign, asOf, options);
+    const counts = await this.fold(campaign.id, weeks.map((w) => weekPeriod(w, asOf)));
+    return this.ranking(campaign, asOf, weeks, counts, await this.reports.units(), options);
+  }
+
+  async exportPerformanceAssessment(
+    actor: Actor,
+    input: { campaignId?: string | null; from?: string | null; to?: string | null; format: ExportFormat },
+    now: number = Date.now(),
+  ): Promise<ExportedFile> {
+    if (input.format !== 'XLSX') throw new DomainError('BAD_USER_INPUT', '绩效考核只能导出为 Excel 工作簿（XLSX）：它有三个工作表', 'format');
+    const scope = this.scope(actor);
+    const unitCode = await this.unitFilter(scope, null);
+    const campaign = await this.campaign(input.campaignId);
+    const period = await this.period(campaign, input.from, input.to, now);
+    const options = this.rankingOptions({});
+    const weeks = await this.weeks(campaign, period.to, options);
+    // The period and every week of the ranking in one pass.
+    const [counts, ...byWeek] = await this.fold(campaign.id, [period, ...weeks.map((w) => weekPeriod(w, period.to))]);
+    const units = await this.reports.units();
+    const assessment = this.assessment(campaign, period, counts, units, unitCode);
+    const ranking = this.ranking(campaign, period.to, weeks, byWeek, units, options);
+    const content = await performanceXlsx(assessment, ranking);
+    const day = (ms: number) => compactDate(ms, campaign.timeZone);
+    return {
+      fileName: `绩效考核-${campaign.id}${unitCode ? `-${unitCode}` : ''}-${day(period.from)}-${day(period.to)}.xlsx`,
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      contentBase64: content.toString('base64'),
+    };
+  }
+
+  /** The board as it stood at `asOf`, with the live board's visibility, filter and order. */
+  async boardAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null }) {
+    const campaign = await this.campaign(input.campaignId);
+    const replay = new CardReplay();
+    await this.reports.replay(campaign.id, new Date(input.asOf), ['indicator-task', 'rectification-item'], (event) => replay.push(event));
+    const visibleToUnit = isUnitRole(actor.role) ? (actor.unitCode ?? '') : null;
+    const cards = replay
+      .result()
+      .filter(({ state }) => state.campaignId === campaign.id)
+      .filter(({ state }) => !visibleToUnit || state.unitCode === visibleToUnit || state.leadUnitCode === visibleToUnit)
+      .filter(({ state }) => !input.unitCode || state.unitCode === input.unitCode);
+    const [indicators, units] = await Promise.all([this.reports.indicators(cards.map((c) => c.state.indicatorCode)), this.reports.units()]);
+    const views: TaskView[] = [];
+    for (const { state, updatedAt, openItems } of cards) {
+      const indicator: IndicatorView | undefined = indicators.get(state.indicatorCode);
+      const unit = units.get(state.unitCode);
+      const leadUnit = units.get(state.leadUnitCode);
+      // As the live board's inner joins: a card whose indicator or unit is no longer known is not shown.
+      if (!indicator || !unit || !leadUnit) continue;
+      views.push({ ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems });
+    }
+    const sorted = sortLikeBoard(views, await this.reports.collationOrder(views.map((v) => v.id)));
+    const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));
+    for (const card of sorted) byStage.get(card.stage)?.push(card);
+    return {
+      campaign,
+      columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: byStage.get(stage)!.length, cards: byStage.get(stage)! })),
+    };
+  }
+
+  private async unitFilter(scope: Scope, unitCode: string | null | undefined): Promise<string | null> {
+    const asked = unitCode?.trim() || null;
+    if (scope.kind === 'UNIT') {
+      if (asked && asked !== scope.unitCode) throw new DomainError('FORBIDDEN', '责任单位只能查看本单位的绩效考核', 'unitCode');
+      return scope.unitCode;
+    }
+    if (asked && !(await this.reports.unit(asked))) throw new DomainError('BAD_USER_INPUT', `单位「${asked}」不存在`, 'unitCode');
+    return asked;
+  }
+
+  private rankingOptions(input: RankingOptions): { weeks: number; top: number; flagAfterWeeks: number } {
+    return {
+      weeks: wholeNumber(input.weeks, DEFAULT_RANKING_WEEKS, 1, 52, 'weeks', '周数'),
+      top: wholeNumber(input.top, DEFAULT_TOP, 1, 20, 'top', '红黑榜名数'),
+      flagAfterWeeks: wholeNumber(input.flagAfterWeeks, DEFAULT_FLAG_AFTER_WEEKS, 1, 52, 'flagAfterWeeks', '连续上黑榜周数'),
+    };
+  }
+
+  /** The week in progress and enough complete weeks both to list and to see a run of `flagAfterWeeks`. */
+  private async weeks(campaign: CampaignView, asOf: number, options: { weeks: number; flagAfterWeeks: number }): Promise<ReportWeek[]> {
+    const start = (await this.reports.campaignStart(campaign.id))?.getTime() ?? asOf;
+    return reportWeeks(asOf, Math.max(options.weeks, options.flagAfterWeeks), campaign.timeZone, start);
+  }
+
+  private assessment(campaign: CampaignView, period: Period, counts: Map<string, UnitCounts>, units: Map<string, UnitView>, unitCode: string | null): AssessmentView {
+    const scored = [...counts.values()].map((c) => ({ counts: c, score: scoreOf(c) }));
+    const ranked = rankUnits(scored.map((s) => ({ unitCode: s.counts.unitCode, score: s.score.score, handedInOnTime: s.counts.handedInOnTime })));
+    const byUnit = new Map(scored.map((s) => [s.counts.unitCode, s]));
+    const rows = ranked
+      .filter((r) => !unitCode || r.unitCode === unitCode)
+      .map((r): UnitPerformanceView => {
+        const { counts: c, score: s } = byUnit.get(r.unitCode)!;
+        return {
+          unit: unitView(units, c.unitCode),
+          rank: r.rank,
+          tasks: c.tasks,
+          items: c.items,
+          dueWork: s.dueWork,
+          handedInOnTime: c.handedInOnTime,
+          handedInLate: c.handedInLate,
+          overdue: c.overdue,
+          onTimeRate: s.onTimeRate,
+          relapses: c.relapses,
+          returns: c.returns,
+          escalations: ESCALATION_LEVELS.map((level) => ({ level, label: ESCALATION_LABELS[level], count: c.escalations[level] })),
+          highestEscalation: s.highestEscalation,
+          highestEscalationLabel: s.highestEscalation ? ESCALATION_LABELS[s.highestEscalation] : null,
+          score: s.score,
+          deductions: s.deductions,
+        };
+      });
+    return { campaign, from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), units: rows, rules: SCORE_RULES, summary: SCORE_SUMMARY };
+  }
+
+  private ranking(
+    campaign: CampaignView,
+    asOf: number,
+    weeks: readonly ReportWeek[],
+    counts: readonly Map<string, UnitCounts>[],
+    units: Map<string, UnitView>,
+    options: { weeks: number; top: number; flagAfterWeeks: number },
+  ): RankingView {
+    const view = (e: RankedEntry): RankedUnitView => ({ unit: unitView(units, e.unitCode), rank: e.rank, score: e.score, handedInOnTime: e.handedInOnTime });
+    const ranked = weeks.map((week, i) => {
+      const entries = [...counts[i].values()].map((c) => ({ unitCode: c.unitCode, score: scoreOf(c).score, handedInOnTime: c.handedInOnTime }));
+      const ranking = rankUnits(entries);
+      return { week, ranking, ...bestAndWorst(ranking, options.top) };
+    });
+    const complete = ranked.filter((r) => r.week.complete);
+    const flags = flagUnits(
+      complete.map((r) => r.worst.map((e) => e.unitCode)),
+      options.flagAfterWeeks,
+    );
+    // Listed: the week in progress and the `weeks` complete weeks before it (older ones only serve the flag).
+    const listed = ranked.filter((r) => !r.week.complete).concat(complete.slice(0, options.weeks));
+    return {
+      campaign,
+      asOf: new Date(asOf).toISOString(),
+      top: options.top,
+      flagAfterWeeks: options.flagAfterWeeks,
+      weeks: listed.map((r) => ({
+        start: new Date(r.week.start).toISOString(),
+        end: new Date(r.week.end).toISOString(),
+        label: weekLabel(r.week, asOf, campaign.timeZone),
+        complete: r.week.complete,
+        best: r.best.map(view),
+        worst: r.worst.map(view),
+        ranking: r.ranking.map(view),
+      })),
+      flagged: flags.map((f) => ({
+        unit: unitView(units, f.unitCode),
+        weeksRunning: f.weeksRunning,
+        reason: `截至${dateLabel(complete[0].week.end - 1, campaign.timeZone)}已连续 ${f.weeksRunning} 周上黑榜（不少于 ${options.flagAfterWeeks} 周），报领导小组`,
+      })),
+    };
+  }
+}
+
+/** A unit by code; one removed from the organisation since still shows, by its code. */
+function unitView(units: Map<string, UnitView>, code: string): UnitView {
+  return units.get(code) ?? { code, name: `${code}（已不在组织机构中）`, kind: 'DEPARTMENT' };
+}
