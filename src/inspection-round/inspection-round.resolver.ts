@@ -1,0 +1,88 @@
+// Thin: who is calling, what they asked, delegated to the service.
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../graphql/graphql.generated';
+import type { RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import { InspectionRoundService, type RoundView } from './inspection-round.service';
+
+@Resolver('InspectionRound')
+export class InspectionRoundResolver {
+  constructor(
+    private readonly rounds: InspectionRoundService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query('inspectionRounds')
+  async inspectionRounds(@Args('campaignId') campaignId: string | null, @Args('kind') kind: RoundKind | null, @Context() ctx: GraphQLContext) {
+    return this.rounds.list(await this.auth.actor(ctx), campaignId, kind);
+  }
+
+  @Query('inspectionRound')
+  async inspectionRound(@Args('id') id: string, @Context() ctx: GraphQLContext) {
+    return this.rounds.get(await this.auth.actor(ctx), id);
+  }
+
+  @Query('publicCivilityIndex')
+  async publicCivilityIndex(@Args('campaignId') campaignId: string | null, @Context() ctx: GraphQLContext) {
+    return this.rounds.publicCivilityIndex(await this.auth.actor(ctx), campaignId);
+  }
+
+  @Mutation('planInspectionRound')
+  async planInspectionRound(@Args('input') i: PlanInspectionRoundInput, @Context() ctx: GraphQLContext) {
+    return this.rounds.plan(await this.auth.actor(ctx), i);
+  }
+
+  @Mutation('actOnInspectionRound')
+  async actOnInspectionRound(@Args('input') i: RoundActionInput, @Context() ctx: GraphQLContext) {
+    return this.rounds.act(await this.auth.actor(ctx), i.roundId, i.action, i.note, i.expectedVersion);
+  }
+
+  @Mutation('recordFinding')
+  async recordFinding(@Args('input') i: RecordFindingInput, @Context() ctx: GraphQLContext) {
+    return this.rounds.recordFinding(await this.auth.actor(ctx), i.roundId, {
+      area: i.area,
+      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
+      description: i.description,
+      photos: i.photos,
+      indicatorTaskId: i.indicatorTaskId,
+      criterionCode: i.criterionCode,
+      unitCode: i.unitCode,
+      dueAt: i.dueAt,
+    });
+  }
+
+  @Mutation('recordRoundScores')
+  async recordRoundScores(@Args('input') i: RecordRoundScoresInput, @Context() ctx: GraphQLContext) {
+    return this.rounds.recordScores(await this.auth.actor(ctx), i.roundId, i.scores, i.expectedVersion);
+  }
+
+  @ResolveField('kindLabel')
+  kindLabel(@Parent() round: RoundView) {
+    return this.rounds.kindLabel(round);
+  }
+
+  @ResolveField('stateLabel')
+  stateLabel(@Parent() round: RoundView) {
+    return this.rounds.stateLabel(round);
+  }
+
+  @ResolveField('findingCount')
+  findingCount(@Parent() round: RoundView) {
+    return round.findings.length;
+  }
+
+  @ResolveField('findings')
+  async findings(@Parent() round: RoundView, @Context() ctx: GraphQLContext) {
+    return this.rounds.findings(await this.auth.actor(ctx), round);
+  }
+
+  @ResolveField('allowedActions')
+  async allowedActions(@Parent() round: RoundView, @Context() ctx: GraphQLContext) {
+    return this.rounds.allowedActions(await this.auth.actor(ctx), round);
+  }
+
+  @ResolveField('history')
+  history(@Parent() round: RoundView) {
+    return this.rounds.history(round);
+  }
+}

@@ -1,0 +1,225 @@
+// Inspection rounds for the office and the supervision group: planned, started, findings recorded on the spot
+// (each reported as a rectification item with the round's source, or linked to the open item of the same place),
+// mock-assessment scores, and the 公共文明指数 from the rounds that closed. Units do not see rounds.
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { Client } from '@temporalio/client';
+import { sql } from 'kysely';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import { DomainError } from '../errors/domain-error';
+import { temporalToDomainError } from '../temporal/temporal-errors';
+import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
+import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
+import { inspectionRoundWorkflowId, type InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
+import {
+  ROUND_ROLES,
+  ROUND_STATE_LABELS,
+  allowedRoundActions,
+  checkRound,
+  type RoundAction,
+  type RoundCommand,
+} from '../../workflows/inspection-round/inspection-round.lifecycle';
+import { INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.workflow';
+import { ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type InspectionRoundState, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+
+export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
+  MONTHLY_SUPERVISION: '每月督查',
+  OPEN_INSPECTION: '明察',
+  COVERT_INSPECTION: '暗访',
+  MOCK_ASSESSMENT: '模拟测评',
+};
+
+const EVENT_LABELS: Record<InspectionRoundEventType, string> = {
+  RoundPlanned: '计划检查',
+  RoundStarted: '开始检查',
+  RoundFindingRecorded: '记录发现的问题',
+  RoundScoresRecorded: '录入测评得分',
+  RoundClosed: '结束检查',
+};
+
+export interface RoundView extends InspectionRoundState {
+  id: string;
+}
+
+const WAIT_MS = 15_000;
+
+@Injectable()
+export class InspectionRoundService {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly items: RectificationItemService,
+    private readonly itemCards: RectificationItemRepository,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  private allow(actor: Actor, what: string): void {
+    if (!ROUND_ROLES.includes(actor.role) && actor.role !== 'LEADER') throw new DomainError('FORBIDDEN', `只有创建办、督查检查组和领导小组可以${what}`);
+  }
+
+  private async find(roundId: string): Promise<RoundView | null> {
+    const row = await this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('round_id', '=', roundId).executeTakeFirst();
+    return row ? { ...(row.state_json as unknown as InspectionRoundState), id: row.round_id } : null;
+  }
+
+  async get(actor: Actor, roundId: string): Promise<RoundView> {
+    this.allow(actor, '查看检查轮次');
+    const round = await this.find(roundId);
+    if (!round) throw new DomainError('NOT_FOUND', `检查轮次「${roundId}」不存在`);
+    return round;
+  }
+
+  async list(actor: Actor, campaignId: string | null | undefined, kind: RoundKind | null | undefined): Promise<RoundView[]> {
+    this.allow(actor, '查看检查轮次');
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    let q = this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('campaign_id', '=', campaign.id);
+    if (kind) q = q.where('kind', '=', kind);
+    const rows = await q.orderBy('planned_on').orderBy('created_at').execute();
+    return rows.map((r) => ({ ...(r.state_json as unknown as InspectionRoundState), id: r.round_id }));
+  }
+
+  async plan(actor: Actor, input: { campaignId?: string | null; kind: RoundKind; title: string; plannedOn: string; places?: string[] | null; indicatorCodes?: string[] | null }, key?: string): Promise<RoundView> {
+    if (!ROUND_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有督查检查组和创建办可以计划检查轮次');
+    if (!(ROUND_KINDS as readonly string[]).includes(input.kind)) throw new DomainError('BAD_USER_INPUT', '检查类别无效', 'kind');
+    if (typeof input.title !== 'string' || input.title.trim() === '' || [...input.title].length > 100) throw new DomainError('BAD_USER_INPUT', '请填写检查名称（不超过100字）', 'title');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn) || Number.isNaN(Date.parse(`${input.plannedOn}T00:00:00Z`))) throw new DomainError('BAD_USER_INPUT', '计划日期须为 YYYY-MM-DD', 'plannedOn');
+    const campaign = await this.campaigns.find(input.campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
+    const indicatorCodes = [...new Set((input.indicatorCodes ?? []).map((c) => c.trim()).filter(Boolean))];
+    if (indicatorCodes.length > 0) {
+      const known = await this.runtime.db.selectFrom('indicators').select('code').where('code', 'in', indicatorCodes).execute();
+      const missing = indicatorCodes.filter((c) => !known.some((k) => k.code === c));
+      if (missing.length > 0) throw new DomainError('BAD_USER_INPUT', `测评指标不存在：${missing.join('、')}`, 'indicatorCodes');
+    }
+    if (input.kind === 'MOCK_ASSESSMENT' && indicatorCodes.length === 0) throw new DomainError('BAD_USER_INPUT', '模拟测评须选择要测评的指标', 'indicatorCodes');
+    const roundId = inspectionRoundWorkflowId(campaign.id, key ?? randomUUID());
+    const args: InspectionRoundInput = { roundId, campaignId: campaign.id, kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, places, indicatorCodes, plannedBy: actor };
+    await startRound(this.runtime.temporal, this.runtime.config.temporal.taskQueue, args);
+    return this.waitFor(roundId, 1);
+  }
+
+  async act(actor: Actor, roundId: string, action: RoundAction, note: string | null | undefined, expectedVersion?: number | null): Promise<RoundView> {
+    if (action !== 'START_ROUND' && action !== 'CLOSE_ROUND') throw new DomainError('BAD_USER_INPUT', '记录问题请用 recordFinding，录分请用 recordRoundScores', 'action');
+    return this.perform(actor, roundId, { action, note: note ?? undefined }, expectedVersion);
+  }
+
+  async recordFinding(actor: Actor, roundId: string, finding: Omit<ReportInput, 'source' | 'campaignId'>): Promise<{ round: RoundView; item: ItemView; duplicate: boolean }> {
+    const round = await this.get(actor, roundId);
+    // Checked before the item is reported, so that a closed round leaves no stray item.
+    const refused = checkRound(round, actor, 'RECORD_FINDING');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const { item, duplicate } = await this.items.report(actor, { ...finding, campaignId: round.campaignId, source: ROUND_ITEM_SOURCE[round.kind], inspectionRoundId: round.id });
+    const updated = await this.perform(actor, roundId, { action: 'RECORD_FINDING', itemId: item.id, duplicate }, null);
+    return { round: updated, item, duplicate };
+  }
+
+  async recordScores(actor: Actor, roundId: string, scores: { criterionCode: string; score: number }[], expectedVersion?: number | null): Promise<RoundView> {
+    const round = await this.get(actor, roundId);
+    const refused = checkRound(round, actor, 'RECORD_SCORES');
+    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const criteria = await this.runtime.db.selectFrom('criteria').select(['code', 'points', 'indicator_code']).where('indicator_code', 'in', round.indicatorCodes).execute();
+    const known = new Map(criteria.map((c) => [c.code, Number(c.points)]));
+    const unknown = scores.find((s) => !known.has(s.criterionCode));
+    if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${unknown.criterionCode}」不在本轮测评的指标之内`, 'scores');
+    return this.perform(actor, roundId, { action: 'RECORD_SCORES', scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })) }, expectedVersion);
+  }
+
+  private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {
+    const round = await this.get(actor, roundId);
+    if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
+    let version: number;
+    try {
+      ({ version } = await this.runtime.temporal.workflow.getHandle(roundId).executeUpdate(roundActionUpdate, { args: [{ command, actor, expectedVersion, correlationId: randomUUID() }] }));
+    } catch (err) {
+      throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
+    }
+    return this.waitFor(roundId, version);
+  }
+
+  private async waitFor(roundId: string, version: number): Promise<RoundView> {
+    const deadline = Date.now() + WAIT_MS;
+    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
+      const round = await this.find(roundId);
+      if (round && round.version >= version) return round;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+  }
+
+  allowedActions = (actor: Actor, round: RoundView) => allowedRoundActions(round, actor);
+  kindLabel = (round: RoundView) => ROUND_KIND_LABELS[round.kind];
+  stateLabel = (round: RoundView) => ROUND_STATE_LABELS[round.state];
+
+  async findings(actor: Actor, round: RoundView): Promise<ItemView[]> {
+    const seen = new Set<string>();
+    const out: ItemView[] = [];
+    for (const f of round.findings) {
+      if (seen.has(f.itemId)) continue;
+      seen.add(f.itemId);
+      const item = await this.itemCards.findById(f.itemId);
+      if (item && this.items.canSee(actor, item)) out.push(item);
+    }
+    return out;
+  }
+
+  async history(round: RoundView) {
+    const rows = await this.runtime.db
+      .selectFrom('events')
+      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
+      .where('stream_id', '=', round.id)
+      .orderBy('stream_version')
+      .execute();
+    return rows.map((e) => {
+      const h: HistoryEvent = { position: e.position, streamVersion: e.stream_version, type: e.type, occurredAt: e.occurred_at, data: e.data, metadata: e.metadata };
+      const by = h.metadata.actor as Actor | undefined;
+      return {
+        position: h.position,
+        streamVersion: h.streamVersion,
+        type: h.type,
+        label: EVENT_LABELS[h.type as InspectionRoundEventType] ?? h.type,
+        occurredAt: h.occurredAt.toISOString(),
+        actor: { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
+        data: h.data,
+      };
+    });
+  }
+
+  /** 公共文明指数: closed mock assessments in date order, with the change from the one before. */
+  async publicCivilityIndex(actor: Actor, campaignId: string | null | undefined) {
+    this.allow(actor, '查看公共文明指数');
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const rows = await this.runtime.db
+      .selectFrom('inspection_rounds')
+      .select(['round_id', 'title', sql<string>`planned_on::text`.as('planned_on'), 'score', 'max_score', 'score_rate'])
+      .where('campaign_id', '=', campaign.id)
+      .where('kind', '=', 'MOCK_ASSESSMENT')
+      .where('state', '=', 'CLOSED')
+      .orderBy('planned_on')
+      .orderBy('closed_at')
+      .execute();
+    let previous: number | null = null;
+    return rows.map((r) => {
+      const rate = r.score_rate === null ? null : Number(r.score_rate);
+      const change = rate !== null && previous !== null ? Math.round((rate - previous) * 10) / 10 : null;
+      if (rate !== null) previous = rate;
+      return { roundId: r.round_id, title: r.title, plannedOn: r.planned_on, score: Number(r.score), maxScore: Number(r.max_score), scoreRate: rate, change };
+    });
+  }
+}
+
+/** Starts a round's workflow; starting the same round twice is harmless. */
+export async function startRound(client: Client, taskQueue: string, args: InspectionRoundInput): Promise<boolean> {
+  try {
+    await client.workflow.start(INSPECTION_ROUND_WORKFLOW_TYPE, { workflowId: args.roundId, taskQueue, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
+    return true;
+  } catch (err) {
+    if ((err as { name?: string })?.name === 'WorkflowExecutionAlreadyStartedError') return false;
+    throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
+  }
+}
