@@ -13,6 +13,9 @@ import { HealthModule } from '../health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { projectRoot } from '../runtime/project-paths';
+import { ReportsModule } from '../reports/reports.module';
+import { RectificationItemModule } from '../rectification-item/rectification-item.module';
+import { InspectionRoundModule } from '../inspection-round/inspection-round.module';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
 import { CoreModule } from './core.module';
@@ -44,6 +47,9 @@ export class AppModule {
         TaskBreakdownModule,
         CatalogModule,
         OrganisationModule,
+        ReportsModule,
+        RectificationItemModule,
+        InspectionRoundModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
     };

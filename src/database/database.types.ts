@@ -191,6 +191,77 @@ export interface CatalogVersionsTable {
   changes: ColumnType<Record<string, unknown>[], string, never>;
 }
 
+/** 整改问题 on the board: one row per rectification item, folded from its events. */
+export interface RectificationItemCardsTable {
+  item_id: string;
+  campaign_id: string;
+  state: string;
+  source: string;
+  area: string | null;
+  address: string;
+  place_key: string;
+  criterion_code: string | null;
+  indicator_task_id: string | null;
+  inspection_round_id: string | null;
+  unit_code: string | null;
+  due_at: Timestamp | null;
+  escalation_level: string | null;
+  relapse_count: number;
+  reported_by: string;
+  version: number;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+/** The campaign's clock: one row per campaign, folded from the events of stream `campaign:{id}`. */
+export interface CampaignStatesTable {
+  campaign_id: string;
+  stream_id: string;
+  phase: string;
+  phase_entered_at: Timestamp | null;
+  phase_due: boolean;
+  version: number;
+  /** CampaignState (workflows/campaign/campaign.types.ts), typed loosely here. */
+  state: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+/** 每月专题汇报: one document per campaign and month ('YYYY-MM'). */
+export interface MonthlyReportsTable {
+  campaign_id: string;
+  month: string;
+  generated_at: Timestamp;
+  content: ColumnType<Record<string, unknown>, string, string>;
+  workflow_id: string | null;
+}
+
+/** 检查轮次: one row per inspection round, folded from its events. */
+export interface InspectionRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD, read back as text. */
+  planned_on: ColumnType<string, string, string>;
+  state: string;
+  finding_count: number;
+  score: ColumnType<string, number, number>;
+  max_score: ColumnType<string, number, number>;
+  score_rate: ColumnType<string | null, number | null, number | null>;
+  closed_at: Timestamp | null;
+  version: number;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -209,4 +280,8 @@ export interface Database {
   task_breakdown_imports: TaskBreakdownImportsTable;
   task_breakdown_import_items: TaskBreakdownImportItemsTable;
   catalog_versions: CatalogVersionsTable;
+  rectification_item_cards: RectificationItemCardsTable;
+  inspection_rounds: InspectionRoundsTable;
+  campaign_states: CampaignStatesTable;
+  monthly_reports: MonthlyReportsTable;
 }

@@ -9,12 +9,23 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
+export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
+export type MeetingKind = "JOINT" | "COORDINATION";
+export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
 export type ExportFormat = "XLSX" | "CSV";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
+export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
+export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
+export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
+export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
+export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE";
+export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
@@ -27,6 +38,57 @@ export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
+
+export interface PhasePlanInput {
+    phase: Phase;
+    startDate?: Nullable<string>;
+}
+
+export interface SetCampaignPhasePlanInput {
+    campaignId: string;
+    plan: PhasePlanInput[];
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface AdvanceCampaignPhaseInput {
+    campaignId: string;
+    to: Phase;
+    overrideReason?: Nullable<string>;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RecordSupervisionVisitInput {
+    campaignId: string;
+    date: string;
+    places: string[];
+    visitors: string[];
+    unitCodes?: Nullable<string[]>;
+    notes: string;
+}
+
+export interface MeetingDecisionInput {
+    text: string;
+    unitCode?: Nullable<string>;
+    dueDate?: Nullable<string>;
+}
+
+export interface RecordCampaignMeetingInput {
+    campaignId: string;
+    kind: MeetingKind;
+    date: string;
+    title?: Nullable<string>;
+    attendees: string[];
+    unitCodes?: Nullable<string[]>;
+    minutes: string;
+    decisions?: Nullable<MeetingDecisionInput[]>;
+}
+
+export interface GenerateMonthlyReportInput {
+    campaignId: string;
+    month: string;
+}
 
 export interface ImportCatalogInput {
     fileName: string;
@@ -43,6 +105,77 @@ export interface ImportFileInput {
 export interface ImportOrganisationInput {
     files: ImportFileInput[];
     dryRun?: Nullable<boolean>;
+}
+
+export interface PlanInspectionRoundInput {
+    campaignId?: Nullable<string>;
+    kind: RoundKind;
+    title: string;
+    plannedOn: string;
+    places?: Nullable<string[]>;
+    indicatorCodes?: Nullable<string[]>;
+}
+
+export interface RoundActionInput {
+    roundId: string;
+    action: RoundAction;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RecordFindingInput {
+    roundId: string;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    description: string;
+    photos?: Nullable<ItemPhotoInput[]>;
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+}
+
+export interface RecordRoundScoresInput {
+    roundId: string;
+    scores: CriterionScoreInput[];
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ItemLocationInput {
+    address: string;
+    latitude?: Nullable<number>;
+    longitude?: Nullable<number>;
+}
+
+export interface ItemPhotoInput {
+    fileName: string;
+    contentBase64: string;
+}
+
+export interface ReportItemInput {
+    campaignId?: Nullable<string>;
+    source: ItemSource;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    description: string;
+    photos?: Nullable<ItemPhotoInput[]>;
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+}
+
+export interface ItemActionInput {
+    itemId: string;
+    action: ItemAction;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+    note?: Nullable<string>;
+    reason?: Nullable<string>;
+    passed?: Nullable<boolean>;
+    requestedDueAt?: Nullable<DateTime>;
+    photos?: Nullable<ItemPhotoInput[]>;
+    expectedVersion?: Nullable<number>;
 }
 
 export interface EscalationHoursInput {
@@ -177,6 +310,257 @@ export interface ImportTaskBreakdownInput {
     fileName: string;
     contentBase64: string;
     dryRun?: Nullable<boolean>;
+}
+
+export interface CampaignPhase {
+    phase: Phase;
+    label: string;
+    plannedStart?: Nullable<string>;
+    startedAt?: Nullable<DateTime>;
+    current: boolean;
+    due: boolean;
+}
+
+export interface ArchiveProgress {
+    tasks: number;
+    archived: number;
+    complete: boolean;
+}
+
+export interface SupervisionVisit {
+    id: string;
+    date: string;
+    places: string[];
+    visitors: string[];
+    units: Unit[];
+    notes: string;
+    recordedBy: EventActor;
+    recordedAt: DateTime;
+}
+
+export interface MeetingDecision {
+    text: string;
+    unit?: Nullable<Unit>;
+    dueDate?: Nullable<string>;
+}
+
+export interface CampaignMeeting {
+    id: string;
+    kind: MeetingKind;
+    kindLabel: string;
+    date: string;
+    title: string;
+    attendees: string[];
+    units: Unit[];
+    minutes: string;
+    decisions: MeetingDecision[];
+    recordedBy: EventActor;
+    recordedAt: DateTime;
+}
+
+export interface CadenceShortfall {
+    requirement: CadenceRequirement;
+    label: string;
+    required: number;
+    recorded: number;
+}
+
+export interface MonthlyCadence {
+    month: string;
+    visits: number;
+    jointMeetings: number;
+    coordinationMeetings: number;
+    met: boolean;
+    ended: boolean;
+    flagged: boolean;
+    shortfalls: CadenceShortfall[];
+}
+
+export interface MonthlyReportSummary {
+    month: string;
+    generatedAt: DateTime;
+}
+
+export interface Campaign {
+    timeZone: string;
+    phase: Phase;
+    phaseLabel: string;
+    phaseStartedAt?: Nullable<DateTime>;
+    nextPhase?: Nullable<Phase>;
+    phases: CampaignPhase[];
+    countdownLabel: string;
+    archiveProgress: ArchiveProgress;
+    allowedActions: CampaignAction[];
+    visits?: SupervisionVisit[];
+    meetings?: CampaignMeeting[];
+    cadence?: MonthlyCadence;
+    monthlyReports: MonthlyReportSummary[];
+    history: DomainEvent[];
+    version: number;
+    id: string;
+    name: string;
+    inspectionDate: string;
+    daysToInspection: number;
+    policy: TaskPolicy;
+}
+
+export interface StageCount {
+    stage: Stage;
+    label: string;
+    count: number;
+}
+
+export interface ProgressRow {
+    code: string;
+    name: string;
+    tasks: number;
+    stages: StageCount[];
+    met: number;
+    metRate: number;
+    overdue: number;
+}
+
+export interface UnitProgressRow {
+    code: string;
+    name: string;
+    tasks: number;
+    stages: StageCount[];
+    met: number;
+    metRate: number;
+    overdue: number;
+    relapses: number;
+    escalations: number;
+    openItems: number;
+    overdueItems: number;
+}
+
+export interface OverdueTask {
+    taskId: string;
+    indicatorCode: string;
+    indicatorName: string;
+    unitCode: string;
+    unitName: string;
+    stage: Stage;
+    stageLabel: string;
+    stageDueAt: DateTime;
+    daysOverdue: number;
+    escalationLevel?: Nullable<EscalationLevel>;
+}
+
+export interface RelapseEntry {
+    kind: string;
+    id: string;
+    unitName?: Nullable<string>;
+    indicatorName?: Nullable<string>;
+    at: DateTime;
+    note: string;
+}
+
+export interface MonthlyRelapses {
+    tasks: number;
+    items: number;
+    entries: RelapseEntry[];
+}
+
+export interface MonthlyEscalationCount {
+    level: EscalationLevel;
+    label: string;
+    tasks: number;
+    items: number;
+}
+
+export interface MonthlyEscalations {
+    total: number;
+    levels: MonthlyEscalationCount[];
+}
+
+export interface RectificationItemsSummary {
+    total: number;
+    open: number;
+    closed: number;
+    overdue: number;
+    escalated: number;
+    relapses: number;
+}
+
+export interface MonthlyReport {
+    campaignId: string;
+    month: string;
+    generatedAt: DateTime;
+    phase: Phase;
+    phaseLabel: string;
+    daysToInspection: number;
+    cadence: MonthlyCadence;
+    totals: ProgressRow;
+    byItem: ProgressRow[];
+    byUnit: UnitProgressRow[];
+    overdue: OverdueTask[];
+    relapses: MonthlyRelapses;
+    escalations: MonthlyEscalations;
+    rectificationItems: RectificationItemsSummary;
+    content: JSON;
+}
+
+export interface IQuery {
+    campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
+    monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
+    exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
+    catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
+    catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
+    exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
+    organisation(): Organisation | Promise<Organisation>;
+    inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
+    inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
+    publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
+    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>): ItemBoard | Promise<ItemBoard>;
+    performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
+    unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
+    boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+    exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    me(): Me | Promise<Me>;
+    campaigns(): Campaign[] | Promise<Campaign[]>;
+    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+}
+
+export interface IMutation {
+    setCampaignPhasePlan(input: SetCampaignPhasePlanInput): Campaign | Promise<Campaign>;
+    advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
+    recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
+    recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
+    generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
+    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
+    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
+    planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
+    actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
+    recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
+    recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
+    actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
+    updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
+    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
+    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
+    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
+    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
+    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
+    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
+    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
+    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    submitArchiveMaterial(input: SubmitArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
 }
 
 export interface Indicator {
@@ -314,43 +698,236 @@ export interface OrganisationImport {
     changes: ReferenceChange[];
 }
 
-export interface IQuery {
-    catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
-    catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
-    exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
-    organisation(): Organisation | Promise<Organisation>;
-    me(): Me | Promise<Me>;
-    campaigns(): Campaign[] | Promise<Campaign[]>;
-    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
-    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+export interface RoundCriterionScore {
+    criterionCode: string;
+    points: number;
+    score: number;
 }
 
-export interface IMutation {
-    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
-    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
-    updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
-    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
-    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
-    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
-    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
-    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
-    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
-    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
-    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    submitArchiveMaterial(input: SubmitArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+export interface InspectionRound {
+    id: string;
+    campaignId: string;
+    kind: RoundKind;
+    kindLabel: string;
+    title: string;
+    plannedOn: string;
+    places: string[];
+    indicatorCodes: string[];
+    state: RoundState;
+    stateLabel: string;
+    findings: RectificationItem[];
+    findingCount: number;
+    scores: RoundCriterionScore[];
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    allowedActions: RoundAction[];
+    history: DomainEvent[];
+    closedAt?: Nullable<DateTime>;
+}
+
+export interface PublicCivilityIndexPoint {
+    roundId: string;
+    title: string;
+    plannedOn: string;
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    change?: Nullable<number>;
+}
+
+export interface RecordedFinding {
+    round: InspectionRound;
+    item: RectificationItem;
+    duplicate: boolean;
+}
+
+export interface ItemLocation {
+    address: string;
+    latitude?: Nullable<number>;
+    longitude?: Nullable<number>;
+}
+
+export interface ItemFile {
+    sha256: string;
+    name: string;
+    size: number;
+    mimeType: string;
+    url: string;
+}
+
+export interface ItemSubmission {
+    note: string;
+    photos: ItemFile[];
+    submittedBy: EventActor;
+    submittedAt: DateTime;
+}
+
+export interface ItemRequest {
+    requestedDueAt?: Nullable<DateTime>;
+    reason: string;
+}
+
+export interface RectificationItem {
+    id: string;
+    campaignId: string;
+    state: ItemState;
+    stateLabel: string;
+    source: ItemSource;
+    sourceLabel: string;
+    area?: Nullable<RectificationArea>;
+    location: ItemLocation;
+    description: string;
+    photos: ItemFile[];
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    inspectionRoundId?: Nullable<string>;
+    reportedBy?: Nullable<EventActor>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ItemRequest>;
+    pendingDispatchReturn?: Nullable<ItemRequest>;
+    submission?: Nullable<ItemSubmission>;
+    returnReason?: Nullable<string>;
+    recheckAt?: Nullable<DateTime>;
+    relapseCount: number;
+    duplicateReports: number;
+    version: number;
+    allowedActions: ItemAction[];
+    history: DomainEvent[];
+    createdAt: DateTime;
+    updatedAt: DateTime;
+}
+
+export interface ItemColumn {
+    state: ItemState;
+    label: string;
+    count: number;
+    items: RectificationItem[];
+}
+
+export interface ItemBoard {
+    campaign: Campaign;
+    columns: ItemColumn[];
+}
+
+export interface ItemReport {
+    item: RectificationItem;
+    duplicate: boolean;
+}
+
+export interface IndicatorTask {
+    linkedItems: RectificationItem[];
+    id: string;
+    campaignId: string;
+    indicator: Indicator;
+    unit: Unit;
+    leadUnit: Unit;
+    stage: Stage;
+    stageLabel: string;
+    classification?: Nullable<Classification>;
+    awaitingReview?: Nullable<ReviewKind>;
+    dueAt: DateTime;
+    stageEnteredAt: DateTime;
+    stageDueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ExtensionRequest>;
+    rectificationPlan?: Nullable<RectificationPlan>;
+    nextRecheckAt?: Nullable<DateTime>;
+    recheckDue: boolean;
+    failedCriteria: string[];
+    archiveMaterials: TaskArchiveMaterial[];
+    relapseCount: number;
+    version: number;
+    allowedActions: IndicatorTaskAction[];
+    sideActions: IndicatorTaskAction[];
+    comments: Comment[];
+    evidence: Evidence[];
+    history: DomainEvent[];
+    temporalUiUrl?: Nullable<string>;
+    updatedAt: DateTime;
+}
+
+export interface ScoreRule {
+    code: DeductionCode;
+    label: string;
+    points: number;
+    explanation: string;
+}
+
+export interface ScoreDeduction {
+    code: DeductionCode;
+    label: string;
+    count: number;
+    points: number;
+    explanation: string;
+}
+
+export interface EscalationCount {
+    level: EscalationLevel;
+    label: string;
+    count: number;
+}
+
+export interface UnitPerformance {
+    unit: Unit;
+    rank: number;
+    tasks: number;
+    items: number;
+    dueWork: number;
+    handedInOnTime: number;
+    handedInLate: number;
+    overdue: number;
+    onTimeRate?: Nullable<number>;
+    relapses: number;
+    returns: number;
+    escalations: EscalationCount[];
+    highestEscalation?: Nullable<EscalationLevel>;
+    highestEscalationLabel?: Nullable<string>;
+    score: number;
+    deductions: ScoreDeduction[];
+}
+
+export interface PerformanceAssessment {
+    campaign: Campaign;
+    from: DateTime;
+    to: DateTime;
+    units: UnitPerformance[];
+    rules: ScoreRule[];
+    summary: string;
+}
+
+export interface RankedUnit {
+    unit: Unit;
+    rank: number;
+    score: number;
+    handedInOnTime: number;
+}
+
+export interface RankingWeek {
+    start: DateTime;
+    end: DateTime;
+    label: string;
+    complete: boolean;
+    best: RankedUnit[];
+    worst: RankedUnit[];
+    ranking: RankedUnit[];
+}
+
+export interface FlaggedUnit {
+    unit: Unit;
+    weeksRunning: number;
+    reason: string;
+}
+
+export interface UnitRanking {
+    campaign: Campaign;
+    asOf: DateTime;
+    top: number;
+    flagAfterWeeks: number;
+    weeks: RankingWeek[];
+    flagged: FlaggedUnit[];
 }
 
 export interface TaskArchiveMaterial {
@@ -409,14 +986,6 @@ export interface Unit {
     kind: UnitKind;
 }
 
-export interface Campaign {
-    id: string;
-    name: string;
-    inspectionDate: string;
-    daysToInspection: number;
-    policy: TaskPolicy;
-}
-
 export interface EscalationHours {
     URGE: number;
     SUPERVISE: number;
@@ -462,37 +1031,6 @@ export interface DomainEvent {
     occurredAt: DateTime;
     actor: EventActor;
     data: JSON;
-}
-
-export interface IndicatorTask {
-    id: string;
-    campaignId: string;
-    indicator: Indicator;
-    unit: Unit;
-    leadUnit: Unit;
-    stage: Stage;
-    stageLabel: string;
-    classification?: Nullable<Classification>;
-    awaitingReview?: Nullable<ReviewKind>;
-    dueAt: DateTime;
-    stageEnteredAt: DateTime;
-    stageDueAt?: Nullable<DateTime>;
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ExtensionRequest>;
-    rectificationPlan?: Nullable<RectificationPlan>;
-    nextRecheckAt?: Nullable<DateTime>;
-    recheckDue: boolean;
-    failedCriteria: string[];
-    archiveMaterials: TaskArchiveMaterial[];
-    relapseCount: number;
-    version: number;
-    allowedActions: IndicatorTaskAction[];
-    sideActions: IndicatorTaskAction[];
-    comments: Comment[];
-    evidence: Evidence[];
-    history: DomainEvent[];
-    temporalUiUrl?: Nullable<string>;
-    updatedAt: DateTime;
 }
 
 export interface BoardColumn {

@@ -3,13 +3,16 @@ import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
 import { TaskAssignmentUnitProjection } from '../projections/task-assignment-unit.projection';
+import { RectificationItemCardProjection } from '../projections/rectification-item-card.projection';
+import { InspectionRoundProjection } from '../projections/inspection-round.projection';
 import { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.repository';
+import { CampaignStateProjection } from '../campaign/campaign-state.projection';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { TemporalConnectionConfig } from '../config/config';
 
 export function createEventStore(db: Db): EventStoreRepository {
-  return new EventStoreRepository(db, [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection()]);
+  return new EventStoreRepository(db, [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection()]);
 }
 
 let runtimeInstalled = false;

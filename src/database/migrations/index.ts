@@ -8,6 +8,10 @@ import * as m0004 from './0004-criteria-materials-groups';
 import * as m0005 from './0005-campaign-policy';
 import * as m0006 from './0006-catalog-versions';
 import * as m0007 from './0007-task-assignment-ids';
+import * as m0008 from './0008-rectification-items';
+import * as m0009 from './0009-campaign-clock';
+import * as m0010 from './0010-reports';
+import * as m0011 from './0011-inspection-rounds';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -17,4 +21,8 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0005-campaign-policy': m0005,
   '0006-catalog-versions': m0006,
   '0007-task-assignment-ids': m0007,
+  '0008-rectification-items': m0008,
+  '0009-campaign-clock': m0009,
+  '0010-reports': m0010,
+  '0011-inspection-rounds': m0011,
 };
