@@ -178,6 +178,23 @@ export interface ItemActionInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface MeetingDecisionToItemInput {
+    campaignId?: Nullable<string>;
+    meetingId: string;
+    decisionIndex: number;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    criterionCode?: Nullable<string>;
+}
+
+export interface MeetingDecisionToTaskInput {
+    campaignId?: Nullable<string>;
+    meetingId: string;
+    decisionIndex: number;
+    indicatorCode: string;
+    leadUnitCode: string;
+}
+
 export interface EscalationHoursInput {
     URGE?: Nullable<number>;
     SUPERVISE?: Nullable<number>;
@@ -539,6 +556,8 @@ export interface IMutation {
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
+    meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
+    meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;

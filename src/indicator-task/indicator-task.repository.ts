@@ -33,6 +33,8 @@ export interface TaskView extends IndicatorTaskState {
   leadUnit: UnitView;
   /** Linked rectification items not yet verified. */
   openItems: number;
+  /** Set on cards of a board replayed as of a past instant: their history, comments and evidence stop there. */
+  asOf?: string;
 }
 
 export interface HistoryEvent {

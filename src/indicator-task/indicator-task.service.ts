@@ -59,16 +59,24 @@ export class IndicatorTaskService {
     return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
   }
 
+  /** The task's events; for a card replayed as of an instant, only those up to it. */
+  private async eventsOf(task: TaskView): Promise<HistoryEvent[]> {
+    const events = await this.tasks.history(task.id);
+    if (!task.asOf) return events;
+    const until = Date.parse(task.asOf);
+    return events.filter((e) => e.occurredAt.getTime() <= until);
+  }
+
   async comments(actor: Actor, task: TaskView) {
     if (!this.canSee(actor, task)) return [];
-    return (await this.tasks.history(task.id))
+    return (await this.eventsOf(task))
       .filter((e) => e.type === 'CommentAdded')
       .map((e) => ({ text: String(e.data.text), author: IndicatorTaskService.by(e), at: e.occurredAt.toISOString() }));
   }
 
   async evidence(actor: Actor, task: TaskView) {
     if (!this.canSee(actor, task)) return [];
-    return (await this.tasks.history(task.id))
+    return (await this.eventsOf(task))
       .filter((e) => e.type === 'EvidenceAttached')
       .map((e) => ({
         ...(e.data as { sha256: string; name: string; size: number; mimeType: string; stage: string; note: string }),
@@ -208,7 +216,7 @@ export class IndicatorTaskService {
 
   async history(actor: Actor, task: TaskView) {
     if (!this.canSee(actor, task)) return [];
-    const events = await this.tasks.history(task.id);
+    const events = await this.eventsOf(task);
     return events.map((e) => {
       const by = e.metadata.actor as Actor | undefined;
       return {

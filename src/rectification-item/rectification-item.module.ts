@@ -4,13 +4,15 @@ import { CampaignModule } from '../campaign/campaign.module';
 import { FilesModule } from '../files/files.module';
 import { ItemFileController } from './item-file.controller';
 import { RectificationItemRepository } from './rectification-item.repository';
-import { IndicatorTaskItemsResolver, RectificationItemResolver } from './rectification-item.resolver';
+import { IndicatorTaskItemsResolver, MeetingDecisionResolver, RectificationItemResolver } from './rectification-item.resolver';
+import { MeetingDecisionService } from './meeting-decision.service';
+import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { RectificationItemService } from './rectification-item.service';
 
 @Module({
   imports: [AuthModule, CampaignModule, FilesModule],
   controllers: [ItemFileController],
-  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver],
+  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository],
   exports: [RectificationItemService, RectificationItemRepository],
 })
 export class RectificationItemModule {}

@@ -1,7 +1,10 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
-import type { ItemActionInput, ReportItemInput } from '../graphql/graphql.generated';
+import type { ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../graphql/graphql.generated';
+import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
+import { DomainError } from '../errors/domain-error';
+import { MeetingDecisionService } from './meeting-decision.service';
 import type { TaskView } from '../indicator-task/indicator-task.repository';
 import type { ItemArea, ItemSource } from '../../workflows/rectification-item/rectification-item.types';
 import type { ItemView } from './rectification-item.repository';
@@ -96,6 +99,39 @@ export class RectificationItemResolver {
   @ResolveField('history')
   async history(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
     return this.items.history(await this.auth.actor(ctx), item);
+  }
+}
+
+@Resolver()
+export class MeetingDecisionResolver {
+  constructor(
+    private readonly decisions: MeetingDecisionService,
+    private readonly tasks: IndicatorTaskRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Mutation('meetingDecisionToItem')
+  async meetingDecisionToItem(@Args('input') i: MeetingDecisionToItemInput, @Context() ctx: GraphQLContext) {
+    return this.decisions.toItem(await this.auth.actor(ctx), {
+      campaignId: i.campaignId,
+      meetingId: i.meetingId,
+      decisionIndex: i.decisionIndex,
+      area: i.area,
+      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
+      criterionCode: i.criterionCode,
+    });
+  }
+
+  @Mutation('meetingDecisionToTask')
+  async meetingDecisionToTask(@Args('input') i: MeetingDecisionToTaskInput, @Context() ctx: GraphQLContext) {
+    const taskId = await this.decisions.toTask(await this.auth.actor(ctx), i);
+    // The card appears once the task's creation event is projected.
+    for (let delay = 20, waited = 0; waited < 15_000; waited += delay, delay = Math.min(delay * 2, 250)) {
+      const card = await this.tasks.findById(taskId);
+      if (card) return card;
+      await new Promise((r) => setTimeout(r, delay));
+    }
+    throw new DomainError('UNAVAILABLE', '任务已创建，但看板尚未更新，请稍后刷新');
   }
 }
 

@@ -104,7 +104,8 @@ export class RectificationItemService {
     return allowedItemActions(item, actor);
   }
 
-  async report(actor: Actor, input: ReportInput): Promise<{ item: ItemView; duplicate: boolean }> {
+  /** `itemKey` names the new item when its origin must make it once only (a meeting's decision). */
+  async report(actor: Actor, input: ReportInput, itemKey?: string): Promise<{ item: ItemView; duplicate: boolean }> {
     if (!REPORTER_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有督查检查组、创建办和领导小组可以上报问题');
     if (!(ITEM_SOURCES as readonly string[]).includes(input.source)) throw new DomainError('BAD_USER_INPUT', '问题来源无效', 'source');
     if (!(ITEM_AREAS as readonly string[]).includes(input.area)) throw new DomainError('BAD_USER_INPUT', '专项整治领域无效', 'area');
@@ -144,7 +145,7 @@ export class RectificationItemService {
         const command: ItemCommand = { action: 'REPORT_DUPLICATE', source: input.source, description: input.description, photos, location };
         return { item: await this.perform(actor, open, command, null, { skipVisibility: true }), duplicate: true };
       }
-      const itemId = rectificationItemWorkflowId(campaign.id, randomUUID());
+      const itemId = rectificationItemWorkflowId(campaign.id, itemKey ?? randomUUID());
       const policy = await campaignItemPolicy(this.runtime.db, campaign.id);
       const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : new Date(Date.now() + policy.rectificationDays * 86_400_000).toISOString();
       const args: RectificationItemInput = {

@@ -138,7 +138,7 @@ export class ReportsService {
       const leadUnit = units.get(state.leadUnitCode);
       // As the live board's inner joins: a card whose indicator or unit is no longer known is not shown.
       if (!indicator || !unit || !leadUnit) continue;
-      views.push({ ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems });
+      views.push({ ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems, asOf: new Date(input.asOf).toISOString() });
     }
     const sorted = sortLikeBoard(views, await this.reports.collationOrder(views.map((v) => v.id)));
     const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));

@@ -250,4 +250,55 @@ describe('rectification items', () => {
     const done = await run('wtsq.member', 'submitRectification', 'NoteInput', { note: '完成' });
     expect(done.errors).toBeUndefined();
   });
+
+  it('turns a meeting’s decisions into a dispatched item and a new indicator task, each once', async () => {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    const recorded = await gql<{ recordCampaignMeeting: { id: string } }>(stack.url, 'office', 'mutation($input: RecordCampaignMeetingInput!) { recordCampaignMeeting(input: $input) { id } }', {
+      input: {
+        campaignId: CAMPAIGN,
+        kind: 'JOINT',
+        date: today,
+        attendees: ['王组长', '张霞'],
+        unitCodes: ['DHC', 'HWS'],
+        minutes: '听取东湖村创建工作汇报',
+        decisions: [
+          { text: '东湖村清理村口垃圾点', unitCode: 'DHC', dueDate: '2027-01-15' },
+          { text: '环卫所负责背街小巷保洁', unitCode: 'HWS', dueDate: '2027-02-28' },
+          { text: '加强宣传' },
+        ],
+      },
+    });
+    expect(recorded.errors).toBeUndefined();
+    const meetingId = recorded.data!.recordCampaignMeeting.id;
+    const toItem = (login: string, decisionIndex: number) =>
+      gql<{ meetingDecisionToItem: { duplicate: boolean; item: Item } }>(stack.url, login, `mutation($input: MeetingDecisionToItemInput!) { meetingDecisionToItem(input: $input) { duplicate item { ${ITEM} } } }`, {
+        input: { campaignId: CAMPAIGN, meetingId, decisionIndex, area: 'SANITATION', location: { address: '东湖村村口' } },
+      });
+    expect((await toItem('dhc.member', 0)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await toItem('office', 2)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisionIndex' });
+    const made = await toItem('office', 0);
+    expect(made.errors).toBeUndefined();
+    expect(made.data!.meetingDecisionToItem.item).toMatchObject({
+      state: 'DISPATCHED',
+      unit: { code: 'DHC' },
+      dueAt: '2027-01-15T15:59:59.000Z',
+      description: `【联席会议 ${today} 议定】东湖村清理村口垃圾点`,
+    });
+    expect((await toItem('supervisor', 0)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    const toTask = (login: string, decisionIndex: number, indicatorCode = 'C1') =>
+      gql<{ meetingDecisionToTask: { id: string; stage: string; dueAt: string; unit: { code: string }; leadUnit: { code: string } } }>(
+        stack.url,
+        login,
+        'mutation($input: MeetingDecisionToTaskInput!) { meetingDecisionToTask(input: $input) { id stage dueAt unit { code } leadUnit { code } } }',
+        { input: { campaignId: CAMPAIGN, meetingId, decisionIndex, indicatorCode, leadUnitCode: 'HWS' } },
+      );
+    expect((await toTask('supervisor', 1)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const task = await toTask('office', 1);
+    expect(task.errors).toBeUndefined();
+    expect(task.data!.meetingDecisionToTask).toMatchObject({ stage: 'SELF_CHECK', dueAt: '2027-02-28T15:59:59.000Z', unit: { code: 'HWS' }, leadUnit: { code: 'HWS' } });
+    expect((await toTask('office', 1)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const assignment = await stack.db.selectFrom('task_assignments').select(['unit_code', 'task_id']).where('campaign_id', '=', CAMPAIGN).where('indicator_code', '=', 'C1').execute();
+    expect(assignment).toEqual([{ unit_code: 'HWS', task_id: task.data!.meetingDecisionToTask.id }]);
+  });
 });

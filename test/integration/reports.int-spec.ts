@@ -17,7 +17,7 @@ const DAY = 86_400_000;
 const CARD = `id stage stageLabel classification awaitingReview dueAt stageEnteredAt stageDueAt escalationLevel
   pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline } nextRecheckAt recheckDue failedCriteria
   relapseCount version allowedActions sideActions updatedAt unit { code name kind } leadUnit { code name }
-  indicator { code name itemName points } archiveMaterials { code name status }`;
+  indicator { code name itemName points } archiveMaterials { code name status } history { type streamVersion } comments { text }`;
 const BOARD = `campaign { id name } columns { stage label count cards { ${CARD} } }`;
 const ASSESSMENT = `campaign { id } from to summary rules { code label points explanation }
   units { unit { code name } rank tasks items dueWork handedInOnTime handedInLate overdue onTimeRate relapses returns

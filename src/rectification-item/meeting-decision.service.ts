@@ -1,0 +1,138 @@
+// A joint or coordination meeting's decisions (议定事项) become work: a rectification item dispatched to the unit
+// the minutes name, or a new indicator task for that unit. Each decision becomes an item at most once (the
+// item's id is made from the meeting and the decision), and a task only where the unit has none for the
+// indicator. The meeting is read from the campaign's own event stream.
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
+import { CampaignRepository, campaignPolicy } from '../campaign/campaign.repository';
+import { DomainError } from '../errors/domain-error';
+import { startIndicatorTask } from '../indicator-task/indicator-task.starter';
+import { temporalToDomainError } from '../temporal/temporal-errors';
+import { startOfLocalDate } from '../../workflows/campaign/campaign.calendar';
+import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
+import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
+import { RectificationItemRepository, type ItemView } from './rectification-item.repository';
+import { RectificationItemService } from './rectification-item.service';
+
+interface Decision {
+  text: string;
+  unitCode: string | null;
+  dueDate: string | null;
+}
+
+interface Meeting {
+  meetingId: string;
+  kind: string;
+  date: string;
+  title: string;
+  decisions: Decision[];
+}
+
+const MEETING_WORDS: Record<string, string> = { JOINT: '联席会议', COORDINATION: '协调会' };
+
+@Injectable()
+export class MeetingDecisionService {
+  constructor(
+    private readonly campaigns: CampaignRepository,
+    private readonly items: RectificationItemService,
+    private readonly itemCards: RectificationItemRepository,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+  ) {}
+
+  private async decision(campaignId: string | null | undefined, meetingId: string, index: number) {
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const row = await this.runtime.db
+      .selectFrom('events')
+      .select('data')
+      .where('stream_id', '=', `campaign:${campaign.id}`)
+      .where('type', '=', 'CampaignMeetingRecorded')
+      .where(sql<boolean>`data->>'meetingId' = ${meetingId}`)
+      .executeTakeFirst();
+    if (!row) throw new DomainError('NOT_FOUND', `会议「${meetingId}」不存在`, 'meetingId');
+    const meeting = row.data as unknown as Meeting;
+    const decision = Number.isInteger(index) && index >= 0 ? meeting.decisions[index] : undefined;
+    if (!decision) throw new DomainError('BAD_USER_INPUT', `会议没有第 ${index + 1} 项议定事项`, 'decisionIndex');
+    if (!decision.unitCode) throw new DomainError('BAD_USER_INPUT', '该议定事项没有指定责任单位，无法转办', 'decisionIndex');
+    return { campaign, meeting, decision: decision as Decision & { unitCode: string } };
+  }
+
+  private heading(meeting: Meeting): string {
+    return `【${meeting.title || MEETING_WORDS[meeting.kind] || '会议'} ${meeting.date} 议定】`;
+  }
+
+  /** The decision as a rectification item, dispatched to the unit the minutes name, due when they say. */
+  async toItem(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; area: ItemArea; location: ItemLocation; criterionCode?: string | null }) {
+    if (actor.role !== 'OFFICE' && actor.role !== 'SUPERVISOR') throw new DomainError('FORBIDDEN', '只有创建办和督查检查组可以把议定事项转为整改问题');
+    const { campaign, meeting, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
+    const key = `meeting-${meeting.meetingId}-${input.decisionIndex + 1}`;
+    if (await this.itemCards.findById(rectificationItemWorkflowId(campaign.id, key))) throw new DomainError('CONFLICT', '这项议定事项已转为整改问题');
+    const dueAt = decision.dueDate ? new Date(Date.parse(startOfLocalDate(decision.dueDate, campaign.timeZone)) + 86_399_000).toISOString() : null;
+    if (dueAt && Date.parse(dueAt) <= Date.now()) throw new DomainError('BAD_USER_INPUT', `议定的完成时限 ${decision.dueDate} 已过，请在派单时另定时限`, 'decisionIndex');
+    return this.items.report(
+      actor,
+      {
+        campaignId: campaign.id,
+        source: 'SUPERVISION',
+        area: input.area,
+        location: input.location,
+        description: `${this.heading(meeting)}${decision.text}`,
+        criterionCode: input.criterionCode ?? null,
+        unitCode: decision.unitCode,
+        dueAt,
+      },
+      key,
+    );
+  }
+
+  /** The decision as a new indicator task for the unit, due when the minutes say; the breakdown records it. */
+  async toTask(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; indicatorCode: string; leadUnitCode: string }): Promise<string> {
+    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以把议定事项转为指标任务');
+    const { campaign, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
+    if (!decision.dueDate) throw new DomainError('BAD_USER_INPUT', '该议定事项没有完成时限，无法转为指标任务', 'decisionIndex');
+    const db = this.runtime.db;
+    const indicator = await db.selectFrom('indicators').select('code').where('code', '=', input.indicatorCode).executeTakeFirst();
+    if (!indicator) throw new DomainError('BAD_USER_INPUT', `测评指标「${input.indicatorCode}」不存在`, 'indicatorCode');
+    const lead = await db.selectFrom('units').select('code').where('code', '=', input.leadUnitCode).executeTakeFirst();
+    if (!lead) throw new DomainError('BAD_USER_INPUT', `单位「${input.leadUnitCode}」不存在`, 'leadUnitCode');
+    const taskId = indicatorTaskWorkflowId(campaign.id, indicator.code, decision.unitCode);
+    const dueAt = new Date(Date.parse(startOfLocalDate(decision.dueDate, campaign.timeZone)) + 86_399_000).toISOString();
+    const policy = await campaignPolicy(db, campaign.id);
+    await db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('task_assignments')
+        .select('task_id')
+        .where('campaign_id', '=', campaign.id)
+        .where((eb) => eb.or([eb.and([eb('indicator_code', '=', indicator.code), eb('unit_code', '=', decision.unitCode)]), eb('task_id', '=', taskId)]))
+        .executeTakeFirst();
+      if (taken) throw new DomainError('CONFLICT', `该单位已有指标「${indicator.code}」的任务`, 'indicatorCode');
+      await trx
+        .insertInto('task_assignments')
+        .values({ campaign_id: campaign.id, indicator_code: indicator.code, unit_code: decision.unitCode, lead_unit_code: lead.code, due_at: dueAt, task_id: taskId })
+        .execute();
+      // Started before the commit: if the start fails nothing is recorded; a start that finds the task is harmless.
+      try {
+        await startIndicatorTask(this.runtime.temporal, this.runtime.config.temporal.taskQueue, {
+          campaignId: campaign.id,
+          indicatorCode: indicator.code,
+          unitCode: decision.unitCode,
+          leadUnitCode: lead.code,
+          dueAt,
+          createdBy: actor,
+          policy,
+        });
+      } catch (err) {
+        throw temporalToDomainError(err, '工作流服务暂时不可用');
+      }
+    });
+    return taskId;
+  }
+
+  async item(itemId: string): Promise<ItemView | null> {
+    return this.itemCards.findById(itemId);
+  }
+}
