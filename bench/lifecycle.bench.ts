@@ -51,8 +51,6 @@ interface Step {
   stage: Stage;
 }
 
-/** Points of each demo indicator's single criterion (`<indicator>-1`), for the direct path's mock assessment. */
-const CRITERION_POINTS = new Map(readDemoCatalog().map((row) => [`${row.code}-1`, row.points]));
 
 /** Demo indicators that require exactly one archive material, so that every task takes the same 9 actions. */
 const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
@@ -76,28 +74,24 @@ const ARCHIVE_FILE = {
 const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 const STEPS: readonly Step[] = [
+  // NOT_MET straight to rectification: a failed mock assessment would now raise rectification items (issue 4),
+  // which the two runs would have to drive as well; this path measures the task workflow alone.
   {
     mutation: 'submitSelfCheck', inputType: 'SubmitSelfCheckInput', who: 'unit',
-    input: { classification: 'UNKNOWN', note: '基准测试：无把握，申请模拟测评' },
-    command: { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '基准测试：无把握，申请模拟测评' },
+    input: { classification: 'NOT_MET', note: '基准测试：未达标' },
+    command: { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '基准测试：未达标' },
     stage: 'SELF_CHECK',
   },
-  { mutation: 'confirmSelfCheck', inputType: 'ApproveInput', who: 'supervisor', input: {}, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'MOCK_ASSESSMENT' },
-  {
-    mutation: 'recordMockAssessment', inputType: 'RecordMockAssessmentInput', who: 'supervisor',
-    // Every criterion loses all its points: the assessment fails and the task goes to rectification.
-    input: (t) => ({ scores: [{ criterionCode: `${t.indicatorCode}-1`, score: 0 }] }),
-    command: (t) => ({
-      action: 'RECORD_MOCK_ASSESSMENT',
-      scores: [{ criterionCode: `${t.indicatorCode}-1`, points: CRITERION_POINTS.get(`${t.indicatorCode}-1`) ?? 1, score: 0 }],
-    }),
-    stage: 'RECTIFICATION',
-  },
+  { mutation: 'confirmSelfCheck', inputType: 'ApproveInput', who: 'supervisor', input: {}, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'RECTIFICATION' },
   {
     mutation: 'submitRectificationPlan', inputType: 'RectificationPlanInput', who: 'unit',
     input: { plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
     command: { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
     stage: 'RECTIFICATION',
+  },
+  {
+    mutation: 'reportRectificationProgress', inputType: 'NoteInput', who: 'unit',
+    input: { note: '基准测试：整改过半' }, command: { action: 'REPORT_RECTIFICATION_PROGRESS', note: '基准测试：整改过半' }, stage: 'RECTIFICATION',
   },
   {
     mutation: 'submitRectification', inputType: 'NoteInput', who: 'unit',
@@ -127,8 +121,8 @@ const EXPECTED_EVENT_TYPES = [
   'IndicatorTaskCreated',
   'SelfCheckSubmitted',
   'SelfCheckConfirmed',
-  'MockAssessmentRecorded',
   'RectificationPlanSubmitted',
+  'RectificationProgressReported',
   'RectificationSubmitted',
   'RectificationApproved',
   'ArchivingStarted',
