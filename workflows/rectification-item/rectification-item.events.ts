@@ -1,24 +1,10 @@
 // Domain events of a rectification item: facts, past tense. Streams are named `rectification-item:{campaign}:{id}`.
 // DeadlineEscalated has the same shape as an indicator task's, so reports can count escalations of both.
 import type { EscalationLevel, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
-import type { ItemArea, ItemLocation, ItemPolicy, ItemSource, ItemState } from './rectification-item.types';
+import type { ItemLocation, ItemPolicy, ItemReportFacts, ItemSource, ItemState } from './rectification-item.types';
 
 export type RectificationItemEvent =
-  | {
-      type: 'ItemReported';
-      data: {
-        campaignId: string;
-        source: ItemSource;
-        area: ItemArea | null;
-        location: ItemLocation;
-        description: string;
-        photos: EvidenceFile[];
-        indicatorTaskId: string | null;
-        criterionCode: string | null;
-        inspectionRoundId: string | null;
-        policy: ItemPolicy;
-      };
-    }
+  | { type: 'ItemReported'; data: ItemReportFacts & { policy: ItemPolicy } }
   | { type: 'ItemDispatched'; data: { unitCode: string; dueAt: string; note: string } }
   | { type: 'ItemRectificationStarted'; data: { note: string } }
   | { type: 'ItemSubmitted'; data: { note: string; photos: EvidenceFile[] } }

@@ -45,10 +45,9 @@ export const DEFAULT_ITEM_POLICY: ItemPolicy = {
 /** The roles that report problems: supervisors and the office; the leading group on a site visit. */
 export const REPORTER_ROLES: readonly Role[] = ['SUPERVISOR', 'OFFICE', 'LEADER'];
 
-export interface RectificationItemState {
-  itemId: string;
+/** What a report says of a problem: the facts of ItemReported, held by the state and given to the workflow. */
+export interface ItemReportFacts {
   campaignId: string;
-  state: ItemState;
   source: ItemSource;
   /** One of the six drives; null only for items a failed mock assessment raised on an indicator without one. */
   area: ItemArea | null;
@@ -61,6 +60,11 @@ export interface RectificationItemState {
   criterionCode: string | null;
   /** The inspection round it was found in, when any. */
   inspectionRoundId: string | null;
+}
+
+export interface RectificationItemState extends ItemReportFacts {
+  itemId: string;
+  state: ItemState;
   /** Who reported it. For covert inspections the API never shows this to units. */
   reportedBy: string;
   /** The unit it is dispatched to; null until dispatched (and after a dispatch is returned). */
@@ -85,17 +89,8 @@ export interface RectificationItemState {
   version: number;
 }
 
-export interface RectificationItemInput {
+export interface RectificationItemInput extends ItemReportFacts {
   itemId: string;
-  campaignId: string;
-  source: ItemSource;
-  area: ItemArea | null;
-  location: ItemLocation;
-  description: string;
-  photos: EvidenceFile[];
-  indicatorTaskId: string | null;
-  criterionCode: string | null;
-  inspectionRoundId: string | null;
   reportedBy: Actor;
   /** Dispatched at once (a failed mock assessment's items go straight to the task's unit). */
   dispatch?: { unitCode: string; dueAt: string; note: string } | null;
