@@ -1,5 +1,7 @@
-import { Context, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from './auth.service';
+// Thin: who is calling, what they asked, delegated to the service.
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { SignInInput } from '../graphql/graphql.generated';
+import { AuthService, type GraphQLContext, type SignedIn } from './auth.service';
 
 @Resolver('Me')
 export class AuthResolver {
@@ -8,5 +10,35 @@ export class AuthResolver {
   @Query('me')
   async me(@Context() ctx: GraphQLContext) {
     return this.auth.profile(await this.auth.actor(ctx));
+  }
+
+  private async session(signedIn: SignedIn) {
+    const { actor, ...tokens } = signedIn;
+    return { ...tokens, me: await this.auth.profile(actor) };
+  }
+
+  @Mutation('signIn')
+  async signIn(@Args('input') i: SignInInput, @Context() ctx: GraphQLContext) {
+    return this.session(await this.auth.signIn(i.login, i.password, AuthService.address(ctx)));
+  }
+
+  @Mutation('refreshSession')
+  async refreshSession(@Args('refreshToken') refreshToken: string) {
+    return this.session(await this.auth.refresh(refreshToken));
+  }
+
+  @Mutation('changePassword')
+  changePassword(@Args('currentPassword') current: string, @Args('newPassword') next: string, @Context() ctx: GraphQLContext) {
+    return this.auth.changePassword(ctx, current, next);
+  }
+
+  @Mutation('setUserPassword')
+  async setUserPassword(@Args('login') login: string, @Args('password') password: string, @Context() ctx: GraphQLContext) {
+    return this.auth.setPassword(await this.auth.actor(ctx), login, password);
+  }
+
+  @Mutation('signOut')
+  signOut(@Context() ctx: GraphQLContext) {
+    return this.auth.signOut(ctx);
   }
 }

@@ -1,48 +1,195 @@
-// Who is calling. Until sign-in with passwords and tokens arrives (issue 5), the caller names a demo user
-// in the `x-demo-user` header (or in the subscription's connection parameters). This is a development
-// identity, not authentication: run the API only on a trusted network until then.
+// Who is calling. People sign in with a login and password and then send `Authorization: Bearer <access token>`
+// (for subscriptions, `authorization` in the connection parameters). An access token lives minutes; a refresh
+// token renews it for days and is swapped on every use; signing out revokes the session and every access token
+// issued for it. Sign-in is rate limited per login and per address, counted in the database so that several API
+// instances count together. For development the `x-demo-user` header still names a demo user unless
+// DEMO_IDENTITY_HEADER=false (turn it off in production).
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
 import { DomainError } from '../errors/domain-error';
 import type { Actor, Role } from '../../workflows/indicator-task/indicator-task.types';
+import { AuthRepository, type UserRow } from './auth.repository';
+import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
+import { signAccessToken, verifyAccessToken } from './tokens';
 
 export const IDENTITY_HEADER = 'x-demo-user';
 
 export interface GraphQLContext {
-  req?: { headers: Record<string, string | string[] | undefined> };
+  req?: { headers: Record<string, string | string[] | undefined>; ip?: string; socket?: { remoteAddress?: string } };
   connectionParams?: Record<string, unknown>;
   /** Resolved once per request. */
   actor?: Promise<Actor>;
+  /** The session of a signed-in caller (null for the demo header). */
+  sessionId?: string | null;
+}
+
+export interface SignedIn {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  actor: Actor;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function actorOf(user: UserRow): Actor {
+  return { userId: user.id, displayName: user.display_name, role: user.role as Role, unitCode: user.unit_code };
 }
 
 @Injectable()
 export class AuthService {
-  constructor(@Inject(DATABASE) private readonly db: Db) {}
+  private readonly repo: AuthRepository;
+  private secret: Promise<string> | null = null;
 
-  /** The caller of this request; UNAUTHENTICATED when there is none or the user is unknown. */
+  constructor(@Inject(RUNTIME) private readonly runtime: AppRuntime) {
+    this.repo = new AuthRepository(runtime.db);
+  }
+
+  private get config() {
+    return this.runtime.config.auth;
+  }
+
+  private tokenSecret(): Promise<string> {
+    this.secret ??= this.config.tokenSecret ? Promise.resolve(this.config.tokenSecret) : this.repo.tokenSecret();
+    return this.secret;
+  }
+
+  /** The caller of this request; UNAUTHENTICATED when there is none, the token is bad, or the session is over. */
   actor(context: GraphQLContext): Promise<Actor> {
     context.actor ??= this.resolve(context);
     return context.actor;
   }
 
   private async resolve(context: GraphQLContext): Promise<Actor> {
-    const header = context.req?.headers?.[IDENTITY_HEADER];
-    const login = (Array.isArray(header) ? header[0] : header) ?? context.connectionParams?.[IDENTITY_HEADER];
-    if (typeof login !== 'string' || login.trim() === '') {
-      throw new DomainError('UNAUTHENTICATED', `请先选择登录用户（请求头 ${IDENTITY_HEADER}）`);
+    const header = context.req?.headers?.authorization ?? context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
+    const authorization = Array.isArray(header) ? header[0] : header;
+    if (typeof authorization === 'string' && authorization.trim() !== '') {
+      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (!match) throw new DomainError('UNAUTHENTICATED', '身份凭证格式不正确，请重新登录');
+      return this.fromToken(match[1], context);
     }
-    const user = await this.db
-      .selectFrom('users')
-      .select(['id', 'login', 'display_name', 'role', 'unit_code'])
-      .where('login', '=', login.trim())
-      .executeTakeFirst();
-    if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
-    return { userId: user.id, displayName: user.display_name, role: user.role as Role, unitCode: user.unit_code };
+    context.sessionId = null;
+    if (this.config.demoIdentityHeader) {
+      const demo = context.req?.headers?.[IDENTITY_HEADER] ?? context.connectionParams?.[IDENTITY_HEADER];
+      const login = Array.isArray(demo) ? demo[0] : demo;
+      if (typeof login === 'string' && login.trim() !== '') {
+        const user = await this.repo.userByLogin(login.trim());
+        if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
+        return actorOf(user);
+      }
+    }
+    throw new DomainError('UNAUTHENTICATED', '请先登录');
+  }
+
+  private async fromToken(token: string, context: GraphQLContext): Promise<Actor> {
+    const check = verifyAccessToken(token, await this.tokenSecret(), Math.floor(Date.now() / 1000));
+    if (!check.ok) throw new DomainError('UNAUTHENTICATED', check.reason === 'EXPIRED' ? '登录已过期，请刷新或重新登录' : '身份凭证无效，请重新登录');
+    const session = await this.repo.session(check.claims.sid);
+    if (!session || session.revoked_at !== null || session.expires_at.getTime() <= Date.now() || session.user_id !== check.claims.sub) {
+      throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    }
+    const user = await this.repo.userById(check.claims.sub);
+    if (!user) throw new DomainError('UNAUTHENTICATED', '用户已不存在，请联系创建办');
+    context.sessionId = session.id;
+    return actorOf(user);
+  }
+
+  /** Where the request came from, for the per-address limit. */
+  static address(context: GraphQLContext): string {
+    return context.req?.ip ?? context.req?.socket?.remoteAddress ?? 'unknown';
+  }
+
+  async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
+    const name = typeof login === 'string' ? login.trim() : '';
+    if (name === '' || typeof password !== 'string' || password === '') throw new DomainError('BAD_USER_INPUT', '请填写登录名和密码', name === '' ? 'login' : 'password');
+    const windowStart = new Date(Date.now() - this.config.attemptWindowSeconds * 1000);
+    const seen = await this.repo.attempts(name, ip, windowStart);
+    if (seen.fromIp >= this.config.maxAttemptsPerIp) {
+      throw new DomainError('RATE_LIMITED', `此地址登录尝试过于频繁，请 ${Math.ceil(this.config.attemptWindowSeconds / 60)} 分钟后再试`);
+    }
+    if (seen.loginFailures >= this.config.maxFailuresPerLogin) {
+      const retryAt = (seen.oldestLoginFailure?.getTime() ?? Date.now()) + this.config.attemptWindowSeconds * 1000;
+      throw new DomainError('RATE_LIMITED', `密码错误次数过多，该账号已暂停登录，请 ${Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000))} 分钟后再试`);
+    }
+    const user = await this.repo.userByLogin(name);
+    // Compared even when there is no such user, so that the answer's timing does not tell which logins exist.
+    const matches = await verifyPassword(password, user?.password_hash ?? NO_USER_HASH);
+    const ok = Boolean(user?.password_hash) && matches;
+    await this.repo.recordAttempt(name, ip, ok);
+    if (!ok || !user) throw new DomainError('UNAUTHENTICATED', '登录名或密码不正确');
+    const refreshToken = randomBytes(32).toString('base64url');
+    const sessionId = randomUUID();
+    const refreshExpires = new Date(Date.now() + this.config.refreshTokenSeconds * 1000);
+    await this.repo.createSession({ id: sessionId, userId: user.id, refreshHash: sha256(refreshToken), expiresAt: refreshExpires, ip });
+    return this.tokens(user, sessionId, refreshToken, refreshExpires);
+  }
+
+  private async tokens(user: UserRow, sessionId: string, refreshToken: string, refreshExpires: Date): Promise<SignedIn> {
+    const now = Math.floor(Date.now() / 1000);
+    const exp = now + this.config.accessTokenSeconds;
+    const accessToken = signAccessToken({ sub: user.id, sid: sessionId, iat: now, exp }, await this.tokenSecret());
+    return {
+      accessToken,
+      accessTokenExpiresAt: new Date(exp * 1000).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: refreshExpires.toISOString(),
+      actor: actorOf(user),
+    };
+  }
+
+  /** A new access token and a new refresh token for a live session; the old refresh token stops working. */
+  async refresh(refreshToken: string): Promise<SignedIn> {
+    if (typeof refreshToken !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(refreshToken)) throw new DomainError('UNAUTHENTICATED', '刷新凭证无效，请重新登录');
+    const next = randomBytes(32).toString('base64url');
+    const session = await this.repo.rotate(sha256(refreshToken), sha256(next), new Date());
+    if (!session) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    const user = await this.repo.userById(session.user_id);
+    if (!user) throw new DomainError('UNAUTHENTICATED', '用户已不存在，请联系创建办');
+    const live = await this.repo.session(session.id);
+    return this.tokens(user, session.id, next, live!.expires_at);
+  }
+
+  /** Revokes the caller's session: its access tokens and its refresh token stop working at once. */
+  async signOut(context: GraphQLContext): Promise<boolean> {
+    await this.actor(context);
+    if (!context.sessionId) throw new DomainError('BAD_USER_INPUT', '演示身份无需退出登录');
+    await this.repo.revoke(context.sessionId, 'SIGNED_OUT');
+    return true;
+  }
+
+  /** A password people can keep: 8 to 72 characters (bcrypt reads no further), with a letter and a digit. */
+  static checkPassword(password: unknown, field: string): string {
+    if (typeof password !== 'string' || password.length < 8) throw new DomainError('BAD_USER_INPUT', '密码至少 8 位', field);
+    if (Buffer.byteLength(password, 'utf8') > 72) throw new DomainError('BAD_USER_INPUT', '密码过长（最多 72 个字节）', field);
+    if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) throw new DomainError('BAD_USER_INPUT', '密码须同时包含字母和数字', field);
+    return password;
+  }
+
+  /** The caller changes their own password; their other sessions are signed out. */
+  async changePassword(context: GraphQLContext, current: string, next: string): Promise<boolean> {
+    const actor = await this.actor(context);
+    const user = await this.repo.userById(actor.userId);
+    if (!user?.password_hash || !(await verifyPassword(String(current ?? ''), user.password_hash))) {
+      throw new DomainError('UNAUTHENTICATED', '当前密码不正确', 'currentPassword');
+    }
+    await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(next, 'newPassword')), context.sessionId ?? null);
+    return true;
+  }
+
+  /** The office sets a person's password (a new colleague, a forgotten password); their sessions are signed out. */
+  async setPassword(actor: Actor, login: string, password: string): Promise<boolean> {
+    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以设置他人的密码');
+    const user = await this.repo.userByLogin(String(login ?? '').trim());
+    if (!user) throw new DomainError('NOT_FOUND', `用户「${login}」不存在`, 'login');
+    await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(password, 'password')), null);
+    return true;
   }
 
   async profile(actor: Actor) {
-    const user = await this.db
+    const user = await this.runtime.db
       .selectFrom('users')
       .leftJoin('units', 'units.code', 'users.unit_code')
       .select(['users.id', 'users.login', 'users.display_name', 'users.role', 'units.code as unit_code', 'units.name as unit_name', 'units.kind as unit_kind'])

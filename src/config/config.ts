@@ -46,6 +46,13 @@ const schema = z.object({
   FILE_STORE_DIR: optionalText,
   MAX_UPLOAD_MB: z.string().regex(/^\d{1,4}$/, '须为整数（MB） / whole megabytes').transform(Number).default(20),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
+  // Sign-in (issue 5).
+  AUTH_TOKEN_SECRET: optionalText.refine((v) => v === null || v.length >= 32, { message: '至少 32 个字符 / at least 32 characters' }),
+  ACCESS_TOKEN_MINUTES: z.string().regex(/^\d{1,4}$/, '须为整数（分钟） / whole minutes').transform(Number).refine((n) => n >= 1, '至少 1 分钟 / at least 1').default(15),
+  REFRESH_TOKEN_DAYS: z.string().regex(/^\d{1,3}$/, '须为整数（天） / whole days').transform(Number).refine((n) => n >= 1, '至少 1 天 / at least 1').default(7),
+  DEMO_IDENTITY_HEADER: flag(true),
+  SIGN_IN_MAX_FAILURES: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).default(5),
+  SIGN_IN_MAX_PER_IP: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).default(30),
 });
 
 export interface TemporalConnectionConfig {
@@ -72,6 +79,17 @@ export interface AppConfig {
   demoData: boolean;
   files: { dir: string; maxBytes: number };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  auth: {
+    /** HMAC key of access tokens; null: one is generated and kept in the database, shared by every API instance. */
+    tokenSecret: string | null;
+    accessTokenSeconds: number;
+    refreshTokenSeconds: number;
+    /** Accept the development identity header `x-demo-user` (turn off in production). */
+    demoIdentityHeader: boolean;
+    maxFailuresPerLogin: number;
+    maxAttemptsPerIp: number;
+    attemptWindowSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -128,6 +146,16 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     demoData: e.DEMO_DATA,
     files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },
     logLevel: e.LOG_LEVEL,
+    auth: {
+      tokenSecret: e.AUTH_TOKEN_SECRET,
+      accessTokenSeconds: e.ACCESS_TOKEN_MINUTES * 60,
+      refreshTokenSeconds: e.REFRESH_TOKEN_DAYS * 86_400,
+      demoIdentityHeader: e.DEMO_IDENTITY_HEADER,
+      maxFailuresPerLogin: e.SIGN_IN_MAX_FAILURES,
+      maxAttemptsPerIp: e.SIGN_IN_MAX_PER_IP,
+      /** Sign-in attempts are counted over this window. */
+      attemptWindowSeconds: 15 * 60,
+    },
   };
 }
 

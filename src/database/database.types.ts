@@ -61,6 +61,28 @@ export interface UsersTable {
   role: string;
   unit_code: string | null;
   phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** bcrypt; null: the person cannot sign in with a password yet. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  refresh_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  refreshed_at: Timestamp | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  ip: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  login: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, Date | string | undefined, never>;
 }
 
 /** 测评内容/测评标准: what is checked for an indicator, how, for how many points, and how points are deducted. */
@@ -282,6 +304,8 @@ export interface Database {
   catalog_versions: CatalogVersionsTable;
   rectification_item_cards: RectificationItemCardsTable;
   inspection_rounds: InspectionRoundsTable;
+  auth_sessions: AuthSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
   campaign_states: CampaignStatesTable;
   monthly_reports: MonthlyReportsTable;
 }

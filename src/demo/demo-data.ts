@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
 import { seedDemoCatalog } from '../catalog/catalog.demo';
+import { demoPasswordHash } from '../auth/passwords';
 import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
@@ -67,11 +68,13 @@ export async function insertDemoReferenceData(
   campaign: typeof DEMO_CAMPAIGN = DEMO_CAMPAIGN,
 ): Promise<void> {
   await seedDemoCatalog(db, catalog);
+  // Every demo user signs in with the documented demo password (README).
+  const passwordHash = await demoPasswordHash();
   await db.transaction().execute(async (trx) => {
     await trx.insertInto('units').values(DEMO_UNITS.map((u) => ({ ...u }))).onConflict((oc) => oc.doNothing()).execute();
     await trx
       .insertInto('users')
-      .values(DEMO_USERS.map((u) => ({ id: `user:${u.login}`, login: u.login, display_name: u.displayName, role: u.role, unit_code: u.unitCode })))
+      .values(DEMO_USERS.map((u) => ({ id: `user:${u.login}`, login: u.login, display_name: u.displayName, role: u.role, unit_code: u.unitCode, password_hash: passwordHash })))
       .onConflict((oc) => oc.doNothing())
       .execute();
     await trx

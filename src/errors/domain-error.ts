@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -39,6 +39,11 @@ export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETU
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 
+export interface SignInInput {
+    login: string;
+    password: string;
+}
+
 export interface PhasePlanInput {
     phase: Phase;
     startDate?: Nullable<string>;
@@ -329,6 +334,59 @@ export interface ImportTaskBreakdownInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface Session {
+    accessToken: string;
+    accessTokenExpiresAt: DateTime;
+    refreshToken: string;
+    refreshTokenExpiresAt: DateTime;
+    me: Me;
+}
+
+export interface IMutation {
+    signIn(input: SignInInput): Session | Promise<Session>;
+    refreshSession(refreshToken: string): Session | Promise<Session>;
+    signOut(): boolean | Promise<boolean>;
+    changePassword(currentPassword: string, newPassword: string): boolean | Promise<boolean>;
+    setUserPassword(login: string, password: string): boolean | Promise<boolean>;
+    setCampaignPhasePlan(input: SetCampaignPhasePlanInput): Campaign | Promise<Campaign>;
+    advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
+    recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
+    recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
+    generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
+    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
+    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
+    planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
+    actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
+    recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
+    recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
+    actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
+    meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
+    meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
+    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
+    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
+    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
+    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
+    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
+    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
+    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
+    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
+    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    submitArchiveMaterial(input: SubmitArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
+    reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+}
+
 export interface CampaignPhase {
     phase: Phase;
     label: string;
@@ -540,46 +598,6 @@ export interface IQuery {
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
-}
-
-export interface IMutation {
-    setCampaignPhasePlan(input: SetCampaignPhasePlanInput): Campaign | Promise<Campaign>;
-    advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
-    recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
-    recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
-    generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
-    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
-    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
-    planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
-    actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
-    recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
-    recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
-    reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
-    actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
-    meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
-    meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
-    updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
-    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
-    confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectificationPlan(input: RectificationPlanInput): IndicatorTask | Promise<IndicatorTask>;
-    reportRectificationProgress(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    submitRectification(input: NoteInput): IndicatorTask | Promise<IndicatorTask>;
-    approveRectification(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    returnRectification(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    recordMockAssessment(input: RecordMockAssessmentInput): IndicatorTask | Promise<IndicatorTask>;
-    recordRecheck(input: RecordRecheckInput): IndicatorTask | Promise<IndicatorTask>;
-    requestExtension(input: RequestExtensionInput): IndicatorTask | Promise<IndicatorTask>;
-    approveExtension(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    refuseExtension(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
-    addComment(input: AddCommentInput): IndicatorTask | Promise<IndicatorTask>;
-    uploadEvidence(input: UploadEvidenceInput): IndicatorTask | Promise<IndicatorTask>;
-    startArchiving(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
-    submitArchiveMaterial(input: SubmitArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
-    reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
 }
 
 export interface Indicator {

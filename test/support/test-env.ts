@@ -81,8 +81,8 @@ export interface TestStack {
 }
 
 /** Database, Temporal client, optionally an in-process worker, and the API on a free port. */
-export async function startTestStack(options: { withWorker?: boolean; prefix?: string } = {}): Promise<TestStack> {
-  const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'));
+export async function startTestStack(options: { withWorker?: boolean; prefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
+  const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'), options.env);
   const database = await createTestDatabase();
   const address = env('TEST_TEMPORAL_ADDRESS');
   const temporal = await connectClient({ ...config.temporal, address });

@@ -32,6 +32,15 @@ describe('loadConfig', () => {
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
       logLevel: 'info',
+      auth: {
+        tokenSecret: null,
+        accessTokenSeconds: 15 * 60,
+        refreshTokenSeconds: 7 * 86_400,
+        demoIdentityHeader: true,
+        maxFailuresPerLogin: 5,
+        maxAttemptsPerIp: 30,
+        attemptWindowSeconds: 15 * 60,
+      },
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -55,6 +64,12 @@ describe('loadConfig', () => {
       LOG_LEVEL: 'debug',
       FILE_STORE_DIR: '/mnt/shared/files',
       MAX_UPLOAD_MB: '50',
+      AUTH_TOKEN_SECRET: 'k'.repeat(40),
+      ACCESS_TOKEN_MINUTES: '5',
+      REFRESH_TOKEN_DAYS: '30',
+      DEMO_IDENTITY_HEADER: 'false',
+      SIGN_IN_MAX_FAILURES: '10',
+      SIGN_IN_MAX_PER_IP: '100',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -76,7 +91,20 @@ describe('loadConfig', () => {
       worker: { healthPort: 8081 },
       demoData: false,
       logLevel: 'debug',
+      auth: {
+        tokenSecret: 'k'.repeat(40),
+        accessTokenSeconds: 300,
+        refreshTokenSeconds: 30 * 86_400,
+        demoIdentityHeader: false,
+        maxFailuresPerLogin: 10,
+        maxAttemptsPerIp: 100,
+        attemptWindowSeconds: 900,
+      },
     });
+  });
+
+  it('refuses a token secret shorter than 32 characters', () => {
+    expect(() => loadConfig({ AUTH_TOKEN_SECRET: 'short' })).toThrow(problemWith('AUTH_TOKEN_SECRET'));
   });
 
   it('resolves a relative DATA_DIR against the working directory', () => {

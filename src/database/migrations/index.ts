@@ -12,6 +12,7 @@ import * as m0008 from './0008-rectification-items';
 import * as m0009 from './0009-campaign-clock';
 import * as m0010 from './0010-reports';
 import * as m0011 from './0011-inspection-rounds';
+import * as m0012 from './0012-sign-in';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0009-campaign-clock': m0009,
   '0010-reports': m0010,
   '0011-inspection-rounds': m0011,
+  '0012-sign-in': m0012,
 };

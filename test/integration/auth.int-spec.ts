@@ -1,0 +1,132 @@
+// Sign-in through GraphQL against the real stack: passwords, short-lived access tokens, refresh that swaps the
+// refresh token, sign-out that revokes at once, forged and expired tokens refused, the per-login and per-address
+// limits, and the demo header refused when it is turned off.
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
+import { signAccessToken } from '../../src/auth/tokens';
+import { seedReferenceData } from '../support/fixtures';
+import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+
+const SESSION = 'accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt me { login role unit { code } }';
+
+interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+  me: { login: string; role: string; unit: { code: string } | null };
+}
+
+describe('sign-in, tokens and sign-out', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    // No demo header here: only tokens identify people. A low per-address limit so that it can be reached.
+    stack = await startTestStack({ prefix: 'auth', env: { DEMO_IDENTITY_HEADER: 'false', SIGN_IN_MAX_FAILURES: '3', SIGN_IN_MAX_PER_IP: '40' } });
+    await seedReferenceData(stack.db);
+  });
+  afterAll(async () => stack?.stop());
+
+  async function call<T>(query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GraphQLResponse<T>> {
+    const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const signIn = (login: string, password: string) => call<{ signIn: Session }>(`mutation($i: SignInInput!) { signIn(input: $i) { ${SESSION} } }`, { i: { login, password } });
+  const me = (token: string) => call<{ me: { login: string } }>('{ me { login } }', {}, bearer(token));
+
+  it('signs in with the demo password and reads as that person with the access token', async () => {
+    const res = await signIn('wtsq.member', DEMO_PASSWORD);
+    expect(res.errors).toBeUndefined();
+    const session = res.data!.signIn;
+    expect(session.me).toEqual({ login: 'wtsq.member', role: 'UNIT_MEMBER', unit: { code: 'WTSQ' } });
+    expect(Date.parse(session.accessTokenExpiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(Date.parse(session.accessTokenExpiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
+    expect(Date.parse(session.refreshTokenExpiresAt) - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
+    expect((await me(session.accessToken)).data).toEqual({ me: { login: 'wtsq.member' } });
+    // The password is kept only as a bcrypt hash; the refresh token only as its SHA-256.
+    const user = await stack.db.selectFrom('users').select('password_hash').where('login', '=', 'wtsq.member').executeTakeFirstOrThrow();
+    expect(user.password_hash).toMatch(/^\$2[aby]\$10\$/);
+    const sessions = await stack.db.selectFrom('auth_sessions').select('refresh_hash').execute();
+    expect(sessions.map((s) => s.refresh_hash)).not.toContain(session.refreshToken);
+  });
+
+  it('refuses the demo header when it is turned off, and calls without any identity', async () => {
+    const header = await call('{ me { login } }', {}, { 'x-demo-user': 'office' });
+    expect(header.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(header.errors?.[0]?.message).toBe('请先登录');
+    expect((await call('{ me { login } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses a forged, a malformed and an expired token', async () => {
+    const session = (await signIn('office', DEMO_PASSWORD)).data!.signIn;
+    const [header, payload] = session.accessToken.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { sub: string; sid: string; iat: number; exp: number };
+    // Another user's id under the same signature: refused.
+    const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, sub: 'user:leader' })).toString('base64url')}.${session.accessToken.split('.')[2]}`;
+    expect((await me(tampered)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Signed with a key of the attacker's choosing: refused.
+    expect((await me(signAccessToken({ ...claims }, 'not-the-secret-not-the-secret-not-the-secret'))).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call('{ me { login } }', {}, { authorization: 'Basic b2ZmaWNl' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // Genuinely signed but expired.
+    const secret = await stack.db.selectFrom('settings').select('value').where('key', '=', 'auth.token-secret').executeTakeFirstOrThrow();
+    const expired = signAccessToken({ ...claims, iat: claims.iat - 3600, exp: Math.floor(Date.now() / 1000) - 1 }, (secret.value as { secret: string }).secret);
+    const res = await me(expired);
+    expect(res.errors?.[0]).toMatchObject({ message: '登录已过期，请刷新或重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await me(session.accessToken)).data).toEqual({ me: { login: 'office' } });
+  });
+
+  it('swaps the refresh token on refresh, and signing out ends the session at once', async () => {
+    const first = (await signIn('supervisor', DEMO_PASSWORD)).data!.signIn;
+    const refreshed = await call<{ refreshSession: Session }>(`mutation($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`, { t: first.refreshToken });
+    expect(refreshed.errors).toBeUndefined();
+    const second = refreshed.data!.refreshSession;
+    expect(second.refreshToken).not.toBe(first.refreshToken);
+    expect(second.me.login).toBe('supervisor');
+    // The old refresh token no longer works; the new access token does.
+    const again = await call(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, { t: first.refreshToken });
+    expect(again.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await me(second.accessToken)).data).toEqual({ me: { login: 'supervisor' } });
+
+    const out = await call<{ signOut: boolean }>('mutation { signOut }', {}, bearer(second.accessToken));
+    expect(out.data).toEqual({ signOut: true });
+    expect((await me(second.accessToken)).errors?.[0]).toMatchObject({ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await me(first.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const dead = await call(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, { t: second.refreshToken });
+    expect(dead.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('says the same for an unknown login and a wrong password, and stops guessing after the limit', async () => {
+    const unknown = await signIn('nobody', 'whatever1');
+    const wrong = await signIn('archivist', 'wrong-password-1');
+    expect(unknown.errors?.[0]).toMatchObject({ message: '登录名或密码不正确', extensions: { code: 'UNAUTHENTICATED' } });
+    expect(wrong.errors?.[0]).toMatchObject({ message: '登录名或密码不正确', extensions: { code: 'UNAUTHENTICATED' } });
+    await signIn('archivist', 'wrong-password-2');
+    await signIn('archivist', 'wrong-password-3');
+    // Three failures: even the right password is refused for now, with a coded answer.
+    const limited = await signIn('archivist', DEMO_PASSWORD);
+    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    expect(limited.errors?.[0]?.message).toMatch(/分钟后再试/);
+    // Other people are not locked out by it.
+    expect((await signIn('leader', DEMO_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('lets people change their own password and the office set anyone’s; old sessions end', async () => {
+    const mine = (await signIn('bjsq.head', DEMO_PASSWORD)).data!.signIn;
+    const other = (await signIn('bjsq.head', DEMO_PASSWORD)).data!.signIn;
+    const weak = await call('mutation { changePassword(currentPassword: "chuangwen2027", newPassword: "short") }', {}, bearer(mine.accessToken));
+    expect(weak.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'newPassword' });
+    const changed = await call('mutation { changePassword(currentPassword: "chuangwen2027", newPassword: "Binjiang2027") }', {}, bearer(mine.accessToken));
+    expect(changed.data).toEqual({ changePassword: true });
+    expect((await me(mine.accessToken)).data).toEqual({ me: { login: 'bjsq.head' } });
+    expect((await me(other.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signIn('bjsq.head', DEMO_PASSWORD)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signIn('bjsq.head', 'Binjiang2027')).errors).toBeUndefined();
+
+    const office = (await signIn('office', DEMO_PASSWORD)).data!.signIn;
+    const unit = (await signIn('bjsq.member', DEMO_PASSWORD)).data!.signIn;
+    expect((await call('mutation { setUserPassword(login: "bjsq.head", password: "Reset2027x") }', {}, bearer(unit.accessToken))).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await call('mutation { setUserPassword(login: "bjsq.head", password: "Reset2027x") }', {}, bearer(office.accessToken))).data).toEqual({ setUserPassword: true });
+    expect((await me(mine.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await signIn('bjsq.head', 'Reset2027x')).errors).toBeUndefined();
+  });
+});
