@@ -23,6 +23,8 @@ export interface GraphQLContext {
   actor?: Promise<Actor>;
   /** The session of a signed-in caller (null for the demo header). */
   sessionId?: string | null;
+  /** Field resolvers' batched lookups for this request (src/graphql/request-loader.ts). */
+  loaders?: Map<string, unknown>;
 }
 
 export interface SignedIn {

@@ -45,6 +45,11 @@ const schema = z.object({
   DEMO_DATA: flag(true),
   FILE_STORE_DIR: optionalText,
   MAX_UPLOAD_MB: z.string().regex(/^\d{1,4}$/, '须为整数（MB） / whole megabytes').transform(Number).default(20),
+  // Limits of the GraphQL API (issue 5). MAX_REQUEST_MB unset: room for one MAX_UPLOAD_MB file in base64.
+  MAX_REQUEST_MB: optionalText.refine((v) => v === null || (/^\d{1,4}$/.test(v) && Number(v) >= 1), { message: '须为正整数（MB） / whole megabytes, at least 1' }),
+  MAX_QUERY_DEPTH: z.string().regex(/^\d{1,3}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(12),
+  MAX_QUERY_COST: z.string().regex(/^\d{1,9}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(20000),
+  QUERY_LIST_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(10),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
   // Sign-in (issue 5).
   AUTH_TOKEN_SECRET: optionalText.refine((v) => v === null || v.length >= 32, { message: '至少 32 个字符 / at least 32 characters' }),
@@ -78,6 +83,8 @@ export interface AppConfig {
   worker: { healthPort: number };
   demoData: boolean;
   files: { dir: string; maxBytes: number };
+  /** What one request may be and ask for (src/errors/query-limits.ts, src/errors/http-limits.ts). */
+  limits: { requestBytes: number; query: { maxDepth: number; maxCost: number; listSize: number } };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   auth: {
     /** HMAC key of access tokens; null: one is generated and kept in the database, shared by every API instance. */
@@ -145,6 +152,10 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
     worker: { healthPort: e.WORKER_HEALTH_PORT },
     demoData: e.DEMO_DATA,
     files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },
+    limits: {
+      requestBytes: (e.MAX_REQUEST_MB !== null ? Number(e.MAX_REQUEST_MB) : defaultRequestMb(e.MAX_UPLOAD_MB)) * 1024 * 1024,
+      query: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, listSize: e.QUERY_LIST_SIZE },
+    },
     logLevel: e.LOG_LEVEL,
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET,
@@ -157,6 +168,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       attemptWindowSeconds: 15 * 60,
     },
   };
+}
+
+/**
+ * The default largest request body, in MB: one file of MAX_UPLOAD_MB in base64 (4/3 of its size) and 1 MB for the
+ * rest of the request, but never less than the 14 MB a 10 MB task breakdown or catalog needs.
+ */
+export function defaultRequestMb(maxUploadMb: number): number {
+  return Math.max(14, Math.ceil((maxUploadMb * 4) / 3) + 1);
 }
 
 /** A Temporal address is required when the process does not start its own dev server. */

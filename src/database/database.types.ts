@@ -284,6 +284,24 @@ export interface InspectionRoundsTable {
   last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
 }
 
+/** One denied attempt (FORBIDDEN, UNAUTHENTICATED) of the GraphQL API; who is null when nobody was signed in. */
+export interface AccessDenialsTable {
+  /** int8 as a string */
+  id: Generated<string>;
+  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  user_id: string | null;
+  login: string | null;
+  role: string | null;
+  unit_code: string | null;
+  operation_type: string | null;
+  operation_name: string | null;
+  path: string | null;
+  code: string;
+  message: string;
+  ip: string | null;
+  request_id: string | null;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -308,4 +326,5 @@ export interface Database {
   sign_in_attempts: SignInAttemptsTable;
   campaign_states: CampaignStatesTable;
   monthly_reports: MonthlyReportsTable;
+  access_denials: AccessDenialsTable;
 }

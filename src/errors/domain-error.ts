@@ -8,6 +8,10 @@ export const ERROR_CODES = [
   'ILLEGAL_TRANSITION',
   'UNAVAILABLE',
   'INTERNAL_SERVER_ERROR',
+  // What one request may be and ask for (query-limits.ts, http-limits.ts).
+  'QUERY_TOO_DEEP',
+  'QUERY_TOO_COMPLEX',
+  'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

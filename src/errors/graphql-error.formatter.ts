@@ -1,7 +1,9 @@
 // The one mapping from errors to what GraphQL clients see: a stable `extensions.code`, a Chinese message,
-// the field at fault for form errors, and never a stack trace.
+// the field at fault for form errors, and never a stack trace, SQL or any other part of the server's insides.
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, type ErrorCode } from './domain-error';
+import { tooManyTokensMessage } from './query-limits';
+import { currentRequestId } from './request-context';
 
 const APOLLO_CODES: Record<string, { code: ErrorCode; prefix: string }> = {
   GRAPHQL_PARSE_FAILED: { code: 'BAD_USER_INPUT', prefix: '请求无法解析' },
@@ -11,6 +13,24 @@ const APOLLO_CODES: Record<string, { code: ErrorCode; prefix: string }> = {
   OPERATION_RESOLUTION_FAILURE: { code: 'BAD_USER_INPUT', prefix: '找不到要执行的操作' },
   BAD_REQUEST: { code: 'BAD_USER_INPUT', prefix: '请求格式错误' },
 };
+
+/** gRPC status codes that mean "the server cannot be reached now": UNAVAILABLE and DEADLINE_EXCEEDED. */
+const GRPC_UNAVAILABLE = new Set([14, 4]);
+
+/**
+ * Whether the error, or an error it was caused by, is a gRPC call that could not reach its server (the Temporal
+ * client wraps those in a ServiceError whose `cause` carries the gRPC status). gRPC errors carry `metadata`;
+ * a numeric `code` alone is not enough to tell them from other libraries' errors.
+ */
+export function isServiceUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    const candidate = current as { code?: unknown; metadata?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'number' && GRPC_UNAVAILABLE.has(candidate.code) && candidate.metadata !== undefined) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
 
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
@@ -23,6 +43,19 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     };
   }
   const apolloCode = String(formatted.extensions?.code ?? '');
+  // graphql-js stops parsing a document longer than `maxTokens` (its message: "…more that N tokens…").
+  const tooLong = apolloCode === 'GRAPHQL_PARSE_FAILED' ? /Document contains more (?:than|that) (\d+) tokens/.exec(formatted.message) : null;
+  if (tooLong) {
+    return {
+      message: tooManyTokensMessage(Number(tooLong[1])),
+      locations: formatted.locations,
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    };
+  }
+  // The token limit keeps documents shallower than the recursive parser can go; should one still overflow it:
+  if (apolloCode === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/.test(formatted.message)) {
+    return { message: '查询嵌套过深，无法解析，请减少嵌套层数', extensions: { code: 'QUERY_TOO_DEEP' } };
+  }
   const known = APOLLO_CODES[apolloCode];
   if (known) {
     return {
@@ -32,11 +65,24 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
       extensions: { code: known.code },
     };
   }
+  const requestId = currentRequestId();
+  const forLog = requestId ? ` (request ${requestId})` : '';
+  const forPeople = requestId ? `（请求编号 ${requestId}）` : '';
+  const withId = requestId ? { requestId } : {};
+  if (isServiceUnavailable(original)) {
+    // Not our code's fault, but operators need to know: one line, without the stack.
+    console.warn(`[api] workflow service unavailable${forLog}: ${(original as Error)?.message ?? String(original)}`);
+    return {
+      message: `工作流服务暂时不可用，请稍后重试${forPeople}`,
+      path: formatted.path,
+      extensions: { code: 'UNAVAILABLE', ...withId },
+    };
+  }
   // Anything else is our fault: log it whole, tell the client nothing of its insides.
-  console.error('[api] unexpected error', original);
+  console.error(`[api] unexpected error${forLog}`, original);
   return {
-    message: '服务器内部错误，请稍后重试 / internal server error',
+    message: `服务器内部错误，请稍后重试${forPeople} / internal server error`,
     path: formatted.path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+    extensions: { code: 'INTERNAL_SERVER_ERROR', ...withId },
   };
 }

@@ -9,6 +9,7 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION";
@@ -334,6 +335,53 @@ export interface ImportTaskBreakdownInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface AccessDenial {
+    id: string;
+    at: DateTime;
+    userId?: Nullable<string>;
+    login?: Nullable<string>;
+    role?: Nullable<Role>;
+    unitCode?: Nullable<string>;
+    operationType?: Nullable<string>;
+    operationName?: Nullable<string>;
+    path?: Nullable<string>;
+    code: ErrorCode;
+    message: string;
+    ip?: Nullable<string>;
+    requestId?: Nullable<string>;
+}
+
+export interface AccessDenialPage {
+    nodes: AccessDenial[];
+    endCursor?: Nullable<string>;
+    hasNextPage: boolean;
+}
+
+export interface IQuery {
+    accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
+    campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
+    monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
+    exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
+    catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
+    catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
+    exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
+    organisation(): Organisation | Promise<Organisation>;
+    inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
+    inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
+    publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
+    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>): ItemBoard | Promise<ItemBoard>;
+    performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
+    unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
+    boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+    exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    me(): Me | Promise<Me>;
+    campaigns(): Campaign[] | Promise<Campaign[]>;
+    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+}
+
 export interface Session {
     accessToken: string;
     accessTokenExpiresAt: DateTime;
@@ -576,30 +624,6 @@ export interface MonthlyReport {
     content: JSON;
 }
 
-export interface IQuery {
-    campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
-    monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
-    exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
-    catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
-    catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
-    exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
-    organisation(): Organisation | Promise<Organisation>;
-    inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
-    inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
-    publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
-    rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
-    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>): ItemBoard | Promise<ItemBoard>;
-    performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
-    unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
-    boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
-    exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
-    me(): Me | Promise<Me>;
-    campaigns(): Campaign[] | Promise<Campaign[]>;
-    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
-    taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
-}
-
 export interface Indicator {
     criteria: Criterion[];
     materials: ArchiveMaterial[];
@@ -777,6 +801,16 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface ItemChange {
+    item: RectificationItem;
+    eventType: string;
+}
+
+export interface ISubscription {
+    itemChanged(campaignId?: Nullable<string>): ItemChange | Promise<ItemChange>;
+    boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
 }
 
 export interface ItemLocation {
@@ -1124,10 +1158,6 @@ export interface TaskBreakdownImport {
     problems: ImportProblem[];
     report: string;
     changes: TaskChange[];
-}
-
-export interface ISubscription {
-    boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
 }
 
 export type DateTime = string;

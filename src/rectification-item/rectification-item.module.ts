@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
 import { FilesModule } from '../files/files.module';
+import { LiveModule } from '../live/live.module';
+import { ItemSubscriptionResolver } from './item-subscription.resolver';
 import { ItemFileController } from './item-file.controller';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { IndicatorTaskItemsResolver, MeetingDecisionResolver, RectificationItemResolver } from './rectification-item.resolver';
@@ -10,9 +12,9 @@ import { IndicatorTaskRepository } from '../indicator-task/indicator-task.reposi
 import { RectificationItemService } from './rectification-item.service';
 
 @Module({
-  imports: [AuthModule, CampaignModule, FilesModule],
+  imports: [AuthModule, CampaignModule, FilesModule, LiveModule],
   controllers: [ItemFileController],
-  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository],
+  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver],
   exports: [RectificationItemService, RectificationItemRepository],
 })
 export class RectificationItemModule {}

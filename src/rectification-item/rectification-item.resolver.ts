@@ -76,19 +76,19 @@ export class RectificationItemResolver {
     return {
       ...item.submission,
       photos: item.submission.photos.map((f) => this.items.fileUrl(item, f)),
-      submittedBy: await this.items.person(actor, item, item.submission.submittedBy),
+      submittedBy: await this.items.person(actor, item, item.submission.submittedBy, ctx),
     };
   }
 
   @ResolveField('reportedBy')
   async reportedBy(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
-    return this.items.hidesReporter(actor, item) ? null : this.items.person(actor, item, item.reportedBy);
+    return this.items.hidesReporter(actor, item) ? null : this.items.person(actor, item, item.reportedBy, ctx);
   }
 
   @ResolveField('unit')
-  unit(@Parent() item: ItemView) {
-    return this.items.unitOf(item);
+  unit(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+    return this.items.unitOf(item, ctx);
   }
 
   @ResolveField('allowedActions')

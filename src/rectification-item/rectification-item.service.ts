@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
-import { isUnitRole } from '../auth/auth.service';
+import { isUnitRole, type GraphQLContext } from '../auth/auth.service';
+import { requestLoader } from '../graphql/request-loader';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
@@ -281,14 +282,18 @@ export class RectificationItemService {
     return { ...f, url: `/items/${encodeURIComponent(item.id)}/files/${f.sha256}` };
   }
 
-  async unitOf(item: ItemView) {
-    return item.unitCode ? ((await this.items.unit(item.unitCode)) ?? null) : null;
+  /** The item's unit; one query for all the items of a request. */
+  async unitOf(item: ItemView, ctx: GraphQLContext = {}) {
+    if (!item.unitCode) return null;
+    return (await requestLoader(ctx, 'units', (codes: readonly string[]) => this.items.units(codes)).load(item.unitCode)) ?? null;
   }
 
-  async person(actor: Actor, item: ItemView, userId: string | null) {
+  /** A person by id as the actor may see them; one query for all the people of a request. */
+  async person(actor: Actor, item: ItemView, userId: string | null, ctx: GraphQLContext = {}) {
     if (!userId) return null;
     if (userId === item.reportedBy && this.hidesReporter(actor, item)) return COVERT_ACTOR;
-    return (await this.items.people([userId])).get(userId) ?? { userId, displayName: userId, role: 'OFFICE' };
+    const found = await requestLoader(ctx, 'people', (ids: readonly string[]) => this.items.people(ids)).load(userId);
+    return found ?? { userId, displayName: userId, role: 'OFFICE' };
   }
 
   async history(actor: Actor, item: ItemView) {

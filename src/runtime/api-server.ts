@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LogLevel } from '@nestjs/common';
 import { AppModule } from '../app/app.module';
+import { bodyErrorHandler, refuseBatches } from '../errors/http-limits';
 import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
 import { projectRoot } from './project-paths';
@@ -23,8 +24,14 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
     logger: LEVELS[runtime.config.logLevel],
     bodyParser: true,
   });
-  // Task breakdowns arrive base64-encoded in a mutation: 10 MB of file is about 13.4 MB of JSON.
-  app.useBodyParser('json', { limit: '14mb' });
+  // Files arrive base64-encoded in mutations: MAX_REQUEST_MB (by default room for one MAX_UPLOAD_MB file, and
+  // at least 14 MB, as a 10 MB task breakdown needs). A body refused by a parser, or a batch of operations, is
+  // answered as a coded JSON error (PAYLOAD_TOO_LARGE, BAD_USER_INPUT), never as Express's HTML error page.
+  const limit = runtime.config.limits.requestBytes;
+  app.useBodyParser('json', { limit });
+  app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
+  app.use(bodyErrorHandler(limit));
+  app.use('/graphql', refuseBatches);
   app.useStaticAssets(path.join(projectRoot(), 'web'), { index: 'index.html' });
   await app.listen(port, runtime.config.api.host);
   return app;

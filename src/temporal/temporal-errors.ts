@@ -11,7 +11,8 @@ export function temporalToDomainError(err: unknown, notFoundMessage: string): Er
     if (isErrorCode(failure.type)) return new DomainError(failure.type, failure.message, field);
   }
   if (err instanceof WorkflowNotFoundError) return new DomainError('NOT_FOUND', notFoundMessage);
-  const code = (err as { code?: number })?.code;
+  // The client's ServiceError carries the gRPC status on its cause.
+  const code = (err as { code?: number })?.code ?? (err as { cause?: { code?: number } })?.cause?.code;
   if (code === 14 /* gRPC UNAVAILABLE */ || code === 4 /* DEADLINE_EXCEEDED */) {
     return new DomainError('UNAVAILABLE', '工作流服务暂时不可用，请稍后重试');
   }

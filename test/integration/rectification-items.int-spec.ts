@@ -301,4 +301,25 @@ describe('rectification items', () => {
     const assignment = await stack.db.selectFrom('task_assignments').select(['unit_code', 'task_id']).where('campaign_id', '=', CAMPAIGN).where('indicator_code', '=', 'C1').execute();
     expect(assignment).toEqual([{ unit_code: 'HWS', task_id: task.data!.meetingDecisionToTask.id }]);
   });
+
+  it('reads the items board in a number of queries that does not grow with the number of items', async () => {
+    const board = `{ itemBoard(campaignId: "${CAMPAIGN}") { columns { items { id unit { name } reportedBy { displayName } submission { submittedBy { displayName } } } } } }`;
+    const count = async () => {
+      const before = stack.apiQueries();
+      const res = await gql<{ itemBoard: { columns: { items: unknown[] }[] } }>(stack.url, 'office', board);
+      expect(res.errors).toBeUndefined();
+      return { queries: stack.apiQueries() - before, items: res.data!.itemBoard.columns.flatMap((c) => c.items).length };
+    };
+    expect((await report('supervisor', { ...FINDING, area: 'CITY_APPEARANCE', location: { address: '批量路 首号' }, unitCode: 'NMSC' })).errors).toBeUndefined();
+    const first = await count();
+    for (const [i, unit] of ['WTSQ', 'BJSQ', 'DHC', 'HWS', 'ZXXX'].entries()) {
+      const res = await report(i % 2 ? 'office' : 'supervisor2', { ...FINDING, area: 'CITY_APPEARANCE', location: { address: `批量路 ${i} 号` }, unitCode: unit });
+      expect(res.errors).toBeUndefined();
+    }
+    const second = await count();
+    expect(second.items).toBe(first.items + 5);
+    // Units and people are loaded once per request for every card together.
+    expect(second.queries).toBeLessThanOrEqual(first.queries);
+    expect(second.queries).toBeLessThanOrEqual(5);
+  });
 });

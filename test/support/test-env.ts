@@ -7,7 +7,7 @@ import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { loadConfig, type AppConfig } from '../../src/config/config';
-import { Migrator } from 'kysely';
+import { Migrator, type KyselyPlugin } from 'kysely';
 import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
 import { MIGRATIONS } from '../../src/database/migrations';
 import { startApi } from '../../src/runtime/api-server';
@@ -77,6 +77,8 @@ export interface TestStack {
   worker: RunningWorker | null;
   app: NestExpressApplication;
   url: string;
+  /** How many queries the API has sent to PostgreSQL so far. */
+  apiQueries(): number;
   stop(): Promise<void>;
 }
 
@@ -88,12 +90,22 @@ export async function startTestStack(options: { withWorker?: boolean; prefix?: s
   const temporal = await connectClient({ ...config.temporal, address });
   const worker = options.withWorker === false ? null : await startWorker({ ...config.temporal, address }, database.db);
   const port = await freePort();
+  // The API's queries are counted (the worker's and the test's are not), for tests that prove batching.
+  let apiQueries = 0;
+  const counting: KyselyPlugin = {
+    transformQuery: (args) => {
+      apiQueries += 1;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
   const app = await startApi(
-    { config, databaseUrl: database.url, db: database.db, temporal, temporalUiUrl: 'http://localhost:8233', workerStatus: worker?.status },
+    { config, databaseUrl: database.url, db: database.db.withPlugin(counting), temporal, temporalUiUrl: 'http://localhost:8233', workerStatus: worker?.status },
     { port },
   );
   return {
     config,
+    apiQueries: () => apiQueries,
     db: database.db,
     databaseUrl: database.url,
     temporal,

@@ -32,6 +32,7 @@ describe('loadConfig', () => {
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
       logLevel: 'info',
+      limits: { requestBytes: 28 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {
         tokenSecret: null,
         accessTokenSeconds: 15 * 60,
@@ -91,6 +92,7 @@ describe('loadConfig', () => {
       worker: { healthPort: 8081 },
       demoData: false,
       logLevel: 'debug',
+      limits: { requestBytes: 68 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {
         tokenSecret: 'k'.repeat(40),
         accessTokenSeconds: 300,

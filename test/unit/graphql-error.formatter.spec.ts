@@ -1,8 +1,13 @@
 // The one mapping from errors to what GraphQL clients see: a stable code, a Chinese message, the field at fault,
 // and nothing of the server's insides.
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../../src/errors/domain-error';
-import { formatGraphQLError } from '../../src/errors/graphql-error.formatter';
+import { Client, Connection, ServiceError } from '@temporalio/client';
+import { GraphQLError, buildSchema, parse, validate, type GraphQLFormattedError } from 'graphql';
+import { DomainError, ERROR_CODES } from '../../src/errors/domain-error';
+import { formatGraphQLError, isServiceUnavailable } from '../../src/errors/graphql-error.formatter';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules } from '../../src/errors/query-limits';
+import { withRequestId } from '../../src/errors/request-context';
+import { freePort } from '../../src/runtime/ports';
+import { temporalToDomainError } from '../../src/temporal/temporal-errors';
 
 const PATH = ['submitSelfCheck'];
 const LOCATIONS = [{ line: 2, column: 3 }];
@@ -44,9 +49,59 @@ describe('formatGraphQLError', () => {
       expect(result.extensions).toEqual({ code: 'FORBIDDEN', field: null });
     });
 
-    it.each(['NOT_FOUND', 'CONFLICT', 'ILLEGAL_TRANSITION', 'UNAVAILABLE', 'UNAUTHENTICATED'] as const)('keeps the %s code', (code) => {
-      const result = formatGraphQLError(formattedFor('x', 'INTERNAL_SERVER_ERROR'), new DomainError(code, '出错了'));
-      expect(result.extensions?.code).toBe(code);
+    it.each(ERROR_CODES)('keeps the %s code, the message and the field', (code) => {
+      const result = formatGraphQLError(formattedFor('x', 'INTERNAL_SERVER_ERROR'), new DomainError(code, '出错了', 'note'));
+      expect(result).toEqual({ message: '出错了', path: PATH, locations: LOCATIONS, extensions: { code, field: 'note' } });
+    });
+  });
+
+  describe('limits', () => {
+    const schema = buildSchema('type Query { users: [User!]! } type User { name: String, friends: [User!]! }');
+
+    /** What Apollo makes of a validation rule's error: GRAPHQL_VALIDATION_FAILED, the rule's error as originalError. */
+    function asApolloDoes(error: GraphQLError): { formatted: GraphQLFormattedError; error: GraphQLError } {
+      const wrapped = new GraphQLError(error.message, {
+        nodes: error.nodes,
+        extensions: { ...error.extensions, code: 'GRAPHQL_VALIDATION_FAILED' },
+        originalError: error.originalError ?? error,
+      });
+      return { formatted: { message: error.message, locations: error.locations, extensions: wrapped.extensions }, error: wrapped };
+    }
+
+    it('answers a document over the parser’s token limit with QUERY_TOO_COMPLEX and a Chinese message', () => {
+      let parseError: GraphQLError | undefined;
+      try {
+        parse('{ users { name friends { name } } }', { maxTokens: 5 });
+      } catch (err) {
+        parseError = err as GraphQLError;
+      }
+      // What Apollo makes of it: GRAPHQL_PARSE_FAILED, the parser's error as originalError.
+      const wrapped = new GraphQLError(parseError!.message, { originalError: parseError, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      const result = formatGraphQLError({ message: parseError!.message, locations: parseError!.locations, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, wrapped);
+      expect(result).toEqual({
+        message: '查询文本过长：超过 5 个词法单元（token）的上限，请精简查询或拆成几次查询',
+        locations: parseError!.locations,
+        extensions: { code: 'QUERY_TOO_COMPLEX' },
+      });
+    });
+
+    it('answers a document that overflowed the parser’s stack with QUERY_TOO_DEEP, not the engine’s words', () => {
+      const overflow = new RangeError('Maximum call stack size exceeded');
+      const wrapped = new GraphQLError(overflow.message, { originalError: overflow, extensions: { code: 'GRAPHQL_PARSE_FAILED' } });
+      const result = formatGraphQLError({ message: overflow.message, extensions: { code: 'GRAPHQL_PARSE_FAILED' } }, wrapped);
+      expect(result).toEqual({ message: '查询嵌套过深，无法解析，请减少嵌套层数', extensions: { code: 'QUERY_TOO_DEEP' } });
+    });
+
+    it.each<[string, string]>([
+      ['QUERY_TOO_DEEP', `{ users ${'{ friends '.repeat(12)}{ name }${' }'.repeat(12)} }`],
+      ['QUERY_TOO_COMPLEX', '{ users { friends { friends { friends { friends { name } } } } } }'],
+    ])('answers a refused operation with %s and the Chinese message, not BAD_USER_INPUT', (code, query) => {
+      const [refusal] = validate(schema, parse(query), queryLimitRules(DEFAULT_QUERY_LIMITS));
+      const { formatted, error } = asApolloDoes(refusal);
+      const result = formatGraphQLError(formatted, error);
+      expect(result.extensions).toEqual({ code, field: null });
+      expect(result.message).toMatch(/^查询/);
+      expect(result.locations).toEqual([{ line: 1, column: 1 }]);
     });
   });
 
@@ -109,10 +164,85 @@ describe('formatGraphQLError', () => {
       expect(consoleError).toHaveBeenCalledWith(expect.any(String), 'a thrown string');
     });
 
+    it('does not leak SQL from a database error', () => {
+      const sqlError = Object.assign(new Error('column "secret_column" of relation "users" does not exist'), {
+        code: '42703',
+        query: 'select secret_column from users where login = $1',
+      });
+      const result = formatGraphQLError(formattedFor(sqlError.message, 'INTERNAL_SERVER_ERROR'), new GraphQLError(sqlError.message, { originalError: sqlError }));
+      expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
+      expect(JSON.stringify(result)).not.toMatch(/secret_column|select|users/);
+    });
+
+    it('names the request in the answer and in the log, so that a screenshot leads to the log line', () => {
+      const requestId = 'req-0123456789abcdef';
+      const result = withRequestId(requestId, () => formatGraphQLError(formattedFor(secret, 'INTERNAL_SERVER_ERROR'), new Error(secret)));
+      expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR', requestId });
+      expect(result.message).toBe(`服务器内部错误，请稍后重试（请求编号 ${requestId}） / internal server error`);
+      expect(consoleError).toHaveBeenCalledWith(`[api] unexpected error (request ${requestId})`, expect.any(Error));
+    });
+
     it('does not trust an unknown code reported by another layer', () => {
       const result = formatGraphQLError(formattedFor('internal detail', 'SOME_LIBRARY_CODE'), new Error('internal detail'));
       expect(result.extensions).toEqual({ code: 'INTERNAL_SERVER_ERROR' });
       expect(result.message).not.toContain('internal detail');
+    });
+  });
+
+  describe('Temporal unavailable', () => {
+    let consoleWarn: jest.SpyInstance;
+    beforeEach(() => {
+      consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    });
+    afterEach(() => consoleWarn.mockRestore());
+
+    /** A gRPC status error as @grpc/grpc-js makes them: a numeric code, details and metadata. */
+    const grpcError = (code: number, details: string) => Object.assign(new Error(`${code} ${details}`), { code, details, metadata: {} });
+
+    it('maps a gRPC UNAVAILABLE thrown directly to a coded DomainError (temporal-errors.ts)', () => {
+      const mapped = temporalToDomainError(grpcError(14, 'UNAVAILABLE: No connection established'), '不存在');
+      expect(mapped).toBeInstanceOf(DomainError);
+      expect((mapped as DomainError).code).toBe('UNAVAILABLE');
+    });
+
+    it.each<[string, number]>([
+      ['UNAVAILABLE', 14],
+      ['DEADLINE_EXCEEDED', 4],
+    ])('answers UNAVAILABLE for a Temporal ServiceError caused by gRPC %s, without its insides', (_name, code) => {
+      const error = new ServiceError('Workflow Update failed', { cause: grpcError(code, 'connect ECONNREFUSED 10.0.0.7:7233') });
+      const result = withRequestId('req-unavailable-1', () => formatGraphQLError(formattedFor(error.message, 'INTERNAL_SERVER_ERROR'), new GraphQLError(error.message, { originalError: error })));
+      expect(result.extensions).toEqual({ code: 'UNAVAILABLE', requestId: 'req-unavailable-1' });
+      expect(result.message).toBe('工作流服务暂时不可用，请稍后重试（请求编号 req-unavailable-1）');
+      expect(JSON.stringify(result)).not.toContain('10.0.0.7');
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(consoleWarn).toHaveBeenCalledTimes(1);
+    });
+
+    it('does not take any error with a numeric code 14 for gRPC', () => {
+      expect(isServiceUnavailable(Object.assign(new Error('x'), { code: 14 }))).toBe(false);
+      expect(isServiceUnavailable(null)).toBe(false);
+    });
+
+    it('answers UNAVAILABLE for what the real Temporal client throws when its server is down', async () => {
+      const port = await freePort(); // nothing listens there
+      // No retry interceptor: the client gives up at once instead of retrying for about 20 s.
+      const connection = Connection.lazy({ address: `127.0.0.1:${port}`, interceptors: [], connectTimeout: 2000 });
+      const client = new Client({ connection, namespace: 'chuangwen' });
+      let thrown: unknown;
+      try {
+        await client.workflow.getHandle('indicator-task:x:A1:WTSQ').executeUpdate('act', { args: [] });
+      } catch (err) {
+        thrown = err;
+      } finally {
+        await connection.close();
+      }
+      // The status is on the cause: temporal-errors.ts, which looks at the error's own code, passes it through,
+      // and the formatter recognises it.
+      expect(thrown).toBeInstanceOf(ServiceError);
+      expect((thrown as ServiceError).cause).toMatchObject({ code: 14 });
+      const error = temporalToDomainError(thrown, '任务不存在');
+      const result = formatGraphQLError(formattedFor('x', 'INTERNAL_SERVER_ERROR'), new GraphQLError('x', { originalError: error }));
+      expect(result.extensions?.code).toBe('UNAVAILABLE');
     });
   });
 });

@@ -13,6 +13,7 @@ import * as m0009 from './0009-campaign-clock';
 import * as m0010 from './0010-reports';
 import * as m0011 from './0011-inspection-rounds';
 import * as m0012 from './0012-sign-in';
+import * as m0013 from './0013-access-denials';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -27,4 +28,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0010-reports': m0010,
   '0011-inspection-rounds': m0011,
   '0012-sign-in': m0012,
+  '0013-access-denials': m0013,
 };

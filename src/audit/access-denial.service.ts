@@ -1,0 +1,128 @@
+// The record of denied attempts. Every FORBIDDEN and UNAUTHENTICATED answer of the GraphQL API is written to
+// `access_denials` with who asked (null when nobody was signed in), what (operation, field path, code, the
+// Chinese message) and from where, by one Apollo plugin (access-denial.plugin.ts), so no resolver has to
+// remember to. NOT_FOUND is not recorded: services answer NOT_FOUND both for what does not exist and for what
+// the caller may not see, and the answer does not say which. Recording never changes the answer: a failure to
+// write is logged, and the response waits for the write at most RECORD_WAIT_MS.
+import { Injectable } from '@nestjs/common';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { DomainError, type ErrorCode } from '../errors/domain-error';
+import { currentRequestId } from '../errors/request-context';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import { AccessDenialRepository, type AccessDenialRecord } from './access-denial.repository';
+
+/** The refusals that are recorded. */
+export const RECORDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['FORBIDDEN', 'UNAUTHENTICATED']);
+/** One request asking for many refused fields (aliases, lists) writes at most this many rows. */
+export const MAX_RECORDS_PER_REQUEST = 20;
+/** How long a refusal's answer waits for its record to be written. */
+const RECORD_WAIT_MS = 2000;
+const PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 200;
+
+/** The DomainError behind a GraphQL error when it is a recorded refusal, else null. */
+export function recordedDenial(error: unknown): DomainError | null {
+  const original = (error as { originalError?: unknown } | null)?.originalError ?? error;
+  return original instanceof DomainError && RECORDED_CODES.has(original.code) ? original : null;
+}
+
+/** What the plugin knows of a request that encountered errors. */
+export interface RefusedRequest {
+  errors: readonly { path?: readonly (string | number)[]; originalError?: unknown }[];
+  context: GraphQLContext;
+  operationType: string | null;
+  operationName: string | null;
+}
+
+interface HttpRequestLike {
+  ip?: string;
+  socket?: { remoteAddress?: string };
+  requestId?: string;
+}
+
+@Injectable()
+export class AccessDenialService {
+  constructor(
+    private readonly repo: AccessDenialRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  /** Records the request's refusals, if any. Never throws. */
+  async recordRequest(request: RefusedRequest): Promise<void> {
+    try {
+      const denials = request.errors.flatMap((error) => {
+        const denial = recordedDenial(error);
+        return denial ? [{ path: error.path, denial }] : [];
+      });
+      if (denials.length === 0) return;
+      const write = this.write(denials.slice(0, MAX_RECORDS_PER_REQUEST), request).catch((err: unknown) => {
+        console.warn(`[audit] could not record ${denials.length} denied attempt(s): ${err instanceof Error ? err.message : String(err)}`);
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, RECORD_WAIT_MS);
+        timer.unref();
+      });
+      await Promise.race([write, timeout]);
+      clearTimeout(timer);
+    } catch (err) {
+      console.warn(`[audit] could not record denied attempts: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async write(denials: { path?: readonly (string | number)[]; denial: DomainError }[], request: RefusedRequest): Promise<void> {
+    const actor = await this.caller(request.context);
+    const http = request.context.req as HttpRequestLike | undefined;
+    const records: AccessDenialRecord[] = denials.map(({ path, denial }) => ({
+      userId: actor?.userId ?? null,
+      role: actor?.role ?? null,
+      unitCode: actor?.unitCode ?? null,
+      operationType: request.operationType,
+      operationName: request.operationName,
+      path: path && path.length > 0 ? path.join('.') : null,
+      code: denial.code,
+      message: denial.message,
+      ip: http?.ip ?? http?.socket?.remoteAddress ?? null,
+      requestId: http?.requestId ?? currentRequestId(),
+    }));
+    await this.repo.insert(records);
+  }
+
+  /** Who made the request, or null when nobody could be identified. */
+  private async caller(context: GraphQLContext): Promise<Actor | null> {
+    try {
+      return await this.auth.actor(context);
+    } catch {
+      return null;
+    }
+  }
+
+  /** `accessDenials`: the office and the leading group read the record, newest first. */
+  async page(actor: Actor, args: { first?: number | null; after?: string | null; since?: string | null }) {
+    if (actor.role !== 'OFFICE' && actor.role !== 'LEADER') throw new DomainError('FORBIDDEN', '只有创建办和领导小组可以查看拒绝访问记录');
+    const first = args.first ?? PAGE_SIZE;
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+      throw new DomainError('BAD_USER_INPUT', `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`, 'first');
+    }
+    const after = args.after ?? null;
+    if (after !== null && !/^[1-9]\d{0,17}$/.test(after)) throw new DomainError('BAD_USER_INPUT', '分页游标无效', 'after');
+    const since = args.since ? new Date(args.since) : null;
+    const rows = await this.repo.page(first + 1, after, since);
+    const nodes = rows.slice(0, first).map((row) => ({
+      id: row.id,
+      at: row.occurred_at,
+      userId: row.user_id,
+      login: row.login,
+      role: row.role,
+      unitCode: row.unit_code,
+      operationType: row.operation_type,
+      operationName: row.operation_name,
+      path: row.path,
+      code: row.code,
+      message: row.message,
+      ip: row.ip,
+      requestId: row.request_id,
+    }));
+    return { nodes, endCursor: nodes.at(-1)?.id ?? null, hasNextPage: rows.length > first };
+  }
+}

@@ -1,0 +1,21 @@
+import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { requestIdMiddleware } from '../errors/request-context';
+import { AccessDenialPlugin } from './access-denial.plugin';
+import { AccessDenialRepository } from './access-denial.repository';
+import { AccessDenialService } from './access-denial.service';
+import { AuditResolver } from './audit.resolver';
+
+/**
+ * What the API keeps of its requests: an id for each (x-request-id, in the logs and in internal errors) and the
+ * record of denied attempts (`access_denials`, read through `accessDenials`).
+ */
+@Module({
+  imports: [AuthModule],
+  providers: [AccessDenialRepository, AccessDenialService, AccessDenialPlugin, AuditResolver],
+})
+export class AuditModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(requestIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
+  }
+}

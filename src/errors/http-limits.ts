@@ -1,0 +1,68 @@
+// Refusals that happen before GraphQL sees a request: a body too large for MAX_REQUEST_MB, a body that is not
+// JSON, and a batch (an array of operations). They answer like GraphQL errors do, as JSON with a stable code and
+// a Chinese message, never with Express's HTML error page.
+import type { ErrorCode } from './domain-error';
+
+interface HttpRequest {
+  body?: unknown;
+}
+interface HttpResponse {
+  headersSent: boolean;
+  status(code: number): HttpResponse;
+  json(body: unknown): unknown;
+  end(): unknown;
+}
+type Next = (err?: unknown) => void;
+
+/** The body of a refusal, shaped like a GraphQL response with one error. */
+export function errorBody(code: ErrorCode, message: string): { errors: { message: string; extensions: { code: ErrorCode } }[] } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/**
+ * Express error middleware for what the body parsers refuse (their errors carry a `type`); anything else goes on
+ * to the next handler. Register it right after the parsers.
+ */
+export function bodyErrorHandler(maxBytes: number) {
+  return (err: unknown, _req: HttpRequest, res: HttpResponse, next: Next): void => {
+    const type = (err as { type?: unknown } | null)?.type;
+    if (res.headersSent || typeof type !== 'string') return next(err);
+    switch (type) {
+      case 'entity.too.large':
+      case 'parameters.too.many':
+        res.status(413).json(errorBody('PAYLOAD_TOO_LARGE', `请求内容过大，超过 ${megabytes(maxBytes)} 的上限；照片和文件请分开上传，每次少传几个`));
+        return;
+      case 'entity.parse.failed':
+        res.status(400).json(errorBody('BAD_USER_INPUT', '请求内容不是有效的 JSON'));
+        return;
+      case 'request.size.invalid':
+        res.status(400).json(errorBody('BAD_USER_INPUT', '请求内容不完整（长度与 Content-Length 不符）'));
+        return;
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        res.status(415).json(errorBody('BAD_USER_INPUT', '请求的编码不受支持，请使用 UTF-8 编码的 JSON'));
+        return;
+      case 'request.aborted':
+        // The client went away: nobody is left to answer.
+        res.status(400).end();
+        return;
+      default:
+        next(err);
+    }
+  };
+}
+
+/**
+ * Refuses batches: a body that is an array of operations. One request is one operation, so that the depth and
+ * cost limits bound what one request can cost (Apollo Server also refuses batches while
+ * allowBatchedHttpRequests is off; this answers first, with the API's own code and a Chinese message).
+ */
+export function refuseBatches(req: HttpRequest, res: HttpResponse, next: Next): void {
+  if (Array.isArray(req.body)) {
+    res.status(400).json(errorBody('BAD_USER_INPUT', '不支持批量请求：一个请求只能包含一个操作，请分开发送'));
+    return;
+  }
+  next();
+}

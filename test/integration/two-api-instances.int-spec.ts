@@ -1,0 +1,116 @@
+// Two API processes behind one PostgreSQL and one Temporal: a subscriber connected to the second process, signed
+// in with a token, sees changes made through the first, for indicator tasks and for rectification items, and
+// only those it may see. Changes travel through the database's notifications, never through process memory.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
+import { freePort } from '../../src/runtime/ports';
+import { projectRoot } from '../../src/runtime/project-paths';
+import { seedTask, waitFor } from '../support/fixtures';
+import { env, gql, startTestStack, type TestStack } from '../support/test-env';
+
+interface Received {
+  boardChanged?: { eventType: string; task: { id: string; stage: string } };
+  itemChanged?: { eventType: string; item: { id: string; state: string; reportedBy: { displayName: string } | null } };
+}
+
+describe('two API processes', () => {
+  let stack: TestStack;
+  let second: ChildProcess;
+  let secondUrl: string;
+  let taskId: string;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'two-apis' });
+    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
+    const port = await freePort();
+    secondUrl = `http://127.0.0.1:${port}`;
+    second = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/api.main.js')], {
+      env: {
+        ...process.env,
+        DATABASE_URL: stack.databaseUrl,
+        TEMPORAL_ADDRESS: env('TEST_TEMPORAL_ADDRESS'),
+        TEMPORAL_NAMESPACE: env('TEST_TEMPORAL_NAMESPACE'),
+        TEMPORAL_TASK_QUEUE: stack.config.temporal.taskQueue,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO_DATA: 'false',
+        LOG_LEVEL: 'error',
+        FILE_STORE_DIR: stack.config.files.dir,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    await waitFor(async () => (await fetch(`${secondUrl}/health`).catch(() => null))?.ok === true, 60_000, 'the second API');
+  });
+
+  afterAll(async () => {
+    if (second && second.exitCode === null) {
+      const exited = new Promise((resolve) => second.once('exit', resolve));
+      second.kill('SIGTERM');
+      await exited;
+    }
+    await stack?.stop();
+  });
+
+  async function token(login: string): Promise<string> {
+    const res = await gql<{ signIn: { accessToken: string } }>(secondUrl, null, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { login, password: DEMO_PASSWORD } });
+    expect(res.errors).toBeUndefined();
+    return res.data!.signIn.accessToken;
+  }
+
+  function subscribe(accessToken: string, query: string): { client: WsClient; received: Received[]; ready: Promise<void> } {
+    const received: Received[] = [];
+    let acknowledged!: () => void;
+    const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+    const client = createClient({
+      url: `${secondUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${accessToken}` },
+      on: { connected: () => acknowledged() },
+    });
+    client.subscribe<Received>({ query }, { next: (v) => v.data && received.push(v.data), error: () => undefined, complete: () => undefined });
+    return { client, received, ready };
+  }
+
+  it('delivers a task change made through the first process to a subscriber on the second, and not to another unit', async () => {
+    const own = subscribe(await token('wtsq.member'), 'subscription { boardChanged { eventType task { id stage } } }');
+    const other = subscribe(await token('bjsq.member'), 'subscription { boardChanged { eventType task { id stage } } }');
+    await Promise.all([own.ready, other.ready]);
+    await new Promise((r) => setTimeout(r, 300));
+    const res = await gql(stack.url, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: NOT_MET, note: "缺公益广告" }) { version } }`);
+    expect(res.errors).toBeUndefined();
+    await waitFor(async () => own.received.length > 0, 10_000, 'the change on the second process');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(own.received).toEqual([{ boardChanged: { eventType: 'SelfCheckSubmitted', task: { id: taskId, stage: 'SELF_CHECK' } } }]);
+    expect(other.received).toEqual([]);
+    await Promise.all([own.client.dispose(), other.client.dispose()]);
+  });
+
+  it('delivers item changes to the unit it is dispatched to, hiding a covert inspector', async () => {
+    const unit = subscribe(await token('wtsq.member'), 'subscription { itemChanged { eventType item { id state reportedBy { displayName } } } }');
+    const office = subscribe(await token('office'), 'subscription { itemChanged { eventType item { id state reportedBy { displayName } } } }');
+    const other = subscribe(await token('bjsq.member'), 'subscription { itemChanged { eventType item { id state } } }');
+    await Promise.all([unit.ready, office.ready, other.ready]);
+    await new Promise((r) => setTimeout(r, 300));
+    const reported = await gql<{ reportItem: { item: { id: string } } }>(
+      stack.url,
+      'supervisor',
+      'mutation($i: ReportItemInput!) { reportItem(input: $i) { item { id } } }',
+      { i: { source: 'COVERT_INSPECTION', area: 'SANITATION', location: { address: '外滩路 3 号' }, description: '垃圾满溢', unitCode: 'WTSQ' } },
+    );
+    expect(reported.errors).toBeUndefined();
+    const id = reported.data!.reportItem.item.id;
+    await waitFor(async () => unit.received.length >= 1 && office.received.length >= 2, 10_000, 'item changes on the second process');
+    await new Promise((r) => setTimeout(r, 300));
+    // The unit hears of it once it is dispatched to them, without the inspector's name; the office hears of both events.
+    // (Each notification is answered with the item as projected when it is read, so both may show it dispatched.)
+    expect(unit.received.at(-1)).toEqual({ itemChanged: { eventType: 'ItemDispatched', item: { id, state: 'DISPATCHED', reportedBy: null } } });
+    expect(unit.received.every((r) => r.itemChanged!.item.state === 'DISPATCHED' && r.itemChanged!.item.reportedBy === null)).toBe(true);
+    expect(office.received.map((r) => r.itemChanged!.eventType)).toEqual(['ItemReported', 'ItemDispatched']);
+    expect(office.received[1].itemChanged!.item.reportedBy).toEqual({ displayName: '李督查（督查检查组）' });
+    expect(other.received).toEqual([]);
+    await Promise.all([unit.client.dispose(), office.client.dispose(), other.client.dispose()]);
+  });
+});
