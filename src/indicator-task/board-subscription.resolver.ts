@@ -1,6 +1,7 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { LiveEventsService } from '../live/live-events.service';
+import { visibleChanges } from '../live/visible-changes';
 import { isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
@@ -18,20 +19,11 @@ export class BoardSubscriptionResolver {
   @Subscription('boardChanged')
   async boardChanged(@Args('campaignId') campaignId: string | null, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
-    const source = this.live.subscribe();
-    const { repository, tasks } = this;
-    async function* changes() {
-      try {
-        for await (const notification of source) {
-          if (!isIndicatorTaskStream(notification.streamId)) continue;
-          const task = await repository.findById(notification.streamId);
-          if (!task || (campaignId && task.campaignId !== campaignId) || !tasks.canSee(actor, task)) continue;
-          yield { boardChanged: { task, eventType: notification.type } };
-        }
-      } finally {
-        await source.return?.();
-      }
-    }
-    return changes();
+    return visibleChanges(this.live.subscribe(), {
+      wanted: isIndicatorTaskStream,
+      load: (id) => this.repository.findById(id),
+      visible: (task) => (!campaignId || task.campaignId === campaignId) && this.tasks.canSee(actor, task),
+      wrap: (task, eventType) => ({ boardChanged: { task, eventType } }),
+    });
   }
 }

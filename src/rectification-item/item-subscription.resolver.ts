@@ -1,6 +1,7 @@
 import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { LiveEventsService } from '../live/live-events.service';
+import { visibleChanges } from '../live/visible-changes';
 import { isRectificationItemStream } from '../projections/rectification-item-card.projection';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
@@ -18,20 +19,11 @@ export class ItemSubscriptionResolver {
   @Subscription('itemChanged')
   async itemChanged(@Args('campaignId') campaignId: string | null, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
-    const source = this.live.subscribe();
-    const { repository, items } = this;
-    async function* changes() {
-      try {
-        for await (const notification of source) {
-          if (!isRectificationItemStream(notification.streamId)) continue;
-          const item = await repository.findById(notification.streamId);
-          if (!item || (campaignId && item.campaignId !== campaignId) || !items.canSee(actor, item)) continue;
-          yield { itemChanged: { item, eventType: notification.type } };
-        }
-      } finally {
-        await source.return?.();
-      }
-    }
-    return changes();
+    return visibleChanges(this.live.subscribe(), {
+      wanted: isRectificationItemStream,
+      load: (id) => this.repository.findById(id),
+      visible: (item) => (!campaignId || item.campaignId === campaignId) && this.items.canSee(actor, item),
+      wrap: (item, eventType) => ({ itemChanged: { item, eventType } }),
+    });
   }
 }
