@@ -61,19 +61,28 @@ export class AuthRepository {
       .execute();
   }
 
-  session(id: string) {
-    return this.db.selectFrom('auth_sessions').select(['id', 'user_id', 'expires_at', 'revoked_at']).where('id', '=', id).executeTakeFirst();
+  /** A live session's user, in one query: what every request with an access token needs. */
+  liveSessionUser(sessionId: string, userId: string, now: Date): Promise<UserRow | undefined> {
+    return this.db
+      .selectFrom('auth_sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .select(['u.id', 'u.login', 'u.display_name', 'u.role', 'u.unit_code', 'u.password_hash'])
+      .where('s.id', '=', sessionId)
+      .where('s.user_id', '=', userId)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now)
+      .executeTakeFirst();
   }
 
   /** Swaps the refresh token of a live session, atomically: of two concurrent refreshes with one token, one wins. */
-  async rotate(oldHash: string, newHash: string, now: Date): Promise<{ id: string; user_id: string } | undefined> {
+  async rotate(oldHash: string, newHash: string, now: Date): Promise<{ id: string; user_id: string; expires_at: Date } | undefined> {
     return this.db
       .updateTable('auth_sessions')
       .set({ refresh_hash: newHash, refreshed_at: now })
       .where('refresh_hash', '=', oldHash)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', now)
-      .returning(['id', 'user_id'])
+      .returning(['id', 'user_id', 'expires_at'])
       .executeTakeFirst();
   }
 

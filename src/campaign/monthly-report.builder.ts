@@ -14,8 +14,6 @@ import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectificati
 /** Stages in which an indicator has met the standard (达标): confirmed, rectified, or passed a mock assessment. */
 export const MET_STAGES: readonly Stage[] = ['CONSOLIDATION', 'ARCHIVING', 'ARCHIVED'];
 
-/** Rectification item states (GLOSSARY: 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号). */
-export const ITEM_STATE_WORDS: Record<string, string> = ITEM_STATE_LABELS;
 /** States in which a unit owes the fix of an item against its due date. */
 const ITEM_OWED_STATES: readonly string[] = UNIT_WORK_STATES;
 
@@ -275,7 +273,7 @@ export function buildMonthlyReport(f: ReportFacts): MonthlyReportContent {
     items: escalationEvents.filter((e) => e.kind === 'ITEM' && e.data.level === level).length,
   }));
 
-  const states = [...new Set([...Object.keys(ITEM_STATE_WORDS), ...f.items.map((i) => i.state)])];
+  const states = [...new Set([...Object.keys(ITEM_STATE_LABELS), ...f.items.map((i) => i.state)])];
   const areas = [...new Set(f.items.map((i) => i.area ?? ''))].sort();
   const phase = f.clock?.phase ?? 'MOBILIZATION';
 
@@ -305,7 +303,7 @@ export function buildMonthlyReport(f: ReportFacts): MonthlyReportContent {
       overdue: f.items.filter(itemOverdue).length,
       escalated: openItems.filter((i) => i.escalationLevel !== null).length,
       relapses: f.items.reduce((sum, i) => sum + i.relapseCount, 0),
-      byState: states.map((state) => ({ state, label: ITEM_STATE_WORDS[state] ?? state, count: f.items.filter((i) => i.state === state).length })),
+      byState: states.map((state) => ({ state, label: (ITEM_STATE_LABELS as Record<string, string>)[state] ?? state, count: f.items.filter((i) => i.state === state).length })),
       byArea: areas.map((area) => ({ area, label: area === '' ? '未分领域' : (f.areaLabels[area] ?? area), count: f.items.filter((i) => (i.area ?? '') === area).length })),
     },
   };

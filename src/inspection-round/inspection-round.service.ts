@@ -3,7 +3,7 @@
 // mock-assessment scores, and the 公共文明指数 from the rounds that closed. Units do not see rounds.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
@@ -155,16 +155,10 @@ export class InspectionRoundService {
   kindLabel = (round: RoundView) => ROUND_KIND_LABELS[round.kind];
   stateLabel = (round: RoundView) => ROUND_STATE_LABELS[round.state];
 
+  /** The items the round found, each once, in the order recorded; one query. */
   async findings(actor: Actor, round: RoundView): Promise<ItemView[]> {
-    const seen = new Set<string>();
-    const out: ItemView[] = [];
-    for (const f of round.findings) {
-      if (seen.has(f.itemId)) continue;
-      seen.add(f.itemId);
-      const item = await this.itemCards.findById(f.itemId);
-      if (item && this.items.canSee(actor, item)) out.push(item);
-    }
-    return out;
+    const items = await this.itemCards.findByIds([...new Set(round.findings.map((f) => f.itemId))]);
+    return items.filter((item) => this.items.canSee(actor, item));
   }
 
   async history(round: RoundView) {
@@ -219,7 +213,7 @@ export async function startRound(client: Client, taskQueue: string, args: Inspec
     await client.workflow.start(INSPECTION_ROUND_WORKFLOW_TYPE, { workflowId: args.roundId, taskQueue, args: [args], workflowIdReusePolicy: 'REJECT_DUPLICATE' });
     return true;
   } catch (err) {
-    if ((err as { name?: string })?.name === 'WorkflowExecutionAlreadyStartedError') return false;
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
     throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
   }
 }

@@ -2,13 +2,15 @@
 // (the same as for indicator tasks), the days to fix, to re-check and to fix a relapse are the item defaults
 // unless the campaign's stored policy has an `items` part.
 import type { Db } from '../database/database';
-import { campaignPolicy } from '../campaign/campaign.repository';
+import { withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
+import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { DEFAULT_ITEM_POLICY, type ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
 
 export async function campaignItemPolicy(db: Db, campaignId: string): Promise<ItemPolicy> {
-  const task = await campaignPolicy(db, campaignId);
   const row = await db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
-  const items = ((row?.policy as { items?: Partial<ItemPolicy> } | null | undefined)?.items ?? {}) as Partial<ItemPolicy>;
+  const stored = row?.policy as (Partial<TaskPolicy> & { items?: Partial<ItemPolicy> }) | null | undefined;
+  const task = withDefaults(stored);
+  const items = stored?.items ?? {};
   return {
     rectificationDays: positive(items.rectificationDays) ?? DEFAULT_ITEM_POLICY.rectificationDays,
     recheckAfterDays: positive(items.recheckAfterDays) ?? DEFAULT_ITEM_POLICY.recheckAfterDays,

@@ -11,11 +11,13 @@ import { DomainError } from '../errors/domain-error';
 import { startIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import { startOfLocalDate } from '../../workflows/campaign/campaign.calendar';
+import { MEETING_KIND_LABELS } from '../../workflows/campaign/campaign.labels';
+import type { MeetingKind } from '../../workflows/campaign/campaign.types';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
-import { RectificationItemRepository, type ItemView } from './rectification-item.repository';
+import { RectificationItemRepository } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
 
 interface Decision {
@@ -31,8 +33,6 @@ interface Meeting {
   title: string;
   decisions: Decision[];
 }
-
-const MEETING_WORDS: Record<string, string> = { JOINT: '联席会议', COORDINATION: '协调会' };
 
 @Injectable()
 export class MeetingDecisionService {
@@ -62,7 +62,7 @@ export class MeetingDecisionService {
   }
 
   private heading(meeting: Meeting): string {
-    return `【${meeting.title || MEETING_WORDS[meeting.kind] || '会议'} ${meeting.date} 议定】`;
+    return `【${meeting.title || MEETING_KIND_LABELS[meeting.kind as MeetingKind] || '会议'} ${meeting.date} 议定】`;
   }
 
   /** The decision as a rectification item, dispatched to the unit the minutes name, due when they say. */
@@ -130,9 +130,5 @@ export class MeetingDecisionService {
       }
     });
     return taskId;
-  }
-
-  async item(itemId: string): Promise<ItemView | null> {
-    return this.itemCards.findById(itemId);
   }
 }

@@ -45,6 +45,14 @@ export class RectificationItemRepository {
     return rows.map(toView);
   }
 
+  /** Cards by id, in the order asked; ids without a card are left out. */
+  async findByIds(itemIds: readonly string[]): Promise<ItemView[]> {
+    if (itemIds.length === 0) return [];
+    const rows = await this.cards().where('item_id', 'in', [...itemIds]).execute();
+    const byId = new Map(rows.map((r) => [r.item_id, toView(r)]));
+    return itemIds.flatMap((id) => byId.get(id) ?? []);
+  }
+
   async linkedTo(indicatorTaskId: string): Promise<ItemView[]> {
     const rows = await this.cards().where('indicator_task_id', '=', indicatorTaskId).orderBy('created_at').orderBy('item_id').execute();
     return rows.map(toView);

@@ -5,9 +5,6 @@
 // reminder is recorded. The campaign never moves on by itself: moving on, past the archive gate above all, is the
 // office's decision. The workflow runs for the whole campaign and continues as new before its history is long.
 import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
   continueAsNew,
   currentUpdateInfo,
   setHandler,
@@ -15,18 +12,16 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { eventRecorder } from '../shared/event-recorder';
+import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
 import type { CampaignEvent } from './campaign.events';
-import { decide, decideCadence, evolve, initialCampaignState, nextPhaseDue, validCadenceMonth, type CampaignActionRequest, type CampaignRejection } from './campaign.lifecycle';
+import { decide, decideCadence, evolve, initialCampaignState, nextPhaseDue, validCadenceMonth, type CampaignActionRequest } from './campaign.lifecycle';
 import { campaignActionUpdate, campaignStateQuery, checkCadenceUpdate, type CampaignActionResult } from './campaign.messages';
 import type { CadenceResult, CampaignClockInput, CampaignState } from './campaign.types';
 
 /** History events after which the clock continues as new. */
 export const DEFAULT_CAMPAIGN_HISTORY_LIMIT = 5_000;
 
-function reject(rejection: CampaignRejection): never {
-  throw ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [{ field: rejection.field ?? null }] });
-}
 
 const now = () => new Date().toISOString(); // workflow time: deterministic on replay
 
@@ -60,7 +55,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
     async (request: CampaignActionRequest): Promise<CampaignActionResult> => {
       // Validator and handler run in the same activation, so this decision equals the validator's.
       const decision = decide(state, request, now());
-      if (!decision.ok) reject(decision.rejection);
+      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
       const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
       const result: CampaignActionResult = { version: state.version, phase: state.phase };
@@ -70,7 +65,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
     {
       validator: (request: CampaignActionRequest): void => {
         const decision = decide(state, request, now());
-        if (!decision.ok) reject(decision.rejection);
+        if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
   );
@@ -90,33 +85,24 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
     {
       validator: ({ month }): void => {
         const bad = validCadenceMonth(month);
-        if (bad) reject(bad);
+        if (bad) rejectUpdate(bad);
       },
     },
   );
 
   await started;
-  const historyIsLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
+  const isLong = historyIsLong(historyLimit);
 
   for (;;) {
-    if (historyIsLong()) {
+    if (isLong()) {
       // Let accepted actions finish and their events reach the store, then carry the state over.
-      do {
-        await condition(allHandlersFinished);
-        await recorder.settled();
-      } while (!allHandlersFinished());
+      await drainHandlers(recorder.settled);
       return continueAsNew<typeof campaignClockWorkflow>({ ...input, resume: { state } });
     }
     const due = nextPhaseDue(state);
     const seen = state.version;
-    const woken = () => state.version !== seen || historyIsLong();
-    let changed: boolean;
-    if (!due) changed = (await condition(woken), true);
-    else {
-      const wait = Date.parse(due.at) - Date.now();
-      changed = wait <= 0 ? false : await condition(woken, wait);
-    }
-    if (!changed && due) {
+    const came = await timerCameFirst(() => state.version !== seen || isLong(), due?.at ?? null);
+    if (came && due) {
       void record(
         [{ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: state.phase } }],
         SYSTEM_ACTOR,

@@ -5,11 +5,8 @@
 // and periodic re-checks in consolidation. A task may live a year: before its history grows large the
 // workflow continues as new, carrying its whole state over.
 import {
-  ApplicationFailure,
-  allHandlersFinished,
   patched,
   startChild,
-  condition,
   continueAsNew,
   currentUpdateInfo,
   proxyActivities,
@@ -21,8 +18,9 @@ import {
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { NewEvent } from '../../activities/event-store.types';
 import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
+import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { decide, evolve, initialState, type ActionRequest, type MockAssessmentFollowUp, type Rejection } from './indicator-task.lifecycle';
+import { decide, evolve, initialState, type ActionRequest, type MockAssessmentFollowUp } from './indicator-task.lifecycle';
 import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.events';
 import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
@@ -42,15 +40,6 @@ const { appendEvents } = proxyActivities<EventStoreActivities>({
 /** History events after which a task continues as new; well below Temporal's own limits. */
 export const DEFAULT_HISTORY_LIMIT = 8_000;
 
-/** Business rejections reach the caller as non-retryable failures whose type is the stable code. */
-function reject(rejection: Rejection): never {
-  throw ApplicationFailure.create({
-    type: rejection.code,
-    message: rejection.message,
-    nonRetryable: true,
-    details: [{ field: rejection.field ?? null }],
-  });
-}
 
 const now = () => new Date().toISOString(); // workflow time: deterministic on replay
 
@@ -134,7 +123,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     async (request: ActionRequest): Promise<ActionResult> => {
       // Validator and handler run in the same activation, so this decision equals the validator's.
       const decision = decide(state, request, now());
-      if (!decision.ok) reject(decision.rejection);
+      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
       const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
       const result: ActionResult = { version: state.version, stage: state.stage };
@@ -149,7 +138,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     {
       validator: (request: ActionRequest): void => {
         const decision = decide(state, request, now());
-        if (!decision.ok) reject(decision.rejection);
+        if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
   );
@@ -187,29 +176,21 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   }
 
   await created;
-  const historyIsLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
+  const isLong = historyIsLong(historyLimit);
+  const settled = () => appending;
 
   while (state.stage !== 'ARCHIVED') {
-    if (historyIsLong()) {
+    if (isLong()) {
       // Let accepted actions finish and their events reach the store, then carry the state over.
-      do {
-        await condition(allHandlersFinished);
-        await appending;
-      } while (!allHandlersFinished());
+      await drainHandlers(settled);
       return continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state } });
     }
     const timer = nextTimer(state, now());
     const seen = state.version;
-    const wait = timer ? Date.parse(timer.at) - Date.now() : undefined;
-    const woken = () => state.version !== seen || historyIsLong();
-    let changed: boolean;
-    if (wait === undefined) changed = (await condition(woken), true);
-    else changed = wait <= 0 ? false : await condition(woken, wait);
-    if (!changed && timer) {
-      void record([timerEvent(state, timer)], SYSTEM_ACTOR, `${info.workflowId}:${timer.kind}:${timer.at}`, info.workflowId);
+    if (await timerCameFirst(() => state.version !== seen || isLong(), timer?.at ?? null)) {
+      void record([timerEvent(state, timer!)], SYSTEM_ACTOR, `${info.workflowId}:${timer!.kind}:${timer!.at}`, info.workflowId);
     }
   }
-  await condition(allHandlersFinished);
-  await appending;
+  await drainHandlers(settled);
   return state;
 }

@@ -1,18 +1,16 @@
 // One workflow per inspection round: the authority for its state. Supervisors act through one Update whose
 // validator applies the pure rules; each accepted action becomes one event. It ends when the round is closed.
-import { ApplicationFailure, allHandlersFinished, condition, currentUpdateInfo, defineQuery, defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, defineQuery, defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { eventRecorder } from '../shared/event-recorder';
+import { drainHandlers, rejectUpdate } from '../shared/workflow-loop';
 import type { InspectionRoundEvent } from './inspection-round.events';
-import { decideRound, evolveRound, initialRoundState, type RoundActionRequest, type RoundRejection } from './inspection-round.lifecycle';
+import { decideRound, evolveRound, initialRoundState, type RoundActionRequest } from './inspection-round.lifecycle';
 import type { InspectionRoundInput, InspectionRoundState, RoundState } from './inspection-round.types';
 
 export const INSPECTION_ROUND_WORKFLOW_TYPE = 'inspectionRoundWorkflow';
 export const roundActionUpdate = defineUpdate<{ version: number; state: RoundState }, [RoundActionRequest]>('roundAction');
 export const roundStateQuery = defineQuery<InspectionRoundState>('roundState');
 
-function reject(rejection: RoundRejection): never {
-  throw ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [{ field: rejection.field ?? null }] });
-}
 
 export async function inspectionRoundWorkflow(input: InspectionRoundInput): Promise<InspectionRoundState> {
   const info = workflowInfo();
@@ -41,7 +39,7 @@ export async function inspectionRoundWorkflow(input: InspectionRoundInput): Prom
     roundActionUpdate,
     async (request: RoundActionRequest) => {
       const decision = decideRound(state, request);
-      if (!decision.ok) reject(decision.rejection);
+      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
       const done = recorder.record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
       const result = { version: state.version, state: state.state };
@@ -51,14 +49,13 @@ export async function inspectionRoundWorkflow(input: InspectionRoundInput): Prom
     {
       validator: (request: RoundActionRequest) => {
         const decision = decideRound(state, request);
-        if (!decision.ok) reject(decision.rejection);
+        if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
   );
 
   await planned;
   await condition(() => state.state === 'CLOSED');
-  await condition(allHandlersFinished);
-  await recorder.settled();
+  await drainHandlers(recorder.settled);
   return state;
 }

@@ -406,5 +406,3 @@ function assertNever(value: never): never {
 export function recheckDueAt(state: RectificationItemState): string | null {
   return state.state === 'VERIFIED' ? state.recheckAt : null;
 }
-
-export const ITEM_HOUR = HOUR;

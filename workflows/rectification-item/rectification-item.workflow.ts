@@ -3,9 +3,6 @@
 // returns. Time acts through durable timers: the escalation ladder while the unit owes the fix, and the re-check
 // of a verified item. Like an indicator task, it continues as new before its history grows large.
 import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
   continueAsNew,
   currentUpdateInfo,
   setHandler,
@@ -13,18 +10,16 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { eventRecorder } from '../shared/event-recorder';
+import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
 import type { RectificationItemEvent } from './rectification-item.events';
-import { decideItem, evolveItem, initialItemState, locationOf, type ItemActionRequest, type ItemRejection } from './rectification-item.lifecycle';
+import { decideItem, evolveItem, initialItemState, locationOf, type ItemActionRequest } from './rectification-item.lifecycle';
 import { itemActionUpdate, itemStateQuery, type ItemActionResult } from './rectification-item.messages';
 import { itemTimerEvent, nextItemTimer } from './rectification-item.schedule';
 import { DEFAULT_ITEM_POLICY, type RectificationItemInput, type RectificationItemState } from './rectification-item.types';
 
 export const DEFAULT_ITEM_HISTORY_LIMIT = 8_000;
 
-function reject(rejection: ItemRejection): never {
-  throw ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [{ field: rejection.field ?? null }] });
-}
 
 const now = () => new Date().toISOString();
 
@@ -71,7 +66,7 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
     itemActionUpdate,
     async (request: ItemActionRequest): Promise<ItemActionResult> => {
       const decision = decideItem(state, request, now());
-      if (!decision.ok) reject(decision.rejection);
+      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
       const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
       const result: ItemActionResult = { version: state.version, state: state.state };
@@ -81,34 +76,25 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
     {
       validator: (request: ItemActionRequest): void => {
         const decision = decideItem(state, request, now());
-        if (!decision.ok) reject(decision.rejection);
+        if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
   );
 
   await created;
-  const historyIsLong = () => workflowInfo().historyLength >= historyLimit || workflowInfo().continueAsNewSuggested;
+  const isLong = historyIsLong(historyLimit);
 
   while (state.state !== 'CLOSED') {
-    if (historyIsLong()) {
-      do {
-        await condition(allHandlersFinished);
-        await recorder.settled();
-      } while (!allHandlersFinished());
+    if (isLong()) {
+      await drainHandlers(recorder.settled);
       return continueAsNew<typeof rectificationItemWorkflow>({ ...input, resume: { state } });
     }
     const timer = nextItemTimer(state, now());
     const seen = state.version;
-    const wait = timer ? Date.parse(timer.at) - Date.now() : undefined;
-    const woken = () => state.version !== seen || historyIsLong();
-    let changed: boolean;
-    if (wait === undefined) changed = (await condition(woken), true);
-    else changed = wait <= 0 ? false : await condition(woken, wait);
-    if (!changed && timer) {
-      void record([itemTimerEvent(state, timer)], SYSTEM_ACTOR, `${info.workflowId}:${timer.kind}:${timer.at}`, info.workflowId);
+    if (await timerCameFirst(() => state.version !== seen || isLong(), timer?.at ?? null)) {
+      void record([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, `${info.workflowId}:${timer!.kind}:${timer!.at}`, info.workflowId);
     }
   }
-  await condition(allHandlersFinished);
-  await recorder.settled();
+  await drainHandlers(recorder.settled);
   return state;
 }
