@@ -5,8 +5,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { specifiedRules, validate } from 'graphql';
+import { specifiedRules, validate, type ExecutionResult, type GraphQLError } from 'graphql';
 import { AuditModule } from '../audit/audit.module';
+import { AccessDenialService } from '../audit/access-denial.service';
+import type { GraphQLContext } from '../auth/auth.service';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -24,41 +26,72 @@ import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
 import { CoreModule } from './core.module';
 
+/**
+ * graphql-ws options. Nest passes every one through to the server, though its type names only some of them.
+ * Depth and cost limits are checked before anything is resolved, as over HTTP; a subscription refused when it
+ * starts (by the access guard) answers with errors instead of a stream, and those refusals are recorded as the
+ * Apollo plugin records those of queries and mutations.
+ */
+function subscriptionOptions(
+  limitRules: ReturnType<typeof queryLimitRules>,
+  denials: AccessDenialService,
+): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onOperation' | 'onNext' | 'onError'> {
+  // Apollo's formatError does not see graphql-ws: its errors get the same codes and Chinese messages here.
+  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatGraphQLError(error.toJSON(), error));
+  return {
+    onSubscribe: (_ctx, _id, payload) => {
+      const tooLong = documentTooLong(payload.query);
+      return tooLong ? [tooLong] : undefined;
+    },
+    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
+    onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onOperation: async (_ctx, _id, payload, args, result) => {
+      if (Symbol.asyncIterator in Object(result)) return;
+      const errors = (result as ExecutionResult).errors;
+      if (!errors?.length) return;
+      await denials.recordRequest({
+        errors,
+        context: args.contextValue as GraphQLContext,
+        operationType: 'subscription',
+        operationName: payload.operationName ?? null,
+      });
+    },
+  };
+}
+
 @Module({})
 export class AppModule {
   static register(runtime: AppRuntime): DynamicModule {
     // Depth and cost limits, checked before anything is resolved, over HTTP and over graphql-ws alike.
     const limitRules = queryLimitRules(runtime.config.limits.query);
-    // Nest passes every graphql-ws option through to the server, though its type names only some of them.
-    const subscriptionLimits: Pick<ServerOptions, 'validate' | 'onSubscribe'> = {
-      onSubscribe: (_ctx, _id, payload) => {
-        const tooLong = documentTooLong(payload.query);
-        return tooLong ? [tooLong] : undefined;
-      },
-      validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
-    };
     return {
       module: AppModule,
       imports: [
         CoreModule.register(runtime),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          typePaths: [path.join(projectRoot(), 'graphql/**/*.graphql')],
-          resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
-          subscriptions: { 'graphql-ws': subscriptionLimits as GraphQLWsSubscriptionsConfig },
-          context: (ctx: { req?: unknown; connectionParams?: unknown; extra?: { connectionParams?: unknown } }) => ({
-            req: ctx.req,
-            connectionParams: ctx.connectionParams ?? ctx.extra?.connectionParams,
+          imports: [AuditModule],
+          inject: [AccessDenialService],
+          useFactory: (denials: AccessDenialService): ApolloDriverConfig => ({
+            typePaths: [path.join(projectRoot(), 'graphql/**/*.graphql')],
+            resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
+            subscriptions: { 'graphql-ws': subscriptionOptions(limitRules, denials) as GraphQLWsSubscriptionsConfig },
+            // Over graphql-ws there is no request per operation: the upgrade request stands for it (its address).
+            context: (ctx: { req?: unknown; connectionParams?: unknown; extra?: { connectionParams?: unknown; request?: unknown } }) => ({
+              req: ctx.req ?? ctx.extra?.request,
+              connectionParams: ctx.connectionParams ?? ctx.extra?.connectionParams,
+            }),
+            formatError: formatGraphQLError,
+            validationRules: limitRules,
+            parseOptions: { maxTokens: MAX_QUERY_TOKENS },
+            // The schema is public documentation: open in production too (Apollo closes it when NODE_ENV=production).
+            introspection: true,
+            // One request, one operation (src/errors/http-limits.ts answers batches before Apollo does).
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            playground: false,
           }),
-          formatError: formatGraphQLError,
-          validationRules: limitRules,
-          parseOptions: { maxTokens: MAX_QUERY_TOKENS },
-          // The schema is public documentation: open in production too (Apollo closes it when NODE_ENV=production).
-          introspection: true,
-          // One request, one operation (src/errors/http-limits.ts answers batches before Apollo does).
-          allowBatchedHttpRequests: false,
-          includeStacktraceInErrorResponses: false,
-          playground: false,
         }),
         HealthModule,
         AuthModule,

@@ -1,14 +1,16 @@
-// The record of denied attempts. Every FORBIDDEN and UNAUTHENTICATED answer of the GraphQL API is written to
+// The record of denied attempts. Every FORBIDDEN and UNAUTHENTICATED answer of the API is written to
 // `access_denials` with who asked (null when nobody was signed in), what (operation, field path, code, the
-// Chinese message) and from where, by one Apollo plugin (access-denial.plugin.ts), so no resolver has to
-// remember to. NOT_FOUND is not recorded: services answer NOT_FOUND both for what does not exist and for what
+// Chinese message) and from where, in three places that between them see every answer, so no resolver has to
+// remember to: queries and mutations over HTTP by an Apollo plugin (access-denial.plugin.ts), subscriptions by
+// the graphql-ws server's onOperation hook (app.module.ts), and HTTP routes (file downloads) by the exception
+// filter (src/errors/domain-error.filter.ts). NOT_FOUND is not recorded: services answer NOT_FOUND both for what does not exist and for what
 // the caller may not see, and the answer does not say which. Recording never changes the answer: a failure to
 // write is logged, and the response waits for the write at most RECORD_WAIT_MS.
 import { Injectable } from '@nestjs/common';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { DomainError, type ErrorCode } from '../errors/domain-error';
 import { currentRequestId } from '../errors/request-context';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Caller } from '../auth/access-policy';
 import { AccessDenialRepository, type AccessDenialRecord } from './access-denial.repository';
 
 /** The refusals that are recorded. */
@@ -38,6 +40,10 @@ interface HttpRequestLike {
   ip?: string;
   socket?: { remoteAddress?: string };
   requestId?: string;
+  method?: string;
+  originalUrl?: string;
+  route?: { path?: string };
+  headers?: Record<string, string | string[] | undefined>;
 }
 
 @Injectable()
@@ -70,12 +76,28 @@ export class AccessDenialService {
     }
   }
 
+  /**
+   * Records the refusal of an HTTP route (a file download), named by its method and route pattern, the path
+   * being the URL asked for. Never throws.
+   */
+  async recordHttp(req: HttpRequestLike, denial: DomainError): Promise<void> {
+    if (!RECORDED_CODES.has(denial.code)) return;
+    const route = `${(req.method ?? 'GET').toUpperCase()} ${req.route?.path ?? '?'}`;
+    await this.recordRequest({
+      errors: [{ path: [String(req.originalUrl ?? '').slice(0, 500)], originalError: denial }],
+      context: { req: req as GraphQLContext['req'] },
+      operationType: 'http',
+      operationName: route,
+    });
+  }
+
   private async write(denials: { path?: readonly (string | number)[]; denial: DomainError }[], request: RefusedRequest): Promise<void> {
     const actor = await this.caller(request.context);
     const http = request.context.req as HttpRequestLike | undefined;
     const records: AccessDenialRecord[] = denials.map(({ path, denial }) => ({
       userId: actor?.userId ?? null,
-      role: actor?.role ?? null,
+      // A service account reads with a role's view, but is recorded as what it is.
+      role: actor?.service ? 'SERVICE' : (actor?.role ?? null),
       unitCode: actor?.unitCode ?? null,
       operationType: request.operationType,
       operationName: request.operationName,
@@ -89,7 +111,7 @@ export class AccessDenialService {
   }
 
   /** Who made the request, or null when nobody could be identified. */
-  private async caller(context: GraphQLContext): Promise<Actor | null> {
+  private async caller(context: GraphQLContext): Promise<Caller | null> {
     try {
       return await this.auth.actor(context);
     } catch {
@@ -98,8 +120,7 @@ export class AccessDenialService {
   }
 
   /** `accessDenials`: the office and the leading group read the record, newest first. */
-  async page(actor: Actor, args: { first?: number | null; after?: string | null; since?: string | null }) {
-    if (actor.role !== 'OFFICE' && actor.role !== 'LEADER') throw new DomainError('FORBIDDEN', '只有创建办和领导小组可以查看拒绝访问记录');
+  async page(args: { first?: number | null; after?: string | null; since?: string | null }) {
     const first = args.first ?? PAGE_SIZE;
     if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new DomainError('BAD_USER_INPUT', `每页条数须在 1 到 ${MAX_PAGE_SIZE} 之间`, 'first');

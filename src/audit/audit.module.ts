@@ -13,6 +13,7 @@ import { AuditResolver } from './audit.resolver';
 @Module({
   imports: [AuthModule],
   providers: [AccessDenialRepository, AccessDenialService, AccessDenialPlugin, AuditResolver],
+  exports: [AccessDenialService],
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

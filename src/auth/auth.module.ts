@@ -1,6 +1,14 @@
 import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AccessGuard } from './access.guard';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
+import { ServiceAccountService } from './service-accounts';
+import { ServiceAccountResolver } from './service-accounts.resolver';
 
-@Module({ providers: [AuthService, AuthResolver], exports: [AuthService] })
+/** Who is calling (sign-in, tokens, API keys) and whether they may: the guard applies access-policy.ts everywhere. */
+@Module({
+  providers: [AuthService, AuthResolver, ServiceAccountService, ServiceAccountResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService],
+})
 export class AuthModule {}

@@ -78,11 +78,26 @@ export class AuthRepository {
   async rotate(oldHash: string, newHash: string, now: Date): Promise<{ id: string; user_id: string; expires_at: Date } | undefined> {
     return this.db
       .updateTable('auth_sessions')
-      .set({ refresh_hash: newHash, refreshed_at: now })
+      .set({ refresh_hash: newHash, previous_refresh_hash: oldHash, refreshed_at: now })
       .where('refresh_hash', '=', oldHash)
       .where('revoked_at', 'is', null)
       .where('expires_at', '>', now)
       .returning(['id', 'user_id', 'expires_at'])
+      .executeTakeFirst();
+  }
+
+  /**
+   * A refresh token that a live session already replaced, presented again: someone holds a copy (stolen, or a
+   * replay). The session is ended, so that neither the thief nor the owner can go on with it, and its id returned;
+   * undefined when the token was never this session's latest-but-one.
+   */
+  async revokeReused(oldHash: string): Promise<{ id: string; user_id: string } | undefined> {
+    return this.db
+      .updateTable('auth_sessions')
+      .set({ revoked_at: new Date(), revoked_reason: 'REFRESH_TOKEN_REUSED' })
+      .where('previous_refresh_hash', '=', oldHash)
+      .where('revoked_at', 'is', null)
+      .returning(['id', 'user_id'])
       .executeTakeFirst();
   }
 

@@ -33,8 +33,8 @@ export class AuthResolver {
   }
 
   @Mutation('setUserPassword')
-  async setUserPassword(@Args('login') login: string, @Args('password') password: string, @Context() ctx: GraphQLContext) {
-    return this.auth.setPassword(await this.auth.actor(ctx), login, password);
+  setUserPassword(@Args('login') login: string, @Args('password') password: string) {
+    return this.auth.setPassword(login, password);
   }
 
   @Mutation('signOut')

@@ -13,14 +13,20 @@ import type { Actor, Role } from '../../workflows/indicator-task/indicator-task.
 import { AuthRepository, type UserRow } from './auth.repository';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
 import { signAccessToken, verifyAccessToken } from './tokens';
+import { isUnitRole, type Caller } from './access-policy';
+import { callerOfApiKey } from './service-accounts';
+
+export { isUnitRole };
 
 export const IDENTITY_HEADER = 'x-demo-user';
+/** Service accounts may send their key in this header instead of `Authorization: ApiKey <key>`. */
+export const API_KEY_HEADER = 'x-api-key';
 
 export interface GraphQLContext {
   req?: { headers: Record<string, string | string[] | undefined>; ip?: string; socket?: { remoteAddress?: string } };
   connectionParams?: Record<string, unknown>;
   /** Resolved once per request. */
-  actor?: Promise<Actor>;
+  actor?: Promise<Caller>;
   /** The session of a signed-in caller (null for the demo header). */
   sessionId?: string | null;
   /** Field resolvers' batched lookups for this request (src/graphql/request-loader.ts). */
@@ -59,20 +65,28 @@ export class AuthService {
     return this.secret;
   }
 
-  /** The caller of this request; UNAUTHENTICATED when there is none, the token is bad, or the session is over. */
-  actor(context: GraphQLContext): Promise<Actor> {
+  /**
+   * The caller of this request (a person, or a service account with an API key); UNAUTHENTICATED when there is
+   * none, the token or key is bad, or the session is over.
+   */
+  actor(context: GraphQLContext): Promise<Caller> {
     context.actor ??= this.resolve(context);
     return context.actor;
   }
 
-  private async resolve(context: GraphQLContext): Promise<Actor> {
+  private async resolve(context: GraphQLContext): Promise<Caller> {
     const header = context.req?.headers?.authorization ?? context.connectionParams?.authorization ?? context.connectionParams?.Authorization;
     const authorization = Array.isArray(header) ? header[0] : header;
     if (typeof authorization === 'string' && authorization.trim() !== '') {
-      const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
-      if (!match) throw new DomainError('UNAUTHENTICATED', '身份凭证格式不正确，请重新登录');
-      return this.fromToken(match[1], context);
+      const bearer = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+      if (bearer) return this.fromToken(bearer[1], context);
+      const apiKey = /^ApiKey\s+(\S+)$/i.exec(authorization.trim());
+      if (apiKey) return this.fromApiKey(apiKey[1], context);
+      throw new DomainError('UNAUTHENTICATED', '身份凭证格式不正确，请重新登录');
     }
+    const keyHeader = context.req?.headers?.[API_KEY_HEADER] ?? context.connectionParams?.[API_KEY_HEADER];
+    const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
+    if (typeof key === 'string' && key.trim() !== '') return this.fromApiKey(key.trim(), context);
     context.sessionId = null;
     if (this.config.demoIdentityHeader) {
       const demo = context.req?.headers?.[IDENTITY_HEADER] ?? context.connectionParams?.[IDENTITY_HEADER];
@@ -84,6 +98,11 @@ export class AuthService {
       }
     }
     throw new DomainError('UNAUTHENTICATED', '请先登录');
+  }
+
+  private async fromApiKey(key: string, context: GraphQLContext): Promise<Caller> {
+    context.sessionId = null;
+    return callerOfApiKey(this.runtime.db, key);
   }
 
   private async fromToken(token: string, context: GraphQLContext): Promise<Actor> {
@@ -144,7 +163,15 @@ export class AuthService {
     if (typeof refreshToken !== 'string' || !/^[A-Za-z0-9_-]{20,100}$/.test(refreshToken)) throw new DomainError('UNAUTHENTICATED', '刷新凭证无效，请重新登录');
     const next = randomBytes(32).toString('base64url');
     const session = await this.repo.rotate(sha256(refreshToken), sha256(next), new Date());
-    if (!session) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    if (!session) {
+      // Only the session's latest refresh token works; the one before it, presented again, means a copy is about.
+      const reused = await this.repo.revokeReused(sha256(refreshToken));
+      if (reused) {
+        console.warn(`[auth] refresh token reused for session ${reused.id} of ${reused.user_id}: session revoked`);
+        throw new DomainError('UNAUTHENTICATED', '该刷新凭证已被使用过，为安全起见本次登录已失效，请重新登录');
+      }
+      throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    }
     const user = await this.repo.userById(session.user_id);
     if (!user) throw new DomainError('UNAUTHENTICATED', '用户已不存在，请联系创建办');
     return this.tokens(user, session.id, next, session.expires_at);
@@ -178,8 +205,7 @@ export class AuthService {
   }
 
   /** The office sets a person's password (a new colleague, a forgotten password); their sessions are signed out. */
-  async setPassword(actor: Actor, login: string, password: string): Promise<boolean> {
-    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以设置他人的密码');
+  async setPassword(login: string, password: string): Promise<boolean> {
     const user = await this.repo.userByLogin(String(login ?? '').trim());
     if (!user) throw new DomainError('NOT_FOUND', `用户「${login}」不存在`, 'login');
     await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(password, 'password')), null);
@@ -201,9 +227,4 @@ export class AuthService {
       unit: user.unit_code ? { code: user.unit_code, name: user.unit_name, kind: user.unit_kind } : null,
     };
   }
-}
-
-/** Units see their own cards (as responsible or lead unit); everyone else sees the whole campaign. */
-export function isUnitRole(role: Role): boolean {
-  return role === 'UNIT_MEMBER' || role === 'UNIT_HEAD';
 }

@@ -6,7 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
-import { isUnitRole } from '../auth/auth.service';
+import { isUnitRole } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 import { isMonth, monthOf } from '../../workflows/campaign/campaign.calendar';

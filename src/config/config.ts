@@ -57,7 +57,15 @@ const schema = z.object({
   REFRESH_TOKEN_DAYS: z.string().regex(/^\d{1,3}$/, '须为整数（天） / whole days').transform(Number).refine((n) => n >= 1, '至少 1 天 / at least 1').default(7),
   DEMO_IDENTITY_HEADER: flag(true),
   SIGN_IN_MAX_FAILURES: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).default(5),
+  // Behind a load balancer: how many proxy hops to trust (1), or which proxies (loopback, 10.0.0.0/8, …), so that
+  // the per-address sign-in limit and the record of refusals see the client's address from X-Forwarded-For.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/, '须为 false、代理层数，或代理地址列表（逗号分隔） / false, a hop count, or a comma-separated list of proxy addresses')
+    .default('false'),
   SIGN_IN_MAX_PER_IP: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).default(30),
+  // The GraphiQL IDE at /graphiql (src/web/graphiql.ts); false answers 404 there.
+  GRAPHQL_IDE: flag(true),
 });
 
 export interface TemporalConnectionConfig {
@@ -79,7 +87,12 @@ export interface AppConfig {
     uiUrl: string | null;
     cli: string | null;
   };
-  api: { host: string; port: number };
+  api: {
+    host: string;
+    port: number;
+    /** Express's `trust proxy`: false (clients connect directly), a hop count, or the proxies' addresses. */
+    trustProxy: false | number | string[];
+  };
   worker: { healthPort: number };
   demoData: boolean;
   files: { dir: string; maxBytes: number };
@@ -97,6 +110,8 @@ export interface AppConfig {
     maxAttemptsPerIp: number;
     attemptWindowSeconds: number;
   };
+  /** Serve the GraphiQL IDE at /graphiql (src/web/graphiql.ts). */
+  graphqlIde: boolean;
 }
 
 export class ConfigError extends Error {
@@ -148,7 +163,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       uiUrl: e.TEMPORAL_UI_URL,
       cli: e.TEMPORAL_CLI,
     },
-    api: { host: e.HOST, port: e.PORT },
+    api: { host: e.HOST, port: e.PORT, trustProxy: trustProxy(e.TRUST_PROXY) },
     worker: { healthPort: e.WORKER_HEALTH_PORT },
     demoData: e.DEMO_DATA,
     files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },
@@ -167,7 +182,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       /** Sign-in attempts are counted over this window. */
       attemptWindowSeconds: 15 * 60,
     },
+    graphqlIde: e.GRAPHQL_IDE,
   };
+}
+
+function trustProxy(value: string): false | number | string[] {
+  if (value === 'false') return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',').map((part) => part.trim());
 }
 
 /**

@@ -75,6 +75,26 @@ export interface AuthSessionsTable {
   revoked_at: Timestamp | null;
   revoked_reason: string | null;
   ip: string | null;
+  /** The hash of the refresh token this session replaced last: presented again, it ends the session. */
+  previous_refresh_hash: string | null;
+}
+
+/** A system client (district integration) that reads with an API key, within its scopes. */
+export interface ServiceAccountsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  scopes: string[];
+  key_hash: string;
+  /** The first characters of the key, to tell keys apart in lists; never enough to use. */
+  key_prefix: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  key_rotated_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
 }
 
 export interface SignInAttemptsTable {
@@ -327,4 +347,5 @@ export interface Database {
   campaign_states: CampaignStatesTable;
   monthly_reports: MonthlyReportsTable;
   access_denials: AccessDenialsTable;
+  service_accounts: ServiceAccountsTable;
 }

@@ -33,6 +33,24 @@ function toStored(row: EventRow): StoredEvent {
   };
 }
 
+/**
+ * Several streams' events in one query (a page of cards' histories), each stream in version order; a stream with
+ * no events maps to an empty list. Read-only, so it needs no projections: the API reads with it directly.
+ */
+export async function readStreams(db: Db, streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const streams = new Map(streamIds.map((id) => [id, [] as StoredEvent[]]));
+  if (streams.size === 0) return streams;
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('stream_id', 'in', [...streams.keys()])
+    .orderBy('stream_id')
+    .orderBy('stream_version')
+    .execute();
+  for (const row of rows) streams.get(row.stream_id)?.push(toStored(row as EventRow));
+  return streams;
+}
+
 export class EventStoreRepository {
   constructor(
     private readonly db: Db,

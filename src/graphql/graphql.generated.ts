@@ -10,6 +10,7 @@
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED";
+export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION";
@@ -23,6 +24,8 @@ export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTIC
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
+export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE";
@@ -43,6 +46,13 @@ export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export interface SignInInput {
     login: string;
     password: string;
+}
+
+export interface CreateServiceAccountInput {
+    name: string;
+    description?: Nullable<string>;
+    scopes: ServiceScope[];
+    expiresAt?: Nullable<DateTime>;
 }
 
 export interface PhasePlanInput {
@@ -145,6 +155,28 @@ export interface RecordRoundScoresInput {
     roundId: string;
     scores: CriterionScoreInput[];
     expectedVersion?: Nullable<number>;
+}
+
+export interface TaskFilter {
+    unitCode?: Nullable<string>;
+    assessmentItemCode?: Nullable<string>;
+    indicatorCode?: Nullable<string>;
+    stages?: Nullable<Stage[]>;
+    classifications?: Nullable<Classification[]>;
+    overdue?: Nullable<boolean>;
+    dueBefore?: Nullable<DateTime>;
+    escalated?: Nullable<boolean>;
+}
+
+export interface ItemFilter {
+    unitCode?: Nullable<string>;
+    assessmentItemCode?: Nullable<string>;
+    indicatorCode?: Nullable<string>;
+    area?: Nullable<RectificationArea>;
+    states?: Nullable<ItemState[]>;
+    sources?: Nullable<ItemSource[]>;
+    overdue?: Nullable<boolean>;
+    dueBefore?: Nullable<DateTime>;
 }
 
 export interface ItemLocationInput {
@@ -359,6 +391,7 @@ export interface AccessDenialPage {
 
 export interface IQuery {
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
+    serviceAccounts(): ServiceAccount[] | Promise<ServiceAccount[]>;
     campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
@@ -369,6 +402,8 @@ export interface IQuery {
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
+    items(campaignId?: Nullable<string>, filter?: Nullable<ItemFilter>, orderBy?: Nullable<ItemOrder>, first?: Nullable<number>, after?: Nullable<string>): RectificationItemConnection | Promise<RectificationItemConnection>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>): ItemBoard | Promise<ItemBoard>;
     performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
@@ -396,6 +431,9 @@ export interface IMutation {
     signOut(): boolean | Promise<boolean>;
     changePassword(currentPassword: string, newPassword: string): boolean | Promise<boolean>;
     setUserPassword(login: string, password: string): boolean | Promise<boolean>;
+    createServiceAccount(input: CreateServiceAccountInput): ServiceAccountKey | Promise<ServiceAccountKey>;
+    rotateServiceAccountKey(id: string): ServiceAccountKey | Promise<ServiceAccountKey>;
+    revokeServiceAccount(id: string): ServiceAccount | Promise<ServiceAccount>;
     setCampaignPhasePlan(input: SetCampaignPhasePlanInput): Campaign | Promise<Campaign>;
     advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
     recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
@@ -433,6 +471,26 @@ export interface IMutation {
     acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+}
+
+export interface ServiceAccount {
+    id: string;
+    name: string;
+    description?: Nullable<string>;
+    scopes: ServiceScope[];
+    keyPrefix: string;
+    createdBy: string;
+    createdAt: DateTime;
+    keyRotatedAt?: Nullable<DateTime>;
+    expiresAt?: Nullable<DateTime>;
+    revokedAt?: Nullable<DateTime>;
+    lastUsedAt?: Nullable<DateTime>;
+    active: boolean;
+}
+
+export interface ServiceAccountKey {
+    account: ServiceAccount;
+    apiKey: string;
 }
 
 export interface CampaignPhase {
@@ -801,6 +859,33 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface PageInfo {
+    hasNextPage: boolean;
+    endCursor?: Nullable<string>;
+}
+
+export interface IndicatorTaskEdge {
+    cursor: string;
+    node: IndicatorTask;
+}
+
+export interface IndicatorTaskConnection {
+    edges: IndicatorTaskEdge[];
+    pageInfo: PageInfo;
+    totalCount: number;
+}
+
+export interface RectificationItemEdge {
+    cursor: string;
+    node: RectificationItem;
+}
+
+export interface RectificationItemConnection {
+    edges: RectificationItemEdge[];
+    pageInfo: PageInfo;
+    totalCount: number;
 }
 
 export interface ItemChange {

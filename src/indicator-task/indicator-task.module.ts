@@ -8,10 +8,11 @@ import { BoardSubscriptionResolver } from './board-subscription.resolver';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { IndicatorTaskResolver } from './indicator-task.resolver';
 import { IndicatorTaskService } from './indicator-task.service';
+import { TaskListResolver } from './task-list.resolver';
 
 @Module({
   imports: [AuthModule, CampaignModule, LiveModule, FilesModule],
   controllers: [EvidenceController],
-  providers: [IndicatorTaskRepository, IndicatorTaskService, IndicatorTaskResolver, BoardSubscriptionResolver],
+  providers: [IndicatorTaskRepository, IndicatorTaskService, IndicatorTaskResolver, BoardSubscriptionResolver, TaskListResolver],
 })
 export class IndicatorTaskModule {}

@@ -57,12 +57,12 @@ export class IndicatorTaskResolver {
 
   @ResolveField('comments')
   async comments(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.comments(await this.auth.actor(ctx), task);
+    return this.tasks.comments(await this.auth.actor(ctx), task, ctx);
   }
 
   @ResolveField('evidence')
   async evidence(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.evidence(await this.auth.actor(ctx), task);
+    return this.tasks.evidence(await this.auth.actor(ctx), task, ctx);
   }
 
   @Mutation('addComment')
@@ -78,7 +78,7 @@ export class IndicatorTaskResolver {
 
   @ResolveField('history')
   async history(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.history(await this.auth.actor(ctx), task);
+    return this.tasks.history(await this.auth.actor(ctx), task, ctx);
   }
 
   @ResolveField('temporalUiUrl')
@@ -188,7 +188,7 @@ export class IndicatorTaskResolver {
 
   @ResolveField('archiveMaterials')
   async archiveMaterials(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.archiveMaterials(await this.auth.actor(ctx), task);
+    return this.tasks.archiveMaterials(await this.auth.actor(ctx), task, ctx);
   }
 }
 

@@ -4,9 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
-import { isUnitRole } from '../auth/auth.service';
+import type { GraphQLContext } from '../auth/auth.service';
+import { isUnitRole } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
+import { cardLoader, requestLoader } from '../graphql/request-loader';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import {
   archiveOf,
@@ -33,6 +35,7 @@ export class IndicatorTaskService {
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
+  /** Units read the tasks they do and the tasks they lead (access-policy.ts: unit-scoped reads). */
   canSee(actor: Actor, task: TaskView): boolean {
     if (!isUnitRole(actor.role)) return true;
     return task.unit.code === actor.unitCode || task.leadUnit.code === actor.unitCode;
@@ -59,24 +62,28 @@ export class IndicatorTaskService {
     return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
   }
 
-  /** The task's events; for a card replayed as of an instant, only those up to it. */
-  private async eventsOf(task: TaskView): Promise<HistoryEvent[]> {
-    const events = await this.tasks.history(task.id);
+  /**
+   * The task's events; for a card replayed as of an instant, only those up to it. Read once for all the cards of
+   * a request together (history, comments and evidence of every card share the one query).
+   */
+  private async eventsOf(task: TaskView, ctx: GraphQLContext): Promise<HistoryEvent[]> {
+    const loader = cardLoader<TaskView, HistoryEvent[]>(ctx, 'taskEvents', (ids) => this.tasks.histories(ids));
+    const events = (await loader.load(task)) ?? [];
     if (!task.asOf) return events;
     const until = Date.parse(task.asOf);
     return events.filter((e) => e.occurredAt.getTime() <= until);
   }
 
-  async comments(actor: Actor, task: TaskView) {
+  async comments(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, task)) return [];
-    return (await this.eventsOf(task))
+    return (await this.eventsOf(task, ctx))
       .filter((e) => e.type === 'CommentAdded')
       .map((e) => ({ text: String(e.data.text), author: IndicatorTaskService.by(e), at: e.occurredAt.toISOString() }));
   }
 
-  async evidence(actor: Actor, task: TaskView) {
+  async evidence(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, task)) return [];
-    return (await this.eventsOf(task))
+    return (await this.eventsOf(task, ctx))
       .filter((e) => e.type === 'EvidenceAttached')
       .map((e) => ({
         ...(e.data as { sha256: string; name: string; size: number; mimeType: string; stage: string; note: string }),
@@ -145,11 +152,13 @@ export class IndicatorTaskService {
     return this.perform(actor, taskId, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: input.materialCode, file, note: input.note }, expectedVersion);
   }
 
-  /** The archive materials with the names of who handed each in and who reviewed it. */
-  async archiveMaterials(actor: Actor, task: TaskView) {
+  /** The archive materials with the names of who handed each in and who reviewed it; one query for all the people of a request. */
+  async archiveMaterials(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, task)) return [];
     const materials = archiveOf(task.state);
-    const people = await this.tasks.people(materials.flatMap((m) => [m.submittedBy, m.reviewedBy]).filter((id): id is string => id !== null));
+    const loader = requestLoader(ctx, 'taskPeople', (ids: readonly string[]) => this.tasks.people(ids));
+    const ids = [...new Set(materials.flatMap((m) => [m.submittedBy, m.reviewedBy]).filter((id): id is string => id !== null))];
+    const people = new Map(await Promise.all(ids.map(async (id) => [id, await loader.load(id)] as const)));
     const person = (id: string | null) => (id === null ? null : (people.get(id) ?? { userId: id, displayName: id, role: 'OFFICE' }));
     return materials.map((m) => ({
       ...m,
@@ -214,9 +223,9 @@ export class IndicatorTaskService {
     };
   }
 
-  async history(actor: Actor, task: TaskView) {
+  async history(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, task)) return [];
-    const events = await this.eventsOf(task);
+    const events = await this.eventsOf(task, ctx);
     return events.map((e) => {
       const by = e.metadata.actor as Actor | undefined;
       return {

@@ -67,7 +67,6 @@ export class MeetingDecisionService {
 
   /** The decision as a rectification item, dispatched to the unit the minutes name, due when they say. */
   async toItem(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; area: ItemArea; location: ItemLocation; criterionCode?: string | null }) {
-    if (actor.role !== 'OFFICE' && actor.role !== 'SUPERVISOR') throw new DomainError('FORBIDDEN', '只有创建办和督查检查组可以把议定事项转为整改问题');
     const { campaign, meeting, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
     const key = `meeting-${meeting.meetingId}-${input.decisionIndex + 1}`;
     if (await this.itemCards.findById(rectificationItemWorkflowId(campaign.id, key))) throw new DomainError('CONFLICT', '这项议定事项已转为整改问题');
@@ -91,7 +90,6 @@ export class MeetingDecisionService {
 
   /** The decision as a new indicator task for the unit, due when the minutes say; the breakdown records it. */
   async toTask(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; indicatorCode: string; leadUnitCode: string }): Promise<string> {
-    if (actor.role !== 'OFFICE') throw new DomainError('FORBIDDEN', '只有创建办可以把议定事项转为指标任务');
     const { campaign, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
     if (!decision.dueDate) throw new DomainError('BAD_USER_INPUT', '该议定事项没有完成时限，无法转为指标任务', 'decisionIndex');
     const db = this.runtime.db;

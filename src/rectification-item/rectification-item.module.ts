@@ -5,6 +5,7 @@ import { FilesModule } from '../files/files.module';
 import { LiveModule } from '../live/live.module';
 import { ItemSubscriptionResolver } from './item-subscription.resolver';
 import { ItemFileController } from './item-file.controller';
+import { ItemListResolver } from './item-list.resolver';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { IndicatorTaskItemsResolver, MeetingDecisionResolver, RectificationItemResolver } from './rectification-item.resolver';
 import { MeetingDecisionService } from './meeting-decision.service';
@@ -14,7 +15,7 @@ import { RectificationItemService } from './rectification-item.service';
 @Module({
   imports: [AuthModule, CampaignModule, FilesModule, LiveModule],
   controllers: [ItemFileController],
-  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver],
+  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver, ItemListResolver],
   exports: [RectificationItemService, RectificationItemRepository],
 })
 export class RectificationItemModule {}

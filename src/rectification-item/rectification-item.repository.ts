@@ -3,6 +3,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
+import { readStreams } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
@@ -53,9 +54,18 @@ export class RectificationItemRepository {
     return itemIds.flatMap((id) => byId.get(id) ?? []);
   }
 
-  async linkedTo(indicatorTaskId: string): Promise<ItemView[]> {
-    const rows = await this.cards().where('indicator_task_id', '=', indicatorTaskId).orderBy('created_at').orderBy('item_id').execute();
-    return rows.map(toView);
+  /** The items linked to each task, oldest first, for a page of cards in one query. */
+  async linkedTo(indicatorTaskIds: readonly string[]): Promise<Map<string, ItemView[]>> {
+    const linked = new Map(indicatorTaskIds.map((id) => [id, [] as ItemView[]]));
+    if (linked.size === 0) return linked;
+    const rows = await this.cards()
+      .select('indicator_task_id')
+      .where('indicator_task_id', 'in', [...linked.keys()])
+      .orderBy('created_at')
+      .orderBy('item_id')
+      .execute();
+    for (const row of rows) linked.get(row.indicator_task_id!)?.push(toView(row));
+    return linked;
   }
 
   /** How many items linked to the task are not yet verified: its rectification cannot be completed before. */
@@ -101,14 +111,9 @@ export class RectificationItemRepository {
     });
   }
 
-  async history(itemId: string): Promise<HistoryEvent[]> {
-    const rows = await this.db
-      .selectFrom('events')
-      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
-      .where('stream_id', '=', itemId)
-      .orderBy('stream_version')
-      .execute();
-    return rows.map((r) => ({ position: r.position, streamVersion: r.stream_version, type: r.type, occurredAt: r.occurred_at, data: r.data, metadata: r.metadata }));
+  /** Each item's events in stream order, for a page of cards in one query. */
+  async histories(itemIds: readonly string[]): Promise<Map<string, HistoryEvent[]>> {
+    return readStreams(this.db, itemIds);
   }
 
   async unit(code: string): Promise<{ code: string; name: string; kind: string } | undefined> {

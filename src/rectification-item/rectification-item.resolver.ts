@@ -98,7 +98,7 @@ export class RectificationItemResolver {
 
   @ResolveField('history')
   async history(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
-    return this.items.history(await this.auth.actor(ctx), item);
+    return this.items.history(await this.auth.actor(ctx), item, ctx);
   }
 }
 
@@ -144,6 +144,6 @@ export class IndicatorTaskItemsResolver {
 
   @ResolveField('linkedItems')
   async linkedItems(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.items.linkedTo(await this.auth.actor(ctx), task.id);
+    return this.items.linkedTo(await this.auth.actor(ctx), task, ctx);
   }
 }

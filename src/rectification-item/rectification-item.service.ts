@@ -6,8 +6,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
-import { isUnitRole, type GraphQLContext } from '../auth/auth.service';
-import { requestLoader } from '../graphql/request-loader';
+import type { GraphQLContext } from '../auth/auth.service';
+import { hidesCovertReporter, isUnitRole, mayReadUnit } from '../auth/access-policy';
+import { cardLoader, requestLoader } from '../graphql/request-loader';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
@@ -28,7 +29,6 @@ import {
   ITEM_AREAS,
   ITEM_SOURCES,
   ITEM_STATES,
-  REPORTER_ROLES,
   placeKey,
   type ItemArea,
   type ItemLocation,
@@ -37,7 +37,7 @@ import {
 } from '../../workflows/rectification-item/rectification-item.types';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { Actor, EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
-import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
 import { RectificationItemRepository, type ItemView } from './rectification-item.repository';
 
 export interface Upload {
@@ -86,8 +86,9 @@ export class RectificationItemService {
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
+  /** Units read only the items dispatched to them (access-policy.ts). */
   canSee(actor: Actor, item: ItemView): boolean {
-    return !isUnitRole(actor.role) || (item.unitCode !== null && item.unitCode === actor.unitCode);
+    return mayReadUnit(actor, item.unitCode);
   }
 
   async get(actor: Actor, itemId: string): Promise<ItemView> {
@@ -96,9 +97,9 @@ export class RectificationItemService {
     return item;
   }
 
-  /** Hides who reported a covert finding from units. */
+  /** Hides who reported a covert finding from units (access-policy.ts). */
   hidesReporter(actor: Actor, item: ItemView): boolean {
-    return isUnitRole(actor.role) && item.source === 'COVERT_INSPECTION';
+    return hidesCovertReporter(actor, item.source);
   }
 
   allowedActions(actor: Actor, item: ItemView): ItemAction[] {
@@ -107,7 +108,6 @@ export class RectificationItemService {
 
   /** `itemKey` names the new item when its origin must make it once only (a meeting's decision). */
   async report(actor: Actor, input: ReportInput, itemKey?: string): Promise<{ item: ItemView; duplicate: boolean }> {
-    if (!REPORTER_ROLES.includes(actor.role)) throw new DomainError('FORBIDDEN', '只有督查检查组、创建办和领导小组可以上报问题');
     if (!(ITEM_SOURCES as readonly string[]).includes(input.source)) throw new DomainError('BAD_USER_INPUT', '问题来源无效', 'source');
     if (!(ITEM_AREAS as readonly string[]).includes(input.area)) throw new DomainError('BAD_USER_INPUT', '专项整治领域无效', 'area');
     const badLocation = validLocation(input.location);
@@ -271,8 +271,10 @@ export class RectificationItemService {
     };
   }
 
-  async linkedTo(actor: Actor, indicatorTaskId: string): Promise<ItemView[]> {
-    return (await this.items.linkedTo(indicatorTaskId)).filter((i) => this.canSee(actor, i));
+  /** The items linked to a task that the actor may see; one query for the linked items of all a request's cards. */
+  async linkedTo(actor: Actor, task: TaskView, ctx: GraphQLContext = {}): Promise<ItemView[]> {
+    const loader = cardLoader<TaskView, ItemView[]>(ctx, 'linkedItems', (ids) => this.items.linkedTo(ids));
+    return ((await loader.load(task)) ?? []).filter((i) => this.canSee(actor, i));
   }
 
   stateLabel = (item: ItemView) => ITEM_STATE_LABELS[item.state];
@@ -296,10 +298,12 @@ export class RectificationItemService {
     return found ?? { userId, displayName: userId, role: 'OFFICE' };
   }
 
-  async history(actor: Actor, item: ItemView) {
+  /** The item's events as the actor may see them; one query for the events of all the items of a request. */
+  async history(actor: Actor, item: ItemView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, item)) return [];
     const hide = this.hidesReporter(actor, item);
-    return (await this.items.history(item.id)).map((e: HistoryEvent) => {
+    const events = (await cardLoader<ItemView, HistoryEvent[]>(ctx, 'itemEvents', (ids) => this.items.histories(ids)).load(item)) ?? [];
+    return events.map((e) => {
       const by = e.metadata.actor as Actor | undefined;
       const covert = hide && (e.type === 'ItemReported' || e.type === 'ItemDuplicateReported' || by?.userId === item.reportedBy);
       return {

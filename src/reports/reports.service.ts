@@ -2,7 +2,7 @@
 // by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
 // for a past instant is what the live report said at that instant.
 import { Injectable } from '@nestjs/common';
-import { isUnitRole } from '../auth/auth.service';
+import { isUnitRole } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import type { ExportFormat, ExportedFile } from '../graphql/graphql.generated';
@@ -27,7 +27,6 @@ export interface RankingOptions {
 /** Who sees whose details: every unit, or only one's own. */
 type Scope = { kind: 'ALL' } | { kind: 'UNIT'; unitCode: string };
 
-const EVERY_UNIT_ROLES: readonly Actor['role'][] = ['OFFICE', 'LEADER', 'SUPERVISOR'];
 
 function wholeNumber(value: number | null | undefined, fallback: number, min: number, max: number, field: string, what: string): number {
   if (value === null || value === undefined) return fallback;
@@ -42,11 +41,9 @@ export class ReportsService {
     private readonly campaigns: CampaignRepository,
   ) {}
 
-  /** The office, the leading group and the supervisors see every unit; a unit sees its own; others none. */
+  /** A unit sees its own; whoever else the access policy lets read the assessment sees every unit. */
   private scope(actor: Actor): Scope {
-    if (EVERY_UNIT_ROLES.includes(actor.role)) return { kind: 'ALL' };
-    if (isUnitRole(actor.role) && actor.unitCode) return { kind: 'UNIT', unitCode: actor.unitCode };
-    throw new DomainError('FORBIDDEN', '绩效考核仅限创建办、领导小组、督查检查组和责任单位（本单位）查看');
+    return isUnitRole(actor.role) ? { kind: 'UNIT', unitCode: actor.unitCode ?? '' } : { kind: 'ALL' };
   }
 
   private async campaign(campaignId: string | null | undefined): Promise<CampaignView> {

@@ -7,6 +7,7 @@ import { bodyErrorHandler, refuseBatches } from '../errors/http-limits';
 import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
 import { projectRoot } from './project-paths';
+import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
 
 const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -27,11 +28,14 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   // Files arrive base64-encoded in mutations: MAX_REQUEST_MB (by default room for one MAX_UPLOAD_MB file, and
   // at least 14 MB, as a 10 MB task breakdown needs). A body refused by a parser, or a batch of operations, is
   // answered as a coded JSON error (PAYLOAD_TOO_LARGE, BAD_USER_INPUT), never as Express's HTML error page.
+  // Behind a load balancer the client's address comes from X-Forwarded-For, but only from proxies trusted here.
+  app.set('trust proxy', runtime.config.api.trustProxy);
   const limit = runtime.config.limits.requestBytes;
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
   app.use(bodyErrorHandler(limit));
   app.use('/graphql', refuseBatches);
+  if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
   app.useStaticAssets(path.join(projectRoot(), 'web'), { index: 'index.html' });
   await app.listen(port, runtime.config.api.host);
   return app;

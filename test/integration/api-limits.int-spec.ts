@@ -125,12 +125,13 @@ describe('API limits, denied attempts and error answers', () => {
         const refusal = await new Promise<unknown>((resolve) => {
           client.subscribe({ query: `subscription { boardChanged { task { ${aliases} } } }` }, { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') });
         });
-        expect(refusal).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询过于复杂：估算代价 21772，/), extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+        // Coded and worded as over HTTP (graphql-ws errors pass through the same formatter).
+        expect(refusal).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询过于复杂：估算代价 21772，/), extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) })]);
         // A document too long to parse safely is refused before graphql-ws parses it.
         const deep = await new Promise<unknown>((resolve) => {
           client.subscribe({ query: `subscription { boardChanged ${'{ task '.repeat(3000)}{ id }${' }'.repeat(3000)} }` }, { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') });
         });
-        expect(deep).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询文本过长：超过 2000 个/), extensions: { code: 'QUERY_TOO_COMPLEX' } })]);
+        expect(deep).toEqual([expect.objectContaining({ message: expect.stringMatching(/^查询文本过长：超过 2000 个/), extensions: expect.objectContaining({ code: 'QUERY_TOO_COMPLEX' }) })]);
       } finally {
         await client.dispose();
       }
@@ -267,7 +268,7 @@ describe('API limits, denied attempts and error answers', () => {
       await db.deleteFrom('access_denials').execute();
       const started = Date.now();
       const res = await gql('wtsq.member', `mutation Tighten { updateCampaignPolicy(input: { campaignId: "${CAMPAIGN}", selfCheckDays: 3 }) { id } }`);
-      expect(res.body.errors).toEqual([{ message: '只有创建办可以修改活动的时限规则', locations: [{ line: 1, column: 20 }], path: ['updateCampaignPolicy'], extensions: { code: 'FORBIDDEN', field: null } }]);
+      expect(res.body.errors).toEqual([{ message: '「责任单位成员」无权修改活动的时限规则（仅限创建办）', locations: [{ line: 1, column: 20 }], path: ['updateCampaignPolicy'], extensions: { code: 'FORBIDDEN', field: null } }]);
       expect(res.requestId).toMatch(/^[0-9a-f-]{36}$/);
 
       const [row] = await denials();
@@ -280,7 +281,7 @@ describe('API limits, denied attempts and error answers', () => {
         operation_name: 'Tighten',
         path: 'updateCampaignPolicy',
         code: 'FORBIDDEN',
-        message: '只有创建办可以修改活动的时限规则',
+        message: '「责任单位成员」无权修改活动的时限规则（仅限创建办）',
         request_id: res.requestId,
       });
       expect(row.ip).toMatch(/127\.0\.0\.1$/);
@@ -311,7 +312,7 @@ describe('API limits, denied attempts and error answers', () => {
 
       const refused = await gql('wtsq.member', `{ accessDenials { ${PAGE} } }`);
       expect(refused.body.data).toBeNull();
-      expect(refused.body.errors?.[0]).toMatchObject({ message: '只有创建办和领导小组可以查看拒绝访问记录', extensions: { code: 'FORBIDDEN' } });
+      expect(refused.body.errors?.[0]).toMatchObject({ message: '「责任单位成员」无权查看拒绝访问记录（仅限创建办、领导小组）', extensions: { code: 'FORBIDDEN' } });
 
       type Page = { accessDenials: { nodes: Record<string, unknown>[]; endCursor: string | null; hasNextPage: boolean } };
       const all = await gql<Page>('office', `{ accessDenials { ${PAGE} } }`);
@@ -322,7 +323,7 @@ describe('API limits, denied attempts and error answers', () => {
         ['updateCampaignPolicy', 'FORBIDDEN', 'wtsq.member'],
         ['me', 'UNAUTHENTICATED', null],
       ]);
-      expect(nodes[1]).toMatchObject({ userId: 'user:wtsq.member', role: 'UNIT_MEMBER', unitCode: 'WTSQ', operationType: 'mutation', operationName: 'Tighten', message: '只有创建办可以修改活动的时限规则' });
+      expect(nodes[1]).toMatchObject({ userId: 'user:wtsq.member', role: 'UNIT_MEMBER', unitCode: 'WTSQ', operationType: 'mutation', operationName: 'Tighten', message: '「责任单位成员」无权修改活动的时限规则（仅限创建办）' });
       expect(Date.parse(nodes[1].at as string)).toBeGreaterThan(Date.now() - 60_000);
 
       const first = await gql<Page>('leader', `{ accessDenials(first: 2) { ${PAGE} } }`);
@@ -342,7 +343,7 @@ describe('API limits, denied attempts and error answers', () => {
       try {
         const res = await gql('wtsq.member', `mutation { updateCampaignPolicy(input: { campaignId: "${CAMPAIGN}", selfCheckDays: 3 }) { id } }`);
         expect(res.body.errors).toHaveLength(1);
-        expect(res.body.errors![0]).toMatchObject({ message: '只有创建办可以修改活动的时限规则', extensions: { code: 'FORBIDDEN' } });
+        expect(res.body.errors![0]).toMatchObject({ message: '「责任单位成员」无权修改活动的时限规则（仅限创建办）', extensions: { code: 'FORBIDDEN' } });
         expect(warn).toHaveBeenCalledWith(expect.stringContaining('[audit] could not record 1 denied attempt(s)'));
       } finally {
         await sql`alter table access_denials_away rename to access_denials`.execute(db);

@@ -82,9 +82,7 @@ describe('sign-in, tokens and sign-out', () => {
     const second = refreshed.data!.refreshSession;
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.me.login).toBe('supervisor');
-    // The old refresh token no longer works; the new access token does.
-    const again = await call(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, { t: first.refreshToken });
-    expect(again.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // The new access token works.
     expect((await me(second.accessToken)).data).toEqual({ me: { login: 'supervisor' } });
 
     const out = await call<{ signOut: boolean }>('mutation { signOut }', {}, bearer(second.accessToken));
@@ -93,6 +91,34 @@ describe('sign-in, tokens and sign-out', () => {
     expect((await me(first.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const dead = await call(`mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }`, { t: second.refreshToken });
     expect(dead.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it('ends the session when a refresh token it already replaced comes back (a copy is about)', async () => {
+    const first = (await signIn('supervisor2', DEMO_PASSWORD)).data!.signIn;
+    const refresh = (t: string) => call<{ refreshSession: Session }>(`mutation($t: String!) { refreshSession(refreshToken: $t) { ${SESSION} } }`, { t });
+    const second = (await refresh(first.refreshToken)).data!.refreshSession;
+    expect((await me(second.accessToken)).data).toEqual({ me: { login: 'supervisor2' } });
+    // The replaced token again (the thief, or the owner after the thief): refused, and the whole session ends,
+    // so that neither the thief's nor the owner's tokens go on working.
+    const reused = await refresh(first.refreshToken);
+    expect(reused.errors?.[0]).toMatchObject({ message: '该刷新凭证已被使用过，为安全起见本次登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await me(second.accessToken)).errors?.[0]).toMatchObject({ message: '登录已失效，请重新登录', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await refresh(second.refreshToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const session = await stack.db.selectFrom('auth_sessions').select(['revoked_reason']).where('user_id', '=', 'user:supervisor2').executeTakeFirstOrThrow();
+    expect(session.revoked_reason).toBe('REFRESH_TOKEN_REUSED');
+    // The refusal is in the record of denied attempts.
+    const denied = await stack.db.selectFrom('access_denials').select(['path', 'code', 'message']).where('path', '=', 'refreshSession').execute();
+    expect(denied).toContainEqual({ path: 'refreshSession', code: 'UNAUTHENTICATED', message: '该刷新凭证已被使用过，为安全起见本次登录已失效，请重新登录' });
+    // A fresh sign-in is unaffected.
+    expect((await signIn('supervisor2', DEMO_PASSWORD)).errors).toBeUndefined();
+  });
+
+  it('counts sign-in attempts by the connecting address, ignoring X-Forwarded-For unless the proxy is trusted', async () => {
+    const forwarded = { 'x-forwarded-for': '203.0.113.77' };
+    await call('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { login: 'leader', password: DEMO_PASSWORD } }, forwarded);
+    const rows = await stack.db.selectFrom('sign_in_attempts').select('ip').orderBy('id', 'desc').limit(1).execute();
+    expect(rows[0].ip).not.toBe('203.0.113.77');
+    expect(rows[0].ip).toMatch(/127\.0\.0\.1|::1/);
   });
 
   it('says the same for an unknown login and a wrong password, and stops guessing after the limit', async () => {
@@ -128,5 +154,35 @@ describe('sign-in, tokens and sign-out', () => {
     expect((await call('mutation { setUserPassword(login: "bjsq.head", password: "Reset2027x") }', {}, bearer(office.accessToken))).data).toEqual({ setUserPassword: true });
     expect((await me(mine.accessToken)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await signIn('bjsq.head', 'Reset2027x')).errors).toBeUndefined();
+  });
+});
+
+describe('behind a trusted proxy', () => {
+  let stack: TestStack;
+
+  beforeAll(async () => {
+    // The proxy in front (here: the test, on loopback) is trusted to say who the client is.
+    stack = await startTestStack({ prefix: 'proxy', withWorker: false, env: { TRUST_PROXY: 'loopback', SIGN_IN_MAX_PER_IP: '3' } });
+    await seedReferenceData(stack.db);
+  });
+  afterAll(async () => stack?.stop());
+
+  const signInFrom = async (client: string) => {
+    const res = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': client },
+      body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { login: 'leader', password: DEMO_PASSWORD } } }),
+    });
+    return (await res.json()) as GraphQLResponse<{ signIn: { accessToken: string } }>;
+  };
+
+  it('limits each client address, as the proxy reports it, on its own', async () => {
+    for (let i = 0; i < 3; i += 1) expect((await signInFrom('203.0.113.5')).errors).toBeUndefined();
+    const limited = await signInFrom('203.0.113.5');
+    expect(limited.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    // Another client behind the same proxy is not held back by it.
+    expect((await signInFrom('198.51.100.9')).errors).toBeUndefined();
+    const ips = await stack.db.selectFrom('sign_in_attempts').select('ip').execute();
+    expect([...new Set(ips.map((r) => r.ip))].sort()).toEqual(['198.51.100.9', '203.0.113.5']);
   });
 });

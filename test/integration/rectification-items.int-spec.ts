@@ -90,7 +90,9 @@ describe('rectification items', () => {
     expect(created.item).toMatchObject({ state: 'REPORTED', stateLabel: '上报', unit: null, reportedBy: { displayName: '李督查（督查检查组）' } });
     const id = created.item.id;
 
-    await refused('wtsq.member', id, 'DISPATCH', { unitCode: 'WTSQ' }, 'NOT_FOUND'); // not theirs to see yet
+    // Units never dispatch: refused for the role, before anything is said about the item (which they may not see yet).
+    await refused('wtsq.member', id, 'DISPATCH', { unitCode: 'WTSQ' }, 'FORBIDDEN');
+    await refused('wtsq.member', id, 'START_RECTIFICATION', {}, 'NOT_FOUND'); // not theirs to see yet
     let card = await legal('supervisor', id, 'DISPATCH', { unitCode: 'WTSQ', note: '请三日内整改' });
     expect(card).toMatchObject({ state: 'DISPATCHED', unit: { code: 'WTSQ' } });
     // The campaign's default: 7 days to fix.

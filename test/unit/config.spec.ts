@@ -27,7 +27,8 @@ describe('loadConfig', () => {
         uiUrl: null,
         cli: null,
       },
-      api: { host: '127.0.0.1', port: 3000 },
+      api: { host: '127.0.0.1', port: 3000, trustProxy: false },
+      graphqlIde: true,
       worker: { healthPort: 3001 },
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
@@ -71,6 +72,7 @@ describe('loadConfig', () => {
       DEMO_IDENTITY_HEADER: 'false',
       SIGN_IN_MAX_FAILURES: '10',
       SIGN_IN_MAX_PER_IP: '100',
+      TRUST_PROXY: '1',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -88,7 +90,8 @@ describe('loadConfig', () => {
         uiUrl: 'http://ui:8233',
         cli: '/opt/temporal',
       },
-      api: { host: '0.0.0.0', port: 8080 },
+      api: { host: '0.0.0.0', port: 8080, trustProxy: 1 },
+      graphqlIde: true,
       worker: { healthPort: 8081 },
       demoData: false,
       logLevel: 'debug',
@@ -103,6 +106,13 @@ describe('loadConfig', () => {
         attemptWindowSeconds: 900,
       },
     });
+  });
+
+  it('reads TRUST_PROXY as off, a hop count, or a list of proxies, and refuses anything else', () => {
+    expect(loadConfig({}).api.trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).api.trustProxy).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).api.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(() => loadConfig({ TRUST_PROXY: 'every one; rm -rf' })).toThrow(/TRUST_PROXY/);
   });
 
   it('refuses a token secret shorter than 32 characters', () => {

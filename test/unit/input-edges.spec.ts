@@ -18,7 +18,7 @@ const STATE = { ...initialState({ taskId: 't', campaignId: 'c', indicatorCode: '
 describe('configuration edge cases', () => {
   it('treats blank variables as unset, so HOST= keeps the loopback default', () => {
     const config = loadConfig({ HOST: '', PORT: ' ', DEMO_DATA: '', DATA_DIR: '' });
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, trustProxy: false });
     expect(config.demoData).toBe(true);
     expect(config.dataDir).toMatch(/data$/);
   });

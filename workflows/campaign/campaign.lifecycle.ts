@@ -89,6 +89,11 @@ const RULES: Record<CampaignAction, Rule> = {
   RECORD_MEETING: { roles: ['OFFICE', 'SUPERVISOR'], phases: PHASES },
 };
 
+/** The roles that may take an action at all. */
+export function campaignActionRoles(action: CampaignAction): readonly Role[] {
+  return RULES[action].roles;
+}
+
 export function isCampaignAction(value: string): value is CampaignAction {
   return (CAMPAIGN_ACTIONS as readonly string[]).includes(value);
 }

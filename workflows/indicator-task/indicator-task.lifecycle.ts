@@ -176,6 +176,11 @@ const RULES: Record<IndicatorTaskAction, Rule> = {
   REASSIGN: { stages: OPEN_STAGES, roles: ['OFFICE'], ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
 };
 
+/** The roles that may take an action at all (whether they may take it now is `check`'s question). */
+export function taskActionRoles(action: IndicatorTaskAction): readonly Role[] {
+  return RULES[action].roles;
+}
+
 export function isIndicatorTaskAction(value: string): value is IndicatorTaskAction {
   return (INDICATOR_TASK_ACTIONS as readonly string[]).includes(value);
 }

@@ -110,6 +110,11 @@ const RULES: Record<ItemAction, Rule> = {
   REPORT_DUPLICATE: { states: OPEN_STATES, roles: REPORTER_ROLES, ownUnit: false },
 };
 
+/** The roles that may take an action at all (whether they may take it now is `checkItem`'s question). */
+export function itemActionRoles(action: ItemAction): readonly Role[] {
+  return RULES[action].roles;
+}
+
 export function isItemAction(value: string): value is ItemAction {
   return (ITEM_ACTIONS as readonly string[]).includes(value);
 }

@@ -14,6 +14,8 @@ import * as m0010 from './0010-reports';
 import * as m0011 from './0011-inspection-rounds';
 import * as m0012 from './0012-sign-in';
 import * as m0013 from './0013-access-denials';
+import * as m0014 from './0014-service-accounts';
+import * as m0015 from './0015-list-indexes';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -29,4 +31,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0011-inspection-rounds': m0011,
   '0012-sign-in': m0012,
   '0013-access-denials': m0013,
+  '0014-service-accounts': m0014,
+  '0015-list-indexes': m0015,
 };

@@ -1,0 +1,228 @@
+// Who may do what: the one place the API's authorisation is declared.
+//
+// 1. OPERATIONS: every root field of the GraphQL schema (query, mutation, subscription) and every HTTP route,
+//    with the roles that may call it, and the scope a service account needs to read it. AccessGuard
+//    (access.guard.ts) checks it before any resolver or controller runs; an operation that is not declared here is
+//    refused (a test also proves that the table and the schema name the same operations). The lifecycle actions'
+//    roles are not repeated: they are read from the pure rules in workflows/ (taskActionRoles, itemActionRoles,
+//    campaignActionRoles, ROUND_ROLES, REPORTER_ROLES), which the workflows enforce again.
+// 2. What each role sees of what it may read: the predicates below (`isUnitRole`, `mayReadUnit`,
+//    `hidesCovertReporter`). Services apply them to rows; they decide nothing of their own.
+// 3. What depends on the record itself and on who acted before (a unit acts only on its own tasks and items; no
+//    one approves what they handed in themselves; a task's stage allows the action) is the lifecycle's
+//    `check`/`checkItem`/`checkRound`/`checkCampaign` in workflows/, run by the workflow on every update.
+//
+// Service accounts (district integration) only read, within their scopes, with the leading group's view.
+import { DomainError } from '../errors/domain-error';
+import { ROLE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import { taskActionRoles, type IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { ROLES, type Actor, type Role } from '../../workflows/indicator-task/indicator-task.types';
+import { ITEM_ACTIONS, isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
+import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.lifecycle';
+import { campaignActionRoles, type CampaignAction } from '../../workflows/campaign/campaign.lifecycle';
+
+/** What a service account may be given: read-only views. */
+export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
+export type Scope = (typeof SCOPES)[number];
+export const SCOPE_LABELS: Record<Scope, string> = {
+  BOARD_READ: '读取任务与整改问题（看板、卡片、历史、附件、实时推送）',
+  CAMPAIGN_READ: '读取活动、测评体系与检查轮次',
+  REPORTS_READ: '读取绩效考核、红黑榜、公共文明指数与月度汇报',
+};
+
+export function isScope(value: unknown): value is Scope {
+  return typeof value === 'string' && (SCOPES as readonly string[]).includes(value);
+}
+
+/** A service account acting through an API key. */
+export interface ServiceIdentity {
+  accountId: string;
+  name: string;
+  scopes: readonly Scope[];
+}
+
+/** Whoever calls: a person (an Actor), or a service account, which reads with the leading group's view. */
+export type Caller = Actor & { service?: ServiceIdentity };
+
+/** Anyone signed in as a person; PUBLIC needs no identity at all. */
+type Allowed = readonly Role[] | 'ANY_PERSON' | 'PUBLIC';
+
+export interface OperationRule {
+  /** What the operation does, in Chinese, for the refusal's message: 「…无权{what}」. */
+  what: string;
+  /** Who may call it; a function when it depends on the arguments (the action named in the input). */
+  allow: Allowed | ((args: Record<string, unknown>) => readonly Role[]);
+  /** The scope that lets a service account call it; operations without one are for people only. */
+  scope?: Scope;
+  /** Unit roles get only their own unit's records (applied by the service with the predicates below). */
+  unitScoped?: true;
+}
+
+const ALL = ROLES;
+const OFFICE: readonly Role[] = ['OFFICE'];
+const OFFICE_AND_LEADER: readonly Role[] = ['OFFICE', 'LEADER'];
+const NOT_UNITS: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST'];
+const ROUND_VIEWERS: readonly Role[] = [...ROUND_ROLES, 'LEADER'];
+const ASSESSMENT_VIEWERS: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'UNIT_HEAD', 'UNIT_MEMBER'];
+
+const task = (action: IndicatorTaskAction, what: string): OperationRule => ({ what, allow: taskActionRoles(action) });
+const campaign = (action: CampaignAction, what: string): OperationRule => ({ what, allow: campaignActionRoles(action) });
+const ALL_ITEM_ACTION_ROLES: readonly Role[] = ROLES.filter((role) => ITEM_ACTIONS.some((a) => itemActionRoles(a).includes(role)));
+
+/** Every operation of the API. Keys: `Query.x`, `Mutation.x`, `Subscription.x`, and `GET /path/:param` for HTTP. */
+export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
+  // Identity.
+  'Query.me': { what: '查看本人信息', allow: 'ANY_PERSON' },
+  'Mutation.signIn': { what: '登录', allow: 'PUBLIC' },
+  'Mutation.refreshSession': { what: '刷新登录', allow: 'PUBLIC' },
+  'Mutation.signOut': { what: '退出登录', allow: 'ANY_PERSON' },
+  'Mutation.changePassword': { what: '修改本人密码', allow: 'ANY_PERSON' },
+  'Mutation.setUserPassword': { what: '设置他人的密码', allow: OFFICE },
+  'Query.serviceAccounts': { what: '查看服务账号', allow: OFFICE },
+  'Mutation.createServiceAccount': { what: '创建服务账号', allow: OFFICE },
+  'Mutation.rotateServiceAccountKey': { what: '更换服务账号密钥', allow: OFFICE },
+  'Mutation.revokeServiceAccount': { what: '停用服务账号', allow: OFFICE },
+  'Query.accessDenials': { what: '查看拒绝访问记录', allow: OFFICE_AND_LEADER },
+
+  // The campaign, its catalog, its organisation and its clock.
+  'Query.campaigns': { what: '查看活动', allow: ALL, scope: 'CAMPAIGN_READ' },
+  'Query.campaign': { what: '查看活动进度', allow: ALL, scope: 'CAMPAIGN_READ', unitScoped: true },
+  'Mutation.updateCampaignPolicy': { what: '修改活动的时限规则', allow: OFFICE },
+  'Mutation.setCampaignPhasePlan': campaign('SET_PHASE_PLAN', '设置阶段计划'),
+  'Mutation.advanceCampaignPhase': campaign('ADVANCE_PHASE', '推进活动阶段'),
+  'Mutation.recordSupervisionVisit': campaign('RECORD_SUPERVISION_VISIT', '登记督查走访'),
+  'Mutation.recordCampaignMeeting': campaign('RECORD_MEETING', '登记联席会议'),
+  'Query.catalog': { what: '查看测评体系', allow: ALL, scope: 'CAMPAIGN_READ' },
+  'Query.catalogVersions': { what: '查看测评体系版本', allow: ALL, scope: 'CAMPAIGN_READ' },
+  'Query.exportCatalog': { what: '导出测评体系', allow: ALL, scope: 'CAMPAIGN_READ' },
+  'Mutation.importCatalog': { what: '导入测评体系', allow: OFFICE },
+  'Query.organisation': { what: '查看组织机构', allow: OFFICE_AND_LEADER },
+  'Mutation.importOrganisation': { what: '导入组织机构', allow: OFFICE },
+  'Query.taskBreakdownImport': { what: '查看任务分解表导入记录', allow: OFFICE_AND_LEADER },
+  'Mutation.importTaskBreakdown': { what: '导入任务分解表', allow: OFFICE },
+  'Query.monthlyReport': { what: '查看月度专题汇报', allow: NOT_UNITS, scope: 'REPORTS_READ' },
+  'Query.exportMonthlyReport': { what: '导出月度专题汇报', allow: NOT_UNITS, scope: 'REPORTS_READ' },
+  'Mutation.generateMonthlyReport': { what: '生成月度专题汇报', allow: OFFICE },
+
+  // Indicator tasks: reading (units their own), and the lifecycle's actions.
+  'Query.board': { what: '查看任务看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.tasks': { what: '查询任务列表', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.indicatorTask': { what: '查看任务卡片', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.boardAsOf': { what: '查看某一时点的看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Subscription.boardChanged': { what: '订阅看板变化', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'GET /tasks/:taskId/evidence/:sha256': { what: '下载任务佐证材料', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Mutation.submitSelfCheck': task('SUBMIT_SELF_CHECK', '提交自查结果'),
+  'Mutation.confirmSelfCheck': task('CONFIRM_SELF_CHECK', '确认自查结果'),
+  'Mutation.returnSelfCheck': task('RETURN_SELF_CHECK', '退回自查结果'),
+  'Mutation.submitRectificationPlan': task('SUBMIT_RECTIFICATION_PLAN', '提交整改方案'),
+  'Mutation.reportRectificationProgress': task('REPORT_RECTIFICATION_PROGRESS', '报告整改进展'),
+  'Mutation.submitRectification': task('SUBMIT_RECTIFICATION', '提交整改结果'),
+  'Mutation.approveRectification': task('APPROVE_RECTIFICATION', '通过整改验收'),
+  'Mutation.returnRectification': task('RETURN_RECTIFICATION', '退回整改结果'),
+  'Mutation.recordMockAssessment': task('RECORD_MOCK_ASSESSMENT', '录入模拟测评结果'),
+  'Mutation.recordRecheck': task('RECORD_RECHECK', '录入复查结果'),
+  'Mutation.requestExtension': task('REQUEST_EXTENSION', '申请延期'),
+  'Mutation.approveExtension': task('APPROVE_EXTENSION', '批准延期'),
+  'Mutation.refuseExtension': task('REFUSE_EXTENSION', '驳回延期'),
+  'Mutation.addComment': task('ADD_COMMENT', '发表评论'),
+  'Mutation.uploadEvidence': task('ATTACH_EVIDENCE', '上传佐证材料'),
+  'Mutation.startArchiving': task('START_ARCHIVING', '启动归档'),
+  'Mutation.submitArchiveMaterial': task('SUBMIT_ARCHIVE_MATERIAL', '提交档案材料'),
+  'Mutation.acceptArchiveMaterial': task('ACCEPT_ARCHIVE_MATERIAL', '验收档案材料'),
+  'Mutation.returnArchiveMaterial': task('RETURN_ARCHIVE_MATERIAL', '退回档案材料'),
+  'Mutation.reassignTask': task('REASSIGN', '调整责任单位'),
+
+  // Rectification items.
+  'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.items': { what: '查询整改问题列表', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.rectificationItem': { what: '查看整改问题', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Subscription.itemChanged': { what: '订阅整改问题变化', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'GET /items/:itemId/files/:sha256': { what: '下载整改问题照片', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Mutation.reportItem': { what: '上报问题', allow: REPORTER_ROLES },
+  'Mutation.actOnItem': {
+    what: '办理整改问题',
+    // The action named decides; an unknown action is refused later as bad input, by whoever may act at all.
+    allow: (args) => {
+      const action = (args.input as { action?: unknown } | undefined)?.action;
+      return typeof action === 'string' && isItemAction(action) ? itemActionRoles(action) : ALL_ITEM_ACTION_ROLES;
+    },
+  },
+  'Mutation.meetingDecisionToItem': { what: '把议定事项转为整改问题', allow: ['OFFICE', 'SUPERVISOR'] },
+  'Mutation.meetingDecisionToTask': { what: '把议定事项转为指标任务', allow: OFFICE },
+
+  // Inspection rounds.
+  'Query.inspectionRounds': { what: '查看检查轮次', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.inspectionRound': { what: '查看检查轮次', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.publicCivilityIndex': { what: '查看公共文明指数', allow: ROUND_VIEWERS, scope: 'REPORTS_READ' },
+  'Mutation.planInspectionRound': { what: '计划检查轮次', allow: ROUND_ROLES },
+  'Mutation.actOnInspectionRound': { what: '办理检查轮次', allow: ROUND_ROLES },
+  'Mutation.recordFinding': { what: '记录检查发现的问题', allow: ROUND_ROLES },
+  'Mutation.recordRoundScores': { what: '录入测评得分', allow: ROUND_ROLES },
+
+  // Performance assessment and the 红黑榜.
+  'Query.performanceAssessment': { what: '查看绩效考核', allow: ASSESSMENT_VIEWERS, scope: 'REPORTS_READ', unitScoped: true },
+  'Query.exportPerformanceAssessment': { what: '导出绩效考核', allow: ASSESSMENT_VIEWERS, scope: 'REPORTS_READ', unitScoped: true },
+  'Query.unitRanking': { what: '查看红黑榜', allow: ALL, scope: 'REPORTS_READ' },
+
+  // Operations.
+  'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },
+};
+
+/** The roles an operation allows for these arguments; null when it needs no person (PUBLIC) or any person. */
+export function allowedRoles(rule: OperationRule, args: Record<string, unknown>): readonly Role[] | 'ANY_PERSON' | 'PUBLIC' {
+  return typeof rule.allow === 'function' ? rule.allow(args) : rule.allow;
+}
+
+/** Whether `operation` needs a caller at all. */
+export function isPublic(operation: string): boolean {
+  return OPERATIONS[operation]?.allow === 'PUBLIC';
+}
+
+/**
+ * Throws FORBIDDEN unless `caller` may call `operation` with `args`. Undeclared operations are refused: a new
+ * resolver that nobody declared here cannot be called.
+ */
+export function authorise(caller: Caller | null, operation: string, args: Record<string, unknown> = {}): void {
+  const rule = OPERATIONS[operation];
+  if (!rule) throw new DomainError('FORBIDDEN', '此操作未声明访问权限，已拒绝');
+  const allowed = allowedRoles(rule, args);
+  if (allowed === 'PUBLIC') return;
+  if (!caller) throw new DomainError('UNAUTHENTICATED', '请先登录');
+  if (caller.service) {
+    if (!rule.scope) throw new DomainError('FORBIDDEN', `服务账号「${caller.service.name}」只能读取数据，无权${rule.what}`);
+    if (!caller.service.scopes.includes(rule.scope)) {
+      throw new DomainError('FORBIDDEN', `服务账号「${caller.service.name}」没有「${SCOPE_LABELS[rule.scope]}」（${rule.scope}）权限范围，无权${rule.what}`);
+    }
+    return;
+  }
+  if (allowed === 'ANY_PERSON' || allowed.includes(caller.role)) return;
+  throw new DomainError('FORBIDDEN', `「${ROLE_LABELS[caller.role]}」无权${rule.what}（仅限${allowed.map((r) => ROLE_LABELS[r]).join('、')}）`);
+}
+
+// What each role sees of what it may read.
+
+/** Units see their own unit's records; everyone else sees the whole campaign. */
+export function isUnitRole(role: Role): boolean {
+  return role === 'UNIT_MEMBER' || role === 'UNIT_HEAD';
+}
+
+/** Whether the caller may read records of `unitCode` (a unit role only its own). */
+export function mayReadUnit(caller: Actor, unitCode: string | null): boolean {
+  return !isUnitRole(caller.role) || (unitCode !== null && unitCode === caller.unitCode);
+}
+
+/** Units are never told which inspector found a covert-inspection problem: they see 「暗访组」. */
+export function hidesCovertReporter(caller: Actor, source: string): boolean {
+  return isUnitRole(caller.role) && source === 'COVERT_INSPECTION';
+}
+
+/** Whether `caller` may call `operation`: for fields that show a part of a record only to those who could read it whole. */
+export function may(caller: Caller, operation: string, args: Record<string, unknown> = {}): boolean {
+  try {
+    authorise(caller, operation, args);
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+// Enforces access-policy.ts before any resolver or controller runs: on every root field of every query, mutation
+// and subscription, and on every HTTP route. Field resolvers below a root field are not guarded here: what they
+// show follows from the root (a card the caller may read) and the visibility predicates of the policy.
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { authorise, isPublic } from './access-policy';
+import { AuthService, type GraphQLContext } from './auth.service';
+
+const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
+
+interface HttpRequest {
+  method: string;
+  route?: { path?: string };
+  headers: Record<string, string | string[] | undefined>;
+  ip?: string;
+}
+
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(private readonly auth: AuthService) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType<GqlContextType>() === 'graphql') {
+      const gql = GqlExecutionContext.create(context);
+      const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
+      if (!ROOT_TYPES.has(info.parentType.name)) return true;
+      const operation = `${info.parentType.name}.${info.fieldName}`;
+      await this.check(operation, gql.getContext<GraphQLContext>(), gql.getArgs<Record<string, unknown>>());
+      return true;
+    }
+    const req = context.switchToHttp().getRequest<HttpRequest>();
+    const operation = `${req.method.toUpperCase()} ${req.route?.path ?? '?'}`;
+    await this.check(operation, { req }, {});
+    return true;
+  }
+
+  private async check(operation: string, ctx: GraphQLContext, args: Record<string, unknown>): Promise<void> {
+    if (isPublic(operation)) return;
+    authorise(await this.auth.actor(ctx), operation, args);
+  }
+}

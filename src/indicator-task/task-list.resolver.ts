@@ -1,0 +1,45 @@
+// `tasks`: the board's cards as a list for other systems, filtered, sorted and paged by cursor. Who sees what is
+// the board's rule: a unit's users see the tasks their unit does and the tasks it leads. The nodes are the board's TaskViews, so every
+// IndicatorTask field resolver works on them.
+import { Inject } from '@nestjs/common';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { DATABASE } from '../app/app.tokens';
+import { isUnitRole } from '../auth/access-policy';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import type { Db } from '../database/database';
+import { DomainError } from '../errors/domain-error';
+import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
+import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
+import { TASK_ORDERINGS, countTasks, taskPage, taskView } from './task-list';
+
+@Resolver()
+export class TaskListResolver {
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    private readonly campaigns: CampaignRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query('tasks')
+  async tasks(
+    @Args('campaignId') campaignId: string | null,
+    @Args('filter') filter: TaskFilter | null,
+    @Args('orderBy') orderBy: TaskOrder | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    const actor = await this.auth.actor(ctx);
+    const size = pageSize(first);
+    const ordering = TASK_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
+    const position = after === null || after === undefined ? null : decodeCursor(after, ordering);
+    const visibleToUnit = isUnitRole(actor.role) ? (actor.unitCode ?? '') : null;
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+
+    const query = { campaignId: campaign.id, unitCode: filter?.unitCode || null, visibleToUnit, filter: filter ?? {} };
+    const rows = await taskPage(this.db, query, ordering, position, size + 1);
+    return toConnection(ordering, rows, size, taskView, () => countTasks(this.db, query));
+  }
+}

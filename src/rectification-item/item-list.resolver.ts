@@ -1,0 +1,62 @@
+// `items`: the rectification items as a list for other systems, filtered, sorted and paged by cursor. Who sees what
+// is the items board's rule: a unit's users see the items dispatched to their unit only. The nodes are the board's
+// ItemViews, so the RectificationItem field resolvers (and with them the hiding of covert inspectors from units)
+// apply to them unchanged.
+import { Inject } from '@nestjs/common';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { DATABASE } from '../app/app.tokens';
+import { isUnitRole } from '../auth/access-policy';
+import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { CampaignRepository } from '../campaign/campaign.repository';
+import type { Db } from '../database/database';
+import { DomainError } from '../errors/domain-error';
+import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
+import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
+import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import { ITEM_ORDERINGS, countItems, itemPage } from './item-list';
+import { RectificationItemRepository } from './rectification-item.repository';
+
+@Resolver()
+export class ItemListResolver {
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    private readonly items: RectificationItemRepository,
+    private readonly campaigns: CampaignRepository,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Query('items')
+  async list(
+    @Args('campaignId') campaignId: string | null,
+    @Args('filter') filter: ItemFilter | null,
+    @Args('orderBy') orderBy: ItemOrder | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    const actor = await this.auth.actor(ctx);
+    const size = pageSize(first);
+    const ordering = ITEM_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
+    const position = after === null || after === undefined ? null : decodeCursor(after, ordering);
+    const unitCode = unitScope(actor, filter?.unitCode || null, '整改问题');
+    const campaign = await this.campaigns.find(campaignId);
+    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+
+    const query = { campaignId: campaign.id, unitCode, filter: filter ?? {} };
+    const rows = await itemPage(this.db, query, ordering, position, size + 1);
+    const views = new Map((await this.items.findByIds(rows.slice(0, size).map((r) => r.item_id))).map((v) => [v.id, v]));
+    return toConnection(ordering, rows, size, (row) => views.get(row.item_id), () => countItems(this.db, query));
+  }
+}
+
+/**
+ * The unit whose items the actor may list: a unit's users their own (asking for another is refused,
+ * not quietly answered with nothing), everyone else the one they ask for, or all (null).
+ */
+function unitScope(actor: Actor, asked: string | null, what: string): string | null {
+  if (!isUnitRole(actor.role)) return asked;
+  // A unit user without a unit sees nothing (no card has the empty unit code).
+  const own = actor.unitCode ?? '';
+  if (asked && asked !== own) throw new DomainError('FORBIDDEN', `只能查看本单位的${what}，不能查看单位「${asked}」的${what}`, 'filter.unitCode');
+  return own;
+}

@@ -1,0 +1,531 @@
+// Every role against every operation of the API, through HTTP and graphql-ws, on the real stack. The expected
+// matrix below is written from the plan (who does what in the campaign), not read from the policy, so that a
+// change to the policy that gives a role more or less than the plan does fails here. A cell that is refused must
+// answer FORBIDDEN and be recorded in access_denials; a cell that is allowed may still be answered with a domain
+// error (the task is in another stage, the input is incomplete), but never with FORBIDDEN. Then: other units'
+// records, approving one's own submission, service accounts' scopes and keys, and denied downloads and
+// subscriptions in the record.
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
+import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
+import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
+import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+
+/** The columns: six roles (demo logins of 外滩社区 for the unit roles), a service account with every scope. */
+const CALLERS = ['leader', 'office', 'supervisor', 'archivist', 'wtsq.head', 'wtsq.member', 'service'] as const;
+type Who = (typeof CALLERS)[number] | 'anonymous' | string;
+const LETTERS = ['L', 'O', 'S', 'A', 'H', 'M', 'K'];
+
+// L 领导小组, O 创建办, S 督查检查组, A 档案组, H 单位负责人, M 责任单位成员, K 服务账号 (all read scopes); '.' refused.
+const MATRIX: Record<string, string> = {
+  'Query.me': '                   L O S A H M .',
+  'Query.campaigns': '            L O S A H M K',
+  'Query.campaign': '             L O S A H M K',
+  'Query.catalog': '              L O S A H M K',
+  'Query.catalogVersions': '      L O S A H M K',
+  'Query.exportCatalog': '        L O S A H M K',
+  'Query.organisation': '         L O . . . . .',
+  'Query.taskBreakdownImport': '  L O . . . . .',
+  'Query.accessDenials': '        L O . . . . .',
+  'Query.serviceAccounts': '      . O . . . . .',
+  'Query.monthlyReport': '        L O S A . . K',
+  'Query.exportMonthlyReport': '  L O S A . . K',
+  'Query.board': '                L O S A H M K',
+  'Query.tasks': '                L O S A H M K',
+  'Query.indicatorTask': '        L O S A H M K',
+  'Query.boardAsOf': '            L O S A H M K',
+  'Query.itemBoard': '            L O S A H M K',
+  'Query.items': '                L O S A H M K',
+  'Query.rectificationItem': '    L O S A H M K',
+  'Query.inspectionRounds': '     L O S . . . K',
+  'Query.inspectionRound': '      L O S . . . K',
+  'Query.publicCivilityIndex': '  L O S . . . K',
+  'Query.performanceAssessment': 'L O S . H M K',
+  'Query.exportPerformanceAssessment': 'L O S . H M K',
+  'Query.unitRanking': '          L O S A H M K',
+  'Mutation.signIn': '            L O S A H M K',
+  'Mutation.refreshSession': '    L O S A H M K',
+  'Mutation.signOut': '           L O S A H M .',
+  'Mutation.changePassword': '    L O S A H M .',
+  'Mutation.setUserPassword': '   . O . . . . .',
+  'Mutation.createServiceAccount': '. O . . . . .',
+  'Mutation.rotateServiceAccountKey': '. O . . . . .',
+  'Mutation.revokeServiceAccount': '. O . . . . .',
+  'Mutation.updateCampaignPolicy': '. O . . . . .',
+  'Mutation.setCampaignPhasePlan': '. O . . . . .',
+  'Mutation.advanceCampaignPhase': '. O . . . . .',
+  'Mutation.recordSupervisionVisit': '. O S . . . .',
+  'Mutation.recordCampaignMeeting': '. O S . . . .',
+  'Mutation.generateMonthlyReport': '. O . . . . .',
+  'Mutation.importCatalog': '     . O . . . . .',
+  'Mutation.importOrganisation': '. O . . . . .',
+  'Mutation.importTaskBreakdown': '. O . . . . .',
+  'Mutation.submitSelfCheck': '   . . . . H M .',
+  'Mutation.confirmSelfCheck': '  . . S . . . .',
+  'Mutation.returnSelfCheck': '   . . S . . . .',
+  'Mutation.submitRectificationPlan': '. . . . H M .',
+  'Mutation.reportRectificationProgress': '. . . . H M .',
+  'Mutation.submitRectification': '. . . . H M .',
+  'Mutation.approveRectification': '. . S . . . .',
+  'Mutation.returnRectification': '. . S . . . .',
+  'Mutation.recordMockAssessment': '. . S . . . .',
+  'Mutation.recordRecheck': '     . . S . . . .',
+  'Mutation.requestExtension': '  . . . . H M .',
+  'Mutation.approveExtension': '  . . S . . . .',
+  'Mutation.refuseExtension': '   . . S . . . .',
+  'Mutation.addComment': '        L O S A H M .',
+  'Mutation.uploadEvidence': '    . . S A H M .',
+  'Mutation.startArchiving': '    . O S . . . .',
+  'Mutation.submitArchiveMaterial': '. . . . H M .',
+  'Mutation.acceptArchiveMaterial': '. . . A . . .',
+  'Mutation.returnArchiveMaterial': '. . . A . . .',
+  'Mutation.reassignTask': '      . O . . . . .',
+  'Mutation.reportItem': '        L O S . . . .',
+  'Mutation.actOnItem DISPATCH': '. O S . . . .',
+  'Mutation.actOnItem START_RECTIFICATION': '. . . . H M .',
+  'Mutation.actOnItem SUBMIT_RECTIFICATION': '. . . . H M .',
+  'Mutation.actOnItem VERIFY': '  . . S . . . .',
+  'Mutation.actOnItem RETURN': '  . . S . . . .',
+  'Mutation.actOnItem RECORD_RECHECK': '. . S . . . .',
+  'Mutation.actOnItem REQUEST_EXTENSION': '. . . . H M .',
+  'Mutation.actOnItem APPROVE_EXTENSION': '. . S . . . .',
+  'Mutation.actOnItem REFUSE_EXTENSION': '. . S . . . .',
+  'Mutation.actOnItem REQUEST_DISPATCH_RETURN': '. . . . H M .',
+  'Mutation.actOnItem APPROVE_DISPATCH_RETURN': '. . S . . . .',
+  'Mutation.actOnItem REFUSE_DISPATCH_RETURN': '. . S . . . .',
+  'Mutation.actOnItem REPORT_DUPLICATE': 'L O S . . . .',
+  'Mutation.meetingDecisionToItem': '. O S . . . .',
+  'Mutation.meetingDecisionToTask': '. O . . . . .',
+  'Mutation.planInspectionRound': '. O S . . . .',
+  'Mutation.actOnInspectionRound': '. O S . . . .',
+  'Mutation.recordFinding': '     . O S . . . .',
+  'Mutation.recordRoundScores': ' . O S . . . .',
+  'Subscription.boardChanged': '  L O S A H M K',
+  'Subscription.itemChanged': '   L O S A H M K',
+  'GET /tasks/:taskId/evidence/:sha256': 'L O S A H M K',
+  'GET /items/:itemId/files/:sha256': 'L O S A H M K',
+};
+
+/** Operations anyone may call without signing in. */
+const PUBLIC = new Set(['Mutation.signIn', 'Mutation.refreshSession']);
+
+function expectedFor(operation: string, who: (typeof CALLERS)[number]): boolean {
+  const cells = MATRIX[operation].trim().split(/\s+/);
+  expect(cells).toHaveLength(CALLERS.length);
+  const index = CALLERS.indexOf(who);
+  const cell = cells[index];
+  expect(['.', LETTERS[index]]).toContain(cell);
+  return cell !== '.';
+}
+
+const JPEG = { fileName: '现场.jpg', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64') };
+const LOCATION = { address: '外滩路 12 号（东门）', latitude: 31.2304, longitude: 121.4737 };
+
+interface Fixtures {
+  taskId: string;
+  itemId: string;
+  roundId: string;
+  spareAccountId: string;
+  evidenceSha: string;
+  photoSha: string;
+}
+
+/** One GraphQL document and its variables per operation (actOnItem per action). */
+function requests(f: Fixtures): Record<string, { query: string; variables?: Record<string, unknown> }> {
+  const task = (name: string, type: string, input: Record<string, unknown> = {}) => ({
+    query: `mutation($i: ${type}!) { ${name}(input: $i) { id } }`,
+    variables: { i: { taskId: f.taskId, ...input } },
+  });
+  const item = (action: string, input: Record<string, unknown> = {}) => ({
+    query: 'mutation($i: ItemActionInput!) { actOnItem(input: $i) { id } }',
+    variables: { i: { itemId: f.itemId, action, ...input } },
+  });
+  const soon = new Date(Date.now() + 20 * 86_400_000).toISOString();
+  const base = {
+    'Query.me': { query: '{ me { login } }' },
+    'Query.campaigns': { query: '{ campaigns { id } }' },
+    'Query.campaign': { query: `{ campaign(id: "${CAMPAIGN}") { id } }` },
+    'Query.catalog': { query: '{ catalog { version } }' },
+    'Query.catalogVersions': { query: '{ catalogVersions { version } }' },
+    'Query.exportCatalog': { query: '{ exportCatalog(format: XLSX) { fileName } }' },
+    'Query.organisation': { query: '{ organisation { units { code } } }' },
+    'Query.taskBreakdownImport': { query: `{ taskBreakdownImport(id: "${randomUUID()}") { id } }` },
+    'Query.accessDenials': { query: '{ accessDenials(first: 1) { hasNextPage } }' },
+    'Query.serviceAccounts': { query: '{ serviceAccounts { id } }' },
+    'Query.monthlyReport': { query: `{ monthlyReport(campaignId: "${CAMPAIGN}", month: "2026-10") { month } }` },
+    'Query.exportMonthlyReport': { query: `{ exportMonthlyReport(campaignId: "${CAMPAIGN}", month: "2026-10") { fileName } }` },
+    'Query.board': { query: `{ board(campaignId: "${CAMPAIGN}") { columns { stage } } }` },
+    'Query.tasks': { query: `{ tasks(campaignId: "${CAMPAIGN}", first: 5) { totalCount } }` },
+    'Query.indicatorTask': { query: `{ indicatorTask(id: "${f.taskId}") { id } }` },
+    'Query.boardAsOf': { query: `{ boardAsOf(campaignId: "${CAMPAIGN}", asOf: "${new Date().toISOString()}") { columns { stage } } }` },
+    'Query.itemBoard': { query: `{ itemBoard(campaignId: "${CAMPAIGN}") { columns { state } } }` },
+    'Query.items': { query: `{ items(campaignId: "${CAMPAIGN}", first: 5) { totalCount } }` },
+    'Query.rectificationItem': { query: `{ rectificationItem(id: "${f.itemId}") { id } }` },
+    'Query.inspectionRounds': { query: `{ inspectionRounds(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.inspectionRound': { query: `{ inspectionRound(id: "${f.roundId}") { id } }` },
+    'Query.publicCivilityIndex': { query: `{ publicCivilityIndex(campaignId: "${CAMPAIGN}") { roundId } }` },
+    'Query.performanceAssessment': { query: `{ performanceAssessment(campaignId: "${CAMPAIGN}") { to } }` },
+    'Query.exportPerformanceAssessment': { query: `{ exportPerformanceAssessment(campaignId: "${CAMPAIGN}", format: XLSX) { fileName } }` },
+    'Query.unitRanking': { query: `{ unitRanking(campaignId: "${CAMPAIGN}") { weeks { label } } }` },
+    'Mutation.signIn': { query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { login: 'leader', password: DEMO_PASSWORD } } },
+    'Mutation.refreshSession': { query: 'mutation { refreshSession(refreshToken: "not-a-token-not-a-token-not-a-token") { accessToken } }' },
+    'Mutation.signOut': { query: 'mutation { signOut }' },
+    'Mutation.changePassword': { query: 'mutation($p: String!) { changePassword(currentPassword: $p, newPassword: $p) }', variables: { p: DEMO_PASSWORD } },
+    'Mutation.setUserPassword': { query: 'mutation { setUserPassword(login: "nobody-here", password: "Reset2027x") }' },
+    'Mutation.createServiceAccount': {
+      query: 'mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { apiKey } }',
+      variables: { i: { name: `矩阵测试-${randomUUID().slice(0, 8)}`, scopes: ['BOARD_READ'] } },
+    },
+    'Mutation.rotateServiceAccountKey': { query: `mutation { rotateServiceAccountKey(id: "${f.spareAccountId}") { apiKey } }` },
+    'Mutation.revokeServiceAccount': { query: `mutation { revokeServiceAccount(id: "${f.spareAccountId}") { id } }` },
+    'Mutation.updateCampaignPolicy': { query: `mutation { updateCampaignPolicy(input: { campaignId: "${CAMPAIGN}" }) { id } }` },
+    'Mutation.setCampaignPhasePlan': {
+      query: 'mutation($i: SetCampaignPhasePlanInput!) { setCampaignPhasePlan(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, plan: [{ phase: 'MOBILIZATION', startDate: '2026-09-01' }] } },
+    },
+    'Mutation.advanceCampaignPhase': { query: `mutation { advanceCampaignPhase(input: { campaignId: "${CAMPAIGN}", to: SPECIAL_RECTIFICATION }) { id } }` },
+    'Mutation.recordSupervisionVisit': {
+      query: 'mutation($i: RecordSupervisionVisitInput!) { recordSupervisionVisit(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, date: '2099-01-01', places: ['外滩路'], visitors: ['李督查'], notes: '走访' } },
+    },
+    'Mutation.recordCampaignMeeting': {
+      query: 'mutation($i: RecordCampaignMeetingInput!) { recordCampaignMeeting(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, kind: 'JOINT', date: '2099-01-01', attendees: ['张霞'], minutes: '会议纪要' } },
+    },
+    'Mutation.generateMonthlyReport': { query: `mutation { generateMonthlyReport(input: { campaignId: "${CAMPAIGN}", month: "2099-01" }) { month } }` },
+    'Mutation.importCatalog': { query: 'mutation { importCatalog(input: { fileName: "测评体系.xlsx", contentBase64: "" }) { status } }' },
+    'Mutation.importOrganisation': { query: 'mutation { importOrganisation(input: { files: [] }) { status } }' },
+    'Mutation.importTaskBreakdown': { query: `mutation { importTaskBreakdown(input: { campaignId: "${CAMPAIGN}", fileName: "任务分解表.xlsx", contentBase64: "", dryRun: true }) { id } }` },
+    'Mutation.submitSelfCheck': task('submitSelfCheck', 'SubmitSelfCheckInput', { classification: 'NOT_MET', note: '自查：未达标' }),
+    'Mutation.confirmSelfCheck': task('confirmSelfCheck', 'ApproveInput'),
+    'Mutation.returnSelfCheck': task('returnSelfCheck', 'ReturnInput', { reason: '材料不全' }),
+    'Mutation.submitRectificationPlan': task('submitRectificationPlan', 'RectificationPlanInput', { plan: '整改方案', deadline: soon }),
+    'Mutation.reportRectificationProgress': task('reportRectificationProgress', 'NoteInput', { note: '进展' }),
+    'Mutation.submitRectification': task('submitRectification', 'NoteInput', { note: '已整改' }),
+    'Mutation.approveRectification': task('approveRectification', 'ApproveInput'),
+    'Mutation.returnRectification': task('returnRectification', 'ReturnInput', { reason: '未整改到位' }),
+    'Mutation.recordMockAssessment': task('recordMockAssessment', 'RecordMockAssessmentInput', { scores: [{ criterionCode: 'A4-1', score: 1 }] }),
+    'Mutation.recordRecheck': task('recordRecheck', 'RecordRecheckInput', { passed: true }),
+    'Mutation.requestExtension': task('requestExtension', 'RequestExtensionInput', { requestedDueAt: soon, reason: '天气原因' }),
+    'Mutation.approveExtension': task('approveExtension', 'ApproveInput'),
+    'Mutation.refuseExtension': task('refuseExtension', 'ReturnInput', { reason: '理由不足' }),
+    'Mutation.addComment': task('addComment', 'AddCommentInput', { text: '请抓紧' }),
+    'Mutation.uploadEvidence': task('uploadEvidence', 'UploadEvidenceInput', { fileName: '佐证.jpg', contentBase64: JPEG.contentBase64 }),
+    'Mutation.startArchiving': task('startArchiving', 'ApproveInput'),
+    'Mutation.submitArchiveMaterial': task('submitArchiveMaterial', 'SubmitArchiveMaterialInput', { materialCode: 'PACKAGE' }),
+    'Mutation.acceptArchiveMaterial': task('acceptArchiveMaterial', 'AcceptArchiveMaterialInput', { materialCode: 'PACKAGE' }),
+    'Mutation.returnArchiveMaterial': task('returnArchiveMaterial', 'ReturnArchiveMaterialInput', { materialCode: 'PACKAGE', reason: '缺页' }),
+    'Mutation.reassignTask': task('reassignTask', 'ReassignTaskInput', { unitCode: 'WTSQ', reason: '职责调整' }),
+    'Mutation.reportItem': {
+      query: 'mutation($i: ReportItemInput!) { reportItem(input: $i) { duplicate } }',
+      variables: { i: { campaignId: CAMPAIGN, source: 'SUPERVISION', area: 'SANITATION', location: LOCATION, description: '垃圾桶满溢', photos: [JPEG] } },
+    },
+    'Mutation.actOnItem DISPATCH': item('DISPATCH', { unitCode: 'WTSQ' }),
+    'Mutation.actOnItem START_RECTIFICATION': item('START_RECTIFICATION'),
+    'Mutation.actOnItem SUBMIT_RECTIFICATION': item('SUBMIT_RECTIFICATION', { note: '已清理', photos: [JPEG] }),
+    'Mutation.actOnItem VERIFY': item('VERIFY'),
+    'Mutation.actOnItem RETURN': item('RETURN', { reason: '仍有垃圾' }),
+    'Mutation.actOnItem RECORD_RECHECK': item('RECORD_RECHECK', { passed: true }),
+    'Mutation.actOnItem REQUEST_EXTENSION': item('REQUEST_EXTENSION', { requestedDueAt: soon, reason: '需要采购' }),
+    'Mutation.actOnItem APPROVE_EXTENSION': item('APPROVE_EXTENSION'),
+    'Mutation.actOnItem REFUSE_EXTENSION': item('REFUSE_EXTENSION', { reason: '不同意' }),
+    'Mutation.actOnItem REQUEST_DISPATCH_RETURN': item('REQUEST_DISPATCH_RETURN', { reason: '不属本单位' }),
+    'Mutation.actOnItem APPROVE_DISPATCH_RETURN': item('APPROVE_DISPATCH_RETURN'),
+    'Mutation.actOnItem REFUSE_DISPATCH_RETURN': item('REFUSE_DISPATCH_RETURN', { reason: '属本单位' }),
+    'Mutation.actOnItem REPORT_DUPLICATE': item('REPORT_DUPLICATE', { note: '又见' }),
+    'Mutation.meetingDecisionToItem': {
+      query: 'mutation($i: MeetingDecisionToItemInput!) { meetingDecisionToItem(input: $i) { duplicate } }',
+      variables: { i: { campaignId: CAMPAIGN, meetingId: 'no-such-meeting', decisionIndex: 0, area: 'SANITATION', location: LOCATION } },
+    },
+    'Mutation.meetingDecisionToTask': {
+      query: 'mutation($i: MeetingDecisionToTaskInput!) { meetingDecisionToTask(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, meetingId: 'no-such-meeting', decisionIndex: 0, indicatorCode: 'A4', leadUnitCode: 'XCB' } },
+    },
+    'Mutation.planInspectionRound': {
+      query: 'mutation($i: PlanInspectionRoundInput!) { planInspectionRound(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, kind: 'OPEN_INSPECTION', title: '矩阵明察', plannedOn: '2026-12-10' } },
+    },
+    'Mutation.actOnInspectionRound': { query: `mutation { actOnInspectionRound(input: { roundId: "${f.roundId}", action: START_ROUND }) { id } }` },
+    'Mutation.recordFinding': {
+      query: 'mutation($i: RecordFindingInput!) { recordFinding(input: $i) { duplicate } }',
+      variables: { i: { roundId: f.roundId, area: 'SANITATION', location: LOCATION, description: '明察发现：绿化带垃圾', photos: [JPEG], unitCode: 'WTSQ' } },
+    },
+    'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
+  };
+  return base;
+}
+
+describe('who may do what: every role against every operation, through HTTP', () => {
+  let stack: TestStack;
+  let fixtures: Fixtures;
+  let serviceKey: string;
+
+  async function call<T = Record<string, unknown>>(who: Who, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...identity(who) }, body: JSON.stringify({ query, variables }) });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+  function identity(who: Who): Record<string, string> {
+    if (who === 'anonymous') return {};
+    if (who === 'service') return { authorization: `ApiKey ${serviceKey}` };
+    if (who.startsWith('cwk_')) return { 'x-api-key': who };
+    return { 'x-demo-user': who };
+  }
+  async function download(who: Who, url: string): Promise<{ status: number; body: Buffer }> {
+    const res = await fetch(`${stack.url}${url}`, { headers: identity(who) });
+    return { status: res.status, body: Buffer.from(await res.arrayBuffer()) };
+  }
+  /** Subscribes, and answers with the first error's code, or null when the subscription was accepted. */
+  async function subscribe(who: Who, field: string): Promise<string | null> {
+    const connectionParams = who === 'anonymous' ? {} : who === 'service' ? { authorization: `ApiKey ${serviceKey}` } : { 'x-demo-user': who };
+    const client = createClient({ url: `${stack.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams, lazy: true, retryAttempts: 0 });
+    try {
+      return await new Promise<string | null>((resolve, reject) => {
+        // No change happens here, so an accepted subscription stays silent: give the server time to refuse.
+        const quiet = setTimeout(() => resolve(null), 1500);
+        client.subscribe(
+          { query: `subscription { ${field}(campaignId: "${CAMPAIGN}") { eventType } }` },
+          {
+            next: (result) => {
+              clearTimeout(quiet);
+              const errors = (result as { errors?: { extensions?: { code?: string } }[] }).errors;
+              resolve(errors?.[0]?.extensions?.code ?? null);
+            },
+            error: (err) => {
+              clearTimeout(quiet);
+              const errors = Array.isArray(err) ? (err as { extensions?: { code?: string } }[]) : null;
+              if (errors) resolve(errors[0]?.extensions?.code ?? 'ERROR');
+              else reject(err instanceof Error ? err : new Error(JSON.stringify(err)));
+            },
+            complete: () => undefined,
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'matrix' });
+    await seedReferenceData(stack.db);
+    const { taskQueue } = stack.config.temporal;
+    for (const unitCode of ['WTSQ', 'BJSQ']) {
+      await startIndicatorTask(stack.temporal, taskQueue, { campaignId: CAMPAIGN, indicatorCode: 'A4', unitCode, leadUnitCode: 'XCB', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE_ACTOR });
+    }
+    const taskId = indicatorTaskWorkflowId(CAMPAIGN, 'A4', 'WTSQ');
+    await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').where('campaign_id', '=', CAMPAIGN).execute()).length === 2);
+
+    const evidence = await call<{ uploadEvidence: { evidence: { sha256: string }[] } }>(
+      'wtsq.member',
+      'mutation($i: UploadEvidenceInput!) { uploadEvidence(input: $i) { evidence { sha256 } } }',
+      { i: { taskId, fileName: '台账.jpg', contentBase64: JPEG.contentBase64 } },
+    );
+    expect(evidence.errors).toBeUndefined();
+    const reported = await call<{ reportItem: { item: { id: string; photos: { url: string }[] } } }>(
+      'supervisor',
+      'mutation($i: ReportItemInput!) { reportItem(input: $i) { item { id photos { url } } } }',
+      { i: { campaignId: CAMPAIGN, source: 'OPEN_INSPECTION', area: 'CITY_APPEARANCE', location: { address: '中山东一路 1 号' }, description: '绿化带枯死', photos: [JPEG], unitCode: 'WTSQ' } },
+    );
+    expect(reported.errors).toBeUndefined();
+    const round = await call<{ planInspectionRound: { id: string } }>('supervisor', 'mutation($i: PlanInspectionRoundInput!) { planInspectionRound(input: $i) { id } }', {
+      i: { campaignId: CAMPAIGN, kind: 'OPEN_INSPECTION', title: '十二月明察', plannedOn: '2026-12-01' },
+    });
+    expect(round.errors).toBeUndefined();
+    const accounts = await Promise.all(
+      [
+        { name: '区创建办对接', scopes: ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] },
+        { name: '备用账号', scopes: ['BOARD_READ'] },
+      ].map((i) => call<{ createServiceAccount: { apiKey: string; account: { id: string } } }>('office', 'mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { apiKey account { id } } }', { i })),
+    );
+    serviceKey = accounts[0].data!.createServiceAccount.apiKey;
+    const photoUrl = reported.data!.reportItem.item.photos[0].url;
+    fixtures = {
+      taskId,
+      itemId: reported.data!.reportItem.item.id,
+      roundId: round.data!.planInspectionRound.id,
+      spareAccountId: accounts[1].data!.createServiceAccount.account.id,
+      evidenceSha: evidence.data!.uploadEvidence.evidence[0].sha256,
+      photoSha: photoUrl.split('/').pop()!,
+    };
+  });
+  afterAll(async () => stack?.stop());
+
+  it('has a row for every operation of the access policy, and the policy has one for every row', async () => {
+    const { OPERATIONS } = await import('../../src/auth/access-policy');
+    const rows = new Set(Object.keys(MATRIX).map((k) => k.split(' ')[0] + (k.startsWith('GET ') ? ` ${k.split(' ')[1]}` : '')));
+    const declared = Object.keys(OPERATIONS).filter((k) => k !== 'GET /health');
+    expect([...declared].filter((k) => !rows.has(k))).toEqual([]);
+    expect([...rows].filter((k) => !declared.includes(k))).toEqual([]);
+  });
+
+  it('answers every GraphQL query and mutation as the plan says, for every role, and records each refusal', async () => {
+    const ops = requests(fixtures);
+    const graphqlRows = Object.keys(MATRIX).filter((k) => k.startsWith('Query.') || k.startsWith('Mutation.'));
+    expect(Object.keys(ops).sort()).toEqual([...graphqlRows].sort());
+    const before = await stack.db.selectFrom('access_denials').select(stack.db.fn.countAll<string>().as('n')).where('code', '=', 'FORBIDDEN').executeTakeFirstOrThrow();
+    const wrong: string[] = [];
+    let refusals = 0;
+    for (const operation of graphqlRows) {
+      const { query, variables } = ops[operation];
+      const field = operation.split(' ')[0].split('.')[1];
+      for (const who of CALLERS) {
+        const allowed = expectedFor(operation, who);
+        const res = await call(who, query, variables);
+        const error = res.errors?.find((e) => (e as { path?: string[] }).path?.[0] === field) ?? res.errors?.[0];
+        const code = error?.extensions?.code ?? null;
+        // An answer about the request itself (a document the schema refuses, variables of the wrong shape) would
+        // prove nothing about access: the documents above must be valid for every cell.
+        if (error && !(error as { path?: string[] }).path) wrong.push(`${operation} × ${who}: request refused (${code} ${error.message})`);
+        if (code === 'INTERNAL_SERVER_ERROR') wrong.push(`${operation} × ${who}: internal error ${error?.message}`);
+        if (allowed && (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' && error?.message === '请先登录')) wrong.push(`${operation} × ${who}: refused (${code} ${error?.message})`);
+        if (!allowed && code !== 'FORBIDDEN') wrong.push(`${operation} × ${who}: expected FORBIDDEN, got ${code ?? 'data'} ${error?.message ?? ''}`);
+        if (!allowed && code === 'FORBIDDEN') {
+          refusals += 1;
+          // The refusal names the operation in Chinese and the path of the field refused.
+          expect((error as { path?: string[] }).path).toEqual([field]);
+          expect(error!.message).toMatch(/[\u4e00-\u9fff]/);
+        }
+      }
+      // Without identity, only the public operations answer.
+      const anonymous = await call('anonymous', query, variables);
+      const code = anonymous.errors?.[0]?.extensions?.code ?? null;
+      if (PUBLIC.has(operation) ? code === 'FORBIDDEN' : code !== 'UNAUTHENTICATED') wrong.push(`${operation} × anonymous: got ${code ?? 'data'}`);
+    }
+    expect(wrong).toEqual([]);
+    expect(refusals).toBeGreaterThan(150);
+    const after = await stack.db.selectFrom('access_denials').select(stack.db.fn.countAll<string>().as('n')).where('code', '=', 'FORBIDDEN').executeTakeFirstOrThrow();
+    expect(Number(after.n) - Number(before.n)).toBe(refusals);
+  });
+
+  it('lets every role, and the service account, subscribe to the boards; nobody without identity', async () => {
+    for (const field of ['boardChanged', 'itemChanged']) {
+      for (const who of CALLERS) {
+        const code = await subscribe(who, field);
+        expect([field, who, code]).toEqual([field, who, expectedFor(`Subscription.${field}`, who) ? null : 'FORBIDDEN']);
+      }
+      expect(await subscribe('anonymous', field)).toBe('UNAUTHENTICATED');
+    }
+    // Refused subscriptions are in the record too.
+    const recorded = await stack.db.selectFrom('access_denials').selectAll().where('operation_type', '=', 'subscription').execute();
+    expect(recorded.map((r) => [r.path, r.code, r.ip === null]).sort()).toEqual([
+      ['boardChanged', 'UNAUTHENTICATED', false],
+      ['itemChanged', 'UNAUTHENTICATED', false],
+    ]);
+  });
+
+  it('serves evidence and photos to whoever may read the card, refuses the rest with a code, and records the refusals', async () => {
+    const evidence = `/tasks/${encodeURIComponent(fixtures.taskId)}/evidence/${fixtures.evidenceSha}`;
+    const photo = `/items/${encodeURIComponent(fixtures.itemId)}/files/${fixtures.photoSha}`;
+    for (const who of CALLERS) {
+      expect([who, (await download(who, evidence)).status]).toEqual([who, expectedFor('GET /tasks/:taskId/evidence/:sha256', who) ? 200 : 403]);
+      expect([who, (await download(who, photo)).status]).toEqual([who, expectedFor('GET /items/:itemId/files/:sha256', who) ? 200 : 403]);
+    }
+    const anonymous = await download('anonymous', evidence);
+    expect(anonymous.status).toBe(401);
+    expect(JSON.parse(anonymous.body.toString())).toMatchObject({ code: 'UNAUTHENTICATED', message: '请先登录' });
+    // Another unit's member is told it does not exist: what they may not see is not confirmed to exist.
+    const other = await download('bjsq.member', evidence);
+    expect(other.status).toBe(404);
+    expect(JSON.parse(other.body.toString())).toMatchObject({ code: 'NOT_FOUND' });
+    const recorded = await stack.db.selectFrom('access_denials').selectAll().where('operation_type', '=', 'http').execute();
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]).toMatchObject({ operation_name: 'GET /tasks/:taskId/evidence/:sha256', path: evidence, code: 'UNAUTHENTICATED', user_id: null });
+  });
+
+  it('keeps units to their own unit: another unit’s cards are not found, not acted on, and leave no event', async () => {
+    const before = await eventsOf(stack.db, fixtures.taskId);
+    const itemBefore = await eventsOf(stack.db, fixtures.itemId);
+    const read = await call('bjsq.member', `{ indicatorTask(id: "${fixtures.taskId}") { id } }`);
+    expect(read.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const item = await call('bjsq.head', `{ rectificationItem(id: "${fixtures.itemId}") { id } }`);
+    expect(item.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const ops = requests(fixtures);
+    for (const operation of ['Mutation.submitSelfCheck', 'Mutation.addComment', 'Mutation.requestExtension', 'Mutation.uploadEvidence', 'Mutation.actOnItem START_RECTIFICATION', 'Mutation.actOnItem REQUEST_EXTENSION']) {
+      for (const who of ['bjsq.member', 'bjsq.head']) {
+        const res = await call(who, ops[operation].query, ops[operation].variables);
+        expect([operation, who, ['FORBIDDEN', 'NOT_FOUND'].includes(res.errors?.[0]?.extensions?.code ?? '')]).toEqual([operation, who, true]);
+      }
+    }
+    // Asking the board for another unit's cards gives none of them (this unit does not lead them).
+    const board = await call<{ board: { columns: { cards: { id: string }[] }[] } }>('bjsq.member', `{ board(campaignId: "${CAMPAIGN}", unitCode: "WTSQ") { columns { cards { id } } } }`);
+    expect(board.data!.board.columns.flatMap((c) => c.cards)).toEqual([]);
+    const items = await call('bjsq.member', `{ items(campaignId: "${CAMPAIGN}", filter: { unitCode: "WTSQ" }) { totalCount } }`);
+    expect(items.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', field: 'filter.unitCode' });
+    expect(await eventsOf(stack.db, fixtures.taskId)).toEqual(before);
+    expect(await eventsOf(stack.db, fixtures.itemId)).toEqual(itemBefore);
+  });
+
+  it('never lets a person approve what they handed in themselves, even after they become a supervisor', async () => {
+    const taskId = indicatorTaskWorkflowId(CAMPAIGN, 'A4', 'BJSQ');
+    const submitted = await call('bjsq.member', 'mutation($i: SubmitSelfCheckInput!) { submitSelfCheck(input: $i) { id } }', { i: { taskId, classification: 'MET', note: '自查达标' } });
+    expect(submitted.errors).toBeUndefined();
+    // A reorganisation: the person who submitted moves to the supervision group.
+    await stack.db.updateTable('users').set({ role: 'SUPERVISOR', unit_code: null }).where('login', '=', 'bjsq.member').execute();
+    try {
+      const before = await eventsOf(stack.db, taskId);
+      const own = await call('bjsq.member', 'mutation($i: ApproveInput!) { confirmSelfCheck(input: $i) { id } }', { i: { taskId } });
+      expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+      expect(own.errors?.[0]?.message).toMatch(/本人|自己/);
+      expect(await eventsOf(stack.db, taskId)).toEqual(before);
+      // Another supervisor may.
+      const other = await call('supervisor2', 'mutation($i: ApproveInput!) { confirmSelfCheck(input: $i) { stage } }', { i: { taskId } });
+      expect(other.errors).toBeUndefined();
+    } finally {
+      await stack.db.updateTable('users').set({ role: 'UNIT_MEMBER', unit_code: 'BJSQ' }).where('login', '=', 'bjsq.member').execute();
+    }
+  });
+
+  it('gives a service account what its scopes allow, and nothing once its key is rotated or it is revoked', async () => {
+    const made = await call<{ createServiceAccount: { apiKey: string; account: { id: string; keyPrefix: string; scopes: string[]; active: boolean } } }>(
+      'office',
+      'mutation($i: CreateServiceAccountInput!) { createServiceAccount(input: $i) { apiKey account { id keyPrefix scopes active } } }',
+      { i: { name: '报表对接', description: '只读绩效考核', scopes: ['REPORTS_READ'] } },
+    );
+    expect(made.errors).toBeUndefined();
+    const { apiKey, account } = made.data!.createServiceAccount;
+    expect(apiKey).toMatch(/^cwk_[A-Za-z0-9_-]{43}$/);
+    expect(account).toMatchObject({ keyPrefix: apiKey.slice(0, 12), scopes: ['REPORTS_READ'], active: true });
+    // Kept only as a hash.
+    const row = await stack.db.selectFrom('service_accounts').selectAll().where('id', '=', account.id).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row)).not.toContain(apiKey);
+
+    expect((await call(apiKey, `{ performanceAssessment(campaignId: "${CAMPAIGN}") { to } }`)).errors).toBeUndefined();
+    // The guard stands before subscriptions too: this account may not follow the boards.
+    const scoped = serviceKey;
+    serviceKey = apiKey;
+    try {
+      expect(await subscribe('service', 'itemChanged')).toBe('FORBIDDEN');
+    } finally {
+      serviceKey = scoped;
+    }
+    const outside = await call(apiKey, `{ board(campaignId: "${CAMPAIGN}") { columns { stage } } }`);
+    expect(outside.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
+    expect(outside.errors?.[0]?.message).toContain('服务账号「报表对接」没有');
+    const denials = await stack.db.selectFrom('access_denials').selectAll().where('user_id', '=', `service:${account.id}`).orderBy('id').execute();
+    expect(denials.map((d) => [d.role, d.operation_type, d.path, d.code])).toEqual([
+      ['SERVICE', 'subscription', 'itemChanged', 'FORBIDDEN'],
+      ['SERVICE', 'query', 'board', 'FORBIDDEN'],
+    ]);
+
+    const duplicate = await call('office', 'mutation { createServiceAccount(input: { name: "报表对接", scopes: [BOARD_READ] }) { apiKey } }');
+    expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
+    const noScope = await call('office', 'mutation { createServiceAccount(input: { name: "无权限", scopes: [] }) { apiKey } }');
+    expect(noScope.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopes' });
+
+    const rotated = await call<{ rotateServiceAccountKey: { apiKey: string } }>('office', `mutation { rotateServiceAccountKey(id: "${account.id}") { apiKey } }`);
+    const newKey = rotated.data!.rotateServiceAccountKey.apiKey;
+    expect(newKey).not.toBe(apiKey);
+    expect((await call(apiKey, `{ unitRanking(campaignId: "${CAMPAIGN}") { weeks { label } } }`)).errors?.[0]).toMatchObject({ message: 'API 密钥无效', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await call(newKey, `{ unitRanking(campaignId: "${CAMPAIGN}") { weeks { label } } }`)).errors).toBeUndefined();
+
+    expect((await call('office', `mutation { revokeServiceAccount(id: "${account.id}") { active } }`)).data).toEqual({ revokeServiceAccount: { active: false } });
+    expect((await call(newKey, `{ unitRanking(campaignId: "${CAMPAIGN}") { weeks { label } } }`)).errors?.[0]).toMatchObject({ message: '服务账号「报表对接」已停用', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await call('office', `mutation { revokeServiceAccount(id: "${account.id}") { active } }`)).errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
+    expect((await call('office', `mutation { rotateServiceAccountKey(id: "${randomUUID()}") { apiKey } }`)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await call('cwk_' + 'x'.repeat(43), '{ campaigns { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call('not-a-key', '{ campaigns { id } }')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+});
