@@ -94,6 +94,7 @@ async function main(): Promise<void> {
         '  创文工作流引擎已启动 / the campaign engine is running',
         `  看板 Board:              ${base}/`,
         `  GraphQL:                 ${base}/graphql`,
+        ...(config.graphqlIde ? [`  调试台 GraphiQL:         ${base}/graphiql`] : []),
         `  健康检查 Health:         ${base}/health`,
         `  Temporal 界面 UI:        ${temporalUiUrl ?? '（未知 / unknown）'}`,
         `  数据目录 Data:           ${config.databaseUrl ? '（外部数据库 / external database）' : config.dataDir}`,

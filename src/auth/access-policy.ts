@@ -190,7 +190,7 @@ export function authorise(caller: Caller | null, operation: string, args: Record
   if (allowed === 'PUBLIC') return;
   if (!caller) throw new DomainError('UNAUTHENTICATED', '请先登录');
   if (caller.service) {
-    if (!rule.scope) throw new DomainError('FORBIDDEN', `服务账号「${caller.service.name}」只能读取数据，无权${rule.what}`);
+    if (!rule.scope) throw new DomainError('FORBIDDEN', `服务账号「${caller.service.name}」无权${rule.what}（此操作仅限人员账号）`);
     if (!caller.service.scopes.includes(rule.scope)) {
       throw new DomainError('FORBIDDEN', `服务账号「${caller.service.name}」没有「${SCOPE_LABELS[rule.scope]}」（${rule.scope}）权限范围，无权${rule.what}`);
     }
