@@ -17,7 +17,7 @@ const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
   debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
 };
 
-/** Starts the GraphQL API and serves the board from web/. */
+/** Starts the GraphQL API and serves the board (web/dist). */
 export async function startApi(runtime: AppRuntime, options: { port?: number; checkPort?: boolean } = {}): Promise<NestExpressApplication> {
   const port = options.port ?? runtime.config.api.port;
   if (options.checkPort !== false) await assertPortFree(port, 'PORT', 'GraphQL API 与看板 / API and board', runtime.config.api.host);
@@ -36,7 +36,13 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   app.use(bodyErrorHandler(limit));
   app.use('/graphql', refuseBatches);
   if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
-  app.useStaticAssets(path.join(projectRoot(), 'web'), { index: 'index.html' });
+  // The board (web/, built into web/dist by `npm run build`); its files are named by content hash, so they are
+  // cached for long, while index.html is always asked again. The plain board of the first releases stays at /legacy/.
+  app.useStaticAssets(path.join(projectRoot(), 'web/dist'), {
+    index: 'index.html',
+    setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+  });
+  app.useStaticAssets(path.join(projectRoot(), 'web/legacy'), { prefix: '/legacy/', index: 'index.html' });
   await app.listen(port, runtime.config.api.host);
   return app;
 }

@@ -1,4 +1,4 @@
-// The board (web/board.js) writes its GraphQL documents by hand. Every one of them must be valid against the
+// The board (web/legacy/board.js) writes its GraphQL documents by hand. Every one of them must be valid against the
 // schema in graphql/, and the board must know every action the API can offer: a renamed mutation or a new
 // action would otherwise show up only as a broken button in someone's browser.
 import * as fs from 'node:fs';
@@ -11,7 +11,7 @@ const root = path.resolve(__dirname, '../..');
 
 /** Runs board.js with just enough of a browser for its top level, and reads its constants back. */
 function loadBoard(): vm.Context {
-  const source = fs.readFileSync(path.join(root, 'web/board.js'), 'utf8');
+  const source = fs.readFileSync(path.join(root, 'web/legacy/board.js'), 'utf8');
   const context = vm.createContext({ location: { search: '' }, document: { addEventListener: () => undefined }, URLSearchParams });
   vm.runInContext(source, context, { filename: 'board.js' });
   return context;
@@ -56,7 +56,7 @@ describe('the board’s GraphQL documents', () => {
   });
 
   it('sends valid side mutations (comments, evidence, archive materials, reassignment)', () => {
-    const source = fs.readFileSync(path.join(root, 'web/board.js'), 'utf8');
+    const source = fs.readFileSync(path.join(root, 'web/legacy/board.js'), 'utf8');
     const calls = [...source.matchAll(/sideMutation\('(\w+)', '(\w+)'/g)].map((m) => ({ mutation: m[1], input: m[2] }));
     expect(calls.map((c) => c.mutation).sort()).toEqual(
       ['acceptArchiveMaterial', 'addComment', 'reassignTask', 'returnArchiveMaterial', 'submitArchiveMaterial', 'uploadEvidence'].sort(),

@@ -1,0 +1,58 @@
+// The board's shell in a real browser against the real API: signing in with the API's accounts (and a wrong
+// password refused in the API's words), the screens each role is offered, the campaign's countdown, English on
+// request, and signing out.
+import type { Browser } from 'playwright-core';
+import { launchBrowser, openContext, signInAs } from '../support/browser';
+import { seedReferenceData } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/test-env';
+
+describe('the board’s shell in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'shell', withWorker: false, env: { DEMO_IDENTITY_HEADER: 'false' } });
+    await seedReferenceData(stack.db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('refuses a wrong password in the API’s words, then signs in and shows the campaign', async () => {
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/`);
+    await page.getByLabel('登录名').fill('wtsq.member');
+    await page.getByLabel('密码').fill('wrong-password-1');
+    await page.getByRole('button', { name: /登\s*录/ }).click();
+    await page.getByRole('alert').filter({ hasText: '登录名或密码不正确' }).waitFor();
+
+    await signInAs(page, stack.url, 'wtsq.member');
+    await page.getByTestId('who').filter({ hasText: '外滩社区工作人员（责任单位成员 · 外滩社区）' }).waitFor();
+    await page.getByTestId('countdown').filter({ hasText: /距迎检 \d+ 天/ }).waitFor();
+    // A unit member works the board; approvals, the dashboard and the report form are not offered.
+    const nav = page.getByRole('menu', { name: '主导航' });
+    await nav.getByText('任务看板').waitFor();
+    for (const hidden of ['待我审批', '领导驾驶舱', '上报问题']) expect(await nav.getByText(hidden).count()).toBe(0);
+    await context.close();
+  });
+
+  it('offers each role its screens, speaks English on request, and signs out', async () => {
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, stack.url, 'office');
+    const nav = page.getByRole('menu', { name: '主导航' });
+    for (const shown of ['任务看板', '待我审批', '领导驾驶舱', '上报问题']) await nav.getByText(shown).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await nav.getByText('Dashboard').waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    // A reload keeps the session of this tab.
+    await page.reload();
+    await page.getByTestId('who').waitFor();
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByLabel('登录名').waitFor();
+    await context.close();
+  });
+});

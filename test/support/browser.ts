@@ -1,0 +1,41 @@
+// A real browser for the board's tests: Debian's Chromium driven by playwright-core (Playwright's own browser
+// download cannot work offline). Each test opens its own contexts, so that two people can work side by side.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
+import { projectRoot } from '../../src/runtime/project-paths';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+/** A fresh context (its own session storage: its own person) at a desktop size, or a phone's. */
+export function openContext(browser: Browser, options: { phone?: boolean } = {}): Promise<BrowserContext> {
+  return browser.newContext(
+    options.phone
+      ? { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' }
+      : { viewport: { width: 1366, height: 768 }, locale: 'zh-CN' },
+  );
+}
+
+/** Opens the board and signs in through the sign-in screen, as a person would. */
+export async function signInAs(page: Page, baseUrl: string, login: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('登录名').fill(login);
+  await page.getByLabel('密码').fill(password);
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.getByTestId('who').waitFor();
+}
+
+/** Saves a screenshot for the README under docs/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = path.join(projectRoot(), 'docs/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: false });
+}

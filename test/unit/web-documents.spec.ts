@@ -1,0 +1,37 @@
+// The board's GraphQL documents (every web/src/**/documents.ts) are valid against the schema the API serves, and
+// each operation document carries the fragments it spreads; a renamed field fails here, not in front of a user.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, validate } from 'graphql';
+import { projectRoot } from '../../src/runtime/project-paths';
+import { loadSchema } from '../support/schema';
+
+function documentFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? documentFiles(path.join(dir, e.name)) : e.name === 'documents.ts' ? [path.join(dir, e.name)] : []));
+}
+
+const schema = loadSchema();
+const all = documentFiles(path.join(projectRoot(), 'web/src')).flatMap((file) =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  Object.entries(require(file) as Record<string, unknown>)
+    .filter((e): e is [string, string] => typeof e[1] === 'string')
+    .map(([name, text]): [string, string] => [`${path.relative(projectRoot(), file)} ${name}`, text]),
+);
+const operations = all.filter(([, text]) => /^\s*(query|mutation|subscription)\b/.test(text));
+const fragments = all.filter(([, text]) => /^\s*fragment\b/.test(text));
+
+describe('the board’s GraphQL documents', () => {
+  it('has operations and fragments to check', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(10);
+    expect(fragments.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it.each(operations)('%s is valid against the schema', (_name, text) => {
+    expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+  });
+
+  it.each(fragments)('fragment %s is used by some operation', (_name, text) => {
+    const name = /fragment\s+(\w+)/.exec(text)![1];
+    expect(operations.some(([, op]) => op.includes(`...${name}`))).toBe(true);
+  });
+});

@@ -1,0 +1,162 @@
+// The board's only way to the API: GraphQL over HTTP with the signed-in person's access token, refreshed when it
+// expires, and live changes over graphql-ws. Every refusal becomes an ApiError with the API's stable code and its
+// Chinese message, so that screens show the API's own words.
+import { createClient, type Client } from 'graphql-ws';
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+export interface GraphQLErrorShape {
+  message: string;
+  path?: (string | number)[];
+  extensions?: { code?: string; field?: string | null; requestId?: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    message: string,
+    /** The API's code: FORBIDDEN, ILLEGAL_TRANSITION, CONFLICT, BAD_USER_INPUT, UNAUTHENTICATED, NETWORK… */
+    readonly code: string,
+    /** The input field at fault, for forms. */
+    readonly field: string | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+// Kept for this tab only: closing the tab signs the person out of this browser, and other tabs sign in on their own.
+const STORAGE_KEY = 'chuangwen.session';
+let current: Session | null = readStored();
+const listeners = new Set<(session: Session | null) => void>();
+
+function readStored(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function currentSession(): Session | null {
+  return current;
+}
+
+export function setSession(session: Session | null): void {
+  current = session;
+  if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
+  else sessionStorage.removeItem(STORAGE_KEY);
+  for (const listener of listeners) listener(session);
+  // Subscriptions identify the person when they connect: start them again as the new one.
+  resetLive();
+}
+
+export function onSessionChange(listener: (session: Session | null) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+const REFRESH = `mutation Refresh($t: String!) { refreshSession(refreshToken: $t) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt } }`;
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for new tokens once, however many requests found the access token expired. */
+function refresh(): Promise<boolean> {
+  refreshing ??= (async () => {
+    const session = current;
+    if (!session) return false;
+    try {
+      const data = await post<{ refreshSession: Session }>(REFRESH, { t: session.refreshToken }, null);
+      setSession(data.refreshSession);
+      return true;
+    } catch {
+      setSession(null);
+      return false;
+    } finally {
+      refreshing = null;
+    }
+  })();
+  return refreshing;
+}
+
+async function post<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络后重试', 'NETWORK');
+  }
+  let body: { data?: T | null; errors?: GraphQLErrorShape[] };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new ApiError(`服务器返回了无法识别的应答（HTTP ${res.status}）`, 'NETWORK');
+  }
+  const error = body.errors?.[0];
+  if (error) throw new ApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.extensions?.field ?? null);
+  if (!body.data) throw new ApiError('服务器没有返回数据', 'INTERNAL_SERVER_ERROR');
+  return body.data;
+}
+
+/** Runs a query or mutation as the signed-in person; an expired access token is refreshed once and the call retried. */
+export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  try {
+    return await post<T>(query, variables, current?.accessToken ?? null);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED' && current && (await refresh())) {
+      return post<T>(query, variables, current.accessToken);
+    }
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') setSession(null);
+    throw err;
+  }
+}
+
+/** Sign-in needs no token. */
+export function gqlAnonymous<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  return post<T>(query, variables, null);
+}
+
+let live: Client | null = null;
+
+function resetLive(): void {
+  const old = live;
+  live = null;
+  void old?.dispose();
+}
+
+function liveClient(): Client {
+  live ??= createClient({
+    url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
+    lazy: true,
+    // Read when each connection is made, so that a reconnect uses the latest access token.
+    connectionParams: () => (current ? { authorization: `Bearer ${current.accessToken}` } : {}),
+    retryAttempts: Infinity,
+    shouldRetry: () => true,
+    retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
+  });
+  return live;
+}
+
+/** Live results of a subscription until the returned function is called. */
+export function subscribe<T>(query: string, variables: Record<string, unknown>, onData: (data: T) => void, onError?: (error: ApiError) => void): () => void {
+  return liveClient().subscribe<T>(
+    { query, variables },
+    {
+      next: (result) => {
+        const error = (result.errors as GraphQLErrorShape[] | undefined)?.[0];
+        if (error) onError?.(new ApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        else if (result.data) onData(result.data as T);
+      },
+      error: () => onError?.(new ApiError('实时连接中断，正在重连', 'NETWORK')),
+      complete: () => undefined,
+    },
+  );
+}

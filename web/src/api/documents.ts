@@ -1,0 +1,73 @@
+// Every GraphQL document the board sends, in one place, so that a unit test (test/unit/web-documents.spec.ts)
+// can validate each against the schema the API serves. Screens import them from here; none writes its own.
+
+export const CARD = `fragment Card on IndicatorTask {
+  id campaignId stage stageLabel classification awaitingReview dueAt stageDueAt relapseCount version allowedActions
+  updatedAt escalationLevel recheckDue nextRecheckAt pendingExtension { requestedDueAt reason }
+  indicator { code name itemName area } unit { code name } leadUnit { code name }
+}`;
+
+export const DETAIL = `fragment Detail on IndicatorTask {
+  ...Card temporalUiUrl failedCriteria rectificationPlan { plan deadline }
+  indicator { method points standard criteria { code content points deductionRule } }
+  history { streamVersion label occurredAt data actor { displayName } }
+  sideActions comments { text at author { displayName } }
+  evidence { sha256 name size mimeType note url at uploadedBy { displayName } }
+  archiveMaterials { code name status statusLabel note returnReason submittedAt reviewedAt
+    file { name size url } submittedBy { displayName } reviewedBy { displayName } }
+  linkedItems { id state stateLabel description unit { name } }
+}`;
+
+export const ITEM_CARD = `fragment ItemCard on RectificationItem {
+  id campaignId state stateLabel source sourceLabel area description dueAt recheckAt escalationLevel
+  relapseCount duplicateReports version allowedActions createdAt updatedAt indicatorTaskId
+  location { address latitude longitude } unit { code name }
+  pendingExtension { requestedDueAt reason } pendingDispatchReturn { reason }
+}`;
+
+export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
+  ...ItemCard criterionCode returnReason reportedBy { displayName }
+  photos { sha256 name size url }
+  submission { note submittedAt photos { sha256 name size url } submittedBy { displayName } }
+  history { streamVersion label occurredAt data actor { displayName } }
+}`;
+
+export const SIGN_IN = `mutation SignIn($input: SignInInput!) {
+  signIn(input: $input) { accessToken accessTokenExpiresAt refreshToken refreshTokenExpiresAt }
+}`;
+export const SIGN_OUT = 'mutation SignOut { signOut }';
+export const ME = 'query Me { me { id login displayName role unit { code name } } }';
+
+export const CAMPAIGN_HEADER = `query CampaignHeader {
+  campaign { id name inspectionDate daysToInspection phase phaseLabel countdownLabel }
+}`;
+
+export const BOARD = `query Board($campaign: String, $unit: String) {
+  board(campaignId: $campaign, unitCode: $unit) {
+    campaign { id name inspectionDate daysToInspection }
+    columns { stage label count cards { ...Card } }
+  }
+}
+${CARD}`;
+
+export const TASK = `query Task($id: String!) { indicatorTask(id: $id) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const BOARD_CHANGED = `subscription BoardChanged($campaign: String) { boardChanged(campaignId: $campaign) { eventType task { ...Card } } }
+${CARD}`;
+
+export const ITEM_BOARD = `query ItemBoard($campaign: String, $unit: String, $area: RectificationArea, $source: ItemSource) {
+  itemBoard(campaignId: $campaign, unitCode: $unit, area: $area, source: $source) {
+    campaign { id name inspectionDate daysToInspection }
+    columns { state label count items { ...ItemCard } }
+  }
+}
+${ITEM_CARD}`;
+
+export const ITEM = `query Item($id: String!) { rectificationItem(id: $id) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;
+
+export const ITEM_CHANGED = `subscription ItemChanged($campaign: String) { itemChanged(campaignId: $campaign) { eventType item { ...ItemCard } } }
+${ITEM_CARD}`;

@@ -1,0 +1,6 @@
+import type { Route } from '../shell/navigation';
+
+/** Placeholder until this screen is built. */
+export default function DashboardPage(_props: { route: Route }) {
+  return null;
+}

@@ -1,0 +1,34 @@
+// The screens, and who sees which: the board for everyone (a unit its own cards), the approval queue for those who
+// approve, the dashboard for the leading group and the office, the report form for those who report problems.
+import type { Role } from '../api/types';
+import type { WordKey } from '../i18n';
+
+export type Screen = 'board' | 'approvals' | 'dashboard' | 'report';
+
+export const SCREENS: { screen: Screen; label: WordKey; roles: readonly Role[] }[] = [
+  { screen: 'board', label: 'navBoard', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
+  { screen: 'approvals', label: 'navApprovals', roles: ['SUPERVISOR', 'ARCHIVIST', 'OFFICE'] },
+  { screen: 'dashboard', label: 'navDashboard', roles: ['LEADER', 'OFFICE'] },
+  { screen: 'report', label: 'navReport', roles: ['SUPERVISOR', 'OFFICE', 'LEADER'] },
+];
+
+export function screensFor(role: Role): Screen[] {
+  return SCREENS.filter((s) => s.roles.includes(role)).map((s) => s.screen);
+}
+
+/** The route: `#/board`, `#/approvals`, …, with query parameters such as `card` (the open card). */
+export interface Route {
+  screen: Screen;
+  params: URLSearchParams;
+}
+
+export function parseRoute(hash: string): Route {
+  const [path, query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const screen = SCREENS.some((s) => s.screen === path) ? (path as Screen) : 'board';
+  return { screen, params: new URLSearchParams(query) };
+}
+
+export function routeHref(screen: Screen, params: Record<string, string | null | undefined> = {}): string {
+  const query = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')).toString();
+  return `#/${screen}${query ? `?${query}` : ''}`;
+}
