@@ -2,6 +2,7 @@
 // process with a message naming the variable, before anything is started.
 import * as path from 'node:path';
 import { z } from 'zod';
+import { projectRoot } from '../runtime/project-paths';
 
 const port = (fallback: number) =>
   z
@@ -63,6 +64,8 @@ const schema = z.object({
     .string()
     .regex(/^(false|\d{1,2}|[A-Za-z0-9.:/]+(\s*,\s*[A-Za-z0-9.:/]+)*)$/, '须为 false、代理层数，或代理地址列表（逗号分隔） / false, a hop count, or a comma-separated list of proxy addresses')
     .default('false'),
+  // Where the built board is (web/dist by `npm run build`); another folder serves another build of it.
+  WEB_DIR: z.string().default('web/dist'),
   SIGN_IN_MAX_PER_IP: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).default(30),
   // The GraphiQL IDE at /graphiql (src/web/graphiql.ts); false answers 404 there.
   GRAPHQL_IDE: flag(true),
@@ -112,6 +115,8 @@ export interface AppConfig {
   };
   /** Serve the GraphiQL IDE at /graphiql (src/web/graphiql.ts). */
   graphqlIde: boolean;
+  /** The built board the API serves at `/`. */
+  webDir: string;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +188,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       attemptWindowSeconds: 15 * 60,
     },
     graphqlIde: e.GRAPHQL_IDE,
+    webDir: path.resolve(projectRoot(), e.WEB_DIR),
   };
 }
 

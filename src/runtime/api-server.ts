@@ -38,7 +38,7 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
   // The board (web/, built into web/dist by `npm run build`); its files are named by content hash, so they are
   // cached for long, while index.html is always asked again. The plain board of the first releases stays at /legacy/.
-  app.useStaticAssets(path.join(projectRoot(), 'web/dist'), {
+  app.useStaticAssets(runtime.config.webDir, {
     index: 'index.html',
     setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });

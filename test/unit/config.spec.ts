@@ -2,6 +2,7 @@
 // variable. Every test passes its own environment object, so the real process.env never matters.
 import * as path from 'node:path';
 import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress, type AppConfig } from '../../src/config/config';
+import { projectRoot } from '../../src/runtime/project-paths';
 
 /** A ConfigError whose problem list names `variable`. */
 const problemWith = (variable: string) =>
@@ -29,6 +30,7 @@ describe('loadConfig', () => {
       },
       api: { host: '127.0.0.1', port: 3000, trustProxy: false },
       graphqlIde: true,
+      webDir: path.join(projectRoot(), 'web/dist'),
       worker: { healthPort: 3001 },
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
@@ -92,6 +94,7 @@ describe('loadConfig', () => {
       },
       api: { host: '0.0.0.0', port: 8080, trustProxy: 1 },
       graphqlIde: true,
+      webDir: path.join(projectRoot(), 'web/dist'),
       worker: { healthPort: 8081 },
       demoData: false,
       logLevel: 'debug',
