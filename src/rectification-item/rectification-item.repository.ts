@@ -6,7 +6,6 @@ import { DATABASE } from '../app/app.tokens';
 import { readStreams } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
-import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import type { ItemArea, ItemSource, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 
@@ -66,17 +65,6 @@ export class RectificationItemRepository {
       .execute();
     for (const row of rows) linked.get(row.indicator_task_id!)?.push(toView(row));
     return linked;
-  }
-
-  /** How many items linked to the task are not yet verified: its rectification cannot be completed before. */
-  async unverifiedLinked(indicatorTaskId: string): Promise<number> {
-    const row = await this.db
-      .selectFrom('rectification_item_cards')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('indicator_task_id', '=', indicatorTaskId)
-      .where('state', 'in', [...UNVERIFIED_STATES])
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
   }
 
   /** The open (not closed) item of the same place, area and criterion, if any. */
