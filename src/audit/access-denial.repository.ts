@@ -1,5 +1,6 @@
 // The table of denied attempts: written one request at a time, read newest first by id.
 import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
 
@@ -49,10 +50,17 @@ export class AccessDenialRepository {
   }
 
   /** Up to `limit` records older than `before` (an id) and not older than `since`, newest first. */
+  /** A page of the record, newest first, with the name of the service account for its refusals. */
   async page(limit: number, before: string | null, since: Date | null) {
-    let query = this.db.selectFrom('access_denials').selectAll().orderBy('id', 'desc').limit(limit);
-    if (before !== null) query = query.where('id', '<', before);
-    if (since !== null) query = query.where('occurred_at', '>=', since);
+    let query = this.db
+      .selectFrom('access_denials as d')
+      .leftJoin('service_accounts as s', (join) => join.on(sql`'service:' || s.id::text`, '=', sql.ref('d.user_id')))
+      .selectAll('d')
+      .select('s.name as service_account')
+      .orderBy('d.id', 'desc')
+      .limit(limit);
+    if (before !== null) query = query.where('d.id', '<', before);
+    if (since !== null) query = query.where('d.occurred_at', '>=', since);
     return query.execute();
   }
 }

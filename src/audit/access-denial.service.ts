@@ -134,7 +134,9 @@ export class AccessDenialService {
       at: row.occurred_at,
       userId: row.user_id,
       login: row.login,
-      role: row.role,
+      // Service accounts read with a role's view but are not one: their refusals are marked by the account's name.
+      role: row.role === 'SERVICE' ? null : row.role,
+      serviceAccount: row.role === 'SERVICE' ? (row.service_account ?? row.user_id) : null,
       unitCode: row.unit_code,
       operationType: row.operation_type,
       operationName: row.operation_name,

@@ -373,6 +373,7 @@ export interface AccessDenial {
     userId?: Nullable<string>;
     login?: Nullable<string>;
     role?: Nullable<Role>;
+    serviceAccount?: Nullable<string>;
     unitCode?: Nullable<string>;
     operationType?: Nullable<string>;
     operationName?: Nullable<string>;

@@ -510,6 +510,10 @@ describe('who may do what: every role against every operation, through HTTP', ()
       ['SERVICE', 'subscription', 'itemChanged', 'FORBIDDEN'],
       ['SERVICE', 'query', 'board', 'FORBIDDEN'],
     ]);
+    // The office reads them by the account's name (a service account has no role of its own).
+    const record = await call<{ accessDenials: { nodes: { path: string; role: string | null; serviceAccount: string | null }[] } }>('office', '{ accessDenials(first: 5) { nodes { path role serviceAccount } } }');
+    expect(record.errors).toBeUndefined();
+    expect(record.data!.accessDenials.nodes.find((n) => n.path === 'board')).toEqual({ path: 'board', role: null, serviceAccount: '报表对接' });
 
     const duplicate = await call('office', 'mutation { createServiceAccount(input: { name: "报表对接", scopes: [BOARD_READ] }) { apiKey } }');
     expect(duplicate.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.name' });
