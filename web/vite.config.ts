@@ -20,6 +20,8 @@ export default defineConfig({
           if (!id.includes('node_modules')) return undefined;
           if (/node_modules\/(echarts|zrender)\//.test(id)) return 'echarts';
           if (/node_modules\/(react|react-dom|scheduler)\//.test(id)) return 'react';
+          // Loaded only when someone exports a table: not in what every phone downloads at start.
+          if (/node_modules\/exceljs\//.test(id)) return undefined;
           return 'vendor';
         },
       },

@@ -11,7 +11,7 @@ describe('the board’s shell in the browser', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'shell', withWorker: false, env: { DEMO_IDENTITY_HEADER: 'false' } });
+    stack = await startTestStack({ prefix: 'shell', withWorker: false, env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) } });
     await seedReferenceData(stack.db);
     browser = await launchBrowser();
   });
@@ -35,7 +35,7 @@ describe('the board’s shell in the browser', () => {
     // A unit member works the board; approvals, the dashboard and the report form are not offered.
     const nav = page.getByRole('menu', { name: '主导航' });
     await nav.getByText('任务看板').waitFor();
-    for (const hidden of ['待我审批', '领导驾驶舱', '上报问题']) expect(await nav.getByText(hidden).count()).toBe(0);
+    for (const hidden of ['待我审批', '领导驾驶舱', '上报问题', '检查轮次', '工作台']) expect(await nav.getByText(hidden).count()).toBe(0);
     await context.close();
   });
 
@@ -44,7 +44,7 @@ describe('the board’s shell in the browser', () => {
     const page = await context.newPage();
     await signInAs(page, stack.url, 'office');
     const nav = page.getByRole('menu', { name: '主导航' });
-    for (const shown of ['任务看板', '待我审批', '领导驾驶舱', '上报问题']) await nav.getByText(shown).waitFor();
+    for (const shown of ['任务看板', '待我审批', '领导驾驶舱', '上报问题', '检查轮次', '工作台']) await nav.getByText(shown).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await nav.getByText('Dashboard').waitFor();
     await page.getByRole('button', { name: '中文' }).click();

@@ -30,7 +30,8 @@ export async function signInAs(page: Page, baseUrl: string, login: string, passw
   await page.getByLabel('登录名').fill(login);
   await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('who').waitFor();
+  // The main navigation, shown on every screen size (the person's name is hidden on a phone).
+  await page.getByRole('menu', { name: '主导航' }).waitFor();
 }
 
 /** Saves a screenshot for the README under docs/screenshots/. */

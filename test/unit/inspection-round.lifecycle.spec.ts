@@ -16,7 +16,7 @@ function round(state: RoundState, kind: InspectionRoundState['kind'] = 'MOCK_ASS
 describe('inspection round rules', () => {
   it.each<[RoundState, string[]]>([
     ['PLANNED', ['START_ROUND']],
-    ['IN_PROGRESS', ['RECORD_SCORES', 'CLOSE_ROUND']],
+    ['IN_PROGRESS', ['RECORD_FINDING', 'RECORD_SCORES', 'CLOSE_ROUND']],
     ['CLOSED', []],
   ])('in %s offers the supervision group and the office %j, and nothing to others', (state, expected) => {
     expect(allowedRoundActions(round(state), SUPERVISOR)).toEqual(expected);
@@ -26,7 +26,7 @@ describe('inspection round rules', () => {
   });
 
   it('asks for scores only in mock assessments', () => {
-    expect(allowedRoundActions(round('IN_PROGRESS', 'COVERT_INSPECTION'), SUPERVISOR)).toEqual(['CLOSE_ROUND']);
+    expect(allowedRoundActions(round('IN_PROGRESS', 'COVERT_INSPECTION'), SUPERVISOR)).toEqual(['RECORD_FINDING', 'CLOSE_ROUND']);
     const refused = decideRound(round('IN_PROGRESS', 'OPEN_INSPECTION'), { actor: SUPERVISOR, command: { action: 'RECORD_SCORES', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }] } });
     expect(refused.ok ? null : refused.rejection.code).toBe('ILLEGAL_TRANSITION');
   });

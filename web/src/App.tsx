@@ -14,6 +14,15 @@ const BoardPage = lazy(() => import('./board/BoardPage'));
 const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const ReportPage = lazy(() => import('./report/ReportPage'));
+const RoundsPage = lazy(() => import('./rounds/RoundsPage'));
+const OfficePage = lazy(() => import('./office/OfficePage'));
+
+/** 「外滩社区工作人员（责任单位成员 · 外滩社区）」; a name that already says the role (李督查（督查检查组）) is not told twice. */
+function whoLabel(me: { displayName: string; role: keyof typeof ROLE_LABELS; unit: { name: string } | null }): string {
+  const role = ROLE_LABELS[me.role];
+  const parts = [me.displayName.includes(role) ? null : role, me.unit?.name ?? null].filter((p): p is string => p !== null);
+  return parts.length > 0 ? `${me.displayName}（${parts.join(' · ')}）` : me.displayName;
+}
 
 export function App({ largeText, onLargeText }: { largeText: boolean; onLargeText(on: boolean): void }) {
   const { me, checking, signOut } = useSession();
@@ -33,8 +42,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
         <CampaignHeader />
         <Space size="middle" wrap className="app-user">
           <Typography.Text className="who" data-testid="who">
-            {me.displayName}（{ROLE_LABELS[me.role]}
-            {me.unit ? ` · ${me.unit.name}` : ''}）
+            {whoLabel(me)}
           </Typography.Text>
           <Tooltip title={t('largeText')}>
             <Switch size="small" checked={largeText} onChange={onLargeText} aria-label={t('largeText')} />
@@ -54,6 +62,8 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
           {screen === 'approvals' && <ApprovalsPage route={route} />}
           {screen === 'dashboard' && <DashboardPage route={route} />}
           {screen === 'report' && <ReportPage route={route} />}
+          {screen === 'rounds' && <RoundsPage route={route} />}
+          {screen === 'office' && <OfficePage route={route} />}
         </Suspense>
         {!allowed.includes(route.screen) && route.screen !== 'board' && <Result status="403" subTitle={t('notFound')} />}
       </Layout.Content>

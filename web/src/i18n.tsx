@@ -16,6 +16,8 @@ const WORDS = {
   navApprovals: { zh: '待我审批', en: 'Approvals' },
   navDashboard: { zh: '领导驾驶舱', en: 'Dashboard' },
   navReport: { zh: '上报问题', en: 'Report a problem' },
+  navRounds: { zh: '检查轮次', en: 'Inspection rounds' },
+  navOffice: { zh: '工作台', en: 'Desk' },
   largeText: { zh: '大字模式', en: 'Large text' },
   language: { zh: 'English', en: '中文' },
   daysLeft: { zh: '距迎检', en: 'Days to inspection' },

@@ -58,8 +58,9 @@ export function checkRound(state: InspectionRoundState, actor: Actor, action: Ro
   return null;
 }
 
+/** What the person may do now, recording a finding included (a client shows its form only when it is allowed). */
 export function allowedRoundActions(state: InspectionRoundState, actor: Actor): RoundAction[] {
-  return ROUND_ACTIONS.filter((a) => a !== 'RECORD_FINDING' && checkRound(state, actor, a) === null);
+  return ROUND_ACTIONS.filter((a) => checkRound(state, actor, a) === null);
 }
 
 function round1(n: number): number {

@@ -1,7 +1,28 @@
-// Placeholder until the card detail is built. The contract the board relies on:
+// The detail of one card, an indicator task or a rectification item, in a drawer (the whole screen on a phone):
+// what it is and where it stands, the actions the signed-in person may take now (as buttons: the screen that
+// opened the drawer runs them, with a form when they need input), evidence and photos with previews, archive
+// materials, linked items, comments, and the full history. It reads the card again when `id` or `version` changes.
+//
+// The contract the board relies on:
 //   kind: which card; id: the card to show (null: closed); onClose: the person closes it;
 //   onAction(action): the person chose one of the card's allowed actions (the board runs it, with a form when it
 //   needs input); version: bumps when the card changed, so that the drawer reads it again.
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Input, Result, Tag, Typography, Upload } from 'antd';
+import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError, gql } from '../api/client';
+import { ITEM, TASK } from '../api/documents';
+import { useI18n, useWords } from '../i18n';
+import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../labels';
+import { useMe } from '../session/session';
+import { ADD_COMMENT, UPLOAD_EVIDENCE } from './documents';
+import { FileGallery } from './FileGallery';
+import { formatDay, formatTime } from './format';
+import { HistoryTimeline } from './history';
+import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from './labels';
+import type { ItemDetail, TaskDetail } from './types';
+import './detail.css';
+
 export interface CardDrawerProps {
   kind: 'task' | 'item';
   id: string | null;
@@ -10,6 +31,545 @@ export interface CardDrawerProps {
   onAction(action: string): void;
 }
 
-export default function CardDrawer(_props: CardDrawerProps) {
-  return null;
+const WORDS = {
+  loading: { zh: '正在加载卡片…', en: 'Loading the card…' },
+  loadFailed: { zh: '卡片加载失败', en: 'Could not load the card' },
+  reloadFailed: { zh: '刷新失败，显示的可能不是最新内容', en: 'Refresh failed: this may not be the latest' },
+  retry: { zh: '重试', en: 'Retry' },
+  item: { zh: '整改问题', en: 'Rectification item' },
+  actions: { zh: '可执行操作', en: 'Actions' },
+  noActions: { zh: '您当前没有可执行的操作', en: 'Nothing for you to do now' },
+  openToAct: { zh: '请在看板中打开此卡片办理', en: 'Open this card on the board to act on it' },
+  temporal: { zh: '在 Temporal 中查看工作流', en: 'Workflow in Temporal' },
+  overview: { zh: '基本情况', en: 'Overview' },
+  itemName: { zh: '测评项目', en: 'Assessment item' },
+  unit: { zh: '责任单位', en: 'Unit' },
+  leadUnit: { zh: '牵头单位', en: 'Lead unit' },
+  stage: { zh: '阶段', en: 'Stage' },
+  classification: { zh: '达标情况', en: 'Classification' },
+  awaiting: { zh: '待审核', en: 'Awaiting' },
+  none: { zh: '无', en: 'None' },
+  stageDue: { zh: '阶段时限', en: 'Stage due' },
+  due: { zh: '完成时限', en: 'Due' },
+  escalation: { zh: '提醒督办', en: 'Escalation' },
+  plan: { zh: '整改方案', en: 'Rectification plan' },
+  planDeadline: { zh: '期限', en: 'deadline' },
+  failed: { zh: '失分项', en: 'Criteria that lost points' },
+  nextRecheck: { zh: '下次复查', en: 'Next re-check' },
+  recheckDue: { zh: '（已到期）', en: ' (due)' },
+  relapses: { zh: '反弹次数', en: 'Relapses' },
+  method: { zh: '测评方法', en: 'Method' },
+  points: { zh: '分', en: 'points' },
+  standard: { zh: '测评标准', en: 'Standard' },
+  extension: { zh: '延期申请', en: 'Extension request' },
+  extensionUntil: { zh: '申请延至', en: 'Until' },
+  dispatchReturn: { zh: '退回申请（非本单位职责）', en: 'Request to return the dispatch' },
+  evidence: { zh: '佐证材料', en: 'Evidence' },
+  noEvidence: { zh: '暂无佐证材料', en: 'No evidence yet' },
+  attach: { zh: '上传佐证材料', en: 'Attach evidence' },
+  attachNote: { zh: '材料说明（选填）', en: 'Note (optional)' },
+  attached: { zh: '材料已上传', en: 'Evidence attached' },
+  tooLarge: { zh: '文件超过 20 MB 的上限', en: 'The file is over 20 MB' },
+  readFailed: { zh: '读取文件失败', en: 'Could not read the file' },
+  materials: { zh: '档案材料', en: 'Archive materials' },
+  accepted: { zh: '已验收', en: 'accepted' },
+  submittedBy: { zh: '提交', en: 'handed in' },
+  reviewedBy: { zh: '验收', en: 'reviewed' },
+  returnedBy: { zh: '退回', en: 'returned' },
+  returnReason: { zh: '退回原因', en: 'Why returned' },
+  notHandedIn: { zh: '尚未提交文件', en: 'No file yet' },
+  linked: { zh: '关联整改问题', en: 'Linked rectification items' },
+  noLinked: { zh: '暂无关联的整改问题', en: 'No linked items' },
+  comments: { zh: '意见', en: 'Comments' },
+  noComments: { zh: '暂无意见', en: 'No comments yet' },
+  commentText: { zh: '意见内容', en: 'Comment' },
+  commentPlaceholder: { zh: '写下您的意见…', en: 'Write a comment…' },
+  addComment: { zh: '发表意见', en: 'Post comment' },
+  commentRequired: { zh: '请填写意见内容', en: 'Write the comment first' },
+  commented: { zh: '意见已发表', en: 'Comment posted' },
+  history: { zh: '办理记录（最新在前）', en: 'History (newest first)' },
+  description: { zh: '问题描述', en: 'Description' },
+  state: { zh: '状态', en: 'State' },
+  source: { zh: '来源', en: 'Source' },
+  area: { zh: '专项领域', en: 'Area' },
+  address: { zh: '地址', en: 'Address' },
+  coordinates: { zh: '经纬度', en: 'Coordinates' },
+  toDispatch: { zh: '待派单', en: 'Not dispatched' },
+  itemDue: { zh: '整改时限', en: 'Due' },
+  atDispatch: { zh: '派单时确定', en: 'Set on dispatch' },
+  recheck: { zh: '巩固复查', en: 'Re-check' },
+  duplicates: { zh: '重复上报', en: 'Repeated reports' },
+  times: { zh: '次', en: 'time(s)' },
+  reportedBy: { zh: '上报人', en: 'Reported by' },
+  covert: { zh: '暗访组', en: 'Covert inspection team' },
+  reportedAt: { zh: '上报时间', en: 'Reported' },
+  task: { zh: '关联指标任务', en: 'Indicator task' },
+  openTask: { zh: '查看指标任务', en: 'Open the task' },
+  criterion: { zh: '测评内容', en: 'Criterion' },
+  lastReturn: { zh: '最近退回原因', en: 'Last returned because' },
+  photos: { zh: '问题照片', en: 'Photos of the problem' },
+  noPhotos: { zh: '未附照片', en: 'No photos' },
+  submission: { zh: '整改结果', en: 'The fix' },
+  afterPhotos: { zh: '整改后照片', en: 'After-photos' },
+  submittedAt: { zh: '提交于', en: 'handed in' },
+};
+
+type Loaded = { kind: 'task'; data: TaskDetail } | { kind: 'item'; data: ItemDetail };
+
+const MATERIAL_COLORS: Record<string, string> = { MISSING: 'default', SUBMITTED: 'processing', ACCEPTED: 'success', RETURNED: 'error' };
+/** Moves that decide on someone's submission: shown as the main buttons. */
+const DECISIONS = new Set(['CONFIRM_SELF_CHECK', 'APPROVE_RECTIFICATION', 'APPROVE_EXTENSION', 'ACCEPT_ARCHIVE_MATERIAL', 'START_ARCHIVING', 'VERIFY', 'APPROVE_DISPATCH_RETURN']);
+const OPERATOR_ROLES = new Set(['OFFICE', 'LEADER']);
+const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
+
+export default function CardDrawer(props: CardDrawerProps) {
+  return <DetailDrawer {...props} />;
+}
+
+/**
+ * The drawer itself; a linked card opens in a second drawer over it (`onAction` absent: its actions are taken where
+ * that card is on the board).
+ */
+function DetailDrawer({ kind, id, version, onClose, onAction }: Omit<CardDrawerProps, 'onAction'> & { onAction?(action: string): void }) {
+  const w = useWords(WORDS);
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  // What the last answered request was, and how it ended: the drawer is loading until the current one answers.
+  const [answered, setAnswered] = useState<{ key: string; error: ApiError | null } | null>(null);
+  const [linked, setLinked] = useState<{ from: string; kind: 'task' | 'item'; id: string } | null>(null);
+  const requestKey = id ? `${kind}\n${id}\n${version ?? ''}\n${attempt}` : null;
+
+  useEffect(() => {
+    if (!id || !requestKey) return;
+    let live = true;
+    const request =
+      kind === 'task'
+        ? gql<{ indicatorTask: TaskDetail }>(TASK, { id }).then((d): Loaded => ({ kind: 'task', data: d.indicatorTask }))
+        : gql<{ rectificationItem: ItemDetail }>(ITEM, { id }).then((d): Loaded => ({ kind: 'item', data: d.rectificationItem }));
+    request
+      .then((next) => {
+        if (!live) return;
+        setLoaded(next);
+        setAnswered({ key: requestKey, error: null });
+      })
+      .catch((err: unknown) => live && setAnswered({ key: requestKey, error: err instanceof ApiError ? err : new ApiError(String(err), 'INTERNAL_SERVER_ERROR') }));
+    return () => {
+      live = false;
+    };
+  }, [kind, id, requestKey]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // Only this card: nothing of the last one stays on screen while another loads.
+  const current = loaded && loaded.data.id === id && loaded.kind === kind ? loaded : null;
+  const loading = requestKey !== null && answered?.key !== requestKey;
+  const error = !loading && answered ? answered.error : null;
+  const linkedHere = linked && linked.from === id ? linked : null;
+  const openLinked = (next: { kind: 'task' | 'item'; id: string }) => id && setLinked({ from: id, ...next });
+
+  const title = !current
+    ? kind === 'task'
+      ? ''
+      : w('item')
+    : current.kind === 'task'
+      ? `${current.data.indicator.code} ${current.data.indicator.name}`
+      : `${w('item')} · ${current.data.stateLabel}`;
+
+  return (
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={phone ? '100%' : 760}
+      styles={{ wrapper: { maxWidth: '100vw' }, body: { paddingTop: 12 } }}
+      title={title || w('loading')}
+      extra={
+        current?.kind === 'task' && <TemporalLink url={current.data.temporalUiUrl} label={w('temporal')} />
+      }
+      loading={loading && !current && !error}
+      // The actions stay in sight however far the person scrolls, on a phone too.
+      footer={current && <ActionButtons kind={current.kind} actions={current.data.allowedActions} onAction={onAction} />}
+      destroyOnHidden
+      rootClassName="card-drawer"
+      data-testid="card-drawer"
+    >
+      {error && !current && (
+        <Result
+          status="error"
+          title={w('loadFailed')}
+          subTitle={error.message}
+          extra={
+            <Button icon={<ReloadOutlined />} onClick={retry}>
+              {w('retry')}
+            </Button>
+          }
+        />
+      )}
+      {error && current && (
+        <Alert
+          type="warning"
+          showIcon
+          className="detail-alert"
+          title={`${w('reloadFailed')}：${error.message}`}
+          action={
+            <Button size="small" onClick={retry}>
+              {w('retry')}
+            </Button>
+          }
+        />
+      )}
+      {current?.kind === 'task' && (
+        <TaskBody task={current.data} onChanged={(data) => setLoaded({ kind: 'task', data })} onOpenItem={(itemId) => openLinked({ kind: 'item', id: itemId })} />
+      )}
+      {current?.kind === 'item' && <ItemBody item={current.data} onOpenTask={(taskId) => openLinked({ kind: 'task', id: taskId })} />}
+      {linkedHere && <DetailDrawer kind={linkedHere.kind} id={linkedHere.id} onClose={() => setLinked(null)} />}
+      <span className="visually-hidden" aria-live="polite">
+        {loading && current ? w('loading') : ''}
+      </span>
+    </Drawer>
+  );
+}
+
+function TemporalLink({ url, label }: { url: string | null; label: string }) {
+  const me = useMe();
+  // Operators only; never anything but an http(s) address.
+  if (!url || !OPERATOR_ROLES.has(me.role) || !/^https?:\/\//.test(url)) return null;
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" data-testid="temporal-link">
+      <ExportOutlined /> {label}
+    </a>
+  );
+}
+
+function Section({ title, children, testId }: { title: ReactNode; children: ReactNode; testId?: string }) {
+  return (
+    <section className="detail-section" data-testid={testId}>
+      <Typography.Title level={5} className="detail-section-title">
+        {title}
+      </Typography.Title>
+      {children}
+    </section>
+  );
+}
+
+function ActionButtons({ kind, actions, onAction }: { kind: 'task' | 'item'; actions: string[]; onAction?(action: string): void }) {
+  const w = useWords(WORDS);
+  const { locale } = useI18n();
+  if (actions.length === 0) return <Typography.Text type="secondary" data-testid="card-actions">{w('noActions')}</Typography.Text>;
+  if (!onAction) return <Typography.Text type="secondary">{w('openToAct')}</Typography.Text>;
+  return (
+    <Flex wrap gap={8} align="center" data-testid="card-actions" role="group" aria-label={w('actions')}>
+      {actions.map((a) => (
+        <Button key={a} type={DECISIONS.has(a) ? 'primary' : 'default'} onClick={() => onAction(a)}>
+          {actionLabel(kind, a, locale)}
+        </Button>
+      ))}
+    </Flex>
+  );
+}
+
+function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged(task: TaskDetail): void; onOpenItem(id: string): void }) {
+  const w = useWords(WORDS);
+  const { locale } = useI18n();
+  const ind = task.indicator;
+  const accepted = task.archiveMaterials.filter((m) => m.status === 'ACCEPTED').length;
+  const rows: { label: string; value: ReactNode }[] = [
+    { label: w('itemName'), value: ind.itemName },
+    { label: w('unit'), value: task.unit.name },
+    { label: w('leadUnit'), value: task.leadUnit.name },
+    { label: w('stage'), value: task.stageLabel },
+    { label: w('classification'), value: task.classification ? (CLASSIFICATION_LABELS[task.classification] ?? task.classification) : w('none') },
+    { label: w('awaiting'), value: task.awaitingReview ? <Tag color="blue">{wordOf(REVIEW_WORDS, task.awaitingReview, locale)}</Tag> : w('none') },
+    { label: w('stageDue'), value: task.stageDueAt ? formatDay(task.stageDueAt) : w('none') },
+    { label: w('due'), value: formatDay(task.dueAt) },
+    {
+      label: w('escalation'),
+      value: task.escalationLevel ? <Tag color={ESCALATION_COLORS[task.escalationLevel]}>{ESCALATION_LABELS[task.escalationLevel]}</Tag> : w('none'),
+    },
+    ...(task.rectificationPlan ? [{ label: w('plan'), value: `${task.rectificationPlan.plan}（${w('planDeadline')} ${formatDay(task.rectificationPlan.deadline)}）` }] : []),
+    ...(task.failedCriteria.length ? [{ label: w('failed'), value: task.failedCriteria.join('、') }] : []),
+    ...(task.nextRecheckAt ? [{ label: w('nextRecheck'), value: `${formatDay(task.nextRecheckAt)}${task.recheckDue ? w('recheckDue') : ''}` }] : []),
+    { label: w('relapses'), value: String(task.relapseCount) },
+    { label: w('method'), value: `${wordOf(METHOD_WORDS, ind.method, locale)} · ${ind.points} ${w('points')}` },
+    ...(ind.standard ? [{ label: w('standard'), value: ind.standard }] : []),
+  ];
+  return (
+    <div className="detail-body" data-kind="task">
+      {task.pendingExtension && (
+        <Alert
+          type="info"
+          showIcon
+          className="detail-alert"
+          title={`${w('extension')}：${w('extensionUntil')} ${formatDay(task.pendingExtension.requestedDueAt)}`}
+          description={task.pendingExtension.reason}
+        />
+      )}
+      <Section title={w('overview')}>
+        <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={rows.map((r, i) => ({ key: i, label: r.label, children: r.value }))} />
+      </Section>
+      <Section title={`${w('evidence')}（${task.evidence.length}）`} testId="evidence">
+        <FileGallery
+          files={task.evidence.map((e) => ({
+            ...e,
+            caption: (
+              <>
+                {e.uploadedBy.displayName} · {formatTime(e.at)}
+                {e.note && <div className="prewrap">{e.note}</div>}
+              </>
+            ),
+          }))}
+          empty={<Typography.Text type="secondary">{w('noEvidence')}</Typography.Text>}
+        />
+        {task.sideActions.includes('ATTACH_EVIDENCE') && <EvidenceUpload taskId={task.id} onChanged={onChanged} />}
+      </Section>
+      {task.archiveMaterials.length > 0 && (
+        <Section title={`${w('materials')}（${w('accepted')} ${accepted} / ${task.archiveMaterials.length}）`} testId="materials">
+          <ul className="detail-list">
+            {task.archiveMaterials.map((m) => (
+              <li key={m.code} data-material={m.code}>
+                <Flex gap={8} align="center" wrap>
+                  <Typography.Text strong>{m.name}</Typography.Text>
+                  <Tag color={MATERIAL_COLORS[m.status]}>{m.statusLabel}</Tag>
+                </Flex>
+                {m.file ? (
+                  <FileGallery files={[{ ...m.file }]} />
+                ) : (
+                  <Typography.Text type="secondary">{w('notHandedIn')}</Typography.Text>
+                )}
+                <div className="file-meta">
+                  {m.submittedBy && m.submittedAt && `${m.submittedBy.displayName} ${w('submittedBy')} · ${formatTime(m.submittedAt)}`}
+                  {m.reviewedBy && m.reviewedAt && `；${m.reviewedBy.displayName} ${m.status === 'RETURNED' ? w('returnedBy') : w('reviewedBy')} · ${formatTime(m.reviewedAt)}`}
+                </div>
+                {m.note && <div className="prewrap">{m.note}</div>}
+                {m.returnReason && (
+                  <div>
+                    <Typography.Text type="secondary">{w('returnReason')}：</Typography.Text>
+                    {m.returnReason}
+                  </div>
+                )}
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      <Section title={`${w('linked')}（${task.linkedItems.length}）`} testId="linked-items">
+        {task.linkedItems.length === 0 ? (
+          <Typography.Text type="secondary">{w('noLinked')}</Typography.Text>
+        ) : (
+          <ul className="detail-list">
+            {task.linkedItems.map((i) => (
+              <li key={i.id}>
+                <Tag>{i.stateLabel}</Tag>
+                <Button type="link" className="inline-link" onClick={() => onOpenItem(i.id)}>
+                  {i.description}
+                </Button>
+                {i.unit && <Typography.Text type="secondary"> · {i.unit.name}</Typography.Text>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+      <Section title={`${w('comments')}（${task.comments.length}）`} testId="comments">
+        {task.comments.length === 0 ? (
+          <Typography.Text type="secondary">{w('noComments')}</Typography.Text>
+        ) : (
+          <ol className="detail-list comments">
+            {task.comments.map((c, i) => (
+              <li key={i} data-testid="comment">
+                <div>
+                  <Typography.Text strong>{c.author.displayName}</Typography.Text>
+                  <Typography.Text type="secondary"> · {formatTime(c.at)}</Typography.Text>
+                </div>
+                <div className="prewrap">{c.text}</div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {task.sideActions.includes('ADD_COMMENT') && <CommentForm taskId={task.id} onChanged={onChanged} />}
+      </Section>
+      <Section title={w('history')}>
+        <HistoryTimeline history={task.history} />
+      </Section>
+    </div>
+  );
+}
+
+function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
+  const w = useWords(WORDS);
+  const { message } = App.useApp();
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = async () => {
+    if (!text.trim()) {
+      setError(w('commentRequired'));
+      return;
+    }
+    setSending(true);
+    setError(null);
+    try {
+      const data = await gql<{ addComment: TaskDetail }>(ADD_COMMENT, { input: { taskId, text } });
+      onChanged(data.addComment);
+      setText('');
+      message.success(w('commented'));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <div className="comment-form">
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        aria-label={w('commentText')}
+        placeholder={w('commentPlaceholder')}
+        autoSize={{ minRows: 2, maxRows: 6 }}
+        maxLength={2000}
+        status={error ? 'error' : undefined}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void send();
+        }}
+      />
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+      <Button type="primary" loading={sending} onClick={() => void send()}>
+        {w('addComment')}
+      </Button>
+    </div>
+  );
+}
+
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
+    reader.onerror = () => reject(new Error('read'));
+    reader.readAsDataURL(file);
+  });
+}
+
+function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
+  const w = useWords(WORDS);
+  const { message } = App.useApp();
+  const [note, setNote] = useState('');
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const send = async (file: File) => {
+    setError(null);
+    if (file.size > MAX_UPLOAD_BYTES) return setError(w('tooLarge'));
+    setSending(true);
+    try {
+      const contentBase64 = await readBase64(file).catch(() => {
+        throw new Error(w('readFailed'));
+      });
+      const data = await gql<{ uploadEvidence: TaskDetail }>(UPLOAD_EVIDENCE, { input: { taskId, fileName: file.name, contentBase64, note: note.trim() || null } });
+      onChanged(data.uploadEvidence);
+      setNote('');
+      message.success(w('attached'));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSending(false);
+    }
+  };
+  return (
+    <Flex className="evidence-upload" gap={8} wrap>
+      <Input className="evidence-note" value={note} onChange={(e) => setNote(e.target.value)} placeholder={w('attachNote')} aria-label={w('attachNote')} maxLength={200} />
+      <Upload
+        accept=".jpg,.jpeg,.png,.webp,.pdf,.docx,.xlsx"
+        showUploadList={false}
+        beforeUpload={(file) => {
+          void send(file);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={sending}>
+          {w('attach')}
+        </Button>
+      </Upload>
+      {error && (
+        <Typography.Text type="danger" role="alert" className="evidence-error">
+          {error}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
+function ItemBody({ item, onOpenTask }: { item: ItemDetail; onOpenTask(id: string): void }) {
+  const w = useWords(WORDS);
+  const rows: { label: string; value: ReactNode }[] = [
+    { label: w('description'), value: <span className="prewrap">{item.description}</span> },
+    { label: w('state'), value: item.stateLabel },
+    { label: w('source'), value: item.sourceLabel },
+    { label: w('area'), value: item.area ? (AREA_LABELS[item.area] ?? item.area) : w('none') },
+    { label: w('address'), value: item.location.address },
+    ...(item.location.latitude != null ? [{ label: w('coordinates'), value: `${item.location.latitude}, ${item.location.longitude}` }] : []),
+    { label: w('unit'), value: item.unit ? item.unit.name : w('toDispatch') },
+    { label: w('itemDue'), value: item.dueAt ? formatDay(item.dueAt) : w('atDispatch') },
+    {
+      label: w('escalation'),
+      value: item.escalationLevel ? <Tag color={ESCALATION_COLORS[item.escalationLevel]}>{ESCALATION_LABELS[item.escalationLevel]}</Tag> : w('none'),
+    },
+    ...(item.recheckAt ? [{ label: w('recheck'), value: `${formatDay(item.recheckAt)}${item.state === 'RECHECK' ? w('recheckDue') : ''}` }] : []),
+    { label: w('relapses'), value: String(item.relapseCount) },
+    { label: w('duplicates'), value: `${item.duplicateReports} ${w('times')}` },
+    { label: w('reportedBy'), value: item.reportedBy ? item.reportedBy.displayName : w('covert') },
+    { label: w('reportedAt'), value: formatTime(item.createdAt) },
+    ...(item.indicatorTaskId
+      ? [
+          {
+            label: w('task'),
+            value: (
+              <Button type="link" className="inline-link" onClick={() => onOpenTask(item.indicatorTaskId!)}>
+                {w('openTask')}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+    ...(item.criterionCode ? [{ label: w('criterion'), value: item.criterionCode }] : []),
+    ...(item.returnReason ? [{ label: w('lastReturn'), value: item.returnReason }] : []),
+  ];
+  const sub = item.submission;
+  return (
+    <div className="detail-body" data-kind="item">
+      {item.pendingExtension && (
+        <Alert
+          type="info"
+          showIcon
+          className="detail-alert"
+          title={`${w('extension')}${item.pendingExtension.requestedDueAt ? `：${w('extensionUntil')} ${formatDay(item.pendingExtension.requestedDueAt)}` : ''}`}
+          description={item.pendingExtension.reason}
+        />
+      )}
+      {item.pendingDispatchReturn && <Alert type="info" showIcon className="detail-alert" title={w('dispatchReturn')} description={item.pendingDispatchReturn.reason} />}
+      <Section title={w('overview')}>
+        <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={rows.map((r, i) => ({ key: i, label: r.label, children: r.value }))} />
+      </Section>
+      <Section title={`${w('photos')}（${item.photos.length}）`} testId="photos">
+        <FileGallery files={item.photos} empty={<Typography.Text type="secondary">{w('noPhotos')}</Typography.Text>} />
+      </Section>
+      {sub && (
+        <Section title={w('submission')} testId="submission">
+          <Typography.Text type="secondary">
+            {sub.submittedBy.displayName} {w('submittedAt')} {formatTime(sub.submittedAt)}
+          </Typography.Text>
+          <p className="prewrap">{sub.note}</p>
+          <Typography.Text strong>
+            {w('afterPhotos')}（{sub.photos.length}）
+          </Typography.Text>
+          <FileGallery files={sub.photos} empty={<Typography.Text type="secondary">{w('noPhotos')}</Typography.Text>} />
+        </Section>
+      )}
+      <Section title={w('history')}>
+        <HistoryTimeline history={item.history} />
+      </Section>
+    </div>
+  );
 }

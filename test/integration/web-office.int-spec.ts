@@ -1,0 +1,126 @@
+// The office's desk and the inspection rounds in a real browser against the real system: a task breakdown with a
+// mistake is checked and its problem shown by row and column (and nothing written), a supervision visit is
+// recorded, a monthly report generated and exported, a service account made with its key shown once; a supervisor
+// plans a mock assessment, starts it, records a finding with a photo (it becomes an item), scores it and closes it.
+import * as fs from 'node:fs';
+import * as ExcelJS from 'exceljs';
+import type { Browser } from 'playwright-core';
+import { breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
+import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
+import { CAMPAIGN, seedReferenceData, waitFor } from '../support/fixtures';
+import { startTestStack, type TestStack } from '../support/test-env';
+
+const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64');
+
+describe('the office’s desk and the inspection rounds in the browser', () => {
+  let stack: TestStack;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    stack = await startTestStack({ prefix: 'weboffice', env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) } });
+    await seedReferenceData(stack.db);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  it('checks a task breakdown and shows its problems by row and column, writing nothing', async () => {
+    const page = await (await openContext(browser)).newPage();
+    await signInAs(page, stack.url, 'office');
+    await page.goto(`${stack.url}/#/office?tab=imports`);
+    const file = `/tmp/任务分解表-${Date.now()}.xlsx`;
+    fs.writeFileSync(file, await xlsx([breakdownSheet('任务分解表', [dataRow({ 序号: '1', 责任单位: '不存在的社区' })])]));
+    const card = page.locator('.ant-card').filter({ hasText: '任务分解表' });
+    await card.locator('input[type=file]').setInputFiles(file);
+    await card.getByRole('button', { name: '检查' }).click();
+    const result = page.getByTestId('import-breakdown');
+    await result.getByText('有错误，未导入').waitFor();
+    await result.getByText('不存在的社区').first().waitFor();
+    expect(await result.locator('tbody tr').count()).toBeGreaterThanOrEqual(1);
+    expect(await card.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    expect((await stack.db.selectFrom('task_breakdown_imports').selectAll().execute()).filter((r) => r.status === 'APPLIED')).toEqual([]);
+    await screenshot(page, 'office-imports');
+    await page.context().close();
+  });
+
+  it('records a supervision visit, generates last month’s report and exports it, and makes a service account', async () => {
+    const page = await (await openContext(browser)).newPage();
+    await signInAs(page, stack.url, 'office');
+    await page.goto(`${stack.url}/#/office?tab=clock`);
+    await page.getByRole('button', { name: '登记督查走访' }).click();
+    const visit = page.getByRole('dialog', { name: '登记督查走访' });
+    await visit.getByLabel('地点（用逗号或顿号分隔）').fill('外滩路、中山东一路');
+    await visit.getByLabel('督查人员（用逗号或顿号分隔）').fill('李督查');
+    await visit.getByLabel('情况记录').fill('沿街商铺门前三包落实较好');
+    await visit.getByRole('button', { name: '登记' }).click();
+    await page.getByText('沿街商铺门前三包落实较好').first().waitFor();
+    await screenshot(page, 'office-clock');
+
+    await page.goto(`${stack.url}/#/office?tab=monthly`);
+    await page.getByRole('button', { name: '生成' }).click();
+    await page.getByRole('button', { name: '导出 Excel' }).first().waitFor({ timeout: 60_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).first().click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.length).toBeGreaterThan(0);
+
+    await page.goto(`${stack.url}/#/office?tab=accounts`);
+    await page.getByRole('button', { name: '新建服务账号' }).click();
+    const dialog = page.getByRole('dialog', { name: '新建服务账号' });
+    await dialog.getByLabel('名称').fill('区创建办对接');
+    await dialog.getByRole('button', { name: '新建' }).click();
+    const key = await page.getByTestId('api-key').innerText();
+    expect(key).toMatch(/^cwk_/);
+    const row = await stack.db.selectFrom('service_accounts').select(['name', 'key_prefix']).executeTakeFirstOrThrow();
+    expect(row).toEqual({ name: '区创建办对接', key_prefix: key.slice(0, 12) });
+    await page.context().close();
+  });
+
+  it('lets a supervisor run a mock assessment: plan, start, a finding with a photo, scores, close', async () => {
+    const page = await (await openContext(browser)).newPage();
+    await signInAs(page, stack.url, 'supervisor');
+    await page.goto(`${stack.url}/#/rounds`);
+    await page.getByRole('button', { name: '计划检查' }).click();
+    const plan = page.getByRole('dialog', { name: '计划检查' });
+    await plan.getByLabel('类别').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '模拟测评' }).click();
+    await plan.getByLabel('名称').fill('第一次模拟测评');
+    await plan.getByLabel('测评指标').click();
+    await page.keyboard.type('A4');
+    await page.locator('.ant-select-item-option').filter({ hasText: 'A4' }).first().click();
+    await page.keyboard.press('Escape');
+    await plan.getByRole('button', { name: '计划' }).click();
+    await page.getByRole('link', { name: '第一次模拟测评' }).waitFor();
+    await page.getByRole('button', { name: '开始' }).click();
+    await page.getByText('进行中').first().waitFor();
+
+    await page.getByRole('link', { name: '第一次模拟测评' }).click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByLabel('专项整治领域').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '市容市貌' }).click();
+    await drawer.getByLabel('地点').fill('外滩路 88 号');
+    await drawer.getByLabel('问题描述').fill('公益广告破损');
+    await drawer.locator('input[type=file]').setInputFiles({ name: '现场.jpg', mimeType: 'image/jpeg', buffer: JPEG });
+    await drawer.getByRole('button', { name: /添加照片（1）/ }).waitFor();
+    await drawer.getByRole('button', { name: '记录' }).click();
+    await drawer.getByText('公益广告破损').waitFor();
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('item_id').where('campaign_id', '=', CAMPAIGN).execute()).length === 1);
+
+    const inputs = drawer.getByRole('spinbutton');
+    const count = await inputs.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i += 1) await inputs.nth(i).fill('1');
+    await drawer.getByRole('button', { name: '保存得分' }).click();
+    await page.getByText('得分已录入').waitFor();
+    await screenshot(page, 'rounds');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '结束' }).click();
+    await page.getByText('已结束').first().waitFor();
+    const round = await stack.db.selectFrom('inspection_rounds').select(['state', 'finding_count']).executeTakeFirstOrThrow();
+    expect(round).toEqual({ state: 'CLOSED', finding_count: 1 });
+    await page.context().close();
+  });
+});

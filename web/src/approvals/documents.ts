@@ -1,0 +1,43 @@
+// The approval queue's GraphQL documents: the cards it looks through (every card the person may see, with what
+// each waits for), and the decisions it takes. Each decision answers with the card as the queue reads it, so the
+// decided row leaves at once and the next decision on the same card sends the card's new version.
+import { CARD, ITEM_CARD } from '../api/documents';
+
+export const APPROVAL_TASK = `fragment ApprovalTask on IndicatorTask {
+  ...Card stageEnteredAt
+  archiveMaterials { code name status submittedAt note file { name } submittedBy { userId displayName } }
+}`;
+
+export const APPROVAL_ITEM = `fragment ApprovalItem on RectificationItem {
+  ...ItemCard submission { submittedAt note submittedBy { userId displayName } }
+}`;
+
+export const APPROVAL_TASKS = `query ApprovalTasks($campaign: String) {
+  board(campaignId: $campaign) { campaign { id name } columns { stage cards { ...ApprovalTask } } }
+}
+${APPROVAL_TASK}
+${CARD}`;
+
+export const APPROVAL_ITEMS = `query ApprovalItems($campaign: String) {
+  itemBoard(campaignId: $campaign) { campaign { id } columns { state items { ...ApprovalItem } } }
+}
+${APPROVAL_ITEM}
+${ITEM_CARD}`;
+
+const task = (name: string, field: string, input: string) => `mutation ${name}($input: ${input}!) { ${field}(input: $input) { ...ApprovalTask } }
+${APPROVAL_TASK}
+${CARD}`;
+
+export const CONFIRM_SELF_CHECK = task('ConfirmSelfCheck', 'confirmSelfCheck', 'ApproveInput');
+export const RETURN_SELF_CHECK = task('ReturnSelfCheck', 'returnSelfCheck', 'ReturnInput');
+export const APPROVE_RECTIFICATION = task('ApproveRectification', 'approveRectification', 'ApproveInput');
+export const RETURN_RECTIFICATION = task('ReturnRectification', 'returnRectification', 'ReturnInput');
+export const APPROVE_EXTENSION = task('ApproveExtension', 'approveExtension', 'ApproveInput');
+export const REFUSE_EXTENSION = task('RefuseExtension', 'refuseExtension', 'ReturnInput');
+export const ACCEPT_ARCHIVE_MATERIAL = task('AcceptArchiveMaterial', 'acceptArchiveMaterial', 'AcceptArchiveMaterialInput');
+export const RETURN_ARCHIVE_MATERIAL = task('ReturnArchiveMaterial', 'returnArchiveMaterial', 'ReturnArchiveMaterialInput');
+export const START_ARCHIVING = task('StartArchiving', 'startArchiving', 'ApproveInput');
+
+export const ACT_ON_ITEM = `mutation ActOnItem($input: ItemActionInput!) { actOnItem(input: $input) { ...ApprovalItem } }
+${APPROVAL_ITEM}
+${ITEM_CARD}`;

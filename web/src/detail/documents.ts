@@ -1,0 +1,11 @@
+// The card detail's own GraphQL documents (it reads a card with TASK and ITEM from api/documents.ts). Each
+// mutation answers with the whole detail, so the drawer shows the card as it is after the change.
+import { CARD, DETAIL } from '../api/documents';
+
+export const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const UPLOAD_EVIDENCE = `mutation UploadEvidence($input: UploadEvidenceInput!) { uploadEvidence(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;

@@ -1,0 +1,267 @@
+// The campaign's clock for the office and the supervision group: the five phases (moving on is the office's, and
+// moving to 迎检 with unarchived tasks needs a recorded reason), the month's on-site supervision visits and joint
+// meetings against the plan's cadence, and recording both.
+import { useState } from 'react';
+import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Steps, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { ApiError, gql } from '../api/client';
+import { useQuery } from '../api/useQuery';
+import { ADVANCE_PHASE, CAMPAIGN_CLOCK, RECORD_MEETING, RECORD_VISIT } from './documents';
+
+interface Clock {
+  id: string;
+  name: string;
+  version: number;
+  phase: string;
+  phaseLabel: string;
+  nextPhase: string | null;
+  countdownLabel: string;
+  allowedActions: string[];
+  phases: { phase: string; label: string; plannedStart: string | null; startedAt: string | null; current: boolean; due: boolean }[];
+  archiveProgress: { tasks: number; archived: number; complete: boolean };
+  cadence: { month: string; visits: number; jointMeetings: number; coordinationMeetings: number; met: boolean; ended: boolean; flagged: boolean; shortfalls: { label: string; required: number; recorded: number }[] };
+  visits: { id: string; date: string; places: string[]; visitors: string[]; notes: string; units: { name: string }[]; recordedBy: { displayName: string } }[];
+  meetings: { id: string; kindLabel: string; date: string; title: string; attendees: string[]; minutes: string; decisions: { text: string; dueDate: string | null; unit: { name: string } | null }[] }[];
+}
+
+const splitList = (text: string | undefined) => (text ?? '').split(/[，,、\n]/).map((s) => s.trim()).filter(Boolean);
+
+export function ClockTab() {
+  const { message } = AntApp.useApp();
+  const [month, setMonth] = useState<Dayjs>(() => dayjs());
+  const [dialog, setDialog] = useState<'advance' | 'visit' | 'meeting' | null>(null);
+  const query = useQuery<{ campaign: Clock }>(CAMPAIGN_CLOCK, { month: month.format('YYYY-MM') });
+  const clock = query.data?.campaign ?? null;
+
+  if (query.error && !clock) return <Alert type="error" showIcon message={query.error.message} action={<Button onClick={query.reload}>重试</Button>} />;
+  if (!clock) return null;
+  const current = clock.phases.findIndex((p) => p.current);
+
+  async function submit(document: string, input: Record<string, unknown>, done: string) {
+    try {
+      await gql(document, { input: { campaignId: clock!.id, ...input } });
+      message.success(done);
+      setDialog(null);
+      query.reload();
+    } catch (err) {
+      message.error(err instanceof ApiError ? err.message : String(err));
+      throw err;
+    }
+  }
+
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card size="small" title={`${clock.name} · ${clock.countdownLabel}`}>
+        <Steps
+          size="small"
+          current={current}
+          items={clock.phases.map((p) => ({
+            title: p.label,
+            description: p.startedAt ? `${dayjs(p.startedAt).format('YYYY-MM-DD')} 开始` : p.plannedStart ? `计划 ${p.plannedStart}` : undefined,
+            status: p.current ? 'process' : p.startedAt ? 'finish' : 'wait',
+          }))}
+        />
+        <Space style={{ marginTop: 12 }} wrap>
+          <Typography.Text>
+            归档进度：{clock.archiveProgress.archived}/{clock.archiveProgress.tasks}
+            {clock.archiveProgress.complete ? <Tag color="green" style={{ marginLeft: 8 }}>已全部归档</Tag> : null}
+          </Typography.Text>
+          {clock.allowedActions.includes('ADVANCE_PHASE') && clock.nextPhase && (
+            <Button type="primary" onClick={() => setDialog('advance')}>
+              进入下一阶段：{clock.phases.find((p) => p.phase === clock.nextPhase)?.label}
+            </Button>
+          )}
+        </Space>
+      </Card>
+
+      <Card
+        size="small"
+        title="督查与会议"
+        extra={
+          <Space wrap>
+            <DatePicker picker="month" value={month} onChange={(m) => m && setMonth(m)} allowClear={false} aria-label="月份" />
+            {clock.allowedActions.includes('RECORD_SUPERVISION_VISIT') && <Button onClick={() => setDialog('visit')}>登记督查走访</Button>}
+            {clock.allowedActions.includes('RECORD_MEETING') && <Button onClick={() => setDialog('meeting')}>登记会议</Button>}
+          </Space>
+        }
+      >
+        <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+          <Descriptions.Item label="实地督查">{clock.cadence.visits} 次</Descriptions.Item>
+          <Descriptions.Item label="联席会议">{clock.cadence.jointMeetings} 次</Descriptions.Item>
+          <Descriptions.Item label="协调会">{clock.cadence.coordinationMeetings} 次</Descriptions.Item>
+          <Descriptions.Item label="每月要求">
+            {clock.cadence.met ? <Tag color="green">已达到</Tag> : clock.cadence.flagged ? <Tag color="red">未达到（已标记）</Tag> : <Tag color="orange">{clock.cadence.shortfalls.map((s) => `${s.label} ${s.recorded}/${s.required}`).join('，') || '进行中'}</Tag>}
+          </Descriptions.Item>
+        </Descriptions>
+        <List
+          size="small"
+          header="督查走访"
+          dataSource={clock.visits}
+          locale={{ emptyText: '本月还没有督查走访记录' }}
+          renderItem={(v) => (
+            <List.Item>
+              <Typography.Text>
+                {v.date} · {v.places.join('、')} · {v.visitors.join('、')}：{v.notes}
+              </Typography.Text>
+            </List.Item>
+          )}
+        />
+        <List
+          size="small"
+          header="会议"
+          dataSource={clock.meetings}
+          locale={{ emptyText: '本月还没有会议记录' }}
+          renderItem={(m) => (
+            <List.Item>
+              <Space direction="vertical" size={0}>
+                <Typography.Text strong>
+                  {m.date} {m.kindLabel} {m.title}
+                </Typography.Text>
+                <Typography.Text type="secondary">{m.minutes}</Typography.Text>
+                {m.decisions.map((d, i) => (
+                  <Typography.Text key={i}>
+                    议定 {i + 1}：{d.text}
+                    {d.unit ? `（${d.unit.name}` : ''}
+                    {d.dueDate ? `，${d.dueDate} 前` : ''}
+                    {d.unit ? '）' : ''}
+                  </Typography.Text>
+                ))}
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Card>
+
+      <AdvanceDialog open={dialog === 'advance'} clock={clock} onCancel={() => setDialog(null)} onSubmit={(input) => submit(ADVANCE_PHASE, { ...input, expectedVersion: clock.version }, '已进入下一阶段')} />
+      <VisitDialog open={dialog === 'visit'} onCancel={() => setDialog(null)} onSubmit={(input) => submit(RECORD_VISIT, input, '已登记督查走访')} />
+      <MeetingDialog open={dialog === 'meeting'} onCancel={() => setDialog(null)} onSubmit={(input) => submit(RECORD_MEETING, input, '已登记会议')} />
+    </Space>
+  );
+}
+
+interface DialogProps {
+  open: boolean;
+  onCancel(): void;
+  onSubmit(input: Record<string, unknown>): Promise<void>;
+}
+
+function useDialogForm(onSubmit: DialogProps['onSubmit'], toInput: (values: Record<string, unknown>) => Record<string, unknown>) {
+  const [form] = Form.useForm();
+  const [busy, setBusy] = useState(false);
+  const ok = async () => {
+    const values = (await form.validateFields()) as Record<string, unknown>;
+    setBusy(true);
+    try {
+      await onSubmit(toInput(values));
+      form.resetFields();
+    } catch (err) {
+      if (err instanceof ApiError && err.field) form.setFields([{ name: err.field.replace(/^input\./, ''), errors: [err.message] }]);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { form, busy, ok };
+}
+
+function AdvanceDialog({ open, clock, onCancel, onSubmit }: DialogProps & { clock: Clock }) {
+  const { form, busy, ok } = useDialogForm(onSubmit, (v) => ({ to: clock.nextPhase, overrideReason: v.overrideReason || null, note: v.note || null }));
+  const gate = clock.nextPhase === 'INSPECTION' && !clock.archiveProgress.complete;
+  return (
+    <Modal open={open} title="进入下一阶段" onCancel={onCancel} onOk={() => void ok()} confirmLoading={busy} okText="确认" destroyOnHidden>
+      {gate && <Alert type="warning" showIcon style={{ marginBottom: 12 }} message={`还有 ${clock.archiveProgress.tasks - clock.archiveProgress.archived} 个任务未归档：进入迎检须说明理由，理由将记录在案。`} />}
+      <Form form={form} layout="vertical">
+        {gate && (
+          <Form.Item name="overrideReason" label="理由" rules={[{ required: true, whitespace: true, message: '请说明理由' }]}>
+            <Input.TextArea rows={3} />
+          </Form.Item>
+        )}
+        <Form.Item name="note" label="备注">
+          <Input.TextArea rows={2} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function VisitDialog({ open, onCancel, onSubmit }: DialogProps) {
+  const { form, busy, ok } = useDialogForm(onSubmit, (v) => ({
+    date: (v.date as Dayjs).format('YYYY-MM-DD'),
+    places: splitList(v.places as string),
+    visitors: splitList(v.visitors as string),
+    notes: v.notes,
+  }));
+  return (
+    <Modal open={open} title="登记督查走访" onCancel={onCancel} onOk={() => void ok()} confirmLoading={busy} okText="登记" destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs() }}>
+        <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+          <DatePicker style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="places" label="地点（用逗号或顿号分隔）" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="visitors" label="督查人员（用逗号或顿号分隔）" rules={[{ required: true, whitespace: true, message: '请填写督查人员' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="notes" label="情况记录" rules={[{ required: true, whitespace: true, message: '请填写情况记录' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
+  const { form, busy, ok } = useDialogForm(onSubmit, (v) => ({
+    kind: v.kind,
+    date: (v.date as Dayjs).format('YYYY-MM-DD'),
+    title: v.title || null,
+    attendees: splitList(v.attendees as string),
+    minutes: v.minutes,
+    decisions: ((v.decisions as { text?: string; dueDate?: Dayjs }[] | undefined) ?? [])
+      .filter((d) => d?.text?.trim())
+      .map((d) => ({ text: d.text!.trim(), dueDate: d.dueDate ? d.dueDate.format('YYYY-MM-DD') : null })),
+  }));
+  return (
+    <Modal open={open} title="登记会议" onCancel={onCancel} onOk={() => void ok()} confirmLoading={busy} okText="登记" width={640} destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={{ date: dayjs(), kind: 'JOINT' }}>
+        <Space wrap>
+          <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
+            <Select style={{ width: 160 }} options={[{ value: 'JOINT', label: '联席会议' }, { value: 'COORDINATION', label: '协调会' }]} />
+          </Form.Item>
+          <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="title" label="会议名称">
+          <Input />
+        </Form.Item>
+        <Form.Item name="attendees" label="参会人员（用逗号或顿号分隔）" rules={[{ required: true, whitespace: true, message: '请填写参会人员' }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="minutes" label="会议纪要" rules={[{ required: true, whitespace: true, message: '请填写会议纪要' }]}>
+          <Input.TextArea rows={3} />
+        </Form.Item>
+        <Form.List name="decisions">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((field) => (
+                <Space key={field.key} align="baseline" wrap>
+                  <Form.Item name={[field.name, 'text']} label={`议定事项 ${field.name + 1}`}>
+                    <Input style={{ width: 320 }} />
+                  </Form.Item>
+                  <Form.Item name={[field.name, 'dueDate']} label="完成时限">
+                    <DatePicker />
+                  </Form.Item>
+                  <Button type="link" onClick={() => remove(field.name)}>
+                    删除
+                  </Button>
+                </Space>
+              ))}
+              <Button onClick={() => add()}>添加议定事项</Button>
+            </>
+          )}
+        </Form.List>
+      </Form>
+    </Modal>
+  );
+}
