@@ -92,6 +92,9 @@ export class AuthService {
       const demo = context.req?.headers?.[IDENTITY_HEADER] ?? context.connectionParams?.[IDENTITY_HEADER];
       const login = Array.isArray(demo) ? demo[0] : demo;
       if (typeof login === 'string' && login.trim() !== '') {
+        // Only this machine's own tools (the CLI imports, a developer's curl) may name a person by header: from any
+        // other address it is refused, even when the API listens on every interface.
+        if (!isLoopback(AuthService.address(context))) throw new DomainError('UNAUTHENTICATED', '演示身份请求头只接受本机发出的请求，请登录');
         const user = await this.repo.userByLogin(login.trim());
         if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
         return actorOf(user);
@@ -115,7 +118,7 @@ export class AuthService {
     return actorOf(user);
   }
 
-  /** Where the request came from, for the per-address limit. */
+  /** Where the request came from (the client's address behind a trusted proxy), for the limits and the record. */
   static address(context: GraphQLContext): string {
     return context.req?.ip ?? context.req?.socket?.remoteAddress ?? 'unknown';
   }
@@ -227,4 +230,10 @@ export class AuthService {
       unit: user.unit_code ? { code: user.unit_code, name: user.unit_name, kind: user.unit_kind } : null,
     };
   }
+}
+
+/** 127.0.0.0/8 and ::1, also written as IPv4-mapped IPv6. */
+export function isLoopback(address: string): boolean {
+  const plain = address.replace(/^::ffff:/i, '');
+  return plain === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
 }

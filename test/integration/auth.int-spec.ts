@@ -185,4 +185,14 @@ describe('behind a trusted proxy', () => {
     const ips = await stack.db.selectFrom('sign_in_attempts').select('ip').execute();
     expect([...new Set(ips.map((r) => r.ip))].sort()).toEqual(['198.51.100.9', '203.0.113.5']);
   });
+
+  it('takes the development identity header only from this machine, not from a client behind the proxy', async () => {
+    const ask = async (headers: Record<string, string>) => {
+      const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-user': 'office', ...headers }, body: JSON.stringify({ query: '{ me { login } }' }) });
+      return (await res.json()) as GraphQLResponse<{ me: { login: string } }>;
+    };
+    expect((await ask({})).data).toEqual({ me: { login: 'office' } });
+    const remote = await ask({ 'x-forwarded-for': '203.0.113.5' });
+    expect(remote.errors?.[0]).toMatchObject({ message: '演示身份请求头只接受本机发出的请求，请登录', extensions: { code: 'UNAUTHENTICATED' } });
+  });
 });

@@ -142,3 +142,11 @@ describe('access policy', () => {
     expect(may(person('UNIT_HEAD', 'WTSQ'), 'Query.monthlyReport')).toBe(false);
   });
 });
+
+describe('the development identity header', () => {
+  it('is taken only from this machine', async () => {
+    const { isLoopback } = await import('../../src/auth/auth.service');
+    for (const address of ['127.0.0.1', '::1', '::ffff:127.0.0.1', '127.1.2.3']) expect([address, isLoopback(address)]).toEqual([address, true]);
+    for (const address of ['10.0.0.5', '::ffff:192.168.1.9', '203.0.113.7', 'unknown', '', '127.0.0.1.evil']) expect([address, isLoopback(address)]).toEqual([address, false]);
+  });
+});
