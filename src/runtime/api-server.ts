@@ -6,7 +6,6 @@ import { AppModule } from '../app/app.module';
 import { bodyErrorHandler, refuseBatches } from '../errors/http-limits';
 import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
-import { projectRoot } from './project-paths';
 import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
 
 const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
@@ -37,12 +36,11 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   app.use('/graphql', refuseBatches);
   if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
   // The board (web/, built into web/dist by `npm run build`); its files are named by content hash, so they are
-  // cached for long, while index.html is always asked again. The plain board of the first releases stays at /legacy/.
+  // cached for long, while index.html is always asked again.
   app.useStaticAssets(runtime.config.webDir, {
     index: 'index.html',
     setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  app.useStaticAssets(path.join(projectRoot(), 'web/legacy'), { prefix: '/legacy/', index: 'index.html' });
   await app.listen(port, runtime.config.api.host);
   return app;
 }

@@ -1,6 +1,6 @@
 // Chinese first, English available: the person's choice is kept in this browser. Screens take words from `t`;
 // the API's own messages (refusals, labels of stages and states) are Chinese and shown as they come.
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 
 export type Locale = 'zh' | 'en';
 
@@ -61,8 +61,11 @@ export function useI18n(): I18n {
   return value;
 }
 
-/** A screen's own words (zh and en side by side, kept next to the screen), read in the chosen language. */
+/**
+ * A screen's own words (zh and en side by side, kept next to the screen), read in the chosen language. The same
+ * function until the language changes, so that memoised components are not drawn again for nothing.
+ */
 export function useWords<K extends string>(words: Record<K, { zh: string; en: string }>): (key: K) => string {
   const { locale } = useI18n();
-  return (key) => words[key][locale];
+  return useCallback((key: K) => words[key][locale], [words, locale]);
 }
