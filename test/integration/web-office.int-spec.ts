@@ -123,4 +123,60 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
     expect(round).toEqual({ state: 'CLOSED', finding_count: 1 });
     await page.context().close();
   });
+
+  it('records a meeting whose decision becomes a dispatched item, saves the rules of time, and manages passwords', async () => {
+    const page = await (await openContext(browser)).newPage();
+    await signInAs(page, stack.url, 'office');
+    await page.goto(`${stack.url}/#/office?tab=clock`);
+    await page.getByRole('button', { name: '登记会议' }).click();
+    const meeting = page.getByRole('dialog', { name: '登记会议' });
+    await meeting.getByLabel('参会人员（用逗号或顿号分隔）').fill('王组长、张霞');
+    await meeting.getByLabel('会议纪要').fill('部署农贸市场整治');
+    await meeting.getByRole('button', { name: '添加议定事项' }).click();
+    await meeting.getByLabel('议定事项 1').fill('东湖村清理村口垃圾');
+    await meeting.getByLabel('单位').click();
+    await page.keyboard.type('东湖');
+    await page.locator('.ant-select-item-option').filter({ hasText: '东湖村' }).click();
+    await meeting.getByRole('button', { name: '登记' }).click();
+    await page.getByText('议定 1：东湖村清理村口垃圾（东湖村）').waitFor();
+    // The decision names a unit: it becomes a rectification item dispatched to it.
+    await page.getByRole('button', { name: '转为整改问题' }).click();
+    const convert = page.getByRole('dialog', { name: '转为整改问题' });
+    await convert.getByLabel('专项整治领域').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '环境卫生' }).click();
+    await convert.getByLabel('地点').fill('东湖村村口');
+    await convert.getByRole('button', { name: '转换' }).click();
+    await page.getByText('已转为整改问题并派单').waitFor();
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('unit_code').where('unit_code', '=', 'DHC').execute()).length === 1);
+
+    await page.goto(`${stack.url}/#/office?tab=policy`);
+    await page.getByLabel('自查自评（天）').fill('9');
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByText('时限规则已保存').waitFor();
+    const campaign = await stack.db.selectFrom('campaigns').select('policy').where('id', '=', CAMPAIGN).executeTakeFirstOrThrow();
+    expect((campaign.policy as { selfCheckDays: number }).selfCheckDays).toBe(9);
+
+    await page.goto(`${stack.url}/#/office?tab=people`);
+    await page.getByLabel('搜索人员').fill('dhc.member');
+    await page.getByRole('button', { name: '设置密码' }).click();
+    await page.getByRole('dialog').getByLabel('新密码（至少 8 位，含字母和数字）').fill('Donghu2027x');
+    await page.getByRole('dialog').getByRole('button', { name: '设置' }).click();
+    await page.getByText('密码已设置').waitFor();
+
+    // The person signs in with it and changes it themselves.
+    const other = await (await openContext(browser)).newPage();
+    await signInAs(other, stack.url, 'dhc.member', 'Donghu2027x');
+    await other.getByRole('button', { name: '修改密码' }).click();
+    const change = other.getByRole('dialog', { name: '修改密码' });
+    await change.getByLabel('当前密码').fill('wrong-one-1');
+    await change.getByLabel('新密码（至少 8 位，含字母和数字）').fill('Donghu2028y');
+    await change.getByLabel('再次输入新密码').fill('Donghu2028y');
+    await change.getByRole('button', { name: '修改' }).click();
+    await change.getByText('当前密码不正确').waitFor();
+    await change.getByLabel('当前密码').fill('Donghu2027x');
+    await change.getByRole('button', { name: '修改' }).click();
+    await other.getByText('密码已修改').waitFor();
+    await other.context().close();
+    await page.context().close();
+  });
 });

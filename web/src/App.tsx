@@ -1,6 +1,7 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Button, Layout, Menu, Result, Space, Spin, Switch, Tooltip, Typography } from 'antd';
-import { LogoutOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined } from '@ant-design/icons';
+import { ChangePasswordDialog } from './session/ChangePasswordDialog';
 import { useI18n } from './i18n';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
@@ -28,6 +29,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
   const { me, checking, signOut } = useSession();
   const { t, locale, setLocale } = useI18n();
   const route = useRoute();
+  const [changingPassword, setChangingPassword] = useState(false);
 
   if (checking) return <Spin fullscreen tip={t('loading')} />;
   if (!me) return <SignInPage />;
@@ -50,6 +52,9 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
           <Button size="small" onClick={() => setLocale(locale === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </Button>
+          <Button size="small" icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+            {t('changePassword')}
+          </Button>
           <Button size="small" icon={<LogoutOutlined />} onClick={() => void signOut()}>
             {t('signOut')}
           </Button>
@@ -67,6 +72,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
         </Suspense>
         {!allowed.includes(route.screen) && route.screen !== 'board' && <Result status="403" subTitle={t('notFound')} />}
       </Layout.Content>
+      <ChangePasswordDialog open={changingPassword} onClose={() => setChangingPassword(false)} />
     </Layout>
   );
 }

@@ -8,6 +8,7 @@ const WORDS = {
   appTitle: { zh: '创文任务看板', en: 'Civilised-city campaign board' },
   signIn: { zh: '登录', en: 'Sign in' },
   signOut: { zh: '退出登录', en: 'Sign out' },
+  changePassword: { zh: '修改密码', en: 'Password' },
   login: { zh: '登录名', en: 'Login' },
   password: { zh: '密码', en: 'Password' },
   loginRequired: { zh: '请输入登录名', en: 'Enter your login' },

@@ -71,3 +71,5 @@ ${ITEM_CARD}`;
 
 export const ITEM_CHANGED = `subscription ItemChanged($campaign: String) { itemChanged(campaignId: $campaign) { eventType item { ...ItemCard } } }
 ${ITEM_CARD}`;
+
+export const CHANGE_PASSWORD = 'mutation ChangePassword($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }';

@@ -1,12 +1,21 @@
 // The campaign's clock for the office and the supervision group: the five phases (moving on is the office's, and
 // moving to 迎检 with unarchived tasks needs a recorded reason), the month's on-site supervision visits and joint
 // meetings against the plan's cadence, and recording both.
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Alert, App as AntApp, Button, Card, DatePicker, Descriptions, Form, Input, List, Modal, Select, Space, Steps, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ADVANCE_PHASE, CAMPAIGN_CLOCK, RECORD_MEETING, RECORD_VISIT } from './documents';
+import { useMe } from '../session/session';
+import { AREA_LABELS } from '../labels';
+import { ADVANCE_PHASE, CAMPAIGN_CLOCK, DECISION_TO_ITEM, BOARD_UNITS, DECISION_TO_TASK, INDICATOR_CODES, ORGANISATION, RECORD_MEETING, RECORD_VISIT, SET_PHASE_PLAN } from './documents';
+
+interface Decision {
+  meetingId: string;
+  index: number;
+  to: 'item' | 'task';
+  text: string;
+}
 
 interface Clock {
   id: string;
@@ -29,7 +38,9 @@ const splitList = (text: string | undefined) => (text ?? '').split(/[，,、\n]/
 export function ClockTab() {
   const { message } = AntApp.useApp();
   const [month, setMonth] = useState<Dayjs>(() => dayjs());
-  const [dialog, setDialog] = useState<'advance' | 'visit' | 'meeting' | null>(null);
+  const me = useMe();
+  const [dialog, setDialog] = useState<'advance' | 'visit' | 'meeting' | 'plan' | null>(null);
+  const [decision, setDecision] = useState<Decision | null>(null);
   const query = useQuery<{ campaign: Clock }>(CAMPAIGN_CLOCK, { month: month.format('YYYY-MM') });
   const clock = query.data?.campaign ?? null;
 
@@ -66,6 +77,7 @@ export function ClockTab() {
             归档进度：{clock.archiveProgress.archived}/{clock.archiveProgress.tasks}
             {clock.archiveProgress.complete ? <Tag color="green" style={{ marginLeft: 8 }}>已全部归档</Tag> : null}
           </Typography.Text>
+          {clock.allowedActions.includes('SET_PHASE_PLAN') && <Button onClick={() => setDialog('plan')}>阶段计划</Button>}
           {clock.allowedActions.includes('ADVANCE_PHASE') && clock.nextPhase && (
             <Button type="primary" onClick={() => setDialog('advance')}>
               进入下一阶段：{clock.phases.find((p) => p.phase === clock.nextPhase)?.label}
@@ -119,12 +131,24 @@ export function ClockTab() {
                 </Typography.Text>
                 <Typography.Text type="secondary">{m.minutes}</Typography.Text>
                 {m.decisions.map((d, i) => (
-                  <Typography.Text key={i}>
-                    议定 {i + 1}：{d.text}
-                    {d.unit ? `（${d.unit.name}` : ''}
-                    {d.dueDate ? `，${d.dueDate} 前` : ''}
-                    {d.unit ? '）' : ''}
-                  </Typography.Text>
+                  <Space key={i} wrap size="small">
+                    <Typography.Text>
+                      议定 {i + 1}：{d.text}
+                      {d.unit ? `（${d.unit.name}` : ''}
+                      {d.dueDate ? `，${d.dueDate} 前` : ''}
+                      {d.unit ? '）' : ''}
+                    </Typography.Text>
+                    {(me.role === 'OFFICE' || me.role === 'SUPERVISOR') && d.unit && (
+                      <Button size="small" onClick={() => setDecision({ meetingId: m.id, index: i, to: 'item', text: d.text })}>
+                        转为整改问题
+                      </Button>
+                    )}
+                    {me.role === 'OFFICE' && d.unit && d.dueDate && (
+                      <Button size="small" onClick={() => setDecision({ meetingId: m.id, index: i, to: 'task', text: d.text })}>
+                        转为指标任务
+                      </Button>
+                    )}
+                  </Space>
                 ))}
               </Space>
             </List.Item>
@@ -133,6 +157,8 @@ export function ClockTab() {
       </Card>
 
       <AdvanceDialog open={dialog === 'advance'} clock={clock} onCancel={() => setDialog(null)} onSubmit={(input) => submit(ADVANCE_PHASE, { ...input, expectedVersion: clock.version }, '已进入下一阶段')} />
+      <PlanDialog open={dialog === 'plan'} clock={clock} onCancel={() => setDialog(null)} onSubmit={(input) => submit(SET_PHASE_PLAN, { ...input, expectedVersion: clock.version }, '阶段计划已保存')} />
+      <DecisionDialog decision={decision} campaignId={clock.id} onClose={() => setDecision(null)} onDone={() => { setDecision(null); query.reload(); }} />
       <VisitDialog open={dialog === 'visit'} onCancel={() => setDialog(null)} onSubmit={(input) => submit(RECORD_VISIT, input, '已登记督查走访')} />
       <MeetingDialog open={dialog === 'meeting'} onCancel={() => setDialog(null)} onSubmit={(input) => submit(RECORD_MEETING, input, '已登记会议')} />
     </Space>
@@ -217,9 +243,9 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
     title: v.title || null,
     attendees: splitList(v.attendees as string),
     minutes: v.minutes,
-    decisions: ((v.decisions as { text?: string; dueDate?: Dayjs }[] | undefined) ?? [])
+    decisions: ((v.decisions as { text?: string; unitCode?: string; dueDate?: Dayjs }[] | undefined) ?? [])
       .filter((d) => d?.text?.trim())
-      .map((d) => ({ text: d.text!.trim(), dueDate: d.dueDate ? d.dueDate.format('YYYY-MM-DD') : null })),
+      .map((d) => ({ text: d.text!.trim(), unitCode: d.unitCode || null, dueDate: d.dueDate ? d.dueDate.format('YYYY-MM-DD') : null })),
   }));
   return (
     <Modal open={open} title="登记会议" onCancel={onCancel} onOk={() => void ok()} confirmLoading={busy} okText="登记" width={640} destroyOnHidden>
@@ -249,6 +275,9 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
                   <Form.Item name={[field.name, 'text']} label={`议定事项 ${field.name + 1}`}>
                     <Input style={{ width: 320 }} />
                   </Form.Item>
+                  <Form.Item name={[field.name, 'unitCode']} label="责任单位">
+                    <UnitSelect allowClear style={{ width: 160 }} />
+                  </Form.Item>
                   <Form.Item name={[field.name, 'dueDate']} label="完成时限">
                     <DatePicker />
                   </Form.Item>
@@ -264,4 +293,89 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
       </Form>
     </Modal>
   );
+}
+
+function PlanDialog({ open, clock, onCancel, onSubmit }: DialogProps & { clock: Clock }) {
+  const { form, busy, ok } = useDialogForm(onSubmit, (v) => ({
+    plan: clock.phases.map((p) => ({ phase: p.phase, startDate: v[p.phase] ? (v[p.phase] as Dayjs).format('YYYY-MM-DD') : null })),
+  }));
+  const initial = Object.fromEntries(clock.phases.map((p) => [p.phase, p.plannedStart ? dayjs(p.plannedStart) : null]));
+  return (
+    <Modal open={open} title="阶段计划" onCancel={onCancel} onOk={() => void ok()} confirmLoading={busy} okText="保存" destroyOnHidden>
+      <Form form={form} layout="vertical" initialValues={initial}>
+        {clock.phases.map((p) => (
+          <Form.Item key={p.phase} name={p.phase} label={`${p.label} 计划开始日期`}>
+            <DatePicker style={{ width: '100%' }} />
+          </Form.Item>
+        ))}
+      </Form>
+    </Modal>
+  );
+}
+
+/** A meeting's decision becomes a rectification item (dispatched to the unit it names) or a new indicator task. */
+function DecisionDialog({ decision, campaignId, onClose, onDone }: { decision: Decision | null; campaignId: string; onClose(): void; onDone(): void }) {
+  const [form] = Form.useForm();
+  const { message } = AntApp.useApp();
+  const catalog = useQuery<{ catalog: { items: { name: string; indicators: { code: string; name: string }[] }[] } }>(INDICATOR_CODES);
+  const indicators = (catalog.data?.catalog.items ?? []).flatMap((i) => i.indicators.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` })));
+  return (
+    <Modal
+      open={decision !== null}
+      title={decision?.to === 'task' ? '转为指标任务' : '转为整改问题'}
+      okText="转换"
+      destroyOnHidden
+      onCancel={onClose}
+      onOk={async () => {
+        const v = (await form.validateFields()) as { area?: string; address?: string; indicatorCode?: string; leadUnitCode?: string };
+        const base = { campaignId, meetingId: decision!.meetingId, decisionIndex: decision!.index };
+        try {
+          if (decision!.to === 'item') await gql(DECISION_TO_ITEM, { input: { ...base, area: v.area, location: { address: v.address } } });
+          else await gql(DECISION_TO_TASK, { input: { ...base, indicatorCode: v.indicatorCode, leadUnitCode: v.leadUnitCode } });
+          message.success(decision!.to === 'item' ? '已转为整改问题并派单' : '已转为指标任务');
+          form.resetFields();
+          onDone();
+        } catch (err) {
+          message.error(err instanceof ApiError ? err.message : String(err));
+        }
+      }}
+    >
+      <Typography.Paragraph>{decision?.text}</Typography.Paragraph>
+      <Form form={form} layout="vertical">
+        {decision?.to === 'item' ? (
+          <>
+            <Form.Item name="area" label="专项整治领域" rules={[{ required: true, message: '请选择领域' }]}>
+              <Select options={Object.entries(AREA_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+            <Form.Item name="address" label="地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }]}>
+              <Input />
+            </Form.Item>
+          </>
+        ) : (
+          <>
+            <Form.Item name="indicatorCode" label="测评指标" rules={[{ required: true, message: '请选择指标' }]}>
+              <Select showSearch optionFilterProp="label" options={indicators} />
+            </Form.Item>
+            <Form.Item name="leadUnitCode" label="牵头单位" rules={[{ required: true, message: '请选择牵头单位' }]}>
+              <UnitSelect />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
+
+/**
+ * The units to choose from: the office and the leading group read the organisation; the supervision group, which
+ * may not, chooses among the units that have cards on the board.
+ */
+function UnitSelect(props: { value?: string; onChange?(value: string): void; allowClear?: boolean; style?: CSSProperties }) {
+  const me = useMe();
+  const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
+  const query = useQuery<{ organisation?: { units: { code: string; name: string }[] }; board?: { columns: { cards: { unit: { code: string; name: string } }[] }[] } }>(fromOrganisation ? ORGANISATION : BOARD_UNITS);
+  const units = new Map<string, string>();
+  for (const u of query.data?.organisation?.units ?? []) units.set(u.code, u.name);
+  for (const c of query.data?.board?.columns ?? []) for (const card of c.cards) units.set(card.unit.code, card.unit.name);
+  return <Select {...props} showSearch optionFilterProp="label" aria-label="单位" options={[...units].map(([value, label]) => ({ value, label }))} />;
 }

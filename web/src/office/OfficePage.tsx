@@ -7,12 +7,16 @@ import type { Route } from '../shell/navigation';
 import { AccessDenials, ServiceAccounts } from './AccessTab';
 import { ClockTab } from './ClockTab';
 import { ImportsTab } from './ImportsTab';
+import { PeopleTab } from './PeopleTab';
+import { PolicyTab } from './PolicyTab';
 import { MonthlyReports, PerformanceAssessment } from './ReportsTab';
 
 const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
   { key: 'clock', label: '活动进程', roles: ['OFFICE', 'LEADER', 'SUPERVISOR'], render: () => <ClockTab /> },
   { key: 'monthly', label: '月度汇报', roles: ['OFFICE', 'LEADER', 'SUPERVISOR', 'ARCHIVIST'], render: () => <MonthlyReports /> },
   { key: 'performance', label: '绩效考核', roles: ['OFFICE', 'LEADER', 'SUPERVISOR'], render: () => <PerformanceAssessment /> },
+  { key: 'people', label: '人员与单位', roles: ['OFFICE', 'LEADER'], render: () => <PeopleTab /> },
+  { key: 'policy', label: '时限规则', roles: ['OFFICE'], render: () => <PolicyTab /> },
   { key: 'imports', label: '导入', roles: ['OFFICE'], render: () => <ImportsTab /> },
   { key: 'accounts', label: '服务账号', roles: ['OFFICE'], render: () => <ServiceAccounts /> },
   { key: 'denials', label: '拒绝访问记录', roles: ['OFFICE', 'LEADER'], render: () => <AccessDenials /> },

@@ -72,3 +72,26 @@ export const ACCESS_DENIALS = `query AccessDenials($after: String) {
     endCursor hasNextPage
   }
 }`;
+
+export const SET_PHASE_PLAN = `mutation SetPhasePlan($input: SetCampaignPhasePlanInput!) { setCampaignPhasePlan(input: $input) { id version } }`;
+
+export const DECISION_TO_ITEM = `mutation DecisionToItem($input: MeetingDecisionToItemInput!) { meetingDecisionToItem(input: $input) { duplicate item { id } } }`;
+
+export const DECISION_TO_TASK = `mutation DecisionToTask($input: MeetingDecisionToTaskInput!) { meetingDecisionToTask(input: $input) { id } }`;
+
+export const POLICY = `query Policy {
+  campaign { id policy { selfCheckDays rectificationDays mockAssessmentDays mockPassRate reminderBeforeHours archiveDueAt
+    escalationAfterHours { URGE SUPERVISE INTERVIEW ACCOUNTABILITY } recheckDays { relapseProne other } } }
+}`;
+
+export const UPDATE_POLICY = `mutation UpdatePolicy($input: UpdateCampaignPolicyInput!) { updateCampaignPolicy(input: $input) { id } }`;
+
+export const ORGANISATION = `query Organisation {
+  organisation { units { code name kind } people { id login displayName role phone unit { code name } } }
+}`;
+
+export const SET_USER_PASSWORD = 'mutation SetUserPassword($login: String!, $password: String!) { setUserPassword(login: $login, password: $password) }';
+
+export const INDICATOR_CODES = 'query IndicatorCodes { catalog { items { name indicators { code name } } } }';
+
+export const BOARD_UNITS = 'query BoardUnits { board { columns { cards { unit { code name } } } } }';
