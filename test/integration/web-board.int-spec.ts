@@ -10,7 +10,7 @@ import { startIndicatorTask } from '../../src/indicator-task/indicator-task.star
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
 import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
 
 const taskId = (indicator: string, unit: string) => indicatorTaskWorkflowId(CAMPAIGN, indicator, unit);
 const A4 = taskId('A4', 'WTSQ');
@@ -35,27 +35,8 @@ describe('the board in the browser', () => {
   let itemId: string;
   let reportedId: string;
   const consoleErrors: string[] = [];
-  const tokens = new Map<string, string>();
 
-  /** GraphQL as a person, signed in with their password (the development header is off in this stack). */
-  async function api<T>(login: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    if (!tokens.has(login)) {
-      const res = await fetch(`${stack.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { login, password: DEMO_PASSWORD } } }),
-      });
-      const body = (await res.json()) as GraphQLResponse<{ signIn: { accessToken: string } }>;
-      if (!body.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(body.errors)}`);
-      tokens.set(login, body.data.signIn.accessToken);
-    }
-    const res = await fetch(`${stack.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(login)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResponse<T>;
-  }
+  const { api } = passwordApi(() => stack.url);
 
   const card = (page: Page, id: string) => page.locator(`[data-card-id="${id}"]`);
   const cell = (page: Page, column: string) => page.locator(`.board-cell[data-column="${column}"]`);

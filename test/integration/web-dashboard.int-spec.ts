@@ -14,7 +14,7 @@ import { startIndicatorTask } from '../../src/indicator-task/indicator-task.star
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
 import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
 
 const DUE = '2027-03-31T15:59:59.000Z';
 /** Four days past: the reminder, the urging (at the deadline) and the supervision notice (72 hours on) are all due. */
@@ -52,33 +52,9 @@ function jpegSize(buf: Buffer): { width: number; height: number } {
 describe('the dashboard and the report form in the browser', () => {
   let stack: TestStack;
   let browser: Browser;
-  const tokens = new Map<string, string>();
 
-  /** GraphQL as a person, signed in with their password (the development header is off in this stack). */
-  async function api<T>(login: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
-    if (!tokens.has(login)) {
-      const res = await fetch(`${stack.url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', variables: { i: { login, password: DEMO_PASSWORD } } }),
-      });
-      const body = (await res.json()) as GraphQLResponse<{ signIn: { accessToken: string } }>;
-      if (!body.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(body.errors)}`);
-      tokens.set(login, body.data.signIn.accessToken);
-    }
-    const res = await fetch(`${stack.url}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.get(login)}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await res.json()) as GraphQLResponse<T>;
-  }
+  const { must, tokenOf } = passwordApi(() => stack.url);
 
-  async function must<T>(login: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const res = await api<T>(login, query, variables);
-    if (res.errors || !res.data) throw new Error(`${login}: ${JSON.stringify(res.errors)}`);
-    return res.data;
-  }
 
   async function openDashboard(page: Page): Promise<void> {
     await page.getByRole('menu', { name: '主导航' }).getByText('领导驾驶舱').click();
@@ -324,7 +300,7 @@ describe('the dashboard and the report form in the browser', () => {
     expect(state.photos).toHaveLength(1);
     expect(state.photos[0]).toMatchObject({ name: '现场.jpg', mimeType: 'image/jpeg' });
     const { rectificationItem } = await must<{ rectificationItem: { photos: { url: string }[] } }>('supervisor', `{ rectificationItem(id: "${itemId}") { photos { url } } }`);
-    const res = await fetch(`${stack.url}${rectificationItem.photos[0].url}`, { headers: { authorization: `Bearer ${tokens.get('supervisor')}` } });
+    const res = await fetch(`${stack.url}${rectificationItem.photos[0].url}`, { headers: { authorization: `Bearer ${await tokenOf('supervisor')}` } });
     expect(res.status).toBe(200);
     expect(jpegSize(Buffer.from(await res.arrayBuffer()))).toEqual({ width: 1600, height: 1200 });
 

@@ -1,5 +1,6 @@
 // Helpers for integration tests: a fresh migrated database per test file, the shared Temporal dev server,
 // a worker and an API on free ports, and a small GraphQL-over-HTTP client.
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -136,4 +137,38 @@ export async function gql<T = Record<string, unknown>>(
   if (login) headers['x-demo-user'] = login;
   const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
   return (await res.json()) as GraphQLResponse<T>;
+}
+
+/**
+ * GraphQL as people signed in with their passwords (for stacks with the development header off): `api` answers as
+ * the API does, `must` throws on any error. Each person signs in once.
+ */
+export function passwordApi(baseUrl: () => string) {
+  const tokens = new Map<string, string>();
+  async function post<T>(query: string, variables: Record<string, unknown>, token: string | null): Promise<GraphQLResponse<T>> {
+    const res = await fetch(`${baseUrl()}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as GraphQLResponse<T>;
+  }
+  /** The person's access token (for file downloads), signing them in the first time. */
+  async function tokenOf(login: string): Promise<string> {
+    if (!tokens.has(login)) {
+      const body = await post<{ signIn: { accessToken: string } }>('mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', { i: { login, password: DEMO_PASSWORD } }, null);
+      if (!body.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(body.errors)}`);
+      tokens.set(login, body.data.signIn.accessToken);
+    }
+    return tokens.get(login)!;
+  }
+  async function api<T>(login: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    return post<T>(query, variables, await tokenOf(login));
+  }
+  async function must<T>(login: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const res = await api<T>(login, query, variables);
+    if (res.errors || !res.data) throw new Error(`${login}: ${JSON.stringify(res.errors)}`);
+    return res.data;
+  }
+  return { api, must, tokenOf };
 }

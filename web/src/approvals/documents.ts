@@ -5,7 +5,7 @@ import { CARD, ITEM_CARD } from '../api/documents';
 
 export const APPROVAL_TASK = `fragment ApprovalTask on IndicatorTask {
   ...Card stageEnteredAt
-  archiveMaterials { code name status submittedAt note file { name } submittedBy { userId displayName } }
+  archiveMaterials { code name status submittedAt submittedBy { userId } }
 }`;
 
 export const APPROVAL_ITEM = `fragment ApprovalItem on RectificationItem {

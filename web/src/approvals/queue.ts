@@ -15,9 +15,7 @@ export interface ApprovalTask extends Card {
     name: string;
     status: 'MISSING' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
     submittedAt: string | null;
-    note: string;
-    file: { name: string } | null;
-    submittedBy: { userId: string; displayName: string } | null;
+    submittedBy: { userId: string } | null;
   }[];
 }
 
@@ -171,7 +169,8 @@ export function queueRows(me: Me, tasks: Iterable<ApprovalTask>, items: Iterable
       // One row per material handed in by someone else (nobody accepts their own).
       for (const m of t.archiveMaterials) {
         if (m.status !== 'SUBMITTED' || m.submittedBy?.userId === me.id) continue;
-        const detail = [`「${m.name}」`, m.file?.name, m.note].filter(Boolean).join(' · ');
+        // The material's file and note are in the card's detail: the queue reads the whole board, so it asks for less.
+        const detail = `「${m.name}」`;
         rows.push({ ...base, key: `task:${t.id}:ARCHIVE_MATERIAL:${m.code}`, decision: 'ARCHIVE_MATERIAL', materialCode: m.code, detail, since: latest(m.submittedAt, t.updatedAt) });
       }
     }
