@@ -5,7 +5,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
 import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
 import type { ServerOptions } from 'graphql-ws';
-import { specifiedRules, validate, type ExecutionResult, type GraphQLError } from 'graphql';
+import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'graphql';
 import { AuditModule } from '../audit/audit.module';
 import { AccessDenialService } from '../audit/access-denial.service';
 import type { GraphQLContext } from '../auth/auth.service';
@@ -14,6 +14,7 @@ import { CampaignModule } from '../campaign/campaign.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
 import { MAX_QUERY_TOKENS, documentTooLong, queryLimitRules } from '../errors/query-limits';
+import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { HealthModule } from '../health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
@@ -41,7 +42,8 @@ function subscriptionOptions(
   return {
     onSubscribe: (_ctx, _id, payload) => {
       const tooLong = documentTooLong(payload.query);
-      return tooLong ? [tooLong] : undefined;
+      if (tooLong) return [tooLong];
+      return containsNul(payload) ? [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })] : undefined;
     },
     validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
     onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),

@@ -64,5 +64,20 @@ export function refuseBatches(req: HttpRequest, res: HttpResponse, next: Next): 
     res.status(400).json(errorBody('BAD_USER_INPUT', '不支持批量请求：一个请求只能包含一个操作，请分开发送'));
     return;
   }
+  if (containsNul(req.body)) {
+    res.status(400).json(errorBody('BAD_USER_INPUT', NUL_MESSAGE));
+    return;
+  }
   next();
+}
+
+/** PostgreSQL text cannot hold U+0000; no one types it, so a request carrying one is refused before it gets far. */
+export const NUL_MESSAGE = '输入中含有空字符（U+0000），无法保存，请删除后重试';
+
+/** Whether any string in a parsed JSON value (the query, variables, names) contains U+0000. */
+export function containsNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 64 || value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some((v) => containsNul(v, depth + 1));
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || containsNul(v, depth + 1));
 }

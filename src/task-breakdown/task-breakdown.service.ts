@@ -75,6 +75,8 @@ export function reassignmentProblems(
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class TaskBreakdownService {
   constructor(
@@ -185,8 +187,9 @@ export class TaskBreakdownService {
   }
 
   async status(id: string): Promise<ImportOutcome> {
-    const row = await this.imports.findImport(id);
-    if (!row) throw new DomainError('NOT_FOUND', `导入记录「${id}」不存在`);
+    // Import ids are UUIDs; anything else cannot be one (and PostgreSQL would refuse to compare it).
+    const row = UUID.test(id) ? await this.imports.findImport(id) : undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `导入记录「${id.slice(0, 100)}」不存在`, 'id');
     return {
       id: row.id,
       status: row.status as ImportStatus,

@@ -212,3 +212,14 @@ describe('the default limits and the clients of this API', () => {
     expect(codes(validate(realSchema, parse(query), queryLimitRules(DEFAULT_QUERY_LIMITS)))).toEqual(['QUERY_TOO_COMPLEX']);
   });
 });
+
+describe('requests carrying U+0000', () => {
+  it('are recognised anywhere in the body, keys included', async () => {
+    const { containsNul } = await import('../../src/errors/http-limits');
+    expect(containsNul({ query: '{ me { login } }', variables: { input: { login: 'office' } } })).toBe(false);
+    expect(containsNul({ query: '{ me { login } }', variables: { input: { login: '\u0000' } } })).toBe(true);
+    expect(containsNul({ variables: { list: ['a', ['b', 'c\u0000']] } })).toBe(true);
+    expect(containsNul({ variables: { ['k\u0000']: 1 } })).toBe(true);
+    expect(containsNul({ query: 'mutation { addComment(input: { text: "\u0000" }) { id } }' })).toBe(true);
+  });
+});
