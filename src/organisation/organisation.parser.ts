@@ -99,8 +99,13 @@ export function parseOrganisationGrids(allGrids: readonly Grid[], csvSheets: rea
     }
   }
   (['单位表', '人员表'] as const).forEach((name, spec) => {
-    if (tables.some((t) => t.spec === spec)) return;
-    problems.push(fileProblem('MISSING_HEADER', `找不到${name}。组织机构须同时导入单位表和人员表（.xlsx 的两个工作表，或两个 .csv 文件）。${headerHelp()}`));
+    const found = tables.filter((t) => t.spec === spec);
+    if (found.length === 0) {
+      problems.push(fileProblem('MISSING_HEADER', `找不到${name}。组织机构须同时导入单位表和人员表（.xlsx 的两个工作表，或两个 .csv 文件）。${headerHelp()}`));
+    } else if (found.every((t) => t.rows.length === 0)) {
+      // A table with its header and nothing under it would import as "no units" or "no people": refused instead.
+      problems.push(fileProblem('EMPTY_FILE', `${name}的表头下面没有任何内容。请在表头下方每${spec === 0 ? '个单位' : '个人'}填写一行`, found[0].layout.sheet));
+    }
   });
   return { units, people, problems: sortProblems(problems) };
 }

@@ -8,6 +8,8 @@ import { diffOrganisation, planOrganisation } from '../../src/organisation/organ
 import { PEOPLE_HEADER, UNIT_HEADER, demoOrganisation, demoPeopleRows, demoUnitRows, personRow, type Cell } from '../support/catalog-fixtures';
 
 const REFERENCE: OrganisationReference = { current: { units: [], people: [] }, unitsInUse: new Map(), importerLogin: 'office' };
+// Every organisation has units: an import whose unit table is empty is refused before planning (EMPTY_FILE).
+const ONE_UNIT: Cell[] = ['BJSQ', '滨江社区', '社区'];
 const OFFICE = personRow({ 登录名: 'office', 姓名: '张霞', 角色: '创建办' });
 
 function read(units: Cell[][], people: Cell[][]): { units: UnitRow[]; people: PersonRow[] } {
@@ -85,7 +87,7 @@ describe('planOrganisation: every problem at once', () => {
 
   it('keeps supervisors in the 督查检查组 and archivists in the 档案组 (INCONSISTENT)', () => {
     const result = plan(
-      [],
+      [ONE_UNIT],
       [OFFICE, personRow({ 登录名: 's', 姓名: '督', 角色: '督查检查组', 工作小组: '宣传组' }), personRow({ 登录名: 'r', 姓名: '档', 角色: '档案组', 工作小组: '档案组' })],
     );
     expect(located(result.problems)).toEqual([{ sheet: '人员', row: 3, column: '工作小组', code: 'INCONSISTENT' }]);
@@ -100,9 +102,9 @@ describe('planOrganisation: every problem at once', () => {
   });
 
   it('keeps the person importing in the office (REMOVES_IMPORTER)', () => {
-    const gone = plan([], [personRow({ 登录名: 'other', 姓名: '别人', 角色: '创建办' })]);
+    const gone = plan([ONE_UNIT], [personRow({ 登录名: 'other', 姓名: '别人', 角色: '创建办' })]);
     expect(located(gone.problems)).toEqual([{ sheet: '人员', row: 0, column: '', code: 'REMOVES_IMPORTER' }]);
-    const demoted = plan([], [personRow({ 登录名: 'office', 姓名: '张霞', 角色: '领导小组' })]);
+    const demoted = plan([ONE_UNIT], [personRow({ 登录名: 'office', 姓名: '张霞', 角色: '领导小组' })]);
     expect(located(demoted.problems)).toEqual([{ sheet: '人员', row: 2, column: '角色', code: 'REMOVES_IMPORTER' }]);
   });
 });

@@ -336,7 +336,7 @@ function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decide(state: CampaignState, request: CampaignActionRequest, now: string): CampaignDecision {
   const { command, actor, expectedVersion } = request;
-  if (!command || typeof command !== 'object' || !isCampaignAction(String(command.action))) {
+  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isCampaignAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {

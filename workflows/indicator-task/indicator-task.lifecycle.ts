@@ -526,7 +526,7 @@ function round2(n: number): number {
 export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision {
   const { actor, expectedVersion } = request;
   const command = request.command && typeof request.command === 'object' ? upgrade(request.command) : request.command;
-  if (!command || typeof command !== 'object' || !isIndicatorTaskAction(String(command.action))) {
+  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isIndicatorTaskAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {

@@ -128,7 +128,7 @@ function toEvent(state: InspectionRoundState, command: RoundCommand): Inspection
 
 export function decideRound(state: InspectionRoundState, request: RoundActionRequest): RoundDecision {
   const { command, actor, expectedVersion } = request;
-  if (!command || typeof command !== 'object' || !(ROUND_ACTIONS as readonly string[]).includes(String(command.action))) {
+  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !(ROUND_ACTIONS as readonly string[]).includes(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {

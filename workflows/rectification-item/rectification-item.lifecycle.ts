@@ -299,7 +299,7 @@ export function locationOf(l: ItemLocation): ItemLocation {
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decideItem(state: RectificationItemState, request: ItemActionRequest, now: string): ItemDecision {
   const { command, actor, expectedVersion } = request;
-  if (!command || typeof command !== 'object' || !isItemAction(String(command.action))) {
+  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isItemAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {
