@@ -54,6 +54,8 @@ describe('the board in the browser', () => {
     // While dragging, the columns the card may go to are highlighted (and the others dimmed).
     await page.locator(movable ? '.board-cell.drop-allowed' : '.board-cell.drop-denied').first().waitFor();
     if (!movable) expect(await page.locator('.board-cell.drop-allowed').count()).toBe(0);
+    // Let go only once the board knows the card is over the column, however slowly it renders.
+    await page.locator(`.board-cell.drop-over[data-column="${column}"]`).first().waitFor();
     await page.mouse.up();
   }
 
@@ -197,11 +199,12 @@ describe('the board in the browser', () => {
     await handle.focus();
     await supervisor.keyboard.press('Space');
     await supervisor.locator('.board-cell.drop-allowed[data-column="CONSOLIDATION"]').waitFor();
-    for (let i = 0; i < 3; i++) {
+    // One press, one column: each press waits until the card is over the next column, so a busy machine
+    // cannot make a press count from where the card was before the last one landed.
+    for (const column of ['RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION']) {
       await supervisor.keyboard.press('ArrowRight');
-      await new Promise((r) => setTimeout(r, 250));
+      await supervisor.locator(`.board-cell.drop-over[data-column="${column}"]`).waitFor();
     }
-    await supervisor.locator('.board-cell.drop-over[data-column="CONSOLIDATION"]').waitFor();
     await supervisor.keyboard.press('Space');
     await cardIn(supervisor, 'CONSOLIDATION', A4).waitFor();
     await card(supervisor, A4).getByText('达标').waitFor();
