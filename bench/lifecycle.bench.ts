@@ -3,37 +3,47 @@
 // Starts its own embedded PostgreSQL and in-memory Temporal dev server on free ports in a temporary folder,
 // stops everything at the end (or on Ctrl-C) and appends the figures to bench/RESULTS.md.
 //
-//   npm run bench -- [N=50] [C=8]        (or: npm run build && node dist/bench/lifecycle.bench.js N C)
-import { execFileSync } from 'node:child_process';
+//   npm run bench -- lifecycle [N=50] [C=8]        (or: npm run build && node dist/bench/lifecycle.bench.js N C)
 import { createHash, randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig, type AppConfig } from '../src/config/config';
-import { createDatabase, migrateToLatest, type Db } from '../src/database/database';
+import type { Db } from '../src/database/database';
 import { demoMaterials } from '../src/catalog/catalog.demo';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import { startApi } from '../src/runtime/api-server';
-import { EmbeddedPostgresServer } from '../src/runtime/embedded-postgres';
-import { freePort, isPortFree } from '../src/runtime/ports';
-import { projectRoot } from '../src/runtime/project-paths';
-import { Shutdown } from '../src/runtime/shutdown';
-import { resolveTemporalCli } from '../src/runtime/temporal-binaries';
-import { TemporalDevServer } from '../src/runtime/temporal-dev-server';
+import { freePort } from '../src/runtime/ports';
+import type { Shutdown } from '../src/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
-import { connectClient } from '../src/temporal/temporal-connection';
 import type { IndicatorTaskCommand } from '../workflows/indicator-task/indicator-task.lifecycle';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
 import type { Actor, Stage } from '../workflows/indicator-task/indicator-task.types';
+import {
+  appendSection,
+  commandLine,
+  cpuBetween,
+  cpuSnapshot,
+  createRunDatabase,
+  describeCpu,
+  disturbed,
+  fmt,
+  intArgs,
+  lanes,
+  once,
+  percentile,
+  runBenchmark,
+  runConfig,
+  startInfra,
+  useWorkflowBundle,
+  waitFor,
+  withTimeout,
+  type CpuUsage,
+  type Infra,
+} from './support/harness';
 
-const NAMESPACE = 'chuangwen-bench';
 const ACTION_TIMEOUT_MS = 60_000;
 const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -133,6 +143,9 @@ const EVENTS_PER_TASK = 1 + STEPS.length;
 
 const CREATED_BY: Actor = { userId: 'user:office', displayName: '张霞（创建办主任）', role: 'OFFICE', unitCode: null };
 
+/** Distinct (indicator, unit) pairs of the demo catalog whose indicator has exactly one archive material. */
+const MAX_TASKS = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code)).length * DEMO_UNITS.length;
+
 interface BenchTask {
   taskId: string;
   indicatorCode: string;
@@ -149,214 +162,6 @@ function actorOf(loginName: string): Actor {
   const user = DEMO_USERS.find((u) => u.login === loginName);
   if (!user) throw new Error(`no demo user ${loginName}`);
   return { userId: `user:${user.login}`, displayName: user.displayName, role: user.role, unitCode: user.unitCode };
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Small helpers.
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await predicate()) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-}
-
-/** Runs `work` for every item with at most `concurrency` at once; the first failure stops new work. */
-async function lanes<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: unknown = null;
-  async function lane() {
-    while (failure === null && next < items.length) {
-      const item = items[next++];
-      try {
-        await work(item);
-      } catch (err) {
-        failure ??= err;
-      }
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
-  if (failure !== null) throw failure;
-}
-
-function once(fn: () => Promise<void>): () => Promise<void> {
-  let done: Promise<void> | null = null;
-  return () => (done ??= fn());
-}
-
-const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
-
-
-// ---------------------------------------------------------------------------------------------------------
-// Where the CPU went during a driving phase (Linux /proc only; null elsewhere): this Node process (API, worker
-// and clients), the Temporal server, our PostgreSQL (postmaster and its children) and the rest of the host.
-
-interface CpuSnapshot {
-  hostBusy: number;
-  node: number;
-  temporal: number;
-  postgres: number;
-}
-
-interface CpuUsage {
-  seconds: number;
-  node: number;
-  temporal: number;
-  postgres: number;
-  other: number;
-  hostBusyPercent: number;
-}
-
-let clockTicks: number | null = null;
-function ticksPerSecond(): number {
-  if (clockTicks === null) {
-    try {
-      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      clockTicks = 100;
-    }
-  }
-  return clockTicks;
-}
-
-/** [ppid, utime + stime in seconds] of a process, or null if it is gone. */
-function procStat(pid: number): [number, number] | null {
-  try {
-    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
-    return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond()];
-  } catch {
-    return null;
-  }
-}
-
-function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string): CpuSnapshot | null {
-  if (!fs.existsSync('/proc/stat')) return null;
-  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
-  const total = cpu.slice(0, 8).reduce((sum, v) => sum + v, 0);
-  const hostBusy = (total - idle) / ticksPerSecond();
-  let postmaster: number | null = null;
-  const parents = new Map<number, number>();
-  const times = new Map<number, number>();
-  for (const entry of fs.readdirSync('/proc')) {
-    const pid = Number(entry);
-    if (!Number.isInteger(pid)) continue;
-    const stat = procStat(pid);
-    if (!stat) continue;
-    parents.set(pid, stat[0]);
-    times.set(pid, stat[1]);
-    if (postmaster === null) {
-      try {
-        if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(pgDataDir)) postmaster = pid;
-      } catch {
-        // gone
-      }
-    }
-  }
-  let postgres = 0;
-  for (const [pid, ppid] of parents) if (pid === postmaster || (postmaster !== null && ppid === postmaster)) postgres += times.get(pid) ?? 0;
-  const usage = process.cpuUsage();
-  return {
-    hostBusy,
-    node: (usage.user + usage.system) / 1e6,
-    temporal: temporalPid ? times.get(temporalPid) ?? 0 : 0,
-    postgres,
-  };
-}
-
-function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null, seconds: number): CpuUsage | null {
-  if (!before || !after) return null;
-  const node = after.node - before.node;
-  const temporal = after.temporal - before.temporal;
-  const postgres = after.postgres - before.postgres;
-  const host = after.hostBusy - before.hostBusy;
-  return {
-    seconds,
-    node,
-    temporal,
-    postgres,
-    other: Math.max(0, host - node - temporal - postgres),
-    hostBusyPercent: (100 * host) / (seconds * os.cpus().length),
-  };
-}
-
-function describeCpu(label: string, cpu: CpuUsage | null): string {
-  if (!cpu) return `- CPU during driving phase ${label}: not available (no /proc)`;
-  return (
-    `- CPU during driving phase ${label} (CPU seconds in ${fmt(cpu.seconds, 2)} s wall): bench process (API + worker + clients) ${fmt(cpu.node, 2)}, ` +
-    `Temporal server ${fmt(cpu.temporal, 2)}, PostgreSQL ${fmt(cpu.postgres, 2)}, everything else on the host ${fmt(cpu.other, 2)}; ` +
-    `host busy ${fmt(cpu.hostBusyPercent, 0)}% of ${os.cpus().length} cores` +
-    (disturbed(cpu) ? ` — **WARNING: other processes used ${fmt((100 * cpu.other) / (cpu.seconds * os.cpus().length), 0)}% of the host's CPU; this run's figures are disturbed**` : '')
-  );
-}
-
-/** Other processes took more than 5% of the host's CPU during the phase. */
-function disturbed(cpu: CpuUsage | null): boolean {
-  return cpu !== null && cpu.other > 0.05 * cpu.seconds * os.cpus().length;
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Infrastructure.
-
-interface Infra {
-  pgDataDir: string;
-  pg: EmbeddedPostgresServer;
-  temporal: TemporalDevServer;
-  client: Client;
-}
-
-interface Machine {
-  os: string;
-  cpu: string;
-  cores: number;
-  memory: string;
-  node: string;
-  temporalCli: string;
-  postgres: string;
-  loadAtStart: string;
-}
-
-async function createRunDatabase(adminUrl: string, name: string): Promise<{ url: string; db: Db }> {
-  const admin = new PgClient({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = adminUrl.replace(/\/[^/]+$/, `/${name}`);
-  const db = createDatabase(url);
-  await migrateToLatest(db);
-  return { url, db };
-}
-
-function runConfig(address: string, taskQueue: string, apiPort: number): AppConfig {
-  return loadConfig({
-    TEMPORAL_ADDRESS: address,
-    TEMPORAL_NAMESPACE: NAMESPACE,
-    TEMPORAL_TASK_QUEUE: taskQueue,
-    HOST: '127.0.0.1',
-    PORT: String(apiPort),
-    DEMO_DATA: 'false',
-    LOG_LEVEL: 'error',
-  });
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -380,7 +185,7 @@ interface RunResult {
 
 function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
   const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
-  const max = catalog.length * DEMO_UNITS.length;
+  const max = MAX_TASKS;
   if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
   const tasks: BenchTask[] = [];
   const starts: NewIndicatorTask[] = [];
@@ -429,7 +234,7 @@ async function directAction(client: Client, task: BenchTask, step: Step): Promis
   );
 }
 
-async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, concurrency: number): Promise<RunResult> {
+async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, concurrency: number, warm: number): Promise<RunResult> {
   const label = mode === 'graphql' ? 'A via GraphQL' : 'B direct Temporal client';
   const suffix = randomBytes(4).toString('hex');
   const campaignId = `bench-${mode}-${suffix}`;
@@ -465,10 +270,13 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
   try {
     // Start phase (not part of the measured driving phase).
     await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
-    const { tasks, starts } = benchTasks(campaignId, n);
+    // The first `warm` tasks warm up the JIT, the pools and the server's caches on the same path; then the clock starts.
+    const { tasks: all, starts } = benchTasks(campaignId, n + warm);
+    const warmTasks = all.slice(0, warm);
+    const tasks = all.slice(warm);
     const startBegin = performance.now();
     const started = await startIndicatorTasks(infra.client, taskQueue, starts);
-    if (started !== n) throw new Error(`started ${started} workflows, expected ${n} (ids already in use?)`);
+    if (started !== n + warm) throw new Error(`started ${started} workflows, expected ${n + warm} (ids already in use?)`);
     await waitFor(
       async () => {
         if (workerFailure) throw workerFailure;
@@ -477,20 +285,15 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
           .select((eb) => eb.fn.countAll<string>().as('count'))
           .where('campaign_id', '=', campaignId)
           .executeTakeFirstOrThrow();
-        return Number(count) === n;
+        return Number(count) === n + warm;
       },
       CARDS_TIMEOUT_MS,
-      `${n} cards of campaign ${campaignId}`,
+      `${n + warm} cards of campaign ${campaignId}`,
     );
     const startSeconds = (performance.now() - startBegin) / 1000;
-    log(`  started ${n} workflows, all ${n} cards on the board in ${fmt(startSeconds, 2)} s (not measured below)`);
+    log(`  started ${n + warm} workflows, all their cards on the board in ${fmt(startSeconds, 2)} s (not measured below)`);
 
-    // Driving phase.
-    const latencies: number[] = [];
-    const perStep = new Map<string, number[]>(STEPS.map((s) => [s.mutation, []]));
-    const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
-    const driveBegin = performance.now();
-    await lanes(tasks, concurrency, async (task) => {
+    const drive = async (task: BenchTask, record: (step: Step, ms: number) => void) => {
       for (let i = 0; i < STEPS.length; i++) {
         if (workerFailure) throw workerFailure;
         const step = STEPS[i];
@@ -500,15 +303,31 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
         if (result.stage !== step.stage || result.version !== i + 2) {
           throw new Error(`${step.mutation} on ${task.taskId}: expected stage ${step.stage} version ${i + 2}, got ${JSON.stringify(result)}`);
         }
+        record(step, ms);
+      }
+    };
+    if (warm > 0) {
+      const warmBegin = performance.now();
+      await lanes(warmTasks, concurrency, (task) => drive(task, () => undefined));
+      log(`  warm-up: ${warm} tasks × ${STEPS.length} actions in ${fmt((performance.now() - warmBegin) / 1000, 2)} s (not measured)`);
+    }
+
+    // Driving phase.
+    const latencies: number[] = [];
+    const perStep = new Map<string, number[]>(STEPS.map((s) => [s.mutation, []]));
+    const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+    const driveBegin = performance.now();
+    await lanes(tasks, concurrency, (task) =>
+      drive(task, (step, ms) => {
         latencies.push(ms);
         perStep.get(step.mutation)!.push(ms);
-      }
-    });
+      }),
+    );
     const wallSeconds = (performance.now() - driveBegin) / 1000;
     const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
-    await verify(db, infra.client, campaignId, tasks);
+    await verify(db, infra.client, campaignId, all);
     const delay = await db
       .selectFrom('events')
       .select([
@@ -615,204 +434,46 @@ function stepTable(a: RunResult, b: RunResult): string {
   return lines.join('\n');
 }
 
-function machineLines(m: Machine): string[] {
-  return [
-    `- OS: ${m.os}`,
-    `- CPU: ${m.cpu}, ${m.cores} logical cores`,
-    `- Memory: ${m.memory}`,
-    `- Node.js: ${m.node}`,
-    `- Temporal CLI: ${m.temporalCli}`,
-    `- PostgreSQL: ${m.postgres}`,
-    `- Load average at start (1/5/15 min): ${m.loadAtStart}`,
-  ];
-}
-
-function command(n: number, c: number): string {
-  return process.env.npm_lifecycle_event === 'bench' ? `npm run bench -- ${n} ${c}` : `node dist/bench/lifecycle.bench.js ${n} ${c}`;
-}
-
-function appendResults(file: string, text: string): void {
-  if (!fs.existsSync(file)) {
-    fs.writeFileSync(file, '# Lifecycle benchmark results\n\nSections are appended by `bench/lifecycle.bench.ts`; see bench/README.md.\n');
-  }
-  const existing = fs.readFileSync(file, 'utf8');
-  fs.appendFileSync(file, (existing.endsWith('\n') ? '\n' : '\n\n') + text);
-}
-
 // ---------------------------------------------------------------------------------------------------------
 // Main.
 
-function parseArgs(): { n: number; c: number } {
-  const [nArg, cArg] = process.argv.slice(2);
-  const n = nArg === undefined ? 50 : Number(nArg);
-  const c = cArg === undefined ? 8 : Number(cArg);
-  if (!Number.isInteger(n) || n < 1 || !Number.isInteger(c) || c < 1) {
-    throw new Error(`usage: npm run bench -- [N tasks, default 50] [C concurrency, default 8]; got ${JSON.stringify(process.argv.slice(2))}`);
-  }
-  return { n, c };
-}
+/** Warm-up tasks driven before the clock starts in each run (fewer when N leaves no room in the demo pairs). */
+const WARM_UP = 24;
 
-/** Set by SIGINT/SIGTERM: the signal handler stops everything and exits, main only returns. */
-let interrupted = false;
+runBenchmark('bench', async (shutdown, interrupted) => {
+  const [n, c] = intArgs('npm run bench -- lifecycle [N tasks, default 50] [C concurrency, default 8]', [50, 8]);
+  useWorkflowBundle();
+  const warm = Math.max(0, Math.min(WARM_UP, MAX_TASKS - n));
+  const infra = await startInfra(shutdown, { log });
+  log(`N=${n} tasks, C=${c} concurrent clients, ${STEPS.length} actions per task, ${warm} warm-up tasks per run; one in-process worker per run (default options), Temporal dev server in memory`);
 
-async function main(): Promise<void> {
-  const { n, c } = parseArgs();
-  const root = projectRoot();
-  const bundle = path.join(root, 'dist/workflow-bundle.js');
-  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
-  process.env.WORKFLOW_BUNDLE = bundle;
+  const a = await runOnce(infra, shutdown, 'graphql', n, c, warm);
+  if (interrupted()) return;
+  const b = await runOnce(infra, shutdown, 'direct', n, c, warm);
+  if (interrupted()) return;
 
-  const shutdown = new Shutdown(log);
-  let dir: string | null = null;
-  const removeDir = () => {
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-    dir = null;
-  };
-  const onSignal = (signal: NodeJS.Signals) => {
-    if (interrupted) {
-      log(`second ${signal}: forced exit`);
-      process.exit(130);
-    }
-    interrupted = true;
-    log(`${signal}: stopping everything…`);
-    void shutdown.run().then(() => {
-      removeDir();
-      process.exit(130);
-    });
-  };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
-  // A Ctrl-C in a terminal reaches PostgreSQL and the Temporal server too (same process group): pooled
-  // connections then fail with no one listening. While stopping, that is expected; otherwise it is fatal.
-  process.on('uncaughtException', (err) => {
-    if (interrupted) {
-      log(`while stopping: ${err instanceof Error ? err.message : String(err)}`);
-      return;
-    }
-    console.error(`[bench] FAILED (uncaught): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    interrupted = true;
-    void shutdown.run().then(() => {
-      removeDir();
-      process.exit(1);
-    });
-  });
-
-  try {
-    const cli = resolveTemporalCli(log);
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuangwen-bench-'));
-    fs.chmodSync(dir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
-    const [pgPort, temporalPort, httpPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-    const pgDataDir = path.join(dir, 'postgres');
-    log(`starting embedded PostgreSQL (port ${pgPort}) and the Temporal dev server in memory (port ${temporalPort}) in ${dir}`);
-    const [pgStarted, temporalStarted] = await Promise.allSettled([
-      EmbeddedPostgresServer.start({ dataDir: pgDataDir, port: pgPort, database: 'bench' }),
-      TemporalDevServer.start({
-        cli,
-        port: temporalPort,
-        uiPort: null,
-        httpPort,
-        metricsPort,
-        dbFile: null,
-        namespace: NAMESPACE,
-        logFile: path.join(dir, 'temporal.log'),
-      }),
-    ]);
-    if (pgStarted.status === 'fulfilled') {
-      // embedded-postgres waits for an 'exit' that never comes when PostgreSQL has already gone (a terminal
-      // Ctrl-C signals it directly): stop it only while it still listens, and give up waiting after a while.
-      shutdown.add('内置 PostgreSQL / embedded PostgreSQL', async () => {
-        if (await isPortFree(pgPort)) return;
-        await withTimeout(pgStarted.value.stop(), 20_000, 'stopping PostgreSQL');
-      });
-    }
-    if (temporalStarted.status === 'fulfilled') shutdown.add('Temporal 开发服务器 / Temporal dev server', () => temporalStarted.value.stop());
-    if (pgStarted.status === 'rejected') throw pgStarted.reason;
-    if (temporalStarted.status === 'rejected') throw temporalStarted.reason;
-    const pg = pgStarted.value;
-    const temporal = temporalStarted.value;
-    if (interrupted) return;
-
-    const client = await connectClient({ address: temporal.address, namespace: NAMESPACE, taskQueue: 'unused', tls: null, apiKey: null });
-    shutdown.add('Temporal 客户端 / Temporal client', () => client.connection.close());
-
-    const admin = new PgClient({ connectionString: pg.url });
-    await admin.connect();
-    const pgVersion = (await admin.query<{ version: string }>('select version()')).rows[0].version;
-    await admin.end();
-    const cpus = os.cpus();
-    const machine: Machine = {
-      os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
-      cpu: cpus[0]?.model ?? 'unknown',
-      cores: cpus.length,
-      memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
-      node: process.version,
-      temporalCli: execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim(),
-      postgres: pgVersion,
-      loadAtStart: os.loadavg().map((l) => l.toFixed(2)).join(' / '),
-    };
-    console.log(['', 'Machine:', ...machineLines(machine), ''].join('\n'));
-    log(`N=${n} tasks, C=${c} concurrent clients, ${STEPS.length} actions per task; one in-process worker per run (default options), Temporal dev server in memory`);
-
-    const a = await runOnce({ pgDataDir, pg, temporal, client }, shutdown, 'graphql', n, c);
-    if (interrupted) return;
-    const b = await runOnce({ pgDataDir, pg, temporal, client }, shutdown, 'direct', n, c);
-    if (interrupted) return;
-
-    const ratio = a.actions / a.wallSeconds / (b.actions / b.wallSeconds);
-    const notes = [
-      `- Run A: each action is an HTTP POST /graphql (header x-demo-user) to the NestJS API, which looks up the user, reads the card, sends the Temporal Update and reads the card again.`,
-      `- Run B: each action is \`client.workflow.getHandle(id).executeUpdate(performActionUpdate, …)\` from this process, no API. The same worker code runs, so every action still appends its event and updates the card projection in PostgreSQL inside the appendEvents activity before the Update returns.`,
-      `- Each run: fresh database, new campaign id and task queue, its own in-process worker; the ${n} workflows are started and their cards awaited before the clock starts (start phase A ${fmt(a.startSeconds, 2)} s, B ${fmt(b.startSeconds, 2)} s, not in the table). Run A goes first; no warm-up.`,
-      `- Workflow decision → append transaction start (events.recorded_at − occurred_at), p50/p95: A ${fmt(a.decisionToAppend.p50)}/${fmt(a.decisionToAppend.p95)} ms, B ${fmt(b.decisionToAppend.p50)}/${fmt(b.decisionToAppend.p95)} ms.`,
-      describeCpu('A', a.cpu),
-      describeCpu('B', b.cpu),
-      `- Verification after each run: every card ARCHIVED at version ${EVENTS_PER_TASK}, ${EVENTS_PER_TASK} events per task in the expected order, every workflow completed: OK.`,
-    ];
-    const summary = [
-      resultTable([a, b]),
-      '',
-      `Throughput ratio GraphQL / direct: **${fmt(ratio, 3)}** (actions/s ${fmt(a.actions / a.wallSeconds, 1)} / ${fmt(b.actions / b.wallSeconds, 1)})`,
-      '',
-      'Latency per action (ms):',
-      '',
-      stepTable(a, b),
-      '',
-      ...notes,
-    ].join('\n');
-    console.log(`\n${summary}\n`);
-    if (disturbed(a.cpu) || disturbed(b.cpu)) log('WARNING: other processes competed for the CPU during a measured phase (see the CPU lines above)');
-
-    const section = [
-      `## ${new Date().toISOString()} — N=${n}, C=${c}`,
-      '',
-      `Command: \`cd ${root} && ${command(n, c)}\``,
-      '',
-      'Machine:',
-      '',
-      ...machineLines(machine),
-      `- Load average at end (1/5/15 min): ${os.loadavg().map((l) => l.toFixed(2)).join(' / ')}`,
-      '',
-      summary,
-      '',
-    ].join('\n');
-    const resultsFile = path.join(root, 'bench/RESULTS.md');
-    appendResults(resultsFile, section);
-    log(`appended to ${path.relative(root, resultsFile)}`);
-  } finally {
-    if (!interrupted) {
-      await shutdown.run();
-      removeDir();
-    }
-  }
-}
-
-main().then(
-  () => {
-    if (!interrupted) process.exit(0);
-  },
-  (err) => {
-    if (interrupted) return; // the signal handler is stopping everything and exits with 130
-    console.error(`[bench] FAILED: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
-    process.exit(1);
-  },
-);
+  const ratio = a.actions / a.wallSeconds / (b.actions / b.wallSeconds);
+  const notes = [
+    `- Run A: each action is an HTTP POST /graphql (header x-demo-user) to the NestJS API, which looks up the user, reads the card, sends the Temporal Update and reads the card again.`,
+    `- Run B: each action is \`client.workflow.getHandle(id).executeUpdate(performActionUpdate, …)\` from this process, no API. The same worker code runs, so every action still appends its event and updates the card projection in PostgreSQL inside the appendEvents activity before the Update returns.`,
+    `- Each run: fresh database, new campaign id and task queue, its own in-process worker; the ${n} + ${warm} workflows are started and their cards awaited before the clock starts (start phase A ${fmt(a.startSeconds, 2)} s, B ${fmt(b.startSeconds, 2)} s, not in the table). Then ${warm} tasks are driven through their lifecycle on the same path as a warm-up, not timed. Run A goes first.`,
+    `- Workflow decision → append transaction start (events.recorded_at − occurred_at), p50/p95: A ${fmt(a.decisionToAppend.p50)}/${fmt(a.decisionToAppend.p95)} ms, B ${fmt(b.decisionToAppend.p50)}/${fmt(b.decisionToAppend.p95)} ms.`,
+    describeCpu('driving phase A', a.cpu),
+    describeCpu('driving phase B', b.cpu),
+    `- Verification after each run: every card ARCHIVED at version ${EVENTS_PER_TASK}, ${EVENTS_PER_TASK} events per task in the expected order, every workflow completed: OK.`,
+  ];
+  const summary = [
+    resultTable([a, b]),
+    '',
+    `Throughput ratio GraphQL / direct: **${fmt(ratio, 3)}** (actions/s ${fmt(a.actions / a.wallSeconds, 1)} / ${fmt(b.actions / b.wallSeconds, 1)})`,
+    '',
+    'Latency per action (ms):',
+    '',
+    stepTable(a, b),
+    '',
+    ...notes,
+  ].join('\n');
+  console.log(`\n${summary}\n`);
+  if (disturbed(a.cpu) || disturbed(b.cpu)) log('WARNING: other processes competed for the CPU during a measured phase (see the CPU lines above)');
+  appendSection(`lifecycle, N=${n}, C=${c}`, commandLine('lifecycle.bench.js', [n, c]), infra.machine, summary);
+});

@@ -1,0 +1,430 @@
+// What every benchmark shares: its own embedded PostgreSQL and Temporal dev server on free ports in a temporary
+// folder (so a running `npm start` is never touched), the machine's details, percentiles, CPU accounting from
+// /proc, Ctrl-C handling, and appending a dated section to bench/RESULTS.md.
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client as PgClient } from 'pg';
+import type { Client } from '@temporalio/client';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
+import { EmbeddedPostgresServer } from '../../src/runtime/embedded-postgres';
+import { freePort, isPortFree } from '../../src/runtime/ports';
+import { projectRoot } from '../../src/runtime/project-paths';
+import { Shutdown } from '../../src/runtime/shutdown';
+import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
+import { TemporalDevServer } from '../../src/runtime/temporal-dev-server';
+import { connectClient } from '../../src/temporal/temporal-connection';
+
+export const NAMESPACE = 'chuangwen-bench';
+
+// ---------------------------------------------------------------------------------------------------------
+// Small helpers.
+
+/** Nearest-rank percentile of an ascending list. */
+export function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
+}
+
+export const ascending = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
+
+export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+export async function waitFor(predicate: () => Promise<boolean>, timeoutMs: number, what: string, everyMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await predicate()) return;
+    await new Promise((r) => setTimeout(r, everyMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Runs `work` for every item with at most `concurrency` at once; the first failure stops new work. */
+export async function lanes<T>(items: readonly T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0;
+  let failure: unknown = null;
+  async function lane() {
+    while (failure === null && next < items.length) {
+      const index = next++;
+      try {
+        await work(items[index], index);
+      } catch (err) {
+        failure ??= err;
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, lane));
+  if (failure !== null) throw failure;
+}
+
+export function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | null = null;
+  return () => (done ??= fn());
+}
+
+/** Positive integer arguments by position, with defaults; a wrong one stops the benchmark with its usage. */
+export function intArgs(usage: string, defaults: readonly number[]): number[] {
+  const given = process.argv.slice(2);
+  return defaults.map((fallback, i) => {
+    const value = given[i] === undefined ? fallback : Number(given[i]);
+    if (!Number.isInteger(value) || value < 1) throw new Error(`usage: ${usage}; got ${JSON.stringify(given)}`);
+    return value;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Where the CPU went during a phase (Linux /proc only; null elsewhere): this Node process, the Temporal server,
+// our PostgreSQL (postmaster and its children), any child processes we name, and the rest of the host.
+
+export interface CpuSnapshot {
+  hostBusy: number;
+  node: number;
+  temporal: number;
+  postgres: number;
+  children: number;
+}
+
+export interface CpuUsage {
+  seconds: number;
+  node: number;
+  temporal: number;
+  postgres: number;
+  children: number;
+  other: number;
+  hostBusyPercent: number;
+}
+
+let clockTicks: number | null = null;
+function ticksPerSecond(): number {
+  if (clockTicks === null) {
+    try {
+      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      clockTicks = 100;
+    }
+  }
+  return clockTicks;
+}
+
+/** [ppid, utime + stime in seconds, resident set in bytes] of a process, or null if it is gone. */
+export function procStat(pid: number): [number, number, number] | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
+    return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond(), Number(fields[21]) * 4096];
+  } catch {
+    return null;
+  }
+}
+
+/** Resident memory of a process in bytes (VmRSS), or null if it is gone. */
+export function rssOf(pid: number): number | null {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, childPids: readonly number[] = []): CpuSnapshot | null {
+  if (!fs.existsSync('/proc/stat')) return null;
+  const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
+  const total = cpu.slice(0, 8).reduce((sum, v) => sum + v, 0);
+  const hostBusy = (total - idle) / ticksPerSecond();
+  let postmaster: number | null = null;
+  const parents = new Map<number, number>();
+  const times = new Map<number, number>();
+  for (const entry of fs.readdirSync('/proc')) {
+    const pid = Number(entry);
+    if (!Number.isInteger(pid)) continue;
+    const stat = procStat(pid);
+    if (!stat) continue;
+    parents.set(pid, stat[0]);
+    times.set(pid, stat[1]);
+    if (postmaster === null) {
+      try {
+        if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(pgDataDir)) postmaster = pid;
+      } catch {
+        // gone
+      }
+    }
+  }
+  let postgres = 0;
+  for (const [pid, ppid] of parents) if (pid === postmaster || (postmaster !== null && ppid === postmaster)) postgres += times.get(pid) ?? 0;
+  const usage = process.cpuUsage();
+  return {
+    hostBusy,
+    node: (usage.user + usage.system) / 1e6,
+    temporal: temporalPid ? times.get(temporalPid) ?? 0 : 0,
+    postgres,
+    children: childPids.reduce((sum, pid) => sum + (times.get(pid) ?? 0), 0),
+  };
+}
+
+export function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null, seconds: number): CpuUsage | null {
+  if (!before || !after) return null;
+  const node = after.node - before.node;
+  const temporal = after.temporal - before.temporal;
+  const postgres = after.postgres - before.postgres;
+  const children = after.children - before.children;
+  const host = after.hostBusy - before.hostBusy;
+  return {
+    seconds,
+    node,
+    temporal,
+    postgres,
+    children,
+    other: Math.max(0, host - node - temporal - postgres - children),
+    hostBusyPercent: (100 * host) / (seconds * os.cpus().length),
+  };
+}
+
+/** Other processes took more than 5% of the host's CPU during the phase. */
+export function disturbed(cpu: CpuUsage | null): boolean {
+  return cpu !== null && cpu.other > 0.05 * cpu.seconds * os.cpus().length;
+}
+
+export function describeCpu(label: string, cpu: CpuUsage | null, nodeLabel = 'bench process (API + worker + clients)', childrenLabel = 'child processes'): string {
+  if (!cpu) return `- CPU during ${label}: not available (no /proc)`;
+  return (
+    `- CPU during ${label} (CPU seconds in ${fmt(cpu.seconds, 2)} s wall): ${nodeLabel} ${fmt(cpu.node, 2)}, ` +
+    (cpu.children > 0 ? `${childrenLabel} ${fmt(cpu.children, 2)}, ` : '') +
+    `Temporal server ${fmt(cpu.temporal, 2)}, PostgreSQL ${fmt(cpu.postgres, 2)}, everything else on the host ${fmt(cpu.other, 2)}; ` +
+    `host busy ${fmt(cpu.hostBusyPercent, 0)}% of ${os.cpus().length} cores` +
+    (disturbed(cpu) ? ` — **WARNING: other processes used ${fmt((100 * cpu.other) / (cpu.seconds * os.cpus().length), 0)}% of the host's CPU; this phase's figures are disturbed**` : '')
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Infrastructure.
+
+export interface Machine {
+  os: string;
+  cpu: string;
+  cores: number;
+  memory: string;
+  node: string;
+  temporalCli: string;
+  postgres: string;
+  loadAtStart: string;
+}
+
+export function machineLines(m: Machine): string[] {
+  return [
+    `- OS: ${m.os}`,
+    `- CPU: ${m.cpu}, ${m.cores} logical cores`,
+    `- Memory: ${m.memory}`,
+    `- Node.js: ${m.node}`,
+    `- Temporal CLI: ${m.temporalCli}`,
+    `- PostgreSQL: ${m.postgres}`,
+    `- Load average at start (1/5/15 min): ${m.loadAtStart}`,
+  ];
+}
+
+export const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+
+export interface Infra {
+  dir: string;
+  pgDataDir: string;
+  pg: EmbeddedPostgresServer;
+  temporal: TemporalDevServer;
+  client: Client;
+  machine: Machine;
+  shutdown: Shutdown;
+}
+
+export interface InfraOptions {
+  /** Keep Temporal's state in a SQLite file in the folder (so it survives a restart of the server). */
+  persistentTemporal?: boolean;
+  log: (line: string) => void;
+}
+
+/** A fresh database on the benchmark's PostgreSQL, migrated to the latest schema. */
+export async function createRunDatabase(adminUrl: string, name: string): Promise<{ url: string; db: Db }> {
+  const admin = new PgClient({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = adminUrl.replace(/\/[^/]+$/, `/${name}`);
+  const db = createDatabase(url);
+  await migrateToLatest(db);
+  return { url, db };
+}
+
+/** The configuration an API or worker of the benchmark runs with (no demo data, quiet logs). */
+export function runConfig(address: string, taskQueue: string, apiPort: number, overrides: NodeJS.ProcessEnv = {}): AppConfig {
+  return loadConfig({
+    TEMPORAL_ADDRESS: address,
+    TEMPORAL_NAMESPACE: NAMESPACE,
+    TEMPORAL_TASK_QUEUE: taskQueue,
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    DEMO_DATA: 'false',
+    LOG_LEVEL: 'error',
+    ...overrides,
+  });
+}
+
+/** The prebuilt workflow bundle the workers load: a benchmark runs from dist/ after `npm run build`. */
+export function useWorkflowBundle(): string {
+  const bundle = path.join(projectRoot(), 'dist/workflow-bundle.js');
+  if (!fs.existsSync(bundle)) throw new Error(`${bundle} is missing: run npm run build first`);
+  process.env.WORKFLOW_BUNDLE = bundle;
+  return bundle;
+}
+
+/** Starts embedded PostgreSQL and a Temporal dev server (in memory unless persistent) in a temporary folder. */
+export async function startInfra(shutdown: Shutdown, options: InfraOptions): Promise<Infra> {
+  const cli = resolveTemporalCli(options.log);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuangwen-bench-'));
+  shutdown.add('临时目录 / temporary folder', async () => fs.rmSync(dir, { recursive: true, force: true }));
+  fs.chmodSync(dir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
+  const [pgPort, temporalPort, httpPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+  const pgDataDir = path.join(dir, 'postgres');
+  options.log(
+    `starting embedded PostgreSQL (port ${pgPort}) and the Temporal dev server ${options.persistentTemporal ? 'with SQLite' : 'in memory'} (port ${temporalPort}) in ${dir}`,
+  );
+  const [pgStarted, temporalStarted] = await Promise.allSettled([
+    EmbeddedPostgresServer.start({ dataDir: pgDataDir, port: pgPort, database: 'bench' }),
+    TemporalDevServer.start({
+      cli,
+      port: temporalPort,
+      uiPort: null,
+      httpPort,
+      metricsPort,
+      dbFile: options.persistentTemporal ? path.join(dir, 'temporal.sqlite') : null,
+      namespace: NAMESPACE,
+      logFile: path.join(dir, 'temporal.log'),
+    }),
+  ]);
+  if (pgStarted.status === 'fulfilled') {
+    // embedded-postgres waits for an 'exit' that never comes when PostgreSQL has already gone (a terminal
+    // Ctrl-C signals it directly): stop it only while it still listens, and give up waiting after a while.
+    shutdown.add('内置 PostgreSQL / embedded PostgreSQL', async () => {
+      if (await isPortFree(pgPort)) return;
+      await withTimeout(pgStarted.value.stop(), 20_000, 'stopping PostgreSQL');
+    });
+  }
+  if (temporalStarted.status === 'fulfilled') shutdown.add('Temporal 开发服务器 / Temporal dev server', () => temporalStarted.value.stop());
+  if (pgStarted.status === 'rejected') throw pgStarted.reason;
+  if (temporalStarted.status === 'rejected') throw temporalStarted.reason;
+  const pg = pgStarted.value;
+  const temporal = temporalStarted.value;
+
+  const client = await connectClient({ address: temporal.address, namespace: NAMESPACE, taskQueue: 'unused', tls: null, apiKey: null });
+  shutdown.add('Temporal 客户端 / Temporal client', () => client.connection.close());
+
+  const admin = new PgClient({ connectionString: pg.url });
+  await admin.connect();
+  const pgVersion = (await admin.query<{ version: string }>('select version()')).rows[0].version;
+  await admin.end();
+  const cpus = os.cpus();
+  const machine: Machine = {
+    os: `${os.type()} ${os.release()} (${os.platform()}/${os.arch()})`,
+    cpu: cpus[0]?.model ?? 'unknown',
+    cores: cpus.length,
+    memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
+    node: process.version,
+    temporalCli: execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim(),
+    postgres: pgVersion,
+    loadAtStart: loadAverage(),
+  };
+  console.log(['', 'Machine:', ...machineLines(machine), ''].join('\n'));
+  return { dir, pgDataDir, pg, temporal, client, machine, shutdown };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Results.
+
+export const RESULTS_FILE = path.join(projectRoot(), 'bench/RESULTS.md');
+
+/** How to run this benchmark again, as recorded with its figures. */
+export function commandLine(script: string, args: readonly (string | number)[]): string {
+  return `cd ${projectRoot()} && node dist/bench/${script} ${args.join(' ')}`.trim();
+}
+
+/** Appends a dated section: title, command, machine, load, then the body (not with BENCH_NO_RECORD=1, for trying a benchmark out). */
+export function appendSection(title: string, command: string, machine: Machine, body: string): void {
+  if (process.env.BENCH_NO_RECORD === '1') {
+    console.log('[bench] BENCH_NO_RECORD=1: not written to bench/RESULTS.md');
+    return;
+  }
+  const section = [
+    `## ${new Date().toISOString()} — ${title}`,
+    '',
+    `Command: \`${command}\``,
+    '',
+    'Machine:',
+    '',
+    ...machineLines(machine),
+    `- Load average at end (1/5/15 min): ${loadAverage()}`,
+    '',
+    body,
+    '',
+  ].join('\n');
+  if (!fs.existsSync(RESULTS_FILE)) fs.writeFileSync(RESULTS_FILE, '# Benchmark results\n\nSections are appended by the benchmarks in `bench/`; see bench/README.md.\n');
+  const existing = fs.readFileSync(RESULTS_FILE, 'utf8');
+  fs.appendFileSync(RESULTS_FILE, (existing.endsWith('\n') ? '\n' : '\n\n') + section);
+  console.log(`[bench] appended to ${path.relative(projectRoot(), RESULTS_FILE)}`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Running one benchmark: Ctrl-C stops everything and exits 130 without writing results; a failure exits 1.
+
+export function runBenchmark(name: string, main: (shutdown: Shutdown, interrupted: () => boolean) => Promise<void>): void {
+  const log = (line: string) => console.log(`[${name}] ${line}`);
+  const shutdown = new Shutdown(log);
+  let interrupted = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (interrupted) {
+      log(`second ${signal}: forced exit`);
+      process.exit(130);
+    }
+    interrupted = true;
+    log(`${signal}: stopping everything…`);
+    void shutdown.run().then(() => process.exit(130));
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // A Ctrl-C in a terminal reaches PostgreSQL and the Temporal server too (same process group): pooled
+  // connections then fail with no one listening. While stopping, that is expected; otherwise it is fatal.
+  process.on('uncaughtException', (err) => {
+    if (interrupted) {
+      log(`while stopping: ${err instanceof Error ? err.message : String(err)}`);
+      return;
+    }
+    console.error(`[${name}] FAILED (uncaught): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    interrupted = true;
+    void shutdown.run().then(() => process.exit(1));
+  });
+  main(shutdown, () => interrupted)
+    .finally(async () => {
+      if (!interrupted) await shutdown.run();
+    })
+    .then(
+      () => {
+        if (!interrupted) process.exit(0);
+      },
+      (err) => {
+        if (interrupted) return; // the signal handler is stopping everything and exits with 130
+        console.error(`[${name}] FAILED: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+        process.exit(1);
+      },
+    );
+}
