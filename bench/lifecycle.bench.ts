@@ -7,17 +7,14 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Db } from '../src/database/database';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
-import { DEMO_CAMPAIGN, DEMO_UNITS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
-import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
+import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
+import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { startApi } from '../src/runtime/api-server';
 import { freePort } from '../src/runtime/ports';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
-import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
 import {
   appendSection,
   commandLine,
@@ -36,24 +33,10 @@ import {
   startInfra,
   useWorkflowBundle,
   waitFor,
-  withTimeout,
   type CpuUsage,
   type Infra,
 } from './support/harness';
-import {
-  ACTION_TIMEOUT_MS,
-  CREATED_BY,
-  EVENTS_PER_TASK,
-  EXPECTED_EVENT_TYPES,
-  MAX_TASKS,
-  ONE_MATERIAL,
-  STEPS,
-  actorOf,
-  graphqlAction,
-  login,
-  type BenchTask,
-  type Step,
-} from './support/lifecycle-steps';
+import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 
 const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -75,42 +58,6 @@ interface RunResult {
   /** Workflow decision (its workflow-task time) to the start of the append transaction, per action event. */
   decisionToAppend: { p50: number; p95: number };
   cpu: CpuUsage | null;
-}
-
-function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
-  const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
-  const max = MAX_TASKS;
-  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
-  const tasks: BenchTask[] = [];
-  const starts: NewIndicatorTask[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = catalog[i % catalog.length];
-    const unit = DEMO_UNITS[Math.floor(i / catalog.length) % DEMO_UNITS.length];
-    tasks.push({
-      taskId: indicatorTaskWorkflowId(campaignId, row.code, unit.code),
-      indicatorCode: row.code,
-      unitCode: unit.code,
-      unitLogin: `${unit.code.toLowerCase()}.member`,
-    });
-    starts.push({
-      campaignId,
-      indicatorCode: row.code,
-      unitCode: unit.code,
-      leadUnitCode: demoAssignment(row.code, row.area).lead,
-      dueAt: demoDueAt(row.code),
-      createdBy: CREATED_BY,
-    });
-  }
-  return { tasks, starts };
-}
-
-async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
-  const actor = actorOf(login(step.who, task));
-  return withTimeout(
-    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: typeof step.command === 'function' ? step.command(task) : step.command, actor }] }),
-    ACTION_TIMEOUT_MS,
-    `${step.mutation} on ${task.taskId}`,
-  );
 }
 
 async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, concurrency: number, warm: number): Promise<RunResult> {
@@ -206,7 +153,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
-    await verify(db, infra.client, campaignId, all);
+    log(`  ${await verifyArchived(db, infra.client, campaignId, all)}`);
     const delay = await db
       .selectFrom('events')
       .select([
@@ -236,49 +183,6 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     await stopWorker();
     await closeDb();
   }
-}
-
-/** Every card ARCHIVED at version 9, every stream exactly the 9 expected events, every workflow completed. */
-async function verify(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<void> {
-  const problems: string[] = [];
-  const cards = await db
-    .selectFrom('indicator_task_cards')
-    .select(['task_id', 'stage', 'version'])
-    .where('campaign_id', '=', campaignId)
-    .execute();
-  if (cards.length !== tasks.length) problems.push(`${cards.length} cards, expected ${tasks.length}`);
-  for (const card of cards) {
-    if (card.stage !== 'ARCHIVED' || card.version !== EVENTS_PER_TASK) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
-  }
-  const events = await db
-    .selectFrom('events')
-    .select(['stream_id', 'type', 'stream_version'])
-    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
-    .orderBy('stream_id')
-    .orderBy('stream_version')
-    .execute();
-  const byStream = new Map<string, string[]>();
-  for (const e of events) {
-    const list = byStream.get(e.stream_id) ?? [];
-    if (e.stream_version !== list.length + 1) problems.push(`${e.stream_id}: version ${e.stream_version} out of order`);
-    list.push(e.type);
-    byStream.set(e.stream_id, list);
-  }
-  for (const task of tasks) {
-    const types = byStream.get(task.taskId) ?? [];
-    if (types.length !== EVENTS_PER_TASK) problems.push(`${task.taskId}: ${types.length} events, expected ${EVENTS_PER_TASK}`);
-    else if (types.join() !== EXPECTED_EVENT_TYPES.join()) problems.push(`${task.taskId}: events ${types.join(', ')}`);
-  }
-  if (byStream.size !== tasks.length) problems.push(`${byStream.size} event streams, expected ${tasks.length}`);
-  // The workflows end once their task is archived.
-  await lanes(tasks, 16, async (task) => {
-    const state = await withTimeout(client.workflow.getHandle(task.taskId).result(), 30_000, `result of ${task.taskId}`);
-    if ((state as { stage?: string }).stage !== 'ARCHIVED') problems.push(`workflow ${task.taskId} ended in ${JSON.stringify(state)}`);
-  });
-  if (problems.length > 0) {
-    throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
-  }
-  log(`  verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order), ${tasks.length} workflows completed: OK`);
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ import {
   withTimeout,
   type Infra,
 } from './support/harness';
-import { CREATED_BY, EVENTS_PER_TASK, EXPECTED_EVENT_TYPES, ONE_MATERIAL, STEPS, graphqlAction, type BenchTask } from './support/lifecycle-steps';
+import { CREATED_BY, EVENTS_PER_TASK, EXPECTED_EVENT_TYPES, ONE_MATERIAL, STEPS, graphqlAction, type BenchTask } from './support/lifecycle';
 
 const log = (line: string) => console.log(`[soak] ${line}`);
 const MB = 1024 * 1024;

@@ -1,12 +1,18 @@
-// The lifecycle the benchmarks drive every indicator task through: 9 actions, each adding one event (version
-// 2..10), as GraphQL mutations (and as the Temporal commands the API would send), with the demo users who may
-// take them. Shared by lifecycle.bench.ts and soak.ts.
+// The lifecycle the benchmarks drive every indicator task through (9 actions, each adding one event: versions
+// 2..10), the tasks they drive (distinct (indicator, unit) pairs of the demo catalog whose indicator asks for one
+// archive material), one action through GraphQL or straight through Temporal, and the check that every task ended
+// ARCHIVED with exactly its events. Shared by lifecycle.bench.ts and scale-out.bench.ts.
 import { createHash } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import type { Db } from '../../src/database/database';
 import { demoMaterials } from '../../src/catalog/catalog.demo';
 import { readDemoCatalog } from '../../src/demo/demo-data';
-import { DEMO_UNITS, DEMO_USERS } from '../../src/demo/demo-organisation';
+import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
+import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { lanes, withTimeout } from './harness';
 
 export const ACTION_TIMEOUT_MS = 60_000;
 
@@ -20,10 +26,9 @@ export interface Step {
   stage: Stage;
 }
 
-
 /** Demo indicators that require exactly one archive material, so that every task takes the same 9 actions. */
-export const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
-export const MATERIAL_NAMES = new Map(DEMO_MATERIALS.map((m) => [m.code, m.name]));
+const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
+const MATERIAL_NAMES = new Map(DEMO_MATERIALS.map((m) => [m.code, m.name]));
 export const ONE_MATERIAL = new Set(
   readDemoCatalog()
     .map((row) => row.code)
@@ -31,8 +36,8 @@ export const ONE_MATERIAL = new Set(
 );
 
 /** The archive file every task hands in: a tiny PDF. */
-export const ARCHIVE_FILE_CONTENT = Buffer.from('%PDF-1.4\n% 基准测试档案\n%%EOF\n');
-export const ARCHIVE_FILE = {
+const ARCHIVE_FILE_CONTENT = Buffer.from('%PDF-1.4\n% 基准测试档案\n%%EOF\n');
+const ARCHIVE_FILE = {
   sha256: createHash('sha256').update(ARCHIVE_FILE_CONTENT).digest('hex'),
   name: '档案.pdf',
   size: ARCHIVE_FILE_CONTENT.byteLength,
@@ -40,7 +45,7 @@ export const ARCHIVE_FILE = {
 };
 
 /** A plan's deadline must lie between now and the task's due date: a week from the run. */
-export const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
+const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 
 export const STEPS: readonly Step[] = [
   // NOT_MET straight to rectification: a failed mock assessment would now raise rectification items (issue 4),
@@ -117,12 +122,41 @@ export function login(who: Who, task: BenchTask): string {
 }
 
 /** The actor as the API would build it from the users table (src/demo/demo-data.ts inserts DEMO_USERS so). */
-export function actorOf(loginName: string): Actor {
+function actorOf(loginName: string): Actor {
   const user = DEMO_USERS.find((u) => u.login === loginName);
   if (!user) throw new Error(`no demo user ${loginName}`);
   return { userId: `user:${user.login}`, displayName: user.displayName, role: user.role, unitCode: user.unitCode };
 }
 
+// ---------------------------------------------------------------------------------------------------------
+// The tasks, one action, the check.
+
+export function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
+  const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
+  const max = MAX_TASKS;
+  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
+  const tasks: BenchTask[] = [];
+  const starts: NewIndicatorTask[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = catalog[i % catalog.length];
+    const unit = DEMO_UNITS[Math.floor(i / catalog.length) % DEMO_UNITS.length];
+    tasks.push({
+      taskId: indicatorTaskWorkflowId(campaignId, row.code, unit.code),
+      indicatorCode: row.code,
+      unitCode: unit.code,
+      unitLogin: `${unit.code.toLowerCase()}.member`,
+    });
+    starts.push({
+      campaignId,
+      indicatorCode: row.code,
+      unitCode: unit.code,
+      leadUnitCode: demoAssignment(row.code, row.area).lead,
+      dueAt: demoDueAt(row.code),
+      createdBy: CREATED_BY,
+    });
+  }
+  return { tasks, starts };
+}
 
 export async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
   const query = `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
@@ -137,4 +171,56 @@ export async function graphqlAction(baseUrl: string, task: BenchTask, step: Step
     throw new Error(`${step.mutation} on ${task.taskId} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
   }
   return body.data[step.mutation];
+}
+
+export async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
+  const actor = actorOf(login(step.who, task));
+  return withTimeout(
+    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: typeof step.command === 'function' ? step.command(task) : step.command, actor }] }),
+    ACTION_TIMEOUT_MS,
+    `${step.mutation} on ${task.taskId}`,
+  );
+}
+
+/** Every card ARCHIVED at version 9, every stream exactly the 9 expected events, every workflow completed. */
+export async function verifyArchived(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<string> {
+  const problems: string[] = [];
+  const cards = await db
+    .selectFrom('indicator_task_cards')
+    .select(['task_id', 'stage', 'version'])
+    .where('campaign_id', '=', campaignId)
+    .execute();
+  if (cards.length !== tasks.length) problems.push(`${cards.length} cards, expected ${tasks.length}`);
+  for (const card of cards) {
+    if (card.stage !== 'ARCHIVED' || card.version !== EVENTS_PER_TASK) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
+  }
+  const events = await db
+    .selectFrom('events')
+    .select(['stream_id', 'type', 'stream_version'])
+    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
+    .orderBy('stream_id')
+    .orderBy('stream_version')
+    .execute();
+  const byStream = new Map<string, string[]>();
+  for (const e of events) {
+    const list = byStream.get(e.stream_id) ?? [];
+    if (e.stream_version !== list.length + 1) problems.push(`${e.stream_id}: version ${e.stream_version} out of order`);
+    list.push(e.type);
+    byStream.set(e.stream_id, list);
+  }
+  for (const task of tasks) {
+    const types = byStream.get(task.taskId) ?? [];
+    if (types.length !== EVENTS_PER_TASK) problems.push(`${task.taskId}: ${types.length} events, expected ${EVENTS_PER_TASK}`);
+    else if (types.join() !== EXPECTED_EVENT_TYPES.join()) problems.push(`${task.taskId}: events ${types.join(', ')}`);
+  }
+  if (byStream.size !== tasks.length) problems.push(`${byStream.size} event streams, expected ${tasks.length}`);
+  // The workflows end once their task is archived.
+  await lanes(tasks, 16, async (task) => {
+    const state = await withTimeout(client.workflow.getHandle(task.taskId).result(), 30_000, `result of ${task.taskId}`);
+    if ((state as { stage?: string }).stage !== 'ARCHIVED') problems.push(`workflow ${task.taskId} ended in ${JSON.stringify(state)}`);
+  });
+  if (problems.length > 0) {
+    throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
+  }
+  return `verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order), ${tasks.length} workflows completed: OK`;
 }
