@@ -259,6 +259,10 @@ runBenchmark('board-query', async (shutdown) => {
     `- Each query: one HTTP POST /graphql, one at a time, from sending to the last byte of the response (not parsing it); ${WARM_UP} warm-up queries first. At most ${queries} per viewer and query, fewer when they take over ${TIME_BUDGET_MS / 1000} s (at least ${MIN_QUERIES}). The board query is the board's own document (web/src/board/documents.ts TaskBoard, every card with the Card fragment and sideActions); the list is \`tasks(first: 50)\` with totalCount and the same Card fragment.`,
     `- SQL columns: the sum of the durations of every statement the API ran for one request (Kysely's query log: from sending the statement to its rows in Node, so including the transfer and pg's parsing of the rows), and how many statements a request ran. The rest of a request is Nest/Apollo: resolving every field of every card, serialising and sending the JSON.`,
     `- Verified on every response: no errors, exactly the cards the database holds for the viewer (counted by SQL on the projection), each once, each in its stage's column, a unit's member only its own or led cards; the list's totalCount likewise and a full first page.`,
+    `- Time per card beyond the SQL (board p50 − SQL p50, per card): ${timings
+      .filter((t) => t.query === 'board' && t.cards > 0)
+      .map((t) => `${t.viewer.login} ${fmt((1000 * (percentile(ascending(t.ms), 50) - percentile(ascending(t.sqlMs), 50))) / t.cards, 0)} µs`)
+      .join(', ')}: what the API spends on each card of a board (resolving its fields, serialising, sending).`,
     ...timings.filter((t) => t.query === 'board').map((t) => describeCpu(`${t.viewer.login}'s board queries`, t.cpu, 'bench process (API + client)')),
   ];
   const body = [table, '', ...notes, '', 'Plans of the statements that read the cards in the last request (EXPLAIN ANALYZE, run once more after the timed queries; scans, sorts and execution time only, the whole plans are in the console output):', '', '```', ...plans, '```'].join('\n');
