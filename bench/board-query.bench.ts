@@ -40,10 +40,15 @@ import { extraUnits, itemEvents, taskEvents, unitCodesFor, writeEvents, writeInt
 
 const log = (line: string) => console.log(`[board-query] ${line}`);
 
-/** Timed queries per viewer stop early once they have taken this long (at least MIN_QUERIES are always timed). */
+/**
+ * Timed queries per viewer stop early once they have taken this long (at least MIN_QUERIES are always timed), and
+ * warm-up queries once they have taken WARM_UP_BUDGET_MS (at least one), so that a whole-office board of 100,000
+ * cards, tens of seconds a query, still ends in minutes.
+ */
 const TIME_BUDGET_MS = 120_000;
-const MIN_QUERIES = 20;
+const MIN_QUERIES = 5;
 const WARM_UP = 10;
+const WARM_UP_BUDGET_MS = 30_000;
 
 const TASKS_FIRST_PAGE = `query TaskListPage($campaign: String) {
   tasks(campaignId: $campaign, first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Card } } }
@@ -209,7 +214,10 @@ runBenchmark('board-query', async (shutdown) => {
       ['tasks', TASKS_FIRST_PAGE, checkTasks],
     ] as const) {
       const variables = { campaign: campaignId };
-      for (let i = 0; i < WARM_UP; i++) check((await post(baseUrl, viewer.login, document, variables)).text, viewer, count);
+      const warmBegin = performance.now();
+      for (let i = 0; i < WARM_UP && (i === 0 || performance.now() - warmBegin < WARM_UP_BUDGET_MS); i++) {
+        check((await post(baseUrl, viewer.login, document, variables)).text, viewer, count);
+      }
       const timing: Timing = { viewer, query: kind, cards: 0, bytes: 0, ms: [], sqlMs: [], statements: 0, cpu: null };
       const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
       const begin = performance.now();
@@ -256,7 +264,7 @@ runBenchmark('board-query', async (shutdown) => {
   const notes = [
     `- Data: one campaign of ${n} indicator-task cards and ${items} rectification items (${events} events), over ${unitCodes.length} units (the demo's 12 and made-up communities, about one task per unit and indicator of the demo's ${catalog.length}); by stage ${STAGES.map((s) => `${s} ${byStage.get(s) ?? 0}`).join(', ')}. Written in ${fmt(seedSeconds, 1)} s as events in bulk through the event store's inline projections, then ANALYZE (not timed).`,
     `- Viewers: ${VIEWERS.map((v) => `\`${v.login}\` = ${v.label}`).join('; ')}. Authenticated with the development header x-demo-user (one users lookup per request).`,
-    `- Each query: one HTTP POST /graphql, one at a time, from sending to the last byte of the response (not parsing it); ${WARM_UP} warm-up queries first. At most ${queries} per viewer and query, fewer when they take over ${TIME_BUDGET_MS / 1000} s (at least ${MIN_QUERIES}). The board query is the board's own document (web/src/board/documents.ts TaskBoard, every card with the Card fragment and sideActions); the list is \`tasks(first: 50)\` with totalCount and the same Card fragment.`,
+    `- Each query: one HTTP POST /graphql, one at a time, from sending to the last byte of the response (not parsing it); up to ${WARM_UP} warm-up queries first (fewer when they take over ${WARM_UP_BUDGET_MS / 1000} s). At most ${queries} per viewer and query, fewer when they take over ${TIME_BUDGET_MS / 1000} s (at least ${MIN_QUERIES}). The board query is the board's own document (web/src/board/documents.ts TaskBoard, every card with the Card fragment and sideActions); the list is \`tasks(first: 50)\` with totalCount and the same Card fragment.`,
     `- SQL columns: the sum of the durations of every statement the API ran for one request (Kysely's query log: from sending the statement to its rows in Node, so including the transfer and pg's parsing of the rows), and how many statements a request ran. The rest of a request is Nest/Apollo: resolving every field of every card, serialising and sending the JSON.`,
     `- Verified on every response: no errors, exactly the cards the database holds for the viewer (counted by SQL on the projection), each once, each in its stage's column, a unit's member only its own or led cards; the list's totalCount likewise and a full first page.`,
     `- Time per card beyond the SQL (board p50 − SQL p50, per card): ${timings
