@@ -4,23 +4,33 @@
 // stops everything at the end (or on Ctrl-C) and appends the figures to bench/RESULTS.md.
 //
 //   npm run bench -- lifecycle [N=50] [C=8]        (or: npm run build && node dist/bench/lifecycle.bench.js N C)
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { Db } from '../src/database/database';
-import { demoMaterials } from '../src/catalog/catalog.demo';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
-import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
-import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
+import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
+import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { startApi } from '../src/runtime/api-server';
 import { freePort } from '../src/runtime/ports';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
-import type { IndicatorTaskCommand } from '../workflows/indicator-task/indicator-task.lifecycle';
-import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
-import type { Actor, Stage } from '../workflows/indicator-task/indicator-task.types';
+import { performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
+import {
+  EVENTS_PER_TASK,
+  MAX_TASKS,
+  STEPS,
+  actorOf,
+  benchTasks,
+  login,
+  stepCommand,
+  stepInput,
+  stepMutation,
+  verifyLifecycles,
+  type BenchTask,
+  type Step,
+} from './support/lifecycle-steps';
 import {
   appendSection,
   commandLine,
@@ -49,122 +59,6 @@ const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------------------
-// The lifecycle every task goes through: 9 actions, each adding one event (version 2..10).
-
-type Who = 'unit' | 'supervisor' | 'supervisor2' | 'office' | 'archivist';
-interface Step {
-  mutation: string;
-  inputType: string;
-  who: Who;
-  input: Record<string, unknown> | ((task: BenchTask) => Record<string, unknown>);
-  command: IndicatorTaskCommand | ((task: BenchTask) => IndicatorTaskCommand);
-  stage: Stage;
-}
-
-
-/** Demo indicators that require exactly one archive material, so that every task takes the same 9 actions. */
-const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
-const MATERIAL_NAMES = new Map(DEMO_MATERIALS.map((m) => [m.code, m.name]));
-const ONE_MATERIAL = new Set(
-  readDemoCatalog()
-    .map((row) => row.code)
-    .filter((code) => DEMO_MATERIALS.filter((m) => m.indicatorCode === code).length === 1),
-);
-
-/** The archive file every task hands in: a tiny PDF. */
-const ARCHIVE_FILE_CONTENT = Buffer.from('%PDF-1.4\n% 基准测试档案\n%%EOF\n');
-const ARCHIVE_FILE = {
-  sha256: createHash('sha256').update(ARCHIVE_FILE_CONTENT).digest('hex'),
-  name: '档案.pdf',
-  size: ARCHIVE_FILE_CONTENT.byteLength,
-  mimeType: 'application/pdf',
-};
-
-/** A plan's deadline must lie between now and the task's due date: a week from the run. */
-const PLAN_DEADLINE = new Date(Date.now() + 7 * 86_400_000).toISOString();
-
-const STEPS: readonly Step[] = [
-  // NOT_MET straight to rectification: a failed mock assessment would now raise rectification items (issue 4),
-  // which the two runs would have to drive as well; this path measures the task workflow alone.
-  {
-    mutation: 'submitSelfCheck', inputType: 'SubmitSelfCheckInput', who: 'unit',
-    input: { classification: 'NOT_MET', note: '基准测试：未达标' },
-    command: { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '基准测试：未达标' },
-    stage: 'SELF_CHECK',
-  },
-  { mutation: 'confirmSelfCheck', inputType: 'ApproveInput', who: 'supervisor', input: {}, command: { action: 'CONFIRM_SELF_CHECK' }, stage: 'RECTIFICATION' },
-  {
-    mutation: 'submitRectificationPlan', inputType: 'RectificationPlanInput', who: 'unit',
-    input: { plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
-    command: { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '基准测试：整改方案', deadline: PLAN_DEADLINE },
-    stage: 'RECTIFICATION',
-  },
-  {
-    mutation: 'reportRectificationProgress', inputType: 'NoteInput', who: 'unit',
-    input: { note: '基准测试：整改过半' }, command: { action: 'REPORT_RECTIFICATION_PROGRESS', note: '基准测试：整改过半' }, stage: 'RECTIFICATION',
-  },
-  {
-    mutation: 'submitRectification', inputType: 'NoteInput', who: 'unit',
-    input: { note: '基准测试：整改完成' }, command: { action: 'SUBMIT_RECTIFICATION', note: '基准测试：整改完成' }, stage: 'RECTIFICATION',
-  },
-  { mutation: 'approveRectification', inputType: 'ApproveInput', who: 'supervisor2', input: {}, command: { action: 'APPROVE_RECTIFICATION' }, stage: 'CONSOLIDATION' },
-  {
-    // The API reads the materials from the catalog; the direct path sends the list the API would send.
-    mutation: 'startArchiving', inputType: 'ApproveInput', who: 'office', input: {},
-    command: (t) => ({ action: 'START_ARCHIVING', materials: [{ code: `${t.indicatorCode}-M1`, name: MATERIAL_NAMES.get(`${t.indicatorCode}-M1`) ?? '档案材料' }] }),
-    stage: 'ARCHIVING',
-  },
-  {
-    // The API also stores the file (by its SHA-256) before the Update; the direct path sends the file's record only.
-    mutation: 'submitArchiveMaterial', inputType: 'SubmitArchiveMaterialInput', who: 'unit',
-    input: (t) => ({ materialCode: `${t.indicatorCode}-M1`, fileName: ARCHIVE_FILE.name, contentBase64: ARCHIVE_FILE_CONTENT.toString('base64'), note: '基准测试：档案材料一卷' }),
-    command: (t) => ({ action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: `${t.indicatorCode}-M1`, file: ARCHIVE_FILE, note: '基准测试：档案材料一卷' }),
-    stage: 'ARCHIVING',
-  },
-  {
-    mutation: 'acceptArchiveMaterial', inputType: 'AcceptArchiveMaterialInput', who: 'archivist',
-    input: (t) => ({ materialCode: `${t.indicatorCode}-M1` }), command: (t) => ({ action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: `${t.indicatorCode}-M1` }),
-    stage: 'ARCHIVED',
-  },
-];
-const EXPECTED_EVENT_TYPES = [
-  'IndicatorTaskCreated',
-  'SelfCheckSubmitted',
-  'SelfCheckConfirmed',
-  'RectificationPlanSubmitted',
-  'RectificationProgressReported',
-  'RectificationSubmitted',
-  'RectificationApproved',
-  'ArchivingStarted',
-  'ArchiveMaterialSubmitted',
-  'ArchiveMaterialAccepted',
-];
-const EVENTS_PER_TASK = 1 + STEPS.length;
-
-const CREATED_BY: Actor = { userId: 'user:office', displayName: '张霞（创建办主任）', role: 'OFFICE', unitCode: null };
-
-/** Distinct (indicator, unit) pairs of the demo catalog whose indicator has exactly one archive material. */
-const MAX_TASKS = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code)).length * DEMO_UNITS.length;
-
-interface BenchTask {
-  taskId: string;
-  indicatorCode: string;
-  unitCode: string;
-  unitLogin: string;
-}
-
-function login(who: Who, task: BenchTask): string {
-  return who === 'unit' ? task.unitLogin : who;
-}
-
-/** The actor as the API would build it from the users table (src/demo/demo-data.ts inserts DEMO_USERS so). */
-function actorOf(loginName: string): Actor {
-  const user = DEMO_USERS.find((u) => u.login === loginName);
-  if (!user) throw new Error(`no demo user ${loginName}`);
-  return { userId: `user:${user.login}`, displayName: user.displayName, role: user.role, unitCode: user.unitCode };
-}
-
-// ---------------------------------------------------------------------------------------------------------
 // One run.
 
 type Mode = 'graphql' | 'direct';
@@ -183,39 +77,11 @@ interface RunResult {
   cpu: CpuUsage | null;
 }
 
-function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
-  const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
-  const max = MAX_TASKS;
-  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
-  const tasks: BenchTask[] = [];
-  const starts: NewIndicatorTask[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = catalog[i % catalog.length];
-    const unit = DEMO_UNITS[Math.floor(i / catalog.length) % DEMO_UNITS.length];
-    tasks.push({
-      taskId: indicatorTaskWorkflowId(campaignId, row.code, unit.code),
-      indicatorCode: row.code,
-      unitCode: unit.code,
-      unitLogin: `${unit.code.toLowerCase()}.member`,
-    });
-    starts.push({
-      campaignId,
-      indicatorCode: row.code,
-      unitCode: unit.code,
-      leadUnitCode: demoAssignment(row.code, row.area).lead,
-      dueAt: demoDueAt(row.code),
-      createdBy: CREATED_BY,
-    });
-  }
-  return { tasks, starts };
-}
-
 async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
-  const query = `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-demo-user': login(step.who, task) },
-    body: JSON.stringify({ query, variables: { input: { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) } } }),
+    body: JSON.stringify({ query: stepMutation(step), variables: { input: stepInput(step, task) } }),
     signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
   });
   const body = (await res.json()) as { data?: Record<string, { stage: string; version: number }> | null; errors?: unknown[] };
@@ -228,7 +94,7 @@ async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Prom
 async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
   const actor = actorOf(login(step.who, task));
   return withTimeout(
-    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: typeof step.command === 'function' ? step.command(task) : step.command, actor }] }),
+    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: stepCommand(step, task), actor }] }),
     ACTION_TIMEOUT_MS,
     `${step.mutation} on ${task.taskId}`,
   );
@@ -327,7 +193,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
-    await verify(db, infra.client, campaignId, all);
+    log(`  verify: ${await verifyLifecycles(db, infra.client, campaignId, all)}`);
     const delay = await db
       .selectFrom('events')
       .select([
@@ -357,49 +223,6 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     await stopWorker();
     await closeDb();
   }
-}
-
-/** Every card ARCHIVED at version 9, every stream exactly the 9 expected events, every workflow completed. */
-async function verify(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<void> {
-  const problems: string[] = [];
-  const cards = await db
-    .selectFrom('indicator_task_cards')
-    .select(['task_id', 'stage', 'version'])
-    .where('campaign_id', '=', campaignId)
-    .execute();
-  if (cards.length !== tasks.length) problems.push(`${cards.length} cards, expected ${tasks.length}`);
-  for (const card of cards) {
-    if (card.stage !== 'ARCHIVED' || card.version !== EVENTS_PER_TASK) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
-  }
-  const events = await db
-    .selectFrom('events')
-    .select(['stream_id', 'type', 'stream_version'])
-    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
-    .orderBy('stream_id')
-    .orderBy('stream_version')
-    .execute();
-  const byStream = new Map<string, string[]>();
-  for (const e of events) {
-    const list = byStream.get(e.stream_id) ?? [];
-    if (e.stream_version !== list.length + 1) problems.push(`${e.stream_id}: version ${e.stream_version} out of order`);
-    list.push(e.type);
-    byStream.set(e.stream_id, list);
-  }
-  for (const task of tasks) {
-    const types = byStream.get(task.taskId) ?? [];
-    if (types.length !== EVENTS_PER_TASK) problems.push(`${task.taskId}: ${types.length} events, expected ${EVENTS_PER_TASK}`);
-    else if (types.join() !== EXPECTED_EVENT_TYPES.join()) problems.push(`${task.taskId}: events ${types.join(', ')}`);
-  }
-  if (byStream.size !== tasks.length) problems.push(`${byStream.size} event streams, expected ${tasks.length}`);
-  // The workflows end once their task is archived.
-  await lanes(tasks, 16, async (task) => {
-    const state = await withTimeout(client.workflow.getHandle(task.taskId).result(), 30_000, `result of ${task.taskId}`);
-    if ((state as { stage?: string }).stage !== 'ARCHIVED') problems.push(`workflow ${task.taskId} ended in ${JSON.stringify(state)}`);
-  });
-  if (problems.length > 0) {
-    throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
-  }
-  log(`  verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order), ${tasks.length} workflows completed: OK`);
 }
 
 // ---------------------------------------------------------------------------------------------------------
