@@ -6,9 +6,12 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { campaignPolicy } from '../src/campaign/campaign.repository';
 import type { Db } from '../src/database/database';
 import { startIndicatorTask } from '../src/indicator-task/indicator-task.starter';
-import type { TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
+import type { ImportItem, TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
 import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../workflows/indicator-task/indicator-task.types';
+
+/** Starts and signals of one batch in flight at once. */
+export const IMPORT_START_CONCURRENCY = 16;
 
 export interface ApplyBatchInput {
   importId: string;
@@ -31,9 +34,9 @@ export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdo
       const items = await deps.imports.pendingItems(importId, limit);
       const actor: Actor = { userId: record.imported_by, displayName: '创建办（任务分解表导入）', role: 'OFFICE', unitCode: null };
       const policy = await campaignPolicy(deps.db, record.campaign_id);
-      const applied: number[] = [];
-      for (const item of items) {
-        Context.current().heartbeat(item.seq);
+      // Each start is a round trip to Temporal: one after another, a large breakdown took minutes. Every item is
+      // safe to send twice, so when one fails the whole batch is retried and nothing is marked applied.
+      const apply = async (item: ImportItem) => {
         const task = { campaignId: record.campaign_id, indicatorCode: item.indicatorCode, unitCode: item.unitCode, leadUnitCode: item.leadUnitCode, dueAt: item.dueAt, createdBy: actor, policy };
         if (item.kind === 'CHANGED') {
           try {
@@ -46,8 +49,23 @@ export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdo
         } else {
           await startIndicatorTask(deps.client, deps.taskQueue, task);
         }
-        applied.push(item.seq);
-      }
+      };
+      let next = 0;
+      let failure: unknown = null;
+      const lane = async () => {
+        while (failure === null && next < items.length) {
+          const item = items[next++];
+          Context.current().heartbeat(item.seq);
+          try {
+            await apply(item);
+          } catch (err) {
+            failure ??= err;
+          }
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(IMPORT_START_CONCURRENCY, items.length) }, lane));
+      if (failure !== null) throw failure;
+      const applied = items.map((item) => item.seq);
       await deps.imports.markApplied(importId, applied);
       const done = items.length < limit;
       if (done) await deps.imports.complete(importId);

@@ -7,7 +7,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
 import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
@@ -16,21 +15,6 @@ import { startApi } from '../src/runtime/api-server';
 import { freePort } from '../src/runtime/ports';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
-import { performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
-import {
-  EVENTS_PER_TASK,
-  MAX_TASKS,
-  STEPS,
-  actorOf,
-  benchTasks,
-  login,
-  stepCommand,
-  stepInput,
-  stepMutation,
-  verifyLifecycles,
-  type BenchTask,
-  type Step,
-} from './support/lifecycle-steps';
 import {
   appendSection,
   commandLine,
@@ -49,12 +33,11 @@ import {
   startInfra,
   useWorkflowBundle,
   waitFor,
-  withTimeout,
   type CpuUsage,
   type Infra,
 } from './support/harness';
+import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 
-const ACTION_TIMEOUT_MS = 60_000;
 const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -75,29 +58,6 @@ interface RunResult {
   /** Workflow decision (its workflow-task time) to the start of the append transaction, per action event. */
   decisionToAppend: { p50: number; p95: number };
   cpu: CpuUsage | null;
-}
-
-async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
-  const res = await fetch(`${baseUrl}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-demo-user': login(step.who, task) },
-    body: JSON.stringify({ query: stepMutation(step), variables: { input: stepInput(step, task) } }),
-    signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
-  });
-  const body = (await res.json()) as { data?: Record<string, { stage: string; version: number }> | null; errors?: unknown[] };
-  if (!res.ok || body.errors || !body.data?.[step.mutation]) {
-    throw new Error(`${step.mutation} on ${task.taskId} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
-  }
-  return body.data[step.mutation];
-}
-
-async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
-  const actor = actorOf(login(step.who, task));
-  return withTimeout(
-    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: stepCommand(step, task), actor }] }),
-    ACTION_TIMEOUT_MS,
-    `${step.mutation} on ${task.taskId}`,
-  );
 }
 
 async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, concurrency: number, warm: number): Promise<RunResult> {
@@ -193,7 +153,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
-    log(`  verify: ${await verifyLifecycles(db, infra.client, campaignId, all)}`);
+    log(`  ${await verifyArchived(db, infra.client, campaignId, all)}`);
     const delay = await db
       .selectFrom('events')
       .select([

@@ -8,7 +8,7 @@ import { prepareDatabase } from './runtime/connect';
 import { assertPortFree } from './runtime/ports';
 import { runMain } from './runtime/run-main';
 import { Shutdown } from './runtime/shutdown';
-import { startWorker } from './runtime/worker-runner';
+import { configuredWorkerOptions, startWorker } from './runtime/worker-runner';
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     const db = createDatabase(databaseUrl);
     shutdown.add('数据库连接 / database pool', () => db.destroy());
     await prepareDatabase(db);
-    const worker = await startWorker({ ...config.temporal, address }, db);
+    const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config));
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
       log(`Worker 异常停止 / worker failed: ${String(err)}`);

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { RUNTIME } from '../app/app.tokens';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
@@ -65,6 +66,7 @@ export class CampaignClockService {
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly clocks: CampaignClockRepository,
+    private readonly idempotency: IdempotencyService,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -293,17 +295,22 @@ export class CampaignClockService {
 
   /** One action: an Update on the campaign's workflow. Refused actions write nothing; accepted ones one event. */
   private async perform(actor: Actor, campaign: CampaignView, state: CampaignState, command: CampaignCommand, expectedVersion?: number | null): Promise<CampaignView> {
+    const workflowId = campaignWorkflowId(campaign.id);
+    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
+    const idempotent = await this.idempotency.claim(actor.userId, workflowId, command.action, { command, expectedVersion });
+    if (idempotent?.done) return campaign;
     this.refuseEarly(state, actor, command.action);
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
-    const handle = this.runtime.temporal.workflow.getHandle(campaignWorkflowId(campaign.id));
+    const update = { args: [request] as [typeof request], updateId: idempotent?.updateId };
+    const handle = this.runtime.temporal.workflow.getHandle(workflowId);
     try {
       try {
-        await handle.executeUpdate(campaignActionUpdate, { args: [request] });
+        await handle.executeUpdate(campaignActionUpdate, update);
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError)) throw err;
         // A campaign created after start-up: its clock starts now, then takes the action.
         await startCampaignClock(this.runtime.temporal, this.runtime.config.temporal.taskQueue, campaign);
-        await handle.executeUpdate(campaignActionUpdate, { args: [request] });
+        await handle.executeUpdate(campaignActionUpdate, update);
       }
     } catch (err) {
       throw campaignDomainError(err);

@@ -1,8 +1,10 @@
 // Writes a catalog in the layout its import reads: the version's title on the first row, then one row per
 // criterion under a header, items and indicators beside them (merged over their rows in .xlsx, repeated in
 // .csv), methods and areas in Chinese, materials once per indicator. Importing what this writes changes
-// nothing, title included. Pure.
+// nothing, title included. Text that starts like a formula (= + - @) stays text in both: exceljs writes
+// strings as strings, and csvField neutralises them in CSV. Pure.
 import * as ExcelJS from 'exceljs';
+import { csvField } from '../task-breakdown/task-breakdown.csv';
 import { CATALOG_TABLE } from './catalog.parser';
 import { AREA_LABELS, CATALOG_COLUMNS, METHOD_LABELS, byCode, type Catalog, type CatalogColumn, type IndicatorPlan } from './catalog.types';
 
@@ -63,10 +65,6 @@ export function catalogCsv(catalog: Catalog, title: string): string {
   const titleRow = CATALOG_COLUMNS.map((_, i) => (i === 0 ? title : ''));
   const rows = [titleRow, CATALOG_COLUMNS.map((c) => HEADER[c]), ...lines(catalog).map(({ line }) => CATALOG_COLUMNS.map((c) => String(line[c])))];
   return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
-}
-
-function csvField(value: string): string {
-  return /[",\r\n]/.test(value) || value !== value.trim() ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 // ---------------------------------------------------------------------------------------------------------

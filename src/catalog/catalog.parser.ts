@@ -3,6 +3,7 @@
 // must agree on is the validator's job. Every problem is collected; a bad file is a problem, never a throw.
 import {
   CODE_PATTERN,
+  MAX_LONG_TEXT_LENGTH,
   choiceList,
   choiceOf,
   csvGrids,
@@ -40,11 +41,11 @@ export const CATALOG_TABLE: TableSpec<CatalogColumn> = {
     { key: 'itemName', names: ['测评项目'], required: true, hint: '请填写该指标所属的测评项目（可以用合并单元格跨行填写）' },
     { key: 'indicatorCode', names: ['指标编码'], required: true, hint: '请填写指标编码，例如 A1；同一指标的每一行编码相同' },
     { key: 'indicatorName', names: ['测评指标'], required: true, hint: '请填写指标名称（可以用合并单元格跨行填写）' },
-    { key: 'content', names: ['测评内容', '测评标准'], required: true, hint: '请填写这一条测评内容（每条测评内容一行）' },
+    { key: 'content', names: ['测评内容', '测评标准'], required: true, hint: '请填写这一条测评内容（每条测评内容一行）', maxLength: MAX_LONG_TEXT_LENGTH },
     { key: 'method', names: ['测评方法'], required: true, hint: `请填写 ${choiceList(METHOD_LABELS)} 之一` },
     { key: 'points', names: ['分值'], required: true, hint: '请填写这一条测评内容的分值，例如 2 或 0.5' },
-    { key: 'deductionRule', names: ['扣分规则'], required: false, hint: '' },
-    { key: 'materials', names: ['档案材料'], required: false, hint: '' },
+    { key: 'deductionRule', names: ['扣分规则'], required: false, hint: '', maxLength: MAX_LONG_TEXT_LENGTH },
+    { key: 'materials', names: ['档案材料'], required: false, hint: '', maxLength: MAX_LONG_TEXT_LENGTH },
     { key: 'area', names: ['专项整治领域'], required: false, hint: '' },
   ],
 };

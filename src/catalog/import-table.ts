@@ -2,13 +2,13 @@
 // and .csv files become the task-breakdown import's grids (merged cells count for every row they span), a
 // header is found by its column names under any title rows, and the rows below it are read with notes, blank
 // rows and repeated headers left out. Pure: no database, nothing thrown for a bad file.
-import * as ExcelJS from 'exceljs';
 import { decodeCsvBytes, tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
 import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow } from '../task-breakdown/task-breakdown.grid';
-import { MAX_CSV_BYTES, MAX_XLSX_BYTES, sheetGrid } from '../task-breakdown/task-breakdown.parser';
+import { MAX_CSV_BYTES, MAX_XLSX_BYTES } from '../task-breakdown/task-breakdown.parser';
 import { cleanText, columnIndex, columnLetter, location, nameKey, oneLine } from '../task-breakdown/task-breakdown.text';
 import { IMPORT_PROBLEM_CODES, type ImportProblem } from '../task-breakdown/task-breakdown.types';
 import { formatProblems } from '../task-breakdown/task-breakdown.validator';
+import { readWorkbookGrids } from '../task-breakdown/xlsx-workbook';
 
 export { decodeCsvBytes, MAX_CSV_BYTES, MAX_XLSX_BYTES, MAX_DATA_ROWS, HEADER_SEARCH_ROWS };
 export type { Grid, GridCell, GridRow };
@@ -74,18 +74,8 @@ export function csvGrids(text: string, sheetName: string): GridsRead {
 
 /** The visible sheets of a workbook (hidden ones hold drop-down lists and old copies, which people do not check). */
 export async function xlsxGrids(data: Buffer | ArrayBuffer): Promise<GridsRead> {
-  if (data.byteLength > MAX_XLSX_BYTES) return { ok: false, problem: tooLarge('Excel', data.byteLength, MAX_XLSX_BYTES) };
-  const workbook = new ExcelJS.Workbook();
-  // exceljs types its input as its own Buffer-like type; a plain ArrayBuffer copy satisfies it.
-  const bytes = Uint8Array.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  try {
-    await workbook.xlsx.load(bytes.buffer);
-  } catch {
-    const detail = '无法作为 Excel 工作簿（.xlsx）读取，可能已损坏或不是 .xlsx 格式。请在 Excel 或 WPS 中打开后另存为 .xlsx（或 CSV）再导入';
-    return { ok: false, problem: fileProblem('UNREADABLE_FILE', detail) };
-  }
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
-  return { ok: true, grids: visible.map(sheetGrid) };
+  const read = await readWorkbookGrids(data);
+  return read.ok ? read : { ok: false, problem: fileProblem(read.code, read.detail) };
 }
 
 function tooLarge(kind: string, bytes: number, limit: number): SheetProblem {
@@ -103,7 +93,17 @@ export interface ColumnSpec<K extends string> {
   required: boolean;
   /** How to fill it in, for MISSING_VALUE messages. */
   hint: string;
+  /** Longest text it takes, in characters; MAX_TEXT_LENGTH when not given. */
+  maxLength?: number;
 }
+
+/**
+ * Longest text of a cell unless its column says otherwise: names are short, and a name is a unique key in the
+ * database, whose index takes no more than about 2,700 bytes (900 Chinese characters).
+ */
+export const MAX_TEXT_LENGTH = 200;
+/** For the columns that hold sentences (测评内容, 扣分规则, 档案材料). */
+export const MAX_LONG_TEXT_LENGTH = 2_000;
 
 export interface TableSpec<K extends string> {
   /** What the table is, for messages: 测评体系, 单位, 人员. */
@@ -238,6 +238,13 @@ export function tableRows<K extends string>(grid: Grid, layout: TableLayout<K>, 
     };
     for (const c of required) {
       if (row.text(c.key) === '') problems.push(sheetProblem(at, row.column(c.key), row.letter(c.key), 'MISSING_VALUE', `没有填写${row.column(c.key)}。${c.hint}`));
+    }
+    for (const c of spec.columns) {
+      const length = [...row.text(c.key)].length;
+      const max = c.maxLength ?? MAX_TEXT_LENGTH;
+      if (length > max) {
+        problems.push(sheetProblem(at, row.column(c.key), row.letter(c.key), 'BAD_VALUE', `${row.column(c.key)}有 ${length} 个字，超过 ${max} 个字的上限。请删减后重新导入`));
+      }
     }
     rows.push(row);
   }

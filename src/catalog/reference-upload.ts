@@ -2,6 +2,7 @@
 // not too large. Refusals here are the caller's input errors (BAD_USER_INPUT), not problems of the file.
 import { DomainError } from '../errors/domain-error';
 import { MAX_XLSX_BYTES } from './import-table';
+import { notXlsxReason } from '../task-breakdown/xlsx-workbook';
 
 export type UploadKind = 'xlsx' | 'csv';
 
@@ -9,8 +10,6 @@ export interface Upload {
   fileName: string;
   content: Buffer;
 }
-
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
 
 export function decodeBase64(contentBase64: string, field = 'contentBase64'): Buffer {
   if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', field);
@@ -24,7 +23,8 @@ export function uploadKind(upload: Upload, what: string): UploadKind {
   }
   const lower = upload.fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    if (!upload.content.subarray(0, 4).equals(XLSX_MAGIC)) throw new DomainError('BAD_USER_INPUT', `「${upload.fileName}」不是有效的 Excel (.xlsx) 文件`, 'file');
+    const notXlsx = notXlsxReason(upload.fileName, upload.content);
+    if (notXlsx) throw new DomainError('BAD_USER_INPUT', notXlsx, 'file');
     return 'xlsx';
   }
   if (lower.endsWith('.csv')) return 'csv';

@@ -43,6 +43,11 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port(3000),
   WORKER_HEALTH_PORT: port(3001),
+  // Workflows a worker keeps in memory between their tasks; one not cached replays its history on its next task.
+  // Unset: the SDK's default, which grows with the heap limit. Memory is bounded by it, not by the running total.
+  TEMPORAL_MAX_CACHED_WORKFLOWS: optionalText.refine((v) => v === null || (/^\d{1,6}$/.test(v) && Number(v) >= 2), {
+    message: '须为不小于 2 的整数 / a whole number, at least 2',
+  }),
   DEMO_DATA: flag(true),
   FILE_STORE_DIR: optionalText,
   MAX_UPLOAD_MB: z.string().regex(/^\d{1,4}$/, '须为整数（MB） / whole megabytes').transform(Number).default(20),
@@ -96,7 +101,11 @@ export interface AppConfig {
     /** Express's `trust proxy`: false (clients connect directly), a hop count, or the proxies' addresses. */
     trustProxy: false | number | string[];
   };
-  worker: { healthPort: number };
+  worker: {
+    healthPort: number;
+    /** Workflows kept in memory (Temporal's maxCachedWorkflows); null for the SDK's default. */
+    maxCachedWorkflows: number | null;
+  };
   demoData: boolean;
   files: { dir: string; maxBytes: number };
   /** What one request may be and ask for (src/errors/query-limits.ts, src/errors/http-limits.ts). */
@@ -169,7 +178,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       cli: e.TEMPORAL_CLI,
     },
     api: { host: e.HOST, port: e.PORT, trustProxy: trustProxy(e.TRUST_PROXY) },
-    worker: { healthPort: e.WORKER_HEALTH_PORT },
+    worker: { healthPort: e.WORKER_HEALTH_PORT, maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS === null ? null : Number(e.TEMPORAL_MAX_CACHED_WORKFLOWS) },
     demoData: e.DEMO_DATA,
     files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },
     limits: {

@@ -322,6 +322,16 @@ export interface AccessDenialsTable {
   request_id: string | null;
 }
 
+/** Which request an Idempotency-Key stood for, per person (src/idempotency/). */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** SHA-256 of the operation, its target and its input. */
+  request_hash: string;
+  stream_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -348,4 +358,5 @@ export interface Database {
   monthly_reports: MonthlyReportsTable;
   access_denials: AccessDenialsTable;
   service_accounts: ServiceAccountsTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

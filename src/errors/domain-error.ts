@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   'QUERY_TOO_COMPLEX',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  // An Idempotency-Key sent again with a different request (src/idempotency/).
+  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

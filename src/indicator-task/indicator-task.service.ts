@@ -24,6 +24,7 @@ import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS }
 import { PACKAGE_MATERIAL, STAGES, type Actor, type EscalationLevel, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../files/file-store';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import { IndicatorTaskRepository, type HistoryEvent, type TaskView } from './indicator-task.repository';
 
 @Injectable()
@@ -32,6 +33,7 @@ export class IndicatorTaskService {
     private readonly tasks: IndicatorTaskRepository,
     private readonly campaigns: CampaignRepository,
     private readonly files: FileStore,
+    private readonly idempotency: IdempotencyService,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -252,6 +254,9 @@ export class IndicatorTaskService {
   /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */
   async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null): Promise<TaskView> {
     const task = await this.get(actor, taskId);
+    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
+    const idempotent = await this.idempotency.claim(actor.userId, taskId, command.action, { command, expectedVersion });
+    if (idempotent?.done) return task;
     if (command.action === 'SUBMIT_RECTIFICATION') command = { ...command, openItems: task.openItems };
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (task.stage === 'ARCHIVED') {
@@ -262,7 +267,7 @@ export class IndicatorTaskService {
         : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
     }
     try {
-      await this.runtime.temporal.workflow.getHandle(taskId).executeUpdate(performActionUpdate, { args: [request] });
+      await this.runtime.temporal.workflow.getHandle(taskId).executeUpdate(performActionUpdate, { args: [request], updateId: idempotent?.updateId });
     } catch (err) {
       throw temporalToDomainError(err, '任务的工作流不存在或已结束');
     }

@@ -14,7 +14,7 @@ export async function startIndicatorTask(client: Client, taskQueue: string, task
     await client.workflow.start(INDICATOR_TASK_WORKFLOW_TYPE, {
       workflowId: taskId,
       taskQueue,
-      args: [{ ...task, taskId }],
+      args: [{ ...task, taskId, createdLocally: true }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: CAMPAIGN_ID, value: task.campaignId },

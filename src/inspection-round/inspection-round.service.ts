@@ -6,6 +6,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
@@ -52,6 +53,7 @@ export class InspectionRoundService {
     private readonly campaigns: CampaignRepository,
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
+    private readonly idempotency: IdempotencyService,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -123,10 +125,16 @@ export class InspectionRoundService {
 
   private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {
     const round = await this.get(roundId);
+    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
+    const idempotent = await this.idempotency.claim(actor.userId, roundId, command.action, { command, expectedVersion });
+    if (idempotent?.done) return round;
     if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
     let version: number;
     try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(roundId).executeUpdate(roundActionUpdate, { args: [{ command, actor, expectedVersion, correlationId: randomUUID() }] }));
+      ({ version } = await this.runtime.temporal.workflow.getHandle(roundId).executeUpdate(roundActionUpdate, {
+        args: [{ command, actor, expectedVersion, correlationId: randomUUID() }],
+        updateId: idempotent?.updateId,
+      }));
     } catch (err) {
       throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
     }

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
+import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import type { GraphQLContext } from '../auth/auth.service';
 import { hidesCovertReporter, isUnitRole, mayReadUnit } from '../auth/access-policy';
@@ -83,6 +84,7 @@ export class RectificationItemService {
     private readonly items: RectificationItemRepository,
     private readonly campaigns: CampaignRepository,
     private readonly files: FileStore,
+    private readonly idempotency: IdempotencyService,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -243,6 +245,9 @@ export class RectificationItemService {
   private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
     const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
+    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
+    const idempotent = await this.idempotency.claim(actor.userId, itemId, command.action, { command, expectedVersion });
+    if (idempotent?.done) return item;
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (item.state === 'CLOSED') {
       const decision = decideItem(item, request, new Date().toISOString());
@@ -250,7 +255,7 @@ export class RectificationItemService {
     }
     let version: number;
     try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(itemId).executeUpdate(itemActionUpdate, { args: [request] }));
+      ({ version } = await this.runtime.temporal.workflow.getHandle(itemId).executeUpdate(itemActionUpdate, { args: [request], updateId: idempotent?.updateId }));
     } catch (err) {
       throw temporalToDomainError(err, '整改问题的工作流不存在或已结束');
     }

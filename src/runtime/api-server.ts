@@ -7,6 +7,7 @@ import { bodyErrorHandler, refuseBatches } from '../errors/http-limits';
 import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
 import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
+import { idempotencyKeyMiddleware } from '../idempotency/idempotency.service';
 
 const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -34,6 +35,8 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
   app.use(bodyErrorHandler(limit));
   app.use('/graphql', refuseBatches);
+  // A lifecycle action sent again with the same Idempotency-Key takes effect once (src/idempotency/).
+  app.use('/graphql', idempotencyKeyMiddleware);
   if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
   // The board (web/, built into web/dist by `npm run build`); its files are named by content hash, so they are
   // cached for long, while index.html is always asked again.

@@ -9,7 +9,7 @@ import { TaskBreakdownRepository } from '../task-breakdown/task-breakdown.reposi
 import { CampaignStateProjection } from '../campaign/campaign-state.projection';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
-import type { TemporalConnectionConfig } from '../config/config';
+import type { AppConfig, TemporalConnectionConfig } from '../config/config';
 
 export function createEventStore(db: Db): EventStoreRepository {
   return new EventStoreRepository(db, [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection()]);
@@ -26,6 +26,11 @@ function installRuntime(): void {
   } catch {
     // Already created by an earlier connection in this process: keep its settings.
   }
+}
+
+/** The worker options the configuration sets (TEMPORAL_MAX_CACHED_WORKFLOWS); the SDK's defaults for the rest. */
+export function configuredWorkerOptions(config: AppConfig): WorkerDeps['options'] {
+  return config.worker.maxCachedWorkflows === null ? undefined : { maxCachedWorkflows: config.worker.maxCachedWorkflows };
 }
 
 export interface RunningWorker {

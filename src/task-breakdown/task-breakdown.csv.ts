@@ -1,6 +1,7 @@
 // CSV as Excel and WPS write it (RFC 4180): quoted fields, doubled quotes, line breaks inside quotes, CRLF,
 // a UTF-8 byte-order mark. Every record stays in place, blank ones too, so that record n is the row n people
-// see when they open the file in Excel. The demo catalog is read with it as well.
+// see when they open the file in Excel. The demo catalog is read with it as well. Writing CSV goes through
+// csvField, which keeps text that starts like a formula from becoming one when Excel opens the file.
 
 export type CsvGrid = { ok: true; records: string[][] } | { ok: false; unterminatedQuoteRecord: number };
 
@@ -23,11 +24,11 @@ export function tokenizeCsv(text: string): CsvGrid {
       quoted = true;
       quoteStartedIn = records.length + 1;
     } else if (c === ',') {
-      record.push(field);
+      record.push(asText(field));
       field = '';
     } else if (c === '\n' || c === '\r') {
       if (c === '\r' && body[i + 1] === '\n') i++;
-      record.push(field);
+      record.push(asText(field));
       records.push(record);
       record = [];
       field = '';
@@ -36,7 +37,7 @@ export function tokenizeCsv(text: string): CsvGrid {
   if (quoted) return { ok: false, unterminatedQuoteRecord: quoteStartedIn };
   // A last line without a line break still counts; a final line break does not start another record.
   if (field !== '' || record.length > 0) {
-    record.push(field);
+    record.push(asText(field));
     records.push(record);
   }
   return { ok: true, records };
@@ -53,4 +54,22 @@ export function decodeCsvBytes(data: Uint8Array | ArrayBuffer): string {
   } catch {
     return new TextDecoder('gb18030').decode(bytes);
   }
+}
+
+/**
+ * Excel runs a CSV cell that starts with = + - @ (or a tab or carriage return before one) as a formula:
+ * =HYPERLINK(…) sends people to a stranger's site, =cmd|… asks to start a program. Such text is written
+ * with an apostrophe in front, which Excel takes as "this is text" and does not show.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One field of a CSV file we write: neutralised if it starts like a formula, quoted when it must be. */
+export function csvField(value: string): string {
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The reverse of csvField's apostrophe when reading, as Excel does: what we exported imports unchanged. */
+function asText(field: string): string {
+  return field.startsWith("'") && FORMULA_START.test(field.slice(1)) ? field.slice(1) : field;
 }

@@ -17,6 +17,7 @@ import {
 import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
 import { problem } from './task-breakdown.text';
+import { notXlsxReason } from './xlsx-workbook';
 import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
@@ -73,8 +74,6 @@ export function reassignmentProblems(
   return problems;
 }
 
-const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip file
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -88,9 +87,8 @@ export class TaskBreakdownService {
   private async read(fileName: string, content: Buffer): Promise<ParseResult> {
     const lower = fileName.toLowerCase();
     if (lower.endsWith('.xlsx')) {
-      if (!content.subarray(0, 4).equals(XLSX_MAGIC)) {
-        throw new DomainError('BAD_USER_INPUT', `「${fileName}」不是有效的 Excel (.xlsx) 文件`, 'file');
-      }
+      const notXlsx = notXlsxReason(fileName, content);
+      if (notXlsx) throw new DomainError('BAD_USER_INPUT', notXlsx, 'file');
       return parseTaskBreakdownXlsx(content);
     }
     if (lower.endsWith('.csv')) return parseTaskBreakdownCsv(decodeCsvBytes(content), fileName.replace(/\.csv$/i, ''));

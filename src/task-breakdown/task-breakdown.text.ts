@@ -2,12 +2,20 @@
 import type { ImportProblem, ImportProblemCode } from './task-breakdown.types';
 
 /**
- * A cell's text as people meant it: runs of spaces (half-width, full-width, non-breaking) collapse and the
- * ends are trimmed. Line breaks are kept: they separate units in a 责任单位 cell. The characters themselves are
- * left alone so that messages quote what people wrote; comparisons use nameKey.
+ * Control characters other than tab and line breaks: invisible in Excel, and PostgreSQL refuses NUL in text.
+ * CSV files and programs' .xlsx can carry them.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+/**
+ * A cell's text as people meant it: control characters go, runs of spaces (half-width, full-width,
+ * non-breaking) collapse and the ends are trimmed. Line breaks are kept: they separate units in a 责任单位 cell.
+ * The characters themselves are left alone so that messages quote what people wrote; comparisons use nameKey.
  */
 export function cleanText(text: string): string {
   return text
+    .replace(CONTROL_CHARACTERS, '')
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/g, ' ')
     .replace(/ *\n */g, '\n')

@@ -3,7 +3,7 @@
 // workflows' appends retry until the database is back. While it is away the API answers at once with a coded
 // error (no hang, no stack); the same request succeeds once it is back. Every task ends with exactly its events.
 import { waitFor } from '../../bench/support/harness';
-import { verifyLifecycles } from '../../bench/support/lifecycle-steps';
+import { verifyArchived } from '../../bench/support/lifecycle';
 import { FaultStack } from './support/fault-stack';
 import { LifecycleLoad, graphql, sleep } from './support/lifecycle-load';
 import { FAULT_CONCURRENCY, LOAD_TIMEOUT_MS, OUTAGE_MS, TEST_TIMEOUT_MS, expectNoCrashes, judgeFailures, log, sideTasks, startSystem, startTasks } from './support/scenario';
@@ -78,7 +78,7 @@ describe('fault: PostgreSQL stopped under load and started again on its data fol
 
         const db = stack.db(); // the first pool's connections died with the server
         expectNoCrashes(stack);
-        log(`verify: ${await verifyLifecycles(db, system.client, stack.campaignId, system.tasks)}`);
+        log(`${await verifyArchived(db, system.client, stack.campaignId, system.tasks)}`);
         // Each probed action was written exactly once, however often it was tried.
         for (const task of probes.tasks) {
           const events = await db.selectFrom('events').select(['type', 'stream_version']).where('stream_id', '=', task.taskId).orderBy('stream_version').execute();

@@ -4,7 +4,7 @@
 // Every task ends with exactly its events, and a deadline's timers that fell due while the server was away still
 // fire, each exactly once.
 import { waitFor } from '../../bench/support/harness';
-import { verifyLifecycles } from '../../bench/support/lifecycle-steps';
+import { verifyArchived } from '../../bench/support/lifecycle';
 import { DEFAULT_TASK_POLICY, type TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { FaultStack } from './support/fault-stack';
 import { LifecycleLoad, graphql, sleep } from './support/lifecycle-load';
@@ -82,7 +82,7 @@ describe('fault: the Temporal dev server stopped under load and started again on
         log(`load done: ${load.retries} retries, ${load.recognised} steps recognised as already applied, failures ${JSON.stringify(judgeFailures(load.failures, { codes: ['UNAVAILABLE'] }))}`);
         judgeFailures(acting.failures, { codes: ['UNAVAILABLE'] });
         expectNoCrashes(stack);
-        log(`verify: ${await verifyLifecycles(system.db, system.client, stack.campaignId, system.tasks)}`);
+        log(`${await verifyArchived(system.db, system.client, stack.campaignId, system.tasks)}`);
 
         const events = (streamId: string) => system.db.selectFrom('events').select(['type', 'stream_version', 'data']).where('stream_id', '=', streamId).orderBy('stream_version').execute();
         expect((await events(probeTask.taskId)).map((e) => [e.stream_version, e.type])).toEqual([

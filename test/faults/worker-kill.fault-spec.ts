@@ -1,7 +1,7 @@
 // Fault 1 (issue 7): the only worker is killed with SIGKILL in the middle of the load, and a new worker process
 // starts. Updates the dead worker had taken are delivered again to the new one; every task still ends archived
 // with exactly its events.
-import { verifyLifecycles } from '../../bench/support/lifecycle-steps';
+import { verifyArchived } from '../../bench/support/lifecycle';
 import { FaultStack } from './support/fault-stack';
 import { LifecycleLoad } from './support/lifecycle-load';
 import { FAULT_CONCURRENCY, LOAD_TIMEOUT_MS, TEST_TIMEOUT_MS, expectNoCrashes, judgeFailures, log, startSystem } from './support/scenario';
@@ -37,7 +37,7 @@ describe('fault: the worker killed with SIGKILL under load', () => {
         expect(doneAtKill).toBeLessThan(load.total);
         log(`load done: ${load.retries} retries, ${load.recognised} steps recognised as already applied, failures ${JSON.stringify(judgeFailures(load.failures, { codes: ['UNAVAILABLE'] }))}`);
         expectNoCrashes(stack);
-        log(`verify: ${await verifyLifecycles(system.db, system.client, stack.campaignId, system.tasks)}`);
+        log(`${await verifyArchived(system.db, system.client, stack.campaignId, system.tasks)}`);
       }),
     TEST_TIMEOUT_MS,
   );

@@ -175,6 +175,24 @@ describe('indicatorTaskWorkflow', () => {
     ]);
   });
 
+  it('appends the creation of a task started with createdLocally by a local activity, once, even when the first try fails', async () => {
+    store.failNext = 1;
+    const args = input({ createdLocally: true });
+    const handle = await env.client.workflow.start(indicatorTaskWorkflow, { workflowId: args.taskId, taskQueue, args: [args] });
+    const result = await handle.executeUpdate(performActionUpdate, { args: [{ command: { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note: '达标' }, actor: UNIT }] });
+    expect(result.version).toBe(2);
+    const events = streamOf(args.taskId);
+    expect(events.map((e) => [e.type, e.streamVersion])).toEqual([
+      ['IndicatorTaskCreated', 1],
+      ['SelfCheckSubmitted', 2],
+    ]);
+    const history = (await handle.fetchHistory()).events ?? [];
+    // The creation left a local activity's marker and no activity task; the self-check went through an activity.
+    expect(history.filter((e) => e.markerRecordedEventAttributes)).toHaveLength(1);
+    expect(history.filter((e) => e.activityTaskScheduledEventAttributes)).toHaveLength(1);
+    expect(history.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toHaveLength(1);
+  });
+
   it('rejects illegal updates in the validator: a coded failure, no event, nothing in history', async () => {
     const { handle, act, taskId } = await start();
     await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'UNKNOWN', note: '不确定' });

@@ -161,6 +161,11 @@ export interface IndicatorTaskInput {
   resume?: { state: IndicatorTaskState } | null;
   /** Events of history after which the workflow continues as new (lowered in tests). */
   historyLimit?: number;
+  /**
+   * Append the creation event by a local activity in the first workflow task, leaving the stage search attribute
+   * as the start set it. startIndicatorTask sets it; runs started before it existed lack it and replay as they ran.
+   */
+  createdLocally?: boolean;
 }
 
 /** The actor of events the workflow records on its own (timers). */

@@ -16,6 +16,7 @@ import * as m0012 from './0012-sign-in';
 import * as m0013 from './0013-access-denials';
 import * as m0014 from './0014-service-accounts';
 import * as m0015 from './0015-list-indexes';
+import * as m0016 from './0016-idempotency-keys';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0013-access-denials': m0013,
   '0014-service-accounts': m0014,
   '0015-list-indexes': m0015,
+  '0016-idempotency-keys': m0016,
 };

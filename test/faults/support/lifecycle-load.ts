@@ -7,7 +7,7 @@
 // CONFLICT or ILLEGAL_TRANSITION after an uncertain attempt waits for the card to show the step. Anything else —
 // a refusal of a first attempt, an unexpected answer, a step not done by the deadline — fails the load.
 import { randomUUID } from 'node:crypto';
-import { STEPS, login, stepInput, stepMutation, type BenchTask, type Step } from '../../../bench/support/lifecycle-steps';
+import { STEPS, login, stepInput, stepMutation, type BenchTask, type Step } from '../../../bench/support/lifecycle';
 
 /** Codes that mean "try again later": the system could not do it now. */
 const RETRYABLE_CODES = new Set(['UNAVAILABLE', 'INTERNAL_SERVER_ERROR']);

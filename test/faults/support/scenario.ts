@@ -3,7 +3,7 @@
 // FAULT_CONCURRENCY make the load larger.
 import type { Client } from '@temporalio/client';
 import { waitFor } from '../../../bench/support/harness';
-import { STEPS, benchTasks, type BenchTask } from '../../../bench/support/lifecycle-steps';
+import { STEPS, benchTasks, type BenchTask } from '../../../bench/support/lifecycle';
 import type { Db } from '../../../src/database/database';
 import { startIndicatorTasks, type NewIndicatorTask } from '../../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../../workflows/indicator-task/indicator-task.messages';

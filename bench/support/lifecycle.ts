@@ -1,5 +1,8 @@
-// The lifecycle that the lifecycle benchmark and the fault tests (test/faults/) drive every task through, and the
-// check that afterwards every task is where it should be with exactly its events: none lost, none written twice.
+// The lifecycle the benchmarks drive every indicator task through (9 actions, each adding one event: versions
+// 2..10), the tasks they drive (distinct (indicator, unit) pairs of the demo catalog whose indicator asks for one
+// archive material), one action through GraphQL or straight through Temporal, and the check that every task ended
+// ARCHIVED with exactly its events. Shared by lifecycle.bench.ts, scale-out.bench.ts, soak.ts and the fault tests
+// (test/faults/), which drive the same lifecycle while they break the system under it.
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/database/database';
@@ -9,12 +12,11 @@ import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/dem
 import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { foldCard } from '../../src/projections/indicator-task-card.projection';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { lanes, withTimeout } from './harness';
 
-// ---------------------------------------------------------------------------------------------------------
-// The lifecycle every task goes through: 9 actions, each adding one event (version 2..10).
+export const ACTION_TIMEOUT_MS = 60_000;
 
 export type Who = 'unit' | 'supervisor' | 'supervisor2' | 'office' | 'archivist';
 export interface Step {
@@ -29,7 +31,7 @@ export interface Step {
 /** Demo indicators that require exactly one archive material, so that every task takes the same 9 actions. */
 const DEMO_MATERIALS = demoMaterials(readDemoCatalog());
 const MATERIAL_NAMES = new Map(DEMO_MATERIALS.map((m) => [m.code, m.name]));
-const ONE_MATERIAL = new Set(
+export const ONE_MATERIAL = new Set(
   readDemoCatalog()
     .map((row) => row.code)
     .filter((code) => DEMO_MATERIALS.filter((m) => m.indicatorCode === code).length === 1),
@@ -122,30 +124,19 @@ export function login(who: Who, task: BenchTask): string {
 }
 
 /** The actor as the API would build it from the users table (src/demo/demo-data.ts inserts DEMO_USERS so). */
-export function actorOf(loginName: string): Actor {
+function actorOf(loginName: string): Actor {
   const user = DEMO_USERS.find((u) => u.login === loginName);
   if (!user) throw new Error(`no demo user ${loginName}`);
   return { userId: `user:${user.login}`, displayName: user.displayName, role: user.role, unitCode: user.unitCode };
 }
 
-/** The GraphQL input of a step for a task (without expectedVersion). */
-export function stepInput(step: Step, task: BenchTask): Record<string, unknown> {
-  return { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) };
-}
+// ---------------------------------------------------------------------------------------------------------
+// The tasks, one action, the check.
 
-export function stepCommand(step: Step, task: BenchTask): IndicatorTaskCommand {
-  return typeof step.command === 'function' ? step.command(task) : step.command;
-}
-
-/** The mutation of a step, answering the card's stage and version. */
-export function stepMutation(step: Step): string {
-  return `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
-}
-
-/** N distinct (indicator, unit) tasks of a campaign, and how to start their workflows. */
 export function benchTasks(campaignId: string, n: number): { tasks: BenchTask[]; starts: NewIndicatorTask[] } {
   const catalog = readDemoCatalog().filter((row) => ONE_MATERIAL.has(row.code));
-  if (n > MAX_TASKS) throw new Error(`N=${n} is more than the ${MAX_TASKS} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
+  const max = MAX_TASKS;
+  if (n > max) throw new Error(`N=${n} is more than the ${max} distinct (indicator, unit) pairs of the demo catalog with one archive material`);
   const tasks: BenchTask[] = [];
   const starts: NewIndicatorTask[] = [];
   for (let i = 0; i < n; i++) {
@@ -169,16 +160,46 @@ export function benchTasks(campaignId: string, n: number): { tasks: BenchTask[];
   return { tasks, starts };
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Verification.
+/** The GraphQL input of a step for a task. */
+export function stepInput(step: Step, task: BenchTask): Record<string, unknown> {
+  return { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) };
+}
+
+/** The mutation of a step, answering the card's stage and version. */
+export function stepMutation(step: Step): string {
+  return `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
+}
+
+export async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': login(step.who, task) },
+    body: JSON.stringify({ query: stepMutation(step), variables: { input: stepInput(step, task) } }),
+    signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
+  });
+  const body = (await res.json()) as { data?: Record<string, { stage: string; version: number }> | null; errors?: unknown[] };
+  if (!res.ok || body.errors || !body.data?.[step.mutation]) {
+    throw new Error(`${step.mutation} on ${task.taskId} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body)}`);
+  }
+  return body.data[step.mutation];
+}
+
+export async function directAction(client: Client, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
+  const actor = actorOf(login(step.who, task));
+  return withTimeout(
+    client.workflow.getHandle(task.taskId).executeUpdate(performActionUpdate, { args: [{ command: typeof step.command === 'function' ? step.command(task) : step.command, actor }] }),
+    ACTION_TIMEOUT_MS,
+    `${step.mutation} on ${task.taskId}`,
+  );
+}
 
 /**
  * Every task of the campaign archived with exactly its events, or an error listing what is wrong: each stream holds
  * the expected types in order at versions 1..n, no event id twice, no other stream of the campaign; each card is
- * the fold of its stream's events (stage, version, whole state, last position); every workflow completed archived.
- * Returns a one-line summary.
+ * ARCHIVED at version 10 and is the fold of its stream's events (whole state, last position); every workflow
+ * completed archived. Returns a one-line summary.
  */
-export async function verifyLifecycles(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<string> {
+export async function verifyArchived(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<string> {
   const problems: string[] = [];
   const events = await db
     .selectFrom('events')
@@ -230,7 +251,7 @@ export async function verifyLifecycles(db: Db, client: Client, campaignId: strin
   if (problems.length > 0) {
     throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
   }
-  return `${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, each the fold of its events; ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order, distinct ids); ${tasks.length} workflows completed: OK`;
+  return `verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, each the fold of its events; ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order, distinct ids); ${tasks.length} workflows completed: OK`;
 }
 
 /** JSON with object keys in order, so that two equal states compare equal whatever order jsonb gave their keys. */

@@ -1,0 +1,283 @@
+// Import benchmark: the office imports a 任务分解表 of ROWS rows, each giving one indicator to UNITS responsible
+// units, through the path a person takes: the GraphQL mutation the board's 工作台 sends, first to check the file
+// (dryRun), then to import it; the durable import workflow then starts the ROWS × UNITS indicator-task workflows,
+// and each writes its first event and its card. Timed: check, commit, until every workflow is started (the import
+// is APPLIED), until every card is on the board. Before that, not timed, the catalog (ROWS indicators) and the
+// organisation are imported through the same API. Then it verifies the result and that a second import of the
+// same file changes nothing.
+//
+//   npm run bench -- import [ROWS=2000] [UNITS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS)
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
+import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
+import { startApi } from '../src/runtime/api-server';
+import { freePort } from '../src/runtime/ports';
+import { startWorker } from '../src/runtime/worker-runner';
+import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
+import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
+import { gql } from './support/graphql';
+import {
+  appendSection,
+  commandLine,
+  cpuBetween,
+  cpuSnapshot,
+  createRunDatabase,
+  describeCpu,
+  disturbed,
+  fmt,
+  intArgs,
+  once,
+  runBenchmark,
+  runConfig,
+  startInfra,
+  useWorkflowBundle,
+  waitFor,
+  type CpuSnapshot,
+  type CpuUsage,
+} from './support/harness';
+import { breakdownXlsx, catalogXlsx, generatedIndicators, generatedUnits, organisationXlsx } from './support/import-files';
+
+const log = (line: string) => console.log(`[import] ${line}`);
+
+// The board's own documents (web/src/office/documents.ts), so the answers are as large as the office's are.
+const PROBLEMS = 'problems { sheet row column columnLetter code message }';
+const IMPORT_CATALOG = `mutation ImportCatalog($input: ImportCatalogInput!) {
+  importCatalog(input: $input) { status fileName report version ${PROBLEMS}
+    counts { items { created changed unchanged removed } indicators { created changed unchanged removed } criteria materials }
+    changes { kind entity code name } }
+}`;
+const IMPORT_ORGANISATION = `mutation ImportOrganisation($input: ImportOrganisationInput!) {
+  importOrganisation(input: $input) { status fileNames report ${PROBLEMS}
+    counts { units { created changed unchanged removed } people { created changed unchanged removed } groupMembers }
+    changes { kind entity code name } }
+}`;
+const IMPORT_TASK_BREAKDOWN = `mutation ImportTaskBreakdown($input: ImportTaskBreakdownInput!) {
+  importTaskBreakdown(input: $input) { id status fileName report ${PROBLEMS}
+    counts { tasks created changed unchanged removed applied }
+    changes { kind taskId indicatorCode unitCode leadUnitCode dueAt } }
+}`;
+// What `npm run import` polls while the tasks are started (src/cli/import-task-breakdown.ts, every 500 ms; here every
+// 250 ms), without the changes.
+const IMPORT_STATUS = 'query($id: String!) { taskBreakdownImport(id: $id) { id status counts { created applied } } }';
+
+interface BreakdownOutcome {
+  id: string | null;
+  status: string;
+  report: string;
+  counts: { tasks: number; created: number; changed: number; unchanged: number; removed: number; applied: number };
+  changes: unknown[];
+}
+
+const APPLY_TIMEOUT_MS = 30 * 60_000;
+
+interface Phase {
+  name: string;
+  what: string;
+  seconds: number;
+  cpu: CpuUsage | null;
+}
+
+runBenchmark('import', async (shutdown, interrupted) => {
+  const [rows, perRow] = intArgs('npm run bench -- import [ROWS rows, default 2000] [UNITS per row, default 3]', [2000, 3]);
+  const total = rows * perRow;
+  useWorkflowBundle();
+  const infra = await startInfra(shutdown, { log });
+  const suffix = randomBytes(4).toString('hex');
+  const campaignId = `bench-import-${suffix}`;
+  const taskQueue = `bench-import-${suffix}`;
+  log(`ROWS=${rows} rows × UNITS=${perRow} units = ${total} tasks; campaign ${campaignId}, task queue ${taskQueue}; in-process API and worker (default options)`);
+
+  const { url, db } = await createRunDatabase(infra.pg.url, `bench_import_${suffix}`);
+  shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
+  const config = runConfig(infra.temporal.address, taskQueue, await freePort());
+  const worker = await startWorker({ ...config.temporal, address: infra.temporal.address }, db);
+  let workerFailure: unknown = null;
+  worker.done.catch((err) => {
+    workerFailure = err;
+    log(`worker failed: ${String(err)}`);
+  });
+  shutdown.add('Worker', once(() => worker.stop()));
+  const app: NestExpressApplication = await startApi(
+    { config, databaseUrl: url, db, temporal: infra.client, temporalUiUrl: null, workerStatus: worker.status },
+    { port: config.api.port },
+  );
+  shutdown.add('API', once(() => app.close()));
+  const api = `http://127.0.0.1:${config.api.port}`;
+
+  // Reference data, not timed: the demo's people and campaign (the office must exist to import), then the
+  // organisation and a catalog of ROWS indicators, each through its own GraphQL import.
+  await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+  const units = generatedUnits(Math.max(24, perRow * 4));
+  const org = await gql<{ importOrganisation: { status: string; report: string } }>(api, 'office', IMPORT_ORGANISATION, {
+    input: { files: [{ fileName: '组织机构.xlsx', contentBase64: (await organisationXlsx(units)).toString('base64') }] },
+  });
+  if (org.importOrganisation.status !== 'APPLIED') throw new Error(`organisation import: ${org.importOrganisation.status}\n${org.importOrganisation.report}`);
+  const indicators = generatedIndicators(rows);
+  const catalog = await gql<{ importCatalog: { status: string; report: string; counts: { indicators: { created: number; changed: number; unchanged: number } } } }>(
+    api,
+    'office',
+    IMPORT_CATALOG,
+    { input: { fileName: '测评体系.xlsx', contentBase64: (await catalogXlsx(rows)).toString('base64') } },
+  );
+  if (catalog.importCatalog.status !== 'APPLIED') throw new Error(`catalog import: ${catalog.importCatalog.status}\n${catalog.importCatalog.report}`);
+  const { n: indicatorCount } = await db.selectFrom('indicators').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  if (Number(indicatorCount) !== rows) throw new Error(`catalog holds ${indicatorCount} indicators, expected ${rows}`);
+  const breakdown = await breakdownXlsx(indicators, units, perRow);
+  const contentBase64 = breakdown.file.toString('base64');
+  log(`reference data imported (not timed): ${units.length} units, ${rows} indicators; the breakdown file is ${fmt(breakdown.file.byteLength / 1024, 0)} KiB`);
+  if (interrupted()) return;
+
+  // Timed.
+  const phases: Phase[] = [];
+  let mark = performance.now();
+  let cpuMark: CpuSnapshot | null = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+  const begin = mark;
+  const cpuBegin = cpuMark;
+  const endPhase = (name: string, what: string) => {
+    const now = performance.now();
+    const cpuNow = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+    phases.push({ name, what, seconds: (now - mark) / 1000, cpu: cpuBetween(cpuMark, cpuNow, (now - mark) / 1000) });
+    log(`  ${name}: ${fmt((now - mark) / 1000, 2)} s`);
+    mark = now;
+    cpuMark = cpuNow;
+  };
+  const upload = async (dryRun: boolean) =>
+    (await gql<{ importTaskBreakdown: BreakdownOutcome }>(api, 'office', IMPORT_TASK_BREAKDOWN, { input: { campaignId, fileName: '任务分解表.xlsx', contentBase64, dryRun } }))
+      .importTaskBreakdown;
+  const cardCount = async () =>
+    Number(
+      (
+        await db
+          .selectFrom('indicator_task_cards')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('campaign_id', '=', campaignId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  const checked = await upload(true);
+  if (checked.status !== 'DRY_RUN' || checked.counts.created !== total) throw new Error(`check: ${checked.status}, ${JSON.stringify(checked.counts)}\n${checked.report}`);
+  endPhase('check', 'upload + check (dryRun): parse the .xlsx, match every row against the catalog and the roster, list the changes');
+
+  const committed = await upload(false);
+  if (committed.status !== 'APPLYING' || !committed.id || committed.counts.created !== total) throw new Error(`import: ${committed.status}, ${JSON.stringify(committed.counts)}\n${committed.report}`);
+  endPhase('commit', 'upload + import: the same checks, then the import, its items and the assignments in one transaction with the start of the import workflow');
+
+  // Both ends are watched at once: the import's own status (as the CLI polls it) and the cards on the board.
+  let allCardsAt: number | null = null;
+  let cardsCpu: CpuSnapshot | null = null;
+  const cardsWatch = waitFor(
+    async () => {
+      if (workerFailure) throw workerFailure;
+      if ((await cardCount()) < total) return false;
+      allCardsAt = performance.now();
+      cardsCpu = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+      return true;
+    },
+    APPLY_TIMEOUT_MS,
+    `${total} cards`,
+    100,
+  );
+  let applied = 0;
+  await waitFor(
+    async () => {
+      if (workerFailure) throw workerFailure;
+      const status = (await gql<{ taskBreakdownImport: { status: string; counts: { applied: number } } }>(api, 'office', IMPORT_STATUS, { id: committed.id })).taskBreakdownImport;
+      applied = status.counts.applied;
+      return status.status === 'APPLIED';
+    },
+    APPLY_TIMEOUT_MS,
+    `import ${committed.id} applied`,
+    250,
+  );
+  if (applied !== total) throw new Error(`import APPLIED with ${applied} changes applied, expected ${total}`);
+  endPhase('workflows started', `until the import is APPLIED: the import workflow has started all ${total} indicator-task workflows (${IMPORT_BATCH_SIZE} per activity)`);
+  await cardsWatch;
+  // The cards may all be there before the import workflow marks its last batch applied.
+  const cardsSeconds = Math.max(0, (allCardsAt! - mark) / 1000);
+  phases.push({ name: 'cards on board', what: 'until every card is on the board (a projection row per task, written with its IndicatorTaskCreated event)', seconds: cardsSeconds, cpu: cardsSeconds > 0 ? cpuBetween(cpuMark, cardsCpu, cardsSeconds) : null });
+  log(`  cards on board: ${fmt(cardsSeconds, 2)} s more`);
+  const end = Math.max(mark, allCardsAt!);
+  const totalSeconds = (end - begin) / 1000;
+  const totalCpu = cpuBetween(cpuBegin, end === mark ? cpuMark : cardsCpu, totalSeconds);
+
+  // Where the time went inside the start: first start to last start, and start → first event on the board.
+  const spread = await db
+    .selectFrom('events')
+    .select([
+      sql<Date>`min(occurred_at)`.as('firstDecision'),
+      sql<Date>`max(occurred_at)`.as('lastDecision'),
+      sql<Date>`max(recorded_at)`.as('lastRecorded'),
+      sql<number>`percentile_cont(0.5) within group (order by extract(epoch from recorded_at - occurred_at) * 1000)`.as('p50'),
+      sql<number>`percentile_cont(0.95) within group (order by extract(epoch from recorded_at - occurred_at) * 1000)`.as('p95'),
+    ])
+    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
+    .executeTakeFirstOrThrow();
+
+  await verify();
+  const again = await upload(false);
+  if (again.status !== 'UNCHANGED' || again.id !== null || again.counts.unchanged !== total) throw new Error(`the same file again: ${again.status}, ${JSON.stringify(again.counts)}`);
+  const { n: eventsAfter } = await db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', `indicator-task:${campaignId}:%`).executeTakeFirstOrThrow();
+  if (Number(eventsAfter) !== total) throw new Error(`${eventsAfter} events after importing the same file again, expected ${total}`);
+  log('  the same file again: UNCHANGED, nothing written, nothing started: OK');
+
+  async function verify(): Promise<void> {
+    const problems: string[] = [];
+    const cards = await db.selectFrom('indicator_task_cards').select(['task_id', 'stage', 'version']).where('campaign_id', '=', campaignId).execute();
+    const expected = new Set(breakdown.tasks.map((t) => indicatorTaskWorkflowId(campaignId, t.indicatorCode, t.unitCode)));
+    if (cards.length !== total) problems.push(`${cards.length} cards, expected ${total}`);
+    for (const card of cards) {
+      if (!expected.has(card.task_id)) problems.push(`unexpected card ${card.task_id}`);
+      if (card.stage !== 'SELF_CHECK' || card.version !== 1) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
+    }
+    const events = await db
+      .selectFrom('events')
+      .select(['stream_id', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('type').as('type')])
+      .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
+      .groupBy('stream_id')
+      .execute();
+    if (events.length !== total) problems.push(`${events.length} event streams, expected ${total}`);
+    for (const e of events) if (Number(e.n) !== 1 || e.type !== 'IndicatorTaskCreated') problems.push(`${e.stream_id}: ${e.n} events (${e.type})`);
+    const pending = await db.selectFrom('task_breakdown_import_items').select((eb) => eb.fn.countAll<string>().as('n')).where('applied_at', 'is', null).executeTakeFirstOrThrow();
+    if (Number(pending.n) !== 0) problems.push(`${pending.n} import items not applied`);
+    const { n: assignments } = await db.selectFrom('task_assignments').select((eb) => eb.fn.countAll<string>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
+    if (Number(assignments) !== total) problems.push(`${assignments} assignments, expected ${total}`);
+    // Temporal's own count of the campaign's running workflows (its visibility store catches up a moment later).
+    let running = -1;
+    await waitFor(
+      async () => {
+        running = (await infra.client.workflow.count(`CampaignId = "${campaignId}" AND ExecutionStatus = "Running"`)).count;
+        return running === total;
+      },
+      60_000,
+      `${total} running workflows in Temporal`,
+      500,
+    ).catch(() => problems.push(`Temporal counts ${running} running workflows of the campaign, expected ${total}`));
+    if (problems.length > 0) throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
+    log(`  verify: ${total} cards in SELF_CHECK at version 1, one IndicatorTaskCreated event per task, ${total} assignments, every import item applied, ${total} workflows running: OK`);
+  }
+
+  const lines = ['| phase | s | cumulative s | what |', '|---|---:|---:|---|'];
+  let cumulative = 0;
+  for (const p of phases) {
+    cumulative += p.seconds;
+    lines.push(`| ${p.name} | ${fmt(p.seconds, 2)} | ${fmt(cumulative, 2)} | ${p.what} |`);
+  }
+  const body = [
+    `${rows} rows × ${perRow} units = **${total} tasks** imported, started and on the board in **${fmt(totalSeconds, 2)} s** (${fmt(total / totalSeconds, 1)} tasks/s; target: 6,000 in under 60 s).`,
+    '',
+    lines.join('\n'),
+    '',
+    `- Path: the board's GraphQL documents as the office (x-demo-user office) against an in-process API; an in-process worker (default options) runs the import workflow and the task workflows; the Temporal dev server in memory. The catalog (${rows} indicators) and the organisation (${units.length} units) were imported through the same API before the clock started.`,
+    `- Inside the start: the tasks' IndicatorTaskCreated events were decided from ${spread.firstDecision.toISOString().slice(11, 23)} to ${spread.lastDecision.toISOString().slice(11, 23)} (${fmt((spread.lastDecision.getTime() - spread.firstDecision.getTime()) / 1000, 2)} s, workflow time), the last recorded at ${spread.lastRecorded.toISOString().slice(11, 23)}; decision → append transaction, p50/p95: ${fmt(Number(spread.p50))}/${fmt(Number(spread.p95))} ms.`,
+    ...phases.filter((p) => p.cpu !== null).map((p) => describeCpu(p.name, p.cpu, 'bench process (API + worker + client)')),
+    describeCpu('the whole timed import', totalCpu, 'bench process (API + worker + client)'),
+    `- Verification: ${total} cards in SELF_CHECK at version 1, exactly one IndicatorTaskCreated event per task, ${total} assignments, every import item applied, ${total} running workflows counted by Temporal; importing the same file again answered UNCHANGED and wrote and started nothing: OK.`,
+  ].join('\n');
+  console.log(`\n${body}\n`);
+  if (phases.some((p) => disturbed(p.cpu))) log('WARNING: other processes competed for the CPU during a measured phase (see the CPU lines above)');
+  appendSection(`import, ROWS=${rows}, UNITS=${perRow}`, commandLine('import.bench.js', [rows, perRow]), infra.machine, body);
+});

@@ -1,0 +1,14 @@
+// One GraphQL request as the board or the command-line tools send it: POST /graphql with the development identity
+// header (a loopback address, as in every benchmark). Any error in the answer fails the benchmark.
+
+export async function gql<T>(baseUrl: string, login: string, query: string, variables: Record<string, unknown> = {}, timeoutMs = 120_000): Promise<T> {
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': login },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  const body = (await res.json()) as { data?: T | null; errors?: unknown[] };
+  if (!res.ok || body.errors || !body.data) throw new Error(`GraphQL as ${login} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 2000)}`);
+  return body.data;
+}

@@ -1,0 +1,126 @@
+// Idempotency keys for lifecycle actions. A client that cannot tell whether its action arrived (the answer timed
+// out, the API process died, the network dropped) sends it again with the same `Idempotency-Key` header, to this
+// or another API instance, and the action takes effect once:
+//
+// - The key becomes the Temporal Update's id. Temporal runs an Update id once per workflow run: a retry while the
+//   first is still in flight waits for it, a retry after it finished gets its outcome.
+// - A workflow that has since completed (the last action archived the task) answers no more Updates; the event
+//   store then says whether the action took effect: its events carry the Update id as their causation id.
+// - The key is remembered per person with the request it stood for (operation, target, input), so that the same
+//   key sent with a different request is refused (IDEMPOTENCY_KEY_REUSED) rather than answered with another
+//   request's outcome. Keys are kept for KEY_TTL_HOURS; after that the same key starts a new request.
+//
+// Requests without the header are unchanged: each is a new action.
+import { createHash } from 'node:crypto';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { DATABASE } from '../app/app.tokens';
+import type { Db } from '../database/database';
+import { DomainError } from '../errors/domain-error';
+import { errorBody } from '../errors/http-limits';
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+/** What a key may be: a UUID, or any printable token a client makes, 8 to 128 characters. */
+const KEY_PATTERN = /^[A-Za-z0-9._:~+/=-]{8,128}$/;
+export const KEY_TTL_HOURS = 24;
+
+const storage = new AsyncLocalStorage<{ key: string }>();
+
+/** The Idempotency-Key of the request being handled, or null. */
+export function currentIdempotencyKey(): string | null {
+  return storage.getStore()?.key ?? null;
+}
+
+/** Runs `fn` as a request that carries the idempotency key `key` (for tests and non-HTTP callers). */
+export function withIdempotencyKey<T>(key: string, fn: () => T): T {
+  return storage.run({ key }, fn);
+}
+
+interface HttpRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+interface HttpResponse {
+  status(code: number): { json(body: unknown): void };
+}
+
+/** Express middleware for /graphql: a well-formed key travels with the request; a malformed one is refused. */
+export function idempotencyKeyMiddleware(req: HttpRequest, res: HttpResponse, next: () => void): void {
+  const given = req.headers[IDEMPOTENCY_KEY_HEADER];
+  if (given === undefined) return next();
+  if (typeof given !== 'string' || !KEY_PATTERN.test(given)) {
+    res.status(400).json(errorBody('BAD_USER_INPUT', 'Idempotency-Key 格式不正确：应为 8 到 128 个字母、数字或 . _ : ~ + / = - 组成的字符串（例如一个 UUID），且只能有一个'));
+    return;
+  }
+  withIdempotencyKey(given, next);
+}
+
+/** The same value, whatever the order its object keys were written in. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+export interface IdempotentAction {
+  /** The id to send the Temporal Update with. */
+  updateId: string;
+  /** The action already took effect: its events are in the stream. */
+  done: boolean;
+}
+
+@Injectable()
+export class IdempotencyService {
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  /**
+   * For an action on `streamId` (the workflow's id, which is also its event stream's id), when the request carries
+   * an Idempotency-Key: the Update id that makes a retry the same Update, and whether it already took effect.
+   * Null when the request carries no key. Throws IDEMPOTENCY_KEY_REUSED when the key stood for another request.
+   */
+  async claim(userId: string, streamId: string, operation: string, input: unknown): Promise<IdempotentAction | null> {
+    const key = currentIdempotencyKey();
+    if (key === null) return null;
+    const requestHash = sha256(canonical({ operation, streamId, input }));
+    const inserted = await this.db
+      .insertInto('idempotency_keys')
+      .values({ user_id: userId, key, request_hash: requestHash, stream_id: streamId })
+      .onConflict((oc) =>
+        // An expired key is taken over by the new request; a live one is left as it is.
+        oc.columns(['user_id', 'key']).doUpdateSet({ request_hash: requestHash, stream_id: streamId, created_at: sql`now()` }).where(
+          'idempotency_keys.created_at',
+          '<',
+          sql<Date>`now() - make_interval(hours => ${KEY_TTL_HOURS})`,
+        ),
+      )
+      .returning('request_hash')
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await this.db.selectFrom('idempotency_keys').select('request_hash').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+      if (existing && existing.request_hash !== requestHash) {
+        throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一个不同的操作；重试时请发送与第一次完全相同的请求，新的操作请使用新的 Idempotency-Key');
+      }
+    }
+    const updateId = `idem-${sha256(`${userId}\n${key}`).slice(0, 40)}`;
+    const applied = await this.db
+      .selectFrom('events')
+      .select('position')
+      .where('stream_id', '=', streamId)
+      .where(sql<string>`metadata->>'causationId'`, '=', updateId)
+      .limit(1)
+      .executeTakeFirst();
+    if (Math.random() < 0.01) await this.forgetExpired();
+    return { updateId, done: applied !== undefined };
+  }
+
+  /** Drops keys older than KEY_TTL_HOURS; run now and then by claim, so the table stays small. */
+  async forgetExpired(): Promise<number> {
+    const result = await this.db.deleteFrom('idempotency_keys').where('created_at', '<', sql<Date>`now() - make_interval(hours => ${KEY_TTL_HOURS})`).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+}
