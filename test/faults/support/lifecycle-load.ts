@@ -1,11 +1,13 @@
 // The load of a fault test: indicator tasks driven through their 9-action lifecycle via GraphQL, C at a time, by
 // clients that behave as a careful client must when the system fails under it. A failed attempt (network error,
 // HTTP 5xx, a coded UNAVAILABLE or internal error, no answer in time) is retried with backoff, on the next API when
-// there are several; as an attempt that failed may still have been applied, the client first reads the card, and
-// a card already at the step's version means the step is done. Actions carry the version the client saw
-// (expectedVersion), or an idempotency key, so that a retry can never apply a step twice; a retry refused as
-// CONFLICT or ILLEGAL_TRANSITION after an uncertain attempt waits for the card to show the step. Anything else —
-// a refusal of a first attempt, an unexpected answer, a step not done by the deadline — fails the load.
+// there are several. Retries can never apply a step twice, in one of two ways:
+// - with expectedVersion (the version the client saw): as an attempt that failed may still have been applied, the
+//   client first reads the card, and a card already at the step's version means the step is done; a retry refused
+//   as CONFLICT or ILLEGAL_TRANSITION after such an attempt waits for the card to show the step;
+// - with an Idempotency-Key (one per step, the same on every retry): the retry is simply sent again, and must be
+//   answered with the step's outcome; a refusal of it fails the load.
+// Anything else — a refusal of a first attempt, an unexpected answer, a step not done by the deadline — fails it.
 import { randomUUID } from 'node:crypto';
 import { STEPS, login, stepInput, stepMutation, type BenchTask, type Step } from '../../../bench/support/lifecycle';
 
@@ -95,7 +97,11 @@ export class LifecycleLoad {
   readonly failures: FailedAttempt[] = [];
   /** Steps found applied after a failed attempt (recognised as done rather than sent again). */
   recognised = 0;
+  /** Steps answered with their outcome on a retry after a failed attempt. */
+  answeredOnRetry = 0;
   retries = 0;
+  /** Requests sent and not yet answered, per API. */
+  private readonly pending = new Map<string, number>();
   private failure: unknown = null;
 
   constructor(private readonly options: LoadOptions) {
@@ -133,6 +139,20 @@ export class LifecycleLoad {
     }
   }
 
+  /** How many requests to `api` are waiting for their answer now. */
+  inFlight(api: string): number {
+    return this.pending.get(api) ?? 0;
+  }
+
+  private async send<T>(api: string, who: string, query: string, variables: Record<string, unknown>, what: string, headers: Record<string, string> = {}): Promise<Answer<T>> {
+    this.pending.set(api, this.inFlight(api) + 1);
+    try {
+      return await graphql<T>(api, who, query, variables, what, headers);
+    } finally {
+      this.pending.set(api, this.inFlight(api) - 1);
+    }
+  }
+
   private api(index: number): string {
     const apis = this.options.apis();
     return apis[index % apis.length];
@@ -159,9 +179,9 @@ export class LifecycleLoad {
         await sleep(Math.min(3_000, 100 * 2 ** Math.min(attempt, 5)) * (0.5 + Math.random()));
       }
       const api = this.api(apiIndex);
-      if (uncertain) {
+      if (uncertain && !this.options.idempotencyKeys) {
         // An earlier attempt may have been applied: look before sending it again.
-        const card = await graphql<{ stage: string; version: number }>(api, 'office', 'query($id: String!) { indicatorTask(id: $id) { stage version } }', { id: task.taskId }, `read ${task.taskId}`);
+        const card = await this.send<{ stage: string; version: number }>(api, 'office', 'query($id: String!) { indicatorTask(id: $id) { stage version } }', { id: task.taskId }, `read ${task.taskId}`);
         if (card.failure) {
           this.failures.push(card.failure);
           if (card.failure.kind === 'network' || card.failure.kind === 'timeout') apiIndex += 1;
@@ -173,12 +193,13 @@ export class LifecycleLoad {
           return apiIndex;
         }
       }
-      const answer = await graphql<{ stage: string; version: number }>(api, login(step.who, task), stepMutation(step), variables, what, headers);
+      const answer = await this.send<{ stage: string; version: number }>(api, login(step.who, task), stepMutation(step), variables, what, headers);
       if (answer.ok) {
         const card = answer.data!;
         if (card.stage !== step.stage || card.version !== version) {
           throw new Error(`${what}: expected stage ${step.stage} version ${version}, got ${JSON.stringify(card)}`);
         }
+        if (uncertain) this.answeredOnRetry += 1;
         this.done += 1;
         return apiIndex;
       }
@@ -187,6 +208,7 @@ export class LifecycleLoad {
       lastFailure = failure;
       if (failure.kind === 'graphql' && failure.code !== null && ALREADY_MOVED_CODES.has(failure.code)) {
         if (!uncertain) throw new Error(`${what}: refused on its first attempt: ${failure.code} ${failure.message}`);
+        if (this.options.idempotencyKeys) throw new Error(`${what}: a retry with the same Idempotency-Key was refused instead of answered: ${failure.code} ${failure.message}`);
         continue;
       }
       if (failure.kind === 'graphql' && !(failure.code !== null && RETRYABLE_CODES.has(failure.code))) {
