@@ -43,7 +43,7 @@ export class FaultStack {
   private clients: Client[] = [];
   private readonly killOnExit = () => this.killEverythingNow();
   private counter = 0;
-  private stopping = false;
+  private stopRequested = false;
   /** Workers and APIs that ended without being killed by the test, with their last log lines. */
   readonly crashes: string[] = [];
 
@@ -198,7 +198,7 @@ export class FaultStack {
     handle.exited = new Promise<void>((resolve) =>
       child.once('exit', (code, signal) => {
         this.processes.delete(handle);
-        if (!handle.killed && !this.stopping) this.crashes.push(`${name} exited by itself (${code ?? signal}):\n${tail(logFile, 30)}`);
+        if (!handle.killed && !this.stopRequested) this.crashes.push(`${name} exited by itself (${code ?? signal}):\n${tail(logFile, 30)}`);
         resolve();
       }),
     );
@@ -243,6 +243,11 @@ export class FaultStack {
   // -------------------------------------------------------------------------------------------------------
   // Diagnosis and clean-up.
 
+  /** True once stop() began: a test still running (it timed out) must give up rather than retry against nothing. */
+  get stopping(): boolean {
+    return this.stopRequested;
+  }
+
   /** The last lines of every log in the folder, for a failure's message. */
   logs(lines = 25): string {
     if (!fs.existsSync(this.dir)) return '';
@@ -265,7 +270,7 @@ export class FaultStack {
 
   /** Stops everything that is still running and removes the folder. Safe to call in any state, and twice. */
   async stop(): Promise<void> {
-    this.stopping = true;
+    this.stopRequested = true;
     for (const handle of [...this.processes]) {
       handle.child.kill('SIGKILL');
       await withTimeout(handle.exited, 10_000, `${handle.name} to exit`).catch(() => undefined);

@@ -103,7 +103,8 @@ export function judgeFailures(failures: readonly FailedAttempt[], allowed: { cod
   return counts;
 }
 
-/** No worker or API may die by itself: a fault costs time, never a process. */
+/** No worker or API may die by itself: a fault costs time, never a process. Also ends a load the test gave up on. */
 export function expectNoCrashes(stack: FaultStack): void {
+  if (stack.stopping) throw new Error('the test is over: everything is being stopped');
   if (stack.crashes.length > 0) throw new Error(`${stack.crashes.length} process(es) died:\n${stack.crashes.join('\n\n')}`);
 }
