@@ -2,6 +2,7 @@
 // kill -9 of the postmaster — and starts again on the same data folder. Events are delayed, never lost: the
 // workflows' appends retry until the database is back. While it is away the API answers at once with a coded
 // error (no hang, no stack); the same request succeeds once it is back. Every task ends with exactly its events.
+import { sql } from 'kysely';
 import { waitFor } from '../../bench/support/harness';
 import { verifyArchived } from '../../bench/support/lifecycle';
 import { FaultStack } from './support/fault-stack';
@@ -79,6 +80,12 @@ describe('fault: PostgreSQL stopped under load and started again on its data fol
         const db = stack.db(); // the first pool's connections died with the server
         expectNoCrashes(stack);
         log(`${await verifyArchived(db, system.client, stack.campaignId, system.tasks)}`);
+        const delayed = await db
+          .selectFrom('events')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where(sql<boolean>`recorded_at - occurred_at > interval '1 second'`)
+          .executeTakeFirstOrThrow();
+        log(`${delayed.n} event(s) written more than 1 s after the workflow decided them: appends that waited out an outage`);
         // Each probed action was written exactly once, however often it was tried.
         for (const task of probes.tasks) {
           const events = await db.selectFrom('events').select(['type', 'stream_version']).where('stream_id', '=', task.taskId).orderBy('stream_version').execute();

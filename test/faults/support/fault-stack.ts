@@ -35,7 +35,6 @@ export interface NodeProcess {
 export class FaultStack {
   readonly campaignId = `faults-${randomBytes(4).toString('hex')}`;
   readonly taskQueue = `faults-${randomBytes(4).toString('hex')}`;
-  readonly namespace = NAMESPACE;
   private pgProcess: ChildProcess | null = null;
   private temporal: TemporalDevServer | null = null;
   private readonly processes = new Set<NodeProcess>();
@@ -88,8 +87,14 @@ export class FaultStack {
         });
         fs.closeSync(log);
         const ready = await new Promise<boolean>((resolve) => {
-          child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve(true));
+          const timer = setTimeout(() => child.kill('SIGKILL'), READY_TIMEOUT_MS);
+          child.stdout!.on('data', (chunk: Buffer) => {
+            if (!chunk.toString().includes('ready')) return;
+            clearTimeout(timer);
+            resolve(true);
+          });
           child.once('exit', (code, signal) => {
+            clearTimeout(timer);
             lastExit = `exit ${code ?? signal}`;
             resolve(false);
           });
@@ -249,7 +254,7 @@ export class FaultStack {
   }
 
   /** The last lines of every log in the folder, for a failure's message. */
-  logs(lines = 25): string {
+  private logs(lines = 25): string {
     if (!fs.existsSync(this.dir)) return '';
     return fs
       .readdirSync(this.dir)

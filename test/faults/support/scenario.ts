@@ -38,8 +38,8 @@ export interface System {
   sideCampaignId: string;
 }
 
-/** PostgreSQL, Temporal, the given numbers of workers and APIs, and the load's workflows with their cards. */
-export async function startSystem(stack: FaultStack, options: { apis: number; workers?: number }): Promise<System> {
+/** PostgreSQL, Temporal, a worker, the given number of APIs, and the load's workflows with their cards. */
+export async function startSystem(stack: FaultStack, options: { apis: number }): Promise<System> {
   const sideCampaignId = `${stack.campaignId}-side`;
   const cli = process.env.TEMPORAL_CLI;
   if (!cli) throw new Error('TEMPORAL_CLI is not set: run the fault tests through jest (global setup)');
@@ -48,9 +48,9 @@ export async function startSystem(stack: FaultStack, options: { apis: number; wo
   await stack.prepareDatabase([stack.campaignId, sideCampaignId]);
   const db = stack.db();
   const client = await stack.client();
-  const workers = await Promise.all(Array.from({ length: options.workers ?? 1 }, () => stack.startWorker()));
+  const workers = [await stack.startWorker()];
   const apis = await Promise.all(Array.from({ length: options.apis }, () => stack.startApi()));
-  log(`${workers.length} worker(s) and ${apis.length} API(s) started`);
+  log(`a worker and ${apis.length} API(s) started`);
   const { tasks, starts } = benchTasks(stack.campaignId, FAULT_TASKS);
   await startTasks(db, client, stack.taskQueue, starts);
   log(`${tasks.length} tasks started, their cards on the board`);
