@@ -117,12 +117,16 @@ function ticksPerSecond(): number {
   return clockTicks;
 }
 
-/** [ppid, utime + stime in seconds, resident set in bytes] of a process, or null if it is gone. */
-export function procStat(pid: number): [number, number, number] | null {
+/**
+ * [ppid, utime + stime in seconds, resident set in bytes, cutime + cstime in seconds: the CPU of its children that
+ * have ended] of a process, or null if it is gone.
+ */
+export function procStat(pid: number): [number, number, number, number] | null {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
     const fields = text.slice(text.lastIndexOf(')') + 2).split(' '); // fields from 3 (state) on
-    return [Number(fields[1]), (Number(fields[11]) + Number(fields[12])) / ticksPerSecond(), Number(fields[21]) * 4096];
+    const seconds = (a: string, b: string) => (Number(a) + Number(b)) / ticksPerSecond();
+    return [Number(fields[1]), seconds(fields[11], fields[12]), Number(fields[21]) * 4096, seconds(fields[13], fields[14])];
   } catch {
     return null;
   }
@@ -147,6 +151,7 @@ export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, 
   let postmaster: number | null = null;
   const parents = new Map<number, number>();
   const times = new Map<number, number>();
+  const endedChildren = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -154,6 +159,7 @@ export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, 
     if (!stat) continue;
     parents.set(pid, stat[0]);
     times.set(pid, stat[1]);
+    endedChildren.set(pid, stat[3]);
     if (postmaster === null) {
       try {
         if (fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(pgDataDir)) postmaster = pid;
@@ -162,7 +168,9 @@ export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, 
       }
     }
   }
-  let postgres = 0;
+  // A backend that ends (a pool closing an idle connection) takes its CPU time with it, into the postmaster's
+  // account of ended children: counted there, the sum never goes down between two snapshots.
+  let postgres = postmaster === null ? 0 : endedChildren.get(postmaster) ?? 0;
   for (const [pid, ppid] of parents) if (pid === postmaster || (postmaster !== null && ppid === postmaster)) postgres += times.get(pid) ?? 0;
   const usage = process.cpuUsage();
   return {

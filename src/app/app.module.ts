@@ -1,4 +1,6 @@
 import * as path from 'node:path';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
@@ -26,6 +28,16 @@ import { InspectionRoundModule } from '../inspection-round/inspection-round.modu
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
 import { CoreModule } from './core.module';
+
+const NO_STORE: ApolloServerPlugin = {
+  async requestDidStart() {
+    return {
+      async willSendResponse({ response }) {
+        response.http.headers.set('cache-control', 'no-store');
+      },
+    };
+  },
+};
 
 /**
  * graphql-ws options. Nest passes every one through to the server, though its type names only some of them.
@@ -93,6 +105,10 @@ export class AppModule {
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
             playground: false,
+            // We give no cache hints, and Apollo's cache-control plugin wrapped every field's resolver to collect
+            // them: a quarter of the API's CPU on a board of 2,000 cards (bench/board-query.bench.ts). Its only
+            // effect, that no answer (people's boards) is stored by a browser or a proxy, is kept here.
+            plugins: [ApolloServerPluginCacheControlDisabled(), NO_STORE],
           }),
         }),
         HealthModule,

@@ -2,8 +2,7 @@
 // `campaign:{id}` with the clock's own `evolve`, in the same transaction as the append.
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { CampaignStatesTable, Database } from '../database/database.types';
-import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
-import { forEachEvent, type ReadAll } from '../projections/replay-events';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
 import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.lifecycle';
 import { CAMPAIGN_STREAM_PREFIX } from '../../workflows/campaign/campaign.messages';
@@ -97,16 +96,20 @@ export class CampaignStateProjection implements InlineProjection {
     await upsert(trx, [...rows.values()]);
   }
 
-  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     await trx.deleteFrom('campaign_states').execute();
     const rows = new Map<string, Row>();
     let count = 0;
-    await forEachEvent(readAll, (event) => {
-      if (!isCampaignStream(event.streamId)) return;
-      rows.set(event.streamId, foldCampaign(rows.get(event.streamId), event));
-      count += 1;
-    });
-    await upsert(trx, [...rows.values()]);
-    return { events: count };
+    return {
+      visit(event) {
+        if (!isCampaignStream(event.streamId)) return;
+        rows.set(event.streamId, foldCampaign(rows.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsert(trx, [...rows.values()]);
+        return { events: count };
+      },
+    };
   }
 }

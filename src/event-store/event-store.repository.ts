@@ -5,7 +5,8 @@ import type { AppendRequest, AppendResult } from '../../activities/event-store.t
 import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import { StreamConflictError } from './event-store.errors';
-import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type StoredEvent } from './event-store.types';
+import { forEachEvent } from '../projections/replay-events';
+import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type ProjectionRebuild, type StoredEvent } from './event-store.types';
 
 const EVENT_COLUMNS = ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'] as const;
 
@@ -155,11 +156,24 @@ export class EventStoreRepository {
         .selectFrom('events')
         .select(sql<string>`coalesce(max(position), 0)::text`.as('last'))
         .executeTakeFirstOrThrow();
+      const rebuilding: { projection: InlineProjection; rebuild: ProjectionRebuild }[] = [];
       for (const projection of this.projections) {
         const checkpoint = checkpoints.find((c) => c.name === projection.name);
         const stale = checkpoint ? checkpoint.schema_version < projection.schemaVersion : last !== '0';
         if (options.onlyStale && !stale) continue;
-        const { events } = await projection.rebuild(trx, readAll);
+        rebuilding.push({ projection, rebuild: await projection.rebuild(trx) });
+      }
+      if (rebuilding.length === 0) return results;
+      // One pass over the events for all of them: reading and parsing the events is most of a rebuild's work.
+      await forEachEvent(readAll, (event) => {
+        let pending: Promise<void> | undefined;
+        for (const { rebuild } of rebuilding) {
+          pending = pending ? pending.then(() => rebuild.visit(event)) : (rebuild.visit(event) ?? undefined);
+        }
+        return pending;
+      });
+      for (const { projection, rebuild } of rebuilding) {
+        const { events } = await rebuild.finish();
         const values = { name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion };
         await trx
           .insertInto('projection_checkpoints')

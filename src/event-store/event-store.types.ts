@@ -20,8 +20,19 @@ export interface InlineProjection {
   readonly schemaVersion: number;
   /** Applies events already written in this transaction, in stream order. */
   apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void>;
-  /** Rebuilds the projection's rows from all events, inside the given transaction. */
-  rebuild(trx: Transaction<Database>, readAll: (after: string, limit: number) => Promise<StoredEvent[]>): Promise<{ events: number }>;
+  /**
+   * Starts rebuilding the projection's rows inside the given transaction (clearing them first). The rebuild is then
+   * shown every stored event once, in order, together with the other projections being rebuilt, and finished.
+   */
+  rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild>;
+}
+
+/** One projection's part of a rebuild. */
+export interface ProjectionRebuild {
+  /** Folds one event, of any stream; returns a promise only when it has to write before the next event. */
+  visit(event: StoredEvent): Promise<void> | void;
+  /** Writes the rows folded; how many events the projection folded. */
+  finish(): Promise<{ events: number }>;
 }
 
 /** The channel on which every append is announced to the API instances. */

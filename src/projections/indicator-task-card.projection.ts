@@ -2,8 +2,7 @@
 // so the board can never disagree with the workflow about what an event means.
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
-import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
-import { forEachEvent, type ReadAll } from './replay-events';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
 import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
@@ -127,16 +126,20 @@ export class IndicatorTaskCardProjection implements InlineProjection {
     await upsertCards(trx, [...cards.values()]);
   }
 
-  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     await trx.deleteFrom('indicator_task_cards').execute();
     const cards = new Map<string, Card>();
     let count = 0;
-    await forEachEvent(readAll, (event) => {
-      if (!isIndicatorTaskStream(event.streamId)) return;
-      cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
-      count += 1;
-    });
-    await upsertCards(trx, [...cards.values()]);
-    return { events: count };
+    return {
+      visit(event) {
+        if (!isIndicatorTaskStream(event.streamId)) return;
+        cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsertCards(trx, [...cards.values()]);
+        return { events: count };
+      },
+    };
   }
 }

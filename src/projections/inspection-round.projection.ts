@@ -2,11 +2,10 @@
 // transaction as the append.
 import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
-import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { INSPECTION_ROUND_STREAM_PREFIX, type InspectionRoundEvent } from '../../workflows/inspection-round/inspection-round.events';
 import { evolveRound, initialRoundState } from '../../workflows/inspection-round/inspection-round.lifecycle';
 import type { InspectionRoundState } from '../../workflows/inspection-round/inspection-round.types';
-import { forEachEvent, type ReadAll } from './replay-events';
 
 interface RoundRow {
   state: InspectionRoundState;
@@ -76,16 +75,20 @@ export class InspectionRoundProjection implements InlineProjection {
     await upsert(trx, [...rows.values()]);
   }
 
-  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     await trx.deleteFrom('inspection_rounds').execute();
     const rows = new Map<string, RoundRow>();
     let count = 0;
-    await forEachEvent(readAll, (event) => {
-      if (!isInspectionRoundStream(event.streamId)) return;
-      rows.set(event.streamId, fold(rows.get(event.streamId), event));
-      count += 1;
-    });
-    await upsert(trx, [...rows.values()]);
-    return { events: count };
+    return {
+      visit(event) {
+        if (!isInspectionRoundStream(event.streamId)) return;
+        rows.set(event.streamId, fold(rows.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsert(trx, [...rows.values()]);
+        return { events: count };
+      },
+    };
   }
 }

@@ -2,11 +2,10 @@
 // in the same transaction as the append, like the indicator-task cards.
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, RectificationItemCardsTable } from '../database/database.types';
-import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { RECTIFICATION_ITEM_STREAM_PREFIX, type RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { placeKey, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import { forEachEvent, type ReadAll } from './replay-events';
 
 const INSERT_CHUNK = 1_000;
 
@@ -98,16 +97,20 @@ export class RectificationItemCardProjection implements InlineProjection {
     await upsert(trx, [...cards.values()]);
   }
 
-  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     await trx.deleteFrom('rectification_item_cards').execute();
     const cards = new Map<string, ItemCard>();
     let count = 0;
-    await forEachEvent(readAll, (event) => {
-      if (!isRectificationItemStream(event.streamId)) return;
-      cards.set(event.streamId, foldItemCard(cards.get(event.streamId), event));
-      count += 1;
-    });
-    await upsert(trx, [...cards.values()]);
-    return { events: count };
+    return {
+      visit(event) {
+        if (!isRectificationItemStream(event.streamId)) return;
+        cards.set(event.streamId, foldItemCard(cards.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsert(trx, [...cards.values()]);
+        return { events: count };
+      },
+    };
   }
 }

@@ -3,9 +3,8 @@
 // would read as a new task for the old unit. The row is found by the task's id, which never changes.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
-import type { InlineProjection, StoredEvent } from '../event-store/event-store.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { isIndicatorTaskStream } from './indicator-task-card.projection';
-import { forEachEvent, type ReadAll } from './replay-events';
 
 async function applyReassignment(trx: Transaction<Database>, event: StoredEvent): Promise<void> {
   const unitCode = String(event.data.unitCode);
@@ -30,13 +29,17 @@ export class TaskAssignmentUnitProjection implements InlineProjection {
   }
 
   /** Replays every reassignment in order: the rows end as the last one left them. Imports never move units. */
-  async rebuild(trx: Transaction<Database>, readAll: ReadAll): Promise<{ events: number }> {
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     let count = 0;
-    await forEachEvent(readAll, async (event) => {
-      if (event.type !== 'TaskReassigned' || !isIndicatorTaskStream(event.streamId)) return;
-      await applyReassignment(trx, event);
-      count += 1;
-    });
-    return { events: count };
+    return {
+      visit(event) {
+        if (event.type !== 'TaskReassigned' || !isIndicatorTaskStream(event.streamId)) return;
+        count += 1;
+        return applyReassignment(trx, event);
+      },
+      async finish() {
+        return { events: count };
+      },
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
+import type { InlineProjection } from '../event-store/event-store.types';
 import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.projection';
 import { TaskAssignmentUnitProjection } from '../projections/task-assignment-unit.projection';
 import { RectificationItemCardProjection } from '../projections/rectification-item-card.projection';
@@ -11,8 +12,13 @@ import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { AppConfig, TemporalConnectionConfig } from '../config/config';
 
+/** Every projection kept in the append's transaction, in the order the event store applies them. */
+export function inlineProjections(): InlineProjection[] {
+  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection()];
+}
+
 export function createEventStore(db: Db): EventStoreRepository {
-  return new EventStoreRepository(db, [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection()]);
+  return new EventStoreRepository(db, inlineProjections());
 }
 
 let runtimeInstalled = false;

@@ -94,6 +94,21 @@ describe('API limits, denied attempts and error answers', () => {
     expect(text).not.toMatch(/stacktrace|\bat [\w.<>]+ \(|\.ts:\d+|node_modules|\bselect\b|\binsert\b|relation "/i);
   }
 
+  it('asks browsers and proxies never to store an answer: boards and cards are people\'s work', async () => {
+    for (const [login, query] of [
+      ['supervisor', '{ board { columns { cards { id } } } }'],
+      [null, '{ board { columns { cards { id } } } }'],
+    ] as const) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(login ? { 'x-demo-user': login } : {}) },
+        body: JSON.stringify({ query }),
+      });
+      await res.text();
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    }
+  });
+
   describe('limits of a request', () => {
     it('refuses a query deeper than MAX_QUERY_DEPTH with QUERY_TOO_DEEP, before resolving anything', async () => {
       const res = await gql('supervisor', '{ board { columns { cards { linkedItems { history { label } } } } } }');

@@ -17,6 +17,7 @@ import * as m0013 from './0013-access-denials';
 import * as m0014 from './0014-service-accounts';
 import * as m0015 from './0015-list-indexes';
 import * as m0016 from './0016-idempotency-keys';
+import * as m0017 from './0017-lead-unit-index';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0014-service-accounts': m0014,
   '0015-list-indexes': m0015,
   '0016-idempotency-keys': m0016,
+  '0017-lead-unit-index': m0017,
 };

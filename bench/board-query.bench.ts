@@ -1,0 +1,290 @@
+// Board query benchmark: how fast the API answers the board's own `board` query (web/src/board/documents.ts) and
+// the first page of the `tasks` list over a campaign of N indicator-task cards (default 10,000) and N/4
+// rectification items, for a community's member (its own cards), a lead department's member (its own cards and
+// every card of the indicators it leads) and a supervisor (every card). The cards are written as events in bulk
+// through the event store's own projections (bench/support/synthetic-events.ts), not as workflows.
+//
+//   npm run build && node dist/bench/board-query.bench.js [N cards=10000] [QUERIES=200]
+import { randomBytes } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
+import { Pool } from 'pg';
+import type { Database } from '../src/database/database.types';
+import type { Db } from '../src/database/database';
+import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
+import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
+import { startApi } from '../src/runtime/api-server';
+import { freePort } from '../src/runtime/ports';
+import { inlineProjections } from '../src/runtime/worker-runner';
+import { STAGES } from '../workflows/indicator-task/indicator-task.types';
+import { CARD } from '../web/src/api/documents';
+import { TASK_BOARD } from '../web/src/board/documents';
+import {
+  appendSection,
+  ascending,
+  commandLine,
+  cpuBetween,
+  cpuSnapshot,
+  createRunDatabase,
+  describeCpu,
+  fmt,
+  intArgs,
+  once,
+  percentile,
+  runBenchmark,
+  runConfig,
+  startInfra,
+  type CpuUsage,
+} from './support/harness';
+import { extraUnits, itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign } from './support/synthetic-events';
+
+const log = (line: string) => console.log(`[board-query] ${line}`);
+
+/**
+ * Timed queries per viewer stop early once they have taken this long (at least MIN_QUERIES are always timed), and
+ * warm-up queries once they have taken WARM_UP_BUDGET_MS (at least one), so that a whole-office board of 100,000
+ * cards, tens of seconds a query, still ends in minutes.
+ */
+const TIME_BUDGET_MS = 120_000;
+const MIN_QUERIES = 5;
+const WARM_UP = 10;
+const WARM_UP_BUDGET_MS = 30_000;
+
+const TASKS_FIRST_PAGE = `query TaskListPage($campaign: String) {
+  tasks(campaignId: $campaign, first: 50) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { ...Card } } }
+}
+${CARD}`;
+
+interface Viewer {
+  login: string;
+  label: string;
+  /** The unit whose cards (done or led) the viewer sees; null for every card. */
+  unit: string | null;
+}
+
+const VIEWERS: readonly Viewer[] = [
+  { login: 'wtsq.member', label: 'community member (外滩社区: its own cards)', unit: 'WTSQ' },
+  { login: 'pab.member', label: 'lead department member (平安办: its own cards + 9 of 40 indicators it leads)', unit: 'PAB' },
+  { login: 'supervisor', label: 'supervisor (every card)', unit: null },
+];
+
+interface Timing {
+  viewer: Viewer;
+  query: 'board' | 'tasks';
+  cards: number;
+  bytes: number;
+  ms: number[];
+  /** Per request: the sum of the durations of the SQL statements the API ran for it. */
+  sqlMs: number[];
+  statements: number;
+  cpu: CpuUsage | null;
+}
+
+/** A Kysely like the API's (src/database/database.ts), which also tells us every statement it runs and how long it took. */
+function loggingDatabase(url: string, onQuery: (event: LogEvent) => void): Db {
+  const pool = new Pool({ connectionString: url, max: 10 });
+  pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: onQuery });
+}
+
+async function post(baseUrl: string, login: string, query: string, variables: Record<string, unknown>): Promise<{ text: string; ms: number }> {
+  const t0 = performance.now();
+  const res = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-demo-user': login },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(300_000),
+  });
+  const text = await res.text();
+  const ms = performance.now() - t0;
+  if (!res.ok) throw new Error(`HTTP ${res.status} for ${login}: ${text.slice(0, 500)}`);
+  return { text, ms };
+}
+
+interface BoardCard {
+  id: string;
+  stage: string;
+  unit: { code: string };
+  leadUnit: { code: string };
+  allowedActions: string[];
+}
+
+/** The board as the viewer must see it: exactly the cards the database holds for them, each once, in its stage's column. */
+function checkBoard(text: string, viewer: Viewer, expected: number): number {
+  const body = JSON.parse(text) as { data?: { board: { columns: { stage: string; cards: BoardCard[] }[] } }; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`board for ${viewer.login} failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  const seen = new Set<string>();
+  for (const column of body.data.board.columns) {
+    for (const card of column.cards) {
+      if (card.stage !== column.stage) throw new Error(`board for ${viewer.login}: card ${card.id} (${card.stage}) in column ${column.stage}`);
+      if (viewer.unit && card.unit.code !== viewer.unit && card.leadUnit.code !== viewer.unit) throw new Error(`board for ${viewer.login} shows ${card.id} of ${card.unit.code}`);
+      if (seen.has(card.id)) throw new Error(`board for ${viewer.login} shows ${card.id} twice`);
+      seen.add(card.id);
+    }
+  }
+  if (seen.size !== expected) throw new Error(`board for ${viewer.login}: ${seen.size} cards, expected ${expected}`);
+  return seen.size;
+}
+
+function checkTasks(text: string, viewer: Viewer, expected: number): number {
+  const body = JSON.parse(text) as { data?: { tasks: { totalCount: number; edges: { node: BoardCard }[] } }; errors?: unknown[] };
+  if (body.errors || !body.data) throw new Error(`tasks for ${viewer.login} failed: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  const { totalCount, edges } = body.data.tasks;
+  if (totalCount !== expected) throw new Error(`tasks for ${viewer.login}: totalCount ${totalCount}, expected ${expected}`);
+  if (edges.length !== Math.min(50, expected)) throw new Error(`tasks for ${viewer.login}: ${edges.length} rows on the first page`);
+  return edges.length;
+}
+
+runBenchmark('board-query', async (shutdown) => {
+  const [n, queries] = intArgs('node dist/bench/board-query.bench.js [N cards=10000] [QUERIES=200]', [10_000, 200]);
+  const items = Math.floor(n / 4);
+  const infra = await startInfra(shutdown, { log });
+  const suffix = randomBytes(4).toString('hex');
+  const campaignId = `bench-board-${suffix}`;
+  const { url, db: seedDb } = await createRunDatabase(infra.pg.url, `bench_board_${suffix}`);
+  shutdown.add('数据库连接 / database pool (seeding)', once(() => seedDb.destroy()));
+
+  // Seeding (not timed): the demo's catalog, units and people, more units so that each has about one card per
+  // indicator, then the events.
+  const catalog = readDemoCatalog();
+  const unitCodes = unitCodesFor(n, catalog);
+  await insertDemoReferenceData(seedDb, catalog, { ...DEMO_CAMPAIGN, id: campaignId });
+  const extra = extraUnits(unitCodes.length - 12);
+  for (let i = 0; i < extra.length; i += 1000) await seedDb.insertInto('units').values(extra.slice(i, i + 1000)).execute();
+  const campaign: SyntheticCampaign = { campaignId, catalog, unitCodes, start: new Date('2026-09-01T01:00:00Z') };
+  const projections = inlineProjections();
+  const seedBegin = performance.now();
+  let events = 0;
+  function* streams() {
+    for (let i = 0; i < n; i++) {
+      yield taskEvents(campaign, i);
+      // An item every fourth task, so that the items come in among the tasks, as on a live campaign.
+      if (i % 4 === 3) yield itemEvents(campaign, (i - 3) / 4, n);
+    }
+  }
+  await writeInterleaved(streams(), 400, 4000, async (batch) => {
+    await writeEvents(seedDb, batch, projections);
+    events += batch.length;
+  });
+  await sql`analyze`.execute(seedDb);
+  const seedSeconds = (performance.now() - seedBegin) / 1000;
+  const counts = await sql<{ cards: string; items: string }>`
+    select (select count(*) from indicator_task_cards where campaign_id = ${campaignId}) as cards,
+           (select count(*) from rectification_item_cards where campaign_id = ${campaignId}) as items`.execute(seedDb);
+  if (Number(counts.rows[0].cards) !== n || Number(counts.rows[0].items) !== items) {
+    throw new Error(`seeding: ${counts.rows[0].cards} cards and ${counts.rows[0].items} items, expected ${n} and ${items}`);
+  }
+  const stages = await seedDb
+    .selectFrom('indicator_task_cards')
+    .select(['stage', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .groupBy('stage')
+    .execute();
+  const byStage = new Map(stages.map((s) => [s.stage, Number(s.n)]));
+  log(`seeded ${n} cards and ${items} items (${events} events, ${unitCodes.length} units) in ${fmt(seedSeconds, 1)} s; by stage: ${STAGES.map((s) => `${s} ${byStage.get(s) ?? 0}`).join(', ')}`);
+
+  // What each viewer must see, counted by SQL on the projection, not through the API.
+  // The board and the list show a unit's member the tasks the unit does or leads (access-policy.ts).
+  const expected = new Map<string, number>();
+  for (const viewer of VIEWERS) {
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from indicator_task_cards
+       where campaign_id = ${campaignId} and (${viewer.unit}::text is null or unit_code = ${viewer.unit} or lead_unit_code = ${viewer.unit})`.execute(seedDb);
+    expected.set(viewer.login, Number(rows[0].n));
+  }
+
+  // The API, on a database handle that records every statement it runs.
+  let statements: { sql: string; parameters: readonly unknown[]; ms: number }[] = [];
+  const apiDb = loggingDatabase(url, (event) => {
+    if (event.level === 'query') statements.push({ sql: event.query.sql, parameters: event.query.parameters, ms: event.queryDurationMillis });
+  });
+  shutdown.add('数据库连接 / database pool (API)', once(() => apiDb.destroy()));
+  const port = await freePort();
+  const config = runConfig(infra.temporal.address, `bench-board-${suffix}`, port);
+  const app = await startApi({ config, databaseUrl: url, db: apiDb, temporal: infra.client, temporalUiUrl: null }, { port });
+  shutdown.add('API', once(() => app.close()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+
+  const timings: Timing[] = [];
+  const plans: string[] = [];
+  for (const viewer of VIEWERS) {
+    const count = expected.get(viewer.login)!;
+    for (const [kind, document, check] of [
+      ['board', TASK_BOARD, checkBoard],
+      ['tasks', TASKS_FIRST_PAGE, checkTasks],
+    ] as const) {
+      const variables = { campaign: campaignId };
+      const warmBegin = performance.now();
+      for (let i = 0; i < WARM_UP && (i === 0 || performance.now() - warmBegin < WARM_UP_BUDGET_MS); i++) {
+        check((await post(baseUrl, viewer.login, document, variables)).text, viewer, count);
+      }
+      const timing: Timing = { viewer, query: kind, cards: 0, bytes: 0, ms: [], sqlMs: [], statements: 0, cpu: null };
+      const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+      const begin = performance.now();
+      for (let i = 0; i < queries; i++) {
+        if (i >= MIN_QUERIES && performance.now() - begin > TIME_BUDGET_MS) break;
+        statements = [];
+        const { text, ms } = await post(baseUrl, viewer.login, document, variables);
+        timing.ms.push(ms);
+        timing.sqlMs.push(statements.reduce((sum, s) => sum + s.ms, 0));
+        timing.statements = statements.length;
+        timing.bytes = Buffer.byteLength(text);
+        timing.cards = check(text, viewer, count);
+      }
+      timing.cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), (performance.now() - begin) / 1000);
+      // The plans of the last request's statements that read the cards, run again under EXPLAIN ANALYZE.
+      for (const statement of statements.filter((s) => s.sql.includes('"indicator_task_cards"'))) {
+        const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${inline(statement.sql, statement.parameters)}`).execute(seedDb);
+        const plan = rows.map((r) => r['QUERY PLAN']);
+        console.log(`\n${viewer.login} ${kind}: ${statement.sql}\n${plan.join('\n')}`);
+        // For the record, what decides the time: the scans, the sorts and the execution time.
+        const gist = plan.filter((line, i) => i === 0 || /Scan|Sort Method|Execution Time/.test(line));
+        plans.push(`${viewer.login} ${kind}, ${fmt(statement.ms)} ms in the last request:\n${gist.map((line) => `  ${line}`).join('\n')}`);
+      }
+      timings.push(timing);
+      log(
+        `${viewer.login} ${kind}: ${timing.ms.length} queries, ${timing.cards} cards, ${fmt(timing.bytes / 1024, 0)} KiB; p50 ${fmt(percentile(ascending(timing.ms), 50))} ms, ` +
+          `p95 ${fmt(percentile(ascending(timing.ms), 95))} ms; SQL p50 ${fmt(percentile(ascending(timing.sqlMs), 50))} ms (${timing.statements} statements)`,
+      );
+    }
+  }
+
+  const table = [
+    '| viewer | query | cards | response KiB | queries | p50 ms | p95 ms | p99 ms | SQL p50 ms | SQL p95 ms | statements |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...timings.map((t) => {
+      const ms = ascending(t.ms);
+      const sqlMs = ascending(t.sqlMs);
+      return (
+        `| ${t.viewer.login} | ${t.query === 'board' ? 'board (TaskBoard)' : 'tasks, first 50'} | ${t.cards} | ${fmt(t.bytes / 1024, 0)} | ${t.ms.length} | ` +
+        `${fmt(percentile(ms, 50))} | ${fmt(percentile(ms, 95))} | ${fmt(percentile(ms, 99))} | ${fmt(percentile(sqlMs, 50))} | ${fmt(percentile(sqlMs, 95))} | ${t.statements} |`
+      );
+    }),
+  ].join('\n');
+  const notes = [
+    `- Data: one campaign of ${n} indicator-task cards and ${items} rectification items (${events} events), over ${unitCodes.length} units (the demo's 12 and made-up communities, about one task per unit and indicator of the demo's ${catalog.length}); by stage ${STAGES.map((s) => `${s} ${byStage.get(s) ?? 0}`).join(', ')}. Written in ${fmt(seedSeconds, 1)} s as events in bulk through the event store's inline projections, then ANALYZE (not timed).`,
+    `- Viewers: ${VIEWERS.map((v) => `\`${v.login}\` = ${v.label}`).join('; ')}. Authenticated with the development header x-demo-user (one users lookup per request).`,
+    `- Each query: one HTTP POST /graphql, one at a time, from sending to the last byte of the response (not parsing it); up to ${WARM_UP} warm-up queries first (fewer when they take over ${WARM_UP_BUDGET_MS / 1000} s). At most ${queries} per viewer and query, fewer when they take over ${TIME_BUDGET_MS / 1000} s (at least ${MIN_QUERIES}). The board query is the board's own document (web/src/board/documents.ts TaskBoard, every card with the Card fragment and sideActions); the list is \`tasks(first: 50)\` with totalCount and the same Card fragment.`,
+    `- SQL columns: the sum of the durations of every statement the API ran for one request (Kysely's query log: from sending the statement to its rows in Node, so including the transfer and pg's parsing of the rows), and how many statements a request ran. The rest of a request is Nest/Apollo: resolving every field of every card, serialising and sending the JSON.`,
+    `- Verified on every response: no errors, exactly the cards the database holds for the viewer (counted by SQL on the projection), each once, each in its stage's column, a unit's member only its own or led cards; the list's totalCount likewise and a full first page.`,
+    `- Time per card beyond the SQL (board p50 − SQL p50, per card): ${timings
+      .filter((t) => t.query === 'board' && t.cards > 0)
+      .map((t) => `${t.viewer.login} ${fmt((1000 * (percentile(ascending(t.ms), 50) - percentile(ascending(t.sqlMs), 50))) / t.cards, 0)} µs`)
+      .join(', ')}: what the API spends on each card of a board (resolving its fields, serialising, sending).`,
+    ...timings.filter((t) => t.query === 'board').map((t) => describeCpu(`${t.viewer.login}'s board queries`, t.cpu, 'bench process (API + client)')),
+  ];
+  const body = [table, '', ...notes, '', 'Plans of the statements that read the cards in the last request (EXPLAIN ANALYZE, run once more after the timed queries; scans, sorts and execution time only, the whole plans are in the console output):', '', '```', ...plans, '```'].join('\n');
+  console.log(`\n${body}\n`);
+  appendSection(`board query, N=${n}, QUERIES=${queries}`, commandLine('board-query.bench.js', [n, queries]), infra.machine, body);
+});
+
+/** The statement with its parameters written in, for EXPLAIN (which takes no parameters). */
+function inline(text: string, parameters: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_, k: string) => {
+    const value = parameters[Number(k) - 1];
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    const raw = value instanceof Date ? value.toISOString() : String(value);
+    return `'${raw.replace(/'/g, "''")}'`;
+  });
+}
