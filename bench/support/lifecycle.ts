@@ -1,7 +1,8 @@
 // The lifecycle the benchmarks drive every indicator task through (9 actions, each adding one event: versions
 // 2..10), the tasks they drive (distinct (indicator, unit) pairs of the demo catalog whose indicator asks for one
 // archive material), one action through GraphQL or straight through Temporal, and the check that every task ended
-// ARCHIVED with exactly its events. Shared by lifecycle.bench.ts and scale-out.bench.ts.
+// ARCHIVED with exactly its events. Shared by lifecycle.bench.ts, scale-out.bench.ts, soak.ts and the fault tests
+// (test/faults/), which drive the same lifecycle while they break the system under it.
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/database/database';
@@ -9,6 +10,7 @@ import { demoMaterials } from '../../src/catalog/catalog.demo';
 import { readDemoCatalog } from '../../src/demo/demo-data';
 import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
+import { foldCard } from '../../src/projections/indicator-task-card.projection';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor, Stage } from '../../workflows/indicator-task/indicator-task.types';
@@ -158,12 +160,21 @@ export function benchTasks(campaignId: string, n: number): { tasks: BenchTask[];
   return { tasks, starts };
 }
 
+/** The GraphQL input of a step for a task. */
+export function stepInput(step: Step, task: BenchTask): Record<string, unknown> {
+  return { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) };
+}
+
+/** The mutation of a step, answering the card's stage and version. */
+export function stepMutation(step: Step): string {
+  return `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
+}
+
 export async function graphqlAction(baseUrl: string, task: BenchTask, step: Step): Promise<{ stage: string; version: number }> {
-  const query = `mutation($input: ${step.inputType}!) { ${step.mutation}(input: $input) { id stage classification awaitingReview version allowedActions } }`;
   const res = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'x-demo-user': login(step.who, task) },
-    body: JSON.stringify({ query, variables: { input: { taskId: task.taskId, ...(typeof step.input === 'function' ? step.input(task) : step.input) } } }),
+    body: JSON.stringify({ query: stepMutation(step), variables: { input: stepInput(step, task) } }),
     signal: AbortSignal.timeout(ACTION_TIMEOUT_MS),
   });
   const body = (await res.json()) as { data?: Record<string, { stage: string; version: number }> | null; errors?: unknown[] };
@@ -182,38 +193,56 @@ export async function directAction(client: Client, task: BenchTask, step: Step):
   );
 }
 
-/** Every card ARCHIVED at version 9, every stream exactly the 9 expected events, every workflow completed. */
+/**
+ * Every task of the campaign archived with exactly its events, or an error listing what is wrong: each stream holds
+ * the expected types in order at versions 1..n, no event id twice, no other stream of the campaign; each card is
+ * ARCHIVED at version 10 and is the fold of its stream's events (whole state, last position); every workflow
+ * completed archived. Returns a one-line summary.
+ */
 export async function verifyArchived(db: Db, client: Client, campaignId: string, tasks: readonly BenchTask[]): Promise<string> {
   const problems: string[] = [];
+  const events = await db
+    .selectFrom('events')
+    .select(['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'])
+    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
+    .orderBy('stream_id')
+    .orderBy('stream_version')
+    .execute();
+  const eventIds = new Set<string>();
+  const byStream = new Map<string, typeof events>();
+  for (const e of events) {
+    if (eventIds.has(e.event_id)) problems.push(`${e.stream_id}: event id ${e.event_id} twice`);
+    eventIds.add(e.event_id);
+    const list = byStream.get(e.stream_id) ?? [];
+    if (e.stream_version !== list.length + 1) problems.push(`${e.stream_id}: version ${e.stream_version} where ${list.length + 1} was expected`);
+    list.push(e);
+    byStream.set(e.stream_id, list);
+  }
+  const expectedIds = new Set(tasks.map((t) => t.taskId));
+  for (const streamId of byStream.keys()) if (!expectedIds.has(streamId)) problems.push(`${streamId}: a stream no task should have`);
+  for (const task of tasks) {
+    const types = (byStream.get(task.taskId) ?? []).map((e) => e.type);
+    if (types.join() !== EXPECTED_EVENT_TYPES.join()) problems.push(`${task.taskId}: ${types.length} events ${types.join(', ')}`);
+  }
+
   const cards = await db
     .selectFrom('indicator_task_cards')
-    .select(['task_id', 'stage', 'version'])
+    .select(['task_id', 'stage', 'version', 'state', 'last_position'])
     .where('campaign_id', '=', campaignId)
     .execute();
   if (cards.length !== tasks.length) problems.push(`${cards.length} cards, expected ${tasks.length}`);
   for (const card of cards) {
     if (card.stage !== 'ARCHIVED' || card.version !== EVENTS_PER_TASK) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
+    // The projection must be exactly what its events fold to.
+    let folded: ReturnType<typeof foldCard> | undefined;
+    for (const e of byStream.get(card.task_id) ?? []) {
+      folded = foldCard(folded, { position: e.position, eventId: e.event_id, streamId: e.stream_id, streamVersion: e.stream_version, type: e.type, data: e.data, metadata: e.metadata, occurredAt: e.occurred_at });
+    }
+    if (!folded) continue;
+    if (card.last_position !== folded.lastPosition) problems.push(`card ${card.task_id}: last position ${card.last_position}, its events end at ${folded.lastPosition}`);
+    if (JSON.stringify(sortKeys(card.state)) !== JSON.stringify(sortKeys(folded.state))) problems.push(`card ${card.task_id}: state differs from the fold of its events`);
   }
-  const events = await db
-    .selectFrom('events')
-    .select(['stream_id', 'type', 'stream_version'])
-    .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
-    .orderBy('stream_id')
-    .orderBy('stream_version')
-    .execute();
-  const byStream = new Map<string, string[]>();
-  for (const e of events) {
-    const list = byStream.get(e.stream_id) ?? [];
-    if (e.stream_version !== list.length + 1) problems.push(`${e.stream_id}: version ${e.stream_version} out of order`);
-    list.push(e.type);
-    byStream.set(e.stream_id, list);
-  }
-  for (const task of tasks) {
-    const types = byStream.get(task.taskId) ?? [];
-    if (types.length !== EVENTS_PER_TASK) problems.push(`${task.taskId}: ${types.length} events, expected ${EVENTS_PER_TASK}`);
-    else if (types.join() !== EXPECTED_EVENT_TYPES.join()) problems.push(`${task.taskId}: events ${types.join(', ')}`);
-  }
-  if (byStream.size !== tasks.length) problems.push(`${byStream.size} event streams, expected ${tasks.length}`);
+
   // The workflows end once their task is archived.
   await lanes(tasks, 16, async (task) => {
     const state = await withTimeout(client.workflow.getHandle(task.taskId).result(), 30_000, `result of ${task.taskId}`);
@@ -222,5 +251,14 @@ export async function verifyArchived(db: Db, client: Client, campaignId: string,
   if (problems.length > 0) {
     throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
   }
-  return `verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order), ${tasks.length} workflows completed: OK`;
+  return `verify: ${cards.length} cards ARCHIVED at version ${EVENTS_PER_TASK}, each the fold of its events; ${events.length} events (${EVENTS_PER_TASK} per task, expected types in order, distinct ids); ${tasks.length} workflows completed: OK`;
+}
+
+/** JSON with object keys in order, so that two equal states compare equal whatever order jsonb gave their keys. */
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]));
+  }
+  return value;
 }

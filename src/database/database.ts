@@ -10,6 +10,11 @@ export function createDatabase(connectionString: string, options: Omit<PoolConfi
   // An idle connection dropped by the server (a restart, a failover, Ctrl-C reaching PostgreSQL first) must not
   // take the process down: the pool discards it and the next query opens a new one.
   pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));
+  // The pool listens for errors only while a connection is idle. One the server drops while it is taken (between
+  // the statements of a transaction, or just before a query) emits 'error' with no listener, which ends the
+  // process: an API died so when PostgreSQL shut down under load (test/faults/postgres-restart.fault-spec.ts).
+  // Whoever holds the connection learns of it from its next query, and the pool discards it on release.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

@@ -32,6 +32,32 @@ export function isServiceUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** SQLSTATEs meaning "the database cannot serve now": connection exceptions, shutting down or starting up, full. */
+const PG_UNAVAILABLE = /^(08\w{3}|57P0[123]|53300)$/;
+/** Socket errors of a connection to the database that could not be made or was lost. */
+const NET_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** What node-postgres throws when the connection drops under a query, or a client is used after it dropped. */
+const PG_CONNECTION_LOST = /^(Connection terminated( unexpectedly)?|Client has encountered a connection error and is not queryable|timeout exceeded when trying to connect)$/;
+
+/**
+ * Whether the error, or an error it was caused by, is PostgreSQL being unreachable, restarting or shutting down
+ * (a server error carries `severity` with its SQLSTATE; a socket error carries `syscall`), rather than a fault
+ * of a query.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; current && typeof current === 'object' && depth < 8; depth++) {
+    const candidate = current as { code?: unknown; severity?: unknown; syscall?: unknown; message?: unknown; cause?: unknown };
+    if (typeof candidate.code === 'string') {
+      if (candidate.severity !== undefined && PG_UNAVAILABLE.test(candidate.code)) return true;
+      if (typeof candidate.syscall === 'string' && NET_UNAVAILABLE.has(candidate.code)) return true;
+    }
+    if (current instanceof Error && PG_CONNECTION_LOST.test(current.message)) return true;
+    current = candidate.cause;
+  }
+  return false;
+}
+
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   if (original instanceof DomainError) {
@@ -74,6 +100,15 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     console.warn(`[api] workflow service unavailable${forLog}: ${(original as Error)?.message ?? String(original)}`);
     return {
       message: `工作流服务暂时不可用，请稍后重试${forPeople}`,
+      path: formatted.path,
+      extensions: { code: 'UNAVAILABLE', ...withId },
+    };
+  }
+  if (isDatabaseUnavailable(original)) {
+    // A restart or failover of PostgreSQL: the client should try again; operators get one line, not a stack.
+    console.warn(`[api] database unavailable${forLog}: ${(original as Error)?.message ?? String(original)}`);
+    return {
+      message: `数据库暂时不可用，请稍后重试${forPeople}`,
       path: formatted.path,
       extensions: { code: 'UNAVAILABLE', ...withId },
     };

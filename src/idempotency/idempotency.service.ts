@@ -67,6 +67,9 @@ function canonical(value: unknown): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The Temporal Update id of a person's key: the same on every retry, to any API instance. */
+const updateIdOf = (userId: string, key: string) => `idem-${sha256(`${userId}\n${key}`).slice(0, 40)}`;
+
 export interface IdempotentAction {
   /** The id to send the Temporal Update with. */
   updateId: string;
@@ -106,16 +109,33 @@ export class IdempotencyService {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一个不同的操作；重试时请发送与第一次完全相同的请求，新的操作请使用新的 Idempotency-Key');
       }
     }
-    const updateId = `idem-${sha256(`${userId}\n${key}`).slice(0, 40)}`;
-    const applied = await this.db
+    const updateId = updateIdOf(userId, key);
+    const done = await this.applied(streamId, updateId);
+    if (Math.random() < 0.01) await this.forgetExpired();
+    return { updateId, done };
+  }
+
+  /**
+   * Whether the request's key already took effect on `streamId`. A service asks before refusing an action by the
+   * rules on the state it read: the retry of an action that took effect finds the state moved on by that very
+   * action, and must get its outcome from claim() (or IDEMPOTENCY_KEY_REUSED there), not a refusal.
+   */
+  async tookEffect(userId: string, streamId: string): Promise<boolean> {
+    const key = currentIdempotencyKey();
+    if (key === null) return false;
+    const known = await this.db.selectFrom('idempotency_keys').select('stream_id').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
+    return known?.stream_id === streamId && (await this.applied(streamId, updateIdOf(userId, key)));
+  }
+
+  private async applied(streamId: string, updateId: string): Promise<boolean> {
+    const event = await this.db
       .selectFrom('events')
       .select('position')
       .where('stream_id', '=', streamId)
       .where(sql<string>`metadata->>'causationId'`, '=', updateId)
       .limit(1)
       .executeTakeFirst();
-    if (Math.random() < 0.01) await this.forgetExpired();
-    return { updateId, done: applied !== undefined };
+    return event !== undefined;
   }
 
   /** Drops keys older than KEY_TTL_HOURS; run now and then by claim, so the table stays small. */

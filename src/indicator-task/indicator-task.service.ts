@@ -117,11 +117,20 @@ export class IndicatorTaskService {
     return this.perform(actor, taskId, command, expectedVersion);
   }
 
+  /**
+   * Refuses an action the rules forbid on the state read, before anything is stored or looked up for it; but not
+   * the retry of an action that took effect (same Idempotency-Key), whose own effect moved the state on: perform()
+   * answers that one with its outcome.
+   */
+  private async refuseEarly(actor: Actor, task: TaskView, action: IndicatorTaskAction): Promise<void> {
+    const refused = check(task.state, actor, action);
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, task.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+  }
+
   /** Archiving begins with the list of materials the catalog requires of the indicator now. */
   async startArchiving(actor: Actor, taskId: string, note: string | undefined, expectedVersion?: number | null) {
     const task = await this.get(actor, taskId);
-    const refused = check(task.state, actor, 'START_ARCHIVING');
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    await this.refuseEarly(actor, task, 'START_ARCHIVING');
     const listed = await this.tasks.materials(task.indicator.code);
     const materials = listed.length > 0 ? listed : [PACKAGE_MATERIAL];
     return this.perform(actor, taskId, { action: 'START_ARCHIVING', note, materials }, expectedVersion);
@@ -138,8 +147,7 @@ export class IndicatorTaskService {
     expectedVersion?: number | null,
   ) {
     const task = await this.get(actor, taskId);
-    const refused = check(task.state, actor, 'SUBMIT_ARCHIVE_MATERIAL');
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    await this.refuseEarly(actor, task, 'SUBMIT_ARCHIVE_MATERIAL');
     if ((input.file === null) === (input.evidenceSha256 === null)) {
       throw new DomainError('BAD_USER_INPUT', '请上传一个文件，或选择一份本任务已上传的佐证材料（二者选一）', 'file');
     }
@@ -177,8 +185,7 @@ export class IndicatorTaskService {
    */
   async reassign(actor: Actor, taskId: string, unitCode: string, reason: string, expectedVersion?: number | null) {
     const task = await this.get(actor, taskId);
-    const refused = check(task.state, actor, 'REASSIGN');
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    await this.refuseEarly(actor, task, 'REASSIGN');
     const unit = await this.tasks.unit(unitCode.trim());
     if (!unit) throw new DomainError('BAD_USER_INPUT', `单位「${unitCode}」不存在`, 'unitCode');
     return this.tasks.withIndicatorLock(task.campaignId, task.indicator.code, async () => {
@@ -193,8 +200,7 @@ export class IndicatorTaskService {
   /** Stores the file only when the person may attach it now, then records it on the task. */
   async uploadEvidence(actor: Actor, taskId: string, file: { name: string; content: Buffer }, note: string | undefined, expectedVersion?: number | null) {
     const task = await this.get(actor, taskId);
-    const refused = check(task.state, actor, 'ATTACH_EVIDENCE');
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    await this.refuseEarly(actor, task, 'ATTACH_EVIDENCE');
     const stored = await this.files.put(file.name, file.content);
     return this.perform(actor, taskId, { action: 'ATTACH_EVIDENCE', file: stored, note }, expectedVersion);
   }
@@ -256,7 +262,8 @@ export class IndicatorTaskService {
     const task = await this.get(actor, taskId);
     // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
     const idempotent = await this.idempotency.claim(actor.userId, taskId, command.action, { command, expectedVersion });
-    if (idempotent?.done) return task;
+    // Read again: the action may have taken effect since the card was read above.
+    if (idempotent?.done) return (await this.tasks.findById(taskId)) ?? task;
     if (command.action === 'SUBMIT_RECTIFICATION') command = { ...command, openItems: task.openItems };
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (task.stage === 'ARCHIVED') {

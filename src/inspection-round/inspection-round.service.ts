@@ -127,7 +127,8 @@ export class InspectionRoundService {
     const round = await this.get(roundId);
     // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
     const idempotent = await this.idempotency.claim(actor.userId, roundId, command.action, { command, expectedVersion });
-    if (idempotent?.done) return round;
+    // Read again: the action may have taken effect since the round was read above.
+    if (idempotent?.done) return this.get(roundId);
     if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
     let version: number;
     try {

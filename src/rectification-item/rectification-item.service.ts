@@ -204,9 +204,10 @@ export class RectificationItemService {
   async act(actor: Actor, input: ActInput): Promise<ItemView> {
     const item = await this.get(actor, input.itemId);
     if (input.action === 'REPORT_DUPLICATE') throw new DomainError('BAD_USER_INPUT', '重复上报请使用「上报问题」，系统会自动关联', 'action');
-    // Files are stored only when the person may take the action now.
+    // Files are stored only when the person may take the action now; the retry of an action that took effect (same
+    // Idempotency-Key) finds the item moved on by it, and perform() answers it with its outcome instead.
     const refused = checkItem(item, actor, input.action);
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, item.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
     let command: ItemCommand;
     switch (input.action) {
       case 'DISPATCH': {
@@ -247,7 +248,8 @@ export class RectificationItemService {
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
     // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
     const idempotent = await this.idempotency.claim(actor.userId, itemId, command.action, { command, expectedVersion });
-    if (idempotent?.done) return item;
+    // Read again: the action may have taken effect since the item was read above.
+    if (idempotent?.done) return (await this.items.findById(itemId)) ?? item;
     const request = { command, actor, expectedVersion, correlationId: randomUUID() };
     if (item.state === 'CLOSED') {
       const decision = decideItem(item, request, new Date().toISOString());

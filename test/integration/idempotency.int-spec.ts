@@ -2,7 +2,7 @@
 // once, or after the workflow has finished — takes effect once and answers as the first did; the same key with a
 // different request is refused and writes nothing (issue 7: retries after a fault cost nothing but time).
 import { randomUUID } from 'node:crypto';
-import { eventsOf, seedTask } from '../support/fixtures';
+import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
 import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
 
 const CARD = 'id stage version awaitingReview archiveMaterials { code status }';
@@ -64,6 +64,10 @@ describe('idempotency keys on lifecycle actions', () => {
     const key = randomUUID();
     const started = await act('office', key, 'startArchiving', 'ApproveInput', {});
     expect(started.body.errors).toBeUndefined();
+    // Its retry finds the task archiving already, by its own doing: answered, not refused by the rules.
+    const retried = await act('office', key, 'startArchiving', 'ApproveInput', {});
+    expect(retried.body.errors).toBeUndefined();
+    expect(retried.body.data!.startArchiving).toEqual(started.body.data!.startArchiving);
     const before = await types();
     // The unit's key from the first submission, sent with another note: not the same request.
     const other = await act('wtsq.member', firstKey, 'submitSelfCheck', 'SubmitSelfCheckInput', { classification: 'MET', note: '另一份说明' });
@@ -106,6 +110,31 @@ describe('idempotency keys on lifecycle actions', () => {
     const fresh = await act('archivist', randomUUID(), 'acceptArchiveMaterial', 'AcceptArchiveMaterialInput', { materialCode: last.code });
     expect(fresh.body.errors?.[0]?.extensions?.code).toBe('ILLEGAL_TRANSITION');
     expect(await types()).toEqual(before);
+  });
+
+  it('answers the retry of a rectification item action that moved the item on, and writes it once', async () => {
+    const jpeg = { fileName: '现场.jpg', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64') };
+    const reported = await gql<{ reportItem: { item: { id: string } } }>(stack.url, 'supervisor', 'mutation($input: ReportItemInput!) { reportItem(input: $input) { item { id } } }', {
+      input: { campaignId: CAMPAIGN, source: 'SUPERVISION', area: 'SANITATION', location: { address: '外滩路 7 号（重试）' }, description: '垃圾桶满溢', photos: [jpeg] },
+    });
+    expect(reported.errors).toBeUndefined();
+    const itemId = reported.data!.reportItem.item.id;
+    const key = randomUUID();
+    const dispatch = async () => {
+      const res = await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-demo-user': 'supervisor', 'idempotency-key': key },
+        body: JSON.stringify({ query: 'mutation($i: ItemActionInput!) { actOnItem(input: $i) { state version } }', variables: { i: { itemId, action: 'DISPATCH', unitCode: 'WTSQ' } } }),
+      });
+      return (await res.json()) as GraphQLResponse<{ actOnItem: { state: string; version: number } }>;
+    };
+    const first = await dispatch();
+    expect(first.errors).toBeUndefined();
+    // Dispatching a dispatched item is against the rules; the retry of this very dispatch is not.
+    const again = await dispatch();
+    expect(again.errors).toBeUndefined();
+    expect(again.data).toEqual(first.data);
+    expect((await eventsOf(stack.db, itemId)).map((e) => e.type)).toEqual(['ItemReported', 'ItemDispatched']);
   });
 
   it('refuses a malformed key before anything runs', async () => {

@@ -1,9 +1,10 @@
 // The one mapping from errors to what GraphQL clients see: a stable code, a Chinese message, the field at fault,
 // and nothing of the server's insides.
 import { Client, Connection, ServiceError } from '@temporalio/client';
+import { Client as PgClient, DatabaseError } from 'pg';
 import { GraphQLError, buildSchema, parse, validate, type GraphQLFormattedError } from 'graphql';
 import { DomainError, ERROR_CODES } from '../../src/errors/domain-error';
-import { formatGraphQLError, isServiceUnavailable } from '../../src/errors/graphql-error.formatter';
+import { formatGraphQLError, isDatabaseUnavailable, isServiceUnavailable } from '../../src/errors/graphql-error.formatter';
 import { DEFAULT_QUERY_LIMITS, queryLimitRules } from '../../src/errors/query-limits';
 import { withRequestId } from '../../src/errors/request-context';
 import { freePort } from '../../src/runtime/ports';
@@ -243,6 +244,51 @@ describe('formatGraphQLError', () => {
       const error = temporalToDomainError(thrown, '任务不存在');
       const result = formatGraphQLError(formattedFor('x', 'INTERNAL_SERVER_ERROR'), new GraphQLError('x', { originalError: error }));
       expect(result.extensions?.code).toBe('UNAVAILABLE');
+    });
+  });
+
+  describe('PostgreSQL unavailable', () => {
+    let consoleWarn: jest.SpyInstance;
+    beforeEach(() => {
+      consoleWarn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    });
+    afterEach(() => consoleWarn.mockRestore());
+
+    /** A server error as node-postgres makes it: the message, then severity and SQLSTATE from the server. */
+    const serverError = (code: string, message: string) => Object.assign(new DatabaseError(message, 100, 'error'), { severity: 'FATAL', code });
+
+    it.each<[string, Error]>([
+      ['a fast shutdown ending the connection (57P01)', serverError('57P01', 'terminating connection due to administrator command')],
+      ['a server shutting down (57P03)', serverError('57P03', 'the database system is shutting down')],
+      ['a server starting up (57P03)', serverError('57P03', 'the database system is starting up')],
+      ['a connection failure (08006)', serverError('08006', 'connection failure')],
+      ['the connection dropping under a query', new Error('Connection terminated unexpectedly')],
+      ['a client used after its connection dropped', new Error('Client has encountered a connection error and is not queryable')],
+    ])('answers UNAVAILABLE for %s, in Chinese, without its insides', (_case, error) => {
+      const result = withRequestId('req-db-1', () => formatGraphQLError(formattedFor(error.message, 'INTERNAL_SERVER_ERROR'), new GraphQLError(error.message, { originalError: error })));
+      expect(result).toEqual({ message: '数据库暂时不可用，请稍后重试（请求编号 req-db-1）', path: PATH, extensions: { code: 'UNAVAILABLE', requestId: 'req-db-1' } });
+      expect(consoleError).not.toHaveBeenCalled();
+      expect(consoleWarn).toHaveBeenCalledTimes(1);
+    });
+
+    it('answers UNAVAILABLE for what node-postgres throws when nothing listens', async () => {
+      const port = await freePort();
+      const client = new PgClient({ connectionString: `postgres://x:y@127.0.0.1:${port}/db` });
+      const thrown = await client.connect().then(
+        () => null,
+        (err: unknown) => err,
+      );
+      expect(isDatabaseUnavailable(thrown)).toBe(true);
+    });
+
+    it.each<[string, unknown]>([
+      ['a syntax error (42601)', serverError('42601', 'syntax error at or near "selec"')],
+      ['a unique violation (23505)', serverError('23505', 'duplicate key value violates unique constraint')],
+      ['a code 08006 without a severity', Object.assign(new Error('x'), { code: '08006' })],
+      ['ECONNREFUSED without a syscall', Object.assign(new Error('x'), { code: 'ECONNREFUSED' })],
+      ['nothing', null],
+    ])('takes %s for a fault of ours, not an outage', (_case, error) => {
+      expect(isDatabaseUnavailable(error)).toBe(false);
     });
   });
 });
