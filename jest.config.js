@@ -1,5 +1,6 @@
 // Test tiers, recognisable by suffix (see README): pure rules, workflows on the time-skipping server,
-// integration against real PostgreSQL and the real Temporal dev server. `npm test` runs them all.
+// integration against real PostgreSQL and the real Temporal dev server, faults (processes killed under load).
+// `npm test` runs them all.
 /** @type {import('jest').Config} */
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json', diagnostics: false }] };
 const common = { testEnvironment: 'node', transform, moduleFileExtensions: ['ts', 'js', 'json'] };
@@ -19,5 +20,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    // Each fault test starts its own PostgreSQL, Temporal server, workers and APIs as processes it can kill.
+    { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'], globalSetup: '<rootDir>/test/faults/support/global-setup.ts' },
   ],
 };
