@@ -31,13 +31,6 @@ import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type CriterionScore, typ
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
-/**
- * Patch id of appending an action's events by a local activity (issue 7). A remote activity cost two more round
- * trips through the Temporal server per action (schedule and poll, complete and a new workflow task): under load
- * half of an action's latency, and much of the server's CPU (bench/action-latency.bench.ts). Histories recorded
- * before it replay with the activity they ran.
- */
-export const APPEND_LOCALLY_PATCH = 'append-events-locally';
 
 const { appendEvents } = proxyActivities<EventStoreActivities>({
   startToCloseTimeout: '10 seconds',
@@ -45,10 +38,9 @@ const { appendEvents } = proxyActivities<EventStoreActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
 });
 
-// Events appended within the workflow task that decided them: no activity task to schedule, poll and complete. The
-// creation event of a new task also skips the search-attribute upsert, which saved about a third of the Temporal
-// server's CPU per task when an import starts thousands (bench/import.bench.ts). Retried like the activity (a long
-// outage backs off on a durable timer), and idempotent by the same event ids.
+// The creation event of a new task, appended within the workflow's first task: no activity task to schedule, poll
+// and complete, and no search-attribute upsert, which saved about a third of the Temporal server's CPU per task when
+// an import starts thousands (bench/import.bench.ts). Retried like the activity, and idempotent by the same event id.
 const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
@@ -89,8 +81,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     // One upsert per record, as always; a reassignment also moves the unit the operators search by.
     const reassigned = events.some((e) => e.type === 'TaskReassigned');
     upsertSearchAttributes([{ key: TASK_STAGE, value: state.stage }, ...(reassigned ? [{ key: UNIT_CODE, value: state.unitCode }] : [])]);
-    const append = patched(APPEND_LOCALLY_PATCH) ? appendEventsLocally : appendEvents;
-    appending = appending.then(() => append({ streamId: info.workflowId, events: stored }));
+    appending = appending.then(() => appendEvents({ streamId: info.workflowId, events: stored }));
     return appending;
   }
 
