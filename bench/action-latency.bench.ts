@@ -6,7 +6,6 @@
 // worker and the API, as the lifecycle benchmark's run A does.
 //
 //   npm run build && node dist/bench/action-latency.bench.js [C clients=20] [ACTIONS per client=45]
-import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
@@ -15,9 +14,6 @@ import WebSocket from 'ws';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
 import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
-import { startApi } from '../src/runtime/api-server';
-import { freePort } from '../src/runtime/ports';
-import { startWorker } from '../src/runtime/worker-runner';
 import { TASK_BOARD_CHANGED } from '../web/src/board/documents';
 import {
   appendSection,
@@ -25,7 +21,6 @@ import {
   commandLine,
   cpuBetween,
   cpuSnapshot,
-  createRunDatabase,
   describeCpu,
   disturbed,
   fmt,
@@ -33,7 +28,7 @@ import {
   once,
   percentile,
   runBenchmark,
-  runConfig,
+  startInProcess,
   startInfra,
   useWorkflowBundle,
   waitFor,
@@ -84,22 +79,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   const total = c * (tasksPerClient + 1);
   if (total > MAX_TASKS) throw new Error(`C × (ceil(ACTIONS / ${STEPS.length}) + 1) = ${total} tasks is more than the ${MAX_TASKS} the demo catalog offers`);
   const infra = await startInfra(shutdown, { log });
-  const suffix = randomBytes(4).toString('hex');
-  const campaignId = `bench-latency-${suffix}`;
-  const taskQueue = `bench-latency-${suffix}`;
-  const { url, db } = await createRunDatabase(infra.pg.url, `bench_latency_${suffix}`);
-  shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
-  const config = runConfig(infra.temporal.address, taskQueue, await freePort());
-  const worker = await startWorker({ ...config.temporal, address: infra.temporal.address }, db);
-  let workerFailure: unknown = null;
-  worker.done.catch((err) => {
-    workerFailure = err;
-    log(`worker failed: ${String(err)}`);
-  });
-  shutdown.add('Worker', once(() => worker.stop()));
-  const app = await startApi({ config, databaseUrl: url, db, temporal: infra.client, temporalUiUrl: null, workerStatus: worker.status }, { port: config.api.port });
-  shutdown.add('API', once(() => app.close()));
-  const baseUrl = `http://127.0.0.1:${config.api.port}`;
+  const { campaignId, taskQueue, db, api: baseUrl, checkWorker } = await startInProcess(infra, shutdown, 'latency', log);
 
   // Start phase, not timed: the workflows and their cards.
   await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
@@ -108,7 +88,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   if (started !== total) throw new Error(`started ${started} workflows, expected ${total}`);
   await waitFor(
     async () => {
-      if (workerFailure) throw workerFailure;
+      checkWorker();
       const { count } = await db
         .selectFrom('indicator_task_cards')
         .select((eb) => eb.fn.countAll<string>().as('count'))
@@ -164,7 +144,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   await Promise.all(lanes.map((lane) => drive(baseUrl, lane.slice(1), actions, (a) => timed.push(a))));
   const wallSeconds = (performance.now() - begin) / 1000;
   const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
-  if (workerFailure) throw workerFailure;
+  checkWorker();
   log(`timed: ${timed.length} actions in ${fmt(wallSeconds, 2)} s`);
   await waitFor(async () => timed.every((a) => received.has(key(a.task.taskId, a.version))), PUSH_TIMEOUT_MS, 'every change on the subscribed board').catch(() => {
     const missing = timed.filter((a) => !received.has(key(a.task.taskId, a.version)));

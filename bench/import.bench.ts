@@ -7,15 +7,10 @@
 // same file changes nothing.
 //
 //   npm run bench -- import [ROWS=2000] [UNITS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS)
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
 import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
-import { startApi } from '../src/runtime/api-server';
-import { freePort } from '../src/runtime/ports';
-import { startWorker } from '../src/runtime/worker-runner';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { gql } from './support/graphql';
@@ -24,14 +19,12 @@ import {
   commandLine,
   cpuBetween,
   cpuSnapshot,
-  createRunDatabase,
   describeCpu,
   disturbed,
   fmt,
   intArgs,
-  once,
   runBenchmark,
-  runConfig,
+  startInProcess,
   startInfra,
   useWorkflowBundle,
   waitFor,
@@ -85,27 +78,8 @@ runBenchmark('import', async (shutdown, interrupted) => {
   const total = rows * perRow;
   useWorkflowBundle();
   const infra = await startInfra(shutdown, { log });
-  const suffix = randomBytes(4).toString('hex');
-  const campaignId = `bench-import-${suffix}`;
-  const taskQueue = `bench-import-${suffix}`;
+  const { campaignId, taskQueue, db, api, checkWorker } = await startInProcess(infra, shutdown, 'import', log);
   log(`ROWS=${rows} rows × UNITS=${perRow} units = ${total} tasks; campaign ${campaignId}, task queue ${taskQueue}; in-process API and worker (default options)`);
-
-  const { url, db } = await createRunDatabase(infra.pg.url, `bench_import_${suffix}`);
-  shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
-  const config = runConfig(infra.temporal.address, taskQueue, await freePort());
-  const worker = await startWorker({ ...config.temporal, address: infra.temporal.address }, db);
-  let workerFailure: unknown = null;
-  worker.done.catch((err) => {
-    workerFailure = err;
-    log(`worker failed: ${String(err)}`);
-  });
-  shutdown.add('Worker', once(() => worker.stop()));
-  const app: NestExpressApplication = await startApi(
-    { config, databaseUrl: url, db, temporal: infra.client, temporalUiUrl: null, workerStatus: worker.status },
-    { port: config.api.port },
-  );
-  shutdown.add('API', once(() => app.close()));
-  const api = `http://127.0.0.1:${config.api.port}`;
 
   // Reference data, not timed: the demo's people and campaign (the office must exist to import), then the
   // organisation and a catalog of ROWS indicators, each through its own GraphQL import.
@@ -171,7 +145,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
   let cardsCpu: CpuSnapshot | null = null;
   const cardsWatch = waitFor(
     async () => {
-      if (workerFailure) throw workerFailure;
+      checkWorker();
       if ((await cardCount()) < total) return false;
       allCardsAt = performance.now();
       cardsCpu = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
@@ -184,7 +158,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
   let applied = 0;
   await waitFor(
     async () => {
-      if (workerFailure) throw workerFailure;
+      checkWorker();
       const status = (await gql<{ taskBreakdownImport: { status: string; counts: { applied: number } } }>(api, 'office', IMPORT_STATUS, { id: committed.id })).taskBreakdownImport;
       applied = status.counts.applied;
       return status.status === 'APPLIED';

@@ -2,6 +2,7 @@
 // folder (so a running `npm start` is never touched), the machine's details, percentiles, CPU accounting from
 // /proc, Ctrl-C handling, and appending a dated section to bench/RESULTS.md.
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -16,6 +17,8 @@ import { Shutdown } from '../../src/runtime/shutdown';
 import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
 import { TemporalDevServer } from '../../src/runtime/temporal-dev-server';
 import { connectClient } from '../../src/temporal/temporal-connection';
+import { startApi } from '../../src/runtime/api-server';
+import { startWorker } from '../../src/runtime/worker-runner';
 
 export const NAMESPACE = 'chuangwen-bench';
 
@@ -355,6 +358,47 @@ export async function startInfra(shutdown: Shutdown, options: InfraOptions): Pro
   };
   console.log(['', 'Machine:', ...machineLines(machine), ''].join('\n'));
   return { dir, pgDataDir, pg, temporal, client, machine, shutdown };
+}
+
+export interface InProcess {
+  campaignId: string;
+  taskQueue: string;
+  db: Db;
+  /** The API's base URL. */
+  api: string;
+  /** Throws what made the worker fail, if it did: a benchmark must not wait on a dead worker. */
+  checkWorker(): void;
+}
+
+/**
+ * A fresh database, a worker and the API in this process, on a task queue and campaign id of their own (named after
+ * `name`), all stopped by `shutdown`: the setup of the benchmarks that drive the API as its clients do.
+ */
+export async function startInProcess(infra: Infra, shutdown: Shutdown, name: string, log: (line: string) => void): Promise<InProcess> {
+  const suffix = randomBytes(4).toString('hex');
+  const campaignId = `bench-${name}-${suffix}`;
+  const taskQueue = `bench-${name}-${suffix}`;
+  const { url, db } = await createRunDatabase(infra.pg.url, `bench_${name}_${suffix}`);
+  shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
+  const config = runConfig(infra.temporal.address, taskQueue, await freePort());
+  const worker = await startWorker({ ...config.temporal, address: infra.temporal.address }, db);
+  let workerFailure: unknown = null;
+  worker.done.catch((err) => {
+    workerFailure = err;
+    log(`worker failed: ${String(err)}`);
+  });
+  shutdown.add('Worker', once(() => worker.stop()));
+  const app = await startApi({ config, databaseUrl: url, db, temporal: infra.client, temporalUiUrl: null, workerStatus: worker.status }, { port: config.api.port });
+  shutdown.add('API', once(() => app.close()));
+  return {
+    campaignId,
+    taskQueue,
+    db,
+    api: `http://127.0.0.1:${config.api.port}`,
+    checkWorker: () => {
+      if (workerFailure) throw workerFailure;
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
