@@ -3,6 +3,7 @@
 // are decided and folded, and the rules below must hold whatever happens. Seeds are random; a failure prints
 // fast-check's seed and path, which replay it.
 import fc from 'fast-check';
+import { decideStep } from '../support/lifecycle-property';
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import {
   ITEM_ACTIONS,
@@ -13,7 +14,6 @@ import {
   initialItemState,
   type ItemAction,
   type ItemActionRequest,
-  type ItemCommand,
   type ItemEventMeta,
 } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { itemTimerEvent, nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
@@ -26,7 +26,6 @@ const REPORTED_AT = '2026-11-30T00:00:00.000Z';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const PHOTO = { sha256: 'c'.repeat(64), name: '整改后.jpg', size: 100, mimeType: 'image/jpeg' };
-const CHINESE = /[\u4e00-\u9fff]/;
 const INITIAL: RectificationItemState = {
   ...initialItemState({ itemId: 'rectification-item:c:1', campaignId: 'c' }, REPORTED_AT),
   area: 'SANITATION',
@@ -171,14 +170,6 @@ interface Observation {
   events: RectificationItemEvent[];
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value as object)) deepFreeze(v);
-  }
-  return value;
-}
-
 function run(steps: readonly Step[], observe: (o: Observation) => void = () => undefined, onTimer: (pre: RectificationItemState, post: RectificationItemState) => void = () => undefined) {
   let state = INITIAL;
   const log: Recorded[] = [];
@@ -209,40 +200,11 @@ function run(steps: readonly Step[], observe: (o: Observation) => void = () => u
         actor = actors[Math.floor(step.pick / actions.length) % actors.length];
       }
     }
-    let command: unknown = plausible(state, action, step.r, step.text, nowIso);
-    if (step.garbage) {
-      if (step.garbage.whole) command = step.garbage.value;
-      else {
-        const keys = Object.keys(command as object);
-        (command as Record<string, unknown>)[keys[step.garbage.key % keys.length]] = step.garbage.value;
-      }
-    }
-    const expectedVersion = step.version === 'none' ? undefined : step.version === 'right' ? state.version : state.version + 1 + (step.r % 3);
-    const request = { command: command as ItemCommand, actor, expectedVersion } as ItemActionRequest;
-    const pre = deepFreeze(state);
-    const snapshot = JSON.stringify(pre);
-    let decision: ReturnType<typeof decideItem>;
-    try {
-      decision = decideItem(pre, request, nowIso);
-    } catch (error) {
-      throw new Error(`decideItem threw on ${JSON.stringify({ command, actor, expectedVersion })}: ${String(error)}`, { cause: error });
-    }
-    expect(JSON.stringify(pre)).toBe(snapshot);
-    let post = pre;
-    if (decision.ok) {
-      const meta = { actorId: actor.userId, at: nowIso };
-      for (const event of decision.events) {
-        post = evolveItem(post, event, meta);
-        log.push({ event, meta });
-      }
-    } else {
-      expect(decision.rejection.code).toMatch(/^(ILLEGAL_TRANSITION|FORBIDDEN|BAD_USER_INPUT|CONFLICT)$/);
-      expect(decision.rejection.message).toMatch(CHINESE);
-    }
-    const raw = command && typeof command === 'object' ? (command as { action?: unknown }).action : command;
-    // Garbage may be an object whose toString is not a function: name it without calling it.
-    const act = typeof raw === 'string' ? raw : Object.prototype.toString.call(raw);
-    observe({ pre, post, request, action: act, accepted: decision.ok, events: decision.ok ? decision.events : [] });
+    const decided = decideStep<RectificationItemState, Actor, ItemActionRequest, RectificationItemEvent>({ name: 'decideItem', decide: decideItem, evolve: evolveItem }, state, actor, plausible(state, action, step.r, step.text, nowIso), step, nowIso, (event, meta) =>
+      log.push({ event, meta }),
+    );
+    observe(decided);
+    const { post } = decided;
     state = post;
   }
   return { state, log };
