@@ -286,7 +286,8 @@ export function runConfig(address: string, taskQueue: string, apiPort: number, o
     TEMPORAL_TASK_QUEUE: taskQueue,
     HOST: '127.0.0.1',
     PORT: String(apiPort),
-    DEMO_DATA: 'false',
+    // Seeds nothing outside `npm start`; the benchmarks name people with the demo header, which needs the demo on.
+    DEMO_DATA: 'true',
     LOG_LEVEL: 'error',
     ...overrides,
   });

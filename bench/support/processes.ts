@@ -50,7 +50,8 @@ export async function startService(shutdown: Shutdown, options: ServiceOptions):
       TEMPORAL_TASK_QUEUE: options.taskQueue,
       HOST: '127.0.0.1',
       ...(options.kind === 'api' ? { PORT: String(port) } : { WORKER_HEALTH_PORT: String(port) }),
-      DEMO_DATA: 'false',
+      // Seeds nothing outside `npm start`; the benchmarks name people with the demo header, which needs the demo on.
+      DEMO_DATA: 'true',
       LOG_LEVEL: 'error',
       ...options.env,
     },

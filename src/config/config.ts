@@ -74,6 +74,13 @@ const schema = z.object({
   SIGN_IN_MAX_PER_IP: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).default(30),
   // The GraphiQL IDE at /graphiql (src/web/graphiql.ts); false answers 404 there.
   GRAPHQL_IDE: flag(true),
+  // NODE_ENV=production or PRODUCTION=true: the process refuses to start with the demo's conveniences on.
+  NODE_ENV: optionalText,
+  PRODUCTION: flag(false),
+  // Web pages that may open the live connection (graphql-ws); unset: the API's own address and localhost ones.
+  ALLOWED_ORIGINS: optionalText,
+  WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(20),
+  WS_MAX_SUBSCRIPTIONS_PER_PERSON: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(50),
 });
 
 export interface TemporalConnectionConfig {
@@ -116,7 +123,10 @@ export interface AppConfig {
     tokenSecret: string | null;
     accessTokenSeconds: number;
     refreshTokenSeconds: number;
-    /** Accept the development identity header `x-demo-user` (turn off in production). */
+    /**
+     * Accept the development identity header `x-demo-user` over HTTP from loopback: only when the process runs the
+     * demo (DEMO_DATA) and listens on a loopback address, and DEMO_IDENTITY_HEADER is not false.
+     */
     demoIdentityHeader: boolean;
     maxFailuresPerLogin: number;
     maxAttemptsPerIp: number;
@@ -124,6 +134,15 @@ export interface AppConfig {
   };
   /** Serve the GraphiQL IDE at /graphiql (src/web/graphiql.ts). */
   graphqlIde: boolean;
+  /** The live connection (graphql-ws at /graphql): who may open it and how much one socket and one person may ask. */
+  webSocket: {
+    /** Origins (scheme://host[:port]) whose pages may connect; a request without Origin (not a browser) may too. */
+    allowedOrigins: string[];
+    maxSubscriptionsPerSocket: number;
+    maxSubscriptionsPerPerson: number;
+    /** A socket that has not sent connection_init by then is closed (graphql-ws connectionInitWaitTimeout). */
+    connectionInitTimeoutMs: number;
+  };
   /** The built board the API serves at `/`. */
   webDir: string;
 }
@@ -158,6 +177,23 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   if (e.TEMPORAL_TLS_KEY !== null && e.TEMPORAL_TLS_CERT === null) {
     problems.push({ variable: 'TEMPORAL_TLS_CERT', message: '设置了 TEMPORAL_TLS_KEY 时必须同时设置 / required with TEMPORAL_TLS_KEY' });
   }
+  const production = e.NODE_ENV === 'production' || e.PRODUCTION;
+  if (production) {
+    // Each of these lets someone act or look around without an account; a production process must not start with them.
+    const reason = e.NODE_ENV === 'production' ? 'NODE_ENV=production' : 'PRODUCTION=true';
+    if (e.DEMO_DATA) problems.push({ variable: 'DEMO_DATA', message: `生产环境（${reason}）不能加载演示数据，请设为 false / must be false in production` });
+    if (env.DEMO_IDENTITY_HEADER !== undefined && e.DEMO_IDENTITY_HEADER) {
+      problems.push({ variable: 'DEMO_IDENTITY_HEADER', message: `生产环境（${reason}）不能开启演示身份请求头，请设为 false / must be false in production` });
+    }
+    if (e.GRAPHQL_IDE) problems.push({ variable: 'GRAPHQL_IDE', message: `生产环境（${reason}）不能开启 GraphiQL 调试台，请设为 false / must be false in production` });
+  }
+  const allowedOrigins = e.ALLOWED_ORIGINS === null ? defaultOrigins(e.HOST, e.PORT) : parseOrigins(e.ALLOWED_ORIGINS);
+  if (allowedOrigins === null) {
+    problems.push({
+      variable: 'ALLOWED_ORIGINS',
+      message: `须为逗号分隔的来源，如 https://cw.example.gov.cn,http://localhost:3000（当前值 / value: ${JSON.stringify(e.ALLOWED_ORIGINS)}） / comma-separated origins (scheme://host[:port])`,
+    });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const tlsWanted = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== null || e.TEMPORAL_API_KEY !== null;
   return {
@@ -190,15 +226,51 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       tokenSecret: e.AUTH_TOKEN_SECRET,
       accessTokenSeconds: e.ACCESS_TOKEN_MINUTES * 60,
       refreshTokenSeconds: e.REFRESH_TOKEN_DAYS * 86_400,
-      demoIdentityHeader: e.DEMO_IDENTITY_HEADER,
+      demoIdentityHeader: e.DEMO_IDENTITY_HEADER && e.DEMO_DATA && isLoopbackHost(e.HOST),
       maxFailuresPerLogin: e.SIGN_IN_MAX_FAILURES,
       maxAttemptsPerIp: e.SIGN_IN_MAX_PER_IP,
       /** Sign-in attempts are counted over this window. */
       attemptWindowSeconds: 15 * 60,
     },
     graphqlIde: e.GRAPHQL_IDE,
+    webSocket: {
+      allowedOrigins: allowedOrigins ?? [],
+      maxSubscriptionsPerSocket: e.WS_MAX_SUBSCRIPTIONS_PER_SOCKET,
+      maxSubscriptionsPerPerson: e.WS_MAX_SUBSCRIPTIONS_PER_PERSON,
+      connectionInitTimeoutMs: 10_000,
+    },
     webDir: path.resolve(projectRoot(), e.WEB_DIR),
   };
+}
+
+/** localhost, 127.0.0.0/8 and ::1: an address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(h);
+}
+
+/** The browser origins of the API itself: HOST:PORT (unless it listens on every interface) and the loopback names. */
+export function defaultOrigins(host: string, port: number): string[] {
+  const h = host.trim().toLowerCase();
+  const own = h === '0.0.0.0' || h === '::' || h === '[::]' ? [] : [h.includes(':') && !h.startsWith('[') ? `[${h}]` : h];
+  return [...new Set([...own, 'localhost', '127.0.0.1', '[::1]'])].map((name) => `http://${name}:${port}`);
+}
+
+/**
+ * A comma-separated list of origins (scheme://host[:port], as browsers send them), each normalised (lower case, the
+ * default port left out); null if any part is not one (a path, a wildcard, credentials).
+ */
+export function parseOrigins(value: string): string[] | null {
+  const origins: string[] = [];
+  for (const part of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    if (!/^https?:\/\/([a-z0-9-]+(\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(:\d{1,5})?\/?$/i.test(part)) return null;
+    try {
+      origins.push(new URL(part).origin);
+    } catch {
+      return null;
+    }
+  }
+  return origins.length > 0 ? [...new Set(origins)] : null;
 }
 
 function trustProxy(value: string): false | number | string[] {

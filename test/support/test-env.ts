@@ -59,7 +59,8 @@ export function testConfig(taskQueue: string, overrides: NodeJS.ProcessEnv = {})
     TEMPORAL_ADDRESS: env('TEST_TEMPORAL_ADDRESS'),
     TEMPORAL_NAMESPACE: env('TEST_TEMPORAL_NAMESPACE'),
     TEMPORAL_TASK_QUEUE: taskQueue,
-    DEMO_DATA: 'false',
+    // Seeds nothing here (only `npm start` seeds); it lets the tests name people with the demo header from loopback.
+    DEMO_DATA: 'true',
     LOG_LEVEL: 'error',
     FILE_STORE_DIR: path.join(os.tmpdir(), `chuangwen-test-files-${taskQueue}`),
     ...overrides,

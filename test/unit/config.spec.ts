@@ -30,6 +30,12 @@ describe('loadConfig', () => {
       },
       api: { host: '127.0.0.1', port: 3000, trustProxy: false },
       graphqlIde: true,
+      webSocket: {
+        allowedOrigins: ['http://127.0.0.1:3000', 'http://localhost:3000', 'http://[::1]:3000'],
+        maxSubscriptionsPerSocket: 20,
+        maxSubscriptionsPerPerson: 50,
+        connectionInitTimeoutMs: 10_000,
+      },
       webDir: path.join(projectRoot(), 'web/dist'),
       worker: { healthPort: 3001, maxCachedWorkflows: null },
       demoData: true,
@@ -76,6 +82,9 @@ describe('loadConfig', () => {
       SIGN_IN_MAX_FAILURES: '10',
       SIGN_IN_MAX_PER_IP: '100',
       TRUST_PROXY: '1',
+      ALLOWED_ORIGINS: 'https://cw.example.gov.cn, http://intranet.example:8080/',
+      WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
+      WS_MAX_SUBSCRIPTIONS_PER_PERSON: '12',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -95,6 +104,12 @@ describe('loadConfig', () => {
       },
       api: { host: '0.0.0.0', port: 8080, trustProxy: 1 },
       graphqlIde: true,
+      webSocket: {
+        allowedOrigins: ['https://cw.example.gov.cn', 'http://intranet.example:8080'],
+        maxSubscriptionsPerSocket: 5,
+        maxSubscriptionsPerPerson: 12,
+        connectionInitTimeoutMs: 10_000,
+      },
       webDir: path.join(projectRoot(), 'web/dist'),
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
@@ -117,6 +132,102 @@ describe('loadConfig', () => {
     expect(loadConfig({ TRUST_PROXY: '2' }).api.trustProxy).toBe(2);
     expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).api.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
     expect(() => loadConfig({ TRUST_PROXY: 'every one; rm -rf' })).toThrow(/TRUST_PROXY/);
+  });
+
+  describe('the demo identity header', () => {
+    it('is on for the demo (`npm start`: demo data, loopback)', () => {
+      expect(loadConfig({}).auth.demoIdentityHeader).toBe(true);
+      expect(loadConfig({ HOST: 'localhost' }).auth.demoIdentityHeader).toBe(true);
+      expect(loadConfig({ HOST: '::1' }).auth.demoIdentityHeader).toBe(true);
+      expect(loadConfig({ HOST: '127.0.0.2' }).auth.demoIdentityHeader).toBe(true);
+    });
+
+    it('is off without demo data, even when asked for', () => {
+      expect(loadConfig({ DEMO_DATA: 'false' }).auth.demoIdentityHeader).toBe(false);
+      expect(loadConfig({ DEMO_DATA: 'false', DEMO_IDENTITY_HEADER: 'true' }).auth.demoIdentityHeader).toBe(false);
+    });
+
+    it.each(['0.0.0.0', '::', '192.168.1.10', 'cw.example.gov.cn', '127.example.com', '10.127.0.0.1'])('is off when the API listens on %s', (host) => {
+      expect(loadConfig({ HOST: host, DEMO_IDENTITY_HEADER: 'true' }).auth.demoIdentityHeader).toBe(false);
+    });
+
+    it('is off when turned off', () => {
+      expect(loadConfig({ DEMO_IDENTITY_HEADER: 'false' }).auth.demoIdentityHeader).toBe(false);
+    });
+  });
+
+  describe('in production', () => {
+    const production = { DEMO_DATA: 'false', GRAPHQL_IDE: 'false' };
+
+    it.each([{ NODE_ENV: 'production' }, { PRODUCTION: 'true' }])('starts with the demo turned off (%j)', (flagged) => {
+      expect(loadConfig({ ...production, ...flagged }).demoData).toBe(false);
+      expect(loadConfig({ ...production, ...flagged, DEMO_IDENTITY_HEADER: 'false' }).auth.demoIdentityHeader).toBe(false);
+    });
+
+    it.each<[NodeJS.ProcessEnv, string]>([
+      [{ NODE_ENV: 'production', GRAPHQL_IDE: 'false' }, 'DEMO_DATA'],
+      [{ NODE_ENV: 'production', DEMO_DATA: 'false' }, 'GRAPHQL_IDE'],
+      [{ NODE_ENV: 'production', ...production, DEMO_IDENTITY_HEADER: 'true' }, 'DEMO_IDENTITY_HEADER'],
+      [{ PRODUCTION: 'true', GRAPHQL_IDE: 'false' }, 'DEMO_DATA'],
+      [{ PRODUCTION: 'yes', DEMO_DATA: 'false' }, 'GRAPHQL_IDE'],
+      [{ PRODUCTION: '1', ...production, DEMO_IDENTITY_HEADER: 'yes' }, 'DEMO_IDENTITY_HEADER'],
+    ])('refuses to start with %j, naming %s in Chinese and English', (environment, variable) => {
+      const load = () => loadConfig(environment);
+      expect(load).toThrow(ConfigError);
+      expect(load).toThrow(lineFor(variable));
+      expect(load).toThrow(/生产环境.*must be false in production/);
+    });
+
+    it('names every demo switch that is on at once', () => {
+      const load = () => loadConfig({ NODE_ENV: 'production', DEMO_IDENTITY_HEADER: 'true' });
+      for (const variable of ['DEMO_DATA', 'DEMO_IDENTITY_HEADER', 'GRAPHQL_IDE']) expect(load).toThrow(lineFor(variable));
+    });
+
+    it('is not production for other NODE_ENV values or PRODUCTION=false', () => {
+      expect(loadConfig({ NODE_ENV: 'development' }).demoData).toBe(true);
+      expect(loadConfig({ PRODUCTION: 'false' }).demoData).toBe(true);
+      expect(() => loadConfig({ PRODUCTION: 'maybe' })).toThrow(lineFor('PRODUCTION'));
+    });
+  });
+
+  describe('ALLOWED_ORIGINS', () => {
+    it('defaults to the API\'s own origin and the loopback ones on its port', () => {
+      expect(loadConfig({ HOST: '192.168.1.10', PORT: '8080' }).webSocket.allowedOrigins).toEqual([
+        'http://192.168.1.10:8080',
+        'http://localhost:8080',
+        'http://127.0.0.1:8080',
+        'http://[::1]:8080',
+      ]);
+      expect(loadConfig({ HOST: '0.0.0.0' }).webSocket.allowedOrigins).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000', 'http://[::1]:3000']);
+    });
+
+    it('normalises origins as browsers send them', () => {
+      expect(loadConfig({ ALLOWED_ORIGINS: 'HTTPS://CW.Example.gov.cn:443/,http://[::1]:80' }).webSocket.allowedOrigins).toEqual([
+        'https://cw.example.gov.cn',
+        'http://[::1]',
+      ]);
+    });
+
+    it.each(['*', 'https://*.example.com', 'cw.example.gov.cn', 'https://cw.example.gov.cn/board', 'https://u:p@cw.example.gov.cn', 'ftp://cw.example', 'null', 'https://a.example?x=1', ' , '])(
+      'refuses %j',
+      (value) => {
+        expect(() => loadConfig({ ALLOWED_ORIGINS: value })).toThrow(lineFor('ALLOWED_ORIGINS'));
+      },
+    );
+
+    it('answers a hostile value in linear time', () => {
+      const started = process.hrtime.bigint();
+      expect(() => loadConfig({ ALLOWED_ORIGINS: `https://${'a.'.repeat(50_000)}!` })).toThrow(lineFor('ALLOWED_ORIGINS'));
+      expect(Number(process.hrtime.bigint() - started) / 1e9).toBeLessThan(5);
+    });
+  });
+
+  it.each([
+    ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', '0'],
+    ['WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 'lots'],
+    ['WS_MAX_SUBSCRIPTIONS_PER_PERSON', '-3'],
+  ])('refuses %s=%j', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(lineFor(variable));
   });
 
   it('refuses a token secret shorter than 32 characters', () => {

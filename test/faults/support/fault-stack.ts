@@ -191,7 +191,8 @@ export class FaultStack {
         TEMPORAL_NAMESPACE: NAMESPACE,
         TEMPORAL_TASK_QUEUE: this.taskQueue,
         HOST: '127.0.0.1',
-        DEMO_DATA: 'false',
+        // api.main.js seeds nothing; the load names people with the demo header, which needs the demo on.
+        DEMO_DATA: 'true',
         LOG_LEVEL: 'warn',
         FILE_STORE_DIR: path.join(this.dir, 'files'),
         ...env,
