@@ -5,18 +5,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { DomainErrorFilter } from '../errors/domain-error.filter';
-import { GraphQLModule, type GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
-import type { ServerOptions } from 'graphql-ws';
-import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'graphql';
+import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
-import { AccessDenialService } from '../audit/access-denial.service';
-import type { GraphQLContext } from '../auth/auth.service';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
-import { MAX_QUERY_TOKENS, documentTooLong, queryLimitRules } from '../errors/query-limits';
-import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
+import { MAX_QUERY_TOKENS, queryLimitRules } from '../errors/query-limits';
 import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
 import { HealthModule } from '../health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
@@ -25,6 +20,7 @@ import { projectRoot } from '../runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
 import { InspectionRoundModule } from '../inspection-round/inspection-round.module';
+import { GraphqlWsServer } from '../live/graphql-ws.server';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
 import type { AppRuntime } from './app-runtime';
 import { CoreModule } from './core.module';
@@ -39,41 +35,6 @@ const NO_STORE: ApolloServerPlugin = {
   },
 };
 
-/**
- * graphql-ws options. Nest passes every one through to the server, though its type names only some of them.
- * Depth and cost limits are checked before anything is resolved, as over HTTP; a subscription refused when it
- * starts (by the access guard) answers with errors instead of a stream, and those refusals are recorded as the
- * Apollo plugin records those of queries and mutations.
- */
-function subscriptionOptions(
-  limitRules: ReturnType<typeof queryLimitRules>,
-  denials: AccessDenialService,
-): Pick<ServerOptions, 'validate' | 'onSubscribe' | 'onOperation' | 'onNext' | 'onError'> {
-  // Apollo's formatError does not see graphql-ws: its errors get the same codes and Chinese messages here.
-  const format = (errors: readonly GraphQLError[]) => errors.map((error) => formatGraphQLError(error.toJSON(), error));
-  return {
-    onSubscribe: (_ctx, _id, payload) => {
-      const tooLong = documentTooLong(payload.query);
-      if (tooLong) return [tooLong];
-      return containsNul(payload) ? [new GraphQLError(NUL_MESSAGE, { extensions: { code: 'BAD_USER_INPUT' } })] : undefined;
-    },
-    validate: (schema, document) => validate(schema, document, [...specifiedRules, ...limitRules]),
-    onNext: (_ctx, _id, _payload, _args, result) => (result.errors?.length ? { ...result, errors: format(result.errors) } : undefined),
-    onError: (_ctx, _id, _payload, errors) => format(errors),
-    onOperation: async (_ctx, _id, payload, args, result) => {
-      if (Symbol.asyncIterator in Object(result)) return;
-      const errors = (result as ExecutionResult).errors;
-      if (!errors?.length) return;
-      await denials.recordRequest({
-        errors,
-        context: args.contextValue as GraphQLContext,
-        operationType: 'subscription',
-        operationName: payload.operationName ?? null,
-      });
-    },
-  };
-}
-
 @Module({})
 export class AppModule {
   static register(runtime: AppRuntime): DynamicModule {
@@ -85,17 +46,11 @@ export class AppModule {
         CoreModule.register(runtime),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [AuditModule],
-          inject: [AccessDenialService],
-          useFactory: (denials: AccessDenialService): ApolloDriverConfig => ({
+          useFactory: (): ApolloDriverConfig => ({
             typePaths: [path.join(projectRoot(), 'graphql/**/*.graphql')],
             resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
-            subscriptions: { 'graphql-ws': subscriptionOptions(limitRules, denials) as GraphQLWsSubscriptionsConfig },
-            // Over graphql-ws there is no request per operation: the upgrade request stands for it (its address).
-            context: (ctx: { req?: unknown; connectionParams?: unknown; extra?: { connectionParams?: unknown; request?: unknown } }) => ({
-              req: ctx.req ?? ctx.extra?.request,
-              connectionParams: ctx.connectionParams ?? ctx.extra?.connectionParams,
-            }),
+            // Subscriptions (graphql-ws) are served by GraphqlWsServer (src/live/graphql-ws.server.ts), not by Nest's.
+            context: ({ req }: { req: unknown }) => ({ req }),
             formatError: formatGraphQLError,
             validationRules: limitRules,
             parseOptions: { maxTokens: MAX_QUERY_TOKENS },
@@ -123,7 +78,7 @@ export class AppModule {
         InspectionRoundModule,
         AuditModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }],
+      providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };
   }
 }

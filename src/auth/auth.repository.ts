@@ -114,4 +114,37 @@ export class AuthRepository {
   async revoke(sessionId: string, reason: string): Promise<void> {
     await this.db.updateTable('auth_sessions').set({ revoked_at: new Date(), revoked_reason: reason }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
   }
+
+  /**
+   * Of these sessions and service accounts, the ones still valid now, with what a live subscription was opened
+   * under (a session's person's role and unit, an account's key): src/live/graphql-ws.server.ts ends the rest.
+   */
+  async liveCredentials(
+    sessionIds: readonly string[],
+    accountIds: readonly string[],
+    now: Date,
+  ): Promise<{ sessions: { id: string; role: string; unit_code: string | null }[]; accounts: { id: string; key_hash: string }[] }> {
+    const sessions =
+      sessionIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('auth_sessions as s')
+            .innerJoin('users as u', 'u.id', 's.user_id')
+            .select(['s.id', 'u.role', 'u.unit_code'])
+            .where('s.id', 'in', [...sessionIds])
+            .where('s.revoked_at', 'is', null)
+            .where('s.expires_at', '>', now)
+            .execute();
+    const accounts =
+      accountIds.length === 0
+        ? []
+        : await this.db
+            .selectFrom('service_accounts')
+            .select(['id', 'key_hash'])
+            .where('id', 'in', [...accountIds])
+            .where('revoked_at', 'is', null)
+            .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+            .execute();
+    return { sessions, accounts };
+  }
 }

@@ -2,8 +2,8 @@
 // (for subscriptions, `authorization` in the connection parameters). An access token lives minutes; a refresh
 // token renews it for days and is swapped on every use; signing out revokes the session and every access token
 // issued for it. Sign-in is rate limited per login and per address, counted in the database so that several API
-// instances count together. For development the `x-demo-user` header still names a demo user unless
-// DEMO_IDENTITY_HEADER=false (turn it off in production).
+// instances count together. For the demo the `x-demo-user` header names a demo user, over HTTP from loopback only
+// (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
@@ -29,9 +29,17 @@ export interface GraphQLContext {
   actor?: Promise<Caller>;
   /** The session of a signed-in caller (null for the demo header). */
   sessionId?: string | null;
+  /** Set for operations over graphql-ws (src/live/graphql-ws.server.ts): the demo header is refused there. */
+  overWebSocket?: boolean;
+  /** What the caller proved who they are with, so that a live subscription can end when it stops being valid. */
+  credential?: Credential;
   /** Field resolvers' batched lookups for this request (src/graphql/request-loader.ts). */
   loaders?: Map<string, unknown>;
 }
+
+export type Credential =
+  | { kind: 'session'; sessionId: string; userId: string; role: string; unitCode: string | null; expiresAtMs: number }
+  | { kind: 'service'; accountId: string; userId: string; keyHash: string };
 
 export interface SignedIn {
   accessToken: string;
@@ -88,8 +96,15 @@ export class AuthService {
     const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
     if (typeof key === 'string' && key.trim() !== '') return this.fromApiKey(key.trim(), context);
     context.sessionId = null;
+    if (context.overWebSocket) {
+      // A page on any site can open a WebSocket to this machine and put anything in connectionParams.
+      if (context.connectionParams?.[IDENTITY_HEADER] !== undefined || context.req?.headers?.[IDENTITY_HEADER] !== undefined) {
+        throw new DomainError('UNAUTHENTICATED', '实时连接不接受演示身份请求头，请登录后用访问令牌连接');
+      }
+      throw new DomainError('UNAUTHENTICATED', '请先登录');
+    }
     if (this.config.demoIdentityHeader) {
-      const demo = context.req?.headers?.[IDENTITY_HEADER] ?? context.connectionParams?.[IDENTITY_HEADER];
+      const demo = context.req?.headers?.[IDENTITY_HEADER];
       const login = Array.isArray(demo) ? demo[0] : demo;
       if (typeof login === 'string' && login.trim() !== '') {
         // Only this machine's own tools (the CLI imports, a developer's curl) may name a person by header: from any
@@ -105,7 +120,9 @@ export class AuthService {
 
   private async fromApiKey(key: string, context: GraphQLContext): Promise<Caller> {
     context.sessionId = null;
-    return callerOfApiKey(this.runtime.db, key);
+    const caller = await callerOfApiKey(this.runtime.db, key);
+    if (caller.service) context.credential = { kind: 'service', accountId: caller.service.accountId, userId: caller.userId, keyHash: sha256(key) };
+    return caller;
   }
 
   private async fromToken(token: string, context: GraphQLContext): Promise<Actor> {
@@ -115,6 +132,7 @@ export class AuthService {
     const user = await this.repo.liveSessionUser(check.claims.sid, check.claims.sub, new Date());
     if (!user) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
     context.sessionId = check.claims.sid;
+    context.credential = { kind: 'session', sessionId: check.claims.sid, userId: user.id, role: user.role, unitCode: user.unit_code, expiresAtMs: check.claims.exp * 1000 };
     return actorOf(user);
   }
 

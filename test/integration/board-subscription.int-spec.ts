@@ -3,20 +3,20 @@
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { accessToken, gql, startTestStack, type TestStack } from '../support/test-env';
 
 interface Change {
   boardChanged: { eventType: string; task: { id: string; stage: string; awaitingReview: string | null; allowedActions: string[] } };
 }
 
-function subscribe(url: string, login: string): { client: WsClient; changes: Change[]; ready: Promise<void> } {
+async function subscribe(url: string, login: string): Promise<{ client: WsClient; changes: Change[]; ready: Promise<void> }> {
   const changes: Change[] = [];
   let acknowledged!: () => void;
   const ready = new Promise<void>((resolve) => (acknowledged = resolve));
   const client = createClient({
     url: url.replace('http', 'ws') + '/graphql',
     webSocketImpl: WebSocket,
-    connectionParams: { 'x-demo-user': login },
+    connectionParams: { authorization: `Bearer ${await accessToken(url, login)}` },
     on: { connected: () => acknowledged() },
   });
   client.subscribe<Change>(
@@ -37,9 +37,9 @@ describe('board subscription', () => {
   afterAll(async () => stack?.stop());
 
   it('pushes the change to the unit and the supervisor, not to another unit', async () => {
-    const own = subscribe(stack.url, 'wtsq.member');
-    const supervisor = subscribe(stack.url, 'supervisor');
-    const other = subscribe(stack.url, 'bjsq.member');
+    const own = await subscribe(stack.url, 'wtsq.member');
+    const supervisor = await subscribe(stack.url, 'supervisor');
+    const other = await subscribe(stack.url, 'bjsq.member');
     await Promise.all([own.ready, supervisor.ready, other.ready]);
     await new Promise((r) => setTimeout(r, 300)); // let the subscriptions register
 

@@ -86,12 +86,13 @@ export interface TestStack {
 
 /** Database, Temporal client, optionally an in-process worker, and the API on a free port. */
 export async function startTestStack(options: { withWorker?: boolean; prefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
-  const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'), options.env);
+  // The port is known before the configuration, so that the API's own origin (ALLOWED_ORIGINS' default) is right.
+  const port = await freePort();
+  const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'), { PORT: String(port), ...options.env });
   const database = await createTestDatabase();
   const address = env('TEST_TEMPORAL_ADDRESS');
   const temporal = await connectClient({ ...config.temporal, address });
   const worker = options.withWorker === false ? null : await startWorker({ ...config.temporal, address }, database.db);
-  const port = await freePort();
   // The API's queries are counted (the worker's and the test's are not), for tests that prove batching.
   let apiQueries = 0;
   const counting: KyselyPlugin = {
@@ -126,6 +127,15 @@ export async function startTestStack(options: { withWorker?: boolean; prefix?: s
 export interface GraphQLResponse<T> {
   data?: T | null;
   errors?: { message: string; extensions?: { code?: string; field?: string | null } }[];
+}
+
+/** A person's access token, signed in with the demo password: what a graphql-ws client sends in connectionParams. */
+export async function accessToken(baseUrl: string, login: string): Promise<string> {
+  const res = await gql<{ signIn: { accessToken: string } }>(baseUrl, null, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+    i: { login, password: DEMO_PASSWORD },
+  });
+  if (!res.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(res.errors)}`);
+  return res.data.signIn.accessToken;
 }
 
 export async function gql<T = Record<string, unknown>>(
