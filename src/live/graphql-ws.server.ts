@@ -216,6 +216,14 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
     };
   }
 
+  /** Live subscriptions on this instance, of everyone or of one person (`userId`): for the caps, tests and health. */
+  subscriptionCount(userId?: string): number {
+    if (userId !== undefined) return this.subscriptionsOf.get(userId) ?? 0;
+    let n = 0;
+    for (const count of this.subscriptionsOf.values()) n += count;
+    return n;
+  }
+
   private remember(live: LiveSocket, id: string, credential: Credential): void {
     live.operations.set(id, credential);
     this.subscriptionsOf.set(credential.userId, (this.subscriptionsOf.get(credential.userId) ?? 0) + 1);

@@ -19,7 +19,7 @@ import { freePort } from '../../src/runtime/ports';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
 import { connectClient } from '../../src/temporal/temporal-connection';
 import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
-import { createTestDatabase, env, testConfig, uniqueTaskQueue } from '../support/test-env';
+import { accessToken, createTestDatabase, env, testConfig, uniqueTaskQueue } from '../support/test-env';
 
 const JPEG_MAGIC = [0xff, 0xd8, 0xff, 0xe0];
 const OK_PHOTO = { fileName: '现场.jpg', contentBase64: Buffer.from([...JPEG_MAGIC, 1, 2, 3]).toString('base64') };
@@ -135,7 +135,7 @@ describe('API limits, denied attempts and error answers', () => {
     it('applies the same limits to subscriptions over graphql-ws', async () => {
       // 1 + (1 + 70 × (1 + 10 × (1 + 10 × (1 + 1 + 1)))) = 21,772: one root field, short, but too costly.
       const aliases = Array.from({ length: 70 }, (_, i) => `h${i}: linkedItems { history { label streamVersion occurredAt } }`).join(' ');
-      const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-demo-user': 'supervisor' }, retryAttempts: 0 });
+      const client = createClient({ url: `${url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await accessToken(url, 'supervisor')}` }, retryAttempts: 0 });
       try {
         const refusal = await new Promise<unknown>((resolve) => {
           client.subscribe({ query: `subscription { boardChanged { task { ${aliases} } } }` }, { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') });

@@ -8,7 +8,7 @@ import WebSocket from 'ws';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData, waitFor } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { accessToken, gql, startTestStack, type TestStack } from '../support/test-env';
 
 const EVENT = 'position streamVersion type label occurredAt actor { userId displayName role } data';
 const ITEM = `id campaignId state stateLabel source sourceLabel area location { address latitude longitude } description
@@ -249,7 +249,7 @@ describe('board and items board: detail fields in a number of queries that does 
       const seen: { version: number; history: { type: string }[] }[] = [];
       let connected!: () => void;
       const ready = new Promise<void>((resolve) => (connected = resolve));
-      const client = createClient({ url: `${stack.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-demo-user': 'bjsq.member' }, on: { connected: () => connected() } });
+      const client = createClient({ url: `${stack.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await accessToken(stack.url, 'bjsq.member')}` }, on: { connected: () => connected() } });
       try {
         client.subscribe<{ boardChanged: { task: { version: number; history: { type: string }[] } } }>(
           { query: `subscription { boardChanged(campaignId: "${CAMPAIGN}") { task { version history { type } } } }` },
