@@ -22,6 +22,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import { AccessDenialService } from '../audit/access-denial.service';
 import { AuthRepository } from '../auth/auth.repository';
 import type { Credential, GraphQLContext } from '../auth/auth.service';
+import { DomainError } from '../errors/domain-error';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
 import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
 import { documentTooLong, queryLimitRules } from '../errors/query-limits';
@@ -59,7 +60,7 @@ function refuse(socket: Duplex, status: 403 | 404, message: string): void {
   );
 }
 
-const rateLimited = (message: string) => new GraphQLError(message, { extensions: { code: 'RATE_LIMITED' } });
+const rateLimited = (message: string) => new GraphQLError(message, { originalError: new DomainError('RATE_LIMITED', message), extensions: { code: 'RATE_LIMITED' } });
 
 @Injectable()
 export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy {
