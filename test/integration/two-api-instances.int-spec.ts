@@ -113,4 +113,36 @@ describe('two API processes', () => {
     expect(other.received).toEqual([]);
     await Promise.all([unit.client.dispose(), office.client.dispose(), other.client.dispose()]);
   });
+
+  it('closes a subscriber\'s socket on the second process when its session is signed out through the first', async () => {
+    const accessToken = await token('supervisor2');
+    let closed!: (code: number) => void;
+    const closedWith = new Promise<number>((resolve) => (closed = resolve));
+    const client = createClient({
+      url: `${secondUrl.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { authorization: `Bearer ${accessToken}` },
+      retryAttempts: 0,
+      lazy: false,
+      on: { closed: (event) => closed((event as { code: number }).code) },
+    });
+    const received: unknown[] = [];
+    client.subscribe({ query: 'subscription { boardChanged { eventType } }' }, { next: (v) => received.push(v), error: (e) => received.push(e), complete: () => undefined });
+    // A query on the same socket answers once the socket is up; the subscription is then in place or refused.
+    await new Promise<void>((resolve, reject) => {
+      client.subscribe({ query: '{ me { login } }' }, { next: () => resolve(), error: reject, complete: () => undefined });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(received).toEqual([]);
+    const res = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ query: 'mutation { signOut }' }),
+    });
+    expect(((await res.json()) as { data: unknown }).data).toEqual({ signOut: true });
+    // PostgreSQL tells every instance at once (the 15 s re-check is the fallback); the bound keeps a failure from hanging.
+    const code = await Promise.race([closedWith, new Promise<null>((resolve) => setTimeout(() => resolve(null), 20_000).unref())]);
+    expect(code).toBe(4401);
+    await client.dispose();
+  });
 });
