@@ -124,6 +124,8 @@ describe('two API processes', () => {
       connectionParams: { authorization: `Bearer ${accessToken}` },
       retryAttempts: 0,
       lazy: false,
+      // The close is what these tests wait for, through `on.closed`; not an error to print.
+      onNonLazyError: () => undefined,
       on: { closed: (event) => closed((event as { code: number }).code) },
     });
     const received: unknown[] = [];
