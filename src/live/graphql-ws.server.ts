@@ -114,7 +114,11 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.listener?.stop();
-    for (const live of this.sockets) live.socket.close(1001, 'Going away');
+    for (const live of this.sockets) {
+      live.socket.close(1001, 'Going away');
+      // A client that does not answer the close must not hold the HTTP server's shutdown.
+      setTimeout(() => live.socket.terminate(), 1000).unref();
+    }
     await new Promise<void>((resolve) => (this.wss ? this.wss.close(() => resolve()) : resolve()));
   }
 
