@@ -9,6 +9,7 @@
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { createClient } from 'graphql-ws';
+import { accessTokenOf } from './support/graphql';
 import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
@@ -109,7 +110,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   const board = createClient({
     url: `${baseUrl.replace('http', 'ws')}/graphql`,
     webSocketImpl: WebSocket,
-    connectionParams: { 'x-demo-user': SUPERVISOR },
+    connectionParams: { authorization: `Bearer ${await accessTokenOf(baseUrl, SUPERVISOR)}` },
     on: { connected: () => connected() },
   });
   shutdown.add('看板订阅 / board subscription', once(async () => board.dispose()));

@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createClient, type Client as WsClient } from 'graphql-ws';
+import { accessTokenOf } from './support/graphql';
 import WebSocket from 'ws';
 import type { Db } from '../src/database/database';
 import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
@@ -343,7 +344,10 @@ runBenchmark('soak', async (shutdown, interrupted) => {
     HOST: '127.0.0.1',
     PORT: String(apiPort),
     WORKER_HEALTH_PORT: String(workerHealthPort),
-    DEMO_DATA: 'false',
+    // Seeds nothing in api.main.js; the load names people with the demo header, which needs the demo on.
+    DEMO_DATA: 'true',
+    // The board's subscription signs in once and must outlive the soak (a socket closes when its token expires).
+    ACCESS_TOKEN_MINUTES: '1440',
     LOG_LEVEL: 'error',
     FILE_STORE_DIR: path.join(infra.dir, 'files'),
     WORKFLOW_BUNDLE: bundle,
@@ -356,7 +360,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
 
   // The supervisor's board, subscribed throughout.
   let boardMessages = 0;
-  const ws: WsClient = createClient({ url: `${baseUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { 'x-demo-user': 'supervisor' }, retryAttempts: 0 });
+  const ws: WsClient = createClient({ url: `${baseUrl.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${await accessTokenOf(baseUrl, 'supervisor')}` }, retryAttempts: 0 });
   shutdown.add('graphql-ws', async () => ws.dispose());
   let boardError: unknown = null;
   ws.subscribe({ query: 'subscription { boardChanged { eventType task { id stage version } } }' }, { next: () => void boardMessages++, error: (err) => (boardError = err), complete: () => undefined });

@@ -1,5 +1,6 @@
 // One GraphQL request as the board or the command-line tools send it: POST /graphql with the development identity
 // header (a loopback address, as in every benchmark). Any error in the answer fails the benchmark.
+import { DEMO_PASSWORD } from '../../src/auth/passwords';
 
 export async function gql<T>(baseUrl: string, login: string, query: string, variables: Record<string, unknown> = {}, timeoutMs = 120_000): Promise<T> {
   const res = await fetch(`${baseUrl}/graphql`, {
@@ -11,4 +12,12 @@ export async function gql<T>(baseUrl: string, login: string, query: string, vari
   const body = (await res.json()) as { data?: T | null; errors?: unknown[] };
   if (!res.ok || body.errors || !body.data) throw new Error(`GraphQL as ${login} failed (HTTP ${res.status}): ${JSON.stringify(body.errors ?? body).slice(0, 2000)}`);
   return body.data;
+}
+
+/** A person's access token (the demo password): what a graphql-ws client sends, as the demo header is refused there. */
+export async function accessTokenOf(baseUrl: string, login: string): Promise<string> {
+  const data = await gql<{ signIn: { accessToken: string } }>(baseUrl, login, 'mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }', {
+    i: { login, password: DEMO_PASSWORD },
+  });
+  return data.signIn.accessToken;
 }
