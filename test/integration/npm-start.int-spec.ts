@@ -136,4 +136,11 @@ describe('npm start', () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/TEMPORAL_UI_PORT: /);
   });
+
+  it('refuses to start in production with the demo on, naming each switch (DEMO_DATA, GRAPHQL_IDE by default)', async () => {
+    const run = start({ ...env, NODE_ENV: 'production' });
+    expect(await run.exited).toBe(1);
+    expect(run.output()).toMatch(/^ {2}DEMO_DATA: 生产环境（NODE_ENV=production）不能加载演示数据/m);
+    expect(run.output()).toMatch(/^ {2}GRAPHQL_IDE: 生产环境/m);
+  });
 });
