@@ -1,8 +1,8 @@
 // Sign-in and record hygiene (issue 14):
 // - sign_in_throttle: per login and address, the failures in a row (an attempt counts as one until its password
 //   matches) and when the last attempt was; the progressive delay is decided from it in one statement.
-// - access_denials: refusals of callers nobody could identify are folded into one row per address and minute
-//   (`anonymous_minute`, counted in `repeats`), so that a flood of unauthenticated requests writes few rows.
+// - access_denials: beyond a few rows per address and minute, refusals of callers nobody could identify are
+//   counted in one summary row (`anonymous_minute`, `repeats`), so that a flood of them writes few rows.
 // - indexes for the periodic retention (src/audit/retention.service.ts).
 // - users: a unit role (单位负责人, 责任单位成员) must name its unit, else it would see nothing it should, or more.
 import { sql, type Kysely } from 'kysely';
@@ -24,7 +24,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('repeats', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('anonymous_minute', 'bigint')
     .execute();
-  await sql`create unique index access_denials_anonymous_minute on access_denials (ip, anonymous_minute) where anonymous_minute is not null`.execute(db);
+  await sql`create unique index access_denials_anonymous_minute on access_denials (ip, coalesce(operation_type, ''), anonymous_minute) where anonymous_minute is not null`.execute(db);
+  await sql`create index access_denials_anonymous_ip on access_denials (ip, occurred_at) where user_id is null`.execute(db);
 
   await db.schema.createIndex('auth_sessions_expires_at').on('auth_sessions').column('expires_at').execute();
   await sql`create index auth_sessions_revoked_at on auth_sessions (revoked_at) where revoked_at is not null`.execute(db);
@@ -45,6 +46,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`alter table users drop constraint users_unit_role_has_unit`.execute(db);
   await sql`drop index auth_sessions_revoked_at`.execute(db);
   await db.schema.dropIndex('auth_sessions_expires_at').execute();
+  await sql`drop index access_denials_anonymous_ip`.execute(db);
   await sql`drop index access_denials_anonymous_minute`.execute(db);
   await db.schema.alterTable('access_denials').dropColumn('anonymous_minute').dropColumn('repeats').execute();
   await db.schema.dropIndex('sign_in_attempts_at').execute();
