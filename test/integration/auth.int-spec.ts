@@ -316,6 +316,27 @@ describe('sign-in under attack: counted before the check, delayed per login and 
     expect(work.inFlight).toBe(0);
   });
 
+  it('limits guessing the current password through changePassword like sign-in (a stolen access token)', async () => {
+    const client = '203.0.113.12';
+    const token = (await signInFrom(client, 'supervisor2', DEMO_PASSWORD)).data!.signIn.accessToken;
+    const change = async (current: string) => {
+      const res = await fetch(`${stack.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': client, authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "Stolen2027x") }', variables: { c: current } }),
+      });
+      return (await res.json()) as GraphQLResponse<unknown>;
+    };
+    const before = passwordWork().compares;
+    const codes = (await Promise.all(Array.from({ length: 10 }, (_, i) => change(`guess-${i}`)))).map(codeOf);
+    expect(codes.filter((c) => c === 'UNAUTHENTICATED')).toHaveLength(3);
+    expect(codes.filter((c) => c === 'RATE_LIMITED')).toHaveLength(7);
+    expect(passwordWork().compares - before).toBe(3);
+    // Even the right current password waits now; the password is unchanged.
+    expect(codeOf(await change(DEMO_PASSWORD))).toBe('RATE_LIMITED');
+    expect(codeOf(await signInFrom('198.51.100.40', 'supervisor2', DEMO_PASSWORD))).toBe('OK');
+  });
+
   it('keeps the hashes compatible: a password set through the pool signs in, and an old bcryptjs hash still matches', async () => {
     const office = (await signInFrom('198.51.100.30', 'office', DEMO_PASSWORD)).data!.signIn.accessToken;
     const set = await fetch(`${stack.url}/graphql`, {
