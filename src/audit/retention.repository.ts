@@ -5,7 +5,7 @@ import { sql, type RawBuilder } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
 
-/** What the cleanup deletes: per table, rows matching a condition, oldest first is not needed (all of them go). */
+/** How long each kind of row is kept. */
 export interface RetentionPeriods {
   accessDenialsDays: number;
   signInAttemptsDays: number;
