@@ -11,12 +11,13 @@ import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { DomainError, type ErrorCode } from '../errors/domain-error';
 import { currentRequestId } from '../errors/request-context';
 import type { Caller } from '../auth/access-policy';
-import { AccessDenialRepository, type AccessDenialRecord } from './access-denial.repository';
+import { AccessDenialRepository } from './access-denial.repository';
 
 /** The refusals that are recorded. */
 export const RECORDED_CODES: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['FORBIDDEN', 'UNAUTHENTICATED']);
-/** One request asking for many refused fields (aliases, lists) writes at most this many rows. */
-export const MAX_RECORDS_PER_REQUEST = 20;
+/** One request asking for many refused fields (aliases, lists) writes one row naming at most this many paths. */
+export const MAX_PATHS_PER_RECORD = 20;
+const MAX_PATH_LENGTH = 500;
 /** How long a refusal's answer waits for its record to be written. */
 const RECORD_WAIT_MS = 2000;
 const PAGE_SIZE = 50;
@@ -61,7 +62,7 @@ export class AccessDenialService {
         return denial ? [{ path: error.path, denial }] : [];
       });
       if (denials.length === 0) return;
-      const write = this.write(denials.slice(0, MAX_RECORDS_PER_REQUEST), request).catch((err: unknown) => {
+      const write = this.write(denials, request).catch((err: unknown) => {
         console.warn(`[audit] could not record ${denials.length} denied attempt(s): ${err instanceof Error ? err.message : String(err)}`);
       });
       let timer: NodeJS.Timeout | undefined;
@@ -91,23 +92,27 @@ export class AccessDenialService {
     });
   }
 
+  /** One row for the request: the first refusal's code and message, and the paths of all of them. */
   private async write(denials: { path?: readonly (string | number)[]; denial: DomainError }[], request: RefusedRequest): Promise<void> {
     const actor = await this.caller(request.context);
     const http = request.context.req as HttpRequestLike | undefined;
-    const records: AccessDenialRecord[] = denials.map(({ path, denial }) => ({
+    const paths = [...new Set(denials.map(({ path }) => (path && path.length > 0 ? path.join('.') : '')).filter((p) => p !== ''))];
+    let path = paths.slice(0, MAX_PATHS_PER_RECORD).join(', ');
+    if (paths.length > MAX_PATHS_PER_RECORD) path += ` …（共 ${paths.length} 处）`;
+    const first = denials[0].denial;
+    await this.repo.insert({
       userId: actor?.userId ?? null,
       // A service account reads with a role's view, but is recorded as what it is.
       role: actor?.service ? 'SERVICE' : (actor?.role ?? null),
       unitCode: actor?.unitCode ?? null,
       operationType: request.operationType,
       operationName: request.operationName,
-      path: path && path.length > 0 ? path.join('.') : null,
-      code: denial.code,
-      message: denial.message,
+      path: path === '' ? null : path.slice(0, MAX_PATH_LENGTH),
+      code: first.code,
+      message: first.message,
       ip: http?.ip ?? http?.socket?.remoteAddress ?? null,
       requestId: http?.requestId ?? currentRequestId(),
-    }));
-    await this.repo.insert(records);
+    });
   }
 
   /** Who made the request, or null when nobody could be identified. */
@@ -142,7 +147,8 @@ export class AccessDenialService {
       operationName: row.operation_name,
       path: row.path,
       code: row.code,
-      message: row.message,
+      // A summary row stands for the unidentified refusals of one address and minute beyond those written one by one.
+      message: row.anonymous_minute === null ? row.message : `${row.message}（此地址本分钟内另有 ${row.repeats} 次未登录的请求被拒，未逐条记录）`,
       ip: row.ip,
       requestId: row.request_id,
     }));

@@ -196,7 +196,12 @@ export function authorise(caller: Caller | null, operation: string, args: Record
     }
     return;
   }
-  if (allowed === 'ANY_PERSON' || allowed.includes(caller.role)) return;
+  if (allowed === 'ANY_PERSON') return;
+  // A unit role without a unit may only see to its own account (me, sign-out, password): nothing scoped to a unit.
+  if (visibleUnit(caller) === NO_UNIT && allowed.includes(caller.role)) {
+    throw new DomainError('FORBIDDEN', `「${ROLE_LABELS[caller.role]}」账号未指定所属单位，无权${rule.what}，请联系创建办在组织机构中为其填写单位`);
+  }
+  if (allowed.includes(caller.role)) return;
   throw new DomainError('FORBIDDEN', `「${ROLE_LABELS[caller.role]}」无权${rule.what}（仅限${allowed.map((r) => ROLE_LABELS[r]).join('、')}）`);
 }
 
@@ -207,9 +212,24 @@ export function isUnitRole(role: Role): boolean {
   return role === 'UNIT_MEMBER' || role === 'UNIT_HEAD';
 }
 
+/** What a unit role without a unit is scoped to: a code no unit has (codes are trimmed), so it matches no record. */
+export const NO_UNIT = ' no unit ';
+
+/**
+ * The unit whose records the caller sees: null for roles that see the whole campaign, the caller's unit for unit
+ * roles, and NO_UNIT for a unit role whose unit is missing or blank. This is the one rule every unit-scoped query
+ * and action uses, so that a person left without a unit sees nothing and can do nothing rather than everything.
+ */
+export function visibleUnit(caller: Actor): string | null {
+  if (!isUnitRole(caller.role)) return null;
+  const unit = typeof caller.unitCode === 'string' ? caller.unitCode.trim() : '';
+  return unit === '' ? NO_UNIT : unit;
+}
+
 /** Whether the caller may read records of `unitCode` (a unit role only its own). */
 export function mayReadUnit(caller: Actor, unitCode: string | null): boolean {
-  return !isUnitRole(caller.role) || (unitCode !== null && unitCode === caller.unitCode);
+  const unit = visibleUnit(caller);
+  return unit === null || (unit !== NO_UNIT && unitCode !== null && unitCode === unit);
 }
 
 /** Units are never told which inspector found a covert-inspection problem: they see 「暗访组」. */

@@ -13,6 +13,18 @@ export interface UserRow {
   password_hash: string | null;
 }
 
+/** What limits sign-in attempts (AppConfig.auth). */
+export interface AttemptLimits {
+  windowSeconds: number;
+  maxPerIp: number;
+  /** Failures in a row of one login from one address before the delay starts. */
+  freeFailures: number;
+  delaySeconds: number;
+  maxDelaySeconds: number;
+}
+
+export type AttemptClaim = { ok: true; attemptId: string } | { ok: false; limit: 'ADDRESS' | 'LOGIN'; waitSeconds: number };
+
 export class AuthRepository {
   constructor(private readonly db: Db) {}
 
@@ -40,18 +52,52 @@ export class AuthRepository {
     return String((row.value as { secret: string }).secret);
   }
 
-  /** Failed attempts for the login, and all attempts from the address, since `since`. */
-  async attempts(login: string, ip: string, since: Date): Promise<{ loginFailures: number; fromIp: number; oldestLoginFailure: Date | null }> {
-    const { rows } = await sql<{ login_failures: number; from_ip: number; oldest: Date | null }>`
-      select
-        (select count(*)::int from sign_in_attempts where login = ${login} and not succeeded and at >= ${since}) as login_failures,
-        (select count(*)::int from sign_in_attempts where ip = ${ip} and at >= ${since}) as from_ip,
-        (select min(at) from sign_in_attempts where login = ${login} and not succeeded and at >= ${since}) as oldest`.execute(this.db);
-    return { loginFailures: rows[0].login_failures, fromIp: rows[0].from_ip, oldestLoginFailure: rows[0].oldest };
+  /**
+   * Claims one password check for `login` from `ip`, recorded before the password is looked at, or says how long to
+   * wait. One transaction holding an advisory lock on the address: concurrent attempts from it (on any API instance)
+   * are counted one after another, so none races past a limit. An attempt counts as a failure until its password
+   * matches (finishAttempt), which is what stops a burst of parallel guesses after `freeFailures` checks.
+   */
+  async claimAttempt(login: string, ip: string, limits: AttemptLimits): Promise<AttemptClaim> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in\n${ip}`}, 0))`.execute(trx);
+      const window = limits.windowSeconds;
+      const fromIp = await sql<{ n: number; wait: number | null }>`
+        select count(*)::int as n,
+               ceil(extract(epoch from min(at) + make_interval(secs => ${window}) - now()))::int as wait
+        from sign_in_attempts where ip = ${ip} and at >= now() - make_interval(secs => ${window})`.execute(trx);
+      if (fromIp.rows[0].n >= limits.maxPerIp) return { ok: false, limit: 'ADDRESS', waitSeconds: Math.max(1, fromIp.rows[0].wait ?? window) };
+
+      // The wait after f failures in a row: none below freeFailures, then delay·2^(f−freeFailures), capped. A quiet
+      // window forgets the failures.
+      const wait = sql<number>`least(${limits.maxDelaySeconds}::float8, ${limits.delaySeconds}::float8 * power(2::float8, least(greatest(t.failures - ${limits.freeFailures}, 0), 20)))`;
+      const claimed = await sql<{ failures: number }>`
+        insert into sign_in_throttle as t (login, ip, failures, last_attempt_at) values (${login}, ${ip}, 1, now())
+        on conflict (login, ip) do update
+          set failures = case when t.last_attempt_at < now() - make_interval(secs => ${window}) then 1 else t.failures + 1 end,
+              last_attempt_at = now()
+          where t.failures < ${limits.freeFailures}
+             or t.last_attempt_at < now() - make_interval(secs => ${window})
+             or t.last_attempt_at + make_interval(secs => ${wait}) <= now()
+        returning t.failures`.execute(trx);
+      if (claimed.rows.length === 0) {
+        const held = await sql<{ wait: number }>`
+          select ceil(extract(epoch from t.last_attempt_at + make_interval(secs => ${wait}) - now()))::int as wait
+          from sign_in_throttle t where login = ${login} and ip = ${ip}`.execute(trx);
+        return { ok: false, limit: 'LOGIN', waitSeconds: Math.max(1, held.rows[0]?.wait ?? limits.delaySeconds) };
+      }
+      const attempt = await trx.insertInto('sign_in_attempts').values({ login, ip, succeeded: false }).returning('id').executeTakeFirstOrThrow();
+      return { ok: true, attemptId: attempt.id };
+    });
   }
 
-  async recordAttempt(login: string, ip: string, succeeded: boolean): Promise<void> {
-    await this.db.insertInto('sign_in_attempts').values({ login, ip, succeeded }).execute();
+  /** The outcome of a claimed check: a match marks the attempt succeeded and forgets the failures of the pair. */
+  async finishAttempt(attemptId: string, login: string, ip: string, succeeded: boolean): Promise<void> {
+    if (!succeeded) return;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('sign_in_attempts').set({ succeeded: true }).where('id', '=', attemptId).execute();
+      await trx.deleteFrom('sign_in_throttle').where('login', '=', login).where('ip', '=', ip).execute();
+    });
   }
 
   async createSession(session: { id: string; userId: string; refreshHash: string; expiresAt: Date; ip: string }): Promise<void> {

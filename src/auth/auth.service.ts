@@ -141,29 +141,45 @@ export class AuthService {
     return context.req?.ip ?? context.req?.socket?.remoteAddress ?? 'unknown';
   }
 
+  /**
+   * Limits: per login and address, a delay that grows with failures in a row (so that an attacker elsewhere cannot
+   * lock the person out), and per address overall. The attempt is counted in the database before the password is
+   * checked, so that parallel requests and several API instances cannot race past either limit.
+   */
   async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
+    const MAX_LOGIN_LENGTH = 100;
     const name = typeof login === 'string' ? login.trim() : '';
     if (name === '' || typeof password !== 'string' || password === '') throw new DomainError('BAD_USER_INPUT', '请填写登录名和密码', name === '' ? 'login' : 'password');
-    const windowStart = new Date(Date.now() - this.config.attemptWindowSeconds * 1000);
-    const seen = await this.repo.attempts(name, ip, windowStart);
-    if (seen.fromIp >= this.config.maxAttemptsPerIp) {
-      throw new DomainError('RATE_LIMITED', `此地址登录尝试过于频繁，请 ${Math.ceil(this.config.attemptWindowSeconds / 60)} 分钟后再试`);
-    }
-    if (seen.loginFailures >= this.config.maxFailuresPerLogin) {
-      const retryAt = (seen.oldestLoginFailure?.getTime() ?? Date.now()) + this.config.attemptWindowSeconds * 1000;
-      throw new DomainError('RATE_LIMITED', `密码错误次数过多，该账号已暂停登录，请 ${Math.max(1, Math.ceil((retryAt - Date.now()) / 60_000))} 分钟后再试`);
-    }
+    // Longer than any login people are given (the organisation import's): refused before it is counted or stored.
+    if (name.length > MAX_LOGIN_LENGTH) throw new DomainError('BAD_USER_INPUT', `登录名过长（最多 ${MAX_LOGIN_LENGTH} 个字符）`, 'login');
+    const claim = await this.claimCheck(name, ip);
     const user = await this.repo.userByLogin(name);
     // Compared even when there is no such user, so that the answer's timing does not tell which logins exist.
     const matches = await verifyPassword(password, user?.password_hash ?? NO_USER_HASH);
     const ok = Boolean(user?.password_hash) && matches;
-    await this.repo.recordAttempt(name, ip, ok);
+    await this.repo.finishAttempt(claim, name, ip, ok);
     if (!ok || !user) throw new DomainError('UNAUTHENTICATED', '登录名或密码不正确');
     const refreshToken = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const refreshExpires = new Date(Date.now() + this.config.refreshTokenSeconds * 1000);
     await this.repo.createSession({ id: sessionId, userId: user.id, refreshHash: sha256(refreshToken), expiresAt: refreshExpires, ip });
     return this.tokens(user, sessionId, refreshToken, refreshExpires);
+  }
+
+  /** One password check for `login` from `ip`, counted before it is made; RATE_LIMITED while a limit holds. */
+  private async claimCheck(login: string, ip: string): Promise<string> {
+    const claim = await this.repo.claimAttempt(login, ip, {
+      windowSeconds: this.config.attemptWindowSeconds,
+      maxPerIp: this.config.maxAttemptsPerIp,
+      freeFailures: this.config.maxFailuresPerLogin,
+      delaySeconds: this.config.delaySeconds,
+      maxDelaySeconds: this.config.maxDelaySeconds,
+    });
+    if (claim.ok) return claim.attemptId;
+    throw new DomainError(
+      'RATE_LIMITED',
+      claim.limit === 'ADDRESS' ? `此地址登录尝试过于频繁，请 ${claim.waitSeconds} 秒后再试` : `该账号在此地址密码错误次数过多，请 ${claim.waitSeconds} 秒后再试`,
+    );
   }
 
   private async tokens(user: UserRow, sessionId: string, refreshToken: string, refreshExpires: Date): Promise<SignedIn> {
@@ -218,9 +234,13 @@ export class AuthService {
   async changePassword(context: GraphQLContext, current: string, next: string): Promise<boolean> {
     const actor = await this.actor(context);
     const user = await this.repo.userById(actor.userId);
-    if (!user?.password_hash || !(await verifyPassword(String(current ?? ''), user.password_hash))) {
-      throw new DomainError('UNAUTHENTICATED', '当前密码不正确', 'currentPassword');
-    }
+    if (!user?.password_hash) throw new DomainError('UNAUTHENTICATED', '当前密码不正确', 'currentPassword');
+    // Guessing the current password here (with a stolen access token) is limited like guessing it at sign-in.
+    const ip = AuthService.address(context);
+    const attempt = await this.claimCheck(user.login, ip);
+    const matches = await verifyPassword(String(current ?? ''), user.password_hash);
+    await this.repo.finishAttempt(attempt, user.login, ip, matches);
+    if (!matches) throw new DomainError('UNAUTHENTICATED', '当前密码不正确', 'currentPassword');
     await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(next, 'newPassword')), context.sessionId ?? null);
     return true;
   }

@@ -7,7 +7,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { RUNTIME } from '../app/app.tokens';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
-import { isUnitRole } from '../auth/access-policy';
+import { isUnitRole, visibleUnit } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 import { isMonth, monthOf } from '../../workflows/campaign/campaign.calendar';
@@ -146,7 +146,8 @@ export class CampaignClockService {
   async visits(actor: Actor, campaign: CampaignView, month?: string | null) {
     const inMonth = CampaignClockService.monthFilter(month);
     const events = (await this.clocks.events(campaign.id, ['SupervisionVisitRecorded'])).filter(inMonth);
-    const visible = isUnitRole(actor.role) ? events.filter((e) => strings(e.data.unitCodes).includes(actor.unitCode ?? '')) : events;
+    const unit = visibleUnit(actor);
+    const visible = unit === null ? events : events.filter((e) => strings(e.data.unitCodes).includes(unit));
     const units = await this.unitsOf(visible.flatMap((e) => strings(e.data.unitCodes)));
     return visible
       .map((e) => ({
@@ -167,7 +168,8 @@ export class CampaignClockService {
     const events = (await this.clocks.events(campaign.id, ['CampaignMeetingRecorded'])).filter(inMonth);
     const decisionsOf = (e: ClockEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
     const involves = (e: ClockEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
-    const visible = isUnitRole(actor.role) ? events.filter((e) => involves(e, actor.unitCode ?? '')) : events;
+    const unit = visibleUnit(actor);
+    const visible = unit === null ? events : events.filter((e) => involves(e, unit));
     const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
     return visible
       .map((e) => {

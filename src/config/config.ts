@@ -72,6 +72,15 @@ const schema = z.object({
   // Where the built board is (web/dist by `npm run build`); another folder serves another build of it.
   WEB_DIR: z.string().default('web/dist'),
   SIGN_IN_MAX_PER_IP: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).default(30),
+  // After SIGN_IN_MAX_FAILURES failures in a row for one login from one address, each further attempt from there
+  // waits SIGN_IN_DELAY_SECONDS, doubled per further failure, up to SIGN_IN_MAX_DELAY_SECONDS (issue 14).
+  SIGN_IN_DELAY_SECONDS: z.string().regex(/^\d{1,3}$/, '须为整数（秒） / whole seconds').transform(Number).refine((n) => n >= 1, '至少 1 秒 / at least 1').default(30),
+  SIGN_IN_MAX_DELAY_SECONDS: z.string().regex(/^\d{1,3}$/, '须为整数（秒） / whole seconds').transform(Number).refine((n) => n >= 1 && n <= 900, '须在 1 到 900 秒之间 / 1 to 900').default(300),
+  // How long the API keeps what grows with use; a cleanup deletes older rows in batches (src/audit/retention.service.ts).
+  RETENTION_ACCESS_DENIALS_DAYS: z.string().regex(/^\d{1,4}$/, '须为整数（天） / whole days').transform(Number).refine((n) => n >= 1, '至少 1 天 / at least 1').default(90),
+  RETENTION_SIGN_IN_ATTEMPTS_DAYS: z.string().regex(/^\d{1,4}$/, '须为整数（天） / whole days').transform(Number).refine((n) => n >= 1, '至少 1 天 / at least 1').default(30),
+  RETENTION_SESSIONS_DAYS: z.string().regex(/^\d{1,4}$/, '须为整数（天） / whole days').transform(Number).refine((n) => n >= 1, '至少 1 天 / at least 1').default(7),
+  RETENTION_INTERVAL_MINUTES: z.string().regex(/^\d{1,4}$/, '须为整数（分钟） / whole minutes').transform(Number).refine((n) => n >= 1, '至少 1 分钟 / at least 1').default(60),
   // The GraphiQL IDE at /graphiql (src/web/graphiql.ts); false answers 404 there.
   GRAPHQL_IDE: flag(true),
   // NODE_ENV=production or PRODUCTION=true: the process refuses to start with the demo's conveniences on.
@@ -131,7 +140,12 @@ export interface AppConfig {
     maxFailuresPerLogin: number;
     maxAttemptsPerIp: number;
     attemptWindowSeconds: number;
+    /** The first wait after maxFailuresPerLogin failures of one login from one address, and its cap. */
+    delaySeconds: number;
+    maxDelaySeconds: number;
   };
+  /** How long rows that grow with use are kept, and how often the cleanup runs (src/audit/retention.service.ts). */
+  retention: { accessDenialsDays: number; signInAttemptsDays: number; sessionsDays: number; intervalMinutes: number };
   /** Serve the GraphiQL IDE at /graphiql (src/web/graphiql.ts). */
   graphqlIde: boolean;
   /** The live connection (graphql-ws at /graphql): who may open it and how much one socket and one person may ask. */
@@ -231,6 +245,14 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       maxAttemptsPerIp: e.SIGN_IN_MAX_PER_IP,
       /** Sign-in attempts are counted over this window. */
       attemptWindowSeconds: 15 * 60,
+      delaySeconds: e.SIGN_IN_DELAY_SECONDS,
+      maxDelaySeconds: e.SIGN_IN_MAX_DELAY_SECONDS,
+    },
+    retention: {
+      accessDenialsDays: e.RETENTION_ACCESS_DENIALS_DAYS,
+      signInAttemptsDays: e.RETENTION_SIGN_IN_ATTEMPTS_DAYS,
+      sessionsDays: e.RETENTION_SESSIONS_DAYS,
+      intervalMinutes: e.RETENTION_INTERVAL_MINUTES,
     },
     graphqlIde: e.GRAPHQL_IDE,
     webSocket: {

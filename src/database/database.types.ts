@@ -97,6 +97,14 @@ export interface ServiceAccountsTable {
   last_used_at: Timestamp | null;
 }
 
+/** Per login and address: failures in a row (an attempt counts as one until its password matches), for the delay. */
+export interface SignInThrottleTable {
+  login: string;
+  ip: string;
+  failures: number;
+  last_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface SignInAttemptsTable {
   id: Generated<string>;
   login: string;
@@ -320,6 +328,10 @@ export interface AccessDenialsTable {
   message: string;
   ip: string | null;
   request_id: string | null;
+  /** How many refusals the row stands for: more than one for an unidentified address's minute. */
+  repeats: Generated<number>;
+  /** Minutes since 1970 for the folded refusals of callers nobody could identify; null otherwise. */
+  anonymous_minute: ColumnType<string | null, string | number | null | undefined, never>;
 }
 
 /** Which request an Idempotency-Key stood for, per person (src/idempotency/). */
@@ -354,6 +366,7 @@ export interface Database {
   inspection_rounds: InspectionRoundsTable;
   auth_sessions: AuthSessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  sign_in_throttle: SignInThrottleTable;
   campaign_states: CampaignStatesTable;
   monthly_reports: MonthlyReportsTable;
   access_denials: AccessDenialsTable;

@@ -8,7 +8,8 @@
 //   store then says whether the action took effect: its events carry the Update id as their causation id.
 // - The key is remembered per person with the request it stood for (operation, target, input), so that the same
 //   key sent with a different request is refused (IDEMPOTENCY_KEY_REUSED) rather than answered with another
-//   request's outcome. Keys are kept for KEY_TTL_HOURS; after that the same key starts a new request.
+//   request's outcome. Keys are kept for KEY_TTL_HOURS; after that the same key starts a new request, and the
+//   periodic cleanup (src/audit/retention.service.ts) deletes it.
 //
 // Requests without the header are unchanged: each is a new action.
 import { createHash } from 'node:crypto';
@@ -111,7 +112,6 @@ export class IdempotencyService {
     }
     const updateId = updateIdOf(userId, key);
     const done = await this.applied(streamId, updateId);
-    if (Math.random() < 0.01) await this.forgetExpired();
     return { updateId, done };
   }
 
@@ -136,11 +136,5 @@ export class IdempotencyService {
       .limit(1)
       .executeTakeFirst();
     return event !== undefined;
-  }
-
-  /** Drops keys older than KEY_TTL_HOURS; run now and then by claim, so the table stays small. */
-  async forgetExpired(): Promise<number> {
-    const result = await this.db.deleteFrom('idempotency_keys').where('created_at', '<', sql<Date>`now() - make_interval(hours => ${KEY_TTL_HOURS})`).executeTakeFirst();
-    return Number(result.numDeletedRows);
   }
 }

@@ -5,7 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
 import type { GraphQLContext } from '../auth/auth.service';
-import { isUnitRole } from '../auth/access-policy';
+import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
@@ -39,8 +39,8 @@ export class IndicatorTaskService {
 
   /** Units read the tasks they do and the tasks they lead (access-policy.ts: unit-scoped reads). */
   canSee(actor: Actor, task: TaskView): boolean {
-    if (!isUnitRole(actor.role)) return true;
-    return task.unit.code === actor.unitCode || task.leadUnit.code === actor.unitCode;
+    const unit = visibleUnit(actor);
+    return unit === null || task.unit.code === unit || task.leadUnit.code === unit;
   }
 
   /** A task the actor may see; others are reported as not found, so their existence does not leak. */
@@ -220,7 +220,7 @@ export class IndicatorTaskService {
     if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
     const cards = await this.tasks.list({
       campaignId: campaign.id,
-      visibleToUnit: isUnitRole(actor.role) ? actor.unitCode ?? '' : null,
+      visibleToUnit: visibleUnit(actor),
       unitCode,
     });
     const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));

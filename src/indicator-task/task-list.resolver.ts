@@ -4,7 +4,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE } from '../app/app.tokens';
-import { isUnitRole } from '../auth/access-policy';
+import { visibleUnit } from '../auth/access-policy';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import type { Db } from '../database/database';
@@ -34,7 +34,7 @@ export class TaskListResolver {
     const size = pageSize(first);
     const ordering = TASK_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
     const position = after === null || after === undefined ? null : decodeCursor(after, ordering);
-    const visibleToUnit = isUnitRole(actor.role) ? (actor.unitCode ?? '') : null;
+    const visibleToUnit = visibleUnit(actor);
     const campaign = await this.campaigns.find(campaignId);
     if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
 

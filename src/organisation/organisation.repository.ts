@@ -108,6 +108,10 @@ export class OrganisationRepository {
       });
     } catch (err) {
       if (isForeignKeyViolation(err)) throw new DomainError('CONFLICT', '要删除的单位仍被其他数据引用，组织机构未导入。请刷新后重新导入');
+      // The validator asks for the unit first; this is the database's CHECK (migration 0018) saying it again.
+      if ((err as { constraint?: unknown })?.constraint === 'users_unit_role_has_unit') {
+        throw new DomainError('BAD_USER_INPUT', '单位负责人、责任单位成员须填写所属单位，组织机构未导入。请在人员表中为其填写所属单位后重新导入');
+      }
       throw err;
     }
   }

@@ -5,7 +5,7 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE } from '../app/app.tokens';
-import { isUnitRole } from '../auth/access-policy';
+import { visibleUnit } from '../auth/access-policy';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import type { Db } from '../database/database';
@@ -54,9 +54,8 @@ export class ItemListResolver {
  * not quietly answered with nothing), everyone else the one they ask for, or all (null).
  */
 function unitScope(actor: Actor, asked: string | null, what: string): string | null {
-  if (!isUnitRole(actor.role)) return asked;
-  // A unit user without a unit sees nothing (no card has the empty unit code).
-  const own = actor.unitCode ?? '';
+  const own = visibleUnit(actor);
+  if (own === null) return asked;
   if (asked && asked !== own) throw new DomainError('FORBIDDEN', `只能查看本单位的${what}，不能查看单位「${asked}」的${what}`, 'filter.unitCode');
   return own;
 }

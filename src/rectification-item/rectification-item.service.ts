@@ -8,7 +8,7 @@ import { RUNTIME } from '../app/app.tokens';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import type { GraphQLContext } from '../auth/auth.service';
-import { hidesCovertReporter, isUnitRole, mayReadUnit } from '../auth/access-policy';
+import { hidesCovertReporter, mayReadUnit, visibleUnit } from '../auth/access-policy';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
@@ -267,7 +267,7 @@ export class RectificationItemService {
   async board(actor: Actor, campaignId: string | null | undefined, filter: { unitCode?: string | null; area?: ItemArea | null; source?: ItemSource | null }) {
     const campaign = await this.campaigns.find(campaignId);
     if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    const unitCode = isUnitRole(actor.role) ? (actor.unitCode ?? '\u0000') : filter.unitCode;
+    const unitCode = visibleUnit(actor) ?? filter.unitCode;
     const items = await this.items.list({ campaignId: campaign.id, unitCode, area: filter.area, source: filter.source });
     return {
       campaign,

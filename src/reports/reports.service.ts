@@ -2,7 +2,7 @@
 // by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
 // for a past instant is what the live report said at that instant.
 import { Injectable } from '@nestjs/common';
-import { isUnitRole } from '../auth/access-policy';
+import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import type { ExportFormat, ExportedFile } from '../graphql/graphql.generated';
@@ -43,7 +43,8 @@ export class ReportsService {
 
   /** A unit sees its own; whoever else the access policy lets read the assessment sees every unit. */
   private scope(actor: Actor): Scope {
-    return isUnitRole(actor.role) ? { kind: 'UNIT', unitCode: actor.unitCode ?? '' } : { kind: 'ALL' };
+    const unit = visibleUnit(actor);
+    return unit === null ? { kind: 'ALL' } : { kind: 'UNIT', unitCode: unit };
   }
 
   private async campaign(campaignId: string | null | undefined): Promise<CampaignView> {
@@ -121,7 +122,7 @@ export class ReportsService {
     const campaign = await this.campaign(input.campaignId);
     const replay = new CardReplay();
     await this.reports.replay(campaign.id, new Date(input.asOf), ['indicator-task', 'rectification-item'], (event) => replay.push(event));
-    const visibleToUnit = isUnitRole(actor.role) ? (actor.unitCode ?? '') : null;
+    const visibleToUnit = visibleUnit(actor);
     const cards = replay
       .result()
       .filter(({ state }) => state.campaignId === campaign.id)

@@ -5,7 +5,7 @@ import 'reflect-metadata';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
-import { OPERATIONS, authorise, may, mayReadUnit, hidesCovertReporter, type Caller } from '../../src/auth/access-policy';
+import { NO_UNIT, OPERATIONS, authorise, may, mayReadUnit, hidesCovertReporter, visibleUnit, type Caller } from '../../src/auth/access-policy';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { loadSchema } from '../support/schema';
 
@@ -140,6 +140,34 @@ describe('access policy', () => {
     expect(hidesCovertReporter(person('LEADER'), 'COVERT_INSPECTION')).toBe(false);
     expect(may(person('ARCHIVIST'), 'Query.monthlyReport')).toBe(true);
     expect(may(person('UNIT_HEAD', 'WTSQ'), 'Query.monthlyReport')).toBe(false);
+  });
+
+  describe('a unit person without a unit (fails closed)', () => {
+    const lost = [person('UNIT_MEMBER', null), person('UNIT_HEAD', ''), person('UNIT_MEMBER', '   ')];
+
+    it('is scoped to no unit: reads no record, not even one without a unit or with an empty one', () => {
+      for (const caller of lost) {
+        expect(visibleUnit(caller)).toBe(NO_UNIT);
+        for (const unit of [null, '', '   ', 'WTSQ', NO_UNIT]) expect([caller.unitCode, unit, mayReadUnit(caller, unit)]).toEqual([caller.unitCode, unit, false]);
+      }
+      expect(visibleUnit(person('UNIT_MEMBER', 'WTSQ'))).toBe('WTSQ');
+      expect(visibleUnit(person('UNIT_HEAD', ' WTSQ '))).toBe('WTSQ');
+      expect(visibleUnit(person('OFFICE'))).toBeNull();
+      expect(visibleUnit(person('SUPERVISOR', ''))).toBeNull();
+    });
+
+    it('may call nothing but what concerns its own account', () => {
+      for (const caller of lost) {
+        const allowed = Object.keys(OPERATIONS).filter((op) => may(caller, op));
+        expect(allowed.sort()).toEqual(['GET /health', 'Mutation.changePassword', 'Mutation.refreshSession', 'Mutation.signIn', 'Mutation.signOut', 'Query.me']);
+      }
+      expect(() => authorise(person('UNIT_MEMBER', null), 'Query.board')).toThrow(
+        expect.objectContaining({ code: 'FORBIDDEN', message: '「责任单位成员」账号未指定所属单位，无权查看任务看板，请联系创建办在组织机构中为其填写单位' }),
+      );
+      // The same role with its unit keeps what it had.
+      expect(may(person('UNIT_MEMBER', 'WTSQ'), 'Query.board')).toBe(true);
+      expect(may(person('UNIT_HEAD', 'WTSQ'), 'Mutation.submitSelfCheck')).toBe(true);
+    });
   });
 });
 

@@ -50,7 +50,10 @@ describe('loadConfig', () => {
         maxFailuresPerLogin: 5,
         maxAttemptsPerIp: 30,
         attemptWindowSeconds: 15 * 60,
+        delaySeconds: 30,
+        maxDelaySeconds: 300,
       },
+      retention: { accessDenialsDays: 90, signInAttemptsDays: 30, sessionsDays: 7, intervalMinutes: 60 },
     };
     expect(loadConfig({})).toEqual(expected);
   });
@@ -81,6 +84,12 @@ describe('loadConfig', () => {
       DEMO_IDENTITY_HEADER: 'false',
       SIGN_IN_MAX_FAILURES: '10',
       SIGN_IN_MAX_PER_IP: '100',
+      SIGN_IN_DELAY_SECONDS: '10',
+      SIGN_IN_MAX_DELAY_SECONDS: '600',
+      RETENTION_ACCESS_DENIALS_DAYS: '365',
+      RETENTION_SIGN_IN_ATTEMPTS_DAYS: '60',
+      RETENTION_SESSIONS_DAYS: '14',
+      RETENTION_INTERVAL_MINUTES: '15',
       TRUST_PROXY: '1',
       ALLOWED_ORIGINS: 'https://cw.example.gov.cn, http://intranet.example:8080/',
       WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
@@ -123,7 +132,10 @@ describe('loadConfig', () => {
         maxFailuresPerLogin: 10,
         maxAttemptsPerIp: 100,
         attemptWindowSeconds: 900,
+        delaySeconds: 10,
+        maxDelaySeconds: 600,
       },
+      retention: { accessDenialsDays: 365, signInAttemptsDays: 60, sessionsDays: 14, intervalMinutes: 15 },
     });
   });
 
@@ -228,6 +240,20 @@ describe('loadConfig', () => {
     ['WS_MAX_SUBSCRIPTIONS_PER_PERSON', '-3'],
   ])('refuses %s=%j', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(lineFor(variable));
+  });
+
+  it.each([
+    ['SIGN_IN_DELAY_SECONDS', '0'],
+    ['SIGN_IN_DELAY_SECONDS', '-5'],
+    ['SIGN_IN_DELAY_SECONDS', '1e3'],
+    ['SIGN_IN_MAX_DELAY_SECONDS', '901'],
+    ['SIGN_IN_MAX_DELAY_SECONDS', 'ten'],
+    ['RETENTION_ACCESS_DENIALS_DAYS', '0'],
+    ['RETENTION_SIGN_IN_ATTEMPTS_DAYS', '3.5'],
+    ['RETENTION_SESSIONS_DAYS', '99999'],
+    ['RETENTION_INTERVAL_MINUTES', '0'],
+  ])('refuses %s=%s', (variable, value) => {
+    expect(() => loadConfig({ [variable]: value })).toThrow(problemWith(variable));
   });
 
   it('refuses a token secret shorter than 32 characters', () => {

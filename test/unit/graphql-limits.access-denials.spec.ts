@@ -3,7 +3,7 @@
 import { GraphQLError } from 'graphql';
 import type { AuthService, GraphQLContext } from '../../src/auth/auth.service';
 import type { AccessDenialRecord, AccessDenialRepository } from '../../src/audit/access-denial.repository';
-import { AccessDenialService, MAX_RECORDS_PER_REQUEST } from '../../src/audit/access-denial.service';
+import { AccessDenialService, MAX_PATHS_PER_RECORD } from '../../src/audit/access-denial.service';
 import { authorise } from '../../src/auth/access-policy';
 import { DomainError } from '../../src/errors/domain-error';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
@@ -13,10 +13,10 @@ const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE
 
 const resolverError = (error: Error, path: (string | number)[]) => new GraphQLError(error.message, { originalError: error, path });
 
-function setUp(options: { actor?: Actor | null; insert?: (records: AccessDenialRecord[]) => Promise<void> } = {}) {
-  const written: AccessDenialRecord[][] = [];
+function setUp(options: { actor?: Actor | null; insert?: (record: AccessDenialRecord) => Promise<void> } = {}) {
+  const written: AccessDenialRecord[] = [];
   const repo = {
-    insert: options.insert ?? (async (records: AccessDenialRecord[]) => void written.push(records)),
+    insert: options.insert ?? (async (record: AccessDenialRecord) => void written.push(record)),
     page: jest.fn(async () => []),
   };
   const auth = {
@@ -42,20 +42,18 @@ describe('recording denied attempts', () => {
     const refusal = new DomainError('FORBIDDEN', '「责任单位成员」无权执行「确认自查结果」');
     await service.recordRequest({ errors: [resolverError(refusal, ['confirmSelfCheck'])], context, operationType: 'mutation', operationName: 'Confirm' });
     expect(written).toEqual([
-      [
-        {
-          userId: 'u-wtsq-member',
-          role: 'UNIT_MEMBER',
-          unitCode: 'wtsq',
-          operationType: 'mutation',
-          operationName: 'Confirm',
-          path: 'confirmSelfCheck',
-          code: 'FORBIDDEN',
-          message: '「责任单位成员」无权执行「确认自查结果」',
-          ip: '203.0.113.9',
-          requestId: 'req-test-0001',
-        },
-      ],
+      {
+        userId: 'u-wtsq-member',
+        role: 'UNIT_MEMBER',
+        unitCode: 'wtsq',
+        operationType: 'mutation',
+        operationName: 'Confirm',
+        path: 'confirmSelfCheck',
+        code: 'FORBIDDEN',
+        message: '「责任单位成员」无权执行「确认自查结果」',
+        ip: '203.0.113.9',
+        requestId: 'req-test-0001',
+      },
     ]);
   });
 
@@ -67,7 +65,7 @@ describe('recording denied attempts', () => {
       operationType: 'query',
       operationName: null,
     });
-    expect(written[0][0]).toMatchObject({ userId: null, role: null, unitCode: null, code: 'UNAUTHENTICATED', path: 'board' });
+    expect(written[0]).toMatchObject({ userId: null, role: null, unitCode: null, code: 'UNAUTHENTICATED', path: 'board' });
   });
 
   it('leaves out every other error: NOT_FOUND, input errors, limits, faults', async () => {
@@ -82,12 +80,21 @@ describe('recording denied attempts', () => {
     expect(written).toEqual([]);
   });
 
-  it(`writes at most ${MAX_RECORDS_PER_REQUEST} rows for one request, with each refused field's path`, async () => {
+  it(`writes one row for one request, naming at most ${MAX_PATHS_PER_RECORD} refused paths`, async () => {
     const { service, written, context } = setUp({ actor: MEMBER });
     const errors = Array.from({ length: 50 }, (_, i) => resolverError(new DomainError('FORBIDDEN', '无权查看'), [`a${i}`, 'history']));
     await service.recordRequest({ errors, context, operationType: 'query', operationName: null });
-    expect(written[0]).toHaveLength(MAX_RECORDS_PER_REQUEST);
-    expect(written[0][1].path).toBe('a1.history');
+    expect(written).toHaveLength(1);
+    const paths = Array.from({ length: MAX_PATHS_PER_RECORD }, (_, i) => `a${i}.history`).join(', ');
+    expect(written[0].path).toBe(`${paths} …（共 50 处）`);
+  });
+
+  it('keeps the path of one row within 500 characters, whatever the aliases', async () => {
+    const { service, written, context } = setUp({ actor: null });
+    const errors = Array.from({ length: 30 }, (_, i) => resolverError(new DomainError('UNAUTHENTICATED', '请先登录'), [`${'x'.repeat(200)}${i}`]));
+    await service.recordRequest({ errors, context, operationType: 'query', operationName: null });
+    expect(written).toHaveLength(1);
+    expect(written[0].path!.length).toBe(500);
   });
 
   it('never throws when the record cannot be written, and says so in the log', async () => {
@@ -122,6 +129,8 @@ describe('reading the record', () => {
     message: '请先登录',
     ip: '127.0.0.1',
     request_id: null,
+    repeats: 1,
+    anonymous_minute: null as string | null,
   });
 
   it('is for the office and the leading group only (declared in the access policy)', () => {
@@ -143,6 +152,13 @@ describe('reading the record', () => {
     expect(repo.page).toHaveBeenCalledWith(3, '10', new Date('2027-01-01T00:00:00.000Z'));
     expect(page.nodes.map((n) => n.id)).toEqual(['9', '8']);
     expect(page).toMatchObject({ endCursor: '8', hasNextPage: true });
+  });
+
+  it('says how many unidentified refusals a summary row stands for', async () => {
+    const { service, repo } = setUp();
+    repo.page.mockResolvedValueOnce([{ ...row('5'), repeats: 37, anonymous_minute: '29000000' }, row('4')] as never);
+    const page = await service.page({});
+    expect(page.nodes.map((n) => n.message)).toEqual(['请先登录（此地址本分钟内另有 37 次未登录的请求被拒，未逐条记录）', '请先登录']);
   });
 
   it.each<[Record<string, unknown>, string]>([

@@ -18,7 +18,8 @@ import * as m0014 from './0014-service-accounts';
 import * as m0015 from './0015-list-indexes';
 import * as m0016 from './0016-idempotency-keys';
 import * as m0017 from './0017-lead-unit-index';
-import * as m0018 from './0018-auth-change-notify';
+import * as m0018 from './0018-sign-in-hygiene';
+import * as m0021 from './0021-auth-change-notify';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -38,5 +39,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-list-indexes': m0015,
   '0016-idempotency-keys': m0016,
   '0017-lead-unit-index': m0017,
-  '0018-auth-change-notify': m0018,
+  '0018-sign-in-hygiene': m0018,
+  '0021-auth-change-notify': m0021,
 };
