@@ -41,9 +41,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
   const clockStarted: CampaignEvent = { type: 'CampaignClockStarted', data: { campaignId: input.campaignId, timeZone: input.timeZone, inspectionDate: input.inspectionDate } };
   const started = input.resume
     ? Promise.resolve()
-    : recorder.safe()
-      ? recorder.commit(() => [clockStarted], input.startedBy, info.workflowId, info.workflowId)
-      : recorder.legacyRecord([clockStarted], input.startedBy, info.workflowId, info.workflowId);
+    : recorder.recordNow([clockStarted], input.startedBy, info.workflowId, info.workflowId);
 
   setHandler(campaignStateQuery, () => state);
 
@@ -59,7 +57,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
       }
       // Validator and handler run in the same activation, so this decision equals the validator's.
       const events = acceptedEvents(decide(state, request, now()));
-      const done = recorder.legacyRecord(events, request.actor, updateId, correlationId);
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result: CampaignActionResult = { version: state.version, phase: state.phase };
       await done;
       return result;
@@ -94,7 +92,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
       const { result, events } = decideCadence(state, month, now());
       if (events.length > 0) {
         const updateId = currentUpdateInfo()?.id ?? uuid4();
-        await recorder.legacyRecord(events, actor ?? SYSTEM_ACTOR, updateId, `${info.workflowId}:cadence:${month}`);
+        await recorder.recordNow(events, actor ?? SYSTEM_ACTOR, updateId, `${info.workflowId}:cadence:${month}`);
       } else {
         await recorder.settled();
       }
@@ -129,7 +127,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
         const record = () => recorder.commit((s) => (s.version === seen ? [reminder(s)] : []), SYSTEM_ACTOR, causation, info.workflowId);
         timerFailures = await recordOrRetryLater(record, timerFailures, changed);
       } else {
-        void recorder.legacyRecord([reminder(state)], SYSTEM_ACTOR, causation, info.workflowId);
+        void recorder.recordNow([reminder(state)], SYSTEM_ACTOR, causation, info.workflowId);
       }
     }
   }

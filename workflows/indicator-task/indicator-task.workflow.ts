@@ -58,7 +58,8 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   );
 
   // Recorded before the handlers are set: setting a handler runs updates that arrived with the start at once,
-  // and they must find the task created (they queue behind it). A continued run already has it.
+  // and they must find the task created (they queue behind its append; if it fails, the run fails). A continued
+  // run already has it.
   const creation: IndicatorTaskEvent = {
     type: 'IndicatorTaskCreated',
     data: {
@@ -74,9 +75,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   const createdHow = input.createdLocally ? 'creation' : 'activity';
   const created = input.resume
     ? Promise.resolve()
-    : recorder.safe()
-      ? recorder.commit(() => [creation], input.createdBy, info.workflowId, info.workflowId, createdHow)
-      : recorder.legacyRecord([creation], input.createdBy, info.workflowId, info.workflowId, createdHow);
+    : recorder.recordNow([creation], input.createdBy, info.workflowId, info.workflowId, createdHow);
 
   setHandler(stateQuery, () => state);
 
@@ -94,7 +93,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     const causation = `import:${change.importId}`;
     if (!recorder.safe()) {
       const events = changes(state);
-      if (events.length > 0) void recorder.legacyRecord(events, change.actor, causation, causation);
+      if (events.length > 0) void recorder.recordNow(events, change.actor, causation, causation);
       return;
     }
     // A signal has no caller to answer: a change that cannot be written is logged and leaves the task as it was,
@@ -119,7 +118,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       } else {
         // Validator and handler run in the same activation, so this decision equals the validator's.
         events = acceptedEvents(decide(state, request, now()));
-        const done = recorder.legacyRecord(events, request.actor, updateId, correlationId);
+        const done = recorder.recordNow(events, request.actor, updateId, correlationId);
         result = { version: state.version, stage: state.stage };
         await done;
       }
@@ -191,7 +190,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
         const record = () => recorder.commit((s) => (s.version === seen ? [timerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
         timerFailures = await recordOrRetryLater(record, timerFailures, changed);
       } else {
-        void recorder.legacyRecord([timerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
+        void recorder.recordNow([timerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
       }
     }
   }

@@ -26,9 +26,7 @@ export async function inspectionRoundWorkflow(input: InspectionRoundInput): Prom
     type: 'RoundPlanned',
     data: { campaignId: input.campaignId, kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, places: input.places, indicatorCodes: input.indicatorCodes },
   };
-  const planned = recorder.safe()
-    ? recorder.commit(() => [roundPlanned], input.plannedBy, info.workflowId, info.workflowId)
-    : recorder.legacyRecord([roundPlanned], input.plannedBy, info.workflowId, info.workflowId);
+  const planned = recorder.recordNow([roundPlanned], input.plannedBy, info.workflowId, info.workflowId);
 
   setHandler(roundStateQuery, () => state);
   setHandler(
@@ -42,7 +40,7 @@ export async function inspectionRoundWorkflow(input: InspectionRoundInput): Prom
         return { version: after.version, state: after.state };
       }
       const events = acceptedEvents(decideRound(state, request));
-      const done = recorder.legacyRecord(events, request.actor, updateId, correlationId);
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result = { version: state.version, state: state.state };
       await done;
       return result;

@@ -53,19 +53,9 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
         policy: input.policy ?? DEFAULT_ITEM_POLICY,
       },
     };
-    const dispatchCausation = `${info.workflowId}:dispatch`;
-    if (recorder.safe()) {
-      const report = recorder.commit(() => [reported], input.reportedBy, info.workflowId, info.workflowId);
-      // No dispatch of an item whose report was not written; the run then fails at `await created`.
-      const dispatch = input.dispatch;
-      created = dispatch
-        ? Promise.all([report, recorder.commit((s) => (s.version === 0 ? [] : [{ type: 'ItemDispatched', data: { ...dispatch } }]), input.reportedBy, dispatchCausation, info.workflowId)])
-        : report;
-    } else {
-      created = recorder.legacyRecord([reported], input.reportedBy, info.workflowId, info.workflowId);
-      if (input.dispatch) {
-        created = recorder.legacyRecord([{ type: 'ItemDispatched', data: { ...input.dispatch } }], input.reportedBy, dispatchCausation, info.workflowId);
-      }
+    created = recorder.recordNow([reported], input.reportedBy, info.workflowId, info.workflowId);
+    if (input.dispatch) {
+      created = recorder.recordNow([{ type: 'ItemDispatched', data: { ...input.dispatch } }], input.reportedBy, `${info.workflowId}:dispatch`, info.workflowId);
     }
   }
 
@@ -82,7 +72,7 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
         return { version: after.version, state: after.state };
       }
       const events = acceptedEvents(decideItem(state, request, now()));
-      const done = recorder.legacyRecord(events, request.actor, updateId, correlationId);
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result: ItemActionResult = { version: state.version, state: state.state };
       await done;
       return result;
@@ -114,7 +104,7 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
         const record = () => recorder.commit((s) => (s.version === seen ? [itemTimerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
         timerFailures = await recordOrRetryLater(record, timerFailures, changed);
       } else {
-        void recorder.legacyRecord([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
+        void recorder.recordNow([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
       }
     }
   }

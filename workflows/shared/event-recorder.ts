@@ -5,7 +5,9 @@
 // its turn comes, appends, and only then commits the state, so state and stream never diverge. An append that
 // fails for good (a non-retryable failure; the retry policy below keeps retrying a database outage) fails that
 // record with EVENT_APPEND_FAILED and leaves the state as it was, and the next record goes ahead.
-// Runs recorded before the patch replay the old way (`legacyRecord`): fold into the state first, append in a chain.
+// Runs recorded before the patch replay the old way (`recordNow`): fold into the state first, append in a chain.
+// A run's creation is recorded that way too: it is the same in both ways, so the patch is asked (and its marker,
+// with the search attribute the server adds to it, written) only at the run's first later record, not at creation.
 import { ActivityFailure, ApplicationFailure, condition, log, patched, proxyActivities, proxyLocalActivities, uuid4, workflowInfo, type RetryPolicy } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { NewEvent } from '../../activities/event-store.types';
@@ -37,12 +39,15 @@ export interface Recorder<S extends { version: number }, E extends Event> {
    * appends the events and commits. Resolves with the committed state after them; rejects with what `decide`
    * threw or with EVENT_APPEND_FAILED, the state unchanged. No events: nothing is appended.
    */
-  commit(decide: (state: S) => E[], actor: Actor, causationId: string, correlationId: string, how?: AppendHow): Promise<S>;
-  /** The pre-patch way, for runs that replay it: folds the events into the state now and chains their append. */
-  legacyRecord(events: E[], actor: Actor, causationId: string, correlationId: string, how?: AppendHow): Promise<unknown>;
+  commit(decide: (state: S) => E[], actor: Actor, causationId: string, correlationId: string): Promise<S>;
+  /**
+   * Folds the events into the state now and chains their append: every record of a run recorded before the patch,
+   * and a run's creation (its first records), which waits for no one and fails the run if it cannot be written.
+   */
+  recordNow(events: E[], actor: Actor, causationId: string, correlationId: string, how?: AppendHow): Promise<unknown>;
   /** What the state will be once the append in flight is written: what validators judge an arriving action by. */
   expected(): S;
-  /** Settles when every record so far has settled; never rejects once the run records by append-before-commit. */
+  /** Settles when every record so far has settled; rejects only if a recordNow append failed (the run then fails). */
   settled(): Promise<unknown>;
 }
 
@@ -88,30 +93,35 @@ export function eventRecorder<S extends { version: number }, E extends Event>(
       return safe;
     },
 
-    commit(decide, actor, causationId, correlationId, how = 'activity') {
-      // A run that switched from the legacy way mid-run lets its chained appends go first.
-      const before = Promise.all([queue, legacyChain.catch(() => undefined)]);
-      const run = before.then(async () => {
-        const events = decide(getState());
-        if (events.length === 0) return getState();
-        const { state, stored } = fold(getState(), events, actor, causationId, correlationId);
-        inflight = state;
-        try {
-          await (how === 'creation' ? appendEventsLocally : appendEvents)({ streamId: info.workflowId, events: stored });
-        } catch (err) {
+    commit(decide, actor, causationId, correlationId) {
+      // Records made by recordNow go first (the creation, or a run's records from before the patch). If one of
+      // them failed, the state holds events that were never written: every later record fails too.
+      const run = Promise.all([queue, legacyChain]).then(
+        async () => {
+          const events = decide(getState());
+          if (events.length === 0) return getState();
+          const { state, stored } = fold(getState(), events, actor, causationId, correlationId);
+          inflight = state;
+          try {
+            await appendEvents({ streamId: info.workflowId, events: stored });
+          } catch (err) {
+            throw err instanceof ActivityFailure ? appendFailed(err) : err;
+          } finally {
+            inflight = null;
+          }
+          setState(state);
+          options.onRecorded?.(state, events, 'activity');
+          return state;
+        },
+        (err: unknown) => {
           throw err instanceof ActivityFailure ? appendFailed(err) : err;
-        } finally {
-          inflight = null;
-        }
-        setState(state);
-        options.onRecorded?.(state, events, how);
-        return state;
-      });
+        },
+      );
       queue = run.catch(() => undefined);
       return run;
     },
 
-    legacyRecord(events, actor, causationId, correlationId, how = 'activity') {
+    recordNow(events, actor, causationId, correlationId, how = 'activity') {
       const { state, stored } = fold(getState(), events, actor, causationId, correlationId);
       setState(state);
       options.onRecorded?.(state, events, how);
@@ -123,7 +133,7 @@ export function eventRecorder<S extends { version: number }, E extends Event>(
     expected: () => inflight ?? getState(),
 
     // A legacy run waits for its chain exactly as it did before the patch (and fails with it, as it did).
-    settled: () => (safe ? Promise.all([queue, legacyChain.catch(() => undefined)]) : legacyChain),
+    settled: () => (safe ? Promise.all([queue, legacyChain]) : legacyChain),
   };
 }
 
