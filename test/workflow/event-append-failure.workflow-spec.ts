@@ -13,6 +13,8 @@ import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
 import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
 import { registerSearchAttributes } from '../../src/temporal/search-attributes';
+import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
+import { campaignClockWorkflow } from '../../workflows/campaign/campaign.workflows';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
@@ -256,6 +258,29 @@ describe('a failed append', () => {
     expect(store.stream(itemId).map((e) => e.type)).toEqual(['ItemReported', 'ItemDispatched', 'ItemRectificationStarted']);
     expectEveryAnsweredActionStored(itemId);
     await keepHistory('append-failure-on-item', handle);
+  });
+
+  it('fails a campaign’s phase move the same way, and the campaign takes the next one', async () => {
+    const campaignId = `wf-${randomUUID().slice(0, 8)}`;
+    const id = campaignWorkflowId(campaignId);
+    const handle = await env.client.workflow.start(campaignClockWorkflow, {
+      workflowId: id,
+      taskQueue,
+      args: [{ campaignId, timeZone: 'Asia/Shanghai', inspectionDate: '2099-06-30', startedBy: OFFICE }],
+    });
+    const advance = async () => {
+      const updateId = randomUUID();
+      const result = await handle.executeUpdate(campaignActionUpdate, { args: [{ command: { action: 'ADVANCE_PHASE', to: 'SPECIAL_RECTIFICATION' }, actor: OFFICE }], updateId });
+      answered.push({ streamId: id, updateId, version: result.version });
+      return result;
+    };
+    store.refuseOnce((e) => e.type === 'PhaseAdvanced' && e.metadata.workflowId === id);
+    const before = await handle.query(campaignStateQuery);
+    expect((await failureOf(advance()))?.type).toBe('EVENT_APPEND_FAILED');
+    expect(await handle.query(campaignStateQuery)).toEqual(before);
+    expect(await advance()).toEqual({ version: 2, phase: 'SPECIAL_RECTIFICATION' });
+    expect(store.stream(id).map((e) => e.type)).toEqual(['CampaignClockStarted', 'PhaseAdvanced']);
+    expectEveryAnsweredActionStored(id);
   });
 
   /** With RECORD_HISTORIES=1, keeps the history for the replay test (runs by append-before-commit). */
