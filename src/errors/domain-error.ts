@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   // An Idempotency-Key sent again with a different request (src/idempotency/).
   'IDEMPOTENCY_KEY_REUSED',
+  // An action whose events could not be written (workflows/shared/event-recorder.ts): it did not take effect.
+  'EVENT_APPEND_FAILED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

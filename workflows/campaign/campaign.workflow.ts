@@ -11,8 +11,8 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { eventRecorder } from '../shared/event-recorder';
-import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
+import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
 import type { CampaignEvent } from './campaign.events';
 import { decide, decideCadence, evolve, initialCampaignState, nextPhaseDue, validCadenceMonth, type CampaignActionRequest } from './campaign.lifecycle';
@@ -36,35 +36,36 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
     },
     evolve,
   );
-  const record = recorder.record;
 
   // Recorded before the handlers are set, so that an update arriving with the start finds the clock started.
+  const clockStarted: CampaignEvent = { type: 'CampaignClockStarted', data: { campaignId: input.campaignId, timeZone: input.timeZone, inspectionDate: input.inspectionDate } };
   const started = input.resume
     ? Promise.resolve()
-    : record(
-        [{ type: 'CampaignClockStarted', data: { campaignId: input.campaignId, timeZone: input.timeZone, inspectionDate: input.inspectionDate } }],
-        input.startedBy,
-        info.workflowId,
-        info.workflowId,
-      );
+    : recorder.recordNow([clockStarted], input.startedBy, info.workflowId, info.workflowId);
 
   setHandler(campaignStateQuery, () => state);
 
   setHandler(
     campaignActionUpdate,
     async (request: CampaignActionRequest): Promise<CampaignActionResult> => {
-      // Validator and handler run in the same activation, so this decision equals the validator's.
-      const decision = decide(state, request, now());
-      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
+      const correlationId = request.correlationId ?? updateId;
+      if (recorder.safe()) {
+        // Decided again on the committed state once the actions before it are written.
+        const after = await recorder.commit((s) => acceptedEvents(decide(s, request, now())), request.actor, updateId, correlationId);
+        return { version: after.version, phase: after.phase };
+      }
+      // Validator and handler run in the same activation, so this decision equals the validator's.
+      const events = acceptedEvents(decide(state, request, now()));
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result: CampaignActionResult = { version: state.version, phase: state.phase };
       await done;
       return result;
     },
     {
+      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
       validator: (request: CampaignActionRequest): void => {
-        const decision = decide(state, request, now());
+        const decision = decide(recorder.expected(), request, now());
         if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
@@ -73,10 +74,25 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
   setHandler(
     checkCadenceUpdate,
     async ({ month, actor }): Promise<CadenceResult> => {
+      if (recorder.safe()) {
+        const updateId = currentUpdateInfo()?.id ?? uuid4();
+        let result: CadenceResult | null = null;
+        await recorder.commit(
+          (s) => {
+            const decided = decideCadence(s, month, now());
+            result = decided.result;
+            return decided.events;
+          },
+          actor ?? SYSTEM_ACTOR,
+          updateId,
+          `${info.workflowId}:cadence:${month}`,
+        );
+        return result!;
+      }
       const { result, events } = decideCadence(state, month, now());
       if (events.length > 0) {
         const updateId = currentUpdateInfo()?.id ?? uuid4();
-        await record(events, actor ?? SYSTEM_ACTOR, updateId, `${info.workflowId}:cadence:${month}`);
+        await recorder.recordNow(events, actor ?? SYSTEM_ACTOR, updateId, `${info.workflowId}:cadence:${month}`);
       } else {
         await recorder.settled();
       }
@@ -92,6 +108,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
 
   await started;
   const isLong = historyIsLong(historyLimit);
+  let timerFailures = 0;
 
   for (;;) {
     if (isLong()) {
@@ -101,14 +118,17 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
     }
     const due = nextPhaseDue(state);
     const seen = state.version;
-    const came = await timerCameFirst(() => state.version !== seen || isLong(), due?.at ?? null);
+    const changed = () => state.version !== seen || isLong();
+    const came = await timerCameFirst(changed, due?.at ?? null);
     if (came && due) {
-      void record(
-        [{ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: state.phase } }],
-        SYSTEM_ACTOR,
-        `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`,
-        info.workflowId,
-      );
+      const reminder = (s: CampaignState): CampaignEvent => ({ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: s.phase } });
+      const causation = `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`;
+      if (recorder.safe()) {
+        const record = () => recorder.commit((s) => (s.version === seen ? [reminder(s)] : []), SYSTEM_ACTOR, causation, info.workflowId);
+        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
+      } else {
+        void recorder.recordNow([reminder(state)], SYSTEM_ACTOR, causation, info.workflowId);
+      }
     }
   }
 }

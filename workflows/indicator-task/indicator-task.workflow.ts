@@ -9,17 +9,15 @@ import {
   startChild,
   continueAsNew,
   currentUpdateInfo,
-  proxyActivities,
-  proxyLocalActivities,
+  log,
   setHandler,
   upsertSearchAttributes,
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { EventStoreActivities } from '../../activities/event-store.activities';
-import type { NewEvent } from '../../activities/event-store.types';
 import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
-import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
+import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide, evolve, initialState, type ActionRequest, type MockAssessmentFollowUp } from './indicator-task.lifecycle';
 import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.events';
@@ -32,20 +30,6 @@ import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type CriterionScore, typ
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
 
-const { appendEvents } = proxyActivities<EventStoreActivities>({
-  startToCloseTimeout: '10 seconds',
-  // A database outage must delay an event, never lose it: retry until it is written.
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
-});
-
-// The creation event of a new task, appended within the workflow's first task: no activity task to schedule, poll
-// and complete, and no search-attribute upsert, which saved about a third of the Temporal server's CPU per task when
-// an import starts thousands (bench/import.bench.ts). Retried like the activity, and idempotent by the same event id.
-const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreActivities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['STREAM_CONFLICT'] },
-});
-
 /** History events after which a task continues as new; well below Temporal's own limits. */
 export const DEFAULT_HISTORY_LIMIT = 8_000;
 
@@ -56,104 +40,99 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   const info = workflowInfo();
   const historyLimit = input.historyLimit ?? DEFAULT_HISTORY_LIMIT;
   let state = input.resume?.state ?? initialState(input);
-  // Appends run one after another so that stream versions reach the store in order.
-  let appending: Promise<unknown> = Promise.resolve();
-
-  function record(events: IndicatorTaskEvent[], actor: Actor, causationId: string, correlationId: string, how: 'activity' | 'creation' = 'activity'): Promise<unknown> {
-    const stored: NewEvent[] = [];
-    const occurredAt = now();
-    for (const event of events) {
-      state = evolve(state, event, { actorId: actor.userId, at: occurredAt });
-      stored.push({
-        eventId: uuid4(),
-        streamVersion: state.version,
-        type: event.type,
-        data: event.data,
-        metadata: { actor, causationId, correlationId, workflowId: info.workflowId, runId: info.runId },
-        occurredAt,
-      });
-    }
-    if (how === 'creation') {
-      // The start set the stage the operators search by already.
-      appending = appending.then(() => appendEventsLocally({ streamId: info.workflowId, events: stored }));
-      return appending;
-    }
-    // One upsert per record, as always; a reassignment also moves the unit the operators search by.
-    const reassigned = events.some((e) => e.type === 'TaskReassigned');
-    upsertSearchAttributes([{ key: TASK_STAGE, value: state.stage }, ...(reassigned ? [{ key: UNIT_CODE, value: state.unitCode }] : [])]);
-    appending = appending.then(() => appendEvents({ streamId: info.workflowId, events: stored }));
-    return appending;
-  }
+  const recorder = eventRecorder<IndicatorTaskState, IndicatorTaskEvent>(
+    () => state,
+    (next) => {
+      state = next;
+    },
+    evolve,
+    {
+      // One upsert per record, as always: the stage the operators search by, and on a reassignment the unit. The
+      // start set the stage of a task created by a local activity already.
+      onRecorded: (recorded, events, how) => {
+        if (how === 'creation') return;
+        const reassigned = events.some((e) => e.type === 'TaskReassigned');
+        upsertSearchAttributes([{ key: TASK_STAGE, value: recorded.stage }, ...(reassigned ? [{ key: UNIT_CODE, value: recorded.unitCode }] : [])]);
+      },
+    },
+  );
 
   // Recorded before the handlers are set: setting a handler runs updates that arrived with the start at once,
-  // and they must find the task created. A continued run already has it.
+  // and they must find the task created (they queue behind its append; if it fails, the run fails). A continued
+  // run already has it.
+  const creation: IndicatorTaskEvent = {
+    type: 'IndicatorTaskCreated',
+    data: {
+      campaignId: input.campaignId,
+      indicatorCode: input.indicatorCode,
+      unitCode: input.unitCode,
+      leadUnitCode: input.leadUnitCode,
+      dueAt: input.dueAt,
+      policy: input.policy ?? DEFAULT_TASK_POLICY,
+    },
+  };
+  // Runs started before the createdLocally option replay with the activity they ran.
+  const createdHow = input.createdLocally ? 'creation' : 'activity';
   const created = input.resume
     ? Promise.resolve()
-    : record(
-        [
-          {
-            type: 'IndicatorTaskCreated',
-            data: {
-              campaignId: input.campaignId,
-              indicatorCode: input.indicatorCode,
-              unitCode: input.unitCode,
-              leadUnitCode: input.leadUnitCode,
-              dueAt: input.dueAt,
-              policy: input.policy ?? DEFAULT_TASK_POLICY,
-            },
-          },
-        ],
-        input.createdBy,
-        info.workflowId,
-        info.workflowId,
-        // Runs started before this option replay with the activity they ran.
-        input.createdLocally ? 'creation' : 'activity',
-      );
+    : recorder.recordNow([creation], input.createdBy, info.workflowId, info.workflowId, createdHow);
 
   setHandler(stateQuery, () => state);
 
   setHandler(breakdownChangedSignal, (change: BreakdownChange) => {
     // Content-idempotent: a retried import sends the same change again, and it changes nothing.
-    if (state.stage === 'ARCHIVED' || (change.dueAt === state.dueAt && change.leadUnitCode === state.leadUnitCode)) return;
-    void record(
-      [
-        {
-          type: 'TaskBreakdownChanged',
-          data: {
-            importId: change.importId,
-            dueAt: change.dueAt,
-            leadUnitCode: change.leadUnitCode,
-            previousDueAt: state.dueAt,
-            previousLeadUnitCode: state.leadUnitCode,
-          },
-        },
-      ],
-      change.actor,
-      `import:${change.importId}`,
-      `import:${change.importId}`,
-    );
+    const changes = (s: IndicatorTaskState): IndicatorTaskEvent[] =>
+      s.stage === 'ARCHIVED' || (change.dueAt === s.dueAt && change.leadUnitCode === s.leadUnitCode)
+        ? []
+        : [
+            {
+              type: 'TaskBreakdownChanged',
+              data: { importId: change.importId, dueAt: change.dueAt, leadUnitCode: change.leadUnitCode, previousDueAt: s.dueAt, previousLeadUnitCode: s.leadUnitCode },
+            },
+          ];
+    const causation = `import:${change.importId}`;
+    if (!recorder.safe()) {
+      const events = changes(state);
+      if (events.length > 0) void recorder.recordNow(events, change.actor, causation, causation);
+      return;
+    }
+    // A signal has no caller to answer: a change that cannot be written is logged and leaves the task as it was,
+    // so that the import sent again applies it (the check above compares with the committed state).
+    recorder.commit(changes, change.actor, causation, causation).catch((err: unknown) => {
+      log.error('A breakdown change could not be written; the task keeps its previous due date and lead unit', { importId: change.importId, error: String(err) });
+    });
   });
 
   setHandler(
     performActionUpdate,
     async (request: ActionRequest): Promise<ActionResult> => {
-      // Validator and handler run in the same activation, so this decision equals the validator's.
-      const decision = decide(state, request, now());
-      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
-      const result: ActionResult = { version: state.version, stage: state.stage };
-      await done;
+      const correlationId = request.correlationId ?? updateId;
+      let events: IndicatorTaskEvent[];
+      let result: ActionResult;
+      if (recorder.safe()) {
+        // Decided again on the committed state once the actions before it are written: one of them may have
+        // made this one illegal, and the caller then gets the rule's coded rejection.
+        const after = await recorder.commit((s) => (events = acceptedEvents(decide(s, request, now()))), request.actor, updateId, correlationId);
+        result = { version: after.version, stage: after.stage };
+      } else {
+        // Validator and handler run in the same activation, so this decision equals the validator's.
+        events = acceptedEvents(decide(state, request, now()));
+        const done = recorder.recordNow(events, request.actor, updateId, correlationId);
+        result = { version: state.version, stage: state.stage };
+        await done;
+      }
       // Added after tasks were running: histories recorded before it replay without raising items.
-      const failed = decision.events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
+      const failed = events!.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
       if (failed && failed.type === 'MockAssessmentRecorded' && request.command.action === 'RECORD_MOCK_ASSESSMENT' && patched(MOCK_ASSESSMENT_ITEMS_PATCH)) {
         await raiseItems(failed.data.failedCriteria, failed.data.scores, request.command.followUp ?? null, request.actor, result.version);
       }
       return result;
     },
     {
+      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
       validator: (request: ActionRequest): void => {
-        const decision = decide(state, request, now());
+        const decision = decide(recorder.expected(), request, now());
         if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
@@ -193,20 +172,28 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
 
   await created;
   const isLong = historyIsLong(historyLimit);
-  const settled = () => appending;
+  let timerFailures = 0;
 
   while (state.stage !== 'ARCHIVED') {
     if (isLong()) {
       // Let accepted actions finish and their events reach the store, then carry the state over.
-      await drainHandlers(settled);
+      await drainHandlers(recorder.settled);
       return continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state } });
     }
     const timer = nextTimer(state, now());
     const seen = state.version;
-    if (await timerCameFirst(() => state.version !== seen || isLong(), timer?.at ?? null)) {
-      void record([timerEvent(state, timer!)], SYSTEM_ACTOR, `${info.workflowId}:${timer!.kind}:${timer!.at}`, info.workflowId);
+    const changed = () => state.version !== seen || isLong();
+    if (await timerCameFirst(changed, timer?.at ?? null)) {
+      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
+      if (recorder.safe()) {
+        // An action committed meanwhile moves the state on: the loop then looks at its timers again.
+        const record = () => recorder.commit((s) => (s.version === seen ? [timerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
+        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
+      } else {
+        void recorder.recordNow([timerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
+      }
     }
   }
-  await drainHandlers(settled);
+  await drainHandlers(recorder.settled);
   return state;
 }

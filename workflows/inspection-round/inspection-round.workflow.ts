@@ -2,7 +2,7 @@
 // validator applies the pure rules; each accepted action becomes one event. It ends when the round is closed.
 import { condition, currentUpdateInfo, defineQuery, defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { eventRecorder } from '../shared/event-recorder';
-import { drainHandlers, rejectUpdate } from '../shared/workflow-loop';
+import { acceptedEvents, drainHandlers, rejectUpdate } from '../shared/workflow-loop';
 import type { InspectionRoundEvent } from './inspection-round.events';
 import { decideRound, evolveRound, initialRoundState, type RoundActionRequest } from './inspection-round.lifecycle';
 import type { InspectionRoundInput, InspectionRoundState, RoundState } from './inspection-round.types';
@@ -22,33 +22,33 @@ export async function inspectionRoundWorkflow(input: InspectionRoundInput): Prom
     },
     evolveRound,
   );
-  const planned = recorder.record(
-    [
-      {
-        type: 'RoundPlanned',
-        data: { campaignId: input.campaignId, kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, places: input.places, indicatorCodes: input.indicatorCodes },
-      },
-    ],
-    input.plannedBy,
-    info.workflowId,
-    info.workflowId,
-  );
+  const roundPlanned: InspectionRoundEvent = {
+    type: 'RoundPlanned',
+    data: { campaignId: input.campaignId, kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, places: input.places, indicatorCodes: input.indicatorCodes },
+  };
+  const planned = recorder.recordNow([roundPlanned], input.plannedBy, info.workflowId, info.workflowId);
 
   setHandler(roundStateQuery, () => state);
   setHandler(
     roundActionUpdate,
     async (request: RoundActionRequest) => {
-      const decision = decideRound(state, request);
-      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const done = recorder.record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
+      const correlationId = request.correlationId ?? updateId;
+      if (recorder.safe()) {
+        // Decided again on the committed state once the actions before it are written.
+        const after = await recorder.commit((s) => acceptedEvents(decideRound(s, request)), request.actor, updateId, correlationId);
+        return { version: after.version, state: after.state };
+      }
+      const events = acceptedEvents(decideRound(state, request));
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result = { version: state.version, state: state.state };
       await done;
       return result;
     },
     {
+      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
       validator: (request: RoundActionRequest) => {
-        const decision = decideRound(state, request);
+        const decision = decideRound(recorder.expected(), request);
         if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },

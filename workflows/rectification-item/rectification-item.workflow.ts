@@ -9,8 +9,8 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { eventRecorder } from '../shared/event-recorder';
-import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
+import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { decideItem, evolveItem, initialItemState, locationOf, type ItemActionRequest } from './rectification-item.lifecycle';
@@ -34,7 +34,6 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
     },
     evolveItem,
   );
-  const record = recorder.record;
 
   // The report, and the dispatch when it comes with one, before any handler can run.
   let created: Promise<unknown> = Promise.resolve();
@@ -54,9 +53,9 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
         policy: input.policy ?? DEFAULT_ITEM_POLICY,
       },
     };
-    created = record([reported], input.reportedBy, info.workflowId, info.workflowId);
+    created = recorder.recordNow([reported], input.reportedBy, info.workflowId, info.workflowId);
     if (input.dispatch) {
-      created = record([{ type: 'ItemDispatched', data: { ...input.dispatch } }], input.reportedBy, `${info.workflowId}:dispatch`, info.workflowId);
+      created = recorder.recordNow([{ type: 'ItemDispatched', data: { ...input.dispatch } }], input.reportedBy, `${info.workflowId}:dispatch`, info.workflowId);
     }
   }
 
@@ -65,17 +64,23 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
   setHandler(
     itemActionUpdate,
     async (request: ItemActionRequest): Promise<ItemActionResult> => {
-      const decision = decideItem(state, request, now());
-      if (!decision.ok) rejectUpdate(decision.rejection);
       const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const done = record(decision.events, request.actor, updateId, request.correlationId ?? updateId);
+      const correlationId = request.correlationId ?? updateId;
+      if (recorder.safe()) {
+        // Decided again on the committed state once the actions before it are written.
+        const after = await recorder.commit((s) => acceptedEvents(decideItem(s, request, now())), request.actor, updateId, correlationId);
+        return { version: after.version, state: after.state };
+      }
+      const events = acceptedEvents(decideItem(state, request, now()));
+      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
       const result: ItemActionResult = { version: state.version, state: state.state };
       await done;
       return result;
     },
     {
+      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
       validator: (request: ItemActionRequest): void => {
-        const decision = decideItem(state, request, now());
+        const decision = decideItem(recorder.expected(), request, now());
         if (!decision.ok) rejectUpdate(decision.rejection);
       },
     },
@@ -83,6 +88,7 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
 
   await created;
   const isLong = historyIsLong(historyLimit);
+  let timerFailures = 0;
 
   while (state.state !== 'CLOSED') {
     if (isLong()) {
@@ -91,8 +97,15 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
     }
     const timer = nextItemTimer(state, now());
     const seen = state.version;
-    if (await timerCameFirst(() => state.version !== seen || isLong(), timer?.at ?? null)) {
-      void record([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, `${info.workflowId}:${timer!.kind}:${timer!.at}`, info.workflowId);
+    const changed = () => state.version !== seen || isLong();
+    if (await timerCameFirst(changed, timer?.at ?? null)) {
+      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
+      if (recorder.safe()) {
+        const record = () => recorder.commit((s) => (s.version === seen ? [itemTimerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
+        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
+      } else {
+        void recorder.recordNow([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
+      }
     }
   }
   await drainHandlers(recorder.settled);

@@ -8,6 +8,12 @@ export function rejectUpdate(rejection: { code: string; message: string; field?:
   throw ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [{ field: rejection.field ?? null }] });
 }
 
+/** An Update's decision: its events, or the rule's coded rejection. */
+export function acceptedEvents<E>(decision: { ok: true; events: E[] } | { ok: false; rejection: { code: string; message: string; field?: string } }): E[] {
+  if (!decision.ok) rejectUpdate(decision.rejection);
+  return decision.events;
+}
+
 /** True once the run's history reaches `limit` events, or the server suggests continuing as new. */
 export function historyIsLong(limit: number): () => boolean {
   return () => workflowInfo().historyLength >= limit || workflowInfo().continueAsNewSuggested;
