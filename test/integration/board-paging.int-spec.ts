@@ -11,7 +11,7 @@ import { readDemoCatalog } from '../../src/demo/demo-data';
 import { ReportsRepository } from '../../src/reports/reports.repository';
 import { inlineProjections } from '../../src/runtime/worker-runner';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR } from '../../workflows/indicator-task/indicator-task.types';
+import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor } from '../../workflows/indicator-task/indicator-task.types';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
 import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
 import { writeEvents, type SyntheticEvent } from '../../bench/support/synthetic-events';
@@ -75,7 +75,7 @@ describe('bounded boards: a page per column, cursors, counts', () => {
     return res.data!;
   }
   const at = (ms: number) => new Date(ms);
-  function event(streamId: string, type: string, data: Record<string, unknown>, occurredAt: Date, actor = OFFICE_ACTOR): SyntheticEvent {
+  function event(streamId: string, type: string, data: Record<string, unknown>, occurredAt: Date, actor: Actor = OFFICE_ACTOR): SyntheticEvent {
     const v = (version.get(streamId) ?? 0) + 1;
     version.set(streamId, v);
     return { streamId, streamVersion: v, type, data, actor, occurredAt };

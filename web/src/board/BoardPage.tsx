@@ -162,11 +162,25 @@ export default function BoardPage({ route }: { route: Route }) {
       else lane.cells.set(column, [card]);
     }
     for (const lane of byLane.values()) for (const cell of lane.cells.values()) cell.sort((a, b) => compareCards(view, a, b));
+    // A column's total is the API's count over all its pages, not only the cards loaded so far.
+    for (const [column, count] of counts) {
+      const state = data.columns.get(column);
+      if (state) count.total = Math.max(state.count, count.total);
+    }
     const laneList = [...byLane.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN')));
     return { counts, lanes: laneList };
-  }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale]);
+  }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale, data.columns]);
 
   const shown = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.shown, 0), [board]);
+  /** Cards of each column loaded so far, whatever the filters: what「加载更多」adds to. */
+  const loadedPerColumn = useMemo(() => {
+    const loaded = new Map<Column, number>();
+    for (const card of cards.values()) {
+      const column = columnOf(view, card);
+      loaded.set(column, (loaded.get(column) ?? 0) + 1);
+    }
+    return loaded;
+  }, [cards, view]);
   const units = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const card of cards.values()) {
@@ -508,7 +522,19 @@ export default function BoardPage({ route }: { route: Route }) {
               <div className="board-loading" />
             </Spin>
           ) : (
-            <BoardGrid kind={view} columns={columns} lanes={board.lanes} counts={board.counts} today={today} pending={pendingStates} dragging={dragging} onAction={onMenuAction} />
+            <BoardGrid
+              kind={view}
+              columns={columns}
+              lanes={board.lanes}
+              counts={board.counts}
+              pages={data.columns}
+              loaded={loadedPerColumn}
+              today={today}
+              pending={pendingStates}
+              dragging={dragging}
+              onAction={onMenuAction}
+              onLoadMore={data.loadMore}
+            />
           )}
         </div>
         <DragOverlay dropAnimation={null}>{activeCard ? <DragPreview kind={view} card={activeCard} today={today} /> : null}</DragOverlay>
