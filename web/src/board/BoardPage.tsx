@@ -172,6 +172,8 @@ export default function BoardPage({ route }: { route: Route }) {
   }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale, data.columns]);
 
   const shown = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.shown, 0), [board]);
+  /** Every card of the board, loaded or not (the columns' counts). */
+  const total = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.total, 0), [board]);
   /** Cards of each column loaded so far, whatever the filters: what「加载更多」adds to. */
   const loadedPerColumn = useMemo(() => {
     const loaded = new Map<Column, number>();
@@ -472,7 +474,7 @@ export default function BoardPage({ route }: { route: Route }) {
         </div>
         <Space size="small" className="board-status">
           <Typography.Text type="secondary" data-testid="board-count" aria-live="polite">
-            {fill(t('shownOf'), { shown, total: cards.size })}
+            {fill(t('shownOf'), { shown, total })}
           </Typography.Text>
           <Tooltip title={data.live ? t('liveOn') : t('liveOff')}>
             <span className={`board-live ${data.live ? 'on' : 'off'}`} role="status" aria-label={data.live ? t('liveOn') : t('liveOff')} />
