@@ -5,7 +5,11 @@
 // the board's order, also when a card is added between two pages; hostile page sizes and cursors are refused.
 // boardAsOf for a unit reads only that unit's streams: a stream of another unit that claims the unit would change
 // its answer if it were read, and the rows read are counted.
-import { sql } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
+import { Pool } from 'pg';
+import type { Database } from '../../src/database/database.types';
+import { IndicatorTaskRepository } from '../../src/indicator-task/indicator-task.repository';
+import { RectificationItemRepository } from '../../src/rectification-item/rectification-item.repository';
 import { DEMO_UNITS, demoAssignment } from '../../src/demo/demo-organisation';
 import { readDemoCatalog } from '../../src/demo/demo-data';
 import { ReportsRepository } from '../../src/reports/reports.repository';
@@ -233,6 +237,44 @@ describe('bounded boards: a page per column, cursors, counts', () => {
     if (field === 'first') {
       const res = await gql(stack.url, 'office', `{ board(campaignId: "${CAMPAIGN}", ${arg}) { columns { count } } }`);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it("reads a column's page and the events that name a task's previous unit from the indexes of migration 0019, never by sorting the column", async () => {
+    // The plans PostgreSQL makes for the very statements the repositories send, with sequential scans priced out so
+    // that a small test table still shows whether an index can serve them (an expression written differently from
+    // the index's would leave only a scan and a sort).
+    const captured: CompiledQuery[] = [];
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: new Pool({ connectionString: stack.databaseUrl, max: 1 }) }), log: (e) => void captured.push(e.query) });
+    try {
+      await sql`set enable_seqscan = off`.execute(db);
+      const plan = async (run: () => Promise<unknown>) => {
+        captured.length = 0;
+        await run();
+        const texts: string[] = [];
+        // A copy (the EXPLAINs are logged too), of the reads only (a transaction's begin and commit are logged).
+        for (const q of captured.filter((c) => /^\s*select/i.test(c.sql))) {
+          const { rows } = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`explain ${q.sql}`, [...q.parameters]));
+          texts.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
+        }
+        return texts.join('\n');
+      };
+      const tasks = new IndicatorTaskRepository(db);
+      const all = await plan(() => tasks.columnPage({ campaignId: CAMPAIGN }, 'SELF_CHECK', null, 51));
+      expect(all).toMatch(/indicator_task_cards_board on/);
+      expect(all).not.toMatch(/Sort/);
+      const after = await plan(() => tasks.columnPage({ campaignId: CAMPAIGN, unitCode: 'WTSQ' }, 'SELF_CHECK', ['2027-01-10T00:00:00Z', 'x'], 51));
+      expect(after).toMatch(/indicator_task_cards_board_unit on/);
+      expect(after).not.toMatch(/Sort/);
+      const items = new RectificationItemRepository(db);
+      const itemPlan = await plan(() => items.columnPage({ campaignId: CAMPAIGN }, 'REPORTED', null, 51));
+      expect(itemPlan).toMatch(/rectification_item_cards_board on/);
+      expect(itemPlan).not.toMatch(/Sort/);
+      const unitPlan = await plan(() => new ReportsRepository(db).replayUnit(CAMPAIGN, 'WTSQ', new Date(), () => undefined));
+      expect(unitPlan).toMatch(/events_previous_unit/);
+      expect(unitPlan).toMatch(/events_previous_lead_unit/);
+    } finally {
+      await db.destroy();
     }
   });
 
