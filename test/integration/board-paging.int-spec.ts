@@ -234,9 +234,15 @@ describe('bounded boards: a page per column, cursors, counts', () => {
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(res.errors?.[0]?.extensions?.field).toBe(field);
     }
-    if (field === 'first') {
-      const res = await gql(stack.url, 'office', `{ board(campaignId: "${CAMPAIGN}", ${arg}) { columns { count } } }`);
+    if (field !== 'first') return;
+    for (const query of [
+      `{ board(campaignId: "${CAMPAIGN}", ${arg}) { columns { count } } }`,
+      `{ itemBoard(campaignId: "${CAMPAIGN}", ${arg}) { columns { count } } }`,
+      `{ boardAsOf(campaignId: "${CAMPAIGN}", asOf: "${T}", ${arg}) { columns { count } } }`,
+    ]) {
+      const res = await gql(stack.url, 'office', query);
       expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(res.errors?.[0]?.extensions?.field).toBe('first');
     }
   });
 
