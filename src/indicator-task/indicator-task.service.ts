@@ -221,8 +221,8 @@ export class IndicatorTaskService {
     const size = pageSize(first, this.runtime.config.board);
     const campaign = await this.campaign(campaignId);
     const filter = this.boardFilter(actor, campaign.id, unitCode);
-    const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), Promise.all(STAGES.map((stage) => this.columnPage(filter, stage, null, size)))]);
-    return { campaign, columns: STAGES.map((stage, i) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...pages[i] })) };
+    const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
+    return { campaign, columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...toPage(pages.get(stage) ?? [], size) })) };
   }
 
   /** One column's page after a cursor of an earlier page (`boardColumn`). */
@@ -247,13 +247,7 @@ export class IndicatorTaskService {
 
   /** Reads one row more than the page, to know whether there is a next one. */
   private async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, size: number) {
-    const rows = await this.tasks.columnPage(filter, stage, after, size + 1);
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
-    return {
-      cards: page.map((r) => r.view),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(BOARD_ORDERING, last.sortValues) : null },
-    };
+    return toPage(await this.tasks.columnPage(filter, stage, after, size + 1), size);
   }
 
   async history(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
@@ -309,3 +303,12 @@ export class IndicatorTaskService {
   }
 }
 
+/** A column's page from its rows read one beyond the page: the cards, and where the next page begins. */
+function toPage(rows: readonly { view: TaskView; sortValues: SortValue[] }[], size: number) {
+  const page = rows.slice(0, size);
+  const last = page.at(-1);
+  return {
+    cards: page.map((r) => r.view),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(BOARD_ORDERING, last.sortValues) : null },
+  };
+}

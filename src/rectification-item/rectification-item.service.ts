@@ -278,8 +278,8 @@ export class RectificationItemService {
     const size = pageSize(first, this.runtime.config.board);
     const campaign = await this.campaign(campaignId);
     const query = this.boardFilter(actor, campaign.id, filter);
-    const [counts, pages] = await Promise.all([this.items.columnCounts(query), Promise.all(ITEM_STATES.map((state) => this.columnPage(query, state, null, size)))]);
-    return { campaign, columns: ITEM_STATES.map((state, i) => ({ state, label: ITEM_STATE_LABELS[state], count: counts.get(state) ?? 0, ...pages[i] })) };
+    const [counts, pages] = await Promise.all([this.items.columnCounts(query), this.items.firstPages(query, ITEM_STATES, size + 1)]);
+    return { campaign, columns: ITEM_STATES.map((state) => ({ state, label: ITEM_STATE_LABELS[state], count: counts.get(state) ?? 0, ...toItemPage(pages.get(state) ?? [], size) })) };
   }
 
   /** One column's page after a cursor of an earlier page (`itemBoardColumn`). */
@@ -306,13 +306,7 @@ export class RectificationItemService {
 
   /** Reads one row more than the page, to know whether there is a next one. */
   private async columnPage(filter: ItemFilter, state: ItemState, after: SortValue[] | null, size: number) {
-    const rows = await this.items.columnPage(filter, state, after, size + 1);
-    const page = rows.slice(0, size);
-    const last = page.at(-1);
-    return {
-      items: page.map((r) => r.view),
-      pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(ITEM_BOARD_ORDERING, last.sortValues) : null },
-    };
+    return toItemPage(await this.items.columnPage(filter, state, after, size + 1), size);
   }
 
   /** The items linked to a task that the actor may see; one query for the linked items of all a request's cards. */
@@ -373,4 +367,14 @@ export class RectificationItemService {
     if (!known || !content) throw new DomainError('NOT_FOUND', '找不到该文件');
     return { content, name: known.name, mimeType: known.mimeType };
   }
+}
+
+/** A column's page from its rows read one beyond the page: the items, and where the next page begins. */
+function toItemPage(rows: readonly { view: ItemView; sortValues: SortValue[] }[], size: number) {
+  const page = rows.slice(0, size);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => r.view),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(ITEM_BOARD_ORDERING, last.sortValues) : null },
+  };
 }

@@ -272,7 +272,11 @@ describe('bounded boards: a page per column, cursors, counts', () => {
       const after = await plan(() => tasks.columnPage({ campaignId: CAMPAIGN, unitCode: 'WTSQ' }, 'SELF_CHECK', ['2027-01-10T00:00:00Z', 'x'], 51));
       expect(after).toMatch(/indicator_task_cards_board_unit on/);
       expect(after).not.toMatch(/Sort/);
+      // The first pages of every column in one statement: an index seek per column (the sort is of the pages only).
+      const pages = await plan(() => tasks.firstPages({ campaignId: CAMPAIGN }, ['SELF_CHECK', 'RECTIFICATION'], 51));
+      expect(pages).toMatch(/indicator_task_cards_board on/);
       const items = new RectificationItemRepository(db);
+      expect(await plan(() => items.firstPages({ campaignId: CAMPAIGN }, ['REPORTED', 'DISPATCHED'], 51))).toMatch(/rectification_item_cards_board on/);
       const itemPlan = await plan(() => items.columnPage({ campaignId: CAMPAIGN }, 'REPORTED', null, 51));
       expect(itemPlan).toMatch(/rectification_item_cards_board on/);
       expect(itemPlan).not.toMatch(/Sort/);
