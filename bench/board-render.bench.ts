@@ -126,7 +126,9 @@ async function sample(browser: Browser, url: string, n: number): Promise<Sample>
   await page.getByLabel('密码').fill(DEMO_PASSWORD);
   const clickedAt = await page.evaluate<number>('performance.now()');
   await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.getByTestId('board-count').filter({ hasText: `显示 ${n} / 共 ${n} 张` }).waitFor({ timeout: 120_000 });
+  // Every card counted (the columns' counts); the cards loaded are each column's first page.
+  await page.getByTestId('board-count').filter({ hasText: `/ 共 ${n} 张` }).waitFor({ timeout: 120_000 });
+  const loaded = Number(/显示 (\d+) \//.exec((await page.getByTestId('board-count').textContent()) ?? '')?.[1] ?? n);
   await page.locator('[data-card-id]').first().waitFor();
   const shownAt = await page.evaluate<number>('new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())))');
   const tasks = await page.evaluate<{ start: number; duration: number }[]>(`window.benchLongTasks.filter((t) => t.start >= ${clickedAt} && t.start <= ${shownAt})`);
@@ -147,7 +149,7 @@ async function sample(browser: Browser, url: string, n: number): Promise<Sample>
   );
   const search = await timed(
     () => page.getByRole('searchbox', { name: '搜索' }).fill('公益广告'),
-    () => page.getByTestId('board-count').filter({ hasNotText: `显示 ${n} /` }).waitFor(),
+    () => page.getByTestId('board-count').filter({ hasNotText: `显示 ${loaded} /` }).waitFor(),
   );
   await page.getByRole('searchbox', { name: '搜索' }).fill('');
   const handle = await page.locator('[data-card-id] .card-handle').first().boundingBox();
@@ -255,7 +257,7 @@ async function main(): Promise<void> {
       '',
       '| measure | median | runs |',
       '|---|---:|---|',
-      `| sign-in pressed → all ${n} cards counted, first cards painted | ${ms(m('signInToBoard'))} | ${samples.map((s) => ms(s.signInToBoard)).join(', ')} |`,
+      `| sign-in pressed → all ${n} cards counted, each column's first page loaded, first cards painted | ${ms(m('signInToBoard'))} | ${samples.map((s) => ms(s.signInToBoard)).join(', ')} |`,
       `| of which the board query (request → last byte), ${(m('boardBytes') / 1024).toFixed(0)} KiB of JSON | ${ms(m('boardQuery'))} | ${samples.map((s) => ms(s.boardQuery)).join(', ')} |`,
       `| main-thread long tasks (> 50 ms) in that time, sum | ${ms(m('longTasks'))} | ${samples.map((s) => ms(s.longTasks)).join(', ')} |`,
       `| the longest of them | ${ms(m('longestTask'))} | ${samples.map((s) => ms(s.longestTask)).join(', ')} |`,

@@ -107,9 +107,11 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
 
   // Indicator tasks: reading (units their own), and the lifecycle's actions.
   'Query.board': { what: '查看任务看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.boardColumn': { what: '查看任务看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Query.tasks': { what: '查询任务列表', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Query.indicatorTask': { what: '查看任务卡片', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Query.boardAsOf': { what: '查看某一时点的看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.boardAsOfColumn': { what: '查看某一时点的看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Subscription.boardChanged': { what: '订阅看板变化', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'GET /tasks/:taskId/evidence/:sha256': { what: '下载任务佐证材料', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Mutation.submitSelfCheck': task('SUBMIT_SELF_CHECK', '提交自查结果'),
@@ -135,6 +137,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.itemBoardColumn': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Query.items': { what: '查询整改问题列表', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Query.rectificationItem': { what: '查看整改问题', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
   'Subscription.itemChanged': { what: '订阅整改问题变化', allow: ALL, scope: 'BOARD_READ', unitScoped: true },

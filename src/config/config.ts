@@ -56,6 +56,10 @@ const schema = z.object({
   MAX_QUERY_DEPTH: z.string().regex(/^\d{1,3}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(12),
   MAX_QUERY_COST: z.string().regex(/^\d{1,9}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(20000),
   QUERY_LIST_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(10),
+  // Cards per column of a board page (board, itemBoard, boardAsOf and their column queries): the default and the most
+  // a client may ask for, so that no one request returns an unbounded number of cards.
+  BOARD_PAGE_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(50),
+  BOARD_MAX_PAGE_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(200),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
   // Sign-in (issue 5).
   AUTH_TOKEN_SECRET: optionalText.refine((v) => v === null || v.length >= 32, { message: '至少 32 个字符 / at least 32 characters' }),
@@ -127,6 +131,8 @@ export interface AppConfig {
   /** What one request may be and ask for (src/errors/query-limits.ts, src/errors/http-limits.ts). */
   limits: { requestBytes: number; query: { maxDepth: number; maxCost: number; listSize: number } };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** Cards per board column page: the default and the most a client may ask for (BOARD_PAGE_SIZE, BOARD_MAX_PAGE_SIZE). */
+  board: { pageSize: number; maxPageSize: number };
   auth: {
     /** HMAC key of access tokens; null: one is generated and kept in the database, shared by every API instance. */
     tokenSecret: string | null;
@@ -208,6 +214,9 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       message: `须为逗号分隔的来源，如 https://cw.example.gov.cn,http://localhost:3000（当前值 / value: ${JSON.stringify(e.ALLOWED_ORIGINS)}） / comma-separated origins (scheme://host[:port])`,
     });
   }
+  if (e.BOARD_PAGE_SIZE > e.BOARD_MAX_PAGE_SIZE) {
+    problems.push({ variable: 'BOARD_PAGE_SIZE', message: `不能大于 BOARD_MAX_PAGE_SIZE（${e.BOARD_MAX_PAGE_SIZE}） / at most BOARD_MAX_PAGE_SIZE` });
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   const tlsWanted = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== null || e.TEMPORAL_API_KEY !== null;
   return {
@@ -236,6 +245,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       query: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, listSize: e.QUERY_LIST_SIZE },
     },
     logLevel: e.LOG_LEVEL,
+    board: { pageSize: e.BOARD_PAGE_SIZE, maxPageSize: e.BOARD_MAX_PAGE_SIZE },
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET,
       accessTokenSeconds: e.ACCESS_TOKEN_MINUTES * 60,

@@ -34,11 +34,17 @@ export interface Ordering {
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 200;
 
-/** `first`, checked: default 50, 1 to 200. */
-export function pageSize(first: number | null | undefined): number {
-  if (first === null || first === undefined) return DEFAULT_PAGE_SIZE;
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw new DomainError('BAD_USER_INPUT', `每页条数（first）须为 1 到 ${MAX_PAGE_SIZE} 之间的整数`, 'first');
+/** A list's page sizes: when `first` is not given, and the most it may be. */
+export interface PageLimits {
+  pageSize: number;
+  maxPageSize: number;
+}
+
+/** `first`, checked: default 50, 1 to 200 (the boards: BOARD_PAGE_SIZE, BOARD_MAX_PAGE_SIZE). */
+export function pageSize(first: number | null | undefined, limits: PageLimits = { pageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE }): number {
+  if (first === null || first === undefined) return limits.pageSize;
+  if (!Number.isInteger(first) || first < 1 || first > limits.maxPageSize) {
+    throw new DomainError('BAD_USER_INPUT', `每页条数（first）须为 1 到 ${limits.maxPageSize} 之间的整数`, 'first');
   }
   return first;
 }

@@ -406,16 +406,19 @@ export interface IQuery {
     tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
     items(campaignId?: Nullable<string>, filter?: Nullable<ItemFilter>, orderBy?: Nullable<ItemOrder>, first?: Nullable<number>, after?: Nullable<string>): RectificationItemConnection | Promise<RectificationItemConnection>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
-    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>): ItemBoard | Promise<ItemBoard>;
+    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
+    itemBoardColumn(state: ItemState, campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>, after?: Nullable<string>): ItemColumn | Promise<ItemColumn>;
     performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
     unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
-    boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+    boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
+    boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
     me(): Me | Promise<Me>;
     campaigns(): Campaign[] | Promise<Campaign[]>;
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>): Board | Promise<Board>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
+    boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
 }
 
 export interface Session {
@@ -962,6 +965,7 @@ export interface ItemColumn {
     label: string;
     count: number;
     items: RectificationItem[];
+    pageInfo: PageInfo;
 }
 
 export interface ItemBoard {
@@ -1195,6 +1199,7 @@ export interface BoardColumn {
     label: string;
     count: number;
     cards: IndicatorTask[];
+    pageInfo: PageInfo;
 }
 
 export interface Board {

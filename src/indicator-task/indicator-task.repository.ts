@@ -1,11 +1,13 @@
 // The only place SQL about indicator tasks lives: reads of the card projection and of the tasks' events.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
+import type { Database } from '../database/database.types';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
+import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
 import { readStreams } from '../event-store/event-store.repository';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
-import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 
 export interface UnitView {
@@ -54,17 +56,36 @@ export interface CardFilter {
   unitCode?: string | null;
 }
 
+/**
+ * A board column's order: what is due soonest in its current stage first, stages without a deadline by the task's
+ * due date, then the id in byte order. Written exactly as in the indexes of migration 0019, so that a column's page
+ * is an index seek.
+ */
+export const BOARD_ORDERING: Ordering = {
+  name: 'board/STAGE_DUE_AT',
+  direction: 'asc',
+  keys: [
+    { sql: 'coalesce(c.stage_due_at, c.due_at)', type: 'timestamptz' },
+    { sql: 'c.task_id collate "C"', type: 'text' },
+  ],
+};
+
 @Injectable()
 export class IndicatorTaskRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
-  private cards() {
+  /** The cards with the catalog and organisation they name: a card whose indicator or unit is unknown is not shown. */
+  private joined() {
     return this.db
       .selectFrom('indicator_task_cards as c')
       .innerJoin('indicators as i', 'i.code', 'c.indicator_code')
       .innerJoin('assessment_items as ai', 'ai.code', 'i.item_code')
       .innerJoin('units as u', 'u.code', 'c.unit_code')
-      .innerJoin('units as lu', 'lu.code', 'c.lead_unit_code')
+      .innerJoin('units as lu', 'lu.code', 'c.lead_unit_code');
+  }
+
+  private cards() {
+    return this.joined()
       .select([
         'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.stage',
         'c.classification', 'c.awaiting_review', 'c.submitted_by', 'c.due_at', 'c.relapse_count', 'c.version',
@@ -87,16 +108,54 @@ export class IndicatorTaskRepository {
     return row ? toView(row) : null;
   }
 
-  async list(filter: CardFilter): Promise<TaskView[]> {
-    let query = this.cards().where('c.campaign_id', '=', filter.campaignId);
-    if (filter.visibleToUnit) {
-      const unit = filter.visibleToUnit;
-      query = query.where((eb) => eb.or([eb('c.unit_code', '=', unit), eb('c.lead_unit_code', '=', unit)]));
-    }
-    if (filter.unitCode) query = query.where('c.unit_code', '=', filter.unitCode);
-    // What is due soonest in its current stage comes first; stages without a deadline by the task's due date.
-    const rows = await query.orderBy(sql`coalesce(c.stage_due_at, c.due_at)`).orderBy('c.task_id').execute();
-    return rows.map(toView);
+  /** How many cards each column holds, over all pages (stages without cards are left out). */
+  async columnCounts(filter: CardFilter, stage?: Stage): Promise<Map<Stage, number>> {
+    let query = this.joined().where((eb) => boardFilter(eb, filter));
+    if (stage) query = query.where('c.stage', '=', stage);
+    const rows = await query.select(['c.stage', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('c.stage').execute();
+    return new Map(rows.map((r) => [r.stage as Stage, Number(r.n)]));
+  }
+
+  /**
+   * Up to `limit` cards of each column from its top, in one statement: a lateral join runs the column's page query
+   * once per stage, each an index seek, so the board costs one query for its pages however many columns it has.
+   */
+  async firstPages(filter: CardFilter, stages: readonly Stage[], limit: number): Promise<Map<Stage, { view: TaskView; sortValues: SortValue[] }[]>> {
+    const rows = await this.db
+      .selectFrom(sql<{ stage: string }>`(select unnest(${[...stages]}::text[]) as stage)`.as('s'))
+      .innerJoinLateral(
+        () =>
+          orderedBy(
+            this.cards()
+              .select([sortValuesSql(BOARD_ORDERING).as('sort_values'), sql<Date>`coalesce(c.stage_due_at, c.due_at)`.as('board_due')])
+              .where((eb) => boardFilter(eb, filter))
+              .where('c.stage', '=', sql<string>`s.stage`)
+              .limit(limit),
+            BOARD_ORDERING,
+          ).as('x'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('x')
+      // The pages' own order, stated again: a join keeps no order unless asked (a sort of a few hundred rows).
+      .orderBy('x.stage')
+      .orderBy('x.board_due')
+      .orderBy(sql`x.task_id collate "C"`)
+      .execute();
+    const pages = new Map<Stage, { view: TaskView; sortValues: SortValue[] }[]>(stages.map((stage) => [stage, []]));
+    for (const row of rows) pages.get(row.stage as Stage)?.push({ view: toView(row), sortValues: row.sort_values });
+    return pages;
+  }
+
+  /** Up to `limit` cards of one column after the cursor's position (from the top without one), in the board's order. */
+  async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, limit: number): Promise<{ view: TaskView; sortValues: SortValue[] }[]> {
+    let query = this.cards()
+      .select(sortValuesSql(BOARD_ORDERING).as('sort_values'))
+      .where((eb) => boardFilter(eb, filter))
+      .where('c.stage', '=', stage)
+      .limit(limit);
+    if (after) query = query.where(afterSql(BOARD_ORDERING, after));
+    const rows = await orderedBy(query, BOARD_ORDERING).execute();
+    return rows.map((row) => ({ view: toView(row), sortValues: row.sort_values }));
   }
 
   /** The indicator's criteria with their points, as the catalog holds them. */
@@ -153,6 +212,17 @@ export class IndicatorTaskRepository {
   async histories(taskIds: readonly string[]): Promise<Map<string, HistoryEvent[]>> {
     return readStreams(this.db, taskIds);
   }
+}
+
+/** The board's filter: the campaign, what a unit may see (the tasks it does or leads), the unit asked for. */
+function boardFilter(eb: ExpressionBuilder<Database & { c: Database['indicator_task_cards'] }, 'c'>, filter: CardFilter) {
+  const all: Expression<SqlBool>[] = [eb('c.campaign_id', '=', filter.campaignId)];
+  // An empty string (a unit user without a unit) matches no card: the unit codes are never empty.
+  if (filter.visibleToUnit !== null && filter.visibleToUnit !== undefined) {
+    all.push(eb.or([eb('c.unit_code', '=', filter.visibleToUnit), eb('c.lead_unit_code', '=', filter.visibleToUnit)]));
+  }
+  if (filter.unitCode) all.push(eb('c.unit_code', '=', filter.unitCode));
+  return eb.and(all);
 }
 
 /** A card row with the catalog and organisation names joined to it. */

@@ -20,6 +20,7 @@ import type {
 import { DomainError } from '../errors/domain-error';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { TaskView } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
 
@@ -36,8 +37,20 @@ export class IndicatorTaskResolver {
   }
 
   @Query('board')
-  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Context() ctx: GraphQLContext) {
-    return this.tasks.board(await this.auth.actor(ctx), campaignId, unitCode);
+  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Args('first') first: number | null, @Context() ctx: GraphQLContext) {
+    return this.tasks.board(await this.auth.actor(ctx), campaignId, unitCode, first);
+  }
+
+  @Query('boardColumn')
+  async boardColumn(
+    @Args('campaignId') campaignId: string | null,
+    @Args('stage') stage: Stage,
+    @Args('unitCode') unitCode: string | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.tasks.boardColumn(await this.auth.actor(ctx), { campaignId, stage, unitCode, first, after });
   }
 
   @ResolveField('stageLabel')

@@ -9,6 +9,7 @@ import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
+import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql/cursor';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import {
   archiveOf,
@@ -25,7 +26,7 @@ import { PACKAGE_MATERIAL, STAGES, type Actor, type EscalationLevel, type Eviden
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../files/file-store';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import { IndicatorTaskRepository, type HistoryEvent, type TaskView } from './indicator-task.repository';
+import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type HistoryEvent, type TaskView } from './indicator-task.repository';
 
 @Injectable()
 export class IndicatorTaskService {
@@ -215,20 +216,38 @@ export class IndicatorTaskService {
     return { content, name: attached.name, mimeType: attached.mimeType };
   }
 
-  async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined) {
+  /** Each column's count and first page of cards. */
+  async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null) {
+    const size = pageSize(first, this.runtime.config.board);
+    const campaign = await this.campaign(campaignId);
+    const filter = this.boardFilter(actor, campaign.id, unitCode);
+    const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
+    return { campaign, columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...toPage(pages.get(stage) ?? [], size) })) };
+  }
+
+  /** One column's page after a cursor of an earlier page (`boardColumn`). */
+  async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
+    const size = pageSize(input.first, this.runtime.config.board);
+    const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_ORDERING);
+    const campaign = await this.campaign(input.campaignId);
+    const filter = this.boardFilter(actor, campaign.id, input.unitCode);
+    const [counts, page] = await Promise.all([this.tasks.columnCounts(filter, input.stage), this.columnPage(filter, input.stage, after, size)]);
+    return { stage: input.stage, label: STAGE_LABELS[input.stage], count: counts.get(input.stage) ?? 0, ...page };
+  }
+
+  private async campaign(campaignId: string | null | undefined) {
     const campaign = await this.campaigns.find(campaignId);
     if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    const cards = await this.tasks.list({
-      campaignId: campaign.id,
-      visibleToUnit: visibleUnit(actor),
-      unitCode,
-    });
-    const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));
-    for (const card of cards) byStage.get(card.stage)?.push(card);
-    return {
-      campaign,
-      columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: byStage.get(stage)!.length, cards: byStage.get(stage)! })),
-    };
+    return campaign;
+  }
+
+  private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined): CardFilter {
+    return { campaignId, visibleToUnit: visibleUnit(actor), unitCode };
+  }
+
+  /** Reads one row more than the page, to know whether there is a next one. */
+  private async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, size: number) {
+    return toPage(await this.tasks.columnPage(filter, stage, after, size + 1), size);
   }
 
   async history(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
@@ -284,3 +303,12 @@ export class IndicatorTaskService {
   }
 }
 
+/** A column's page from its rows read one beyond the page: the cards, and where the next page begins. */
+function toPage(rows: readonly { view: TaskView; sortValues: SortValue[] }[], size: number) {
+  const page = rows.slice(0, size);
+  const last = page.at(-1);
+  return {
+    cards: page.map((r) => r.view),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(BOARD_ORDERING, last.sortValues) : null },
+  };
+}

@@ -5,8 +5,9 @@ import { sql } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
 import { readStreams } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
+import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
-import type { ItemArea, ItemSource, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
+import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
@@ -23,6 +24,19 @@ export interface ItemFilter {
   source?: ItemSource | null;
 }
 
+/**
+ * An items-board column's order: by due date, items not dispatched yet (no due date) by when they were reported,
+ * then the id in byte order. Written exactly as in the indexes of migration 0019.
+ */
+export const ITEM_BOARD_ORDERING: Ordering = {
+  name: 'itemBoard/DUE_AT',
+  direction: 'asc',
+  keys: [
+    { sql: 'coalesce(r.due_at, r.created_at)', type: 'timestamptz' },
+    { sql: 'r.item_id collate "C"', type: 'text' },
+  ],
+};
+
 @Injectable()
 export class RectificationItemRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
@@ -36,13 +50,58 @@ export class RectificationItemRepository {
     return row ? toView(row) : null;
   }
 
-  async list(filter: ItemFilter): Promise<ItemView[]> {
-    let query = this.cards().where('campaign_id', '=', filter.campaignId);
-    if (filter.unitCode) query = query.where('unit_code', '=', filter.unitCode);
-    if (filter.area) query = query.where('area', '=', filter.area);
-    if (filter.source) query = query.where('source', '=', filter.source);
-    const rows = await query.orderBy(sql`coalesce(due_at, created_at)`).orderBy('item_id').execute();
-    return rows.map(toView);
+  private filtered(filter: ItemFilter) {
+    let query = this.db.selectFrom('rectification_item_cards as r').where('r.campaign_id', '=', filter.campaignId);
+    // A unit's users pass their unit here, whatever they asked; an empty code (no unit) matches no item.
+    if (filter.unitCode !== null && filter.unitCode !== undefined) query = query.where('r.unit_code', '=', filter.unitCode);
+    if (filter.area) query = query.where('r.area', '=', filter.area);
+    if (filter.source) query = query.where('r.source', '=', filter.source);
+    return query;
+  }
+
+  /** How many items each column holds, over all pages (states without items are left out). */
+  async columnCounts(filter: ItemFilter, state?: ItemState): Promise<Map<ItemState, number>> {
+    let query = this.filtered(filter);
+    if (state) query = query.where('r.state', '=', state);
+    const rows = await query.select(['r.state', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('r.state').execute();
+    return new Map(rows.map((r) => [r.state as ItemState, Number(r.n)]));
+  }
+
+  /** Up to `limit` items of each column from its top, in one statement (a lateral join: one index seek per state). */
+  async firstPages(filter: ItemFilter, states: readonly ItemState[], limit: number): Promise<Map<ItemState, { view: ItemView; sortValues: SortValue[] }[]>> {
+    const rows = await this.db
+      .selectFrom(sql<{ state: string }>`(select unnest(${[...states]}::text[]) as state)`.as('s'))
+      .innerJoinLateral(
+        () =>
+          orderedBy(
+            this.filtered(filter)
+              .select(['r.item_id', 'r.state', 'r.state_json', 'r.created_at', 'r.updated_at', sortValuesSql(ITEM_BOARD_ORDERING).as('sort_values'), sql<Date>`coalesce(r.due_at, r.created_at)`.as('board_due')])
+              .where('r.state', '=', sql<string>`s.state`)
+              .limit(limit),
+            ITEM_BOARD_ORDERING,
+          ).as('x'),
+        (join) => join.onTrue(),
+      )
+      .selectAll('x')
+      // The pages' own order, stated again: a join keeps no order unless asked (a sort of a few hundred rows).
+      .orderBy('x.state')
+      .orderBy('x.board_due')
+      .orderBy(sql`x.item_id collate "C"`)
+      .execute();
+    const pages = new Map<ItemState, { view: ItemView; sortValues: SortValue[] }[]>(states.map((state) => [state, []]));
+    for (const row of rows) pages.get(row.state as ItemState)?.push({ view: toView(row), sortValues: row.sort_values });
+    return pages;
+  }
+
+  /** Up to `limit` items of one column after the cursor's position (from the top without one), in the board's order. */
+  async columnPage(filter: ItemFilter, state: ItemState, after: SortValue[] | null, limit: number): Promise<{ view: ItemView; sortValues: SortValue[] }[]> {
+    let query = this.filtered(filter)
+      .select(['r.item_id', 'r.state_json', 'r.created_at', 'r.updated_at', sortValuesSql(ITEM_BOARD_ORDERING).as('sort_values')])
+      .where('r.state', '=', state)
+      .limit(limit);
+    if (after) query = query.where(afterSql(ITEM_BOARD_ORDERING, after));
+    const rows = await orderedBy(query, ITEM_BOARD_ORDERING).execute();
+    return rows.map((row) => ({ view: toView(row), sortValues: row.sort_values }));
   }
 
   /** Cards by id, in the order asked; ids without a card are left out. */

@@ -6,7 +6,7 @@ import { IndicatorTaskRepository } from '../indicator-task/indicator-task.reposi
 import { DomainError } from '../errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
 import type { TaskView } from '../indicator-task/indicator-task.repository';
-import type { ItemArea, ItemSource } from '../../workflows/rectification-item/rectification-item.types';
+import type { ItemArea, ItemSource, ItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { ItemView } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
 
@@ -28,9 +28,24 @@ export class RectificationItemResolver {
     @Args('unitCode') unitCode: string | null,
     @Args('area') area: ItemArea | null,
     @Args('source') source: ItemSource | null,
+    @Args('first') first: number | null,
     @Context() ctx: GraphQLContext,
   ) {
-    return this.items.board(await this.auth.actor(ctx), campaignId, { unitCode, area, source });
+    return this.items.board(await this.auth.actor(ctx), campaignId, { unitCode, area, source }, first);
+  }
+
+  @Query('itemBoardColumn')
+  async itemBoardColumn(
+    @Args('campaignId') campaignId: string | null,
+    @Args('state') state: ItemState,
+    @Args('unitCode') unitCode: string | null,
+    @Args('area') area: ItemArea | null,
+    @Args('source') source: ItemSource | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.items.boardColumn(await this.auth.actor(ctx), { campaignId, state, unitCode, area, source, first, after });
   }
 
   @Mutation('reportItem')

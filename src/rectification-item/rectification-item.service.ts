@@ -10,6 +10,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import type { GraphQLContext } from '../auth/auth.service';
 import { hidesCovertReporter, mayReadUnit, visibleUnit } from '../auth/access-policy';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
+import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql/cursor';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
@@ -34,12 +35,20 @@ import {
   type ItemArea,
   type ItemLocation,
   type ItemSource,
+  type ItemState,
   type RectificationItemInput,
 } from '../../workflows/rectification-item/rectification-item.types';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { Actor, EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
-import { RectificationItemRepository, type ItemView } from './rectification-item.repository';
+import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
+
+/** The items board's filters as asked. */
+interface BoardFilterInput {
+  unitCode?: string | null;
+  area?: ItemArea | null;
+  source?: ItemSource | null;
+}
 
 export interface Upload {
   fileName: string;
@@ -264,18 +273,40 @@ export class RectificationItemService {
     return this.waitForCard(itemId, version);
   }
 
-  async board(actor: Actor, campaignId: string | null | undefined, filter: { unitCode?: string | null; area?: ItemArea | null; source?: ItemSource | null }) {
+  /** Each column's count and first page of items. */
+  async board(actor: Actor, campaignId: string | null | undefined, filter: BoardFilterInput, first?: number | null) {
+    const size = pageSize(first, this.runtime.config.board);
+    const campaign = await this.campaign(campaignId);
+    const query = this.boardFilter(actor, campaign.id, filter);
+    const [counts, pages] = await Promise.all([this.items.columnCounts(query), this.items.firstPages(query, ITEM_STATES, size + 1)]);
+    return { campaign, columns: ITEM_STATES.map((state) => ({ state, label: ITEM_STATE_LABELS[state], count: counts.get(state) ?? 0, ...toItemPage(pages.get(state) ?? [], size) })) };
+  }
+
+  /** One column's page after a cursor of an earlier page (`itemBoardColumn`). */
+  async boardColumn(actor: Actor, input: BoardFilterInput & { campaignId?: string | null; state: ItemState; first?: number | null; after?: string | null }) {
+    const size = pageSize(input.first, this.runtime.config.board);
+    const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, ITEM_BOARD_ORDERING);
+    const campaign = await this.campaign(input.campaignId);
+    const query = this.boardFilter(actor, campaign.id, input);
+    const [counts, page] = await Promise.all([this.items.columnCounts(query, input.state), this.columnPage(query, input.state, after, size)]);
+    return { state: input.state, label: ITEM_STATE_LABELS[input.state], count: counts.get(input.state) ?? 0, ...page };
+  }
+
+  private async campaign(campaignId: string | null | undefined) {
     const campaign = await this.campaigns.find(campaignId);
     if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    const unitCode = visibleUnit(actor) ?? filter.unitCode;
-    const items = await this.items.list({ campaignId: campaign.id, unitCode, area: filter.area, source: filter.source });
-    return {
-      campaign,
-      columns: ITEM_STATES.map((state) => {
-        const inColumn = items.filter((i) => i.state === state);
-        return { state, label: ITEM_STATE_LABELS[state], count: inColumn.length, items: inColumn };
-      }),
-    };
+    return campaign;
+  }
+
+  /** Units see only the items dispatched to them, whatever unit they ask for. */
+  private boardFilter(actor: Actor, campaignId: string, filter: BoardFilterInput): ItemFilter {
+    const unitCode = visibleUnit(actor) ?? (filter.unitCode || null);
+    return { campaignId, unitCode, area: filter.area, source: filter.source };
+  }
+
+  /** Reads one row more than the page, to know whether there is a next one. */
+  private async columnPage(filter: ItemFilter, state: ItemState, after: SortValue[] | null, size: number) {
+    return toItemPage(await this.items.columnPage(filter, state, after, size + 1), size);
   }
 
   /** The items linked to a task that the actor may see; one query for the linked items of all a request's cards. */
@@ -336,4 +367,14 @@ export class RectificationItemService {
     if (!known || !content) throw new DomainError('NOT_FOUND', '找不到该文件');
     return { content, name: known.name, mimeType: known.mimeType };
   }
+}
+
+/** A column's page from its rows read one beyond the page: the items, and where the next page begins. */
+function toItemPage(rows: readonly { view: ItemView; sortValues: SortValue[] }[], size: number) {
+  const page = rows.slice(0, size);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => r.view),
+    pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(ITEM_BOARD_ORDERING, last.sortValues) : null },
+  };
 }

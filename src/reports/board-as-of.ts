@@ -1,7 +1,8 @@
 // The board's cards as they stood at a past instant: the same `foldCard` the live projection applies, over only
 // the events that had occurred by then, so that a board "as of" a date equals what the live board showed at it.
-// Pure; the repository streams the events in, one batch at a time.
+// Pure; the repository streams the events in, one batch at a time. Each column is returned a page at a time.
 import type { StoredEvent } from '../event-store/event-store.types';
+import { encodeCursor, type Ordering, type SortValue } from '../graphql/cursor';
 import { foldCard, isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
 import { foldItemCard, isRectificationItemStream } from '../projections/rectification-item-card.projection';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
@@ -35,12 +36,38 @@ export class CardReplay {
 }
 
 /**
- * The live board's order (indicator-task.repository `list`): what is due soonest in its current stage first,
- * stages without a deadline by the task's due date, then by task id in the database's collation, given as
- * `idOrder` (the ids sorted by PostgreSQL, so that ties fall exactly as the live query's ORDER BY puts them).
+ * The live board's column order (indicator-task.repository BOARD_ORDERING): what is due soonest in its current
+ * stage first, stages without a deadline by the task's due date, then the task id in byte order (COLLATE "C").
+ * Its own cursor name: a page of the board as of an instant continues only with boardAsOfColumn.
  */
-export function sortLikeBoard<T extends { state: IndicatorTaskState }>(cards: readonly T[], idOrder: readonly string[]): T[] {
-  const position = new Map(idOrder.map((id, i) => [id, i]));
-  const due = (c: T) => Date.parse(c.state.stageDueAt ?? c.state.dueAt);
-  return [...cards].sort((a, b) => due(a) - due(b) || (position.get(a.state.taskId) ?? 0) - (position.get(b.state.taskId) ?? 0));
+export const BOARD_AS_OF_ORDERING: Ordering = {
+  name: 'boardAsOf/STAGE_DUE_AT',
+  direction: 'asc',
+  keys: [
+    { sql: 'stage_due_at', type: 'timestamptz' },
+    { sql: 'task_id', type: 'text' },
+  ],
+};
+
+/** A card's sort values in that order: the deadline it counts down to, and its id. */
+export function boardSortValues(state: IndicatorTaskState): [string, string] {
+  return [new Date(state.stageDueAt ?? state.dueAt).toISOString(), state.taskId];
+}
+
+/** Compares two positions in the board's order; ids byte by byte, as PostgreSQL's COLLATE "C". */
+export function compareBoardPositions(a: readonly SortValue[], b: readonly SortValue[]): number {
+  return Date.parse(String(a[0])) - Date.parse(String(b[0])) || Buffer.compare(Buffer.from(String(a[1]), 'utf8'), Buffer.from(String(b[1]), 'utf8'));
+}
+
+export function sortLikeBoard<T extends { state: IndicatorTaskState }>(cards: readonly T[]): T[] {
+  return [...cards].sort((a, b) => compareBoardPositions(boardSortValues(a.state), boardSortValues(b.state)));
+}
+
+/** Up to `size` cards of a sorted column strictly after `after` (from the top without one), and whether more follow. */
+export function pageAfter<T extends { state: IndicatorTaskState }>(sorted: readonly T[], after: readonly SortValue[] | null, size: number) {
+  const start = after === null ? 0 : sorted.findIndex((c) => compareBoardPositions(boardSortValues(c.state), after) > 0);
+  const rest = start < 0 ? [] : sorted.slice(start);
+  const page = rest.slice(0, size);
+  const last = page.at(-1);
+  return { page, hasNextPage: rest.length > size, endCursor: last ? encodeCursor(BOARD_AS_OF_ORDERING, boardSortValues(last.state)) : null };
 }

@@ -56,21 +56,63 @@ export class ReportsRepository {
             .execute();
           for (const r of rows) {
             if (!kinds.includes(r.stream_id.slice(0, r.stream_id.indexOf(':')) as ReportStreamKind)) continue;
-            visit({
-              position: r.position,
-              eventId: '', // not read: the folds need no idempotency key
-              streamId: r.stream_id,
-              streamVersion: r.stream_version,
-              type: r.type,
-              data: r.data,
-              metadata: { actor: { userId: r.actor_id ?? '' } },
-              occurredAt: new Date(r.at),
-            });
+            visit(toStoredEvent(r));
           }
           count += rows.length;
           if (rows.length < batchSize) return count;
           after = rows[rows.length - 1].position;
         }
+      });
+  }
+
+  /**
+   * Hands the events of one unit's streams that occurred at or before `asOf` to `visit`, stream by stream in
+   * version order: the tasks the unit does or leads now, those it did or led before a reassignment or a new
+   * breakdown moved them (found through the events that record the previous unit, migration 0019), and the
+   * rectification items linked to them. Never the rest of the campaign's log. One repeatable-read snapshot, so a
+   * task moved meanwhile is either found by its card or by its event. Returns the number of event rows read.
+   */
+  async replayUnit(campaignId: string, unitCode: string, asOf: Date, visit: (event: StoredEvent) => void, batchSize = REPLAY_BATCH): Promise<number> {
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .setAccessMode('read only')
+      .execute(async (trx) => {
+        const { rows: tasks } = await sql<{ id: string }>`
+          select task_id as id from indicator_task_cards
+           where campaign_id = ${campaignId} and (unit_code = ${unitCode} or lead_unit_code = ${unitCode})
+          union
+          select stream_id from events
+           where type = 'TaskReassigned' and data->>'previousUnitCode' = ${unitCode} and split_part(stream_id, ':', 2) = ${campaignId}
+          union
+          select stream_id from events
+           where type = 'TaskBreakdownChanged' and data->>'previousLeadUnitCode' = ${unitCode} and split_part(stream_id, ':', 2) = ${campaignId}`.execute(trx);
+        const taskIds = tasks.map((t) => t.id);
+        const items = taskIds.length === 0 ? [] : await trx.selectFrom('rectification_item_cards').select('item_id').where('indicator_task_id', 'in', taskIds).execute();
+        const streams = [...taskIds, ...items.map((i) => i.item_id)];
+        let count = 0;
+        // A few hundred streams per query, each read whole up to the instant: a unit's tasks are a bounded few.
+        for (let i = 0; i < streams.length; i += 500) {
+          let after: [string, number] = ['', 0];
+          for (;;) {
+            const rows = await trx
+              .selectFrom('events')
+              .select(['position', 'stream_id', 'stream_version', 'type', 'data', sql<string | null>`metadata->'actor'->>'userId'`.as('actor_id'), sql<number>`(extract(epoch from occurred_at) * 1000)::float8`.as('at')])
+              .where('stream_id', 'in', streams.slice(i, i + 500))
+              .where(sql<boolean>`(stream_id, stream_version) > (${after[0]}, ${after[1]})`)
+              .where('occurred_at', '<=', asOf)
+              .orderBy('stream_id')
+              .orderBy('stream_version')
+              .limit(batchSize)
+              .execute();
+            for (const r of rows) visit(toStoredEvent(r));
+            count += rows.length;
+            if (rows.length < batchSize) break;
+            const last = rows[rows.length - 1];
+            after = [last.stream_id, last.stream_version];
+          }
+        }
+        return count;
       });
   }
 
@@ -111,10 +153,18 @@ export class ReportsRepository {
     );
   }
 
-  /** The ids sorted as PostgreSQL sorts text (the database's collation), as the live board's ORDER BY does. */
-  async collationOrder(ids: readonly string[]): Promise<string[]> {
-    if (ids.length === 0) return [];
-    const { rows } = await sql<{ id: string }>`select id from unnest(${[...ids]}::text[]) as t(id) order by id`.execute(this.db);
-    return rows.map((r) => r.id);
-  }
+}
+
+/** What the folds read of an event row, in the forms cheapest to decode. */
+function toStoredEvent(r: { position: string; stream_id: string; stream_version: number; type: string; data: unknown; actor_id: string | null; at: number }): StoredEvent {
+  return {
+    position: r.position,
+    eventId: '', // not read: the folds need no idempotency key
+    streamId: r.stream_id,
+    streamVersion: r.stream_version,
+    type: r.type,
+    data: r.data as StoredEvent['data'],
+    metadata: { actor: { userId: r.actor_id ?? '' } },
+    occurredAt: new Date(r.at),
+  };
 }

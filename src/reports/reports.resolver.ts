@@ -2,6 +2,7 @@
 import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import type { ExportFormat } from '../graphql/graphql.generated';
+import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { ReportsService } from './reports.service';
 
 @Resolver()
@@ -36,8 +37,27 @@ export class ReportsResolver {
   }
 
   @Query('boardAsOf')
-  async boardAsOf(@Args('campaignId') campaignId: string | null, @Args('asOf') asOf: string, @Args('unitCode') unitCode: string | null, @Context() ctx: GraphQLContext) {
-    return this.reports.boardAsOf(await this.auth.actor(ctx), { campaignId, asOf, unitCode });
+  async boardAsOf(
+    @Args('campaignId') campaignId: string | null,
+    @Args('asOf') asOf: string,
+    @Args('unitCode') unitCode: string | null,
+    @Args('first') first: number | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.reports.boardAsOf(await this.auth.actor(ctx), { campaignId, asOf, unitCode, first });
+  }
+
+  @Query('boardAsOfColumn')
+  async boardAsOfColumn(
+    @Args('campaignId') campaignId: string | null,
+    @Args('asOf') asOf: string,
+    @Args('stage') stage: Stage,
+    @Args('unitCode') unitCode: string | null,
+    @Args('first') first: number | null,
+    @Args('after') after: string | null,
+    @Context() ctx: GraphQLContext,
+  ) {
+    return this.reports.boardAsOfColumn(await this.auth.actor(ctx), { campaignId, asOf, stage, unitCode, first, after });
   }
 
   @Query('exportPerformanceAssessment')

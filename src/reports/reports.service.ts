@@ -1,7 +1,9 @@
 // Access rules and the shape of the reports. Every figure is folded from the events (ReportsRepository.replay)
 // by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
 // for a past instant is what the live report said at that instant.
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { RUNTIME } from '../app/app.tokens';
+import type { AppRuntime } from '../app/app-runtime';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
@@ -9,7 +11,8 @@ import type { ExportFormat, ExportedFile } from '../graphql/graphql.generated';
 import type { IndicatorView, TaskView, UnitView } from '../indicator-task/indicator-task.repository';
 import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { ESCALATION_LEVELS, STAGES, type Actor, type Stage } from '../../workflows/indicator-task/indicator-task.types';
-import { CardReplay, sortLikeBoard } from './board-as-of';
+import { BOARD_AS_OF_ORDERING, CardReplay, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
+import { decodeCursor, pageSize, type SortValue } from '../graphql/cursor';
 import { PerformanceFold, type Period, type UnitCounts } from './performance';
 import { performanceXlsx } from './performance.export';
 import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';
@@ -39,6 +42,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly campaigns: CampaignRepository,
+    @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
   /** A unit sees its own; whoever else the access policy lets read the assessment sees every unit. */
@@ -117,34 +121,61 @@ export class ReportsService {
     };
   }
 
-  /** The board as it stood at `asOf`, with the live board's visibility, filter and order. */
-  async boardAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null }) {
+  /** The board as it stood at `asOf`, with the live board's visibility, filter and order: each column's count and first page. */
+  async boardAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null; first?: number | null }) {
+    const size = pageSize(input.first, this.runtime.config.board);
+    const { campaign, byStage, asOf } = await this.cardsAsOf(actor, input);
+    return {
+      campaign,
+      columns: STAGES.map((stage) => this.columnAsOf(stage, byStage.get(stage)!, null, size, asOf)),
+    };
+  }
+
+  /** One column of the board as of `asOf`, the page after a cursor of an earlier page (`boardAsOfColumn`). */
+  async boardAsOfColumn(actor: Actor, input: { campaignId?: string | null; asOf: string; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
+    const size = pageSize(input.first, this.runtime.config.board);
+    const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_AS_OF_ORDERING);
+    const { byStage, asOf } = await this.cardsAsOf(actor, input);
+    return this.columnAsOf(input.stage, byStage.get(input.stage)!, after, size, asOf);
+  }
+
+  private columnAsOf(stage: Stage, cards: readonly (CardAsOf & { view: TaskView })[], after: SortValue[] | null, size: number, asOf: string) {
+    const { page, hasNextPage, endCursor } = pageAfter(cards, after, size);
+    return { stage, label: STAGE_LABELS[stage], count: cards.length, cards: page.map((c) => ({ ...c.view, asOf })), pageInfo: { hasNextPage, endCursor } };
+  }
+
+  /**
+   * Every card the actor may see as of the instant, sorted and by stage. For a unit (a unit's user, or a unit
+   * asked for) only that unit's streams are read; for everyone the whole campaign's log must be.
+   */
+  private async cardsAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null }) {
     const campaign = await this.campaign(input.campaignId);
+    const asOf = new Date(input.asOf);
     const replay = new CardReplay();
-    await this.reports.replay(campaign.id, new Date(input.asOf), ['indicator-task', 'rectification-item'], (event) => replay.push(event));
     const visibleToUnit = visibleUnit(actor);
+    const unitCode = input.unitCode || null;
+    // A unit's user is limited to its own streams; the office asking for one unit reads that unit's.
+    const streamsOf = visibleToUnit ?? unitCode;
+    if (streamsOf !== null) await this.reports.replayUnit(campaign.id, streamsOf, asOf, (event) => replay.push(event));
+    else await this.reports.replay(campaign.id, asOf, ['indicator-task', 'rectification-item'], (event) => replay.push(event));
     const cards = replay
       .result()
       .filter(({ state }) => state.campaignId === campaign.id)
-      .filter(({ state }) => !visibleToUnit || state.unitCode === visibleToUnit || state.leadUnitCode === visibleToUnit)
-      .filter(({ state }) => !input.unitCode || state.unitCode === input.unitCode);
+      .filter(({ state }) => visibleToUnit === null || state.unitCode === visibleToUnit || state.leadUnitCode === visibleToUnit)
+      .filter(({ state }) => !unitCode || state.unitCode === unitCode);
     const [indicators, units] = await Promise.all([this.reports.indicators(cards.map((c) => c.state.indicatorCode)), this.reports.units()]);
-    const views: TaskView[] = [];
-    for (const { state, updatedAt, openItems } of cards) {
+    const byStage = new Map<Stage, (CardAsOf & { view: TaskView })[]>(STAGES.map((s) => [s, []]));
+    for (const card of sortLikeBoard(cards)) {
+      const { state, updatedAt, openItems } = card;
       const indicator: IndicatorView | undefined = indicators.get(state.indicatorCode);
       const unit = units.get(state.unitCode);
       const leadUnit = units.get(state.leadUnitCode);
       // As the live board's inner joins: a card whose indicator or unit is no longer known is not shown.
       if (!indicator || !unit || !leadUnit) continue;
-      views.push({ ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems, asOf: new Date(input.asOf).toISOString() });
+      const view: TaskView = { ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems };
+      byStage.get(state.stage)?.push({ ...card, view });
     }
-    const sorted = sortLikeBoard(views, await this.reports.collationOrder(views.map((v) => v.id)));
-    const byStage = new Map<Stage, TaskView[]>(STAGES.map((s) => [s, []]));
-    for (const card of sorted) byStage.get(card.stage)?.push(card);
-    return {
-      campaign,
-      columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: byStage.get(stage)!.length, cards: byStage.get(stage)! })),
-    };
+    return { campaign, byStage, asOf: asOf.toISOString() };
   }
 
   private async unitFilter(scope: Scope, unitCode: string | null | undefined): Promise<string | null> {

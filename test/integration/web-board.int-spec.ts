@@ -3,11 +3,16 @@
 // allow is refused in Chinese, the card stays, and nothing is written; a supervisor in a second browser sees the
 // submission arrive live, approves it by dragging with the keyboard, and the unit member sees the card move live,
 // never twice. Then the items board (a dispatched item dragged into 整改中), swimlanes, a filter and the search,
-// and a phone.
+// a phone, and a column of more cards than a page, loaded a page at a time.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import { readDemoCatalog } from '../../src/demo/demo-data';
+import { demoAssignment } from '../../src/demo/demo-organisation';
+import { inlineProjections } from '../../src/runtime/worker-runner';
+import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
+import { writeEvents } from '../../bench/support/synthetic-events';
 import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
 import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
 import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
@@ -211,8 +216,10 @@ describe('the board in the browser', () => {
     await waitFor(async () => (await eventsOf(stack.db, A4)).length === before + 1, 10_000, 'the confirmation');
     expect((await eventsOf(stack.db, A4)).at(-1)!.type).toBe('SelfCheckConfirmed');
 
-    // The unit's board: moved, live, not reloaded, and there once.
+    // The unit's board: moved, live, not reloaded, and there once; the columns' counts follow the card.
     await cardIn(unit, 'CONSOLIDATION', A4).waitFor();
+    await unit.locator('.board-column-head[data-column="CONSOLIDATION"] .column-count', { hasText: /^1$/ }).waitFor();
+    await unit.locator('.board-column-head[data-column="SELF_CHECK"] .column-count', { hasText: /^2$/ }).waitFor();
     expect(await marked(unit)).toBe('still here');
     expect(await card(unit, A4).count()).toBe(1);
     expect(await card(supervisor, A4).count()).toBe(1);
@@ -342,6 +349,51 @@ describe('the board in the browser', () => {
     await page.waitForFunction(() => location.hash.includes('card=') && location.hash.includes('kind=task'));
     await page.locator('.ant-drawer').first().waitFor();
     await phone.close();
+  });
+
+  it('shows a column of more cards than a page with its count, and loads the rest when scrolled to its end and on「加载更多」', async () => {
+    // 130 more tasks in 自查自评, of units not seeded above, written as events through the projections (no
+    // workflows: nobody acts on them here). With the five already there, the column has 135 cards.
+    const catalog = readDemoCatalog();
+    const extra = ['DHC', 'ZXXX', 'NMSC', 'DZB'].flatMap((unitCode) => catalog.map((row) => ({ row, unitCode }))).slice(0, 130);
+    const start = Date.now() - 86_400_000;
+    await writeEvents(
+      stack.db,
+      extra.map(({ row, unitCode }, i) => ({
+        streamId: taskId(row.code, unitCode),
+        streamVersion: 1,
+        type: 'IndicatorTaskCreated',
+        data: { campaignId: CAMPAIGN, indicatorCode: row.code, unitCode, leadUnitCode: demoAssignment(row.code, row.area).lead, dueAt: '2027-03-31T15:59:59.000Z', policy: DEFAULT_TASK_POLICY },
+        actor: OFFICE_ACTOR,
+        occurredAt: new Date(start + i * 1000),
+      })),
+      inlineProjections(),
+    );
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => consoleErrors.push(String(err)));
+    await signInAs(page, stack.url, 'supervisor');
+    const head = page.locator('.board-column-head[data-column="SELF_CHECK"] .column-count');
+    const more = page.locator('.board-column-end[data-column="SELF_CHECK"] .column-load-more');
+    // The first page: 50 cards of 135 loaded, the count the whole column's.
+    await head.filter({ hasText: '50/135' }).waitFor();
+    await page.getByTestId('board-count').filter({ hasText: '共 136 张' }).waitFor();
+    await more.filter({ hasText: '加载更多（还有 85 张未加载）' }).waitFor();
+    // Scrolled to the column's end: the next page comes by itself.
+    await page.locator('.board-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await head.filter({ hasText: '100/135' }).waitFor();
+    await more.filter({ hasText: '还有 35 张' }).waitFor();
+    // The button loads the rest; then there is nothing more to load.
+    await more.click();
+    await head.filter({ hasText: /^135$/ }).waitFor();
+    await more.waitFor({ state: 'detached' });
+    // Every card once: the cells' own「显示更多」reveal what was loaded.
+    const cellMore = page.locator('.board-cell[data-column="SELF_CHECK"] .cell-more');
+    for (let i = 0; i < 10 && (await cellMore.count()) > 0; i++) await cellMore.click();
+    expect(await page.locator('.board-cell[data-column="SELF_CHECK"] [data-card-id]').count()).toBe(135);
+    const ids = await page.locator('.board-cell[data-column="SELF_CHECK"] [data-card-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-card-id')));
+    expect(new Set(ids).size).toBe(135);
+    await context.close();
   });
 
   it('wrote nothing to the console', () => {

@@ -41,6 +41,7 @@ describe('loadConfig', () => {
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
       logLevel: 'info',
+      board: { pageSize: 50, maxPageSize: 200 },
       limits: { requestBytes: 28 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {
         tokenSecret: null,
@@ -94,6 +95,8 @@ describe('loadConfig', () => {
       ALLOWED_ORIGINS: 'https://cw.example.gov.cn, http://intranet.example:8080/',
       WS_MAX_SUBSCRIPTIONS_PER_SOCKET: '5',
       WS_MAX_SUBSCRIPTIONS_PER_PERSON: '12',
+      BOARD_PAGE_SIZE: '20',
+      BOARD_MAX_PAGE_SIZE: '100',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -123,6 +126,7 @@ describe('loadConfig', () => {
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
       logLevel: 'debug',
+      board: { pageSize: 20, maxPageSize: 100 },
       limits: { requestBytes: 68 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {
         tokenSecret: 'k'.repeat(40),
@@ -303,6 +307,11 @@ describe('loadConfig', () => {
     ['TEMPORAL_NAMESPACE', 'my namespace'],
     ['TEMPORAL_NAMESPACE', 'x'],
     ['LOG_LEVEL', 'verbose'],
+    ['BOARD_PAGE_SIZE', '0'],
+    ['BOARD_PAGE_SIZE', 'all'],
+    ['BOARD_PAGE_SIZE', '500'],
+    ['BOARD_MAX_PAGE_SIZE', '-1'],
+    ['BOARD_MAX_PAGE_SIZE', '99999'],
   ])('refuses %s=%j with a ConfigError naming the variable', (variable, value) => {
     const load = () => loadConfig({ [variable]: value });
     expect(load).toThrow(ConfigError);

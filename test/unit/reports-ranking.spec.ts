@@ -4,7 +4,8 @@ import type { StoredEvent } from '../../src/event-store/event-store.types';
 import { PerformanceFold } from '../../src/reports/performance';
 import { bestAndWorst, flagUnits, rankUnits, rankingRules, type RankingEntry } from '../../src/reports/ranking';
 import { addWeeks, compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, weekStart } from '../../src/reports/report-weeks';
-import { sortLikeBoard } from '../../src/reports/board-as-of';
+import { BOARD_AS_OF_ORDERING, boardSortValues, pageAfter, sortLikeBoard } from '../../src/reports/board-as-of';
+import { decodeCursor, type SortValue } from '../../src/graphql/cursor';
 import { DEFAULT_TASK_POLICY, type IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 const SHANGHAI = 'Asia/Shanghai';
@@ -172,10 +173,31 @@ describe('weeks in Asia/Shanghai', () => {
 describe('sortLikeBoard', () => {
   const card = (taskId: string, stageDueAt: string | null, dueAt: string) => ({ state: { taskId, stageDueAt, dueAt } as IndicatorTaskState });
 
-  it('orders by the stage deadline (else the due date), then by task id as the database sorts it', () => {
+  it('orders by the stage deadline (else the due date), then by task id byte by byte, as the live board (COLLATE "C")', () => {
     const cards = [card('b', null, '2027-03-05T00:00:00Z'), card('a', '2027-03-05T00:00:00Z', '2027-06-30T00:00:00Z'), card('c', '2027-03-01T00:00:00Z', '2027-06-30T00:00:00Z')];
-    // The database put b before a (say, its collation): the tie at 03-05 follows it.
-    expect(sortLikeBoard(cards, ['b', 'a', 'c']).map((c) => c.state.taskId)).toEqual(['c', 'b', 'a']);
-    expect(sortLikeBoard(cards, ['a', 'b', 'c']).map((c) => c.state.taskId)).toEqual(['c', 'a', 'b']);
+    expect(sortLikeBoard(cards).map((c) => c.state.taskId)).toEqual(['c', 'a', 'b']);
+    // Byte order, not a locale's: 'Z' (0x5a) before 'a' (0x61), '甲' after every ASCII letter.
+    const tie = [card('a', null, '2027-03-05T00:00:00Z'), card('甲', null, '2027-03-05T00:00:00Z'), card('Z', null, '2027-03-05T00:00:00Z')];
+    expect(sortLikeBoard(tie).map((c) => c.state.taskId)).toEqual(['Z', 'a', '甲']);
+  });
+});
+
+describe('pageAfter', () => {
+  const card = (taskId: string, dueAt: string) => ({ state: { taskId, stageDueAt: null, dueAt } as IndicatorTaskState });
+  const sorted = sortLikeBoard(['e', 'd', 'c', 'b', 'a'].map((id, i) => card(id, `2027-03-0${1 + (i % 2)}T00:00:00Z`)));
+
+  it('pages through a column: every card once, in order, and an empty page after the last', () => {
+    const seen: string[] = [];
+    let after: SortValue[] | null = null;
+    for (let i = 0; i < 10; i++) {
+      const { page, hasNextPage, endCursor } = pageAfter(sorted, after, 2);
+      seen.push(...page.map((c) => c.state.taskId));
+      if (!hasNextPage) break;
+      after = decodeCursor(endCursor!, BOARD_AS_OF_ORDERING);
+    }
+    expect(seen).toEqual(sorted.map((c) => c.state.taskId));
+    expect(new Set(seen).size).toBe(5);
+    const last = sorted.at(-1)!.state;
+    expect(pageAfter(sorted, boardSortValues(last), 2)).toEqual({ page: [], hasNextPage: false, endCursor: null });
   });
 });

@@ -10,7 +10,11 @@ import type { ItemCard } from '../api/types';
 import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
 import type { AnyCard, Kind, TaskCard } from '../board/types';
-import { BOARD_UNITS, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
+import { everyCard } from '../api/board-pages';
+import { BOARD_UNITS, BOARD_UNITS_COLUMN, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
+
+/** The units of every card the person may see, a page of a column at a time. */
+const BOARD_UNIT_PAGES = { board: BOARD_UNITS, column: BOARD_UNITS_COLUMN, root: 'board', columnRoot: 'boardColumn', key: 'stage', list: 'cards' } as const;
 import { EVIDENCE_TYPES, PHOTO_TYPES, readEvidence, readPhotos } from './files';
 import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';
@@ -137,7 +141,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
       const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
       const load = fromOrganisation
         ? gql<{ organisation: { units: Unit[] } }>(ORGANISATION_UNITS).then((d) => d.organisation.units)
-        : gql<{ board: { columns: { cards: { unit: Unit; leadUnit: Unit }[] }[] } }>(BOARD_UNITS).then((d) => d.board.columns.flatMap((c) => c.cards.flatMap((x) => [x.unit, x.leadUnit])));
+        : everyCard<{ unit: Unit; leadUnit: Unit }>(BOARD_UNIT_PAGES).then((d) => d.nodes.flatMap((x) => [x.unit, x.leadUnit]));
       load
         .then((list) => {
           if (!live) return;

@@ -46,4 +46,9 @@ export const TASK_FORM_DATA = `query TaskFormData($id: String!) {
 /** Units to dispatch or reassign to: the organisation for those who may read it… */
 export const ORGANISATION_UNITS = 'query OrganisationUnits { organisation { units { code name } } }';
 /** …and for supervisors, the units that have cards on the board. */
-export const BOARD_UNITS = 'query BoardUnits { board { columns { cards { unit { code name } leadUnit { code name } } } } }';
+export const BOARD_UNITS = `query BoardUnits($campaign: String, $first: Int) {
+  board(campaignId: $campaign, first: $first) { campaign { id } columns { stage pageInfo { hasNextPage endCursor } cards { unit { code name } leadUnit { code name } } } }
+}`;
+export const BOARD_UNITS_COLUMN = `query BoardUnitsColumn($campaign: String, $stage: Stage!, $first: Int, $after: String) {
+  boardColumn(campaignId: $campaign, stage: $stage, first: $first, after: $after) { pageInfo { hasNextPage endCursor } cards { unit { code name } leadUnit { code name } } }
+}`;

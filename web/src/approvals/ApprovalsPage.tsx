@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
-import { ApiError, gql, subscribe } from '../api/client';
+import { ApiError, subscribe } from '../api/client';
 import { BOARD_CHANGED, ITEM_CHANGED } from '../api/documents';
 import type { Card, ItemCard } from '../api/types';
 import CardDrawer from '../detail/CardDrawer';
@@ -16,7 +16,8 @@ import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
 import { routeHref, type Route } from '../shell/navigation';
 import { navigate } from '../shell/useRoute';
-import { APPROVAL_ITEMS, APPROVAL_TASKS } from './documents';
+import { everyCard } from '../api/board-pages';
+import { APPROVAL_ITEM_PAGES, APPROVAL_TASK_PAGES } from './documents';
 import { DECISIONS, decide, queueRows, type ApprovalItem, type ApprovalTask, type Decided, type QueueRow } from './queue';
 import { ReasonModal } from './ReasonModal';
 import './approvals.css';
@@ -105,14 +106,11 @@ export default function ApprovalsPage({ route }: { route: Route }) {
 
   const load = useCallback(async () => {
     try {
-      const [t, i] = await Promise.all([
-        gql<{ board: { campaign: { id: string }; columns: { cards: ApprovalTask[] }[] } }>(APPROVAL_TASKS),
-        withItems ? gql<{ itemBoard: { columns: { items: ApprovalItem[] }[] } }>(APPROVAL_ITEMS) : Promise.resolve(null),
-      ]);
-      setCampaignId(t.board.campaign.id);
+      const [t, i] = await Promise.all([everyCard<ApprovalTask>(APPROVAL_TASK_PAGES), withItems ? everyCard<ApprovalItem>(APPROVAL_ITEM_PAGES) : Promise.resolve(null)]);
+      setCampaignId(t.campaign.id);
       setCards((old) => ({
-        tasks: merged(old.tasks, t.board.columns.flatMap((c) => c.cards), true),
-        items: i ? merged(old.items, i.itemBoard.columns.flatMap((c) => c.items), true) : old.items,
+        tasks: merged(old.tasks, t.nodes, true),
+        items: i ? merged(old.items, i.nodes, true) : old.items,
       }));
       setLoadError(null);
     } catch (err) {

@@ -1,11 +1,13 @@
 // The columns (stages or item states) and the swimlanes, each cell a drop target. Cells show their first cards
-// and「显示更多」for the rest, so that a board of thousands of cards renders at once and scrolls smoothly.
+// and「显示更多」for the rest, so that a board of thousands of cards renders at once and scrolls smoothly. The API
+// gives a page of each column at a time: the column's end has「加载更多」, which also loads by itself when scrolled to.
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { Button } from 'antd';
 import { useWords } from '../i18n';
 import { BoardCard } from './BoardCard';
 import type { Column } from './model';
+import type { ColumnState } from './useBoardData';
 import type { AnyCard, Kind } from './types';
 import { fill, WORDS } from './words';
 
@@ -30,12 +32,16 @@ interface GridProps {
   pending: ReadonlyMap<string, 'held' | 'saving'>;
   dragging: DragState | null;
   onAction(kind: Kind, card: AnyCard, action: string): void;
+  /** Each column's count over all pages and whether it has more to load; cards loaded per column. */
+  pages: ReadonlyMap<string, ColumnState>;
+  loaded: ReadonlyMap<Column, number>;
+  onLoadMore(column: string): Promise<void>;
 }
 
 /** Cards shown at first in a cell, and how many more each「显示更多」adds. */
 export const PAGE = { single: 30, lanes: 6 };
 
-export function BoardGrid({ kind, columns, lanes, counts, today, pending, dragging, onAction }: GridProps) {
+export function BoardGrid({ kind, columns, lanes, counts, today, pending, dragging, onAction, pages, loaded, onLoadMore }: GridProps) {
   const t = useWords(WORDS);
   const [limits, setLimits] = useState<Record<string, number>>({});
   const single = lanes.length === 1 && lanes[0].label === null;
@@ -72,6 +78,43 @@ export function BoardGrid({ kind, columns, lanes, counts, today, pending, draggi
           onAction={onAction}
         />
       ))}
+      {columns.map((column) => (
+        <ColumnEnd key={`end::${column}`} column={column} state={pages.get(column)} loaded={loaded.get(column) ?? 0} onLoadMore={onLoadMore} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * The end of a column: when the API has more of it,「加载更多」, which also loads the next page by itself when it
+ * is scrolled into view.
+ */
+function ColumnEnd({ column, state, loaded, onLoadMore }: { column: Column; state: ColumnState | undefined; loaded: number; onLoadMore(column: string): Promise<void> }) {
+  const t = useWords(WORDS);
+  const ref = useRef<HTMLDivElement>(null);
+  const more = state?.pageInfo.hasNextPage ?? false;
+  const loading = state?.loading ?? false;
+  // Only when the end comes into view, not again while it stays there: cells show their first cards only, so the
+  // end may stay in view after a page is loaded, and loading on would read the whole column.
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || !more) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void onLoadMore(column);
+      },
+      { root: el.closest('.board-scroll'), rootMargin: '200px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [column, more, onLoadMore]);
+  return (
+    <div ref={ref} className="board-column-end" data-column={column}>
+      {more && (
+        <Button block size="small" className="column-load-more" loading={loading} onClick={() => void onLoadMore(column)}>
+          {fill(t('loadMore'), { n: Math.max(0, (state?.count ?? 0) - loaded) })}
+        </Button>
+      )}
     </div>
   );
 }

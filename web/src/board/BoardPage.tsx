@@ -162,11 +162,27 @@ export default function BoardPage({ route }: { route: Route }) {
       else lane.cells.set(column, [card]);
     }
     for (const lane of byLane.values()) for (const cell of lane.cells.values()) cell.sort((a, b) => compareCards(view, a, b));
+    // A column's total is the API's count over all its pages, not only the cards loaded so far.
+    for (const [column, count] of counts) {
+      const state = data.columns.get(column);
+      if (state) count.total = Math.max(state.count, count.total);
+    }
     const laneList = [...byLane.values()].sort((a, b) => (a.key === '' ? 1 : b.key === '' ? -1 : (a.label ?? '').localeCompare(b.label ?? '', 'zh-CN')));
     return { counts, lanes: laneList };
-  }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale]);
+  }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale, data.columns]);
 
   const shown = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.shown, 0), [board]);
+  /** Every card of the board, loaded or not (the columns' counts). */
+  const total = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.total, 0), [board]);
+  /** Cards of each column loaded so far, whatever the filters: what「加载更多」adds to. */
+  const loadedPerColumn = useMemo(() => {
+    const loaded = new Map<Column, number>();
+    for (const card of cards.values()) {
+      const column = columnOf(view, card);
+      loaded.set(column, (loaded.get(column) ?? 0) + 1);
+    }
+    return loaded;
+  }, [cards, view]);
   const units = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const card of cards.values()) {
@@ -458,7 +474,7 @@ export default function BoardPage({ route }: { route: Route }) {
         </div>
         <Space size="small" className="board-status">
           <Typography.Text type="secondary" data-testid="board-count" aria-live="polite">
-            {fill(t('shownOf'), { shown, total: cards.size })}
+            {fill(t('shownOf'), { shown, total })}
           </Typography.Text>
           <Tooltip title={data.live ? t('liveOn') : t('liveOff')}>
             <span className={`board-live ${data.live ? 'on' : 'off'}`} role="status" aria-label={data.live ? t('liveOn') : t('liveOff')} />
@@ -508,7 +524,19 @@ export default function BoardPage({ route }: { route: Route }) {
               <div className="board-loading" />
             </Spin>
           ) : (
-            <BoardGrid kind={view} columns={columns} lanes={board.lanes} counts={board.counts} today={today} pending={pendingStates} dragging={dragging} onAction={onMenuAction} />
+            <BoardGrid
+              kind={view}
+              columns={columns}
+              lanes={board.lanes}
+              counts={board.counts}
+              pages={data.columns}
+              loaded={loadedPerColumn}
+              today={today}
+              pending={pendingStates}
+              dragging={dragging}
+              onAction={onMenuAction}
+              onLoadMore={data.loadMore}
+            />
           )}
         </div>
         <DragOverlay dropAnimation={null}>{activeCard ? <DragPreview kind={view} card={activeCard} today={today} /> : null}</DragOverlay>

@@ -16,10 +16,29 @@ export interface BoardCampaign {
   daysToInspection: number;
 }
 
+export interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+
+export interface TaskColumnPage {
+  stage: string;
+  count: number;
+  pageInfo: PageInfo;
+  cards: TaskCard[];
+}
+
+export interface ItemColumnPage {
+  state: string;
+  count: number;
+  pageInfo: PageInfo;
+  items: ItemCard[];
+}
+
 export interface TaskBoardData {
-  board: { campaign: BoardCampaign; columns: { stage: string; cards: TaskCard[] }[] };
+  board: { campaign: BoardCampaign; columns: TaskColumnPage[] };
 }
 
 export interface ItemBoardCardsData {
-  itemBoard: { campaign: BoardCampaign; columns: { state: string; items: ItemCard[] }[] };
+  itemBoard: { campaign: BoardCampaign; columns: ItemColumnPage[] };
 }

@@ -1,12 +1,24 @@
-// One board's cards (tasks or items): loaded once, kept current by the live subscription while on screen, merged by
-// id and version so that nothing flickers or doubles, and reloaded quietly now and then (and when the tab comes
-// back) so that a card the person may no longer see — which nobody pushes — leaves the board.
+// One board's cards (tasks or items), a page per column: each column's count and first page, more of a column when
+// asked (「加载更多」 or scrolling to its end), kept current by the live subscription while on screen, merged by id
+// and version so that nothing flickers or doubles, and reloaded quietly now and then (and when the tab comes back)
+// so that a card the person may no longer see — which nobody pushes — leaves the board. A reload reads again as many
+// cards of each column as were on screen, never the whole board.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gql, subscribe } from '../api/client';
 import type { ItemCard } from '../api/types';
-import { ITEM_BOARD_CARDS, ITEM_BOARD_CHANGED, TASK_BOARD, TASK_BOARD_CHANGED } from './documents';
-import { mergeCard, mergeLoad, removeCard, visibleTo } from './model';
-import type { AnyCard, BoardCampaign, ItemBoardCardsData, Kind, TaskBoardData, TaskCard } from './types';
+import {
+  BOARD_PAGE,
+  ITEM_BOARD_CARDS,
+  ITEM_BOARD_CHANGED,
+  ITEM_BOARD_COLUMN,
+  ITEM_BOARD_COUNTS,
+  TASK_BOARD,
+  TASK_BOARD_CHANGED,
+  TASK_BOARD_COLUMN,
+  TASK_BOARD_COUNTS,
+} from './documents';
+import { columnOf, mergeCard, mergeLoad, removeCard, visibleTo } from './model';
+import type { AnyCard, BoardCampaign, ItemBoardCardsData, ItemColumnPage, Kind, PageInfo, TaskBoardData, TaskCard, TaskColumnPage } from './types';
 
 /**
  * Nobody pushes the loss of a card (a task reassigned to another unit, an item handed back): a unit's small board
@@ -14,30 +26,80 @@ import type { AnyCard, BoardCampaign, ItemBoardCardsData, Kind, TaskBoardData, T
  */
 const QUIET_RELOAD_MS = { unit: 30_000, all: 300_000 };
 
+/** The most cards the API gives in one page (its BOARD_MAX_PAGE_SIZE default). */
+const MAX_PAGE = 200;
+
+/** A column as the API counted it, and where its next page begins. */
+export interface ColumnState {
+  count: number;
+  pageInfo: PageInfo;
+  loading: boolean;
+}
+
 export interface BoardData<C extends AnyCard> {
   cards: Map<string, C>;
+  /** By column (stage or item state): the count over all pages, and whether more can be loaded. */
+  columns: Map<string, ColumnState>;
   campaign: BoardCampaign | null;
   loading: boolean;
   error: ApiError | null;
   live: boolean;
   reload(): Promise<void>;
+  /** The next page of one column. */
+  loadMore(column: string): Promise<void>;
   /** A card from an answer to this person's own action. */
   put(card: C): void;
   /** A card this person can no longer act on or see (e.g. answered NOT_FOUND). */
   drop(id: string): void;
 }
 
-async function load(kind: Kind): Promise<{ campaign: BoardCampaign; cards: AnyCard[] }> {
+interface ColumnPage {
+  column: string;
+  count: number;
+  pageInfo: PageInfo;
+  cards: AnyCard[];
+}
+
+const fromTasks = (c: TaskColumnPage): ColumnPage => ({ column: c.stage, count: c.count, pageInfo: c.pageInfo, cards: c.cards });
+const fromItems = (c: ItemColumnPage): ColumnPage => ({ column: c.state, count: c.count, pageInfo: c.pageInfo, cards: c.items });
+
+async function columnPage(kind: Kind, campaign: string, column: string, after: string | null, first: number): Promise<ColumnPage> {
   if (kind === 'task') {
-    const data = await gql<TaskBoardData>(TASK_BOARD);
-    return { campaign: data.board.campaign, cards: data.board.columns.flatMap((c) => c.cards) };
+    const d = await gql<{ boardColumn: TaskColumnPage }>(TASK_BOARD_COLUMN, { campaign, stage: column, first, after });
+    return fromTasks(d.boardColumn);
   }
-  const data = await gql<ItemBoardCardsData>(ITEM_BOARD_CARDS);
-  return { campaign: data.itemBoard.campaign, cards: data.itemBoard.columns.flatMap((c) => c.items) };
+  const d = await gql<{ itemBoardColumn: ItemColumnPage }>(ITEM_BOARD_COLUMN, { campaign, state: column, first, after });
+  return fromItems(d.itemBoardColumn);
+}
+
+/** The first page of every column, then more of a column until it has as many cards as `want` asks for it. */
+async function load(kind: Kind, want: ReadonlyMap<string, number>): Promise<{ campaign: BoardCampaign; columns: ColumnPage[] }> {
+  const board =
+    kind === 'task'
+      ? await gql<TaskBoardData>(TASK_BOARD, { first: BOARD_PAGE }).then((d) => ({ campaign: d.board.campaign, columns: d.board.columns.map(fromTasks) }))
+      : await gql<ItemBoardCardsData>(ITEM_BOARD_CARDS, { first: BOARD_PAGE }).then((d) => ({ campaign: d.itemBoard.campaign, columns: d.itemBoard.columns.map(fromItems) }));
+  const columns = await Promise.all(
+    board.columns.map(async (page) => {
+      const wanted = want.get(page.column) ?? 0;
+      let column = page;
+      // Bounded: each round adds at least one card, and at most `wanted / MAX_PAGE + 1` rounds are needed.
+      for (let round = 0; round < 1000 && column.cards.length < wanted && column.pageInfo.hasNextPage; round++) {
+        const next = await columnPage(kind, board.campaign.id, page.column, column.pageInfo.endCursor, Math.min(MAX_PAGE, wanted - column.cards.length));
+        column = { ...next, cards: [...column.cards, ...next.cards] };
+      }
+      return column;
+    }),
+  );
+  return { campaign: board.campaign, columns };
+}
+
+function columnStates(pages: readonly ColumnPage[]): Map<string, ColumnState> {
+  return new Map(pages.map((p) => [p.column, { count: p.count, pageInfo: p.pageInfo, loading: false }]));
 }
 
 export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me: { role: string; unit: { code: string } | null }): BoardData<C> {
   const [cards, setCards] = useState<Map<string, C>>(() => new Map());
+  const [columns, setColumns] = useState<Map<string, ColumnState>>(() => new Map());
   const [campaign, setCampaign] = useState<BoardCampaign | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
@@ -47,15 +109,31 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
   useEffect(() => {
     meRef.current = me;
   }, [me]);
+  // The latest cards, columns and campaign, for callbacks that must not re-subscribe when they change.
+  const cardsRef = useRef(cards);
+  const columnsRef = useRef(columns);
+  const campaignRef = useRef(campaign);
+  useEffect(() => {
+    cardsRef.current = cards;
+    columnsRef.current = columns;
+    campaignRef.current = campaign;
+  });
 
   const reload = useCallback((): Promise<void> => {
     const seq = ++loadSeq.current;
-    return load(kind).then(
+    // As many cards of each column as are on screen now (at least a page).
+    const want = new Map<string, number>();
+    for (const card of cardsRef.current.values()) {
+      const column = columnOf(kind, card);
+      want.set(column, (want.get(column) ?? 0) + 1);
+    }
+    return load(kind, want).then(
       (result) => {
         if (seq !== loadSeq.current) return;
         setLoaded(true);
         setCampaign(result.campaign);
-        setCards((old) => mergeLoad(old, result.cards as C[]));
+        setCards((old) => mergeLoad(old, result.columns.flatMap((c) => c.cards) as C[]));
+        setColumns(columnStates(result.columns));
         setError(null);
       },
       (err: unknown) => {
@@ -63,6 +141,86 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
       },
     );
   }, [kind]);
+
+  const loadMore = useCallback(
+    async (column: string): Promise<void> => {
+      const state = columnsRef.current.get(column);
+      const campaignId = campaignRef.current?.id;
+      if (!state || state.loading || !state.pageInfo.hasNextPage || !campaignId) return;
+      const mark = (loading: boolean) => setColumns((old) => new Map(old).set(column, { ...(old.get(column) ?? state), loading }));
+      mark(true);
+      columnsRef.current = new Map(columnsRef.current).set(column, { ...state, loading: true });
+      try {
+        const page = await columnPage(kind, campaignId, column, state.pageInfo.endCursor, BOARD_PAGE);
+        setCards((old) => (page.cards as C[]).reduce((m, card) => (visibleTo(kind, card, meRef.current) ? mergeCard(m, card) : m), old));
+        setColumns((old) => new Map(old).set(column, { count: page.count, pageInfo: page.pageInfo, loading: false }));
+      } catch (err) {
+        mark(false);
+        setError(err instanceof ApiError ? err : new ApiError(String(err), 'INTERNAL_SERVER_ERROR'));
+      }
+    },
+    [kind],
+  );
+
+  // A live change of a card not on screen (new, or on a page not loaded) leaves the counts uncertain: read them
+  // again, once for a burst of such changes.
+  const countsTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const refreshCounts = useCallback(() => {
+    if (countsTimer.current) return;
+    countsTimer.current = setTimeout(() => {
+      countsTimer.current = null;
+      const campaignId = campaignRef.current?.id;
+      if (!campaignId) return;
+      const counts =
+        kind === 'task'
+          ? gql<{ board: { columns: { stage: string; count: number }[] } }>(TASK_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.board.columns.map((c) => [c.stage, c.count] as const))
+          : gql<{ itemBoard: { columns: { state: string; count: number }[] } }>(ITEM_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.itemBoard.columns.map((c) => [c.state, c.count] as const));
+      counts.then(
+        (pairs) =>
+          setColumns((old) => {
+            const next = new Map(old);
+            for (const [column, count] of pairs) {
+              const state = next.get(column);
+              if (state) next.set(column, { ...state, count });
+            }
+            return next;
+          }),
+        () => undefined, // the next reload puts them right
+      );
+    }, 500);
+  }, [kind]);
+  useEffect(() => () => {
+    if (countsTimer.current) clearTimeout(countsTimer.current);
+  }, []);
+
+  /** A card as it is now: moved between columns (counts follow), gone from this person's view, or new here. */
+  const apply = useCallback(
+    (card: C) => {
+      const before = cardsRef.current.get(card.id);
+      const visible = visibleTo(kind, card, meRef.current);
+      if (before && before.version >= card.version) return;
+      // The ref at once (a burst of changes to one card must each see the one before), the state as an update.
+      const change = (m: Map<string, C>) => (visible ? mergeCard(m, card) : removeCard(m, card.id));
+      cardsRef.current = change(cardsRef.current);
+      setCards(change);
+      if (!before) {
+        if (visible) refreshCounts();
+        return;
+      }
+      const from = columnOf(kind, before);
+      const to = visible ? columnOf(kind, card) : null;
+      if (from === to) return;
+      setColumns((old) => {
+        const moved = new Map(old);
+        const dec = moved.get(from);
+        if (dec) moved.set(from, { ...dec, count: Math.max(0, dec.count - 1) });
+        const inc = to === null ? undefined : moved.get(to);
+        if (to !== null && inc) moved.set(to, { ...inc, count: inc.count + 1 });
+        return moved;
+      });
+    },
+    [kind, refreshCounts],
+  );
 
   // On screen: load (quietly when cards are already there), then reload now and then and when the tab returns.
   const unitRole = me.role === 'UNIT_MEMBER' || me.role === 'UNIT_HEAD';
@@ -97,7 +255,7 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
     const onCard = (card: C) => {
       setLive(true);
       if (card.campaignId !== campaignId) return;
-      setCards((old) => (visibleTo(kind, card, meRef.current) ? mergeCard(old, card) : removeCard(old, card.id)));
+      apply(card);
     };
     const start = () => {
       stop =
@@ -123,12 +281,23 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
       if (retry) clearTimeout(retry);
       stop();
     };
-  }, [active, campaignId, kind, reload]);
+  }, [active, campaignId, kind, reload, apply]);
 
-  const put = useCallback((card: C) => {
-    setCards((old) => (visibleTo(kind, card, meRef.current) ? mergeCard(old, card) : removeCard(old, card.id)));
-  }, [kind]);
-  const drop = useCallback((id: string) => setCards((old) => removeCard(old, id)), []);
+  const put = useCallback((card: C) => apply(card), [apply]);
+  const drop = useCallback(
+    (id: string) => {
+      const before = cardsRef.current.get(id);
+      if (!before) return;
+      cardsRef.current = removeCard(cardsRef.current, id);
+      setCards((old) => removeCard(old, id));
+      const from = columnOf(kind, before);
+      setColumns((old) => {
+        const state = old.get(from);
+        return state ? new Map(old).set(from, { ...state, count: Math.max(0, state.count - 1) }) : old;
+      });
+    },
+    [kind],
+  );
 
-  return { cards, campaign, loading: !loaded && !error, error, live, reload, put, drop };
+  return { cards, columns, campaign, loading: !loaded && !error, error, live, reload, loadMore, put, drop };
 }

@@ -30,6 +30,7 @@ export const WORDS = {
   columnCount: { zh: '{label}，{n} 张卡片', en: '{label}, {n} cards' },
   empty: { zh: '暂无卡片', en: 'No cards' },
   showMore: { zh: '显示更多（还有 {n} 张）', en: 'Show more ({n} left)' },
+  loadMore: { zh: '加载更多（还有 {n} 张未加载）', en: 'Load more ({n} not loaded)' },
   noLane: { zh: '（未指定）', en: '(none)' },
   waitingDispatch: { zh: '待派单', en: 'Not dispatched' },
   noArea: { zh: '无专项领域', en: 'No area' },

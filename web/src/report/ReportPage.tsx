@@ -10,7 +10,8 @@ import { useI18n } from '../i18n';
 import { AREA_LABELS } from '../labels';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
-import { REPORT_ITEM, REPORT_UNITS_BOARD, REPORT_UNITS_ORGANISATION } from './documents';
+import { everyCard } from '../api/board-pages';
+import { REPORT_ITEM, REPORT_UNIT_PAGES, REPORT_UNITS_ORGANISATION } from './documents';
 import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, type Photo } from './photos';
 import './report.css';
 
@@ -130,8 +131,8 @@ function useUnits(): { code: string; name: string }[] {
     const load =
       me.role === 'OFFICE' || me.role === 'LEADER'
         ? gql<{ organisation: { units: { code: string; name: string }[] } }>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
-        : gql<{ board: { columns: { cards: { unit: { code: string; name: string } }[] }[] } }>(REPORT_UNITS_BOARD).then((d) => {
-            const byCode = new Map(d.board.columns.flatMap((c) => c.cards).map((card) => [card.unit.code, card.unit]));
+        : everyCard<{ unit: { code: string; name: string } }>(REPORT_UNIT_PAGES).then((d) => {
+            const byCode = new Map(d.nodes.map((card) => [card.unit.code, card.unit]));
             return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
           });
     // Without the list the unit stays optional: the item is dispatched later from the board.
