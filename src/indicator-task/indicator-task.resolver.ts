@@ -17,7 +17,7 @@ import type {
   ReturnInput,
   SubmitSelfCheckInput,
 } from '../graphql/graphql.generated';
-import { DomainError } from '../errors/domain-error';
+import { decodeBase64 } from '../files/base64';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { TaskView } from './indicator-task.repository';
@@ -190,9 +190,4 @@ export class IndicatorTaskResolver {
   async archiveMaterials(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
     return this.tasks.archiveMaterials(await this.auth.actor(ctx), task, ctx);
   }
-}
-
-function decodeBase64(content: string): Buffer {
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(content)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
-  return Buffer.from(content, 'base64');
 }

@@ -14,6 +14,7 @@ import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import { FileStore } from '../files/file-store';
+import { decodeBase64 } from '../files/base64';
 import { campaignItemPolicy } from './item-policy';
 import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import { rectificationItemWorkflowId, type RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
@@ -195,8 +196,7 @@ export class RectificationItemService {
     if (uploads.length > 20) throw new DomainError('BAD_USER_INPUT', '照片最多20张', 'photos');
     const stored: EvidenceFile[] = [];
     for (const u of uploads) {
-      if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(u.contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'photos');
-      stored.push(await this.files.put(u.fileName, Buffer.from(u.contentBase64, 'base64')));
+      stored.push(await this.files.put(u.fileName, decodeBase64(u.contentBase64, 'photos')));
     }
     return stored;
   }
