@@ -6,10 +6,12 @@
 // caught having inflated no more than it claimed. Only a workbook that passes reaches exceljs. Worksheet cells
 // are counted on the way, because exceljs keeps an object per cell. Encrypted workbooks and old .xls files
 // are recognised by their container and told apart, so people learn what to do.
+import * as path from 'node:path';
 import { createInflateRaw } from 'node:zlib';
 import * as ExcelJS from 'exceljs';
 import type { Grid, GridCell, GridRow } from './task-breakdown.grid';
 import { columnLetter } from './task-breakdown.text';
+import { XLSX_THREAD_LIMITS, runInThread, type ThreadLimits } from './xlsx-thread';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SheetScanError, SheetScanner, emptyCounts, type SheetCounts } from './xlsx-sheet-scan';
 
 /** An .xlsx larger than this is refused before it is opened. */
@@ -71,9 +73,7 @@ export function notXlsxReason(fileName: string, content: Buffer): string | null 
 /** Opens an uploaded .xlsx with exceljs, after the checks above. Never throws for a bad file. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<WorkbookRead> {
   const bytes = Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  if (bytes.byteLength > MAX_XLSX_BYTES) {
-    return refused('TOO_LARGE', `Excel 文件有 ${mb(bytes.byteLength)} MB，超过 ${mb(MAX_XLSX_BYTES)} MB 的上限。请删去无关的工作表、图片和空行，或拆分成几个文件分别导入`);
-  }
+  if (bytes.byteLength > MAX_XLSX_BYTES) return tooLargeFile(bytes.byteLength);
   const checked = await checkZip(bytes);
   if (checked) return checked;
   const workbook = new ExcelJS.Workbook();
@@ -93,12 +93,84 @@ function refused(code: 'UNREADABLE_FILE' | 'TOO_LARGE', detail: string): Refusal
 }
 
 /**
- * The visible sheets as grids of cells (hidden ones hold drop-down lists and old copies, which people do not
- * check). A formula counts as the value Excel saved with it, what people see: the formula itself is never
+ * The visible sheets as grids of cells, read in a worker thread with a heap and a time of its own
+ * (xlsx-thread.ts): a workbook that needs more only fails its own import, with a message saying so.
+ */
+export async function readWorkbookGrids(data: Buffer | ArrayBuffer, limits: ThreadLimits = XLSX_THREAD_LIMITS): Promise<WorkbookGrids> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  // Refused here, so that a file of any size is never copied to a thread.
+  if (bytes.byteLength > MAX_XLSX_BYTES) return tooLargeFile(bytes.byteLength);
+  const answer = await runInThread(WORKER_ENTRY, bytes, limits);
+  if (answer.ok) return fromWire(answer.value as WireGrids);
+  switch (answer.reason) {
+    case 'OUT_OF_MEMORY':
+      return refused(
+        'TOO_LARGE',
+        `读取这个 Excel 文件需要的内存超过了 ${limits.maxOldGenerationSizeMb} MB 的上限（文件可能含有大量单元格、合并单元格或格式），系统已停止读取。请删去无关的工作表、空行和列，或拆分成几个文件分别导入`,
+      );
+    case 'TIMEOUT':
+      return refused('TOO_LARGE', `读取这个 Excel 文件超过 ${Math.ceil(limits.timeoutMs / 1000)} 秒仍未完成，系统已停止读取。请删去无关的工作表、空行和列，或拆分成几个文件分别导入`);
+    case 'FAILED':
+      return refused('UNREADABLE_FILE', UNREADABLE);
+    default:
+      return assertNever(answer.reason);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${String(value)}`);
+}
+
+const WORKER_ENTRY = path.join(__dirname, 'xlsx-worker');
+
+/**
+ * The grids as the worker posts them: dates as milliseconds and merged-cell marks as arrays, rebuilt as Dates
+ * and Sets here, so that they are this side's own (a cloned Date fails `instanceof Date` where the caller runs
+ * in another realm, as tests under jest do).
+ */
+export type WireGrids = Refusal | { ok: true; grids: { sheet: string; rows: { row: number; cells: (string | { date: number })[]; inherited: number[] }[] }[] };
+
+export function toWire(read: WorkbookGrids): WireGrids {
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    grids: read.grids.map((grid) => ({
+      sheet: grid.sheet,
+      rows: grid.rows.map((row) => ({
+        row: row.row,
+        cells: row.cells.map((cell) => (typeof cell === 'string' ? cell : { date: cell.getTime() })),
+        inherited: [...(row.inherited ?? [])],
+      })),
+    })),
+  };
+}
+
+function fromWire(wire: WireGrids): WorkbookGrids {
+  if (!wire.ok) return { ok: false, code: wire.code, detail: wire.detail };
+  return {
+    ok: true,
+    grids: wire.grids.map((grid) => ({
+      sheet: grid.sheet,
+      rows: grid.rows.map((row) => ({
+        row: row.row,
+        cells: row.cells.map((cell) => (typeof cell === 'string' ? cell : new Date(cell.date))),
+        inherited: new Set(row.inherited),
+      })),
+    })),
+  };
+}
+
+function tooLargeFile(bytes: number): Refusal {
+  return refused('TOO_LARGE', `Excel 文件有 ${mb(bytes)} MB，超过 ${mb(MAX_XLSX_BYTES)} MB 的上限。请删去无关的工作表、图片和空行，或拆分成几个文件分别导入`);
+}
+
+/**
+ * The visible sheets as grids of cells, in this thread (the worker's side of readWorkbookGrids; hidden sheets
+ * hold drop-down lists and old copies, which people do not check). A formula counts as the value Excel saved with it, what people see: the formula itself is never
  * read, so nothing imported is a formula. A cell showing an error (#REF!, #N/A, #DIV/0!…) refuses the file:
  * its value is unknown, and taken as text it would become a unit or indicator named «#REF!».
  */
-export async function readWorkbookGrids(data: Buffer | ArrayBuffer): Promise<WorkbookGrids> {
+export async function readWorkbookGridsHere(data: Buffer | ArrayBuffer): Promise<WorkbookGrids> {
   const read = await loadWorkbook(data);
   if (!read.ok) return read;
   const visible = read.workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
