@@ -18,6 +18,7 @@ import * as m0014 from './0014-service-accounts';
 import * as m0015 from './0015-list-indexes';
 import * as m0016 from './0016-idempotency-keys';
 import * as m0017 from './0017-lead-unit-index';
+import * as m0020 from './0020-uploaded-files';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -37,4 +38,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0015-list-indexes': m0015,
   '0016-idempotency-keys': m0016,
   '0017-lead-unit-index': m0017,
+  '0020-uploaded-files': m0020,
 };
