@@ -11,7 +11,7 @@ import { AREA_LABELS } from '../labels';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { REPORT_ITEM, REPORT_UNITS_BOARD, REPORT_UNITS_ORGANISATION } from './documents';
-import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, type Photo } from './photos';
+import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
 
 const WORDS = {
@@ -226,7 +226,7 @@ export default function ReportPage(_props: { route: Route }) {
           area: values.area,
           location: { address: values.address.trim(), latitude: position ? round(position.latitude) : null, longitude: position ? round(position.longitude) : null },
           description: values.description.trim(),
-          photos: photos.map((p) => ({ fileName: p.fileName, contentBase64: p.contentBase64 })),
+          photos: await uploadPhotos(photos),
           unitCode: values.unitCode || null,
         },
       });
