@@ -6,9 +6,10 @@ import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { AuthService } from '../auth/auth.service';
 import { UploadService, type Uploaded } from './upload.service';
 
-interface UploadRequest extends AsyncIterable<Buffer> {
+interface UploadRequest {
   headers: Record<string, string | string[] | undefined>;
   ip?: string;
+  iterator(options: { destroyOnReturn: boolean }): AsyncIterable<Buffer>;
 }
 interface UploadResponse {
   setHeader(name: string, value: string): void;
@@ -27,7 +28,9 @@ export class UploadController {
     const caller = await this.auth.actor({ req });
     const length = req.headers['content-length'];
     try {
-      return await this.uploads.receive(caller, UploadService.fileName(req.headers['x-file-name']), typeof length === 'string' ? Number(length) : null, req);
+      // Not destroyed when the upload stops early, so that the refusal can still be answered on its connection.
+      const body = req.iterator({ destroyOnReturn: false });
+      return await this.uploads.receive(caller, UploadService.fileName(req.headers['x-file-name']), typeof length === 'string' ? Number(length) : null, body);
     } catch (error) {
       // The rest of a refused body is not read: the connection closes after the answer.
       res.setHeader('connection', 'close');
