@@ -33,39 +33,85 @@ async function slot(): Promise<() => void> {
   };
 }
 
+/** A worker that answered is kept this long for the next file (starting one and loading exceljs takes time). */
+const IDLE_MS = 30_000;
+const idle = new Map<string, { worker: Worker; timer: NodeJS.Timeout }[]>();
+
+function takeIdle(key: string): Worker | null {
+  const kept = idle.get(key)?.pop();
+  if (!kept) return null;
+  clearTimeout(kept.timer);
+  kept.worker.ref();
+  return kept.worker;
+}
+
+function keepIdle(key: string, worker: Worker): void {
+  const list = idle.get(key) ?? [];
+  if (list.length >= MAX_THREADS) {
+    void worker.terminate();
+    return;
+  }
+  const entry = {
+    worker,
+    timer: setTimeout(() => {
+      const at = list.indexOf(entry);
+      if (at !== -1) list.splice(at, 1);
+      void worker.terminate();
+    }, IDLE_MS).unref(),
+  };
+  list.push(entry);
+  idle.set(key, list);
+  // An idle worker does not keep the process alive.
+  worker.unref();
+}
+
+async function spawn(file: string, limits: ThreadLimits): Promise<Worker> {
+  const fromSources = file.endsWith('.ts');
+  const sources = fromSources ? [...(await transpiled(file))] : null;
+  const worker = new Worker(fromSources ? SOURCES_BOOTSTRAP : file, {
+    eval: fromSources,
+    workerData: { sources, entry: file },
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
+    stdout: false,
+    stderr: false,
+  });
+  // Errors are taken by the read in progress; this keeps one that came between reads from being unhandled.
+  worker.on('error', () => undefined);
+  return worker;
+}
+
 /**
  * Runs a worker module (`entry`, a path without extension next to this file's kind: .js when built, .ts when
- * the tests run the sources) on a copy of `input`, and answers what it posts back, or why it did not.
+ * the tests run the sources) on a copy of `input`, and answers what it posts back, or why it did not. A worker
+ * that answered may read the next file; one that failed, ran out of memory or out of time is ended.
  */
 export async function runInThread(entry: string, input: Uint8Array, limits: ThreadLimits = XLSX_THREAD_LIMITS): Promise<ThreadAnswer> {
   const release = await slot();
   try {
+    const file = `${entry}${__filename.endsWith('.ts') ? '.ts' : '.js'}`;
+    const key = `${file}:${limits.maxOldGenerationSizeMb}`;
+    const worker = takeIdle(key) ?? (await spawn(file, limits));
     const copy = Uint8Array.from(input);
-    const fromSources = __filename.endsWith('.ts');
-    const file = `${entry}${fromSources ? '.ts' : '.js'}`;
-    const sources = fromSources ? [...(await transpiled(file))] : null;
-    const worker = new Worker(fromSources ? SOURCES_BOOTSTRAP : file, {
-      eval: fromSources,
-      workerData: { input: copy, sources, entry: file },
-      transferList: [copy.buffer],
-      resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb },
-      stdout: false,
-      stderr: false,
-    });
-    return await new Promise<ThreadAnswer>((resolve) => {
-      const timer = setTimeout(() => {
-        resolve({ ok: false, reason: 'TIMEOUT' });
-        void worker.terminate();
-      }, limits.timeoutMs);
+    const answer = await new Promise<ThreadAnswer>((resolve) => {
       const settle = (answer: ThreadAnswer) => {
         clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
         resolve(answer);
-        void worker.terminate();
       };
-      worker.once('message', (value: unknown) => settle({ ok: true, value }));
-      worker.once('error', (error: Error & { code?: string }) => settle({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'OUT_OF_MEMORY' : 'FAILED' }));
-      worker.once('exit', () => settle({ ok: false, reason: 'FAILED' }));
+      const onMessage = (value: unknown) => settle({ ok: true, value });
+      const onError = (error: Error & { code?: string }) => settle({ ok: false, reason: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'OUT_OF_MEMORY' : 'FAILED' });
+      const onExit = () => settle({ ok: false, reason: 'FAILED' });
+      const timer = setTimeout(() => settle({ ok: false, reason: 'TIMEOUT' }), limits.timeoutMs);
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      worker.postMessage(copy, [copy.buffer]);
     });
+    if (answer.ok) keepIdle(key, worker);
+    else void worker.terminate();
+    return answer;
   } finally {
     release();
   }
