@@ -170,6 +170,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },
+  'POST /files': { what: '上传文件', allow: 'ANY_PERSON' },
 };
 
 /** The roles an operation allows for these arguments; null when it needs no person (PUBLIC) or any person. */

@@ -5,7 +5,7 @@ import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import type { ExportFormat, ImportCatalogInput } from '../graphql/graphql.generated';
 import type { CriterionPlan, IndicatorPlan, MaterialPlan } from './catalog.types';
 import { CatalogService } from './catalog.service';
-import { decodeBase64 } from './reference-upload';
+import { decodeBase64 } from '../files/base64';
 
 @Resolver('AssessmentSystem')
 export class CatalogResolver {

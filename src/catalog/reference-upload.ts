@@ -11,10 +11,6 @@ export interface Upload {
   content: Buffer;
 }
 
-export function decodeBase64(contentBase64: string, field = 'contentBase64'): Buffer {
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', field);
-  return Buffer.from(contentBase64, 'base64');
-}
 
 export function uploadKind(upload: Upload, what: string): UploadKind {
   if (upload.content.byteLength === 0) throw new DomainError('BAD_USER_INPUT', `文件「${upload.fileName}」是空的`, 'file');

@@ -344,6 +344,19 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A file sent to POST /files, waiting for the action that names it (src/files/upload.service.ts). */
+export interface UploadedFilesTable {
+  id: string;
+  uploaded_by: string;
+  name: string;
+  sha256: string;
+  /** int8, returned by pg as text */
+  size: ColumnType<string, number, number>;
+  mime_type: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -372,4 +385,5 @@ export interface Database {
   access_denials: AccessDenialsTable;
   service_accounts: ServiceAccountsTable;
   idempotency_keys: IdempotencyKeysTable;
+  uploaded_files: UploadedFilesTable;
 }

@@ -5,6 +5,8 @@ import type { ErrorCode } from './domain-error';
 
 interface HttpRequest {
   body?: unknown;
+  headers?: Record<string, string | string[] | undefined>;
+  ip?: string;
 }
 interface HttpResponse {
   headersSent: boolean;
@@ -51,6 +53,38 @@ export function bodyErrorHandler(maxBytes: number) {
       default:
         next(err);
     }
+  };
+}
+
+/** The body an anonymous caller may send: the sign-in and refresh mutations fit many times over. */
+export const ANONYMOUS_BODY_BYTES = 64 * 1024;
+
+const header = (req: HttpRequest, name: string): string | undefined => {
+  const value = req.headers?.[name];
+  return Array.isArray(value) ? value[0] : value;
+};
+
+/**
+ * Whether a request presents credentials: `Authorization`, `X-Api-Key`, or the demo identity header where it is
+ * accepted (on, and from this machine). Whether they are valid is known only later, but a bad one is refused
+ * before any resolver runs, so their presence is enough to decide how much body to read.
+ */
+export function presentsCredentials(req: HttpRequest, demoHeader: { accepted: boolean; isLoopback: (address: string) => boolean }): boolean {
+  if (header(req, 'authorization')?.trim() || header(req, 'x-api-key')?.trim()) return true;
+  return demoHeader.accepted && Boolean(header(req, 'x-demo-user')?.trim()) && demoHeader.isLoopback(req.ip ?? '');
+}
+
+/**
+ * Before the body parser: a request without credentials may send at most ANONYMOUS_BODY_BYTES, said up front
+ * in Content-Length (Node's parser then reads no more than that); a chunked body of unknown length is refused,
+ * since browsers and the CLI always say the length of what they post.
+ */
+export function anonymousBodyLimit(presents: (req: HttpRequest) => boolean) {
+  return (req: HttpRequest, res: HttpResponse, next: Next): void => {
+    const length = header(req, 'content-length');
+    const chunked = header(req, 'transfer-encoding') !== undefined;
+    if ((length === undefined && !chunked) || (length !== undefined && Number(length) <= ANONYMOUS_BODY_BYTES) || presents(req)) return next();
+    res.status(length === undefined ? 411 : 413).json(errorBody('PAYLOAD_TOO_LARGE', `未登录的请求内容不能超过 ${ANONYMOUS_BODY_BYTES / 1024} KB（且须注明长度），请先登录`));
   };
 }
 

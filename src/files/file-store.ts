@@ -27,7 +27,7 @@ export interface StoredFile {
 export class FileStore {
   constructor(
     private readonly dir: string,
-    private readonly maxBytes: number,
+    readonly maxBytes: number,
   ) {}
 
   private pathOf(sha256: string): string {
@@ -36,18 +36,10 @@ export class FileStore {
 
   /** Checks type and size, then stores the content (atomically: a reader never sees half a file). */
   async put(name: string, content: Buffer): Promise<StoredFile> {
-    const extension = path.extname(name).toLowerCase();
-    const kind = ALLOWED[extension];
-    if (!kind) {
-      throw new DomainError('BAD_USER_INPUT', `不支持的文件类型「${extension || name}」。可上传照片（jpg、png、webp）、PDF、Word（docx）或 Excel（xlsx）`, 'fileName');
-    }
+    const kind = this.kindOf(name);
     if (content.byteLength === 0) throw new DomainError('BAD_USER_INPUT', '文件是空的', 'file');
-    if (content.byteLength > this.maxBytes) {
-      throw new DomainError('BAD_USER_INPUT', `文件超过 ${Math.round(this.maxBytes / 1024 / 1024)} MB 的上限`, 'file');
-    }
-    if (kind.magic && !kind.magic.every((byte, i) => content[i] === byte)) {
-      throw new DomainError('BAD_USER_INPUT', `文件内容与扩展名「${extension}」不符`, 'file');
-    }
+    if (content.byteLength > this.maxBytes) throw this.tooLarge('BAD_USER_INPUT');
+    if (kind.magic && !kind.magic.every((byte, i) => content[i] === byte)) throw this.notOfKind(name);
     const sha256 = createHash('sha256').update(content).digest('hex');
     const target = this.pathOf(sha256);
     if (!fs.existsSync(target)) {
@@ -57,6 +49,83 @@ export class FileStore {
       await fs.promises.rename(temp, target);
     }
     return { sha256, name: path.basename(name), size: content.byteLength, mimeType: kind.mimeType };
+  }
+
+  private incomingPath(id: string): string {
+    return path.join(this.dir, 'incoming', id);
+  }
+
+  /**
+   * Stores an upload as it streams in (POST /files), under its upload id in the incoming folder until an action
+   * uses it: hashed while written to a temporary file, its first bytes checked against its extension, and
+   * refused with PAYLOAD_TOO_LARGE the moment it passes the limit, having held no more than one chunk.
+   */
+  async putIncoming(id: string, name: string, body: AsyncIterable<Buffer>): Promise<StoredFile> {
+    const kind = this.kindOf(name);
+    const target = this.incomingPath(id);
+    await fs.promises.mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+    const file = await fs.promises.open(temp, 'wx', 0o600);
+    const hash = createHash('sha256');
+    let size = 0;
+    let head = Buffer.alloc(0);
+    try {
+      for await (const chunk of body) {
+        size += chunk.byteLength;
+        if (size > this.maxBytes) throw this.tooLarge('PAYLOAD_TOO_LARGE');
+        if (head.byteLength < 8) {
+          head = Buffer.concat([head, chunk.subarray(0, 8)]);
+          if (kind.magic && head.byteLength >= kind.magic.length && !kind.magic.every((byte, i) => head[i] === byte)) throw this.notOfKind(name);
+        }
+        hash.update(chunk);
+        await file.write(chunk);
+      }
+      if (size === 0) throw new DomainError('BAD_USER_INPUT', '文件是空的', 'file');
+      if (kind.magic && !kind.magic.every((byte, i) => head[i] === byte)) throw this.notOfKind(name);
+      await file.close();
+      await fs.promises.rename(temp, target);
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+    return { sha256: hash.digest('hex'), name: path.basename(name), size, mimeType: kind.mimeType };
+  }
+
+  /** Moves an upload from the incoming folder into the store under its SHA-256 (the same content is kept once). */
+  async adoptIncoming(id: string, sha256: string): Promise<void> {
+    const from = this.incomingPath(id);
+    const to = this.pathOf(sha256);
+    if (fs.existsSync(to)) {
+      await fs.promises.rm(from, { force: true });
+      return;
+    }
+    await fs.promises.mkdir(path.dirname(to), { recursive: true });
+    await fs.promises.rename(from, to).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+  }
+
+  /** Forgets an upload no action used. */
+  async removeIncoming(id: string): Promise<void> {
+    await fs.promises.rm(this.incomingPath(id), { force: true });
+  }
+
+  private kindOf(name: string): (typeof ALLOWED)[string] {
+    const extension = path.extname(name).toLowerCase();
+    const kind = ALLOWED[extension];
+    if (!kind) {
+      throw new DomainError('BAD_USER_INPUT', `不支持的文件类型「${extension || name}」。可上传照片（jpg、png、webp）、PDF、Word（docx）或 Excel（xlsx）`, 'fileName');
+    }
+    return kind;
+  }
+
+  private tooLarge(code: 'BAD_USER_INPUT' | 'PAYLOAD_TOO_LARGE'): DomainError {
+    return new DomainError(code, `文件超过 ${Math.round(this.maxBytes / 1024 / 1024)} MB 的上限`, 'file');
+  }
+
+  private notOfKind(name: string): DomainError {
+    return new DomainError('BAD_USER_INPUT', `文件内容与扩展名「${path.extname(name).toLowerCase()}」不符`, 'file');
   }
 
   /** The file's bytes, or null when the store does not hold it. */

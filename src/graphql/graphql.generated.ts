@@ -186,8 +186,9 @@ export interface ItemLocationInput {
 }
 
 export interface ItemPhotoInput {
-    fileName: string;
-    contentBase64: string;
+    fileId?: Nullable<string>;
+    fileName?: Nullable<string>;
+    contentBase64?: Nullable<string>;
 }
 
 export interface ReportItemInput {
@@ -311,8 +312,9 @@ export interface AddCommentInput {
 
 export interface UploadEvidenceInput {
     taskId: string;
-    fileName: string;
-    contentBase64: string;
+    fileId?: Nullable<string>;
+    fileName?: Nullable<string>;
+    contentBase64?: Nullable<string>;
     note?: Nullable<string>;
     expectedVersion?: Nullable<number>;
 }
@@ -332,6 +334,7 @@ export interface RecordMockAssessmentInput {
 export interface SubmitArchiveMaterialInput {
     taskId: string;
     materialCode: string;
+    fileId?: Nullable<string>;
     fileName?: Nullable<string>;
     contentBase64?: Nullable<string>;
     evidenceSha256?: Nullable<string>;

@@ -17,7 +17,7 @@ import type {
   ReturnInput,
   SubmitSelfCheckInput,
 } from '../graphql/graphql.generated';
-import { DomainError } from '../errors/domain-error';
+import { UploadService } from '../files/upload.service';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
@@ -29,6 +29,7 @@ export class IndicatorTaskResolver {
   constructor(
     private readonly tasks: IndicatorTaskService,
     private readonly auth: AuthService,
+    private readonly uploads: UploadService,
   ) {}
 
   @Query('indicatorTask')
@@ -85,8 +86,9 @@ export class IndicatorTaskResolver {
 
   @Mutation('uploadEvidence')
   async uploadEvidence(@Args('input') i: UploadEvidenceInput, @Context() ctx: GraphQLContext) {
-    const file = { name: i.fileName, content: decodeBase64(i.contentBase64) };
-    return this.tasks.uploadEvidence(await this.auth.actor(ctx), i.taskId, file, i.note ?? undefined, i.expectedVersion);
+    const actor = await this.auth.actor(ctx);
+    const file = await this.uploads.contentOf(actor, i, i.fileId ? 'fileId' : 'contentBase64');
+    return this.tasks.uploadEvidence(actor, i.taskId, { name: file.name, content: file.content }, i.note ?? undefined, i.expectedVersion);
   }
 
   @ResolveField('history')
@@ -177,8 +179,8 @@ export class IndicatorTaskResolver {
   async submitArchiveMaterial(@Args('input') i: SubmitArchiveMaterialInput, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
     let file: { name: string; content: Buffer } | null = null;
-    if (i.contentBase64 !== null && i.contentBase64 !== undefined) {
-      file = { name: i.fileName ?? '', content: decodeBase64(i.contentBase64) };
+    if (i.fileId || (i.contentBase64 !== null && i.contentBase64 !== undefined)) {
+      file = await this.uploads.contentOf(actor, i, i.fileId ? 'fileId' : 'contentBase64');
     }
     const input = { materialCode: i.materialCode, file, evidenceSha256: i.evidenceSha256 ?? null, note: i.note ?? undefined };
     return this.tasks.submitArchiveMaterial(actor, i.taskId, input, i.expectedVersion);
@@ -203,9 +205,4 @@ export class IndicatorTaskResolver {
   async archiveMaterials(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
     return this.tasks.archiveMaterials(await this.auth.actor(ctx), task, ctx);
   }
-}
-
-function decodeBase64(content: string): Buffer {
-  if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(content)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
-  return Buffer.from(content, 'base64');
 }

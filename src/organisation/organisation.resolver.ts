@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
-import { decodeBase64 } from '../catalog/reference-upload';
+import { decodeBase64 } from '../files/base64';
 import type { ImportOrganisationInput } from '../graphql/graphql.generated';
 import { OrganisationService } from './organisation.service';
 

@@ -15,6 +15,7 @@ import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import { FileStore } from '../files/file-store';
+import { UploadService, type FileInput } from '../files/upload.service';
 import { campaignItemPolicy } from './item-policy';
 import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import { rectificationItemWorkflowId, type RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
@@ -50,10 +51,8 @@ interface BoardFilterInput {
   source?: ItemSource | null;
 }
 
-export interface Upload {
-  fileName: string;
-  contentBase64: string;
-}
+/** A photo: an upload's id (POST /files), or its name and base64 content. */
+export type Upload = FileInput;
 
 export interface ReportInput {
   campaignId?: string | null;
@@ -93,6 +92,7 @@ export class RectificationItemService {
     private readonly items: RectificationItemRepository,
     private readonly campaigns: CampaignRepository,
     private readonly files: FileStore,
+    private readonly uploads: UploadService,
     private readonly idempotency: IdempotencyService,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
@@ -147,7 +147,7 @@ export class RectificationItemService {
     if (input.dueAt && (Number.isNaN(Date.parse(input.dueAt)) || Date.parse(input.dueAt) <= Date.now())) {
       throw new DomainError('BAD_USER_INPUT', '整改时限须晚于现在', 'dueAt');
     }
-    const photos = await this.store(input.photos ?? []);
+    const photos = await this.store(actor, input.photos ?? []);
     const location = { address: input.location.address.trim(), latitude: input.location.latitude ?? null, longitude: input.location.longitude ?? null };
     const place = placeKey(location.address);
 
@@ -200,12 +200,12 @@ export class RectificationItemService {
     throw new DomainError('UNAVAILABLE', '问题已受理，但看板尚未更新，请稍后刷新');
   }
 
-  private async store(uploads: Upload[]): Promise<EvidenceFile[]> {
+  private async store(actor: Actor, uploads: Upload[]): Promise<EvidenceFile[]> {
     if (uploads.length > 20) throw new DomainError('BAD_USER_INPUT', '照片最多20张', 'photos');
     const stored: EvidenceFile[] = [];
     for (const u of uploads) {
-      if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(u.contentBase64)) throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'photos');
-      stored.push(await this.files.put(u.fileName, Buffer.from(u.contentBase64, 'base64')));
+      const file = await this.uploads.contentOf(actor, u, 'photos');
+      stored.push(await this.files.put(file.name, file.content));
     }
     return stored;
   }
@@ -226,7 +226,7 @@ export class RectificationItemService {
         break;
       }
       case 'SUBMIT_RECTIFICATION':
-        command = { action: 'SUBMIT_RECTIFICATION', note: input.note ?? '', photos: await this.store(input.photos ?? []) };
+        command = { action: 'SUBMIT_RECTIFICATION', note: input.note ?? '', photos: await this.store(actor, input.photos ?? []) };
         break;
       case 'RECORD_RECHECK':
         command = { action: 'RECORD_RECHECK', passed: input.passed as boolean, note: input.note ?? undefined };

@@ -3,7 +3,8 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LogLevel } from '@nestjs/common';
 import { AppModule } from '../app/app.module';
-import { bodyErrorHandler, refuseBatches } from '../errors/http-limits';
+import { anonymousBodyLimit, bodyErrorHandler, presentsCredentials, refuseBatches } from '../errors/http-limits';
+import { isLoopback } from '../auth/auth.service';
 import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
 import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
@@ -31,6 +32,9 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   // Behind a load balancer the client's address comes from X-Forwarded-For, but only from proxies trusted here.
   app.set('trust proxy', runtime.config.api.trustProxy);
   const limit = runtime.config.limits.requestBytes;
+  // A caller without credentials may send ANONYMOUS_BODY_BYTES: signing in needs no more.
+  const demoHeader = { accepted: runtime.config.auth.demoIdentityHeader, isLoopback };
+  app.use(anonymousBodyLimit((req) => presentsCredentials(req, demoHeader)));
   app.useBodyParser('json', { limit });
   app.useBodyParser('urlencoded', { limit: '100kb', extended: true });
   app.use(bodyErrorHandler(limit));

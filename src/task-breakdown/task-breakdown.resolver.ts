@@ -1,6 +1,6 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
-import { DomainError } from '../errors/domain-error';
+import { decodeBase64 } from '../files/base64';
 import type { ImportTaskBreakdownInput } from '../graphql/graphql.generated';
 import { TaskBreakdownService } from './task-breakdown.service';
 
@@ -14,10 +14,7 @@ export class TaskBreakdownResolver {
   @Mutation('importTaskBreakdown')
   async importTaskBreakdown(@Args('input') input: ImportTaskBreakdownInput, @Context() ctx: GraphQLContext) {
     const actor = await this.auth.actor(ctx);
-    if (!/^[A-Za-z0-9+/\s]*={0,2}\s*$/.test(input.contentBase64)) {
-      throw new DomainError('BAD_USER_INPUT', '文件内容须为 Base64 编码', 'contentBase64');
-    }
-    const content = Buffer.from(input.contentBase64, 'base64');
+    const content = decodeBase64(input.contentBase64);
     return this.imports.import(actor, { campaignId: input.campaignId, fileName: input.fileName, content, dryRun: input.dryRun ?? false });
   }
 

@@ -6,10 +6,13 @@
 // caught having inflated no more than it claimed. Only a workbook that passes reaches exceljs. Worksheet cells
 // are counted on the way, because exceljs keeps an object per cell. Encrypted workbooks and old .xls files
 // are recognised by their container and told apart, so people learn what to do.
+import * as path from 'node:path';
 import { createInflateRaw } from 'node:zlib';
 import * as ExcelJS from 'exceljs';
 import type { Grid, GridCell, GridRow } from './task-breakdown.grid';
 import { columnLetter } from './task-breakdown.text';
+import { XLSX_THREAD_LIMITS, runInThread, type ThreadLimits } from './xlsx-thread';
+import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SheetScanError, SheetScanner, emptyCounts, type SheetCounts } from './xlsx-sheet-scan';
 
 /** An .xlsx larger than this is refused before it is opened. */
 export const MAX_XLSX_BYTES = 10 * 1024 * 1024;
@@ -27,8 +30,18 @@ export const MAX_XLSX_ENTRIES = 2_000;
  */
 export const MAX_XLSX_RATIO = 200;
 const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
-/** Cells in all worksheets together: exceljs keeps an object for each (20,000 rows of 50 columns). */
+/**
+ * Cells in all worksheets together, merged ranges counted cell by cell: exceljs keeps an object for each
+ * (20,000 rows of 50 columns).
+ */
 export const MAX_XLSX_CELLS = 1_000_000;
+/** Merged ranges in all worksheets: exceljs checks each new one against all before it. */
+export const MAX_XLSX_MERGES = 10_000;
+/**
+ * Entries of all grid rows together, each row as long as its farthest cell: 20,000 rows of 200 columns.
+ * A row 10,000 columns wide is fine; thousands of them are not.
+ */
+export const MAX_XLSX_GRID_CELLS = 4_000_000;
 
 type Refusal = { ok: false; code: 'UNREADABLE_FILE' | 'TOO_LARGE'; detail: string };
 export type WorkbookRead = { ok: true; workbook: ExcelJS.Workbook } | Refusal;
@@ -60,9 +73,7 @@ export function notXlsxReason(fileName: string, content: Buffer): string | null 
 /** Opens an uploaded .xlsx with exceljs, after the checks above. Never throws for a bad file. */
 export async function loadWorkbook(data: Buffer | ArrayBuffer): Promise<WorkbookRead> {
   const bytes = Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
-  if (bytes.byteLength > MAX_XLSX_BYTES) {
-    return refused('TOO_LARGE', `Excel 文件有 ${mb(bytes.byteLength)} MB，超过 ${mb(MAX_XLSX_BYTES)} MB 的上限。请删去无关的工作表、图片和空行，或拆分成几个文件分别导入`);
-  }
+  if (bytes.byteLength > MAX_XLSX_BYTES) return tooLargeFile(bytes.byteLength);
   const checked = await checkZip(bytes);
   if (checked) return checked;
   const workbook = new ExcelJS.Workbook();
@@ -82,12 +93,84 @@ function refused(code: 'UNREADABLE_FILE' | 'TOO_LARGE', detail: string): Refusal
 }
 
 /**
- * The visible sheets as grids of cells (hidden ones hold drop-down lists and old copies, which people do not
- * check). A formula counts as the value Excel saved with it, what people see: the formula itself is never
+ * The visible sheets as grids of cells, read in a worker thread with a heap and a time of its own
+ * (xlsx-thread.ts): a workbook that needs more only fails its own import, with a message saying so.
+ */
+export async function readWorkbookGrids(data: Buffer | ArrayBuffer, limits: ThreadLimits = XLSX_THREAD_LIMITS): Promise<WorkbookGrids> {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+  // Refused here, so that a file of any size is never copied to a thread.
+  if (bytes.byteLength > MAX_XLSX_BYTES) return tooLargeFile(bytes.byteLength);
+  const answer = await runInThread(WORKER_ENTRY, bytes, limits);
+  if (answer.ok) return fromWire(answer.value as WireGrids);
+  switch (answer.reason) {
+    case 'OUT_OF_MEMORY':
+      return refused(
+        'TOO_LARGE',
+        `读取这个 Excel 文件需要的内存超过了 ${limits.maxOldGenerationSizeMb} MB 的上限（文件可能含有大量单元格、合并单元格或格式），系统已停止读取。请删去无关的工作表、空行和列，或拆分成几个文件分别导入`,
+      );
+    case 'TIMEOUT':
+      return refused('TOO_LARGE', `读取这个 Excel 文件超过 ${Math.ceil(limits.timeoutMs / 1000)} 秒仍未完成，系统已停止读取。请删去无关的工作表、空行和列，或拆分成几个文件分别导入`);
+    case 'FAILED':
+      return refused('UNREADABLE_FILE', UNREADABLE);
+    default:
+      return assertNever(answer.reason);
+  }
+}
+
+function assertNever(value: never): never {
+  throw new Error(`unexpected ${String(value)}`);
+}
+
+const WORKER_ENTRY = path.join(__dirname, 'xlsx-worker');
+
+/**
+ * The grids as the worker posts them: dates as milliseconds and merged-cell marks as arrays, rebuilt as Dates
+ * and Sets here, so that they are this side's own (a cloned Date fails `instanceof Date` where the caller runs
+ * in another realm, as tests under jest do).
+ */
+export type WireGrids = Refusal | { ok: true; grids: { sheet: string; rows: { row: number; cells: (string | { date: number })[]; inherited: number[] }[] }[] };
+
+export function toWire(read: WorkbookGrids): WireGrids {
+  if (!read.ok) return read;
+  return {
+    ok: true,
+    grids: read.grids.map((grid) => ({
+      sheet: grid.sheet,
+      rows: grid.rows.map((row) => ({
+        row: row.row,
+        cells: row.cells.map((cell) => (typeof cell === 'string' ? cell : { date: cell.getTime() })),
+        inherited: [...(row.inherited ?? [])],
+      })),
+    })),
+  };
+}
+
+function fromWire(wire: WireGrids): WorkbookGrids {
+  if (!wire.ok) return { ok: false, code: wire.code, detail: wire.detail };
+  return {
+    ok: true,
+    grids: wire.grids.map((grid) => ({
+      sheet: grid.sheet,
+      rows: grid.rows.map((row) => ({
+        row: row.row,
+        cells: row.cells.map((cell) => (typeof cell === 'string' ? cell : new Date(cell.date))),
+        inherited: new Set(row.inherited),
+      })),
+    })),
+  };
+}
+
+function tooLargeFile(bytes: number): Refusal {
+  return refused('TOO_LARGE', `Excel 文件有 ${mb(bytes)} MB，超过 ${mb(MAX_XLSX_BYTES)} MB 的上限。请删去无关的工作表、图片和空行，或拆分成几个文件分别导入`);
+}
+
+/**
+ * The visible sheets as grids of cells, in this thread (the worker's side of readWorkbookGrids; hidden sheets
+ * hold drop-down lists and old copies, which people do not check). A formula counts as the value Excel saved with it, what people see: the formula itself is never
  * read, so nothing imported is a formula. A cell showing an error (#REF!, #N/A, #DIV/0!…) refuses the file:
  * its value is unknown, and taken as text it would become a unit or indicator named «#REF!».
  */
-export async function readWorkbookGrids(data: Buffer | ArrayBuffer): Promise<WorkbookGrids> {
+export async function readWorkbookGridsHere(data: Buffer | ArrayBuffer): Promise<WorkbookGrids> {
   const read = await loadWorkbook(data);
   if (!read.ok) return read;
   const visible = read.workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined);
@@ -185,21 +268,45 @@ async function checkZip(bytes: Buffer): Promise<WorkbookRead | null> {
   if (suspicious) {
     return refused('TOO_LARGE', `Excel 文件中的「${suspicious.name}」压缩前有 ${mb(suspicious.uncompressedSize)} MB，是压缩后的 ${Math.round(suspicious.uncompressedSize / Math.max(suspicious.compressedSize, 1))} 倍，不像是普通的表格（可能是“压缩炸弹”）。请在 Excel 中另存为新的 .xlsx 再导入`);
   }
-  let cells = 0;
+  const total = emptyCounts();
   for (const entry of entries) {
     const isSheet = /^\/?xl\/worksheets\/[^/]+\.xml$/i.test(entry.name);
-    let inflated: { bytes: number; cells: number };
+    let counts: SheetCounts | null;
     try {
-      inflated = await inflateCounting(bytes, entry, isSheet);
+      counts = await inflateCounting(bytes, entry, isSheet);
     } catch (error) {
       if (error instanceof SizeLie) {
         return refused('TOO_LARGE', `Excel 文件中的「${entry.name}」解压后比它声明的 ${mb(entry.uncompressedSize)} MB 还大，文件已被篡改或损坏，系统不再读取。请在 Excel 中另存为新的 .xlsx 再导入`);
       }
       return refused('UNREADABLE_FILE', UNREADABLE);
     }
-    cells += inflated.cells;
-    if (cells > MAX_XLSX_CELLS) {
+    if (!counts) continue;
+    if (counts.maxColumn > EXCEL_MAX_COLUMNS || counts.maxRow > EXCEL_MAX_ROWS) {
+      return refused('TOO_LARGE', `Excel 文件中的「${entry.name}」引用了超出 Excel 范围的单元格「${counts.farthest}」（最多 16,384 列、1,048,576 行），文件已被篡改或损坏。请在 Excel 中另存为新的 .xlsx 再导入`);
+    }
+    total.cells += counts.cells;
+    total.mergedCells += counts.mergedCells;
+    total.merges += counts.merges;
+    total.gridCells += counts.gridCells;
+    if (counts.largestMergeCells > total.largestMergeCells) Object.assign(total, { largestMerge: counts.largestMerge, largestMergeCells: counts.largestMergeCells });
+    if (counts.maxColumn > total.maxColumn) Object.assign(total, { maxColumn: counts.maxColumn, farthest: counts.farthest });
+    if (total.cells > MAX_XLSX_CELLS) {
       return refused('TOO_LARGE', `Excel 文件的工作表中有超过 ${MAX_XLSX_CELLS.toLocaleString('en-US')} 个单元格，超过一次导入的上限。请删去无关的工作表、列和空行，或拆分成几个文件分别导入`);
+    }
+    if (total.merges > MAX_XLSX_MERGES) {
+      return refused('TOO_LARGE', `Excel 文件中有超过 ${MAX_XLSX_MERGES.toLocaleString('en-US')} 处合并单元格，超过一次导入的上限。请取消不必要的合并，或拆分成几个文件分别导入`);
+    }
+    if (total.cells + total.mergedCells > MAX_XLSX_CELLS) {
+      return refused(
+        'TOO_LARGE',
+        `Excel 文件中的合并单元格共覆盖 ${total.mergedCells.toLocaleString('en-US')} 个单元格（最大的一处是「${total.largestMerge}」），连同其他单元格超过 ${MAX_XLSX_CELLS.toLocaleString('en-US')} 个的上限。请取消整行、整列或大范围的合并后重新导入`,
+      );
+    }
+    if (total.gridCells > MAX_XLSX_GRID_CELLS) {
+      return refused(
+        'TOO_LARGE',
+        `Excel 文件的工作表中有许多行的内容延伸到很远的列（最远到 ${columnLetter(total.maxColumn - 1)} 列），按行展开后超过 ${MAX_XLSX_GRID_CELLS.toLocaleString('en-US')} 个单元格的上限。请删去表格右侧无关的列和内容后重新导入`,
+      );
     }
   }
   return null;
@@ -291,24 +398,24 @@ class SizeLie extends Error {}
 /**
  * Inflates one part as JSZip will (the central directory's compressed size, from after the local header),
  * counting the output and throwing it away; stops with SizeLie the moment it passes the declared size.
- * Worksheet parts also have their cells (`<c ` and `<c>`) counted.
+ * Worksheet parts are also scanned for where their cells are (xlsx-sheet-scan.ts); other parts answer null.
  */
-async function inflateCounting(bytes: Buffer, entry: Entry, countCells: boolean): Promise<{ bytes: number; cells: number }> {
+async function inflateCounting(bytes: Buffer, entry: Entry, scanSheet: boolean): Promise<SheetCounts | null> {
   const local = entry.localHeaderOffset;
   if (local + 30 > bytes.length || bytes.readUInt32LE(local) !== LOCAL_SIGNATURE) throw new ZipError('local header');
   const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
   if (start + entry.compressedSize > bytes.length) throw new ZipError('part outside the file');
   const data = bytes.subarray(start, start + entry.compressedSize);
+  const scanner = scanSheet ? new SheetScanner() : null;
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.uncompressedSize) throw new ZipError('stored part of two sizes');
-    return { bytes: data.length, cells: countCells ? cellsIn(data, '') : 0 };
+    scanner?.write(data);
+    return scanner?.end() ?? null;
   }
   if (entry.method !== 8) throw new ZipError('unsupported compression');
   return new Promise((resolve, reject) => {
     const inflate = createInflateRaw();
     let total = 0;
-    let cells = 0;
-    let tail = '';
     inflate.on('data', (chunk: Buffer) => {
       total += chunk.length;
       if (total > entry.uncompressedSize) {
@@ -316,25 +423,15 @@ async function inflateCounting(bytes: Buffer, entry: Entry, countCells: boolean)
         reject(new SizeLie());
         return;
       }
-      if (countCells) {
-        cells += cellsIn(chunk, tail);
-        tail = chunk.toString('latin1', Math.max(0, chunk.length - 2));
+      try {
+        scanner?.write(chunk);
+      } catch (error) {
+        inflate.destroy();
+        reject(error instanceof SheetScanError ? error : new ZipError('scan'));
       }
     });
     inflate.on('error', reject);
-    inflate.on('end', () => resolve({ bytes: total, cells }));
+    inflate.on('end', () => resolve(scanner?.end() ?? null));
     inflate.end(data);
   });
-}
-
-/** `<c ` or `<c>` openings in a chunk, with the end of the chunk before it so that none is split unseen. */
-function cellsIn(chunk: Buffer, before: string): number {
-  const text = before + chunk.toString('latin1');
-  let count = 0;
-  for (let at = text.indexOf('<c'); at !== -1; at = text.indexOf('<c', at + 2)) {
-    const next = text.charCodeAt(at + 2);
-    // '<c ', '<c>', '<c/': a cell; '<col', '<cfRule' and the like are not. Openings inside `before` were counted with it.
-    if ((next === 0x20 || next === 0x3e || next === 0x2f) && at + 2 >= before.length) count++;
-  }
-  return count;
 }

@@ -110,6 +110,7 @@ const MATRIX: Record<string, string> = {
   'Subscription.itemChanged': '   L O S A H M K',
   'GET /tasks/:taskId/evidence/:sha256': 'L O S A H M K',
   'GET /items/:itemId/files/:sha256': 'L O S A H M K',
+  'POST /files': '                L O S A H M .',
 };
 
 /** Operations anyone may call without signing in. */
@@ -365,7 +366,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
 
   it('has a row for every operation of the access policy, and the policy has one for every row', async () => {
     const { OPERATIONS } = await import('../../src/auth/access-policy');
-    const rows = new Set(Object.keys(MATRIX).map((k) => k.split(' ')[0] + (k.startsWith('GET ') ? ` ${k.split(' ')[1]}` : '')));
+    const rows = new Set(Object.keys(MATRIX).map((k) => k.split(' ')[0] + (/^(GET|POST) /.test(k) ? ` ${k.split(' ')[1]}` : '')));
     const declared = Object.keys(OPERATIONS).filter((k) => k !== 'GET /health');
     expect([...declared].filter((k) => !rows.has(k))).toEqual([]);
     expect([...rows].filter((k) => !declared.includes(k))).toEqual([]);
@@ -444,6 +445,13 @@ describe('who may do what: every role against every operation, through HTTP', ()
     const recorded = await stack.db.selectFrom('access_denials').selectAll().where('operation_type', '=', 'http').execute();
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ operation_name: 'GET /tasks/:taskId/evidence/:sha256', path: evidence, code: 'UNAUTHENTICATED', user_id: null });
+  });
+
+  it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {
+    const upload = (who: Who) =>
+      fetch(`${stack.url}/files`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': 'a.jpg', ...identity(who) }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2]) });
+    for (const who of CALLERS) expect([who, (await upload(who)).status]).toEqual([who, expectedFor('POST /files', who) ? 201 : 403]);
+    expect((await upload('anonymous')).status).toBe(401);
   });
 
   it('keeps units to their own unit: another unit’s cards are not found, not acted on, and leave no event', async () => {

@@ -203,7 +203,14 @@ describe('reassignment and archiving material by material', () => {
       submittedBy: { displayName: '滨江社区工作人员' },
     });
 
-    await legal('bjsq.head', 'submitArchiveMaterial', { ...ledger, fileName: '活动台账（已签字）.pdf', note: '已补签字' });
+    // Handed in again as an upload (POST /files) named by its id; only the person who uploaded it may name it.
+    const upload = async (login: string) => {
+      const headers = { 'x-demo-user': login, 'x-file-name': encodeURIComponent('活动台账（已签字）.pdf'), 'content-type': 'application/octet-stream' };
+      const res = await fetch(`${stack.url}/files`, { method: 'POST', headers, body: Buffer.from('%PDF-1.4 台账') });
+      return ((await res.json()) as { id: string }).id;
+    };
+    await refused('bjsq.head', 'submitArchiveMaterial', { materialCode: 'A3-M1', fileId: await upload('bjsq.member'), note: '已补签字' }, 'BAD_USER_INPUT', 'fileId');
+    await legal('bjsq.head', 'submitArchiveMaterial', { materialCode: 'A3-M1', fileId: await upload('bjsq.head'), note: '已补签字' });
     card = await legal('archivist', 'acceptArchiveMaterial', { materialCode: 'A3-M1' });
     expect(card).toMatchObject({ stage: 'ARCHIVED', awaitingReview: null, allowedActions: [] });
     expect(card.archiveMaterials.map((m) => m.status)).toEqual(['ACCEPTED', 'ACCEPTED']);

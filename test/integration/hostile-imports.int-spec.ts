@@ -11,7 +11,7 @@ import { HEADER, breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixt
 import { CATALOG_HEADER, PEOPLE_HEADER, UNIT_HEADER, a1Row, demoPeopleRows, demoUnitRows } from '../support/catalog-fixtures';
 import { CAMPAIGN, seedReferenceData } from '../support/fixtures';
 import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
-import { SHEET_HEAD, SHEET_TAIL, cfb, declaring, part, repeatedPart, workbookParts, zip } from '../support/zip-writer';
+import { SHEET_HEAD, SHEET_TAIL, cfb, declaring, farColumnSheet, mergedSheet, part, repeatedPart, workbookParts, zip } from '../support/zip-writer';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const MB = 1024 * 1024;
@@ -91,6 +91,23 @@ describe('hostile files through the import mutations', () => {
     for (const kind of KINDS) for (const [bomb, wording] of bombs) await expectRejected(kind, '炸弹.xlsx', bomb, 'TOO_LARGE', wording);
     // The API runs in this process: had it inflated a bomb, this would be gigabytes.
     expect(process.memoryUsage().rss - rssBefore).toBeLessThan(500 * MB);
+    expect(await written()).toBe(before);
+  });
+
+  // Before: the 6 KB merge killed `npm start` of heap exhaustion after a minute; the far column did the same.
+  it('a workbook merging A2:XFD3000 and one of 20,000 cells at column XFD are refused in Chinese while the API keeps answering', async () => {
+    const before = await written();
+    const merged = zip(workbookParts(mergedSheet('A2:XFD3000')));
+    const far = zip(workbookParts(farColumnSheet(20_000, 'XFD')));
+    for (const kind of KINDS) {
+      const health = fetch(`${stack.url}/health`);
+      await expectRejected(kind, '合并.xlsx', merged, 'TOO_LARGE', /合并单元格共覆盖 49,135,616 个单元格/);
+      await expectRejected(kind, '远列.xlsx', far, 'TOO_LARGE', /最远到 XFD 列/);
+      expect((await health).status).toBeLessThan(500);
+    }
+    // Dry runs too: the file is read the same way whether or not it would be written.
+    const dry = await upload('breakdown', '合并.xlsx', merged, true);
+    expect(dry.data?.out.status).toBe('REJECTED');
     expect(await written()).toBe(before);
   });
 

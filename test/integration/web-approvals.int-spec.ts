@@ -259,7 +259,12 @@ describe('the approval queue and the card detail in the browser', () => {
     await drawer.getByTestId('history-entry').first().filter({ hasText: '意见李督查（督查检查组）' }).waitFor();
     expect((await eventsOf(stack.db, task('B2'))).map((e) => e.type)).toContain('CommentAdded');
 
-    await supervisor.locator('.ant-message-notice').waitFor({ state: 'detached' });
+    // Evidence from the drawer goes to POST /files as it is, and the action names it by the id the API answered.
+    await drawer.getByTestId('evidence').locator('input[type=file]').setInputFiles({ name: '巡查记录.png', mimeType: 'image/png', buffer: png(48, 32) });
+    await drawer.getByRole('button', { name: '预览图片：巡查记录.png' }).locator('img[src^="blob:"]').waitFor();
+    expect(await stack.db.selectFrom('uploaded_files').select(['name', 'uploaded_by']).where('used_at', 'is not', null).execute()).toEqual([{ name: '巡查记录.png', uploaded_by: 'user:supervisor' }]);
+
+    await supervisor.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
     await drawer.getByTestId('evidence').scrollIntoViewIfNeeded();
     await screenshot(supervisor, 'card-detail');
 

@@ -119,3 +119,19 @@ export function cfb(streamNames: readonly string[]): Buffer {
   const names = streamNames.map((n) => Buffer.concat([Buffer.from(n, 'utf16le'), Buffer.alloc(64 - Buffer.byteLength(n, 'utf16le'))]));
   return Buffer.concat([header, Buffer.alloc(504), ...names, Buffer.alloc(1024)]);
 }
+
+/** A sheet whose one merged range covers `range` (e.g. A2:XFD3000): a file of a few kilobytes. */
+export function mergedSheet(range: string): ZipPart {
+  return part('s', `${SHEET_HEAD}<row r="1"><c r="A1" t="inlineStr"><is><t>标题</t></is></c></row></sheetData><mergeCells count="1"><mergeCell ref="${range}"/></mergeCells></worksheet>`);
+}
+
+/** A sheet of `rows` rows, each with one cell at `column` (e.g. XFD): few cells, each row as wide as Excel allows. */
+export function farColumnSheet(rows: number, column: string): ZipPart {
+  return repeatedRows(rows, (r) => `<row r="${r}"><c r="${column}${r}"><v>${r}</v></c></row>`);
+}
+
+function repeatedRows(rows: number, row: (r: number) => string): ZipPart {
+  const body: string[] = [];
+  for (let r = 1; r <= rows; r++) body.push(row(r));
+  return part('s', SHEET_HEAD + body.join('') + SHEET_TAIL);
+}

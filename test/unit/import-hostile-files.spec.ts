@@ -12,12 +12,13 @@ import {
   MAX_XLSX_BYTES,
   MAX_XLSX_CELLS,
   MAX_XLSX_ENTRIES,
+  MAX_XLSX_MERGES,
   MAX_XLSX_UNZIPPED_BYTES,
   notXlsxReason,
 } from '../../src/task-breakdown/xlsx-workbook';
 import { HEADER, breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 import { CATALOG_HEADER, PEOPLE_HEADER, UNIT_HEADER, a1Row, demoPeopleRows, demoUnitRows } from '../support/catalog-fixtures';
-import { SHEET_HEAD, SHEET_TAIL, cfb, declaring, part, repeatedPart, rowXml, workbookParts, zip } from '../support/zip-writer';
+import { SHEET_HEAD, SHEET_TAIL, cfb, declaring, farColumnSheet, mergedSheet, part, repeatedPart, rowXml, workbookParts, zip } from '../support/zip-writer';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const MB = 1024 * 1024;
@@ -348,5 +349,42 @@ describe('very long cells and very wide rows', () => {
     const result = await parseTaskBreakdownXlsx(file);
     expect(result.problems).toEqual([]);
     expect(result.rows).toHaveLength(1);
+  });
+});
+
+// exceljs makes an object for every cell of a merged range, and a grid row is as long as its farthest cell: a
+// few kilobytes asked for tens of millions of either and ran the process out of memory. Refused from the XML.
+describe('merged ranges and far columns that would fill memory', () => {
+  it('a 6 KB workbook merging A2:XFD3000 is refused, naming the range', async () => {
+    const file = zip(workbookParts(mergedSheet('A2:XFD3000')));
+    expect(file.length).toBeLessThan(8 * 1024);
+    const growth = await peakGrowth(() => expectRefused(file, 'TOO_LARGE', /合并单元格共覆盖 49,135,616 个单元格（最大的一处是「A2:XFD3000」）/));
+    expect(growth).toBeLessThan(200 * MB);
+  });
+
+  it('20,000 cells at column XFD, one per row, are refused before rows 16,384 wide are built', async () => {
+    const file = zip(workbookParts(farColumnSheet(20_000, 'XFD')));
+    const growth = await peakGrowth(() => expectRefused(file, 'TOO_LARGE', /最远到 XFD 列/));
+    expect(growth).toBeLessThan(200 * MB);
+  });
+
+  it(`more than ${MAX_XLSX_MERGES.toLocaleString('en-US')} merged ranges are refused by their count`, async () => {
+    const merges = Array.from({ length: MAX_XLSX_MERGES + 1 }, (_, i) => `<mergeCell ref="A${i * 2 + 1}:B${i * 2 + 1}"/>`).join('');
+    const file = zip(workbookParts(part('s', `${SHEET_HEAD}${SHEET_TAIL.replace('</worksheet>', '')}<mergeCells>${merges}</mergeCells></worksheet>`)));
+    await expectRefused(file, 'TOO_LARGE', /超过 10,000 处合并单元格/);
+  });
+
+  it('a reference beyond Excel\'s columns or rows is refused as a damaged file', async () => {
+    await expectRefused(zip(workbookParts(farColumnSheet(1, 'XFE'))), 'TOO_LARGE', /超出 Excel 范围的单元格「XFE1」/);
+    const tall = part('s', `${SHEET_HEAD.replace('<sheetData>', '<dimension ref="A1:B1048577"/><sheetData>')}${SHEET_TAIL}`);
+    await expectRefused(zip(workbookParts(tall)), 'TOO_LARGE', /超出 Excel 范围的单元格「A1:B1048577」/);
+  });
+
+  it('an ordinary merged title over the table and merged item names still read', async () => {
+    const rows = [rowXml(1, ['外滩街道任务分解表']), rowXml(2, HEADER), rowXml(3, dataRow({}).map((c) => String(c ?? ''))), rowXml(4, dataRow({ 测评内容: '另一项' }).map((c, i) => (i === 1 ? '' : String(c ?? ''))))];
+    const sheet = part('s', `${SHEET_HEAD}${rows.join('')}</sheetData><mergeCells count="2"><mergeCell ref="A1:I1"/><mergeCell ref="B3:B4"/></mergeCells></worksheet>`);
+    const result = await parseTaskBreakdownXlsx(zip(workbookParts(sheet)));
+    expect(result.problems).toEqual([]);
+    expect(result.rows).toHaveLength(2);
   });
 });

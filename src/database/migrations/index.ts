@@ -20,6 +20,7 @@ import * as m0016 from './0016-idempotency-keys';
 import * as m0017 from './0017-lead-unit-index';
 import * as m0018 from './0018-sign-in-hygiene';
 import * as m0019 from './0019-board-columns';
+import * as m0020 from './0020-uploaded-files';
 import * as m0021 from './0021-auth-change-notify';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -42,5 +43,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0017-lead-unit-index': m0017,
   '0018-sign-in-hygiene': m0018,
   '0019-board-columns': m0019,
+  '0020-uploaded-files': m0020,
   '0021-auth-change-notify': m0021,
 };

@@ -47,7 +47,7 @@ const fillIn = (text: string, values: Record<string, string | number>) => text.r
 const day = (iso: string) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 
 /** Where the API's field names land in the form. */
-const FIELD_ALIASES: Record<string, FieldName> = { fileName: 'file', contentBase64: 'file', evidenceSha256: 'file', file: 'file' };
+const FIELD_ALIASES: Record<string, FieldName> = { fileName: 'file', contentBase64: 'file', fileId: 'file', evidenceSha256: 'file', file: 'file' };
 
 export function ActionModal({ request, onCancel, onSubmit }: Props) {
   const { locale } = useI18n();

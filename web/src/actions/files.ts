@@ -1,5 +1,6 @@
-// Files chosen in a form, checked and read as base64 for the API (which keeps them by their SHA-256).
-import { ApiError } from '../api/client';
+// Files chosen in a form, checked, and uploaded one by one (POST /files); the action then names them by the ids
+// the API answered (it keeps them by their SHA-256).
+import { ApiError, uploadFile } from '../api/client';
 import { ACTION_WORDS } from './words';
 import type { UploadedFile } from './run';
 
@@ -9,8 +10,6 @@ export const EVIDENCE_TYPES = ['.jpg', '.jpeg', '.png', '.webp', '.pdf', '.docx'
 export const PHOTO_TYPES = ['.jpg', '.jpeg', '.png', '.webp', '.pdf'];
 export const MAX_FILE_MB = 20;
 export const MAX_PHOTOS = 20;
-// One request carries at most 14 MB of JSON, and base64 makes files a third larger.
-export const MAX_PHOTOS_MB = 10;
 
 const fillIn = (text: string, values: Record<string, string | number>) => text.replace(/\{(\w+)\}/g, (w, k: string) => (k in values ? String(values[k]) : w));
 
@@ -18,13 +17,14 @@ function extension(name: string): string {
   return (/\.[^.]+$/.exec(name.toLowerCase()) ?? [''])[0];
 }
 
-function read(file: File, locale: Locale, field: string): Promise<UploadedFile> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve({ fileName: file.name, contentBase64: String(reader.result).split(',')[1] ?? '' });
-    reader.onerror = () => reject(new ApiError(fillIn(ACTION_WORDS.readFailed[locale], { name: file.name }), 'FILE', field));
-    reader.readAsDataURL(file);
-  });
+async function upload(file: File, field: string): Promise<UploadedFile> {
+  try {
+    return { fileId: (await uploadFile(file)).id };
+  } catch (err) {
+    // The API's refusal (too large, not what its name says) belongs to the form's file field.
+    if (err instanceof ApiError && err.code !== 'UNAUTHENTICATED') throw new ApiError(err.message, err.code, field);
+    throw err;
+  }
 }
 
 function checkType(file: File, types: string[], locale: Locale, field: string): void {
@@ -37,13 +37,17 @@ function checkType(file: File, types: string[], locale: Locale, field: string): 
 export async function readEvidence(file: File, locale: Locale): Promise<UploadedFile> {
   checkType(file, EVIDENCE_TYPES, locale, 'file');
   if (file.size > MAX_FILE_MB * 1024 * 1024) throw new ApiError(fillIn(ACTION_WORDS.fileTooLarge[locale], { name: file.name, mb: MAX_FILE_MB }), 'FILE', 'file');
-  return read(file, locale, 'file');
+  return upload(file, 'file');
 }
 
-/** Photos of a fix: at most MAX_PHOTOS, MAX_PHOTOS_MB together. */
+/** Photos of a fix: at most MAX_PHOTOS, each at most MAX_FILE_MB. */
 export async function readPhotos(files: File[], locale: Locale): Promise<UploadedFile[]> {
   if (files.length > MAX_PHOTOS) throw new ApiError(fillIn(ACTION_WORDS.tooManyPhotos[locale], { n: MAX_PHOTOS }), 'FILE', 'photos');
   for (const file of files) checkType(file, PHOTO_TYPES, locale, 'photos');
-  if (files.reduce((n, f) => n + f.size, 0) > MAX_PHOTOS_MB * 1024 * 1024) throw new ApiError(fillIn(ACTION_WORDS.filesTooLarge[locale], { mb: MAX_PHOTOS_MB }), 'FILE', 'photos');
-  return Promise.all(files.map((f) => read(f, locale, 'photos')));
+  for (const file of files) {
+    if (file.size > MAX_FILE_MB * 1024 * 1024) throw new ApiError(fillIn(ACTION_WORDS.fileTooLarge[locale], { name: file.name, mb: MAX_FILE_MB }), 'FILE', 'photos');
+  }
+  const uploaded: UploadedFile[] = [];
+  for (const file of files) uploaded.push(await upload(file, 'photos'));
+  return uploaded;
 }

@@ -6,12 +6,12 @@ import type { AnyCard, Kind, TaskCard } from '../board/types';
 import * as DOCS from './documents';
 import { specOf, type ActionSpec } from './specs';
 
+/** A file uploaded with POST /files, named by the id the API answered. */
 export interface UploadedFile {
-  fileName: string;
-  contentBase64: string;
+  fileId: string;
 }
 
-/** What a form gathered, already checked and read (files as base64); dates as YYYY-MM-DD in Shanghai. */
+/** What a form gathered, already checked and uploaded (files by their upload ids); dates as YYYY-MM-DD in Shanghai. */
 export interface ActionValues {
   classification?: string;
   note?: string;

@@ -119,6 +119,46 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
   }
 }
 
+/** What POST /files answers: the id an action names the file by. */
+export interface UploadedFileId {
+  id: string;
+  name: string;
+  size: number;
+}
+
+async function postFile(file: File, token: string | null): Promise<UploadedFileId> {
+  let res: Response;
+  try {
+    // The file goes as it is, streamed by the browser: no base64, and no JSON body to hold it.
+    res = await fetch('/files', {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(file.name), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: file,
+    });
+  } catch {
+    throw new ApiError('无法连接服务器，请检查网络后重试', 'NETWORK');
+  }
+  let body: Partial<UploadedFileId> & { code?: string; message?: string; field?: string | null };
+  try {
+    body = (await res.json()) as typeof body;
+  } catch {
+    throw new ApiError(`服务器返回了无法识别的应答（HTTP ${res.status}）`, 'NETWORK');
+  }
+  if (!res.ok || !body.id) throw new ApiError(body.message ?? `上传失败（HTTP ${res.status}）`, body.code ?? 'INTERNAL_SERVER_ERROR', body.field ?? null);
+  return body as UploadedFileId;
+}
+
+/** Uploads one file as the signed-in person (POST /files); an expired access token is refreshed once. */
+export async function uploadFile(file: File): Promise<UploadedFileId> {
+  try {
+    return await postFile(file, current?.accessToken ?? null);
+  } catch (err) {
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED' && current && (await refresh())) return postFile(file, current.accessToken);
+    if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') setSession(null);
+    throw err;
+  }
+}
+
 /** Sign-in needs no token. */
 export function gqlAnonymous<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   return post<T>(query, variables, null);

@@ -1,4 +1,5 @@
-// Files between the person and the API: uploads go as base64 inside mutations, exports come back as base64.
+// Files between the person and the API: imports go as base64 inside their mutations (evidence and photos go to
+// POST /files, see client.ts uploadFile), exports come back as base64.
 
 /** A chosen file as base64 (without the data: prefix). */
 export function fileToBase64(file: Blob): Promise<string> {

@@ -10,7 +10,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Input, Result, Tag, Typography, Upload } from 'antd';
 import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, gql } from '../api/client';
+import { ApiError, gql, uploadFile } from '../api/client';
 import { ITEM, TASK } from '../api/documents';
 import { useI18n, useWords } from '../i18n';
 import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../labels';
@@ -70,7 +70,6 @@ const WORDS = {
   attachNote: { zh: '材料说明（选填）', en: 'Note (optional)' },
   attached: { zh: '材料已上传', en: 'Evidence attached' },
   tooLarge: { zh: '文件超过 20 MB 的上限', en: 'The file is over 20 MB' },
-  readFailed: { zh: '读取文件失败', en: 'Could not read the file' },
   materials: { zh: '档案材料', en: 'Archive materials' },
   accepted: { zh: '已验收', en: 'accepted' },
   submittedBy: { zh: '提交', en: 'handed in' },
@@ -444,15 +443,6 @@ function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: Ta
   );
 }
 
-function readBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).split(',')[1] ?? '');
-    reader.onerror = () => reject(new Error('read'));
-    reader.readAsDataURL(file);
-  });
-}
-
 function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
   const w = useWords(WORDS);
   const { message } = App.useApp();
@@ -464,10 +454,8 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
     if (file.size > MAX_UPLOAD_BYTES) return setError(w('tooLarge'));
     setSending(true);
     try {
-      const contentBase64 = await readBase64(file).catch(() => {
-        throw new Error(w('readFailed'));
-      });
-      const data = await gql<{ uploadEvidence: TaskDetail }>(UPLOAD_EVIDENCE, { input: { taskId, fileName: file.name, contentBase64, note: note.trim() || null } });
+      const uploaded = await uploadFile(file);
+      const data = await gql<{ uploadEvidence: TaskDetail }>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
       onChanged(data.uploadEvidence);
       setNote('');
       message.success(w('attached'));

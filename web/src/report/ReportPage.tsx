@@ -12,7 +12,7 @@ import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { everyCard } from '../api/board-pages';
 import { REPORT_ITEM, REPORT_UNIT_PAGES, REPORT_UNITS_ORGANISATION } from './documents';
-import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, type Photo } from './photos';
+import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
 
 const WORDS = {
@@ -227,7 +227,7 @@ export default function ReportPage(_props: { route: Route }) {
           area: values.area,
           location: { address: values.address.trim(), latitude: position ? round(position.latitude) : null, longitude: position ? round(position.longitude) : null },
           description: values.description.trim(),
-          photos: photos.map((p) => ({ fileName: p.fileName, contentBase64: p.contentBase64 })),
+          photos: await uploadPhotos(photos),
           unitCode: values.unitCode || null,
         },
       });

@@ -1,20 +1,23 @@
 // Photos from the phone's camera, made fit to send over a street's mobile data: drawn again in a canvas at most
-// MAX_SIDE pixels on the longer side and saved as JPEG (which also drops the camera's metadata), then base64 for
-// the API's ItemPhotoInput. A photo the browser cannot draw is sent as it is when the API accepts its kind.
+// MAX_SIDE pixels on the longer side and saved as JPEG (which also drops the camera's metadata), then uploaded
+// one by one (POST /files) and named by id in the API's ItemPhotoInput. A photo the browser cannot draw is sent
+// as it is when the API accepts its kind.
+import { uploadFile } from '../api/client';
 
 export const MAX_SIDE = 1600;
 const QUALITY = 0.85;
 /** The API's own limits: 20 photos a report; jpg, png and webp (and pdf, not offered here). */
 export const MAX_PHOTOS = 20;
 const SENT_AS_IS: Record<string, string> = { 'image/jpeg': '.jpg', 'image/png': '.png', 'image/webp': '.webp' };
-/** What is sent as it is must still fit MAX_UPLOAD_MB (20 MB by default) in one request. */
+/** What is sent as it is must still fit MAX_UPLOAD_MB (20 MB by default). */
 const MAX_AS_IS_BYTES = 10 * 1024 * 1024;
 
 export interface Photo {
   /** For lists and removal. */
   key: string;
   fileName: string;
-  contentBase64: string;
+  /** What is uploaded when the form is sent. */
+  blob: Blob;
   /** For the preview. */
   previewUrl: string;
   bytes: number;
@@ -53,13 +56,11 @@ async function decode(file: File): Promise<Drawable> {
   return { source: img, width: img.naturalWidth, height: img.naturalHeight, close: () => URL.revokeObjectURL(url) };
 }
 
-function blobToBase64(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read'));
-    reader.readAsDataURL(blob);
-  });
+/** Uploads the photos, one after another, and answers them as the API's ItemPhotoInput. */
+export async function uploadPhotos(photos: readonly Photo[]): Promise<{ fileId: string }[]> {
+  const sent: { fileId: string }[] = [];
+  for (const photo of photos) sent.push({ fileId: (await uploadFile(new File([photo.blob], photo.fileName, { type: photo.blob.type }))).id });
+  return sent;
 }
 
 function jpegName(name: string, index: number): string {
@@ -69,7 +70,7 @@ function jpegName(name: string, index: number): string {
 
 let counter = 0;
 
-/** The photo at most MAX_SIDE pixels on its longer side, as a JPEG in base64. */
+/** The photo at most MAX_SIDE pixels on its longer side, as a JPEG. */
 export async function preparePhoto(file: File, index: number): Promise<Photo> {
   counter += 1;
   const key = `${Date.now()}-${counter}`;
@@ -81,7 +82,7 @@ export async function preparePhoto(file: File, index: number): Promise<Photo> {
     const extension = SENT_AS_IS[file.type];
     if (!extension || file.size > MAX_AS_IS_BYTES) throw new PhotoError(file.name);
     const base = file.name.replace(/\.[^.]*$/, '') || `现场照片-${index + 1}`;
-    return { key, fileName: `${base}${extension}`, contentBase64: await blobToBase64(file), previewUrl: URL.createObjectURL(file), bytes: file.size, width: null, height: null };
+    return { key, fileName: `${base}${extension}`, blob: file, previewUrl: URL.createObjectURL(file), bytes: file.size, width: null, height: null };
   }
   try {
     const scale = Math.min(1, MAX_SIDE / Math.max(drawable.width, drawable.height));
@@ -99,7 +100,7 @@ export async function preparePhoto(file: File, index: number): Promise<Photo> {
     ctx.drawImage(drawable.source, 0, 0, width, height);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', QUALITY));
     if (!blob) throw new PhotoError(file.name);
-    return { key, fileName: jpegName(file.name, index), contentBase64: await blobToBase64(blob), previewUrl: URL.createObjectURL(blob), bytes: blob.size, width, height };
+    return { key, fileName: jpegName(file.name, index), blob, previewUrl: URL.createObjectURL(blob), bytes: blob.size, width, height };
   } finally {
     drawable.close();
   }

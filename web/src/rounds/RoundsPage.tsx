@@ -8,7 +8,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { AREA_LABELS } from '../labels';
-import { preparePhoto, type Photo } from '../report/photos';
+import { preparePhoto, uploadPhotos, type Photo } from '../report/photos';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { ACT_ON_ROUND, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, ROUNDS, ROUND_DETAIL, UNITS } from './documents';
@@ -231,7 +231,7 @@ function FindingForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): 
         setBusy(true);
         try {
           const r = await gql<{ recordFinding: { duplicate: boolean } }>(RECORD_FINDING, {
-            input: { roundId: round.id, area: v.area, location: { address: v.address }, description: v.description, unitCode: v.unitCode || null, photos: photos.map((p) => ({ fileName: p.fileName, contentBase64: p.contentBase64 })) },
+            input: { roundId: round.id, area: v.area, location: { address: v.address }, description: v.description, unitCode: v.unitCode || null, photos: await uploadPhotos(photos) },
           });
           message.success(r.recordFinding.duplicate ? '已存在相同问题，已合并' : '已记录，已生成整改问题');
           form.resetFields();
