@@ -7,7 +7,7 @@ import type { Writable } from 'node:stream';
 /**
  * The watchdog itself, run with `node -e` so that it needs no file on disk (it also serves the jest global setup,
  * which runs from TypeScript). Lines on stdin: {"guard":pid,"signal":"SIGTERM","group":true} | {"release":pid} |
- * {"pgdata":"/abs/dir"}. At end of input: the signal to every guarded pid (or its process group), the postmaster
+ * {"pgdata":"/abs/dir"} | {"pgdataDone":"/abs/dir"}. At end of input: the signal to every guarded pid (or its process group), the postmaster
  * named by each pgdata's postmaster.pid gets SIGINT (fast shutdown); after GRACE_MS whatever is left gets SIGKILL.
  */
 const WATCHDOG_SOURCE = String.raw`
@@ -30,6 +30,7 @@ process.stdin.on('data', (chunk) => {
       if (Number.isInteger(m.guard)) guarded.set(m.guard, { signal: m.signal, group: m.group === true });
       else if (Number.isInteger(m.release)) guarded.delete(m.release);
       else if (typeof m.pgdata === 'string') pgdata.add(m.pgdata);
+      else if (typeof m.pgdataDone === 'string') pgdata.delete(m.pgdataDone);
     } catch {}
   }
 });
@@ -94,6 +95,14 @@ export class ChildWatchdog {
   /** The postmaster of this data folder (read from its postmaster.pid when we die) gets a fast shutdown. */
   guardPostgres(dataDir: string): void {
     this.send({ pgdata: dataDir });
+  }
+
+  /**
+   * The postmaster is guarded by its pid now (or did not start): the data folder is no longer looked at, so that
+   * a later PostgreSQL on it, started by someone else, is never stopped by us.
+   */
+  guardPostgresDone(dataDir: string): void {
+    this.send({ pgdataDone: dataDir });
   }
 
   private send(message: object): void {

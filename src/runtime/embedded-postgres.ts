@@ -264,13 +264,17 @@ export class EmbeddedPostgresServer {
     // The package spawns postgres a few awaits into start(); it is handed to the watchdog as soon as it exists,
     // and the data folder before that, so that this process dying (even by kill -9) stops PostgreSQL too.
     childWatchdog().guardPostgres(dataDir);
-    await instance.start().catch((err: unknown) => {
-      throw err instanceof Error ? err : new Error(`内置 PostgreSQL 启动失败（数据目录 ${dataDir}）/ embedded PostgreSQL did not start`);
-    });
-    const child = instance.process;
-    if (child?.pid) {
-      childWatchdog().guard(child.pid, 'SIGINT', false);
-      child.once('exit', () => childWatchdog().release(child.pid!));
+    try {
+      await instance.start().catch((err: unknown) => {
+        throw err instanceof Error ? err : new Error(`内置 PostgreSQL 启动失败（数据目录 ${dataDir}）/ embedded PostgreSQL did not start`);
+      });
+      const child = instance.process;
+      if (child?.pid) {
+        childWatchdog().guard(child.pid, 'SIGINT', false);
+        child.once('exit', () => childWatchdog().release(child.pid!));
+      }
+    } finally {
+      childWatchdog().guardPostgresDone(dataDir);
     }
 
     const client = await connectAsOwner(options.port, password, log);

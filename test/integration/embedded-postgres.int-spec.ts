@@ -148,4 +148,16 @@ describe('embedded PostgreSQL local trust', () => {
     await stopServer(pg);
     expect(fs.existsSync(socketDir)).toBe(false);
   });
+
+  it('refuses a password file that is not one it made (it goes into SQL), and tightens a loosened mode', async () => {
+    const good = fs.readFileSync(passwordFile, 'utf8');
+    fs.writeFileSync(passwordFile, "x'; DROP DATABASE trust; --\n");
+    await expect(startServer(dataDir, port)).rejects.toThrow('密码文件');
+    fs.writeFileSync(passwordFile, good);
+    fs.chmodSync(passwordFile, 0o644);
+    const pg = await startServer(dataDir, port);
+    running.push(pg);
+    expect(fs.statSync(passwordFile).mode & 0o777).toBe(0o600);
+    expect(await tryConnect({ host: '127.0.0.1', port, password: good.trim() })).toBe('ok');
+  });
 });
