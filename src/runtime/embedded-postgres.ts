@@ -123,38 +123,46 @@ const PG_HBA = [
   '',
 ].join('\n');
 
+/** Above Linux's largest pid (PID_MAX_LIMIT, 2^22): kill(pid, 0) answers "no such process". */
+const NO_SUCH_PID = 4_194_305;
+
 /**
- * A postmaster.pid left by a PostgreSQL that died with its parent (kill -9, power loss) names a pid that may
- * by now belong to another process; PostgreSQL then refuses to start. A pid that is not a postgres on this data
- * folder is stale and removed. A postgres that is still running on it is left alone (the port check names it).
+ * A postmaster.pid left by a PostgreSQL that died with its parent (kill -9, power loss). A dead pid PostgreSQL
+ * handles itself (it also checks that no old backend still holds the shared memory named in the file, so the
+ * file is never deleted). But the pid may by now belong to another live process of the same user, and then
+ * PostgreSQL refuses to start: only that pid is replaced by one that cannot exist, keeping the shared-memory check.
+ * A postgres still running on this folder is left alone (the port check or PostgreSQL names it).
  */
-export function removeStalePostmasterPid(dataDir: string, log: (line: string) => void): void {
+export function repairStalePostmasterPid(dataDir: string, log: (line: string) => void): void {
   const file = path.join(dataDir, 'postmaster.pid');
-  let pid: number;
+  let lines: string[];
   try {
-    pid = Number(fs.readFileSync(file, 'utf8').split('\n')[0]);
+    lines = fs.readFileSync(file, 'utf8').split('\n');
   } catch {
     return;
   }
-  if (Number.isInteger(pid) && pid > 0 && isPostgresOn(pid, dataDir)) return;
-  fs.rmSync(file, { force: true });
-  log(`已清除上次异常退出留下的 postmaster.pid（PID ${pid} 已不是本数据目录的 PostgreSQL）/ removed a stale postmaster.pid`);
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || isPostgresOn(pid, dataDir)) return;
+  lines[0] = String(NO_SUCH_PID);
+  fs.writeFileSync(file, lines.join('\n'));
+  log(`上次异常退出留下的 postmaster.pid 指向的 PID ${pid} 已是别的进程，已作废 / stale postmaster.pid (pid ${pid} is another process now)`);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function isPostgresOn(pid: number, dataDir: string): boolean {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(path.resolve(dataDir));
-  } catch (err) {
+  } catch {
     // No /proc (macOS): trust the pid file while the pid is alive, as PostgreSQL itself does.
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !fs.existsSync('/proc/self')) {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (e) {
-        return (e as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    }
-    return false;
+    return !fs.existsSync('/proc/self') && isAlive(pid);
   }
 }
 
@@ -260,7 +268,7 @@ export class EmbeddedPostgresServer {
     }
 
     fs.writeFileSync(path.join(dataDir, 'pg_hba.conf'), PG_HBA);
-    removeStalePostmasterPid(dataDir, log);
+    repairStalePostmasterPid(dataDir, log);
     // The package spawns postgres a few awaits into start(); it is handed to the watchdog as soon as it exists,
     // and the data folder before that, so that this process dying (even by kill -9) stops PostgreSQL too.
     childWatchdog().guardPostgres(dataDir);

