@@ -285,14 +285,21 @@ export class EmbeddedPostgresServer {
       childWatchdog().guardPostgresDone(dataDir);
     }
 
-    const client = await connectAsOwner(options.port, password, log);
+    const server = new EmbeddedPostgresServer(instance, `postgres://${USER}:${password}@127.0.0.1:${options.port}/${options.database}`, socket.dir, socket.temporary);
     try {
-      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-      if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(options.database)}`);
-    } finally {
-      await client.end();
+      const client = await connectAsOwner(options.port, password, log);
+      try {
+        const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+        if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(options.database)}`);
+      } finally {
+        await client.end();
+      }
+    } catch (err) {
+      // The caller has nothing to stop yet: a refused password must not leave the server running.
+      await server.stop();
+      throw err;
     }
-    return new EmbeddedPostgresServer(instance, `postgres://${USER}:${password}@127.0.0.1:${options.port}/${options.database}`, socket.dir, socket.temporary);
+    return server;
   }
 
   async stop(): Promise<void> {

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { freePort } from '../../src/runtime/ports';
+import { freePort, isPortFree } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
 
@@ -174,6 +174,10 @@ describe('embedded PostgreSQL local trust', () => {
     const good = fs.readFileSync(passwordFile, 'utf8');
     fs.writeFileSync(passwordFile, "x'; DROP DATABASE trust; --\n");
     await expect(startServer(dataDir, port)).rejects.toThrow('密码文件');
+    // A well-formed password that is not the server's (the file lost or swapped): refused, and nothing left running.
+    fs.writeFileSync(passwordFile, `${'A'.repeat(32)}\n`);
+    await expect(startServer(dataDir, port)).rejects.toThrow('拒绝了 data/postgres.password 中的密码');
+    expect(await isPortFree(port)).toBe(true);
     fs.writeFileSync(passwordFile, good);
     fs.chmodSync(passwordFile, 0o644);
     const pg = await startServer(dataDir, port);
