@@ -9,6 +9,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import { assertPortFree } from './ports';
 import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
 import { idempotencyKeyMiddleware } from '../idempotency/idempotency.service';
+import { securityHeaders } from '../web/security-headers';
 
 const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -26,6 +27,8 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
     logger: LEVELS[runtime.config.logLevel],
     bodyParser: true,
   });
+  // CSP (frame-ancestors 'none'), nosniff, no-referrer and X-Frame-Options on every response, errors included.
+  app.use(securityHeaders);
   // Files arrive base64-encoded in mutations: MAX_REQUEST_MB (by default room for one MAX_UPLOAD_MB file, and
   // at least 14 MB, as a 10 MB task breakdown needs). A body refused by a parser, or a batch of operations, is
   // answered as a coded JSON error (PAYLOAD_TOO_LARGE, BAD_USER_INPUT), never as Express's HTML error page.

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../workflows/search-attributes';
+import { childWatchdog } from './child-watchdog';
 
 export interface DevServerOptions {
   cli: string;
@@ -55,10 +56,15 @@ export class TemporalDevServer {
     // Its own process group: Ctrl-C in the terminal reaches only us, and we stop the server after the worker.
     const child = spawn(options.cli, args, { stdio: ['ignore', log, log], detached: true });
     fs.closeSync(log);
-    // If this process ends without a clean stop (an uncaught error calling process.exit), take the server along.
+    // If this process ends without a clean stop (an uncaught error calling process.exit), take the server along;
+    // if it dies without running exit handlers (kill -9, heap exhaustion), the watchdog does.
     const killOnExit = () => child.kill('SIGTERM');
     process.once('exit', killOnExit);
-    child.once('exit', () => process.removeListener('exit', killOnExit));
+    if (child.pid) childWatchdog().guard(child.pid, 'SIGTERM', true);
+    child.once('exit', () => {
+      process.removeListener('exit', killOnExit);
+      if (child.pid) childWatchdog().release(child.pid);
+    });
     const address = `127.0.0.1:${options.port}`;
     const server = new TemporalDevServer(child, address, options.uiPort === null ? null : `http://localhost:${options.uiPort}`);
     try {

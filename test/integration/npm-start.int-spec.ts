@@ -118,6 +118,32 @@ describe('npm start', () => {
     await stop(second);
   });
 
+  it('leaves no server behind when the launcher is killed with kill -9, and the next start works', async () => {
+    const first = start(env);
+    await waitFor(async () => first.output().includes('创文工作流引擎已启动'), 150_000, `start-up:\n${first.output()}`);
+    const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0]);
+    const alive = (pid: number) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (err) {
+        return (err as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    };
+    expect(alive(postmaster)).toBe(true);
+    // No exit handler runs: what happens on a heap exhaustion as well.
+    first.child.kill('SIGKILL');
+    await first.exited;
+    const ports = [env.TEMPORAL_PORT, String(Number(env.TEMPORAL_PORT) + 10), String(Number(env.TEMPORAL_PORT) + 11), env.TEMPORAL_UI_PORT, env.EMBEDDED_POSTGRES_PORT];
+    const allFree = async () => (await Promise.all(ports.map((p) => isPortFree(Number(p))))).every(Boolean);
+    await waitFor(async () => !alive(postmaster) && (await allFree()), 30_000, 'PostgreSQL and Temporal to be stopped by the watchdog');
+
+    const second = start(env);
+    await waitFor(async () => second.output().includes('创文工作流引擎已启动'), 150_000, `start-up after kill -9:\n${second.output()}`);
+    expect((await fetch(`${base}/health`)).status).toBe(200);
+    await stop(second);
+  });
+
   it('refuses to start when a port is taken, naming the port and its variable', async () => {
     const blocker = net.createServer();
     await new Promise<void>((resolve) => blocker.listen(Number(env.PORT), '127.0.0.1', resolve));

@@ -55,4 +55,34 @@ describe('the board’s shell in the browser', () => {
     await page.getByLabel('登录名').waitFor();
     await context.close();
   });
+
+  it('runs under its Content-Security-Policy, and keeps the access token out of the browser’s storage', async () => {
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    // A blocked script, style, image or connection is reported on the console.
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await signInAs(page, stack.url, 'office');
+    const nav = page.getByRole('menu', { name: '主导航' });
+    // The board, and the dashboard's charts (echarts), under the CSP.
+    await page.getByTestId('who').waitFor();
+    await nav.getByText('领导驾驶舱').click();
+    await page.getByRole('heading', { name: '领导驾驶舱' }).waitFor();
+    await page.getByTestId('panel-met-rate').waitFor();
+    const stored = async () => page.evaluate(() => JSON.stringify({ session: { ...sessionStorage }, local: { ...localStorage } }));
+    const signedIn = await page.evaluate(() => sessionStorage.getItem('chuangwen.refresh'));
+    expect(Object.keys(JSON.parse(signedIn!) as object).sort()).toEqual(['refreshToken', 'refreshTokenExpiresAt']);
+    expect(await stored()).not.toMatch(/accessToken/);
+    // After a reload the refresh token buys a new access token, kept in memory only.
+    await page.reload();
+    await page.getByTestId('who').waitFor();
+    expect(await stored()).not.toMatch(/accessToken/);
+    await page.getByRole('button', { name: /退出登录/ }).click();
+    await page.getByLabel('登录名').waitFor();
+    expect(await page.evaluate(() => sessionStorage.getItem('chuangwen.refresh'))).toBeNull();
+    expect(violations).toEqual([]);
+    await context.close();
+  });
 });

@@ -11,6 +11,7 @@ import type { Client } from '@temporalio/client';
 import { createDatabase, migrateToLatest, type Db } from '../../../src/database/database';
 import { insertDemoReferenceData, readDemoCatalog } from '../../../src/demo/demo-data';
 import { DEMO_CAMPAIGN } from '../../../src/demo/demo-organisation';
+import { embeddedPostgresUrl } from '../../../src/runtime/embedded-postgres';
 import { freePort, isPortFree } from '../../../src/runtime/ports';
 import { projectRoot } from '../../../src/runtime/project-paths';
 import { TemporalDevServer } from '../../../src/runtime/temporal-dev-server';
@@ -62,7 +63,7 @@ export class FaultStack {
   }
 
   get databaseUrl(): string {
-    return `postgres://postgres:postgres@127.0.0.1:${this.ports.pg}/${DATABASE}`;
+    return embeddedPostgresUrl(this.pgDataDir, this.ports.pg, DATABASE);
   }
 
   get temporalAddress(): string {

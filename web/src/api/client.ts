@@ -29,15 +29,28 @@ export class ApiError extends Error {
   }
 }
 
-// Kept for this tab only: closing the tab signs the person out of this browser, and other tabs sign in on their own.
-const STORAGE_KEY = 'chuangwen.session';
+// Where the tokens live (docs/deployment.md, "安全 / Security"): the access token (15 minutes, sent with every
+// call) only in this module's memory; the refresh token in sessionStorage, so that a reload of this tab keeps the
+// person signed in (a new access token is fetched with it) while closing the tab signs them out of this browser.
+// A script injected into the page could read sessionStorage; the board's CSP (script-src 'self') is what keeps
+// such scripts out, and the refresh token is rotated on each use and revoked at sign-out.
+const STORAGE_KEY = 'chuangwen.refresh';
+/** Before this version the whole session, access token included, was kept under this key. */
+const LEGACY_STORAGE_KEY = 'chuangwen.session';
 let current: Session | null = readStored();
 const listeners = new Set<(session: Session | null) => void>();
 
+type StoredRefresh = Pick<Session, 'refreshToken' | 'refreshTokenExpiresAt'>;
+
 function readStored(): Session | null {
   try {
-    const raw = sessionStorage.getItem(STORAGE_KEY);
-    return raw ? (JSON.parse(raw) as Session) : null;
+    const raw = sessionStorage.getItem(STORAGE_KEY) ?? sessionStorage.getItem(LEGACY_STORAGE_KEY);
+    sessionStorage.removeItem(LEGACY_STORAGE_KEY);
+    if (!raw) return null;
+    const { refreshToken, refreshTokenExpiresAt } = JSON.parse(raw) as StoredRefresh;
+    if (typeof refreshToken !== 'string' || !(Date.parse(refreshTokenExpiresAt) > Date.now())) return null;
+    // No access token yet: the first call trades the refresh token for one.
+    return { accessToken: '', accessTokenExpiresAt: new Date(0).toISOString(), refreshToken, refreshTokenExpiresAt };
   } catch {
     return null;
   }
@@ -49,8 +62,10 @@ export function currentSession(): Session | null {
 
 export function setSession(session: Session | null): void {
   current = session;
-  if (session) sessionStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-  else sessionStorage.removeItem(STORAGE_KEY);
+  if (session) {
+    const stored: StoredRefresh = { refreshToken: session.refreshToken, refreshTokenExpiresAt: session.refreshTokenExpiresAt };
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+  } else sessionStorage.removeItem(STORAGE_KEY);
   for (const listener of listeners) listener(session);
   // Subscriptions identify the person when they connect: start them again as the new one.
   resetLive();
@@ -108,6 +123,8 @@ async function post<T>(query: string, variables: Record<string, unknown>, token:
 
 /** Runs a query or mutation as the signed-in person; an expired access token is refreshed once and the call retried. */
 export async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  // After a reload only the refresh token is known.
+  if (current && !current.accessToken && !(await refresh())) throw new ApiError('登录已过期，请重新登录', 'UNAUTHENTICATED');
   try {
     return await post<T>(query, variables, current?.accessToken ?? null);
   } catch (err) {
@@ -177,7 +194,7 @@ function liveClient(): Client {
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     lazy: true,
     // Read when each connection is made, so that a reconnect uses the latest access token.
-    connectionParams: () => (current ? { authorization: `Bearer ${current.accessToken}` } : {}),
+    connectionParams: () => (current?.accessToken ? { authorization: `Bearer ${current.accessToken}` } : {}),
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
