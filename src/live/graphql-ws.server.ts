@@ -6,7 +6,7 @@
 //   (on this instance) may hold only so many subscriptions;
 // - identity comes from a bearer token or an API key in the connection parameters, never from the demo header
 //   (auth.service.ts), and the socket is closed (4401) as soon as what it was opened with stops being valid:
-//   the database notifies every instance (migration 0018, auth-changes.listener.ts); expiry of the access token is
+//   the database notifies every instance (migration 0021, auth-changes.listener.ts); expiry of the access token is
 //   watched here, and every socket's sessions are re-read every 15 s in case a notice was lost.
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';

@@ -60,15 +60,29 @@ export function currentSession(): Session | null {
   return current;
 }
 
+/** The person an access token names (its `sub` claim), to tell a refreshed session from another person's. */
+function personOf(session: Session | null): string | null {
+  const payload = session?.accessToken.split('.')[1];
+  if (!payload) return null;
+  try {
+    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/'))) as { sub?: unknown };
+    return typeof claims.sub === 'string' ? claims.sub : null;
+  } catch {
+    return null;
+  }
+}
+
 export function setSession(session: Session | null): void {
+  const samePerson = session !== null && current !== null && personOf(current) !== null && personOf(current) === personOf(session);
   current = session;
   if (session) {
     const stored: StoredRefresh = { refreshToken: session.refreshToken, refreshTokenExpiresAt: session.refreshTokenExpiresAt };
     sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
   } else sessionStorage.removeItem(STORAGE_KEY);
   for (const listener of listeners) listener(session);
-  // Subscriptions identify the person when they connect: start them again as the new one.
-  resetLive();
+  // Subscriptions identify the person when they connect: start them again as another person. A refreshed token of
+  // the same person keeps the connection; the next one (after the server closes it at the old token's expiry) uses it.
+  if (!samePerson) resetLive();
 }
 
 export function onSessionChange(listener: (session: Session | null) => void): () => void {
@@ -193,8 +207,12 @@ function liveClient(): Client {
   live ??= createClient({
     url: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/graphql`,
     lazy: true,
-    // Read when each connection is made, so that a reconnect uses the latest access token.
-    connectionParams: () => (current?.accessToken ? { authorization: `Bearer ${current.accessToken}` } : {}),
+    // Read when each connection is made. The server closes a live connection when its token expires (4401), so a
+    // reconnect first trades the refresh token for a fresh access token instead of offering the expired one.
+    connectionParams: async () => {
+      if (current && !(Date.parse(current.accessTokenExpiresAt) - Date.now() > 30_000)) await refresh();
+      return current?.accessToken ? { authorization: `Bearer ${current.accessToken}` } : {};
+    },
     retryAttempts: Infinity,
     shouldRetry: () => true,
     retryWait: async (retries) => new Promise((resolve) => setTimeout(resolve, Math.min(30_000, 1000 * 2 ** retries))),
