@@ -5,12 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import type { CheckCadenceInput, GenerateReportInput, OpenSupervisionRoundInput } from '../../activities/campaign.activities';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
-import { registerSearchAttributes } from '../../src/temporal/search-attributes';
 import { localDate, monthOf, nextMonth, previousMonth } from '../../workflows/campaign/campaign.calendar';
 import type { CampaignCommand } from '../../workflows/campaign/campaign.lifecycle';
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId, checkCadenceUpdate } from '../../workflows/campaign/campaign.messages';
@@ -34,22 +32,15 @@ class FakeEventStore {
 
 describe('campaign workflows', () => {
   let env: TestWorkflowEnvironment;
+  let server: TimeSkippingWorker;
   let store: FakeEventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const reports: GenerateReportInput[] = [];
   const rounds: OpenSupervisionRoundInput[] = [];
   const taskQueue = 'campaign-workflow-spec';
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: resolveTemporalTestServer() } },
-    });
-    await registerSearchAttributes(env.connection, env.namespace ?? 'default');
     store = new FakeEventStore();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
+    server = await startTimeSkippingWorker({
       taskQueue,
       workflowsPath: require.resolve('../../workflows/campaign/campaign.workflows'),
       activities: {
@@ -67,13 +58,11 @@ describe('campaign workflows', () => {
         },
       },
     });
-    running = worker.run();
+    env = server.env;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await server?.stop();
   });
 
   const streamOf = (id: string) => store.events.filter((e) => e.metadata.workflowId === id);

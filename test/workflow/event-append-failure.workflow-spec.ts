@@ -8,11 +8,9 @@ import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
-import { registerSearchAttributes } from '../../src/temporal/search-attributes';
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
 import { campaignClockWorkflow } from '../../workflows/campaign/campaign.workflows';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
@@ -63,31 +61,23 @@ class RefusingEventStore {
 
 describe('a failed append', () => {
   let env: TestWorkflowEnvironment;
+  let server: TimeSkippingWorker;
   let store: RefusingEventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = 'event-append-failure-spec';
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('ERROR') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: resolveTemporalTestServer() } },
-    });
-    await registerSearchAttributes(env.connection, env.namespace ?? 'default');
     store = new RefusingEventStore();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
+    server = await startTimeSkippingWorker({
       taskQueue,
       workflowsPath: require.resolve('../../workflows/index'),
+      logLevel: 'ERROR',
       activities: { appendEvents: (r: AppendRequest) => store.appendEvents(r) },
     });
-    running = worker.run();
+    env = server.env;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await server?.stop();
   });
 
   let clock = Date.now();

@@ -5,13 +5,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { temporal } from '@temporalio/proto';
 import type { WorkflowHandle } from '@temporalio/client';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
-import { registerSearchAttributes } from '../../src/temporal/search-attributes';
 import { UNIT_CODE } from '../../workflows/search-attributes';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
@@ -52,31 +50,22 @@ class FakeEventStore {
 
 describe('indicatorTaskWorkflow', () => {
   let env: TestWorkflowEnvironment;
+  let server: TimeSkippingWorker;
   let store: FakeEventStore;
-  let worker: Worker;
-  let running: Promise<void>;
   const taskQueue = 'workflow-spec';
 
   beforeAll(async () => {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-    env = await TestWorkflowEnvironment.createTimeSkipping({
-      server: { executable: { type: 'existing-path', path: resolveTemporalTestServer() } },
-    });
-    await registerSearchAttributes(env.connection, env.namespace ?? 'default');
     store = new FakeEventStore();
-    worker = await Worker.create({
-      connection: env.nativeConnection,
+    server = await startTimeSkippingWorker({
       taskQueue,
       workflowsPath: require.resolve('../../workflows/index'),
       activities: { appendEvents: (r: AppendRequest) => store.appendEvents(r) },
     });
-    running = worker.run();
+    env = server.env;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await server?.stop();
   });
 
   /** An instant `days` from the test server's current time. */
