@@ -13,6 +13,7 @@ import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { childWatchdog } from './child-watchdog';
+import { isAlive } from './process-alive';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -146,15 +147,6 @@ export function repairStalePostmasterPid(dataDir: string, log: (line: string) =>
   lines[0] = String(NO_SUCH_PID);
   fs.writeFileSync(file, lines.join('\n'));
   log(`上次异常退出留下的 postmaster.pid 指向的 PID ${pid} 已是别的进程，已作废 / stale postmaster.pid (pid ${pid} is another process now)`);
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function isPostgresOn(pid: number, dataDir: string): boolean {

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import * as path from 'node:path';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
+import { isAlive as alive } from '../../src/runtime/process-alive';
 
 const PARENT = String.raw`
 const { spawn } = require('child_process');
@@ -23,15 +24,6 @@ if (process.argv[2] === 'oom') {
   setTimeout(() => { for (;;) hog.push(new Array(100000).fill(hog.length)); }, 200);
 } else setInterval(() => undefined, 1000);
 `;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function startParent(mode: 'wait' | 'oom' | 'release') {
   const module = path.join(projectRoot(), 'dist/src/runtime/child-watchdog.js');

@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { freePort, isPortFree } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
+import { isAlive as alive } from '../../src/runtime/process-alive';
 
 interface Running {
   child: ChildProcess;
@@ -48,15 +49,6 @@ async function stopServer(running: Running): Promise<void> {
   const exited = new Promise((resolve) => running.child.once('exit', resolve));
   running.child.kill('SIGTERM');
   await exited;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 async function tryConnect(options: { host: string; port: number; password: string }): Promise<string> {

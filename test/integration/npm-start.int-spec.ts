@@ -10,6 +10,7 @@ import { freePort, isPortFree } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
 import { gql } from '../support/test-env';
+import { isAlive as alive } from '../../src/runtime/process-alive';
 
 interface Started {
   child: ChildProcess;
@@ -122,14 +123,6 @@ describe('npm start', () => {
     const first = start(env);
     await waitFor(async () => first.output().includes('创文工作流引擎已启动'), 150_000, `start-up:\n${first.output()}`);
     const postmaster = Number(fs.readFileSync(path.join(dataDir, 'postgres/postmaster.pid'), 'utf8').split('\n')[0]);
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch (err) {
-        return (err as NodeJS.ErrnoException).code === 'EPERM';
-      }
-    };
     expect(alive(postmaster)).toBe(true);
     // No exit handler runs: what happens on a heap exhaustion as well.
     first.child.kill('SIGKILL');
