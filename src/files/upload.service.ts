@@ -18,6 +18,8 @@ export const UPLOAD_KEEP_HOURS = 24;
 /** Uploads past their time are removed at most this often, by the next upload. */
 const CLEANUP_EVERY_MS = 10 * 60 * 1000;
 const MAX_NAME_CHARS = 255;
+/** Uploads one person may have waiting for an action: with MAX_UPLOAD_MB, what one account can put on the disk. */
+export const MAX_WAITING_UPLOADS = 100;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export interface Uploaded extends StoredFile {
@@ -51,6 +53,15 @@ export class UploadService {
   async receive(caller: Caller, name: string, declaredBytes: number | null, body: AsyncIterable<Buffer>): Promise<Uploaded> {
     if (declaredBytes !== null && declaredBytes > this.files.maxBytes) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(this.files.maxBytes / 1024 / 1024)} MB 的上限`, 'file');
+    }
+    const waiting = await this.runtime.db
+      .selectFrom('uploaded_files')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('uploaded_by', '=', caller.userId)
+      .where('used_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    if (Number(waiting.n) >= MAX_WAITING_UPLOADS) {
+      throw new DomainError('RATE_LIMITED', `您已有 ${MAX_WAITING_UPLOADS} 个上传的文件尚未用于任何操作，请先提交它们（或等待 ${UPLOAD_KEEP_HOURS} 小时后自动清理）再上传`, 'file');
     }
     const id = randomUUID();
     const stored = await this.files.putIncoming(id, name, body);

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { UploadService, UPLOAD_KEEP_HOURS } from '../../src/files/upload.service';
+import { MAX_WAITING_UPLOADS, UploadService, UPLOAD_KEEP_HOURS } from '../../src/files/upload.service';
 import { CAMPAIGN, seedTask } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';
 
@@ -164,5 +164,24 @@ describe('uploads with POST /files', () => {
     expect(waiting()).toEqual([]);
     expect(await stack.db.selectFrom('uploaded_files').select('id').execute()).toEqual([]);
     expect((await attach('wtsq.member', { fileId: unused.body.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'fileId' });
+  });
+
+  it(`refuses an upload while the person has ${MAX_WAITING_UPLOADS} waiting for an action, so one account cannot fill the disk`, async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < MAX_WAITING_UPLOADS; i += 1) {
+      const sent = await upload('wtsq.member', `批量-${i}.jpg`, JPEG);
+      expect(sent.status).toBe(201);
+      ids.push(sent.body.id!);
+    }
+    const refused = await upload('wtsq.member', '再一张.jpg', JPEG);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatchObject({ code: 'RATE_LIMITED', field: 'file' });
+    expect(refused.body.message).toMatch(CHINESE);
+    expect(waiting()).toHaveLength(MAX_WAITING_UPLOADS);
+    // Another person is not held back by it.
+    expect((await upload('supervisor', '别人的.jpg', JPEG)).status).toBe(201);
+    // Once one is used by an action, there is room for the next.
+    expect((await attach('wtsq.member', { fileId: ids[0] })).errors).toBeUndefined();
+    expect((await upload('wtsq.member', '再一张.jpg', JPEG)).status).toBe(201);
   });
 });
