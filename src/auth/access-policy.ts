@@ -170,7 +170,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },
-  'POST /files': { what: '上传文件', allow: 'ANY_PERSON' },
+  // Every person who can act, which leaves out a unit role without a unit (nothing it could attach the file to).
+  'POST /files': { what: '上传文件', allow: ALL },
 };
 
 /** The roles an operation allows for these arguments; null when it needs no person (PUBLIC) or any person. */
