@@ -1,4 +1,4 @@
-// Test tiers, recognisable by suffix (see README): pure rules, workflows on the time-skipping server,
+// Test tiers, recognisable by suffix (see docs/testing.md): pure rules, workflows on the time-skipping server,
 // integration against real PostgreSQL and the real Temporal dev server, faults (processes killed under load).
 // `npm test` runs them all.
 /** @type {import('jest').Config} */

@@ -200,7 +200,7 @@ describe('the dashboard and the report form in the browser', () => {
     // 公共文明指数: the round's score rate.
     await page.getByTestId('civility-latest').filter({ hasText: `十一月模拟测评（2026-11-20）得分率 ${rate}%` }).waitFor();
 
-    // The screenshot for the README: the top of the dashboard at 1366×768, charts showing.
+    // The screenshot for docs/user-guide.md: the top of the dashboard at 1366×768, charts showing.
     await met.getByText('图表', { exact: true }).click();
     await burn.getByText('图表', { exact: true }).click();
     await pressure.getByText('图表', { exact: true }).click();

@@ -168,7 +168,7 @@ describe('graphql-ws security', () => {
       expect(set.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const signIn = await gql<{ signIn: { accessToken: string } }>(stack.url, null, 'mutation { signIn(input: { login: "supervisor2", password: "taken0ver" }) { accessToken } }');
       expect(signIn.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-      // Over HTTP from loopback the demo header still works, as the README's examples use it.
+      // Over HTTP from loopback the demo header still works, as the examples in docs/api.md use it.
       expect((await gql<{ me: { login: string } }>(stack.url, 'office', '{ me { login } }')).data).toEqual({ me: { login: 'office' } });
     });
 

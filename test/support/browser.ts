@@ -34,7 +34,7 @@ export async function signInAs(page: Page, baseUrl: string, login: string, passw
   await page.getByRole('menu', { name: '主导航' }).waitFor();
 }
 
-/** Saves a screenshot for the README under docs/screenshots/. */
+/** Saves a screenshot for the README and docs/user-guide.md under docs/screenshots/. */
 export async function screenshot(page: Page, name: string): Promise<void> {
   const dir = path.join(projectRoot(), 'docs/screenshots');
   fs.mkdirSync(dir, { recursive: true });

@@ -181,7 +181,7 @@ describe('nextItemTimer', () => {
     expect(nextItemTimer(stateOf('CLOSED'), NOW)).toBeNull();
   });
 
-  it('keeps the defaults the README documents: 7 days to fix, re-checked 14 days after verification, 3 days after a relapse', () => {
+  it('keeps the defaults docs/user-guide.md documents: 7 days to fix, re-checked 14 days after verification, 3 days after a relapse', () => {
     expect(DEFAULT_ITEM_POLICY).toMatchObject({ rectificationDays: 7, recheckAfterDays: 14, relapseDays: 3 });
   });
 });
