@@ -37,7 +37,7 @@ describe('@CurrentActor()', () => {
 
   it('reads the caller the guard remembered on the HTTP request', () => {
     const req = { headers: {} };
-    const unit = person('UNIT_OPERATOR', 'U1');
+    const unit = person('UNIT_MEMBER', 'U1');
     rememberCaller(req, unit);
     expect(factory()(undefined, http(req))).toBe(unit);
   });
@@ -45,9 +45,9 @@ describe('@CurrentActor()', () => {
   it('keeps each request its own caller', () => {
     const [a, b] = [{}, {}];
     rememberCaller(a, person('OFFICE'));
-    rememberCaller(b, person('UNIT_OPERATOR', 'U2'));
+    rememberCaller(b, person('UNIT_MEMBER', 'U2'));
     expect(callerOf(a).role).toBe('OFFICE');
-    expect(callerOf(b)).toEqual(person('UNIT_OPERATOR', 'U2'));
+    expect(callerOf(b)).toEqual(person('UNIT_MEMBER', 'U2'));
   });
 
   it('refuses as unauthenticated where the guard resolved nobody (a public root field, an unguarded route)', () => {
