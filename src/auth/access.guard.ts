@@ -1,6 +1,7 @@
 // Enforces access-policy.ts before any resolver or controller runs: on every root field of every query, mutation
 // and subscription, and on every HTTP route. Field resolvers below a root field are not guarded here: what they
 // show follows from the root (a card the caller may read) and the visibility predicates of the policy.
+// The caller it resolves is left for @CurrentActor(), which the root's field resolvers read too.
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { authorise, isPublic } from './access-policy';
