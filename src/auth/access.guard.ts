@@ -1,10 +1,12 @@
 // Enforces access-policy.ts before any resolver or controller runs: on every root field of every query, mutation
 // and subscription, and on every HTTP route. Field resolvers below a root field are not guarded here: what they
 // show follows from the root (a card the caller may read) and the visibility predicates of the policy.
+// The caller it resolves is left for @CurrentActor(), which the root's field resolvers read too.
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { authorise, isPublic } from './access-policy';
 import { AuthService, type GraphQLContext } from './auth.service';
+import { rememberCaller } from './current-actor.decorator';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -25,17 +27,21 @@ export class AccessGuard implements CanActivate {
       const info = gql.getInfo<{ parentType: { name: string }; fieldName: string }>();
       if (!ROOT_TYPES.has(info.parentType.name)) return true;
       const operation = `${info.parentType.name}.${info.fieldName}`;
-      await this.check(operation, gql.getContext<GraphQLContext>(), gql.getArgs<Record<string, unknown>>());
+      const ctx = gql.getContext<GraphQLContext>();
+      await this.check(operation, ctx, ctx, gql.getArgs<Record<string, unknown>>());
       return true;
     }
     const req = context.switchToHttp().getRequest<HttpRequest>();
     const operation = `${req.method.toUpperCase()} ${req.route?.path ?? '?'}`;
-    await this.check(operation, { req }, {});
+    await this.check(operation, { req }, req, {});
     return true;
   }
 
-  private async check(operation: string, ctx: GraphQLContext, args: Record<string, unknown>): Promise<void> {
+  /** `request` keeps the resolved caller for @CurrentActor() (the GraphQL context, or the HTTP request). */
+  private async check(operation: string, ctx: GraphQLContext, request: object, args: Record<string, unknown>): Promise<void> {
     if (isPublic(operation)) return;
-    authorise(await this.auth.actor(ctx), operation, args);
+    const caller = await this.auth.actor(ctx);
+    rememberCaller(request, caller);
+    authorise(caller, operation, args);
   }
 }

@@ -2,14 +2,16 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { SignInInput } from '../graphql/graphql.generated';
 import { AuthService, type GraphQLContext, type SignedIn } from './auth.service';
+import { CurrentActor } from './current-actor.decorator';
+import type { Caller } from './access-policy';
 
 @Resolver('Me')
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Query('me')
-  async me(@Context() ctx: GraphQLContext) {
-    return this.auth.profile(await this.auth.actor(ctx));
+  async me(@CurrentActor() actor: Caller) {
+    return this.auth.profile(actor);
   }
 
   private async session(signedIn: SignedIn) {

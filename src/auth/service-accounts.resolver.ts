@@ -1,13 +1,13 @@
 // Thin: the office manages service accounts (access-policy.ts says only the office may).
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
-import { AuthService, type GraphQLContext } from './auth.service';
 import { ServiceAccountService } from './service-accounts';
+import { CurrentActor } from './current-actor.decorator';
+import type { Caller } from './access-policy';
 
 @Resolver()
 export class ServiceAccountResolver {
   constructor(
-    private readonly auth: AuthService,
     private readonly accounts: ServiceAccountService,
   ) {}
 
@@ -17,8 +17,8 @@ export class ServiceAccountResolver {
   }
 
   @Mutation('createServiceAccount')
-  async createServiceAccount(@Args('input') input: CreateServiceAccountInput, @Context() ctx: GraphQLContext) {
-    return this.accounts.create(await this.auth.actor(ctx), input);
+  async createServiceAccount(@Args('input') input: CreateServiceAccountInput, @CurrentActor() actor: Caller) {
+    return this.accounts.create(actor, input);
   }
 
   @Mutation('rotateServiceAccountKey')
@@ -27,7 +27,7 @@ export class ServiceAccountResolver {
   }
 
   @Mutation('revokeServiceAccount')
-  async revokeServiceAccount(@Args('id') id: string, @Context() ctx: GraphQLContext) {
-    return this.accounts.revoke(await this.auth.actor(ctx), id);
+  async revokeServiceAccount(@Args('id') id: string, @CurrentActor() actor: Caller) {
+    return this.accounts.revoke(actor, id);
   }
 }

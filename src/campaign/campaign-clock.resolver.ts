@@ -1,6 +1,5 @@
 // Thin: who is calling, what they asked, delegated to the clock's and the reports' services.
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type {
   AdvanceCampaignPhaseInput,
   GenerateMonthlyReportInput,
@@ -12,13 +11,14 @@ import { PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
 import { CampaignClockService } from './campaign-clock.service';
 import type { CampaignView } from './campaign.repository';
 import { MonthlyReportService } from './monthly-report.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('Campaign')
 export class CampaignClockResolver {
   constructor(
     private readonly clock: CampaignClockService,
     private readonly reports: MonthlyReportService,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('campaign')
@@ -77,18 +77,18 @@ export class CampaignClockResolver {
   }
 
   @ResolveField('allowedActions')
-  async allowedActions(@Parent() campaign: CampaignView, @Context() ctx: GraphQLContext) {
-    return this.clock.allowedActions(await this.auth.actor(ctx), campaign);
+  async allowedActions(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.clock.allowedActions(actor, campaign);
   }
 
   @ResolveField('visits')
-  async visits(@Parent() campaign: CampaignView, @Args('month') month: string | null, @Context() ctx: GraphQLContext) {
-    return this.clock.visits(await this.auth.actor(ctx), campaign, month);
+  async visits(@Parent() campaign: CampaignView, @Args('month') month: string | null, @CurrentActor() actor: Caller) {
+    return this.clock.visits(actor, campaign, month);
   }
 
   @ResolveField('meetings')
-  async meetings(@Parent() campaign: CampaignView, @Args('month') month: string | null, @Context() ctx: GraphQLContext) {
-    return this.clock.meetings(await this.auth.actor(ctx), campaign, month);
+  async meetings(@Parent() campaign: CampaignView, @Args('month') month: string | null, @CurrentActor() actor: Caller) {
+    return this.clock.meetings(actor, campaign, month);
   }
 
   @ResolveField('cadence')
@@ -97,13 +97,13 @@ export class CampaignClockResolver {
   }
 
   @ResolveField('monthlyReports')
-  async monthlyReports(@Parent() campaign: CampaignView, @Context() ctx: GraphQLContext) {
-    return this.reports.list(await this.auth.actor(ctx), campaign);
+  async monthlyReports(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.reports.list(actor, campaign);
   }
 
   @ResolveField('history')
-  async history(@Parent() campaign: CampaignView, @Context() ctx: GraphQLContext) {
-    return this.clock.history(await this.auth.actor(ctx), campaign);
+  async history(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.clock.history(actor, campaign);
   }
 
   @ResolveField('version')
@@ -112,27 +112,27 @@ export class CampaignClockResolver {
   }
 
   @Mutation('setCampaignPhasePlan')
-  async setCampaignPhasePlan(@Args('input') i: SetCampaignPhasePlanInput, @Context() ctx: GraphQLContext) {
-    return this.clock.setPlan(await this.auth.actor(ctx), i);
+  async setCampaignPhasePlan(@Args('input') i: SetCampaignPhasePlanInput, @CurrentActor() actor: Caller) {
+    return this.clock.setPlan(actor, i);
   }
 
   @Mutation('advanceCampaignPhase')
-  async advanceCampaignPhase(@Args('input') i: AdvanceCampaignPhaseInput, @Context() ctx: GraphQLContext) {
-    return this.clock.advance(await this.auth.actor(ctx), i);
+  async advanceCampaignPhase(@Args('input') i: AdvanceCampaignPhaseInput, @CurrentActor() actor: Caller) {
+    return this.clock.advance(actor, i);
   }
 
   @Mutation('recordSupervisionVisit')
-  async recordSupervisionVisit(@Args('input') i: RecordSupervisionVisitInput, @Context() ctx: GraphQLContext) {
-    return this.clock.recordVisit(await this.auth.actor(ctx), i);
+  async recordSupervisionVisit(@Args('input') i: RecordSupervisionVisitInput, @CurrentActor() actor: Caller) {
+    return this.clock.recordVisit(actor, i);
   }
 
   @Mutation('recordCampaignMeeting')
-  async recordCampaignMeeting(@Args('input') i: RecordCampaignMeetingInput, @Context() ctx: GraphQLContext) {
-    return this.clock.recordMeeting(await this.auth.actor(ctx), i);
+  async recordCampaignMeeting(@Args('input') i: RecordCampaignMeetingInput, @CurrentActor() actor: Caller) {
+    return this.clock.recordMeeting(actor, i);
   }
 
   @Mutation('generateMonthlyReport')
-  async generateMonthlyReport(@Args('input') i: GenerateMonthlyReportInput, @Context() ctx: GraphQLContext) {
-    return this.reports.generate(await this.auth.actor(ctx), i.campaignId, i.month);
+  async generateMonthlyReport(@Args('input') i: GenerateMonthlyReportInput, @CurrentActor() actor: Caller) {
+    return this.reports.generate(actor, i.campaignId, i.month);
   }
 }

@@ -1,40 +1,37 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { type GraphQLContext } from '../auth/auth.service';
 import type { ExportFormat, ImportCatalogInput } from '../graphql/graphql.generated';
 import type { CriterionPlan, IndicatorPlan, MaterialPlan } from './catalog.types';
 import { CatalogService } from './catalog.service';
 import { decodeBase64 } from '../files/base64';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('AssessmentSystem')
 export class CatalogResolver {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly auth: AuthService,
   ) {}
 
   @Mutation('importCatalog')
-  async importCatalog(@Args('input') input: ImportCatalogInput, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async importCatalog(@Args('input') input: ImportCatalogInput, @CurrentActor() actor: Caller) {
     return this.catalog.import(actor, { fileName: input.fileName, content: decodeBase64(input.contentBase64), dryRun: input.dryRun ?? false, title: input.title });
   }
 
   @Query('catalog')
-  async system(@Args('version') version: number | null | undefined, @Context() ctx: GraphQLContext) {
-    await this.auth.actor(ctx);
+  async system(@Args('version') version: number | null | undefined) {
     return this.catalog.system(version);
   }
 
   @Query('catalogVersions')
-  async versions(@Context() ctx: GraphQLContext) {
-    await this.auth.actor(ctx);
+  async versions() {
     return this.catalog.versions();
   }
 
   @Query('exportCatalog')
-  async exportCatalog(@Args('format') format: ExportFormat, @Args('version') version: number | null | undefined, @Context() ctx: GraphQLContext) {
-    await this.auth.actor(ctx);
+  async exportCatalog(@Args('format') format: ExportFormat, @Args('version') version: number | null | undefined) {
     return this.catalog.export(format, version);
   }
 }

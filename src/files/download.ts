@@ -1,10 +1,6 @@
 // Sending a stored file over HTTP with the API's identity and visibility rules: the caller's `read` decides
 // whether the person may have it. A refusal is a DomainError, answered (and, when it is one, recorded as a denied
 // attempt) by the exception filter (src/errors/domain-error.filter.ts) with the HTTP status that matches it.
-export interface HttpRequest {
-  headers: Record<string, string | string[] | undefined>;
-}
-
 export interface HttpResponse {
   setHeader(name: string, value: string): void;
   send(body: Buffer): void;

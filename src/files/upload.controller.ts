@@ -3,8 +3,9 @@
 // is read (AccessGuard, by the same rules as GraphQL: a Bearer token or, where it is accepted, the demo header);
 // no cookie is involved, and a cross-site form cannot set these headers, so there is nothing to forge.
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import { AuthService } from '../auth/auth.service';
 import { UploadService, type Uploaded } from './upload.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 interface UploadRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -18,14 +19,12 @@ interface UploadResponse {
 @Controller('files')
 export class UploadController {
   constructor(
-    private readonly auth: AuthService,
     private readonly uploads: UploadService,
   ) {}
 
   @Post()
   @HttpCode(201)
-  async upload(@Req() req: UploadRequest, @Res({ passthrough: true }) res: UploadResponse): Promise<Uploaded> {
-    const caller = await this.auth.actor({ req });
+  async upload(@Req() req: UploadRequest, @CurrentActor() caller: Caller, @Res({ passthrough: true }) res: UploadResponse): Promise<Uploaded> {
     const length = req.headers['content-length'];
     try {
       // Not destroyed when the upload stops early, so that the refusal can still be answered on its connection.

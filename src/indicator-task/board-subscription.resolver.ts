@@ -1,15 +1,15 @@
-import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { LiveEventsService } from '../live/live-events.service';
 import { visibleChanges } from '../live/visible-changes';
 import { isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class BoardSubscriptionResolver {
   constructor(
-    private readonly auth: AuthService,
     private readonly live: LiveEventsService,
     private readonly repository: IndicatorTaskRepository,
     private readonly tasks: IndicatorTaskService,
@@ -17,8 +17,7 @@ export class BoardSubscriptionResolver {
 
   /** Each change is read from the projection and sent only to those who may see the card. */
   @Subscription('boardChanged')
-  async boardChanged(@Args('campaignId') campaignId: string | null, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async boardChanged(@Args('campaignId') campaignId: string | null, @CurrentActor() actor: Caller) {
     return visibleChanges(this.live.subscribe(), {
       wanted: isIndicatorTaskStream,
       load: (id) => this.repository.findById(id),

@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { type GraphQLContext } from '../auth/auth.service';
 import type {
   AcceptArchiveMaterialInput,
   ReassignTaskInput,
@@ -23,23 +23,24 @@ import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indica
 import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { TaskView } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('IndicatorTask')
 export class IndicatorTaskResolver {
   constructor(
     private readonly tasks: IndicatorTaskService,
-    private readonly auth: AuthService,
     private readonly uploads: UploadService,
   ) {}
 
   @Query('indicatorTask')
-  async indicatorTask(@Args('id') id: string, @Context() ctx: GraphQLContext) {
-    return this.tasks.get(await this.auth.actor(ctx), id);
+  async indicatorTask(@Args('id') id: string, @CurrentActor() actor: Caller) {
+    return this.tasks.get(actor, id);
   }
 
   @Query('board')
-  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Args('first') first: number | null, @Context() ctx: GraphQLContext) {
-    return this.tasks.board(await this.auth.actor(ctx), campaignId, unitCode, first);
+  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Args('first') first: number | null, @CurrentActor() actor: Caller) {
+    return this.tasks.board(actor, campaignId, unitCode, first);
   }
 
   @Query('boardColumn')
@@ -49,9 +50,9 @@ export class IndicatorTaskResolver {
     @Args('unitCode') unitCode: string | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.tasks.boardColumn(await this.auth.actor(ctx), { campaignId, stage, unitCode, first, after });
+    return this.tasks.boardColumn(actor, { campaignId, stage, unitCode, first, after });
   }
 
   @ResolveField('stageLabel')
@@ -60,40 +61,39 @@ export class IndicatorTaskResolver {
   }
 
   @ResolveField('allowedActions')
-  async allowedActions(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.allowedActions(await this.auth.actor(ctx), task);
+  async allowedActions(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
+    return this.tasks.allowedActions(actor, task);
   }
 
   @ResolveField('sideActions')
-  async sideActions(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.sideActions(await this.auth.actor(ctx), task);
+  async sideActions(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
+    return this.tasks.sideActions(actor, task);
   }
 
   @ResolveField('comments')
-  async comments(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.comments(await this.auth.actor(ctx), task, ctx);
+  async comments(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.comments(actor, task, ctx);
   }
 
   @ResolveField('evidence')
-  async evidence(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.evidence(await this.auth.actor(ctx), task, ctx);
+  async evidence(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.evidence(actor, task, ctx);
   }
 
   @Mutation('addComment')
-  addComment(@Args('input') i: AddCommentInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'ADD_COMMENT', text: i.text }, i.expectedVersion);
+  addComment(@Args('input') i: AddCommentInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'ADD_COMMENT', text: i.text }, i.expectedVersion);
   }
 
   @Mutation('uploadEvidence')
-  async uploadEvidence(@Args('input') i: UploadEvidenceInput, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async uploadEvidence(@Args('input') i: UploadEvidenceInput, @CurrentActor() actor: Caller) {
     const file = await this.uploads.contentOf(actor, i, i.fileId ? 'fileId' : 'contentBase64');
     return this.tasks.uploadEvidence(actor, i.taskId, { name: file.name, content: file.content }, i.note ?? undefined, i.expectedVersion);
   }
 
   @ResolveField('history')
-  async history(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.history(await this.auth.actor(ctx), task, ctx);
+  async history(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.history(actor, task, ctx);
   }
 
   @ResolveField('temporalUiUrl')
@@ -101,83 +101,82 @@ export class IndicatorTaskResolver {
     return this.tasks.temporalUiUrl(task);
   }
 
-  private async act(ctx: GraphQLContext, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null) {
-    return this.tasks.perform(await this.auth.actor(ctx), taskId, command, expectedVersion);
+  private act(actor: Caller, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null) {
+    return this.tasks.perform(actor, taskId, command, expectedVersion);
   }
 
   @Mutation('submitSelfCheck')
-  submitSelfCheck(@Args('input') i: SubmitSelfCheckInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'SUBMIT_SELF_CHECK', classification: i.classification, note: i.note }, i.expectedVersion);
+  submitSelfCheck(@Args('input') i: SubmitSelfCheckInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'SUBMIT_SELF_CHECK', classification: i.classification, note: i.note }, i.expectedVersion);
   }
 
   @Mutation('confirmSelfCheck')
-  confirmSelfCheck(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'CONFIRM_SELF_CHECK', note: i.note ?? undefined }, i.expectedVersion);
+  confirmSelfCheck(@Args('input') i: ApproveInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'CONFIRM_SELF_CHECK', note: i.note ?? undefined }, i.expectedVersion);
   }
 
   @Mutation('returnSelfCheck')
-  returnSelfCheck(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RETURN_SELF_CHECK', reason: i.reason }, i.expectedVersion);
+  returnSelfCheck(@Args('input') i: ReturnInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'RETURN_SELF_CHECK', reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('submitRectificationPlan')
-  submitRectificationPlan(@Args('input') i: RectificationPlanInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: i.plan, deadline: i.deadline }, i.expectedVersion);
+  submitRectificationPlan(@Args('input') i: RectificationPlanInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: i.plan, deadline: i.deadline }, i.expectedVersion);
   }
 
   @Mutation('recordRecheck')
-  recordRecheck(@Args('input') i: RecordRecheckInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RECORD_RECHECK', passed: i.passed, note: i.note ?? undefined }, i.expectedVersion);
+  recordRecheck(@Args('input') i: RecordRecheckInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'RECORD_RECHECK', passed: i.passed, note: i.note ?? undefined }, i.expectedVersion);
   }
 
   @Mutation('requestExtension')
-  requestExtension(@Args('input') i: RequestExtensionInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'REQUEST_EXTENSION', requestedDueAt: i.requestedDueAt, reason: i.reason }, i.expectedVersion);
+  requestExtension(@Args('input') i: RequestExtensionInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'REQUEST_EXTENSION', requestedDueAt: i.requestedDueAt, reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('approveExtension')
-  approveExtension(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'APPROVE_EXTENSION', note: i.note ?? undefined }, i.expectedVersion);
+  approveExtension(@Args('input') i: ApproveInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'APPROVE_EXTENSION', note: i.note ?? undefined }, i.expectedVersion);
   }
 
   @Mutation('refuseExtension')
-  refuseExtension(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'REFUSE_EXTENSION', reason: i.reason }, i.expectedVersion);
+  refuseExtension(@Args('input') i: ReturnInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'REFUSE_EXTENSION', reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('reportRectificationProgress')
-  reportRectificationProgress(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'REPORT_RECTIFICATION_PROGRESS', note: i.note }, i.expectedVersion);
+  reportRectificationProgress(@Args('input') i: NoteInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'REPORT_RECTIFICATION_PROGRESS', note: i.note }, i.expectedVersion);
   }
 
   @Mutation('submitRectification')
-  submitRectification(@Args('input') i: NoteInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'SUBMIT_RECTIFICATION', note: i.note }, i.expectedVersion);
+  submitRectification(@Args('input') i: NoteInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'SUBMIT_RECTIFICATION', note: i.note }, i.expectedVersion);
   }
 
   @Mutation('approveRectification')
-  approveRectification(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'APPROVE_RECTIFICATION', note: i.note ?? undefined }, i.expectedVersion);
+  approveRectification(@Args('input') i: ApproveInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'APPROVE_RECTIFICATION', note: i.note ?? undefined }, i.expectedVersion);
   }
 
   @Mutation('returnRectification')
-  returnRectification(@Args('input') i: ReturnInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RETURN_RECTIFICATION', reason: i.reason }, i.expectedVersion);
+  returnRectification(@Args('input') i: ReturnInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'RETURN_RECTIFICATION', reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('recordMockAssessment')
-  async recordMockAssessment(@Args('input') i: RecordMockAssessmentInput, @Context() ctx: GraphQLContext) {
-    return this.tasks.recordMockAssessment(await this.auth.actor(ctx), i.taskId, i.scores, i.note ?? undefined, i.expectedVersion);
+  async recordMockAssessment(@Args('input') i: RecordMockAssessmentInput, @CurrentActor() actor: Caller) {
+    return this.tasks.recordMockAssessment(actor, i.taskId, i.scores, i.note ?? undefined, i.expectedVersion);
   }
 
   @Mutation('startArchiving')
-  async startArchiving(@Args('input') i: ApproveInput, @Context() ctx: GraphQLContext) {
-    return this.tasks.startArchiving(await this.auth.actor(ctx), i.taskId, i.note ?? undefined, i.expectedVersion);
+  async startArchiving(@Args('input') i: ApproveInput, @CurrentActor() actor: Caller) {
+    return this.tasks.startArchiving(actor, i.taskId, i.note ?? undefined, i.expectedVersion);
   }
 
   @Mutation('submitArchiveMaterial')
-  async submitArchiveMaterial(@Args('input') i: SubmitArchiveMaterialInput, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async submitArchiveMaterial(@Args('input') i: SubmitArchiveMaterialInput, @CurrentActor() actor: Caller) {
     let file: { name: string; content: Buffer } | null = null;
     if (i.fileId || (i.contentBase64 !== null && i.contentBase64 !== undefined)) {
       file = await this.uploads.contentOf(actor, i, i.fileId ? 'fileId' : 'contentBase64');
@@ -187,22 +186,22 @@ export class IndicatorTaskResolver {
   }
 
   @Mutation('acceptArchiveMaterial')
-  acceptArchiveMaterial(@Args('input') i: AcceptArchiveMaterialInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: i.materialCode, note: i.note ?? undefined }, i.expectedVersion);
+  acceptArchiveMaterial(@Args('input') i: AcceptArchiveMaterialInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: i.materialCode, note: i.note ?? undefined }, i.expectedVersion);
   }
 
   @Mutation('returnArchiveMaterial')
-  returnArchiveMaterial(@Args('input') i: ReturnArchiveMaterialInput, @Context() ctx: GraphQLContext) {
-    return this.act(ctx, i.taskId, { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: i.materialCode, reason: i.reason }, i.expectedVersion);
+  returnArchiveMaterial(@Args('input') i: ReturnArchiveMaterialInput, @CurrentActor() actor: Caller) {
+    return this.act(actor, i.taskId, { action: 'RETURN_ARCHIVE_MATERIAL', materialCode: i.materialCode, reason: i.reason }, i.expectedVersion);
   }
 
   @Mutation('reassignTask')
-  async reassignTask(@Args('input') i: ReassignTaskInput, @Context() ctx: GraphQLContext) {
-    return this.tasks.reassign(await this.auth.actor(ctx), i.taskId, i.unitCode, i.reason, i.expectedVersion);
+  async reassignTask(@Args('input') i: ReassignTaskInput, @CurrentActor() actor: Caller) {
+    return this.tasks.reassign(actor, i.taskId, i.unitCode, i.reason, i.expectedVersion);
   }
 
   @ResolveField('archiveMaterials')
-  async archiveMaterials(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.tasks.archiveMaterials(await this.auth.actor(ctx), task, ctx);
+  async archiveMaterials(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.archiveMaterials(actor, task, ctx);
   }
 }

@@ -2,23 +2,23 @@
 // the board's rule: a unit's users see the tasks their unit does and the tasks it leads. The nodes are the board's TaskViews, so every
 // IndicatorTask field resolver works on them.
 import { Inject } from '@nestjs/common';
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE } from '../app/app.tokens';
 import { visibleUnit } from '../auth/access-policy';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
 import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
 import { TASK_ORDERINGS, countTasks, taskPage, taskView } from './task-list';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class TaskListResolver {
   constructor(
     @Inject(DATABASE) private readonly db: Db,
     private readonly campaigns: CampaignRepository,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('tasks')
@@ -28,9 +28,8 @@ export class TaskListResolver {
     @Args('orderBy') orderBy: TaskOrder | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    const actor = await this.auth.actor(ctx);
     const size = pageSize(first);
     const ordering = TASK_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
     const position = after === null || after === undefined ? null : decodeCursor(after, ordering);

@@ -1,15 +1,15 @@
 // Thin: who is calling, what they asked, delegated to the service.
-import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../graphql/graphql.generated';
 import type { RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import { InspectionRoundService, type RoundView } from './inspection-round.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('InspectionRound')
 export class InspectionRoundResolver {
   constructor(
     private readonly rounds: InspectionRoundService,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('inspectionRounds')
@@ -28,18 +28,18 @@ export class InspectionRoundResolver {
   }
 
   @Mutation('planInspectionRound')
-  async planInspectionRound(@Args('input') i: PlanInspectionRoundInput, @Context() ctx: GraphQLContext) {
-    return this.rounds.plan(await this.auth.actor(ctx), i);
+  async planInspectionRound(@Args('input') i: PlanInspectionRoundInput, @CurrentActor() actor: Caller) {
+    return this.rounds.plan(actor, i);
   }
 
   @Mutation('actOnInspectionRound')
-  async actOnInspectionRound(@Args('input') i: RoundActionInput, @Context() ctx: GraphQLContext) {
-    return this.rounds.act(await this.auth.actor(ctx), i.roundId, i.action, i.note, i.expectedVersion);
+  async actOnInspectionRound(@Args('input') i: RoundActionInput, @CurrentActor() actor: Caller) {
+    return this.rounds.act(actor, i.roundId, i.action, i.note, i.expectedVersion);
   }
 
   @Mutation('recordFinding')
-  async recordFinding(@Args('input') i: RecordFindingInput, @Context() ctx: GraphQLContext) {
-    return this.rounds.recordFinding(await this.auth.actor(ctx), i.roundId, {
+  async recordFinding(@Args('input') i: RecordFindingInput, @CurrentActor() actor: Caller) {
+    return this.rounds.recordFinding(actor, i.roundId, {
       area: i.area,
       location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
       description: i.description,
@@ -52,8 +52,8 @@ export class InspectionRoundResolver {
   }
 
   @Mutation('recordRoundScores')
-  async recordRoundScores(@Args('input') i: RecordRoundScoresInput, @Context() ctx: GraphQLContext) {
-    return this.rounds.recordScores(await this.auth.actor(ctx), i.roundId, i.scores, i.expectedVersion);
+  async recordRoundScores(@Args('input') i: RecordRoundScoresInput, @CurrentActor() actor: Caller) {
+    return this.rounds.recordScores(actor, i.roundId, i.scores, i.expectedVersion);
   }
 
   @ResolveField('kindLabel')
@@ -72,13 +72,13 @@ export class InspectionRoundResolver {
   }
 
   @ResolveField('findings')
-  async findings(@Parent() round: RoundView, @Context() ctx: GraphQLContext) {
-    return this.rounds.findings(await this.auth.actor(ctx), round);
+  async findings(@Parent() round: RoundView, @CurrentActor() actor: Caller) {
+    return this.rounds.findings(actor, round);
   }
 
   @ResolveField('allowedActions')
-  async allowedActions(@Parent() round: RoundView, @Context() ctx: GraphQLContext) {
-    return this.rounds.allowedActions(await this.auth.actor(ctx), round);
+  async allowedActions(@Parent() round: RoundView, @CurrentActor() actor: Caller) {
+    return this.rounds.allowedActions(actor, round);
   }
 
   @ResolveField('history')

@@ -1,20 +1,19 @@
 // Thin: who is calling, what they asked, delegated to the service.
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { decodeBase64 } from '../files/base64';
 import type { ImportOrganisationInput } from '../graphql/graphql.generated';
 import { OrganisationService } from './organisation.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('Organisation')
 export class OrganisationResolver {
   constructor(
     private readonly organisation: OrganisationService,
-    private readonly auth: AuthService,
   ) {}
 
   @Mutation('importOrganisation')
-  async importOrganisation(@Args('input') input: ImportOrganisationInput, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async importOrganisation(@Args('input') input: ImportOrganisationInput, @CurrentActor() actor: Caller) {
     const files = input.files.map((file, i) => ({ fileName: file.fileName, content: decodeBase64(file.contentBase64, `files.${i}.contentBase64`) }));
     return this.organisation.import(actor, { files, dryRun: input.dryRun ?? false });
   }

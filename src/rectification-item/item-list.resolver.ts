@@ -3,10 +3,9 @@
 // ItemViews, so the RectificationItem field resolvers (and with them the hiding of covert inspectors from units)
 // apply to them unchanged.
 import { Inject } from '@nestjs/common';
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import { DATABASE } from '../app/app.tokens';
 import { visibleUnit } from '../auth/access-policy';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
@@ -15,6 +14,8 @@ import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
 import { ITEM_ORDERINGS, countItems, itemPage } from './item-list';
 import { RectificationItemRepository } from './rectification-item.repository';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class ItemListResolver {
@@ -22,7 +23,6 @@ export class ItemListResolver {
     @Inject(DATABASE) private readonly db: Db,
     private readonly items: RectificationItemRepository,
     private readonly campaigns: CampaignRepository,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('items')
@@ -32,9 +32,8 @@ export class ItemListResolver {
     @Args('orderBy') orderBy: ItemOrder | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    const actor = await this.auth.actor(ctx);
     const size = pageSize(first);
     const ordering = ITEM_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
     const position = after === null || after === undefined ? null : decodeCursor(after, ordering);

@@ -1,15 +1,15 @@
-import { Args, Context, Resolver, Subscription } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import { LiveEventsService } from '../live/live-events.service';
 import { visibleChanges } from '../live/visible-changes';
 import { isRectificationItemStream } from '../projections/rectification-item-card.projection';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class ItemSubscriptionResolver {
   constructor(
-    private readonly auth: AuthService,
     private readonly live: LiveEventsService,
     private readonly repository: RectificationItemRepository,
     private readonly items: RectificationItemService,
@@ -17,8 +17,7 @@ export class ItemSubscriptionResolver {
 
   /** Each change is read from the projection and sent only to those who may see the item. */
   @Subscription('itemChanged')
-  async itemChanged(@Args('campaignId') campaignId: string | null, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async itemChanged(@Args('campaignId') campaignId: string | null, @CurrentActor() actor: Caller) {
     return visibleChanges(this.live.subscribe(), {
       wanted: isRectificationItemStream,
       load: (id) => this.repository.findById(id),

@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { type GraphQLContext } from '../auth/auth.service';
 import type { ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { DomainError } from '../errors/domain-error';
@@ -9,17 +9,18 @@ import type { TaskView } from '../indicator-task/indicator-task.repository';
 import type { ItemArea, ItemSource, ItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { ItemView } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('RectificationItem')
 export class RectificationItemResolver {
   constructor(
     private readonly items: RectificationItemService,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('rectificationItem')
-  async rectificationItem(@Args('id') id: string, @Context() ctx: GraphQLContext) {
-    return this.items.get(await this.auth.actor(ctx), id);
+  async rectificationItem(@Args('id') id: string, @CurrentActor() actor: Caller) {
+    return this.items.get(actor, id);
   }
 
   @Query('itemBoard')
@@ -29,9 +30,9 @@ export class RectificationItemResolver {
     @Args('area') area: ItemArea | null,
     @Args('source') source: ItemSource | null,
     @Args('first') first: number | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.items.board(await this.auth.actor(ctx), campaignId, { unitCode, area, source }, first);
+    return this.items.board(actor, campaignId, { unitCode, area, source }, first);
   }
 
   @Query('itemBoardColumn')
@@ -43,14 +44,14 @@ export class RectificationItemResolver {
     @Args('source') source: ItemSource | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.items.boardColumn(await this.auth.actor(ctx), { campaignId, state, unitCode, area, source, first, after });
+    return this.items.boardColumn(actor, { campaignId, state, unitCode, area, source, first, after });
   }
 
   @Mutation('reportItem')
-  async reportItem(@Args('input') i: ReportItemInput, @Context() ctx: GraphQLContext) {
-    return this.items.report(await this.auth.actor(ctx), {
+  async reportItem(@Args('input') i: ReportItemInput, @CurrentActor() actor: Caller) {
+    return this.items.report(actor, {
       campaignId: i.campaignId,
       source: i.source,
       area: i.area,
@@ -65,8 +66,8 @@ export class RectificationItemResolver {
   }
 
   @Mutation('actOnItem')
-  async actOnItem(@Args('input') i: ItemActionInput, @Context() ctx: GraphQLContext) {
-    return this.items.act(await this.auth.actor(ctx), i);
+  async actOnItem(@Args('input') i: ItemActionInput, @CurrentActor() actor: Caller) {
+    return this.items.act(actor, i);
   }
 
   @ResolveField('stateLabel')
@@ -85,9 +86,8 @@ export class RectificationItemResolver {
   }
 
   @ResolveField('submission')
-  async submission(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
+  async submission(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
     if (!item.submission) return null;
-    const actor = await this.auth.actor(ctx);
     return {
       ...item.submission,
       photos: item.submission.photos.map((f) => this.items.fileUrl(item, f)),
@@ -96,8 +96,7 @@ export class RectificationItemResolver {
   }
 
   @ResolveField('reportedBy')
-  async reportedBy(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async reportedBy(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
     return this.items.hidesReporter(actor, item) ? null : this.items.person(actor, item, item.reportedBy, ctx);
   }
 
@@ -107,13 +106,13 @@ export class RectificationItemResolver {
   }
 
   @ResolveField('allowedActions')
-  async allowedActions(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
-    return this.items.allowedActions(await this.auth.actor(ctx), item);
+  async allowedActions(@Parent() item: ItemView, @CurrentActor() actor: Caller) {
+    return this.items.allowedActions(actor, item);
   }
 
   @ResolveField('history')
-  async history(@Parent() item: ItemView, @Context() ctx: GraphQLContext) {
-    return this.items.history(await this.auth.actor(ctx), item, ctx);
+  async history(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.items.history(actor, item, ctx);
   }
 }
 
@@ -122,12 +121,11 @@ export class MeetingDecisionResolver {
   constructor(
     private readonly decisions: MeetingDecisionService,
     private readonly tasks: IndicatorTaskRepository,
-    private readonly auth: AuthService,
   ) {}
 
   @Mutation('meetingDecisionToItem')
-  async meetingDecisionToItem(@Args('input') i: MeetingDecisionToItemInput, @Context() ctx: GraphQLContext) {
-    return this.decisions.toItem(await this.auth.actor(ctx), {
+  async meetingDecisionToItem(@Args('input') i: MeetingDecisionToItemInput, @CurrentActor() actor: Caller) {
+    return this.decisions.toItem(actor, {
       campaignId: i.campaignId,
       meetingId: i.meetingId,
       decisionIndex: i.decisionIndex,
@@ -138,8 +136,8 @@ export class MeetingDecisionResolver {
   }
 
   @Mutation('meetingDecisionToTask')
-  async meetingDecisionToTask(@Args('input') i: MeetingDecisionToTaskInput, @Context() ctx: GraphQLContext) {
-    const taskId = await this.decisions.toTask(await this.auth.actor(ctx), i);
+  async meetingDecisionToTask(@Args('input') i: MeetingDecisionToTaskInput, @CurrentActor() actor: Caller) {
+    const taskId = await this.decisions.toTask(actor, i);
     // The card appears once the task's creation event is projected.
     for (let delay = 20, waited = 0; waited < 15_000; waited += delay, delay = Math.min(delay * 2, 250)) {
       const card = await this.tasks.findById(taskId);
@@ -154,11 +152,10 @@ export class MeetingDecisionResolver {
 export class IndicatorTaskItemsResolver {
   constructor(
     private readonly items: RectificationItemService,
-    private readonly auth: AuthService,
   ) {}
 
   @ResolveField('linkedItems')
-  async linkedItems(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
-    return this.items.linkedTo(await this.auth.actor(ctx), task, ctx);
+  async linkedItems(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.items.linkedTo(actor, task, ctx);
   }
 }

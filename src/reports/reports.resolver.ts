@@ -1,15 +1,15 @@
 // Thin: who is calling, what they asked, delegated to the service.
-import { Args, Context, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { ExportFormat } from '../graphql/graphql.generated';
 import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { ReportsService } from './reports.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class ReportsResolver {
   constructor(
     private readonly reports: ReportsService,
-    private readonly auth: AuthService,
   ) {}
 
   @Query('performanceAssessment')
@@ -18,9 +18,9 @@ export class ReportsResolver {
     @Args('from') from: string | null,
     @Args('to') to: string | null,
     @Args('unitCode') unitCode: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.reports.performanceAssessment(await this.auth.actor(ctx), { campaignId, from, to, unitCode });
+    return this.reports.performanceAssessment(actor, { campaignId, from, to, unitCode });
   }
 
   @Query('unitRanking')
@@ -30,9 +30,8 @@ export class ReportsResolver {
     @Args('asOf') asOf: string | null,
     @Args('top') top: number | null,
     @Args('flagAfterWeeks') flagAfterWeeks: number | null,
-    @Context() ctx: GraphQLContext,
   ) {
-    await this.auth.actor(ctx); // anyone signed in sees the 红黑榜
+    // Anyone signed in sees the 红黑榜 (AccessGuard has required a caller).
     return this.reports.unitRanking({ campaignId, weeks, asOf, top, flagAfterWeeks });
   }
 
@@ -42,9 +41,9 @@ export class ReportsResolver {
     @Args('asOf') asOf: string,
     @Args('unitCode') unitCode: string | null,
     @Args('first') first: number | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.reports.boardAsOf(await this.auth.actor(ctx), { campaignId, asOf, unitCode, first });
+    return this.reports.boardAsOf(actor, { campaignId, asOf, unitCode, first });
   }
 
   @Query('boardAsOfColumn')
@@ -55,9 +54,9 @@ export class ReportsResolver {
     @Args('unitCode') unitCode: string | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.reports.boardAsOfColumn(await this.auth.actor(ctx), { campaignId, asOf, stage, unitCode, first, after });
+    return this.reports.boardAsOfColumn(actor, { campaignId, asOf, stage, unitCode, first, after });
   }
 
   @Query('exportPerformanceAssessment')
@@ -66,8 +65,8 @@ export class ReportsResolver {
     @Args('from') from: string | null,
     @Args('to') to: string | null,
     @Args('format') format: ExportFormat,
-    @Context() ctx: GraphQLContext,
+    @CurrentActor() actor: Caller,
   ) {
-    return this.reports.exportPerformanceAssessment(await this.auth.actor(ctx), { campaignId, from, to, format });
+    return this.reports.exportPerformanceAssessment(actor, { campaignId, from, to, format });
   }
 }

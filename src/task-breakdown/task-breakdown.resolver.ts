@@ -1,19 +1,18 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { AuthService, type GraphQLContext } from '../auth/auth.service';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { decodeBase64 } from '../files/base64';
 import type { ImportTaskBreakdownInput } from '../graphql/graphql.generated';
 import { TaskBreakdownService } from './task-breakdown.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
 
 @Resolver('TaskBreakdownImport')
 export class TaskBreakdownResolver {
   constructor(
     private readonly imports: TaskBreakdownService,
-    private readonly auth: AuthService,
   ) {}
 
   @Mutation('importTaskBreakdown')
-  async importTaskBreakdown(@Args('input') input: ImportTaskBreakdownInput, @Context() ctx: GraphQLContext) {
-    const actor = await this.auth.actor(ctx);
+  async importTaskBreakdown(@Args('input') input: ImportTaskBreakdownInput, @CurrentActor() actor: Caller) {
     const content = decodeBase64(input.contentBase64);
     return this.imports.import(actor, { campaignId: input.campaignId, fileName: input.fileName, content, dryRun: input.dryRun ?? false });
   }
