@@ -3,7 +3,7 @@
 // afterwards (switching to swimlanes, typing in the search, picking a card up). Starts its own embedded PostgreSQL,
 // Temporal dev server (the API needs one to start) and API on free ports in a temporary folder; the cards are
 // written as events through the event store (so the board's projection is the real one), not as workflows.
-// Appends the figures to bench/RESULTS.md.
+// Appends the figures to bench/results/board-render.md.
 //
 //   npm run build && node dist/bench/board-render.bench.js [N=2000] [RUNS=3]
 import { execFileSync } from 'node:child_process';
@@ -26,6 +26,7 @@ import { Shutdown } from '../src/runtime/shutdown';
 import { resolveTemporalCli } from '../src/runtime/temporal-binaries';
 import { TemporalDevServer } from '../src/runtime/temporal-dev-server';
 import { createEventStore } from '../src/runtime/worker-runner';
+import { appendToResults } from './support/harness';
 import { connectClient } from '../src/temporal/temporal-connection';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Classification } from '../workflows/indicator-task/indicator-task.types';
@@ -270,10 +271,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     console.log(`\n${section}`);
-    const resultsFile = path.join(root, 'bench/RESULTS.md');
-    const existing = fs.existsSync(resultsFile) ? fs.readFileSync(resultsFile, 'utf8') : '';
-    fs.appendFileSync(resultsFile, (existing === '' || existing.endsWith('\n') ? '\n' : '\n\n') + section);
-    log(`appended to ${path.relative(root, resultsFile)}`);
+    appendToResults(path.join(root, 'bench/results/board-render.md'), 'Board render (bench/board-render.bench.ts)', section);
   } finally {
     await shutdown.run();
     fs.rmSync(dir, { recursive: true, force: true });

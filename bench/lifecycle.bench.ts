@@ -1,7 +1,7 @@
 // Lifecycle benchmark: N indicator tasks driven through their 9-action lifecycle, C at a time, once through
 // the GraphQL API over HTTP (run A) and once with Temporal Updates sent straight from a client (run B).
 // Starts its own embedded PostgreSQL and in-memory Temporal dev server on free ports in a temporary folder,
-// stops everything at the end (or on Ctrl-C) and appends the figures to bench/RESULTS.md.
+// stops everything at the end (or on Ctrl-C) and appends the figures to bench/results/lifecycle.md.
 //
 //   npm run bench -- lifecycle [N=50] [C=8]        (or: npm run build && node dist/bench/lifecycle.bench.js N C)
 import { randomBytes } from 'node:crypto';

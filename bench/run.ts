@@ -1,5 +1,5 @@
 // `npm run bench -- <name> [size arguments]`: runs one benchmark from dist/bench (built by `npm run bench`'s
-// prebuild). Without a name it lists them. Each benchmark appends its figures to bench/RESULTS.md.
+// prebuild). Without a name it lists them. Each benchmark appends its figures to bench/results/<name>.md.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 

@@ -1,6 +1,6 @@
 // What every benchmark shares: its own embedded PostgreSQL and Temporal dev server on free ports in a temporary
 // folder (so a running `npm start` is never touched), the machine's details, percentiles, CPU accounting from
-// /proc, Ctrl-C handling, and appending a dated section to bench/RESULTS.md.
+// /proc, Ctrl-C handling, and appending a dated section to the benchmark's bench/results/<name>.md.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -405,7 +405,25 @@ export async function startInProcess(infra: Infra, shutdown: Shutdown, name: str
 // ---------------------------------------------------------------------------------------------------------
 // Results.
 
-export const RESULTS_FILE = path.join(projectRoot(), 'bench/RESULTS.md');
+/** Each benchmark's dated sections go to a file of its own; bench/RESULTS.md keeps only the hand-written summary. */
+export const RESULTS_DIR = path.join(projectRoot(), 'bench/results');
+
+/** `bench/results/lifecycle.md` for a command that runs `dist/bench/lifecycle.bench.js`. */
+export function resultsFileOf(command: string): string {
+  const script = /dist\/bench\/([a-z0-9-]+?)(?:\.bench)?\.js/.exec(command)?.[1] ?? 'other';
+  return path.join(RESULTS_DIR, `${script}.md`);
+}
+
+/** Appends `section` to `file`, made with a title and a link back to the summary when it is new. */
+export function appendToResults(file: string, title: string, section: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) {
+    fs.writeFileSync(file, `# ${title}\n\nDated sections, appended by the benchmark (newest last); the summary is in [../RESULTS.md](../RESULTS.md).\n`);
+  }
+  const existing = fs.readFileSync(file, 'utf8');
+  fs.appendFileSync(file, (existing.endsWith('\n') ? '\n' : '\n\n') + section);
+  console.log(`[bench] appended to ${path.relative(projectRoot(), file)}`);
+}
 
 /** How to run this benchmark again, as recorded with its figures. */
 export function commandLine(script: string, args: readonly (string | number)[]): string {
@@ -415,7 +433,7 @@ export function commandLine(script: string, args: readonly (string | number)[]):
 /** Appends a dated section: title, command, machine, load, then the body (not with BENCH_NO_RECORD=1, for trying a benchmark out). */
 export function appendSection(title: string, command: string, machine: Machine, body: string): void {
   if (process.env.BENCH_NO_RECORD === '1') {
-    console.log('[bench] BENCH_NO_RECORD=1: not written to bench/RESULTS.md');
+    console.log('[bench] BENCH_NO_RECORD=1: not written to bench/results/');
     return;
   }
   const section = [
@@ -431,10 +449,8 @@ export function appendSection(title: string, command: string, machine: Machine, 
     body,
     '',
   ].join('\n');
-  if (!fs.existsSync(RESULTS_FILE)) fs.writeFileSync(RESULTS_FILE, '# Benchmark results\n\nSections are appended by the benchmarks in `bench/`; see bench/README.md.\n');
-  const existing = fs.readFileSync(RESULTS_FILE, 'utf8');
-  fs.appendFileSync(RESULTS_FILE, (existing.endsWith('\n') ? '\n' : '\n\n') + section);
-  console.log(`[bench] appended to ${path.relative(projectRoot(), RESULTS_FILE)}`);
+  const file = resultsFileOf(command);
+  appendToResults(file, path.basename(file, '.md'), section);
 }
 
 // ---------------------------------------------------------------------------------------------------------

