@@ -1,8 +1,7 @@
 // The small rules under the task-breakdown parser: which dates are deadlines, column letters, name matching
 // and suggestions, and the CSV tokenizer that keeps rows where Excel shows them.
-import { tokenizeCsv } from '../../src/task-breakdown/task-breakdown.csv';
+import { tokenizeCsv, cleanText, closestName, columnIndex, columnLetter, nameKey } from '../../src/spreadsheet';
 import { endOfDayShanghai, parseDueDate } from '../../src/task-breakdown/task-breakdown.dates';
-import { cleanText, closestName, columnIndex, columnLetter, nameKey } from '../../src/task-breakdown/task-breakdown.text';
 
 describe('parseDueDate', () => {
   it.each([
