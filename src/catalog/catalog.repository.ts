@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
+import { chunks, isForeignKeyViolation, lockForReferenceImport, lockReferenceData } from '../database/database.helpers';
 import type { Database } from '../database/database.types';
 import { DomainError } from '../errors/domain-error';
 import { DEFAULT_CATALOG_TITLE, type AssessmentMethod, type Catalog, type CatalogReference, type IndicatorPlan, type ItemPlan, type RectificationArea } from './catalog.types';
@@ -11,24 +12,6 @@ import { EMPTY_CATALOG, canonicalCatalog, catalogTotals } from './catalog.versio
 import type { ReferenceChange } from './reference-diff';
 
 export type CatalogWrite = CatalogDiff['write'];
-
-/**
- * One writer of a kind of reference data at a time: every import of it, and for the catalog every write of a
- * version (the demo seeding, the first read that versions a catalog found in the tables).
- */
-export async function lockReferenceData(trx: Transaction<Database>, what: string): Promise<void> {
-  await sql`select pg_advisory_xact_lock(hashtextextended(${`reference-import:${what}`}, 0))`.execute(trx);
-}
-
-/**
- * Reference-data imports (catalog and organisation) take this lock, one at a time, and a SHARE lock on
- * task_assignments, so that no task appears for an indicator or a unit between the check that nothing uses
- * it and its deletion.
- */
-export async function lockForReferenceImport(trx: Transaction<Database>, what: string): Promise<void> {
-  await lockReferenceData(trx, what);
-  await sql`lock table task_assignments in share mode`.execute(trx);
-}
 
 /** A version of the catalog without its snapshot: what the list of versions shows. */
 export interface CatalogVersionHead {
@@ -64,11 +47,6 @@ export interface NewCatalogVersion {
 export interface CatalogDecision<T> {
   result: T;
   apply: { write: CatalogWrite | null; version: NewCatalogVersion } | null;
-}
-
-/** PostgreSQL's foreign_key_violation: a row still referenced by another table. */
-export function isForeignKeyViolation(err: unknown): boolean {
-  return (err as { code?: unknown })?.code === '23503';
 }
 
 @Injectable()
@@ -332,13 +310,6 @@ async function applyWrite(trx: Transaction<Database>, write: CatalogWrite): Prom
   for (const chunk of chunks(materials)) await trx.insertInto('archive_materials').values(chunk).execute();
   if (write.removedIndicators.length > 0) await trx.deleteFrom('indicators').where('code', 'in', write.removedIndicators).execute();
   if (write.removedItems.length > 0) await trx.deleteFrom('assessment_items').where('code', 'in', write.removedItems).execute();
-}
-
-/** Batches small enough for PostgreSQL's 65,535 parameters per statement. */
-export function chunks<T>(rows: readonly T[], size = 1000): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {

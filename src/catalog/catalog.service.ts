@@ -12,7 +12,7 @@ import { catalogCsv, catalogXlsx } from './catalog.export';
 import { DEFAULT_CATALOG_TITLE, MAX_TITLE_LENGTH, byCode, type Catalog, type CatalogParse, type IndicatorPlan } from './catalog.types';
 import { diffCatalog, planCatalog, type CatalogDiff } from './catalog.validator';
 import { chooseTitle, exportFileName, normaliseTitle } from './catalog.versions';
-import { decodeCsvBytes, problemReport, sortProblems, type SheetProblem } from './import-table';
+import { decodeCsvBytes, problemReport, sortProblems, type SheetProblem } from '../spreadsheet';
 import { countsText, type ChangeCounts, type ReferenceChange } from './reference-diff';
 import { csvSheetName, uploadKind, type Upload } from './reference-upload';
 

@@ -11,7 +11,7 @@ import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { projectRoot } from '../runtime/project-paths';
-import { tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
+import { tokenizeCsv } from '../spreadsheet';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 
 const MARKER = 'demo_data';

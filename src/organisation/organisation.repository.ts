@@ -2,7 +2,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
-import { chunks, isForeignKeyViolation, lockForReferenceImport } from '../catalog/catalog.repository';
+import { chunks, isForeignKeyViolation, lockForReferenceImport } from '../database/database.helpers';
 import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import { DomainError } from '../errors/domain-error';

@@ -4,7 +4,7 @@
 // sign-in is issue 5.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
-import { problemReport, sortProblems, type SheetProblem } from '../catalog/import-table';
+import { problemReport, sortProblems, type SheetProblem } from '../spreadsheet';
 import type { ReferenceImportStatus } from '../catalog/catalog.service';
 import { countsText, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';
 import { uploadKind, type Upload } from '../catalog/reference-upload';

@@ -1,8 +1,8 @@
 // From a grid of cells (one per worksheet, or the CSV) to breakdown rows: find the header by name, tell data
 // rows from blank rows, notes and repeated headers, and read each data row. Every problem of every row is
 // collected; nothing stops at the first one.
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cleanText, columnLetter, nameKey, oneLine } from '../spreadsheet';
 import { parseDueDate } from './task-breakdown.dates';
-import { cleanText, columnLetter, nameKey, oneLine, problem } from './task-breakdown.text';
 import {
   OPTIONAL_HEADERS,
   REQUIRED_HEADERS,
@@ -12,30 +12,6 @@ import {
   type ImportProblem,
   type ParseResult,
 } from './task-breakdown.types';
-
-/** A cell as the readers hand it over: text, or a Date from a date-formatted spreadsheet cell. */
-export type GridCell = string | Date;
-export interface GridRow {
-  /** 1-based spreadsheet row */
-  row: number;
-  /** index 0 is column A */
-  cells: GridCell[];
-  /**
-   * Columns whose value this row only inherits from a merged cell above or to the left. They count as the
-   * row's values (an item name merged over six rows belongs to all six), but a row with nothing else in it
-   * looks empty on screen and is treated as blank.
-   */
-  inherited?: ReadonlySet<number>;
-}
-export interface Grid {
-  sheet: string;
-  rows: GridRow[];
-}
-
-/** One import creates at most this many rows' tasks: beyond it the file is refused, not cut short. */
-export const MAX_DATA_ROWS = 20_000;
-/** The header may sit under a title, a date line and the like, but not further down than this. */
-export const HEADER_SEARCH_ROWS = 10;
 
 /** A row is the header when it has both of these, exactly (spaces inside ignored). */
 const HEADER_MARKERS: readonly BreakdownHeader[] = ['测评指标', '责任单位'];

@@ -16,8 +16,7 @@ import {
 } from '../../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
-import { problem } from './task-breakdown.text';
-import { notXlsxReason } from './xlsx-workbook';
+import { notXlsxReason, problem } from '../spreadsheet';
 import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';

@@ -38,35 +38,8 @@ export interface BreakdownRow {
   incomplete?: boolean;
 }
 
-/** Stable codes: the import service and the UI may switch on them. Add new codes at the end; never rename. */
-export const IMPORT_PROBLEM_CODES = [
-  'MISSING_HEADER',
-  'MISSING_VALUE',
-  'BAD_DATE',
-  'BAD_STATUS',
-  'UNKNOWN_UNIT',
-  'UNKNOWN_INDICATOR',
-  'DUPLICATE',
-  'EMPTY_FILE',
-  'UNREADABLE_FILE',
-  'TOO_LARGE',
-  'REASSIGNED',
-] as const;
-export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
-
-export interface ImportProblem {
-  /** Worksheet name ('CSV' or the caller's name for a CSV file); '' for a problem of the whole file. */
-  sheet: string;
-  /** 1-based spreadsheet row; 0 for a problem of the whole sheet or file. */
-  row: number;
-  /** The header name, e.g. '责任单位'; '' for a problem of the whole row, sheet or file. */
-  column: string;
-  /** 'F' etc. when known. */
-  columnLetter: string | null;
-  code: ImportProblemCode;
-  /** Chinese, for people: where, what is wrong and how to fix it. */
-  message: string;
-}
+export { IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from '../spreadsheet/problems';
+import type { ImportProblem } from '../spreadsheet';
 
 export interface ParseResult {
   /** Rows that could be read. A row with a MISSING_VALUE problem is left out; one with only a BAD_DATE or BAD_STATUS comes marked `incomplete`. */

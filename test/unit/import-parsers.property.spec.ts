@@ -5,9 +5,9 @@
 // Chinese. Seeds are random; a failure prints fast-check's seed and path, which replay it.
 import fc from 'fast-check';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
-import { PROBLEM_CODES, type SheetProblem } from '../../src/catalog/import-table';
+import { PROBLEM_CODES, type Grid, type GridCell, type SheetProblem } from '../../src/spreadsheet';
 import { parseOrganisationFiles, parseOrganisationGrids } from '../../src/organisation/organisation.parser';
-import { parseGrids, type Grid, type GridCell } from '../../src/task-breakdown/task-breakdown.grid';
+import { parseGrids } from '../../src/task-breakdown/task-breakdown.grid';
 import { parseTaskBreakdownCsv, parseTaskBreakdownXlsx } from '../../src/task-breakdown/task-breakdown.parser';
 import { HEADER as BREAKDOWN_HEADER, xlsx } from '../support/breakdown-fixtures';
 import { CATALOG_HEADER, PEOPLE_HEADER, UNIT_HEADER, csvText } from '../support/catalog-fixtures';

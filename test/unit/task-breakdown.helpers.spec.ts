@@ -1,8 +1,5 @@
-// The small rules under the task-breakdown parser: which dates are deadlines, column letters, name matching
-// and suggestions, and the CSV tokenizer that keeps rows where Excel shows them.
-import { tokenizeCsv } from '../../src/task-breakdown/task-breakdown.csv';
+// The small rules under the task-breakdown parser: which dates are deadlines, and when a task's day ends.
 import { endOfDayShanghai, parseDueDate } from '../../src/task-breakdown/task-breakdown.dates';
-import { cleanText, closestName, columnIndex, columnLetter, nameKey } from '../../src/task-breakdown/task-breakdown.text';
 
 describe('parseDueDate', () => {
   it.each([
@@ -61,58 +58,5 @@ describe('endOfDayShanghai', () => {
     expect(endOfDayShanghai('2027-03-31')).toBe('2027-03-31T15:59:59.000Z');
     expect(endOfDayShanghai('2028-02-29')).toBe('2028-02-29T15:59:59.000Z');
     expect(endOfDayShanghai('2027-01-01')).toBe('2027-01-01T15:59:59.000Z');
-  });
-});
-
-describe('column letters', () => {
-  it.each([
-    [0, 'A'],
-    [5, 'F'],
-    [25, 'Z'],
-    [26, 'AA'],
-    [51, 'AZ'],
-    [52, 'BA'],
-    [701, 'ZZ'],
-    [702, 'AAA'],
-  ])('column %i is %s and back', (index, letter) => {
-    expect(columnLetter(index)).toBe(letter);
-    expect(columnIndex(letter)).toBe(index);
-  });
-});
-
-describe('names', () => {
-  it('cleans cell text: spaces of every width collapse, line breaks stay, ends are trimmed', () => {
-    expect(cleanText('\u3000外滩\u00a0 社区 \r\n 滨江社区\r东湖村  ')).toBe('外滩 社区\n滨江社区\n东湖村');
-  });
-
-  it('compares names without spaces, width or case', () => {
-    expect(nameKey('外滩\u3000社区')).toBe(nameKey('外滩社区'));
-    expect(nameKey('完成 时限')).toBe('完成时限');
-    expect(nameKey('ＷＴＳＱ')).toBe(nameKey('wtsq'));
-    expect(nameKey('小区固定式公益广告（核心价值观）')).toBe(nameKey('小区固定式公益广告(核心价值观)'));
-    expect(nameKey('外滩\u200b社区')).toBe('外滩社区');
-  });
-
-  it('suggests the closest known name, and none when nothing is close', () => {
-    const units = ['外滩社区', '滨江社区', '街道综合行政执法队', '外滩农贸市场有限公司'];
-    expect(closestName('外滩小区', units)).toBe('外滩社区');
-    expect(closestName('综合执法队', units)).toBe('街道综合行政执法队');
-    expect(closestName('农贸市场', units)).toBe('外滩农贸市场有限公司');
-    expect(closestName('区教育局', units)).toBeNull();
-    expect(closestName('外滩小区', [])).toBeNull();
-  });
-});
-
-describe('tokenizeCsv', () => {
-  it('keeps blank records, quoted commas, doubled quotes and line breaks inside quotes', () => {
-    expect(tokenizeCsv('\uFEFFa,"b,1"\r\n\r\n"c\r\n""d""",\n')).toEqual({ ok: true, records: [['a', 'b,1'], [''], ['c\r\n"d"', '']] });
-  });
-
-  it('reads a last record without a line break', () => {
-    expect(tokenizeCsv('a\nb')).toEqual({ ok: true, records: [['a'], ['b']] });
-  });
-
-  it('says in which record an unterminated quote starts', () => {
-    expect(tokenizeCsv('a\nb\n"c\nd')).toEqual({ ok: false, unterminatedQuoteRecord: 3 });
   });
 });

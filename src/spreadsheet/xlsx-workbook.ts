@@ -9,8 +9,8 @@
 import * as path from 'node:path';
 import { createInflateRaw } from 'node:zlib';
 import * as ExcelJS from 'exceljs';
-import type { Grid, GridCell, GridRow } from './task-breakdown.grid';
-import { columnLetter } from './task-breakdown.text';
+import type { Grid, GridCell, GridRow } from './grid';
+import { columnLetter } from './text';
 import { XLSX_THREAD_LIMITS, runInThread, type ThreadLimits } from './xlsx-thread';
 import { EXCEL_MAX_COLUMNS, EXCEL_MAX_ROWS, SheetScanError, SheetScanner, emptyCounts, type SheetCounts } from './xlsx-sheet-scan';
 

@@ -1,17 +1,12 @@
 // Reading tables out of uploaded spreadsheets for the reference-data imports (测评体系, 组织机构): .xlsx sheets
-// and .csv files become the task-breakdown import's grids (merged cells count for every row they span), a
+// and .csv files become grids (merged cells count for every row they span), a
 // header is found by its column names under any title rows, and the rows below it are read with notes, blank
 // rows and repeated headers left out. Pure: no database, nothing thrown for a bad file.
-import { decodeCsvBytes, tokenizeCsv } from '../task-breakdown/task-breakdown.csv';
-import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow } from '../task-breakdown/task-breakdown.grid';
-import { MAX_CSV_BYTES, MAX_XLSX_BYTES } from '../task-breakdown/task-breakdown.parser';
-import { cleanText, columnIndex, columnLetter, location, nameKey, oneLine } from '../task-breakdown/task-breakdown.text';
-import { IMPORT_PROBLEM_CODES, type ImportProblem } from '../task-breakdown/task-breakdown.types';
-import { formatProblems } from '../task-breakdown/task-breakdown.validator';
-import { readWorkbookGrids } from '../task-breakdown/xlsx-workbook';
-
-export { decodeCsvBytes, MAX_CSV_BYTES, MAX_XLSX_BYTES, MAX_DATA_ROWS, HEADER_SEARCH_ROWS };
-export type { Grid, GridCell, GridRow };
+import { MAX_CSV_BYTES, tokenizeCsv } from './csv';
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow } from './grid';
+import { IMPORT_PROBLEM_CODES, formatProblems, type ImportProblem } from './problems';
+import { cleanText, columnIndex, columnLetter, location, nameKey, oneLine } from './text';
+import { readWorkbookGrids } from './xlsx-workbook';
 
 /**
  * Codes these imports add to the task-breakdown import's (graphql/catalog.graphql extends the GraphQL enum

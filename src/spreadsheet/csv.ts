@@ -3,6 +3,9 @@
 // see when they open the file in Excel. The demo catalog is read with it as well. Writing CSV goes through
 // csvField, which keeps text that starts like a formula from becoming one when Excel opens the file.
 
+/** A CSV larger than this is refused before it is read. */
+export const MAX_CSV_BYTES = 10 * 1024 * 1024;
+
 export type CsvGrid = { ok: true; records: string[][] } | { ok: false; unterminatedQuoteRecord: number };
 
 export function tokenizeCsv(text: string): CsvGrid {

@@ -1,5 +1,4 @@
-// Small text helpers shared by the parser and the validator.
-import type { ImportProblem, ImportProblemCode } from './task-breakdown.types';
+// Small text helpers every spreadsheet import shares: cleaning cell text, comparing names, column letters.
 
 /**
  * Control characters other than tab and line breaks: invisible in Excel, and PostgreSQL refuses NUL in text.
@@ -58,17 +57,6 @@ export function columnIndex(letter: string): number {
 /** The location every row-level message starts with, e.g. 第12行「责任单位」. */
 export function location(row: number, column: string): string {
   return column === '' ? `第${row}行` : `第${row}行「${column}」`;
-}
-
-export function problem(
-  at: { sheet: string; row: number },
-  column: string,
-  columnLetterOrNull: string | null,
-  code: ImportProblemCode,
-  detail: string,
-): ImportProblem {
-  const message = at.row > 0 ? `${location(at.row, column)}：${detail}` : detail;
-  return { sheet: at.sheet, row: at.row, column, columnLetter: columnLetterOrNull, code, message };
 }
 
 /** Levenshtein distance, by characters (code points), for "did you mean" suggestions. */

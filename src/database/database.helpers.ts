@@ -1,0 +1,34 @@
+// Helpers the repositories share: the advisory lock the reference-data imports serialise on, batching rows under
+// PostgreSQL's parameter limit, and telling a foreign-key violation apart.
+import { sql, type Transaction } from 'kysely';
+import type { Database } from './database.types';
+
+/**
+ * One writer of a kind of reference data at a time: every import of it, and for the catalog every write of a
+ * version (the demo seeding, the first read that versions a catalog found in the tables).
+ */
+export async function lockReferenceData(trx: Transaction<Database>, what: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtextextended(${`reference-import:${what}`}, 0))`.execute(trx);
+}
+
+/**
+ * Reference-data imports (catalog and organisation) take this lock, one at a time, and a SHARE lock on
+ * task_assignments, so that no task appears for an indicator or a unit between the check that nothing uses
+ * it and its deletion.
+ */
+export async function lockForReferenceImport(trx: Transaction<Database>, what: string): Promise<void> {
+  await lockReferenceData(trx, what);
+  await sql`lock table task_assignments in share mode`.execute(trx);
+}
+
+/** PostgreSQL's foreign_key_violation: a row still referenced by another table. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: unknown })?.code === '23503';
+}
+
+/** Batches small enough for PostgreSQL's 65,535 parameters per statement. */
+export function chunks<T>(rows: readonly T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
