@@ -6,11 +6,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
-import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
@@ -53,7 +53,7 @@ export class InspectionRoundService {
     private readonly campaigns: CampaignRepository,
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
-    private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -125,21 +125,18 @@ export class InspectionRoundService {
 
   private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {
     const round = await this.get(roundId);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, roundId, command.action, { command, expectedVersion });
-    // Read again: the action may have taken effect since the round was read above.
-    if (idempotent?.done) return this.get(roundId);
-    if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
-    let version: number;
-    try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(roundId).executeUpdate(roundActionUpdate, {
-        args: [{ command, actor, expectedVersion, correlationId: randomUUID() }],
-        updateId: idempotent?.updateId,
-      }));
-    } catch (err) {
-      throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
-    }
-    return this.waitFor(roundId, version);
+    const outcome = await this.actions.execute(roundId, roundActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: () => {
+        if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
+      },
+      toError: (err) => temporalToDomainError(err, '检查轮次的工作流不存在或已结束'),
+    });
+    // Read again: a retry's action may have taken effect since the round was read above.
+    if (outcome.replayed) return this.get(roundId);
+    return this.waitFor(roundId, outcome.result.version);
   }
 
   private async waitFor(roundId: string, version: number): Promise<RoundView> {

@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import { FileStore } from '../files/file-store';
 import { UploadService, type FileInput } from '../files/upload.service';
 import { campaignItemPolicy } from './item-policy';
@@ -94,6 +95,7 @@ export class RectificationItemService {
     private readonly files: FileStore,
     private readonly uploads: UploadService,
     private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -255,22 +257,20 @@ export class RectificationItemService {
   private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
     const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, itemId, command.action, { command, expectedVersion });
-    // Read again: the action may have taken effect since the item was read above.
-    if (idempotent?.done) return (await this.items.findById(itemId)) ?? item;
-    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
-    if (item.state === 'CLOSED') {
-      const decision = decideItem(item, request, new Date().toISOString());
-      throw decision.ok ? new DomainError('ILLEGAL_TRANSITION', '整改问题已销号，不能再操作') : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
-    }
-    let version: number;
-    try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(itemId).executeUpdate(itemActionUpdate, { args: [request], updateId: idempotent?.updateId }));
-    } catch (err) {
-      throw temporalToDomainError(err, '整改问题的工作流不存在或已结束');
-    }
-    return this.waitForCard(itemId, version);
+    const outcome = await this.actions.execute(itemId, itemActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: (request) => {
+        if (item.state !== 'CLOSED') return;
+        const decision = decideItem(item, request, new Date().toISOString());
+        throw decision.ok ? new DomainError('ILLEGAL_TRANSITION', '整改问题已销号，不能再操作') : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
+      },
+      toError: (err) => temporalToDomainError(err, '整改问题的工作流不存在或已结束'),
+    });
+    // Read again: a retry's action may have taken effect since the item was read above.
+    if (outcome.replayed) return (await this.items.findById(itemId)) ?? item;
+    return this.waitForCard(itemId, outcome.result.version);
   }
 
   /** Each column's count and first page of items. */
