@@ -70,9 +70,7 @@ export class CampaignClockService {
   ) {}
 
   async campaign(id: string | null | undefined): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(id);
-    if (!campaign) throw new DomainError('NOT_FOUND', id ? `创文活动「${id}」不存在` : '还没有创文活动');
-    return campaign;
+    return this.campaigns.require(id);
   }
 
   /** The clock's state; before its workflow has recorded anything, the state it starts in. */

@@ -35,9 +35,7 @@ export class MonthlyReportService {
   }
 
   private async campaign(id: string): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(id);
-    if (!campaign) throw new DomainError('NOT_FOUND', `创文活动「${id}」不存在`);
-    return campaign;
+    return this.campaigns.require(id);
   }
 
   private static month(month: string): string {

@@ -237,9 +237,7 @@ export class IndicatorTaskService {
   }
 
   private async campaign(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
+    return this.campaigns.require(campaignId);
   }
 
   private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined): CardFilter {

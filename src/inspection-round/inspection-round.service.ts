@@ -69,8 +69,7 @@ export class InspectionRoundService {
   }
 
   async list(campaignId: string | null | undefined, kind: RoundKind | null | undefined): Promise<RoundView[]> {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const campaign = await this.campaigns.require(campaignId);
     let q = this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('campaign_id', '=', campaign.id);
     if (kind) q = q.where('kind', '=', kind);
     const rows = await q.orderBy('planned_on').orderBy('created_at').execute();
@@ -81,8 +80,7 @@ export class InspectionRoundService {
     if (!(ROUND_KINDS as readonly string[]).includes(input.kind)) throw new DomainError('BAD_USER_INPUT', '检查类别无效', 'kind');
     if (typeof input.title !== 'string' || input.title.trim() === '' || [...input.title].length > 100) throw new DomainError('BAD_USER_INPUT', '请填写检查名称（不超过100字）', 'title');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn) || Number.isNaN(Date.parse(`${input.plannedOn}T00:00:00Z`))) throw new DomainError('BAD_USER_INPUT', '计划日期须为 YYYY-MM-DD', 'plannedOn');
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(input.campaignId);
     const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
     const indicatorCodes = [...new Set((input.indicatorCodes ?? []).map((c) => c.trim()).filter(Boolean))];
     if (indicatorCodes.length > 0) {
@@ -183,8 +181,7 @@ export class InspectionRoundService {
 
   /** 公共文明指数: closed mock assessments in date order, with the change from the one before. */
   async publicCivilityIndex(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const campaign = await this.campaigns.require(campaignId);
     const rows = await this.runtime.db
       .selectFrom('inspection_rounds')
       .select(['round_id', 'title', sql<string>`planned_on::text`.as('planned_on'), 'score', 'max_score', 'score_rate'])

@@ -127,8 +127,7 @@ export class RectificationItemService {
     if (badLocation) throw new DomainError('BAD_USER_INPUT', badLocation.message, badLocation.field ?? null);
     if (typeof input.description !== 'string' || input.description.trim() === '') throw new DomainError('BAD_USER_INPUT', '请填写问题描述', 'description');
     if ([...input.description.trim()].length > 2000) throw new DomainError('BAD_USER_INPUT', '问题描述不能超过2000字', 'description');
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(input.campaignId);
     const indicatorTaskId = input.indicatorTaskId?.trim() || null;
     const criterionCode = input.criterionCode?.trim() || null;
     if (indicatorTaskId) {
@@ -293,9 +292,7 @@ export class RectificationItemService {
   }
 
   private async campaign(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
+    return this.campaigns.require(campaignId);
   }
 
   /** Units see only the items dispatched to them, whatever unit they ask for. */

@@ -52,9 +52,7 @@ export class ReportsService {
   }
 
   private async campaign(campaignId: string | null | undefined): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
+    return this.campaigns.require(campaignId);
   }
 
   /** The period asked for: from the campaign's start and up to now unless given; never past now. */
