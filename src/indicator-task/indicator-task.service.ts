@@ -220,7 +220,7 @@ export class IndicatorTaskService {
   /** Each column's count and first page of cards. */
   async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null) {
     const size = pageSize(first, this.runtime.config.board);
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     const filter = this.boardFilter(actor, campaign.id, unitCode);
     const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
     return { campaign, columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...toPage(pages.get(stage) ?? [], size) })) };
@@ -230,15 +230,12 @@ export class IndicatorTaskService {
   async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
     const size = pageSize(input.first, this.runtime.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_ORDERING);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const filter = this.boardFilter(actor, campaign.id, input.unitCode);
     const [counts, page] = await Promise.all([this.tasks.columnCounts(filter, input.stage), this.columnPage(filter, input.stage, after, size)]);
     return { stage: input.stage, label: STAGE_LABELS[input.stage], count: counts.get(input.stage) ?? 0, ...page };
   }
 
-  private async campaign(campaignId: string | null | undefined) {
-    return this.campaigns.require(campaignId);
-  }
 
   private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined): CardFilter {
     return { campaignId, visibleToUnit: visibleUnit(actor), unitCode };

@@ -275,7 +275,7 @@ export class RectificationItemService {
   /** Each column's count and first page of items. */
   async board(actor: Actor, campaignId: string | null | undefined, filter: BoardFilterInput, first?: number | null) {
     const size = pageSize(first, this.runtime.config.board);
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     const query = this.boardFilter(actor, campaign.id, filter);
     const [counts, pages] = await Promise.all([this.items.columnCounts(query), this.items.firstPages(query, ITEM_STATES, size + 1)]);
     return { campaign, columns: ITEM_STATES.map((state) => ({ state, label: ITEM_STATE_LABELS[state], count: counts.get(state) ?? 0, ...toItemPage(pages.get(state) ?? [], size) })) };
@@ -285,15 +285,12 @@ export class RectificationItemService {
   async boardColumn(actor: Actor, input: BoardFilterInput & { campaignId?: string | null; state: ItemState; first?: number | null; after?: string | null }) {
     const size = pageSize(input.first, this.runtime.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, ITEM_BOARD_ORDERING);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const query = this.boardFilter(actor, campaign.id, input);
     const [counts, page] = await Promise.all([this.items.columnCounts(query, input.state), this.columnPage(query, input.state, after, size)]);
     return { state: input.state, label: ITEM_STATE_LABELS[input.state], count: counts.get(input.state) ?? 0, ...page };
   }
 
-  private async campaign(campaignId: string | null | undefined) {
-    return this.campaigns.require(campaignId);
-  }
 
   /** Units see only the items dispatched to them, whatever unit they ask for. */
   private boardFilter(actor: Actor, campaignId: string, filter: BoardFilterInput): ItemFilter {
