@@ -3,9 +3,8 @@
 // decides with the pure rules. Reads come from the projection and the campaign's events.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowNotFoundError } from '@temporalio/client';
 import { RUNTIME } from '../app/app.tokens';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole, visibleUnit } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
@@ -66,14 +65,12 @@ export class CampaignClockService {
   constructor(
     private readonly campaigns: CampaignRepository,
     private readonly clocks: CampaignClockRepository,
-    private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
   async campaign(id: string | null | undefined): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(id);
-    if (!campaign) throw new DomainError('NOT_FOUND', id ? `创文活动「${id}」不存在` : '还没有创文活动');
-    return campaign;
+    return this.campaigns.require(id);
   }
 
   /** The clock's state; before its workflow has recorded anything, the state it starts in. */
@@ -297,26 +294,15 @@ export class CampaignClockService {
 
   /** One action: an Update on the campaign's workflow. Refused actions write nothing; accepted ones one event. */
   private async perform(actor: Actor, campaign: CampaignView, state: CampaignState, command: CampaignCommand, expectedVersion?: number | null): Promise<CampaignView> {
-    const workflowId = campaignWorkflowId(campaign.id);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, workflowId, command.action, { command, expectedVersion });
-    if (idempotent?.done) return campaign;
-    this.refuseEarly(state, actor, command.action);
-    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
-    const update = { args: [request] as [typeof request], updateId: idempotent?.updateId };
-    const handle = this.runtime.temporal.workflow.getHandle(workflowId);
-    try {
-      try {
-        await handle.executeUpdate(campaignActionUpdate, update);
-      } catch (err) {
-        if (!(err instanceof WorkflowNotFoundError)) throw err;
-        // A campaign created after start-up: its clock starts now, then takes the action.
-        await startCampaignClock(this.runtime.temporal, this.runtime.config.temporal.taskQueue, campaign);
-        await handle.executeUpdate(campaignActionUpdate, update);
-      }
-    } catch (err) {
-      throw campaignDomainError(err);
-    }
+    await this.actions.execute(campaignWorkflowId(campaign.id), campaignActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: () => this.refuseEarly(state, actor, command.action),
+      toError: campaignDomainError,
+      // A campaign created after start-up: its clock starts now, then takes the action.
+      startIfMissing: () => startCampaignClock(this.runtime.temporal, this.runtime.config.temporal.taskQueue, campaign),
+    });
     return campaign;
   }
 }

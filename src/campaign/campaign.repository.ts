@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
+import { DomainError } from '../errors/domain-error';
 import { withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 
@@ -39,6 +40,13 @@ export class CampaignRepository {
   async find(id: string | null | undefined): Promise<CampaignView | null> {
     const all = await this.list();
     return (id ? all.find((c) => c.id === id) : all[0]) ?? null;
+  }
+
+  /** The campaign `id`, or without one the newest; NOT_FOUND, in one wording for every caller, when there is none. */
+  async require(id: string | null | undefined): Promise<CampaignView> {
+    const campaign = await this.find(id);
+    if (!campaign) throw new DomainError('NOT_FOUND', id ? `创文活动「${id}」不存在` : '还没有创文活动', 'campaignId');
+    return campaign;
   }
 }
 

@@ -34,11 +34,6 @@ export class MonthlyReportService {
     return may(actor, 'Query.monthlyReport');
   }
 
-  private async campaign(id: string): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(id);
-    if (!campaign) throw new DomainError('NOT_FOUND', `创文活动「${id}」不存在`);
-    return campaign;
-  }
 
   private static month(month: string): string {
     if (!isMonth(month)) throw new DomainError('BAD_USER_INPUT', '月份须写作 YYYY-MM（如 2026-10）', 'month');
@@ -50,7 +45,7 @@ export class MonthlyReportService {
   }
 
   async find(campaignId: string, month: string): Promise<MonthlyReportView | null> {
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     const stored = await this.reports.find(campaign.id, MonthlyReportService.month(month));
     return stored ? MonthlyReportService.view(stored) : null;
   }
@@ -71,7 +66,7 @@ export class MonthlyReportService {
    * schedule does on the 1st. A month still in progress is reported but never flagged.
    */
   async generate(actor: Actor, campaignId: string, month: string, now: Date = new Date()): Promise<MonthlyReportView> {
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     MonthlyReportService.month(month);
     const current = monthOf(now.toISOString(), campaign.timeZone);
     if (month > current) throw new DomainError('BAD_USER_INPUT', `不能生成尚未开始的月份（${month}）的专题汇报`, 'month');

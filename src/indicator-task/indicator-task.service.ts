@@ -1,6 +1,5 @@
 // Rules of access and the path of an action: the service sends the action to the task's workflow as an
 // Update (whose validator decides legality) and reads the card back from the projection.
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
@@ -11,6 +10,7 @@ import { DomainError } from '../errors/domain-error';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
 import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql/cursor';
 import { temporalToDomainError } from '../temporal/temporal-errors';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import {
   archiveOf,
   decide,
@@ -35,6 +35,7 @@ export class IndicatorTaskService {
     private readonly campaigns: CampaignRepository,
     private readonly files: FileStore,
     private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -219,7 +220,7 @@ export class IndicatorTaskService {
   /** Each column's count and first page of cards. */
   async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null) {
     const size = pageSize(first, this.runtime.config.board);
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     const filter = this.boardFilter(actor, campaign.id, unitCode);
     const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
     return { campaign, columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...toPage(pages.get(stage) ?? [], size) })) };
@@ -229,17 +230,12 @@ export class IndicatorTaskService {
   async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
     const size = pageSize(input.first, this.runtime.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_ORDERING);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const filter = this.boardFilter(actor, campaign.id, input.unitCode);
     const [counts, page] = await Promise.all([this.tasks.columnCounts(filter, input.stage), this.columnPage(filter, input.stage, after, size)]);
     return { stage: input.stage, label: STAGE_LABELS[input.stage], count: counts.get(input.stage) ?? 0, ...page };
   }
 
-  private async campaign(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
-  }
 
   private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined): CardFilter {
     return { campaignId, visibleToUnit: visibleUnit(actor), unitCode };
@@ -279,25 +275,26 @@ export class IndicatorTaskService {
   /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */
   async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null): Promise<TaskView> {
     const task = await this.get(actor, taskId);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, taskId, command.action, { command, expectedVersion });
-    // Read again: the action may have taken effect since the card was read above.
-    if (idempotent?.done) return (await this.tasks.findById(taskId)) ?? task;
-    if (command.action === 'SUBMIT_RECTIFICATION') command = { ...command, openItems: task.openItems };
-    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
-    if (task.stage === 'ARCHIVED') {
-      // The workflow has completed; the same rules explain why nothing more can be done.
-      const decision = decide(task.state, request, new Date().toISOString());
-      throw decision.ok
-        ? new DomainError('ILLEGAL_TRANSITION', `任务已${STAGE_LABELS.ARCHIVED}，不能再操作`)
-        : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
-    }
-    try {
-      await this.runtime.temporal.workflow.getHandle(taskId).executeUpdate(performActionUpdate, { args: [request], updateId: idempotent?.updateId });
-    } catch (err) {
-      throw temporalToDomainError(err, '任务的工作流不存在或已结束');
-    }
+    const outcome = await this.actions.execute(taskId, performActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: (request) => {
+        if (request.command.action === 'SUBMIT_RECTIFICATION') request = { ...request, command: { ...request.command, openItems: task.openItems } };
+        if (task.stage === 'ARCHIVED') {
+          // The workflow has completed; the same rules explain why nothing more can be done.
+          const decision = decide(task.state, request, new Date().toISOString());
+          throw decision.ok
+            ? new DomainError('ILLEGAL_TRANSITION', `任务已${STAGE_LABELS.ARCHIVED}，不能再操作`)
+            : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
+        }
+        return request;
+      },
+      toError: (err) => temporalToDomainError(err, '任务的工作流不存在或已结束'),
+    });
+    // Read again: a retry's action may have taken effect since the card was read above.
     const updated = await this.tasks.findById(taskId);
+    if (outcome.replayed) return updated ?? task;
     if (!updated) throw new DomainError('INTERNAL_SERVER_ERROR', '任务状态读取失败');
     return updated;
   }

@@ -6,11 +6,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
-import { IdempotencyService } from '../idempotency/idempotency.service';
 import type { AppRuntime } from '../app/app-runtime';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
@@ -53,7 +53,7 @@ export class InspectionRoundService {
     private readonly campaigns: CampaignRepository,
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
-    private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -69,8 +69,7 @@ export class InspectionRoundService {
   }
 
   async list(campaignId: string | null | undefined, kind: RoundKind | null | undefined): Promise<RoundView[]> {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const campaign = await this.campaigns.require(campaignId);
     let q = this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('campaign_id', '=', campaign.id);
     if (kind) q = q.where('kind', '=', kind);
     const rows = await q.orderBy('planned_on').orderBy('created_at').execute();
@@ -81,8 +80,7 @@ export class InspectionRoundService {
     if (!(ROUND_KINDS as readonly string[]).includes(input.kind)) throw new DomainError('BAD_USER_INPUT', '检查类别无效', 'kind');
     if (typeof input.title !== 'string' || input.title.trim() === '' || [...input.title].length > 100) throw new DomainError('BAD_USER_INPUT', '请填写检查名称（不超过100字）', 'title');
     if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn) || Number.isNaN(Date.parse(`${input.plannedOn}T00:00:00Z`))) throw new DomainError('BAD_USER_INPUT', '计划日期须为 YYYY-MM-DD', 'plannedOn');
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(input.campaignId);
     const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
     const indicatorCodes = [...new Set((input.indicatorCodes ?? []).map((c) => c.trim()).filter(Boolean))];
     if (indicatorCodes.length > 0) {
@@ -125,21 +123,18 @@ export class InspectionRoundService {
 
   private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {
     const round = await this.get(roundId);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, roundId, command.action, { command, expectedVersion });
-    // Read again: the action may have taken effect since the round was read above.
-    if (idempotent?.done) return this.get(roundId);
-    if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
-    let version: number;
-    try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(roundId).executeUpdate(roundActionUpdate, {
-        args: [{ command, actor, expectedVersion, correlationId: randomUUID() }],
-        updateId: idempotent?.updateId,
-      }));
-    } catch (err) {
-      throw temporalToDomainError(err, '检查轮次的工作流不存在或已结束');
-    }
-    return this.waitFor(roundId, version);
+    const outcome = await this.actions.execute(roundId, roundActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: () => {
+        if (round.state === 'CLOSED') throw new DomainError('ILLEGAL_TRANSITION', '检查轮次已结束，不能再操作');
+      },
+      toError: (err) => temporalToDomainError(err, '检查轮次的工作流不存在或已结束'),
+    });
+    // Read again: a retry's action may have taken effect since the round was read above.
+    if (outcome.replayed) return this.get(roundId);
+    return this.waitFor(roundId, outcome.result.version);
   }
 
   private async waitFor(roundId: string, version: number): Promise<RoundView> {
@@ -186,8 +181,7 @@ export class InspectionRoundService {
 
   /** 公共文明指数: closed mock assessments in date order, with the change from the one before. */
   async publicCivilityIndex(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const campaign = await this.campaigns.require(campaignId);
     const rows = await this.runtime.db
       .selectFrom('inspection_rounds')
       .select(['round_id', 'title', sql<string>`planned_on::text`.as('planned_on'), 'score', 'max_score', 'score_rate'])

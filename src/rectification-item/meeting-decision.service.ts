@@ -44,8 +44,7 @@ export class MeetingDecisionService {
   ) {}
 
   private async decision(campaignId: string | null | undefined, meetingId: string, index: number) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', '创文活动不存在');
+    const campaign = await this.campaigns.require(campaignId);
     const row = await this.runtime.db
       .selectFrom('events')
       .select('data')

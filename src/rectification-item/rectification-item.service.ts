@@ -14,6 +14,7 @@ import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
+import { WorkflowActions } from '../temporal/workflow-actions';
 import { FileStore } from '../files/file-store';
 import { UploadService, type FileInput } from '../files/upload.service';
 import { campaignItemPolicy } from './item-policy';
@@ -94,6 +95,7 @@ export class RectificationItemService {
     private readonly files: FileStore,
     private readonly uploads: UploadService,
     private readonly idempotency: IdempotencyService,
+    private readonly actions: WorkflowActions,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
@@ -125,8 +127,7 @@ export class RectificationItemService {
     if (badLocation) throw new DomainError('BAD_USER_INPUT', badLocation.message, badLocation.field ?? null);
     if (typeof input.description !== 'string' || input.description.trim() === '') throw new DomainError('BAD_USER_INPUT', '请填写问题描述', 'description');
     if ([...input.description.trim()].length > 2000) throw new DomainError('BAD_USER_INPUT', '问题描述不能超过2000字', 'description');
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(input.campaignId);
     const indicatorTaskId = input.indicatorTaskId?.trim() || null;
     const criterionCode = input.criterionCode?.trim() || null;
     if (indicatorTaskId) {
@@ -255,28 +256,26 @@ export class RectificationItemService {
   private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
     const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
-    // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
-    const idempotent = await this.idempotency.claim(actor.userId, itemId, command.action, { command, expectedVersion });
-    // Read again: the action may have taken effect since the item was read above.
-    if (idempotent?.done) return (await this.items.findById(itemId)) ?? item;
-    const request = { command, actor, expectedVersion, correlationId: randomUUID() };
-    if (item.state === 'CLOSED') {
-      const decision = decideItem(item, request, new Date().toISOString());
-      throw decision.ok ? new DomainError('ILLEGAL_TRANSITION', '整改问题已销号，不能再操作') : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
-    }
-    let version: number;
-    try {
-      ({ version } = await this.runtime.temporal.workflow.getHandle(itemId).executeUpdate(itemActionUpdate, { args: [request], updateId: idempotent?.updateId }));
-    } catch (err) {
-      throw temporalToDomainError(err, '整改问题的工作流不存在或已结束');
-    }
-    return this.waitForCard(itemId, version);
+    const outcome = await this.actions.execute(itemId, itemActionUpdate, {
+      actor,
+      command,
+      expectedVersion,
+      beforeUpdate: (request) => {
+        if (item.state !== 'CLOSED') return;
+        const decision = decideItem(item, request, new Date().toISOString());
+        throw decision.ok ? new DomainError('ILLEGAL_TRANSITION', '整改问题已销号，不能再操作') : new DomainError(decision.rejection.code, decision.rejection.message, decision.rejection.field ?? null);
+      },
+      toError: (err) => temporalToDomainError(err, '整改问题的工作流不存在或已结束'),
+    });
+    // Read again: a retry's action may have taken effect since the item was read above.
+    if (outcome.replayed) return (await this.items.findById(itemId)) ?? item;
+    return this.waitForCard(itemId, outcome.result.version);
   }
 
   /** Each column's count and first page of items. */
   async board(actor: Actor, campaignId: string | null | undefined, filter: BoardFilterInput, first?: number | null) {
     const size = pageSize(first, this.runtime.config.board);
-    const campaign = await this.campaign(campaignId);
+    const campaign = await this.campaigns.require(campaignId);
     const query = this.boardFilter(actor, campaign.id, filter);
     const [counts, pages] = await Promise.all([this.items.columnCounts(query), this.items.firstPages(query, ITEM_STATES, size + 1)]);
     return { campaign, columns: ITEM_STATES.map((state) => ({ state, label: ITEM_STATE_LABELS[state], count: counts.get(state) ?? 0, ...toItemPage(pages.get(state) ?? [], size) })) };
@@ -286,17 +285,12 @@ export class RectificationItemService {
   async boardColumn(actor: Actor, input: BoardFilterInput & { campaignId?: string | null; state: ItemState; first?: number | null; after?: string | null }) {
     const size = pageSize(input.first, this.runtime.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, ITEM_BOARD_ORDERING);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const query = this.boardFilter(actor, campaign.id, input);
     const [counts, page] = await Promise.all([this.items.columnCounts(query, input.state), this.columnPage(query, input.state, after, size)]);
     return { state: input.state, label: ITEM_STATE_LABELS[input.state], count: counts.get(input.state) ?? 0, ...page };
   }
 
-  private async campaign(campaignId: string | null | undefined) {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
-  }
 
   /** Units see only the items dispatched to them, whatever unit they ask for. */
   private boardFilter(actor: Actor, campaignId: string, filter: BoardFilterInput): ItemFilter {

@@ -51,11 +51,6 @@ export class ReportsService {
     return unit === null ? { kind: 'ALL' } : { kind: 'UNIT', unitCode: unit };
   }
 
-  private async campaign(campaignId: string | null | undefined): Promise<CampaignView> {
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
-    return campaign;
-  }
 
   /** The period asked for: from the campaign's start and up to now unless given; never past now. */
   private async period(campaign: CampaignView, from: string | null | undefined, to: string | null | undefined, now: number): Promise<Period> {
@@ -79,7 +74,7 @@ export class ReportsService {
     now: number = Date.now(),
   ): Promise<AssessmentView> {
     const unitCode = await this.unitFilter(this.scope(actor), input.unitCode);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const period = await this.period(campaign, input.from, input.to, now);
     const [counts] = await this.fold(campaign.id, [period]);
     return this.assessment(campaign, period, counts, await this.reports.units(), unitCode);
@@ -88,7 +83,7 @@ export class ReportsService {
   /** Anyone signed in may see the 红黑榜 (the resolver checks that there is a caller). */
   async unitRanking(input: { campaignId?: string | null; asOf?: string | null } & RankingOptions, now: number = Date.now()): Promise<RankingView> {
     const options = this.rankingOptions(input);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const asOf = Math.min(input.asOf ? Date.parse(input.asOf) : now, now);
     const weeks = await this.weeks(campaign, asOf, options);
     const counts = await this.fold(campaign.id, weeks.map((w) => weekPeriod(w, asOf)));
@@ -103,7 +98,7 @@ export class ReportsService {
     if (input.format !== 'XLSX') throw new DomainError('BAD_USER_INPUT', '绩效考核只能导出为 Excel 工作簿（XLSX）：它有三个工作表', 'format');
     const scope = this.scope(actor);
     const unitCode = await this.unitFilter(scope, null);
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const period = await this.period(campaign, input.from, input.to, now);
     const options = this.rankingOptions({});
     const weeks = await this.weeks(campaign, period.to, options);
@@ -149,7 +144,7 @@ export class ReportsService {
    * asked for) only that unit's streams are read; for everyone the whole campaign's log must be.
    */
   private async cardsAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null }) {
-    const campaign = await this.campaign(input.campaignId);
+    const campaign = await this.campaigns.require(input.campaignId);
     const asOf = new Date(input.asOf);
     const replay = new CardReplay();
     const visibleToUnit = visibleUnit(actor);

@@ -99,8 +99,7 @@ export class TaskBreakdownService {
     if (input.content.byteLength > MAX_XLSX_BYTES) {
       throw new DomainError('BAD_USER_INPUT', `文件超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB，请拆分后分别导入`, 'file');
     }
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', input.campaignId ? `创文活动「${input.campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(input.campaignId);
 
     const parsed = await this.read(input.fileName, input.content);
     const reference = await this.imports.reference();

@@ -124,4 +124,17 @@ describe('inspection rounds and the public civility index', () => {
       { title: '十二月模拟测评', plannedOn: '2026-12-20', scoreRate: 100, change: Math.round((100 - firstRate) * 10) / 10 },
     ]);
   });
+
+  it('answers a campaign that does not exist with one NOT_FOUND on campaignId, however the id is written', async () => {
+    // Hostile ids too: quotes, markup, SQL, tabs and line breaks are named back, never run or matched.
+    for (const campaignId of ['no-such-campaign', "x' OR '1'='1", '<script>alert(1)</script>', '创文\t活动\n', 'c'.repeat(500)]) {
+      const expected = { message: `创文活动「${campaignId}」不存在`, extensions: expect.objectContaining({ code: 'NOT_FOUND', field: 'campaignId' }) };
+      const variables = { campaignId };
+      const rounds = await gql(stack.url, 'office', 'query($campaignId: String) { inspectionRounds(campaignId: $campaignId) { id } }', variables);
+      expect(rounds.errors?.[0]).toMatchObject(expected);
+      const index = await gql(stack.url, 'leader', 'query($campaignId: String) { publicCivilityIndex(campaignId: $campaignId) { title } }', variables);
+      expect(index.errors?.[0]).toMatchObject(expected);
+      expect((await plan('supervisor', { campaignId, kind: 'OPEN_INSPECTION', title: '明察', plannedOn: '2026-12-10' })).errors?.[0]).toMatchObject(expected);
+    }
+  });
 });
