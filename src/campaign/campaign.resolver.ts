@@ -17,8 +17,7 @@ export class CampaignResolver {
   /** New tasks start with the campaign's policy; running tasks keep the one they were created with. */
   @Mutation('updateCampaignPolicy')
   async updateCampaignPolicy(@Args('input') input: UpdateCampaignPolicyInput) {
-    const campaign = await this.campaigns.find(input.campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', `创文活动「${input.campaignId}」不存在`);
+    const campaign = await this.campaigns.require(input.campaignId);
     const current = campaign.policy;
     const policy: TaskPolicy = {
       selfCheckDays: input.selfCheckDays ?? current.selfCheckDays,

@@ -7,7 +7,6 @@ import { DATABASE } from '../app/app.tokens';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import type { Db } from '../database/database';
-import { DomainError } from '../errors/domain-error';
 import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
 import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
 import { TASK_ORDERINGS, countTasks, taskPage, taskView } from './task-list';
@@ -34,8 +33,7 @@ export class TaskListResolver {
     const ordering = TASK_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
     const position = after === null || after === undefined ? null : decodeCursor(after, ordering);
     const visibleToUnit = visibleUnit(actor);
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(campaignId);
 
     const query = { campaignId: campaign.id, unitCode: filter?.unitCode || null, visibleToUnit, filter: filter ?? {} };
     const rows = await taskPage(this.db, query, ordering, position, size + 1);

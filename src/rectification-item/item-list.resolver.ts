@@ -38,8 +38,7 @@ export class ItemListResolver {
     const ordering = ITEM_ORDERINGS[orderBy ?? 'DUE_AT_ASC'];
     const position = after === null || after === undefined ? null : decodeCursor(after, ordering);
     const unitCode = unitScope(actor, filter?.unitCode || null, '整改问题');
-    const campaign = await this.campaigns.find(campaignId);
-    if (!campaign) throw new DomainError('NOT_FOUND', campaignId ? `创文活动「${campaignId}」不存在` : '还没有创文活动');
+    const campaign = await this.campaigns.require(campaignId);
 
     const query = { campaignId: campaign.id, unitCode, filter: filter ?? {} };
     const rows = await itemPage(this.db, query, ordering, position, size + 1);
