@@ -10,7 +10,7 @@ import { readReportFacts, saveMonthlyReport } from '../src/campaign/monthly-repo
 import type { Db } from '../src/database/database';
 import { campaignWorkflowId, checkCadenceUpdate } from '../workflows/campaign/campaign.messages';
 import type { CadenceResult } from '../workflows/campaign/campaign.types';
-import { SYSTEM_ACTOR, type Actor } from '../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../workflows/shared/actor.types';
 import { inspectionRoundWorkflowId } from '../workflows/inspection-round/inspection-round.events';
 import { startRound } from '../src/inspection-round/inspection-round.service';
 

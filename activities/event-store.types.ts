@@ -1,5 +1,5 @@
 // The shape of an append, shared by the workflow (as types only) and the event store.
-import type { Actor } from '../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../workflows/shared/actor.types';
 
 export interface EventMetadata {
   actor: Actor;

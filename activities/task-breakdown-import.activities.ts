@@ -8,7 +8,7 @@ import type { Db } from '../src/database/database';
 import { startIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { ImportItem, TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
 import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';
-import type { Actor } from '../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../workflows/shared/actor.types';
 
 /** Starts and signals of one batch in flight at once. */
 export const IMPORT_START_CONCURRENCY = 16;

@@ -29,7 +29,8 @@ import { createEventStore } from '../src/runtime/worker-runner';
 import { appendToResults } from './support/harness';
 import { connectClient } from '../src/temporal/temporal-connection';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
-import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Classification } from '../workflows/indicator-task/indicator-task.types';
+import { DEFAULT_TASK_POLICY, type Classification } from '../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR } from '../workflows/shared/actor.types';
 
 const NAMESPACE = 'chuangwen-bench';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -14,7 +14,7 @@ import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisa
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
-import type { Actor } from '../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../workflows/shared/actor.types';
 import {
   appendSection,
   commandLine,

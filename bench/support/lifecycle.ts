@@ -13,7 +13,8 @@ import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.s
 import { foldCard } from '../../src/projections/indicator-task-card.projection';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
-import type { Actor, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { lanes, withTimeout } from './harness';
 
 export const ACTION_TIMEOUT_MS = 60_000;

@@ -11,7 +11,8 @@ import { demoMaterials } from '../../src/catalog/catalog.demo';
 import type { DemoCatalogRow } from '../../src/demo/demo-data';
 import { DEMO_UNITS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type Classification, type EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import { DEFAULT_TASK_POLICY, type Classification, type EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
 import { DEFAULT_ITEM_POLICY, ITEM_AREAS, ITEM_SOURCES } from '../../workflows/rectification-item/rectification-item.types';
 

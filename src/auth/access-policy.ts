@@ -16,7 +16,7 @@
 import { DomainError } from '../errors/domain-error';
 import { ROLE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { taskActionRoles, type IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import { ROLES, type Actor, type Role } from '../../workflows/indicator-task/indicator-task.types';
+import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 import { ITEM_ACTIONS, isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.lifecycle';

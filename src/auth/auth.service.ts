@@ -9,7 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
 import { DomainError } from '../errors/domain-error';
-import type { Actor, Role } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
 import { signAccessToken, verifyAccessToken } from './tokens';

@@ -10,7 +10,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { isScope, type Caller, type Scope } from './access-policy';
 
 /** Keys start with this, so that a leaked one is recognisable (secret scanners, logs). */

@@ -8,7 +8,7 @@ import { WorkflowActions } from '../temporal/workflow-actions';
 import type { AppRuntime } from '../app/app-runtime';
 import { isUnitRole, visibleUnit } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { isMonth, monthOf } from '../../workflows/campaign/campaign.calendar';
 import { CADENCE_LABELS, CAMPAIGN_EVENT_LABELS, MEETING_KIND_LABELS, PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
 import {

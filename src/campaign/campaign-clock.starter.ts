@@ -4,7 +4,7 @@
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import type { Db } from '../database/database';
 import { CAMPAIGN_ID } from '../../workflows/search-attributes';
-import { SYSTEM_ACTOR, type Actor } from '../../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
 import { CAMPAIGN_CLOCK_WORKFLOW_TYPE, MONTHLY_CADENCE_WORKFLOW_TYPE, campaignWorkflowId, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
 import type { CampaignClockInput, MonthlyCadenceInput } from '../../workflows/campaign/campaign.types';
 

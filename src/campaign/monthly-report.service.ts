@@ -6,7 +6,7 @@ import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
 import { may } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { isMonth, monthOf } from '../../workflows/campaign/campaign.calendar';
 import { MONTHLY_CADENCE_WORKFLOW_TYPE, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
 import type { MonthlyCadenceInput, MonthlyCadenceResult } from '../../workflows/campaign/campaign.types';

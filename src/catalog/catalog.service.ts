@@ -4,7 +4,7 @@
 // may read and export the catalog and its versions.
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { DomainError } from '../errors/domain-error';
 import { parseCatalogCsv, parseCatalogXlsx } from './catalog.parser';
 import { CatalogRepository, type CatalogVersionHead } from './catalog.repository';

@@ -1,7 +1,7 @@
 // The invented organisation of the demo: a sub-district with its departments, communities, a village, a
 // school, a market company and a service centre; people for every role; who leads and who does each
 // indicator. Illustrative only, like the catalog beside it.
-import type { Role } from '../../workflows/indicator-task/indicator-task.types';
+import type { Role } from '../../workflows/shared/actor.types';
 
 export const DEMO_CAMPAIGN = {
   id: 'demo-2027',

@@ -22,7 +22,8 @@ import {
 } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { PACKAGE_MATERIAL, STAGES, type Actor, type EscalationLevel, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { PACKAGE_MATERIAL, STAGES, type EscalationLevel, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../files/file-store';
 import { IdempotencyService } from '../idempotency/idempotency.service';

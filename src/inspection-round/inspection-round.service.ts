@@ -24,7 +24,7 @@ import {
 } from '../../workflows/inspection-round/inspection-round.lifecycle';
 import { INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.workflow';
 import { ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type InspectionRoundState, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   MONTHLY_SUPERVISION: '每月督查',

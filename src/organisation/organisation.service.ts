@@ -3,7 +3,7 @@
 // written in one transaction; the same files twice change nothing. Only the office imports. No passwords:
 // sign-in is issue 5.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { problemReport, sortProblems, type SheetProblem } from '../spreadsheet';
 import type { ReferenceImportStatus } from '../catalog/catalog.service';
 import { countsText, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';

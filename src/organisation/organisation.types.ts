@@ -3,7 +3,7 @@
 // groups; and of its import. Pure data. Identifiers as in GLOSSARY.md; names of the groups and their duties
 // as the campaign plan gives them.
 import type { SheetProblem } from '../spreadsheet';
-import { ROLES, type Role } from '../../workflows/indicator-task/indicator-task.types';
+import { ROLES, type Role } from '../../workflows/shared/actor.types';
 
 export { ROLES, type Role };
 

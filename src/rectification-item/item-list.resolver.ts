@@ -11,7 +11,7 @@ import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
 import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { ITEM_ORDERINGS, countItems, itemPage } from './item-list';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { CurrentActor } from '../auth/current-actor.decorator';

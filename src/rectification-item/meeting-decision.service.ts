@@ -14,7 +14,7 @@ import { startOfLocalDate } from '../../workflows/campaign/campaign.calendar';
 import { MEETING_KIND_LABELS } from '../../workflows/campaign/campaign.labels';
 import type { MeetingKind } from '../../workflows/campaign/campaign.types';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
 import { RectificationItemRepository } from './rectification-item.repository';

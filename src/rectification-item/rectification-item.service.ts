@@ -41,7 +41,8 @@ import {
   type RectificationItemInput,
 } from '../../workflows/rectification-item/rectification-item.types';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import type { Actor, EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
 

@@ -9,7 +9,7 @@ import type { AppRuntime } from '../app/app-runtime';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import {
   TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE,
   taskBreakdownImportWorkflowId,

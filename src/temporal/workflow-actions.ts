@@ -7,7 +7,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { TEMPORAL } from '../app/app.tokens';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 /** What every kind's action Update takes. */
 export interface ActionRequest<C extends { action: string }> {

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { NewEvent } from '../../activities/event-store.types';
 import { StreamConflictError } from '../../src/event-store/event-store.errors';
 import { createEventStore } from '../../src/runtime/worker-runner';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { createTestDatabase } from '../support/test-env';
 
 const ACTOR: Actor = { userId: 'user:wtsq.member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };

@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/runtime/project-paths';
 import type { IndicatorTaskService } from '../../src/indicator-task/indicator-task.service';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
 import { env, startTestStack, type TestStack } from '../support/test-env';
 

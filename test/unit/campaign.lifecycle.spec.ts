@@ -14,7 +14,7 @@ import {
 } from '../../workflows/campaign/campaign.lifecycle';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
 import { PHASES, type CampaignState, type Phase } from '../../workflows/campaign/campaign.types';
-import { ROLES, type Actor, type Role } from '../../workflows/indicator-task/indicator-task.types';
+import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const NOW = '2026-11-27T04:00:00.000Z'; // 12:00 on 27 November in Shanghai
 const actor = (role: Role, unitCode: string | null = null): Actor => ({ userId: `u-${role.toLowerCase()}`, displayName: role, role, unitCode });

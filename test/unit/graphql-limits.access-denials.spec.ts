@@ -6,7 +6,7 @@ import type { AccessDenialRecord, AccessDenialRepository } from '../../src/audit
 import { AccessDenialService, MAX_PATHS_PER_RECORD } from '../../src/audit/access-denial.service';
 import { authorise } from '../../src/auth/access-policy';
 import { DomainError } from '../../src/errors/domain-error';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 const MEMBER: Actor = { userId: 'u-wtsq-member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'wtsq' };
 const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE', unitCode: null };

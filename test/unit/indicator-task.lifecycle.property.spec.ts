@@ -21,7 +21,8 @@ import {
   type IndicatorTaskAction,
 } from '../../workflows/indicator-task/indicator-task.lifecycle';
 import { nextTimer, timerEvent } from '../../workflows/indicator-task/indicator-task.schedule';
-import { CLASSIFICATIONS, ROLES, type Actor, type IndicatorTaskState, type Role, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { CLASSIFICATIONS, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const OWN_UNIT = 'WTSQ';
 const LEAD_UNIT = 'XCB';

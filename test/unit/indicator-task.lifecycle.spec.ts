@@ -29,8 +29,6 @@ import {
   PACKAGE_MATERIAL,
   REVIEW_KINDS,
   STAGES,
-  SYSTEM_ACTOR,
-  type Actor,
   type Classification,
   type EscalationLevel,
   type IndicatorTaskState,
@@ -40,6 +38,7 @@ import {
   type TaskPolicy,
   type CriterionScore,
 } from '../../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
 
 // ---------------------------------------------------------------------------------------------------------
 // Fixtures

@@ -6,14 +6,13 @@ import {
   DEFAULT_TASK_POLICY,
   ESCALATION_LEVELS,
   REVIEW_KINDS,
-  SYSTEM_ACTOR,
   type EscalationLevel,
   type IndicatorTaskState,
   type ReviewKind,
-  type Role,
   type Stage,
   type TaskPolicy,
 } from '../../workflows/indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Role } from '../../workflows/shared/actor.types';
 
 /** The task's due date: 2027-01-31 23:59:59 in Shanghai. */
 const DUE = '2027-01-31T15:59:59.000Z';

@@ -10,7 +10,7 @@ import { allowedActions, decide, evolve, initialState } from '../../workflows/in
 import { nextTimer } from '../../workflows/indicator-task/indicator-task.schedule';
 import { validatePolicy, withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 const MEMBER: Actor = { userId: 'u1', displayName: '成员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
 const STATE = { ...initialState({ taskId: 't', campaignId: 'c', indicatorCode: 'A1', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: '2027-01-01T00:00:00Z' }), version: 1 };

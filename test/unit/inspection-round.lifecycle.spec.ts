@@ -2,7 +2,7 @@
 // to the round's score rate (hand-computed).
 import { allowedRoundActions, decideRound, evolveRound, initialRoundState, mergeScores } from '../../workflows/inspection-round/inspection-round.lifecycle';
 import type { InspectionRoundState, RoundState } from '../../workflows/inspection-round/inspection-round.types';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 const SUPERVISOR: Actor = { userId: 'u:sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
 const OFFICE: Actor = { userId: 'u:office', displayName: '张霞', role: 'OFFICE', unitCode: null };

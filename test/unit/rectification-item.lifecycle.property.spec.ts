@@ -18,7 +18,7 @@ import {
 } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { itemTimerEvent, nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
 import { ITEM_SOURCES, ITEM_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import { ROLES, type Actor, type Role } from '../../workflows/indicator-task/indicator-task.types';
+import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const UNIT_CODES = ['WTSQ', 'BJSQ', 'XCB'] as const;
 const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];

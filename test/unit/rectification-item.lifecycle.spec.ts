@@ -14,7 +14,7 @@ import {
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import { nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
 import { DEFAULT_ITEM_POLICY, ITEM_STATES, placeKey, type ItemState, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 const SUPERVISOR: Actor = { userId: 'u:sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
 const SUPERVISOR_2: Actor = { userId: 'u:sup2', displayName: '赵督查', role: 'SUPERVISOR', unitCode: null };

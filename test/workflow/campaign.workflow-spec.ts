@@ -14,7 +14,7 @@ import type { CampaignCommand } from '../../workflows/campaign/campaign.lifecycl
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId, checkCadenceUpdate } from '../../workflows/campaign/campaign.messages';
 import type { CampaignClockInput } from '../../workflows/campaign/campaign.types';
 import { campaignClockWorkflow, monthlyCadenceWorkflow } from '../../workflows/campaign/campaign.workflows';
-import type { Actor } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 
 const DAY = 86_400_000;
 const TZ = 'Asia/Shanghai';

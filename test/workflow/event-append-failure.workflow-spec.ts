@@ -16,7 +16,8 @@ import { campaignClockWorkflow } from '../../workflows/campaign/campaign.workflo
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import type { Actor, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
+import type { Actor } from '../../workflows/shared/actor.types';
 import type { ItemCommand } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { itemActionUpdate, itemStateQuery } from '../../workflows/rectification-item/rectification-item.messages';
 import { rectificationItemWorkflow } from '../../workflows/rectification-item/rectification-item.workflow';

@@ -4,7 +4,7 @@
 // (`evolve`). The workflow's update validators, the API's `allowedActions` and the projection all use this one
 // module. Time comes in as an argument, never from a clock.
 import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
-import type { Actor, Role } from '../indicator-task/indicator-task.types';
+import type { Actor, Role } from '../shared/actor.types';
 import { isLocalDate, isMonth, localDate, monthOf, startOfLocalDate } from './campaign.calendar';
 import type { CampaignEvent } from './campaign.events';
 import { CADENCE_LABELS, CAMPAIGN_ACTION_LABELS, PHASE_LABELS } from './campaign.labels';

@@ -1,7 +1,7 @@
 // Message definitions and ids shared by the campaign workflows, the API's Temporal client, the activities and
 // the tests.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { Actor } from '../indicator-task/indicator-task.types';
+import type { Actor } from '../shared/actor.types';
 import type { CampaignActionRequest } from './campaign.lifecycle';
 import type { CadenceResult, CampaignState, Phase } from './campaign.types';
 

@@ -1,7 +1,7 @@
 // Types of the campaign's clock (创文活动): its phases, their planned start dates, the on-site supervision
 // visits and meetings that make up the monthly cadence, and the state the workflow, the projection and the API
 // share. Names follow ../shared/GLOSSARY.md exactly.
-import type { Actor } from '../indicator-task/indicator-task.types';
+import type { Actor } from '../shared/actor.types';
 
 /** 宣传发动 → 专项整治 → 全面冲刺 → 迎检 → 总结评议 (实施方案 五、工作步骤). */
 export const PHASES = ['MOBILIZATION', 'SPECIAL_RECTIFICATION', 'SPRINT', 'INSPECTION', 'REVIEW'] as const;

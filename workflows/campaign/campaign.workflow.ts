@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
-import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { CampaignEvent } from './campaign.events';
 import { decide, decideCadence, evolve, initialCampaignState, nextPhaseDue, validCadenceMonth, type CampaignActionRequest } from './campaign.lifecycle';
 import { campaignActionUpdate, campaignStateQuery, checkCadenceUpdate, type CampaignActionResult } from './campaign.messages';

@@ -7,7 +7,7 @@
 import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type { CampaignActivities } from '../../activities/campaign.activities';
-import { SYSTEM_ACTOR, type Actor } from '../indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../shared/actor.types';
 import { monthOf, nextMonth, previousMonth } from './campaign.calendar';
 import type { CadenceResult, MonthlyCadenceInput, MonthlyCadenceResult } from './campaign.types';
 

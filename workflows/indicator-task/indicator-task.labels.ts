@@ -2,7 +2,8 @@
 // the API and the board use the same words.
 import type { IndicatorTaskEventType } from './indicator-task.events';
 import type { IndicatorTaskAction } from './indicator-task.lifecycle';
-import type { Classification, EscalationLevel, MaterialStatus, ReviewKind, Role, Stage } from './indicator-task.types';
+import type { Classification, EscalationLevel, MaterialStatus, ReviewKind, Stage } from './indicator-task.types';
+import type { Role } from '../shared/actor.types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   SELF_CHECK: '自查自评',

@@ -8,7 +8,6 @@ import {
   CLASSIFICATIONS,
   DEFAULT_TASK_POLICY,
   PACKAGE_MATERIAL,
-  type Actor,
   type ArchiveMaterialState,
   type EvidenceFile,
   type Classification,
@@ -16,10 +15,10 @@ import {
   type IndicatorTaskInput,
   type IndicatorTaskState,
   type ReviewKind,
-  type Role,
   type Stage,
   type TaskPolicy,
 } from './indicator-task.types';
+import type { Actor, Role } from '../shared/actor.types';
 
 export const INDICATOR_TASK_ACTIONS = [
   'SUBMIT_SELF_CHECK',

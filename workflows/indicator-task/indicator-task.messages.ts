@@ -1,7 +1,8 @@
 // Message definitions shared by the workflow, the API's Temporal client and the tests.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest } from './indicator-task.lifecycle';
-import type { Actor, IndicatorTaskState, Stage } from './indicator-task.types';
+import type { IndicatorTaskState, Stage } from './indicator-task.types';
+import type { Actor } from '../shared/actor.types';
 
 export interface ActionResult {
   version: number;

@@ -3,7 +3,8 @@
 // Pure, so that the workflow's durable timers and the tests agree on every date.
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { unitOwesWork } from './indicator-task.lifecycle';
-import { ESCALATION_LEVELS, type EscalationLevel, type IndicatorTaskState, type Role } from './indicator-task.types';
+import { ESCALATION_LEVELS, type EscalationLevel, type IndicatorTaskState } from './indicator-task.types';
+import type { Role } from '../shared/actor.types';
 
 export type Timer = { kind: 'ESCALATE'; level: EscalationLevel; at: string } | { kind: 'RECHECK_DUE'; at: string };
 

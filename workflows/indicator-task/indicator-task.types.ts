@@ -1,5 +1,8 @@
 // Types of the indicator-task lifecycle, shared by the workflow, the event store and the API.
-// Names follow ../shared/GLOSSARY.md exactly.
+// Names follow ../shared/GLOSSARY.md exactly. Who acts (Actor, Role, SYSTEM_ACTOR) is shared by every kind:
+// ../shared/actor.types.ts.
+
+import type { Actor } from '../shared/actor.types';
 
 export const STAGES = [
   'SELF_CHECK',
@@ -13,9 +16,6 @@ export type Stage = (typeof STAGES)[number];
 
 export const CLASSIFICATIONS = ['MET', 'NOT_MET', 'UNKNOWN', 'RELAPSE_PRONE'] as const;
 export type Classification = (typeof CLASSIFICATIONS)[number];
-
-export const ROLES = ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] as const;
-export type Role = (typeof ROLES)[number];
 
 /** What a task is waiting for after a unit has handed something in. */
 export const REVIEW_KINDS = ['SELF_CHECK_REVIEW', 'RECTIFICATION_REVIEW', 'ARCHIVE_REVIEW'] as const;
@@ -99,15 +99,6 @@ export interface ArchiveMaterialState {
  */
 export const PACKAGE_MATERIAL = { code: 'PACKAGE', name: '档案材料（整套）' } as const;
 
-/** The person acting. The API authenticates them; the workflow trusts the API for identity, not for legality. */
-export interface Actor {
-  userId: string;
-  displayName: string;
-  role: Role;
-  /** The unit the person belongs to; null for office-level roles. */
-  unitCode: string | null;
-}
-
 export interface IndicatorTaskState {
   taskId: string;
   campaignId: string;
@@ -167,6 +158,3 @@ export interface IndicatorTaskInput {
    */
   createdLocally?: boolean;
 }
-
-/** The actor of events the workflow records on its own (timers). */
-export const SYSTEM_ACTOR: Actor = { userId: 'system', displayName: '系统（自动）', role: 'OFFICE', unitCode: null };

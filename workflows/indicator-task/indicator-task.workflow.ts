@@ -25,7 +25,8 @@ import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
-import { DEFAULT_TASK_POLICY, SYSTEM_ACTOR, type Actor, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+import { DEFAULT_TASK_POLICY, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+import { SYSTEM_ACTOR, type Actor } from '../shared/actor.types';
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';

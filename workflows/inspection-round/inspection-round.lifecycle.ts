@@ -1,7 +1,8 @@
 // The inspection-round lifecycle as pure functions: PLANNED → IN_PROGRESS → CLOSED, findings while in progress,
 // criterion scores for mock assessments. Used by the round workflow's validators, the API and the projection.
 import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
-import type { Actor, CriterionScore, Role } from '../indicator-task/indicator-task.types';
+import type { CriterionScore } from '../indicator-task/indicator-task.types';
+import type { Actor, Role } from '../shared/actor.types';
 import type { InspectionRoundEvent } from './inspection-round.events';
 import type { InspectionRoundInput, InspectionRoundState, RoundState } from './inspection-round.types';
 

@@ -57,5 +57,5 @@ export interface InspectionRoundInput {
   plannedOn: string;
   places: string[];
   indicatorCodes: string[];
-  plannedBy: import('../indicator-task/indicator-task.types').Actor;
+  plannedBy: import('../shared/actor.types').Actor;
 }

@@ -1,6 +1,7 @@
 // Domain events of a rectification item: facts, past tense. Streams are named `rectification-item:{campaign}:{id}`.
 // DeadlineEscalated has the same shape as an indicator task's, so reports can count escalations of both.
-import type { EscalationLevel, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
+import type { EscalationLevel, EvidenceFile } from '../indicator-task/indicator-task.types';
+import type { Role } from '../shared/actor.types';
 import type { ItemLocation, ItemPolicy, ItemReportFacts, ItemSource, ItemState } from './rectification-item.types';
 
 export type RectificationItemEvent =

@@ -3,7 +3,8 @@
 // (`evolveItem`). The workflow's update validators, the API and the board projection all use this one module.
 // Time comes in as an argument, never from a clock.
 import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
-import type { Actor, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
+import type { EvidenceFile } from '../indicator-task/indicator-task.types';
+import type { Actor, Role } from '../shared/actor.types';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { ITEM_ACTION_LABELS, ITEM_STATE_LABELS } from './rectification-item.labels';
 import {

@@ -1,7 +1,8 @@
 // Types of the rectification-item lifecycle (整改问题): a problem found on the street or in an assessment,
 // dispatched to a unit, fixed with proof, verified by someone else, re-checked later and closed (销号).
 // Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
-import type { Actor, EscalationLevel, EvidenceFile, Role } from '../indicator-task/indicator-task.types';
+import type { EscalationLevel, EvidenceFile } from '../indicator-task/indicator-task.types';
+import type { Actor, Role } from '../shared/actor.types';
 
 /** 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号 */
 export const ITEM_STATES = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'RECHECK', 'CLOSED'] as const;

@@ -11,7 +11,7 @@ import {
 } from '@temporalio/workflow';
 import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
-import { SYSTEM_ACTOR } from '../indicator-task/indicator-task.types';
+import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { decideItem, evolveItem, initialItemState, locationOf, type ItemActionRequest } from './rectification-item.lifecycle';
 import { itemActionUpdate, itemStateQuery, type ItemActionResult } from './rectification-item.messages';
