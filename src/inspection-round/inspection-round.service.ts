@@ -4,16 +4,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import { WorkflowActions } from '../temporal/workflow-actions';
-import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
+import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';
 import { inspectionRoundWorkflowId, type InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
 import {
   ROUND_STATE_LABELS,
@@ -23,7 +22,7 @@ import {
   type RoundCommand,
 } from '../../workflows/inspection-round/inspection-round.lifecycle';
 import { INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.workflow';
-import { ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type InspectionRoundState, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import { ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
@@ -41,9 +40,7 @@ const EVENT_LABELS: Record<InspectionRoundEventType, string> = {
   RoundClosed: '结束检查',
 };
 
-export interface RoundView extends InspectionRoundState {
-  id: string;
-}
+export type { RoundView } from './inspection-round.repository';
 
 const WAIT_MS = 15_000;
 
@@ -54,26 +51,19 @@ export class InspectionRoundService {
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
     private readonly actions: WorkflowActions,
+    private readonly repository: InspectionRoundRepository,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
-  private async find(roundId: string): Promise<RoundView | null> {
-    const row = await this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('round_id', '=', roundId).executeTakeFirst();
-    return row ? { ...(row.state_json as unknown as InspectionRoundState), id: row.round_id } : null;
-  }
-
   async get(roundId: string): Promise<RoundView> {
-    const round = await this.find(roundId);
+    const round = await this.repository.findById(roundId);
     if (!round) throw new DomainError('NOT_FOUND', `检查轮次「${roundId}」不存在`);
     return round;
   }
 
   async list(campaignId: string | null | undefined, kind: RoundKind | null | undefined): Promise<RoundView[]> {
     const campaign = await this.campaigns.require(campaignId);
-    let q = this.runtime.db.selectFrom('inspection_rounds').select(['round_id', 'state_json']).where('campaign_id', '=', campaign.id);
-    if (kind) q = q.where('kind', '=', kind);
-    const rows = await q.orderBy('planned_on').orderBy('created_at').execute();
-    return rows.map((r) => ({ ...(r.state_json as unknown as InspectionRoundState), id: r.round_id }));
+    return this.repository.list(campaign.id, kind);
   }
 
   async plan(actor: Actor, input: { campaignId?: string | null; kind: RoundKind; title: string; plannedOn: string; places?: string[] | null; indicatorCodes?: string[] | null }, key?: string): Promise<RoundView> {
@@ -84,8 +74,8 @@ export class InspectionRoundService {
     const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
     const indicatorCodes = [...new Set((input.indicatorCodes ?? []).map((c) => c.trim()).filter(Boolean))];
     if (indicatorCodes.length > 0) {
-      const known = await this.runtime.db.selectFrom('indicators').select('code').where('code', 'in', indicatorCodes).execute();
-      const missing = indicatorCodes.filter((c) => !known.some((k) => k.code === c));
+      const known = await this.repository.knownIndicatorCodes(indicatorCodes);
+      const missing = indicatorCodes.filter((c) => !known.includes(c));
       if (missing.length > 0) throw new DomainError('BAD_USER_INPUT', `测评指标不存在：${missing.join('、')}`, 'indicatorCodes');
     }
     if (input.kind === 'MOCK_ASSESSMENT' && indicatorCodes.length === 0) throw new DomainError('BAD_USER_INPUT', '模拟测评须选择要测评的指标', 'indicatorCodes');
@@ -114,8 +104,8 @@ export class InspectionRoundService {
     const round = await this.get(roundId);
     const refused = checkRound(round, actor, 'RECORD_SCORES');
     if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
-    const criteria = await this.runtime.db.selectFrom('criteria').select(['code', 'points', 'indicator_code']).where('indicator_code', 'in', round.indicatorCodes).execute();
-    const known = new Map(criteria.map((c) => [c.code, Number(c.points)]));
+    const criteria = await this.repository.criteriaOf(round.indicatorCodes);
+    const known = new Map(criteria.map((c) => [c.code, c.points]));
     const unknown = scores.find((s) => !known.has(s.criterionCode));
     if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${unknown.criterionCode}」不在本轮测评的指标之内`, 'scores');
     return this.perform(actor, roundId, { action: 'RECORD_SCORES', scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })) }, expectedVersion);
@@ -140,7 +130,7 @@ export class InspectionRoundService {
   private async waitFor(roundId: string, version: number): Promise<RoundView> {
     const deadline = Date.now() + WAIT_MS;
     for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const round = await this.find(roundId);
+      const round = await this.repository.findById(roundId);
       if (round && round.version >= version) return round;
       await new Promise((r) => setTimeout(r, delay));
     }
@@ -158,14 +148,8 @@ export class InspectionRoundService {
   }
 
   async history(round: RoundView) {
-    const rows = await this.runtime.db
-      .selectFrom('events')
-      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
-      .where('stream_id', '=', round.id)
-      .orderBy('stream_version')
-      .execute();
-    return rows.map((e) => {
-      const h: HistoryEvent = { position: e.position, streamVersion: e.stream_version, type: e.type, occurredAt: e.occurred_at, data: e.data, metadata: e.metadata };
+    const events = await this.repository.history(round.id);
+    return events.map((h) => {
       const by = h.metadata.actor as Actor | undefined;
       return {
         position: h.position,
@@ -182,15 +166,7 @@ export class InspectionRoundService {
   /** 公共文明指数: closed mock assessments in date order, with the change from the one before. */
   async publicCivilityIndex(campaignId: string | null | undefined) {
     const campaign = await this.campaigns.require(campaignId);
-    const rows = await this.runtime.db
-      .selectFrom('inspection_rounds')
-      .select(['round_id', 'title', sql<string>`planned_on::text`.as('planned_on'), 'score', 'max_score', 'score_rate'])
-      .where('campaign_id', '=', campaign.id)
-      .where('kind', '=', 'MOCK_ASSESSMENT')
-      .where('state', '=', 'CLOSED')
-      .orderBy('planned_on')
-      .orderBy('closed_at')
-      .execute();
+    const rows = await this.repository.closedMockAssessments(campaign.id);
     let previous: number | null = null;
     return rows.map((r) => {
       const rate = r.score_rate === null ? null : Number(r.score_rate);

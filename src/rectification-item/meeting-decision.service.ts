@@ -3,10 +3,9 @@
 // item's id is made from the meeting and the decision), and a task only where the unit has none for the
 // indicator. The meeting is read from the campaign's own event stream.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
 import { RUNTIME } from '../app/app.tokens';
 import type { AppRuntime } from '../app/app-runtime';
-import { CampaignRepository, campaignPolicy } from '../campaign/campaign.repository';
+import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { startIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { temporalToDomainError } from '../temporal/temporal-errors';
@@ -17,6 +16,7 @@ import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicato
 import type { Actor } from '../../workflows/shared/actor.types';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
+import { MeetingDecisionRepository } from './meeting-decision.repository';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
 
@@ -40,20 +40,15 @@ export class MeetingDecisionService {
     private readonly campaigns: CampaignRepository,
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
+    private readonly repository: MeetingDecisionRepository,
     @Inject(RUNTIME) private readonly runtime: AppRuntime,
   ) {}
 
   private async decision(campaignId: string | null | undefined, meetingId: string, index: number) {
     const campaign = await this.campaigns.require(campaignId);
-    const row = await this.runtime.db
-      .selectFrom('events')
-      .select('data')
-      .where('stream_id', '=', `campaign:${campaign.id}`)
-      .where('type', '=', 'CampaignMeetingRecorded')
-      .where(sql<boolean>`data->>'meetingId' = ${meetingId}`)
-      .executeTakeFirst();
-    if (!row) throw new DomainError('NOT_FOUND', `会议「${meetingId}」不存在`, 'meetingId');
-    const meeting = row.data as unknown as Meeting;
+    const data = await this.repository.meeting(campaign.id, meetingId);
+    if (!data) throw new DomainError('NOT_FOUND', `会议「${meetingId}」不存在`, 'meetingId');
+    const meeting = data as unknown as Meeting;
     const decision = Number.isInteger(index) && index >= 0 ? meeting.decisions[index] : undefined;
     if (!decision) throw new DomainError('BAD_USER_INPUT', `会议没有第 ${index + 1} 项议定事项`, 'decisionIndex');
     if (!decision.unitCode) throw new DomainError('BAD_USER_INPUT', '该议定事项没有指定责任单位，无法转办', 'decisionIndex');
@@ -91,26 +86,15 @@ export class MeetingDecisionService {
   async toTask(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; indicatorCode: string; leadUnitCode: string }): Promise<string> {
     const { campaign, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
     if (!decision.dueDate) throw new DomainError('BAD_USER_INPUT', '该议定事项没有完成时限，无法转为指标任务', 'decisionIndex');
-    const db = this.runtime.db;
-    const indicator = await db.selectFrom('indicators').select('code').where('code', '=', input.indicatorCode).executeTakeFirst();
+    const indicator = await this.repository.indicator(input.indicatorCode);
     if (!indicator) throw new DomainError('BAD_USER_INPUT', `测评指标「${input.indicatorCode}」不存在`, 'indicatorCode');
-    const lead = await db.selectFrom('units').select('code').where('code', '=', input.leadUnitCode).executeTakeFirst();
+    const lead = await this.repository.unit(input.leadUnitCode);
     if (!lead) throw new DomainError('BAD_USER_INPUT', `单位「${input.leadUnitCode}」不存在`, 'leadUnitCode');
     const taskId = indicatorTaskWorkflowId(campaign.id, indicator.code, decision.unitCode);
     const dueAt = new Date(Date.parse(startOfLocalDate(decision.dueDate, campaign.timeZone)) + 86_399_000).toISOString();
-    const policy = await campaignPolicy(db, campaign.id);
-    await db.transaction().execute(async (trx) => {
-      const taken = await trx
-        .selectFrom('task_assignments')
-        .select('task_id')
-        .where('campaign_id', '=', campaign.id)
-        .where((eb) => eb.or([eb.and([eb('indicator_code', '=', indicator.code), eb('unit_code', '=', decision.unitCode)]), eb('task_id', '=', taskId)]))
-        .executeTakeFirst();
-      if (taken) throw new DomainError('CONFLICT', `该单位已有指标「${indicator.code}」的任务`, 'indicatorCode');
-      await trx
-        .insertInto('task_assignments')
-        .values({ campaign_id: campaign.id, indicator_code: indicator.code, unit_code: decision.unitCode, lead_unit_code: lead.code, due_at: dueAt, task_id: taskId })
-        .execute();
+    const policy = await this.repository.policy(campaign.id);
+    const assignment = { campaignId: campaign.id, indicatorCode: indicator.code, unitCode: decision.unitCode, leadUnitCode: lead.code, dueAt, taskId };
+    await this.repository.assignTask(assignment, async () => {
       // Started before the commit: if the start fails nothing is recorded; a start that finds the task is harmless.
       try {
         await startIndicatorTask(this.runtime.temporal, this.runtime.config.temporal.taskQueue, {

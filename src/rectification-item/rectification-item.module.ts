@@ -8,6 +8,7 @@ import { ItemFileController } from './item-file.controller';
 import { ItemListResolver } from './item-list.resolver';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { IndicatorTaskItemsResolver, MeetingDecisionResolver, RectificationItemResolver } from './rectification-item.resolver';
+import { MeetingDecisionRepository } from './meeting-decision.repository';
 import { MeetingDecisionService } from './meeting-decision.service';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { RectificationItemService } from './rectification-item.service';
@@ -15,7 +16,7 @@ import { RectificationItemService } from './rectification-item.service';
 @Module({
   imports: [AuthModule, CampaignModule, FilesModule, LiveModule],
   controllers: [ItemFileController],
-  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver, ItemListResolver],
+  providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionRepository, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver, ItemListResolver],
   exports: [RectificationItemService, RectificationItemRepository],
 })
 export class RectificationItemModule {}
