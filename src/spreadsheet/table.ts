@@ -136,11 +136,13 @@ export function cellText(cell: GridCell | undefined): string {
   return cleanText(cell);
 }
 
-function isBlank(row: GridRow): boolean {
+/** Nothing typed into the row itself (values inherited from a merge do not count). */
+export function isBlankRow(row: GridRow): boolean {
   return row.cells.every((cell, index) => cellText(cell) === '' || row.inherited?.has(index) === true);
 }
 
-function texts(row: GridRow): string[] {
+/** The row's non-empty cell texts, in order. */
+export function rowTexts(row: GridRow): string[] {
   return row.cells.map(cellText).filter((text) => text !== '');
 }
 
@@ -149,7 +151,7 @@ function texts(row: GridRow): string[] {
  * rows, with at least two of a table's column names; the table with the most names there wins.
  */
 export function findTable<K extends string>(grid: Grid, specs: readonly TableSpec<K>[]): { spec: number; layout: TableLayout<K> } | null {
-  const candidates = grid.rows.filter((row) => !isBlank(row)).slice(0, HEADER_SEARCH_ROWS);
+  const candidates = grid.rows.filter((row) => !isBlankRow(row)).slice(0, HEADER_SEARCH_ROWS);
   for (const row of candidates) {
     const found = specs.map((spec) => headerColumns(row, spec));
     const best = found.reduce((b, columns, i) => (columns.size > found[b].size ? i : b), 0);
@@ -200,22 +202,22 @@ export function tableRows<K extends string>(grid: Grid, layout: TableLayout<K>, 
     return i === undefined ? '' : cellText(row.cells[i]);
   };
   const requiredEmpty = (row: GridRow) => required.every((c) => value(row, c.key) === '');
-  const singleText = (row: GridRow) => new Set(texts(row)).size === 1;
-  const loneText = (row: GridRow) => singleText(row) && (requiredEmpty(row) || texts(row).length >= 2);
-  const startsLikeNote = (row: GridRow) => NOTE_START.test(texts(row)[0] ?? '');
+  const singleText = (row: GridRow) => new Set(rowTexts(row)).size === 1;
+  const loneText = (row: GridRow) => singleText(row) && (requiredEmpty(row) || rowTexts(row).length >= 2);
+  const startsLikeNote = (row: GridRow) => NOTE_START.test(rowTexts(row)[0] ?? '');
   const repeatsHeader = (row: GridRow) => [...layout.columns].filter(([key, c]) => nameKey(value(row, key)) === nameKey(c.name)).length >= MIN_HEADER_NAMES;
 
   const below = grid.rows.filter((row) => row.row > layout.headerRow);
   let end = below.length;
-  while (end > 0 && (isBlank(below[end - 1]) || startsLikeNote(below[end - 1]) || loneText(below[end - 1]))) end--;
+  while (end > 0 && (isBlankRow(below[end - 1]) || startsLikeNote(below[end - 1]) || loneText(below[end - 1]))) end--;
 
   const rows: TableRow<K>[] = [];
   const problems: SheetProblem[] = [];
   for (const gridRow of below.slice(0, end)) {
-    if (isBlank(gridRow) || repeatsHeader(gridRow) || (startsLikeNote(gridRow) && singleText(gridRow))) continue;
+    if (isBlankRow(gridRow) || repeatsHeader(gridRow) || (startsLikeNote(gridRow) && singleText(gridRow))) continue;
     const at = { sheet: layout.sheet, row: gridRow.row };
     if (loneText(gridRow)) {
-      const quoted = [...new Set(texts(gridRow).map(oneLine))].map((t) => `「${t}」`).join('');
+      const quoted = [...new Set(rowTexts(gridRow).map(oneLine))].map((t) => `「${t}」`).join('');
       const detail = `这一行只有一段文字${quoted}，不是${spec.title}的一行。如果是标题或说明，请删除这一行，或以「注：」开头写在表格最下方`;
       problems.push(sheetProblem(at, '', null, 'MISSING_VALUE', detail));
       continue;
@@ -295,8 +297,8 @@ const LABELLED_LINE = /^[^:：]{1,6}[:：]/;
 export function titleAbove(grid: Grid, headerRow: number): { row: number; text: string } | null {
   for (const row of grid.rows) {
     if (row.row >= headerRow) break;
-    if (isBlank(row)) continue;
-    const distinct = [...new Set(texts(row).map(oneLine))];
+    if (isBlankRow(row)) continue;
+    const distinct = [...new Set(rowTexts(row).map(oneLine))];
     if (distinct.length !== 1) continue;
     const [text] = distinct;
     if (ATTACHMENT_LABEL.test(text) || DATE_LINE.test(text) || LABELLED_LINE.test(text) || NOTE_START.test(text)) continue;
@@ -306,7 +308,7 @@ export function titleAbove(grid: Grid, headerRow: number): { row: number; text: 
 }
 
 export function isBlankGrid(grid: Grid): boolean {
-  return grid.rows.every(isBlank);
+  return grid.rows.every(isBlankRow);
 }
 
 // ---------------------------------------------------------------------------------------------------------

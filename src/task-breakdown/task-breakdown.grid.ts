@@ -1,7 +1,7 @@
 // From a grid of cells (one per worksheet, or the CSV) to breakdown rows: find the header by name, tell data
 // rows from blank rows, notes and repeated headers, and read each data row. Every problem of every row is
 // collected; nothing stops at the first one.
-import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cleanText, columnLetter, nameKey, oneLine } from '../spreadsheet';
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cellText, columnLetter, isBlankRow, nameKey, oneLine, rowTexts } from '../spreadsheet';
 import { parseDueDate } from './task-breakdown.dates';
 import {
   OPTIONAL_HEADERS,
@@ -50,7 +50,7 @@ interface Layout {
 }
 
 export function parseGrids(grids: readonly Grid[]): ParseResult {
-  const nonBlank = grids.filter((grid) => grid.rows.some((row) => !isBlank(row)));
+  const nonBlank = grids.filter((grid) => grid.rows.some((row) => !isBlankRow(row)));
   if (nonBlank.length === 0) return failed(emptyFile('文件是空的，没有任何内容。请选择填好的任务分解表重新导入'));
 
   const withHeader = nonBlank.flatMap((grid) => {
@@ -66,7 +66,7 @@ export function parseGrids(grids: readonly Grid[]): ParseResult {
     .filter(({ layout }) => missingHeaders(layout).length === 0)
     .map(({ grid, layout }) => ({ layout, body: bodyRows(grid, layout) }));
 
-  const dataRowCount = tables.reduce((sum, t) => sum + t.body.filter((row) => !isBlank(row)).length, 0);
+  const dataRowCount = tables.reduce((sum, t) => sum + t.body.filter((row) => !isBlankRow(row)).length, 0);
   if (dataRowCount > MAX_DATA_ROWS) return failed(tooManyRows(dataRowCount));
 
   const rows: BreakdownRow[] = [];
@@ -90,28 +90,13 @@ function failed(p: ImportProblem): ParseResult {
 // ---------------------------------------------------------------------------------------------------------
 // Cells
 
-function textOf(cell: GridCell | undefined): string {
-  if (cell === undefined) return '';
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString().slice(0, 10);
-  return cleanText(cell);
-}
-
-/** Nothing typed into the row itself (values inherited from a merge do not count). */
-function isBlank(row: GridRow): boolean {
-  return row.cells.every((cell, index) => textOf(cell) === '' || row.inherited?.has(index) === true);
-}
-
-function nonEmptyTexts(row: GridRow): string[] {
-  return row.cells.map(textOf).filter((text) => text !== '');
-}
-
 function column(layout: Layout, header: BreakdownHeader): number | undefined {
   return layout.columns.get(header)?.[0];
 }
 
 function valueAt(row: GridRow, layout: Layout, header: BreakdownHeader): string {
   const index = column(layout, header);
-  return index === undefined ? '' : textOf(row.cells[index]);
+  return index === undefined ? '' : cellText(row.cells[index]);
 }
 
 function letterOf(layout: Layout, header: BreakdownHeader): string | null {
@@ -123,12 +108,12 @@ function letterOf(layout: Layout, header: BreakdownHeader): string | null {
 // The header
 
 function headerName(cell: GridCell | undefined): BreakdownHeader | undefined {
-  const key = nameKey(textOf(cell));
+  const key = nameKey(cellText(cell));
   return KNOWN_HEADERS.find((header) => header === key);
 }
 
 function findLayout(grid: Grid): Layout | null {
-  const candidates = grid.rows.filter((row) => !isBlank(row)).slice(0, HEADER_SEARCH_ROWS);
+  const candidates = grid.rows.filter((row) => !isBlankRow(row)).slice(0, HEADER_SEARCH_ROWS);
   for (const row of candidates) {
     const names = row.cells.map(headerName);
     if (!HEADER_MARKERS.every((marker) => names.includes(marker))) continue;
@@ -164,7 +149,7 @@ function repeatsHeader(row: GridRow, layout: Layout): boolean {
 // Which rows are data
 
 function startsLikeNote(row: GridRow): boolean {
-  const first = nonEmptyTexts(row)[0];
+  const first = rowTexts(row)[0];
   return first !== undefined && NOTE_START.test(first);
 }
 
@@ -174,7 +159,7 @@ function requiredAllEmpty(row: GridRow, layout: Layout): boolean {
 
 /** One text only: a line typed into one cell, or one text merged across the row (a title, a note, a section). */
 function singleText(row: GridRow): boolean {
-  return new Set(nonEmptyTexts(row)).size === 1;
+  return new Set(rowTexts(row)).size === 1;
 }
 
 /**
@@ -182,7 +167,7 @@ function singleText(row: GridRow): boolean {
  * cells. (One text in one required column, say an item name alone, is a task with the rest missing.)
  */
 function loneText(row: GridRow, layout: Layout): boolean {
-  return singleText(row) && (requiredAllEmpty(row, layout) || nonEmptyTexts(row).length >= 2);
+  return singleText(row) && (requiredAllEmpty(row, layout) || rowTexts(row).length >= 2);
 }
 
 /**
@@ -197,7 +182,7 @@ function isTrailer(row: GridRow, layout: Layout): boolean {
 function bodyRows(grid: Grid, layout: Layout): GridRow[] {
   const below = grid.rows.filter((row) => row.row > layout.headerRow);
   let end = below.length;
-  while (end > 0 && (isBlank(below[end - 1]) || isTrailer(below[end - 1], layout))) end--;
+  while (end > 0 && (isBlankRow(below[end - 1]) || isTrailer(below[end - 1], layout))) end--;
   return below.slice(0, end);
 }
 
@@ -208,11 +193,11 @@ type RowRead = { row: BreakdownRow | null; problems: ImportProblem[] };
 const SKIPPED: RowRead = { row: null, problems: [] };
 
 function readRow(gridRow: GridRow, layout: Layout): RowRead {
-  if (isBlank(gridRow) || repeatsHeader(gridRow, layout)) return SKIPPED;
+  if (isBlankRow(gridRow) || repeatsHeader(gridRow, layout)) return SKIPPED;
   // A note inside the table ("注：以下指标由…") is skipped too, as long as it is the row's only text.
   if (startsLikeNote(gridRow) && singleText(gridRow)) return SKIPPED;
   const at = { sheet: layout.sheet, row: gridRow.row };
-  const texts = [...new Set(nonEmptyTexts(gridRow).map(oneLine))].map((text) => `「${text}」`).join('');
+  const texts = [...new Set(rowTexts(gridRow).map(oneLine))].map((text) => `「${text}」`).join('');
   if (requiredAllEmpty(gridRow, layout)) {
     const detail = `这一行没有填写${REQUIRED_HEADERS.join('、')}，只有${texts}。如果是任务，请补全这些列；如果是说明，请以「注：」开头写在表格最下方，或删除这一行`;
     return { row: null, problems: [problem(at, '', null, 'MISSING_VALUE', detail)] };
@@ -280,7 +265,7 @@ function breakdownRow(
 
 /** Every 责任单位 column (a merged header may span several), split into names; each name once. */
 function responsibleUnits(gridRow: GridRow, layout: Layout): { names: string[]; repeated: string[] } {
-  const texts = (layout.columns.get('责任单位') ?? []).map((index) => textOf(gridRow.cells[index]));
+  const texts = (layout.columns.get('责任单位') ?? []).map((index) => cellText(gridRow.cells[index]));
   const names: string[] = [];
   const repeated: string[] = [];
   const seen = new Set<string>();
@@ -298,7 +283,7 @@ function dueDate(gridRow: GridRow, layout: Layout): { date: string | null; probl
   const index = column(layout, '完成时限');
   const cell = index === undefined ? undefined : gridRow.cells[index];
   // A date cell goes to the date parser as it is: its text would depend on the cell's display format.
-  const value = cell instanceof Date ? cell : textOf(cell);
+  const value = cell instanceof Date ? cell : cellText(cell);
   if (value === '') return { date: null, problem: null };
   const parsed = parseDueDate(value);
   return parsed.ok ? { date: parsed.date, problem: null } : { date: null, problem: parsed.reason };
