@@ -3,8 +3,8 @@
 // Every API instance schedules the cleanup; an advisory lock lets one run at a time, and each run deletes in
 // bounded batches so that it never holds locks or the database for long.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { KEY_TTL_HOURS } from '../idempotency/idempotency.service';
 import { RetentionRepository, type RetentionCounts } from './retention.repository';
 
@@ -23,12 +23,12 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
   private running: Promise<unknown> | null = null;
 
   constructor(
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(CONFIG) private readonly config: AppConfig,
     private readonly repo: RetentionRepository,
   ) {}
 
   onApplicationBootstrap(): void {
-    const every = this.runtime.config.retention.intervalMinutes * 60_000;
+    const every = this.config.retention.intervalMinutes * 60_000;
     const schedule = (delay: number) => {
       this.timer = setTimeout(() => {
         this.running = this.runOnce()
@@ -52,7 +52,7 @@ export class RetentionService implements OnApplicationBootstrap, OnApplicationSh
 
   /** One cleanup now: how many rows each table lost, or null when another instance is cleaning. */
   async runOnce(): Promise<RetentionCounts | null> {
-    const r = this.runtime.config.retention;
+    const r = this.config.retention;
     const counts = await this.repo.clean(
       {
         accessDenialsDays: r.accessDenialsDays,

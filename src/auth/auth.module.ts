@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
+import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { ServiceAccountService } from './service-accounts';
@@ -8,7 +9,7 @@ import { ServiceAccountResolver } from './service-accounts.resolver';
 
 /** Who is calling (sign-in, tokens, API keys) and whether they may: the guard applies access-policy.ts everywhere. */
 @Module({
-  providers: [AuthService, AuthResolver, ServiceAccountService, ServiceAccountResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService],
+  providers: [AuthRepository, AuthService, AuthResolver, ServiceAccountService, ServiceAccountResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, AuthRepository],
 })
 export class AuthModule {}

@@ -1,7 +1,9 @@
 // The only place SQL about identity lives: users by login or id, sessions, sign-in attempts, and the token
 // secret every API instance shares.
 import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
+import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
 
 export interface UserRow {
@@ -25,8 +27,9 @@ export interface AttemptLimits {
 
 export type AttemptClaim = { ok: true; attemptId: string } | { ok: false; limit: 'ADDRESS' | 'LOGIN'; waitSeconds: number };
 
+@Injectable()
 export class AuthRepository {
-  constructor(private readonly db: Db) {}
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   private users() {
     return this.db.selectFrom('users').select(['id', 'login', 'display_name', 'role', 'unit_code', 'password_hash']);

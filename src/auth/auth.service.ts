@@ -6,8 +6,9 @@
 // (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG, DATABASE } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
+import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
@@ -57,15 +58,16 @@ function actorOf(user: UserRow): Actor {
 
 @Injectable()
 export class AuthService {
-  private readonly repo: AuthRepository;
   private secret: Promise<string> | null = null;
 
-  constructor(@Inject(RUNTIME) private readonly runtime: AppRuntime) {
-    this.repo = new AuthRepository(runtime.db);
-  }
+  constructor(
+    private readonly repo: AuthRepository,
+    @Inject(DATABASE) private readonly db: Db,
+    @Inject(CONFIG) private readonly appConfig: AppConfig,
+  ) {}
 
   private get config() {
-    return this.runtime.config.auth;
+    return this.appConfig.auth;
   }
 
   private tokenSecret(): Promise<string> {
@@ -120,7 +122,7 @@ export class AuthService {
 
   private async fromApiKey(key: string, context: GraphQLContext): Promise<Caller> {
     context.sessionId = null;
-    const caller = await callerOfApiKey(this.runtime.db, key);
+    const caller = await callerOfApiKey(this.db, key);
     if (caller.service) context.credential = { kind: 'service', accountId: caller.service.accountId, userId: caller.userId, keyHash: sha256(key) };
     return caller;
   }
@@ -254,7 +256,7 @@ export class AuthService {
   }
 
   async profile(actor: Actor) {
-    const user = await this.runtime.db
+    const user = await this.db
       .selectFrom('users')
       .leftJoin('units', 'units.code', 'users.unit_code')
       .select(['users.id', 'users.login', 'users.display_name', 'users.role', 'units.code as unit_code', 'units.name as unit_name', 'units.kind as unit_kind'])

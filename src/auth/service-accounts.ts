@@ -5,8 +5,7 @@
 // is written at most once a minute per account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { DATABASE } from '../app/app.tokens';
 import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
@@ -83,11 +82,7 @@ export async function callerOfApiKey(db: Db, key: string, now = new Date()): Pro
 
 @Injectable()
 export class ServiceAccountService {
-  constructor(@Inject(RUNTIME) private readonly runtime: AppRuntime) {}
-
-  private get db(): Db {
-    return this.runtime.db;
-  }
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   async list() {
     const rows = await this.db.selectFrom('service_accounts').select([...COLUMNS]).orderBy('created_at').orderBy('id').execute();

@@ -3,9 +3,10 @@
 // decides with the pure rules. Reads come from the projection and the campaign's events.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
+import type { Client } from '@temporalio/client';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
 import { WorkflowActions } from '../temporal/workflow-actions';
-import type { AppRuntime } from '../app/app-runtime';
+import type { AppConfig } from '../config/config';
 import { isUnitRole, visibleUnit } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../../workflows/shared/actor.types';
@@ -66,7 +67,8 @@ export class CampaignClockService {
     private readonly campaigns: CampaignRepository,
     private readonly clocks: CampaignClockRepository,
     private readonly actions: WorkflowActions,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async campaign(id: string | null | undefined): Promise<CampaignView> {
@@ -301,7 +303,7 @@ export class CampaignClockService {
       beforeUpdate: () => this.refuseEarly(state, actor, command.action),
       toError: campaignDomainError,
       // A campaign created after start-up: its clock starts now, then takes the action.
-      startIfMissing: () => startCampaignClock(this.runtime.temporal, this.runtime.config.temporal.taskQueue, campaign),
+      startIfMissing: () => startCampaignClock(this.temporal, this.config.temporal.taskQueue, campaign),
     });
     return campaign;
   }

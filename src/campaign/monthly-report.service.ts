@@ -2,8 +2,9 @@
 // run of a month by hand (the same workflow the monthly schedule starts).
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import type { Client } from '@temporalio/client';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { may } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../../workflows/shared/actor.types';
@@ -26,7 +27,8 @@ export class MonthlyReportService {
   constructor(
     private readonly reports: MonthlyReportRepository,
     private readonly campaigns: CampaignRepository,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Units do their own work; the whole campaign's report is for those the access policy lets read it. */
@@ -72,9 +74,9 @@ export class MonthlyReportService {
     if (month > current) throw new DomainError('BAD_USER_INPUT', `不能生成尚未开始的月份（${month}）的专题汇报`, 'month');
     const input: MonthlyCadenceInput = { campaignId: campaign.id, month, timeZone: campaign.timeZone, requestedBy: actor };
     try {
-      await this.runtime.temporal.workflow.execute<(i: MonthlyCadenceInput) => Promise<MonthlyCadenceResult>>(MONTHLY_CADENCE_WORKFLOW_TYPE, {
+      await this.temporal.workflow.execute<(i: MonthlyCadenceInput) => Promise<MonthlyCadenceResult>>(MONTHLY_CADENCE_WORKFLOW_TYPE, {
         workflowId: `${monthlyScheduleId(campaign.id)}:${month}:${randomUUID()}`,
-        taskQueue: this.runtime.config.temporal.taskQueue,
+        taskQueue: this.config.temporal.taskQueue,
         args: [input],
       });
     } catch (err) {

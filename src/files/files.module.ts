@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { AuthModule } from '../auth/auth.module';
 import { FileStore } from './file-store';
 import { UploadController } from './upload.controller';
@@ -9,7 +9,7 @@ import { UploadService } from './upload.service';
 @Module({
   imports: [AuthModule],
   controllers: [UploadController],
-  providers: [{ provide: FileStore, inject: [RUNTIME], useFactory: (runtime: AppRuntime) => new FileStore(runtime.config.files.dir, runtime.config.files.maxBytes) }, UploadService],
+  providers: [{ provide: FileStore, inject: [CONFIG], useFactory: (config: AppConfig) => new FileStore(config.files.dir, config.files.maxBytes) }, UploadService],
   exports: [FileStore, UploadService],
 })
 export class FilesModule {}

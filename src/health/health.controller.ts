@@ -1,7 +1,9 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
 import { sql } from 'kysely';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import type { Client } from '@temporalio/client';
+import { DATABASE, TEMPORAL, WORKER_STATUS } from '../app/app.tokens';
+import type { WorkerStatus } from '../app/app-runtime';
+import type { Db } from '../database/database';
 
 interface JsonResponse {
   status(code: number): JsonResponse;
@@ -10,16 +12,20 @@ interface JsonResponse {
 
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(RUNTIME) private readonly runtime: AppRuntime) {}
+  constructor(
+    @Inject(DATABASE) private readonly db: Db,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(WORKER_STATUS) private readonly workerStatus: (() => WorkerStatus) | null,
+  ) {}
 
   /** 200 when the database and Temporal answer (and the in-process worker runs, if any); 503 otherwise. */
   @Get()
   async check(@Res() res: JsonResponse): Promise<void> {
     const [database, temporal] = await Promise.all([
-      probe(() => sql`select 1`.execute(this.runtime.db)),
-      probe(() => this.runtime.temporal.workflowService.getSystemInfo({})),
+      probe(() => sql`select 1`.execute(this.db)),
+      probe(() => this.temporal.workflowService.getSystemInfo({})),
     ]);
-    const worker = this.runtime.workerStatus?.();
+    const worker = this.workerStatus?.();
     const ok = database === 'ok' && temporal === 'ok' && (!worker || worker.state === 'RUNNING');
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({
       status: ok ? 'ok' : 'unavailable',

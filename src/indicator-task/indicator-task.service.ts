@@ -1,8 +1,8 @@
 // Rules of access and the path of an action: the service sends the action to the task's workflow as an
 // Update (whose validator decides legality) and reads the card back from the projection.
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG, TEMPORAL_UI_URL } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import type { GraphQLContext } from '../auth/auth.service';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
@@ -37,7 +37,8 @@ export class IndicatorTaskService {
     private readonly files: FileStore,
     private readonly idempotency: IdempotencyService,
     private readonly actions: WorkflowActions,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(TEMPORAL_UI_URL) private readonly temporalUi: string | null,
   ) {}
 
   /** Units read the tasks they do and the tasks they lead (access-policy.ts: unit-scoped reads). */
@@ -220,7 +221,7 @@ export class IndicatorTaskService {
 
   /** Each column's count and first page of cards. */
   async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null) {
-    const size = pageSize(first, this.runtime.config.board);
+    const size = pageSize(first, this.config.board);
     const campaign = await this.campaigns.require(campaignId);
     const filter = this.boardFilter(actor, campaign.id, unitCode);
     const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
@@ -229,7 +230,7 @@ export class IndicatorTaskService {
 
   /** One column's page after a cursor of an earlier page (`boardColumn`). */
   async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
-    const size = pageSize(input.first, this.runtime.config.board);
+    const size = pageSize(input.first, this.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_ORDERING);
     const campaign = await this.campaigns.require(input.campaignId);
     const filter = this.boardFilter(actor, campaign.id, input.unitCode);
@@ -268,9 +269,9 @@ export class IndicatorTaskService {
   }
 
   temporalUiUrl(task: TaskView): string | null {
-    const base = this.runtime.temporalUiUrl;
+    const base = this.temporalUi;
     if (!base) return null;
-    return `${base}/namespaces/${encodeURIComponent(this.runtime.config.temporal.namespace)}/workflows/${encodeURIComponent(task.id)}`;
+    return `${base}/namespaces/${encodeURIComponent(this.config.temporal.namespace)}/workflows/${encodeURIComponent(task.id)}`;
   }
 
   /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */

@@ -4,8 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { temporalToDomainError } from '../temporal/temporal-errors';
@@ -52,7 +52,8 @@ export class InspectionRoundService {
     private readonly itemCards: RectificationItemRepository,
     private readonly actions: WorkflowActions,
     private readonly repository: InspectionRoundRepository,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async get(roundId: string): Promise<RoundView> {
@@ -81,7 +82,7 @@ export class InspectionRoundService {
     if (input.kind === 'MOCK_ASSESSMENT' && indicatorCodes.length === 0) throw new DomainError('BAD_USER_INPUT', '模拟测评须选择要测评的指标', 'indicatorCodes');
     const roundId = inspectionRoundWorkflowId(campaign.id, key ?? randomUUID());
     const args: InspectionRoundInput = { roundId, campaignId: campaign.id, kind: input.kind, title: input.title.trim(), plannedOn: input.plannedOn, places, indicatorCodes, plannedBy: actor };
-    await startRound(this.runtime.temporal, this.runtime.config.temporal.taskQueue, args);
+    await startRound(this.temporal, this.config.temporal.taskQueue, args);
     return this.waitFor(roundId, 1);
   }
 

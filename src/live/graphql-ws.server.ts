@@ -17,14 +17,14 @@ import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'gr
 import { CloseCode, handleProtocols, makeServer, type Context, type ServerOptions } from 'graphql-ws';
 import proxyaddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG, DATABASE_URL } from '../app/app.tokens';
 import { AccessDenialService } from '../audit/access-denial.service';
 import { AuthRepository } from '../auth/auth.repository';
 import type { Credential, GraphQLContext } from '../auth/auth.service';
 import { DomainError } from '../errors/domain-error';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
 import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
+import type { AppConfig } from '../config/config';
 import { documentTooLong, queryLimitRules } from '../errors/query-limits';
 import { AuthChangesListener, type AuthChange } from './auth-changes.listener';
 import { upgradeRefusal } from './websocket-origin';
@@ -65,7 +65,6 @@ const rateLimited = (message: string) => new GraphQLError(message, { originalErr
 @Injectable()
 export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('GraphqlWs');
-  private readonly repo: AuthRepository;
   private readonly sockets = new Set<LiveSocket>();
   private readonly subscriptionsOf = new Map<string, number>();
   private wss: WebSocketServer | null = null;
@@ -76,17 +75,13 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private rechecking: Promise<void> | null = null;
 
   constructor(
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(CONFIG) private readonly config: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
+    private readonly repo: AuthRepository,
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly denials: AccessDenialService,
-  ) {
-    this.repo = new AuthRepository(runtime.db);
-  }
-
-  private get config() {
-    return this.runtime.config;
-  }
+  ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { schema } = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
@@ -105,7 +100,7 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       const address = proxyaddr(request, trust);
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request, address));
     });
-    this.listener = new AuthChangesListener(this.runtime.databaseUrl, (change) => void this.changed(change), () => void this.recheck(() => true));
+    this.listener = new AuthChangesListener(this.databaseUrl, (change) => void this.changed(change), () => void this.recheck(() => true));
     await this.listener.start();
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();

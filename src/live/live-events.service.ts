@@ -1,8 +1,7 @@
 // Turns PostgreSQL notifications into in-process streams. Every API instance LISTENs on its own
 // connection, so a change written by any worker reaches subscribers on every instance.
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { DATABASE_URL } from '../app/app.tokens';
 import { EVENTS_CHANNEL, type EventNotification } from '../event-store/event-store.types';
 import { PgChannelListener } from './pg-channel.listener';
 
@@ -13,9 +12,9 @@ export class LiveEventsService implements OnModuleInit, OnModuleDestroy {
   private readonly listeners = new Set<Listener>();
   private readonly listen: PgChannelListener;
 
-  constructor(@Inject(RUNTIME) runtime: AppRuntime) {
+  constructor(@Inject(DATABASE_URL) databaseUrl: string) {
     this.listen = new PgChannelListener(
-      runtime.databaseUrl,
+      databaseUrl,
       EVENTS_CHANNEL,
       (payload) => {
         if (!payload) return;

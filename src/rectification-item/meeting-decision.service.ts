@@ -3,8 +3,9 @@
 // item's id is made from the meeting and the decision), and a task only where the unit has none for the
 // indicator. The meeting is read from the campaign's own event stream.
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import type { Client } from '@temporalio/client';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { startIndicatorTask } from '../indicator-task/indicator-task.starter';
@@ -41,7 +42,8 @@ export class MeetingDecisionService {
     private readonly items: RectificationItemService,
     private readonly itemCards: RectificationItemRepository,
     private readonly repository: MeetingDecisionRepository,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async decision(campaignId: string | null | undefined, meetingId: string, index: number) {
@@ -97,7 +99,7 @@ export class MeetingDecisionService {
     await this.repository.assignTask(assignment, async () => {
       // Started before the commit: if the start fails nothing is recorded; a start that finds the task is harmless.
       try {
-        await startIndicatorTask(this.runtime.temporal, this.runtime.config.temporal.taskQueue, {
+        await startIndicatorTask(this.temporal, this.config.temporal.taskQueue, {
           campaignId: campaign.id,
           indicatorCode: indicator.code,
           unitCode: decision.unitCode,

@@ -9,6 +9,8 @@ import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } fro
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import type { ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
+import { campaignItemPolicy } from './item-policy';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -40,6 +42,11 @@ export const ITEM_BOARD_ORDERING: Ordering = {
 @Injectable()
 export class RectificationItemRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  /** The campaign's rules of time for a new item (item-policy.ts). */
+  policy(campaignId: string): Promise<ItemPolicy> {
+    return campaignItemPolicy(this.db, campaignId);
+  }
 
   private cards() {
     return this.db.selectFrom('rectification_item_cards').select(['item_id', 'state_json', 'created_at', 'updated_at']);

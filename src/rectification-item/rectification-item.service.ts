@@ -4,9 +4,10 @@
 // never shown to units.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
+import type { Client } from '@temporalio/client';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
 import { IdempotencyService } from '../idempotency/idempotency.service';
-import type { AppRuntime } from '../app/app-runtime';
+import type { AppConfig } from '../config/config';
 import type { GraphQLContext } from '../auth/auth.service';
 import { hidesCovertReporter, mayReadUnit, visibleUnit } from '../auth/access-policy';
 import { cardLoader, requestLoader } from '../graphql/request-loader';
@@ -17,7 +18,6 @@ import { temporalToDomainError } from '../temporal/temporal-errors';
 import { WorkflowActions } from '../temporal/workflow-actions';
 import { FileStore } from '../files/file-store';
 import { UploadService, type FileInput } from '../files/upload.service';
-import { campaignItemPolicy } from './item-policy';
 import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import { rectificationItemWorkflowId, type RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
 import {
@@ -97,7 +97,8 @@ export class RectificationItemService {
     private readonly uploads: UploadService,
     private readonly idempotency: IdempotencyService,
     private readonly actions: WorkflowActions,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** Units read only the items dispatched to them (access-policy.ts). */
@@ -160,7 +161,7 @@ export class RectificationItemService {
         return { item: await this.perform(actor, open, command, null, { skipVisibility: true }), duplicate: true };
       }
       const itemId = rectificationItemWorkflowId(campaign.id, itemKey ?? randomUUID());
-      const policy = await campaignItemPolicy(this.runtime.db, campaign.id);
+      const policy = await this.items.policy(campaign.id);
       const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : new Date(Date.now() + policy.rectificationDays * 86_400_000).toISOString();
       const args: RectificationItemInput = {
         itemId,
@@ -178,9 +179,9 @@ export class RectificationItemService {
         dispatch: unitCode ? { unitCode, dueAt, note: '' } : null,
       };
       try {
-        await this.runtime.temporal.workflow.start(RECTIFICATION_ITEM_WORKFLOW_TYPE, {
+        await this.temporal.workflow.start(RECTIFICATION_ITEM_WORKFLOW_TYPE, {
           workflowId: itemId,
-          taskQueue: this.runtime.config.temporal.taskQueue,
+          taskQueue: this.config.temporal.taskQueue,
           args: [args],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
         });
@@ -275,7 +276,7 @@ export class RectificationItemService {
 
   /** Each column's count and first page of items. */
   async board(actor: Actor, campaignId: string | null | undefined, filter: BoardFilterInput, first?: number | null) {
-    const size = pageSize(first, this.runtime.config.board);
+    const size = pageSize(first, this.config.board);
     const campaign = await this.campaigns.require(campaignId);
     const query = this.boardFilter(actor, campaign.id, filter);
     const [counts, pages] = await Promise.all([this.items.columnCounts(query), this.items.firstPages(query, ITEM_STATES, size + 1)]);
@@ -284,7 +285,7 @@ export class RectificationItemService {
 
   /** One column's page after a cursor of an earlier page (`itemBoardColumn`). */
   async boardColumn(actor: Actor, input: BoardFilterInput & { campaignId?: string | null; state: ItemState; first?: number | null; after?: string | null }) {
-    const size = pageSize(input.first, this.runtime.config.board);
+    const size = pageSize(input.first, this.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, ITEM_BOARD_ORDERING);
     const campaign = await this.campaigns.require(input.campaignId);
     const query = this.boardFilter(actor, campaign.id, input);

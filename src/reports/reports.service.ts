@@ -2,8 +2,8 @@
 // by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
 // for a past instant is what the live report said at that instant.
 import { Inject, Injectable } from '@nestjs/common';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { CONFIG } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
@@ -43,7 +43,7 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
     private readonly campaigns: CampaignRepository,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** A unit sees its own; whoever else the access policy lets read the assessment sees every unit. */
@@ -119,7 +119,7 @@ export class ReportsService {
 
   /** The board as it stood at `asOf`, with the live board's visibility, filter and order: each column's count and first page. */
   async boardAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null; first?: number | null }) {
-    const size = pageSize(input.first, this.runtime.config.board);
+    const size = pageSize(input.first, this.config.board);
     const { campaign, byStage, asOf } = await this.cardsAsOf(actor, input);
     return {
       campaign,
@@ -129,7 +129,7 @@ export class ReportsService {
 
   /** One column of the board as of `asOf`, the page after a cursor of an earlier page (`boardAsOfColumn`). */
   async boardAsOfColumn(actor: Actor, input: { campaignId?: string | null; asOf: string; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
-    const size = pageSize(input.first, this.runtime.config.board);
+    const size = pageSize(input.first, this.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_AS_OF_ORDERING);
     const { byStage, asOf } = await this.cardsAsOf(actor, input);
     return this.columnAsOf(input.stage, byStage.get(input.stage)!, after, size, asOf);

@@ -3,9 +3,9 @@
 // durable workflow that starts new tasks and tells changed ones. The same file twice changes nothing.
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { RUNTIME } from '../app/app.tokens';
-import type { AppRuntime } from '../app/app-runtime';
+import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
+import type { AppConfig } from '../config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
@@ -80,7 +80,8 @@ export class TaskBreakdownService {
   constructor(
     private readonly imports: TaskBreakdownRepository,
     private readonly campaigns: CampaignRepository,
-    @Inject(RUNTIME) private readonly runtime: AppRuntime,
+    @Inject(TEMPORAL) private readonly temporal: Client,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   private async read(fileName: string, content: Buffer): Promise<ParseResult> {
@@ -171,9 +172,9 @@ export class TaskBreakdownService {
 
   private async startApplying(importId: string): Promise<void> {
     try {
-      await this.runtime.temporal.workflow.start(TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, {
+      await this.temporal.workflow.start(TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, {
         workflowId: taskBreakdownImportWorkflowId(importId),
-        taskQueue: this.runtime.config.temporal.taskQueue,
+        taskQueue: this.config.temporal.taskQueue,
         args: [{ importId }],
       });
     } catch (err) {

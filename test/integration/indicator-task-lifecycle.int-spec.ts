@@ -178,6 +178,13 @@ describe('indicator task lifecycle through GraphQL', () => {
     expect(history.data!.indicatorTask.history.at(-1)).toEqual({ label: '档案材料验收通过', actor: { displayName: '陈档案（档案组）' } });
   });
 
+  it('links the task to its workflow in the Temporal UI the entry point knows of', async () => {
+    const res = await gql<{ indicatorTask: { temporalUiUrl: string | null } }>(stack.url, 'office', `{ indicatorTask(id: "${taskId}") { temporalUiUrl } }`);
+    expect(res.errors).toBeUndefined();
+    const namespace = encodeURIComponent(stack.config.temporal.namespace);
+    expect(res.data!.indicatorTask.temporalUiUrl).toBe(`http://localhost:8233/namespaces/${namespace}/workflows/${encodeURIComponent(taskId)}`);
+  });
+
   it('refuses callers without a known identity', async () => {
     const res = await gql(stack.url, null, '{ me { role } }');
     expect(res.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
