@@ -9,7 +9,8 @@
 //   npm run bench -- import [ROWS=2000] [UNITS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS)
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
+import { insertDemoReferenceData } from '../src/demo/demo-data';
+import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';

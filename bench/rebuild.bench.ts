@@ -8,7 +8,8 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../src/database/database';
-import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
+import { insertDemoReferenceData } from '../src/demo/demo-data';
+import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { createEventStore, inlineProjections } from '../src/runtime/worker-runner';
 import {

@@ -9,7 +9,8 @@
 //   npm run bench -- worker-memory [N=10000] [STEP=1000]   (or: npm run build && node dist/bench/worker-memory.bench.js N STEP)
 import { randomBytes } from 'node:crypto';
 import * as v8 from 'node:v8';
-import { insertDemoReferenceData, readDemoCatalog } from '../src/demo/demo-data';
+import { insertDemoReferenceData } from '../src/demo/demo-data';
+import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { Shutdown } from '../src/runtime/shutdown';

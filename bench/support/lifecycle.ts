@@ -6,8 +6,8 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/database/database';
-import { demoMaterials } from '../../src/catalog/catalog.demo';
-import { readDemoCatalog } from '../../src/demo/demo-data';
+import { demoMaterials } from '../../src/demo/demo-catalog';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { foldCard } from '../../src/projections/indicator-task-card.projection';

@@ -1,48 +1,17 @@
 // Demo data on first start with an empty database: the illustrative catalog, the invented organisation, one
 // campaign, and an indicator-task workflow for every (indicator, responsible unit). Re-running is harmless:
 // reference rows are inserted once, workflow ids are business keys, and a marker says when it is complete.
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../database/database';
-import { seedDemoCatalog } from '../catalog/catalog.demo';
+import { readDemoCatalog, seedDemoCatalog, type DemoCatalogRow } from './demo-catalog';
 import { demoPasswordHash } from '../auth/passwords';
 import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { projectRoot } from '../runtime/project-paths';
-import { tokenizeCsv } from '../spreadsheet';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
-
-export interface DemoCatalogRow {
-  code: string;
-  item: string;
-  indicator: string;
-  method: string;
-  points: number;
-  standard: string;
-  area: string | null;
-}
-
-export function readDemoCatalog(): DemoCatalogRow[] {
-  const file = path.join(projectRoot(), 'src/demo/data/catalog.csv');
-  const grid = tokenizeCsv(fs.readFileSync(file, 'utf8'));
-  if (!grid.ok) throw new Error(`演示测评体系 ${file} 第 ${grid.unterminatedQuoteRecord} 行引号未闭合`);
-  const [header, ...records] = grid.records.filter((r) => r.some((cell) => cell.trim() !== ''));
-  const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
-  return rows.map((r) => ({
-    code: r.code,
-    item: r.item,
-    indicator: r.indicator,
-    method: r.method,
-    points: Number(r.points),
-    standard: r.standard,
-    area: r.area === '' ? null : r.area,
-  }));
-}
 
 export function demoTasks(catalog: DemoCatalogRow[] = readDemoCatalog()): NewIndicatorTask[] {
   return catalog.flatMap((row) => {

@@ -11,7 +11,7 @@ import type { Database } from '../../src/database/database.types';
 import { IndicatorTaskRepository } from '../../src/indicator-task/indicator-task.repository';
 import { RectificationItemRepository } from '../../src/rectification-item/rectification-item.repository';
 import { DEMO_UNITS, demoAssignment } from '../../src/demo/demo-organisation';
-import { readDemoCatalog } from '../../src/demo/demo-data';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { ReportsRepository } from '../../src/reports/reports.repository';
 import { inlineProjections } from '../../src/runtime/worker-runner';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';

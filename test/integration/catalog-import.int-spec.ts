@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEMO_CATALOG_TITLE } from '../../src/catalog/catalog.demo';
+import { DEMO_CATALOG_TITLE } from '../../src/demo/demo-catalog';
 import { catalogCsv } from '../../src/catalog/catalog.export';
 import { parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import { CatalogRepository } from '../../src/catalog/catalog.repository';

@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { readDemoCatalog } from '../../src/demo/demo-data';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { demoAssignment } from '../../src/demo/demo-organisation';
 import { inlineProjections } from '../../src/runtime/worker-runner';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';

@@ -7,7 +7,7 @@ import type { Cell } from './breakdown-fixtures';
 
 export { xlsx, type Cell, type SheetSpec } from './breakdown-fixtures';
 /** The demo catalog as the database holds it after the demo seeding (insertDemoReferenceData): its version 1. */
-export { demoCatalog } from '../../src/catalog/catalog.demo';
+export { demoCatalog } from '../../src/demo/demo-catalog';
 
 export const CATALOG_HEADER = ['测评项目编码', '测评项目', '指标编码', '测评指标', '测评内容', '测评方法', '分值', '扣分规则', '档案材料', '专项整治领域'] as const;
 export type CatalogHeader = (typeof CATALOG_HEADER)[number];

@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/database/database';
 import { randomBytes } from 'node:crypto';
-import { insertDemoReferenceData, readDemoCatalog } from '../../src/demo/demo-data';
+import { insertDemoReferenceData } from '../../src/demo/demo-data';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN } from '../../src/demo/demo-organisation';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';

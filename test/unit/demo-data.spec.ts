@@ -1,6 +1,7 @@
 // The demo's invented organisation and the tasks it starts: every indicator is somebody's job, and every
 // reference points at something that exists.
-import { demoTasks, readDemoCatalog, type DemoCatalogRow } from '../../src/demo/demo-data';
+import { demoTasks } from '../../src/demo/demo-data';
+import { readDemoCatalog, type DemoCatalogRow } from '../../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 
 const UNIT_CODES = new Set<string>(DEMO_UNITS.map((u) => u.code));

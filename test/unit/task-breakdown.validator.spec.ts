@@ -1,7 +1,8 @@
 // Checking breakdown rows against the demo's unit roster and catalog: names or codes, clear Chinese messages
 // with a suggestion when one is close, duplicates named with the earlier row, every problem at once, and one
 // task per (indicator, responsible unit) ending 23:59:59 Shanghai time on the due date.
-import { demoTasks, readDemoCatalog } from '../../src/demo/demo-data';
+import { demoTasks } from '../../src/demo/demo-data';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, demoAssignment } from '../../src/demo/demo-organisation';
 import { parseTaskBreakdownXlsx } from '../../src/task-breakdown/task-breakdown.parser';
 import {

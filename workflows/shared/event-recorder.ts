@@ -11,7 +11,7 @@
 import { ActivityFailure, ApplicationFailure, condition, log, patched, proxyActivities, proxyLocalActivities, uuid4, workflowInfo, type RetryPolicy } from '@temporalio/workflow';
 import type { EventStoreActivities } from '../../activities/event-store.activities';
 import type { NewEvent } from '../../activities/event-store.types';
-import type { Actor } from '../shared/actor.types';
+import type { Actor } from './actor.types';
 
 /** Patch id of appending before committing the state (issue 14). */
 export const APPEND_BEFORE_COMMIT_PATCH = 'append-before-commit';

@@ -1,10 +1,41 @@
 // The demo catalog with its criteria and archive materials, and its seeding as version 1. catalog.csv has one
 // standard per indicator, so each demo indicator gets one criterion (its standard, method and points) and
 // materials that suit how it is assessed. Illustrative, like the catalog itself.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Db } from '../database/database';
-import { readDemoCatalog, type DemoCatalogRow } from '../demo/demo-data';
-import { seedCatalog } from './catalog.repository';
-import { ASSESSMENT_METHODS, RECTIFICATION_AREAS, criterionCode, materialCode, type AssessmentMethod, type Catalog, type RectificationArea } from './catalog.types';
+import { projectRoot } from '../runtime/project-paths';
+import { tokenizeCsv } from '../spreadsheet';
+import { seedCatalog } from '../catalog/catalog.repository';
+import { ASSESSMENT_METHODS, RECTIFICATION_AREAS, criterionCode, materialCode, type AssessmentMethod, type Catalog, type RectificationArea } from '../catalog/catalog.types';
+
+export interface DemoCatalogRow {
+  code: string;
+  item: string;
+  indicator: string;
+  method: string;
+  points: number;
+  standard: string;
+  area: string | null;
+}
+
+export function readDemoCatalog(): DemoCatalogRow[] {
+  const file = path.join(projectRoot(), 'src/demo/data/catalog.csv');
+  const grid = tokenizeCsv(fs.readFileSync(file, 'utf8'));
+  if (!grid.ok) throw new Error(`演示测评体系 ${file} 第 ${grid.unterminatedQuoteRecord} 行引号未闭合`);
+  const [header, ...records] = grid.records.filter((r) => r.some((cell) => cell.trim() !== ''));
+  const rows = records.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), (r[i] ?? '').trim()])));
+  return rows.map((r) => ({
+    code: r.code,
+    item: r.item,
+    indicator: r.indicator,
+    method: r.method,
+    points: Number(r.points),
+    standard: r.standard,
+    area: r.area === '' ? null : r.area,
+  }));
+}
+
 
 export const DEFAULT_DEDUCTION_RULE = '不符合要求的，扣除本项分值';
 

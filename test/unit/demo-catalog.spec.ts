@@ -1,9 +1,9 @@
 // The demo catalog's criteria and materials, and the contract around the problem codes: the codes the imports
 // produce are the GraphQL enum's, the shared ones and those catalog.graphql adds, in the same order.
 import type { GraphQLEnumType } from 'graphql';
-import { DEFAULT_DEDUCTION_RULE, demoCriteria, demoMaterials } from '../../src/catalog/catalog.demo';
+import { DEFAULT_DEDUCTION_RULE, demoCriteria, demoMaterials } from '../../src/demo/demo-catalog';
 import { PROBLEM_CODES } from '../../src/spreadsheet';
-import { readDemoCatalog } from '../../src/demo/demo-data';
+import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { loadSchema } from '../support/schema';
 
 describe('demoCriteria', () => {
