@@ -9,37 +9,37 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
-export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
 export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
+export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
-export type ExportFormat = "XLSX" | "CSV";
-export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
+export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
+export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
+export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN";
+export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
-export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
-export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
+export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE";
+export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
 export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
-export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
-export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
 export type UnitKind = "DEPARTMENT" | "COMMUNITY" | "VILLAGE" | "ENTERPRISE" | "SCHOOL" | "SERVICE_WINDOW";
-export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
-export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN";
-export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
+export type ExportFormat = "XLSX" | "CSV";
+export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 
@@ -101,139 +101,6 @@ export interface RecordCampaignMeetingInput {
     decisions?: Nullable<MeetingDecisionInput[]>;
 }
 
-export interface GenerateMonthlyReportInput {
-    campaignId: string;
-    month: string;
-}
-
-export interface ImportCatalogInput {
-    fileName: string;
-    contentBase64: string;
-    dryRun?: Nullable<boolean>;
-    title?: Nullable<string>;
-}
-
-export interface ImportFileInput {
-    fileName: string;
-    contentBase64: string;
-}
-
-export interface ImportOrganisationInput {
-    files: ImportFileInput[];
-    dryRun?: Nullable<boolean>;
-}
-
-export interface PlanInspectionRoundInput {
-    campaignId?: Nullable<string>;
-    kind: RoundKind;
-    title: string;
-    plannedOn: string;
-    places?: Nullable<string[]>;
-    indicatorCodes?: Nullable<string[]>;
-}
-
-export interface RoundActionInput {
-    roundId: string;
-    action: RoundAction;
-    note?: Nullable<string>;
-    expectedVersion?: Nullable<number>;
-}
-
-export interface RecordFindingInput {
-    roundId: string;
-    area: RectificationArea;
-    location: ItemLocationInput;
-    description: string;
-    photos?: Nullable<ItemPhotoInput[]>;
-    indicatorTaskId?: Nullable<string>;
-    criterionCode?: Nullable<string>;
-    unitCode?: Nullable<string>;
-    dueAt?: Nullable<DateTime>;
-}
-
-export interface RecordRoundScoresInput {
-    roundId: string;
-    scores: CriterionScoreInput[];
-    expectedVersion?: Nullable<number>;
-}
-
-export interface TaskFilter {
-    unitCode?: Nullable<string>;
-    assessmentItemCode?: Nullable<string>;
-    indicatorCode?: Nullable<string>;
-    stages?: Nullable<Stage[]>;
-    classifications?: Nullable<Classification[]>;
-    overdue?: Nullable<boolean>;
-    dueBefore?: Nullable<DateTime>;
-    escalated?: Nullable<boolean>;
-}
-
-export interface ItemFilter {
-    unitCode?: Nullable<string>;
-    assessmentItemCode?: Nullable<string>;
-    indicatorCode?: Nullable<string>;
-    area?: Nullable<RectificationArea>;
-    states?: Nullable<ItemState[]>;
-    sources?: Nullable<ItemSource[]>;
-    overdue?: Nullable<boolean>;
-    dueBefore?: Nullable<DateTime>;
-}
-
-export interface ItemLocationInput {
-    address: string;
-    latitude?: Nullable<number>;
-    longitude?: Nullable<number>;
-}
-
-export interface ItemPhotoInput {
-    fileId?: Nullable<string>;
-    fileName?: Nullable<string>;
-    contentBase64?: Nullable<string>;
-}
-
-export interface ReportItemInput {
-    campaignId?: Nullable<string>;
-    source: ItemSource;
-    area: RectificationArea;
-    location: ItemLocationInput;
-    description: string;
-    photos?: Nullable<ItemPhotoInput[]>;
-    indicatorTaskId?: Nullable<string>;
-    criterionCode?: Nullable<string>;
-    unitCode?: Nullable<string>;
-    dueAt?: Nullable<DateTime>;
-}
-
-export interface ItemActionInput {
-    itemId: string;
-    action: ItemAction;
-    unitCode?: Nullable<string>;
-    dueAt?: Nullable<DateTime>;
-    note?: Nullable<string>;
-    reason?: Nullable<string>;
-    passed?: Nullable<boolean>;
-    requestedDueAt?: Nullable<DateTime>;
-    photos?: Nullable<ItemPhotoInput[]>;
-    expectedVersion?: Nullable<number>;
-}
-
-export interface MeetingDecisionToItemInput {
-    campaignId?: Nullable<string>;
-    meetingId: string;
-    decisionIndex: number;
-    area: RectificationArea;
-    location: ItemLocationInput;
-    criterionCode?: Nullable<string>;
-}
-
-export interface MeetingDecisionToTaskInput {
-    campaignId?: Nullable<string>;
-    meetingId: string;
-    decisionIndex: number;
-    indicatorCode: string;
-    leadUnitCode: string;
-}
-
 export interface EscalationHoursInput {
     URGE?: Nullable<number>;
     SUPERVISE?: Nullable<number>;
@@ -256,6 +123,24 @@ export interface UpdateCampaignPolicyInput {
     escalationAfterHours?: Nullable<EscalationHoursInput>;
     recheckDays?: Nullable<RecheckDaysInput>;
     archiveDueAt?: Nullable<DateTime>;
+}
+
+export interface ImportCatalogInput {
+    fileName: string;
+    contentBase64: string;
+    dryRun?: Nullable<boolean>;
+    title?: Nullable<string>;
+}
+
+export interface TaskFilter {
+    unitCode?: Nullable<string>;
+    assessmentItemCode?: Nullable<string>;
+    indicatorCode?: Nullable<string>;
+    stages?: Nullable<Stage[]>;
+    classifications?: Nullable<Classification[]>;
+    overdue?: Nullable<boolean>;
+    dueBefore?: Nullable<DateTime>;
+    escalated?: Nullable<boolean>;
 }
 
 export interface SubmitSelfCheckInput {
@@ -363,6 +248,121 @@ export interface ReassignTaskInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface PlanInspectionRoundInput {
+    campaignId?: Nullable<string>;
+    kind: RoundKind;
+    title: string;
+    plannedOn: string;
+    places?: Nullable<string[]>;
+    indicatorCodes?: Nullable<string[]>;
+}
+
+export interface RoundActionInput {
+    roundId: string;
+    action: RoundAction;
+    note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface RecordFindingInput {
+    roundId: string;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    description: string;
+    photos?: Nullable<ItemPhotoInput[]>;
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+}
+
+export interface RecordRoundScoresInput {
+    roundId: string;
+    scores: CriterionScoreInput[];
+    expectedVersion?: Nullable<number>;
+}
+
+export interface GenerateMonthlyReportInput {
+    campaignId: string;
+    month: string;
+}
+
+export interface ImportFileInput {
+    fileName: string;
+    contentBase64: string;
+}
+
+export interface ImportOrganisationInput {
+    files: ImportFileInput[];
+    dryRun?: Nullable<boolean>;
+}
+
+export interface ItemFilter {
+    unitCode?: Nullable<string>;
+    assessmentItemCode?: Nullable<string>;
+    indicatorCode?: Nullable<string>;
+    area?: Nullable<RectificationArea>;
+    states?: Nullable<ItemState[]>;
+    sources?: Nullable<ItemSource[]>;
+    overdue?: Nullable<boolean>;
+    dueBefore?: Nullable<DateTime>;
+}
+
+export interface ItemLocationInput {
+    address: string;
+    latitude?: Nullable<number>;
+    longitude?: Nullable<number>;
+}
+
+export interface ItemPhotoInput {
+    fileId?: Nullable<string>;
+    fileName?: Nullable<string>;
+    contentBase64?: Nullable<string>;
+}
+
+export interface ReportItemInput {
+    campaignId?: Nullable<string>;
+    source: ItemSource;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    description: string;
+    photos?: Nullable<ItemPhotoInput[]>;
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+}
+
+export interface ItemActionInput {
+    itemId: string;
+    action: ItemAction;
+    unitCode?: Nullable<string>;
+    dueAt?: Nullable<DateTime>;
+    note?: Nullable<string>;
+    reason?: Nullable<string>;
+    passed?: Nullable<boolean>;
+    requestedDueAt?: Nullable<DateTime>;
+    photos?: Nullable<ItemPhotoInput[]>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface MeetingDecisionToItemInput {
+    campaignId?: Nullable<string>;
+    meetingId: string;
+    decisionIndex: number;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    criterionCode?: Nullable<string>;
+}
+
+export interface MeetingDecisionToTaskInput {
+    campaignId?: Nullable<string>;
+    meetingId: string;
+    decisionIndex: number;
+    indicatorCode: string;
+    leadUnitCode: string;
+}
+
 export interface ImportTaskBreakdownInput {
     campaignId?: Nullable<string>;
     fileName: string;
@@ -395,33 +395,41 @@ export interface AccessDenialPage {
 
 export interface IQuery {
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
+    me(): Me | Promise<Me>;
     serviceAccounts(): ServiceAccount[] | Promise<ServiceAccount[]>;
     campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
-    monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
-    exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
+    campaigns(): Campaign[] | Promise<Campaign[]>;
     catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
     catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
     exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
-    organisation(): Organisation | Promise<Organisation>;
+    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
+    boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
+    tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
-    tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
-    items(campaignId?: Nullable<string>, filter?: Nullable<ItemFilter>, orderBy?: Nullable<ItemOrder>, first?: Nullable<number>, after?: Nullable<string>): RectificationItemConnection | Promise<RectificationItemConnection>;
+    monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
+    exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
+    organisation(): Organisation | Promise<Organisation>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
     itemBoardColumn(state: ItemState, campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>, after?: Nullable<string>): ItemColumn | Promise<ItemColumn>;
+    items(campaignId?: Nullable<string>, filter?: Nullable<ItemFilter>, orderBy?: Nullable<ItemOrder>, first?: Nullable<number>, after?: Nullable<string>): RectificationItemConnection | Promise<RectificationItemConnection>;
     performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
     unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
     boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
-    me(): Me | Promise<Me>;
-    campaigns(): Campaign[] | Promise<Campaign[]>;
-    indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
-    boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
+}
+
+export interface Me {
+    id: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    unit?: Nullable<Unit>;
 }
 
 export interface Session {
@@ -445,19 +453,8 @@ export interface IMutation {
     advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
     recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
     recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
-    generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
-    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
-    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
-    planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
-    actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
-    recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
-    recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
-    reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
-    actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
-    meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
-    meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
-    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
     confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
@@ -478,6 +475,17 @@ export interface IMutation {
     acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
+    actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
+    recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
+    recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
+    importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
+    reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
+    actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
+    meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
+    meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
 }
 
 export interface ServiceAccount {
@@ -564,11 +572,6 @@ export interface MonthlyCadence {
     shortfalls: CadenceShortfall[];
 }
 
-export interface MonthlyReportSummary {
-    month: string;
-    generatedAt: DateTime;
-}
-
 export interface Campaign {
     timeZone: string;
     phase: Phase;
@@ -582,7 +585,6 @@ export interface Campaign {
     visits?: SupervisionVisit[];
     meetings?: CampaignMeeting[];
     cadence?: MonthlyCadence;
-    monthlyReports: MonthlyReportSummary[];
     history: DomainEvent[];
     version: number;
     id: string;
@@ -590,6 +592,284 @@ export interface Campaign {
     inspectionDate: string;
     daysToInspection: number;
     policy: TaskPolicy;
+    monthlyReports: MonthlyReportSummary[];
+}
+
+export interface EscalationHours {
+    URGE: number;
+    SUPERVISE: number;
+    INTERVIEW: number;
+    ACCOUNTABILITY: number;
+}
+
+export interface RecheckDays {
+    relapseProne: number;
+    other: number;
+}
+
+export interface TaskPolicy {
+    selfCheckDays: number;
+    rectificationDays: number;
+    mockAssessmentDays: number;
+    mockPassRate: number;
+    reminderBeforeHours: number;
+    escalationAfterHours: EscalationHours;
+    recheckDays: RecheckDays;
+    archiveDueAt?: Nullable<DateTime>;
+}
+
+export interface Indicator {
+    code: string;
+    itemName: string;
+    name: string;
+    method: AssessmentMethod;
+    points: number;
+    standard: string;
+    area?: Nullable<RectificationArea>;
+    criteria: Criterion[];
+    materials: ArchiveMaterial[];
+}
+
+export interface Criterion {
+    code: string;
+    position: number;
+    content: string;
+    method: AssessmentMethod;
+    points: number;
+    deductionRule?: Nullable<string>;
+}
+
+export interface ArchiveMaterial {
+    code: string;
+    name: string;
+}
+
+export interface AssessmentItem {
+    code: string;
+    name: string;
+    points: number;
+    indicators: Indicator[];
+}
+
+export interface AssessmentSystem {
+    version: number;
+    title: string;
+    importedAt?: Nullable<string>;
+    importedBy?: Nullable<string>;
+    fileName?: Nullable<string>;
+    items: AssessmentItem[];
+    indicatorCount: number;
+    totalPoints: number;
+}
+
+export interface ReferenceChange {
+    kind: ReferenceChangeKind;
+    entity: ReferenceEntity;
+    code: string;
+    name: string;
+}
+
+export interface ChangeCounts {
+    total: number;
+    created: number;
+    changed: number;
+    unchanged: number;
+    removed: number;
+}
+
+export interface CatalogImportCounts {
+    items: ChangeCounts;
+    indicators: ChangeCounts;
+    criteria: number;
+    materials: number;
+}
+
+export interface CatalogVersion {
+    version: number;
+    title: string;
+    importedAt: string;
+    importedBy?: Nullable<string>;
+    fileName?: Nullable<string>;
+    fileSha256?: Nullable<string>;
+    indicatorCount: number;
+    totalPoints: number;
+    changes: ReferenceChange[];
+}
+
+export interface CatalogImport {
+    status: ReferenceImportStatus;
+    fileName: string;
+    counts: CatalogImportCounts;
+    problems: ImportProblem[];
+    report: string;
+    changes: ReferenceChange[];
+    version?: Nullable<number>;
+    title?: Nullable<string>;
+}
+
+export interface TaskArchiveMaterial {
+    code: string;
+    name: string;
+    status: ArchiveMaterialStatus;
+    statusLabel: string;
+    file?: Nullable<ArchiveMaterialFile>;
+    note: string;
+    submittedBy?: Nullable<EventActor>;
+    submittedAt?: Nullable<DateTime>;
+    reviewedBy?: Nullable<EventActor>;
+    reviewedAt?: Nullable<DateTime>;
+    returnReason?: Nullable<string>;
+}
+
+export interface ArchiveMaterialFile {
+    sha256: string;
+    name: string;
+    size: number;
+    mimeType: string;
+    url: string;
+}
+
+export interface Comment {
+    text: string;
+    author: EventActor;
+    at: DateTime;
+}
+
+export interface Evidence {
+    sha256: string;
+    name: string;
+    size: number;
+    mimeType: string;
+    stage: Stage;
+    note: string;
+    uploadedBy: EventActor;
+    at: DateTime;
+    url: string;
+}
+
+export interface ExtensionRequest {
+    requestedDueAt: DateTime;
+    reason: string;
+}
+
+export interface RectificationPlan {
+    plan: string;
+    deadline: DateTime;
+}
+
+export interface IndicatorTask {
+    id: string;
+    campaignId: string;
+    indicator: Indicator;
+    unit: Unit;
+    leadUnit: Unit;
+    stage: Stage;
+    stageLabel: string;
+    classification?: Nullable<Classification>;
+    awaitingReview?: Nullable<ReviewKind>;
+    dueAt: DateTime;
+    stageEnteredAt: DateTime;
+    stageDueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ExtensionRequest>;
+    rectificationPlan?: Nullable<RectificationPlan>;
+    nextRecheckAt?: Nullable<DateTime>;
+    recheckDue: boolean;
+    failedCriteria: string[];
+    archiveMaterials: TaskArchiveMaterial[];
+    relapseCount: number;
+    version: number;
+    allowedActions: IndicatorTaskAction[];
+    sideActions: IndicatorTaskAction[];
+    comments: Comment[];
+    evidence: Evidence[];
+    history: DomainEvent[];
+    temporalUiUrl?: Nullable<string>;
+    updatedAt: DateTime;
+    linkedItems: RectificationItem[];
+}
+
+export interface BoardColumn {
+    stage: Stage;
+    label: string;
+    count: number;
+    cards: IndicatorTask[];
+    pageInfo: PageInfo;
+}
+
+export interface Board {
+    campaign: Campaign;
+    columns: BoardColumn[];
+}
+
+export interface BoardChange {
+    task: IndicatorTask;
+    eventType: string;
+}
+
+export interface IndicatorTaskEdge {
+    cursor: string;
+    node: IndicatorTask;
+}
+
+export interface IndicatorTaskConnection {
+    edges: IndicatorTaskEdge[];
+    pageInfo: PageInfo;
+    totalCount: number;
+}
+
+export interface ISubscription {
+    boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
+    itemChanged(campaignId?: Nullable<string>): ItemChange | Promise<ItemChange>;
+}
+
+export interface RoundCriterionScore {
+    criterionCode: string;
+    points: number;
+    score: number;
+}
+
+export interface InspectionRound {
+    id: string;
+    campaignId: string;
+    kind: RoundKind;
+    kindLabel: string;
+    title: string;
+    plannedOn: string;
+    places: string[];
+    indicatorCodes: string[];
+    state: RoundState;
+    stateLabel: string;
+    findings: RectificationItem[];
+    findingCount: number;
+    scores: RoundCriterionScore[];
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    allowedActions: RoundAction[];
+    history: DomainEvent[];
+    closedAt?: Nullable<DateTime>;
+}
+
+export interface PublicCivilityIndexPoint {
+    roundId: string;
+    title: string;
+    plannedOn: string;
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    change?: Nullable<number>;
+}
+
+export interface RecordedFinding {
+    round: InspectionRound;
+    item: RectificationItem;
+    duplicate: boolean;
+}
+
+export interface MonthlyReportSummary {
+    month: string;
+    generatedAt: DateTime;
 }
 
 export interface StageCount {
@@ -689,101 +969,6 @@ export interface MonthlyReport {
     content: JSON;
 }
 
-export interface Indicator {
-    criteria: Criterion[];
-    materials: ArchiveMaterial[];
-    code: string;
-    itemName: string;
-    name: string;
-    method: AssessmentMethod;
-    points: number;
-    standard: string;
-    area?: Nullable<RectificationArea>;
-}
-
-export interface Criterion {
-    code: string;
-    position: number;
-    content: string;
-    method: AssessmentMethod;
-    points: number;
-    deductionRule?: Nullable<string>;
-}
-
-export interface ArchiveMaterial {
-    code: string;
-    name: string;
-}
-
-export interface AssessmentItem {
-    code: string;
-    name: string;
-    points: number;
-    indicators: Indicator[];
-}
-
-export interface AssessmentSystem {
-    version: number;
-    title: string;
-    importedAt?: Nullable<string>;
-    importedBy?: Nullable<string>;
-    fileName?: Nullable<string>;
-    items: AssessmentItem[];
-    indicatorCount: number;
-    totalPoints: number;
-}
-
-export interface ReferenceChange {
-    kind: ReferenceChangeKind;
-    entity: ReferenceEntity;
-    code: string;
-    name: string;
-}
-
-export interface ChangeCounts {
-    total: number;
-    created: number;
-    changed: number;
-    unchanged: number;
-    removed: number;
-}
-
-export interface CatalogImportCounts {
-    items: ChangeCounts;
-    indicators: ChangeCounts;
-    criteria: number;
-    materials: number;
-}
-
-export interface CatalogVersion {
-    version: number;
-    title: string;
-    importedAt: string;
-    importedBy?: Nullable<string>;
-    fileName?: Nullable<string>;
-    fileSha256?: Nullable<string>;
-    indicatorCount: number;
-    totalPoints: number;
-    changes: ReferenceChange[];
-}
-
-export interface CatalogImport {
-    status: ReferenceImportStatus;
-    fileName: string;
-    counts: CatalogImportCounts;
-    problems: ImportProblem[];
-    report: string;
-    changes: ReferenceChange[];
-    version?: Nullable<number>;
-    title?: Nullable<string>;
-}
-
-export interface ExportedFile {
-    fileName: string;
-    mimeType: string;
-    contentBase64: string;
-}
-
 export interface Person {
     id: string;
     login: string;
@@ -822,87 +1007,6 @@ export interface OrganisationImport {
     problems: ImportProblem[];
     report: string;
     changes: ReferenceChange[];
-}
-
-export interface RoundCriterionScore {
-    criterionCode: string;
-    points: number;
-    score: number;
-}
-
-export interface InspectionRound {
-    id: string;
-    campaignId: string;
-    kind: RoundKind;
-    kindLabel: string;
-    title: string;
-    plannedOn: string;
-    places: string[];
-    indicatorCodes: string[];
-    state: RoundState;
-    stateLabel: string;
-    findings: RectificationItem[];
-    findingCount: number;
-    scores: RoundCriterionScore[];
-    score: number;
-    maxScore: number;
-    scoreRate?: Nullable<number>;
-    allowedActions: RoundAction[];
-    history: DomainEvent[];
-    closedAt?: Nullable<DateTime>;
-}
-
-export interface PublicCivilityIndexPoint {
-    roundId: string;
-    title: string;
-    plannedOn: string;
-    score: number;
-    maxScore: number;
-    scoreRate?: Nullable<number>;
-    change?: Nullable<number>;
-}
-
-export interface RecordedFinding {
-    round: InspectionRound;
-    item: RectificationItem;
-    duplicate: boolean;
-}
-
-export interface PageInfo {
-    hasNextPage: boolean;
-    endCursor?: Nullable<string>;
-}
-
-export interface IndicatorTaskEdge {
-    cursor: string;
-    node: IndicatorTask;
-}
-
-export interface IndicatorTaskConnection {
-    edges: IndicatorTaskEdge[];
-    pageInfo: PageInfo;
-    totalCount: number;
-}
-
-export interface RectificationItemEdge {
-    cursor: string;
-    node: RectificationItem;
-}
-
-export interface RectificationItemConnection {
-    edges: RectificationItemEdge[];
-    pageInfo: PageInfo;
-    totalCount: number;
-}
-
-export interface ItemChange {
-    item: RectificationItem;
-    eventType: string;
-}
-
-export interface ISubscription {
-    itemChanged(campaignId?: Nullable<string>): ItemChange | Promise<ItemChange>;
-    boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
 }
 
 export interface ItemLocation {
@@ -981,36 +1085,20 @@ export interface ItemReport {
     duplicate: boolean;
 }
 
-export interface IndicatorTask {
-    linkedItems: RectificationItem[];
-    id: string;
-    campaignId: string;
-    indicator: Indicator;
-    unit: Unit;
-    leadUnit: Unit;
-    stage: Stage;
-    stageLabel: string;
-    classification?: Nullable<Classification>;
-    awaitingReview?: Nullable<ReviewKind>;
-    dueAt: DateTime;
-    stageEnteredAt: DateTime;
-    stageDueAt?: Nullable<DateTime>;
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ExtensionRequest>;
-    rectificationPlan?: Nullable<RectificationPlan>;
-    nextRecheckAt?: Nullable<DateTime>;
-    recheckDue: boolean;
-    failedCriteria: string[];
-    archiveMaterials: TaskArchiveMaterial[];
-    relapseCount: number;
-    version: number;
-    allowedActions: IndicatorTaskAction[];
-    sideActions: IndicatorTaskAction[];
-    comments: Comment[];
-    evidence: Evidence[];
-    history: DomainEvent[];
-    temporalUiUrl?: Nullable<string>;
-    updatedAt: DateTime;
+export interface RectificationItemEdge {
+    cursor: string;
+    node: RectificationItem;
+}
+
+export interface RectificationItemConnection {
+    edges: RectificationItemEdge[];
+    pageInfo: PageInfo;
+    totalCount: number;
+}
+
+export interface ItemChange {
+    item: RectificationItem;
+    eventType: string;
 }
 
 export interface ScoreRule {
@@ -1094,91 +1182,10 @@ export interface UnitRanking {
     flagged: FlaggedUnit[];
 }
 
-export interface TaskArchiveMaterial {
-    code: string;
-    name: string;
-    status: ArchiveMaterialStatus;
-    statusLabel: string;
-    file?: Nullable<ArchiveMaterialFile>;
-    note: string;
-    submittedBy?: Nullable<EventActor>;
-    submittedAt?: Nullable<DateTime>;
-    reviewedBy?: Nullable<EventActor>;
-    reviewedAt?: Nullable<DateTime>;
-    returnReason?: Nullable<string>;
-}
-
-export interface ArchiveMaterialFile {
-    sha256: string;
-    name: string;
-    size: number;
-    mimeType: string;
-    url: string;
-}
-
-export interface Comment {
-    text: string;
-    author: EventActor;
-    at: DateTime;
-}
-
-export interface Evidence {
-    sha256: string;
-    name: string;
-    size: number;
-    mimeType: string;
-    stage: Stage;
-    note: string;
-    uploadedBy: EventActor;
-    at: DateTime;
-    url: string;
-}
-
-export interface ExtensionRequest {
-    requestedDueAt: DateTime;
-    reason: string;
-}
-
-export interface RectificationPlan {
-    plan: string;
-    deadline: DateTime;
-}
-
 export interface Unit {
     code: string;
     name: string;
     kind: UnitKind;
-}
-
-export interface EscalationHours {
-    URGE: number;
-    SUPERVISE: number;
-    INTERVIEW: number;
-    ACCOUNTABILITY: number;
-}
-
-export interface RecheckDays {
-    relapseProne: number;
-    other: number;
-}
-
-export interface TaskPolicy {
-    selfCheckDays: number;
-    rectificationDays: number;
-    mockAssessmentDays: number;
-    mockPassRate: number;
-    reminderBeforeHours: number;
-    escalationAfterHours: EscalationHours;
-    recheckDays: RecheckDays;
-    archiveDueAt?: Nullable<DateTime>;
-}
-
-export interface Me {
-    id: string;
-    login: string;
-    displayName: string;
-    role: Role;
-    unit?: Nullable<Unit>;
 }
 
 export interface EventActor {
@@ -1197,22 +1204,15 @@ export interface DomainEvent {
     data: JSON;
 }
 
-export interface BoardColumn {
-    stage: Stage;
-    label: string;
-    count: number;
-    cards: IndicatorTask[];
-    pageInfo: PageInfo;
+export interface PageInfo {
+    hasNextPage: boolean;
+    endCursor?: Nullable<string>;
 }
 
-export interface Board {
-    campaign: Campaign;
-    columns: BoardColumn[];
-}
-
-export interface BoardChange {
-    task: IndicatorTask;
-    eventType: string;
+export interface ExportedFile {
+    fileName: string;
+    mimeType: string;
+    contentBase64: string;
 }
 
 export interface ImportProblem {
