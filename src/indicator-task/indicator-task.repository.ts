@@ -4,7 +4,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Database } from '../database/database.types';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
-import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
+import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
+import type { Ordering, SortValue } from '../graphql/cursor';
 import { readStreams } from '../event-store/event-store.repository';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';

@@ -4,7 +4,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
-import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
+import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
+import type { Ordering, SortValue } from '../graphql/cursor';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 import { toView, type TaskView } from './indicator-task.repository';
 

@@ -5,7 +5,8 @@ import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kyse
 import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
-import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
+import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
+import type { Ordering, SortValue } from '../graphql/cursor';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 
 // Written exactly as in the indexes of migration 0015. Ids compare byte by byte (COLLATE "C"), the same on every
