@@ -37,6 +37,12 @@ export class CampaignRepository {
     await savePolicy(this.db, campaignId, policy);
   }
 
+  /** The campaign's policy as stored (JSON, null when never set), undefined when there is no such campaign. */
+  async storedPolicy(campaignId: string): Promise<unknown> {
+    const row = await this.db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
+    return row?.policy;
+  }
+
   async find(id: string | null | undefined): Promise<CampaignView | null> {
     const all = await this.list();
     return (id ? all.find((c) => c.id === id) : all[0]) ?? null;
