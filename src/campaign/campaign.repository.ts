@@ -33,6 +33,16 @@ export class CampaignRepository {
     }));
   }
 
+  /** Every campaign with what its clock needs (campaign-clock.starter.ts), by id. */
+  async clockCampaigns(): Promise<{ id: string; timeZone: string; inspectionDate: string }[]> {
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .select(['id', 'time_zone', (eb) => eb.cast<string>('inspection_date', 'text').as('inspection_date')])
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, timeZone: row.time_zone, inspectionDate: row.inspection_date }));
+  }
+
   async updatePolicy(campaignId: string, policy: TaskPolicy): Promise<void> {
     await savePolicy(this.db, campaignId, policy);
   }
