@@ -1,9 +1,8 @@
 // `npm run worker`: a Temporal worker alone, against TEMPORAL_ADDRESS and DATABASE_URL, with a health
 // endpoint on WORKER_HEALTH_PORT. Run several for throughput; Temporal spreads the work.
 import * as http from 'node:http';
-import { sql } from 'kysely';
 import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
-import { createDatabase } from './database/database';
+import { createDatabase, pingDatabase } from './database/database';
 import { prepareDatabase } from './runtime/connect';
 import { assertPortFree } from './runtime/ports';
 import { runMain } from './runtime/run-main';
@@ -34,8 +33,7 @@ async function main(): Promise<void> {
         res.writeHead(404).end();
         return;
       }
-      void sql`select 1`
-        .execute(db)
+      void pingDatabase(db)
         .then(() => 'ok', (err: unknown) => `error: ${String(err)}`)
         .then((database) => {
           const status = worker.status();

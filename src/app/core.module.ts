@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { AppRuntime } from './app-runtime';
 import { CONFIG, DATABASE, DATABASE_URL, TEMPORAL, TEMPORAL_UI_URL, WORKER_STATUS } from './app.tokens';
+import { IdempotencyRepository } from '../idempotency/idempotency.repository';
 import { IdempotencyService } from '../idempotency/idempotency.service';
 import { WorkflowActions } from '../temporal/workflow-actions';
 
@@ -23,6 +24,7 @@ export class CoreModule {
         { provide: TEMPORAL_UI_URL, useValue: runtime.temporalUiUrl },
         // Nest takes an undefined useValue for no value at all: null says "no worker in this process".
         { provide: WORKER_STATUS, useValue: runtime.workerStatus ?? null },
+        IdempotencyRepository,
         IdempotencyService,
         WorkflowActions,
       ],

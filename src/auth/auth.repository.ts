@@ -1,5 +1,5 @@
-// The only place SQL about identity lives: users by login or id, sessions, sign-in attempts, and the token
-// secret every API instance shares.
+// The only place SQL about identity lives: users by login or id and with their unit, sessions, sign-in attempts,
+// and the token secret every API instance shares (service accounts: service-account.repository.ts).
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
@@ -41,6 +41,16 @@ export class AuthRepository {
 
   userById(id: string): Promise<UserRow | undefined> {
     return this.users().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** The person with their unit, for `me`; throws (NoResultError) when there is no such user. */
+  profile(userId: string) {
+    return this.db
+      .selectFrom('users')
+      .leftJoin('units', 'units.code', 'users.unit_code')
+      .select(['users.id', 'users.login', 'users.display_name', 'users.role', 'units.code as unit_code', 'units.name as unit_name', 'units.kind as unit_kind'])
+      .where('users.id', '=', userId)
+      .executeTakeFirstOrThrow();
   }
 
   /** The HMAC key of access tokens: made once, kept in `settings`, the same for every instance. */

@@ -6,9 +6,8 @@
 // (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, DATABASE } from '../app/app.tokens';
+import { CONFIG } from '../app/app.tokens';
 import type { AppConfig } from '../config/config';
-import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
@@ -16,6 +15,7 @@ import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
 import { signAccessToken, verifyAccessToken } from './tokens';
 import { isUnitRole, type Caller } from './access-policy';
 import { callerOfApiKey } from './service-accounts';
+import { ServiceAccountRepository } from './service-account.repository';
 
 export { isUnitRole };
 
@@ -62,7 +62,7 @@ export class AuthService {
 
   constructor(
     private readonly repo: AuthRepository,
-    @Inject(DATABASE) private readonly db: Db,
+    private readonly serviceAccounts: ServiceAccountRepository,
     @Inject(CONFIG) private readonly appConfig: AppConfig,
   ) {}
 
@@ -122,7 +122,7 @@ export class AuthService {
 
   private async fromApiKey(key: string, context: GraphQLContext): Promise<Caller> {
     context.sessionId = null;
-    const caller = await callerOfApiKey(this.db, key);
+    const caller = await callerOfApiKey(this.serviceAccounts, key);
     if (caller.service) context.credential = { kind: 'service', accountId: caller.service.accountId, userId: caller.userId, keyHash: sha256(key) };
     return caller;
   }
@@ -256,12 +256,7 @@ export class AuthService {
   }
 
   async profile(actor: Actor) {
-    const user = await this.db
-      .selectFrom('users')
-      .leftJoin('units', 'units.code', 'users.unit_code')
-      .select(['users.id', 'users.login', 'users.display_name', 'users.role', 'units.code as unit_code', 'units.name as unit_name', 'units.kind as unit_kind'])
-      .where('users.id', '=', actor.userId)
-      .executeTakeFirstOrThrow();
+    const user = await this.repo.profile(actor.userId);
     return {
       id: user.id,
       login: user.login,

@@ -4,13 +4,12 @@
 // Every request with a key reads the account (a revoked or expired account is refused at once); `last_used_at`
 // is written at most once a minute per account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { isScope, type Caller, type Scope } from './access-policy';
+import { ServiceAccountRepository, type ServiceAccountRow } from './service-account.repository';
 
 /** Keys start with this, so that a leaked one is recognisable (secret scanners, logs). */
 export const API_KEY_PREFIX = 'cwk_';
@@ -21,28 +20,12 @@ const USE_RECORD_MS = 60_000;
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-interface AccountRow {
-  id: string;
-  name: string;
-  description: string | null;
-  scopes: string[];
-  key_prefix: string;
-  created_by: string;
-  created_at: Date;
-  key_rotated_at: Date | null;
-  expires_at: Date | null;
-  revoked_at: Date | null;
-  last_used_at: Date | null;
-}
-
-const COLUMNS = ['id', 'name', 'description', 'scopes', 'key_prefix', 'created_by', 'created_at', 'key_rotated_at', 'expires_at', 'revoked_at', 'last_used_at'] as const;
-
 function newKey(): { key: string; hash: string; prefix: string } {
   const key = `${API_KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
   return { key, hash: sha256(key), prefix: key.slice(0, 12) };
 }
 
-function view(row: AccountRow, now = new Date()) {
+function view(row: ServiceAccountRow, now = new Date()) {
   return {
     id: row.id,
     name: row.name,
@@ -60,14 +43,14 @@ function view(row: AccountRow, now = new Date()) {
 }
 
 /** The caller an API key stands for, or UNAUTHENTICATED. Used by AuthService for every request with a key. */
-export async function callerOfApiKey(db: Db, key: string, now = new Date()): Promise<Caller> {
+export async function callerOfApiKey(accounts: ServiceAccountRepository, key: string, now = new Date()): Promise<Caller> {
   if (!KEY_PATTERN.test(key)) throw new DomainError('UNAUTHENTICATED', 'API 密钥格式不正确');
-  const row = await db.selectFrom('service_accounts').select([...COLUMNS]).where('key_hash', '=', sha256(key)).executeTakeFirst();
+  const row = await accounts.byKeyHash(sha256(key));
   if (!row) throw new DomainError('UNAUTHENTICATED', 'API 密钥无效');
   if (row.revoked_at) throw new DomainError('UNAUTHENTICATED', `服务账号「${row.name}」已停用`);
   if (row.expires_at && row.expires_at <= now) throw new DomainError('UNAUTHENTICATED', `服务账号「${row.name}」已过期`);
   if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() >= USE_RECORD_MS) {
-    await db.updateTable('service_accounts').set({ last_used_at: now }).where('id', '=', row.id).execute();
+    await accounts.recordUse(row.id, now);
   }
   return {
     userId: `service:${row.id}`,
@@ -82,10 +65,10 @@ export async function callerOfApiKey(db: Db, key: string, now = new Date()): Pro
 
 @Injectable()
 export class ServiceAccountService {
-  constructor(@Inject(DATABASE) private readonly db: Db) {}
+  constructor(private readonly accounts: ServiceAccountRepository) {}
 
   async list() {
-    const rows = await this.db.selectFrom('service_accounts').select([...COLUMNS]).orderBy('created_at').orderBy('id').execute();
+    const rows = await this.accounts.list();
     return rows.map((row) => view(row));
   }
 
@@ -99,37 +82,20 @@ export class ServiceAccountService {
     const expiresAt = input.expiresAt ? new Date(String(input.expiresAt)) : null;
     if (expiresAt && !(expiresAt.getTime() > Date.now())) throw new DomainError('BAD_USER_INPUT', '到期时间须晚于现在', 'input.expiresAt');
     const { key, hash, prefix } = newKey();
-    const row = await this.db
-      .insertInto('service_accounts')
-      .values({ id: randomUUID(), name, description, scopes, key_hash: hash, key_prefix: prefix, created_by: actor.userId, expires_at: expiresAt })
-      .onConflict((oc) => oc.column('name').doNothing())
-      .returning([...COLUMNS])
-      .executeTakeFirst();
+    const row = await this.accounts.create({ id: randomUUID(), name, description, scopes, keyHash: hash, keyPrefix: prefix, createdBy: actor.userId, expiresAt });
     if (!row) throw new DomainError('CONFLICT', `已有名为「${name}」的服务账号`, 'input.name');
     return { account: view(row), apiKey: key };
   }
 
   async rotate(id: string) {
     const { key, hash, prefix } = newKey();
-    const row = await this.db
-      .updateTable('service_accounts')
-      .set({ key_hash: hash, key_prefix: prefix, key_rotated_at: new Date() })
-      .where('id', '=', this.uuid(id))
-      .where('revoked_at', 'is', null)
-      .returning([...COLUMNS])
-      .executeTakeFirst();
+    const row = await this.accounts.rotateKey(this.uuid(id), hash, prefix, new Date());
     if (!row) throw await this.missingOrRevoked(id);
     return { account: view(row), apiKey: key };
   }
 
   async revoke(actor: Actor, id: string) {
-    const row = await this.db
-      .updateTable('service_accounts')
-      .set({ revoked_at: new Date(), revoked_by: actor.userId })
-      .where('id', '=', this.uuid(id))
-      .where('revoked_at', 'is', null)
-      .returning([...COLUMNS])
-      .executeTakeFirst();
+    const row = await this.accounts.revoke(this.uuid(id), actor.userId, new Date());
     if (!row) throw await this.missingOrRevoked(id);
     return view(row);
   }
@@ -140,7 +106,7 @@ export class ServiceAccountService {
   }
 
   private async missingOrRevoked(id: string): Promise<DomainError> {
-    const row = await this.db.selectFrom('service_accounts').select('name').where('id', '=', id).executeTakeFirst();
-    return row ? new DomainError('ILLEGAL_TRANSITION', `服务账号「${row.name}」已停用`, 'id') : new DomainError('NOT_FOUND', '服务账号不存在', 'id');
+    const name = await this.accounts.nameOf(id);
+    return name !== undefined ? new DomainError('ILLEGAL_TRANSITION', `服务账号「${name}」已停用`, 'id') : new DomainError('NOT_FOUND', '服务账号不存在', 'id');
   }
 }

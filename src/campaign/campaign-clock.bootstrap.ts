@@ -2,24 +2,24 @@
 // brought up to date idempotently (by business id). Each API instance does it; the second finds it done.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { CONFIG, DATABASE, TEMPORAL } from '../app/app.tokens';
+import { CONFIG, TEMPORAL } from '../app/app.tokens';
 import type { AppConfig } from '../config/config';
-import type { Db } from '../database/database';
 import { ensureCampaignClocks } from './campaign-clock.starter';
+import { CampaignRepository } from './campaign.repository';
 
 @Injectable()
 export class CampaignClockBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('CampaignClock');
 
   constructor(
-    @Inject(DATABASE) private readonly db: Db,
+    private readonly campaigns: CampaignRepository,
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     try {
-      const { started } = await ensureCampaignClocks(this.db, this.temporal, this.config.temporal.taskQueue);
+      const { started } = await ensureCampaignClocks(this.campaigns, this.temporal, this.config.temporal.taskQueue);
       if (started > 0) console.log(`[创文] 已为 ${started} 个创文活动启动活动时钟 / started ${started} campaign clock(s)`);
     } catch (err) {
       // The API serves without it; the first action on a campaign starts its clock, the next start-up its schedule.

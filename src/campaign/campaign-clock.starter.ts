@@ -2,7 +2,7 @@
 // first and leaves it alone) and its monthly Temporal Schedule (`campaign-monthly:{id}`, the 1st of every month
 // at 09:00 in the campaign's time zone). Safe to run at every start-up and from the demo seeding.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
-import type { Db } from '../database/database';
+import type { CampaignRepository } from './campaign.repository';
 import { CAMPAIGN_ID } from '../../workflows/search-attributes';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
 import { CAMPAIGN_CLOCK_WORKFLOW_TYPE, MONTHLY_CADENCE_WORKFLOW_TYPE, campaignWorkflowId, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
@@ -91,16 +91,16 @@ export async function ensureCampaignClock(client: Client, taskQueue: string, cam
 }
 
 /** Every campaign in the database gets its clock; those that have one are left as they are. */
-export async function ensureCampaignClocks(db: Db, client: Client, taskQueue: string): Promise<{ campaigns: number; started: number }> {
-  const rows = await db
-    .selectFrom('campaigns')
-    .select(['id', 'time_zone', (eb) => eb.cast<string>('inspection_date', 'text').as('inspection_date')])
-    .orderBy('id')
-    .execute();
+export async function ensureCampaignClocks(
+  campaigns: Pick<CampaignRepository, 'clockCampaigns'>,
+  client: Client,
+  taskQueue: string,
+): Promise<{ campaigns: number; started: number }> {
+  const all = await campaigns.clockCampaigns();
   let started = 0;
-  for (const row of rows) {
-    const result = await ensureCampaignClock(client, taskQueue, { id: row.id, timeZone: row.time_zone, inspectionDate: row.inspection_date });
+  for (const campaign of all) {
+    const result = await ensureCampaignClock(client, taskQueue, campaign);
     if (result.started) started += 1;
   }
-  return { campaigns: rows.length, started };
+  return { campaigns: all.length, started };
 }

@@ -33,8 +33,24 @@ export class CampaignRepository {
     }));
   }
 
+  /** Every campaign with what its clock needs (campaign-clock.starter.ts), by id. */
+  async clockCampaigns(): Promise<{ id: string; timeZone: string; inspectionDate: string }[]> {
+    const rows = await this.db
+      .selectFrom('campaigns')
+      .select(['id', 'time_zone', (eb) => eb.cast<string>('inspection_date', 'text').as('inspection_date')])
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => ({ id: row.id, timeZone: row.time_zone, inspectionDate: row.inspection_date }));
+  }
+
   async updatePolicy(campaignId: string, policy: TaskPolicy): Promise<void> {
     await savePolicy(this.db, campaignId, policy);
+  }
+
+  /** The campaign's policy as stored (JSON, null when never set), undefined when there is no such campaign. */
+  async storedPolicy(campaignId: string): Promise<unknown> {
+    const row = await this.db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
+    return row?.policy;
   }
 
   async find(id: string | null | undefined): Promise<CampaignView | null> {

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 'kysely';
 import { Pool, type PoolConfig } from 'pg';
 import type { Database } from './database.types';
 import { MIGRATIONS } from './migrations';
@@ -16,6 +16,11 @@ export function createDatabase(connectionString: string, options: Omit<PoolConfi
   // Whoever holds the connection learns of it from its next query, and the pool discards it on release.
   pool.on('connect', (client) => client.on('error', () => undefined));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** One round trip to the database (`select 1`), for the health checks: rejects when it does not answer. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
 }
 
 export class MigrationError extends Error {

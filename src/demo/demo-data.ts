@@ -9,6 +9,7 @@ import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
+import { DemoDataRepository } from './demo-data.repository';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -39,19 +40,7 @@ export async function insertDemoReferenceData(
   await seedDemoCatalog(db, catalog);
   // Every demo user signs in with the documented demo password (README).
   const passwordHash = await demoPasswordHash();
-  await db.transaction().execute(async (trx) => {
-    await trx.insertInto('units').values(DEMO_UNITS.map((u) => ({ ...u }))).onConflict((oc) => oc.doNothing()).execute();
-    await trx
-      .insertInto('users')
-      .values(DEMO_USERS.map((u) => ({ id: `user:${u.login}`, login: u.login, display_name: u.displayName, role: u.role, unit_code: u.unitCode, password_hash: passwordHash })))
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-    await trx
-      .insertInto('campaigns')
-      .values({ id: campaign.id, name: campaign.name, inspection_date: campaign.inspectionDate, time_zone: campaign.timeZone })
-      .onConflict((oc) => oc.doNothing())
-      .execute();
-  });
+  await new DemoDataRepository(db).insertReferenceRows(DEMO_UNITS, DEMO_USERS, passwordHash, campaign);
 }
 
 /**
@@ -59,35 +48,19 @@ export async function insertDemoReferenceData(
  * Returns the number of workflows started now, or null when nothing was to be done.
  */
 export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void): Promise<number | null> {
-  const marker = await db.selectFrom('settings').select('key').where('key', '=', MARKER).executeTakeFirst();
-  if (marker) return null;
-  const others = await db.selectFrom('campaigns').select('id').where('id', '!=', DEMO_CAMPAIGN.id).executeTakeFirst();
-  if (others) return null;
+  const demo = new DemoDataRepository(db);
+  if (await demo.hasSetting(MARKER)) return null;
+  if (await demo.hasCampaignOtherThan(DEMO_CAMPAIGN.id)) return null;
   log('正在写入演示数据 / seeding demo data…');
   const catalog = readDemoCatalog();
   const tasks = demoTasks(catalog);
   await insertDemoReferenceData(db, catalog);
   // The demo breakdown counts as imported: importing it again as a file changes nothing.
-  await db
-    .insertInto('task_assignments')
-    .values(
-      tasks.map((t) => ({
-        campaign_id: t.campaignId,
-        indicator_code: t.indicatorCode,
-        unit_code: t.unitCode,
-        lead_unit_code: t.leadUnitCode,
-        due_at: t.dueAt,
-        task_id: indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode),
-      })),
-    )
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await demo.insertAssignments(
+    tasks.map((t) => ({ campaignId: t.campaignId, indicatorCode: t.indicatorCode, unitCode: t.unitCode, leadUnitCode: t.leadUnitCode, dueAt: t.dueAt, taskId: indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode) })),
+  );
   const started = await startIndicatorTasks(client, taskQueue, tasks);
   await ensureCampaignClock(client, taskQueue, DEMO_CAMPAIGN);
-  await db
-    .insertInto('settings')
-    .values({ key: MARKER, value: JSON.stringify({ campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() }) })
-    .onConflict((oc) => oc.doNothing())
-    .execute();
+  await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -5,13 +5,12 @@
 // within UPLOAD_KEEP_HOURS (a retried action names it again); after that it is removed, used or not. Once an
 // action has used it, its bytes live on in the store under their SHA-256, as base64 uploads' do.
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { Injectable } from '@nestjs/common';
 import type { Caller } from '../auth/access-policy';
 import { DomainError } from '../errors/domain-error';
 import { decodeBase64 } from './base64';
 import { FileStore, type StoredFile } from './file-store';
+import { UploadedFileRepository } from './uploaded-file.repository';
 
 /** How long an upload waits for the action that uses it. */
 export const UPLOAD_KEEP_HOURS = 24;
@@ -31,7 +30,7 @@ export class UploadService {
   private lastCleanup = 0;
 
   constructor(
-    @Inject(DATABASE) private readonly db: Db,
+    private readonly uploads: UploadedFileRepository,
     private readonly files: FileStore,
   ) {}
 
@@ -54,21 +53,12 @@ export class UploadService {
     if (declaredBytes !== null && declaredBytes > this.files.maxBytes) {
       throw new DomainError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(this.files.maxBytes / 1024 / 1024)} MB 的上限`, 'file');
     }
-    const waiting = await this.db
-      .selectFrom('uploaded_files')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('uploaded_by', '=', caller.userId)
-      .where('used_at', 'is', null)
-      .executeTakeFirstOrThrow();
-    if (Number(waiting.n) >= MAX_WAITING_UPLOADS) {
+    if ((await this.uploads.waitingCount(caller.userId)) >= MAX_WAITING_UPLOADS) {
       throw new DomainError('RATE_LIMITED', `您已有 ${MAX_WAITING_UPLOADS} 个上传的文件尚未用于任何操作，请先提交它们（或等待 ${UPLOAD_KEEP_HOURS} 小时后自动清理）再上传`, 'file');
     }
     const id = randomUUID();
     const stored = await this.files.putIncoming(id, name, body);
-    await this.db
-      .insertInto('uploaded_files')
-      .values({ id, uploaded_by: caller.userId, name: stored.name, sha256: stored.sha256, size: stored.size, mime_type: stored.mimeType })
-      .execute();
+    await this.uploads.insert({ id, uploadedBy: caller.userId, name: stored.name, sha256: stored.sha256, size: stored.size, mimeType: stored.mimeType });
     if (Date.now() - this.lastCleanup > CLEANUP_EVERY_MS) {
       this.lastCleanup = Date.now();
       await this.cleanup();
@@ -83,12 +73,12 @@ export class UploadService {
   async use(caller: Caller, fileId: string, field: string): Promise<{ name: string; content: Buffer }> {
     const gone = () => new DomainError('BAD_USER_INPUT', `找不到编号为「${fileId.slice(0, 40)}」的上传文件（可能已超过 ${UPLOAD_KEEP_HOURS} 小时被清理，或不是您上传的），请重新上传`, field);
     if (!UUID.test(fileId)) throw gone();
-    const row = await this.db.selectFrom('uploaded_files').selectAll().where('id', '=', fileId).where('uploaded_by', '=', caller.userId).executeTakeFirst();
+    const row = await this.uploads.findOwn(fileId, caller.userId);
     if (!row) throw gone();
     await this.files.adoptIncoming(row.id, row.sha256);
     const content = await this.files.get(row.sha256);
     if (!content) throw gone();
-    await this.db.updateTable('uploaded_files').set({ used_at: new Date() }).where('id', '=', row.id).where('used_at', 'is', null).execute();
+    await this.uploads.markUsed(row.id, new Date());
     return { name: row.name, content };
   }
 
@@ -108,8 +98,8 @@ export class UploadService {
   /** Removes uploads older than UPLOAD_KEEP_HOURS at `now`; answers how many. */
   async cleanup(now = new Date()): Promise<number> {
     const before = new Date(now.getTime() - UPLOAD_KEEP_HOURS * 3600 * 1000);
-    const old = await this.db.deleteFrom('uploaded_files').where('uploaded_at', '<', before).returning('id').execute();
-    for (const { id } of old) await this.files.removeIncoming(id);
+    const old = await this.uploads.deleteOlderThan(before);
+    for (const id of old) await this.files.removeIncoming(id);
     return old.length;
   }
 }

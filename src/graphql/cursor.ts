@@ -10,8 +10,7 @@
 // Every key of an ordering is NOT NULL and runs in the ordering's one direction: a nullable column is sorted
 // through an expression that puts its NULLs last (e.g. `coalesce(due_at, 'infinity')`). That keeps the "after"
 // condition a single row comparison, `(k1, k2, id) > ($1, $2, $3)`, which PostgreSQL answers from a matching
-// index (migration 0015) by seeking, not by scanning the pages before.
-import { sql, type RawBuilder, type SqlBool } from 'kysely';
+// index (migration 0015) by seeking, not by scanning the pages before. The SQL of it is src/database/keyset.ts.
 import { DomainError } from '../errors/domain-error';
 
 export type SortValueType = 'timestamptz' | 'text' | 'int';
@@ -73,23 +72,6 @@ export function decodeCursor(cursor: string, ordering: Ordering): SortValue[] {
     if (!validValue(key.type, value)) throw invalid('排序值不正确');
     return value;
   });
-}
-
-/** The ordering's keys as one selection, `jsonb_build_array(k1, …, id)`: what the next page's cursor holds. */
-export function sortValuesSql(ordering: Ordering): RawBuilder<SortValue[]> {
-  return sql<SortValue[]>`jsonb_build_array(${sql.raw(ordering.keys.map((k) => k.sql).join(', '))})`;
-}
-
-/** Rows strictly after the cursor's row in the ordering: `(k1, …, id) > (v1, …, id₀)` (or `<` when descending). */
-export function afterSql(ordering: Ordering, values: readonly SortValue[]): RawBuilder<SqlBool> {
-  const keys = sql.raw(ordering.keys.map((k) => k.sql).join(', '));
-  const params = sql.join(ordering.keys.map((k, i) => sql`${values[i]}::${sql.raw(k.type)}`));
-  return sql<SqlBool>`(${keys}) ${sql.raw(ordering.direction === 'asc' ? '>' : '<')} (${params})`;
-}
-
-/** Adds the ordering's ORDER BY to a query. */
-export function orderedBy<Q extends { orderBy(expr: RawBuilder<unknown>, modifiers: 'asc' | 'desc'): Q }>(query: Q, ordering: Ordering): Q {
-  return ordering.keys.reduce((q, k) => q.orderBy(sql.raw(k.sql), ordering.direction), query);
 }
 
 /** A page of rows fetched with one row more than asked: the edges, and whether there is a next page. */

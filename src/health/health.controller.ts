@@ -1,9 +1,8 @@
 import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
-import { sql } from 'kysely';
 import type { Client } from '@temporalio/client';
 import { DATABASE, TEMPORAL, WORKER_STATUS } from '../app/app.tokens';
 import type { WorkerStatus } from '../app/app-runtime';
-import type { Db } from '../database/database';
+import { pingDatabase, type Db } from '../database/database';
 
 interface JsonResponse {
   status(code: number): JsonResponse;
@@ -22,7 +21,7 @@ export class HealthController {
   @Get()
   async check(@Res() res: JsonResponse): Promise<void> {
     const [database, temporal] = await Promise.all([
-      probe(() => sql`select 1`.execute(this.db)),
+      probe(() => pingDatabase(this.db)),
       probe(() => this.temporal.workflowService.getSystemInfo({})),
     ]);
     const worker = this.workerStatus?.();

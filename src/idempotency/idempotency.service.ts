@@ -14,12 +14,10 @@
 // Requests without the header are unchanged: each is a new action.
 import { createHash } from 'node:crypto';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { Injectable } from '@nestjs/common';
 import { DomainError } from '../errors/domain-error';
 import { errorBody } from '../errors/http-limits';
+import { IdempotencyRepository } from './idempotency.repository';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 /** What a key may be: a UUID, or any printable token a client makes, 8 to 128 characters. */
@@ -80,7 +78,7 @@ export interface IdempotentAction {
 
 @Injectable()
 export class IdempotencyService {
-  constructor(@Inject(DATABASE) private readonly db: Db) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   /**
    * For an action on `streamId` (the workflow's id, which is also its event stream's id), when the request carries
@@ -91,22 +89,10 @@ export class IdempotencyService {
     const key = currentIdempotencyKey();
     if (key === null) return null;
     const requestHash = sha256(canonical({ operation, streamId, input }));
-    const inserted = await this.db
-      .insertInto('idempotency_keys')
-      .values({ user_id: userId, key, request_hash: requestHash, stream_id: streamId })
-      .onConflict((oc) =>
-        // An expired key is taken over by the new request; a live one is left as it is.
-        oc.columns(['user_id', 'key']).doUpdateSet({ request_hash: requestHash, stream_id: streamId, created_at: sql`now()` }).where(
-          'idempotency_keys.created_at',
-          '<',
-          sql<Date>`now() - make_interval(hours => ${KEY_TTL_HOURS})`,
-        ),
-      )
-      .returning('request_hash')
-      .executeTakeFirst();
-    if (!inserted) {
-      const existing = await this.db.selectFrom('idempotency_keys').select('request_hash').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
-      if (existing && existing.request_hash !== requestHash) {
+    // An expired key is taken over by the new request; a live one is left as it is.
+    if (!(await this.keys.claimKey(userId, key, requestHash, streamId, KEY_TTL_HOURS))) {
+      const existing = await this.keys.requestHash(userId, key);
+      if (existing !== undefined && existing !== requestHash) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', '该 Idempotency-Key 已用于另一个不同的操作；重试时请发送与第一次完全相同的请求，新的操作请使用新的 Idempotency-Key');
       }
     }
@@ -123,18 +109,10 @@ export class IdempotencyService {
   async tookEffect(userId: string, streamId: string): Promise<boolean> {
     const key = currentIdempotencyKey();
     if (key === null) return false;
-    const known = await this.db.selectFrom('idempotency_keys').select('stream_id').where('user_id', '=', userId).where('key', '=', key).executeTakeFirst();
-    return known?.stream_id === streamId && (await this.applied(streamId, updateIdOf(userId, key)));
+    return (await this.keys.streamOf(userId, key)) === streamId && (await this.applied(streamId, updateIdOf(userId, key)));
   }
 
-  private async applied(streamId: string, updateId: string): Promise<boolean> {
-    const event = await this.db
-      .selectFrom('events')
-      .select('position')
-      .where('stream_id', '=', streamId)
-      .where(sql<string>`metadata->>'causationId'`, '=', updateId)
-      .limit(1)
-      .executeTakeFirst();
-    return event !== undefined;
+  private applied(streamId: string, updateId: string): Promise<boolean> {
+    return this.keys.hasEventCausedBy(streamId, updateId);
   }
 }

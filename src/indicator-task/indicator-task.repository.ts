@@ -1,10 +1,13 @@
-// The only place SQL about indicator tasks lives: reads of the card projection and of the tasks' events.
+// The only place SQL about indicator tasks lives: reads of the card projection (the board's columns and the `tasks`
+// list, whose orderings are task-list.ts's) and of the tasks' events.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { Db } from '../database/database';
 import { DATABASE } from '../app/app.tokens';
-import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
+import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
+import type { Ordering, SortValue } from '../graphql/cursor';
+import type { TaskFilter } from '../graphql/graphql.generated';
 import { readStreams } from '../event-store/event-store.repository';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
@@ -69,6 +72,16 @@ export const BOARD_ORDERING: Ordering = {
     { sql: 'c.task_id collate "C"', type: 'text' },
   ],
 };
+
+/** The `tasks` list's query: the campaign, who may see what, and the filter asked for. */
+export interface TaskListQuery {
+  campaignId: string;
+  /** The unit asked for (the responsible unit), or null for all. */
+  unitCode: string | null;
+  /** For a unit's users, their unit: only tasks it does or leads, as on the board (access-policy.ts); else null. */
+  visibleToUnit: string | null;
+  filter: TaskFilter;
+}
 
 @Injectable()
 export class IndicatorTaskRepository {
@@ -158,6 +171,42 @@ export class IndicatorTaskRepository {
     return rows.map((row) => ({ view: toView(row), sortValues: row.sort_values }));
   }
 
+  /**
+   * The `tasks` list's cards with the catalog and organisation they refer to: the same joins as the board's, so
+   * that a task reads the same in both.
+   */
+  private listed(q: TaskListQuery) {
+    return this.joined().where((eb) => listConditions(eb, q));
+  }
+
+  /** Up to `limit` tasks of the `tasks` list after the cursor's row (from the start without one), each with its sort values. */
+  async listPage(q: TaskListQuery, ordering: Ordering, after: SortValue[] | null, limit: number) {
+    let query = this.listed(q)
+      .select([
+        'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.updated_at', 'c.state',
+        'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
+        'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
+        // Linked rectification items not yet verified, as on the board (rectification waits for them).
+        (eb) =>
+          eb
+            .selectFrom('rectification_item_cards as r')
+            .select((r) => r.fn.countAll<string>().as('n'))
+            .whereRef('r.indicator_task_id', '=', 'c.task_id')
+            .where('r.state', 'in', [...UNVERIFIED_STATES])
+            .as('open_items'),
+        sortValuesSql(ordering).as('sort_values'),
+      ])
+      .limit(limit);
+    if (after) query = query.where(afterSql(ordering, after));
+    return orderedBy(query, ordering).execute();
+  }
+
+  /** How many tasks of the `tasks` list match, over all pages. */
+  async listCount(q: TaskListQuery): Promise<number> {
+    const row = await this.listed(q).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
   /** The indicator's criteria with their points, as the catalog holds them. */
   async criteria(indicatorCode: string): Promise<{ code: string; points: number; content: string }[]> {
     const rows = await this.db.selectFrom('criteria').select(['code', 'points', 'content']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
@@ -222,6 +271,32 @@ function boardFilter(eb: ExpressionBuilder<Database & { c: Database['indicator_t
     all.push(eb.or([eb('c.unit_code', '=', filter.visibleToUnit), eb('c.lead_unit_code', '=', filter.visibleToUnit)]));
   }
   if (filter.unitCode) all.push(eb('c.unit_code', '=', filter.unitCode));
+  return eb.and(all);
+}
+
+export type TaskListRow = Awaited<ReturnType<IndicatorTaskRepository['listPage']>>[number];
+
+type ListEb = ExpressionBuilder<Database & { c: Database['indicator_task_cards']; i: Database['indicators'] }, 'c' | 'i'>;
+
+/** Overdue as the board shows it: the current stage's deadline, else the due date, has passed, and not archived. */
+const OVERDUE = sql<SqlBool>`(c.stage <> 'ARCHIVED' and coalesce(c.stage_due_at, c.due_at) < now())`;
+
+/** The `tasks` list's filter. */
+function listConditions(eb: ListEb, q: TaskListQuery) {
+  const f = q.filter;
+  const all: Expression<SqlBool>[] = [eb('c.campaign_id', '=', q.campaignId)];
+  if (q.visibleToUnit !== null) all.push(eb.or([eb('c.unit_code', '=', q.visibleToUnit), eb('c.lead_unit_code', '=', q.visibleToUnit)]));
+  if (q.unitCode !== null) all.push(eb('c.unit_code', '=', q.unitCode));
+  if (f.assessmentItemCode) all.push(eb('i.item_code', '=', f.assessmentItemCode));
+  if (f.indicatorCode) all.push(eb('c.indicator_code', '=', f.indicatorCode));
+  // An empty list matches nothing, as `in ()` would if SQL allowed it.
+  if (f.stages) all.push(f.stages.length ? eb('c.stage', 'in', f.stages) : eb.lit(false));
+  if (f.classifications) all.push(f.classifications.length ? eb('c.classification', 'in', f.classifications) : eb.lit(false));
+  if (f.overdue === true) all.push(OVERDUE);
+  if (f.overdue === false) all.push(eb.not(OVERDUE));
+  if (f.dueBefore) all.push(eb('c.due_at', '<', new Date(f.dueBefore)));
+  if (f.escalated === true) all.push(eb('c.escalation_level', 'is not', null));
+  if (f.escalated === false) all.push(eb('c.escalation_level', 'is', null));
   return eb.and(all);
 }
 

@@ -1,22 +1,20 @@
 // `tasks`: the board's cards as a list for other systems, filtered, sorted and paged by cursor. Who sees what is
 // the board's rule: a unit's users see the tasks their unit does and the tasks it leads. The nodes are the board's TaskViews, so every
 // IndicatorTask field resolver works on them.
-import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { DATABASE } from '../app/app.tokens';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import type { Db } from '../database/database';
 import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
 import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
-import { TASK_ORDERINGS, countTasks, taskPage, taskView } from './task-list';
+import { IndicatorTaskRepository } from './indicator-task.repository';
+import { TASK_ORDERINGS, taskView } from './task-list';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
 @Resolver()
 export class TaskListResolver {
   constructor(
-    @Inject(DATABASE) private readonly db: Db,
+    private readonly repository: IndicatorTaskRepository,
     private readonly campaigns: CampaignRepository,
   ) {}
 
@@ -36,7 +34,7 @@ export class TaskListResolver {
     const campaign = await this.campaigns.require(campaignId);
 
     const query = { campaignId: campaign.id, unitCode: filter?.unitCode || null, visibleToUnit, filter: filter ?? {} };
-    const rows = await taskPage(this.db, query, ordering, position, size + 1);
-    return toConnection(ordering, rows, size, taskView, () => countTasks(this.db, query));
+    const rows = await this.repository.listPage(query, ordering, position, size + 1);
+    return toConnection(ordering, rows, size, taskView, () => this.repository.listCount(query));
   }
 }

@@ -2,17 +2,14 @@
 // is the items board's rule: a unit's users see the items dispatched to their unit only. The nodes are the board's
 // ItemViews, so the RectificationItem field resolvers (and with them the hiding of covert inspectors from units)
 // apply to them unchanged.
-import { Inject } from '@nestjs/common';
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { DATABASE } from '../app/app.tokens';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import type { Db } from '../database/database';
 import { DomainError } from '../errors/domain-error';
 import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
 import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { ITEM_ORDERINGS, countItems, itemPage } from './item-list';
+import { ITEM_ORDERINGS } from './item-list';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
@@ -20,7 +17,6 @@ import type { Caller } from '../auth/access-policy';
 @Resolver()
 export class ItemListResolver {
   constructor(
-    @Inject(DATABASE) private readonly db: Db,
     private readonly items: RectificationItemRepository,
     private readonly campaigns: CampaignRepository,
   ) {}
@@ -41,9 +37,9 @@ export class ItemListResolver {
     const campaign = await this.campaigns.require(campaignId);
 
     const query = { campaignId: campaign.id, unitCode, filter: filter ?? {} };
-    const rows = await itemPage(this.db, query, ordering, position, size + 1);
+    const rows = await this.items.listPage(query, ordering, position, size + 1);
     const views = new Map((await this.items.findByIds(rows.slice(0, size).map((r) => r.item_id))).map((v) => [v.id, v]));
-    return toConnection(ordering, rows, size, (row) => views.get(row.item_id), () => countItems(this.db, query));
+    return toConnection(ordering, rows, size, (row) => views.get(row.item_id), () => this.items.listCount(query));
   }
 }
 

@@ -1,14 +1,12 @@
 // A campaign's rules of time for rectification items: the reminder and the escalation ladder are the campaign's
 // (the same as for indicator tasks), the days to fix, to re-check and to fix a relapse are the item defaults
-// unless the campaign's stored policy has an `items` part.
-import type { Db } from '../database/database';
+// unless the campaign's stored policy (CampaignRepository.storedPolicy) has an `items` part.
 import { withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { DEFAULT_ITEM_POLICY, type ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
 
-export async function campaignItemPolicy(db: Db, campaignId: string): Promise<ItemPolicy> {
-  const row = await db.selectFrom('campaigns').select('policy').where('id', '=', campaignId).executeTakeFirst();
-  const stored = row?.policy as (Partial<TaskPolicy> & { items?: Partial<ItemPolicy> }) | null | undefined;
+export function campaignItemPolicy(storedPolicy: unknown): ItemPolicy {
+  const stored = storedPolicy as (Partial<TaskPolicy> & { items?: Partial<ItemPolicy> }) | null | undefined;
   const task = withDefaults(stored);
   const items = stored?.items ?? {};
   return {

@@ -1,16 +1,19 @@
-// The only place SQL about rectification items lives: the card projection, their events, and the lock under
-// which a new report is checked for an open item of the same place, area and criterion.
+// The only place SQL about rectification items lives: the card projection (the items board and the `items` list,
+// whose orderings are item-list.ts's), their events, and the lock under which a new report is checked for an open
+// item of the same place, area and criterion.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import { DATABASE } from '../app/app.tokens';
 import { readStreams } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
-import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
+import type { Database } from '../database/database.types';
+import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
+import type { Ordering, SortValue } from '../graphql/cursor';
+import type { ItemFilter as ItemListFilter } from '../graphql/graphql.generated';
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
-import type { ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
-import { campaignItemPolicy } from './item-policy';
+import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -39,14 +42,17 @@ export const ITEM_BOARD_ORDERING: Ordering = {
   ],
 };
 
+/** The `items` list's query: the campaign, the unit who may see what, and the filter asked for. */
+export interface ItemListQuery {
+  campaignId: string;
+  /** Already checked against who is asking: a unit's users get their own unit here, whatever they asked. */
+  unitCode: string | null;
+  filter: ItemListFilter;
+}
+
 @Injectable()
 export class RectificationItemRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
-
-  /** The campaign's rules of time for a new item (item-policy.ts). */
-  policy(campaignId: string): Promise<ItemPolicy> {
-    return campaignItemPolicy(this.db, campaignId);
-  }
 
   private cards() {
     return this.db.selectFrom('rectification_item_cards').select(['item_id', 'state_json', 'created_at', 'updated_at']);
@@ -109,6 +115,23 @@ export class RectificationItemRepository {
     if (after) query = query.where(afterSql(ITEM_BOARD_ORDERING, after));
     const rows = await orderedBy(query, ITEM_BOARD_ORDERING).execute();
     return rows.map((row) => ({ view: toView(row), sortValues: row.sort_values }));
+  }
+
+  private listed(q: ItemListQuery) {
+    return this.db.selectFrom('rectification_item_cards as r').where((eb) => listConditions(eb, q));
+  }
+
+  /** Up to `limit` item ids of the `items` list after the cursor's row (from the start without one), each with its sort values. */
+  async listPage(q: ItemListQuery, ordering: Ordering, after: SortValue[] | null, limit: number) {
+    let query = this.listed(q).select(['r.item_id', sortValuesSql(ordering).as('sort_values')]).limit(limit);
+    if (after) query = query.where(afterSql(ordering, after));
+    return orderedBy(query, ordering).execute();
+  }
+
+  /** How many items of the `items` list match, over all pages. */
+  async listCount(q: ItemListQuery): Promise<number> {
+    const row = await this.listed(q).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Cards by id, in the order asked; ids without a card are left out. */
@@ -196,6 +219,53 @@ export class RectificationItemRepository {
     const row = await this.db.selectFrom('criteria').select('indicator_code').where('code', '=', code).executeTakeFirst();
     return row ? { indicatorCode: row.indicator_code } : undefined;
   }
+}
+
+type ListEb = ExpressionBuilder<Database & { r: Database['rectification_item_cards'] }, 'r'>;
+
+/** Overdue as the items board shows it: the unit owes the fix (dispatched, rectifying, returned) past its due date. */
+const OVERDUE = sql<SqlBool>`(r.state in (${sql.join([...UNIT_WORK_STATES])}) and r.due_at is not null and r.due_at < now())`;
+
+/**
+ * The item's indicator is its linked task's, or its criterion's (the service checks that the two agree when an
+ * item has both). `column` is the indicator's code or its assessment item's.
+ */
+function ofIndicator(eb: ListEb, column: 'i.code' | 'i.item_code', code: string) {
+  return eb.or([
+    eb.exists(
+      eb
+        .selectFrom('indicator_task_cards as t')
+        .innerJoin('indicators as i', 'i.code', 't.indicator_code')
+        .select(sql.lit(1).as('one'))
+        .whereRef('t.task_id', '=', 'r.indicator_task_id')
+        .where(column, '=', code),
+    ),
+    eb.exists(
+      eb
+        .selectFrom('criteria as cr')
+        .innerJoin('indicators as i', 'i.code', 'cr.indicator_code')
+        .select(sql.lit(1).as('one'))
+        .whereRef('cr.code', '=', 'r.criterion_code')
+        .where(column, '=', code),
+    ),
+  ]);
+}
+
+/** The `items` list's filter. */
+function listConditions(eb: ListEb, q: ItemListQuery) {
+  const f = q.filter;
+  const all: Expression<SqlBool>[] = [eb('r.campaign_id', '=', q.campaignId)];
+  if (q.unitCode !== null) all.push(eb('r.unit_code', '=', q.unitCode));
+  if (f.indicatorCode) all.push(ofIndicator(eb, 'i.code', f.indicatorCode));
+  if (f.assessmentItemCode) all.push(ofIndicator(eb, 'i.item_code', f.assessmentItemCode));
+  if (f.area) all.push(eb('r.area', '=', f.area));
+  // An empty list matches nothing, as `in ()` would if SQL allowed it.
+  if (f.states) all.push(f.states.length ? eb('r.state', 'in', f.states) : eb.lit(false));
+  if (f.sources) all.push(f.sources.length ? eb('r.source', 'in', f.sources) : eb.lit(false));
+  if (f.overdue === true) all.push(OVERDUE);
+  if (f.overdue === false) all.push(eb.not(OVERDUE));
+  if (f.dueBefore) all.push(eb('r.due_at', '<', new Date(f.dueBefore)));
+  return eb.and(all);
 }
 
 type CardRow = { item_id: string; state_json: Record<string, unknown>; created_at: Date; updated_at: Date };

@@ -45,6 +45,7 @@ import type { EscalationLevel, EvidenceFile } from '../../workflows/indicator-ta
 import type { Actor } from '../../workflows/shared/actor.types';
 import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
+import { campaignItemPolicy } from './item-policy';
 
 /** The items board's filters as asked. */
 interface BoardFilterInput {
@@ -161,7 +162,7 @@ export class RectificationItemService {
         return { item: await this.perform(actor, open, command, null, { skipVisibility: true }), duplicate: true };
       }
       const itemId = rectificationItemWorkflowId(campaign.id, itemKey ?? randomUUID());
-      const policy = await this.items.policy(campaign.id);
+      const policy = campaignItemPolicy(await this.campaigns.storedPolicy(campaign.id));
       const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : new Date(Date.now() + policy.rectificationDays * 86_400_000).toISOString();
       const args: RectificationItemInput = {
         itemId,

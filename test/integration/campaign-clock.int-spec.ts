@@ -6,6 +6,7 @@
 import * as ExcelJS from 'exceljs';
 import { ensureCampaignClocks, ensureMonthlySchedule } from '../../src/campaign/campaign-clock.starter';
 import { CampaignStateProjection } from '../../src/campaign/campaign-state.projection';
+import { CampaignRepository } from '../../src/campaign/campaign.repository';
 import { EventStoreRepository } from '../../src/event-store/event-store.repository';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
@@ -138,7 +139,7 @@ describe('the campaign clock', () => {
     await startTask('A2', 'XCB', FUTURE_DUE);
     await startTask('B1', 'ZXXX', new Date(Date.now() - 20 * DAY).toISOString());
     // What start-up does for every campaign: the clock's workflow and its monthly schedule.
-    expect(await ensureCampaignClocks(stack.db, stack.temporal, stack.config.temporal.taskQueue)).toEqual({ campaigns: 1, started: 1 });
+    expect(await ensureCampaignClocks(new CampaignRepository(stack.db), stack.temporal, stack.config.temporal.taskQueue)).toEqual({ campaigns: 1, started: 1 });
     await waitFor(async () => (await stack.db.selectFrom('campaign_states').select('campaign_id').where('campaign_id', '=', CAMPAIGN).executeTakeFirst()) !== undefined, 30_000, 'the clock');
     await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').where('campaign_id', '=', CAMPAIGN).execute()).length === 4, 30_000, 'the cards');
     // B1 is past every step of the ladder: 催办, 督办, 约谈, 问责 come at once, this month.
@@ -154,7 +155,7 @@ describe('the campaign clock', () => {
   });
 
   it('starts each campaign’s clock and schedule once, in the campaign’s time zone', async () => {
-    expect(await ensureCampaignClocks(stack.db, stack.temporal, stack.config.temporal.taskQueue)).toEqual({ campaigns: 1, started: 0 });
+    expect(await ensureCampaignClocks(new CampaignRepository(stack.db), stack.temporal, stack.config.temporal.taskQueue)).toEqual({ campaigns: 1, started: 0 });
     const ensure = (timeZone: string) => ensureMonthlySchedule(stack.temporal, stack.config.temporal.taskQueue, { id: CAMPAIGN, timeZone, inspectionDate: '2027-06-30' });
     expect(await ensure('Asia/Shanghai')).toBe('unchanged');
     // A campaign whose time zone changed has its schedule brought up to date, not duplicated.

@@ -3,7 +3,8 @@
 // database error; `first` is 1 to 200, 50 by default.
 import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, DummyDriver, type CompiledQuery } from 'kysely';
 import { DomainError } from '../../src/errors/domain-error';
-import { afterSql, decodeCursor, encodeCursor, pageSize, sortValuesSql, type Ordering } from '../../src/graphql/cursor';
+import { afterSql, sortValuesSql } from '../../src/database/keyset';
+import { decodeCursor, encodeCursor, pageSize, type Ordering } from '../../src/graphql/cursor';
 import { TASK_ORDERINGS } from '../../src/indicator-task/task-list';
 import { ITEM_ORDERINGS } from '../../src/rectification-item/item-list';
 
