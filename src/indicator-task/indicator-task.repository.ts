@@ -8,7 +8,7 @@ import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } fro
 import { readStreams } from '../event-store/event-store.repository';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
-import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 export interface UnitView {
   code: string;

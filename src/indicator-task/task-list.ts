@@ -5,7 +5,7 @@ import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
 import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
-import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { toView, type TaskView } from './indicator-task.repository';
 
 // The expressions are written exactly as in the indexes of migration 0015, so that PostgreSQL can answer a page

@@ -6,7 +6,7 @@ import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
 import { afterSql, orderedBy, sortValuesSql, type Ordering, type SortValue } from '../graphql/cursor';
-import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 // Written exactly as in the indexes of migration 0015. Ids compare byte by byte (COLLATE "C"), the same on every
 // server whatever its locale.

@@ -3,41 +3,19 @@
 // The expectations below are written out by hand from the glossary, never derived from the module's own rule
 // table; dates are written out as ISO instants rather than computed.
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
-import {
-  INDICATOR_TASK_ACTIONS,
-  allowedActions,
-  allowedSideActions,
-  archiveOf,
-  assertNever,
-  decide,
-  evolve,
-  initialState,
-  stageAfterClassification,
-  unitOwesWork,
-  type ActionRequest,
-  type Decision,
-  type EventMeta,
-  type IndicatorTaskAction,
-  type IndicatorTaskCommand,
-  type Rejection,
-  type RejectionCode,
-} from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { INDICATOR_TASK_ACTIONS, type ActionRequest, type IndicatorTaskAction, type IndicatorTaskCommand, CLASSIFICATIONS, DEFAULT_TASK_POLICY, PACKAGE_MATERIAL, REVIEW_KINDS, STAGES, type Classification, type IndicatorTaskState, type ArchiveMaterialState, type ReviewKind, type Stage, type TaskPolicy, type CriterionScore } from '../../workflows/indicator-task/indicator-task.types';
+import { allowedActions, allowedSideActions, decide } from '../../workflows/indicator-task/indicator-task.decide';
+import { archiveOf, stageAfterClassification, unitOwesWork } from '../../workflows/indicator-task/indicator-task.rules';
+import { assertNever } from '../../workflows/shared/assert-never';
+import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';
+import type {
+  Decision,
+  EventMeta,
+  Rejection,
+  RejectionCode,
+} from '../../workflows/shared/decision.types';
 import { nextTimer, timerEvent, type Timer } from '../../workflows/indicator-task/indicator-task.schedule';
-import {
-  CLASSIFICATIONS,
-  DEFAULT_TASK_POLICY,
-  PACKAGE_MATERIAL,
-  REVIEW_KINDS,
-  STAGES,
-  type Classification,
-  type EscalationLevel,
-  type IndicatorTaskState,
-  type ArchiveMaterialState,
-  type ReviewKind,
-  type Stage,
-  type TaskPolicy,
-  type CriterionScore,
-} from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel } from '../../workflows/shared/escalation';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
 
 // ---------------------------------------------------------------------------------------------------------
@@ -239,12 +217,12 @@ function valid(action: IndicatorTaskAction, state?: IndicatorTaskState, now?: st
   return command;
 }
 
-function rejectionOf(decision: Decision): Rejection {
+function rejectionOf(decision: Decision<IndicatorTaskEvent>): Rejection {
   if (decision.ok) throw new Error(`expected a rejection, got events ${JSON.stringify(decision.events)}`);
   return decision.rejection;
 }
 
-function eventsOf(decision: Decision): IndicatorTaskEvent[] {
+function eventsOf(decision: Decision<IndicatorTaskEvent>): IndicatorTaskEvent[] {
   if (!decision.ok) throw new Error(`expected events, got rejection ${JSON.stringify(decision.rejection)}`);
   return decision.events;
 }
