@@ -11,7 +11,7 @@ import type { Db } from '../src/database/database';
 import { campaignWorkflowId, checkCadenceUpdate } from '../workflows/campaign/campaign.messages';
 import type { CadenceResult } from '../workflows/campaign/campaign.types';
 import { SYSTEM_ACTOR, type Actor } from '../workflows/shared/actor.types';
-import { inspectionRoundWorkflowId } from '../workflows/inspection-round/inspection-round.events';
+import { inspectionRoundWorkflowId } from '../workflows/inspection-round/inspection-round.messages';
 import { startRound } from '../src/inspection-round/inspection-round.service';
 
 export interface CheckCadenceInput {

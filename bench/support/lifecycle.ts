@@ -6,14 +6,12 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { Db } from '../../src/database/database';
-import { demoMaterials } from '../../src/demo/demo-catalog';
-import { readDemoCatalog } from '../../src/demo/demo-catalog';
+import { demoMaterials, readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { foldCard } from '../../src/projections/indicator-task-card.projection';
-import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import type { IndicatorTaskCommand, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
-import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { lanes, withTimeout } from './harness';
 

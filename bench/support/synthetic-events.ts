@@ -7,13 +7,12 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/database/database';
 import type { InlineProjection, StoredEvent } from '../../src/event-store/event-store.types';
 import { criterionCode, materialCode } from '../../src/catalog/catalog.types';
-import { demoMaterials } from '../../src/demo/demo-catalog';
-import type { DemoCatalogRow } from '../../src/demo/demo-catalog';
+import { demoMaterials, type DemoCatalogRow } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY, type Classification, type EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
-import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
+import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import { DEFAULT_ITEM_POLICY, ITEM_AREAS, ITEM_SOURCES } from '../../workflows/rectification-item/rectification-item.types';
 
 const HOUR = 3_600_000;

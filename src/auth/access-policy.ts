@@ -14,13 +14,15 @@
 //
 // Service accounts (district integration) only read, within their scopes, with the leading group's view.
 import { DomainError } from '../errors/domain-error';
-import { ROLE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { taskActionRoles, type IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
+import { taskActionRoles } from '../../workflows/indicator-task/indicator-task.decide';
+import type { IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
-import { ITEM_ACTIONS, isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.lifecycle';
-import { REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
-import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.lifecycle';
-import { campaignActionRoles, type CampaignAction } from '../../workflows/campaign/campaign.lifecycle';
+import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
+import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
+import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
+import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
+import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;

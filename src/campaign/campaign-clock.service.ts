@@ -12,20 +12,17 @@ import { DomainError } from '../errors/domain-error';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { isMonth, monthOf } from '../../workflows/campaign/campaign.calendar';
 import { CADENCE_LABELS, CAMPAIGN_EVENT_LABELS, MEETING_KIND_LABELS, PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
+import { allowedActions, check } from '../../workflows/campaign/campaign.decide';
 import {
-  allowedActions,
   archiveComplete,
-  check,
   describeShortfalls,
   EMPTY_TALLY,
-  initialCampaignState,
   nextPhase,
   shortfalls,
-  type CampaignAction,
-  type CampaignCommand,
-} from '../../workflows/campaign/campaign.lifecycle';
+} from '../../workflows/campaign/campaign.rules';
+import { initialCampaignState } from '../../workflows/campaign/campaign.evolve';
+import { type CampaignAction, type CampaignCommand, PHASES, type CampaignState, type MeetingDecision, type MeetingKind, type Phase, type PhasePlan } from '../../workflows/campaign/campaign.types';
 import { campaignActionUpdate, campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
-import { PHASES, type CampaignState, type MeetingDecision, type MeetingKind, type Phase, type PhasePlan } from '../../workflows/campaign/campaign.types';
 import type { CampaignEventType } from '../../workflows/campaign/campaign.events';
 import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';

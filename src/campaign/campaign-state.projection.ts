@@ -4,7 +4,7 @@ import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { CampaignStatesTable, Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
-import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.lifecycle';
+import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.evolve';
 import { CAMPAIGN_STREAM_PREFIX } from '../../workflows/campaign/campaign.messages';
 import type { CampaignState } from '../../workflows/campaign/campaign.types';
 

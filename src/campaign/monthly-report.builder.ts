@@ -2,14 +2,15 @@
 // assessment item and by unit (tasks per stage, 达标 rate), overdue work, relapses and escalations in the month,
 // rectification items, and the month's cadence of visits and meetings. Pure: the same facts give the same report.
 import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { unitOwesWork } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import { ESCALATION_LEVELS, STAGES, type EscalationLevel, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import { unitOwesWork } from '../../workflows/indicator-task/indicator-task.rules';
+import { ESCALATION_LEVELS, type EscalationLevel } from '../../workflows/shared/escalation';
+import { STAGES, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { daysBetween, localDate } from '../../workflows/campaign/campaign.calendar';
 import { CADENCE_LABELS, PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
-import { EMPTY_TALLY, shortfalls } from '../../workflows/campaign/campaign.lifecycle';
+import { EMPTY_TALLY, shortfalls } from '../../workflows/campaign/campaign.rules';
 import type { CadenceRequirement, CadenceResult, CampaignState, Phase } from '../../workflows/campaign/campaign.types';
 import { ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
-import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 /** Stages in which an indicator has met the standard (达标): confirmed, rectified, or passed a mock assessment. */
 export const MET_STAGES: readonly Stage[] = ['CONSOLIDATION', 'ARCHIVING', 'ARCHIVED'];

@@ -11,7 +11,7 @@ import type { TaskFilter } from '../graphql/graphql.generated';
 import { readStreams } from '../event-store/event-store.repository';
 import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
-import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 export interface UnitView {
   code: string;

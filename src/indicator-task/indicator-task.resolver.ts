@@ -19,8 +19,7 @@ import type {
 } from '../graphql/graphql.generated';
 import { UploadService } from '../files/upload.service';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskCommand, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { TaskView } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -11,18 +11,17 @@ import { cardLoader, requestLoader } from '../graphql/request-loader';
 import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql/cursor';
 import { temporalToDomainError } from '../temporal/temporal-errors';
 import { WorkflowActions } from '../temporal/workflow-actions';
+import { archiveOf } from '../../workflows/indicator-task/indicator-task.rules';
 import {
-  archiveOf,
   decide,
   allowedActions,
   allowedSideActions,
   check,
-  type IndicatorTaskAction,
-  type IndicatorTaskCommand,
-} from '../../workflows/indicator-task/indicator-task.lifecycle';
+} from '../../workflows/indicator-task/indicator-task.decide';
+import { type IndicatorTaskAction, type IndicatorTaskCommand, PACKAGE_MATERIAL, STAGES, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import { PACKAGE_MATERIAL, STAGES, type EscalationLevel, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../files/file-store';

@@ -13,16 +13,11 @@ import { WorkflowActions } from '../temporal/workflow-actions';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
 import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';
-import { inspectionRoundWorkflowId, type InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
-import {
-  ROUND_STATE_LABELS,
-  allowedRoundActions,
-  checkRound,
-  type RoundAction,
-  type RoundCommand,
-} from '../../workflows/inspection-round/inspection-round.lifecycle';
-import { INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.workflow';
-import { ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import { inspectionRoundWorkflowId, INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.messages';
+import type { InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
+import { ROUND_STATE_LABELS } from '../../workflows/inspection-round/inspection-round.labels';
+import { allowedRoundActions, checkRound } from '../../workflows/inspection-round/inspection-round.decide';
+import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {

@@ -3,9 +3,10 @@
 // groups; and of its import. Pure data. Identifiers as in GLOSSARY.md; names of the groups and their duties
 // as the campaign plan gives them.
 import type { SheetProblem } from '../spreadsheet';
+import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
 import { ROLES, type Role } from '../../workflows/shared/actor.types';
 
-export { ROLES, type Role };
+export { ROLE_LABELS, ROLES, type Role };
 
 export const UNIT_KINDS = ['DEPARTMENT', 'COMMUNITY', 'VILLAGE', 'ENTERPRISE', 'SCHOOL', 'SERVICE_WINDOW'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
@@ -16,15 +17,6 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   ENTERPRISE: '企业',
   SCHOOL: '学校',
   SERVICE_WINDOW: '窗口单位',
-};
-
-export const ROLE_LABELS: Record<Role, string> = {
-  LEADER: '领导小组',
-  OFFICE: '创建办',
-  SUPERVISOR: '督查检查组',
-  ARCHIVIST: '档案组',
-  UNIT_HEAD: '单位负责人',
-  UNIT_MEMBER: '责任单位成员',
 };
 
 /** Roles that belong to a unit: 所属单位 is required for them and not allowed for the others. */

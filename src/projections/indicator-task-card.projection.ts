@@ -4,7 +4,7 @@ import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
-import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';

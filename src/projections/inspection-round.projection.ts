@@ -3,8 +3,9 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
-import { INSPECTION_ROUND_STREAM_PREFIX, type InspectionRoundEvent } from '../../workflows/inspection-round/inspection-round.events';
-import { evolveRound, initialRoundState } from '../../workflows/inspection-round/inspection-round.lifecycle';
+import { INSPECTION_ROUND_STREAM_PREFIX } from '../../workflows/inspection-round/inspection-round.messages';
+import type { InspectionRoundEvent } from '../../workflows/inspection-round/inspection-round.events';
+import { evolveRound, initialRoundState } from '../../workflows/inspection-round/inspection-round.evolve';
 import type { InspectionRoundState } from '../../workflows/inspection-round/inspection-round.types';
 
 interface RoundRow {

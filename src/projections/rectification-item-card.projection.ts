@@ -3,8 +3,9 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, RectificationItemCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
-import { RECTIFICATION_ITEM_STREAM_PREFIX, type RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
-import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../workflows/rectification-item/rectification-item.messages';
+import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
+import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.evolve';
 import { placeKey, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 
 const INSERT_CHUNK = 1_000;

@@ -15,7 +15,7 @@ import { MEETING_KIND_LABELS } from '../../workflows/campaign/campaign.labels';
 import type { MeetingKind } from '../../workflows/campaign/campaign.types';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
+import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
 import { MeetingDecisionRepository } from './meeting-decision.repository';
 import { RectificationItemRepository } from './rectification-item.repository';

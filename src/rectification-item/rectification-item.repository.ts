@@ -13,7 +13,7 @@ import type { ItemFilter as ItemListFilter } from '../graphql/graphql.generated'
 import { itemStateFromRow } from '../projections/rectification-item-card.projection';
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
-import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {

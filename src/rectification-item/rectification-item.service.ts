@@ -19,29 +19,18 @@ import { WorkflowActions } from '../temporal/workflow-actions';
 import { FileStore } from '../files/file-store';
 import { UploadService, type FileInput } from '../files/upload.service';
 import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
-import { rectificationItemWorkflowId, type RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
+import { rectificationItemWorkflowId, itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE } from '../../workflows/rectification-item/rectification-item.messages';
+import type { RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
 import {
   allowedItemActions,
   checkItem,
   decideItem,
   validLocation,
-  type ItemAction,
-  type ItemCommand,
-} from '../../workflows/rectification-item/rectification-item.lifecycle';
-import { itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE } from '../../workflows/rectification-item/rectification-item.messages';
-import {
-  ITEM_AREAS,
-  ITEM_SOURCES,
-  ITEM_STATES,
-  placeKey,
-  type ItemArea,
-  type ItemLocation,
-  type ItemSource,
-  type ItemState,
-  type RectificationItemInput,
-} from '../../workflows/rectification-item/rectification-item.types';
+} from '../../workflows/rectification-item/rectification-item.decide';
+import { type ItemAction, type ItemCommand, ITEM_AREAS, ITEM_SOURCES, ITEM_STATES, placeKey, type ItemArea, type ItemLocation, type ItemSource, type ItemState, type RectificationItemInput } from '../../workflows/rectification-item/rectification-item.types';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import type { EscalationLevel, EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel } from '../../workflows/shared/escalation';
+import type { EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';

@@ -5,7 +5,7 @@ import type { StoredEvent } from '../event-store/event-store.types';
 import { encodeCursor, type Ordering, type SortValue } from '../graphql/cursor';
 import { foldCard, isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
 import { foldItemCard, isRectificationItemStream } from '../projections/rectification-item-card.projection';
-import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 export interface CardAsOf {

@@ -1,7 +1,7 @@
 // 绩效考核的评分规则: 100 points less weighted deductions, floored at 0. Every weight is a named constant here
 // and every deduction has the Chinese explanation that the API and the export repeat word for word. Pure.
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
-import type { EscalationLevel } from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel } from '../../workflows/shared/escalation';
 
 export const FULL_SCORE = 100;
 export const MIN_SCORE = 0;

@@ -1,7 +1,7 @@
 // The assessment as an Excel workbook, in Chinese: the units and their figures (绩效考核), the weekly ranking
 // (红黑榜) and the rules of the score (考核规则), which repeat the explanations of performance-score.ts. Pure.
 import * as ExcelJS from 'exceljs';
-import { ESCALATION_LEVELS } from '../../workflows/indicator-task/indicator-task.types';
+import { ESCALATION_LEVELS } from '../../workflows/shared/escalation';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { rankingRules } from './ranking';
 import { dateTimeLabel } from './report-weeks';

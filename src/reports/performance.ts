@@ -9,10 +9,11 @@
 // ItemExtensionApproved and a failed re-check, and ItemDispatchReturnApproved takes the item from its unit.
 import type { StoredEvent } from '../event-store/event-store.types';
 import { foldCard, isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
-import { unitOwesWork } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import { ESCALATION_LEVELS, type EscalationLevel, type IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
+import { unitOwesWork } from '../../workflows/indicator-task/indicator-task.rules';
+import { ESCALATION_LEVELS, type EscalationLevel } from '../../workflows/shared/escalation';
+import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 import { foldItemCard, isRectificationItemStream } from '../projections/rectification-item-card.projection';
-import { itemUnitOwesWork } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { itemUnitOwesWork } from '../../workflows/rectification-item/rectification-item.schedule';
 import type { PerformanceCounts } from './performance-score';
 
 /** A period, both ends included, in epoch milliseconds. */

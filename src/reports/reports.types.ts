@@ -1,7 +1,7 @@
 // What the reports return: the GraphQL types of graphql/reports.graphql, as the service builds them.
 import type { CampaignView } from '../campaign/campaign.repository';
 import type { UnitView } from '../indicator-task/indicator-task.repository';
-import type { EscalationLevel } from '../../workflows/indicator-task/indicator-task.types';
+import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Deduction, ScoreRule } from './performance-score';
 
 export interface UnitPerformanceView {

@@ -10,10 +10,7 @@ import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../errors/domain-error';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';
-import {
-  TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE,
-  taskBreakdownImportWorkflowId,
-} from '../../workflows/task-breakdown-import/task-breakdown-import.workflow';
+import { TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, taskBreakdownImportWorkflowId } from '../../workflows/task-breakdown-import/task-breakdown-import.messages';
 import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
 import { notXlsxReason, problem } from '../spreadsheet';

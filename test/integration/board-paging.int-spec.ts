@@ -17,7 +17,7 @@ import { inlineProjections } from '../../src/runtime/worker-runner';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
-import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.events';
+import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
 import { writeEvents, type SyntheticEvent } from '../../bench/support/synthetic-events';
 import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData } from '../support/fixtures';

@@ -1,4 +1,4 @@
-// One decided request of a lifecycle property test (test/unit/*.lifecycle.property.spec.ts): spoil the plausible
+// One decided request of a lifecycle property test (test/unit/*.decide-evolve.property.spec.ts): spoil the plausible
 // command as the step says, ask the lifecycle's decide function, prove it did not throw or touch the state it was
 // given, fold what it accepted, and check that a refusal carries a code and a Chinese message.
 const CHINESE = /[\u4e00-\u9fff]/;

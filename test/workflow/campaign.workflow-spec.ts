@@ -10,9 +10,8 @@ import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/tim
 import type { CheckCadenceInput, GenerateReportInput, OpenSupervisionRoundInput } from '../../activities/campaign.activities';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
 import { localDate, monthOf, nextMonth, previousMonth } from '../../workflows/campaign/campaign.calendar';
-import type { CampaignCommand } from '../../workflows/campaign/campaign.lifecycle';
+import type { CampaignCommand, CampaignClockInput } from '../../workflows/campaign/campaign.types';
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId, checkCadenceUpdate } from '../../workflows/campaign/campaign.messages';
-import type { CampaignClockInput } from '../../workflows/campaign/campaign.types';
 import { campaignClockWorkflow, monthlyCadenceWorkflow } from '../../workflows/campaign/campaign.workflows';
 import type { Actor } from '../../workflows/shared/actor.types';
 

@@ -15,10 +15,9 @@ import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId } from '..
 import { campaignClockWorkflow } from '../../workflows/campaign/campaign.workflows';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
-import type { IndicatorTaskCommand } from '../../workflows/indicator-task/indicator-task.lifecycle';
-import type { IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
+import type { IndicatorTaskCommand, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import type { ItemCommand } from '../../workflows/rectification-item/rectification-item.lifecycle';
+import type { ItemCommand } from '../../workflows/rectification-item/rectification-item.types';
 import { itemActionUpdate, itemStateQuery } from '../../workflows/rectification-item/rectification-item.messages';
 import { rectificationItemWorkflow } from '../../workflows/rectification-item/rectification-item.workflow';
 

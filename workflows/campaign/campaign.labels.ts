@@ -1,8 +1,7 @@
 // Chinese labels of the campaign's clock, beside its rules, so that rejections, the API and reports use the
 // same words.
 import type { CampaignEventType } from './campaign.events';
-import type { CampaignAction } from './campaign.lifecycle';
-import type { CadenceRequirement, MeetingKind, Phase } from './campaign.types';
+import type { CadenceRequirement, CampaignAction, MeetingKind, Phase } from './campaign.types';
 
 export const PHASE_LABELS: Record<Phase, string> = {
   MOBILIZATION: '宣传发动',

@@ -2,8 +2,7 @@
 // the tests.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { Actor } from '../shared/actor.types';
-import type { CampaignActionRequest } from './campaign.lifecycle';
-import type { CadenceResult, CampaignState, Phase } from './campaign.types';
+import type { CadenceResult, CampaignActionRequest, CampaignState, Phase } from './campaign.types';
 
 export interface CampaignActionResult {
   version: number;

@@ -106,3 +106,35 @@ export interface MonthlyCadenceResult {
   cadence: CadenceResult;
   reportGeneratedAt: string;
 }
+
+export const CAMPAIGN_ACTIONS = ['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING'] as const;
+export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
+
+export type CampaignCommand =
+  /** The whole plan: every phase's planned start date, null for a phase not planned. */
+  | { action: 'SET_PHASE_PLAN'; plan: Partial<PhasePlan>; note?: string }
+  /**
+   * Move to `to`, which must be the next phase. The API fills `archive` in from the board's cards; moving to
+   * INSPECTION with an incomplete archive needs `overrideReason`.
+   */
+  | { action: 'ADVANCE_PHASE'; to: Phase; archive?: ArchiveFacts | null; overrideReason?: string | null; note?: string }
+  | { action: 'RECORD_SUPERVISION_VISIT'; visitId: string; date: string; places: string[]; visitors: string[]; unitCodes?: string[]; notes: string }
+  | {
+      action: 'RECORD_MEETING';
+      meetingId: string;
+      kind: MeetingKind;
+      date: string;
+      title?: string;
+      attendees: string[];
+      unitCodes?: string[];
+      minutes: string;
+      decisions?: MeetingDecision[];
+    };
+
+export interface CampaignActionRequest {
+  command: CampaignCommand;
+  actor: Actor;
+  expectedVersion?: number | null;
+  /** Ties the resulting events to the request that caused them (the API's request id). */
+  correlationId?: string;
+}

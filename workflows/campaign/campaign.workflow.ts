@@ -1,5 +1,5 @@
 // One workflow per campaign: the campaign's clock and the authority for its phase. People act on it through
-// Updates whose validators apply the pure rules of campaign.lifecycle.ts; every accepted action is appended to
+// Updates whose validators apply the pure rules of campaign.decide.ts; every accepted action is appended to
 // the event store (stream `campaign:{id}`) before the Update returns. Time acts through a durable timer: when
 // the next phase's planned start date comes while the campaign is still in the phase before it, a PhaseDue
 // reminder is recorded. The campaign never moves on by itself: moving on, past the archive gate above all, is the
@@ -15,9 +15,11 @@ import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { CampaignEvent } from './campaign.events';
-import { decide, decideCadence, evolve, initialCampaignState, nextPhaseDue, validCadenceMonth, type CampaignActionRequest } from './campaign.lifecycle';
+import { decide, decideCadence, validCadenceMonth } from './campaign.decide';
+import { evolve, initialCampaignState } from './campaign.evolve';
 import { campaignActionUpdate, campaignStateQuery, checkCadenceUpdate, type CampaignActionResult } from './campaign.messages';
-import type { CadenceResult, CampaignClockInput, CampaignState } from './campaign.types';
+import { nextPhaseDue } from './campaign.schedule';
+import type { CadenceResult, CampaignActionRequest, CampaignClockInput, CampaignState } from './campaign.types';
 
 /** History events after which the clock continues as new. */
 export const DEFAULT_CAMPAIGN_HISTORY_LIMIT = 5_000;

@@ -1,5 +1,6 @@
 // Domain events of an indicator task: facts, past tense, a discriminated union on `type`.
-import type { Classification, CriterionScore, EscalationLevel, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
+import type { Classification, CriterionScore, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
+import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
 
 export type IndicatorTaskEvent =

@@ -1,9 +1,9 @@
 // Chinese labels for what people see. Kept beside the rules so that the workflow's rejection messages,
 // the API and the board use the same words.
+// Role names are shared by every kind: ../shared/actor.labels.ts.
+import type { EscalationLevel } from '../shared/escalation';
 import type { IndicatorTaskEventType } from './indicator-task.events';
-import type { IndicatorTaskAction } from './indicator-task.lifecycle';
-import type { Classification, EscalationLevel, MaterialStatus, ReviewKind, Stage } from './indicator-task.types';
-import type { Role } from '../shared/actor.types';
+import type { Classification, IndicatorTaskAction, MaterialStatus, ReviewKind, Stage } from './indicator-task.types';
 
 export const STAGE_LABELS: Record<Stage, string> = {
   SELF_CHECK: '自查自评',
@@ -19,15 +19,6 @@ export const CLASSIFICATION_LABELS: Record<Classification, string> = {
   NOT_MET: '未达标',
   UNKNOWN: '未知可否达标',
   RELAPSE_PRONE: '易反弹',
-};
-
-export const ROLE_LABELS: Record<Role, string> = {
-  LEADER: '领导小组',
-  OFFICE: '创建办',
-  SUPERVISOR: '督查检查组',
-  ARCHIVIST: '档案组',
-  UNIT_HEAD: '单位负责人',
-  UNIT_MEMBER: '责任单位成员',
 };
 
 export const REVIEW_KIND_LABELS: Record<ReviewKind, string> = {

@@ -1,7 +1,6 @@
 // Message definitions shared by the workflow, the API's Temporal client and the tests.
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
-import type { ActionRequest } from './indicator-task.lifecycle';
-import type { IndicatorTaskState, Stage } from './indicator-task.types';
+import type { ActionRequest, IndicatorTaskState, Stage } from './indicator-task.types';
 import type { Actor } from '../shared/actor.types';
 
 export interface ActionResult {

@@ -3,6 +3,7 @@
 // ../shared/actor.types.ts.
 
 import type { Actor } from '../shared/actor.types';
+import type { EscalationLevel } from '../shared/escalation';
 
 export const STAGES = [
   'SELF_CHECK',
@@ -20,10 +21,6 @@ export type Classification = (typeof CLASSIFICATIONS)[number];
 /** What a task is waiting for after a unit has handed something in. */
 export const REVIEW_KINDS = ['SELF_CHECK_REVIEW', 'RECTIFICATION_REVIEW', 'ARCHIVE_REVIEW'] as const;
 export type ReviewKind = (typeof REVIEW_KINDS)[number];
-
-/** 提醒 → 催办 → 督办 → 约谈 → 问责: the steps taken as a deadline approaches and passes. */
-export const ESCALATION_LEVELS = ['REMINDER', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY'] as const;
-export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 
 /**
  * The campaign's rules of time for a task, fixed in its creation event so that the workflow and the
@@ -157,4 +154,74 @@ export interface IndicatorTaskInput {
    * as the start set it. startIndicatorTask sets it; runs started before it existed lack it and replay as they ran.
    */
   createdLocally?: boolean;
+}
+
+export const INDICATOR_TASK_ACTIONS = [
+  'SUBMIT_SELF_CHECK',
+  'CONFIRM_SELF_CHECK',
+  'RETURN_SELF_CHECK',
+  'SUBMIT_RECTIFICATION_PLAN',
+  'REPORT_RECTIFICATION_PROGRESS',
+  'SUBMIT_RECTIFICATION',
+  'APPROVE_RECTIFICATION',
+  'RETURN_RECTIFICATION',
+  'RECORD_MOCK_ASSESSMENT',
+  'RECORD_RECHECK',
+  'START_ARCHIVING',
+  'SUBMIT_ARCHIVE_MATERIAL',
+  'ACCEPT_ARCHIVE_MATERIAL',
+  'RETURN_ARCHIVE_MATERIAL',
+  'REQUEST_EXTENSION',
+  'APPROVE_EXTENSION',
+  'REFUSE_EXTENSION',
+  'ADD_COMMENT',
+  'ATTACH_EVIDENCE',
+  'REASSIGN',
+] as const;
+export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
+
+export type IndicatorTaskCommand =
+  | { action: 'SUBMIT_SELF_CHECK'; classification: Classification; note: string }
+  | { action: 'CONFIRM_SELF_CHECK'; note?: string }
+  | { action: 'RETURN_SELF_CHECK'; reason: string }
+  | { action: 'SUBMIT_RECTIFICATION_PLAN'; plan: string; deadline: string }
+  | { action: 'REPORT_RECTIFICATION_PROGRESS'; note: string }
+  /** `openItems`: linked rectification items not yet verified, counted by the API; completion waits for them. */
+  | { action: 'SUBMIT_RECTIFICATION'; note: string; openItems?: number }
+  | { action: 'APPROVE_RECTIFICATION'; note?: string }
+  | { action: 'RETURN_RECTIFICATION'; reason: string }
+  /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
+  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp }
+  | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
+  /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
+  | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
+  /** `file` is null only for the whole package of older histories (SUBMIT_ARCHIVE); every material now needs one. */
+  | { action: 'SUBMIT_ARCHIVE_MATERIAL'; materialCode: string; file: EvidenceFile | null; note?: string }
+  | { action: 'ACCEPT_ARCHIVE_MATERIAL'; materialCode: string; note?: string }
+  | { action: 'RETURN_ARCHIVE_MATERIAL'; materialCode: string; reason: string }
+  | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
+  | { action: 'APPROVE_EXTENSION'; note?: string }
+  | { action: 'REFUSE_EXTENSION'; reason: string }
+  | { action: 'ADD_COMMENT'; text: string }
+  | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string }
+  /** The office moves the task to another responsible unit; the API checks that the unit exists and is free. */
+  | { action: 'REASSIGN'; unitCode: string; reason: string };
+
+/**
+ * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment
+ * (the API fills it from the catalog and the organisation): where, in which drive, and what each criterion asks.
+ */
+export interface MockAssessmentFollowUp {
+  area: string | null;
+  address: string;
+  criteria: Record<string, string>;
+}
+
+/** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
+export interface ActionRequest {
+  command: IndicatorTaskCommand;
+  actor: Actor;
+  expectedVersion?: number | null;
+  /** Ties the resulting events to the request that caused them (the API's request id). */
+  correlationId?: string;
 }

@@ -19,13 +19,14 @@ import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
 import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { decide, evolve, initialState, type ActionRequest, type MockAssessmentFollowUp } from './indicator-task.lifecycle';
-import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.events';
+import { decide } from './indicator-task.decide';
+import { evolve, initialState } from './indicator-task.evolve';
+import { type ActionRequest, type MockAssessmentFollowUp, DEFAULT_TASK_POLICY, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.messages';
 import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
-import { DEFAULT_TASK_POLICY, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
 import { SYSTEM_ACTOR, type Actor } from '../shared/actor.types';
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */

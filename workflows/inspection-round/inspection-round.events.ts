@@ -1,4 +1,5 @@
-// Domain events of an inspection round. Streams are named `inspection-round:{campaign}:{id}`.
+// Domain events of an inspection round. Streams are named by inspectionRoundWorkflowId (inspection-round.messages.ts):
+// `inspection-round:{campaign}:{id}`.
 import type { CriterionScore } from '../indicator-task/indicator-task.types';
 import type { RoundKind } from './inspection-round.types';
 
@@ -10,9 +11,3 @@ export type InspectionRoundEvent =
   | { type: 'RoundClosed'; data: { note: string; findings: number; score: number; maxScore: number; scoreRate: number | null } };
 
 export type InspectionRoundEventType = InspectionRoundEvent['type'];
-
-export const INSPECTION_ROUND_STREAM_PREFIX = 'inspection-round:';
-
-export function inspectionRoundWorkflowId(campaignId: string, key: string): string {
-  return `${INSPECTION_ROUND_STREAM_PREFIX}${campaignId}:${key}`;
-}

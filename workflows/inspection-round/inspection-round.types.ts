@@ -3,6 +3,7 @@
 // and, for a mock assessment, scores each criterion: the round's score rate is a point of the 公共文明指数.
 import type { CriterionScore } from '../indicator-task/indicator-task.types';
 import type { ItemSource } from '../rectification-item/rectification-item.types';
+import type { Actor, Role } from '../shared/actor.types';
 
 export const ROUND_KINDS = ['MONTHLY_SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT'] as const;
 export type RoundKind = (typeof ROUND_KINDS)[number];
@@ -57,5 +58,26 @@ export interface InspectionRoundInput {
   plannedOn: string;
   places: string[];
   indicatorCodes: string[];
-  plannedBy: import('../shared/actor.types').Actor;
+  plannedBy: Actor;
 }
+
+export const ROUND_ACTIONS = ['START_ROUND', 'RECORD_FINDING', 'RECORD_SCORES', 'CLOSE_ROUND'] as const;
+export type RoundAction = (typeof ROUND_ACTIONS)[number];
+
+export type RoundCommand =
+  | { action: 'START_ROUND'; note?: string }
+  /** The API has reported the finding as an item (or linked it to an open one) and names it here. */
+  | { action: 'RECORD_FINDING'; itemId: string; duplicate: boolean }
+  /** The API fills in each criterion's points from the catalog. */
+  | { action: 'RECORD_SCORES'; scores: CriterionScore[] }
+  | { action: 'CLOSE_ROUND'; note?: string };
+
+export interface RoundActionRequest {
+  command: RoundCommand;
+  actor: Actor;
+  expectedVersion?: number | null;
+  correlationId?: string;
+}
+
+/** Rounds belong to the supervision group; the office runs them too. */
+export const ROUND_ROLES: readonly Role[] = ['SUPERVISOR', 'OFFICE'];

@@ -1,15 +1,13 @@
 // One workflow per inspection round: the authority for its state. Supervisors act through one Update whose
 // validator applies the pure rules; each accepted action becomes one event. It ends when the round is closed.
-import { condition, currentUpdateInfo, defineQuery, defineUpdate, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
+import { condition, currentUpdateInfo, setHandler, uuid4, workflowInfo } from '@temporalio/workflow';
 import { eventRecorder } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, rejectUpdate } from '../shared/workflow-loop';
 import type { InspectionRoundEvent } from './inspection-round.events';
-import { decideRound, evolveRound, initialRoundState, type RoundActionRequest } from './inspection-round.lifecycle';
-import type { InspectionRoundInput, InspectionRoundState, RoundState } from './inspection-round.types';
-
-export const INSPECTION_ROUND_WORKFLOW_TYPE = 'inspectionRoundWorkflow';
-export const roundActionUpdate = defineUpdate<{ version: number; state: RoundState }, [RoundActionRequest]>('roundAction');
-export const roundStateQuery = defineQuery<InspectionRoundState>('roundState');
+import { decideRound } from './inspection-round.decide';
+import { evolveRound, initialRoundState } from './inspection-round.evolve';
+import { roundActionUpdate, roundStateQuery } from './inspection-round.messages';
+import type { InspectionRoundInput, InspectionRoundState, RoundActionRequest } from './inspection-round.types';
 
 
 export async function inspectionRoundWorkflow(input: InspectionRoundInput): Promise<InspectionRoundState> {

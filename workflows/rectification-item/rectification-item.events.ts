@@ -1,7 +1,9 @@
-// Domain events of a rectification item: facts, past tense. Streams are named `rectification-item:{campaign}:{id}`.
+// Domain events of a rectification item: facts, past tense. Streams are named by rectificationItemWorkflowId
+// (rectification-item.messages.ts): `rectification-item:{campaign}:{id}`.
 // DeadlineEscalated has the same shape as an indicator task's, so reports can count escalations of both.
-import type { EscalationLevel, EvidenceFile } from '../indicator-task/indicator-task.types';
+import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Role } from '../shared/actor.types';
+import type { EscalationLevel } from '../shared/escalation';
 import type { ItemLocation, ItemPolicy, ItemReportFacts, ItemSource, ItemState } from './rectification-item.types';
 
 export type RectificationItemEvent =
@@ -25,9 +27,3 @@ export type RectificationItemEvent =
   | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } };
 
 export type RectificationItemEventType = RectificationItemEvent['type'];
-
-export const RECTIFICATION_ITEM_STREAM_PREFIX = 'rectification-item:';
-
-export function rectificationItemWorkflowId(campaignId: string, itemId: string): string {
-  return `${RECTIFICATION_ITEM_STREAM_PREFIX}${campaignId}:${itemId}`;
-}

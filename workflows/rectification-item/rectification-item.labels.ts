@@ -1,7 +1,6 @@
 // Chinese labels for rectification items: what people see on the board, in messages and in exports.
-import type { ItemAction } from './rectification-item.lifecycle';
 import type { RectificationItemEventType } from './rectification-item.events';
-import type { ItemArea, ItemSource, ItemState } from './rectification-item.types';
+import type { ItemAction, ItemArea, ItemSource, ItemState } from './rectification-item.types';
 
 export const ITEM_STATE_LABELS: Record<ItemState, string> = {
   REPORTED: '上报',

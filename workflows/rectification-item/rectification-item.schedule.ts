@@ -1,31 +1,31 @@
 // What an item's workflow waits for: the next step of the escalation ladder while the unit owes the fix, or the
 // re-check of a verified item. Pure, like the indicator task's schedule, so tests and timers agree on dates.
-import { ESCALATION_NOTIFY } from '../indicator-task/indicator-task.schedule';
-import { ESCALATION_LEVELS, type EscalationLevel } from '../indicator-task/indicator-task.types';
+import { ESCALATION_NOTIFY, ladderStepAt, nextLadderStep, type EscalationLevel } from '../shared/escalation';
 import type { RectificationItemEvent } from './rectification-item.events';
-import { itemUnitOwesWork, recheckDueAt } from './rectification-item.lifecycle';
-import type { RectificationItemState } from './rectification-item.types';
+import { UNIT_WORK_STATES, type RectificationItemState } from './rectification-item.types';
 
 export type ItemTimer = { kind: 'ESCALATE'; level: EscalationLevel; at: string } | { kind: 'RECHECK_DUE'; at: string };
 
-const HOUR = 3_600_000;
+/** Whether the unit owes the fix against a deadline now: the escalation ladder runs only then. */
+export function itemUnitOwesWork(state: RectificationItemState): boolean {
+  return UNIT_WORK_STATES.includes(state.state) && state.dueAt !== null;
+}
+
+/** When a verified item falls due for its re-check. */
+export function recheckDueAt(state: RectificationItemState): string | null {
+  return state.state === 'VERIFIED' ? state.recheckAt : null;
+}
 
 export function itemEscalationAt(state: RectificationItemState, level: EscalationLevel, dueAt: string): string {
-  const due = Date.parse(dueAt);
-  const offset = level === 'REMINDER' ? -state.policy.reminderBeforeHours * HOUR : state.policy.escalationAfterHours[level] * HOUR;
-  return new Date(due + offset).toISOString();
+  return ladderStepAt(state.policy, level, dueAt);
 }
 
 export function nextItemTimer(state: RectificationItemState, now: string): ItemTimer | null {
   const recheck = recheckDueAt(state);
   if (recheck) return { kind: 'RECHECK_DUE', at: recheck };
   if (!itemUnitOwesWork(state) || state.dueAt === null) return null;
-  const taken = state.escalationLevel === null ? -1 : ESCALATION_LEVELS.indexOf(state.escalationLevel);
-  for (const level of ESCALATION_LEVELS.slice(taken + 1)) {
-    if (level === 'REMINDER' && Date.parse(now) >= Date.parse(state.dueAt)) continue;
-    return { kind: 'ESCALATE', level, at: itemEscalationAt(state, level, state.dueAt) };
-  }
-  return null;
+  const step = nextLadderStep(state.policy, state.escalationLevel, state.dueAt, now);
+  return step && { kind: 'ESCALATE', level: step.level, at: step.at };
 }
 
 export function itemTimerEvent(state: RectificationItemState, timer: ItemTimer): RectificationItemEvent {

@@ -1,12 +1,18 @@
 // Types of the rectification-item lifecycle (整改问题): a problem found on the street or in an assessment,
 // dispatched to a unit, fixed with proof, verified by someone else, re-checked later and closed (销号).
 // Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
-import type { EscalationLevel, EvidenceFile } from '../indicator-task/indicator-task.types';
+import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Actor, Role } from '../shared/actor.types';
+import type { EscalationLevel } from '../shared/escalation';
 
 /** 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号 */
 export const ITEM_STATES = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'RECHECK', 'CLOSED'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
+
+/** States in which the unit owes the fix against the due date: the ones that escalate and can be extended. */
+export const UNIT_WORK_STATES: readonly ItemState[] = ['DISPATCHED', 'RECTIFYING', 'RETURNED'];
+/** Not yet fixed and verified: what keeps a linked indicator task from completing its rectification. */
+export const UNVERIFIED_STATES: readonly ItemState[] = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED'];
 
 /** 督查 / 明察 / 暗访 / 模拟测评 / 领导现场办公 / 群众反映 */
 export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT'] as const;
@@ -110,4 +116,45 @@ export function placeKey(address: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+export const ITEM_ACTIONS = [
+  'DISPATCH',
+  'START_RECTIFICATION',
+  'SUBMIT_RECTIFICATION',
+  'VERIFY',
+  'RETURN',
+  'RECORD_RECHECK',
+  'REQUEST_EXTENSION',
+  'APPROVE_EXTENSION',
+  'REFUSE_EXTENSION',
+  'REQUEST_DISPATCH_RETURN',
+  'APPROVE_DISPATCH_RETURN',
+  'REFUSE_DISPATCH_RETURN',
+  'REPORT_DUPLICATE',
+] as const;
+export type ItemAction = (typeof ITEM_ACTIONS)[number];
+
+export type ItemCommand =
+  /** `dueAt` defaults to the campaign's rectification days from now. */
+  | { action: 'DISPATCH'; unitCode: string; dueAt?: string | null; note?: string }
+  | { action: 'START_RECTIFICATION'; note?: string }
+  | { action: 'SUBMIT_RECTIFICATION'; note: string; photos: EvidenceFile[] }
+  | { action: 'VERIFY'; note?: string }
+  | { action: 'RETURN'; reason: string }
+  | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
+  | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
+  | { action: 'APPROVE_EXTENSION'; note?: string }
+  | { action: 'REFUSE_EXTENSION'; reason: string }
+  | { action: 'REQUEST_DISPATCH_RETURN'; reason: string }
+  | { action: 'APPROVE_DISPATCH_RETURN'; note?: string }
+  | { action: 'REFUSE_DISPATCH_RETURN'; reason: string }
+  /** Another report of the same place, area and criterion while the item is open: linked here. */
+  | { action: 'REPORT_DUPLICATE'; source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation };
+
+export interface ItemActionRequest {
+  command: ItemCommand;
+  actor: Actor;
+  expectedVersion?: number | null;
+  correlationId?: string;
 }

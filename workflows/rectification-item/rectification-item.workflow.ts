@@ -13,10 +13,11 @@ import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
 import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { RectificationItemEvent } from './rectification-item.events';
-import { decideItem, evolveItem, initialItemState, locationOf, type ItemActionRequest } from './rectification-item.lifecycle';
+import { decideItem, locationOf } from './rectification-item.decide';
+import { evolveItem, initialItemState } from './rectification-item.evolve';
 import { itemActionUpdate, itemStateQuery, type ItemActionResult } from './rectification-item.messages';
 import { itemTimerEvent, nextItemTimer } from './rectification-item.schedule';
-import { DEFAULT_ITEM_POLICY, type RectificationItemInput, type RectificationItemState } from './rectification-item.types';
+import { DEFAULT_ITEM_POLICY, type ItemActionRequest, type RectificationItemInput, type RectificationItemState } from './rectification-item.types';
 
 export const DEFAULT_ITEM_HISTORY_LIMIT = 8_000;
 

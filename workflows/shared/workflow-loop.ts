@@ -2,14 +2,15 @@
 // notice that its history has grown long, let accepted Updates finish before continuing as new, and wait for
 // either a change of state or its next durable timer.
 import { ApplicationFailure, allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
+import type { Decision, Rejection } from './decision.types';
 
 /** A business rejection reaches the caller as a non-retryable failure whose type is the stable code. */
-export function rejectUpdate(rejection: { code: string; message: string; field?: string }): never {
+export function rejectUpdate(rejection: Rejection): never {
   throw ApplicationFailure.create({ type: rejection.code, message: rejection.message, nonRetryable: true, details: [{ field: rejection.field ?? null }] });
 }
 
 /** An Update's decision: its events, or the rule's coded rejection. */
-export function acceptedEvents<E>(decision: { ok: true; events: E[] } | { ok: false; rejection: { code: string; message: string; field?: string } }): E[] {
+export function acceptedEvents<E>(decision: Decision<E>): E[] {
   if (!decision.ok) rejectUpdate(decision.rejection);
   return decision.events;
 }

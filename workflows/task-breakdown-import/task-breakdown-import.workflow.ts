@@ -2,6 +2,7 @@
 // middle, the next one carries on from the changes not yet marked applied.
 import { proxyActivities } from '@temporalio/workflow';
 import type { TaskBreakdownImportActivities } from '../../activities/task-breakdown-import.activities';
+import type { TaskBreakdownImportInput, TaskBreakdownImportResult } from './task-breakdown-import.types';
 
 const { applyImportBatch } = proxyActivities<TaskBreakdownImportActivities>({
   startToCloseTimeout: '5 minutes',
@@ -9,14 +10,9 @@ const { applyImportBatch } = proxyActivities<TaskBreakdownImportActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-export const TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE = 'taskBreakdownImportWorkflow';
 export const IMPORT_BATCH_SIZE = 100;
 
-export function taskBreakdownImportWorkflowId(importId: string): string {
-  return `task-breakdown-import:${importId}`;
-}
-
-export async function taskBreakdownImportWorkflow(input: { importId: string }): Promise<{ applied: number }> {
+export async function taskBreakdownImportWorkflow(input: TaskBreakdownImportInput): Promise<TaskBreakdownImportResult> {
   let applied = 0;
   for (;;) {
     const batch = await applyImportBatch({ importId: input.importId, limit: IMPORT_BATCH_SIZE });

@@ -1,5 +1,5 @@
 // What waits for the signed-in person, read from the cards' `allowedActions` (which the API computes with the same
-// rules it enforces, see workflows/*/…lifecycle.ts): one row per decision, oldest first, and how each decision is
+// rules it enforces, see workflows/*/…decide.ts): one row per decision, oldest first, and how each decision is
 // sent to the API.
 import { gql } from '../api/client';
 import type { Card, ItemCard, Me } from '../api/types';

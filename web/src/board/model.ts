@@ -1,6 +1,6 @@
 // The board's pure parts: columns, lanes, filters, deadlines, merging live changes, and which column a card may be
 // dropped on. What a person may do is the card's `allowedActions` (the API's answer); this module only says which
-// column each of those actions leads to, following the lifecycles in workflows/*/…lifecycle.ts.
+// column each of those actions leads to, following the rules in workflows/*/…decide.ts.
 import type { ItemCard } from '../api/types';
 import type { ActionValues } from '../actions/run';
 import type { AnyCard, Kind, TaskCard } from './types';
@@ -41,7 +41,7 @@ export function weekOf(today: string): { start: string; end: string } {
   return { start, end: addDays(start, 6) };
 }
 
-/** The stages in which the unit owes an item's fix against its due date (rectification-item.lifecycle.ts). */
+/** The stages in which the unit owes an item's fix against its due date (UNIT_WORK_STATES, rectification-item.types.ts). */
 const ITEM_WORK_STATES = new Set(['DISPATCHED', 'RECTIFYING', 'RETURNED']);
 
 /** The deadline a card counts down to, when it counts down at all. */
@@ -211,7 +211,7 @@ export interface Move {
   preset: ActionValues;
 }
 
-/** After a confirmed self-check (indicator-task.lifecycle.ts, stageAfterClassification). */
+/** After a confirmed self-check (indicator-task.rules.ts, stageAfterClassification). */
 export function stageAfterClassification(classification: string | null): Column | null {
   switch (classification) {
     case 'MET':

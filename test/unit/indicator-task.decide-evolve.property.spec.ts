@@ -5,23 +5,18 @@
 import fc from 'fast-check';
 import { decideStep } from '../support/lifecycle-property';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
+import { INDICATOR_TASK_ACTIONS, type ActionRequest, type IndicatorTaskAction, CLASSIFICATIONS, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import {
-  INDICATOR_TASK_ACTIONS,
   SIDE_ACTIONS,
   allowedActions,
   allowedSideActions,
-  archiveOf,
   check,
   decide,
-  evolve,
-  initialState,
-  stageAfterClassification,
-  type ActionRequest,
-  type EventMeta,
-  type IndicatorTaskAction,
-} from '../../workflows/indicator-task/indicator-task.lifecycle';
+} from '../../workflows/indicator-task/indicator-task.decide';
+import { archiveOf, stageAfterClassification } from '../../workflows/indicator-task/indicator-task.rules';
+import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';
+import type { EventMeta } from '../../workflows/shared/decision.types';
 import { nextTimer, timerEvent } from '../../workflows/indicator-task/indicator-task.schedule';
-import { CLASSIFICATIONS, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const OWN_UNIT = 'WTSQ';

@@ -1,76 +1,28 @@
-// The campaign's clock as pure functions: which action is legal in which phase for which person (`check`,
-// `allowedActions`), what an accepted command records (`decide`), what the monthly check finds
-// (`decideCadence`), when the next phase falls due (`nextPhaseDue`), and how events change the state
-// (`evolve`). The workflow's update validators, the API's `allowedActions` and the projection all use this one
-// module. Time comes in as an argument, never from a clock.
-import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
+// What the campaign's clock allows and records, as pure functions: which action is legal in which phase for
+// which person (`check`, `allowedActions`), what an accepted command records (`decide`) and what the monthly
+// check finds (`decideCadence`). The workflow's update validators, the API's `allowedActions` and the projection
+// use these; how the events change the state is campaign.evolve.ts. Time comes in as an argument, never from a clock.
+import { ROLE_LABELS } from '../shared/actor.labels';
 import type { Actor, Role } from '../shared/actor.types';
-import { isLocalDate, isMonth, localDate, monthOf, startOfLocalDate } from './campaign.calendar';
+import { assertNever } from '../shared/assert-never';
+import type { Decision, Rejection } from '../shared/decision.types';
+import { isLocalDate, isMonth, localDate, monthOf } from './campaign.calendar';
 import type { CampaignEvent } from './campaign.events';
-import { CADENCE_LABELS, CAMPAIGN_ACTION_LABELS, PHASE_LABELS } from './campaign.labels';
+import { CAMPAIGN_ACTION_LABELS, PHASE_LABELS } from './campaign.labels';
+import { archiveComplete, EMPTY_TALLY, fullPlan, isPhase, nextPhase, shortfalls } from './campaign.rules';
 import {
-  CADENCE_MINIMUM,
-  CADENCE_REQUIREMENTS,
+  CAMPAIGN_ACTIONS,
   MEETING_KINDS,
   PHASES,
-  type ArchiveFacts,
   type CadenceResult,
-  type CampaignClockInput,
+  type CampaignAction,
+  type CampaignActionRequest,
+  type CampaignCommand,
   type CampaignState,
   type MeetingDecision,
-  type MeetingKind,
-  type MonthTally,
   type Phase,
   type PhasePlan,
 } from './campaign.types';
-
-export const CAMPAIGN_ACTIONS = ['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING'] as const;
-export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
-
-export type CampaignCommand =
-  /** The whole plan: every phase's planned start date, null for a phase not planned. */
-  | { action: 'SET_PHASE_PLAN'; plan: Partial<PhasePlan>; note?: string }
-  /**
-   * Move to `to`, which must be the next phase. The API fills `archive` in from the board's cards; moving to
-   * INSPECTION with an incomplete archive needs `overrideReason`.
-   */
-  | { action: 'ADVANCE_PHASE'; to: Phase; archive?: ArchiveFacts | null; overrideReason?: string | null; note?: string }
-  | { action: 'RECORD_SUPERVISION_VISIT'; visitId: string; date: string; places: string[]; visitors: string[]; unitCodes?: string[]; notes: string }
-  | {
-      action: 'RECORD_MEETING';
-      meetingId: string;
-      kind: MeetingKind;
-      date: string;
-      title?: string;
-      attendees: string[];
-      unitCodes?: string[];
-      minutes: string;
-      decisions?: MeetingDecision[];
-    };
-
-export interface CampaignActionRequest {
-  command: CampaignCommand;
-  actor: Actor;
-  expectedVersion?: number | null;
-  /** Ties the resulting events to the request that caused them (the API's request id). */
-  correlationId?: string;
-}
-
-export type CampaignRejectionCode = 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
-
-export interface CampaignRejection {
-  code: CampaignRejectionCode;
-  /** For people: Chinese. */
-  message: string;
-  field?: string;
-}
-
-export type CampaignDecision = { ok: true; events: CampaignEvent[] } | { ok: false; rejection: CampaignRejection };
-
-export interface CampaignEventMeta {
-  actorId: string;
-  at: string;
-}
 
 const TEXT_MAX = 2000;
 const MINUTES_MAX = 20000;
@@ -98,23 +50,8 @@ export function isCampaignAction(value: string): value is CampaignAction {
   return (CAMPAIGN_ACTIONS as readonly string[]).includes(value);
 }
 
-export function isPhase(value: unknown): value is Phase {
-  return typeof value === 'string' && (PHASES as readonly string[]).includes(value);
-}
-
-/** The phase after `phase`, null after the last. */
-export function nextPhase(phase: Phase): Phase | null {
-  const i = PHASES.indexOf(phase);
-  return i < PHASES.length - 1 ? PHASES[i + 1] : null;
-}
-
-/** Whether the archive is complete: every indicator task of the campaign archived. */
-export function archiveComplete(archive: ArchiveFacts): boolean {
-  return archive.archived >= archive.tasks;
-}
-
 /** Whether `actor` may take `action` on the campaign in `state`, regardless of the input they give. */
-export function check(state: CampaignState, actor: Actor, action: CampaignAction): CampaignRejection | null {
+export function check(state: CampaignState, actor: Actor, action: CampaignAction): Rejection | null {
   const rule = RULES[action];
   const label = CAMPAIGN_ACTION_LABELS[action];
   if (!rule.roles.includes(actor.role)) {
@@ -131,7 +68,7 @@ export function allowedActions(state: CampaignState, actor: Actor): CampaignActi
   return CAMPAIGN_ACTIONS.filter((action) => check(state, actor, action) === null);
 }
 
-function text(value: unknown, field: string, what: string, options: { required: boolean; max?: number }): CampaignRejection | null {
+function text(value: unknown, field: string, what: string, options: { required: boolean; max?: number }): Rejection | null {
   if (value === undefined || value === null) {
     return options.required ? { code: 'BAD_USER_INPUT', field, message: `请填写${what}` } : null;
   }
@@ -143,7 +80,7 @@ function text(value: unknown, field: string, what: string, options: { required: 
   return null;
 }
 
-function list(value: unknown, field: string, what: string, options: { min: number; itemMax?: number }): CampaignRejection | null {
+function list(value: unknown, field: string, what: string, options: { min: number; itemMax?: number }): Rejection | null {
   if (value === undefined || value === null) {
     return options.min > 0 ? { code: 'BAD_USER_INPUT', field, message: `请填写${what}` } : null;
   }
@@ -158,14 +95,14 @@ function list(value: unknown, field: string, what: string, options: { min: numbe
 }
 
 /** A visit or meeting date: a real date, not after today in the campaign's time zone. */
-function pastDate(value: unknown, field: string, what: string, state: CampaignState, now: string): CampaignRejection | null {
+function pastDate(value: unknown, field: string, what: string, state: CampaignState, now: string): Rejection | null {
   if (!isLocalDate(value)) return { code: 'BAD_USER_INPUT', field, message: `${what}须为有效日期（如 2026-11-05）` };
   const today = localDate(now, state.timeZone);
   if (value > today) return { code: 'BAD_USER_INPUT', field, message: `${what}不能晚于今天（${today}）` };
   return null;
 }
 
-function validatePlan(state: CampaignState, plan: unknown): CampaignRejection | null {
+function validatePlan(state: CampaignState, plan: unknown): Rejection | null {
   if (!plan || typeof plan !== 'object' || Array.isArray(plan)) return { code: 'BAD_USER_INPUT', field: 'plan', message: '阶段计划格式不正确' };
   const entries = Object.entries(plan as Record<string, unknown>);
   const unknown = entries.find(([phase]) => !isPhase(phase));
@@ -194,7 +131,7 @@ function validatePlan(state: CampaignState, plan: unknown): CampaignRejection | 
   return null;
 }
 
-function validateAdvance(state: CampaignState, command: Extract<CampaignCommand, { action: 'ADVANCE_PHASE' }>): CampaignRejection | null {
+function validateAdvance(state: CampaignState, command: Extract<CampaignCommand, { action: 'ADVANCE_PHASE' }>): Rejection | null {
   if (!isPhase(command.to)) return { code: 'BAD_USER_INPUT', field: 'to', message: '请选择要进入的阶段' };
   const next = nextPhase(state.phase);
   if (command.to !== next) {
@@ -230,7 +167,7 @@ function validateAdvance(state: CampaignState, command: Extract<CampaignCommand,
   return text(command.note, 'note', '说明', { required: false });
 }
 
-function validateDecisions(decisions: unknown): CampaignRejection | null {
+function validateDecisions(decisions: unknown): Rejection | null {
   if (decisions === undefined || decisions === null) return null;
   if (!Array.isArray(decisions) || decisions.length > LIST_MAX) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `议定事项格式不正确（最多${LIST_MAX}项）` };
   for (const [i, d] of decisions.entries()) {
@@ -250,7 +187,7 @@ function validateDecisions(decisions: unknown): CampaignRejection | null {
   return null;
 }
 
-function validateInput(state: CampaignState, command: CampaignCommand, now: string): CampaignRejection | null {
+function validateInput(state: CampaignState, command: CampaignCommand, now: string): Rejection | null {
   switch (command.action) {
     case 'SET_PHASE_PLAN':
       return validatePlan(state, command.plan) ?? text(command.note, 'note', '说明', { required: false });
@@ -284,10 +221,6 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
 }
 
 const trimmed = (values: readonly string[] | undefined) => (values ?? []).map((v) => v.trim());
-
-function fullPlan(plan: Partial<PhasePlan>): PhasePlan {
-  return Object.fromEntries(PHASES.map((p) => [p, plan[p] ?? null])) as PhasePlan;
-}
 
 function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent {
   const note = (value: string | undefined) => value?.trim() ?? '';
@@ -334,7 +267,7 @@ function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent 
 }
 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
-export function decide(state: CampaignState, request: CampaignActionRequest, now: string): CampaignDecision {
+export function decide(state: CampaignState, request: CampaignActionRequest, now: string): Decision<CampaignEvent> {
   const { command, actor, expectedVersion } = request;
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isCampaignAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
@@ -348,19 +281,6 @@ export function decide(state: CampaignState, request: CampaignActionRequest, now
   const refused = check(state, actor, command.action) ?? validateInput(state, command, now);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
-}
-
-export const EMPTY_TALLY: MonthTally = { visits: 0, jointMeetings: 0, coordinationMeetings: 0 };
-
-/** What the plan requires of a month and what is missing from `tally`. */
-export function shortfalls(tally: MonthTally): CadenceResult['shortfalls'] {
-  const recorded = { SUPERVISION_VISIT: tally.visits, JOINT_MEETING: tally.jointMeetings };
-  return CADENCE_REQUIREMENTS.filter((r) => recorded[r] < CADENCE_MINIMUM[r]).map((r) => ({ requirement: r, required: CADENCE_MINIMUM[r], recorded: recorded[r] }));
-}
-
-/** One line per shortfall, for people: 现场督查 1 次（要求每月 2 次以上）. */
-export function describeShortfalls(missing: CadenceResult['shortfalls']): string {
-  return missing.map((m) => `${CADENCE_LABELS[m.requirement]} ${m.recorded} 次（要求每月 ${m.required} 次以上）`).join('；');
 }
 
 /**
@@ -380,76 +300,6 @@ export function decideCadence(state: CampaignState, month: string, now: string):
 }
 
 /** Whether `month` is a month the check can be asked about. */
-export function validCadenceMonth(month: unknown): CampaignRejection | null {
+export function validCadenceMonth(month: unknown): Rejection | null {
   return isMonth(month) ? null : { code: 'BAD_USER_INPUT', field: 'month', message: '月份须写作 YYYY-MM（如 2026-10）' };
-}
-
-/**
- * The reminder the workflow waits for: the next phase's planned start, unless it was recorded already for that
- * date. Null when the next phase has no planned start (or there is none).
- */
-export function nextPhaseDue(state: CampaignState): { phase: Phase; plannedStart: string; at: string } | null {
-  const next = nextPhase(state.phase);
-  if (!next) return null;
-  const plannedStart = state.plan[next];
-  if (!plannedStart) return null;
-  if (state.phaseDue && state.phaseDue.phase === next && state.phaseDue.plannedStart === plannedStart) return null;
-  return { phase: next, plannedStart, at: startOfLocalDate(plannedStart, state.timeZone) };
-}
-
-export function initialCampaignState(input: Pick<CampaignClockInput, 'campaignId' | 'timeZone' | 'inspectionDate'>, at = ''): CampaignState {
-  return {
-    campaignId: input.campaignId,
-    timeZone: input.timeZone,
-    inspectionDate: input.inspectionDate,
-    phase: 'MOBILIZATION',
-    phaseEnteredAt: at,
-    entered: at ? { MOBILIZATION: at } : {},
-    plan: fullPlan({}),
-    phaseDue: null,
-    months: {},
-    flagged: {},
-    version: 0,
-  };
-}
-
-function tallied(state: CampaignState, date: string, change: (t: MonthTally) => MonthTally): Record<string, MonthTally> {
-  const month = monthOf(date);
-  return { ...state.months, [month]: change(state.months[month] ?? EMPTY_TALLY) };
-}
-
-/** Apply one recorded event, with its actor and its (workflow) time. */
-export function evolve(state: CampaignState, event: CampaignEvent, meta: CampaignEventMeta): CampaignState {
-  const next: CampaignState = { ...state, version: state.version + 1 };
-  switch (event.type) {
-    case 'CampaignClockStarted':
-      return { ...initialCampaignState(event.data, meta.at), version: next.version };
-    case 'PhasePlanSet': {
-      // A reminder stands only while its date is still the plan: a moved date is reminded again when it comes.
-      const plan = fullPlan(event.data.plan);
-      const due = state.phaseDue && plan[state.phaseDue.phase] === state.phaseDue.plannedStart ? state.phaseDue : null;
-      return { ...next, plan, phaseDue: due };
-    }
-    case 'PhaseAdvanced':
-      return { ...next, phase: event.data.to, phaseEnteredAt: meta.at, entered: { ...state.entered, [event.data.to]: meta.at }, phaseDue: null };
-    case 'PhaseDue':
-      return { ...next, phaseDue: { phase: event.data.phase, plannedStart: event.data.plannedStart } };
-    case 'SupervisionVisitRecorded':
-      return { ...next, months: tallied(state, event.data.date, (t) => ({ ...t, visits: t.visits + 1 })) };
-    case 'CampaignMeetingRecorded':
-      return {
-        ...next,
-        months: tallied(state, event.data.date, (t) =>
-          event.data.kind === 'JOINT' ? { ...t, jointMeetings: t.jointMeetings + 1 } : { ...t, coordinationMeetings: t.coordinationMeetings + 1 },
-        ),
-      };
-    case 'CadenceShortfallFlagged':
-      return { ...next, flagged: { ...state.flagged, [event.data.month]: event.data.missing.map((m) => m.requirement) } };
-    default:
-      return assertNever(event);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }

@@ -1,46 +1,14 @@
-// The inspection-round lifecycle as pure functions: PLANNED → IN_PROGRESS → CLOSED, findings while in progress,
-// criterion scores for mock assessments. Used by the round workflow's validators, the API and the projection.
-import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
+// What an inspection round allows and records, as pure functions: PLANNED → IN_PROGRESS → CLOSED, findings while
+// in progress, criterion scores for mock assessments. Used by the round workflow's validators, the API and the
+// projection; how the events change the state is inspection-round.evolve.ts.
 import type { CriterionScore } from '../indicator-task/indicator-task.types';
-import type { Actor, Role } from '../shared/actor.types';
+import { ROLE_LABELS } from '../shared/actor.labels';
+import type { Actor } from '../shared/actor.types';
+import { assertNever } from '../shared/assert-never';
+import type { Decision, Rejection } from '../shared/decision.types';
 import type { InspectionRoundEvent } from './inspection-round.events';
-import type { InspectionRoundInput, InspectionRoundState, RoundState } from './inspection-round.types';
-
-export const ROUND_ACTIONS = ['START_ROUND', 'RECORD_FINDING', 'RECORD_SCORES', 'CLOSE_ROUND'] as const;
-export type RoundAction = (typeof ROUND_ACTIONS)[number];
-
-export type RoundCommand =
-  | { action: 'START_ROUND'; note?: string }
-  /** The API has reported the finding as an item (or linked it to an open one) and names it here. */
-  | { action: 'RECORD_FINDING'; itemId: string; duplicate: boolean }
-  /** The API fills in each criterion's points from the catalog. */
-  | { action: 'RECORD_SCORES'; scores: CriterionScore[] }
-  | { action: 'CLOSE_ROUND'; note?: string };
-
-export interface RoundActionRequest {
-  command: RoundCommand;
-  actor: Actor;
-  expectedVersion?: number | null;
-  correlationId?: string;
-}
-
-export interface RoundRejection {
-  code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
-  message: string;
-  field?: string;
-}
-export type RoundDecision = { ok: true; events: InspectionRoundEvent[] } | { ok: false; rejection: RoundRejection };
-
-export const ROUND_STATE_LABELS: Record<RoundState, string> = { PLANNED: '计划中', IN_PROGRESS: '进行中', CLOSED: '已结束' };
-export const ROUND_ACTION_LABELS: Record<RoundAction, string> = {
-  START_ROUND: '开始检查',
-  RECORD_FINDING: '记录发现的问题',
-  RECORD_SCORES: '录入测评得分',
-  CLOSE_ROUND: '结束检查',
-};
-
-/** Rounds belong to the supervision group; the office runs them too. */
-export const ROUND_ROLES: readonly Role[] = ['SUPERVISOR', 'OFFICE'];
+import { ROUND_ACTION_LABELS, ROUND_STATE_LABELS } from './inspection-round.labels';
+import { ROUND_ACTIONS, ROUND_ROLES, type InspectionRoundState, type RoundAction, type RoundActionRequest, type RoundCommand, type RoundState } from './inspection-round.types';
 
 const RULES: Record<RoundAction, { states: readonly RoundState[] }> = {
   START_ROUND: { states: ['PLANNED'] },
@@ -49,7 +17,7 @@ const RULES: Record<RoundAction, { states: readonly RoundState[] }> = {
   CLOSE_ROUND: { states: ['IN_PROGRESS'] },
 };
 
-export function checkRound(state: InspectionRoundState, actor: Actor, action: RoundAction): RoundRejection | null {
+export function checkRound(state: InspectionRoundState, actor: Actor, action: RoundAction): Rejection | null {
   const label = ROUND_ACTION_LABELS[action];
   if (!ROUND_ROLES.includes(actor.role)) return { code: 'FORBIDDEN', message: `「${ROLE_LABELS[actor.role]}」无权执行「${label}」` };
   if (!RULES[action].states.includes(state.state)) {
@@ -81,7 +49,7 @@ export function mergeScores(previous: readonly CriterionScore[], scores: readonl
   return { scores: merged, score, maxScore, scoreRate: maxScore > 0 ? round1((score / maxScore) * 100) : null };
 }
 
-function validate(state: InspectionRoundState, command: RoundCommand): RoundRejection | null {
+function validate(state: InspectionRoundState, command: RoundCommand): Rejection | null {
   switch (command.action) {
     case 'START_ROUND':
     case 'CLOSE_ROUND':
@@ -127,7 +95,7 @@ function toEvent(state: InspectionRoundState, command: RoundCommand): Inspection
   }
 }
 
-export function decideRound(state: InspectionRoundState, request: RoundActionRequest): RoundDecision {
+export function decideRound(state: InspectionRoundState, request: RoundActionRequest): Decision<InspectionRoundEvent> {
   const { command, actor, expectedVersion } = request;
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !(ROUND_ACTIONS as readonly string[]).includes(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
@@ -138,48 +106,4 @@ export function decideRound(state: InspectionRoundState, request: RoundActionReq
   const refused = checkRound(state, actor, command.action) ?? validate(state, command);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
-}
-
-export function initialRoundState(input: Pick<InspectionRoundInput, 'roundId' | 'campaignId'> & Partial<InspectionRoundInput>): InspectionRoundState {
-  return {
-    roundId: input.roundId,
-    campaignId: input.campaignId,
-    kind: input.kind ?? 'MONTHLY_SUPERVISION',
-    title: input.title ?? '',
-    plannedOn: input.plannedOn ?? '',
-    places: input.places ?? [],
-    indicatorCodes: input.indicatorCodes ?? [],
-    state: 'PLANNED',
-    plannedBy: input.plannedBy?.userId ?? '',
-    findings: [],
-    scores: [],
-    score: 0,
-    maxScore: 0,
-    scoreRate: null,
-    startedAt: null,
-    closedAt: null,
-    version: 0,
-  };
-}
-
-export function evolveRound(state: InspectionRoundState, event: InspectionRoundEvent, meta: { actorId: string; at: string }): InspectionRoundState {
-  const next: InspectionRoundState = { ...state, version: state.version + 1 };
-  switch (event.type) {
-    case 'RoundPlanned':
-      return { ...next, ...event.data, plannedBy: meta.actorId, state: 'PLANNED' };
-    case 'RoundStarted':
-      return { ...next, state: 'IN_PROGRESS', startedAt: meta.at };
-    case 'RoundFindingRecorded':
-      return { ...next, findings: [...state.findings, { itemId: event.data.itemId, duplicate: event.data.duplicate, at: meta.at, by: meta.actorId }] };
-    case 'RoundScoresRecorded':
-      return { ...next, scores: event.data.scores, score: event.data.score, maxScore: event.data.maxScore, scoreRate: event.data.scoreRate };
-    case 'RoundClosed':
-      return { ...next, state: 'CLOSED', closedAt: meta.at };
-    default:
-      return assertNever(event);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }

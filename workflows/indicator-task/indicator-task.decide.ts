@@ -1,75 +1,31 @@
-// The indicator-task lifecycle as pure functions: which action is legal in which stage for which person
-// (`check`, `allowedActions`), what an accepted command records (`decide`), and how events change the state
-// (`evolve`). The workflow's update validators, the API's `allowedActions` and the board projection all use
-// this one module; nothing else may encode the rules. Time comes in as an argument, never from a clock.
+// What an indicator task allows and records, as pure functions: which action is legal in which stage for which
+// person (`check`, `allowedActions`) and what an accepted command records (`decide`). The workflow's update
+// validators, the API's `allowedActions` and the board all use these; how the events then change the state is
+// indicator-task.evolve.ts. Time comes in as an argument, never from a clock.
+import type { Actor, Role } from '../shared/actor.types';
+import { ROLE_LABELS } from '../shared/actor.labels';
+import { assertNever } from '../shared/assert-never';
+import type { Decision, Rejection } from '../shared/decision.types';
+import { instant, later, shanghaiDate } from '../shared/time';
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { ACTION_LABELS, REVIEW_KIND_LABELS, ROLE_LABELS, STAGE_LABELS } from './indicator-task.labels';
+import { ACTION_LABELS, REVIEW_KIND_LABELS, STAGE_LABELS } from './indicator-task.labels';
+import { archiveOf, UNIT_DEADLINE_STAGES, unitOwesWork } from './indicator-task.rules';
 import {
   CLASSIFICATIONS,
   DEFAULT_TASK_POLICY,
+  INDICATOR_TASK_ACTIONS,
   PACKAGE_MATERIAL,
+  type ActionRequest,
   type ArchiveMaterialState,
-  type EvidenceFile,
-  type Classification,
   type CriterionScore,
-  type IndicatorTaskInput,
+  type EvidenceFile,
+  type IndicatorTaskAction,
+  type IndicatorTaskCommand,
   type IndicatorTaskState,
   type ReviewKind,
   type Stage,
   type TaskPolicy,
 } from './indicator-task.types';
-import type { Actor, Role } from '../shared/actor.types';
-
-export const INDICATOR_TASK_ACTIONS = [
-  'SUBMIT_SELF_CHECK',
-  'CONFIRM_SELF_CHECK',
-  'RETURN_SELF_CHECK',
-  'SUBMIT_RECTIFICATION_PLAN',
-  'REPORT_RECTIFICATION_PROGRESS',
-  'SUBMIT_RECTIFICATION',
-  'APPROVE_RECTIFICATION',
-  'RETURN_RECTIFICATION',
-  'RECORD_MOCK_ASSESSMENT',
-  'RECORD_RECHECK',
-  'START_ARCHIVING',
-  'SUBMIT_ARCHIVE_MATERIAL',
-  'ACCEPT_ARCHIVE_MATERIAL',
-  'RETURN_ARCHIVE_MATERIAL',
-  'REQUEST_EXTENSION',
-  'APPROVE_EXTENSION',
-  'REFUSE_EXTENSION',
-  'ADD_COMMENT',
-  'ATTACH_EVIDENCE',
-  'REASSIGN',
-] as const;
-export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
-
-export type IndicatorTaskCommand =
-  | { action: 'SUBMIT_SELF_CHECK'; classification: Classification; note: string }
-  | { action: 'CONFIRM_SELF_CHECK'; note?: string }
-  | { action: 'RETURN_SELF_CHECK'; reason: string }
-  | { action: 'SUBMIT_RECTIFICATION_PLAN'; plan: string; deadline: string }
-  | { action: 'REPORT_RECTIFICATION_PROGRESS'; note: string }
-  /** `openItems`: linked rectification items not yet verified, counted by the API; completion waits for them. */
-  | { action: 'SUBMIT_RECTIFICATION'; note: string; openItems?: number }
-  | { action: 'APPROVE_RECTIFICATION'; note?: string }
-  | { action: 'RETURN_RECTIFICATION'; reason: string }
-  /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
-  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp }
-  | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
-  /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
-  | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
-  /** `file` is null only for the whole package of older histories (SUBMIT_ARCHIVE); every material now needs one. */
-  | { action: 'SUBMIT_ARCHIVE_MATERIAL'; materialCode: string; file: EvidenceFile | null; note?: string }
-  | { action: 'ACCEPT_ARCHIVE_MATERIAL'; materialCode: string; note?: string }
-  | { action: 'RETURN_ARCHIVE_MATERIAL'; materialCode: string; reason: string }
-  | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
-  | { action: 'APPROVE_EXTENSION'; note?: string }
-  | { action: 'REFUSE_EXTENSION'; reason: string }
-  | { action: 'ADD_COMMENT'; text: string }
-  | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string }
-  /** The office moves the task to another responsible unit; the API checks that the unit exists and is free. */
-  | { action: 'REASSIGN'; unitCode: string; reason: string };
 
 /**
  * Commands that workflows recorded before per-material archive review: decided as the same review of the one
@@ -90,53 +46,10 @@ function upgrade(command: IndicatorTaskCommand | LegacyCommand): IndicatorTaskCo
   }
 }
 
-export type { EvidenceFile };
-
-/**
- * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment
- * (the API fills it from the catalog and the organisation): where, in which drive, and what each criterion asks.
- */
-export interface MockAssessmentFollowUp {
-  area: string | null;
-  address: string;
-  criteria: Record<string, string>;
-}
-
-/** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
-export interface ActionRequest {
-  command: IndicatorTaskCommand;
-  actor: Actor;
-  expectedVersion?: number | null;
-  /** Ties the resulting events to the request that caused them (the API's request id). */
-  correlationId?: string;
-}
-
-export type RejectionCode = 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
-
-export interface Rejection {
-  code: RejectionCode;
-  /** For people: Chinese. */
-  message: string;
-  /** The input field at fault, for form errors. */
-  field?: string;
-}
-
-export type Decision = { ok: true; events: IndicatorTaskEvent[] } | { ok: false; rejection: Rejection };
-
-/** Who recorded an event, and when (workflow time): what `evolve` needs besides the event itself. */
-export interface EventMeta {
-  actorId: string;
-  at: string;
-}
-
 const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const NOTE_MAX = 2000;
-/** Stages in which the unit owes work against a deadline: the ones that escalate and can be extended. */
-const UNIT_DEADLINE_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'ARCHIVING'];
 const OPEN_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION', 'ARCHIVING'];
 const ALL_ROLES: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'];
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
 interface Rule {
   stages: readonly Stage[];
@@ -268,17 +181,6 @@ function optional(text: string | undefined, field: string, what: string): Reject
     return { code: 'BAD_USER_INPUT', field, message: `${what}不能超过${NOTE_MAX}字` };
   }
   return null;
-}
-
-function instant(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
-
-/** Shanghai calendar date of an instant, for messages. */
-export function shanghaiDate(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * HOUR).toISOString().slice(0, 10);
 }
 
 const MATERIAL_STATUS_WORDS: Record<ArchiveMaterialState['status'], string> = {
@@ -522,7 +424,7 @@ function round2(n: number): number {
 }
 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
-export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision {
+export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision<IndicatorTaskEvent> {
   const { actor, expectedVersion } = request;
   const command = request.command && typeof request.command === 'object' ? upgrade(request.command) : request.command;
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isIndicatorTaskAction(command.action)) {
@@ -540,229 +442,4 @@ export function decide(state: IndicatorTaskState, request: ActionRequest, now: s
   const refused = check(state, actor, command.action) ?? validateInput(state, command, now, actor.userId);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
-}
-
-/** The stage a confirmed classification leads to (工作重点 二). */
-export function stageAfterClassification(classification: Classification): Stage {
-  switch (classification) {
-    case 'MET':
-    case 'RELAPSE_PRONE':
-      return 'CONSOLIDATION';
-    case 'NOT_MET':
-      return 'RECTIFICATION';
-    case 'UNKNOWN':
-      return 'MOCK_ASSESSMENT';
-    default:
-      return assertNever(classification);
-  }
-}
-
-/** Whether the unit owes work against the stage's deadline now: the ladder runs only then. */
-export function unitOwesWork(state: IndicatorTaskState): boolean {
-  if (!UNIT_DEADLINE_STAGES.includes(state.stage) || state.stageDueAt === null) return false;
-  // Archiving: the unit owes work while any material is missing or returned, whatever is under review.
-  if (state.stage === 'ARCHIVING' && (state.awaitingReview === null || state.awaitingReview === 'ARCHIVE_REVIEW')) {
-    return archiveOf(state).some((m) => m.status === 'MISSING' || m.status === 'RETURNED');
-  }
-  return state.awaitingReview === null;
-}
-
-function newMaterial(m: { code: string; name: string }): ArchiveMaterialState {
-  return { code: m.code, name: m.name, status: 'MISSING', file: null, note: '', submittedBy: null, submittedAt: null, reviewedBy: null, reviewedAt: null, returnReason: null };
-}
-
-/**
- * The materials of a task's archive. A state carried over from before per-material review (no `archive`) is
- * archiving one package, handed in when it was awaiting review.
- */
-export function archiveOf(state: IndicatorTaskState): ArchiveMaterialState[] {
-  if (state.archive) return state.archive;
-  if (state.stage !== 'ARCHIVING') return [];
-  const handedIn = state.awaitingReview === 'ARCHIVE_REVIEW';
-  return [{ ...newMaterial(PACKAGE_MATERIAL), status: handedIn ? 'SUBMITTED' : 'MISSING', submittedBy: handedIn ? state.submittedBy : null }];
-}
-
-/** A material changed: the task awaits the archivist while any is handed in; all accepted archives it. */
-function withMaterial(state: IndicatorTaskState, code: string, change: (m: ArchiveMaterialState) => ArchiveMaterialState, at: string): IndicatorTaskState {
-  const archive = archiveOf(state).map((m) => (m.code === code ? change(m) : m));
-  if (archive.every((m) => m.status === 'ACCEPTED')) return { ...enter(state, 'ARCHIVED', at), archive };
-  return { ...state, archive, awaitingReview: archive.some((m) => m.status === 'SUBMITTED') ? 'ARCHIVE_REVIEW' : null, submittedBy: null };
-}
-
-function addMs(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
-}
-
-function earlier(a: string, b: string): string {
-  return Date.parse(a) <= Date.parse(b) ? a : b;
-}
-
-function later(a: string, b: string): string {
-  return Date.parse(a) >= Date.parse(b) ? a : b;
-}
-
-export function recheckInterval(policy: TaskPolicy, classification: Classification | null): number {
-  return (classification === 'RELAPSE_PRONE' ? policy.recheckDays.relapseProne : policy.recheckDays.other) * DAY;
-}
-
-/** The deadline of `stage` entered at `at`, from the task's due date and the campaign's rules of time. */
-function stageDeadline(state: IndicatorTaskState, stage: Stage, at: string): string | null {
-  const { policy } = state;
-  switch (stage) {
-    case 'SELF_CHECK':
-      return earlier(state.dueAt, addMs(at, policy.selfCheckDays * DAY));
-    case 'RECTIFICATION':
-      // Rectification keeps the task's due date; entered after it (a relapse), the unit gets a fresh window.
-      return Date.parse(state.dueAt) > Date.parse(at)
-        ? state.dueAt
-        : addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY);
-    case 'MOCK_ASSESSMENT':
-      return addMs(at, policy.mockAssessmentDays * DAY);
-    case 'ARCHIVING':
-      return policy.archiveDueAt ?? state.dueAt;
-    case 'CONSOLIDATION':
-    case 'ARCHIVED':
-      return null;
-    default:
-      return assertNever(stage);
-  }
-}
-
-/** A changed due date moves the stage's deadline where it derives from it (not a plan's own deadline). */
-function afterBreakdownChange(state: IndicatorTaskState): IndicatorTaskState {
-  const derived = state.stage === 'RECTIFICATION' ? state.rectificationPlan === null : state.stage !== 'MOCK_ASSESSMENT';
-  if (!derived) return state;
-  const stageDueAt = stageDeadline(state, state.stage, state.stageEnteredAt);
-  return stageDueAt === state.stageDueAt ? state : { ...state, stageDueAt, escalationLevel: null };
-}
-
-/** Entering a stage sets its deadline and clears what belonged to the previous one. */
-function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTaskState {
-  return {
-    ...state,
-    stage,
-    stageEnteredAt: at,
-    stageDueAt: stageDeadline(state, stage, at),
-    escalationLevel: null,
-    pendingExtension: null,
-    rectificationPlan: null,
-    awaitingReview: null,
-    submittedBy: null,
-    nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(state.policy, state.classification)) : null,
-    recheckDue: false,
-    failedCriteria: [],
-    // Kept once archived, as the record of what was accepted; set by ArchivingStarted on entering archiving.
-    archive: stage === 'ARCHIVED' ? (state.archive ?? null) : null,
-  };
-}
-
-export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): IndicatorTaskState {
-  return {
-    taskId: input.taskId,
-    campaignId: input.campaignId,
-    indicatorCode: input.indicatorCode,
-    unitCode: input.unitCode,
-    leadUnitCode: input.leadUnitCode,
-    stage: 'SELF_CHECK',
-    classification: null,
-    awaitingReview: null,
-    submittedBy: null,
-    dueAt: input.dueAt,
-    policy: input.policy ?? DEFAULT_TASK_POLICY,
-    stageEnteredAt: input.dueAt,
-    stageDueAt: input.dueAt,
-    escalationLevel: null,
-    pendingExtension: null,
-    rectificationPlan: null,
-    nextRecheckAt: null,
-    recheckDue: false,
-    failedCriteria: [],
-    relapseCount: 0,
-    archive: null,
-    version: 0,
-  };
-}
-
-/** Apply one recorded event, with its actor and its (workflow) time. */
-export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, meta: EventMeta): IndicatorTaskState {
-  const next: IndicatorTaskState = { ...state, version: state.version + 1 };
-  switch (event.type) {
-    case 'IndicatorTaskCreated':
-      return enter({ ...next, ...event.data, classification: null, relapseCount: 0 }, 'SELF_CHECK', meta.at);
-    case 'SelfCheckSubmitted':
-      return { ...next, classification: event.data.classification, awaitingReview: 'SELF_CHECK_REVIEW', submittedBy: meta.actorId };
-    case 'SelfCheckConfirmed':
-      return enter({ ...next, classification: event.data.classification }, stageAfterClassification(event.data.classification), meta.at);
-    case 'SelfCheckReturned':
-      // The returned classification was only proposed; the card shows none until the unit submits again.
-      return { ...next, classification: null, awaitingReview: null, submittedBy: null };
-    case 'RectificationReturned':
-      return { ...next, awaitingReview: null, submittedBy: null };
-    case 'RectificationPlanSubmitted':
-      return { ...next, rectificationPlan: { ...event.data }, stageDueAt: event.data.deadline, escalationLevel: null };
-    case 'RectificationProgressReported':
-      return next;
-    case 'RectificationSubmitted':
-      return { ...next, awaitingReview: 'RECTIFICATION_REVIEW', submittedBy: meta.actorId };
-    case 'RectificationApproved':
-      // A relapse keeps the task relapse-prone: it is re-checked weekly from now on.
-      return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at);
-    case 'MockAssessmentRecorded':
-      return event.data.passed
-        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at)
-        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at), failedCriteria: event.data.failedCriteria ?? [] };
-    case 'RecheckDue':
-      return { ...next, recheckDue: true };
-    case 'RecheckRecorded':
-      return event.data.passed
-        ? { ...next, recheckDue: false, nextRecheckAt: addMs(meta.at, recheckInterval(state.policy, state.classification)) }
-        : enter({ ...next, classification: 'RELAPSE_PRONE', relapseCount: state.relapseCount + 1 }, 'RECTIFICATION', meta.at);
-    case 'ArchivingStarted':
-      return { ...enter(next, 'ARCHIVING', meta.at), archive: (event.data.materials ?? [PACKAGE_MATERIAL]).map(newMaterial) };
-    case 'ArchiveMaterialSubmitted':
-      return withMaterial(
-        next,
-        event.data.materialCode,
-        (m) => ({ ...m, status: 'SUBMITTED', file: event.data.file, note: event.data.note, submittedBy: meta.actorId, submittedAt: meta.at }),
-        meta.at,
-      );
-    case 'ArchiveMaterialAccepted':
-      return withMaterial(next, event.data.materialCode, (m) => ({ ...m, status: 'ACCEPTED', reviewedBy: meta.actorId, reviewedAt: meta.at, returnReason: null }), meta.at);
-    case 'ArchiveMaterialReturned':
-      return withMaterial(
-        next,
-        event.data.materialCode,
-        (m) => ({ ...m, status: 'RETURNED', reviewedBy: meta.actorId, reviewedAt: meta.at, returnReason: event.data.reason }),
-        meta.at,
-      );
-    case 'ArchiveSubmitted':
-      return evolve(state, { type: 'ArchiveMaterialSubmitted', data: { materialCode: PACKAGE_MATERIAL.code, file: null, note: event.data.note } }, meta);
-    case 'ArchiveAccepted':
-      return evolve(state, { type: 'ArchiveMaterialAccepted', data: { materialCode: PACKAGE_MATERIAL.code, note: event.data.note } }, meta);
-    case 'ArchiveReturned':
-      return evolve(state, { type: 'ArchiveMaterialReturned', data: { materialCode: PACKAGE_MATERIAL.code, reason: event.data.reason } }, meta);
-    case 'TaskReassigned':
-      // Everything else stays: the stage, its deadline and the ladder's step, and anything awaiting review.
-      return { ...next, unitCode: event.data.unitCode };
-    case 'ExtensionRequested':
-      return { ...next, pendingExtension: { requestedDueAt: event.data.requestedDueAt, reason: event.data.reason, requestedBy: meta.actorId } };
-    case 'ExtensionApproved':
-      // The deadline moves, and the ladder starts again from the new one.
-      return { ...next, pendingExtension: null, stageDueAt: event.data.dueAt, escalationLevel: null };
-    case 'ExtensionRefused':
-      return { ...next, pendingExtension: null };
-    case 'DeadlineEscalated':
-      return { ...next, escalationLevel: event.data.level };
-    case 'CommentAdded':
-    case 'EvidenceAttached':
-      return next;
-    case 'TaskBreakdownChanged':
-      return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
-    default:
-      return assertNever(event);
-  }
-}
-
-export function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
 }

@@ -5,15 +5,12 @@ import {
   check,
   decide,
   decideCadence,
-  evolve,
-  initialCampaignState,
-  nextPhaseDue,
-  type CampaignAction,
-  type CampaignCommand,
-  type CampaignRejection,
-} from '../../workflows/campaign/campaign.lifecycle';
+} from '../../workflows/campaign/campaign.decide';
+import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.evolve';
+import { nextPhaseDue } from '../../workflows/campaign/campaign.schedule';
+import { type CampaignAction, type CampaignCommand, PHASES, type CampaignState, type Phase } from '../../workflows/campaign/campaign.types';
+import type { Rejection } from '../../workflows/shared/decision.types';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
-import { PHASES, type CampaignState, type Phase } from '../../workflows/campaign/campaign.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const NOW = '2026-11-27T04:00:00.000Z'; // 12:00 on 27 November in Shanghai
@@ -34,7 +31,7 @@ function apply(state: CampaignState, command: CampaignCommand, who: Actor = OFFI
   return decision.events.reduce((s, e) => evolve(s, e, { actorId: who.userId, at }), state);
 }
 
-function refusal(state: CampaignState, command: CampaignCommand, who: Actor = OFFICE, at = NOW): CampaignRejection {
+function refusal(state: CampaignState, command: CampaignCommand, who: Actor = OFFICE, at = NOW): Rejection {
   const decision = decide(state, { command, actor: who }, at);
   if (decision.ok) throw new Error(`accepted: ${JSON.stringify(decision.events)}`);
   return decision.rejection;

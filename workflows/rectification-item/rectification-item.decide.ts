@@ -1,88 +1,32 @@
-// The rectification-item lifecycle as pure functions, like the indicator task's: who may do what in which state
-// (`check`, `allowedItemActions`), what an accepted command records (`decideItem`), how events change the state
-// (`evolveItem`). The workflow's update validators, the API and the board projection all use this one module.
-// Time comes in as an argument, never from a clock.
-import { ROLE_LABELS } from '../indicator-task/indicator-task.labels';
+// What a rectification item (整改问题) allows and records, as pure functions like the indicator task's: who may
+// do what in which state (`checkItem`, `allowedItemActions`) and what an accepted command records (`decideItem`).
+// The workflow's update validators, the API and the board all use these; how the events change the state is
+// rectification-item.evolve.ts. Time comes in as an argument, never from a clock.
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
+import { ROLE_LABELS } from '../shared/actor.labels';
 import type { Actor, Role } from '../shared/actor.types';
+import { assertNever } from '../shared/assert-never';
+import type { Decision, Rejection } from '../shared/decision.types';
+import { addMs, DAY, instant } from '../shared/time';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { ITEM_ACTION_LABELS, ITEM_STATE_LABELS } from './rectification-item.labels';
 import {
-  DEFAULT_ITEM_POLICY,
+  ITEM_ACTIONS,
   ITEM_SOURCES,
   REPORTER_ROLES,
+  UNIT_WORK_STATES,
+  type ItemAction,
+  type ItemActionRequest,
+  type ItemCommand,
   type ItemLocation,
-  type ItemSource,
   type ItemState,
-  type RectificationItemInput,
   type RectificationItemState,
 } from './rectification-item.types';
-
-export const ITEM_ACTIONS = [
-  'DISPATCH',
-  'START_RECTIFICATION',
-  'SUBMIT_RECTIFICATION',
-  'VERIFY',
-  'RETURN',
-  'RECORD_RECHECK',
-  'REQUEST_EXTENSION',
-  'APPROVE_EXTENSION',
-  'REFUSE_EXTENSION',
-  'REQUEST_DISPATCH_RETURN',
-  'APPROVE_DISPATCH_RETURN',
-  'REFUSE_DISPATCH_RETURN',
-  'REPORT_DUPLICATE',
-] as const;
-export type ItemAction = (typeof ITEM_ACTIONS)[number];
-
-export type ItemCommand =
-  /** `dueAt` defaults to the campaign's rectification days from now. */
-  | { action: 'DISPATCH'; unitCode: string; dueAt?: string | null; note?: string }
-  | { action: 'START_RECTIFICATION'; note?: string }
-  | { action: 'SUBMIT_RECTIFICATION'; note: string; photos: EvidenceFile[] }
-  | { action: 'VERIFY'; note?: string }
-  | { action: 'RETURN'; reason: string }
-  | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
-  | { action: 'REQUEST_EXTENSION'; requestedDueAt: string; reason: string }
-  | { action: 'APPROVE_EXTENSION'; note?: string }
-  | { action: 'REFUSE_EXTENSION'; reason: string }
-  | { action: 'REQUEST_DISPATCH_RETURN'; reason: string }
-  | { action: 'APPROVE_DISPATCH_RETURN'; note?: string }
-  | { action: 'REFUSE_DISPATCH_RETURN'; reason: string }
-  /** Another report of the same place, area and criterion while the item is open: linked here. */
-  | { action: 'REPORT_DUPLICATE'; source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation };
-
-export interface ItemActionRequest {
-  command: ItemCommand;
-  actor: Actor;
-  expectedVersion?: number | null;
-  correlationId?: string;
-}
-
-export type ItemRejectionCode = 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'BAD_USER_INPUT' | 'CONFLICT';
-export interface ItemRejection {
-  code: ItemRejectionCode;
-  message: string;
-  field?: string;
-}
-export type ItemDecision = { ok: true; events: RectificationItemEvent[] } | { ok: false; rejection: ItemRejection };
-
-export interface ItemEventMeta {
-  actorId: string;
-  at: string;
-}
 
 const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const DECIDERS: readonly Role[] = ['SUPERVISOR'];
 const TEXT_MAX = 2000;
 const PHOTOS_MAX = 20;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-
-/** States in which the unit owes the fix against the due date: the ones that escalate and can be extended. */
-export const UNIT_WORK_STATES: readonly ItemState[] = ['DISPATCHED', 'RECTIFYING', 'RETURNED'];
-/** Not yet fixed and verified: what keeps a linked indicator task from completing its rectification. */
-export const UNVERIFIED_STATES: readonly ItemState[] = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED'];
 const OPEN_STATES: readonly ItemState[] = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'RECHECK'];
 
 interface Rule {
@@ -121,7 +65,7 @@ export function isItemAction(value: string): value is ItemAction {
 }
 
 /** Whether `actor` may take `action` on the item now, whatever the input. */
-export function checkItem(state: RectificationItemState, actor: Actor, action: ItemAction): ItemRejection | null {
+export function checkItem(state: RectificationItemState, actor: Actor, action: ItemAction): Rejection | null {
   const rule = RULES[action];
   const label = ITEM_ACTION_LABELS[action];
   if (!rule.roles.includes(actor.role)) return { code: 'FORBIDDEN', message: `「${ROLE_LABELS[actor.role]}」无权执行「${label}」` };
@@ -157,7 +101,7 @@ export function allowedItemActions(state: RectificationItemState, actor: Actor):
   return ITEM_ACTIONS.filter((a) => a !== 'REPORT_DUPLICATE' && checkItem(state, actor, a) === null);
 }
 
-function text(value: unknown, field: string, what: string, needed: boolean): ItemRejection | null {
+function text(value: unknown, field: string, what: string, needed: boolean): Rejection | null {
   if (value === undefined || value === null) return needed ? { code: 'BAD_USER_INPUT', field, message: `请填写${what}` } : null;
   if (typeof value !== 'string') return { code: 'BAD_USER_INPUT', field, message: `${what}格式不正确` };
   if (needed && value.trim() === '') return { code: 'BAD_USER_INPUT', field, message: `请填写${what}` };
@@ -165,7 +109,7 @@ function text(value: unknown, field: string, what: string, needed: boolean): Ite
   return null;
 }
 
-export function validPhotos(photos: unknown, needed: boolean, what: string): ItemRejection | null {
+export function validPhotos(photos: unknown, needed: boolean, what: string): Rejection | null {
   if (!Array.isArray(photos)) return { code: 'BAD_USER_INPUT', field: 'photos', message: `${what}格式不正确` };
   if (needed && photos.length === 0) return { code: 'BAD_USER_INPUT', field: 'photos', message: `请上传${what}` };
   if (photos.length > PHOTOS_MAX) return { code: 'BAD_USER_INPUT', field: 'photos', message: `${what}最多${PHOTOS_MAX}张` };
@@ -177,7 +121,7 @@ export function validPhotos(photos: unknown, needed: boolean, what: string): Ite
   return null;
 }
 
-export function validLocation(location: unknown): ItemRejection | null {
+export function validLocation(location: unknown): Rejection | null {
   const l = location as Partial<ItemLocation> | null | undefined;
   if (!l || typeof l.address !== 'string' || l.address.trim() === '') return { code: 'BAD_USER_INPUT', field: 'location.address', message: '请填写问题所在地址' };
   if ([...l.address].length > 200) return { code: 'BAD_USER_INPUT', field: 'location.address', message: '地址不能超过200字' };
@@ -189,17 +133,8 @@ export function validLocation(location: unknown): ItemRejection | null {
   return null;
 }
 
-function instant(value: unknown): number | null {
-  if (typeof value !== 'string') return null;
-  const ms = Date.parse(value);
-  return Number.isNaN(ms) ? null : ms;
-}
 
-function addMs(iso: string, ms: number): string {
-  return new Date(Date.parse(iso) + ms).toISOString();
-}
-
-function validate(state: RectificationItemState, command: ItemCommand, now: string): ItemRejection | null {
+function validate(state: RectificationItemState, command: ItemCommand, now: string): Rejection | null {
   switch (command.action) {
     case 'DISPATCH': {
       if (typeof command.unitCode !== 'string' || command.unitCode.trim() === '') return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '请选择责任单位' };
@@ -298,7 +233,7 @@ export function locationOf(l: ItemLocation): ItemLocation {
 }
 
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
-export function decideItem(state: RectificationItemState, request: ItemActionRequest, now: string): ItemDecision {
+export function decideItem(state: RectificationItemState, request: ItemActionRequest, now: string): Decision<RectificationItemEvent> {
   const { command, actor, expectedVersion } = request;
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isItemAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
@@ -311,104 +246,3 @@ export function decideItem(state: RectificationItemState, request: ItemActionReq
   return { ok: true, events: [toEvent(state, command, now)] };
 }
 
-/** Whether the unit owes the fix against a deadline now: the escalation ladder runs only then. */
-export function itemUnitOwesWork(state: RectificationItemState): boolean {
-  return UNIT_WORK_STATES.includes(state.state) && state.dueAt !== null;
-}
-
-function enter(state: RectificationItemState, next: ItemState, at: string): RectificationItemState {
-  return { ...state, state: next, stateEnteredAt: at };
-}
-
-export function initialItemState(input: Pick<RectificationItemInput, 'itemId' | 'campaignId'> & Partial<RectificationItemInput>, at: string): RectificationItemState {
-  return {
-    itemId: input.itemId,
-    campaignId: input.campaignId,
-    state: 'REPORTED',
-    source: input.source ?? 'SUPERVISION',
-    area: input.area ?? null,
-    location: input.location ?? { address: '', latitude: null, longitude: null },
-    description: input.description ?? '',
-    photos: input.photos ?? [],
-    indicatorTaskId: input.indicatorTaskId ?? null,
-    criterionCode: input.criterionCode ?? null,
-    inspectionRoundId: input.inspectionRoundId ?? null,
-    reportedBy: input.reportedBy?.userId ?? '',
-    unitCode: null,
-    dueAt: null,
-    stateEnteredAt: at,
-    escalationLevel: null,
-    pendingExtension: null,
-    pendingDispatchReturn: null,
-    submission: null,
-    returnReason: null,
-    recheckAt: null,
-    relapseCount: 0,
-    duplicateReports: 0,
-    policy: input.policy ?? DEFAULT_ITEM_POLICY,
-    version: 0,
-  };
-}
-
-/** Apply one recorded event, with its actor and its (workflow) time. */
-export function evolveItem(state: RectificationItemState, event: RectificationItemEvent, meta: ItemEventMeta): RectificationItemState {
-  const next: RectificationItemState = { ...state, version: state.version + 1 };
-  switch (event.type) {
-    case 'ItemReported':
-      return { ...next, ...event.data, reportedBy: meta.actorId, state: 'REPORTED', stateEnteredAt: meta.at };
-    case 'ItemDispatched':
-      return { ...enter(next, 'DISPATCHED', meta.at), unitCode: event.data.unitCode, dueAt: event.data.dueAt, escalationLevel: null, pendingDispatchReturn: null };
-    case 'ItemRectificationStarted':
-      return enter(next, 'RECTIFYING', meta.at);
-    case 'ItemSubmitted':
-      return {
-        ...enter(next, 'SUBMITTED', meta.at),
-        submission: { note: event.data.note, photos: event.data.photos, submittedBy: meta.actorId, submittedAt: meta.at },
-        pendingExtension: null,
-      };
-    case 'ItemVerified':
-      return { ...enter(next, 'VERIFIED', meta.at), recheckAt: event.data.recheckAt, returnReason: null, escalationLevel: null };
-    case 'ItemReturned':
-      return { ...enter(next, 'RETURNED', meta.at), returnReason: event.data.reason };
-    case 'ItemRecheckDue':
-      return enter(next, 'RECHECK', meta.at);
-    case 'ItemRecheckRecorded':
-      return event.data.passed
-        ? { ...enter(next, 'CLOSED', meta.at), recheckAt: null }
-        : {
-            ...enter(next, 'RECTIFYING', meta.at),
-            relapseCount: state.relapseCount + 1,
-            dueAt: event.data.dueAt,
-            recheckAt: null,
-            submission: null,
-            escalationLevel: null,
-          };
-    case 'ItemExtensionRequested':
-      return { ...next, pendingExtension: { requestedDueAt: event.data.requestedDueAt, reason: event.data.reason, requestedBy: meta.actorId } };
-    case 'ItemExtensionApproved':
-      return { ...next, pendingExtension: null, dueAt: event.data.dueAt, escalationLevel: null };
-    case 'ItemExtensionRefused':
-      return { ...next, pendingExtension: null };
-    case 'ItemDispatchReturnRequested':
-      return { ...next, pendingDispatchReturn: { reason: event.data.reason, requestedBy: meta.actorId } };
-    case 'ItemDispatchReturnApproved':
-      return { ...enter(next, 'REPORTED', meta.at), unitCode: null, dueAt: null, escalationLevel: null, pendingDispatchReturn: null, pendingExtension: null };
-    case 'ItemDispatchReturnRefused':
-      return { ...next, pendingDispatchReturn: null };
-    case 'ItemDuplicateReported':
-      return { ...next, duplicateReports: state.duplicateReports + 1 };
-    case 'DeadlineEscalated':
-      return { ...next, escalationLevel: event.data.level };
-    default:
-      return assertNever(event);
-  }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
-}
-
-/** Used by the schedule: when a verified item falls due for its re-check. */
-export function recheckDueAt(state: RectificationItemState): string | null {
-  return state.state === 'VERIFIED' ? state.recheckAt : null;
-}

@@ -5,19 +5,11 @@
 import fc from 'fast-check';
 import { decideStep } from '../support/lifecycle-property';
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
-import {
-  ITEM_ACTIONS,
-  allowedItemActions,
-  checkItem,
-  decideItem,
-  evolveItem,
-  initialItemState,
-  type ItemAction,
-  type ItemActionRequest,
-  type ItemEventMeta,
-} from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { ITEM_ACTIONS, type ItemAction, type ItemActionRequest, ITEM_SOURCES, ITEM_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
+import { allowedItemActions, checkItem, decideItem } from '../../workflows/rectification-item/rectification-item.decide';
+import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.evolve';
+import type { EventMeta } from '../../workflows/shared/decision.types';
 import { itemTimerEvent, nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
-import { ITEM_SOURCES, ITEM_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 
 const UNIT_CODES = ['WTSQ', 'BJSQ', 'XCB'] as const;
@@ -159,7 +151,7 @@ const EVERYONE: Actor[] = ROLES.flatMap((role) =>
 
 interface Recorded {
   event: RectificationItemEvent;
-  meta: ItemEventMeta;
+  meta: EventMeta;
 }
 interface Observation {
   pre: RectificationItemState;

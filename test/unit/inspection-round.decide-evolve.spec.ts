@@ -1,6 +1,7 @@
 // The pure rules of an inspection round: who runs it, what each state allows, and how criterion scores add up
 // to the round's score rate (hand-computed).
-import { allowedRoundActions, decideRound, evolveRound, initialRoundState, mergeScores } from '../../workflows/inspection-round/inspection-round.lifecycle';
+import { allowedRoundActions, decideRound, mergeScores } from '../../workflows/inspection-round/inspection-round.decide';
+import { evolveRound, initialRoundState } from '../../workflows/inspection-round/inspection-round.evolve';
 import type { InspectionRoundState, RoundState } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 

@@ -1,19 +1,12 @@
 // The pure rules of a rectification item: who may do what in which state (written out by hand, not derived
 // from the module's rule table), what each accepted action records, how events move the state, and when time
 // acts (the escalation ladder and the re-check).
-import {
-  ITEM_ACTIONS,
-  allowedItemActions,
-  decideItem,
-  evolveItem,
-  initialItemState,
-  type ItemAction,
-  type ItemCommand,
-  type ItemDecision,
-} from '../../workflows/rectification-item/rectification-item.lifecycle';
+import { ITEM_ACTIONS, type ItemAction, type ItemCommand, DEFAULT_ITEM_POLICY, ITEM_STATES, placeKey, type ItemState, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
+import { allowedItemActions, decideItem } from '../../workflows/rectification-item/rectification-item.decide';
+import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.evolve';
+import type { Decision } from '../../workflows/shared/decision.types';
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import { nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
-import { DEFAULT_ITEM_POLICY, ITEM_STATES, placeKey, type ItemState, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 
 const SUPERVISOR: Actor = { userId: 'u:sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
@@ -60,12 +53,12 @@ const EXPECTED: Record<ItemState, Partial<Record<keyof typeof PEOPLE, ItemAction
   CLOSED: {},
 };
 
-function eventsOf(decision: ItemDecision): RectificationItemEvent[] {
+function eventsOf(decision: Decision<RectificationItemEvent>): RectificationItemEvent[] {
   if (!decision.ok) throw new Error(`refused: ${JSON.stringify(decision.rejection)}`);
   return decision.events;
 }
 
-function rejectionOf(decision: ItemDecision) {
+function rejectionOf(decision: Decision<RectificationItemEvent>) {
   if (decision.ok) throw new Error(`accepted: ${JSON.stringify(decision.events)}`);
   return decision.rejection;
 }

@@ -1,0 +1,10 @@
+// Chinese labels of inspection rounds: what people see on the board, in messages and in exports.
+import type { RoundAction, RoundState } from './inspection-round.types';
+
+export const ROUND_STATE_LABELS: Record<RoundState, string> = { PLANNED: '计划中', IN_PROGRESS: '进行中', CLOSED: '已结束' };
+export const ROUND_ACTION_LABELS: Record<RoundAction, string> = {
+  START_ROUND: '开始检查',
+  RECORD_FINDING: '记录发现的问题',
+  RECORD_SCORES: '录入测评得分',
+  CLOSE_ROUND: '结束检查',
+};
