@@ -84,8 +84,15 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  withWorker?: boolean;
+  /** Starts the task queue's name, to tell the file's workflows apart in Temporal's UI. */
+  prefix?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Database, Temporal client, optionally an in-process worker, and the API on a free port. */
-export async function startTestStack(options: { withWorker?: boolean; prefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   // The port is known before the configuration, so that the API's own origin (ALLOWED_ORIGINS' default) is right.
   const port = await freePort();
   const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'), { PORT: String(port), ...options.env });
