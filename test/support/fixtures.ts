@@ -19,17 +19,15 @@ export async function seedReferenceData(db: Db): Promise<void> {
 }
 export const OFFICE_ACTOR = { userId: 'user:office', displayName: '张霞（创建办主任）', role: 'OFFICE' as const, unitCode: null };
 
+/** Starts the task of the file's campaign for the indicator and unit: led by 宣传统战办, due 2027-03-31, created by the office. */
+export async function startTestTask(client: Client, taskQueue: string, indicatorCode: string, unitCode: string): Promise<void> {
+  await startIndicatorTask(client, taskQueue, { campaignId: CAMPAIGN, indicatorCode, unitCode, leadUnitCode: 'XCB', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE_ACTOR });
+}
+
 /** Demo reference data plus one started task; resolves once the task's card is on the board. */
 export async function seedTask(db: Db, client: Client, taskQueue: string, indicatorCode = 'A4', unitCode = 'WTSQ'): Promise<string> {
   await seedReferenceData(db);
-  await startIndicatorTask(client, taskQueue, {
-    campaignId: CAMPAIGN,
-    indicatorCode,
-    unitCode,
-    leadUnitCode: 'XCB',
-    dueAt: '2027-03-31T15:59:59.000Z',
-    createdBy: OFFICE_ACTOR,
-  });
+  await startTestTask(client, taskQueue, indicatorCode, unitCode);
   const taskId = indicatorTaskWorkflowId(CAMPAIGN, indicatorCode, unitCode);
   await waitFor(async () => (await db.selectFrom('indicator_task_cards').select('task_id').where('task_id', '=', taskId).executeTakeFirst()) !== undefined);
   return taskId;
