@@ -8,10 +8,8 @@
 //   npm run build && node dist/bench/action-latency.bench.js [C clients=20] [ACTIONS per client=45]
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createClient } from 'graphql-ws';
-import { accessTokenOf } from './support/graphql';
+import { accessTokenOf, wsClient } from './support/graphql';
 import { sql } from 'kysely';
-import WebSocket from 'ws';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { TASK_BOARD_CHANGED } from '../web/src/board/documents';
 import { appendSection, ascending, commandLine, cpuSince, describeCpu, disturbed, fmt, intArgs, once, percentile, percentileCells, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuUsage } from './support/harness';
@@ -85,14 +83,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   // The supervisor's board, subscribed as the web board subscribes: each change arrives with the card as they see it.
   const received = new Map<string, { at: number; stage: string }>();
   const pushErrors: unknown[] = [];
-  let connected!: () => void;
-  const ready = new Promise<void>((resolve) => (connected = resolve));
-  const board = createClient({
-    url: `${baseUrl.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${await accessTokenOf(baseUrl, SUPERVISOR)}` },
-    on: { connected: () => connected() },
-  });
+  const { client: board, ready } = wsClient(baseUrl, await accessTokenOf(baseUrl, SUPERVISOR));
   shutdown.add('看板订阅 / board subscription', once(async () => board.dispose()));
   board.subscribe<{ boardChanged: { eventType: string; task: { id: string; version: number; stage: string } } }>(
     { query: TASK_BOARD_CHANGED, variables: { campaign: campaignId } },

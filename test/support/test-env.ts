@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,7 @@ import { startApi } from '../../src/runtime/api-server';
 import { freePort } from '../../src/runtime/ports';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
 import { connectClient } from '../../src/temporal/temporal-connection';
+import { wsClient } from '../../bench/support/graphql';
 
 export function env(name: string): string {
   const value = process.env[name];
@@ -143,6 +145,17 @@ export async function accessToken(baseUrl: string, login: string): Promise<strin
   });
   if (!res.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(res.errors)}`);
   return res.data.signIn.accessToken;
+}
+
+/**
+ * A graphql-ws subscription of the API at `baseUrl` as the person whose token is given: `received` collects the data
+ * of every message, in order; `ready` resolves once the server acknowledged the connection. Dispose of `client`.
+ */
+export function subscribeAs<T>(baseUrl: string, token: string, query: string): { client: WsClient; received: T[]; ready: Promise<void> } {
+  const received: T[] = [];
+  const { client, ready } = wsClient(baseUrl, token);
+  client.subscribe<T>({ query }, { next: (value) => value.data && received.push(value.data), error: () => undefined, complete: () => undefined });
+  return { client, received, ready };
 }
 
 export async function gql<T = Record<string, unknown>>(
