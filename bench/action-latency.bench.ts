@@ -8,34 +8,11 @@
 //   npm run build && node dist/bench/action-latency.bench.js [C clients=20] [ACTIONS per client=45]
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { createClient } from 'graphql-ws';
-import { accessTokenOf } from './support/graphql';
+import { accessTokenOf, wsClient } from './support/graphql';
 import { sql } from 'kysely';
-import WebSocket from 'ws';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
-import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { TASK_BOARD_CHANGED } from '../web/src/board/documents';
-import {
-  appendSection,
-  ascending,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  describeCpu,
-  disturbed,
-  fmt,
-  intArgs,
-  once,
-  percentile,
-  runBenchmark,
-  startInProcess,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  type CpuUsage,
-} from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, describeCpu, disturbed, fmt, intArgs, once, percentile, percentileCells, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuUsage } from './support/harness';
 import { EXPECTED_EVENT_TYPES, MAX_TASKS, STEPS, benchTasks, graphqlAction, type BenchTask } from './support/lifecycle';
 
 const log = (line: string) => console.log(`[action-latency] ${line}`);
@@ -84,7 +61,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   const { campaignId, taskQueue, db, api: baseUrl, checkWorker } = await startInProcess(infra, shutdown, 'latency', log);
 
   // Start phase, not timed: the workflows and their cards.
-  await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+  await seedDemoCampaign(db, campaignId);
   const { tasks, starts } = benchTasks(campaignId, total);
   const started = await startIndicatorTasks(infra.client, taskQueue, starts);
   if (started !== total) throw new Error(`started ${started} workflows, expected ${total}`);
@@ -106,14 +83,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   // The supervisor's board, subscribed as the web board subscribes: each change arrives with the card as they see it.
   const received = new Map<string, { at: number; stage: string }>();
   const pushErrors: unknown[] = [];
-  let connected!: () => void;
-  const ready = new Promise<void>((resolve) => (connected = resolve));
-  const board = createClient({
-    url: `${baseUrl.replace('http', 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${await accessTokenOf(baseUrl, SUPERVISOR)}` },
-    on: { connected: () => connected() },
-  });
+  const { client: board, ready } = wsClient(baseUrl, await accessTokenOf(baseUrl, SUPERVISOR));
   shutdown.add('看板订阅 / board subscription', once(async () => board.dispose()));
   board.subscribe<{ boardChanged: { eventType: string; task: { id: string; version: number; stage: string } } }>(
     { query: TASK_BOARD_CHANGED, variables: { campaign: campaignId } },
@@ -141,11 +111,11 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
 
   // The timed phase.
   const timed: Action[] = [];
-  const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+  const cpuOfRun = cpuSince(infra);
   const begin = performance.now();
   await Promise.all(lanes.map((lane) => drive(baseUrl, lane.slice(1), actions, (a) => timed.push(a))));
   const wallSeconds = (performance.now() - begin) / 1000;
-  const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
+  const cpu = cpuOfRun(wallSeconds);
   checkWorker();
   log(`timed: ${timed.length} actions in ${fmt(wallSeconds, 2)} s`);
   await waitFor(async () => timed.every((a) => received.has(key(a.task.taskId, a.version))), PUSH_TIMEOUT_MS, 'every change on the subscribed board').catch(() => {
@@ -196,7 +166,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
   const appendToAccepted = segment((a, s) => a.acceptedAt - s.recorded);
   const pushBeforeAnswer = timed.filter((a) => received.get(key(a.task.taskId, a.version))!.at < a.acceptedAt).length;
 
-  const row = (label: string, xs: number[]) => `| ${label} | ${fmt(percentile(xs, 50))} | ${fmt(percentile(xs, 95))} | ${fmt(percentile(xs, 99))} | ${fmt(xs[xs.length - 1])} |`;
+  const row = (label: string, xs: number[]) => `| ${label} | ${percentileCells(xs)} | ${fmt(xs[xs.length - 1])} |`;
   const table = [
     `Throughput: **${fmt(timed.length / wallSeconds, 1)} actions/s** (${timed.length} actions by ${c} clients in ${fmt(wallSeconds, 2)} s).`,
     '',

@@ -12,32 +12,14 @@ import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { Pool } from 'pg';
 import type { Database } from '../src/database/database.types';
 import type { Db } from '../src/database/database';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { startApi } from '../src/runtime/api-server';
 import { freePort } from '../src/runtime/ports';
 import { inlineProjections } from '../src/runtime/worker-runner';
 import { STAGES } from '../workflows/indicator-task/indicator-task.types';
 import { CARD } from '../web/src/api/documents';
 import { BOARD_PAGE, TASK_BOARD } from '../web/src/board/documents';
-import {
-  appendSection,
-  ascending,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  createRunDatabase,
-  describeCpu,
-  fmt,
-  intArgs,
-  once,
-  percentile,
-  runBenchmark,
-  runConfig,
-  startInfra,
-  type CpuUsage,
-} from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, once, percentile, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, type CpuUsage } from './support/harness';
 import { extraUnits, itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign } from './support/synthetic-events';
 
 const log = (line: string) => console.log(`[board-query] ${line}`);
@@ -159,7 +141,7 @@ runBenchmark('board-query', async (shutdown) => {
   // indicator, then the events.
   const catalog = readDemoCatalog();
   const unitCodes = unitCodesFor(n, catalog);
-  await insertDemoReferenceData(seedDb, catalog, { ...DEMO_CAMPAIGN, id: campaignId });
+  await seedDemoCampaign(seedDb, campaignId, catalog);
   const extra = extraUnits(unitCodes.length - 12);
   for (let i = 0; i < extra.length; i += 1000) await seedDb.insertInto('units').values(extra.slice(i, i + 1000)).execute();
   const campaign: SyntheticCampaign = { campaignId, catalog, unitCodes, start: new Date('2026-09-01T01:00:00Z') };
@@ -230,7 +212,7 @@ runBenchmark('board-query', async (shutdown) => {
         check((await post(baseUrl, viewer.login, document, variables)).text, viewer, count);
       }
       const timing: Timing = { viewer, query: kind, cards: 0, bytes: 0, ms: [], sqlMs: [], statements: 0, cpu: null };
-      const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+      const cpuOfQueries = cpuSince(infra);
       const begin = performance.now();
       for (let i = 0; i < queries; i++) {
         if (i >= MIN_QUERIES && performance.now() - begin > TIME_BUDGET_MS) break;
@@ -242,7 +224,7 @@ runBenchmark('board-query', async (shutdown) => {
         timing.bytes = Buffer.byteLength(text);
         timing.cards = check(text, viewer, count);
       }
-      timing.cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), (performance.now() - begin) / 1000);
+      timing.cpu = cpuOfQueries((performance.now() - begin) / 1000);
       // The plans of the last request's statements that read the cards, run again under EXPLAIN ANALYZE.
       for (const statement of statements.filter((s) => s.sql.includes('"indicator_task_cards"'))) {
         const { rows } = await sql.raw<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${inline(statement.sql, statement.parameters)}`).execute(seedDb);
@@ -268,7 +250,7 @@ runBenchmark('board-query', async (shutdown) => {
       const sqlMs = ascending(t.sqlMs);
       return (
         `| ${t.viewer.login} | ${t.query === 'board' ? 'board (TaskBoard)' : 'tasks, first 50'} | ${t.cards} | ${fmt(t.bytes / 1024, 0)} | ${t.ms.length} | ` +
-        `${fmt(percentile(ms, 50))} | ${fmt(percentile(ms, 95))} | ${fmt(percentile(ms, 99))} | ${fmt(percentile(sqlMs, 50))} | ${fmt(percentile(sqlMs, 95))} | ${t.statements} |`
+        `${percentileCells(ms)} | ${percentileCells(sqlMs, [50, 95])} | ${t.statements} |`
       );
     }),
   ].join('\n');

@@ -9,29 +9,10 @@
 //   npm run bench -- import [ROWS=2000] [UNITS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS)
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
-import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { gql } from './support/graphql';
-import {
-  appendSection,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  describeCpu,
-  disturbed,
-  fmt,
-  intArgs,
-  runBenchmark,
-  startInProcess,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  type CpuSnapshot,
-  type CpuUsage,
-} from './support/harness';
+import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage } from './support/harness';
 import { breakdownXlsx, catalogXlsx, generatedIndicators, generatedUnits, organisationXlsx } from './support/import-files';
 
 const log = (line: string) => console.log(`[import] ${line}`);
@@ -84,7 +65,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
 
   // Reference data, not timed: the demo's people and campaign (the office must exist to import), then the
   // organisation and a catalog of ROWS indicators, each through its own GraphQL import.
-  await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+  await seedDemoCampaign(db, campaignId);
   const units = generatedUnits(Math.max(24, perRow * 4));
   const org = await gql<{ importOrganisation: { status: string; report: string } }>(api, 'office', IMPORT_ORGANISATION, {
     input: { files: [{ fileName: '组织机构.xlsx', contentBase64: (await organisationXlsx(units)).toString('base64') }] },

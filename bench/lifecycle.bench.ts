@@ -8,35 +8,12 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
-import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { startApi } from '../src/runtime/api-server';
 import { freePort } from '../src/runtime/ports';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
-import {
-  appendSection,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  createRunDatabase,
-  describeCpu,
-  disturbed,
-  fmt,
-  intArgs,
-  lanes,
-  once,
-  percentile,
-  runBenchmark,
-  runConfig,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  type CpuUsage,
-  type Infra,
-} from './support/harness';
+import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
 import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 
 const CARDS_TIMEOUT_MS = 120_000;
@@ -96,7 +73,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
 
   try {
     // Start phase (not part of the measured driving phase).
-    await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+    await seedDemoCampaign(db, campaignId);
     // The first `warm` tasks warm up the JIT, the pools and the server's caches on the same path; then the clock starts.
     const { tasks: all, starts } = benchTasks(campaignId, n + warm);
     const warmTasks = all.slice(0, warm);
@@ -142,7 +119,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     // Driving phase.
     const latencies: number[] = [];
     const perStep = new Map<string, number[]>(STEPS.map((s) => [s.mutation, []]));
-    const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+    const cpuOfRun = cpuSince(infra);
     const driveBegin = performance.now();
     await lanes(tasks, concurrency, (task) =>
       drive(task, (step, ms) => {
@@ -151,7 +128,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
       }),
     );
     const wallSeconds = (performance.now() - driveBegin) / 1000;
-    const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), wallSeconds);
+    const cpu = cpuOfRun(wallSeconds);
     log(`  drove ${n} tasks × ${STEPS.length} actions in ${fmt(wallSeconds, 2)} s`);
 
     log(`  ${await verifyArchived(db, infra.client, campaignId, all)}`);
@@ -197,7 +174,7 @@ function resultTable(results: readonly RunResult[]): string {
   for (const r of results) {
     lines.push(
       `| ${r.label} | ${r.tasks} | ${r.actions} | ${fmt(r.wallSeconds, 2)} | ${fmt(r.tasks / r.wallSeconds, 2)} | ${fmt(r.actions / r.wallSeconds, 1)} | ` +
-        `${fmt(percentile(r.latencies, 50))} | ${fmt(percentile(r.latencies, 95))} | ${fmt(percentile(r.latencies, 99))} |`,
+        `${percentileCells(r.latencies)} |`,
     );
   }
   return lines.join('\n');
@@ -212,7 +189,7 @@ function stepTable(a: RunResult, b: RunResult): string {
     const viaApi = a.perStep.get(step.mutation)!;
     const direct = b.perStep.get(step.mutation)!;
     lines.push(
-      `| ${step.mutation} (${step.who === 'unit' ? 'unit member' : step.who}) | ${fmt(percentile(viaApi, 50))} | ${fmt(percentile(viaApi, 95))} | ${fmt(percentile(direct, 50))} | ${fmt(percentile(direct, 95))} |`,
+      `| ${step.mutation} (${step.who === 'unit' ? 'unit member' : step.who}) | ${percentileCells(viaApi, [50, 95])} | ${percentileCells(direct, [50, 95])} |`,
     );
   }
   return lines.join('\n');

@@ -8,23 +8,9 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../src/database/database';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { createEventStore, inlineProjections } from '../src/runtime/worker-runner';
-import {
-  appendSection,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  createRunDatabase,
-  describeCpu,
-  fmt,
-  intArgs,
-  once,
-  runBenchmark,
-  startInfra,
-} from './support/harness';
+import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, once, runBenchmark, seedDemoCampaign, startInfra } from './support/harness';
 import { itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign, type SyntheticEvent } from './support/synthetic-events';
 
 const log = (line: string) => console.log(`[rebuild] ${line}`);
@@ -58,7 +44,7 @@ runBenchmark('rebuild', async (shutdown) => {
   shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
   const catalog = readDemoCatalog();
   const campaignId = `bench-rebuild-${suffix}`;
-  await insertDemoReferenceData(db, catalog, { ...DEMO_CAMPAIGN, id: campaignId });
+  await seedDemoCampaign(db, campaignId, catalog);
 
   // Seeding (not timed): tasks and items, one item every third task, until N events; the last stream is cut short.
   // About one task per indicator and unit, over the demo's units and made-up ones (their names do not matter here).
@@ -107,11 +93,11 @@ runBenchmark('rebuild', async (shutdown) => {
   }
 
   // The timed part: the rebuild as `npm run projections:rebuild` runs it, in one transaction.
-  const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+  const cpuOfRebuild = cpuSince(infra);
   const begin = performance.now();
   const results = await createEventStore(db).rebuildProjections();
   const seconds = (performance.now() - begin) / 1000;
-  const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir), seconds);
+  const cpu = cpuOfRebuild(seconds);
   log(`rebuilt in ${fmt(seconds, 2)} s: ${results.map((r) => `${r.name} ${r.events}`).join(', ')}`);
 
   // The rebuild must give exactly the rows the appends gave, and fold every event of its streams.

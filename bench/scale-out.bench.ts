@@ -10,30 +10,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
-import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../src/demo/demo-organisation';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import type { Shutdown } from '../src/runtime/shutdown';
-import {
-  appendSection,
-  ascending,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  createRunDatabase,
-  disturbed,
-  fmt,
-  intArgs,
-  once,
-  percentile,
-  runBenchmark,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  type CpuUsage,
-  type Infra,
-} from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, disturbed, fmt, intArgs, once, percentileCells, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
 import { MAX_TASKS, STEPS, benchTasks, graphqlAction, verifyArchived, type BenchTask } from './support/lifecycle';
 import { cpuSecondsOf, startService, type Service } from './support/processes';
 
@@ -109,7 +88,7 @@ async function runSetup(infra: Infra, shutdown: Shutdown, setup: Setup, n: numbe
     const failed = () => services.find((s) => !s.alive());
     log(`  processes: ${services.map((s) => `${s.label} pid ${s.pid}`).join(', ')}`);
 
-    await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+    await seedDemoCampaign(db, campaignId);
     const { tasks: all, starts } = benchTasks(campaignId, n + warm);
     const started = await startIndicatorTasks(infra.client, taskQueue, starts);
     if (started !== n + warm) throw new Error(`started ${started} workflows, expected ${n + warm}`);
@@ -133,7 +112,7 @@ async function runSetup(infra: Infra, shutdown: Shutdown, setup: Setup, n: numbe
     const latencies: number[] = [];
     const perApi = new Map<Service, number>(apis.map((a) => [a, 0]));
     const childPids = services.map((s) => s.pid);
-    const before = cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids);
+    const cpuOfRun = cpuSince(infra, childPids);
     const beforeEach = cpuSecondsOf(services);
     const begin = performance.now();
     await drive(tasks, concurrency, apis, (api, ms) => {
@@ -141,7 +120,7 @@ async function runSetup(infra: Infra, shutdown: Shutdown, setup: Setup, n: numbe
       perApi.set(api, perApi.get(api)! + 1);
     });
     const wallSeconds = (performance.now() - begin) / 1000;
-    const cpu = cpuBetween(before, cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids), wallSeconds);
+    const cpu = cpuOfRun(wallSeconds);
     const afterEach = cpuSecondsOf(services);
     const gone = failed();
     if (gone) throw new Error(`${gone.label} exited during the run`);
@@ -175,7 +154,7 @@ function table(results: readonly SetupResult[]): string {
   for (const r of results) {
     lines.push(
       `| ${r.label} | ${r.tasks} | ${r.actions} | ${fmt(r.wallSeconds, 2)} | ${fmt(r.actions / r.wallSeconds, 1)} | ` +
-        `${fmt(percentile(r.latencies, 50))} | ${fmt(percentile(r.latencies, 95))} | ${fmt(percentile(r.latencies, 99))} |`,
+        `${percentileCells(r.latencies)} |`,
     );
   }
   return lines.join('\n');

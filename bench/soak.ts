@@ -18,35 +18,13 @@ import { createClient, type Client as WsClient } from 'graphql-ws';
 import { accessTokenOf } from './support/graphql';
 import WebSocket from 'ws';
 import type { Db } from '../src/database/database';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN, DEMO_UNITS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { freePort } from '../src/runtime/ports';
 import { projectRoot } from '../src/runtime/project-paths';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
-import {
-  NAMESPACE,
-  appendSection,
-  ascending,
-  commandLine,
-  cpuBetween,
-  cpuSnapshot,
-  createRunDatabase,
-  describeCpu,
-  fmt,
-  intArgs,
-  lanes,
-  once,
-  percentile,
-  rssOf,
-  runBenchmark,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  withTimeout,
-  type Infra,
-} from './support/harness';
+import { NAMESPACE, appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, lanes, once, percentile, percentileCells, rssOf, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, withTimeout, type Infra } from './support/harness';
 import { CREATED_BY, EVENTS_PER_TASK, EXPECTED_EVENT_TYPES, ONE_MATERIAL, STEPS, graphqlAction, type BenchTask } from './support/lifecycle';
 
 const log = (line: string) => console.log(`[soak] ${line}`);
@@ -243,7 +221,7 @@ function minuteTable(minutes: readonly Minute[]): string {
   for (const m of minutes) {
     const l = ascending(m.latencies);
     lines.push(
-      `| ${m.minute} | ${m.actions} | ${fmt(m.actions / 60, 2)} | ${fmt(percentile(l, 50))} | ${fmt(percentile(l, 95))} | ${fmt(percentile(l, 99))} | ` +
+      `| ${m.minute} | ${m.actions} | ${fmt(m.actions / 60, 2)} | ${percentileCells(l)} | ` +
         `${fmt(m.api / MB)} | ${fmt(m.worker / MB)} | ${fmt(m.temporal / MB)} | ${fmt(m.postgres / MB)} | ${m.events} | ${m.open} | ${m.missed} | ${m.errors} | ${m.boardMessages} |`,
     );
   }
@@ -333,7 +311,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   const { url: databaseUrl, db } = await createRunDatabase(infra.pg.url, `soak_${suffix}`);
   shutdown.add('数据库连接 / database pool', once(() => db.destroy()));
   const firstCampaign = `soak-${suffix}-0`;
-  await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: firstCampaign });
+  await seedDemoCampaign(db, firstCampaign);
 
   const [apiPort, workerHealthPort] = await Promise.all([freePort(), freePort()]);
   const env: NodeJS.ProcessEnv = {
@@ -439,7 +417,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   };
 
   // Open loop: the k-th action is due at begin + k / rate, whatever happened to the ones before.
-  const cpuBefore = cpuSnapshot(infra.temporal.pid, infra.pgDataDir, [api.process.pid ?? 0, worker.process.pid ?? 0]);
+  const cpuOfRun = cpuSince(infra, [api.process.pid ?? 0, worker.process.pid ?? 0]);
   const begin = performance.now();
   const end = begin + minutes * 60_000;
   let nextMinuteAt = begin + 60_000;
@@ -465,7 +443,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   log(`schedule done; waiting for ${inFlight.size} actions still in flight`);
   await withTimeout(Promise.all([...inFlight]), 120_000, 'the last actions');
   const wallSeconds = (performance.now() - begin) / 1000;
-  const cpu = cpuBetween(cpuBefore, cpuSnapshot(infra.temporal.pid, infra.pgDataDir, [api.process.pid ?? 0, worker.process.pid ?? 0]), wallSeconds);
+  const cpu = cpuOfRun(wallSeconds);
   if (current.actions > 0 || rows.length < minutes) rows.push(await sample(current.minute));
   while (replacing > 0) await new Promise((r) => setTimeout(r, 100));
 

@@ -9,30 +9,12 @@
 //   npm run bench -- worker-memory [N=10000] [STEP=1000]   (or: npm run build && node dist/bench/worker-memory.bench.js N STEP)
 import { randomBytes } from 'node:crypto';
 import * as v8 from 'node:v8';
-import { insertDemoReferenceData } from '../src/demo/demo-data';
-import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
+import { DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { Shutdown } from '../src/runtime/shutdown';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../workflows/shared/actor.types';
-import {
-  appendSection,
-  commandLine,
-  createRunDatabase,
-  fmt,
-  intArgs,
-  lanes,
-  once,
-  procStat,
-  rssOf,
-  runBenchmark,
-  startInfra,
-  useWorkflowBundle,
-  waitFor,
-  withTimeout,
-  type Infra,
-} from './support/harness';
+import { appendSection, commandLine, createRunDatabase, fmt, intArgs, lanes, once, procStat, rssOf, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, withTimeout, type Infra } from './support/harness';
 import { heapAfterGc } from './support/inspect-heap';
 import { startService } from './support/processes';
 import { freePort } from '../src/runtime/ports';
@@ -133,7 +115,7 @@ async function runSeries(infra: Infra, shutdown: Shutdown, label: string, cache:
     env: { TEMPORAL_MAX_CACHED_WORKFLOWS: String(cache), NODE_OPTIONS: `--inspect=127.0.0.1:${inspectPort}` },
   });
   try {
-    await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id: campaignId });
+    await seedDemoCampaign(db, campaignId);
     const cards = async () =>
       Number((await db.selectFrom('indicator_task_cards').select((eb) => eb.fn.countAll<string>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow()).n);
     const measure = () => idleMemory(worker.pid, inspectPort);

@@ -1,5 +1,7 @@
 // One GraphQL request as the board or the command-line tools send it: POST /graphql with the development identity
 // header (a loopback address, as in every benchmark). Any error in the answer fails the benchmark.
+import { createClient, type Client as WsClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 
 export async function gql<T>(baseUrl: string, login: string, query: string, variables: Record<string, unknown> = {}, timeoutMs = 120_000): Promise<T> {
@@ -20,4 +22,17 @@ export async function accessTokenOf(baseUrl: string, login: string): Promise<str
     i: { login, password: DEMO_PASSWORD },
   });
   return data.signIn.accessToken;
+}
+
+/** A graphql-ws client of the API at `baseUrl`, signed in with `token`; `ready` resolves once the server acknowledged it. */
+export function wsClient(baseUrl: string, token: string): { client: WsClient; ready: Promise<void> } {
+  let acknowledged!: () => void;
+  const ready = new Promise<void>((resolve) => (acknowledged = resolve));
+  const client = createClient({
+    url: `${baseUrl.replace('http', 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    on: { connected: () => acknowledged() },
+  });
+  return { client, ready };
 }

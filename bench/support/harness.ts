@@ -17,6 +17,9 @@ import { Shutdown } from '../../src/runtime/shutdown';
 import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
 import { TemporalDevServer } from '../../src/runtime/temporal-dev-server';
 import { connectClient } from '../../src/temporal/temporal-connection';
+import { insertDemoReferenceData } from '../../src/demo/demo-data';
+import type { DemoCatalogRow } from '../../src/demo/demo-catalog';
+import { DEMO_CAMPAIGN } from '../../src/demo/demo-organisation';
 import { startApi } from '../../src/runtime/api-server';
 import { startWorker } from '../../src/runtime/worker-runner';
 
@@ -35,6 +38,9 @@ export function percentile(sorted: readonly number[], p: number): number {
 export const ascending = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+
+/** The cells `p50 | p95 | p99` (or the percentiles given) of an ascending list, for a Markdown table row. */
+export const percentileCells = (sorted: readonly number[], ps: readonly number[] = [50, 95, 99]): string => ps.map((p) => fmt(percentile(sorted, p))).join(' | ');
 
 export function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
@@ -203,6 +209,15 @@ export function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null
   };
 }
 
+/**
+ * Starts counting CPU now (this process, the Temporal server, PostgreSQL, the given child processes and the host);
+ * the function returned gives the usage since then, over the phase's `seconds` of wall time.
+ */
+export function cpuSince(infra: Pick<Infra, 'temporal' | 'pgDataDir'>, childPids: readonly number[] = []): (seconds: number) => CpuUsage | null {
+  const before = cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids);
+  return (seconds) => cpuBetween(before, cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids), seconds);
+}
+
 /** Other processes took more than 5% of the host's CPU during the phase. */
 export function disturbed(cpu: CpuUsage | null): boolean {
   return cpu !== null && cpu.other > 0.05 * cpu.seconds * os.cpus().length;
@@ -276,6 +291,11 @@ export async function createRunDatabase(adminUrl: string, name: string): Promise
   const db = createDatabase(url);
   await migrateToLatest(db);
   return { url, db };
+}
+
+/** The demo's units, people and catalog (or the catalog given), with the demo's campaign under the given id. */
+export async function seedDemoCampaign(db: Db, campaignId: string, catalog?: DemoCatalogRow[]): Promise<void> {
+  await insertDemoReferenceData(db, catalog, { ...DEMO_CAMPAIGN, id: campaignId });
 }
 
 /** The configuration an API or worker of the benchmark runs with (no demo data, quiet logs). */

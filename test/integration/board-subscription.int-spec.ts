@@ -1,39 +1,21 @@
 // Live board updates over graphql-ws: a change written by the worker reaches subscribers who may see the
 // card (through PostgreSQL NOTIFY), and only them.
-import { createClient, type Client as WsClient } from 'graphql-ws';
-import WebSocket from 'ws';
-import { seedTask } from '../support/fixtures';
-import { accessToken, gql, startTestStack, type TestStack } from '../support/test-env';
+import { startStackWithTask } from '../support/fixtures';
+import { accessToken, gql, subscribeAs, type TestStack } from '../support/test-env';
 
 interface Change {
   boardChanged: { eventType: string; task: { id: string; stage: string; awaitingReview: string | null; allowedActions: string[] } };
 }
 
-async function subscribe(url: string, login: string): Promise<{ client: WsClient; changes: Change[]; ready: Promise<void> }> {
-  const changes: Change[] = [];
-  let acknowledged!: () => void;
-  const ready = new Promise<void>((resolve) => (acknowledged = resolve));
-  const client = createClient({
-    url: url.replace('http', 'ws') + '/graphql',
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${await accessToken(url, login)}` },
-    on: { connected: () => acknowledged() },
-  });
-  client.subscribe<Change>(
-    { query: 'subscription { boardChanged { eventType task { id stage awaitingReview allowedActions } } }' },
-    { next: (value) => value.data && changes.push(value.data), error: () => undefined, complete: () => undefined },
-  );
-  return { client, changes, ready };
+async function subscribe(url: string, login: string) {
+  return subscribeAs<Change>(url, await accessToken(url, login), 'subscription { boardChanged { eventType task { id stage awaitingReview allowedActions } } }');
 }
 
 describe('board subscription', () => {
   let stack: TestStack;
   let taskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'subscription' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'subscription' })));
   afterAll(async () => stack?.stop());
 
   it('pushes the change to the unit and the supervisor, not to another unit', async () => {
@@ -47,15 +29,15 @@ describe('board subscription', () => {
     expect(res.errors).toBeUndefined();
 
     const deadline = Date.now() + 10_000;
-    while ((own.changes.length === 0 || supervisor.changes.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    while ((own.received.length === 0 || supervisor.received.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     await new Promise((r) => setTimeout(r, 300)); // time for a wrong delivery to show up
 
-    expect(own.changes).toEqual([
+    expect(own.received).toEqual([
       { boardChanged: { eventType: 'SelfCheckSubmitted', task: { id: taskId, stage: 'SELF_CHECK', awaitingReview: 'SELF_CHECK_REVIEW', allowedActions: [] } } },
     ]);
     // Each subscriber gets the card as they see it: the supervisor may now confirm.
-    expect(supervisor.changes[0].boardChanged.task.allowedActions).toEqual(['CONFIRM_SELF_CHECK', 'RETURN_SELF_CHECK']);
-    expect(other.changes).toEqual([]);
+    expect(supervisor.received[0].boardChanged.task.allowedActions).toEqual(['CONFIRM_SELF_CHECK', 'RETURN_SELF_CHECK']);
+    expect(other.received).toEqual([]);
     await Promise.all([own.client.dispose(), supervisor.client.dispose(), other.client.dispose()]);
   });
 });

@@ -2,15 +2,12 @@
 // tasks imported afterwards start with them.
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
-import { CAMPAIGN, seedReferenceData, waitFor } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { CAMPAIGN, startSeededStack, waitFor } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 describe('campaign policy', () => {
   let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'policy' });
-    await seedReferenceData(stack.db);
-  });
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'policy' })));
   afterAll(async () => stack?.stop());
 
   const update = (login: string, fields: string) =>

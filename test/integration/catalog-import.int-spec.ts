@@ -17,23 +17,17 @@ import { CatalogService } from '../../src/catalog/catalog.service';
 import { DEFAULT_CATALOG_TITLE } from '../../src/catalog/catalog.types';
 import { canonicalCatalog } from '../../src/catalog/catalog.versions';
 import { migrateToLatest, type Db } from '../../src/database/database';
+import type { ChangeCounts, ImportProblem } from '../../src/graphql/graphql.generated';
 import { projectRoot } from '../../src/runtime/project-paths';
-import { CATALOG_HEADER, a1Row, csvText, demoCatalog, xlsx } from '../support/catalog-fixtures';
-import { OFFICE_ACTOR, seedReferenceData, seedTask } from '../support/fixtures';
-import { createTestDatabase, gql, startTestStack, type TestStack } from '../support/test-env';
+import { CATALOG_HEADER, IMPORT_COUNTS_FIELDS, IMPORT_PROBLEM_FIELDS, a1Row, csvText, demoCatalog, xlsx } from '../support/catalog-fixtures';
+import { OFFICE_ACTOR, seedReferenceData, seedTask, startSeededStack } from '../support/fixtures';
+import { createTestDatabase, gql, type TestStack } from '../support/test-env';
 
-interface Counts {
-  total: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  removed: number;
-}
 interface Outcome {
   status: string;
   fileName: string;
-  counts: { items: Counts; indicators: Counts; criteria: number; materials: number };
-  problems: { sheet: string; row: number; column: string; columnLetter: string | null; code: string; message: string }[];
+  counts: { items: ChangeCounts; indicators: ChangeCounts; criteria: number; materials: number };
+  problems: ImportProblem[];
   report: string;
   changes: Change[];
   version: number | null;
@@ -67,8 +61,7 @@ interface System {
   items: { code: string; name: string; points: number; indicators: { code: string; name: string; points: number; standard: string; criteria: { code: string; content: string; points: number }[]; materials: { name: string }[] }[] }[];
 }
 
-const COUNTS = 'total created changed unchanged removed';
-const FIELDS = `status fileName counts { items { ${COUNTS} } indicators { ${COUNTS} } criteria materials } problems { sheet row column columnLetter code message } report changes { kind entity code name } version title`;
+const FIELDS = `status fileName counts { items { ${IMPORT_COUNTS_FIELDS} } indicators { ${IMPORT_COUNTS_FIELDS} } criteria materials } problems { ${IMPORT_PROBLEM_FIELDS} } report changes { kind entity code name } version title`;
 const SYSTEM = 'version title importedAt importedBy fileName indicatorCount totalPoints items { code name points indicators { code name points standard criteria { code content points } materials { name } } }';
 const VERSION = 'version title importedAt importedBy fileName fileSha256 indicatorCount totalPoints changes { kind entity code name }';
 
@@ -122,11 +115,8 @@ describe('catalog', () => {
   /** A catalog's content, without what only its version says (number, title, who, when). */
   const content = (s: System) => s.items;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'catalog' });
-    // Demo reference data: the demo catalog goes in as version 1.
-    await seedReferenceData(stack.db);
-  });
+  // Demo reference data: the demo catalog goes in as version 1.
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'catalog' })));
   afterAll(async () => stack?.stop());
 
   it('shows the catalog to anyone signed in: items → indicators → criteria and materials', async () => {

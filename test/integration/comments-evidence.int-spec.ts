@@ -1,7 +1,7 @@
 // Comments and evidence on a card, through GraphQL over HTTP: who may add them, the file store's limits, and
 // downloads that follow the same visibility rules as the card.
-import { seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { startStackWithTask } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01]);
 
@@ -9,10 +9,7 @@ describe('comments and evidence', () => {
   let stack: TestStack;
   let taskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'evidence' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'evidence' })));
   afterAll(async () => stack?.stop());
 
   const eventCount = async () => (await stack.db.selectFrom('events').select('event_id').where('stream_id', '=', taskId).execute()).length;

@@ -4,8 +4,8 @@
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY, type TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
-import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData, waitFor } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const SECOND_IN_HOURS = 1 / 3600;
 
@@ -27,10 +27,7 @@ interface HistoryEntry {
 describe('deadlines, escalation, extensions and relapses in real time', () => {
   let stack: TestStack;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'realtime' });
-    await seedReferenceData(stack.db);
-  });
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'realtime' })));
   afterAll(async () => stack?.stop());
 
   async function start(indicatorCode: string, dueInMs: number): Promise<string> {

@@ -5,8 +5,8 @@
 // while (a trigger made by this test in its own database) only delays the action: it is answered once written.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { eventsOf, seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { eventsOf, startStackWithTask } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const CARD = 'id stage awaitingReview version';
 type Card = { id: string; stage: string; awaitingReview: string | null; version: number };
@@ -17,10 +17,7 @@ describe('an action whose events cannot be written', () => {
   /** Every action answered OK: its mutation and the version it was answered with. */
   const answered: { mutation: string; version: number }[] = [];
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'append-failure' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'append-failure' })));
   afterAll(async () => stack?.stop());
 
   async function act(login: string, mutation: string, inputType: string, input: Record<string, unknown> = {}) {

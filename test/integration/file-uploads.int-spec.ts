@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import { MAX_WAITING_UPLOADS, UploadService, UPLOAD_KEEP_HOURS } from '../../src/files/upload.service';
-import { CAMPAIGN, seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { CAMPAIGN, startStackWithTask } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01]);
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
@@ -22,10 +22,7 @@ describe('uploads with POST /files', () => {
   let stack: TestStack;
   let taskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'uploads', env: { MAX_UPLOAD_MB: '1' } });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'uploads', env: { MAX_UPLOAD_MB: '1' } })));
   afterAll(async () => stack?.stop());
 
   const incoming = () => path.join(stack.config.files.dir, 'incoming');

@@ -2,8 +2,8 @@
 // once, or after the workflow has finished — takes effect once and answers as the first did; the same key with a
 // different request is refused and writes nothing (issue 7: retries after a fault cost nothing but time).
 import { randomUUID } from 'node:crypto';
-import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
-import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+import { CAMPAIGN, eventsOf, startStackWithTask } from '../support/fixtures';
+import { gql, type GraphQLResponse, type TestStack } from '../support/test-env';
 
 const CARD = 'id stage version awaitingReview archiveMaterials { code status }';
 
@@ -15,10 +15,7 @@ describe('idempotency keys on lifecycle actions', () => {
   /** The unit's key for its self-check. */
   let firstKey = '';
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'idem' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue, 'A4', 'WTSQ');
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'idem' })));
   afterAll(async () => stack?.stop());
 
   type Card = { id: string; stage: string; version: number; awaitingReview: string | null; archiveMaterials: { code: string; status: string }[] };

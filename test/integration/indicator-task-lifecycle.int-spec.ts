@@ -1,8 +1,8 @@
 // One indicator task through every stage, through GraphQL over HTTP, against the real Temporal dev server
 // and a real PostgreSQL: each legal action moves the card and adds exactly one event; each illegal one is
 // refused with a code and adds none.
-import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { CAMPAIGN, eventsOf, startStackWithTask } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const CARD = 'id stage classification awaitingReview version relapseCount allowedActions failedCriteria stageDueAt escalationLevel pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }';
 
@@ -22,10 +22,7 @@ describe('indicator task lifecycle through GraphQL', () => {
   let stack: TestStack;
   let taskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'lifecycle' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'lifecycle' })));
   afterAll(async () => stack?.stop());
 
   async function act(login: string, mutation: string, input: Record<string, unknown>) {

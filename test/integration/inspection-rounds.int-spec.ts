@@ -2,34 +2,23 @@
 // round, records findings on the spot (each becomes a rectification item of the round's source, or links to the
 // open one), scores a mock assessment criterion by criterion, and successive mock assessments give the
 // 公共文明指数 trend. Units see no rounds.
-import { eventsOf, seedReferenceData, CAMPAIGN } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import type { InspectionRound } from '../../src/graphql/graphql.generated';
+import { eventsOf, startSeededStack, CAMPAIGN } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const ROUND = `id kind kindLabel title plannedOn state stateLabel findingCount score maxScore scoreRate allowedActions
   scores { criterionCode points score } findings { id source state unit { code } } history { label }`;
 
-interface Round {
-  id: string;
-  kind: string;
-  state: string;
-  stateLabel: string;
-  findingCount: number;
-  score: number;
-  maxScore: number;
-  scoreRate: number | null;
-  allowedActions: string[];
-  scores: { criterionCode: string; points: number; score: number }[];
+/** A round as ROUND selects it; of its findings and history only what the tests read. */
+type Round = Pick<InspectionRound, 'id' | 'kind' | 'state' | 'stateLabel' | 'findingCount' | 'score' | 'maxScore' | 'scoreRate' | 'allowedActions' | 'scores'> & {
   findings: { id: string; source: string; state: string; unit: { code: string } | null }[];
   history: { label: string }[];
-}
+};
 
 describe('inspection rounds and the public civility index', () => {
   let stack: TestStack;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'rounds' });
-    await seedReferenceData(stack.db);
-  });
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'rounds' })));
   afterAll(async () => stack?.stop());
 
   async function plan(login: string, input: Record<string, unknown>) {

@@ -6,23 +6,17 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { ChangeCounts, ImportProblem } from '../../src/graphql/graphql.generated';
 import { projectRoot } from '../../src/runtime/project-paths';
-import { PEOPLE_HEADER, UNIT_HEADER, csvText, demoPeopleRows, demoUnitRows, personRow, xlsx, type Cell } from '../support/catalog-fixtures';
-import { seedReferenceData, seedTask } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { IMPORT_COUNTS_FIELDS, IMPORT_PROBLEM_FIELDS, PEOPLE_HEADER, UNIT_HEADER, csvText, demoPeopleRows, demoUnitRows, personRow, xlsx, type Cell } from '../support/catalog-fixtures';
+import { seedTask, startSeededStack } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
-interface Counts {
-  total: number;
-  created: number;
-  changed: number;
-  unchanged: number;
-  removed: number;
-}
 interface Outcome {
   status: string;
   fileNames: string[];
-  counts: { units: Counts; people: Counts; groupMembers: number };
-  problems: { sheet: string; row: number; column: string; columnLetter: string | null; code: string; message: string }[];
+  counts: { units: ChangeCounts; people: ChangeCounts; groupMembers: number };
+  problems: ImportProblem[];
   report: string;
   changes: { kind: string; entity: string; code: string; name: string }[];
 }
@@ -34,8 +28,7 @@ interface Person {
   phone: string | null;
 }
 
-const COUNTS = 'total created changed unchanged removed';
-const FIELDS = `status fileNames counts { units { ${COUNTS} } people { ${COUNTS} } groupMembers } problems { sheet row column columnLetter code message } report changes { kind entity code name }`;
+const FIELDS = `status fileNames counts { units { ${IMPORT_COUNTS_FIELDS} } people { ${IMPORT_COUNTS_FIELDS} } groupMembers } problems { ${IMPORT_PROBLEM_FIELDS} } report changes { kind entity code name }`;
 const ORGANISATION = '{ organisation { units { code name kind } people { id login displayName role unit { code } workingGroup phone } leadingGroup { login } office { login } workingGroups { code name duties members { login } } } }';
 
 describe('organisation', () => {
@@ -65,10 +58,7 @@ describe('organisation', () => {
     return { fileName: '组织机构.xlsx', content };
   }
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'organisation' });
-    await seedReferenceData(stack.db);
-  });
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'organisation' })));
   afterAll(async () => stack?.stop());
 
   it('shows the office and the leading group the units, people and the six working groups; nobody else', async () => {

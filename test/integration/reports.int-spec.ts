@@ -7,10 +7,11 @@ import * as ExcelJS from 'exceljs';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { SCORE_RULES } from '../../src/reports/performance-score';
 import { createEventStore } from '../../src/runtime/worker-runner';
+import type { UnitPerformance } from '../../src/graphql/graphql.generated';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
-import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData, waitFor } from '../support/fixtures';
-import { gql, startTestStack, type TestStack } from '../support/test-env';
+import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
+import { gql, type TestStack } from '../support/test-env';
 
 const DAY = 86_400_000;
 
@@ -27,23 +28,8 @@ const RANKED = 'unit { code name } rank score handedInOnTime';
 const RANKING = `campaign { id } asOf top flagAfterWeeks flagged { unit { code } weeksRunning reason }
   weeks { start end label complete best { ${RANKED} } worst { ${RANKED} } ranking { ${RANKED} } }`;
 
-interface UnitFigures {
-  unit: { code: string; name: string };
-  rank: number;
-  tasks: number;
-  items: number;
-  dueWork: number;
-  handedInOnTime: number;
-  handedInLate: number;
-  overdue: number;
-  onTimeRate: number | null;
-  relapses: number;
-  returns: number;
-  escalations: { level: string; count: number }[];
-  highestEscalation: string | null;
-  score: number;
-  deductions: { code: string; count: number; points: number }[];
-}
+/** A unit's line of the assessment as ASSESSMENT selects it: all of UnitPerformance, of its unit the code and name. */
+type UnitFigures = Omit<UnitPerformance, 'unit'> & { unit: { code: string; name: string } };
 interface Assessment {
   from: string;
   to: string;
@@ -66,10 +52,7 @@ describe('reports from the events: assessment, 红黑榜, the board as of an ins
   const item1 = `rectification-item:${CAMPAIGN}:report-test-1`;
   const item2 = `rectification-item:${CAMPAIGN}:report-test-2`;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'reports' });
-    await seedReferenceData(stack.db);
-  });
+  beforeAll(async () => (stack = await startSeededStack({ prefix: 'reports' })));
   afterAll(async () => stack?.stop());
 
   async function ok<T>(login: string | null, query: string, variables: Record<string, unknown> = {}): Promise<T> {

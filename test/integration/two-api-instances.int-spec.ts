@@ -3,13 +3,13 @@
 // only those it may see. Changes travel through the database's notifications, never through process memory.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
-import { createClient, type Client as WsClient } from 'graphql-ws';
+import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { freePort } from '../../src/runtime/ports';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { seedTask, waitFor } from '../support/fixtures';
-import { env, gql, startTestStack, type TestStack } from '../support/test-env';
+import { env, gql, startTestStack, subscribeAs, type TestStack } from '../support/test-env';
 
 interface Received {
   boardChanged?: { eventType: string; task: { id: string; stage: string } };
@@ -60,19 +60,7 @@ describe('two API processes', () => {
     return res.data!.signIn.accessToken;
   }
 
-  function subscribe(accessToken: string, query: string): { client: WsClient; received: Received[]; ready: Promise<void> } {
-    const received: Received[] = [];
-    let acknowledged!: () => void;
-    const ready = new Promise<void>((resolve) => (acknowledged = resolve));
-    const client = createClient({
-      url: `${secondUrl.replace('http', 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${accessToken}` },
-      on: { connected: () => acknowledged() },
-    });
-    client.subscribe<Received>({ query }, { next: (v) => v.data && received.push(v.data), error: () => undefined, complete: () => undefined });
-    return { client, received, ready };
-  }
+  const subscribe = (accessToken: string, query: string) => subscribeAs<Received>(secondUrl, accessToken, query);
 
   it('delivers a task change made through the first process to a subscriber on the second, and not to another unit', async () => {
     const own = subscribe(await token('wtsq.member'), 'subscription { boardChanged { eventType task { id stage } } }');

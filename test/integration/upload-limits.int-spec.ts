@@ -1,7 +1,7 @@
 // Limits of what a request may carry, against the running API: base64 content that would make a backtracking
 // check spin (the API keeps answering), and the small body allowed to callers without credentials.
-import { seedTask } from '../support/fixtures';
-import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
+import { startStackWithTask } from '../support/fixtures';
+import { gql, type GraphQLResponse, type TestStack } from '../support/test-env';
 
 const CHINESE = /[\u4e00-\u9fff]/;
 
@@ -9,10 +9,7 @@ describe('request limits', () => {
   let stack: TestStack;
   let taskId: string;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'uplimits' });
-    taskId = await seedTask(stack.db, stack.temporal, stack.config.temporal.taskQueue);
-  });
+  beforeAll(async () => ({ stack, taskId } = await startStackWithTask({ prefix: 'uplimits' })));
   afterAll(async () => stack?.stop());
 
   // The quadratic check took about 50 s on this input; the test's own time limit is what fails then.

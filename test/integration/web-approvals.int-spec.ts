@@ -7,11 +7,10 @@
 import { deflateSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
-import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
-import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
+import { openContext, screenshot, signInAs, startWebStack, stopWebStack } from '../support/browser';
+import { CAMPAIGN, eventsOf, startTestTask, waitFor } from '../support/fixtures';
+import { passwordApi, type TestStack } from '../support/test-env';
 
 const task = (indicator: string) => indicatorTaskWorkflowId(CAMPAIGN, indicator, 'WTSQ');
 const NAMES: Record<string, string> = {
@@ -110,16 +109,10 @@ describe('the approval queue and the card detail in the browser', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack({
-      prefix: 'webappr',
-      env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) },
-    });
-    await seedReferenceData(stack.db);
+    ({ stack, browser } = await startWebStack({ prefix: 'webappr' }));
     const { taskQueue } = stack.config.temporal;
     const indicators = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'C1'];
-    for (const indicatorCode of indicators) {
-      await startIndicatorTask(stack.temporal, taskQueue, { campaignId: CAMPAIGN, indicatorCode, unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE_ACTOR });
-    }
+    for (const indicatorCode of indicators) await startTestTask(stack.temporal, taskQueue, indicatorCode, 'WTSQ');
     await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').where('campaign_id', '=', CAMPAIGN).execute()).length === indicators.length, 60_000, 'the cards');
 
     // A picture on B2 before its self-check, so that the supervisor previews it in the drawer.
@@ -151,14 +144,10 @@ describe('the approval queue and the card detail in the browser', () => {
     await act('wtsq.member', 'actOnItem', 'ItemActionInput', { itemId, action: 'START_RECTIFICATION' });
     await act('wtsq.member', 'actOnItem', 'ItemActionInput', { itemId, action: 'SUBMIT_RECTIFICATION', note: '已清运并增设垃圾桶', photos: [{ fileName: '整改后.png', contentBase64: png(64, 48).toString('base64') }] });
 
-    browser = await launchBrowser();
     supervisor = await (await openContext(browser)).newPage();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopWebStack(browser, stack));
 
   it('shows a supervisor exactly what waits for them, oldest first, and approves two in a batch', async () => {
     await openApprovals(supervisor, 'supervisor');

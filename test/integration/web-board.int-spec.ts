@@ -6,16 +6,15 @@
 // a phone, and a column of more cards than a page, loaded a page at a time.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
-import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { demoAssignment } from '../../src/demo/demo-organisation';
 import { inlineProjections } from '../../src/runtime/worker-runner';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import { writeEvents } from '../../bench/support/synthetic-events';
-import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
-import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
+import { openContext, screenshot, signInAs, startWebStack, stopWebStack } from '../support/browser';
+import { CAMPAIGN, OFFICE_ACTOR, eventsOf, startTestTask, waitFor } from '../support/fixtures';
+import { passwordApi, type TestStack } from '../support/test-env';
 
 const taskId = (indicator: string, unit: string) => indicatorTaskWorkflowId(CAMPAIGN, indicator, unit);
 const A4 = taskId('A4', 'WTSQ');
@@ -74,21 +73,8 @@ describe('the board in the browser', () => {
   }
 
   beforeAll(async () => {
-    stack = await startTestStack({
-      prefix: 'webboard',
-      env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) },
-    });
-    await seedReferenceData(stack.db);
-    for (const [indicatorCode, unitCode] of SEEDED) {
-      await startIndicatorTask(stack.temporal, stack.config.temporal.taskQueue, {
-        campaignId: CAMPAIGN,
-        indicatorCode,
-        unitCode,
-        leadUnitCode: 'XCB',
-        dueAt: '2027-03-31T15:59:59.000Z',
-        createdBy: OFFICE_ACTOR,
-      });
-    }
+    ({ stack, browser } = await startWebStack({ prefix: 'webboard' }));
+    for (const [indicatorCode, unitCode] of SEEDED) await startTestTask(stack.temporal, stack.config.temporal.taskQueue, indicatorCode, unitCode);
     await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').execute()).length === SEEDED.length, 30_000, 'the seeded cards');
     // A problem found on the street, dispatched at once to 外滩社区, due at the end of today.
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -116,7 +102,6 @@ describe('the board in the browser', () => {
     });
     reportedId = second.data!.reportItem.item.id;
 
-    browser = await launchBrowser();
     unitContext = await openContext(browser);
     supervisorContext = await openContext(browser);
     unit = await unitContext.newPage();
@@ -131,10 +116,7 @@ describe('the board in the browser', () => {
     await signInAs(supervisor, stack.url, 'supervisor');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  afterAll(() => stopWebStack(browser, stack));
 
   it('shows a unit member only their unit’s cards, by stage, with what each card needs', async () => {
     await cardIn(unit, 'SELF_CHECK', A4).waitFor();

@@ -12,9 +12,9 @@ import type { Browser, Download, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
-import { CAMPAIGN, OFFICE_ACTOR, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type TestStack, passwordApi } from '../support/test-env';
+import { openContext, screenshot, signInAs, startWebStack, stopWebStack } from '../support/browser';
+import { CAMPAIGN, OFFICE_ACTOR, waitFor } from '../support/fixtures';
+import { passwordApi, type TestStack } from '../support/test-env';
 
 const DUE = '2027-03-31T15:59:59.000Z';
 /** Four days past: the reminder, the urging (at the deadline) and the supervision notice (72 hours on) are all due. */
@@ -74,18 +74,8 @@ describe('the dashboard and the report form in the browser', () => {
     return fs.readFileSync(file);
   }
 
-  beforeAll(async () => {
-    stack = await startTestStack({
-      prefix: 'webdash',
-      env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) },
-    });
-    await seedReferenceData(stack.db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  beforeAll(async () => ({ stack, browser } = await startWebStack({ prefix: 'webdash' })));
+  afterAll(() => stopWebStack(browser, stack));
 
   it('says in Chinese that there is nothing yet before any task or mock assessment', async () => {
     const context = await openContext(browser);

@@ -6,9 +6,9 @@ import * as fs from 'node:fs';
 import * as ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
-import { launchBrowser, openContext, screenshot, signInAs } from '../support/browser';
-import { CAMPAIGN, seedReferenceData, waitFor } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-env';
+import { openContext, screenshot, signInAs, signedInPage, startWebStack, stopWebStack } from '../support/browser';
+import { CAMPAIGN, waitFor } from '../support/fixtures';
+import type { TestStack } from '../support/test-env';
 
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=', 'base64');
 
@@ -16,20 +16,11 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
   let stack: TestStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'weboffice', env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) } });
-    await seedReferenceData(stack.db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  beforeAll(async () => ({ stack, browser } = await startWebStack({ prefix: 'weboffice' })));
+  afterAll(() => stopWebStack(browser, stack));
 
   it('checks a task breakdown and shows its problems by row and column, writing nothing', async () => {
-    const page = await (await openContext(browser)).newPage();
-    await signInAs(page, stack.url, 'office');
-    await page.goto(`${stack.url}/#/office?tab=imports`);
+    const page = await signedInPage(browser, stack.url, 'office', '#/office?tab=imports');
     const file = `/tmp/任务分解表-${Date.now()}.xlsx`;
     fs.writeFileSync(file, await xlsx([breakdownSheet('任务分解表', [dataRow({ 序号: '1', 责任单位: '不存在的社区' })])]));
     const card = page.locator('.ant-card').filter({ hasText: '任务分解表' });
@@ -46,9 +37,7 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
   });
 
   it('records a supervision visit, generates last month’s report and exports it, and makes a service account', async () => {
-    const page = await (await openContext(browser)).newPage();
-    await signInAs(page, stack.url, 'office');
-    await page.goto(`${stack.url}/#/office?tab=clock`);
+    const page = await signedInPage(browser, stack.url, 'office', '#/office?tab=clock');
     await page.getByRole('button', { name: '登记督查走访' }).click();
     const visit = page.getByRole('dialog', { name: '登记督查走访' });
     await visit.getByLabel('地点（用逗号或顿号分隔）').fill('外滩路、中山东一路');
@@ -80,9 +69,7 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
   });
 
   it('lets a supervisor run a mock assessment: plan, start, a finding with a photo, scores, close', async () => {
-    const page = await (await openContext(browser)).newPage();
-    await signInAs(page, stack.url, 'supervisor');
-    await page.goto(`${stack.url}/#/rounds`);
+    const page = await signedInPage(browser, stack.url, 'supervisor', '#/rounds');
     await page.getByRole('button', { name: '计划检查' }).click();
     const plan = page.getByRole('dialog', { name: '计划检查' });
     await plan.getByLabel('类别').click();
@@ -125,9 +112,7 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
   });
 
   it('records a meeting whose decision becomes a dispatched item, saves the rules of time, and manages passwords', async () => {
-    const page = await (await openContext(browser)).newPage();
-    await signInAs(page, stack.url, 'office');
-    await page.goto(`${stack.url}/#/office?tab=clock`);
+    const page = await signedInPage(browser, stack.url, 'office', '#/office?tab=clock');
     await page.getByRole('button', { name: '登记会议' }).click();
     const meeting = page.getByRole('dialog', { name: '登记会议' });
     await meeting.getByLabel('参会人员（用逗号或顿号分隔）').fill('王组长、张霞');

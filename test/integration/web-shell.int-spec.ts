@@ -2,23 +2,15 @@
 // password refused in the API's words), the screens each role is offered, the campaign's countdown, English on
 // request, and signing out.
 import type { Browser } from 'playwright-core';
-import { launchBrowser, openContext, signInAs } from '../support/browser';
-import { seedReferenceData } from '../support/fixtures';
-import { startTestStack, type TestStack } from '../support/test-env';
+import { openContext, signInAs, startWebStack, stopWebStack } from '../support/browser';
+import type { TestStack } from '../support/test-env';
 
 describe('the board’s shell in the browser', () => {
   let stack: TestStack;
   let browser: Browser;
 
-  beforeAll(async () => {
-    stack = await startTestStack({ prefix: 'shell', withWorker: false, env: { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}) } });
-    await seedReferenceData(stack.db);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  });
+  beforeAll(async () => ({ stack, browser } = await startWebStack({ prefix: 'shell', withWorker: false })));
+  afterAll(() => stopWebStack(browser, stack));
 
   it('refuses a wrong password in the API’s words, then signs in and shows the campaign', async () => {
     const context = await openContext(browser);

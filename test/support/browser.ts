@@ -5,6 +5,8 @@ import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { projectRoot } from '../../src/runtime/project-paths';
+import { seedReferenceData, startAndSeed } from './fixtures';
+import type { TestStack, TestStackOptions } from './test-env';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -13,6 +15,25 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
+}
+
+/**
+ * What a browser test runs against: a stack serving the built board (from WEB_DIR when set) to people who sign in
+ * with their passwords (the development header off), holding the demo's reference data; and the browser.
+ */
+export async function startWebStack(options: TestStackOptions): Promise<{ stack: TestStack; browser: Browser }> {
+  const env = { DEMO_IDENTITY_HEADER: 'false', ...(process.env.WEB_DIR ? { WEB_DIR: process.env.WEB_DIR } : {}), ...options.env };
+  const { stack, seeded: browser } = await startAndSeed({ ...options, env }, async (s) => {
+    await seedReferenceData(s.db);
+    return launchBrowser();
+  });
+  return { stack, browser };
+}
+
+/** Closes the browser and stops the stack, whichever of them started. */
+export async function stopWebStack(browser: Browser | undefined, stack: TestStack | undefined): Promise<void> {
+  await browser?.close();
+  await stack?.stop();
 }
 
 /** A fresh context (its own session storage: its own person) at a desktop size, or a phone's. */
@@ -32,6 +53,14 @@ export async function signInAs(page: Page, baseUrl: string, login: string, passw
   await page.getByRole('button', { name: /登\s*录/ }).click();
   // The main navigation, shown on every screen size (the person's name is hidden on a phone).
   await page.getByRole('menu', { name: '主导航' }).waitFor();
+}
+
+/** A page in a fresh context (its own person), signed in as `login` and then opened at `route` of the board (e.g. '#/rounds'). */
+export async function signedInPage(browser: Browser, baseUrl: string, login: string, route: string): Promise<Page> {
+  const page = await (await openContext(browser)).newPage();
+  await signInAs(page, baseUrl, login);
+  await page.goto(`${baseUrl}/${route}`);
+  return page;
 }
 
 /** Saves a screenshot for the README and docs/user-guide.md under docs/screenshots/. */

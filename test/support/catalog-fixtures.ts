@@ -9,6 +9,10 @@ export { xlsx, type Cell, type SheetSpec } from './breakdown-fixtures';
 /** The demo catalog as the database holds it after the demo seeding (insertDemoReferenceData): its version 1. */
 export { demoCatalog } from '../../src/demo/demo-catalog';
 
+/** Select ChangeCounts and ImportProblem (src/graphql/graphql.generated.ts) in full. */
+export const IMPORT_COUNTS_FIELDS = 'total created changed unchanged removed';
+export const IMPORT_PROBLEM_FIELDS = 'sheet row column columnLetter code message';
+
 export const CATALOG_HEADER = ['测评项目编码', '测评项目', '指标编码', '测评指标', '测评内容', '测评方法', '分值', '扣分规则', '档案材料', '专项整治领域'] as const;
 export type CatalogHeader = (typeof CATALOG_HEADER)[number];
 export const CATALOG_LETTERS: Record<CatalogHeader, string> = Object.fromEntries(CATALOG_HEADER.map((h, i) => [h, String.fromCharCode(65 + i)])) as Record<CatalogHeader, string>;

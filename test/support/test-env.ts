@@ -4,6 +4,7 @@ import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { randomBytes } from 'node:crypto';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -15,6 +16,7 @@ import { startApi } from '../../src/runtime/api-server';
 import { freePort } from '../../src/runtime/ports';
 import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
 import { connectClient } from '../../src/temporal/temporal-connection';
+import { wsClient } from '../../bench/support/graphql';
 
 export function env(name: string): string {
   const value = process.env[name];
@@ -84,8 +86,15 @@ export interface TestStack {
   stop(): Promise<void>;
 }
 
+export interface TestStackOptions {
+  withWorker?: boolean;
+  /** Starts the task queue's name, to tell the file's workflows apart in Temporal's UI. */
+  prefix?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
 /** Database, Temporal client, optionally an in-process worker, and the API on a free port. */
-export async function startTestStack(options: { withWorker?: boolean; prefix?: string; env?: NodeJS.ProcessEnv } = {}): Promise<TestStack> {
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   // The port is known before the configuration, so that the API's own origin (ALLOWED_ORIGINS' default) is right.
   const port = await freePort();
   const config = testConfig(uniqueTaskQueue(options.prefix ?? 'it'), { PORT: String(port), ...options.env });
@@ -136,6 +145,17 @@ export async function accessToken(baseUrl: string, login: string): Promise<strin
   });
   if (!res.data) throw new Error(`sign-in of ${login} refused: ${JSON.stringify(res.errors)}`);
   return res.data.signIn.accessToken;
+}
+
+/**
+ * A graphql-ws subscription of the API at `baseUrl` as the person whose token is given: `received` collects the data
+ * of every message, in order; `ready` resolves once the server acknowledged the connection. Dispose of `client`.
+ */
+export function subscribeAs<T>(baseUrl: string, token: string, query: string): { client: WsClient; received: T[]; ready: Promise<void> } {
+  const received: T[] = [];
+  const { client, ready } = wsClient(baseUrl, token);
+  client.subscribe<T>({ query }, { next: (value) => value.data && received.push(value.data), error: () => undefined, complete: () => undefined });
+  return { client, received, ready };
 }
 
 export async function gql<T = Record<string, unknown>>(

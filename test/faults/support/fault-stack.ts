@@ -9,15 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
 import { createDatabase, migrateToLatest, type Db } from '../../../src/database/database';
-import { insertDemoReferenceData } from '../../../src/demo/demo-data';
-import { readDemoCatalog } from '../../../src/demo/demo-catalog';
-import { DEMO_CAMPAIGN } from '../../../src/demo/demo-organisation';
 import { embeddedPostgresUrl } from '../../../src/runtime/embedded-postgres';
 import { freePort, isPortFree } from '../../../src/runtime/ports';
 import { projectRoot } from '../../../src/runtime/project-paths';
 import { TemporalDevServer } from '../../../src/runtime/temporal-dev-server';
 import { connectClient } from '../../../src/temporal/temporal-connection';
-import { waitFor, withTimeout } from '../../../bench/support/harness';
+import { seedDemoCampaign, waitFor, withTimeout } from '../../../bench/support/harness';
 
 const NAMESPACE = 'chuangwen-faults';
 const DATABASE = 'faults';
@@ -139,7 +136,7 @@ export class FaultStack {
   async prepareDatabase(campaignIds: readonly string[]): Promise<void> {
     const db = this.db();
     await migrateToLatest(db);
-    for (const id of campaignIds) await insertDemoReferenceData(db, readDemoCatalog(), { ...DEMO_CAMPAIGN, id });
+    for (const id of campaignIds) await seedDemoCampaign(db, id);
   }
 
   /** A new pool of the test's own (closed by stop()); take a new one after PostgreSQL restarted. */

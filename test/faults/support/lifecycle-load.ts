@@ -129,6 +129,13 @@ export class LifecycleLoad {
     if (this.failure !== null) throw this.failure;
   }
 
+  /** Starts run() in the background; its rejection is marked handled until the test awaits the promise returned. */
+  start(): Promise<void> {
+    const running = this.run();
+    running.catch(() => undefined);
+    return running;
+  }
+
   /** Resolves once `fraction` of all steps are done (or the load failed or ended). */
   async progress(fraction: number, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;

@@ -7,8 +7,8 @@ import { STEPS, benchTasks, type BenchTask } from '../../../bench/support/lifecy
 import type { Db } from '../../../src/database/database';
 import { startIndicatorTasks, type NewIndicatorTask } from '../../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../../workflows/indicator-task/indicator-task.messages';
-import type { FaultStack, NodeProcess } from './fault-stack';
-import type { FailedAttempt } from './lifecycle-load';
+import { FaultStack, type NodeProcess } from './fault-stack';
+import { LifecycleLoad, type FailedAttempt, type LoadOptions } from './lifecycle-load';
 
 function intEnv(name: string, fallback: number): number {
   const value = process.env[name] === undefined ? fallback : Number(process.env[name]);
@@ -27,6 +27,23 @@ export const LOAD_TIMEOUT_MS = TEST_TIMEOUT_MS - 60_000;
 
 const began = Date.now();
 export const log = (line: string) => console.log(`[faults +${((Date.now() - began) / 1000).toFixed(1)} s] ${line}`);
+
+/**
+ * The test file's FaultStack: created before its tests; after them every process stopped and the folder removed.
+ * Returns `faultTest`, which declares a test whose body gets the stack, within TEST_TIMEOUT_MS, a failure
+ * carrying the processes' last log lines.
+ */
+export function useFaultStack(): (name: string, body: (stack: FaultStack) => Promise<void>) => void {
+  let stack: FaultStack;
+  beforeAll(async () => {
+    stack = await FaultStack.create();
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    log('everything stopped, folder removed');
+  }, 120_000);
+  return (name, body) => it(name, () => stack.explain(() => body(stack)), TEST_TIMEOUT_MS);
+}
 
 export interface System {
   db: Db;
@@ -72,6 +89,20 @@ export async function startTasks(db: Db, client: Client, taskQueue: string, star
     `${starts.length} cards`,
     100,
   );
+}
+
+/**
+ * A load on the system: its tasks, FAULT_CONCURRENCY at a time, spread over its APIs, given up once a process died;
+ * `options` may change any of these.
+ */
+export function loadOn(stack: FaultStack, system: System, options: Partial<LoadOptions> & Pick<LoadOptions, 'deadline'>): LifecycleLoad {
+  return new LifecycleLoad({
+    apis: () => system.apis.map((a) => a.url),
+    tasks: system.tasks,
+    concurrency: FAULT_CONCURRENCY,
+    check: () => expectNoCrashes(stack),
+    ...options,
+  });
 }
 
 /** Tasks of the side campaign (distinct from the load's), for probes and timers. */
