@@ -20,6 +20,7 @@ import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';
 import { ACTION_WORDS, FIELD_WORDS } from './words';
 import './actions.css';
+import type { OrganisationUnitsQuery, TaskFormDataQuery } from '../api/graphql.generated';
 
 export interface ActionRequest {
   kind: Kind;
@@ -94,15 +95,6 @@ export function ActionModal({ request, onCancel, onSubmit }: Props) {
   );
 }
 
-interface TaskFormData {
-  indicatorTask: {
-    id: string;
-    version: number;
-    indicator: { code: string; name: string; criteria: { code: string; content: string; points: number; deductionRule: string }[] };
-    archiveMaterials: { code: string; name: string; status: string; statusLabel: string; returnReason: string | null }[];
-    evidence: { sha256: string; name: string }[];
-  };
-}
 
 type Unit = { code: string; name: string };
 
@@ -124,7 +116,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
   const names = new Set(spec.fields.map((f) => f.name));
   const needsTaskData = kind === 'task' && (names.has('scores') || names.has('materialCode') || (names.has('file') && action === 'SUBMIT_ARCHIVE_MATERIAL'));
   const needsUnits = names.has('unitCode');
-  const [taskData, setTaskData] = useState<TaskFormData['indicatorTask'] | null>(null);
+  const [taskData, setTaskData] = useState<TaskFormDataQuery['indicatorTask'] | null>(null);
   const [units, setUnits] = useState<Unit[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -133,14 +125,14 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
   useEffect(() => {
     let live = true;
     if (needsTaskData) {
-      gql<TaskFormData>(TASK_FORM_DATA, { id: card.id })
+      gql<TaskFormDataQuery>(TASK_FORM_DATA, { id: card.id })
         .then((data) => live && setTaskData(data.indicatorTask))
         .catch((err: unknown) => live && setLoadError(fillIn(ACTION_WORDS.loadFailed[locale], { message: err instanceof Error ? err.message : String(err) })));
     }
     if (needsUnits) {
       const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
       const load = fromOrganisation
-        ? gql<{ organisation: { units: Unit[] } }>(ORGANISATION_UNITS).then((d) => d.organisation.units)
+        ? gql<OrganisationUnitsQuery>(ORGANISATION_UNITS).then((d) => d.organisation.units)
         : everyCard<{ unit: Unit; leadUnit: Unit }>(BOARD_UNIT_PAGES).then((d) => d.nodes.flatMap((x) => [x.unit, x.leadUnit]));
       load
         .then((list) => {
@@ -382,7 +374,7 @@ function FileField({ field, label, evidence }: { field: FieldSpec; label: string
 }
 
 /** The form's raw values as the action takes them: days as YYYY-MM-DD, scores as a list, files read. */
-async function valuesFrom(raw: Record<string, unknown>, spec: ActionSpec, taskData: TaskFormData['indicatorTask'] | null, locale: 'zh' | 'en'): Promise<ActionValues> {
+async function valuesFrom(raw: Record<string, unknown>, spec: ActionSpec, taskData: TaskFormDataQuery['indicatorTask'] | null, locale: 'zh' | 'en'): Promise<ActionValues> {
   const values: ActionValues = {};
   for (const field of spec.fields) {
     const value = raw[field.name];

@@ -5,6 +5,7 @@ import type { ItemCard } from '../api/types';
 import type { AnyCard, Kind, TaskCard } from '../board/types';
 import * as DOCS from './documents';
 import { specOf, type ActionSpec } from './specs';
+import type { ActOnItemCardMutation } from '../api/graphql.generated';
 
 /** A file uploaded with POST /files, named by the id the API answered. */
 export interface UploadedFile {
@@ -114,7 +115,7 @@ export async function runAction(kind: Kind, card: AnyCard, action: string, value
   const spec = specOf(kind, action);
   if (!spec) throw new ApiError(`未知的操作「${action}」`, 'BAD_USER_INPUT');
   if (kind === 'item') {
-    const data = await gql<{ actOnItem: ItemCard }>(DOCS.ACT_ON_ITEM, { input: itemInput(card as ItemCard, action, spec, values) });
+    const data = await gql<ActOnItemCardMutation>(DOCS.ACT_ON_ITEM, { input: itemInput(card as ItemCard, action, spec, values) });
     return data.actOnItem;
   }
   const document = (DOCS as Record<string, string>)[action];

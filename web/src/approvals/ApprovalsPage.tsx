@@ -8,7 +8,6 @@ import { Alert, App, Button, Flex, Popconfirm, Segmented, Table, Tag, Tooltip, T
 import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, subscribe } from '../api/client';
 import { BOARD_CHANGED, ITEM_CHANGED } from '../api/documents';
-import type { Card, ItemCard } from '../api/types';
 import CardDrawer from '../detail/CardDrawer';
 import { actionLabel } from '../detail/labels';
 import { ago, formatTime } from '../detail/format';
@@ -21,6 +20,7 @@ import { APPROVAL_ITEM_PAGES, APPROVAL_TASK_PAGES } from './documents';
 import { DECISIONS, decide, queueRows, type ApprovalItem, type ApprovalTask, type Decided, type QueueRow } from './queue';
 import { ReasonModal } from './ReasonModal';
 import './approvals.css';
+import type { BoardChangedSubscription, ItemChangedSubscription } from '../api/graphql.generated';
 
 const WORDS = {
   title: { zh: '待我审批', en: 'Waiting for me' },
@@ -152,7 +152,7 @@ export default function ApprovalsPage({ route }: { route: Route }) {
   useEffect(() => {
     if (!campaignId) return;
     const onError = () => setLiveError(true);
-    const offTasks = subscribe<{ boardChanged: { task: Card } }>(
+    const offTasks = subscribe<BoardChangedSubscription>(
       BOARD_CHANGED,
       { campaign: campaignId },
       ({ boardChanged: { task } }) => {
@@ -168,7 +168,7 @@ export default function ApprovalsPage({ route }: { route: Route }) {
       onError,
     );
     const offItems = withItems
-      ? subscribe<{ itemChanged: { item: ItemCard } }>(
+      ? subscribe<ItemChangedSubscription>(
           ITEM_CHANGED,
           { campaign: campaignId },
           ({ itemChanged: { item } }) => {

@@ -53,6 +53,7 @@ import type { AnyCard, Kind, TaskCard } from './types';
 import { useBoardData } from './useBoardData';
 import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from './words';
 import './board.css';
+import type { ItemCardOneQuery, TaskCardQuery } from '../api/graphql.generated';
 
 const CardDrawer = lazy(() => import('../detail/CardDrawer'));
 
@@ -97,8 +98,8 @@ function laneLabel(kind: Kind, mode: LaneMode, key: string, label: string | null
 /** One card as this person sees it now. */
 function fetchCard(kind: Kind, id: string): Promise<AnyCard> {
   return kind === 'task'
-    ? gql<{ indicatorTask: TaskCard }>(TASK_CARD, { id }).then((d) => d.indicatorTask)
-    : gql<{ rectificationItem: ItemCard }>(ITEM_CARD_QUERY, { id }).then((d) => d.rectificationItem);
+    ? gql<TaskCardQuery>(TASK_CARD, { id }).then((d) => d.indicatorTask)
+    : gql<ItemCardOneQuery>(ITEM_CARD_QUERY, { id }).then((d) => d.rectificationItem);
 }
 
 /** A card dropped or on its way: where it shows meanwhile (null: where it is), and whether it is being saved. */

@@ -228,7 +228,7 @@ export function stageAfterClassification(classification: string | null): Column 
 
 /** The drops this person may make with the card now, one per (action, column). */
 export function movesFor(kind: Kind, card: AnyCard): Move[] {
-  const allowed = new Set(card.allowedActions);
+  const allowed = new Set<string>(card.allowedActions);
   const moves: Move[] = [];
   const add = (action: string, target: Column | null, moves_: boolean, preset: ActionValues = {}) => {
     if (allowed.has(action) && target) moves.push({ action, target, moves: moves_, preset });

@@ -11,7 +11,8 @@ import { base64ToBlob, downloadBlob, downloadXlsx, type SheetColumn } from './ex
 import { EXPORT_PERFORMANCE } from './documents';
 import { dateTime, daysLeft, isoDate, percent, WORK_LEVELS, type BurnPoint, type MetRow, type UnitPressure, type WorkLevel } from './metrics';
 import { Panel } from './Panel';
-import type { CivilityPoint, ExportedFile, RankedUnit, RankingWeek, UnitRanking } from './types';
+import type { CivilityPoint, RankedUnit, RankingWeek, UnitRanking } from './types';
+import type { ExportPerformanceQuery } from '../api/graphql.generated';
 
 export const PANEL_WORDS = {
   // 达标率
@@ -494,7 +495,7 @@ export function RankingPanel({ ranking, ...common }: Common & { ranking: UnitRan
   ];
   async function exportPerformance() {
     try {
-      const { exportPerformanceAssessment: file } = await gql<{ exportPerformanceAssessment: ExportedFile }>(EXPORT_PERFORMANCE);
+      const { exportPerformanceAssessment: file } = await gql<ExportPerformanceQuery>(EXPORT_PERFORMANCE);
       downloadBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));

@@ -22,6 +22,7 @@ import { HistoryTimeline } from './history';
 import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from './labels';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
+import type { DetailAddCommentMutation, DetailUploadEvidenceMutation, ItemQuery, TaskQuery } from '../api/graphql.generated';
 
 export interface CardDrawerProps {
   kind: 'task' | 'item';
@@ -145,8 +146,8 @@ function DetailDrawer({ kind, id, version, onClose, onAction }: Omit<CardDrawerP
     let live = true;
     const request =
       kind === 'task'
-        ? gql<{ indicatorTask: TaskDetail }>(TASK, { id }).then((d): Loaded => ({ kind: 'task', data: d.indicatorTask }))
-        : gql<{ rectificationItem: ItemDetail }>(ITEM, { id }).then((d): Loaded => ({ kind: 'item', data: d.rectificationItem }));
+        ? gql<TaskQuery>(TASK, { id }).then((d): Loaded => ({ kind: 'task', data: d.indicatorTask }))
+        : gql<ItemQuery>(ITEM, { id }).then((d): Loaded => ({ kind: 'item', data: d.rectificationItem }));
     request
       .then((next) => {
         if (!live) return;
@@ -407,7 +408,7 @@ function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: Ta
     setSending(true);
     setError(null);
     try {
-      const data = await gql<{ addComment: TaskDetail }>(ADD_COMMENT, { input: { taskId, text } });
+      const data = await gql<DetailAddCommentMutation>(ADD_COMMENT, { input: { taskId, text } });
       onChanged(data.addComment);
       setText('');
       message.success(w('commented'));
@@ -455,7 +456,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
     setSending(true);
     try {
       const uploaded = await uploadFile(file);
-      const data = await gql<{ uploadEvidence: TaskDetail }>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
+      const data = await gql<DetailUploadEvidenceMutation>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
       onChanged(data.uploadEvidence);
       setNote('');
       message.success(w('attached'));

@@ -14,6 +14,7 @@ import { everyCard } from '../api/board-pages';
 import { REPORT_ITEM, REPORT_UNIT_PAGES, REPORT_UNITS_ORGANISATION } from './documents';
 import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
+import type { ReportItemMutation, ReportUnitsOrganisationQuery } from '../api/graphql.generated';
 
 const WORDS = {
   title: { zh: '上报问题', en: 'Report a problem' },
@@ -87,21 +88,7 @@ interface Values {
   unitCode?: string;
 }
 
-interface ReportedItem {
-  id: string;
-  state: string;
-  stateLabel: string;
-  source: string;
-  sourceLabel: string;
-  area: string | null;
-  description: string;
-  duplicateReports: number;
-  createdAt: string;
-  dueAt: string | null;
-  location: { address: string; latitude: number | null; longitude: number | null };
-  unit: { code: string; name: string } | null;
-  photos: { sha256: string; name: string; size: number }[];
-}
+type ReportedItem = ReportItemMutation['reportItem']['item'];
 
 type Position = { latitude: number; longitude: number; accuracy: number };
 type Locating = { kind: 'idle' } | { kind: 'locating' } | { kind: 'located'; position: Position } | { kind: 'failed'; message: string };
@@ -130,7 +117,7 @@ function useUnits(): { code: string; name: string }[] {
     let live = true;
     const load =
       me.role === 'OFFICE' || me.role === 'LEADER'
-        ? gql<{ organisation: { units: { code: string; name: string }[] } }>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
+        ? gql<ReportUnitsOrganisationQuery>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
         : everyCard<{ unit: { code: string; name: string } }>(REPORT_UNIT_PAGES).then((d) => {
             const byCode = new Map(d.nodes.map((card) => [card.unit.code, card.unit]));
             return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -221,7 +208,7 @@ export default function ReportPage(_props: { route: Route }) {
     const position = locating.kind === 'located' ? locating.position : null;
     const round = (n: number) => Math.round(n * 1e6) / 1e6;
     try {
-      const data = await gql<{ reportItem: { item: ReportedItem; duplicate: boolean } }>(REPORT_ITEM, {
+      const data = await gql<ReportItemMutation>(REPORT_ITEM, {
         input: {
           source: values.source,
           area: values.area,
