@@ -500,6 +500,88 @@ export interface ServiceAccountKey {
     apiKey: string;
 }
 
+export interface TaskMove {
+    action: IndicatorTaskAction;
+    target: Stage;
+    immediate: boolean;
+    classification?: Nullable<Classification>;
+    passed?: Nullable<boolean>;
+}
+
+export interface ItemMove {
+    action: ItemAction;
+    target: ItemState;
+    immediate: boolean;
+    passed?: Nullable<boolean>;
+}
+
+export interface IndicatorTask {
+    allowedMoves: TaskMove[];
+    proposedStage?: Nullable<Stage>;
+    linkedItems: RectificationItem[];
+    id: string;
+    campaignId: string;
+    indicator: Indicator;
+    unit: Unit;
+    leadUnit: Unit;
+    stage: Stage;
+    stageLabel: string;
+    classification?: Nullable<Classification>;
+    awaitingReview?: Nullable<ReviewKind>;
+    dueAt: DateTime;
+    stageEnteredAt: DateTime;
+    stageDueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ExtensionRequest>;
+    rectificationPlan?: Nullable<RectificationPlan>;
+    nextRecheckAt?: Nullable<DateTime>;
+    recheckDue: boolean;
+    failedCriteria: string[];
+    archiveMaterials: TaskArchiveMaterial[];
+    relapseCount: number;
+    version: number;
+    allowedActions: IndicatorTaskAction[];
+    sideActions: IndicatorTaskAction[];
+    comments: Comment[];
+    evidence: Evidence[];
+    history: DomainEvent[];
+    temporalUiUrl?: Nullable<string>;
+    updatedAt: DateTime;
+}
+
+export interface RectificationItem {
+    allowedMoves: ItemMove[];
+    id: string;
+    campaignId: string;
+    state: ItemState;
+    stateLabel: string;
+    source: ItemSource;
+    sourceLabel: string;
+    area?: Nullable<RectificationArea>;
+    location: ItemLocation;
+    description: string;
+    photos: ItemFile[];
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    inspectionRoundId?: Nullable<string>;
+    reportedBy?: Nullable<EventActor>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ItemRequest>;
+    pendingDispatchReturn?: Nullable<ItemRequest>;
+    submission?: Nullable<ItemSubmission>;
+    returnReason?: Nullable<string>;
+    recheckAt?: Nullable<DateTime>;
+    relapseCount: number;
+    duplicateReports: number;
+    version: number;
+    allowedActions: ItemAction[];
+    history: DomainEvent[];
+    createdAt: DateTime;
+    updatedAt: DateTime;
+}
+
 export interface CampaignPhase {
     phase: Phase;
     label: string;
@@ -931,38 +1013,6 @@ export interface ItemRequest {
     reason: string;
 }
 
-export interface RectificationItem {
-    id: string;
-    campaignId: string;
-    state: ItemState;
-    stateLabel: string;
-    source: ItemSource;
-    sourceLabel: string;
-    area?: Nullable<RectificationArea>;
-    location: ItemLocation;
-    description: string;
-    photos: ItemFile[];
-    indicatorTaskId?: Nullable<string>;
-    criterionCode?: Nullable<string>;
-    inspectionRoundId?: Nullable<string>;
-    reportedBy?: Nullable<EventActor>;
-    unit?: Nullable<Unit>;
-    dueAt?: Nullable<DateTime>;
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ItemRequest>;
-    pendingDispatchReturn?: Nullable<ItemRequest>;
-    submission?: Nullable<ItemSubmission>;
-    returnReason?: Nullable<string>;
-    recheckAt?: Nullable<DateTime>;
-    relapseCount: number;
-    duplicateReports: number;
-    version: number;
-    allowedActions: ItemAction[];
-    history: DomainEvent[];
-    createdAt: DateTime;
-    updatedAt: DateTime;
-}
-
 export interface ItemColumn {
     state: ItemState;
     label: string;
@@ -979,38 +1029,6 @@ export interface ItemBoard {
 export interface ItemReport {
     item: RectificationItem;
     duplicate: boolean;
-}
-
-export interface IndicatorTask {
-    linkedItems: RectificationItem[];
-    id: string;
-    campaignId: string;
-    indicator: Indicator;
-    unit: Unit;
-    leadUnit: Unit;
-    stage: Stage;
-    stageLabel: string;
-    classification?: Nullable<Classification>;
-    awaitingReview?: Nullable<ReviewKind>;
-    dueAt: DateTime;
-    stageEnteredAt: DateTime;
-    stageDueAt?: Nullable<DateTime>;
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ExtensionRequest>;
-    rectificationPlan?: Nullable<RectificationPlan>;
-    nextRecheckAt?: Nullable<DateTime>;
-    recheckDue: boolean;
-    failedCriteria: string[];
-    archiveMaterials: TaskArchiveMaterial[];
-    relapseCount: number;
-    version: number;
-    allowedActions: IndicatorTaskAction[];
-    sideActions: IndicatorTaskAction[];
-    comments: Comment[];
-    evidence: Evidence[];
-    history: DomainEvent[];
-    temporalUiUrl?: Nullable<string>;
-    updatedAt: DateTime;
 }
 
 export interface ScoreRule {

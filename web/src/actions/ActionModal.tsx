@@ -6,10 +6,9 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Sele
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
-import type { ItemCard } from '../api/types';
 import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
-import type { AnyCard, Kind, TaskCard } from '../board/types';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from '../board/types';
 import { everyCard } from '../api/board-pages';
 import { BOARD_UNITS, BOARD_UNITS_COLUMN, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
 
@@ -222,7 +221,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
       case 'deadline':
       case 'requestedDueAt':
       case 'dueAt': {
-        const current = kind === 'task' ? (card as TaskCard).stageDueAt : (card as ItemCard).dueAt;
+        const current = kind === 'task' ? (card as TaskCard).stageDueAt : (card as BoardItemCard).dueAt;
         const help =
           name === 'deadline'
             ? fillIn(t('planDeadlineHint'), { date: day((card as TaskCard).dueAt) })
@@ -259,7 +258,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
         );
       }
       case 'unitCode': {
-        const current = kind === 'task' ? (card as TaskCard).unit.code : (card as ItemCard).unit?.code;
+        const current = kind === 'task' ? (card as TaskCard).unit.code : (card as BoardItemCard).unit?.code;
         const options = (units ?? []).filter((u) => !(action === 'REASSIGN' && u.code === current)).map((u) => ({ value: u.code, label: u.name }));
         return (
           <Form.Item key={name} name={name} label={label} rules={[requiredRule(field, true)]} extra={action === 'REASSIGN' ? fillIn(t('reassignFrom'), { unit: (card as TaskCard).unit.name }) : undefined}>
@@ -312,7 +311,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
     }
   };
 
-  const subject = kind === 'task' ? `${(card as TaskCard).indicator.code} ${(card as TaskCard).indicator.name} · ${(card as TaskCard).unit.name}` : (card as ItemCard).description;
+  const subject = kind === 'task' ? `${(card as TaskCard).indicator.code} ${(card as TaskCard).indicator.name} · ${(card as TaskCard).unit.name}` : (card as BoardItemCard).description;
   return (
     <div ref={bodyRef} className="action-form">
       <Typography.Paragraph className="action-subject">

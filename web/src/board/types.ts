@@ -1,13 +1,14 @@
 // The board's cards and pages, as the board's documents (./documents.ts) read them.
-import type { BoardCardFragment, ItemBoardColumnQuery, TaskBoardColumnQuery, TaskBoardQuery } from '../api/graphql.generated';
-import type { ItemCard } from '../api/types';
+import type { BoardCardFragment, BoardItemCardFragment, ItemBoardColumnQuery, TaskBoardColumnQuery, TaskBoardQuery } from '../api/graphql.generated';
 
 export type Kind = 'task' | 'item';
 
-/** A task card as the board holds it: the shared Card and the side actions (comment, evidence, reassign). */
+/** A task card as the board holds it: the shared Card, the side actions and where it may be dropped. */
 export type TaskCard = BoardCardFragment;
+/** An item card as the board holds it: the shared ItemCard and where it may be dropped. */
+export type BoardItemCard = BoardItemCardFragment;
 
-export type AnyCard = TaskCard | ItemCard;
+export type AnyCard = TaskCard | BoardItemCard;
 
 export type BoardCampaign = TaskBoardQuery['board']['campaign'];
 export type TaskColumnPage = TaskBoardColumnQuery['boardColumn'];
