@@ -17,7 +17,7 @@ const BOARD_UNIT_PAGES = { board: BOARD_UNITS, column: BOARD_UNITS_COLUMN, root:
 import { EVIDENCE_TYPES, PHOTO_TYPES, readEvidence, readPhotos } from './files';
 import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';
-import { ACTION_WORDS, FIELD_WORDS } from './words';
+import { ACTION_WORDS, FIELD_WORDS } from '../i18n/actions';
 import './actions.css';
 import type { OrganisationUnitsQuery, TaskFormDataQuery } from '../api/graphql.generated';
 

@@ -9,7 +9,7 @@ import { CheckOutlined, ReloadOutlined } from '@ant-design/icons';
 import { ApiError, subscribe } from '../api/client';
 import { BOARD_CHANGED, ITEM_CHANGED } from '../api/documents';
 import CardDrawer from '../detail/CardDrawer';
-import { actionLabel } from '../detail/labels';
+import { actionLabel } from '../i18n/detail';
 import { ago, formatTime } from '../detail/format';
 import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';

@@ -5,7 +5,7 @@ import { gql } from '../api/client';
 import type { ApprovalActOnItemMutation, ApprovalItemFragment, ApprovalTaskFragment } from '../api/graphql.generated';
 import type { Me } from '../api/types';
 import type { Locale } from '../i18n';
-import { CLASSIFICATION_LABELS } from '../labels';
+import { CLASSIFICATION_LABELS } from '../i18n/labels';
 import { formatDay } from '../detail/format';
 import * as docs from './documents';
 

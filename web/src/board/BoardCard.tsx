@@ -7,12 +7,12 @@ import { Button, Dropdown, Tag, type MenuProps } from 'antd';
 import { HolderOutlined, LoadingOutlined, MoreOutlined } from '@ant-design/icons';
 import { specOf } from '../actions/specs';
 import { useI18n, useWords } from '../i18n';
-import { ESCALATION_COLORS } from '../labels';
+import { ESCALATION_COLORS } from '../i18n/labels';
 import { routeHref } from '../shell/navigation';
 import { navigate } from '../shell/useRoute';
 import { countdown, deadlineOf, movesFor, shanghaiDay } from './model';
 import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
-import { AREA_WORDS, CLASSIFICATION_WORDS, ESCALATION_WORDS, fill, WORDS } from './words';
+import { AREA_WORDS, CLASSIFICATION_WORDS, ESCALATION_WORDS, fill, WORDS } from '../i18n/board';
 
 /** How a card is called in labels and messages. */
 export function cardName(kind: Kind, card: AnyCard): string {

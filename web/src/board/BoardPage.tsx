@@ -51,7 +51,7 @@ import {
 } from './model';
 import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
 import { useBoardData } from './useBoardData';
-import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from './words';
+import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from '../i18n/board';
 import './board.css';
 import type { ItemCardOneQuery, TaskCardQuery } from '../api/graphql.generated';
 

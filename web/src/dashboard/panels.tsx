@@ -5,7 +5,7 @@ import { Alert, App, Button, Space, Tag, Typography, type TableColumnsType } fro
 import { DownloadOutlined } from '@ant-design/icons';
 import { gql } from '../api/client';
 import { useI18n, type Locale } from '../i18n';
-import { ESCALATION_LABELS } from '../labels';
+import { ESCALATION_LABELS } from '../i18n/labels';
 import type { ChartOptionFor } from './EChart';
 import { base64ToBlob, downloadBlob, downloadXlsx, type SheetColumn } from './exports';
 import { EXPORT_PERFORMANCE } from './documents';

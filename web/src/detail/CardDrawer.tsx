@@ -13,13 +13,13 @@ import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icon
 import { ApiError, gql, uploadFile } from '../api/client';
 import { ITEM, TASK } from '../api/documents';
 import { useI18n, useWords } from '../i18n';
-import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../labels';
+import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../i18n/labels';
 import { useMe } from '../session/session';
 import { ADD_COMMENT, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
-import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from './labels';
+import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
 import type { DetailAddCommentMutation, DetailUploadEvidenceMutation, ItemQuery, TaskQuery } from '../api/graphql.generated';

@@ -1,7 +1,7 @@
 // A card's history as a timeline, newest first: what happened (the event's Chinese label), who, when, and the
 // facts the event carries (a reason, a note, a new deadline…).
 import { Timeline, Typography } from 'antd';
-import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_LABELS } from '../labels';
+import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_LABELS } from '../i18n/labels';
 import { useI18n, useWords } from '../i18n';
 import { formatDay, formatTime } from './format';
 import type { HistoryEntry } from './types';

@@ -5,7 +5,7 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Modal, Popco
 import dayjs from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ROLE_LABELS } from '../labels';
+import { ROLE_LABELS } from '../i18n/roles';
 import { ACCESS_DENIALS, CREATE_SERVICE_ACCOUNT, REVOKE_SERVICE_ACCOUNT, ROTATE_SERVICE_ACCOUNT, SERVICE_ACCOUNTS } from './documents';
 import type { AccessDenialsQuery, CreateServiceAccountMutation, RotateServiceAccountMutation, ServiceAccountsQuery } from '../api/graphql.generated';
 

@@ -7,7 +7,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useMe } from '../session/session';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { ADVANCE_PHASE, CAMPAIGN_CLOCK, DECISION_TO_ITEM, BOARD_UNITS, DECISION_TO_TASK, INDICATOR_CODES, ORGANISATION, RECORD_MEETING, RECORD_VISIT, SET_PHASE_PLAN } from './documents';
 import type { CampaignClockQuery, ClockBoardUnitsQuery, IndicatorCodesQuery, OrganisationQuery } from '../api/graphql.generated';
 

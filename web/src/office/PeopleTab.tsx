@@ -5,7 +5,7 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag } f
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { Role } from '../api/types';
-import { ROLE_LABELS } from '../labels';
+import { ROLE_LABELS } from '../i18n/roles';
 import { useMe } from '../session/session';
 import { ORGANISATION, SET_USER_PASSWORD } from './documents';
 import type { OrganisationQuery } from '../api/graphql.generated';

@@ -7,7 +7,7 @@ import { Alert, Button, Descriptions, Form, Input, Radio, Result, Select, Space,
 import { AimOutlined, CameraOutlined, CloseOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
 import { useI18n } from '../i18n';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { everyCard } from '../api/board-pages';

@@ -7,7 +7,7 @@ import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { preparePhoto, uploadPhotos, type Photo } from '../report/photos';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';

@@ -1,7 +1,7 @@
 // The words of card actions and of what events carry, Chinese first (as the workflows' own labels in
 // workflows/*/…labels.ts, which the board cannot import), English through the language switch.
 import { ITEM_ACTIONS, TASK_ACTIONS } from '../actions/specs';
-import type { Locale } from '../i18n';
+import type { Locale } from './index';
 
 type Words = Record<string, { zh: string; en: string }>;
 
