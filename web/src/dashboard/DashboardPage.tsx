@@ -15,28 +15,7 @@ import type { DashCard, DashItem, PastCard } from './types';
 import { useLoad } from './useLoad';
 import './dashboard.css';
 import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
-
-const WORDS = {
-  title: { zh: '领导驾驶舱', en: 'Dashboard' },
-  refresh: { zh: '刷新', en: 'Refresh' },
-  asOf: { zh: '数据截至 {time}', en: 'As of {time}' },
-  countdown: { zh: '迎检倒计时', en: 'Countdown to the inspection' },
-  days: { zh: '天', en: 'days' },
-  inspectionOn: { zh: '迎检日期 {date}', en: 'Inspection on {date}' },
-  phase: { zh: '当前阶段', en: 'Current phase' },
-  phaseSince: { zh: '{date} 起', en: 'since {date}' },
-  nextPhase: { zh: '下一阶段：{label}', en: 'Next: {label}' },
-  nextPlanned: { zh: '（计划 {date} 开始）', en: ' (planned for {date})' },
-  lastPhase: { zh: '已是最后阶段', en: 'The last phase' },
-  metRate: { zh: '总体达标率', en: 'Overall met rate' },
-  metOf: { zh: '达标 {met} / 任务 {tasks}', en: '{met} of {tasks} tasks met' },
-  pressure: { zh: '逾期与督办', en: 'Overdue and escalated' },
-  pressureOf: { zh: '指标任务 {tasks} · 整改问题 {items}', en: '{tasks} tasks · {items} items' },
-  items: { zh: '项', en: '' },
-  archive: { zh: '档案归档', en: 'Archive' },
-  archiveOf: { zh: '已归档 {archived} / {tasks}', en: '{archived} of {tasks} archived' },
-  subtitle: { zh: '{campaign} · 数据截至 {time}', en: '{campaign} · as of {time}' },
-};
+import { DASHBOARD_WORDS as WORDS } from '../i18n/dashboard';
 
 interface BoardData {
   at: number;
