@@ -786,7 +786,17 @@ export interface IndicatorTask {
     history: DomainEvent[];
     temporalUiUrl?: Nullable<string>;
     updatedAt: DateTime;
+    allowedMoves: TaskMove[];
+    proposedStage?: Nullable<Stage>;
     linkedItems: RectificationItem[];
+}
+
+export interface TaskMove {
+    action: IndicatorTaskAction;
+    target: Stage;
+    immediate: boolean;
+    classification?: Nullable<Classification>;
+    passed?: Nullable<boolean>;
 }
 
 export interface BoardColumn {
@@ -1065,6 +1075,14 @@ export interface RectificationItem {
     history: DomainEvent[];
     createdAt: DateTime;
     updatedAt: DateTime;
+    allowedMoves: ItemMove[];
+}
+
+export interface ItemMove {
+    action: ItemAction;
+    target: ItemState;
+    immediate: boolean;
+    passed?: Nullable<boolean>;
 }
 
 export interface ItemColumn {

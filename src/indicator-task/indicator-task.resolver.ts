@@ -22,6 +22,7 @@ import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labe
 import type { IndicatorTaskCommand, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { TaskView } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
+import { proposedStage, taskMoves } from './indicator-task.board-moves';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
@@ -62,6 +63,16 @@ export class IndicatorTaskResolver {
   @ResolveField('allowedActions')
   async allowedActions(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
     return this.tasks.allowedActions(actor, task);
+  }
+
+  @ResolveField('allowedMoves')
+  allowedMoves(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
+    return taskMoves(task, this.tasks.allowedActions(actor, task));
+  }
+
+  @ResolveField('proposedStage')
+  proposedStage(@Parent() task: TaskView) {
+    return proposedStage(task);
   }
 
   @ResolveField('sideActions')

@@ -9,6 +9,7 @@ import type { TaskView } from '../indicator-task/indicator-task.repository';
 import type { ItemArea, ItemSource, ItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { ItemView } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
+import { itemMoves } from './rectification-item.board-moves';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
@@ -108,6 +109,11 @@ export class RectificationItemResolver {
   @ResolveField('allowedActions')
   async allowedActions(@Parent() item: ItemView, @CurrentActor() actor: Caller) {
     return this.items.allowedActions(actor, item);
+  }
+
+  @ResolveField('allowedMoves')
+  allowedMoves(@Parent() item: ItemView, @CurrentActor() actor: Caller) {
+    return itemMoves(item, this.items.allowedActions(actor, item));
   }
 
   @ResolveField('history')

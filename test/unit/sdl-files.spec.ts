@@ -15,9 +15,6 @@ const ALSO_SERVED_FROM: Record<string, readonly string[]> = {
   // src/campaign still holds the campaign's clock and its monthly report; they get their own modules when it splits.
   'campaign-clock': ['campaign'],
   'monthly-report': ['campaign'],
-  // Board moves are being added in parallel as an extension file of other modules' types: until they settle in a
-  // module of their own, their root fields only need a resolver somewhere under src/.
-  'board-moves': [ANY_FOLDER],
 };
 
 type Declared = { rootFields: string[]; extendedTypes: string[] };

@@ -2,7 +2,7 @@
 // each operation document carries the fragments it spreads; a renamed field fails here, not in front of a user.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parse, validate } from 'graphql';
+import { parse, print, validate, type OperationDefinitionNode } from 'graphql';
 import { projectRoot } from '../../src/runtime/project-paths';
 import { loadSchema } from '../support/schema';
 
@@ -28,6 +28,17 @@ describe('the board’s GraphQL documents', () => {
 
   it.each(operations)('%s is valid against the schema', (_name, text) => {
     expect(validate(schema, parse(text)).map((e) => e.message)).toEqual([]);
+  });
+
+  // The generated types (web/src/api/graphql.generated.ts) are named after the operations: one name, one document.
+  it('gives every operation a name of its own', () => {
+    const texts = new Map<string, Set<string>>();
+    for (const [, text] of operations) {
+      const definition = parse(text).definitions[0] as OperationDefinitionNode;
+      const name = definition.name?.value ?? '';
+      texts.set(name, (texts.get(name) ?? new Set()).add(print(definition)));
+    }
+    expect([...texts].filter(([name, bodies]) => name === '' || bodies.size > 1).map(([name]) => name)).toEqual([]);
   });
 
   it.each(fragments)('fragment %s is used by some operation', (_name, text) => {

@@ -8,7 +8,7 @@ import { useSession } from './session/session';
 import { CampaignHeader } from './shell/CampaignHeader';
 import { SCREENS, routeHref, screensFor } from './shell/navigation';
 import { useRoute } from './shell/useRoute';
-import { ROLE_LABELS } from './labels';
+import { ROLE_LABELS } from './i18n/roles';
 
 // Each screen is loaded when first opened: a unit member's phone never downloads the dashboard's charts.
 const BoardPage = lazy(() => import('./board/BoardPage'));

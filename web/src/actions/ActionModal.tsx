@@ -6,10 +6,9 @@ import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Radio, Sele
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
-import type { ItemCard } from '../api/types';
 import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
-import type { AnyCard, Kind, TaskCard } from '../board/types';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from '../board/types';
 import { everyCard } from '../api/board-pages';
 import { BOARD_UNITS, BOARD_UNITS_COLUMN, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
 
@@ -18,8 +17,9 @@ const BOARD_UNIT_PAGES = { board: BOARD_UNITS, column: BOARD_UNITS_COLUMN, root:
 import { EVIDENCE_TYPES, PHOTO_TYPES, readEvidence, readPhotos } from './files';
 import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';
-import { ACTION_WORDS, FIELD_WORDS } from './words';
+import { ACTION_WORDS, FIELD_WORDS } from '../i18n/actions';
 import './actions.css';
+import type { OrganisationUnitsQuery, TaskFormDataQuery } from '../api/graphql.generated';
 
 export interface ActionRequest {
   kind: Kind;
@@ -94,15 +94,6 @@ export function ActionModal({ request, onCancel, onSubmit }: Props) {
   );
 }
 
-interface TaskFormData {
-  indicatorTask: {
-    id: string;
-    version: number;
-    indicator: { code: string; name: string; criteria: { code: string; content: string; points: number; deductionRule: string }[] };
-    archiveMaterials: { code: string; name: string; status: string; statusLabel: string; returnReason: string | null }[];
-    evidence: { sha256: string; name: string }[];
-  };
-}
 
 type Unit = { code: string; name: string };
 
@@ -124,7 +115,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
   const names = new Set(spec.fields.map((f) => f.name));
   const needsTaskData = kind === 'task' && (names.has('scores') || names.has('materialCode') || (names.has('file') && action === 'SUBMIT_ARCHIVE_MATERIAL'));
   const needsUnits = names.has('unitCode');
-  const [taskData, setTaskData] = useState<TaskFormData['indicatorTask'] | null>(null);
+  const [taskData, setTaskData] = useState<TaskFormDataQuery['indicatorTask'] | null>(null);
   const [units, setUnits] = useState<Unit[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
@@ -133,14 +124,14 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
   useEffect(() => {
     let live = true;
     if (needsTaskData) {
-      gql<TaskFormData>(TASK_FORM_DATA, { id: card.id })
+      gql<TaskFormDataQuery>(TASK_FORM_DATA, { id: card.id })
         .then((data) => live && setTaskData(data.indicatorTask))
         .catch((err: unknown) => live && setLoadError(fillIn(ACTION_WORDS.loadFailed[locale], { message: err instanceof Error ? err.message : String(err) })));
     }
     if (needsUnits) {
       const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
       const load = fromOrganisation
-        ? gql<{ organisation: { units: Unit[] } }>(ORGANISATION_UNITS).then((d) => d.organisation.units)
+        ? gql<OrganisationUnitsQuery>(ORGANISATION_UNITS).then((d) => d.organisation.units)
         : everyCard<{ unit: Unit; leadUnit: Unit }>(BOARD_UNIT_PAGES).then((d) => d.nodes.flatMap((x) => [x.unit, x.leadUnit]));
       load
         .then((list) => {
@@ -230,7 +221,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
       case 'deadline':
       case 'requestedDueAt':
       case 'dueAt': {
-        const current = kind === 'task' ? (card as TaskCard).stageDueAt : (card as ItemCard).dueAt;
+        const current = kind === 'task' ? (card as TaskCard).stageDueAt : (card as BoardItemCard).dueAt;
         const help =
           name === 'deadline'
             ? fillIn(t('planDeadlineHint'), { date: day((card as TaskCard).dueAt) })
@@ -267,7 +258,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
         );
       }
       case 'unitCode': {
-        const current = kind === 'task' ? (card as TaskCard).unit.code : (card as ItemCard).unit?.code;
+        const current = kind === 'task' ? (card as TaskCard).unit.code : (card as BoardItemCard).unit?.code;
         const options = (units ?? []).filter((u) => !(action === 'REASSIGN' && u.code === current)).map((u) => ({ value: u.code, label: u.name }));
         return (
           <Form.Item key={name} name={name} label={label} rules={[requiredRule(field, true)]} extra={action === 'REASSIGN' ? fillIn(t('reassignFrom'), { unit: (card as TaskCard).unit.name }) : undefined}>
@@ -320,7 +311,7 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
     }
   };
 
-  const subject = kind === 'task' ? `${(card as TaskCard).indicator.code} ${(card as TaskCard).indicator.name} · ${(card as TaskCard).unit.name}` : (card as ItemCard).description;
+  const subject = kind === 'task' ? `${(card as TaskCard).indicator.code} ${(card as TaskCard).indicator.name} · ${(card as TaskCard).unit.name}` : (card as BoardItemCard).description;
   return (
     <div ref={bodyRef} className="action-form">
       <Typography.Paragraph className="action-subject">
@@ -382,7 +373,7 @@ function FileField({ field, label, evidence }: { field: FieldSpec; label: string
 }
 
 /** The form's raw values as the action takes them: days as YYYY-MM-DD, scores as a list, files read. */
-async function valuesFrom(raw: Record<string, unknown>, spec: ActionSpec, taskData: TaskFormData['indicatorTask'] | null, locale: 'zh' | 'en'): Promise<ActionValues> {
+async function valuesFrom(raw: Record<string, unknown>, spec: ActionSpec, taskData: TaskFormDataQuery['indicatorTask'] | null, locale: 'zh' | 'en'): Promise<ActionValues> {
   const values: ActionValues = {};
   for (const field of spec.fields) {
     const value = raw[field.name];

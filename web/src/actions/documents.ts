@@ -1,7 +1,7 @@
 // The action forms' GraphQL documents: one mutation per task action (each answers with the card as the board shows
 // it, so that one round trip moves the card), the item action, and what some forms need to offer choices.
 import { CARD, ITEM_CARD } from '../api/documents';
-import { BOARD_CARD } from '../board/documents';
+import { BOARD_CARD, BOARD_ITEM_CARD } from '../board/documents';
 
 const taskMutation = (name: string, input: string) => `mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${input}!) {
   ${name}(input: $input) { ...BoardCard }
@@ -30,7 +30,8 @@ export const ADD_COMMENT = taskMutation('addComment', 'AddCommentInput');
 export const ATTACH_EVIDENCE = taskMutation('uploadEvidence', 'UploadEvidenceInput');
 export const REASSIGN = taskMutation('reassignTask', 'ReassignTaskInput');
 
-export const ACT_ON_ITEM = `mutation ActOnItemCard($input: ItemActionInput!) { actOnItem(input: $input) { ...ItemCard } }
+export const ACT_ON_ITEM = `mutation ActOnItemCard($input: ItemActionInput!) { actOnItem(input: $input) { ...BoardItemCard } }
+${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;
 
 /** What the scoring, archive and evidence forms offer: the indicator's criteria, the materials, the evidence. */

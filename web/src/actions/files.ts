@@ -1,7 +1,7 @@
 // Files chosen in a form, checked, and uploaded one by one (POST /files); the action then names them by the ids
 // the API answered (it keeps them by their SHA-256).
 import { ApiError, uploadFile } from '../api/client';
-import { ACTION_WORDS } from './words';
+import { ACTION_WORDS } from '../i18n/actions';
 import type { UploadedFile } from './run';
 
 type Locale = 'zh' | 'en';

@@ -1,10 +1,10 @@
 // Takes an action: builds the mutation's input from what the form gathered and sends it with the version of the
 // card the person saw (the API answers CONFLICT when someone acted first). Answers the card as it now stands.
 import { ApiError, gql } from '../api/client';
-import type { ItemCard } from '../api/types';
-import type { AnyCard, Kind, TaskCard } from '../board/types';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from '../board/types';
 import * as DOCS from './documents';
 import { specOf, type ActionSpec } from './specs';
+import type { ActOnItemCardMutation } from '../api/graphql.generated';
 
 /** A file uploaded with POST /files, named by the id the API answered. */
 export interface UploadedFile {
@@ -79,7 +79,7 @@ export function taskInput(card: TaskCard, spec: ActionSpec, values: ActionValues
   return input;
 }
 
-export function itemInput(card: ItemCard, action: string, spec: ActionSpec, values: ActionValues): Record<string, unknown> {
+export function itemInput(card: BoardItemCard, action: string, spec: ActionSpec, values: ActionValues): Record<string, unknown> {
   const input: Record<string, unknown> = { itemId: card.id, action, expectedVersion: card.version };
   for (const field of spec.fields) {
     switch (field.name) {
@@ -114,7 +114,7 @@ export async function runAction(kind: Kind, card: AnyCard, action: string, value
   const spec = specOf(kind, action);
   if (!spec) throw new ApiError(`未知的操作「${action}」`, 'BAD_USER_INPUT');
   if (kind === 'item') {
-    const data = await gql<{ actOnItem: ItemCard }>(DOCS.ACT_ON_ITEM, { input: itemInput(card as ItemCard, action, spec, values) });
+    const data = await gql<ActOnItemCardMutation>(DOCS.ACT_ON_ITEM, { input: itemInput(card as BoardItemCard, action, spec, values) });
     return data.actOnItem;
   }
   const document = (DOCS as Record<string, string>)[action];

@@ -6,13 +6,7 @@ import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { ApiError } from '../api/client';
 import { useI18n, useWords } from '../i18n';
 import { DECISIONS, decide, type Decided, type QueueRow } from './queue';
-
-const WORDS = {
-  cancel: { zh: '取消', en: 'Cancel' },
-  gone: { zh: '该事项已不在待审批列表中，可能已被他人处理。', en: 'This is no longer waiting: someone else may have decided it.' },
-  required: { zh: '请填写', en: 'Enter ' },
-  refused: { zh: '操作未成功', en: 'Not done' },
-};
+import { REASON_WORDS as WORDS } from '../i18n/approvals';
 
 export function ReasonModal({ row, stillWaiting, onClose, onDone }: { row: QueueRow | null; stillWaiting: boolean; onClose(): void; onDone(decided: Decided, row: QueueRow): void }) {
   const w = useWords(WORDS);

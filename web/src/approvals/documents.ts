@@ -40,7 +40,7 @@ ${ITEM_CARD}`;
 export const APPROVAL_TASK_PAGES = { board: APPROVAL_TASKS, column: APPROVAL_TASK_COLUMN, root: 'board', columnRoot: 'boardColumn', key: 'stage', list: 'cards' } as const;
 export const APPROVAL_ITEM_PAGES = { board: APPROVAL_ITEMS, column: APPROVAL_ITEM_COLUMN, root: 'itemBoard', columnRoot: 'itemBoardColumn', key: 'state', list: 'items' } as const;
 
-const task = (name: string, field: string, input: string) => `mutation ${name}($input: ${input}!) { ${field}(input: $input) { ...ApprovalTask } }
+const task = (name: string, field: string, input: string) => `mutation Approval${name}($input: ${input}!) { ${field}(input: $input) { ...ApprovalTask } }
 ${APPROVAL_TASK}
 ${CARD}`;
 
@@ -54,6 +54,6 @@ export const ACCEPT_ARCHIVE_MATERIAL = task('AcceptArchiveMaterial', 'acceptArch
 export const RETURN_ARCHIVE_MATERIAL = task('ReturnArchiveMaterial', 'returnArchiveMaterial', 'ReturnArchiveMaterialInput');
 export const START_ARCHIVING = task('StartArchiving', 'startArchiving', 'ApproveInput');
 
-export const ACT_ON_ITEM = `mutation ActOnItem($input: ItemActionInput!) { actOnItem(input: $input) { ...ApprovalItem } }
+export const ACT_ON_ITEM = `mutation ApprovalActOnItem($input: ItemActionInput!) { actOnItem(input: $input) { ...ApprovalItem } }
 ${APPROVAL_ITEM}
 ${ITEM_CARD}`;

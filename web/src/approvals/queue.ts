@@ -2,26 +2,15 @@
 // rules it enforces, see workflows/*/…decide.ts): one row per decision, oldest first, and how each decision is
 // sent to the API.
 import { gql } from '../api/client';
-import type { Card, ItemCard, Me } from '../api/types';
+import type { ApprovalActOnItemMutation, ApprovalItemFragment, ApprovalTaskFragment } from '../api/graphql.generated';
+import type { Me } from '../api/types';
 import type { Locale } from '../i18n';
-import { CLASSIFICATION_LABELS } from '../labels';
+import { CLASSIFICATION_LABELS } from '../i18n/labels';
 import { formatDay } from '../detail/format';
 import * as docs from './documents';
 
-export interface ApprovalTask extends Card {
-  stageEnteredAt: string;
-  archiveMaterials: {
-    code: string;
-    name: string;
-    status: 'MISSING' | 'SUBMITTED' | 'ACCEPTED' | 'RETURNED';
-    submittedAt: string | null;
-    submittedBy: { userId: string } | null;
-  }[];
-}
-
-export interface ApprovalItem extends ItemCard {
-  submission: { submittedAt: string; note: string; submittedBy: { userId: string; displayName: string } } | null;
-}
+export type ApprovalTask = ApprovalTaskFragment;
+export type ApprovalItem = ApprovalItemFragment;
 
 /** The kinds of decision the queue offers: which action approves, which returns, and their words. */
 export type DecisionKind =
@@ -236,6 +225,6 @@ export async function decide(row: QueueRow, approve: boolean, reason: string | n
   } else if (!approve) {
     input.reason = reason;
   }
-  const data = await gql<{ actOnItem: ApprovalItem }>(docs.ACT_ON_ITEM, { input });
+  const data = await gql<ApprovalActOnItemMutation>(docs.ACT_ON_ITEM, { input });
   return { kind: 'item', card: data.actOnItem };
 }

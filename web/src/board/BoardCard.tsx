@@ -5,20 +5,19 @@ import { memo, useMemo, type KeyboardEvent, type PointerEvent, type ReactNode } 
 import { useDraggable } from '@dnd-kit/core';
 import { Button, Dropdown, Tag, type MenuProps } from 'antd';
 import { HolderOutlined, LoadingOutlined, MoreOutlined } from '@ant-design/icons';
-import type { ItemCard } from '../api/types';
 import { specOf } from '../actions/specs';
 import { useI18n, useWords } from '../i18n';
-import { ESCALATION_COLORS } from '../labels';
+import { ESCALATION_COLORS } from '../i18n/labels';
 import { routeHref } from '../shell/navigation';
 import { navigate } from '../shell/useRoute';
-import { countdown, deadlineOf, movesFor, shanghaiDay, stageAfterClassification } from './model';
-import type { AnyCard, Kind, TaskCard } from './types';
-import { AREA_WORDS, CLASSIFICATION_WORDS, ESCALATION_WORDS, fill, WORDS } from './words';
+import { countdown, deadlineOf, movesFor, shanghaiDay } from './model';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
+import { AREA_WORDS, CLASSIFICATION_WORDS, ESCALATION_WORDS, fill, WORDS } from '../i18n/board';
 
 /** How a card is called in labels and messages. */
 export function cardName(kind: Kind, card: AnyCard): string {
   if (kind === 'task') return `${(card as TaskCard).indicator.code} ${(card as TaskCard).indicator.name}`;
-  const text = (card as ItemCard).description;
+  const text = (card as BoardItemCard).description;
   return text.length > 24 ? `${text.slice(0, 24)}…` : text;
 }
 
@@ -99,14 +98,14 @@ function DraggableShell({ id, name, escalation, pending, top, body }: ShellProps
 function CardMenu({ kind, card, name, onAction }: { kind: Kind; card: AnyCard; name: string; onAction(kind: Kind, card: AnyCard, action: string): void }) {
   const t = useWords(WORDS);
   const { locale } = useI18n();
-  const moves = movesFor(kind, card);
+  const moves = movesFor(card);
   const items: MenuProps['items'] = [{ key: '@open', label: t('openCard') }];
   const actions = [...card.allowedActions, ...(kind === 'task' ? (card as TaskCard).sideActions : [])];
   if (actions.length) items.push({ type: 'divider' });
   for (const action of actions) {
     const spec = specOf(kind, action);
     if (!spec) continue;
-    const move = moves.find((m) => m.action === action && m.moves);
+    const move = moves.find((m) => m.action === action && m.immediate);
     const label = spec.label[locale];
     items.push({ key: action, label: move ? `${label} → ${t(move.target as keyof typeof WORDS)}` : label, danger: spec.danger });
   }
@@ -144,7 +143,7 @@ function CardTags({ kind, card }: { kind: Kind; card: AnyCard }) {
       </span>
     );
   }
-  const item = card as ItemCard;
+  const item = card as BoardItemCard;
   return (
     <span className="card-tags">
       <Tag className="card-source">{item.sourceLabel}</Tag>
@@ -169,7 +168,7 @@ export function CardText({ kind, card, today, view }: { kind: Kind; card: AnyCar
   if (kind === 'task') {
     const task = card as TaskCard;
     if (task.awaitingReview) {
-      const proposed = task.awaitingReview === 'SELF_CHECK_REVIEW' ? stageAfterClassification(task.classification) : null;
+      const proposed = task.proposedStage;
       badges.push({ key: 'review', text: `${t(task.awaitingReview as 'SELF_CHECK_REVIEW')}${proposed ? ` · ${fill(t('proposed'), { stage: t(proposed) })}` : ''}`, tone: 'review' });
     }
     if (task.pendingExtension) badges.push({ key: 'ext', text: t('extensionPending'), tone: 'review' });
@@ -191,7 +190,7 @@ export function CardText({ kind, card, today, view }: { kind: Kind; card: AnyCar
       </>
     );
   }
-  const item = card as ItemCard;
+  const item = card as BoardItemCard;
   if (item.pendingExtension) badges.push({ key: 'ext', text: t('extensionPending'), tone: 'review' });
   if (item.pendingDispatchReturn) badges.push({ key: 'ret', text: t('dispatchReturnPending'), tone: 'review' });
   if (item.relapseCount > 0) badges.push({ key: 'relapse', text: fill(t('relapses'), { n: item.relapseCount }), tone: 'relapse' });

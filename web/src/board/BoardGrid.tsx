@@ -9,7 +9,7 @@ import { BoardCard } from './BoardCard';
 import type { Column } from './model';
 import type { ColumnState } from './useBoardData';
 import type { AnyCard, Kind } from './types';
-import { fill, WORDS } from './words';
+import { fill, WORDS } from '../i18n/board';
 
 export interface Lane {
   key: string;

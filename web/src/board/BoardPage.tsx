@@ -20,7 +20,6 @@ import {
 import { Alert, App as AntApp, Badge, Button, Checkbox, Input, Radio, Select, Space, Spin, Tooltip, Typography } from 'antd';
 import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
-import type { ItemCard } from '../api/types';
 import { ActionModal, type ActionRequest } from '../actions/ActionModal';
 import { completeWith, runAction, type ActionValues } from '../actions/run';
 import { specOf } from '../actions/specs';
@@ -42,6 +41,7 @@ import {
   matches,
   moveTo,
   movesFor,
+  presetOf,
   NO_FILTERS,
   shanghaiDay,
   type Column,
@@ -49,10 +49,11 @@ import {
   type LaneMode,
   type Move,
 } from './model';
-import type { AnyCard, Kind, TaskCard } from './types';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
 import { useBoardData } from './useBoardData';
-import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from './words';
+import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from '../i18n/board';
 import './board.css';
+import type { ItemCardOneQuery, TaskCardQuery } from '../api/graphql.generated';
 
 const CardDrawer = lazy(() => import('../detail/CardDrawer'));
 
@@ -97,8 +98,8 @@ function laneLabel(kind: Kind, mode: LaneMode, key: string, label: string | null
 /** One card as this person sees it now. */
 function fetchCard(kind: Kind, id: string): Promise<AnyCard> {
   return kind === 'task'
-    ? gql<{ indicatorTask: TaskCard }>(TASK_CARD, { id }).then((d) => d.indicatorTask)
-    : gql<{ rectificationItem: ItemCard }>(ITEM_CARD_QUERY, { id }).then((d) => d.rectificationItem);
+    ? gql<TaskCardQuery>(TASK_CARD, { id }).then((d) => d.indicatorTask)
+    : gql<ItemCardOneQuery>(ITEM_CARD_QUERY, { id }).then((d) => d.rectificationItem);
 }
 
 /** A card dropped or on its way: where it shows meanwhile (null: where it is), and whether it is being saved. */
@@ -116,7 +117,7 @@ export default function BoardPage({ route }: { route: Route }) {
 
   const view: Kind = route.params.get('view') === 'items' ? 'item' : 'task';
   const tasks = useBoardData<TaskCard>('task', view === 'task', me);
-  const items = useBoardData<ItemCard>('item', view === 'item', me);
+  const items = useBoardData<BoardItemCard>('item', view === 'item', me);
   const data = view === 'task' ? tasks : items;
   const cards = data.cards as Map<string, AnyCard>;
 
@@ -186,7 +187,7 @@ export default function BoardPage({ route }: { route: Route }) {
   const units = useMemo(() => {
     const byCode = new Map<string, string>();
     for (const card of cards.values()) {
-      const unit = view === 'task' ? (card as TaskCard).unit : (card as ItemCard).unit;
+      const unit = view === 'task' ? (card as TaskCard).unit : (card as BoardItemCard).unit;
       if (unit) byCode.set(unit.code, unit.name);
     }
     return [...byCode.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([value, label]) => ({ value, label }));
@@ -203,13 +204,13 @@ export default function BoardPage({ route }: { route: Route }) {
     async (kind: Kind, card: AnyCard, action: string, values: ActionValues, move: Move | null) => {
       const spec = specOf(kind, action);
       const label = spec?.label[locale] ?? action;
-      setPending((old) => new Map(old).set(card.id, { column: move?.moves ? move.target : null, saving: true }));
+      setPending((old) => new Map(old).set(card.id, { column: move?.immediate ? move.target : null, saving: true }));
       const target = cardsRef.current[kind];
       try {
         const updated = await runAction(kind, card, action, values);
         (target.put as (c: AnyCard) => void)(updated);
         const landed = columnOf(kind, updated);
-        if (move?.moves && landed !== move.target) void message.info(fill(t('movedElsewhere'), { action: label, column: t(landed) }));
+        if (move?.immediate && landed !== move.target) void message.info(fill(t('movedElsewhere'), { action: label, column: t(landed) }));
         else void message.success(fill(t('done'), { action: label }));
         setNotice(null);
       } catch (err) {
@@ -233,13 +234,13 @@ export default function BoardPage({ route }: { route: Route }) {
     (kind: Kind, card: AnyCard, action: string, move: Move | null) => {
       const spec = specOf(kind, action);
       if (!spec) return;
-      const preset = move?.preset ?? {};
+      const preset = move ? presetOf(move) : {};
       if (move && completeWith(spec, preset)) {
         perform(kind, card, action, preset, move).catch((err: ApiError) => setNotice({ type: 'error', text: err.message }));
         return;
       }
       // Dropped where it goes: it stays there while the form is open, and goes back if the form is cancelled.
-      if (move?.moves) setPending((old) => new Map(old).set(card.id, { column: move.target, saving: false }));
+      if (move?.immediate) setPending((old) => new Map(old).set(card.id, { column: move.target, saving: false }));
       setModal({ request: { kind, card, action, preset }, move });
     },
     [perform],
@@ -292,12 +293,12 @@ export default function BoardPage({ route }: { route: Route }) {
     const card = cards.get(String(active.id));
     if (!card) return;
     setNotice(null);
-    setDragging({ id: card.id, from: columnOf(view, card), targets: new Set(movesFor(view, card).map((m) => m.target)) });
+    setDragging({ id: card.id, from: columnOf(view, card), targets: new Set(movesFor(card).map((m) => m.target)) });
   };
 
   const refusal = (card: AnyCard, target: Column): string => {
     const name = cardName(view, card);
-    const moves = movesFor(view, card);
+    const moves = movesFor(card);
     if (pending.has(card.id)) return fill(t('refusedPending'), { name });
     if (moves.length) {
       const seen = new Set<string>();
@@ -316,7 +317,7 @@ export default function BoardPage({ route }: { route: Route }) {
     const card = cards.get(String(active.id));
     const target = (over?.data.current as { column?: Column } | undefined)?.column;
     if (!card || !target || target === columnOf(view, card)) return;
-    const move = pending.has(card.id) ? null : moveTo(view, card, target);
+    const move = pending.has(card.id) ? null : moveTo(card, target);
     if (!move) {
       setNotice({ type: 'error', text: refusal(card, target) });
       return;
@@ -333,14 +334,14 @@ export default function BoardPage({ route }: { route: Route }) {
     onDragStart: ({ active }) => {
       const card = cards.get(String(active.id));
       if (!card) return undefined;
-      const targets = [...new Set(movesFor(view, card).map((m) => t(m.target)))];
+      const targets = [...new Set(movesFor(card).map((m) => t(m.target)))];
       return targets.length ? fill(t('pickedUp'), { name: cardName(view, card), targets: targets.join('、') }) : fill(t('pickedUpNowhere'), { name: cardName(view, card) });
     },
     onDragOver: ({ active, over }) => {
       const column = columnOfOver(over);
       if (!column) return undefined;
       const card = cards.get(String(active.id));
-      const allowed = card ? !!moveTo(view, card, column) : false;
+      const allowed = card ? !!moveTo(card, column) : false;
       return fill(t('overColumn'), { column: t(column), allowed: allowed ? t('overAllowed') : t('overDenied') });
     },
     onDragEnd: ({ active }) => fill(t('dropped'), { name: nameOf(active.id) }),

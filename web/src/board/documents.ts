@@ -1,9 +1,13 @@
 // The board screen's own GraphQL documents (validated against the schema by test/unit/web-documents.spec.ts).
-// A board card is the shared Card plus what the card's menu needs: the side actions (comment, evidence, reassign)
-// this person may take now.
+// A board card is the shared Card plus what the card's menu and drag and drop need: the side actions (comment,
+// evidence, reassign) this person may take now, and the columns the card may be dropped on (the API's allowedMoves).
 import { CARD, ITEM_CARD } from '../api/documents';
 
-export const BOARD_CARD = `fragment BoardCard on IndicatorTask { ...Card sideActions }`;
+export const BOARD_CARD = `fragment BoardCard on IndicatorTask {
+  ...Card sideActions proposedStage allowedMoves { action target immediate classification passed }
+}`;
+
+export const BOARD_ITEM_CARD = `fragment BoardItemCard on RectificationItem { ...ItemCard allowedMoves { action target immediate passed } }`;
 
 /** Cards per page of a board column as the board asks for them. */
 export const BOARD_PAGE = 50;
@@ -43,24 +47,28 @@ ${CARD}`;
 export const ITEM_BOARD_CARDS = `query ItemBoardCards($campaign: String, $first: Int) {
   itemBoard(campaignId: $campaign, first: $first) {
     campaign { id name inspectionDate daysToInspection }
-    columns { state count pageInfo { hasNextPage endCursor } items { ...ItemCard } }
+    columns { state count pageInfo { hasNextPage endCursor } items { ...BoardItemCard } }
   }
 }
+${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;
 
 export const ITEM_BOARD_COLUMN = `query ItemBoardColumn($campaign: String, $state: ItemState!, $first: Int, $after: String) {
   itemBoardColumn(campaignId: $campaign, state: $state, first: $first, after: $after) {
-    state count pageInfo { hasNextPage endCursor } items { ...ItemCard }
+    state count pageInfo { hasNextPage endCursor } items { ...BoardItemCard }
   }
 }
+${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;
 
 export const ITEM_BOARD_COUNTS = `query ItemBoardCounts($campaign: String) { itemBoard(campaignId: $campaign, first: 1) { columns { state count } } }`;
 
 export const ITEM_BOARD_CHANGED = `subscription ItemBoardChanged($campaign: String) {
-  itemChanged(campaignId: $campaign) { eventType item { ...ItemCard } }
+  itemChanged(campaignId: $campaign) { eventType item { ...BoardItemCard } }
 }
+${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;
 
-export const ITEM_CARD_QUERY = `query ItemCardOne($id: String!) { rectificationItem(id: $id) { ...ItemCard } }
+export const ITEM_CARD_QUERY = `query ItemCardOne($id: String!) { rectificationItem(id: $id) { ...BoardItemCard } }
+${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;

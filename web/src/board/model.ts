@@ -1,9 +1,7 @@
-// The board's pure parts: columns, lanes, filters, deadlines, merging live changes, and which column a card may be
-// dropped on. What a person may do is the card's `allowedActions` (the API's answer); this module only says which
-// column each of those actions leads to, following the rules in workflows/*/…decide.ts.
-import type { ItemCard } from '../api/types';
+// The board's pure parts: columns, lanes, filters, deadlines, merging live changes. Which column a card may be
+// dropped on is the card's `allowedMoves` (the API's answer): the board keeps no copy of the lifecycles.
 import type { ActionValues } from '../actions/run';
-import type { AnyCard, Kind, TaskCard } from './types';
+import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
 
 export const TASK_COLUMNS = ['SELF_CHECK', 'RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION', 'ARCHIVING', 'ARCHIVED'] as const;
 export const ITEM_COLUMNS = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED', 'VERIFIED', 'RECHECK', 'CLOSED'] as const;
@@ -14,7 +12,7 @@ export function columnsOf(kind: Kind): readonly Column[] {
 }
 
 export function columnOf(kind: Kind, card: AnyCard): Column {
-  return (kind === 'task' ? (card as TaskCard).stage : (card as ItemCard).state) as Column;
+  return (kind === 'task' ? (card as TaskCard).stage : (card as BoardItemCard).state) as Column;
 }
 
 /* ---------- Time: every date of the campaign is a day in Shanghai ---------- */
@@ -41,7 +39,7 @@ export function weekOf(today: string): { start: string; end: string } {
   return { start, end: addDays(start, 6) };
 }
 
-/** The stages in which the unit owes an item's fix against its due date (UNIT_WORK_STATES, rectification-item.types.ts). */
+/** The stages in which the unit owes an item's fix against its due date (rectification-item.schedule.ts, itemUnitOwesWork). */
 const ITEM_WORK_STATES = new Set(['DISPATCHED', 'RECTIFYING', 'RETURNED']);
 
 /** The deadline a card counts down to, when it counts down at all. */
@@ -50,7 +48,7 @@ export function deadlineOf(kind: Kind, card: AnyCard): string | null {
     const task = card as TaskCard;
     return task.stage === 'ARCHIVED' ? null : task.stageDueAt;
   }
-  const item = card as ItemCard;
+  const item = card as BoardItemCard;
   return ITEM_WORK_STATES.has(item.state) ? item.dueAt : null;
 }
 
@@ -84,7 +82,7 @@ export function laneOf(kind: Kind, mode: LaneMode, card: AnyCard): { key: string
     if (mode === 'area') return { key: task.indicator.area ?? '', label: task.indicator.area };
     return { key: 'all', label: null };
   }
-  const item = card as ItemCard;
+  const item = card as BoardItemCard;
   if (mode === 'unit') return { key: item.unit?.code ?? '', label: item.unit?.name ?? null };
   if (mode === 'area') return { key: item.area ?? '', label: item.area };
   if (mode === 'source') return { key: item.source, label: item.sourceLabel };
@@ -115,7 +113,7 @@ function searchTextOf(kind: Kind, card: AnyCard): string {
     const parts =
       kind === 'task'
         ? [(card as TaskCard).indicator.code, (card as TaskCard).indicator.name, (card as TaskCard).indicator.itemName, (card as TaskCard).unit.name, (card as TaskCard).leadUnit.name]
-        : [(card as ItemCard).description, (card as ItemCard).location.address, (card as ItemCard).unit?.name, (card as ItemCard).sourceLabel, (card as ItemCard).stateLabel];
+        : [(card as BoardItemCard).description, (card as BoardItemCard).location.address, (card as BoardItemCard).unit?.name, (card as BoardItemCard).sourceLabel, (card as BoardItemCard).stateLabel];
     cached = parts.filter(Boolean).join('\n').toLowerCase();
     searchCache.set(card, cached);
   }
@@ -131,7 +129,7 @@ export function matches(kind: Kind, card: AnyCard, filters: Filters, today: stri
     if (filters.unit && task.unit.code !== filters.unit) return false;
     if (filters.area && task.indicator.area !== filters.area) return false;
   } else {
-    const item = card as ItemCard;
+    const item = card as BoardItemCard;
     if (filters.unit && item.unit?.code !== filters.unit) return false;
     if (filters.area && item.area !== filters.area) return false;
     if (filters.source && item.source !== filters.source) return false;
@@ -150,8 +148,8 @@ export function matches(kind: Kind, card: AnyCard, filters: Filters, today: stri
 
 /** The board's order in a column: soonest deadline first (an item not yet dispatched by when it was reported). */
 export function compareCards(kind: Kind, a: AnyCard, b: AnyCard): number {
-  const at = kind === 'task' ? (a as TaskCard).stageDueAt ?? (a as TaskCard).dueAt : (a as ItemCard).dueAt ?? (a as ItemCard).createdAt;
-  const bt = kind === 'task' ? (b as TaskCard).stageDueAt ?? (b as TaskCard).dueAt : (b as ItemCard).dueAt ?? (b as ItemCard).createdAt;
+  const at = kind === 'task' ? (a as TaskCard).stageDueAt ?? (a as TaskCard).dueAt : (a as BoardItemCard).dueAt ?? (a as BoardItemCard).createdAt;
+  const bt = kind === 'task' ? (b as TaskCard).stageDueAt ?? (b as TaskCard).dueAt : (b as BoardItemCard).dueAt ?? (b as BoardItemCard).createdAt;
   return Date.parse(at) - Date.parse(bt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
@@ -197,72 +195,30 @@ export function visibleTo(kind: Kind, card: AnyCard, me: { role: string; unit: {
   if (me.role !== 'UNIT_MEMBER' && me.role !== 'UNIT_HEAD') return true;
   const unit = me.unit?.code;
   if (kind === 'task') return (card as TaskCard).unit.code === unit || (card as TaskCard).leadUnit.code === unit;
-  return (card as ItemCard).unit?.code === unit;
+  return (card as BoardItemCard).unit?.code === unit;
 }
 
 /* ---------- Where a card may go ---------- */
 
-export interface Move {
-  action: string;
-  target: Column;
-  /** The card goes to the target at once; false: it waits in its column for someone's review. */
-  moves: boolean;
-  /** What the drop already says, e.g. the classification a unit proposes by dropping on a stage. */
-  preset: ActionValues;
+/**
+ * A drop this person may make with the card now, one per (action, column): the API's answer (allowedMoves, from the
+ * same rules the workflows enforce). `immediate`: the card goes to the target at once; false: it waits in its
+ * column for someone's review.
+ */
+export type Move = TaskCard['allowedMoves'][number] | BoardItemCard['allowedMoves'][number];
+
+export function movesFor(card: AnyCard): readonly Move[] {
+  return card.allowedMoves;
 }
 
-/** After a confirmed self-check (indicator-task.rules.ts, stageAfterClassification). */
-export function stageAfterClassification(classification: string | null): Column | null {
-  switch (classification) {
-    case 'MET':
-    case 'RELAPSE_PRONE':
-      return 'CONSOLIDATION';
-    case 'NOT_MET':
-      return 'RECTIFICATION';
-    case 'UNKNOWN':
-      return 'MOCK_ASSESSMENT';
-    default:
-      return null;
-  }
+export function moveTo(card: AnyCard, target: string): Move | null {
+  return movesFor(card).find((m) => m.target === target) ?? null;
 }
 
-/** The drops this person may make with the card now, one per (action, column). */
-export function movesFor(kind: Kind, card: AnyCard): Move[] {
-  const allowed = new Set(card.allowedActions);
-  const moves: Move[] = [];
-  const add = (action: string, target: Column | null, moves_: boolean, preset: ActionValues = {}) => {
-    if (allowed.has(action) && target) moves.push({ action, target, moves: moves_, preset });
-  };
-  if (kind === 'task') {
-    const task = card as TaskCard;
-    // A unit proposes where its indicator belongs; the card waits in 自查自评 for the supervisors' review.
-    add('SUBMIT_SELF_CHECK', 'CONSOLIDATION', false, { classification: 'MET' });
-    add('SUBMIT_SELF_CHECK', 'RECTIFICATION', false, { classification: 'NOT_MET' });
-    add('SUBMIT_SELF_CHECK', 'MOCK_ASSESSMENT', false, { classification: 'UNKNOWN' });
-    add('CONFIRM_SELF_CHECK', stageAfterClassification(task.classification), true);
-    add('SUBMIT_RECTIFICATION', 'CONSOLIDATION', false);
-    add('APPROVE_RECTIFICATION', 'CONSOLIDATION', true);
-    // The scores decide: dropped on 巩固 or 整改, the card goes where the score rate sends it.
-    add('RECORD_MOCK_ASSESSMENT', 'CONSOLIDATION', true);
-    add('RECORD_MOCK_ASSESSMENT', 'RECTIFICATION', true);
-    add('RECORD_RECHECK', 'RECTIFICATION', true, { passed: false });
-    add('START_ARCHIVING', 'ARCHIVING', true);
-    add('SUBMIT_ARCHIVE_MATERIAL', 'ARCHIVED', false);
-    add('ACCEPT_ARCHIVE_MATERIAL', 'ARCHIVED', false);
-  } else {
-    add('DISPATCH', 'DISPATCHED', true);
-    add('START_RECTIFICATION', 'RECTIFYING', true);
-    add('SUBMIT_RECTIFICATION', 'SUBMITTED', true);
-    add('VERIFY', 'VERIFIED', true);
-    add('RETURN', 'RETURNED', true);
-    add('RECORD_RECHECK', 'CLOSED', true, { passed: true });
-    add('RECORD_RECHECK', 'RECTIFYING', true, { passed: false });
-    add('APPROVE_DISPATCH_RETURN', 'REPORTED', true);
-  }
-  const from = columnOf(kind, card);
-  return moves.filter((m) => m.target !== from);
-}
-
-export function moveTo(kind: Kind, card: AnyCard, target: string): Move | null {
-  return movesFor(kind, card).find((m) => m.target === target) ?? null;
+/** What the drop already says, e.g. the classification a unit proposes by dropping on a stage. */
+export function presetOf(move: Move): ActionValues {
+  const preset: ActionValues = {};
+  if ('classification' in move && move.classification) preset.classification = move.classification;
+  if (move.passed !== null) preset.passed = move.passed;
+  return preset;
 }

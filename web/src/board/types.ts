@@ -1,44 +1,16 @@
-import type { Card, ItemCard } from '../api/types';
+// The board's cards and pages, as the board's documents (./documents.ts) read them.
+import type { BoardCardFragment, BoardItemCardFragment, ItemBoardColumnQuery, TaskBoardColumnQuery, TaskBoardQuery } from '../api/graphql.generated';
 
 export type Kind = 'task' | 'item';
 
-/** A task card as the board holds it: the shared Card and the side actions (comment, evidence, reassign). */
-export interface TaskCard extends Card {
-  sideActions: string[];
-}
+/** A task card as the board holds it: the shared Card, the side actions and where it may be dropped. */
+export type TaskCard = BoardCardFragment;
+/** An item card as the board holds it: the shared ItemCard and where it may be dropped. */
+export type BoardItemCard = BoardItemCardFragment;
 
-export type AnyCard = TaskCard | ItemCard;
+export type AnyCard = TaskCard | BoardItemCard;
 
-export interface BoardCampaign {
-  id: string;
-  name: string;
-  inspectionDate: string;
-  daysToInspection: number;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  endCursor: string | null;
-}
-
-export interface TaskColumnPage {
-  stage: string;
-  count: number;
-  pageInfo: PageInfo;
-  cards: TaskCard[];
-}
-
-export interface ItemColumnPage {
-  state: string;
-  count: number;
-  pageInfo: PageInfo;
-  items: ItemCard[];
-}
-
-export interface TaskBoardData {
-  board: { campaign: BoardCampaign; columns: TaskColumnPage[] };
-}
-
-export interface ItemBoardCardsData {
-  itemBoard: { campaign: BoardCampaign; columns: ItemColumnPage[] };
-}
+export type BoardCampaign = TaskBoardQuery['board']['campaign'];
+export type TaskColumnPage = TaskBoardColumnQuery['boardColumn'];
+export type ItemColumnPage = ItemBoardColumnQuery['itemBoardColumn'];
+export type PageInfo = TaskColumnPage['pageInfo'];

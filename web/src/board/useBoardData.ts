@@ -5,7 +5,7 @@
 // cards of each column as were on screen, never the whole board.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, gql, subscribe } from '../api/client';
-import type { ItemCard } from '../api/types';
+import type { ItemBoardCardsQuery, ItemBoardChangedSubscription, ItemBoardColumnQuery, ItemBoardCountsQuery, TaskBoardChangedSubscription, TaskBoardColumnQuery, TaskBoardCountsQuery, TaskBoardQuery } from '../api/graphql.generated';
 import {
   BOARD_PAGE,
   ITEM_BOARD_CARDS,
@@ -18,7 +18,7 @@ import {
   TASK_BOARD_COUNTS,
 } from './documents';
 import { columnOf, mergeCard, mergeLoad, removeCard, visibleTo } from './model';
-import type { AnyCard, BoardCampaign, ItemBoardCardsData, ItemColumnPage, Kind, PageInfo, TaskBoardData, TaskCard, TaskColumnPage } from './types';
+import type { AnyCard, BoardCampaign, ItemColumnPage, Kind, PageInfo, TaskColumnPage } from './types';
 
 /**
  * Nobody pushes the loss of a card (a task reassigned to another unit, an item handed back): a unit's small board
@@ -65,10 +65,10 @@ const fromItems = (c: ItemColumnPage): ColumnPage => ({ column: c.state, count: 
 
 async function columnPage(kind: Kind, campaign: string, column: string, after: string | null, first: number): Promise<ColumnPage> {
   if (kind === 'task') {
-    const d = await gql<{ boardColumn: TaskColumnPage }>(TASK_BOARD_COLUMN, { campaign, stage: column, first, after });
+    const d = await gql<TaskBoardColumnQuery>(TASK_BOARD_COLUMN, { campaign, stage: column, first, after });
     return fromTasks(d.boardColumn);
   }
-  const d = await gql<{ itemBoardColumn: ItemColumnPage }>(ITEM_BOARD_COLUMN, { campaign, state: column, first, after });
+  const d = await gql<ItemBoardColumnQuery>(ITEM_BOARD_COLUMN, { campaign, state: column, first, after });
   return fromItems(d.itemBoardColumn);
 }
 
@@ -76,8 +76,8 @@ async function columnPage(kind: Kind, campaign: string, column: string, after: s
 async function load(kind: Kind, want: ReadonlyMap<string, number>): Promise<{ campaign: BoardCampaign; columns: ColumnPage[] }> {
   const board =
     kind === 'task'
-      ? await gql<TaskBoardData>(TASK_BOARD, { first: BOARD_PAGE }).then((d) => ({ campaign: d.board.campaign, columns: d.board.columns.map(fromTasks) }))
-      : await gql<ItemBoardCardsData>(ITEM_BOARD_CARDS, { first: BOARD_PAGE }).then((d) => ({ campaign: d.itemBoard.campaign, columns: d.itemBoard.columns.map(fromItems) }));
+      ? await gql<TaskBoardQuery>(TASK_BOARD, { first: BOARD_PAGE }).then((d) => ({ campaign: d.board.campaign, columns: d.board.columns.map(fromTasks) }))
+      : await gql<ItemBoardCardsQuery>(ITEM_BOARD_CARDS, { first: BOARD_PAGE }).then((d) => ({ campaign: d.itemBoard.campaign, columns: d.itemBoard.columns.map(fromItems) }));
   const columns = await Promise.all(
     board.columns.map(async (page) => {
       const wanted = want.get(page.column) ?? 0;
@@ -173,8 +173,8 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
       if (!campaignId) return;
       const counts =
         kind === 'task'
-          ? gql<{ board: { columns: { stage: string; count: number }[] } }>(TASK_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.board.columns.map((c) => [c.stage, c.count] as const))
-          : gql<{ itemBoard: { columns: { state: string; count: number }[] } }>(ITEM_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.itemBoard.columns.map((c) => [c.state, c.count] as const));
+          ? gql<TaskBoardCountsQuery>(TASK_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.board.columns.map((c) => [c.stage, c.count] as const))
+          : gql<ItemBoardCountsQuery>(ITEM_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.itemBoard.columns.map((c) => [c.state, c.count] as const));
       counts.then(
         (pairs) =>
           setColumns((old) => {
@@ -260,8 +260,8 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
     const start = () => {
       stop =
         kind === 'task'
-          ? subscribe<{ boardChanged: { task: TaskCard } }>(TASK_BOARD_CHANGED, { campaign: campaignId }, (d) => onCard(d.boardChanged.task as unknown as C), onError)
-          : subscribe<{ itemChanged: { item: ItemCard } }>(ITEM_BOARD_CHANGED, { campaign: campaignId }, (d) => onCard(d.itemChanged.item as unknown as C), onError);
+          ? subscribe<TaskBoardChangedSubscription>(TASK_BOARD_CHANGED, { campaign: campaignId }, (d) => onCard(d.boardChanged.task as unknown as C), onError)
+          : subscribe<ItemBoardChangedSubscription>(ITEM_BOARD_CHANGED, { campaign: campaignId }, (d) => onCard(d.itemChanged.item as unknown as C), onError);
       setLive(true);
     };
     function onError() {

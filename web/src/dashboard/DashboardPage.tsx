@@ -11,31 +11,11 @@ import { useWords } from '../i18n';
 import { BOARD_AS_OF, CAMPAIGN_PERIOD, CIVILITY_INDEX, DASHBOARD_BOARD, DASHBOARD_CAMPAIGN, DASHBOARD_ITEMS, UNIT_RANKING } from './documents';
 import { burnDown, burnDownInstants, dateTime, inspectionInstant, metByItem, percent, pressureByUnit } from './metrics';
 import { BurnDownPanel, CivilityPanel, MetRatePanel, PressurePanel, RankingPanel, fill } from './panels';
-import type { CivilityPoint, DashboardCampaign, DashCard, DashItem, PastCard, UnitRanking } from './types';
+import type { DashCard, DashItem, PastCard } from './types';
 import { useLoad } from './useLoad';
 import './dashboard.css';
-
-const WORDS = {
-  title: { zh: '领导驾驶舱', en: 'Dashboard' },
-  refresh: { zh: '刷新', en: 'Refresh' },
-  asOf: { zh: '数据截至 {time}', en: 'As of {time}' },
-  countdown: { zh: '迎检倒计时', en: 'Countdown to the inspection' },
-  days: { zh: '天', en: 'days' },
-  inspectionOn: { zh: '迎检日期 {date}', en: 'Inspection on {date}' },
-  phase: { zh: '当前阶段', en: 'Current phase' },
-  phaseSince: { zh: '{date} 起', en: 'since {date}' },
-  nextPhase: { zh: '下一阶段：{label}', en: 'Next: {label}' },
-  nextPlanned: { zh: '（计划 {date} 开始）', en: ' (planned for {date})' },
-  lastPhase: { zh: '已是最后阶段', en: 'The last phase' },
-  metRate: { zh: '总体达标率', en: 'Overall met rate' },
-  metOf: { zh: '达标 {met} / 任务 {tasks}', en: '{met} of {tasks} tasks met' },
-  pressure: { zh: '逾期与督办', en: 'Overdue and escalated' },
-  pressureOf: { zh: '指标任务 {tasks} · 整改问题 {items}', en: '{tasks} tasks · {items} items' },
-  items: { zh: '项', en: '' },
-  archive: { zh: '档案归档', en: 'Archive' },
-  archiveOf: { zh: '已归档 {archived} / {tasks}', en: '{archived} of {tasks} archived' },
-  subtitle: { zh: '{campaign} · 数据截至 {time}', en: '{campaign} · as of {time}' },
-};
+import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
+import { DASHBOARD_WORDS as WORDS } from '../i18n/dashboard';
 
 interface BoardData {
   at: number;
@@ -54,7 +34,7 @@ const SETTLED_MS = 60 * 60_000;
 const pastBoards = new Map<string, PastCard[]>();
 
 async function loadPast(): Promise<PastData> {
-  const { performanceAssessment: period } = await gql<{ performanceAssessment: { from: string; to: string; campaign: { id: string } } }>(CAMPAIGN_PERIOD);
+  const { performanceAssessment: period } = await gql<CampaignPeriodQuery>(CAMPAIGN_PERIOD);
   const now = Date.parse(period.to);
   const instants = burnDownInstants(Date.parse(period.from), now);
   const key = (at: number) => `${period.campaign.id}@${at}`;
@@ -64,7 +44,7 @@ async function loadPast(): Promise<PastData> {
       instants.slice(i, i + REPLAYS_AT_ONCE).map(async (at) => {
         const kept = pastBoards.get(key(at));
         if (kept) return { at, cards: kept };
-        const data = await gql<{ boardAsOf: { columns: { cards: PastCard[] }[] } }>(BOARD_AS_OF, { asOf: new Date(at).toISOString() });
+        const data = await gql<BoardAsOfQuery>(BOARD_AS_OF, { asOf: new Date(at).toISOString() });
         const cards = data.boardAsOf.columns.flatMap((c) => c.cards);
         if (now - at > SETTLED_MS) pastBoards.set(key(at), cards);
         return { at, cards };
@@ -77,15 +57,15 @@ async function loadPast(): Promise<PastData> {
 
 async function loadBoard(): Promise<BoardData> {
   const [board, items] = await Promise.all([
-    gql<{ board: { columns: { cards: DashCard[] }[] } }>(DASHBOARD_BOARD),
-    gql<{ itemBoard: { columns: { items: DashItem[] }[] } }>(DASHBOARD_ITEMS),
+    gql<DashboardBoardQuery>(DASHBOARD_BOARD),
+    gql<DashboardItemsQuery>(DASHBOARD_ITEMS),
   ]);
   return { at: Date.now(), cards: board.board.columns.flatMap((c) => c.cards), items: items.itemBoard.columns.flatMap((c) => c.items) };
 }
 
-const loadCampaign = () => gql<{ campaign: DashboardCampaign }>(DASHBOARD_CAMPAIGN).then((d) => d.campaign);
-const loadRanking = () => gql<{ unitRanking: UnitRanking }>(UNIT_RANKING, { weeks: 8 }).then((d) => d.unitRanking);
-const loadCivility = () => gql<{ publicCivilityIndex: CivilityPoint[] }>(CIVILITY_INDEX).then((d) => d.publicCivilityIndex);
+const loadCampaign = () => gql<DashboardCampaignQuery>(DASHBOARD_CAMPAIGN).then((d) => d.campaign);
+const loadRanking = () => gql<UnitRankingQuery>(UNIT_RANKING, { weeks: 8 }).then((d) => d.unitRanking);
+const loadCivility = () => gql<CivilityIndexQuery>(CIVILITY_INDEX).then((d) => d.publicCivilityIndex);
 
 /** The dashboard looks again every five minutes while it is open (a leader leaves it on a screen). */
 const REFRESH_MS = 5 * 60_000;

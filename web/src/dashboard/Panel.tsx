@@ -9,17 +9,7 @@ import { useI18n, useWords } from '../i18n';
 import { chartPng, EChart, type ChartOptionFor } from './EChart';
 import { downloadDataUrl } from './exports';
 import { isoDate } from './metrics';
-
-const WORDS = {
-  chart: { zh: '图表', en: 'Chart' },
-  table: { zh: '表格', en: 'Table' },
-  exportImage: { zh: '导出图片', en: 'Save image' },
-  exportTable: { zh: '导出表格', en: 'Export table' },
-  exportFailed: { zh: '导出失败', en: 'Export failed' },
-  retry: { zh: '重试', en: 'Retry' },
-  loadFailed: { zh: '加载失败', en: 'Could not load' },
-  view: { zh: '显示方式', en: 'View' },
-};
+import { PANEL_FRAME_WORDS as WORDS } from '../i18n/dashboard';
 
 export interface PanelProps<R> {
   /** For tests and links: data-testid="panel-<id>". */

@@ -5,106 +5,15 @@ import { Alert, App, Button, Space, Tag, Typography, type TableColumnsType } fro
 import { DownloadOutlined } from '@ant-design/icons';
 import { gql } from '../api/client';
 import { useI18n, type Locale } from '../i18n';
-import { ESCALATION_LABELS } from '../labels';
+import { ESCALATION_LABELS } from '../i18n/labels';
 import type { ChartOptionFor } from './EChart';
 import { base64ToBlob, downloadBlob, downloadXlsx, type SheetColumn } from './exports';
 import { EXPORT_PERFORMANCE } from './documents';
 import { dateTime, daysLeft, isoDate, percent, WORK_LEVELS, type BurnPoint, type MetRow, type UnitPressure, type WorkLevel } from './metrics';
 import { Panel } from './Panel';
-import type { CivilityPoint, ExportedFile, RankedUnit, RankingWeek, UnitRanking } from './types';
-
-export const PANEL_WORDS = {
-  // 达标率
-  metTitle: { zh: '各测评项目达标率', en: 'Met rate by assessment item' },
-  metFile: { zh: '各测评项目达标率', en: 'Met rate by assessment item' },
-  item: { zh: '测评项目', en: 'Assessment item' },
-  tasks: { zh: '任务数', en: 'Tasks' },
-  met: { zh: '达标数', en: 'Met' },
-  metRate: { zh: '达标率', en: 'Met rate' },
-  allItems: { zh: '合计', en: 'Total' },
-  metSummary: { zh: '全部 {tasks} 项指标任务中达标 {met} 项，达标率 {rate}', en: '{met} of {tasks} indicator tasks met: {rate}' },
-  metNote: {
-    zh: '达标率 = 达标的指标任务 ÷ 该测评项目的全部指标任务（每个责任单位的每项指标算一项）。达标指：自查经督查组确认为「达标」，或整改、模拟测评后达标，以及已归档的任务；尚待审核的自查结果、「易反弹」「未知可否达标」不计为达标。',
-    en: 'Met rate = indicator tasks met ÷ all indicator tasks of the item (one per indicator and responsible unit). Met: a self-check confirmed as met by the supervision group, met after rectification or a mock assessment, or archived. Self-checks awaiting review, relapse-prone and unknown do not count as met.',
-  },
-  metEmpty: { zh: '还没有指标任务：导入任务分解表后，这里显示各测评项目的达标率', en: 'No indicator tasks yet: import the task breakdown to see the met rates' },
-  // 燃尽图
-  burnTitle: { zh: '未达标指标燃尽图', en: 'Burn-down of unmet indicators' },
-  burnFile: { zh: '未达标指标燃尽图', en: 'Burn-down of unmet indicators' },
-  date: { zh: '日期', en: 'Date' },
-  daysLeft: { zh: '距迎检（天）', en: 'Days to inspection' },
-  totalTasks: { zh: '任务总数', en: 'Tasks' },
-  unmet: { zh: '未达标', en: 'Not met' },
-  ideal: { zh: '理想线', en: 'Ideal' },
-  inspection: { zh: '迎检', en: 'Inspection' },
-  burnSummary: { zh: '当前未达标 {unmet} 项（共 {tasks} 项任务），距迎检 {days} 天', en: '{unmet} of {tasks} tasks not met, {days} days to the inspection' },
-  burnPace: { zh: '；按期清零平均每周须减少 {pace} 项', en: '; to reach zero in time: {pace} fewer per week' },
-  burnNote: {
-    zh: '每个点是当时的看板（只重放当时已发生的事件）：自活动开始每周一个点（活动不足五周时平均取六个点），最后一点为现在。未达标 = 任务总数 − 达标（口径同「各测评项目达标率」）。理想线从第一个点直线降到迎检日为 0。',
-    en: 'Each point is the board as it stood then (replaying only the events that had occurred): weekly since the campaign began (six even steps while it is younger than five weeks), the last point is now. Not met = tasks − met (as in the met rate). The ideal line runs straight from the first point to zero on the inspection date.',
-  },
-  burnEmpty: { zh: '还没有指标任务，暂无燃尽图', en: 'No indicator tasks yet: nothing to burn down' },
-  // 逾期与督办
-  pressureTitle: { zh: '逾期与督办（按责任单位）', en: 'Overdue and escalated work by unit' },
-  pressureFile: { zh: '逾期与督办-按责任单位', en: 'Overdue and escalated work by unit' },
-  unit: { zh: '责任单位', en: 'Unit' },
-  total: { zh: '合计', en: 'Total' },
-  ofTasks: { zh: '其中指标任务', en: 'Indicator tasks' },
-  ofItems: { zh: '其中整改问题', en: 'Rectification items' },
-  OVERDUE: { zh: '逾期', en: 'Overdue' },
-  REMINDER: { zh: '提醒', en: 'Reminder' },
-  URGE: { zh: '催办', en: 'Urged' },
-  SUPERVISE: { zh: '督办', en: 'Supervision notice' },
-  INTERVIEW: { zh: '约谈', en: 'Interview' },
-  ACCOUNTABILITY: { zh: '问责', en: 'Accountability' },
-  pressureSummary: {
-    zh: '逾期或提醒督办中的工作 {total} 项（指标任务 {tasks} 项，整改问题 {items} 项），涉及 {units} 个单位',
-    en: '{total} pieces of work overdue or escalated ({tasks} indicator tasks, {items} rectification items) at {units} units',
-  },
-  pressureNote: {
-    zh: '每项工作（指标任务、已派单的整改问题）按已到的最高一步只计一次：提醒（到期前）→ 逾期 → 催办 → 督办 → 约谈 → 问责。逾期指当前阶段时限（无则完成时限）已过。已归档的任务和已复核的整改问题不计。',
-    en: 'Each piece of work (indicator tasks, dispatched rectification items) counts once, at the highest step reached: reminder (before the deadline) → overdue → urged → supervision notice → interview → accountability. Overdue: the current stage’s deadline (else the due date) has passed. Archived tasks and verified items are not counted.',
-  },
-  pressureEmpty: { zh: '目前没有逾期或提醒督办中的工作', en: 'Nothing is overdue or escalated' },
-  // 公共文明指数
-  civilityTitle: { zh: '公共文明指数走势（模拟测评）', en: 'Public civility index (mock assessments)' },
-  civilityFile: { zh: '公共文明指数走势', en: 'Public civility index' },
-  assessedOn: { zh: '测评日期', en: 'Date' },
-  round: { zh: '模拟测评', en: 'Mock assessment' },
-  score: { zh: '得分', en: 'Score' },
-  maxScore: { zh: '满分', en: 'Out of' },
-  scoreRate: { zh: '得分率', en: 'Score rate' },
-  change: { zh: '较上次（百分点）', en: 'Change (points)' },
-  passLine: { zh: '达标线', en: 'Pass line' },
-  civilitySummary: { zh: '最近一次：{title}（{date}）得分率 {rate}', en: 'Latest: {title} ({date}) scored {rate}' },
-  civilityChange: { zh: '，较上次 {change} 个百分点', en: ', {change} points on the previous' },
-  civilityNote: {
-    zh: '公共文明指数取每次已结束的模拟测评的得分率（得分 ÷ 所测指标的满分）。虚线为模拟测评的达标得分率。',
-    en: 'The index is the score rate of each closed mock assessment (points scored ÷ points possible of the indicators assessed). The dashed line is the pass rate of mock assessments.',
-  },
-  civilityEmpty: {
-    zh: '还没有已结束的模拟测评。督查组录入得分并结束一次模拟测评后，这里显示公共文明指数的走势。',
-    en: 'No mock assessment has been closed yet. The index appears once the supervision group scores and closes one.',
-  },
-  // 红黑榜
-  rankingTitle: { zh: '红黑榜（按周）', en: 'Weekly ranking of units' },
-  rankingFile: { zh: '红黑榜', en: 'Weekly ranking' },
-  week: { zh: '周', en: 'Week' },
-  best: { zh: '红榜', en: 'Best' },
-  worst: { zh: '黑榜', en: 'Worst' },
-  list: { zh: '榜单', en: 'List' },
-  rank: { zh: '名次', en: 'Rank' },
-  onTime: { zh: '按时提交（件）', en: 'Handed in on time' },
-  points: { zh: '分', en: 'pts' },
-  nobody: { zh: '—', en: '—' },
-  flagged: { zh: '连续上黑榜，报领导小组：', en: 'At the bottom for weeks running, for the leading group: ' },
-  rankingNote: {
-    zh: '每周一 0 时至下周一 0 时计分（本周未结束，计至当前）。红榜为得分前 {top} 名且本周有按时提交的单位；黑榜为倒数 {top} 名且有扣分的单位；连续 {weeks} 周上黑榜的单位报领导小组。',
-    en: 'Weeks run from Monday 00:00 (the week in progress counts up to now). Best: the top {top} units that handed work in on time that week; worst: the bottom {top} that lost points; {weeks} weeks running on the worst list flag a unit for the leading group.',
-  },
-  rankingEmpty: { zh: '还没有可排名的周', en: 'No week to rank yet' },
-  exportPerformance: { zh: '导出绩效考核（含红黑榜）', en: 'Export performance assessment' },
-};
+import type { CivilityPoint, RankedUnit, RankingWeek, UnitRanking } from './types';
+import type { ExportPerformanceQuery } from '../api/graphql.generated';
+import { PANEL_WORDS } from '../i18n/dashboard';
 
 type Words = (key: keyof typeof PANEL_WORDS) => string;
 
@@ -494,7 +403,7 @@ export function RankingPanel({ ranking, ...common }: Common & { ranking: UnitRan
   ];
   async function exportPerformance() {
     try {
-      const { exportPerformanceAssessment: file } = await gql<{ exportPerformanceAssessment: ExportedFile }>(EXPORT_PERFORMANCE);
+      const { exportPerformanceAssessment: file } = await gql<ExportPerformanceQuery>(EXPORT_PERFORMANCE);
       downloadBlob(base64ToBlob(file.contentBase64, file.mimeType), file.fileName);
     } catch (err) {
       void message.error(err instanceof Error ? err.message : String(err));

@@ -13,15 +13,17 @@ import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icon
 import { ApiError, gql, uploadFile } from '../api/client';
 import { ITEM, TASK } from '../api/documents';
 import { useI18n, useWords } from '../i18n';
-import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../labels';
+import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../i18n/labels';
 import { useMe } from '../session/session';
 import { ADD_COMMENT, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
-import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from './labels';
+import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
+import type { DetailAddCommentMutation, DetailUploadEvidenceMutation, ItemQuery, TaskQuery } from '../api/graphql.generated';
+import { DRAWER_WORDS as WORDS } from '../i18n/detail';
 
 export interface CardDrawerProps {
   kind: 'task' | 'item';
@@ -30,88 +32,6 @@ export interface CardDrawerProps {
   onClose(): void;
   onAction(action: string): void;
 }
-
-const WORDS = {
-  loading: { zh: '正在加载卡片…', en: 'Loading the card…' },
-  loadFailed: { zh: '卡片加载失败', en: 'Could not load the card' },
-  reloadFailed: { zh: '刷新失败，显示的可能不是最新内容', en: 'Refresh failed: this may not be the latest' },
-  retry: { zh: '重试', en: 'Retry' },
-  item: { zh: '整改问题', en: 'Rectification item' },
-  actions: { zh: '可执行操作', en: 'Actions' },
-  noActions: { zh: '您当前没有可执行的操作', en: 'Nothing for you to do now' },
-  openToAct: { zh: '请在看板中打开此卡片办理', en: 'Open this card on the board to act on it' },
-  temporal: { zh: '在 Temporal 中查看工作流', en: 'Workflow in Temporal' },
-  overview: { zh: '基本情况', en: 'Overview' },
-  itemName: { zh: '测评项目', en: 'Assessment item' },
-  unit: { zh: '责任单位', en: 'Unit' },
-  leadUnit: { zh: '牵头单位', en: 'Lead unit' },
-  stage: { zh: '阶段', en: 'Stage' },
-  classification: { zh: '达标情况', en: 'Classification' },
-  awaiting: { zh: '待审核', en: 'Awaiting' },
-  none: { zh: '无', en: 'None' },
-  stageDue: { zh: '阶段时限', en: 'Stage due' },
-  due: { zh: '完成时限', en: 'Due' },
-  escalation: { zh: '提醒督办', en: 'Escalation' },
-  plan: { zh: '整改方案', en: 'Rectification plan' },
-  planDeadline: { zh: '期限', en: 'deadline' },
-  failed: { zh: '失分项', en: 'Criteria that lost points' },
-  nextRecheck: { zh: '下次复查', en: 'Next re-check' },
-  recheckDue: { zh: '（已到期）', en: ' (due)' },
-  relapses: { zh: '反弹次数', en: 'Relapses' },
-  method: { zh: '测评方法', en: 'Method' },
-  points: { zh: '分', en: 'points' },
-  standard: { zh: '测评标准', en: 'Standard' },
-  extension: { zh: '延期申请', en: 'Extension request' },
-  extensionUntil: { zh: '申请延至', en: 'Until' },
-  dispatchReturn: { zh: '退回申请（非本单位职责）', en: 'Request to return the dispatch' },
-  evidence: { zh: '佐证材料', en: 'Evidence' },
-  noEvidence: { zh: '暂无佐证材料', en: 'No evidence yet' },
-  attach: { zh: '上传佐证材料', en: 'Attach evidence' },
-  attachNote: { zh: '材料说明（选填）', en: 'Note (optional)' },
-  attached: { zh: '材料已上传', en: 'Evidence attached' },
-  tooLarge: { zh: '文件超过 20 MB 的上限', en: 'The file is over 20 MB' },
-  materials: { zh: '档案材料', en: 'Archive materials' },
-  accepted: { zh: '已验收', en: 'accepted' },
-  submittedBy: { zh: '提交', en: 'handed in' },
-  reviewedBy: { zh: '验收', en: 'reviewed' },
-  returnedBy: { zh: '退回', en: 'returned' },
-  returnReason: { zh: '退回原因', en: 'Why returned' },
-  notHandedIn: { zh: '尚未提交文件', en: 'No file yet' },
-  linked: { zh: '关联整改问题', en: 'Linked rectification items' },
-  noLinked: { zh: '暂无关联的整改问题', en: 'No linked items' },
-  comments: { zh: '意见', en: 'Comments' },
-  noComments: { zh: '暂无意见', en: 'No comments yet' },
-  commentText: { zh: '意见内容', en: 'Comment' },
-  commentPlaceholder: { zh: '写下您的意见…', en: 'Write a comment…' },
-  addComment: { zh: '发表意见', en: 'Post comment' },
-  commentRequired: { zh: '请填写意见内容', en: 'Write the comment first' },
-  commented: { zh: '意见已发表', en: 'Comment posted' },
-  history: { zh: '办理记录（最新在前）', en: 'History (newest first)' },
-  description: { zh: '问题描述', en: 'Description' },
-  state: { zh: '状态', en: 'State' },
-  source: { zh: '来源', en: 'Source' },
-  area: { zh: '专项领域', en: 'Area' },
-  address: { zh: '地址', en: 'Address' },
-  coordinates: { zh: '经纬度', en: 'Coordinates' },
-  toDispatch: { zh: '待派单', en: 'Not dispatched' },
-  itemDue: { zh: '整改时限', en: 'Due' },
-  atDispatch: { zh: '派单时确定', en: 'Set on dispatch' },
-  recheck: { zh: '巩固复查', en: 'Re-check' },
-  duplicates: { zh: '重复上报', en: 'Repeated reports' },
-  times: { zh: '次', en: 'time(s)' },
-  reportedBy: { zh: '上报人', en: 'Reported by' },
-  covert: { zh: '暗访组', en: 'Covert inspection team' },
-  reportedAt: { zh: '上报时间', en: 'Reported' },
-  task: { zh: '关联指标任务', en: 'Indicator task' },
-  openTask: { zh: '查看指标任务', en: 'Open the task' },
-  criterion: { zh: '测评内容', en: 'Criterion' },
-  lastReturn: { zh: '最近退回原因', en: 'Last returned because' },
-  photos: { zh: '问题照片', en: 'Photos of the problem' },
-  noPhotos: { zh: '未附照片', en: 'No photos' },
-  submission: { zh: '整改结果', en: 'The fix' },
-  afterPhotos: { zh: '整改后照片', en: 'After-photos' },
-  submittedAt: { zh: '提交于', en: 'handed in' },
-};
 
 type Loaded = { kind: 'task'; data: TaskDetail } | { kind: 'item'; data: ItemDetail };
 
@@ -145,8 +65,8 @@ function DetailDrawer({ kind, id, version, onClose, onAction }: Omit<CardDrawerP
     let live = true;
     const request =
       kind === 'task'
-        ? gql<{ indicatorTask: TaskDetail }>(TASK, { id }).then((d): Loaded => ({ kind: 'task', data: d.indicatorTask }))
-        : gql<{ rectificationItem: ItemDetail }>(ITEM, { id }).then((d): Loaded => ({ kind: 'item', data: d.rectificationItem }));
+        ? gql<TaskQuery>(TASK, { id }).then((d): Loaded => ({ kind: 'task', data: d.indicatorTask }))
+        : gql<ItemQuery>(ITEM, { id }).then((d): Loaded => ({ kind: 'item', data: d.rectificationItem }));
     request
       .then((next) => {
         if (!live) return;
@@ -407,7 +327,7 @@ function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: Ta
     setSending(true);
     setError(null);
     try {
-      const data = await gql<{ addComment: TaskDetail }>(ADD_COMMENT, { input: { taskId, text } });
+      const data = await gql<DetailAddCommentMutation>(ADD_COMMENT, { input: { taskId, text } });
       onChanged(data.addComment);
       setText('');
       message.success(w('commented'));
@@ -455,7 +375,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
     setSending(true);
     try {
       const uploaded = await uploadFile(file);
-      const data = await gql<{ uploadEvidence: TaskDetail }>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
+      const data = await gql<DetailUploadEvidenceMutation>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
       onChanged(data.uploadEvidence);
       setNote('');
       message.success(w('attached'));

@@ -7,13 +7,7 @@ import { useWords } from '../i18n';
 import { downloadFile, fetchFile, type FileState } from './files';
 import { fileSize, isImage } from './format';
 import type { StoredFile } from './types';
-
-const WORDS = {
-  preview: { zh: '预览图片', en: 'Preview image' },
-  download: { zh: '下载', en: 'Download' },
-  failed: { zh: '加载失败', en: 'Failed to load' },
-  downloadFailed: { zh: '下载失败', en: 'Download failed' },
-};
+import { GALLERY_WORDS as WORDS } from '../i18n/detail';
 
 export interface GalleryFile extends StoredFile {
   /** Shown under the file: who, when, a note. */

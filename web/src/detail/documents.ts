@@ -2,10 +2,10 @@
 // mutation answers with the whole detail, so the drawer shows the card as it is after the change.
 import { CARD, DETAIL } from '../api/documents';
 
-export const ADD_COMMENT = `mutation AddComment($input: AddCommentInput!) { addComment(input: $input) { ...Detail } }
+export const ADD_COMMENT = `mutation DetailAddComment($input: AddCommentInput!) { addComment(input: $input) { ...Detail } }
 ${DETAIL}
 ${CARD}`;
 
-export const UPLOAD_EVIDENCE = `mutation UploadEvidence($input: UploadEvidenceInput!) { uploadEvidence(input: $input) { ...Detail } }
+export const UPLOAD_EVIDENCE = `mutation DetailUploadEvidence($input: UploadEvidenceInput!) { uploadEvidence(input: $input) { ...Detail } }
 ${DETAIL}
 ${CARD}`;

@@ -1,37 +1,11 @@
 // A card's history as a timeline, newest first: what happened (the event's Chinese label), who, when, and the
 // facts the event carries (a reason, a note, a new deadline…).
 import { Timeline, Typography } from 'antd';
-import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_LABELS } from '../labels';
+import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_LABELS } from '../i18n/labels';
 import { useI18n, useWords } from '../i18n';
 import { formatDay, formatTime } from './format';
 import type { HistoryEntry } from './types';
-
-const WORDS = {
-  classification: { zh: '达标情况', en: 'Classification' },
-  reason: { zh: '原因', en: 'Reason' },
-  note: { zh: '说明', en: 'Note' },
-  text: { zh: '意见', en: 'Comment' },
-  plan: { zh: '整改方案', en: 'Plan' },
-  deadline: { zh: '整改期限', en: 'Deadline' },
-  requestedDueAt: { zh: '申请延至', en: 'Requested until' },
-  dueAt: { zh: '时限', en: 'Due' },
-  stageDueAt: { zh: '阶段时限', en: 'Stage due' },
-  level: { zh: '督办步骤', en: 'Escalation' },
-  passed: { zh: '结果', en: 'Result' },
-  pass: { zh: '合格', en: 'Passed' },
-  fail: { zh: '不合格', en: 'Failed' },
-  score: { zh: '得分', en: 'Score' },
-  material: { zh: '档案材料', en: 'Material' },
-  file: { zh: '文件', en: 'File' },
-  unit: { zh: '责任单位', en: 'Unit' },
-  previousUnit: { zh: '原责任单位', en: 'Previous unit' },
-  description: { zh: '问题描述', en: 'Description' },
-  address: { zh: '地址', en: 'Address' },
-  area: { zh: '领域', en: 'Area' },
-  photos: { zh: '照片', en: 'Photos' },
-  photoCount: { zh: '张', en: 'photo(s)' },
-  none: { zh: '暂无办理记录', en: 'No history yet' },
-};
+import { HISTORY_WORDS as WORDS } from '../i18n/detail';
 
 type Key = keyof typeof WORDS;
 

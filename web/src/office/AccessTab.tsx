@@ -5,9 +5,9 @@ import { Alert, App as AntApp, Button, Card, Checkbox, Form, Input, Modal, Popco
 import dayjs from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { ROLE_LABELS } from '../labels';
-import type { Role } from '../api/types';
+import { ROLE_LABELS } from '../i18n/roles';
 import { ACCESS_DENIALS, CREATE_SERVICE_ACCOUNT, REVOKE_SERVICE_ACCOUNT, ROTATE_SERVICE_ACCOUNT, SERVICE_ACCOUNTS } from './documents';
+import type { AccessDenialsQuery, CreateServiceAccountMutation, RotateServiceAccountMutation, ServiceAccountsQuery } from '../api/graphql.generated';
 
 const SCOPES = [
   { value: 'BOARD_READ', label: '任务与整改问题（看板、卡片、附件、实时推送）' },
@@ -15,22 +15,11 @@ const SCOPES = [
   { value: 'REPORTS_READ', label: '绩效考核、红黑榜、公共文明指数与月度汇报' },
 ];
 
-interface Account {
-  id: string;
-  name: string;
-  description: string | null;
-  scopes: string[];
-  keyPrefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  expiresAt: string | null;
-  revokedAt: string | null;
-  active: boolean;
-}
+type Account = ServiceAccountsQuery['serviceAccounts'][number];
 
 export function ServiceAccounts() {
   const { message } = AntApp.useApp();
-  const query = useQuery<{ serviceAccounts: Account[] }>(SERVICE_ACCOUNTS);
+  const query = useQuery<ServiceAccountsQuery>(SERVICE_ACCOUNTS);
   const accounts = query.data?.serviceAccounts ?? null;
   const load = query.reload;
   const [creating, setCreating] = useState(false);
@@ -61,7 +50,7 @@ export function ServiceAccounts() {
                 <Space>
                   <Popconfirm title="更换后旧密钥立即失效，确定？" onConfirm={async () => {
                     try {
-                      const r = (await gql<{ rotateServiceAccountKey: { apiKey: string; account: { name: string } } }>(ROTATE_SERVICE_ACCOUNT, { id: a.id })).rotateServiceAccountKey;
+                      const r = (await gql<RotateServiceAccountMutation>(ROTATE_SERVICE_ACCOUNT, { id: a.id })).rotateServiceAccountKey;
                       setKey({ name: r.account.name, apiKey: r.apiKey });
                       load();
                     } catch (err) {
@@ -96,7 +85,7 @@ export function ServiceAccounts() {
         onOk={async () => {
           const v = (await form.validateFields()) as { name: string; description?: string; scopes: string[] };
           try {
-            const r = (await gql<{ createServiceAccount: { apiKey: string; account: { name: string } } }>(CREATE_SERVICE_ACCOUNT, { input: { name: v.name, description: v.description || null, scopes: v.scopes } })).createServiceAccount;
+            const r = (await gql<CreateServiceAccountMutation>(CREATE_SERVICE_ACCOUNT, { input: { name: v.name, description: v.description || null, scopes: v.scopes } })).createServiceAccount;
             setCreating(false);
             form.resetFields();
             setKey({ name: r.account.name, apiKey: r.apiKey });
@@ -129,26 +118,13 @@ export function ServiceAccounts() {
   );
 }
 
-interface Denial {
-  id: string;
-  at: string;
-  login: string | null;
-  role: Role | null;
-  serviceAccount: string | null;
-  unitCode: string | null;
-  operationType: string | null;
-  operationName: string | null;
-  path: string | null;
-  code: string;
-  message: string;
-  ip: string | null;
-}
+type Denial = AccessDenialsQuery['accessDenials']['nodes'][number];
 
 export function AccessDenials() {
   // Pages already shown, then the next one asked for by its cursor.
   const [pages, setPages] = useState<(string | null)[]>([null]);
   const last = pages[pages.length - 1];
-  const query = useQuery<{ accessDenials: { nodes: Denial[]; endCursor: string | null; hasNextPage: boolean } }>(ACCESS_DENIALS, { after: last });
+  const query = useQuery<AccessDenialsQuery>(ACCESS_DENIALS, { after: last });
   const [rows, setRows] = useState<Record<string, Denial[]>>({});
   const shown = pages.flatMap((p) => rows[p ?? ''] ?? []);
   const page = query.data?.accessDenials;

@@ -7,8 +7,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { useMe } from '../session/session';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { ADVANCE_PHASE, CAMPAIGN_CLOCK, DECISION_TO_ITEM, BOARD_UNITS, DECISION_TO_TASK, INDICATOR_CODES, ORGANISATION, RECORD_MEETING, RECORD_VISIT, SET_PHASE_PLAN } from './documents';
+import type { CampaignClockQuery, ClockBoardUnitsQuery, IndicatorCodesQuery, OrganisationQuery } from '../api/graphql.generated';
 
 interface Decision {
   meetingId: string;
@@ -17,21 +18,7 @@ interface Decision {
   text: string;
 }
 
-interface Clock {
-  id: string;
-  name: string;
-  version: number;
-  phase: string;
-  phaseLabel: string;
-  nextPhase: string | null;
-  countdownLabel: string;
-  allowedActions: string[];
-  phases: { phase: string; label: string; plannedStart: string | null; startedAt: string | null; current: boolean; due: boolean }[];
-  archiveProgress: { tasks: number; archived: number; complete: boolean };
-  cadence: { month: string; visits: number; jointMeetings: number; coordinationMeetings: number; met: boolean; ended: boolean; flagged: boolean; shortfalls: { label: string; required: number; recorded: number }[] };
-  visits: { id: string; date: string; places: string[]; visitors: string[]; notes: string; units: { name: string }[]; recordedBy: { displayName: string } }[];
-  meetings: { id: string; kindLabel: string; date: string; title: string; attendees: string[]; minutes: string; decisions: { text: string; dueDate: string | null; unit: { name: string } | null }[] }[];
-}
+type Clock = CampaignClockQuery['campaign'];
 
 const splitList = (text: string | undefined) => (text ?? '').split(/[，,、\n]/).map((s) => s.trim()).filter(Boolean);
 
@@ -41,7 +28,7 @@ export function ClockTab() {
   const me = useMe();
   const [dialog, setDialog] = useState<'advance' | 'visit' | 'meeting' | 'plan' | null>(null);
   const [decision, setDecision] = useState<Decision | null>(null);
-  const query = useQuery<{ campaign: Clock }>(CAMPAIGN_CLOCK, { month: month.format('YYYY-MM') });
+  const query = useQuery<CampaignClockQuery>(CAMPAIGN_CLOCK, { month: month.format('YYYY-MM') });
   const clock = query.data?.campaign ?? null;
 
   if (query.error && !clock) return <Alert type="error" showIcon message={query.error.message} action={<Button onClick={query.reload}>重试</Button>} />;
@@ -317,7 +304,7 @@ function PlanDialog({ open, clock, onCancel, onSubmit }: DialogProps & { clock: 
 function DecisionDialog({ decision, campaignId, onClose, onDone }: { decision: Decision | null; campaignId: string; onClose(): void; onDone(): void }) {
   const [form] = Form.useForm();
   const { message } = AntApp.useApp();
-  const catalog = useQuery<{ catalog: { items: { name: string; indicators: { code: string; name: string }[] }[] } }>(INDICATOR_CODES);
+  const catalog = useQuery<IndicatorCodesQuery>(INDICATOR_CODES);
   const indicators = (catalog.data?.catalog.items ?? []).flatMap((i) => i.indicators.map((x) => ({ value: x.code, label: `${x.code} ${x.name}` })));
   return (
     <Modal
@@ -373,7 +360,7 @@ function DecisionDialog({ decision, campaignId, onClose, onDone }: { decision: D
 function UnitSelect(props: { value?: string; onChange?(value: string): void; allowClear?: boolean; style?: CSSProperties }) {
   const me = useMe();
   const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
-  const query = useQuery<{ organisation?: { units: { code: string; name: string }[] }; board?: { columns: { cards: { unit: { code: string; name: string } }[] }[] } }>(fromOrganisation ? ORGANISATION : BOARD_UNITS);
+  const query = useQuery<Partial<OrganisationQuery & ClockBoardUnitsQuery>>(fromOrganisation ? ORGANISATION : BOARD_UNITS);
   const units = new Map<string, string>();
   for (const u of query.data?.organisation?.units ?? []) units.set(u.code, u.name);
   for (const c of query.data?.board?.columns ?? []) for (const card of c.cards) units.set(card.unit.code, card.unit.name);

@@ -7,6 +7,7 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
 import { downloadExported, fileToBase64 } from '../api/files';
 import { EXPORT_CATALOG, IMPORT_CATALOG, IMPORT_ORGANISATION, IMPORT_TASK_BREAKDOWN } from './documents';
+import type { ExportCatalogQuery } from '../api/graphql.generated';
 
 interface Problem {
   sheet: string;
@@ -137,7 +138,7 @@ function ExportCatalogButton() {
       onClick={async () => {
         setBusy(true);
         try {
-          downloadExported((await gql<{ exportCatalog: { fileName: string; mimeType: string; contentBase64: string } }>(EXPORT_CATALOG)).exportCatalog);
+          downloadExported((await gql<ExportCatalogQuery>(EXPORT_CATALOG)).exportCatalog);
         } catch (err) {
           message.error(err instanceof ApiError ? err.message : '导出失败');
         } finally {

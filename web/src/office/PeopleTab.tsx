@@ -5,22 +5,16 @@ import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Table, Tag } f
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { Role } from '../api/types';
-import { ROLE_LABELS } from '../labels';
+import { ROLE_LABELS } from '../i18n/roles';
 import { useMe } from '../session/session';
 import { ORGANISATION, SET_USER_PASSWORD } from './documents';
+import type { OrganisationQuery } from '../api/graphql.generated';
 
-interface Person {
-  id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  phone: string | null;
-  unit: { code: string; name: string } | null;
-}
+type Person = OrganisationQuery['organisation']['people'][number];
 
 export function PeopleTab() {
   const me = useMe();
-  const query = useQuery<{ organisation: { units: { code: string; name: string; kind: string }[]; people: Person[] } }>(ORGANISATION);
+  const query = useQuery<OrganisationQuery>(ORGANISATION);
   const [resetting, setResetting] = useState<Person | null>(null);
   const [search, setSearch] = useState('');
   if (query.error && !query.data) return <Alert type="error" showIcon message={query.error.message} />;

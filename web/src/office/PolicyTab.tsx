@@ -6,17 +6,9 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import { POLICY, UPDATE_POLICY } from './documents';
+import type { PolicyQuery } from '../api/graphql.generated';
 
-interface Policy {
-  selfCheckDays: number;
-  rectificationDays: number;
-  mockAssessmentDays: number;
-  mockPassRate: number;
-  reminderBeforeHours: number;
-  archiveDueAt: string | null;
-  escalationAfterHours: { URGE: number; SUPERVISE: number; INTERVIEW: number; ACCOUNTABILITY: number };
-  recheckDays: { relapseProne: number; other: number };
-}
+type Policy = PolicyQuery['campaign']['policy'];
 
 const DAYS: [keyof Policy, string][] = [
   ['selfCheckDays', '自查自评（天）'],
@@ -32,7 +24,7 @@ const LADDER: [keyof Policy['escalationAfterHours'], string][] = [
 
 export function PolicyTab() {
   const { message } = AntApp.useApp();
-  const query = useQuery<{ campaign: { id: string; policy: Policy } }>(POLICY);
+  const query = useQuery<PolicyQuery>(POLICY);
   const [form] = Form.useForm();
   const campaign = query.data?.campaign;
   if (query.error && !campaign) return <Alert type="error" showIcon message={query.error.message} />;

@@ -9,24 +9,9 @@ import { useQuery } from '../api/useQuery';
 import { downloadExported } from '../api/files';
 import { useMe } from '../session/session';
 import { MONTHLY_REPORTS, EXPORT_MONTHLY_REPORT, EXPORT_PERFORMANCE, GENERATE_MONTHLY_REPORT, PERFORMANCE } from './documents';
+import type { ExportMonthlyReportQuery, ExportPerformanceQuery, MonthlyReportsQuery, PerformanceQuery } from '../api/graphql.generated';
 
-type Exported = { fileName: string; mimeType: string; contentBase64: string };
-
-interface UnitRow {
-  rank: number;
-  score: number;
-  unit: { code: string; name: string };
-  tasks: number;
-  items: number;
-  dueWork: number;
-  handedInOnTime: number;
-  handedInLate: number;
-  overdue: number;
-  onTimeRate: number | null;
-  relapses: number;
-  returns: number;
-  highestEscalationLabel: string | null;
-}
+type UnitRow = PerformanceQuery['performanceAssessment']['units'][number];
 
 function useFailure() {
   const { message } = AntApp.useApp();
@@ -39,7 +24,7 @@ export function MonthlyReports() {
   const { message } = AntApp.useApp();
   const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month'));
   const [busy, setBusy] = useState(false);
-  const query = useQuery<{ campaign: { id: string; monthlyReports: { month: string; generatedAt: string }[] } }>(MONTHLY_REPORTS);
+  const query = useQuery<MonthlyReportsQuery>(MONTHLY_REPORTS);
   const campaignId = query.data?.campaign.id ?? null;
   const reports = [...(query.data?.campaign.monthlyReports ?? [])].sort((a, b) => b.month.localeCompare(a.month));
 
@@ -86,7 +71,7 @@ export function MonthlyReports() {
                 icon={<DownloadOutlined />}
                 onClick={async () => {
                   try {
-                    downloadExported((await gql<{ exportMonthlyReport: Exported }>(EXPORT_MONTHLY_REPORT, { campaignId, month: r.month })).exportMonthlyReport);
+                    downloadExported((await gql<ExportMonthlyReportQuery>(EXPORT_MONTHLY_REPORT, { campaignId, month: r.month })).exportMonthlyReport);
                   } catch (err) {
                     failed(err);
                   }
@@ -106,7 +91,7 @@ export function MonthlyReports() {
 
 export function PerformanceAssessment() {
   const failed = useFailure();
-  const query = useQuery<{ performanceAssessment: { from: string; to: string; summary: string; units: UnitRow[] } }>(PERFORMANCE);
+  const query = useQuery<PerformanceQuery>(PERFORMANCE);
   const data = query.data?.performanceAssessment ?? null;
   if (query.error && !data) return <Alert type="error" showIcon message={query.error.message} />;
   return (
@@ -119,7 +104,7 @@ export function PerformanceAssessment() {
           icon={<DownloadOutlined />}
           onClick={async () => {
             try {
-              downloadExported((await gql<{ exportPerformanceAssessment: Exported }>(EXPORT_PERFORMANCE)).exportPerformanceAssessment);
+              downloadExported((await gql<ExportPerformanceQuery>(EXPORT_PERFORMANCE)).exportPerformanceAssessment);
             } catch (err) {
               failed(err);
             }

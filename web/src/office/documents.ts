@@ -94,4 +94,4 @@ export const SET_USER_PASSWORD = 'mutation SetUserPassword($login: String!, $pas
 
 export const INDICATOR_CODES = 'query IndicatorCodes { catalog { items { name indicators { code name } } } }';
 
-export const BOARD_UNITS = 'query BoardUnits { board { columns { cards { unit { code name } } } } }';
+export const BOARD_UNITS = 'query ClockBoardUnits { board { columns { cards { unit { code name } } } } }';

@@ -7,59 +7,15 @@ import { Alert, Button, Descriptions, Form, Input, Radio, Result, Select, Space,
 import { AimOutlined, CameraOutlined, CloseOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
 import { useI18n } from '../i18n';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { everyCard } from '../api/board-pages';
 import { REPORT_ITEM, REPORT_UNIT_PAGES, REPORT_UNITS_ORGANISATION } from './documents';
 import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
-
-const WORDS = {
-  title: { zh: '上报问题', en: 'Report a problem' },
-  intro: { zh: '现场拍照、填写地址和问题，提交后生成整改问题；同一地点、同一领域已有未销号的问题时自动合并。', en: 'Photograph the problem, say where and what it is: it becomes a rectification item, or is merged into the open item of the same place and area.' },
-  photos: { zh: '现场照片', en: 'Photos' },
-  takePhoto: { zh: '拍照', en: 'Take a photo' },
-  choosePhoto: { zh: '从相册选择', en: 'Choose photos' },
-  photoHint: { zh: '可拍多张（最多 {max} 张）；大照片会先压缩到 {side} 像素以内再上传。', en: 'Several allowed (at most {max}); large photos are shrunk to {side} pixels before sending.' },
-  processing: { zh: '正在处理照片…', en: 'Preparing photos…' },
-  photoUnreadable: { zh: '无法读取照片「{name}」，请重拍或改用 JPG 格式', en: 'Cannot read the photo “{name}”: take it again or use JPG' },
-  tooManyPhotos: { zh: '照片最多 {max} 张，多出的未添加', en: 'At most {max} photos: the rest were not added' },
-  removePhoto: { zh: '删除照片 {n}', en: 'Remove photo {n}' },
-  address: { zh: '问题地址', en: 'Address' },
-  addressPlaceholder: { zh: '如：外滩路 12 号东门、滨江大道与中山路路口', en: 'e.g. east gate of No. 12 Waitan Road' },
-  addressRequired: { zh: '请填写问题所在地址', en: 'Enter the address of the problem' },
-  locate: { zh: '使用当前位置', en: 'Use my location' },
-  locating: { zh: '正在定位…', en: 'Locating…' },
-  located: { zh: '已记录位置：纬度 {lat}，经度 {lng}（误差约 {acc} 米）', en: 'Location recorded: {lat}, {lng} (within about {acc} m)' },
-  clearLocation: { zh: '不记录位置', en: 'Clear location' },
-  locationDenied: { zh: '未获准读取位置。可在浏览器设置中允许定位，或只填写地址。', en: 'Permission to read the location was refused. Allow it in the browser settings, or give the address only.' },
-  locationUnavailable: { zh: '暂时无法获取位置（信号弱或定位未开启），请只填写地址。', en: 'The location is not available right now: give the address only.' },
-  locationTimeout: { zh: '定位超时，请重试或只填写地址。', en: 'Locating took too long: try again or give the address only.' },
-  locationUnsupported: { zh: '此浏览器或此网址（非 HTTPS）不能定位，请只填写地址。', en: 'This browser or address (not HTTPS) cannot locate: give the address only.' },
-  area: { zh: '专项整治领域', en: 'Rectification area' },
-  areaRequired: { zh: '请选择专项整治领域', en: 'Choose the area' },
-  source: { zh: '问题来源', en: 'Source' },
-  description: { zh: '问题描述', en: 'Description' },
-  descriptionPlaceholder: { zh: '如：垃圾桶满溢，周边散落垃圾', en: 'e.g. overflowing bins, litter around them' },
-  descriptionRequired: { zh: '请填写问题描述', en: 'Describe the problem' },
-  unit: { zh: '派给责任单位（可不选）', en: 'Dispatch to a unit (optional)' },
-  unitPlaceholder: { zh: '不选则由督查组、创建办在看板上派单', en: 'Leave empty to dispatch later from the board' },
-  noUnits: { zh: '暂无单位列表', en: 'No units listed' },
-  submit: { zh: '提交上报', en: 'Submit' },
-  reported: { zh: '已上报，已生成整改问题', en: 'Reported: a rectification item was created' },
-  merged: { zh: '已存在相同问题，已合并', en: 'The same problem is already open: merged' },
-  mergedDetail: { zh: '该地点、该领域已有未销号的整改问题，本次上报的照片和说明已记入该问题（累计重复上报 {n} 次）。', en: 'An open item of this place and area exists; this report’s photos and note were added to it ({n} repeated reports so far).' },
-  itemId: { zh: '整改问题编号', en: 'Item' },
-  state: { zh: '状态', en: 'State' },
-  dispatchedTo: { zh: '责任单位', en: 'Unit' },
-  notDispatched: { zh: '未派单', en: 'Not dispatched' },
-  dueAt: { zh: '整改时限', en: 'Due' },
-  photoCount: { zh: '照片', en: 'Photos' },
-  photoCountValue: { zh: '{n} 张', en: '{n}' },
-  another: { zh: '继续上报', en: 'Report another' },
-  failed: { zh: '上报失败', en: 'Could not report' },
-};
+import type { ReportItemMutation, ReportUnitsOrganisationQuery } from '../api/graphql.generated';
+import { REPORT_WORDS as WORDS } from '../i18n/report';
 
 const AREAS = ['SANITATION', 'CITY_APPEARANCE', 'TRAFFIC_ORDER', 'MARKETS', 'PUBLIC_SECURITY', 'SERVICE_WINDOWS'] as const;
 const AREA_EN: Record<string, string> = {
@@ -87,21 +43,7 @@ interface Values {
   unitCode?: string;
 }
 
-interface ReportedItem {
-  id: string;
-  state: string;
-  stateLabel: string;
-  source: string;
-  sourceLabel: string;
-  area: string | null;
-  description: string;
-  duplicateReports: number;
-  createdAt: string;
-  dueAt: string | null;
-  location: { address: string; latitude: number | null; longitude: number | null };
-  unit: { code: string; name: string } | null;
-  photos: { sha256: string; name: string; size: number }[];
-}
+type ReportedItem = ReportItemMutation['reportItem']['item'];
 
 type Position = { latitude: number; longitude: number; accuracy: number };
 type Locating = { kind: 'idle' } | { kind: 'locating' } | { kind: 'located'; position: Position } | { kind: 'failed'; message: string };
@@ -130,7 +72,7 @@ function useUnits(): { code: string; name: string }[] {
     let live = true;
     const load =
       me.role === 'OFFICE' || me.role === 'LEADER'
-        ? gql<{ organisation: { units: { code: string; name: string }[] } }>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
+        ? gql<ReportUnitsOrganisationQuery>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
         : everyCard<{ unit: { code: string; name: string } }>(REPORT_UNIT_PAGES).then((d) => {
             const byCode = new Map(d.nodes.map((card) => [card.unit.code, card.unit]));
             return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
@@ -221,7 +163,7 @@ export default function ReportPage(_props: { route: Route }) {
     const position = locating.kind === 'located' ? locating.position : null;
     const round = (n: number) => Math.round(n * 1e6) / 1e6;
     try {
-      const data = await gql<{ reportItem: { item: ReportedItem; duplicate: boolean } }>(REPORT_ITEM, {
+      const data = await gql<ReportItemMutation>(REPORT_ITEM, {
         input: {
           source: values.source,
           area: values.area,

@@ -7,38 +7,18 @@ import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
-import { AREA_LABELS } from '../labels';
+import { AREA_LABELS } from '../i18n/labels';
 import { preparePhoto, uploadPhotos, type Photo } from '../report/photos';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { ACT_ON_ROUND, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, ROUNDS, ROUND_DETAIL, UNITS } from './documents';
+import type { IndicatorsQuery, RecordFindingMutation, RoundQuery, RoundsQuery, UnitsQuery } from '../api/graphql.generated';
 
-interface Round {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  title: string;
-  plannedOn: string;
-  places: string[];
-  indicatorCodes: string[];
-  state: string;
-  stateLabel: string;
-  findingCount: number;
-  score: number;
-  maxScore: number;
-  scoreRate: number | null;
-  allowedActions: string[];
-  scores: { criterionCode: string; points: number; score: number }[];
-}
+type Round = RoundsQuery['inspectionRounds'][number];
 
-interface RoundDetail extends Round {
-  findings: { id: string; state: string; stateLabel: string; description: string; area: string | null; location: { address: string }; unit: { name: string } | null; dueAt: string | null }[];
-  history: { label: string; occurredAt: string; actor: { displayName: string } }[];
-}
+type RoundDetail = RoundQuery['inspectionRound'];
 
-interface Catalog {
-  catalog: { items: { code: string; name: string; indicators: { code: string; name: string; criteria: { code: string; content: string; points: number }[] }[] }[] };
-}
+type Catalog = IndicatorsQuery;
 
 const KINDS = [
   { value: 'MONTHLY_SUPERVISION', label: '每月督查' },
@@ -56,7 +36,7 @@ function useFailure() {
 export default function RoundsPage({ route }: { route: Route }) {
   const me = useMe();
   const failed = useFailure();
-  const rounds = useQuery<{ inspectionRounds: Round[] }>(ROUNDS);
+  const rounds = useQuery<RoundsQuery>(ROUNDS);
   const [planning, setPlanning] = useState(false);
   const open = route.params.get('round');
   const mayPlan = me.role === 'OFFICE' || me.role === 'SUPERVISOR';
@@ -169,7 +149,7 @@ function PlanDialog({ open, onClose, onPlanned }: { open: boolean; onClose(): vo
 }
 
 function RoundDrawer({ id, onClose, onChanged }: { id: string | null; onClose(): void; onChanged(): void }) {
-  const detail = useQuery<{ inspectionRound: RoundDetail }>(ROUND_DETAIL, { id: id ?? '' });
+  const detail = useQuery<RoundQuery>(ROUND_DETAIL, { id: id ?? '' });
   const round = id ? (detail.data?.inspectionRound ?? null) : null;
   const changed = () => {
     detail.reload();
@@ -217,7 +197,7 @@ function FindingForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): 
   const { message } = AntApp.useApp();
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [busy, setBusy] = useState(false);
-  const units = useQuery<{ board: { columns: { cards: { unit: { code: string; name: string } }[] }[] } }>(UNITS);
+  const units = useQuery<UnitsQuery>(UNITS);
   const unitOptions = useMemo(() => {
     const seen = new Map<string, string>();
     for (const c of units.data?.board.columns ?? []) for (const card of c.cards) seen.set(card.unit.code, card.unit.name);
@@ -230,7 +210,7 @@ function FindingForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): 
       onFinish={async (v: { area: string; address: string; description: string; unitCode?: string }) => {
         setBusy(true);
         try {
-          const r = await gql<{ recordFinding: { duplicate: boolean } }>(RECORD_FINDING, {
+          const r = await gql<RecordFindingMutation>(RECORD_FINDING, {
             input: { roundId: round.id, area: v.area, location: { address: v.address }, description: v.description, unitCode: v.unitCode || null, photos: await uploadPhotos(photos) },
           });
           message.success(r.recordFinding.duplicate ? '已存在相同问题，已合并' : '已记录，已生成整改问题');

@@ -2,9 +2,10 @@
 // person sees follow their role (shell/navigation.ts); what they may do on a card follows the card's
 // `allowedActions`, which the API computes from the same rules it enforces.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { ApiError, currentSession, gql, gqlAnonymous, onSessionChange, setSession, type Session } from '../api/client';
+import { ApiError, currentSession, gql, gqlAnonymous, onSessionChange, setSession } from '../api/client';
 import { ME, SIGN_IN, SIGN_OUT } from '../api/documents';
 import type { Me } from '../api/types';
+import type { MeQuery, SignInMutation } from '../api/graphql.generated';
 
 interface SessionState {
   me: Me | null;
@@ -22,7 +23,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const loadMe = useCallback(async () => {
     try {
-      setMe((await gql<{ me: Me }>(ME)).me);
+      setMe((await gql<MeQuery>(ME)).me);
     } catch {
       setMe(null);
     } finally {
@@ -34,7 +35,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let live = true;
     // A session kept from before a reload: is it still good?
     if (currentSession()) {
-      gql<{ me: Me }>(ME)
+      gql<MeQuery>(ME)
         .then((data) => live && setMe(data.me))
         .catch(() => live && setMe(null))
         .finally(() => live && setChecking(false));
@@ -54,7 +55,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       checking,
       async signIn(login, password) {
-        const data = await gqlAnonymous<{ signIn: Session }>(SIGN_IN, { input: { login: login.trim(), password } });
+        const data = await gqlAnonymous<SignInMutation>(SIGN_IN, { input: { login: login.trim(), password } });
         setSession(data.signIn);
         await loadMe();
       },

@@ -4,6 +4,7 @@ import { gql } from '../api/client';
 import { CAMPAIGN_HEADER } from '../api/documents';
 import type { CampaignHeader as Header } from '../api/types';
 import { useI18n } from '../i18n';
+import type { CampaignHeaderQuery } from '../api/graphql.generated';
 
 /** The campaign's name, its phase and the days left to the inspection, on every screen. */
 export function CampaignHeader() {
@@ -12,7 +13,7 @@ export function CampaignHeader() {
   useEffect(() => {
     let live = true;
     const load = () =>
-      gql<{ campaign: Header }>(CAMPAIGN_HEADER)
+      gql<CampaignHeaderQuery>(CAMPAIGN_HEADER)
         .then((data) => live && setCampaign(data.campaign))
         .catch(() => undefined);
     void load();

@@ -1,15 +1,4 @@
 // Words for the campaign's codes, as the glossary names them (the API gives stage and state labels itself).
-import type { Role } from './api/types';
-
-export const ROLE_LABELS: Record<Role, string> = {
-  LEADER: '领导小组',
-  OFFICE: '创建办',
-  SUPERVISOR: '督查检查组',
-  ARCHIVIST: '档案组',
-  UNIT_HEAD: '单位负责人',
-  UNIT_MEMBER: '责任单位成员',
-};
-
 export const CLASSIFICATION_LABELS: Record<string, string> = { MET: '达标', NOT_MET: '未达标', UNKNOWN: '未知可否达标', RELAPSE_PRONE: '易反弹' };
 
 export const ESCALATION_LABELS: Record<string, string> = { REMINDER: '提醒', URGE: '催办', SUPERVISE: '督办', INTERVIEW: '约谈', ACCOUNTABILITY: '问责' };

@@ -1,0 +1,1704 @@
+// Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+/** 角色 / Role */
+export type Role =
+  /** 领导小组 / Leading group */
+  | 'LEADER'
+  /** 创建办 / Campaign office */
+  | 'OFFICE'
+  /** 督查检查组 / Supervision group */
+  | 'SUPERVISOR'
+  /** 档案组 / Archives group */
+  | 'ARCHIVIST'
+  /** 单位负责人 / Head of a unit */
+  | 'UNIT_HEAD'
+  /** 责任单位成员 / Member of a responsible unit */
+  | 'UNIT_MEMBER';
+
+/** 单位类别 / Kind of unit */
+export type UnitKind =
+  /** 站办所 / Sub-district department */
+  | 'DEPARTMENT'
+  /** 社区 / Community */
+  | 'COMMUNITY'
+  /** 村 / Village */
+  | 'VILLAGE'
+  /** 企业 / Enterprise */
+  | 'ENTERPRISE'
+  /** 学校 / School */
+  | 'SCHOOL'
+  /** 窗口单位 / Service window */
+  | 'SERVICE_WINDOW';
+
+/** 专项整治领域 / Rectification area */
+export type RectificationArea =
+  /** 交通秩序 / Traffic order */
+  | 'TRAFFIC_ORDER'
+  /** 市容市貌 / City appearance */
+  | 'CITY_APPEARANCE'
+  /** 社会治安 / Public security */
+  | 'PUBLIC_SECURITY'
+  /** 环境卫生 / Sanitation */
+  | 'SANITATION'
+  /** 集贸市场 / Markets */
+  | 'MARKETS'
+  /** 窗口服务 / Service windows */
+  | 'SERVICE_WINDOWS';
+
+/** 时限提醒与督办的步骤 / Step of the escalation ladder */
+export type EscalationLevel =
+  /** 提醒 / Reminder before the deadline */
+  | 'REMINDER'
+  /** 催办 / Urged at the deadline */
+  | 'URGE'
+  /** 督办（督办单发至单位负责人） / Supervision notice to the unit head */
+  | 'SUPERVISE'
+  /** 约谈 / Interview of the unit head */
+  | 'INTERVIEW'
+  /** 问责（计入绩效考核，报领导小组） / Accountability, recorded for performance assessment */
+  | 'ACCOUNTABILITY';
+
+/** 导入问题代码 / Code of an import problem */
+export type ImportProblemCode =
+  /** 缺少必需的表头列 / A required column header is missing */
+  | 'MISSING_HEADER'
+  /** 必填项未填写 / A required value is empty */
+  | 'MISSING_VALUE'
+  /** 完成时限不是有效日期 / The due date is not a valid date */
+  | 'BAD_DATE'
+  /** 「当前状态」列的值无法识别 / The current-status column holds a value not recognised */
+  | 'BAD_STATUS'
+  /** 单位不存在 / No such unit */
+  | 'UNKNOWN_UNIT'
+  /** 测评指标不存在 / No such indicator */
+  | 'UNKNOWN_INDICATOR'
+  /** 重复的行或值 / A repeated row or value */
+  | 'DUPLICATE'
+  /** 文件是空的或没有数据行 / The file is empty or has no data rows */
+  | 'EMPTY_FILE'
+  /** 文件无法读取 / The file cannot be read */
+  | 'UNREADABLE_FILE'
+  /** 文件或行数超过上限 / The file or its row count is over the limit */
+  | 'TOO_LARGE'
+  /** 该单位的任务已改派给其他单位，表格已过时 / The unit's task was reassigned to another unit since: the file is out of date */
+  | 'REASSIGNED'
+  /** 格式不对：编码、分值、登录名、手机号 / A value in the wrong form: a code, points, a login, a phone number */
+  | 'BAD_VALUE'
+  /** 不是可选的值之一：测评方法、专项整治领域、单位类别、角色、工作小组 / Not one of the allowed words: method, area, unit kind, role, working group */
+  | 'BAD_CHOICE'
+  /** 应当一致的几行不一致（同一指标的测评项目、名称、领域；同一测评项目的编码；角色与工作小组） / Rows or values that must agree do not */
+  | 'INCONSISTENT'
+  /** 此处不能填写，例如创建办人员的所属单位 / A value where none is allowed, e.g. a unit for an office-level role */
+  | 'NOT_ALLOWED'
+  /** 仍有任务使用，不能删除（测评指标、单位） / Still used by tasks, so it cannot be removed (an indicator, a unit) */
+  | 'IN_USE'
+  /** 导入后导入人将不再是创建办人员 / The import would take the office role from the person importing it */
+  | 'REMOVES_IMPORTER';
+
+/** 错误代码（extensions.code） / The code in an error's extensions.code */
+export type ErrorCode =
+  /** 未登录或身份凭证无效 / Not signed in, or the credentials are not valid */
+  | 'UNAUTHENTICATED'
+  /** 无权执行该操作 / Not allowed to do this */
+  | 'FORBIDDEN'
+  /** 不存在，或无权查看 / Does not exist, or is not visible to the caller */
+  | 'NOT_FOUND'
+  /** 输入有误（extensions.field 指出哪一项）；请求格式错误、批量请求也用此代码 / Bad input (extensions.field names it); also malformed or batched requests */
+  | 'BAD_USER_INPUT'
+  /** 数据已被他人修改（expectedVersion 已过时）或与现有数据冲突 / Stale expectedVersion, or a clash with existing data */
+  | 'CONFLICT'
+  /** 当前阶段不能执行该操作 / Not allowed in the current stage */
+  | 'ILLEGAL_TRANSITION'
+  /** 依赖的服务（工作流服务）暂时不可用，请稍后重试 / A service the API depends on (Temporal) cannot be reached; retry later */
+  | 'UNAVAILABLE'
+  /** 服务器内部错误；extensions.requestId 为日志中的请求编号 / The server's fault; extensions.requestId finds it in the logs */
+  | 'INTERNAL_SERVER_ERROR'
+  /** 查询嵌套层数超过上限（MAX_QUERY_DEPTH，默认 12） / The operation nests deeper than MAX_QUERY_DEPTH (12) */
+  | 'QUERY_TOO_DEEP'
+  /** 查询估算代价超过上限（MAX_QUERY_COST，默认 20000），或查询文本超过 2000 个词法单元 / The estimated cost exceeds MAX_QUERY_COST (20,000), or the document exceeds 2,000 tokens */
+  | 'QUERY_TOO_COMPLEX'
+  /** 请求内容超过大小上限（MAX_REQUEST_MB），HTTP 413 / The request body exceeds MAX_REQUEST_MB (HTTP 413) */
+  | 'PAYLOAD_TOO_LARGE'
+  /** 尝试过于频繁，请稍后再试 / Too many attempts; try again later */
+  | 'RATE_LIMITED'
+  /** 同一个 Idempotency-Key 已用于另一个不同的请求，HTTP 422 / The Idempotency-Key was already used for a different request (HTTP 422) */
+  | 'IDEMPOTENCY_KEY_REUSED'
+  /** 操作的事件未能写入事件库，操作没有生效，可重新操作（同一 Idempotency-Key 的重试得到同一结果） / The action's events could not be written, so it did not take effect; act again (a retry with the same Idempotency-Key gets the same outcome) */
+  | 'EVENT_APPEND_FAILED';
+
+/** 登录 / Sign in */
+export type SignInInput = {
+  /** 登录名 / Login */
+  login: string;
+  /** 密码 / Password */
+  password: string;
+};
+
+/** 服务账号可被授予的权限范围（均为只读） / What a service account may be given (all read-only) */
+export type ServiceScope =
+  /** 读取任务与整改问题：看板、卡片、历史、附件、实时推送 / Read tasks and items: boards, cards, history, files, live updates */
+  | 'BOARD_READ'
+  /** 读取活动、测评体系与检查轮次 / Read campaigns, the catalog and inspection rounds */
+  | 'CAMPAIGN_READ'
+  /** 读取绩效考核、红黑榜、公共文明指数与月度汇报 / Read the performance assessment, the 红黑榜, the civility index and monthly reports */
+  | 'REPORTS_READ';
+
+/** 新建服务账号 / Create a service account */
+export type CreateServiceAccountInput = {
+  /** 名称（唯一） / Name (unique) */
+  name: string;
+  /** 用途说明 / What it is for */
+  description?: string | null | undefined;
+  /** 权限范围，至少一项 / Scopes, at least one */
+  scopes: Array<ServiceScope>;
+  /** 到期时间，不填为长期有效 / When it expires; omit for never */
+  expiresAt?: string | null | undefined;
+};
+
+/** 创文活动的阶段（实施方案 五、工作步骤） / Phase of the campaign */
+export type Phase =
+  /** 宣传发动 / Mobilization */
+  | 'MOBILIZATION'
+  /** 专项整治 / Special rectification */
+  | 'SPECIAL_RECTIFICATION'
+  /** 全面冲刺 / Sprint */
+  | 'SPRINT'
+  /** 迎检 / Inspection */
+  | 'INSPECTION'
+  /** 总结评议 / Review */
+  | 'REVIEW';
+
+/** 创文活动的操作 / An action on the campaign */
+export type CampaignAction =
+  /** 设置各阶段计划开始日期（创建办） / Set the phases' planned start dates (office) */
+  | 'SET_PHASE_PLAN'
+  /** 进入下一阶段（创建办；进入迎检须档案全部归档，或说明理由） / Move to the next phase (office; the inspection needs the archive complete, or a reason) */
+  | 'ADVANCE_PHASE'
+  /** 记录现场督查（创建办、督查组） / Record an on-site supervision visit (office, supervisors) */
+  | 'RECORD_SUPERVISION_VISIT'
+  /** 记录联席会议或协调会（创建办、督查组） / Record a joint or coordination meeting (office, supervisors) */
+  | 'RECORD_MEETING';
+
+/** 会议类别 / Kind of meeting */
+export type MeetingKind =
+  /** 联席会议：领导小组召集有关责任单位，每月一次以上 / Joint meeting of the leading group with the units concerned, at least monthly */
+  | 'JOINT'
+  /** 协调会：重点、难点问题协调会议 / Coordination meeting on key and difficult problems */
+  | 'COORDINATION';
+
+/** 各阶段的计划开始日期 / One phase's planned start date */
+export type PhasePlanInput = {
+  /** 阶段 / Phase */
+  phase: Phase;
+  /** 计划开始日期（YYYY-MM-DD）；为空表示未计划 / Planned start date, null when not planned */
+  startDate?: string | null | undefined;
+};
+
+/** 设置阶段计划（创建办）：整份计划，未列出的阶段为未计划 / Set the phase plan (office): the whole plan, phases left out are unplanned */
+export type SetCampaignPhasePlanInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 各阶段计划开始日期，须按阶段顺序递增 / Planned starts, increasing in phase order */
+  plan: Array<PhasePlanInput>;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 进入下一阶段（创建办） / Move to the next phase (office) */
+export type AdvanceCampaignPhaseInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 要进入的阶段，须为下一阶段 / The phase to enter: the next one */
+  to: Phase;
+  /** 档案未全部归档而进入迎检的理由（记入事件） / Why the campaign enters the inspection with the archive incomplete (recorded) */
+  overrideReason?: string | null | undefined;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本 / Expected version */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 记录一次现场督查（创建办、督查组） / Record an on-site supervision visit (office, supervisors) */
+export type RecordSupervisionVisitInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 督查日期（YYYY-MM-DD），不晚于今天 / Date of the visit, not after today */
+  date: string;
+  /** 督查地点 / Places visited */
+  places: Array<string>;
+  /** 参加督查人员 / Who went */
+  visitors: Array<string>;
+  /** 督查的责任单位编码 / Codes of the units visited */
+  unitCodes?: Array<string> | null | undefined;
+  /** 督查情况 / What was found */
+  notes: string;
+};
+
+/** 一项议定事项 / A decision of a meeting */
+export type MeetingDecisionInput = {
+  /** 内容 / What was decided */
+  text: string;
+  /** 责任单位编码 / Code of the unit to act */
+  unitCode?: string | null | undefined;
+  /** 完成时限（YYYY-MM-DD） / By when */
+  dueDate?: string | null | undefined;
+};
+
+/** 记录一次联席会议或协调会（创建办、督查组） / Record a joint or coordination meeting (office, supervisors) */
+export type RecordCampaignMeetingInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 会议类别 / Kind */
+  kind: MeetingKind;
+  /** 会议日期（YYYY-MM-DD），不晚于今天 / Date, not after today */
+  date: string;
+  /** 会议名称 / Title */
+  title?: string | null | undefined;
+  /** 参会人员 / Attendees */
+  attendees: Array<string>;
+  /** 参会单位编码 / Codes of the units that attended */
+  unitCodes?: Array<string> | null | undefined;
+  /** 会议纪要 / Minutes */
+  minutes: string;
+  /** 议定事项 / Decisions */
+  decisions?: Array<MeetingDecisionInput> | null | undefined;
+};
+
+/** 逾期后各步督办的时间（小时），只填要改的项 / Hours after a deadline for each step: only the ones given change */
+export type EscalationHoursInput = {
+  /** 催办 / Urge */
+  URGE?: number | null | undefined;
+  /** 督办 / Supervise */
+  SUPERVISE?: number | null | undefined;
+  /** 约谈 / Interview */
+  INTERVIEW?: number | null | undefined;
+  /** 问责 / Accountability */
+  ACCOUNTABILITY?: number | null | undefined;
+};
+
+/** 复查间隔（天），只填要改的项 / Days between re-checks: only the ones given change */
+export type RecheckDaysInput = {
+  /** 易反弹指标 / Relapse-prone indicators */
+  relapseProne?: number | null | undefined;
+  /** 其他指标 / Others */
+  other?: number | null | undefined;
+};
+
+/** 修改时限规则（只填要改的项） / Change the rules of time: only the fields given */
+export type UpdateCampaignPolicyInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 自查期限（天） / Days for the self-check */
+  selfCheckDays?: number | null | undefined;
+  /** 反弹后整改期限（天） / Days to rectify after a relapse */
+  rectificationDays?: number | null | undefined;
+  /** 模拟测评期限（天） / Days for the mock assessment */
+  mockAssessmentDays?: number | null | undefined;
+  /** 模拟测评达标得分率（0.5–1） / Score rate that meets */
+  mockPassRate?: number | null | undefined;
+  /** 到期前提醒（小时） / Hours before a deadline for the reminder */
+  reminderBeforeHours?: number | null | undefined;
+  /** 逾期后各步督办的时间（小时） / Hours after a deadline for each escalation step */
+  escalationAfterHours?: EscalationHoursInput | null | undefined;
+  /** 复查间隔（天） / Days between re-checks */
+  recheckDays?: RecheckDaysInput | null | undefined;
+  /** 设为 null 则改回各任务的完成时限 / null: back to each task's due date */
+  archiveDueAt?: string | null | undefined;
+};
+
+/** 测评方法 / Assessment method */
+export type AssessmentMethod =
+  /** 实地考察 / Field inspection */
+  | 'FIELD'
+  /** 材料审核 / Material review */
+  | 'MATERIAL'
+  /** 问卷调查 / Survey */
+  | 'SURVEY'
+  /** 模拟暗访 / Simulated covert visit */
+  | 'SIMULATED';
+
+/** 测评体系或组织机构导入的结果 / Outcome of a catalog or organisation import */
+export type ReferenceImportStatus =
+  /** 有问题，整个文件未导入 / Refused whole: nothing was written */
+  | 'REJECTED'
+  /** 仅预览，未写入 / Preview only: nothing was written */
+  | 'DRY_RUN'
+  /** 与现有数据相同，无变化 / Same as what is there: nothing was written */
+  | 'UNCHANGED'
+  /** 已在一个事务中写入 / Written, in one transaction */
+  | 'APPLIED';
+
+/** 变更类型 / Kind of change */
+export type ReferenceChangeKind =
+  /** 新增 / Added */
+  | 'CREATED'
+  /** 修改 / Changed */
+  | 'CHANGED'
+  /** 删除（文件中已没有） / Removed: no longer in the file */
+  | 'REMOVED';
+
+/** 变更对象 / What changed */
+export type ReferenceEntity =
+  /** 测评项目 / An assessment item */
+  | 'ASSESSMENT_ITEM'
+  /** 测评指标（含其测评内容和档案材料） / An indicator, with its criteria and materials */
+  | 'INDICATOR'
+  /** 单位 / A unit */
+  | 'UNIT'
+  /** 人员 / A person */
+  | 'PERSON';
+
+/** 上传测评体系 / Upload a catalog */
+export type ImportCatalogInput = {
+  /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
+  fileName: string;
+  /** 文件内容（Base64，最大 10 MB） / File content, base64, at most 10 MB */
+  contentBase64: string;
+  /** 只预览不写入 / Preview without writing */
+  dryRun?: boolean | null | undefined;
+  /** 新版本的标题，文件表头上方没有标题行时使用；都没有时沿用上一版本的标题 / Title of the new version, used when the file has no title row above its header; without either, the previous version's title */
+  title?: string | null | undefined;
+};
+
+/** 指标任务所处阶段（看板的列） / Stage of an indicator task (the board's columns) */
+export type Stage =
+  /** 自查自评 / Self-check */
+  | 'SELF_CHECK'
+  /** 整改 / Rectification */
+  | 'RECTIFICATION'
+  /** 模拟测评 / Mock assessment */
+  | 'MOCK_ASSESSMENT'
+  /** 巩固 / Consolidation */
+  | 'CONSOLIDATION'
+  /** 归档 / Archiving */
+  | 'ARCHIVING'
+  /** 已归档 / Archived */
+  | 'ARCHIVED';
+
+/** 指标达标情况分类 / Classification of an indicator */
+export type Classification =
+  /** 达标 / Met */
+  | 'MET'
+  /** 未达标 / Not met */
+  | 'NOT_MET'
+  /** 未知可否达标 / Unknown */
+  | 'UNKNOWN'
+  /** 易反弹 / Relapse-prone */
+  | 'RELAPSE_PRONE';
+
+/** 待审核事项 / What a task is waiting for */
+export type ReviewKind =
+  /** 自查结果待审核 / Self-check awaiting review */
+  | 'SELF_CHECK_REVIEW'
+  /** 整改完成待审核 / Rectification awaiting review */
+  | 'RECTIFICATION_REVIEW'
+  /** 档案材料待验收（至少有一项已提交、待档案组验收） / At least one archive material awaits the archivist */
+  | 'ARCHIVE_REVIEW';
+
+/** 指标任务的操作 / An action on an indicator task */
+export type IndicatorTaskAction =
+  /** 提交自查结果 / Submit self-check */
+  | 'SUBMIT_SELF_CHECK'
+  /** 确认自查结果 / Confirm self-check */
+  | 'CONFIRM_SELF_CHECK'
+  /** 退回自查结果 / Return self-check */
+  | 'RETURN_SELF_CHECK'
+  /** 提交整改方案 / Submit a rectification plan */
+  | 'SUBMIT_RECTIFICATION_PLAN'
+  /** 报告整改进展 / Report rectification progress */
+  | 'REPORT_RECTIFICATION_PROGRESS'
+  /** 提交整改完成 / Submit rectification */
+  | 'SUBMIT_RECTIFICATION'
+  /** 审核通过整改 / Approve rectification */
+  | 'APPROVE_RECTIFICATION'
+  /** 退回整改 / Return rectification */
+  | 'RETURN_RECTIFICATION'
+  /** 录入模拟测评结果 / Record mock assessment */
+  | 'RECORD_MOCK_ASSESSMENT'
+  /** 录入复查结果 / Record a re-check */
+  | 'RECORD_RECHECK'
+  /** 转入归档 / Start archiving */
+  | 'START_ARCHIVING'
+  /** 提交一项档案材料 / Submit one archive material */
+  | 'SUBMIT_ARCHIVE_MATERIAL'
+  /** 验收一项档案材料 / Accept one archive material */
+  | 'ACCEPT_ARCHIVE_MATERIAL'
+  /** 退回一项档案材料 / Return one archive material */
+  | 'RETURN_ARCHIVE_MATERIAL'
+  /** 申请延期 / Request an extension */
+  | 'REQUEST_EXTENSION'
+  /** 批准延期 / Approve an extension */
+  | 'APPROVE_EXTENSION'
+  /** 不予延期 / Refuse an extension */
+  | 'REFUSE_EXTENSION'
+  /** 发表意见 / Add a comment */
+  | 'ADD_COMMENT'
+  /** 上传佐证材料 / Attach evidence */
+  | 'ATTACH_EVIDENCE'
+  /** 改派责任单位（创建办） / Reassign to another unit (office) */
+  | 'REASSIGN';
+
+/** 档案材料的状态 / Where an archive material stands */
+export type ArchiveMaterialStatus =
+  /** 未提交 / Not handed in yet */
+  | 'MISSING'
+  /** 已提交，待验收 / Handed in, awaiting the archivist */
+  | 'SUBMITTED'
+  /** 已验收 / Accepted */
+  | 'ACCEPTED'
+  /** 已退回，待重新提交 / Returned, to be handed in again */
+  | 'RETURNED';
+
+/** 提交自查结果 / Submit a self-check */
+export type SubmitSelfCheckInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 达标情况 / Classification */
+  classification: Classification;
+  /** 自查说明 / Self-check note */
+  note: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 通过类操作（可附说明） / An approval with an optional note */
+export type ApproveInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 退回类操作（须说明原因） / A return, with its reason */
+export type ReturnInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 原因 / Reason */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 附说明的提交 / A submission with a note */
+export type NoteInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 说明 / Note */
+  note: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 整改方案 / A rectification plan */
+export type RectificationPlanInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 方案 / The plan */
+  plan: string;
+  /** 整改期限，不晚于完成时限 / Deadline, not after the task's due date */
+  deadline: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 复查结果 / A re-check result */
+export type RecordRecheckInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 是否合格；不合格即为反弹 / Passed; a failure is a relapse */
+  passed: boolean;
+  /** 不合格时必填 / Required when it failed */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 延期申请 / An extension request */
+export type RequestExtensionInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 申请延至 / Requested new deadline */
+  requestedDueAt: string;
+  /** 理由 / Reason */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 一条意见 / A comment */
+export type AddCommentInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 内容 / Text */
+  text: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 上传佐证材料 / Evidence to attach */
+export type UploadEvidenceInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 上传后的文件编号（POST /files 的回答，只能由上传者本人使用） / The id POST /files answered; only the uploader may use it */
+  fileId?: string | number | null | undefined;
+  /** 文件名：jpg、png、webp、pdf、docx、xlsx（用 contentBase64 时必填） / File name, with contentBase64 */
+  fileName?: string | null | undefined;
+  /** 或：文件内容（Base64，最大 MAX_UPLOAD_MB），与 fileId 二选一 / Or: content, base64, instead of fileId */
+  contentBase64?: string | null | undefined;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 一项测评内容的得分 / The score of one criterion */
+export type CriterionScoreInput = {
+  /** 测评内容编码 / Criterion code */
+  criterionCode: string;
+  /** 得分，0 到该项分值 / Points scored, 0 to the criterion's points */
+  score: number;
+};
+
+/** 模拟测评结果：对指标的每一项测评内容评分，得分率决定是否达标 / A mock assessment: every criterion scored; the score rate decides */
+export type RecordMockAssessmentInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 各项测评内容的得分 / Score of every criterion */
+  scores: Array<CriterionScoreInput>;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 提交一项档案材料：上传文件，或引用本任务已上传的佐证材料 / Hand in one archive material: upload a file, or use evidence already attached to the task */
+export type SubmitArchiveMaterialInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 材料编码（见 archiveMaterials） / Material code, from archiveMaterials */
+  materialCode: string;
+  /** 上传后的文件编号（POST /files 的回答，只能由上传者本人使用） / The id POST /files answered; only the uploader may use it */
+  fileId?: string | number | null | undefined;
+  /** 文件名（用 contentBase64 上传新文件时必填） / File name, with contentBase64 */
+  fileName?: string | null | undefined;
+  /** 或：文件内容（Base64，最大 MAX_UPLOAD_MB） / Or: content, base64 */
+  contentBase64?: string | null | undefined;
+  /** 引用本任务已上传的佐证材料（其 SHA-256） / Or: the SHA-256 of evidence already attached to this task */
+  evidenceSha256?: string | null | undefined;
+  /** 提交说明 / Note with the submission */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 验收一项档案材料 / Accept one archive material */
+export type AcceptArchiveMaterialInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 材料编码（见 archiveMaterials） / Material code, from archiveMaterials */
+  materialCode: string;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 退回一项档案材料（须说明原因） / Return one archive material, with the reason */
+export type ReturnArchiveMaterialInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 材料编码（见 archiveMaterials） / Material code, from archiveMaterials */
+  materialCode: string;
+  /** 退回原因 / Why it is returned */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 改派责任单位 / Reassign a task to another unit */
+export type ReassignTaskInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 改派到的单位编码 / Code of the unit that takes the task over */
+  unitCode: string;
+  /** 改派原因 / Why */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 检查轮次的类别 / Kind of inspection round */
+export type RoundKind =
+  /** 每月督查 / Monthly supervision round */
+  | 'MONTHLY_SUPERVISION'
+  /** 明察 / Open inspection */
+  | 'OPEN_INSPECTION'
+  /** 暗访 / Covert inspection */
+  | 'COVERT_INSPECTION'
+  /** 模拟测评 / Mock assessment */
+  | 'MOCK_ASSESSMENT';
+
+/** 检查轮次的状态 / Where a round stands */
+export type RoundState =
+  /** 计划中 / Planned */
+  | 'PLANNED'
+  /** 进行中 / In progress */
+  | 'IN_PROGRESS'
+  /** 已结束 / Closed */
+  | 'CLOSED';
+
+/** 检查轮次的操作 / An action on a round */
+export type RoundAction =
+  /** 开始检查 / Start */
+  | 'START_ROUND'
+  /** 记录发现的问题 / Record a finding */
+  | 'RECORD_FINDING'
+  /** 录入测评得分（模拟测评） / Record criterion scores (mock assessment) */
+  | 'RECORD_SCORES'
+  /** 结束检查 / Close */
+  | 'CLOSE_ROUND';
+
+/** 计划检查轮次 / Plan a round */
+export type PlanInspectionRoundInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 类别 / Kind */
+  kind: RoundKind;
+  /** 名称（不超过100字） / Title, at most 100 characters */
+  title: string;
+  /** 计划日期（YYYY-MM-DD） / Planned date */
+  plannedOn: string;
+  /** 检查地点 / Places */
+  places?: Array<string> | null | undefined;
+  /** 检查的测评指标编码（模拟测评必填） / Codes of the indicators in scope, required for a mock assessment */
+  indicatorCodes?: Array<string> | null | undefined;
+};
+
+/** 检查轮次的操作 / An action on a round */
+export type RoundActionInput = {
+  /** 检查轮次编号 / Round id */
+  roundId: string;
+  /** START_ROUND、CLOSE_ROUND（记录问题用 recordFinding，录分用 recordRoundScores） / START_ROUND or CLOSE_ROUND */
+  action: RoundAction;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 现场记录一个问题：成为整改问题（同一地点、领域、测评内容已有未销号问题时关联到它） / A finding on the spot: it becomes an item, or links to the open one */
+export type RecordFindingInput = {
+  /** 检查轮次编号 / Round id */
+  roundId: string;
+  /** 专项整治领域 / Rectification area */
+  area: RectificationArea;
+  /** 问题位置 / Location */
+  location: ItemLocationInput;
+  /** 问题描述 / Description */
+  description: string;
+  /** 问题照片 / Photos of the problem */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+  /** 关联的指标任务 / Indicator task it counts against */
+  indicatorTaskId?: string | null | undefined;
+  /** 关联的测评内容 / Criterion it counts against */
+  criterionCode?: string | null | undefined;
+  /** 立即派给的单位 / Dispatch at once to this unit */
+  unitCode?: string | null | undefined;
+  /** 整改时限（立即派单时），不填按活动规定天数 / Due date when dispatching at once */
+  dueAt?: string | null | undefined;
+};
+
+/** 录入测评得分 / Scores of a mock-assessment round */
+export type RecordRoundScoresInput = {
+  /** 检查轮次编号 / Round id */
+  roundId: string;
+  /** 各项测评内容的得分 / Score of each criterion */
+  scores: Array<CriterionScoreInput>;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 生成某月的专题汇报并检查该月工作节奏（创建办） / Generate a month's report and check its cadence (office) */
+export type GenerateMonthlyReportInput = {
+  /** 活动编号 / Campaign id */
+  campaignId: string;
+  /** 月份（YYYY-MM），不晚于本月 / Month, not after the current one */
+  month: string;
+};
+
+/** 一个上传的文件 / An uploaded file */
+export type ImportFileInput = {
+  /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
+  fileName: string;
+  /** 文件内容（Base64，最大 10 MB） / File content, base64, at most 10 MB */
+  contentBase64: string;
+};
+
+/** 上传组织机构：一个含「单位」和「人员」两个工作表的 .xlsx，或两个 .csv（单位表、人员表，各凭表头识别） / Upload the organisation: one .xlsx with a units sheet and a people sheet, or two .csv files, each recognised by its header */
+export type ImportOrganisationInput = {
+  /** 文件 / The files */
+  files: Array<ImportFileInput>;
+  /** 只预览不写入 / Preview without writing */
+  dryRun?: boolean | null | undefined;
+};
+
+/** 整改问题的状态 / Where a rectification item stands */
+export type ItemState =
+  /** 上报 / Reported, not yet dispatched */
+  | 'REPORTED'
+  /** 派单 / Dispatched to a unit */
+  | 'DISPATCHED'
+  /** 整改中 / Being fixed */
+  | 'RECTIFYING'
+  /** 待复核 / Handed in, awaiting verification */
+  | 'SUBMITTED'
+  /** 退回 / Returned to be fixed again */
+  | 'RETURNED'
+  /** 已复核 / Verified, awaiting its later re-check */
+  | 'VERIFIED'
+  /** 巩固复查 / Re-check due */
+  | 'RECHECK'
+  /** 销号 / Closed */
+  | 'CLOSED';
+
+/** 问题来源 / Where a problem was found */
+export type ItemSource =
+  /** 督查 / Supervision */
+  | 'SUPERVISION'
+  /** 明察 / Open inspection */
+  | 'OPEN_INSPECTION'
+  /** 暗访（不向责任单位显示检查人） / Covert inspection: the inspector is never shown to units */
+  | 'COVERT_INSPECTION'
+  /** 模拟测评 / Mock assessment */
+  | 'MOCK_ASSESSMENT'
+  /** 领导现场办公 / Leader's site visit */
+  | 'LEADER_VISIT'
+  /** 群众反映 / Citizen report */
+  | 'CITIZEN_REPORT';
+
+/** 整改问题的操作 / An action on a rectification item */
+export type ItemAction =
+  /** 派单（督查组、创建办） / Dispatch to a unit (supervisor, office) */
+  | 'DISPATCH'
+  /** 签收并开始整改（责任单位） / Acknowledge and start (unit) */
+  | 'START_RECTIFICATION'
+  /** 提交整改结果（责任单位，须附整改后照片） / Hand in the fix with after-photos (unit) */
+  | 'SUBMIT_RECTIFICATION'
+  /** 复核通过（督查组，不能是提交人） / Verify (supervisor, never the submitter) */
+  | 'VERIFY'
+  /** 退回重改（督查组） / Return to be fixed again (supervisor) */
+  | 'RETURN'
+  /** 录入巩固复查结果（督查组） / Record the re-check (supervisor) */
+  | 'RECORD_RECHECK'
+  /** 申请延期（责任单位） / Ask for more time (unit) */
+  | 'REQUEST_EXTENSION'
+  /** 批准延期（督查组） / Approve the extension (supervisor) */
+  | 'APPROVE_EXTENSION'
+  /** 不予延期（督查组） / Refuse the extension (supervisor) */
+  | 'REFUSE_EXTENSION'
+  /** 申请退回：非本单位职责（责任单位） / Ask to return a wrongly dispatched item (unit) */
+  | 'REQUEST_DISPATCH_RETURN'
+  /** 同意退回（督查组） / Agree to the return (supervisor) */
+  | 'APPROVE_DISPATCH_RETURN'
+  /** 不同意退回（督查组） / Refuse the return (supervisor) */
+  | 'REFUSE_DISPATCH_RETURN'
+  /** 重复上报（已关联到原问题） / A repeated report, linked to the open item */
+  | 'REPORT_DUPLICATE';
+
+/** 问题位置 / Where a problem is */
+export type ItemLocationInput = {
+  /** 地址 / Address */
+  address: string;
+  /** 纬度（WGS-84），可不填 / Latitude, optional */
+  latitude?: number | null | undefined;
+  /** 经度（WGS-84），可不填 / Longitude, optional */
+  longitude?: number | null | undefined;
+};
+
+/** 一张照片：上传后的文件编号，或 Base64 内容 / A photo: an uploaded file's id, or base64 content */
+export type ItemPhotoInput = {
+  /** 上传后的文件编号（POST /files 的回答，只能由上传者本人使用） / The id POST /files answered; only the uploader may use it */
+  fileId?: string | number | null | undefined;
+  /** 文件名：jpg、png、webp、pdf（用 contentBase64 时必填） / File name, with contentBase64 */
+  fileName?: string | null | undefined;
+  /** 或：文件内容（Base64），与 fileId 二选一 / Or: content, base64, instead of fileId */
+  contentBase64?: string | null | undefined;
+};
+
+/** 上报问题（督查组、创建办、领导小组） / Report a problem (supervisor, office, leading group) */
+export type ReportItemInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 问题来源 / Source */
+  source: ItemSource;
+  /** 专项整治领域 / Rectification area */
+  area: RectificationArea;
+  /** 问题位置 / Location */
+  location: ItemLocationInput;
+  /** 问题描述 / Description */
+  description: string;
+  /** 问题照片 / Photos of the problem */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+  /** 关联的指标任务 / Indicator task it counts against */
+  indicatorTaskId?: string | null | undefined;
+  /** 关联的测评内容 / Criterion it counts against */
+  criterionCode?: string | null | undefined;
+  /** 立即派给的单位 / Dispatch at once to this unit */
+  unitCode?: string | null | undefined;
+  /** 整改时限（立即派单时），不填按活动规定天数 / Due date when dispatching at once */
+  dueAt?: string | null | undefined;
+};
+
+/** 整改问题的一个操作 / An action on a rectification item */
+export type ItemActionInput = {
+  /** 整改问题编号 / Item id */
+  itemId: string;
+  /** 操作 / Action */
+  action: ItemAction;
+  /** 派单：责任单位 / DISPATCH: the unit */
+  unitCode?: string | null | undefined;
+  /** 派单：整改时限 / DISPATCH: due date */
+  dueAt?: string | null | undefined;
+  /** 说明 / Note */
+  note?: string | null | undefined;
+  /** 原因（退回、不予延期、申请退回等） / Reason */
+  reason?: string | null | undefined;
+  /** 复查是否合格 / RECORD_RECHECK: passed */
+  passed?: boolean | null | undefined;
+  /** 延期：申请延至 / REQUEST_EXTENSION: new due date */
+  requestedDueAt?: string | null | undefined;
+  /** 整改后照片（提交整改结果时必填） / After-photos, for SUBMIT_RECTIFICATION */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 把会议的一项议定事项转为整改问题（创建办、督查组） / Turn a meeting's decision into a rectification item (office, supervisors) */
+export type MeetingDecisionToItemInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 会议编号 / Meeting id */
+  meetingId: string;
+  /** 第几项议定事项（从 0 起） / Which decision, from 0 */
+  decisionIndex: number;
+  /** 专项整治领域 / Rectification area */
+  area: RectificationArea;
+  /** 问题位置 / Location */
+  location: ItemLocationInput;
+  /** 关联的测评内容 / Criterion it counts against */
+  criterionCode?: string | null | undefined;
+};
+
+/** 把会议的一项议定事项转为指标任务（创建办） / Turn a meeting's decision into an indicator task (office) */
+export type MeetingDecisionToTaskInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 会议编号 / Meeting id */
+  meetingId: string;
+  /** 第几项议定事项（从 0 起） / Which decision, from 0 */
+  decisionIndex: number;
+  /** 测评指标编码 / Indicator */
+  indicatorCode: string;
+  /** 牵头单位编码 / Lead unit */
+  leadUnitCode: string;
+};
+
+/** 导入结果 / Outcome of a task-breakdown import */
+export type ImportStatus =
+  /** 有问题，整个文件未导入 / Refused whole: nothing was written */
+  | 'REJECTED'
+  /** 仅预览，未写入 / Preview only */
+  | 'DRY_RUN'
+  /** 与上次导入相同，无变化 / Same as the last import: nothing changed */
+  | 'UNCHANGED'
+  /** 已记录，正在创建和更新任务 / Recorded; tasks are being started and told */
+  | 'APPLYING'
+  /** 全部变更已生效 / Every change has reached its task */
+  | 'APPLIED';
+
+/** 任务变更类型 / Kind of change to a task */
+export type TaskChangeKind =
+  /** 新任务 / A new task */
+  | 'CREATED'
+  /** 完成时限或牵头单位变更 / Due date or lead unit changed */
+  | 'CHANGED'
+  /** 文件中已不再包含（仅提示，未撤销） / No longer in the file (reported, not withdrawn) */
+  | 'REMOVED';
+
+/** 上传任务分解表 / Upload a task breakdown */
+export type ImportTaskBreakdownInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
+  fileName: string;
+  /** 文件内容（Base64，最大 10 MB） / File content, base64, at most 10 MB */
+  contentBase64: string;
+  /** 只预览不写入 / Preview without writing */
+  dryRun?: boolean | null | undefined;
+};
+
+export type SubmitSelfCheckMutationVariables = Exact<{
+  input: SubmitSelfCheckInput;
+}>;
+
+
+export type SubmitSelfCheckMutation = { submitSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type BoardCardFragment = { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+
+export type CardFragment = { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+
+export type ConfirmSelfCheckMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ConfirmSelfCheckMutation = { confirmSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ReturnSelfCheckMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type ReturnSelfCheckMutation = { returnSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type SubmitRectificationPlanMutationVariables = Exact<{
+  input: RectificationPlanInput;
+}>;
+
+
+export type SubmitRectificationPlanMutation = { submitRectificationPlan: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ReportRectificationProgressMutationVariables = Exact<{
+  input: NoteInput;
+}>;
+
+
+export type ReportRectificationProgressMutation = { reportRectificationProgress: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type SubmitRectificationMutationVariables = Exact<{
+  input: NoteInput;
+}>;
+
+
+export type SubmitRectificationMutation = { submitRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApproveRectificationMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApproveRectificationMutation = { approveRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ReturnRectificationMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type ReturnRectificationMutation = { returnRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type RecordMockAssessmentMutationVariables = Exact<{
+  input: RecordMockAssessmentInput;
+}>;
+
+
+export type RecordMockAssessmentMutation = { recordMockAssessment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type RecordRecheckMutationVariables = Exact<{
+  input: RecordRecheckInput;
+}>;
+
+
+export type RecordRecheckMutation = { recordRecheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type StartArchivingMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type StartArchivingMutation = { startArchiving: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type SubmitArchiveMaterialMutationVariables = Exact<{
+  input: SubmitArchiveMaterialInput;
+}>;
+
+
+export type SubmitArchiveMaterialMutation = { submitArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type AcceptArchiveMaterialMutationVariables = Exact<{
+  input: AcceptArchiveMaterialInput;
+}>;
+
+
+export type AcceptArchiveMaterialMutation = { acceptArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ReturnArchiveMaterialMutationVariables = Exact<{
+  input: ReturnArchiveMaterialInput;
+}>;
+
+
+export type ReturnArchiveMaterialMutation = { returnArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type RequestExtensionMutationVariables = Exact<{
+  input: RequestExtensionInput;
+}>;
+
+
+export type RequestExtensionMutation = { requestExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApproveExtensionMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApproveExtensionMutation = { approveExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type RefuseExtensionMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type RefuseExtensionMutation = { refuseExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type AddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type AddCommentMutation = { addComment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type UploadEvidenceMutationVariables = Exact<{
+  input: UploadEvidenceInput;
+}>;
+
+
+export type UploadEvidenceMutation = { uploadEvidence: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ReassignTaskMutationVariables = Exact<{
+  input: ReassignTaskInput;
+}>;
+
+
+export type ReassignTaskMutation = { reassignTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ActOnItemCardMutationVariables = Exact<{
+  input: ItemActionInput;
+}>;
+
+
+export type ActOnItemCardMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type BoardItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+
+export type ItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+
+export type TaskFormDataQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskFormDataQuery = { indicatorTask: { id: string, version: number, indicator: { code: string, name: string, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, returnReason: string | null }>, evidence: Array<{ sha256: string, name: string }> } };
+
+export type OrganisationUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationUnitsQuery = { organisation: { units: Array<{ code: string, name: string }> } };
+
+export type BoardUnitsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type BoardUnitsQuery = { board: { campaign: { id: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+
+export type BoardUnitsColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  stage: Stage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type BoardUnitsColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
+
+export type DetailFragment = { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+
+export type ItemDetailFragment = { criterionCode: string | null, returnReason: string | null, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+
+export type SignInMutationVariables = Exact<{
+  input: SignInInput;
+}>;
+
+
+export type SignInMutation = { signIn: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, refreshTokenExpiresAt: string } };
+
+export type SignOutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SignOutMutation = { signOut: boolean };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, login: string, displayName: string, role: Role, unit: { code: string, name: string } | null } };
+
+export type CampaignHeaderQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CampaignHeaderQuery = { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number, phase: Phase, phaseLabel: string, countdownLabel: string } };
+
+export type BoardQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  unit?: string | null | undefined;
+}>;
+
+
+export type BoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, label: string, count: number, cards: Array<{ id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+
+export type TaskQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskQuery = { indicatorTask: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type BoardChangedSubscriptionVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type BoardChangedSubscription = { boardChanged: { eventType: string, task: { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } } };
+
+export type ItemBoardQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  unit?: string | null | undefined;
+  area?: RectificationArea | null | undefined;
+  source?: ItemSource | null | undefined;
+}>;
+
+
+export type ItemBoardQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, label: string, count: number, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
+
+export type ItemQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ItemQuery = { rectificationItem: { criterionCode: string | null, returnReason: string | null, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type ItemChangedSubscriptionVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type ItemChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  current: string;
+  next: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword: boolean };
+
+export type ApprovalTaskFragment = { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+
+export type ApprovalItemFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+
+export type ApprovalTasksQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ApprovalTasksQuery = { board: { campaign: { id: string, name: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+
+export type ApprovalTaskColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  stage: Stage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalTaskColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
+
+export type ApprovalItemsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ApprovalItemsQuery = { itemBoard: { campaign: { id: string }, columns: Array<{ state: ItemState, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
+
+export type ApprovalItemColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  state: ItemState;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ApprovalItemColumnQuery = { itemBoardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> } };
+
+export type ApprovalConfirmSelfCheckMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApprovalConfirmSelfCheckMutation = { confirmSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalReturnSelfCheckMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type ApprovalReturnSelfCheckMutation = { returnSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalApproveRectificationMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApprovalApproveRectificationMutation = { approveRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalReturnRectificationMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type ApprovalReturnRectificationMutation = { returnRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalApproveExtensionMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApprovalApproveExtensionMutation = { approveExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalRefuseExtensionMutationVariables = Exact<{
+  input: ReturnInput;
+}>;
+
+
+export type ApprovalRefuseExtensionMutation = { refuseExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalAcceptArchiveMaterialMutationVariables = Exact<{
+  input: AcceptArchiveMaterialInput;
+}>;
+
+
+export type ApprovalAcceptArchiveMaterialMutation = { acceptArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalReturnArchiveMaterialMutationVariables = Exact<{
+  input: ReturnArchiveMaterialInput;
+}>;
+
+
+export type ApprovalReturnArchiveMaterialMutation = { returnArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalStartArchivingMutationVariables = Exact<{
+  input: ApproveInput;
+}>;
+
+
+export type ApprovalStartArchivingMutation = { startArchiving: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ApprovalActOnItemMutationVariables = Exact<{
+  input: ItemActionInput;
+}>;
+
+
+export type ApprovalActOnItemMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type TaskBoardQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TaskBoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+
+export type TaskBoardColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  stage: Stage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type TaskBoardColumnQuery = { boardColumn: { stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
+
+export type TaskBoardCountsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type TaskBoardCountsQuery = { board: { columns: Array<{ stage: Stage, count: number }> } };
+
+export type TaskBoardChangedSubscriptionVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type TaskBoardChangedSubscription = { boardChanged: { eventType: string, task: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } } };
+
+export type TaskCardQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskCardQuery = { indicatorTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ItemBoardCardsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ItemBoardCardsQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
+
+export type ItemBoardColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  state: ItemState;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ItemBoardColumnQuery = { itemBoardColumn: { state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> } };
+
+export type ItemBoardCountsQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type ItemBoardCountsQuery = { itemBoard: { columns: Array<{ state: ItemState, count: number }> } };
+
+export type ItemBoardChangedSubscriptionVariables = Exact<{
+  campaign?: string | null | undefined;
+}>;
+
+
+export type ItemBoardChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } } };
+
+export type ItemCardOneQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ItemCardOneQuery = { rectificationItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type DashboardCampaignQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardCampaignQuery = { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number, countdownLabel: string, timeZone: string, phase: Phase, phaseLabel: string, phaseStartedAt: string | null, nextPhase: Phase | null, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, policy: { mockPassRate: number } } };
+
+export type DashboardBoardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardBoardQuery = { board: { columns: Array<{ stage: Stage, cards: Array<{ id: string, stage: Stage, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, escalationLevel: EscalationLevel | null, indicator: { code: string, itemName: string }, unit: { code: string, name: string } }> }> } };
+
+export type DashboardItemsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardItemsQuery = { itemBoard: { columns: Array<{ state: ItemState, items: Array<{ id: string, state: ItemState, dueAt: string | null, escalationLevel: EscalationLevel | null, unit: { code: string, name: string } | null }> }> } };
+
+export type CampaignPeriodQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CampaignPeriodQuery = { performanceAssessment: { from: string, to: string, campaign: { id: string } } };
+
+export type BoardAsOfQueryVariables = Exact<{
+  asOf: string;
+}>;
+
+
+export type BoardAsOfQuery = { boardAsOf: { columns: Array<{ stage: Stage, cards: Array<{ id: string, stage: Stage, classification: Classification | null, awaitingReview: ReviewKind | null }> }> } };
+
+export type UnitRankingQueryVariables = Exact<{
+  weeks?: number | null | undefined;
+}>;
+
+
+export type UnitRankingQuery = { unitRanking: { asOf: string, top: number, flagAfterWeeks: number, weeks: Array<{ start: string, end: string, label: string, complete: boolean, best: Array<{ rank: number, score: number, handedInOnTime: number, unit: { code: string, name: string } }>, worst: Array<{ rank: number, score: number, handedInOnTime: number, unit: { code: string, name: string } }> }>, flagged: Array<{ weeksRunning: number, reason: string, unit: { code: string, name: string } }> } };
+
+export type CivilityIndexQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CivilityIndexQuery = { publicCivilityIndex: Array<{ roundId: string, title: string, plannedOn: string, score: number, maxScore: number, scoreRate: number | null, change: number | null }> };
+
+export type ExportPerformanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportPerformanceQuery = { exportPerformanceAssessment: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type DetailAddCommentMutationVariables = Exact<{
+  input: AddCommentInput;
+}>;
+
+
+export type DetailAddCommentMutation = { addComment: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type DetailUploadEvidenceMutationVariables = Exact<{
+  input: UploadEvidenceInput;
+}>;
+
+
+export type DetailUploadEvidenceMutation = { uploadEvidence: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ImportCatalogMutationVariables = Exact<{
+  input: ImportCatalogInput;
+}>;
+
+
+export type ImportCatalogMutation = { importCatalog: { status: ReferenceImportStatus, fileName: string, report: string, version: number | null, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { criteria: number, materials: number, items: { created: number, changed: number, unchanged: number, removed: number }, indicators: { created: number, changed: number, unchanged: number, removed: number } }, changes: Array<{ kind: ReferenceChangeKind, entity: ReferenceEntity, code: string, name: string }> } };
+
+export type ImportOrganisationMutationVariables = Exact<{
+  input: ImportOrganisationInput;
+}>;
+
+
+export type ImportOrganisationMutation = { importOrganisation: { status: ReferenceImportStatus, fileNames: Array<string>, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { groupMembers: number, units: { created: number, changed: number, unchanged: number, removed: number }, people: { created: number, changed: number, unchanged: number, removed: number } }, changes: Array<{ kind: ReferenceChangeKind, entity: ReferenceEntity, code: string, name: string }> } };
+
+export type ImportTaskBreakdownMutationVariables = Exact<{
+  input: ImportTaskBreakdownInput;
+}>;
+
+
+export type ImportTaskBreakdownMutation = { importTaskBreakdown: { id: string | null, status: ImportStatus, fileName: string, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { tasks: number, created: number, changed: number, unchanged: number, removed: number, applied: number }, changes: Array<{ kind: TaskChangeKind, taskId: string, indicatorCode: string, unitCode: string, leadUnitCode: string, dueAt: string }> } };
+
+export type ExportCatalogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportCatalogQuery = { exportCatalog: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type CampaignClockQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+
+export type AdvancePhaseMutationVariables = Exact<{
+  input: AdvanceCampaignPhaseInput;
+}>;
+
+
+export type AdvancePhaseMutation = { advanceCampaignPhase: { id: string, phase: Phase, phaseLabel: string, version: number } };
+
+export type RecordVisitMutationVariables = Exact<{
+  input: RecordSupervisionVisitInput;
+}>;
+
+
+export type RecordVisitMutation = { recordSupervisionVisit: { id: string } };
+
+export type RecordMeetingMutationVariables = Exact<{
+  input: RecordCampaignMeetingInput;
+}>;
+
+
+export type RecordMeetingMutation = { recordCampaignMeeting: { id: string } };
+
+export type MonthlyReportsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MonthlyReportsQuery = { campaign: { id: string, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+
+export type GenerateMonthlyReportMutationVariables = Exact<{
+  input: GenerateMonthlyReportInput;
+}>;
+
+
+export type GenerateMonthlyReportMutation = { generateMonthlyReport: { month: string, generatedAt: string } };
+
+export type ExportMonthlyReportQueryVariables = Exact<{
+  campaignId: string;
+  month: string;
+}>;
+
+
+export type ExportMonthlyReportQuery = { exportMonthlyReport: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type PerformanceQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PerformanceQuery = { performanceAssessment: { from: string, to: string, summary: string, units: Array<{ rank: number, score: number, tasks: number, items: number, dueWork: number, handedInOnTime: number, handedInLate: number, overdue: number, onTimeRate: number | null, relapses: number, returns: number, highestEscalationLabel: string | null, unit: { code: string, name: string } }> } };
+
+export type ServiceAccountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ServiceAccountsQuery = { serviceAccounts: Array<{ id: string, name: string, description: string | null, scopes: Array<ServiceScope>, keyPrefix: string, createdAt: string, lastUsedAt: string | null, expiresAt: string | null, revokedAt: string | null, active: boolean }> };
+
+export type CreateServiceAccountMutationVariables = Exact<{
+  input: CreateServiceAccountInput;
+}>;
+
+
+export type CreateServiceAccountMutation = { createServiceAccount: { apiKey: string, account: { id: string, name: string } } };
+
+export type RotateServiceAccountMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RotateServiceAccountMutation = { rotateServiceAccountKey: { apiKey: string, account: { id: string, name: string } } };
+
+export type RevokeServiceAccountMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeServiceAccountMutation = { revokeServiceAccount: { id: string, active: boolean } };
+
+export type AccessDenialsQueryVariables = Exact<{
+  after?: string | null | undefined;
+}>;
+
+
+export type AccessDenialsQuery = { accessDenials: { endCursor: string | null, hasNextPage: boolean, nodes: Array<{ id: string, at: string, login: string | null, role: Role | null, serviceAccount: string | null, unitCode: string | null, operationType: string | null, operationName: string | null, path: string | null, code: ErrorCode, message: string, ip: string | null }> } };
+
+export type SetPhasePlanMutationVariables = Exact<{
+  input: SetCampaignPhasePlanInput;
+}>;
+
+
+export type SetPhasePlanMutation = { setCampaignPhasePlan: { id: string, version: number } };
+
+export type DecisionToItemMutationVariables = Exact<{
+  input: MeetingDecisionToItemInput;
+}>;
+
+
+export type DecisionToItemMutation = { meetingDecisionToItem: { duplicate: boolean, item: { id: string } } };
+
+export type DecisionToTaskMutationVariables = Exact<{
+  input: MeetingDecisionToTaskInput;
+}>;
+
+
+export type DecisionToTaskMutation = { meetingDecisionToTask: { id: string } };
+
+export type PolicyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PolicyQuery = { campaign: { id: string, policy: { selfCheckDays: number, rectificationDays: number, mockAssessmentDays: number, mockPassRate: number, reminderBeforeHours: number, archiveDueAt: string | null, escalationAfterHours: { URGE: number, SUPERVISE: number, INTERVIEW: number, ACCOUNTABILITY: number }, recheckDays: { relapseProne: number, other: number } } } };
+
+export type UpdatePolicyMutationVariables = Exact<{
+  input: UpdateCampaignPolicyInput;
+}>;
+
+
+export type UpdatePolicyMutation = { updateCampaignPolicy: { id: string } };
+
+export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OrganisationQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }>, people: Array<{ id: string, login: string, displayName: string, role: Role, phone: string | null, unit: { code: string, name: string } | null }> } };
+
+export type SetUserPasswordMutationVariables = Exact<{
+  login: string;
+  password: string;
+}>;
+
+
+export type SetUserPasswordMutation = { setUserPassword: boolean };
+
+export type IndicatorCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorCodesQuery = { catalog: { items: Array<{ name: string, indicators: Array<{ code: string, name: string }> }> } };
+
+export type ClockBoardUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ClockBoardUnitsQuery = { board: { columns: Array<{ cards: Array<{ unit: { code: string, name: string } }> }> } };
+
+export type ReportItemMutationVariables = Exact<{
+  input: ReportItemInput;
+}>;
+
+
+export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, duplicateReports: number, createdAt: string, dueAt: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, photos: Array<{ sha256: string, name: string, size: number }> } } };
+
+export type ReportUnitsOrganisationQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ReportUnitsOrganisationQuery = { organisation: { units: Array<{ code: string, name: string }> } };
+
+export type ReportUnitsBoardQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type ReportUnitsBoardQuery = { board: { campaign: { id: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string } }> }> } };
+
+export type ReportUnitsBoardColumnQueryVariables = Exact<{
+  campaign?: string | null | undefined;
+  stage: Stage;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ReportUnitsBoardColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string } }> } };
+
+export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }> }> };
+
+export type RoundQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }> } };
+
+export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IndicatorsQuery = { catalog: { items: Array<{ code: string, name: string, indicators: Array<{ code: string, name: string, criteria: Array<{ code: string, content: string, points: number }> }> }> } };
+
+export type PlanRoundMutationVariables = Exact<{
+  input: PlanInspectionRoundInput;
+}>;
+
+
+export type PlanRoundMutation = { planInspectionRound: { id: string } };
+
+export type ActOnRoundMutationVariables = Exact<{
+  input: RoundActionInput;
+}>;
+
+
+export type ActOnRoundMutation = { actOnInspectionRound: { id: string, state: RoundState } };
+
+export type RecordFindingMutationVariables = Exact<{
+  input: RecordFindingInput;
+}>;
+
+
+export type RecordFindingMutation = { recordFinding: { duplicate: boolean, item: { id: string } } };
+
+export type RecordScoresMutationVariables = Exact<{
+  input: RecordRoundScoresInput;
+}>;
+
+
+export type RecordScoresMutation = { recordRoundScores: { id: string, score: number, maxScore: number } };
+
+export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitsQuery = { board: { columns: Array<{ cards: Array<{ unit: { code: string, name: string } }> }> } };
