@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'web/dist/**', 'web/legacy/**', 'coverage/**', 'src/graphql/graphql.generated.ts'] },
+  { ignores: ['dist/**', 'node_modules/**', '.tools/**', 'data/**', 'web/dist/**', 'web/legacy/**', 'coverage/**', 'src/platform/graphql/graphql.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,7 +35,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-imports': 'off' },
   },
   {
-    files: ['src/database/migrations/**/*.ts'],
+    files: ['src/platform/database/migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

@@ -4,10 +4,10 @@
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError, type Client } from '@temporalio/client';
-import { startCampaignClock } from '../src/campaign/campaign-clock.starter';
-import { buildMonthlyReport } from '../src/campaign/monthly-report.builder';
-import { readReportFacts, saveMonthlyReport } from '../src/campaign/monthly-report.repository';
-import type { Db } from '../src/database/database';
+import { startCampaignClock } from '../src/campaign-clock/campaign-clock.starter';
+import { buildMonthlyReport } from '../src/monthly-report/monthly-report.builder';
+import { readReportFacts, saveMonthlyReport } from '../src/monthly-report/monthly-report.repository';
+import type { Db } from '../src/platform/database/database';
 import { campaignWorkflowId, checkCadenceUpdate } from '../workflows/campaign/campaign.messages';
 import type { CadenceResult } from '../workflows/campaign/campaign.types';
 import { SYSTEM_ACTOR, type Actor } from '../workflows/shared/actor.types';

@@ -1,7 +1,7 @@
 // Activities are built from the services they need (createActivities(deps)); workflows import only their types.
 import { ApplicationFailure } from '@temporalio/common';
-import { StreamConflictError } from '../src/event-store/event-store.errors';
-import type { EventStoreRepository } from '../src/event-store/event-store.repository';
+import { StreamConflictError } from '../src/platform/event-store/event-store.errors';
+import type { EventStoreRepository } from '../src/platform/event-store/event-store.repository';
 import type { AppendRequest, AppendResult } from './event-store.types';
 
 export function createEventStoreActivities(deps: { eventStore: Pick<EventStoreRepository, 'append'> }) {

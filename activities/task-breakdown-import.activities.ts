@@ -4,7 +4,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { campaignPolicy } from '../src/campaign/campaign.repository';
-import type { Db } from '../src/database/database';
+import type { Db } from '../src/platform/database/database';
 import { startIndicatorTask } from '../src/indicator-task/indicator-task.starter';
 import type { ImportItem, TaskBreakdownRepository } from '../src/task-breakdown/task-breakdown.repository';
 import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';

@@ -10,12 +10,12 @@ import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Kysely, PostgresDialect, sql, type LogEvent } from 'kysely';
 import { Pool } from 'pg';
-import type { Database } from '../src/database/database.types';
-import type { Db } from '../src/database/database';
+import type { Database } from '../src/platform/database/database.types';
+import type { Db } from '../src/platform/database/database';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { startApi } from '../src/runtime/api-server';
-import { freePort } from '../src/runtime/ports';
-import { inlineProjections } from '../src/runtime/worker-runner';
+import { startApi } from '../src/platform/runtime/api-server';
+import { freePort } from '../src/platform/runtime/ports';
+import { inlineProjections } from '../src/platform/runtime/worker-runner';
 import { STAGES } from '../workflows/indicator-task/indicator-task.types';
 import { CARD } from '../web/src/api/documents';
 import { BOARD_PAGE, TASK_BOARD } from '../web/src/board/documents';
@@ -64,7 +64,7 @@ interface Timing {
   cpu: CpuUsage | null;
 }
 
-/** A Kysely like the API's (src/database/database.ts), which also tells us every statement it runs and how long it took. */
+/** A Kysely like the API's (src/platform/database/database.ts), which also tells us every statement it runs and how long it took. */
 function loggingDatabase(url: string, onQuery: (event: LogEvent) => void): Db {
   const pool = new Pool({ connectionString: url, max: 10 });
   pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));

@@ -9,10 +9,10 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
-import { startApi } from '../src/runtime/api-server';
-import { freePort } from '../src/runtime/ports';
-import type { Shutdown } from '../src/runtime/shutdown';
-import { startWorker, type RunningWorker } from '../src/runtime/worker-runner';
+import { startApi } from '../src/platform/runtime/api-server';
+import { freePort } from '../src/platform/runtime/ports';
+import type { Shutdown } from '../src/platform/runtime/shutdown';
+import { startWorker, type RunningWorker } from '../src/platform/runtime/worker-runner';
 import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
 import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 

@@ -7,9 +7,9 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import type { Db } from '../src/database/database';
+import type { Db } from '../src/platform/database/database';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
-import { createEventStore, inlineProjections } from '../src/runtime/worker-runner';
+import { createEventStore, inlineProjections } from '../src/platform/runtime/worker-runner';
 import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, once, runBenchmark, seedDemoCampaign, startInfra } from './support/harness';
 import { itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign, type SyntheticEvent } from './support/synthetic-events';
 

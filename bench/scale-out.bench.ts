@@ -11,7 +11,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
-import type { Shutdown } from '../src/runtime/shutdown';
+import type { Shutdown } from '../src/platform/runtime/shutdown';
 import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, disturbed, fmt, intArgs, once, percentileCells, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
 import { MAX_TASKS, STEPS, benchTasks, graphqlAction, verifyArchived, type BenchTask } from './support/lifecycle';
 import { cpuSecondsOf, startService, type Service } from './support/processes';

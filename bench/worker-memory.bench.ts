@@ -11,13 +11,13 @@ import { randomBytes } from 'node:crypto';
 import * as v8 from 'node:v8';
 import { DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
 import { startIndicatorTasks, type NewIndicatorTask } from '../src/indicator-task/indicator-task.starter';
-import type { Shutdown } from '../src/runtime/shutdown';
+import type { Shutdown } from '../src/platform/runtime/shutdown';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../workflows/shared/actor.types';
 import { appendSection, commandLine, createRunDatabase, fmt, intArgs, lanes, once, procStat, rssOf, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, withTimeout, type Infra } from './support/harness';
 import { heapAfterGc } from './support/inspect-heap';
 import { startService } from './support/processes';
-import { freePort } from '../src/runtime/ports';
+import { freePort } from '../src/platform/runtime/ports';
 
 const log = (line: string) => console.log(`[worker-memory] ${line}`);
 const MiB = 1024 * 1024;

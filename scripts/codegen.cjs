@@ -1,5 +1,5 @@
 // Generates the TypeScript of the API contract from the SDL in graphql/:
-//   src/graphql/graphql.generated.ts  the server's types (inputs, object types, enums as string unions);
+//   src/platform/graphql/graphql.generated.ts  the server's types (inputs, object types, enums as string unions);
 //   web/src/api/graphql.generated.ts  the web's operation types: the result and variables of every query, mutation,
 //                                     subscription and fragment in web/src/**/documents.ts.
 //   node scripts/codegen.cjs          write both files
@@ -15,7 +15,7 @@ const { codegen } = require('@graphql-codegen/core');
 const typescriptOperations = require('@graphql-codegen/typescript-operations');
 
 const root = path.resolve(__dirname, '..');
-const serverTarget = path.join(root, 'src/graphql/graphql.generated.ts');
+const serverTarget = path.join(root, 'src/platform/graphql/graphql.generated.ts');
 const webTarget = path.join(root, 'web/src/api/graphql.generated.ts');
 const HEADER = '// Generated from graphql/*.graphql by `npm run codegen`. Do not edit.';
 

@@ -1,10 +1,10 @@
 // `npm run api`: the GraphQL API and the board alone, against TEMPORAL_ADDRESS and DATABASE_URL.
 // Run as many as you like behind a load balancer; they share nothing but Temporal and PostgreSQL.
-import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
-import { startApi } from './runtime/api-server';
-import { connectRuntime } from './runtime/connect';
-import { runMain } from './runtime/run-main';
-import { Shutdown } from './runtime/shutdown';
+import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './platform/config/config';
+import { startApi } from './platform/runtime/api-server';
+import { connectRuntime } from './platform/runtime/connect';
+import { runMain } from './platform/runtime/run-main';
+import { Shutdown } from './platform/runtime/shutdown';
 
 const log = (line: string) => console.log(`[api] ${line}`);
 

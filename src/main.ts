@@ -2,17 +2,17 @@
 // TEMPORAL_ADDRESS is set; embedded PostgreSQL unless DATABASE_URL is set; then the worker, the API with the
 // board, and the demo data on first start.
 import * as path from 'node:path';
-import { loadConfig } from './config/config';
+import { loadConfig } from './platform/config/config';
 import { seedDemoData } from './demo/demo-data';
-import { startApi } from './runtime/api-server';
-import { connectRuntime } from './runtime/connect';
-import { EmbeddedPostgresServer } from './runtime/embedded-postgres';
-import { assertPortFree } from './runtime/ports';
-import { runMain } from './runtime/run-main';
-import { Shutdown } from './runtime/shutdown';
-import { resolveTemporalCli } from './runtime/temporal-binaries';
-import { TemporalDevServer } from './runtime/temporal-dev-server';
-import { configuredWorkerOptions, startWorker } from './runtime/worker-runner';
+import { startApi } from './platform/runtime/api-server';
+import { connectRuntime } from './platform/runtime/connect';
+import { EmbeddedPostgresServer } from './platform/runtime/embedded-postgres';
+import { assertPortFree } from './platform/runtime/ports';
+import { runMain } from './platform/runtime/run-main';
+import { Shutdown } from './platform/runtime/shutdown';
+import { resolveTemporalCli } from './platform/runtime/temporal-binaries';
+import { TemporalDevServer } from './platform/runtime/temporal-dev-server';
+import { configuredWorkerOptions, startWorker } from './platform/runtime/worker-runner';
 
 const log = (line: string) => console.log(`[创文] ${line}`);
 

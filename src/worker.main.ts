@@ -1,13 +1,13 @@
 // `npm run worker`: a Temporal worker alone, against TEMPORAL_ADDRESS and DATABASE_URL, with a health
 // endpoint on WORKER_HEALTH_PORT. Run several for throughput; Temporal spreads the work.
 import * as http from 'node:http';
-import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './config/config';
-import { createDatabase, pingDatabase } from './database/database';
-import { prepareDatabase } from './runtime/connect';
-import { assertPortFree } from './runtime/ports';
-import { runMain } from './runtime/run-main';
-import { Shutdown } from './runtime/shutdown';
-import { configuredWorkerOptions, startWorker } from './runtime/worker-runner';
+import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './platform/config/config';
+import { createDatabase, pingDatabase } from './platform/database/database';
+import { prepareDatabase } from './platform/runtime/connect';
+import { assertPortFree } from './platform/runtime/ports';
+import { runMain } from './platform/runtime/run-main';
+import { Shutdown } from './platform/runtime/shutdown';
+import { configuredWorkerOptions, startWorker } from './platform/runtime/worker-runner';
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 

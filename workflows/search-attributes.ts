@@ -1,5 +1,5 @@
 // Custom search attributes, for operators in the Temporal UI only; the board reads PostgreSQL projections.
-// The dev server registers them at start (src/runtime/temporal-dev-server.ts); a cluster needs them created once:
+// The dev server registers them at start (src/platform/runtime/temporal-dev-server.ts); a cluster needs them created once:
 //   temporal operator search-attribute create --name CampaignId --type Keyword  (and so on for each below)
 import type { SearchAttributeKey } from '@temporalio/common/lib/search-attributes';
 

@@ -5,11 +5,11 @@
 // (test/faults/), which drive the same lifecycle while they break the system under it.
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../src/database/database';
+import type { Db } from '../../src/platform/database/database';
 import { demoMaterials, readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';
 import type { NewIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
-import { foldCard } from '../../src/projections/indicator-task-card.projection';
+import { foldCard } from '../../src/platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskCommand, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { indicatorTaskWorkflowId, performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';

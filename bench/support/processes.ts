@@ -3,9 +3,9 @@
 // that each one's CPU and memory can be read from /proc. Each is stopped with SIGTERM (SIGKILL after 20 s).
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { freePort } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
-import type { Shutdown } from '../../src/runtime/shutdown';
+import { freePort } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
+import type { Shutdown } from '../../src/platform/runtime/shutdown';
 import { NAMESPACE, procStat, waitFor } from './harness';
 
 export type ServiceKind = 'api' | 'worker';

@@ -4,8 +4,8 @@
 // board reads real projection rows, and a rebuild can be checked against what the appends built.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import type { Db } from '../../src/database/database';
-import type { InlineProjection, StoredEvent } from '../../src/event-store/event-store.types';
+import type { Db } from '../../src/platform/database/database';
+import type { InlineProjection, StoredEvent } from '../../src/platform/event-store/event-store.types';
 import { criterionCode, materialCode } from '../../src/catalog/catalog.types';
 import { demoMaterials, type DemoCatalogRow } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, demoAssignment, demoDueAt } from '../../src/demo/demo-organisation';

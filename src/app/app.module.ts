@@ -4,26 +4,26 @@ import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/di
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { DomainErrorFilter } from '../errors/domain-error.filter';
+import { DomainErrorFilter } from '../platform/errors/domain-error.filter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
 import { CatalogModule } from '../catalog/catalog.module';
-import { formatGraphQLError } from '../errors/graphql-error.formatter';
-import { MAX_QUERY_TOKENS, queryLimitRules } from '../errors/query-limits';
-import { DateTimeScalar, JSONScalar } from '../graphql/scalars';
-import { HealthModule } from '../health/health.module';
+import { formatGraphQLError } from '../platform/errors/graphql-error.formatter';
+import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limits';
+import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
+import { HealthModule } from '../platform/health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { OrganisationModule } from '../organisation/organisation.module';
-import { projectRoot } from '../runtime/project-paths';
+import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
 import { InspectionRoundModule } from '../inspection-round/inspection-round.module';
-import { GraphqlWsServer } from '../live/graphql-ws.server';
+import { GraphqlWsServer } from '../platform/live/graphql-ws.server';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
-import type { AppRuntime } from './app-runtime';
-import { CoreModule } from './core.module';
+import type { AppRuntime } from '../platform/core/app-runtime';
+import { CoreModule } from '../platform/core/core.module';
 
 const NO_STORE: ApolloServerPlugin = {
   async requestDidStart() {
@@ -49,14 +49,14 @@ export class AppModule {
           useFactory: (): ApolloDriverConfig => ({
             typePaths: [path.join(projectRoot(), 'graphql/**/*.graphql')],
             resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
-            // Subscriptions (graphql-ws) are served by GraphqlWsServer (src/live/graphql-ws.server.ts), not by Nest's.
+            // Subscriptions (graphql-ws) are served by GraphqlWsServer (src/platform/live/graphql-ws.server.ts), not by Nest's.
             context: ({ req }: { req: unknown }) => ({ req }),
             formatError: formatGraphQLError,
             validationRules: limitRules,
             parseOptions: { maxTokens: MAX_QUERY_TOKENS },
             // The schema is public documentation: open in production too (Apollo closes it when NODE_ENV=production).
             introspection: true,
-            // One request, one operation (src/errors/http-limits.ts answers batches before Apollo does).
+            // One request, one operation (src/platform/errors/http-limits.ts answers batches before Apollo does).
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
             playground: false,

@@ -1,8 +1,8 @@
 // The table of denied attempts: at most one row per request, read newest first by id.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 
 export interface AccessDenialRecord {
   userId: string | null;

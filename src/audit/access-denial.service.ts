@@ -3,13 +3,13 @@
 // Chinese message) and from where, in three places that between them see every answer, so no resolver has to
 // remember to: queries and mutations over HTTP by an Apollo plugin (access-denial.plugin.ts), subscriptions by
 // the graphql-ws server's onOperation hook (app.module.ts), and HTTP routes (file downloads) by the exception
-// filter (src/errors/domain-error.filter.ts). NOT_FOUND is not recorded: services answer NOT_FOUND both for what does not exist and for what
+// filter (src/platform/errors/domain-error.filter.ts). NOT_FOUND is not recorded: services answer NOT_FOUND both for what does not exist and for what
 // the caller may not see, and the answer does not say which. Recording never changes the answer: a failure to
 // write is logged, and the response waits for the write at most RECORD_WAIT_MS.
 import { Injectable } from '@nestjs/common';
 import { AuthService, type GraphQLContext } from '../auth/auth.service';
-import { DomainError, type ErrorCode } from '../errors/domain-error';
-import { currentRequestId } from '../errors/request-context';
+import { DomainError, type ErrorCode } from '../platform/errors/domain-error';
+import { currentRequestId } from '../platform/errors/request-context';
 import type { Caller } from '../auth/access-policy';
 import { AccessDenialRepository } from './access-denial.repository';
 

@@ -1,6 +1,6 @@
 import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { requestIdMiddleware } from '../errors/request-context';
+import { requestIdMiddleware } from '../platform/errors/request-context';
 import { AccessDenialPlugin } from './access-denial.plugin';
 import { AccessDenialRepository } from './access-denial.repository';
 import { AccessDenialService } from './access-denial.service';

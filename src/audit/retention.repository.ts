@@ -2,8 +2,8 @@
 // holding a cluster-wide advisory lock so that only one API instance cleans at a time.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type RawBuilder } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 
 /** How long each kind of row is kept. */
 export interface RetentionPeriods {

@@ -3,9 +3,9 @@
 // Every API instance schedules the cleanup; an advisory lock lets one run at a time, and each run deletes in
 // bounded batches so that it never holds locks or the database for long.
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { CONFIG } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
-import { KEY_TTL_HOURS } from '../idempotency/idempotency.service';
+import { CONFIG } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
+import { KEY_TTL_HOURS } from '../platform/idempotency/idempotency.service';
 import { RetentionRepository, type RetentionCounts } from './retention.repository';
 
 const BATCH_SIZE = 1000;

@@ -13,7 +13,7 @@
 //    `check`/`checkItem`/`checkRound`/`checkCampaign` in workflows/, run by the workflow on every update.
 //
 // Service accounts (district integration) only read, within their scopes, with the leading group's view.
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
 import { taskActionRoles } from '../../workflows/indicator-task/indicator-task.decide';
 import type { IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.types';

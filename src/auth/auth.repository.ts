@@ -3,8 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 
 export interface UserRow {
   id: string;
@@ -176,7 +176,7 @@ export class AuthRepository {
 
   /**
    * Of these sessions and service accounts, the ones still valid now, with what a live subscription was opened
-   * under (a session's person's role and unit, an account's key): src/live/graphql-ws.server.ts ends the rest.
+   * under (a session's person's role and unit, an account's key): src/platform/live/graphql-ws.server.ts ends the rest.
    */
   async liveCredentials(
     sessionIds: readonly string[],

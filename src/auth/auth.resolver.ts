@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { SignInInput } from '../graphql/graphql.generated';
+import type { SignInInput } from '../platform/graphql/graphql.generated';
 import { AuthService, type GraphQLContext, type SignedIn } from './auth.service';
 import { CurrentActor } from './current-actor.decorator';
 import type { Caller } from './access-policy';

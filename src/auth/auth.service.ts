@@ -6,9 +6,9 @@
 // (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
-import { DomainError } from '../errors/domain-error';
+import { CONFIG } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
+import { DomainError } from '../platform/errors/domain-error';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
@@ -30,11 +30,11 @@ export interface GraphQLContext {
   actor?: Promise<Caller>;
   /** The session of a signed-in caller (null for the demo header). */
   sessionId?: string | null;
-  /** Set for operations over graphql-ws (src/live/graphql-ws.server.ts): the demo header is refused there. */
+  /** Set for operations over graphql-ws (src/platform/live/graphql-ws.server.ts): the demo header is refused there. */
   overWebSocket?: boolean;
   /** What the caller proved who they are with, so that a live subscription can end when it stops being valid. */
   credential?: Credential;
-  /** Field resolvers' batched lookups for this request (src/graphql/request-loader.ts). */
+  /** Field resolvers' batched lookups for this request (src/platform/graphql/request-loader.ts). */
   loaders?: Map<string, unknown>;
 }
 

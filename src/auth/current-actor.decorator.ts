@@ -2,7 +2,7 @@
 // the handler ran. Param decorators cannot await, so the guard leaves the resolved caller where this reads it.
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import type { Caller } from './access-policy';
 
 /** Keyed by the GraphQL context (one per request or per subscription) or by the HTTP request. */

@@ -1,8 +1,8 @@
 // The only place SQL about service accounts lives: an account by the SHA-256 of its key, the list, and the writes
 // that make an account, give it a new key, stop it and note when it was last used.
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 
 export interface ServiceAccountRow {
   id: string;

@@ -1,6 +1,6 @@
 // Thin: the office manages service accounts (access-policy.ts says only the office may).
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
+import type { CreateServiceAccountInput } from '../platform/graphql/graphql.generated';
 import { ServiceAccountService } from './service-accounts';
 import { CurrentActor } from './current-actor.decorator';
 import type { Caller } from './access-policy';

@@ -5,8 +5,8 @@
 // is written at most once a minute per account.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '../errors/domain-error';
-import type { CreateServiceAccountInput } from '../graphql/graphql.generated';
+import { DomainError } from '../platform/errors/domain-error';
+import type { CreateServiceAccountInput } from '../platform/graphql/graphql.generated';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { isScope, type Caller, type Scope } from './access-policy';
 import { ServiceAccountRepository, type ServiceAccountRow } from './service-account.repository';

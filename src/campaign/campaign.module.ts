@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { CampaignClockBootstrap } from './campaign-clock.bootstrap';
-import { CampaignClockRepository } from './campaign-clock.repository';
-import { CampaignClockResolver } from './campaign-clock.resolver';
-import { CampaignClockService } from './campaign-clock.service';
+import { CampaignClockBootstrap } from '../campaign-clock/campaign-clock.bootstrap';
+import { CampaignClockRepository } from '../campaign-clock/campaign-clock.repository';
+import { CampaignClockResolver } from '../campaign-clock/campaign-clock.resolver';
+import { CampaignClockService } from '../campaign-clock/campaign-clock.service';
 import { CampaignRepository } from './campaign.repository';
 import { CampaignResolver } from './campaign.resolver';
-import { MonthlyReportRepository } from './monthly-report.repository';
-import { MonthlyReportService } from './monthly-report.service';
+import { MonthlyReportRepository } from '../monthly-report/monthly-report.repository';
+import { MonthlyReportService } from '../monthly-report/monthly-report.service';
 
 @Module({
   imports: [AuthModule],

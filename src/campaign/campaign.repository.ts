@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
-import { DomainError } from '../errors/domain-error';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
+import { DomainError } from '../platform/errors/domain-error';
 import { withDefaults } from '../../workflows/indicator-task/indicator-task.policy';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 

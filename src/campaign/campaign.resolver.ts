@@ -1,6 +1,6 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainError } from '../errors/domain-error';
-import type { UpdateCampaignPolicyInput } from '../graphql/graphql.generated';
+import { DomainError } from '../platform/errors/domain-error';
+import type { UpdateCampaignPolicyInput } from '../platform/graphql/graphql.generated';
 import { validatePolicy } from '../../workflows/indicator-task/indicator-task.policy';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { CampaignRepository, daysUntil, type CampaignView } from './campaign.repository';

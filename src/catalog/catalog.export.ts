@@ -4,7 +4,7 @@
 // nothing, title included. Text that starts like a formula (= + - @) stays text in both: exceljs writes
 // strings as strings, and csvField neutralises them in CSV. Pure.
 import * as ExcelJS from 'exceljs';
-import { csvField } from '../spreadsheet';
+import { csvField } from '../platform/spreadsheet';
 import { CATALOG_TABLE } from './catalog.parser';
 import { AREA_LABELS, CATALOG_COLUMNS, METHOD_LABELS, byCode, type Catalog, type CatalogColumn, type IndicatorPlan } from './catalog.types';
 

@@ -1,7 +1,7 @@
 // Reads a 测评体系 (.xlsx or .csv) into criterion rows: one row per 测评内容, the item and indicator written
 // (or merged) beside it. Each cell is checked here (codes, methods, points, areas, material lists); what rows
 // must agree on is the validator's job. Every problem is collected; a bad file is a problem, never a throw.
-import { CODE_PATTERN, MAX_LONG_TEXT_LENGTH, choiceList, choiceOf, csvGrids, fileProblem, isBlankGrid, normaliseCode, readTables, sheetProblem, sortProblems, splitList, titleAbove, xlsxGrids, type Grid, type GridsRead, type SheetProblem, type TableRow, type TableSpec, oneLine } from '../spreadsheet';
+import { CODE_PATTERN, MAX_LONG_TEXT_LENGTH, choiceList, choiceOf, csvGrids, fileProblem, isBlankGrid, normaliseCode, readTables, sheetProblem, sortProblems, splitList, titleAbove, xlsxGrids, type Grid, type GridsRead, type SheetProblem, type TableRow, type TableSpec, oneLine } from '../platform/spreadsheet';
 import {
   AREA_ALIASES,
   AREA_LABELS,

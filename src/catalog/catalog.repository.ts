@@ -1,11 +1,11 @@
 // The only place SQL about the assessment catalog lives.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
-import { chunks, isForeignKeyViolation, lockForReferenceImport, lockReferenceData } from '../database/database.helpers';
-import type { Database } from '../database/database.types';
-import { DomainError } from '../errors/domain-error';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
+import { chunks, isForeignKeyViolation, lockForReferenceImport, lockReferenceData } from '../platform/database/database.helpers';
+import type { Database } from '../platform/database/database.types';
+import { DomainError } from '../platform/errors/domain-error';
 import { DEFAULT_CATALOG_TITLE, type AssessmentMethod, type Catalog, type CatalogReference, type IndicatorPlan, type ItemPlan, type RectificationArea } from './catalog.types';
 import { diffCatalog, type CatalogDiff } from './catalog.validator';
 import { EMPTY_CATALOG, canonicalCatalog, catalogTotals } from './catalog.versions';

@@ -2,10 +2,10 @@
 import { Args, Context, Info, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { ExportFormat, ImportCatalogInput } from '../graphql/graphql.generated';
+import type { ExportFormat, ImportCatalogInput } from '../platform/graphql/graphql.generated';
 import type { CriterionPlan, IndicatorPlan, MaterialPlan } from './catalog.types';
 import { CatalogService } from './catalog.service';
-import { decodeBase64 } from '../files/base64';
+import { decodeBase64 } from '../platform/files/base64';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 

@@ -5,14 +5,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { parseCatalogCsv, parseCatalogXlsx } from './catalog.parser';
 import { CatalogRepository, type CatalogVersionHead } from './catalog.repository';
 import { catalogCsv, catalogXlsx } from './catalog.export';
 import { DEFAULT_CATALOG_TITLE, MAX_TITLE_LENGTH, byCode, type Catalog, type CatalogParse, type IndicatorPlan } from './catalog.types';
 import { diffCatalog, planCatalog, type CatalogDiff } from './catalog.validator';
 import { chooseTitle, exportFileName, normaliseTitle } from './catalog.versions';
-import { decodeCsvBytes, problemReport, sortProblems, type SheetProblem } from '../spreadsheet';
+import { decodeCsvBytes, problemReport, sortProblems, type SheetProblem } from '../platform/spreadsheet';
 import { countsText, type ChangeCounts, type ReferenceChange } from './reference-diff';
 import { csvSheetName, uploadKind, type Upload } from './reference-upload';
 

@@ -1,7 +1,7 @@
 // Types of the assessment catalog (测评体系: AssessmentSystem → AssessmentItem → Indicator → Criterion, plus
 // the archive materials each indicator requires) and of its import: what the parser reads from a spreadsheet,
 // what the validator plans from it. Pure data. Identifiers as in GLOSSARY.md.
-import type { SheetProblem } from '../spreadsheet';
+import type { SheetProblem } from '../platform/spreadsheet';
 import { ITEM_AREA_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import { ITEM_AREAS, type ItemArea } from '../../workflows/rectification-item/rectification-item.types';
 

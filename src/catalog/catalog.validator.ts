@@ -2,7 +2,7 @@
 // codes come from the file, else from the catalog as it stands, else from the indicators' common letter
 // prefix (A1, A2 → A); an indicator that tasks use may not disappear. Every problem is collected; the catalog
 // is handed out only when there is none. Then what it changes against the catalog as it stands.
-import { nameKey, sheetProblem, type At, type SheetProblem } from '../spreadsheet';
+import { nameKey, sheetProblem, type At, type SheetProblem } from '../platform/spreadsheet';
 import { changesOf, diffBy, type ChangeCounts, type ReferenceChange } from './reference-diff';
 import {
   MAX_POINTS,

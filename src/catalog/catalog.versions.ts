@@ -1,6 +1,6 @@
 // Versions of the assessment catalog (测评体系的版本): which title a version gets, the catalog in the one order
 // a version stores it, what a version counts, and the names of exported files. Pure.
-import { oneLine } from '../spreadsheet';
+import { oneLine } from '../platform/spreadsheet';
 import { DEFAULT_CATALOG_TITLE, byCode, LEGACY_EXPORT_HEADING, MAX_TITLE_LENGTH, type Catalog } from './catalog.types';
 
 export const EMPTY_CATALOG: Catalog = { items: [], indicators: [] };

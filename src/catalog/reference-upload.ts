@@ -1,7 +1,7 @@
 // Uploaded files of the reference-data imports, before they are read: base64 in, the right kind, not empty,
 // not too large. Refusals here are the caller's input errors (BAD_USER_INPUT), not problems of the file.
-import { DomainError } from '../errors/domain-error';
-import { MAX_XLSX_BYTES, notXlsxReason } from '../spreadsheet';
+import { DomainError } from '../platform/errors/domain-error';
+import { MAX_XLSX_BYTES, notXlsxReason } from '../platform/spreadsheet';
 
 export type UploadKind = 'xlsx' | 'csv';
 

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { callApi, parseCliArgs } from '../catalog/api-client';
-import { runMain } from '../runtime/run-main';
+import { runMain } from '../platform/runtime/run-main';
 
 const USAGE = '用法 / usage: npm run export:catalog -- [--format xlsx|csv] [--version 版本号] [--out 测评体系.xlsx] [--api http://127.0.0.1:3000] [--user office]';
 

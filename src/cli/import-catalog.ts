@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { callApi, changeLines, parseCliArgs, type ChangeLine } from '../catalog/api-client';
-import { runMain } from '../runtime/run-main';
+import { runMain } from '../platform/runtime/run-main';
 
 const USAGE = '用法 / usage: npm run import:catalog -- <测评体系.xlsx|.csv> [--title 标题] [--dry-run] [--api http://127.0.0.1:3000] [--user office]';
 

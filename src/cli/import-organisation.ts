@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { callApi, changeLines, parseCliArgs, type ChangeLine } from '../catalog/api-client';
-import { runMain } from '../runtime/run-main';
+import { runMain } from '../platform/runtime/run-main';
 
 const USAGE = '用法 / usage: npm run import:organisation -- <组织机构.xlsx | 单位.csv 人员.csv> [--dry-run] [--api http://127.0.0.1:3000] [--user office]';
 

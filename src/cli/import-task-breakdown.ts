@@ -3,7 +3,7 @@
 // A file with problems is refused whole; every problem is listed with its sheet, row and column.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { runMain } from '../runtime/run-main';
+import { runMain } from '../platform/runtime/run-main';
 
 interface Outcome {
   id: string | null;

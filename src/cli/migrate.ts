@@ -1,7 +1,7 @@
 // `npm run migrate`: applies pending migrations to DATABASE_URL (or the embedded database).
-import { loadConfig } from '../config/config';
-import { migrateToLatest } from '../database/database';
-import { runMain } from '../runtime/run-main';
+import { loadConfig } from '../platform/config/config';
+import { migrateToLatest } from '../platform/database/database';
+import { runMain } from '../platform/runtime/run-main';
 import { withDatabase } from './with-database';
 
 runMain(async () => {

@@ -1,8 +1,8 @@
 // `npm run projections:rebuild`: rebuilds every projection from the events, in one transaction.
-import { loadConfig } from '../config/config';
-import { migrateToLatest } from '../database/database';
-import { createEventStore } from '../runtime/worker-runner';
-import { runMain } from '../runtime/run-main';
+import { loadConfig } from '../platform/config/config';
+import { migrateToLatest } from '../platform/database/database';
+import { createEventStore } from '../platform/runtime/worker-runner';
+import { runMain } from '../platform/runtime/run-main';
 import { withDatabase } from './with-database';
 
 runMain(() =>

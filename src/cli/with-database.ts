@@ -1,9 +1,9 @@
 // For one-off commands: the configured database, or the embedded one started just for the command.
 import * as path from 'node:path';
-import type { AppConfig } from '../config/config';
-import { createDatabase, type Db } from '../database/database';
-import { EmbeddedPostgresServer, passwordFileOf } from '../runtime/embedded-postgres';
-import { assertPortFree } from '../runtime/ports';
+import type { AppConfig } from '../platform/config/config';
+import { createDatabase, type Db } from '../platform/database/database';
+import { EmbeddedPostgresServer, passwordFileOf } from '../platform/runtime/embedded-postgres';
+import { assertPortFree } from '../platform/runtime/ports';
 
 export async function withDatabase<T>(config: AppConfig, fn: (db: Db) => Promise<T>): Promise<T> {
   let embedded: EmbeddedPostgresServer | null = null;

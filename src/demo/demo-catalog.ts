@@ -3,9 +3,9 @@
 // materials that suit how it is assessed. Illustrative, like the catalog itself.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Db } from '../database/database';
-import { projectRoot } from '../runtime/project-paths';
-import { tokenizeCsv } from '../spreadsheet';
+import type { Db } from '../platform/database/database';
+import { projectRoot } from '../platform/runtime/project-paths';
+import { tokenizeCsv } from '../platform/spreadsheet';
 import { seedCatalog } from '../catalog/catalog.repository';
 import { ASSESSMENT_METHODS, RECTIFICATION_AREAS, criterionCode, materialCode, type AssessmentMethod, type Catalog, type RectificationArea } from '../catalog/catalog.types';
 

@@ -1,8 +1,8 @@
 // The only place SQL of the demo seeding lives: its units, users and campaign in one transaction, the breakdown it
 // counts as imported, and the marker that says the seeding is complete. Each row is inserted once.
 import { Inject, Injectable } from '@nestjs/common';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 import type { DemoUser } from './demo-organisation';
 
 export interface DemoAssignment {

@@ -2,10 +2,10 @@
 // campaign, and an indicator-task workflow for every (indicator, responsible unit). Re-running is harmless:
 // reference rows are inserted once, workflow ids are business keys, and a marker says when it is complete.
 import type { Client } from '@temporalio/client';
-import type { Db } from '../database/database';
+import type { Db } from '../platform/database/database';
 import { readDemoCatalog, seedDemoCatalog, type DemoCatalogRow } from './demo-catalog';
 import { demoPasswordHash } from '../auth/passwords';
-import { ensureCampaignClock } from '../campaign/campaign-clock.starter';
+import { ensureCampaignClock } from '../campaign-clock/campaign-clock.starter';
 import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';

@@ -1,7 +1,7 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
-import { LiveEventsService } from '../live/live-events.service';
-import { visibleChanges } from '../live/visible-changes';
-import { isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
+import { LiveEventsService } from '../platform/live/live-events.service';
+import { visibleChanges } from '../platform/live/visible-changes';
+import { isIndicatorTaskStream } from '../platform/projections/indicator-task-card.projection';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { IndicatorTaskService } from './indicator-task.service';
 import { CurrentActor } from '../auth/current-actor.decorator';

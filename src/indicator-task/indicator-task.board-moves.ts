@@ -2,7 +2,7 @@
 // rules) paired with the column it leads to. The board shows these and keeps no copy of the lifecycle.
 import { stageAfterClassification } from '../../workflows/indicator-task/indicator-task.rules';
 import type { Classification, IndicatorTaskAction, ReviewKind, Stage } from '../../workflows/indicator-task/indicator-task.types';
-import type { TaskMove } from '../graphql/graphql.generated';
+import type { TaskMove } from '../platform/graphql/graphql.generated';
 
 interface TaskOnBoard {
   stage: Stage;

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
-import { FilesModule } from '../files/files.module';
-import { LiveModule } from '../live/live.module';
+import { FilesModule } from '../platform/files/files.module';
+import { LiveModule } from '../platform/live/live.module';
 import { EvidenceController } from './evidence.controller';
 import { BoardSubscriptionResolver } from './board-subscription.resolver';
 import { IndicatorTaskRepository } from './indicator-task.repository';

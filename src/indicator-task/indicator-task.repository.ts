@@ -2,14 +2,14 @@
 // list, whose orderings are task-list.ts's) and of the tasks' events.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Database } from '../database/database.types';
-import type { Db } from '../database/database';
-import { DATABASE } from '../app/app.tokens';
-import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
-import type { Ordering, SortValue } from '../graphql/cursor';
-import type { TaskFilter } from '../graphql/graphql.generated';
-import { readStreams } from '../event-store/event-store.repository';
-import { stateFromCardRow, type CardStateRow } from '../projections/indicator-task-card.projection';
+import type { Database } from '../platform/database/database.types';
+import type { Db } from '../platform/database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import { afterSql, orderedBy, sortValuesSql } from '../platform/database/keyset';
+import type { Ordering, SortValue } from '../platform/graphql/cursor';
+import type { TaskFilter } from '../platform/graphql/graphql.generated';
+import { readStreams } from '../platform/event-store/event-store.repository';
+import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 

@@ -16,8 +16,8 @@ import type {
   RequestExtensionInput,
   ReturnInput,
   SubmitSelfCheckInput,
-} from '../graphql/graphql.generated';
-import { UploadService } from '../files/upload.service';
+} from '../platform/graphql/graphql.generated';
+import { UploadService } from '../platform/files/upload.service';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskCommand, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { TaskView } from './indicator-task.repository';

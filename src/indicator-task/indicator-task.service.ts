@@ -1,16 +1,16 @@
 // Rules of access and the path of an action: the service sends the action to the task's workflow as an
 // Update (whose validator decides legality) and reads the card back from the projection.
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG, TEMPORAL_UI_URL } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
+import { CONFIG, TEMPORAL_UI_URL } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
 import type { GraphQLContext } from '../auth/auth.service';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
-import { cardLoader, requestLoader } from '../graphql/request-loader';
-import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../graphql/cursor';
-import { temporalToDomainError } from '../temporal/temporal-errors';
-import { WorkflowActions } from '../temporal/workflow-actions';
+import { DomainError } from '../platform/errors/domain-error';
+import { cardLoader, requestLoader } from '../platform/graphql/request-loader';
+import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
+import { temporalToDomainError } from '../platform/temporal/temporal-errors';
+import { WorkflowActions } from '../platform/temporal/workflow-actions';
 import { archiveOf } from '../../workflows/indicator-task/indicator-task.rules';
 import {
   decide,
@@ -24,8 +24,8 @@ import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS }
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
-import { FileStore } from '../files/file-store';
-import { IdempotencyService } from '../idempotency/idempotency.service';
+import { FileStore } from '../platform/files/file-store';
+import { IdempotencyService } from '../platform/idempotency/idempotency.service';
 import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type HistoryEvent, type TaskView } from './indicator-task.repository';
 
 @Injectable()

@@ -4,8 +4,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
-import type { TaskFilter, TaskOrder } from '../graphql/graphql.generated';
+import { decodeCursor, pageSize, toConnection } from '../platform/graphql/cursor';
+import type { TaskFilter, TaskOrder } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from './indicator-task.repository';
 import { TASK_ORDERINGS, taskView } from './task-list';
 import { CurrentActor } from '../auth/current-actor.decorator';

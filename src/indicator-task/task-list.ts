@@ -1,7 +1,7 @@
-// The orderings of the `tasks` list (src/graphql/cursor.ts): the board's cards, filtered, one keyset page at a time.
+// The orderings of the `tasks` list (src/platform/graphql/cursor.ts): the board's cards, filtered, one keyset page at a time.
 // The page and its total are IndicatorTaskRepository's listPage and listCount, one query each whatever the page size.
-import type { TaskOrder } from '../graphql/graphql.generated';
-import type { Ordering } from '../graphql/cursor';
+import type { TaskOrder } from '../platform/graphql/graphql.generated';
+import type { Ordering } from '../platform/graphql/cursor';
 import { toView, type TaskListRow, type TaskView } from './indicator-task.repository';
 
 // The expressions are written exactly as in the indexes of migration 0015, so that PostgreSQL can answer a page

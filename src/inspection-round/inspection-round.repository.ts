@@ -2,8 +2,8 @@
 // rows a plan or a score sheet is checked against.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 import type { InspectionRoundState, RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 

@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../graphql/graphql.generated';
+import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../platform/graphql/graphql.generated';
 import type { RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import { InspectionRoundService, type RoundView } from './inspection-round.service';
 import { CurrentActor } from '../auth/current-actor.decorator';

@@ -4,12 +4,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { CONFIG, TEMPORAL } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
+import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
-import { temporalToDomainError } from '../temporal/temporal-errors';
-import { WorkflowActions } from '../temporal/workflow-actions';
+import { DomainError } from '../platform/errors/domain-error';
+import { temporalToDomainError } from '../platform/temporal/temporal-errors';
+import { WorkflowActions } from '../platform/temporal/workflow-actions';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
 import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';

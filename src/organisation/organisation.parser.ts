@@ -1,7 +1,7 @@
 // Reads the organisation from its files: one .xlsx with a 单位 sheet and a 人员 sheet, or two .csv files (Excel
 // saves one sheet per CSV file), each table recognised by its header wherever it is. Each cell is checked
 // here; how rows relate (duplicates, a person's unit) is the validator's job. Every problem is collected.
-import { CODE_PATTERN, choiceList, choiceOf, csvGrids, decodeCsvBytes, fileProblem, isBlankGrid, normaliseCode, readTables, sheetProblem, sortProblems, xlsxGrids, type Grid, type GridsRead, type SheetProblem, type TableRow, type TableSpec, oneLine } from '../spreadsheet';
+import { CODE_PATTERN, choiceList, choiceOf, csvGrids, decodeCsvBytes, fileProblem, isBlankGrid, normaliseCode, readTables, sheetProblem, sortProblems, xlsxGrids, type Grid, type GridsRead, type SheetProblem, type TableRow, type TableSpec, oneLine } from '../platform/spreadsheet';
 import { csvSheetName } from '../catalog/reference-upload';
 import {
   ROLE_LABELS,

@@ -1,11 +1,11 @@
 // The only place SQL about the organisation (units, users, working groups) lives.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import { chunks, isForeignKeyViolation, lockForReferenceImport } from '../database/database.helpers';
-import type { Db } from '../database/database';
-import type { Database } from '../database/database.types';
-import { DomainError } from '../errors/domain-error';
+import { DATABASE } from '../platform/core/app.tokens';
+import { chunks, isForeignKeyViolation, lockForReferenceImport } from '../platform/database/database.helpers';
+import type { Db } from '../platform/database/database';
+import type { Database } from '../platform/database/database.types';
+import { DomainError } from '../platform/errors/domain-error';
 import type { OrganisationDiff } from './organisation.validator';
 import { WORKING_GROUPS, type Organisation, type OrganisationReference, type Role, type UnitKind, type WorkingGroupCode } from './organisation.types';
 

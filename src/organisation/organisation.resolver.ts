@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { decodeBase64 } from '../files/base64';
-import type { ImportOrganisationInput } from '../graphql/graphql.generated';
+import { decodeBase64 } from '../platform/files/base64';
+import type { ImportOrganisationInput } from '../platform/graphql/graphql.generated';
 import { OrganisationService } from './organisation.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';

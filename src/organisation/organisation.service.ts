@@ -4,11 +4,11 @@
 // sign-in is issue 5.
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { problemReport, sortProblems, type SheetProblem } from '../spreadsheet';
+import { problemReport, sortProblems, type SheetProblem } from '../platform/spreadsheet';
 import type { ReferenceImportStatus } from '../catalog/catalog.service';
 import { countsText, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';
 import { uploadKind, type Upload } from '../catalog/reference-upload';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { parseOrganisationFiles } from './organisation.parser';
 import { OrganisationRepository, type PersonRecord } from './organisation.repository';
 import { WORKING_GROUPS, type UnitKind, type WorkingGroupCode } from './organisation.types';

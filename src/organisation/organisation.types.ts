@@ -2,7 +2,7 @@
 // the office, the supervision and archives groups, units' heads and members), and the office's six working
 // groups; and of its import. Pure data. Identifiers as in GLOSSARY.md; names of the groups and their duties
 // as the campaign plan gives them.
-import type { SheetProblem } from '../spreadsheet';
+import type { SheetProblem } from '../platform/spreadsheet';
 import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
 import { ROLES, type Role } from '../../workflows/shared/actor.types';
 

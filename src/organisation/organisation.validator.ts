@@ -2,7 +2,7 @@
 // its unit (a unit of the file, by code or name) and other roles may have none; supervisors are in the
 // 督查检查组 and archivists in the 档案组; a unit that tasks use may not disappear; and the person importing
 // stays in the office. Every problem is collected. Then what it changes against the organisation as it stands.
-import { closestName, nameKey, normaliseCode, sheetProblem, type At, type SheetProblem } from '../spreadsheet';
+import { closestName, nameKey, normaliseCode, sheetProblem, type At, type SheetProblem } from '../platform/spreadsheet';
 import { changesOf, diffBy, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';
 import {
   GROUP_OF_ROLE,

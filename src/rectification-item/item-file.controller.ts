@@ -1,6 +1,6 @@
 // Downloads of items' photos, with the same identity and visibility rules as the GraphQL API.
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { sendDownload, type HttpResponse } from '../files/download';
+import { sendDownload, type HttpResponse } from '../platform/files/download';
 import { RectificationItemService } from './rectification-item.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';

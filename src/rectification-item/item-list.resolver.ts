@@ -5,9 +5,9 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
-import { decodeCursor, pageSize, toConnection } from '../graphql/cursor';
-import type { ItemFilter, ItemOrder } from '../graphql/graphql.generated';
+import { DomainError } from '../platform/errors/domain-error';
+import { decodeCursor, pageSize, toConnection } from '../platform/graphql/cursor';
+import type { ItemFilter, ItemOrder } from '../platform/graphql/graphql.generated';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { ITEM_ORDERINGS } from './item-list';
 import { RectificationItemRepository } from './rectification-item.repository';

@@ -1,9 +1,9 @@
 // The orderings of the `items` list: the rectification-item cards filtered, one keyset page at a time
-// (src/graphql/cursor.ts). The page query (RectificationItemRepository.listPage) picks the rows and their sort values;
+// (src/platform/graphql/cursor.ts). The page query (RectificationItemRepository.listPage) picks the rows and their sort values;
 // the cards are then read as the items board reads them (RectificationItemRepository.findByIds), so a node is the
 // board's ItemView.
-import type { ItemOrder } from '../graphql/graphql.generated';
-import type { Ordering } from '../graphql/cursor';
+import type { ItemOrder } from '../platform/graphql/graphql.generated';
+import type { Ordering } from '../platform/graphql/cursor';
 
 // Written exactly as in the indexes of migration 0015. Ids compare byte by byte (COLLATE "C"), the same on every
 // server whatever its locale.

@@ -1,7 +1,7 @@
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
-import { LiveEventsService } from '../live/live-events.service';
-import { visibleChanges } from '../live/visible-changes';
-import { isRectificationItemStream } from '../projections/rectification-item-card.projection';
+import { LiveEventsService } from '../platform/live/live-events.service';
+import { visibleChanges } from '../platform/live/visible-changes';
+import { isRectificationItemStream } from '../platform/projections/rectification-item-card.projection';
 import { RectificationItemRepository } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
 import { CurrentActor } from '../auth/current-actor.decorator';

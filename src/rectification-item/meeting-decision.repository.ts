@@ -2,10 +2,10 @@
 // catalogue rows a decision's task is checked against, and the breakdown row a new task is recorded in.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
+import { DATABASE } from '../platform/core/app.tokens';
 import { campaignPolicy } from '../campaign/campaign.repository';
-import type { Db } from '../database/database';
-import { DomainError } from '../errors/domain-error';
+import type { Db } from '../platform/database/database';
+import { DomainError } from '../platform/errors/domain-error';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 
 export interface TaskAssignment {

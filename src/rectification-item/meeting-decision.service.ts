@@ -4,12 +4,12 @@
 // indicator. The meeting is read from the campaign's own event stream.
 import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
-import { CONFIG, TEMPORAL } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
+import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { startIndicatorTask } from '../indicator-task/indicator-task.starter';
-import { temporalToDomainError } from '../temporal/temporal-errors';
+import { temporalToDomainError } from '../platform/temporal/temporal-errors';
 import { startOfLocalDate } from '../../workflows/campaign/campaign.calendar';
 import { MEETING_KIND_LABELS } from '../../workflows/campaign/campaign.labels';
 import type { MeetingKind } from '../../workflows/campaign/campaign.types';

@@ -2,7 +2,7 @@
 // own rules) paired with the state it leads to. The board shows these and keeps no copy of the lifecycle.
 import type { ItemAction } from '../../workflows/rectification-item/rectification-item.types';
 import type { ItemState } from '../../workflows/rectification-item/rectification-item.types';
-import type { ItemMove } from '../graphql/graphql.generated';
+import type { ItemMove } from '../platform/graphql/graphql.generated';
 
 /** One move per (action, column) the actions allow, never to the column the card is in. */
 export function itemMoves(item: { state: ItemState }, allowed: readonly ItemAction[]): ItemMove[] {

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
-import { FilesModule } from '../files/files.module';
-import { LiveModule } from '../live/live.module';
+import { FilesModule } from '../platform/files/files.module';
+import { LiveModule } from '../platform/live/live.module';
 import { ItemSubscriptionResolver } from './item-subscription.resolver';
 import { ItemFileController } from './item-file.controller';
 import { ItemListResolver } from './item-list.resolver';

@@ -3,14 +3,14 @@
 // item of the same place, area and criterion.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import { readStreams } from '../event-store/event-store.repository';
-import type { Db } from '../database/database';
-import type { Database } from '../database/database.types';
-import { afterSql, orderedBy, sortValuesSql } from '../database/keyset';
-import type { Ordering, SortValue } from '../graphql/cursor';
-import type { ItemFilter as ItemListFilter } from '../graphql/graphql.generated';
-import { itemStateFromRow } from '../projections/rectification-item-card.projection';
+import { DATABASE } from '../platform/core/app.tokens';
+import { readStreams } from '../platform/event-store/event-store.repository';
+import type { Db } from '../platform/database/database';
+import type { Database } from '../platform/database/database.types';
+import { afterSql, orderedBy, sortValuesSql } from '../platform/database/keyset';
+import type { Ordering, SortValue } from '../platform/graphql/cursor';
+import type { ItemFilter as ItemListFilter } from '../platform/graphql/graphql.generated';
+import { itemStateFromRow } from '../platform/projections/rectification-item-card.projection';
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';

@@ -1,9 +1,9 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../graphql/graphql.generated';
+import type { ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
 import type { TaskView } from '../indicator-task/indicator-task.repository';
 import type { ItemArea, ItemSource, ItemState } from '../../workflows/rectification-item/rectification-item.types';

@@ -1,10 +1,10 @@
 // The board's cards as they stood at a past instant: the same `foldCard` the live projection applies, over only
 // the events that had occurred by then, so that a board "as of" a date equals what the live board showed at it.
 // Pure; the repository streams the events in, one batch at a time. Each column is returned a page at a time.
-import type { StoredEvent } from '../event-store/event-store.types';
-import { encodeCursor, type Ordering, type SortValue } from '../graphql/cursor';
-import { foldCard, isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
-import { foldItemCard, isRectificationItemStream } from '../projections/rectification-item-card.projection';
+import type { StoredEvent } from '../platform/event-store/event-store.types';
+import { encodeCursor, type Ordering, type SortValue } from '../platform/graphql/cursor';
+import { foldCard, isIndicatorTaskStream } from '../platform/projections/indicator-task-card.projection';
+import { foldItemCard, isRectificationItemStream } from '../platform/projections/rectification-item-card.projection';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 

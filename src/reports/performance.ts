@@ -7,12 +7,12 @@
 // lifecycle's `evolve`), so a deadline is the stage due date the task had at that moment; rectification items
 // with `foldItemCard` (`evolveItem`), so an item's unit and due date are those of ItemDispatched,
 // ItemExtensionApproved and a failed re-check, and ItemDispatchReturnApproved takes the item from its unit.
-import type { StoredEvent } from '../event-store/event-store.types';
-import { foldCard, isIndicatorTaskStream } from '../projections/indicator-task-card.projection';
+import type { StoredEvent } from '../platform/event-store/event-store.types';
+import { foldCard, isIndicatorTaskStream } from '../platform/projections/indicator-task-card.projection';
 import { unitOwesWork } from '../../workflows/indicator-task/indicator-task.rules';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../workflows/shared/escalation';
 import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
-import { foldItemCard, isRectificationItemStream } from '../projections/rectification-item-card.projection';
+import { foldItemCard, isRectificationItemStream } from '../platform/projections/rectification-item-card.projection';
 import { itemUnitOwesWork } from '../../workflows/rectification-item/rectification-item.schedule';
 import type { PerformanceCounts } from './performance-score';
 

@@ -2,9 +2,9 @@
 // inside one read-only snapshot, and the reference data (units, indicators) the reports name.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
-import type { StoredEvent } from '../event-store/event-store.types';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
+import type { StoredEvent } from '../platform/event-store/event-store.types';
 import type { IndicatorView, UnitView } from '../indicator-task/indicator-task.repository';
 
 /** Events read per query: a few MB of rows at most, whatever the campaign holds. */

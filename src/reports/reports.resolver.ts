@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import type { ExportFormat } from '../graphql/graphql.generated';
+import type { ExportFormat } from '../platform/graphql/graphql.generated';
 import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { ReportsService } from './reports.service';
 import { CurrentActor } from '../auth/current-actor.decorator';

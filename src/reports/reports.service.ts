@@ -2,19 +2,19 @@
 // by the pure modules beside this one; nothing is read from Temporal or from the board's tables, so a report
 // for a past instant is what the live report said at that instant.
 import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
+import { CONFIG } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
-import type { ExportFormat, ExportedFile } from '../graphql/graphql.generated';
+import { DomainError } from '../platform/errors/domain-error';
+import type { ExportFormat, ExportedFile } from '../platform/graphql/graphql.generated';
 import type { IndicatorView, TaskView, UnitView } from '../indicator-task/indicator-task.repository';
 import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { ESCALATION_LEVELS } from '../../workflows/shared/escalation';
 import { STAGES, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { BOARD_AS_OF_ORDERING, CardReplay, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
-import { decodeCursor, pageSize, type SortValue } from '../graphql/cursor';
+import { decodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
 import { PerformanceFold, type Period, type UnitCounts } from './performance';
 import { performanceXlsx } from './performance.export';
 import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';

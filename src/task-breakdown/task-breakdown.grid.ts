@@ -1,7 +1,7 @@
 // From a grid of cells (one per worksheet, or the CSV) to breakdown rows: find the header by name, tell data
 // rows from blank rows, notes and repeated headers, and read each data row. Every problem of every row is
 // collected; nothing stops at the first one.
-import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cellText, columnLetter, isBlankRow, nameKey, oneLine, rowTexts } from '../spreadsheet';
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cellText, columnLetter, isBlankRow, nameKey, oneLine, rowTexts } from '../platform/spreadsheet';
 import { parseDueDate } from './task-breakdown.dates';
 import {
   OPTIONAL_HEADERS,

@@ -1,11 +1,11 @@
 // Reads a 任务分解表 from .csv text or .xlsx bytes into breakdown rows and problems. Both readers build the
 // same grid of cells, and one set of rules (task-breakdown.grid.ts) turns a grid into rows. A file that
 // cannot be read at all is a problem in the result, never a thrown exception.
-import { MAX_CSV_BYTES, tokenizeCsv, type GridRow, problem, readWorkbookGrids } from '../spreadsheet';
+import { MAX_CSV_BYTES, tokenizeCsv, type GridRow, problem, readWorkbookGrids } from '../platform/spreadsheet';
 import { parseGrids } from './task-breakdown.grid';
 import type { ImportProblem, ParseResult } from './task-breakdown.types';
 
-export { MAX_DATA_ROWS, HEADER_SEARCH_ROWS, decodeCsvBytes, MAX_CSV_BYTES, MAX_XLSX_BYTES } from '../spreadsheet';
+export { MAX_DATA_ROWS, HEADER_SEARCH_ROWS, decodeCsvBytes, MAX_CSV_BYTES, MAX_XLSX_BYTES } from '../platform/spreadsheet';
 
 export function parseTaskBreakdownCsv(text: string, sheetName = 'CSV'): ParseResult {
   const bytes = Buffer.byteLength(text, 'utf8');

@@ -1,9 +1,9 @@
 // The only place SQL about task-breakdown imports lives.
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Transaction } from 'kysely';
-import { DATABASE } from '../app/app.tokens';
-import type { Db } from '../database/database';
-import type { Database } from '../database/database.types';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
+import type { Database } from '../platform/database/database.types';
 import type { BreakdownReference } from './task-breakdown.types';
 
 export interface Assignment {

@@ -1,6 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { decodeBase64 } from '../files/base64';
-import type { ImportTaskBreakdownInput } from '../graphql/graphql.generated';
+import { decodeBase64 } from '../platform/files/base64';
+import type { ImportTaskBreakdownInput } from '../platform/graphql/graphql.generated';
 import { TaskBreakdownService } from './task-breakdown.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';

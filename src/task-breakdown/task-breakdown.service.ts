@@ -4,16 +4,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { CONFIG, TEMPORAL } from '../app/app.tokens';
-import type { AppConfig } from '../config/config';
+import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import type { AppConfig } from '../platform/config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
-import { DomainError } from '../errors/domain-error';
+import { DomainError } from '../platform/errors/domain-error';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, taskBreakdownImportWorkflowId } from '../../workflows/task-breakdown-import/task-breakdown-import.messages';
 import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
-import { notXlsxReason, problem } from '../spreadsheet';
+import { notXlsxReason, problem } from '../platform/spreadsheet';
 import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';

@@ -38,8 +38,8 @@ export interface BreakdownRow {
   incomplete?: boolean;
 }
 
-export { IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from '../spreadsheet/problems';
-import type { ImportProblem } from '../spreadsheet';
+export { IMPORT_PROBLEM_CODES, type ImportProblem, type ImportProblemCode } from '../platform/spreadsheet/problems';
+import type { ImportProblem } from '../platform/spreadsheet';
 
 export interface ParseResult {
   /** Rows that could be read. A row with a MISSING_VALUE problem is left out; one with only a BAD_DATE or BAD_STATUS comes marked `incomplete`. */

@@ -2,7 +2,7 @@
 // (indicator, responsible unit). Every problem of every row is collected; the tasks are handed out only when
 // there is none, because an import is all or nothing.
 import { endOfDayShanghai, parseDueDate } from './task-breakdown.dates';
-import { problem, closestName, nameKey } from '../spreadsheet';
+import { problem, closestName, nameKey } from '../platform/spreadsheet';
 import type {
   BreakdownHeader,
   BreakdownReference,
@@ -167,4 +167,4 @@ function itemKey(name: string): string {
   return nameKey(name.normalize('NFKC').trim().replace(ITEM_NUMBERING, ''));
 }
 
-export { formatProblems } from '../spreadsheet/problems';
+export { formatProblems } from '../platform/spreadsheet/problems';

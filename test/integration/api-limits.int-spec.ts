@@ -12,12 +12,12 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { Client } from '@temporalio/client';
-import type { AppConfig } from '../../src/config/config';
-import type { Db } from '../../src/database/database';
-import { startApi } from '../../src/runtime/api-server';
-import { freePort } from '../../src/runtime/ports';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
-import { connectClient } from '../../src/temporal/temporal-connection';
+import type { AppConfig } from '../../src/platform/config/config';
+import type { Db } from '../../src/platform/database/database';
+import { startApi } from '../../src/platform/runtime/api-server';
+import { freePort } from '../../src/platform/runtime/ports';
+import { startWorker, type RunningWorker } from '../../src/platform/runtime/worker-runner';
+import { connectClient } from '../../src/platform/temporal/temporal-connection';
 import { CAMPAIGN, eventsOf, seedTask } from '../support/fixtures';
 import { accessToken, createTestDatabase, env, testConfig, uniqueTaskQueue } from '../support/test-env';
 

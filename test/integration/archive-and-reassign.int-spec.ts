@@ -4,7 +4,7 @@
 // each material accepted or returned by the archivist on its own.
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { UNIT_CODE } from '../../workflows/search-attributes';
-import { createEventStore } from '../../src/runtime/worker-runner';
+import { createEventStore } from '../../src/platform/runtime/worker-runner';
 import { breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 import { CAMPAIGN, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';

@@ -7,13 +7,13 @@
 // its answer if it were read, and the rows read are counted.
 import { CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
 import { Pool } from 'pg';
-import type { Database } from '../../src/database/database.types';
+import type { Database } from '../../src/platform/database/database.types';
 import { IndicatorTaskRepository } from '../../src/indicator-task/indicator-task.repository';
 import { RectificationItemRepository } from '../../src/rectification-item/rectification-item.repository';
 import { DEMO_UNITS, demoAssignment } from '../../src/demo/demo-organisation';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { ReportsRepository } from '../../src/reports/reports.repository';
-import { inlineProjections } from '../../src/runtime/worker-runner';
+import { inlineProjections } from '../../src/platform/runtime/worker-runner';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';

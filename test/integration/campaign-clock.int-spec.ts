@@ -4,10 +4,10 @@
 // Temporal Schedule triggered by hand: the shortfall flagged on the campaign's stream, the report stored, read
 // and exported as .xlsx with the numbers worked out by hand below.
 import * as ExcelJS from 'exceljs';
-import { ensureCampaignClocks, ensureMonthlySchedule } from '../../src/campaign/campaign-clock.starter';
-import { CampaignStateProjection } from '../../src/campaign/campaign-state.projection';
+import { ensureCampaignClocks, ensureMonthlySchedule } from '../../src/campaign-clock/campaign-clock.starter';
+import { CampaignStateProjection } from '../../src/campaign-clock/campaign-state.projection';
 import { CampaignRepository } from '../../src/campaign/campaign.repository';
-import { EventStoreRepository } from '../../src/event-store/event-store.repository';
+import { EventStoreRepository } from '../../src/platform/event-store/event-store.repository';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { CAMPAIGN, OFFICE_ACTOR, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';

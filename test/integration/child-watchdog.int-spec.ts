@@ -1,11 +1,11 @@
 // The watchdog stops what a process started when that process dies without running any exit handler: kill -9,
-// and a heap exhaustion (V8 aborts). A parent (built src/runtime/child-watchdog) starts a child in its own process
+// and a heap exhaustion (V8 aborts). A parent (built src/platform/runtime/child-watchdog) starts a child in its own process
 // group, as the Temporal dev server is started, hands it to the watchdog, and dies.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
-import { isAlive as alive } from '../../src/runtime/process-alive';
+import { isAlive as alive } from '../../src/platform/runtime/process-alive';
 
 const PARENT = String.raw`
 const { spawn } = require('child_process');
@@ -26,7 +26,7 @@ if (process.argv[2] === 'oom') {
 `;
 
 async function startParent(mode: 'wait' | 'oom' | 'release') {
-  const module = path.join(projectRoot(), 'dist/src/runtime/child-watchdog.js');
+  const module = path.join(projectRoot(), 'dist/src/platform/runtime/child-watchdog.js');
   const parent = spawn(process.execPath, ['--max-old-space-size=48', '-e', PARENT, module, mode], { stdio: ['ignore', 'pipe', 'ignore'] });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) => parent.once('exit', (code, signal) => resolve(signal ?? code)));
   const pids = await new Promise<{ child: number; watchdog: number; released: number | null }>((resolve) => {

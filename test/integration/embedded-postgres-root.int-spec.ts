@@ -5,9 +5,9 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assertReachableByPostgres, PostgresUserAccessError } from '../../src/runtime/embedded-postgres';
-import { freePort } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { assertReachableByPostgres, PostgresUserAccessError } from '../../src/platform/runtime/embedded-postgres';
+import { freePort } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (!isRoot) {
@@ -23,7 +23,7 @@ EmbeddedPostgresServer.start({ dataDir: process.argv[2], port: Number(process.ar
 );`;
 
 function run(dataDir: string, port: number): Promise<{ code: number | null; out: string; err: string }> {
-  const module = path.join(projectRoot(), 'dist/src/runtime/embedded-postgres.js');
+  const module = path.join(projectRoot(), 'dist/src/platform/runtime/embedded-postgres.js');
   const child = spawn(process.execPath, ['-e', HELPER, module, dataDir, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

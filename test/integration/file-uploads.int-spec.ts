@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as path from 'node:path';
-import { MAX_WAITING_UPLOADS, UploadService, UPLOAD_KEEP_HOURS } from '../../src/files/upload.service';
+import { MAX_WAITING_UPLOADS, UploadService, UPLOAD_KEEP_HOURS } from '../../src/platform/files/upload.service';
 import { CAMPAIGN, startStackWithTask } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 

@@ -56,7 +56,7 @@ describe('GraphiQL at /graphiql', () => {
       require.resolve('react/package.json').replace(/package\.json$/, 'umd/react.production.min.js'),
       require.resolve('react-dom/package.json').replace(/package\.json$/, 'umd/react-dom.production.min.js'),
       require.resolve('graphiql/graphiql.min.js'),
-      `${__dirname}/../../src/web/graphiql-start.js`,
+      `${__dirname}/../../src/platform/web/graphiql-start.js`,
     ];
     for (const [i, url] of urls.entries()) {
       const asset = await fetch(stack.url + url, { headers: { 'accept-encoding': 'gzip' } });

@@ -17,7 +17,7 @@ import {
   type GraphQLInputType,
   type GraphQLOutputType,
 } from 'graphql';
-import { ERROR_CODES } from '../../src/errors/domain-error';
+import { ERROR_CODES } from '../../src/platform/errors/domain-error';
 import { seedReferenceData, seedTask } from '../support/fixtures';
 import { loadSchema } from '../support/schema';
 import { startTestStack, type TestStack } from '../support/test-env';

@@ -2,7 +2,7 @@
 // round, records findings on the spot (each becomes a rectification item of the round's source, or links to the
 // open one), scores a mock assessment criterion by criterion, and successive mock assessments give the
 // 公共文明指数 trend. Units see no rounds.
-import type { InspectionRound } from '../../src/graphql/graphql.generated';
+import type { InspectionRound } from '../../src/platform/graphql/graphql.generated';
 import { eventsOf, startSeededStack, CAMPAIGN } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 

@@ -6,11 +6,11 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freePort, isPortFree } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { freePort, isPortFree } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
 import { gql } from '../support/test-env';
-import { isAlive as alive } from '../../src/runtime/process-alive';
+import { isAlive as alive } from '../../src/platform/runtime/process-alive';
 
 interface Started {
   child: ChildProcess;

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { Client as PgClient } from 'pg';
 import { ANONYMOUS_ROWS_PER_MINUTE } from '../../src/audit/access-denial.repository';
 import { RetentionService } from '../../src/audit/retention.service';
-import { migrateToLatest } from '../../src/database/database';
+import { migrateToLatest } from '../../src/platform/database/database';
 import { seedReferenceData } from '../support/fixtures';
 import { createTestDatabase, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
 

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
-import { freePort } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { freePort } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { seedTask, waitFor } from '../support/fixtures';
 import { env, gql, startTestStack, subscribeAs, type TestStack } from '../support/test-env';
 

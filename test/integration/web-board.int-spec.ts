@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { demoAssignment } from '../../src/demo/demo-organisation';
-import { inlineProjections } from '../../src/runtime/worker-runner';
+import { inlineProjections } from '../../src/platform/runtime/worker-runner';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import { writeEvents } from '../../bench/support/synthetic-events';
 import { openContext, screenshot, signInAs, startWebStack, stopWebStack } from '../support/browser';

@@ -3,8 +3,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { startIndicatorTasks } from '../../src/indicator-task/indicator-task.starter';
-import { freePort } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { freePort } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import type { IndicatorTaskService } from '../../src/indicator-task/indicator-task.service';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';

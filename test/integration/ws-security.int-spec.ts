@@ -9,7 +9,7 @@ import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD, hashPassword } from '../../src/auth/passwords';
 import { signAccessToken } from '../../src/auth/tokens';
-import { GraphqlWsServer, SESSION_ENDED } from '../../src/live/graphql-ws.server';
+import { GraphqlWsServer, SESSION_ENDED } from '../../src/platform/live/graphql-ws.server';
 import { seedReferenceData, waitFor } from '../support/fixtures';
 import { accessToken, gql, startTestStack, type TestStack } from '../support/test-env';
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { seedReferenceData, startAndSeed } from './fixtures';
 import type { TestStack, TestStackOptions } from './test-env';
 

@@ -9,7 +9,7 @@ export { xlsx, type Cell, type SheetSpec } from './breakdown-fixtures';
 /** The demo catalog as the database holds it after the demo seeding (insertDemoReferenceData): its version 1. */
 export { demoCatalog } from '../../src/demo/demo-catalog';
 
-/** Select ChangeCounts and ImportProblem (src/graphql/graphql.generated.ts) in full. */
+/** Select ChangeCounts and ImportProblem (src/platform/graphql/graphql.generated.ts) in full. */
 export const IMPORT_COUNTS_FIELDS = 'total created changed unchanged removed';
 export const IMPORT_PROBLEM_FIELDS = 'sheet row column columnLetter code message';
 

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import type { Db } from '../../src/database/database';
+import type { Db } from '../../src/platform/database/database';
 import { randomBytes } from 'node:crypto';
 import { insertDemoReferenceData } from '../../src/demo/demo-data';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';

@@ -3,11 +3,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EmbeddedPostgresServer } from '../../src/runtime/embedded-postgres';
-import { freePort } from '../../src/runtime/ports';
-import { projectRoot } from '../../src/runtime/project-paths';
-import { resolveTemporalCli } from '../../src/runtime/temporal-binaries';
-import { TemporalDevServer } from '../../src/runtime/temporal-dev-server';
+import { EmbeddedPostgresServer } from '../../src/platform/runtime/embedded-postgres';
+import { freePort } from '../../src/platform/runtime/ports';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
+import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries';
+import { TemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
 
 declare global {
   var __TEST_SERVERS__: { pg: EmbeddedPostgresServer; temporal: TemporalDevServer; dir: string } | undefined;

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 export function readSdl(): string {
   const dir = path.join(projectRoot(), 'graphql');

@@ -8,14 +8,14 @@ import type { Client as WsClient } from 'graphql-ws';
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { loadConfig, type AppConfig } from '../../src/config/config';
+import { loadConfig, type AppConfig } from '../../src/platform/config/config';
 import { Migrator, type KyselyPlugin } from 'kysely';
-import { createDatabase, migrateToLatest, type Db } from '../../src/database/database';
-import { MIGRATIONS } from '../../src/database/migrations';
-import { startApi } from '../../src/runtime/api-server';
-import { freePort } from '../../src/runtime/ports';
-import { startWorker, type RunningWorker } from '../../src/runtime/worker-runner';
-import { connectClient } from '../../src/temporal/temporal-connection';
+import { createDatabase, migrateToLatest, type Db } from '../../src/platform/database/database';
+import { MIGRATIONS } from '../../src/platform/database/migrations';
+import { startApi } from '../../src/platform/runtime/api-server';
+import { freePort } from '../../src/platform/runtime/ports';
+import { startWorker, type RunningWorker } from '../../src/platform/runtime/worker-runner';
+import { connectClient } from '../../src/platform/temporal/temporal-connection';
 import { wsClient } from '../../bench/support/graphql';
 
 export function env(name: string): string {

@@ -2,8 +2,8 @@
 // search attributes registered on it, and one worker on the spec's task queue running the given activities.
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime, Worker, type LogLevel } from '@temporalio/worker';
-import { resolveTemporalTestServer } from '../../src/runtime/temporal-binaries';
-import { registerSearchAttributes } from '../../src/temporal/search-attributes';
+import { resolveTemporalTestServer } from '../../src/platform/runtime/temporal-binaries';
+import { registerSearchAttributes } from '../../src/platform/temporal/search-attributes';
 
 export interface TimeSkippingWorker {
   env: TestWorkflowEnvironment;

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RequestMethod } from '@nestjs/common';
 import { NO_UNIT, OPERATIONS, authorise, may, mayReadUnit, hidesCovertReporter, visibleUnit, type Caller } from '../../src/auth/access-policy';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { loadSchema } from '../support/schema';
 
 const person = (role: Caller['role'], unitCode: string | null = null): Caller => ({ userId: `user:${role}`, displayName: role, role, unitCode });

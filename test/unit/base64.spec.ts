@@ -1,8 +1,8 @@
 // The one base64 check of uploaded content: what it accepts and refuses, and that hostile input is walked in
 // linear time. The regular expression it replaced took about a minute on the input below; the time limit of
 // each test (far above the milliseconds a linear walk takes) is what fails then.
-import { DomainError } from '../../src/errors/domain-error';
-import { decodeBase64, isBase64 } from '../../src/files/base64';
+import { DomainError } from '../../src/platform/errors/domain-error';
+import { decodeBase64, isBase64 } from '../../src/platform/files/base64';
 
 const LIMIT_MS = 30_000;
 

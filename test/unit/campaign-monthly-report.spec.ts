@@ -1,8 +1,8 @@
 // The monthly report from hand-made facts, with every number worked out by hand here, and its .xlsx export read
 // back with exceljs.
 import * as ExcelJS from 'exceljs';
-import { buildMonthlyReport, type ReportCard, type ReportFacts } from '../../src/campaign/monthly-report.builder';
-import { REPORT_SHEETS, monthlyReportXlsx } from '../../src/campaign/monthly-report.export';
+import { buildMonthlyReport, type ReportCard, type ReportFacts } from '../../src/monthly-report/monthly-report.builder';
+import { REPORT_SHEETS, monthlyReportXlsx } from '../../src/monthly-report/monthly-report.export';
 import { initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 

@@ -6,7 +6,7 @@ import { catalogCsv, catalogXlsx } from '../../src/catalog/catalog.export';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import type { Catalog, CatalogParse } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
-import { decodeCsvBytes } from '../../src/spreadsheet';
+import { decodeCsvBytes } from '../../src/platform/spreadsheet';
 import { CATALOG_HEADER, demoCatalog } from '../support/catalog-fixtures';
 
 const TITLE = '全国文明城区测评体系（2021年版）';

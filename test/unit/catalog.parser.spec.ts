@@ -3,7 +3,7 @@
 // materials in one cell, notes under the table; and every cell problem at once with its sheet, row and column.
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import type { CatalogParse, CatalogRow } from '../../src/catalog/catalog.types';
-import { MAX_CSV_BYTES, MAX_DATA_ROWS, type SheetProblem } from '../../src/spreadsheet';
+import { MAX_CSV_BYTES, MAX_DATA_ROWS, type SheetProblem } from '../../src/platform/spreadsheet';
 import { CATALOG_HEADER, a1Row, catalogRow, csvText, xlsx } from '../support/catalog-fixtures';
 
 function located(problems: SheetProblem[]) {

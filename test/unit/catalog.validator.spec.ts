@@ -4,7 +4,7 @@
 import { parseCatalogCsv } from '../../src/catalog/catalog.parser';
 import type { Catalog, CatalogReference, CatalogRow } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
-import type { SheetProblem } from '../../src/spreadsheet';
+import type { SheetProblem } from '../../src/platform/spreadsheet';
 import { CATALOG_HEADER, a1Row, catalogRow, csvText, demoCatalog, type Cell } from '../support/catalog-fixtures';
 
 const EMPTY: CatalogReference = { current: { items: [], indicators: [] }, indicatorsInUse: new Map() };

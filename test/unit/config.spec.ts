@@ -1,8 +1,8 @@
 // Configuration is validated once at start-up; a bad value must stop the process with a message naming the
 // variable. Every test passes its own environment object, so the real process.env never matters.
 import * as path from 'node:path';
-import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress, type AppConfig } from '../../src/config/config';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { ConfigError, loadConfig, requireDatabaseUrl, requireTemporalAddress, type AppConfig } from '../../src/platform/config/config';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 /** A ConfigError whose problem list names `variable`. */
 const problemWith = (variable: string) =>

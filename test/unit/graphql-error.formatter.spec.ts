@@ -3,12 +3,12 @@
 import { Client, Connection, ServiceError } from '@temporalio/client';
 import { Client as PgClient, DatabaseError } from 'pg';
 import { GraphQLError, buildSchema, parse, validate, type GraphQLFormattedError } from 'graphql';
-import { DomainError, ERROR_CODES } from '../../src/errors/domain-error';
-import { formatGraphQLError, isDatabaseUnavailable, isServiceUnavailable } from '../../src/errors/graphql-error.formatter';
-import { DEFAULT_QUERY_LIMITS, queryLimitRules } from '../../src/errors/query-limits';
-import { withRequestId } from '../../src/errors/request-context';
-import { freePort } from '../../src/runtime/ports';
-import { temporalToDomainError } from '../../src/temporal/temporal-errors';
+import { DomainError, ERROR_CODES } from '../../src/platform/errors/domain-error';
+import { formatGraphQLError, isDatabaseUnavailable, isServiceUnavailable } from '../../src/platform/errors/graphql-error.formatter';
+import { DEFAULT_QUERY_LIMITS, queryLimitRules } from '../../src/platform/errors/query-limits';
+import { withRequestId } from '../../src/platform/errors/request-context';
+import { freePort } from '../../src/platform/runtime/ports';
+import { temporalToDomainError } from '../../src/platform/temporal/temporal-errors';
 
 const PATH = ['submitSelfCheck'];
 const LOCATIONS = [{ line: 2, column: 3 }];

@@ -5,7 +5,7 @@ import type { AuthService, GraphQLContext } from '../../src/auth/auth.service';
 import type { AccessDenialRecord, AccessDenialRepository } from '../../src/audit/access-denial.repository';
 import { AccessDenialService, MAX_PATHS_PER_RECORD } from '../../src/audit/access-denial.service';
 import { authorise } from '../../src/auth/access-policy';
-import { DomainError } from '../../src/errors/domain-error';
+import { DomainError } from '../../src/platform/errors/domain-error';
 import type { Actor } from '../../workflows/shared/actor.types';
 
 const MEMBER: Actor = { userId: 'u-wtsq-member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'wtsq' };

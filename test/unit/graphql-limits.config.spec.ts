@@ -1,6 +1,6 @@
 // The limits' settings: validated like every other variable, with documented defaults.
-import { ConfigError, defaultRequestMb, loadConfig } from '../../src/config/config';
-import { DEFAULT_QUERY_LIMITS } from '../../src/errors/query-limits';
+import { ConfigError, defaultRequestMb, loadConfig } from '../../src/platform/config/config';
+import { DEFAULT_QUERY_LIMITS } from '../../src/platform/errors/query-limits';
 
 const MB = 1024 * 1024;
 

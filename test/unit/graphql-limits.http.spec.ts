@@ -1,8 +1,8 @@
-// Refusals before GraphQL (src/errors/http-limits.ts) answer as coded JSON, and the error codes the API sends are
+// Refusals before GraphQL (src/platform/errors/http-limits.ts) answer as coded JSON, and the error codes the API sends are
 // the ones its schema documents.
 import { isEnumType } from 'graphql';
-import { ERROR_CODES } from '../../src/errors/domain-error';
-import { bodyErrorHandler, refuseBatches } from '../../src/errors/http-limits';
+import { ERROR_CODES } from '../../src/platform/errors/domain-error';
+import { bodyErrorHandler, refuseBatches } from '../../src/platform/errors/http-limits';
 import { loadSchema } from '../support/schema';
 
 function fakeResponse() {
@@ -87,7 +87,7 @@ describe('refuseBatches', () => {
 });
 
 describe('the ErrorCode enum of the schema', () => {
-  it('lists exactly the codes the API sends (src/errors/domain-error.ts)', () => {
+  it('lists exactly the codes the API sends (src/platform/errors/domain-error.ts)', () => {
     const type = loadSchema().getType('ErrorCode');
     expect(isEnumType(type)).toBe(true);
     const values = isEnumType(type) ? type.getValues().map((v) => v.name) : [];

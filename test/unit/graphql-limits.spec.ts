@@ -1,10 +1,10 @@
-// The depth and cost limits (src/errors/query-limits.ts), counted by hand on a small schema: every field costs 1,
+// The depth and cost limits (src/platform/errors/query-limits.ts), counted by hand on a small schema: every field costs 1,
 // `__typename` 0, and what is selected inside a list field counts `listSize` times per list level.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
-import { DomainError } from '../../src/errors/domain-error';
-import { DEFAULT_QUERY_LIMITS, INTROSPECTION_MAX_DEPTH, MAX_QUERY_TOKENS, documentTooLong, listLevels, measureDocument, queryCostRule, queryDepthRule, queryLimitRules } from '../../src/errors/query-limits';
+import { DomainError } from '../../src/platform/errors/domain-error';
+import { DEFAULT_QUERY_LIMITS, INTROSPECTION_MAX_DEPTH, MAX_QUERY_TOKENS, documentTooLong, listLevels, measureDocument, queryCostRule, queryDepthRule, queryLimitRules } from '../../src/platform/errors/query-limits';
 import { loadSchema } from '../support/schema';
 
 const schema = buildSchema(`
@@ -215,7 +215,7 @@ describe('the default limits and the clients of this API', () => {
 
 describe('requests carrying U+0000', () => {
   it('are recognised anywhere in the body, keys included', async () => {
-    const { containsNul } = await import('../../src/errors/http-limits');
+    const { containsNul } = await import('../../src/platform/errors/http-limits');
     expect(containsNul({ query: '{ me { login } }', variables: { input: { login: 'office' } } })).toBe(false);
     expect(containsNul({ query: '{ me { login } }', variables: { input: { login: '\u0000' } } })).toBe(true);
     expect(containsNul({ variables: { list: ['a', ['b', 'c\u0000']] } })).toBe(true);

@@ -7,7 +7,7 @@ import type * as ExcelJS from 'exceljs';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
 import { parseOrganisationFiles } from '../../src/organisation/organisation.parser';
 import { MAX_DATA_ROWS, parseTaskBreakdownCsv, parseTaskBreakdownXlsx } from '../../src/task-breakdown/task-breakdown.parser';
-import { decodeCsvBytes, MAX_XLSX_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ENTRIES, MAX_XLSX_MERGES, MAX_XLSX_UNZIPPED_BYTES, notXlsxReason } from '../../src/spreadsheet';
+import { decodeCsvBytes, MAX_XLSX_BYTES, MAX_XLSX_CELLS, MAX_XLSX_ENTRIES, MAX_XLSX_MERGES, MAX_XLSX_UNZIPPED_BYTES, notXlsxReason } from '../../src/platform/spreadsheet';
 import { HEADER, breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 import { CATALOG_HEADER, PEOPLE_HEADER, UNIT_HEADER, a1Row, demoPeopleRows, demoUnitRows } from '../support/catalog-fixtures';
 import { SHEET_HEAD, SHEET_TAIL, cfb, declaring, farColumnSheet, mergedSheet, part, repeatedPart, rowXml, workbookParts, zip } from '../support/zip-writer';

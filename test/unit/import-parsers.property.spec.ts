@@ -5,7 +5,7 @@
 // Chinese. Seeds are random; a failure prints fast-check's seed and path, which replay it.
 import fc from 'fast-check';
 import { parseCatalogCsv, parseCatalogXlsx } from '../../src/catalog/catalog.parser';
-import { PROBLEM_CODES, type Grid, type GridCell, type SheetProblem } from '../../src/spreadsheet';
+import { PROBLEM_CODES, type Grid, type GridCell, type SheetProblem } from '../../src/platform/spreadsheet';
 import { parseOrganisationFiles, parseOrganisationGrids } from '../../src/organisation/organisation.parser';
 import { parseGrids } from '../../src/task-breakdown/task-breakdown.grid';
 import { parseTaskBreakdownCsv, parseTaskBreakdownXlsx } from '../../src/task-breakdown/task-breakdown.parser';

@@ -3,8 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 // Edge cases of input handling found in review: blank variables, port spellings, note length as people
 // count it, demo deadlines for any indicator code, file store limits, campaign rules of time.
-import { ConfigError, loadConfig } from '../../src/config/config';
-import { FileStore } from '../../src/files/file-store';
+import { ConfigError, loadConfig } from '../../src/platform/config/config';
+import { FileStore } from '../../src/platform/files/file-store';
 import { demoDueAt } from '../../src/demo/demo-organisation';
 import { allowedActions, decide } from '../../workflows/indicator-task/indicator-task.decide';
 import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';

@@ -3,7 +3,7 @@
 // logins, codes and mobile numbers normalised; every cell problem at once.
 import { parseOrganisationFiles, parseOrganisationGrids } from '../../src/organisation/organisation.parser';
 import type { OrganisationParse } from '../../src/organisation/organisation.types';
-import type { SheetProblem } from '../../src/spreadsheet';
+import type { SheetProblem } from '../../src/platform/spreadsheet';
 import { PEOPLE_HEADER, UNIT_HEADER, csvText, demoPeopleRows, demoUnitRows, personRow, xlsx, type Cell } from '../support/catalog-fixtures';
 
 function located(problems: SheetProblem[]) {

@@ -1,7 +1,7 @@
 // From 单位 and 人员 rows to an organisation: each code, name and login once; units for unit roles only, found by
 // name or code; supervisors in the 督查检查组 and archivists in the 档案组; units with tasks kept; the person
 // importing kept in the office; then what it changes against the organisation as it stands.
-import type { SheetProblem } from '../../src/spreadsheet';
+import type { SheetProblem } from '../../src/platform/spreadsheet';
 import { parseOrganisationGrids } from '../../src/organisation/organisation.parser';
 import type { OrganisationReference, PersonRow, UnitRow } from '../../src/organisation/organisation.types';
 import { diffOrganisation, planOrganisation } from '../../src/organisation/organisation.validator';

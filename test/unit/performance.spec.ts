@@ -1,6 +1,6 @@
 // 绩效考核 from hand-built event lists: each metric, the score and its explanations, periods, attribution to the
 // unit responsible at the time. Expectations are worked out by hand in the comments, never from the module.
-import type { StoredEvent } from '../../src/event-store/event-store.types';
+import type { StoredEvent } from '../../src/platform/event-store/event-store.types';
 import { PerformanceFold, type Period, type UnitCounts } from '../../src/reports/performance';
 import {
   ESCALATION_POINTS,

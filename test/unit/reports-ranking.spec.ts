@@ -1,11 +1,11 @@
 // 红黑榜: ranking with ties, the best and worst lists, the units flagged after K weeks at the bottom, and weeks
 // from Monday 00:00 to Monday 00:00 on the campaign's clock (Asia/Shanghai), across a Sunday/Monday midnight.
-import type { StoredEvent } from '../../src/event-store/event-store.types';
+import type { StoredEvent } from '../../src/platform/event-store/event-store.types';
 import { PerformanceFold } from '../../src/reports/performance';
 import { bestAndWorst, flagUnits, rankUnits, rankingRules, type RankingEntry } from '../../src/reports/ranking';
 import { addWeeks, compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, weekStart } from '../../src/reports/report-weeks';
 import { BOARD_AS_OF_ORDERING, boardSortValues, pageAfter, sortLikeBoard } from '../../src/reports/board-as-of';
-import { decodeCursor, type SortValue } from '../../src/graphql/cursor';
+import { decodeCursor, type SortValue } from '../../src/platform/graphql/cursor';
 import { DEFAULT_TASK_POLICY, type IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 
 const SHANGHAI = 'Asia/Shanghai';

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Kind, parse, type DocumentNode } from 'graphql';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const root = projectRoot();
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);

@@ -1,5 +1,5 @@
 // The CSV tokenizer keeps every record where Excel shows it; what we write as CSV reads back unchanged.
-import { csvField, decodeCsvBytes, tokenizeCsv } from '../../src/spreadsheet';
+import { csvField, decodeCsvBytes, tokenizeCsv } from '../../src/platform/spreadsheet';
 
 describe('tokenizeCsv', () => {
   it('keeps blank records, quoted commas, doubled quotes and line breaks inside quotes', () => {

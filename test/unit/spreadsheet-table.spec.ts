@@ -15,7 +15,7 @@ import {
   type Grid,
   type SheetProblem,
   type TableSpec,
-} from '../../src/spreadsheet';
+} from '../../src/platform/spreadsheet';
 
 type Key = 'code' | 'name' | 'note';
 const SPEC: TableSpec<Key> = {

@@ -1,6 +1,6 @@
 // Cell text as people meant it, column letters, and name matching with suggestions: what every import
 // compares names and reports columns with.
-import { cleanText, closestName, columnIndex, columnLetter, nameKey } from '../../src/spreadsheet';
+import { cleanText, closestName, columnIndex, columnLetter, nameKey } from '../../src/platform/spreadsheet';
 
 describe('column letters', () => {
   it.each([

@@ -1,6 +1,6 @@
 // The worksheet scan that reads where cells are before exceljs does: references, positional cells, prefixed
 // tags, tags split across chunks, and hostile text that must not make it backtrack or hold much.
-import { SheetScanError, SheetScanner, attribute, parseReference } from '../../src/spreadsheet/xlsx-sheet-scan';
+import { SheetScanError, SheetScanner, attribute, parseReference } from '../../src/platform/spreadsheet/xlsx-sheet-scan';
 
 function scan(chunks: string[]) {
   const scanner = new SheetScanner();

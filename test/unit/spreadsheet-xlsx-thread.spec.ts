@@ -1,7 +1,7 @@
 // Workbooks are opened in a worker thread with a heap and a time of their own: one that needs more than the
 // limits fails its own read with a Chinese refusal, and this process (the API's, in production) carries on.
-import { readWorkbookGrids } from '../../src/spreadsheet';
-import { XLSX_THREAD_LIMITS } from '../../src/spreadsheet/xlsx-thread';
+import { readWorkbookGrids } from '../../src/platform/spreadsheet';
+import { XLSX_THREAD_LIMITS } from '../../src/platform/spreadsheet/xlsx-thread';
 import { parseTaskBreakdownXlsx } from '../../src/task-breakdown/task-breakdown.parser';
 import { HEADER, breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 

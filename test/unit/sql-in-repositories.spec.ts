@@ -1,9 +1,9 @@
-// SQL lives in repositories (*.repository.ts), projections, the event store and src/database (migrations and the
+// SQL lives in repositories (*.repository.ts), projections, the event store and src/platform/database (migrations and the
 // helpers the repositories share); services, resolvers, controllers, starters and entry points go through them.
 // A file elsewhere that builds a query fails this test with the file and line, so the rule survives the next feature.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const root = projectRoot();
 const src = path.join(root, 'src');
@@ -22,7 +22,7 @@ const SQL = [
  * - embedded-postgres.ts administers the server it starts (the password, creating the database) before any pool exists;
  * - pg-channel.listener.ts LISTENs on a dedicated connection for notifications.
  */
-const BELOW_THE_DATA_LAYER = new Set(['src/runtime/embedded-postgres.ts', 'src/live/pg-channel.listener.ts']);
+const BELOW_THE_DATA_LAYER = new Set(['src/platform/runtime/embedded-postgres.ts', 'src/platform/live/pg-channel.listener.ts']);
 
 function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -36,7 +36,7 @@ function sourceFiles(dir: string): string[] {
 function mayHoldSql(relative: string): boolean {
   if (/\.(repository|projection)\.ts$/.test(relative)) return true;
   if (BELOW_THE_DATA_LAYER.has(relative)) return true;
-  return ['src/database/', 'src/event-store/', 'src/projections/'].some((folder) => relative.startsWith(folder));
+  return ['src/platform/database/', 'src/platform/event-store/', 'src/platform/projections/'].some((folder) => relative.startsWith(folder));
 }
 
 /** `file:line  text` for every line of `text` that builds SQL. */
@@ -45,7 +45,7 @@ function sqlLines(relative: string, text: string): string[] {
 }
 
 describe('SQL lives only in repositories', () => {
-  it('no file outside repositories, projections, the event store and src/database builds SQL', () => {
+  it('no file outside repositories, projections, the event store and src/platform/database builds SQL', () => {
     const offenders = sourceFiles(src).flatMap((file) => {
       const relative = path.relative(root, file).split(path.sep).join('/');
       return mayHoldSql(relative) ? [] : sqlLines(relative, fs.readFileSync(file, 'utf8'));
@@ -75,10 +75,10 @@ describe('SQL lives only in repositories', () => {
   });
 
   it('tells the places that may hold SQL from the rest', () => {
-    for (const file of ['src/auth/auth.repository.ts', 'src/projections/indicator-task-card.projection.ts', 'src/database/database.ts', 'src/database/migrations/0001-initial.ts', 'src/event-store/event-store.repository.ts']) {
+    for (const file of ['src/auth/auth.repository.ts', 'src/platform/projections/indicator-task-card.projection.ts', 'src/platform/database/database.ts', 'src/platform/database/migrations/0001-initial.ts', 'src/platform/event-store/event-store.repository.ts']) {
       expect(mayHoldSql(file)).toBe(true);
     }
-    for (const file of ['src/auth/auth.service.ts', 'src/health/health.controller.ts', 'src/worker.main.ts', 'src/graphql/cursor.ts', 'src/cli/migrate.ts', 'src/demo/demo-data.ts']) {
+    for (const file of ['src/auth/auth.service.ts', 'src/platform/health/health.controller.ts', 'src/worker.main.ts', 'src/platform/graphql/cursor.ts', 'src/cli/migrate.ts', 'src/demo/demo-data.ts']) {
       expect(mayHoldSql(file)).toBe(false);
     }
   });

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, print, validate, type OperationDefinitionNode } from 'graphql';
-import { projectRoot } from '../../src/runtime/project-paths';
+import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { loadSchema } from '../support/schema';
 
 function documentFiles(dir: string): string[] {

@@ -1,6 +1,6 @@
 // Who may open the live connection: the handshake's Origin against the allowlist, and its Host (issue 14).
-import { defaultOrigins } from '../../src/config/config';
-import { upgradeRefusal } from '../../src/live/websocket-origin';
+import { defaultOrigins } from '../../src/platform/config/config';
+import { upgradeRefusal } from '../../src/platform/live/websocket-origin';
 
 const allowed = defaultOrigins('127.0.0.1', 3000);
 const deployed = ['https://cw.example.gov.cn', 'http://10.0.0.5:3000'];

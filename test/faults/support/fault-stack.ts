@@ -8,12 +8,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Client } from '@temporalio/client';
-import { createDatabase, migrateToLatest, type Db } from '../../../src/database/database';
-import { embeddedPostgresUrl } from '../../../src/runtime/embedded-postgres';
-import { freePort, isPortFree } from '../../../src/runtime/ports';
-import { projectRoot } from '../../../src/runtime/project-paths';
-import { TemporalDevServer } from '../../../src/runtime/temporal-dev-server';
-import { connectClient } from '../../../src/temporal/temporal-connection';
+import { createDatabase, migrateToLatest, type Db } from '../../../src/platform/database/database';
+import { embeddedPostgresUrl } from '../../../src/platform/runtime/embedded-postgres';
+import { freePort, isPortFree } from '../../../src/platform/runtime/ports';
+import { projectRoot } from '../../../src/platform/runtime/project-paths';
+import { TemporalDevServer } from '../../../src/platform/runtime/temporal-dev-server';
+import { connectClient } from '../../../src/platform/temporal/temporal-connection';
 import { seedDemoCampaign, waitFor, withTimeout } from '../../../bench/support/harness';
 
 const NAMESPACE = 'chuangwen-faults';

@@ -2,8 +2,8 @@
 // need: the built entry points and workflow bundle that its child processes run, and the Temporal CLI.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { projectRoot } from '../../../src/runtime/project-paths';
-import { resolveTemporalCli } from '../../../src/runtime/temporal-binaries';
+import { projectRoot } from '../../../src/platform/runtime/project-paths';
+import { resolveTemporalCli } from '../../../src/platform/runtime/temporal-binaries';
 
 export default async function globalSetup(): Promise<void> {
   for (const file of ['dist/src/worker.main.js', 'dist/src/api.main.js', 'dist/workflow-bundle.js']) {

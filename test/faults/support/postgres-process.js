@@ -3,7 +3,7 @@
 // first time), prints "ready" once it accepts connections, stops it with a fast shutdown on SIGTERM, and ends
 // when PostgreSQL ends. The test stops or kills the postmaster itself to cause its faults.
 //   node postgres-process.js DATA_DIR PORT DATABASE
-const { EmbeddedPostgresServer } = require('../../../dist/src/runtime/embedded-postgres');
+const { EmbeddedPostgresServer } = require('../../../dist/src/platform/runtime/embedded-postgres');
 
 const [dataDir, port, database] = process.argv.slice(2);
 EmbeddedPostgresServer.start({ dataDir, port: Number(port), database, log: (line) => process.stderr.write(`${line}\n`) }).then(

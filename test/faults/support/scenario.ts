@@ -4,7 +4,7 @@
 import type { Client } from '@temporalio/client';
 import { waitFor } from '../../../bench/support/harness';
 import { STEPS, benchTasks, type BenchTask } from '../../../bench/support/lifecycle';
-import type { Db } from '../../../src/database/database';
+import type { Db } from '../../../src/platform/database/database';
 import { startIndicatorTasks, type NewIndicatorTask } from '../../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../../workflows/indicator-task/indicator-task.messages';
 import { FaultStack, type NodeProcess } from './fault-stack';

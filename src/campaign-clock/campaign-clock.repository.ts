@@ -1,0 +1,62 @@
+// The only place SQL about the campaign's clock lives: its projection row, its events, the archive facts the
+// gate needs, and the units visits and meetings refer to.
+import { Inject, Injectable } from '@nestjs/common';
+import { sql } from 'kysely';
+import { DATABASE } from '../platform/core/app.tokens';
+import type { Db } from '../platform/database/database';
+import { campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
+import type { ArchiveFacts, CampaignState } from '../../workflows/campaign/campaign.types';
+import { stateFromCampaignRow } from './campaign-state.projection';
+
+export interface ClockEvent {
+  position: string;
+  streamVersion: number;
+  type: string;
+  occurredAt: Date;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+export interface UnitRef {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+@Injectable()
+export class CampaignClockRepository {
+  constructor(@Inject(DATABASE) private readonly db: Db) {}
+
+  /** The clock's projection row; null while the campaign's workflow has recorded nothing yet. */
+  async clock(campaignId: string): Promise<CampaignState | null> {
+    const row = await this.db.selectFrom('campaign_states').select('state').where('stream_id', '=', campaignWorkflowId(campaignId)).executeTakeFirst();
+    return row ? stateFromCampaignRow(row) : null;
+  }
+
+  /** The archive as the board's cards have it: the facts the gate before the inspection decides on. */
+  async archiveFacts(campaignId: string): Promise<ArchiveFacts> {
+    const row = await this.db
+      .selectFrom('indicator_task_cards')
+      .select([sql<number>`count(*)::int`.as('tasks'), sql<number>`count(*) filter (where stage = 'ARCHIVED')::int`.as('archived')])
+      .where('campaign_id', '=', campaignId)
+      .executeTakeFirstOrThrow();
+    return { tasks: row.tasks, archived: row.archived };
+  }
+
+  /** Events of the campaign's stream, oldest first; only those of `types` when given. */
+  async events(campaignId: string, types?: readonly string[]): Promise<ClockEvent[]> {
+    let query = this.db
+      .selectFrom('events')
+      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
+      .where('stream_id', '=', campaignWorkflowId(campaignId));
+    if (types && types.length > 0) query = query.where('type', 'in', [...types]);
+    const rows = await query.orderBy('stream_version').execute();
+    return rows.map((r) => ({ position: r.position, streamVersion: r.stream_version, type: r.type, occurredAt: r.occurred_at, data: r.data, metadata: r.metadata }));
+  }
+
+  async units(codes: readonly string[]): Promise<Map<string, UnitRef>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.selectFrom('units').select(['code', 'name', 'kind']).where('code', 'in', [...new Set(codes)]).execute();
+    return new Map(rows.map((r) => [r.code, r]));
+  }
+}

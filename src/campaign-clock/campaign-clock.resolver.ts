@@ -1,0 +1,138 @@
+// Thin: who is calling, what they asked, delegated to the clock's and the reports' services.
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type {
+  AdvanceCampaignPhaseInput,
+  GenerateMonthlyReportInput,
+  RecordCampaignMeetingInput,
+  RecordSupervisionVisitInput,
+  SetCampaignPhasePlanInput,
+} from '../platform/graphql/graphql.generated';
+import { PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
+import { CampaignClockService } from './campaign-clock.service';
+import type { CampaignView } from '../campaign/campaign.repository';
+import { MonthlyReportService } from '../monthly-report/monthly-report.service';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import type { Caller } from '../auth/access-policy';
+
+@Resolver('Campaign')
+export class CampaignClockResolver {
+  constructor(
+    private readonly clock: CampaignClockService,
+    private readonly reports: MonthlyReportService,
+  ) {}
+
+  @Query('campaign')
+  campaign(@Args('id') id: string | null) {
+    return this.clock.campaign(id);
+  }
+
+  @Query('monthlyReport')
+  monthlyReport(@Args('campaignId') campaignId: string, @Args('month') month: string) {
+    return this.reports.find(campaignId, month);
+  }
+
+  @Query('exportMonthlyReport')
+  exportMonthlyReport(@Args('campaignId') campaignId: string, @Args('month') month: string) {
+    return this.reports.export(campaignId, month);
+  }
+
+  @ResolveField('timeZone')
+  timeZone(@Parent() campaign: CampaignView) {
+    return campaign.timeZone;
+  }
+
+  @ResolveField('phase')
+  async phase(@Parent() campaign: CampaignView) {
+    return (await this.clock.state(campaign)).phase;
+  }
+
+  @ResolveField('phaseLabel')
+  async phaseLabel(@Parent() campaign: CampaignView) {
+    return PHASE_LABELS[(await this.clock.state(campaign)).phase];
+  }
+
+  @ResolveField('phaseStartedAt')
+  async phaseStartedAt(@Parent() campaign: CampaignView) {
+    return (await this.clock.state(campaign)).phaseEnteredAt || null;
+  }
+
+  @ResolveField('nextPhase')
+  nextPhase(@Parent() campaign: CampaignView) {
+    return this.clock.nextPhase(campaign);
+  }
+
+  @ResolveField('phases')
+  phases(@Parent() campaign: CampaignView) {
+    return this.clock.phases(campaign);
+  }
+
+  @ResolveField('countdownLabel')
+  countdownLabel(@Parent() campaign: CampaignView) {
+    return this.clock.countdownLabel(campaign);
+  }
+
+  @ResolveField('archiveProgress')
+  archiveProgress(@Parent() campaign: CampaignView) {
+    return this.clock.archiveProgress(campaign);
+  }
+
+  @ResolveField('allowedActions')
+  async allowedActions(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.clock.allowedActions(actor, campaign);
+  }
+
+  @ResolveField('visits')
+  async visits(@Parent() campaign: CampaignView, @Args('month') month: string | null, @CurrentActor() actor: Caller) {
+    return this.clock.visits(actor, campaign, month);
+  }
+
+  @ResolveField('meetings')
+  async meetings(@Parent() campaign: CampaignView, @Args('month') month: string | null, @CurrentActor() actor: Caller) {
+    return this.clock.meetings(actor, campaign, month);
+  }
+
+  @ResolveField('cadence')
+  cadence(@Parent() campaign: CampaignView, @Args('month') month: string) {
+    return this.clock.cadence(campaign, month);
+  }
+
+  @ResolveField('monthlyReports')
+  async monthlyReports(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.reports.list(actor, campaign);
+  }
+
+  @ResolveField('history')
+  async history(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
+    return this.clock.history(actor, campaign);
+  }
+
+  @ResolveField('version')
+  async version(@Parent() campaign: CampaignView) {
+    return (await this.clock.state(campaign)).version;
+  }
+
+  @Mutation('setCampaignPhasePlan')
+  async setCampaignPhasePlan(@Args('input') i: SetCampaignPhasePlanInput, @CurrentActor() actor: Caller) {
+    return this.clock.setPlan(actor, i);
+  }
+
+  @Mutation('advanceCampaignPhase')
+  async advanceCampaignPhase(@Args('input') i: AdvanceCampaignPhaseInput, @CurrentActor() actor: Caller) {
+    return this.clock.advance(actor, i);
+  }
+
+  @Mutation('recordSupervisionVisit')
+  async recordSupervisionVisit(@Args('input') i: RecordSupervisionVisitInput, @CurrentActor() actor: Caller) {
+    return this.clock.recordVisit(actor, i);
+  }
+
+  @Mutation('recordCampaignMeeting')
+  async recordCampaignMeeting(@Args('input') i: RecordCampaignMeetingInput, @CurrentActor() actor: Caller) {
+    return this.clock.recordMeeting(actor, i);
+  }
+
+  @Mutation('generateMonthlyReport')
+  async generateMonthlyReport(@Args('input') i: GenerateMonthlyReportInput, @CurrentActor() actor: Caller) {
+    return this.reports.generate(actor, i.campaignId, i.month);
+  }
+}

@@ -1,0 +1,106 @@
+// Starts a campaign's clock: its workflow (id = the business key `campaign:{id}`, so a second start finds the
+// first and leaves it alone) and its monthly Temporal Schedule (`campaign-monthly:{id}`, the 1st of every month
+// at 09:00 in the campaign's time zone). Safe to run at every start-up and from the demo seeding.
+import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
+import type { CampaignRepository } from '../campaign/campaign.repository';
+import { CAMPAIGN_ID } from '../../workflows/search-attributes';
+import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
+import { CAMPAIGN_CLOCK_WORKFLOW_TYPE, MONTHLY_CADENCE_WORKFLOW_TYPE, campaignWorkflowId, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
+import type { CampaignClockInput, MonthlyCadenceInput } from '../../workflows/campaign/campaign.types';
+
+export interface ClockCampaign {
+  id: string;
+  timeZone: string;
+  inspectionDate: string;
+}
+
+/** On the 1st of every month at 09:00, local time of the campaign: the leading group's monthly report. */
+export function monthlyScheduleSpec(timeZone: string): ScheduleSpec {
+  return { calendars: [{ dayOfMonth: 1, hour: 9, minute: 0, comment: '每月1日9:00 / 1st of the month, 09:00' }], timezone: timeZone };
+}
+
+function monthlyAction(campaign: ClockCampaign, taskQueue: string) {
+  const args: [MonthlyCadenceInput] = [{ campaignId: campaign.id, timeZone: campaign.timeZone }];
+  return {
+    type: 'startWorkflow' as const,
+    workflowType: MONTHLY_CADENCE_WORKFLOW_TYPE,
+    // The server appends the scheduled time to this id for each run.
+    workflowId: monthlyScheduleId(campaign.id),
+    taskQueue,
+    args,
+    typedSearchAttributes: [{ key: CAMPAIGN_ID, value: campaign.id }],
+  } satisfies ScheduleOptionsAction;
+}
+
+/** Starts the campaign's workflow if it has none; returns true when it was started now. */
+export async function startCampaignClock(client: Client, taskQueue: string, campaign: ClockCampaign, startedBy: Actor = SYSTEM_ACTOR): Promise<boolean> {
+  const input: CampaignClockInput = { campaignId: campaign.id, timeZone: campaign.timeZone, inspectionDate: campaign.inspectionDate, startedBy };
+  try {
+    await client.workflow.start(CAMPAIGN_CLOCK_WORKFLOW_TYPE, {
+      workflowId: campaignWorkflowId(campaign.id),
+      taskQueue,
+      args: [input],
+      workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      typedSearchAttributes: [{ key: CAMPAIGN_ID, value: campaign.id }],
+    });
+    return true;
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return false;
+    throw err;
+  }
+}
+
+/**
+ * Creates the campaign's monthly schedule, or brings an existing one up to date (its time zone, task queue or
+ * workflow type changed). Returns 'created', 'updated' or 'unchanged'.
+ */
+export async function ensureMonthlySchedule(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<'created' | 'updated' | 'unchanged'> {
+  const scheduleId = monthlyScheduleId(campaign.id);
+  const spec = monthlyScheduleSpec(campaign.timeZone);
+  const action = monthlyAction(campaign, taskQueue);
+  try {
+    await client.schedule.create({
+      scheduleId,
+      spec,
+      action,
+      // A month caught up after an outage still reports on its own month (the run reads its scheduled time).
+      policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '7 days' },
+      state: { note: '创文每月专题汇报与工作节奏检查 / monthly report and cadence check' },
+    });
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+  }
+  const handle = client.schedule.getHandle(scheduleId);
+  const current = await handle.describe();
+  const same =
+    current.spec.timezone === campaign.timeZone &&
+    current.action.type === 'startWorkflow' &&
+    current.action.taskQueue === taskQueue &&
+    current.action.workflowType === MONTHLY_CADENCE_WORKFLOW_TYPE;
+  if (same) return 'unchanged';
+  await handle.update((previous) => ({ ...previous, spec, action }));
+  return 'updated';
+}
+
+/** The clock of one campaign: its workflow and its schedule. */
+export async function ensureCampaignClock(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<{ started: boolean; schedule: string }> {
+  const started = await startCampaignClock(client, taskQueue, campaign);
+  const schedule = await ensureMonthlySchedule(client, taskQueue, campaign);
+  return { started, schedule };
+}
+
+/** Every campaign in the database gets its clock; those that have one are left as they are. */
+export async function ensureCampaignClocks(
+  campaigns: Pick<CampaignRepository, 'clockCampaigns'>,
+  client: Client,
+  taskQueue: string,
+): Promise<{ campaigns: number; started: number }> {
+  const all = await campaigns.clockCampaigns();
+  let started = 0;
+  for (const campaign of all) {
+    const result = await ensureCampaignClock(client, taskQueue, campaign);
+    if (result.started) started += 1;
+  }
+  return { campaigns: all.length, started };
+}

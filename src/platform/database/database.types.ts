@@ -1,0 +1,389 @@
+// Table types for Kysely. int8 columns come back from pg as strings (pg's default, kept on purpose:
+// event positions can exceed 2^53 in a long-lived store); counts are cast to int in SQL where a number is wanted.
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface EventsTable {
+  position: Generated<string>;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: JSONColumnType<Record<string, unknown>>;
+  metadata: JSONColumnType<Record<string, unknown>>;
+  occurred_at: Timestamp;
+  recorded_at: ColumnType<Date, never, never>;
+}
+
+export interface ProjectionCheckpointsTable {
+  name: string;
+  position: string;
+  schema_version: ColumnType<number, number | undefined, number>;
+  updated_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: string;
+  name: string;
+  inspection_date: string;
+  time_zone: string;
+  created_at: ColumnType<Date, never, never>;
+  /** TaskPolicy; null for the defaults. */
+  policy: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
+}
+
+export interface UnitsTable {
+  code: string;
+  name: string;
+  kind: string;
+}
+
+export interface AssessmentItemsTable {
+  code: string;
+  name: string;
+}
+
+export interface IndicatorsTable {
+  code: string;
+  item_code: string;
+  name: string;
+  method: string;
+  points: ColumnType<string, number | string, number | string>;
+  standard: string;
+  area: string | null;
+}
+
+export interface UsersTable {
+  id: string;
+  login: string;
+  display_name: string;
+  role: string;
+  unit_code: string | null;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** bcrypt; null: the person cannot sign in with a password yet. */
+  password_hash: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface AuthSessionsTable {
+  id: string;
+  user_id: string;
+  refresh_hash: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  refreshed_at: Timestamp | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  revoked_reason: string | null;
+  ip: string | null;
+  /** The hash of the refresh token this session replaced last: presented again, it ends the session. */
+  previous_refresh_hash: string | null;
+}
+
+/** A system client (district integration) that reads with an API key, within its scopes. */
+export interface ServiceAccountsTable {
+  id: string;
+  name: string;
+  description: string | null;
+  scopes: string[];
+  key_hash: string;
+  /** The first characters of the key, to tell keys apart in lists; never enough to use. */
+  key_prefix: string;
+  created_by: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+  key_rotated_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  revoked_by: string | null;
+  last_used_at: Timestamp | null;
+}
+
+/** Per login and address: failures in a row (an attempt counts as one until its password matches), for the delay. */
+export interface SignInThrottleTable {
+  login: string;
+  ip: string;
+  failures: number;
+  last_attempt_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  login: string;
+  ip: string;
+  succeeded: boolean;
+  at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+/** 测评内容/测评标准: what is checked for an indicator, how, for how many points, and how points are deducted. */
+export interface CriteriaTable {
+  code: string;
+  indicator_code: string;
+  position: number;
+  content: string;
+  method: string;
+  points: ColumnType<string, number | string, number | string>;
+  deduction_rule: string;
+}
+
+/** An archive material an indicator requires (送审材料). */
+export interface ArchiveMaterialsTable {
+  code: string;
+  indicator_code: string;
+  position: number;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+}
+
+export interface WorkingGroupsTable {
+  code: string;
+  name: string;
+  duties: ColumnType<string, string | undefined, string>;
+}
+
+export interface WorkingGroupMembersTable {
+  group_code: string;
+  user_id: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: JSONColumnType<Record<string, unknown>>;
+}
+
+/** Projection: one row per indicator task, the board's card. Disposable: rebuilt from `events`. */
+export interface IndicatorTaskCardsTable {
+  task_id: string;
+  campaign_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  stage: string;
+  classification: string | null;
+  awaiting_review: string | null;
+  submitted_by: string | null;
+  due_at: Timestamp;
+  relapse_count: number;
+  version: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_position: string;
+  /** The whole lifecycle state (IndicatorTaskState); the columns above are copies for filtering and sorting. */
+  state: JSONColumnType<Record<string, unknown>>;
+  stage_due_at: Timestamp | null;
+  escalation_level: string | null;
+  pending_extension: boolean;
+  recheck_due: boolean;
+}
+
+/** The task breakdown as last imported: one row per (indicator, responsible unit) of a campaign. */
+export interface TaskAssignmentsTable {
+  campaign_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  due_at: Timestamp;
+  classification: string | null;
+  import_id: string | null;
+  /** The task (workflow id) this row is; stays when the task is reassigned to another unit. */
+  task_id: string;
+}
+
+export interface TaskBreakdownImportsTable {
+  id: string;
+  campaign_id: string;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  imported_by: string;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  /** APPLYING until every change has reached its workflow, then APPLIED. */
+  status: string;
+  task_count: number;
+  created_count: number;
+  changed_count: number;
+  unchanged_count: number;
+  removed_count: number;
+  applied_count: ColumnType<number, number | undefined, number>;
+  completed_at: Timestamp | null;
+}
+
+export interface TaskBreakdownImportItemsTable {
+  import_id: string;
+  seq: number;
+  /** CREATED or CHANGED (to be applied), REMOVED (reported only). */
+  kind: string;
+  task_id: string;
+  indicator_code: string;
+  unit_code: string;
+  lead_unit_code: string;
+  due_at: Timestamp;
+  previous_lead_unit_code: string | null;
+  previous_due_at: Timestamp | null;
+  source_sheet: string | null;
+  source_row: number | null;
+  applied_at: Timestamp | null;
+}
+
+/**
+ * 测评体系的版本: the whole catalog after each import that changed it. `snapshot` is a Catalog and `changes` a
+ * ReferenceChange[] (src/catalog); typed loosely here so that the database types depend on nothing.
+ */
+export interface CatalogVersionsTable {
+  version: number;
+  title: string;
+  file_name: string | null;
+  file_sha256: string | null;
+  /** A user id; no foreign key, so that removing the person keeps the history. */
+  imported_by: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, never>;
+  indicator_count: number;
+  total_points: ColumnType<string, number | string, never>;
+  snapshot: ColumnType<Record<string, unknown>, string, never>;
+  changes: ColumnType<Record<string, unknown>[], string, never>;
+}
+
+/** 整改问题 on the board: one row per rectification item, folded from its events. */
+export interface RectificationItemCardsTable {
+  item_id: string;
+  campaign_id: string;
+  state: string;
+  source: string;
+  area: string | null;
+  address: string;
+  place_key: string;
+  criterion_code: string | null;
+  indicator_task_id: string | null;
+  inspection_round_id: string | null;
+  unit_code: string | null;
+  due_at: Timestamp | null;
+  escalation_level: string | null;
+  relapse_count: number;
+  reported_by: string;
+  version: number;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+/** The campaign's clock: one row per campaign, folded from the events of stream `campaign:{id}`. */
+export interface CampaignStatesTable {
+  campaign_id: string;
+  stream_id: string;
+  phase: string;
+  phase_entered_at: Timestamp | null;
+  phase_due: boolean;
+  version: number;
+  /** CampaignState (workflows/campaign/campaign.types.ts), typed loosely here. */
+  state: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+/** 每月专题汇报: one document per campaign and month ('YYYY-MM'). */
+export interface MonthlyReportsTable {
+  campaign_id: string;
+  month: string;
+  generated_at: Timestamp;
+  content: ColumnType<Record<string, unknown>, string, string>;
+  workflow_id: string | null;
+}
+
+/** 检查轮次: one row per inspection round, folded from its events. */
+export interface InspectionRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD, read back as text. */
+  planned_on: ColumnType<string, string, string>;
+  state: string;
+  finding_count: number;
+  score: ColumnType<string, number, number>;
+  max_score: ColumnType<string, number, number>;
+  score_rate: ColumnType<string | null, number | null, number | null>;
+  closed_at: Timestamp | null;
+  version: number;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+}
+
+/** One denied attempt (FORBIDDEN, UNAUTHENTICATED) of the GraphQL API; who is null when nobody was signed in. */
+export interface AccessDenialsTable {
+  /** int8 as a string */
+  id: Generated<string>;
+  occurred_at: ColumnType<Date, Date | string | undefined, never>;
+  user_id: string | null;
+  login: string | null;
+  role: string | null;
+  unit_code: string | null;
+  operation_type: string | null;
+  operation_name: string | null;
+  path: string | null;
+  code: string;
+  message: string;
+  ip: string | null;
+  request_id: string | null;
+  /** How many refusals the row stands for: more than one for an unidentified address's minute. */
+  repeats: Generated<number>;
+  /** Minutes since 1970 for the folded refusals of callers nobody could identify; null otherwise. */
+  anonymous_minute: ColumnType<string | null, string | number | null | undefined, never>;
+}
+
+/** Which request an Idempotency-Key stood for, per person (src/platform/idempotency/). */
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  /** SHA-256 of the operation, its target and its input. */
+  request_hash: string;
+  stream_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** A file sent to POST /files, waiting for the action that names it (src/platform/files/upload.service.ts). */
+export interface UploadedFilesTable {
+  id: string;
+  uploaded_by: string;
+  name: string;
+  sha256: string;
+  /** int8, returned by pg as text */
+  size: ColumnType<string, number, number>;
+  mime_type: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface Database {
+  events: EventsTable;
+  projection_checkpoints: ProjectionCheckpointsTable;
+  campaigns: CampaignsTable;
+  units: UnitsTable;
+  assessment_items: AssessmentItemsTable;
+  indicators: IndicatorsTable;
+  users: UsersTable;
+  settings: SettingsTable;
+  indicator_task_cards: IndicatorTaskCardsTable;
+  task_assignments: TaskAssignmentsTable;
+  criteria: CriteriaTable;
+  archive_materials: ArchiveMaterialsTable;
+  working_groups: WorkingGroupsTable;
+  working_group_members: WorkingGroupMembersTable;
+  task_breakdown_imports: TaskBreakdownImportsTable;
+  task_breakdown_import_items: TaskBreakdownImportItemsTable;
+  catalog_versions: CatalogVersionsTable;
+  rectification_item_cards: RectificationItemCardsTable;
+  inspection_rounds: InspectionRoundsTable;
+  auth_sessions: AuthSessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  sign_in_throttle: SignInThrottleTable;
+  campaign_states: CampaignStatesTable;
+  monthly_reports: MonthlyReportsTable;
+  access_denials: AccessDenialsTable;
+  service_accounts: ServiceAccountsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  uploaded_files: UploadedFilesTable;
+}

@@ -1,0 +1,188 @@
+// The only place that writes events. Appends are idempotent by event id and checked against the
+// stream's version; projections, their checkpoints and the notification happen in the same transaction.
+import { sql, type Transaction } from 'kysely';
+import type { AppendRequest, AppendResult } from '../../../activities/event-store.types';
+import type { Db } from '../database/database';
+import type { Database } from '../database/database.types';
+import { StreamConflictError } from './event-store.errors';
+import { forEachEvent } from '../projections/replay-events';
+import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type ProjectionRebuild, type StoredEvent } from './event-store.types';
+
+const EVENT_COLUMNS = ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'] as const;
+
+type EventRow = {
+  position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  occurred_at: Date;
+};
+
+function toStored(row: EventRow): StoredEvent {
+  return {
+    position: row.position,
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    type: row.type,
+    data: row.data,
+    metadata: row.metadata,
+    occurredAt: row.occurred_at,
+  };
+}
+
+/**
+ * Several streams' events in one query (a page of cards' histories), each stream in version order; a stream with
+ * no events maps to an empty list. Read-only, so it needs no projections: the API reads with it directly.
+ */
+export async function readStreams(db: Db, streamIds: readonly string[]): Promise<Map<string, StoredEvent[]>> {
+  const streams = new Map(streamIds.map((id) => [id, [] as StoredEvent[]]));
+  if (streams.size === 0) return streams;
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('stream_id', 'in', [...streams.keys()])
+    .orderBy('stream_id')
+    .orderBy('stream_version')
+    .execute();
+  for (const row of rows) streams.get(row.stream_id)?.push(toStored(row as EventRow));
+  return streams;
+}
+
+export class EventStoreRepository {
+  constructor(
+    private readonly db: Db,
+    private readonly projections: readonly InlineProjection[],
+  ) {}
+
+  async append(request: AppendRequest): Promise<AppendResult> {
+    const { streamId, events } = request;
+    if (events.length === 0) return { written: 0, lastPosition: null };
+    return this.db.transaction().execute(async (trx) => {
+      // One writer per stream at a time; other streams are not held up.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);
+      const known = await trx
+        .selectFrom('events')
+        .select('event_id')
+        .where('event_id', 'in', events.map((e) => e.eventId))
+        .execute();
+      const knownIds = new Set(known.map((k) => k.event_id));
+      const fresh = events.filter((e) => !knownIds.has(e.eventId));
+      if (fresh.length === 0) return { written: 0, lastPosition: null };
+
+      const { version } = await trx
+        .selectFrom('events')
+        .select(sql<number>`coalesce(max(stream_version), 0)::int`.as('version'))
+        .where('stream_id', '=', streamId)
+        .executeTakeFirstOrThrow();
+      const expected = fresh[0].streamVersion - 1;
+      if (version !== expected) throw new StreamConflictError(streamId, expected, version);
+
+      const rows = await trx
+        .insertInto('events')
+        .values(
+          fresh.map((e) => ({
+            event_id: e.eventId,
+            stream_id: streamId,
+            stream_version: e.streamVersion,
+            type: e.type,
+            data: JSON.stringify(e.data),
+            metadata: JSON.stringify(e.metadata),
+            occurred_at: e.occurredAt,
+          })),
+        )
+        .returning(EVENT_COLUMNS)
+        .execute();
+      const stored = rows.map((r) => toStored(r as EventRow));
+      await this.project(trx, stored);
+      const last = stored[stored.length - 1];
+      const notification: EventNotification = { streamId, version: last.streamVersion, type: last.type, position: last.position };
+      await sql`select pg_notify(${EVENTS_CHANNEL}, ${JSON.stringify(notification)})`.execute(trx);
+      return { written: stored.length, lastPosition: last.position };
+    });
+  }
+
+  private async project(trx: Transaction<Database>, stored: StoredEvent[]): Promise<void> {
+    const last = stored[stored.length - 1].position;
+    for (const projection of this.projections) {
+      await projection.apply(trx, stored);
+      await trx
+        .insertInto('projection_checkpoints')
+        .values({ name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion })
+        .onConflict((oc) =>
+          oc.column('name').doUpdateSet({
+            position: sql`greatest(projection_checkpoints.position, excluded.position)`,
+            updated_at: sql`excluded.updated_at`,
+          }),
+        )
+        .execute();
+    }
+  }
+
+  async readStream(streamId: string): Promise<StoredEvent[]> {
+    const rows = await this.db
+      .selectFrom('events')
+      .select(EVENT_COLUMNS)
+      .where('stream_id', '=', streamId)
+      .orderBy('stream_version')
+      .execute();
+    return rows.map((r) => toStored(r as EventRow));
+  }
+
+  /**
+   * Rebuilds projections from the events in one transaction: readers see the old rows until it commits.
+   * With `onlyStale`, only those whose rows were written by an older schema version (or never) are rebuilt;
+   * processes starting together serialise on a lock, so one rebuilds and the others find the work done.
+   */
+  async rebuildProjections(options: { onlyStale?: boolean } = {}): Promise<{ name: string; events: number }[]> {
+    return this.db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(hashtextextended('projections:rebuild', 0))`.execute(trx);
+      const results: { name: string; events: number }[] = [];
+      const readAll = async (after: string, limit: number) => {
+        const rows = await trx
+          .selectFrom('events')
+          .select(EVENT_COLUMNS)
+          .where('position', '>', after)
+          .orderBy('position')
+          .limit(limit)
+          .execute();
+        return rows.map((r) => toStored(r as EventRow));
+      };
+      const checkpoints = await trx.selectFrom('projection_checkpoints').select(['name', 'schema_version']).execute();
+      const { last } = await trx
+        .selectFrom('events')
+        .select(sql<string>`coalesce(max(position), 0)::text`.as('last'))
+        .executeTakeFirstOrThrow();
+      const rebuilding: { projection: InlineProjection; rebuild: ProjectionRebuild }[] = [];
+      for (const projection of this.projections) {
+        const checkpoint = checkpoints.find((c) => c.name === projection.name);
+        const stale = checkpoint ? checkpoint.schema_version < projection.schemaVersion : last !== '0';
+        if (options.onlyStale && !stale) continue;
+        rebuilding.push({ projection, rebuild: await projection.rebuild(trx) });
+      }
+      if (rebuilding.length === 0) return results;
+      // One pass over the events for all of them: reading and parsing the events is most of a rebuild's work.
+      await forEachEvent(readAll, (event) => {
+        let pending: Promise<void> | undefined;
+        for (const { rebuild } of rebuilding) {
+          pending = pending ? pending.then(() => rebuild.visit(event)) : (rebuild.visit(event) ?? undefined);
+        }
+        return pending;
+      });
+      for (const { projection, rebuild } of rebuilding) {
+        const { events } = await rebuild.finish();
+        const values = { name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion };
+        await trx
+          .insertInto('projection_checkpoints')
+          .values(values)
+          .onConflict((oc) => oc.column('name').doUpdateSet({ position: last, updated_at: values.updated_at, schema_version: projection.schemaVersion }))
+          .execute();
+        results.push({ name: projection.name, events });
+      }
+      return results;
+    });
+  }
+}

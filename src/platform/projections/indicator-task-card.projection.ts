@@ -1,0 +1,145 @@
+// The board's cards: one row per indicator task, folded from its events with the lifecycle's own `evolve`,
+// so the board can never disagree with the workflow about what an event means.
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import type { IndicatorTaskEvent } from '../../../workflows/indicator-task/indicator-task.events';
+import { evolve, initialState } from '../../../workflows/indicator-task/indicator-task.evolve';
+import type { IndicatorTaskState } from '../../../workflows/indicator-task/indicator-task.types';
+
+export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
+const INSERT_CHUNK = 1_000;
+
+interface Card {
+  state: IndicatorTaskState;
+  createdAt: Date;
+  updatedAt: Date;
+  lastPosition: string;
+}
+
+/** The lifecycle state a card row holds; also used by the API to apply the rules to what it reads. */
+export type CardStateRow = Pick<Selectable<IndicatorTaskCardsTable>, 'state'>;
+
+export function stateFromCardRow(row: CardStateRow): IndicatorTaskState {
+  return row.state as unknown as IndicatorTaskState;
+}
+
+function fromRow(row: Selectable<IndicatorTaskCardsTable>): Card {
+  return { state: stateFromCardRow(row), createdAt: row.created_at, updatedAt: row.updated_at, lastPosition: row.last_position };
+}
+
+function toRow(card: Card): Insertable<IndicatorTaskCardsTable> {
+  const s = card.state;
+  return {
+    task_id: s.taskId,
+    campaign_id: s.campaignId,
+    indicator_code: s.indicatorCode,
+    unit_code: s.unitCode,
+    lead_unit_code: s.leadUnitCode,
+    stage: s.stage,
+    classification: s.classification,
+    awaiting_review: s.awaitingReview,
+    submitted_by: s.submittedBy,
+    due_at: s.dueAt,
+    relapse_count: s.relapseCount,
+    version: s.version,
+    created_at: card.createdAt,
+    updated_at: card.updatedAt,
+    last_position: card.lastPosition,
+    state: JSON.stringify(s),
+    stage_due_at: s.stageDueAt,
+    escalation_level: s.escalationLevel,
+    pending_extension: s.pendingExtension !== null,
+    recheck_due: s.recheckDue,
+  };
+}
+
+/** Folds one stored event into a card; a stream's first event creates it. */
+export function foldCard(card: Card | undefined, event: StoredEvent): Card {
+  const state =
+    card?.state ??
+    initialState({ taskId: event.streamId, campaignId: '', indicatorCode: '', unitCode: '', leadUnitCode: '', dueAt: event.occurredAt.toISOString() });
+  const actor = event.metadata.actor as { userId?: string } | undefined;
+  const domainEvent = { type: event.type, data: event.data } as IndicatorTaskEvent;
+  return {
+    state: evolve(state, domainEvent, { actorId: actor?.userId ?? '', at: event.occurredAt.toISOString() }),
+    createdAt: card?.createdAt ?? event.occurredAt,
+    updatedAt: event.occurredAt,
+    lastPosition: event.position,
+  };
+}
+
+export function isIndicatorTaskStream(streamId: string): boolean {
+  return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
+}
+
+async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<void> {
+  for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
+    const rows = cards.slice(i, i + INSERT_CHUNK).map(toRow);
+    await trx
+      .insertInto('indicator_task_cards')
+      .values(rows)
+      .onConflict((oc) =>
+        oc.column('task_id').doUpdateSet((eb) => ({
+          campaign_id: eb.ref('excluded.campaign_id'),
+          indicator_code: eb.ref('excluded.indicator_code'),
+          unit_code: eb.ref('excluded.unit_code'),
+          lead_unit_code: eb.ref('excluded.lead_unit_code'),
+          stage: eb.ref('excluded.stage'),
+          classification: eb.ref('excluded.classification'),
+          awaiting_review: eb.ref('excluded.awaiting_review'),
+          submitted_by: eb.ref('excluded.submitted_by'),
+          due_at: eb.ref('excluded.due_at'),
+          relapse_count: eb.ref('excluded.relapse_count'),
+          version: eb.ref('excluded.version'),
+          created_at: eb.ref('excluded.created_at'),
+          updated_at: eb.ref('excluded.updated_at'),
+          last_position: eb.ref('excluded.last_position'),
+          state: eb.ref('excluded.state'),
+          stage_due_at: eb.ref('excluded.stage_due_at'),
+          escalation_level: eb.ref('excluded.escalation_level'),
+          pending_extension: eb.ref('excluded.pending_extension'),
+          recheck_due: eb.ref('excluded.recheck_due'),
+        })),
+      )
+      .execute();
+  }
+}
+
+export class IndicatorTaskCardProjection implements InlineProjection {
+  readonly name = 'indicator_task_cards';
+  /** Raise when what a card holds changes: processes starting with a newer version rebuild the cards. */
+  readonly schemaVersion = 3;
+
+  async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+    const relevant = events.filter((e) => isIndicatorTaskStream(e.streamId));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((e) => e.streamId))];
+    const rows = await trx.selectFrom('indicator_task_cards').selectAll().where('task_id', 'in', ids).execute();
+    const cards = new Map<string, Card>(rows.map((r) => [r.task_id, fromRow(r)]));
+    for (const event of relevant) {
+      const card = cards.get(event.streamId);
+      // Already folded (a rebuild ran after the append in another transaction): skip, never double-apply.
+      if (card && card.state.version >= event.streamVersion) continue;
+      cards.set(event.streamId, foldCard(card, event));
+    }
+    await upsertCards(trx, [...cards.values()]);
+  }
+
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
+    await trx.deleteFrom('indicator_task_cards').execute();
+    const cards = new Map<string, Card>();
+    let count = 0;
+    return {
+      visit(event) {
+        if (!isIndicatorTaskStream(event.streamId)) return;
+        cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsertCards(trx, [...cards.values()]);
+        return { events: count };
+      },
+    };
+  }
+}

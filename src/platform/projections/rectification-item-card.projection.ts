@@ -1,0 +1,117 @@
+// The board's rows for rectification items, folded from their events with the lifecycle's own `evolveItem`,
+// in the same transaction as the append, like the indicator-task cards.
+import type { Insertable, Selectable, Transaction } from 'kysely';
+import type { Database, RectificationItemCardsTable } from '../database/database.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
+import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
+import { evolveItem, initialItemState } from '../../../workflows/rectification-item/rectification-item.evolve';
+import { placeKey, type RectificationItemState } from '../../../workflows/rectification-item/rectification-item.types';
+
+const INSERT_CHUNK = 1_000;
+
+interface ItemCard {
+  state: RectificationItemState;
+  createdAt: Date;
+  updatedAt: Date;
+  lastPosition: string;
+}
+
+export function isRectificationItemStream(streamId: string): boolean {
+  return streamId.startsWith(RECTIFICATION_ITEM_STREAM_PREFIX);
+}
+
+export function itemStateFromRow(row: Pick<Selectable<RectificationItemCardsTable>, 'state_json'>): RectificationItemState {
+  return row.state_json as unknown as RectificationItemState;
+}
+
+export function foldItemCard(card: ItemCard | undefined, event: StoredEvent): ItemCard {
+  const state = card?.state ?? initialItemState({ itemId: event.streamId, campaignId: '' }, event.occurredAt.toISOString());
+  const actor = event.metadata.actor as { userId?: string } | undefined;
+  const domainEvent = { type: event.type, data: event.data } as RectificationItemEvent;
+  return {
+    state: evolveItem(state, domainEvent, { actorId: actor?.userId ?? '', at: event.occurredAt.toISOString() }),
+    createdAt: card?.createdAt ?? event.occurredAt,
+    updatedAt: event.occurredAt,
+    lastPosition: event.position,
+  };
+}
+
+function toRow(card: ItemCard): Insertable<RectificationItemCardsTable> {
+  const s = card.state;
+  return {
+    item_id: s.itemId,
+    campaign_id: s.campaignId,
+    state: s.state,
+    source: s.source,
+    area: s.area,
+    address: s.location.address,
+    place_key: placeKey(s.location.address),
+    criterion_code: s.criterionCode,
+    indicator_task_id: s.indicatorTaskId,
+    inspection_round_id: s.inspectionRoundId,
+    unit_code: s.unitCode,
+    due_at: s.dueAt,
+    escalation_level: s.escalationLevel,
+    relapse_count: s.relapseCount,
+    reported_by: s.reportedBy,
+    version: s.version,
+    state_json: JSON.stringify(s),
+    created_at: card.createdAt,
+    updated_at: card.updatedAt,
+    last_position: card.lastPosition,
+  };
+}
+
+const UPDATED_COLUMNS = [
+  'campaign_id', 'state', 'source', 'area', 'address', 'place_key', 'criterion_code', 'indicator_task_id', 'inspection_round_id',
+  'unit_code', 'due_at', 'escalation_level', 'relapse_count', 'reported_by', 'version', 'state_json', 'created_at', 'updated_at', 'last_position',
+] as const;
+
+async function upsert(trx: Transaction<Database>, cards: ItemCard[]): Promise<void> {
+  for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
+    await trx
+      .insertInto('rectification_item_cards')
+      .values(cards.slice(i, i + INSERT_CHUNK).map(toRow))
+      .onConflict((oc) => oc.column('item_id').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
+      .execute();
+  }
+}
+
+export class RectificationItemCardProjection implements InlineProjection {
+  readonly name = 'rectification_item_cards';
+  readonly schemaVersion = 1;
+
+  async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+    const relevant = events.filter((e) => isRectificationItemStream(e.streamId));
+    if (relevant.length === 0) return;
+    const ids = [...new Set(relevant.map((e) => e.streamId))];
+    const rows = await trx.selectFrom('rectification_item_cards').selectAll().where('item_id', 'in', ids).execute();
+    const cards = new Map<string, ItemCard>(
+      rows.map((r) => [r.item_id, { state: itemStateFromRow(r), createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
+    );
+    for (const event of relevant) {
+      const card = cards.get(event.streamId);
+      if (card && card.state.version >= event.streamVersion) continue;
+      cards.set(event.streamId, foldItemCard(card, event));
+    }
+    await upsert(trx, [...cards.values()]);
+  }
+
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
+    await trx.deleteFrom('rectification_item_cards').execute();
+    const cards = new Map<string, ItemCard>();
+    let count = 0;
+    return {
+      visit(event) {
+        if (!isRectificationItemStream(event.streamId)) return;
+        cards.set(event.streamId, foldItemCard(cards.get(event.streamId), event));
+        count += 1;
+      },
+      async finish() {
+        await upsert(trx, [...cards.values()]);
+        return { events: count };
+      },
+    };
+  }
+}

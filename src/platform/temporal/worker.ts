@@ -1,0 +1,51 @@
+// Builds the worker: the workflow bundle (prebuilt in production, bundled from sources in development)
+// and the activities, created from the services they use.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import type { Client } from '@temporalio/client';
+import { createCampaignActivities } from '../../../activities/campaign.activities';
+import { createEventStoreActivities } from '../../../activities/event-store.activities';
+import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
+import type { EventStoreRepository } from '../event-store/event-store.repository';
+import type { Db } from '../database/database';
+import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
+
+/** Where `npm run build` writes the prebuilt workflow bundle. */
+export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
+const WORKFLOWS_SOURCE = path.resolve(__dirname, '../../../workflows/index');
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  eventStore: EventStoreRepository;
+  imports: TaskBreakdownRepository;
+  db: Db;
+  /** For activities that start or signal other workflows. */
+  client: Client;
+  /** Tuning for benchmarks and tests. */
+  options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
+}
+
+export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const bundle = process.env.WORKFLOW_BUNDLE ?? WORKFLOW_BUNDLE_PATH;
+  if (fs.existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
+  return { workflowsPath: require.resolve(WORKFLOWS_SOURCE) };
+}
+
+export async function createWorker(deps: WorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: deps.taskQueue,
+    ...workflowSource(),
+    activities: {
+      ...createEventStoreActivities({ eventStore: deps.eventStore }),
+      ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+    },
+    shutdownGraceTime: '10 seconds',
+    ...deps.options,
+  });
+}
