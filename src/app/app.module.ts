@@ -9,6 +9,8 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
+import { CampaignClockModule } from '../campaign-clock/campaign-clock.module';
+import { MonthlyReportModule } from '../monthly-report/monthly-report.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../platform/errors/graphql-error.formatter';
 import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limits';
@@ -69,6 +71,8 @@ export class AppModule {
         HealthModule,
         AuthModule,
         CampaignModule,
+        CampaignClockModule,
+        MonthlyReportModule,
         IndicatorTaskModule,
         TaskBreakdownModule,
         CatalogModule,

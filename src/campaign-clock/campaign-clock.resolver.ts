@@ -1,8 +1,7 @@
-// Thin: who is calling, what they asked, delegated to the clock's and the reports' services.
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+// Thin: who is calling, what they asked, delegated to the campaign clock's service (phases, visits, meetings, cadence).
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import type {
   AdvanceCampaignPhaseInput,
-  GenerateMonthlyReportInput,
   RecordCampaignMeetingInput,
   RecordSupervisionVisitInput,
   SetCampaignPhasePlanInput,
@@ -10,31 +9,12 @@ import type {
 import { PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
 import { CampaignClockService } from './campaign-clock.service';
 import type { CampaignView } from '../campaign/campaign.repository';
-import { MonthlyReportService } from '../monthly-report/monthly-report.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
 @Resolver('Campaign')
 export class CampaignClockResolver {
-  constructor(
-    private readonly clock: CampaignClockService,
-    private readonly reports: MonthlyReportService,
-  ) {}
-
-  @Query('campaign')
-  campaign(@Args('id') id: string | null) {
-    return this.clock.campaign(id);
-  }
-
-  @Query('monthlyReport')
-  monthlyReport(@Args('campaignId') campaignId: string, @Args('month') month: string) {
-    return this.reports.find(campaignId, month);
-  }
-
-  @Query('exportMonthlyReport')
-  exportMonthlyReport(@Args('campaignId') campaignId: string, @Args('month') month: string) {
-    return this.reports.export(campaignId, month);
-  }
+  constructor(private readonly clock: CampaignClockService) {}
 
   @ResolveField('timeZone')
   timeZone(@Parent() campaign: CampaignView) {
@@ -96,11 +76,6 @@ export class CampaignClockResolver {
     return this.clock.cadence(campaign, month);
   }
 
-  @ResolveField('monthlyReports')
-  async monthlyReports(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
-    return this.reports.list(actor, campaign);
-  }
-
   @ResolveField('history')
   async history(@Parent() campaign: CampaignView, @CurrentActor() actor: Caller) {
     return this.clock.history(actor, campaign);
@@ -129,10 +104,5 @@ export class CampaignClockResolver {
   @Mutation('recordCampaignMeeting')
   async recordCampaignMeeting(@Args('input') i: RecordCampaignMeetingInput, @CurrentActor() actor: Caller) {
     return this.clock.recordMeeting(actor, i);
-  }
-
-  @Mutation('generateMonthlyReport')
-  async generateMonthlyReport(@Args('input') i: GenerateMonthlyReportInput, @CurrentActor() actor: Caller) {
-    return this.reports.generate(actor, i.campaignId, i.month);
   }
 }

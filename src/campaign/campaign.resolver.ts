@@ -14,6 +14,12 @@ export class CampaignResolver {
     return this.campaigns.list();
   }
 
+  /** One campaign by id; without an id, the current one. */
+  @Query('campaign')
+  campaign(@Args('id') id: string | null) {
+    return this.campaigns.require(id);
+  }
+
   /** New tasks start with the campaign's policy; running tasks keep the one they were created with. */
   @Mutation('updateCampaignPolicy')
   async updateCampaignPolicy(@Args('input') input: UpdateCampaignPolicyInput) {

@@ -8,14 +8,6 @@ import { projectRoot } from '../../src/platform/runtime/project-paths';
 
 const root = projectRoot();
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
-const ANY_FOLDER = '*';
-
-/** Temporary exceptions: SDL files whose fields are served, for now, from other src/ folders than their name's. */
-const ALSO_SERVED_FROM: Record<string, readonly string[]> = {
-  // src/campaign still holds the campaign's clock and its monthly report; they get their own modules when it splits.
-  'campaign-clock': ['campaign'],
-  'monthly-report': ['campaign'],
-};
 
 type Declared = { rootFields: string[]; extendedTypes: string[] };
 type Served = { rootFields: Set<string>; resolverTypes: Set<string> };
@@ -48,25 +40,19 @@ function servedBy(folders: readonly string[]): Served {
   return served;
 }
 
-function srcFolders(): string[] {
-  return fs.readdirSync(path.join(root, 'src'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-}
-
 /** Why an SDL file is not named after the module that serves it; empty when it is. */
 function misplacements(name: string, document: DocumentNode): string[] {
   if (name === 'schema') {
     const { rootFields } = declaredBy(document);
     return rootFields.length ? [`schema.graphql 只声明根类型，不声明字段 / declares root fields: ${rootFields.join(', ')}`] : [];
   }
-  const also = ALSO_SERVED_FROM[name] ?? [];
-  const folders = also.includes(ANY_FOLDER) ? srcFolders() : [name, ...also];
   const problems: string[] = [];
-  if (!also.length && !fs.existsSync(path.join(root, 'src', name))) problems.push(`没有 src/${name}/ 模块 / no module src/${name}/`);
+  if (!fs.existsSync(path.join(root, 'src', name))) problems.push(`没有 src/${name}/ 模块 / no module src/${name}/`);
   const { rootFields, extendedTypes } = declaredBy(document);
-  const served = servedBy(folders);
-  if (!rootFields.length && !also.length) problems.push('不声明任何根字段 / declares no root field');
+  const served = servedBy([name]);
+  if (!rootFields.length) problems.push('不声明任何根字段 / declares no root field');
   const unserved = rootFields.filter((f) => !served.rootFields.has(f));
-  const where = also.includes(ANY_FOLDER) ? 'src/' : folders.map((f) => `src/${f}/`).join(', ');
+  const where = `src/${name}/`;
   if (unserved.length) problems.push(`${where} 的解析器不提供 / not served by the resolvers of ${where}: ${unserved.join(', ')}`);
   const foreign = extendedTypes.filter((t) => !served.resolverTypes.has(t));
   if (foreign.length) problems.push(`扩展的类型在 ${where} 没有解析器 / extends types no resolver of ${where} serves: ${foreign.join(', ')}`);

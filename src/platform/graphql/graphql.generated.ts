@@ -397,8 +397,8 @@ export interface IQuery {
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
     me(): Me | Promise<Me>;
     serviceAccounts(): ServiceAccount[] | Promise<ServiceAccount[]>;
-    campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
     campaigns(): Campaign[] | Promise<Campaign[]>;
+    campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
     catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
     catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
     exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
