@@ -6,6 +6,7 @@ import * as taskLabels from '../../workflows/indicator-task/indicator-task.label
 import * as itemLabels from '../../workflows/rectification-item/rectification-item.labels';
 import { ROLE_LABELS } from '../../web/src/i18n/roles';
 import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_LABELS } from '../../web/src/i18n/labels';
+import { AREA_WORDS } from '../../web/src/i18n/board';
 
 describe('the web’s words for codes', () => {
   it('names the roles as the server does', () => {
@@ -17,5 +18,10 @@ describe('the web’s words for codes', () => {
     expect(CLASSIFICATION_LABELS).toEqual(taskLabels.CLASSIFICATION_LABELS);
     expect(ESCALATION_LABELS).toEqual(taskLabels.ESCALATION_LABELS);
     expect(AREA_LABELS).toEqual(itemLabels.ITEM_AREA_LABELS);
+  });
+
+  // The board and the report form name areas in both languages.
+  it('gives the areas, in the screens’ two languages, the workflows’ Chinese names', () => {
+    expect(Object.fromEntries(Object.entries(AREA_WORDS).map(([code, words]) => [code, words.zh]))).toEqual(itemLabels.ITEM_AREA_LABELS);
   });
 });

@@ -10,10 +10,7 @@ import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
 import type { AnyCard, BoardItemCard, Kind, TaskCard } from '../board/types';
 import { everyCard } from '../api/board-pages';
-import { BOARD_UNITS, BOARD_UNITS_COLUMN, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
-
-/** The units of every card the person may see, a page of a column at a time. */
-const BOARD_UNIT_PAGES = { board: BOARD_UNITS, column: BOARD_UNITS_COLUMN, root: 'board', columnRoot: 'boardColumn', key: 'stage', list: 'cards' } as const;
+import { BOARD_UNIT_PAGES, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
 import { EVIDENCE_TYPES, PHOTO_TYPES, readEvidence, readPhotos } from './files';
 import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';

@@ -1,7 +1,7 @@
 // The approval queue's GraphQL documents: the cards it looks through (every card the person may see, with what
 // each waits for, a page of a column at a time), and the decisions it takes. Each decision answers with the card as the queue reads it, so the
 // decided row leaves at once and the next decision on the same card sends the card's new version.
-import { CARD, ITEM_CARD } from '../api/documents';
+import { boardPages, CARD, ITEM_CARD } from '../api/documents';
 
 export const APPROVAL_TASK = `fragment ApprovalTask on IndicatorTask {
   ...Card stageEnteredAt
@@ -12,33 +12,14 @@ export const APPROVAL_ITEM = `fragment ApprovalItem on RectificationItem {
   ...ItemCard submission { submittedAt note submittedBy { userId displayName } }
 }`;
 
-export const APPROVAL_TASKS = `query ApprovalTasks($campaign: String, $first: Int) {
-  board(campaignId: $campaign, first: $first) { campaign { id name } columns { stage pageInfo { hasNextPage endCursor } cards { ...ApprovalTask } } }
-}
-${APPROVAL_TASK}
-${CARD}`;
-
-export const APPROVAL_TASK_COLUMN = `query ApprovalTaskColumn($campaign: String, $stage: Stage!, $first: Int, $after: String) {
-  boardColumn(campaignId: $campaign, stage: $stage, first: $first, after: $after) { pageInfo { hasNextPage endCursor } cards { ...ApprovalTask } }
-}
-${APPROVAL_TASK}
-${CARD}`;
-
-export const APPROVAL_ITEMS = `query ApprovalItems($campaign: String, $first: Int) {
-  itemBoard(campaignId: $campaign, first: $first) { campaign { id } columns { state pageInfo { hasNextPage endCursor } items { ...ApprovalItem } } }
-}
-${APPROVAL_ITEM}
-${ITEM_CARD}`;
-
-export const APPROVAL_ITEM_COLUMN = `query ApprovalItemColumn($campaign: String, $state: ItemState!, $first: Int, $after: String) {
-  itemBoardColumn(campaignId: $campaign, state: $state, first: $first, after: $after) { pageInfo { hasNextPage endCursor } items { ...ApprovalItem } }
-}
-${APPROVAL_ITEM}
-${ITEM_CARD}`;
-
 /** The queue looks through every card the person may see, a page of a column at a time. */
-export const APPROVAL_TASK_PAGES = { board: APPROVAL_TASKS, column: APPROVAL_TASK_COLUMN, root: 'board', columnRoot: 'boardColumn', key: 'stage', list: 'cards' } as const;
-export const APPROVAL_ITEM_PAGES = { board: APPROVAL_ITEMS, column: APPROVAL_ITEM_COLUMN, root: 'itemBoard', columnRoot: 'itemBoardColumn', key: 'state', list: 'items' } as const;
+export const APPROVAL_TASK_PAGES = boardPages('task', { board: 'ApprovalTasks', column: 'ApprovalTaskColumn' }, { campaign: 'id name', cards: '...ApprovalTask', fragments: `${APPROVAL_TASK}\n${CARD}` });
+export const APPROVAL_TASKS = APPROVAL_TASK_PAGES.board;
+export const APPROVAL_TASK_COLUMN = APPROVAL_TASK_PAGES.column;
+
+export const APPROVAL_ITEM_PAGES = boardPages('item', { board: 'ApprovalItems', column: 'ApprovalItemColumn' }, { campaign: 'id', cards: '...ApprovalItem', fragments: `${APPROVAL_ITEM}\n${ITEM_CARD}` });
+export const APPROVAL_ITEMS = APPROVAL_ITEM_PAGES.board;
+export const APPROVAL_ITEM_COLUMN = APPROVAL_ITEM_PAGES.column;
 
 const task = (name: string, field: string, input: string) => `mutation Approval${name}($input: ${input}!) { ${field}(input: $input) { ...ApprovalTask } }
 ${APPROVAL_TASK}

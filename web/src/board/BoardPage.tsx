@@ -96,6 +96,39 @@ function laneLabel(kind: Kind, mode: LaneMode, key: string, label: string | null
 }
 
 /** One card as this person sees it now. */
+/** A code's words as a Select's options, in the chosen language. */
+function wordOptions(words: Record<string, { zh: string; en: string }>, locale: 'zh' | 'en'): { value: string; label: string }[] {
+  return Object.entries(words).map(([value, w]) => ({ value, label: w[locale] }));
+}
+
+interface ChoiceFilterProps {
+  name: 'classification' | 'source' | 'area' | 'unit';
+  filters: Filters;
+  set(patch: Partial<Filters>): void;
+  label: string;
+  /** What the cleared filter says: every card. */
+  placeholder: string;
+  options: { value: string; label: string }[];
+  /** Many options: typing narrows them by their label. */
+  searchable?: boolean;
+}
+
+/** A filter keeping the cards of one choice (a classification, a source, an area, a unit); cleared, it keeps all. */
+function ChoiceFilter({ name, filters, set, label, placeholder, options, searchable = false }: ChoiceFilterProps) {
+  return (
+    <Select
+      className="board-select"
+      allowClear
+      showSearch={searchable ? { optionFilterProp: 'label' } : undefined}
+      value={filters[name]}
+      onChange={(v: string | undefined) => set({ [name]: v ?? null })}
+      placeholder={placeholder}
+      aria-label={label}
+      options={options}
+    />
+  );
+}
+
 function fetchCard(kind: Kind, id: string): Promise<AnyCard> {
   return kind === 'task'
     ? gql<TaskCardQuery>(TASK_CARD, { id }).then((d) => d.indicatorTask)
@@ -420,47 +453,19 @@ export default function BoardPage({ route }: { route: Route }) {
             options={LANE_MODES[view].map((mode) => ({ value: mode, label: laneWords[mode] }))}
           />
           {view === 'task' ? (
-            <Select
-              className="board-select"
-              allowClear
-              value={filters.classification}
-              onChange={(v) => set({ classification: v ?? null })}
+            <ChoiceFilter
+              name="classification"
+              filters={filters}
+              set={set}
+              label={t('classification')}
               placeholder={t('allClassifications')}
-              aria-label={t('classification')}
-              options={[...Object.entries(CLASSIFICATION_WORDS).map(([value, w]) => ({ value, label: w[locale] })), { value: 'NONE', label: t('unclassified') }]}
+              options={[...wordOptions(CLASSIFICATION_WORDS, locale), { value: 'NONE', label: t('unclassified') }]}
             />
           ) : (
-            <Select
-              className="board-select"
-              allowClear
-              value={filters.source}
-              onChange={(v) => set({ source: v ?? null })}
-              placeholder={t('allSources')}
-              aria-label={t('source')}
-              options={Object.entries(SOURCE_WORDS).map(([value, w]) => ({ value, label: w[locale] }))}
-            />
+            <ChoiceFilter name="source" filters={filters} set={set} label={t('source')} placeholder={t('allSources')} options={wordOptions(SOURCE_WORDS, locale)} />
           )}
-          <Select
-            className="board-select"
-            allowClear
-            value={filters.area}
-            onChange={(v) => set({ area: v ?? null })}
-            placeholder={t('allAreas')}
-            aria-label={t('area')}
-            options={Object.entries(AREA_WORDS).map(([value, w]) => ({ value, label: w[locale] }))}
-          />
-          {!unitRole && (
-            <Select
-              className="board-select"
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              value={filters.unit}
-              onChange={(v) => set({ unit: v ?? null })}
-              placeholder={t('allUnits')}
-              aria-label={t('unit')}
-              options={units}
-            />
-          )}
+          <ChoiceFilter name="area" filters={filters} set={set} label={t('area')} placeholder={t('allAreas')} options={wordOptions(AREA_WORDS, locale)} />
+          {!unitRole && <ChoiceFilter name="unit" filters={filters} set={set} label={t('unit')} placeholder={t('allUnits')} options={units} searchable />}
           <Checkbox checked={filters.overdue} onChange={(e) => set({ overdue: e.target.checked })}>
             {t('overdue')}
           </Checkbox>

@@ -1,7 +1,7 @@
 // The board screen's own GraphQL documents (validated against the schema by test/unit/web-documents.spec.ts).
 // A board card is the shared Card plus what the card's menu and drag and drop need: the side actions (comment,
 // evidence, reassign) this person may take now, and the columns the card may be dropped on (the API's allowedMoves).
-import { CARD, ITEM_CARD } from '../api/documents';
+import { boardPages, CARD, ITEM_CARD } from '../api/documents';
 
 export const BOARD_CARD = `fragment BoardCard on IndicatorTask {
   ...Card sideActions proposedStage allowedMoves { action target immediate classification passed }
@@ -13,22 +13,9 @@ export const BOARD_ITEM_CARD = `fragment BoardItemCard on RectificationItem { ..
 export const BOARD_PAGE = 50;
 
 // A board is each column's count and first page; a column's next page comes from boardColumn/itemBoardColumn.
-export const TASK_BOARD = `query TaskBoard($campaign: String, $first: Int) {
-  board(campaignId: $campaign, first: $first) {
-    campaign { id name inspectionDate daysToInspection }
-    columns { stage count pageInfo { hasNextPage endCursor } cards { ...BoardCard } }
-  }
-}
-${BOARD_CARD}
-${CARD}`;
-
-export const TASK_BOARD_COLUMN = `query TaskBoardColumn($campaign: String, $stage: Stage!, $first: Int, $after: String) {
-  boardColumn(campaignId: $campaign, stage: $stage, first: $first, after: $after) {
-    stage count pageInfo { hasNextPage endCursor } cards { ...BoardCard }
-  }
-}
-${BOARD_CARD}
-${CARD}`;
+const TASK_BOARD_PAGES = boardPages('task', { board: 'TaskBoard', column: 'TaskBoardColumn' }, { campaign: 'id name inspectionDate daysToInspection', cards: '...BoardCard', fragments: `${BOARD_CARD}\n${CARD}`, counted: true });
+export const TASK_BOARD = TASK_BOARD_PAGES.board;
+export const TASK_BOARD_COLUMN = TASK_BOARD_PAGES.column;
 
 /** Only the columns' counts, when a live change leaves them uncertain. */
 export const TASK_BOARD_COUNTS = `query TaskBoardCounts($campaign: String) { board(campaignId: $campaign, first: 1) { columns { stage count } } }`;
@@ -44,22 +31,9 @@ export const TASK_CARD = `query TaskCard($id: String!) { indicatorTask(id: $id) 
 ${BOARD_CARD}
 ${CARD}`;
 
-export const ITEM_BOARD_CARDS = `query ItemBoardCards($campaign: String, $first: Int) {
-  itemBoard(campaignId: $campaign, first: $first) {
-    campaign { id name inspectionDate daysToInspection }
-    columns { state count pageInfo { hasNextPage endCursor } items { ...BoardItemCard } }
-  }
-}
-${BOARD_ITEM_CARD}
-${ITEM_CARD}`;
-
-export const ITEM_BOARD_COLUMN = `query ItemBoardColumn($campaign: String, $state: ItemState!, $first: Int, $after: String) {
-  itemBoardColumn(campaignId: $campaign, state: $state, first: $first, after: $after) {
-    state count pageInfo { hasNextPage endCursor } items { ...BoardItemCard }
-  }
-}
-${BOARD_ITEM_CARD}
-${ITEM_CARD}`;
+const ITEM_BOARD_PAGES = boardPages('item', { board: 'ItemBoardCards', column: 'ItemBoardColumn' }, { campaign: 'id name inspectionDate daysToInspection', cards: '...BoardItemCard', fragments: `${BOARD_ITEM_CARD}\n${ITEM_CARD}`, counted: true });
+export const ITEM_BOARD_CARDS = ITEM_BOARD_PAGES.board;
+export const ITEM_BOARD_COLUMN = ITEM_BOARD_PAGES.column;
 
 export const ITEM_BOARD_COUNTS = `query ItemBoardCounts($campaign: String) { itemBoard(campaignId: $campaign, first: 1) { columns { state count } } }`;
 

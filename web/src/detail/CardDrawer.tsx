@@ -313,29 +313,41 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
   );
 }
 
-function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
-  const w = useWords(WORDS);
+/**
+ * Sends one change to the task from the drawer: while it is sent, `sending`; then the task as it now stands goes to
+ * `onChanged`, the form is emptied (`reset`) and `done` is said; a refusal stays in `error`, under the form.
+ */
+function useTaskChange(onChanged: (task: TaskDetail) => void) {
   const { message } = App.useApp();
-  const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const send = async () => {
-    if (!text.trim()) {
-      setError(w('commentRequired'));
-      return;
-    }
+  const change = async (send: () => Promise<TaskDetail>, reset: () => void, done: string) => {
     setSending(true);
     setError(null);
     try {
-      const data = await gql<DetailAddCommentMutation>(ADD_COMMENT, { input: { taskId, text } });
-      onChanged(data.addComment);
-      setText('');
-      message.success(w('commented'));
+      onChanged(await send());
+      reset();
+      message.success(done);
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
       setSending(false);
     }
+  };
+  return { sending, error, setError, change };
+}
+
+function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
+  const w = useWords(WORDS);
+  const [text, setText] = useState('');
+  const { sending, error, setError, change } = useTaskChange(onChanged);
+  const send = async () => {
+    if (!text.trim()) {
+      setError(w('commentRequired'));
+      return;
+    }
+    const comment = async () => (await gql<DetailAddCommentMutation>(ADD_COMMENT, { input: { taskId, text } })).addComment;
+    await change(comment, () => setText(''), w('commented'));
   };
   return (
     <div className="comment-form">
@@ -365,25 +377,16 @@ function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: Ta
 
 function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
   const w = useWords(WORDS);
-  const { message } = App.useApp();
   const [note, setNote] = useState('');
-  const [sending, setSending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { sending, error, setError, change } = useTaskChange(onChanged);
   const send = async (file: File) => {
     setError(null);
     if (file.size > MAX_UPLOAD_BYTES) return setError(w('tooLarge'));
-    setSending(true);
-    try {
+    const attach = async () => {
       const uploaded = await uploadFile(file);
-      const data = await gql<DetailUploadEvidenceMutation>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } });
-      onChanged(data.uploadEvidence);
-      setNote('');
-      message.success(w('attached'));
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setSending(false);
-    }
+      return (await gql<DetailUploadEvidenceMutation>(UPLOAD_EVIDENCE, { input: { taskId, fileId: uploaded.id, note: note.trim() || null } })).uploadEvidence;
+    };
+    await change(attach, () => setNote(''), w('attached'));
   };
   return (
     <Flex className="evidence-upload" gap={8} wrap>

@@ -7,7 +7,7 @@ import { Alert, Button, Descriptions, Form, Input, Radio, Result, Select, Space,
 import { AimOutlined, CameraOutlined, CloseOutlined, PictureOutlined, PlusOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
 import { useI18n } from '../i18n';
-import { AREA_LABELS } from '../i18n/labels';
+import { AREA_WORDS } from '../i18n/board';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
 import { everyCard } from '../api/board-pages';
@@ -18,14 +18,6 @@ import type { ReportItemMutation, ReportUnitsOrganisationQuery } from '../api/gr
 import { REPORT_WORDS as WORDS } from '../i18n/report';
 
 const AREAS = ['SANITATION', 'CITY_APPEARANCE', 'TRAFFIC_ORDER', 'MARKETS', 'PUBLIC_SECURITY', 'SERVICE_WINDOWS'] as const;
-const AREA_EN: Record<string, string> = {
-  TRAFFIC_ORDER: 'Traffic order',
-  CITY_APPEARANCE: 'City appearance',
-  PUBLIC_SECURITY: 'Public security',
-  SANITATION: 'Sanitation',
-  MARKETS: 'Markets',
-  SERVICE_WINDOWS: 'Service windows',
-};
 const SOURCES: Record<string, { zh: string; en: string }> = {
   SUPERVISION: { zh: '督查', en: 'Supervision' },
   OPEN_INSPECTION: { zh: '明察', en: 'Open inspection' },
@@ -224,7 +216,7 @@ export default function ReportPage(_props: { route: Route }) {
               <span data-testid="report-item-id" className="report-item-id">{item.id}</span>
             </Descriptions.Item>
             <Descriptions.Item label={w('state')}>{item.stateLabel}</Descriptions.Item>
-            <Descriptions.Item label={w('area')}>{item.area ? (locale === 'zh' ? AREA_LABELS[item.area] : AREA_EN[item.area]) : '—'}</Descriptions.Item>
+            <Descriptions.Item label={w('area')}>{item.area ? AREA_WORDS[item.area]?.[locale] : '—'}</Descriptions.Item>
             <Descriptions.Item label={w('source')}>{item.sourceLabel}</Descriptions.Item>
             <Descriptions.Item label={w('address')}>{item.location.address}</Descriptions.Item>
             <Descriptions.Item label={w('description')}>{item.description}</Descriptions.Item>
@@ -346,7 +338,7 @@ export default function ReportPage(_props: { route: Route }) {
         </Form.Item>
 
         <Form.Item label={w('area')} name="area" rules={[{ required: true, message: w('areaRequired') }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" className="report-areas" options={AREAS.map((a) => ({ value: a, label: locale === 'zh' ? AREA_LABELS[a] : AREA_EN[a] }))} />
+          <Radio.Group optionType="button" buttonStyle="solid" className="report-areas" options={AREAS.map((a) => ({ value: a, label: AREA_WORDS[a][locale] }))} />
         </Form.Item>
 
         <Form.Item label={w('source')} name="source" rules={[{ required: true }]}>

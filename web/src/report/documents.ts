@@ -1,4 +1,5 @@
 // The report form's GraphQL documents (validated against the schema by test/unit/web-documents.spec.ts).
+import { boardPages } from '../api/documents';
 
 /** Report a problem: a new rectification item, or the open item of the same place and area it is merged into. */
 export const REPORT_ITEM = `mutation ReportItem($input: ReportItemInput!) {
@@ -17,11 +18,6 @@ export const REPORT_ITEM = `mutation ReportItem($input: ReportItemInput!) {
 export const REPORT_UNITS_ORGANISATION = `query ReportUnitsOrganisation { organisation { units { code name } } }`;
 
 /** The units to dispatch to, for supervisors: the responsible units of the board's cards. */
-export const REPORT_UNITS_BOARD = `query ReportUnitsBoard($campaign: String, $first: Int) {
-  board(campaignId: $campaign, first: $first) { campaign { id } columns { stage pageInfo { hasNextPage endCursor } cards { unit { code name } } } }
-}`;
-export const REPORT_UNITS_BOARD_COLUMN = `query ReportUnitsBoardColumn($campaign: String, $stage: Stage!, $first: Int, $after: String) {
-  boardColumn(campaignId: $campaign, stage: $stage, first: $first, after: $after) { pageInfo { hasNextPage endCursor } cards { unit { code name } } }
-}`;
-/** Every card's unit, a page of a column at a time. */
-export const REPORT_UNIT_PAGES = { board: REPORT_UNITS_BOARD, column: REPORT_UNITS_BOARD_COLUMN, root: 'board', columnRoot: 'boardColumn', key: 'stage', list: 'cards' } as const;
+export const REPORT_UNIT_PAGES = boardPages('task', { board: 'ReportUnitsBoard', column: 'ReportUnitsBoardColumn' }, { campaign: 'id', cards: 'unit { code name }' });
+export const REPORT_UNITS_BOARD = REPORT_UNIT_PAGES.board;
+export const REPORT_UNITS_BOARD_COLUMN = REPORT_UNIT_PAGES.column;
