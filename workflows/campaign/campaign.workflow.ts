@@ -11,8 +11,9 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
+import { actionValidator, recordAction } from '../shared/action-update';
 import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { CampaignEvent } from './campaign.events';
 import { decide, decideCadence, validCadenceMonth } from './campaign.decide';
@@ -47,30 +48,15 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
 
   setHandler(campaignStateQuery, () => state);
 
+  const decideNow = (s: CampaignState, request: CampaignActionRequest) => decide(s, request, now());
+
   setHandler(
     campaignActionUpdate,
     async (request: CampaignActionRequest): Promise<CampaignActionResult> => {
-      const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const correlationId = request.correlationId ?? updateId;
-      if (recorder.safe()) {
-        // Decided again on the committed state once the actions before it are written.
-        const after = await recorder.commit((s) => acceptedEvents(decide(s, request, now())), request.actor, updateId, correlationId);
-        return { version: after.version, phase: after.phase };
-      }
-      // Validator and handler run in the same activation, so this decision equals the validator's.
-      const events = acceptedEvents(decide(state, request, now()));
-      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
-      const result: CampaignActionResult = { version: state.version, phase: state.phase };
-      await done;
-      return result;
+      const { state: after } = await recordAction(recorder, () => state, decideNow, request);
+      return { version: after.version, phase: after.phase };
     },
-    {
-      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
-      validator: (request: CampaignActionRequest): void => {
-        const decision = decide(recorder.expected(), request, now());
-        if (!decision.ok) rejectUpdate(decision.rejection);
-      },
-    },
+    { validator: actionValidator(recorder, decideNow) },
   );
 
   setHandler(
