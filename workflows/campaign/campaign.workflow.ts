@@ -12,8 +12,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { actionValidator, recordAction } from '../shared/action-update';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
+import { rejectUpdate } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { CampaignEvent } from './campaign.events';
 import { decide, decideCadence, validCadenceMonth } from './campaign.decide';
@@ -95,28 +96,15 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
   );
 
   await started;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  for (;;) {
-    if (isLong()) {
-      // Let accepted actions finish and their events reach the store, then carry the state over.
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof campaignClockWorkflow>({ ...input, resume: { state } });
-    }
-    const due = nextPhaseDue(state);
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    const came = await timerCameFirst(changed, due?.at ?? null);
-    if (came && due) {
-      const reminder = (s: CampaignState): CampaignEvent => ({ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: s.phase } });
-      const causation = `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`;
-      if (recorder.safe()) {
-        const record = () => recorder.commit((s) => (s.version === seen ? [reminder(s)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([reminder(state)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
+  // The clock runs for the whole campaign: it only ever continues as new.
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: () => false,
+    historyLimit,
+    next: nextPhaseDue,
+    event: (s, due): CampaignEvent => ({ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: s.phase } }),
+    causation: (due) => `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`,
+    continueAsNew: (s) => continueAsNew<typeof campaignClockWorkflow>({ ...input, resume: { state: s } }),
+  });
 }

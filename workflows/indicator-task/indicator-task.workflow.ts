@@ -15,8 +15,8 @@ import {
 } from '@temporalio/workflow';
 import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
 import { actionValidator, recordAction } from '../shared/action-update';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { drainHandlers, historyIsLong, timerCameFirst } from '../shared/workflow-loop';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide } from './indicator-task.decide';
 import { evolve, initialState } from './indicator-task.evolve';
@@ -26,7 +26,7 @@ import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
-import { SYSTEM_ACTOR, type Actor } from '../shared/actor.types';
+import type { Actor } from '../shared/actor.types';
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
@@ -154,29 +154,14 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   }
 
   await created;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  while (state.stage !== 'ARCHIVED') {
-    if (isLong()) {
-      // Let accepted actions finish and their events reach the store, then carry the state over.
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state } });
-    }
-    const timer = nextTimer(state, now());
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    if (await timerCameFirst(changed, timer?.at ?? null)) {
-      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
-      if (recorder.safe()) {
-        // An action committed meanwhile moves the state on: the loop then looks at its timers again.
-        const record = () => recorder.commit((s) => (s.version === seen ? [timerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([timerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
-  await drainHandlers(recorder.settled);
-  return state;
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: (s) => s.stage === 'ARCHIVED',
+    historyLimit,
+    next: (s) => nextTimer(s, now()),
+    event: timerEvent,
+    causation: (timer) => `${info.workflowId}:${timer.kind}:${timer.at}`,
+    continueAsNew: (s) => continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state: s } }),
+  });
 }

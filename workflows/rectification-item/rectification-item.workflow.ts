@@ -8,9 +8,8 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { actionValidator, recordAction } from '../shared/action-update';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { drainHandlers, historyIsLong, timerCameFirst } from '../shared/workflow-loop';
-import { SYSTEM_ACTOR } from '../shared/actor.types';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { decideItem, locationOf } from './rectification-item.decide';
 import { evolveItem, initialItemState } from './rectification-item.evolve';
@@ -73,27 +72,14 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
   );
 
   await created;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  while (state.state !== 'CLOSED') {
-    if (isLong()) {
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof rectificationItemWorkflow>({ ...input, resume: { state } });
-    }
-    const timer = nextItemTimer(state, now());
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    if (await timerCameFirst(changed, timer?.at ?? null)) {
-      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
-      if (recorder.safe()) {
-        const record = () => recorder.commit((s) => (s.version === seen ? [itemTimerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
-  await drainHandlers(recorder.settled);
-  return state;
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: (s) => s.state === 'CLOSED',
+    historyLimit,
+    next: (s) => nextItemTimer(s, now()),
+    event: itemTimerEvent,
+    causation: (timer) => `${info.workflowId}:${timer.kind}:${timer.at}`,
+    continueAsNew: (s) => continueAsNew<typeof rectificationItemWorkflow>({ ...input, resume: { state: s } }),
+  });
 }
