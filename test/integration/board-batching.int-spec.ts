@@ -58,6 +58,32 @@ describe('board and items board: detail fields in a number of queries that does 
     return { queries: stack.apiQueries() - before, data };
   }
 
+  /** Every card as it reads when asked for alone, by the query `field(id)` with the same `fields`. */
+  async function expectSameAsAlone(login: string, cards: Card[], field: string, fields: string) {
+    for (const card of cards) {
+      const alone = await ok<Record<string, Card>>(login, `query($id: String!) { ${field}(id: $id) { ${fields} } }`, { id: card.id });
+      expect(card).toEqual(alone[field]);
+    }
+  }
+
+  /**
+   * Adds 3 cards and reads the board as each login, then 9 more and reads it again: each login's second request
+   * sends exactly as many queries as its first, and every card reads as it does alone.
+   */
+  async function expectQueriesIndependentOfCards(read: (login: string) => Promise<BoardAnswer>, add: (n: number) => Promise<void>, field: string, fields: string) {
+    await add(3);
+    // One request at a time: the count is of all the API's queries.
+    const small: Record<string, BoardAnswer> = {};
+    for (const login of LOGINS) small[login] = await read(login);
+    expect(small.office.cards).toHaveLength(3);
+    await add(9);
+    for (const login of LOGINS) {
+      const big = await read(login);
+      expect({ login, queries: big.queries }).toEqual({ login, queries: small[login].queries });
+      await expectSameAsAlone(login, big.cards, field, fields);
+    }
+  }
+
   async function report(login: string, input: Record<string, unknown>): Promise<string> {
     const data = await ok<{ reportItem: { item: { id: string } } }>(login, 'mutation($input: ReportItemInput!) { reportItem(input: $input) { item { id } } }', {
       input: { campaignId: CAMPAIGN, description: '问题描述', photos: [{ fileName: '现场.jpg', contentBase64: JPEG(1) }], ...input },
@@ -98,27 +124,10 @@ describe('board and items board: detail fields in a number of queries that does 
       return { queries, cards: data.itemBoard.columns.flatMap((c) => c.items) };
     }
 
-    async function sameAsAlone(login: string, cards: Card[]) {
-      for (const card of cards) {
-        const alone = await ok<{ rectificationItem: Card }>(login, `query($id: String!) { rectificationItem(id: $id) { ${ITEM} } }`, { id: card.id });
-        expect(card).toEqual(alone.rectificationItem);
-      }
-    }
-
     it('reads 3 items and 12 items with the same number of queries, each item as it reads alone', async () => {
-      await addItems(3);
-      // One request at a time: the count is of all the API's queries.
-      const small: Record<string, BoardAnswer> = {};
-      for (const login of LOGINS) small[login] = await itemBoard(login);
-      expect(small.office.cards).toHaveLength(3);
-      await addItems(9);
-      for (const login of LOGINS) {
-        const big = await itemBoard(login);
-        // Exactly as many: one query per kind of thing read (the caller, the campaign, the cards, their events,
-        // units, people), none per card.
-        expect({ login, queries: big.queries }).toEqual({ login, queries: small[login].queries });
-        await sameAsAlone(login, big.cards);
-      }
+      // Exactly as many: one query per kind of thing read (the caller, the campaign, the cards, their events,
+      // units, people), none per card.
+      await expectQueriesIndependentOfCards(itemBoard, addItems, 'rectificationItem', ITEM);
       expect((await itemBoard('office')).cards).toHaveLength(12);
       expect((await itemBoard('wtsq.member')).cards.map((c) => (c.unit as { code: string }).code)).toEqual(Array(4).fill('WTSQ'));
     });
@@ -179,27 +188,10 @@ describe('board and items board: detail fields in a number of queries that does 
       return { queries, cards: data.board.columns.flatMap((c) => c.cards) };
     }
 
-    async function sameAsAlone(login: string, cards: Card[]) {
-      for (const card of cards) {
-        const alone = await ok<{ indicatorTask: Card }>(login, `query($id: String!) { indicatorTask(id: $id) { ${TASK} } }`, { id: card.id });
-        expect(card).toEqual(alone.indicatorTask);
-      }
-    }
-
     it('reads 3 cards and 12 cards with every detail field in the same number of queries, each card as it reads alone', async () => {
-      await addTasks(3);
-      // One request at a time: the count is of all the API's queries.
-      const small: Record<string, BoardAnswer> = {};
-      for (const login of LOGINS) small[login] = await board(login);
-      expect(small.office.cards).toHaveLength(3);
-      await addTasks(9);
-      for (const login of LOGINS) {
-        const big = await board(login);
-        // Exactly as many: the caller, the campaign, the cards, then one query per kind of detail for all cards
-        // together (events, people, linked items, and the linked items' events, units and people), none per card.
-        expect({ login, queries: big.queries }).toEqual({ login, queries: small[login].queries });
-        await sameAsAlone(login, big.cards);
-      }
+      // Exactly as many: the caller, the campaign, the cards, then one query per kind of detail for all cards
+      // together (events, people, linked items, and the linked items' events, units and people), none per card.
+      await expectQueriesIndependentOfCards(board, addTasks, 'indicatorTask', TASK);
       const office = await board('office');
       expect(office.cards).toHaveLength(12);
       // 外滩社区 sees its own cards and, of their linked items, only those dispatched to it; the lead unit sees all

@@ -9,7 +9,7 @@ import { SCORE_RULES } from '../../src/reports/performance-score';
 import { createEventStore } from '../../src/platform/runtime/worker-runner';
 import type { UnitPerformance } from '../../src/platform/graphql/graphql.generated';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
-import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
+import { reportedItem } from '../support/rectification-item.fixtures';
 import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 
@@ -104,18 +104,7 @@ describe('reports from the events: assessment, 红黑榜, the board as of an ins
     });
     itemVersions.set(streamId, first + events.length);
   }
-  const reported = (address: string) => ({
-    campaignId: CAMPAIGN,
-    source: 'SUPERVISION',
-    area: 'SANITATION',
-    location: { address, latitude: null, longitude: null },
-    description: '垃圾桶满溢',
-    photos: [],
-    indicatorTaskId: null,
-    criterionCode: null,
-    inspectionRoundId: null,
-    policy: DEFAULT_ITEM_POLICY,
-  });
+  const reported = (address: string) => reportedItem(CAMPAIGN, address);
 
   const board = (login: string, extra = '') => ok<{ board: Board }>(login, `query($c: String) { board(campaignId: $c${extra}) { ${BOARD} } }`, { c: CAMPAIGN }).then((d) => d.board);
   const boardAsOf = (login: string, asOf: string, unitCode: string | null = null) =>

@@ -1,11 +1,11 @@
 // The depth and cost limits (src/platform/errors/query-limits.ts), counted by hand on a small schema: every field costs 1,
 // `__typename` 0, and what is selected inside a list field counts `listSize` times per list level.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate, type GraphQLError } from 'graphql';
 import { DomainError } from '../../src/platform/errors/domain-error';
 import { DEFAULT_QUERY_LIMITS, INTROSPECTION_MAX_DEPTH, MAX_QUERY_TOKENS, documentTooLong, listLevels, measureDocument, queryCostRule, queryDepthRule, queryLimitRules } from '../../src/platform/errors/query-limits';
 import { loadSchema } from '../support/schema';
+import { filesUnder } from '../support/files-under';
 
 const schema = buildSchema(`
   type Query { me: User, users: [User!]!, matrix: [[Int]], node(id: ID!): Node, unit(code: String!): Unit }
@@ -158,8 +158,7 @@ describe('introspection', () => {
 describe('the default limits and the clients of this API', () => {
   const realSchema = loadSchema();
   // Every operation the board sends (web/src/**/documents.ts).
-  const documentFiles = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? documentFiles(path.join(dir, e.name)) : e.name === 'documents.ts' ? [path.join(dir, e.name)] : []));
+  const documentFiles = (dir: string) => filesUnder(dir, (name) => name === 'documents.ts');
   const operations = documentFiles(path.resolve(__dirname, '../../web/src')).flatMap((file) =>
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     Object.entries(require(file) as Record<string, unknown>)

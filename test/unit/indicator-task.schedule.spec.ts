@@ -9,23 +9,10 @@ import {
   type IndicatorTaskState,
   type ReviewKind,
   type Stage,
-  type TaskPolicy,
 } from '../../workflows/indicator-task/indicator-task.types';
 import { SYSTEM_ACTOR, type Role } from '../../workflows/shared/actor.types';
-
-/** The task's due date: 2027-01-31 23:59:59 in Shanghai. */
-const DUE = '2027-01-31T15:59:59.000Z';
-
-const CUSTOM_POLICY: TaskPolicy = {
-  selfCheckDays: 10,
-  rectificationDays: 5,
-  mockAssessmentDays: 21,
-  mockPassRate: 0.85,
-  reminderBeforeHours: 24,
-  escalationAfterHours: { URGE: 24, SUPERVISE: 48, INTERVIEW: 96, ACCOUNTABILITY: 192 },
-  recheckDays: { relapseProne: 3, other: 14 },
-  archiveDueAt: '2027-06-30T15:59:59.000Z',
-};
+// DUE is 2027-01-31 23:59:59 in Shanghai; CUSTOM_POLICY a campaign with its own rules of time.
+import { CUSTOM_POLICY, DUE } from '../support/indicator-task.fixtures';
 
 /** A task in rectification, due at DUE, the unit owing work; overrides as given. */
 function stateOf(overrides: Partial<IndicatorTaskState> = {}): IndicatorTaskState {

@@ -14,7 +14,7 @@ import {
   type PerformanceCounts,
 } from '../../src/reports/performance-score';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
-import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
+import { reportedItem } from '../support/rectification-item.fixtures';
 
 const C = 'c1';
 const T1 = `indicator-task:${C}:A1:WTSQ`;
@@ -52,18 +52,7 @@ const created = (unitCode: string, indicatorCode: string, dueAt: string) => ({
   dueAt,
   policy: DEFAULT_TASK_POLICY,
 });
-const reported = {
-  campaignId: C,
-  source: 'SUPERVISION',
-  area: 'SANITATION',
-  location: { address: '外滩路 1 号', latitude: null, longitude: null },
-  description: '垃圾桶满溢',
-  photos: [],
-  indicatorTaskId: null,
-  criterionCode: null,
-  inspectionRoundId: null,
-  policy: DEFAULT_ITEM_POLICY,
-};
+const reported = reportedItem(C, '外滩路 1 号');
 const escalated = (level: string, stageDueAt: string) => ({ level, stage: 'SELF_CHECK', stageDueAt, notify: [] });
 
 /**

@@ -3,14 +3,14 @@
 // are decided and folded, and the rules below must hold whatever happens. Seeds are random; a failure prints
 // fast-check's seed and path, which replay it.
 import fc from 'fast-check';
-import { decideStep } from '../support/lifecycle-property';
+import { actorArb as anyActorArb, decideStep, everyone, itDecidesSafely, itReplays, requestShapeArb } from '../support/lifecycle-property';
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import { ITEM_ACTIONS, type ItemAction, type ItemActionRequest, ITEM_SOURCES, ITEM_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import { allowedItemActions, checkItem, decideItem } from '../../workflows/rectification-item/rectification-item.decide';
 import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.evolve';
 import type { EventMeta } from '../../workflows/shared/decision.types';
 import { itemTimerEvent, nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
-import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
+import type { Actor, Role } from '../../workflows/shared/actor.types';
 
 const UNIT_CODES = ['WTSQ', 'BJSQ', 'XCB'] as const;
 const UNIT_ROLES: readonly Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
@@ -48,10 +48,7 @@ const MOVES: Record<string, string> = {
 // ---------------------------------------------------------------------------------------------------------
 // Generators
 
-/** Few user ids, so that the same person turns up under several roles. */
-const actorArb: fc.Arbitrary<Actor> = fc
-  .record({ user: fc.integer({ min: 1, max: 4 }), role: fc.constantFrom(...ROLES), unit: fc.constantFrom<string | null>(...UNIT_CODES, null) })
-  .map(({ user, role, unit }) => ({ userId: `user:${user}`, displayName: `用户${user}`, role, unitCode: unit }));
+const actorArb = anyActorArb(UNIT_CODES);
 
 const textArb = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('已清理完毕', '  整改中  ', '不是本单位辖区', 'ok') },
@@ -86,21 +83,21 @@ const stepsArb: fc.Arbitrary<Step[]> = fc.array(
   fc.oneof(
     {
       weight: 8,
-      arbitrary: fc.record({
-        kind: fc.constant('act' as const),
-        guided: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
-        pick: fc.nat(),
-        actor: actorArb,
-        action: fc.constantFrom(...ITEM_ACTIONS),
-        r: fc.nat(),
-        text: textArb,
-        garbage: fc.oneof(
-          { weight: 6, arbitrary: fc.constant(null) },
-          { weight: 1, arbitrary: fc.record({ key: fc.nat(), value: garbageArb, whole: fc.integer({ min: 0, max: 3 }).map((n) => n === 0) }) },
-        ),
-        version: fc.constantFrom('none' as const, 'none' as const, 'none' as const, 'right' as const, 'right' as const, 'wrong' as const),
-        advance: fc.integer({ min: 0, max: 2 * DAY }),
-      }),
+      arbitrary: fc
+        .tuple(
+          fc.record({
+            kind: fc.constant('act' as const),
+            guided: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
+            pick: fc.nat(),
+            actor: actorArb,
+            action: fc.constantFrom(...ITEM_ACTIONS),
+            r: fc.nat(),
+            text: textArb,
+            advance: fc.integer({ min: 0, max: 2 * DAY }),
+          }),
+          requestShapeArb(garbageArb),
+        )
+        .map(([step, shape]): ActStep => ({ ...step, ...shape })),
     },
     { weight: 1, arbitrary: fc.record({ kind: fc.constant('tick' as const), advance: fc.integer({ min: 0, max: 20 * DAY }) }) },
   ),
@@ -142,9 +139,7 @@ function plausible(state: RectificationItemState, action: ItemAction, r: number,
 }
 
 /** Everyone who might act: each role under two user ids; unit roles in each unit. */
-const EVERYONE: Actor[] = ROLES.flatMap((role) =>
-  (UNIT_ROLES.includes(role) ? UNIT_CODES : [null]).flatMap((unitCode) => [1, 2].map((u) => ({ userId: `user:${u}`, displayName: `用户${u}`, role, unitCode }))),
-);
+const EVERYONE: Actor[] = everyone(UNIT_CODES, UNIT_ROLES);
 
 // ---------------------------------------------------------------------------------------------------------
 // The fold
@@ -205,31 +200,7 @@ function run(steps: readonly Step[], observe: (o: Observation) => void = () => u
 const RUNS = 100;
 
 describe('rectification-item lifecycle: properties over random histories', () => {
-  it('decideItem never throws; refusals carry a code and a Chinese message; nothing mutates the state it is given', () => {
-    fc.assert(
-      fc.property(stepsArb, (steps) => {
-        run(steps);
-      }),
-      { numRuns: RUNS },
-    );
-  });
-
-  it('a refusal records nothing and leaves the state; an acceptance grows the version by exactly its events', () => {
-    fc.assert(
-      fc.property(stepsArb, (steps) => {
-        run(steps, ({ pre, post, accepted, events }) => {
-          if (!accepted) {
-            expect(events).toEqual([]);
-            expect(post).toBe(pre);
-          } else {
-            expect(events.length).toBeGreaterThan(0);
-            expect(post.version).toBe(pre.version + events.length);
-          }
-        });
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  itDecidesSafely('decideItem', stepsArb, run, RUNS);
 
   it('allowedItemActions is exactly what checkItem lets through (duplicates aside), and decideItem agrees with checkItem', () => {
     fc.assert(
@@ -322,18 +293,5 @@ describe('rectification-item lifecycle: properties over random histories', () =>
     expect(seen.size).toBeGreaterThanOrEqual(6);
   });
 
-  it('replaying the recorded events from the start gives the same state as the fold (and decideItem is deterministic)', () => {
-    fc.assert(
-      fc.property(stepsArb, (steps) => {
-        const first = run(steps);
-        const replayed = first.log.reduce((s, { event, meta }) => evolveItem(s, event, meta), INITIAL);
-        expect(replayed).toEqual(first.state);
-        expect(replayed.version).toBe(first.log.length);
-        const second = run(steps);
-        expect(second.log).toEqual(first.log);
-        expect(second.state).toEqual(first.state);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  itReplays('decideItem', stepsArb, run, evolveItem, INITIAL, RUNS);
 });

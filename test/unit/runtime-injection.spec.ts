@@ -6,16 +6,11 @@ import type { Provider, ValueProvider } from '@nestjs/common';
 import type { AppRuntime } from '../../src/platform/core/app-runtime';
 import { CoreModule } from '../../src/platform/core/core.module';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
+import { filesUnder } from '../support/files-under';
 
 const src = path.join(projectRoot(), 'src');
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, (name) => name.endsWith('.ts'));
 
 /** Entry points build the AppRuntime (runtime/) and hand its parts to Nest (app/); nothing else should see it. */
 function mayKnowAppRuntime(file: string): boolean {

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
+import { filesUnder } from '../support/files-under';
 
 const root = projectRoot();
 const src = path.join(root, 'src');
@@ -24,13 +25,7 @@ const SQL = [
  */
 const BELOW_THE_DATA_LAYER = new Set(['src/platform/runtime/embedded-postgres.ts', 'src/platform/live/pg-channel.listener.ts']);
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(full);
-    return entry.name.endsWith('.ts') ? [full] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, (name) => name.endsWith('.ts'));
 
 /** `relative` is the path from the project root with forward slashes, e.g. `src/auth/auth.repository.ts`. */
 function mayHoldSql(relative: string): boolean {

@@ -1,14 +1,12 @@
 // The board's GraphQL documents (every web/src/**/documents.ts) are valid against the schema the API serves, and
 // each operation document carries the fragments it spreads; a renamed field fails here, not in front of a user.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse, print, validate, type OperationDefinitionNode } from 'graphql';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
+import { filesUnder } from '../support/files-under';
 import { loadSchema } from '../support/schema';
 
-function documentFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? documentFiles(path.join(dir, e.name)) : e.name === 'documents.ts' ? [path.join(dir, e.name)] : []));
-}
+const documentFiles = (dir: string) => filesUnder(dir, (name) => name === 'documents.ts');
 
 const schema = loadSchema();
 const all = documentFiles(path.join(projectRoot(), 'web/src')).flatMap((file) =>

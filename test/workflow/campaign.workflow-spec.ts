@@ -8,7 +8,8 @@ import type { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import type { CheckCadenceInput, GenerateReportInput, OpenSupervisionRoundInput } from '../../activities/campaign.activities';
-import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
+import type { AppendRequest } from '../../activities/event-store.types';
+import { FakeEventStore, OFFICE, SUPERVISOR } from '../support/workflow-fixtures';
 import { localDate, monthOf, nextMonth, previousMonth } from '../../workflows/campaign/campaign.calendar';
 import type { CampaignCommand, CampaignClockInput } from '../../workflows/campaign/campaign.types';
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId, checkCadenceUpdate } from '../../workflows/campaign/campaign.messages';
@@ -17,17 +18,6 @@ import type { Actor } from '../../workflows/shared/actor.types';
 
 const DAY = 86_400_000;
 const TZ = 'Asia/Shanghai';
-const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE', unitCode: null };
-const SUPERVISOR: Actor = { userId: 'u-sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
-
-class FakeEventStore {
-  readonly events: NewEvent[] = [];
-  async appendEvents(request: AppendRequest): Promise<AppendResult> {
-    const fresh = request.events.filter((e) => !this.events.some((k) => k.eventId === e.eventId));
-    this.events.push(...fresh);
-    return { written: fresh.length, lastPosition: String(this.events.length) };
-  }
-}
 
 describe('campaign workflows', () => {
   let env: TestWorkflowEnvironment;
@@ -64,7 +54,7 @@ describe('campaign workflows', () => {
     await server?.stop();
   });
 
-  const streamOf = (id: string) => store.events.filter((e) => e.metadata.workflowId === id);
+  const streamOf = (id: string) => store.stream(id);
 
   async function start(extra: Partial<CampaignClockInput> = {}) {
     const campaignId = `wf-${randomUUID().slice(0, 8)}`;

@@ -3,14 +3,12 @@
 // good. The action it belonged to fails with EVENT_APPEND_FAILED and changes nothing; the workflow takes the next
 // one; and every action that was answered OK is in the store, at the version it was answered with.
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
+import { OFFICE, SUPERVISOR, UNIT, dispatchedItemInput, keepHistory } from '../support/workflow-fixtures';
 import { campaignActionUpdate, campaignStateQuery, campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
 import { campaignClockWorkflow } from '../../workflows/campaign/campaign.workflows';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
@@ -24,9 +22,6 @@ import { rectificationItemWorkflow } from '../../workflows/rectification-item/re
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
-const UNIT: Actor = { userId: 'u-unit', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
-const SUPERVISOR: Actor = { userId: 'u-sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
-const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE', unitCode: null };
 
 /** The real store's contract, and a way to refuse one chosen append for good, as a conflict would. */
 class RefusingEventStore {
@@ -216,22 +211,7 @@ describe('a failed append', () => {
     const handle = await env.client.workflow.start(rectificationItemWorkflow, {
       workflowId: itemId,
       taskQueue,
-      args: [
-        {
-          itemId,
-          campaignId: 'wf',
-          source: 'COVERT_INSPECTION',
-          area: 'SANITATION',
-          location: { address: '外滩路12号', latitude: null, longitude: null },
-          description: '垃圾满溢',
-          photos: [],
-          indicatorTaskId: null,
-          criterionCode: null,
-          inspectionRoundId: null,
-          reportedBy: SUPERVISOR,
-          dispatch: { unitCode: 'WTSQ', dueAt: inDays(5), note: '' },
-        },
-      ],
+      args: [dispatchedItemInput(itemId, inDays(5))],
     });
     const act = async (actor: Actor, command: ItemCommand) => {
       const updateId = randomUUID();
@@ -272,11 +252,4 @@ describe('a failed append', () => {
     expect(store.stream(id).map((e) => e.type)).toEqual(['CampaignClockStarted', 'PhaseAdvanced']);
     expectEveryAnsweredActionStored(id);
   });
-
-  /** With RECORD_HISTORIES=1, keeps the history for the replay test (runs by append-before-commit). */
-  async function keepHistory(name: string, handle: WorkflowHandle): Promise<void> {
-    if (!process.env.RECORD_HISTORIES) return;
-    const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
-    fs.writeFileSync(path.join(__dirname, 'histories', `${name}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
-  }
 });

@@ -1,14 +1,12 @@
 // The indicator-task workflow on the time-skipping test server with a fake event store: the order and
 // versions of appends, rejected updates that leave no trace, and retried appends that keep their ids.
 import { randomUUID } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { temporal } from '@temporalio/proto';
-import { type WorkflowHandle, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
 import { ApplicationFailure } from '@temporalio/common';
-import type { AppendRequest, AppendResult, NewEvent } from '../../activities/event-store.types';
+import type { AppendRequest, AppendResult } from '../../activities/event-store.types';
+import { ARCHIVIST, FakeEventStore, NEW_UNIT, OFFICE, SUPERVISOR, UNIT, dispatchedItemInput, keepHistory } from '../support/workflow-fixtures';
 import { UNIT_CODE } from '../../workflows/search-attributes';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
@@ -20,41 +18,33 @@ import { rectificationItemWorkflow } from '../../workflows/rectification-item/re
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const UNIT: Actor = { userId: 'u-unit', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
-const SUPERVISOR: Actor = { userId: 'u-sup', displayName: '李督查', role: 'SUPERVISOR', unitCode: null };
-const ARCHIVIST: Actor = { userId: 'u-arc', displayName: '陈档案', role: 'ARCHIVIST', unitCode: null };
-const OFFICE: Actor = { userId: 'u-office', displayName: '张霞', role: 'OFFICE', unitCode: null };
-const NEW_UNIT: Actor = { userId: 'u-bjsq', displayName: '滨江社区工作人员', role: 'UNIT_MEMBER', unitCode: 'BJSQ' };
 const M1 = { code: 'A1-M1', name: '现场照片' };
 const M2 = { code: 'A1-M2', name: '工作台账' };
 const FILE = { sha256: 'b'.repeat(64), name: '照片.jpg', size: 2048, mimeType: 'image/jpeg' };
 
-/** An in-memory event store with the real store's contract: idempotent by event id, versions in order. */
-class FakeEventStore {
-  readonly events: NewEvent[] = [];
+/** The in-memory event store, which can fail its next appends as a database outage would. */
+class FlakyEventStore extends FakeEventStore {
   calls = 0;
   failNext = 0;
 
-  async appendEvents(request: AppendRequest): Promise<AppendResult> {
+  override async appendEvents(request: AppendRequest): Promise<AppendResult> {
     this.calls += 1;
     if (this.failNext > 0) {
       this.failNext -= 1;
       throw new Error('database unavailable');
     }
-    const fresh = request.events.filter((e) => !this.events.some((k) => k.eventId === e.eventId));
-    this.events.push(...fresh);
-    return { written: fresh.length, lastPosition: String(this.events.length) };
+    return super.appendEvents(request);
   }
 }
 
 describe('indicatorTaskWorkflow', () => {
   let env: TestWorkflowEnvironment;
   let server: TimeSkippingWorker;
-  let store: FakeEventStore;
+  let store: FlakyEventStore;
   const taskQueue = 'workflow-spec';
 
   beforeAll(async () => {
-    store = new FakeEventStore();
+    store = new FlakyEventStore();
     server = await startTimeSkippingWorker({
       taskQueue,
       workflowsPath: require.resolve('../../workflows/index'),
@@ -76,21 +66,7 @@ describe('indicatorTaskWorkflow', () => {
     return { taskId, campaignId: 'wf', indicatorCode: 'A4', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: inDays(60), createdBy: OFFICE, ...extra };
   }
 
-  /**
-   * With RECORD_HISTORIES=1, keeps the history of a finished scenario as a fixture for the replay test, which
-   * then proves that later workflow code still replays it (a change that does not must be patched).
-   */
-  async function keepHistory(name: string, handle: WorkflowHandle): Promise<void> {
-    if (!process.env.RECORD_HISTORIES) return;
-    const dir = path.join(__dirname, 'histories');
-    fs.mkdirSync(dir, { recursive: true });
-    const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
-    fs.writeFileSync(path.join(dir, `${name}.history.bin`), temporal.api.history.v1.History.encode(history).finish());
-  }
-
-  function streamOf(taskId: string) {
-    return store.events.filter((e) => e.metadata.workflowId === taskId);
-  }
+  const streamOf = (streamId: string) => store.stream(streamId);
 
   beforeEach(async () => {
     clock = await env.currentTimeMs();
@@ -377,22 +353,7 @@ describe('indicatorTaskWorkflow', () => {
     const handle = await env.client.workflow.start(rectificationItemWorkflow, {
       workflowId: itemId,
       taskQueue,
-      args: [
-        {
-          itemId,
-          campaignId: 'wf',
-          source: 'COVERT_INSPECTION',
-          area: 'SANITATION',
-          location: { address: '外滩路12号', latitude: null, longitude: null },
-          description: '垃圾满溢',
-          photos: [],
-          indicatorTaskId: null,
-          criterionCode: null,
-          inspectionRoundId: null,
-          reportedBy: SUPERVISOR,
-          dispatch: { unitCode: 'WTSQ', dueAt: inDays(5), note: '' },
-        },
-      ],
+      args: [dispatchedItemInput(itemId, inDays(5))],
     });
     const act = (actor: Actor, command: ItemCommand) => handle.executeUpdate(itemActionUpdate, { args: [{ command, actor }] });
     const levels = () => streamOf(itemId).filter((e) => e.type === 'DeadlineEscalated').map((e) => (e.data as { level: string }).level);

@@ -11,8 +11,10 @@ import {
   uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { actionValidator, recordAction } from '../shared/action-update';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
+import { rejectUpdate } from '../shared/workflow-loop';
 import { SYSTEM_ACTOR } from '../shared/actor.types';
 import type { CampaignEvent } from './campaign.events';
 import { decide, decideCadence, validCadenceMonth } from './campaign.decide';
@@ -47,30 +49,15 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
 
   setHandler(campaignStateQuery, () => state);
 
+  const decideNow = (s: CampaignState, request: CampaignActionRequest) => decide(s, request, now());
+
   setHandler(
     campaignActionUpdate,
     async (request: CampaignActionRequest): Promise<CampaignActionResult> => {
-      const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const correlationId = request.correlationId ?? updateId;
-      if (recorder.safe()) {
-        // Decided again on the committed state once the actions before it are written.
-        const after = await recorder.commit((s) => acceptedEvents(decide(s, request, now())), request.actor, updateId, correlationId);
-        return { version: after.version, phase: after.phase };
-      }
-      // Validator and handler run in the same activation, so this decision equals the validator's.
-      const events = acceptedEvents(decide(state, request, now()));
-      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
-      const result: CampaignActionResult = { version: state.version, phase: state.phase };
-      await done;
-      return result;
+      const { state: after } = await recordAction(recorder, () => state, decideNow, request);
+      return { version: after.version, phase: after.phase };
     },
-    {
-      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
-      validator: (request: CampaignActionRequest): void => {
-        const decision = decide(recorder.expected(), request, now());
-        if (!decision.ok) rejectUpdate(decision.rejection);
-      },
-    },
+    { validator: actionValidator(recorder, decideNow) },
   );
 
   setHandler(
@@ -109,28 +96,15 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
   );
 
   await started;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  for (;;) {
-    if (isLong()) {
-      // Let accepted actions finish and their events reach the store, then carry the state over.
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof campaignClockWorkflow>({ ...input, resume: { state } });
-    }
-    const due = nextPhaseDue(state);
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    const came = await timerCameFirst(changed, due?.at ?? null);
-    if (came && due) {
-      const reminder = (s: CampaignState): CampaignEvent => ({ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: s.phase } });
-      const causation = `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`;
-      if (recorder.safe()) {
-        const record = () => recorder.commit((s) => (s.version === seen ? [reminder(s)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([reminder(state)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
+  // The clock runs for the whole campaign: it only ever continues as new.
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: () => false,
+    historyLimit,
+    next: nextPhaseDue,
+    event: (s, due): CampaignEvent => ({ type: 'PhaseDue', data: { phase: due.phase, plannedStart: due.plannedStart, current: s.phase } }),
+    causation: (due) => `${info.workflowId}:phase-due:${due.phase}:${due.plannedStart}`,
+    continueAsNew: (s) => continueAsNew<typeof campaignClockWorkflow>({ ...input, resume: { state: s } }),
+  });
 }

@@ -8,16 +8,15 @@ import {
   patched,
   startChild,
   continueAsNew,
-  currentUpdateInfo,
   log,
   setHandler,
   upsertSearchAttributes,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
 import { TASK_STAGE, UNIT_CODE } from '../search-attributes';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
+import { actionValidator, recordAction } from '../shared/action-update';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide } from './indicator-task.decide';
 import { evolve, initialState } from './indicator-task.evolve';
@@ -27,7 +26,7 @@ import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
-import { SYSTEM_ACTOR, type Actor } from '../shared/actor.types';
+import type { Actor } from '../shared/actor.types';
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
@@ -81,6 +80,8 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
 
   setHandler(stateQuery, () => state);
 
+  const decideNow = (s: IndicatorTaskState, request: ActionRequest) => decide(s, request, now());
+
   setHandler(breakdownChangedSignal, (change: BreakdownChange) => {
     // Content-idempotent: a retried import sends the same change again, and it changes nothing.
     const changes = (s: IndicatorTaskState): IndicatorTaskEvent[] =>
@@ -108,36 +109,16 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   setHandler(
     performActionUpdate,
     async (request: ActionRequest): Promise<ActionResult> => {
-      const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const correlationId = request.correlationId ?? updateId;
-      let events: IndicatorTaskEvent[];
-      let result: ActionResult;
-      if (recorder.safe()) {
-        // Decided again on the committed state once the actions before it are written: one of them may have
-        // made this one illegal, and the caller then gets the rule's coded rejection.
-        const after = await recorder.commit((s) => (events = acceptedEvents(decide(s, request, now()))), request.actor, updateId, correlationId);
-        result = { version: after.version, stage: after.stage };
-      } else {
-        // Validator and handler run in the same activation, so this decision equals the validator's.
-        events = acceptedEvents(decide(state, request, now()));
-        const done = recorder.recordNow(events, request.actor, updateId, correlationId);
-        result = { version: state.version, stage: state.stage };
-        await done;
-      }
+      const { events, state: after } = await recordAction(recorder, () => state, decideNow, request);
+      const result: ActionResult = { version: after.version, stage: after.stage };
       // Added after tasks were running: histories recorded before it replay without raising items.
-      const failed = events!.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
+      const failed = events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
       if (failed && failed.type === 'MockAssessmentRecorded' && request.command.action === 'RECORD_MOCK_ASSESSMENT' && patched(MOCK_ASSESSMENT_ITEMS_PATCH)) {
         await raiseItems(failed.data.failedCriteria, failed.data.scores, request.command.followUp ?? null, request.actor, result.version);
       }
       return result;
     },
-    {
-      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
-      validator: (request: ActionRequest): void => {
-        const decision = decide(recorder.expected(), request, now());
-        if (!decision.ok) rejectUpdate(decision.rejection);
-      },
-    },
+    { validator: actionValidator(recorder, decideNow) },
   );
 
   /** One rectification item per failed criterion, dispatched to this task's unit, linked to the task. */
@@ -173,29 +154,14 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   }
 
   await created;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  while (state.stage !== 'ARCHIVED') {
-    if (isLong()) {
-      // Let accepted actions finish and their events reach the store, then carry the state over.
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state } });
-    }
-    const timer = nextTimer(state, now());
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    if (await timerCameFirst(changed, timer?.at ?? null)) {
-      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
-      if (recorder.safe()) {
-        // An action committed meanwhile moves the state on: the loop then looks at its timers again.
-        const record = () => recorder.commit((s) => (s.version === seen ? [timerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([timerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
-  await drainHandlers(recorder.settled);
-  return state;
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: (s) => s.stage === 'ARCHIVED',
+    historyLimit,
+    next: (s) => nextTimer(s, now()),
+    event: timerEvent,
+    causation: (timer) => `${info.workflowId}:${timer.kind}:${timer.at}`,
+    continueAsNew: (s) => continueAsNew<typeof indicatorTaskWorkflow>({ ...input, resume: { state: s } }),
+  });
 }

@@ -27,7 +27,8 @@ export interface RoundFinding {
   by: string;
 }
 
-export interface InspectionRoundState {
+/** What a round is planned with, and keeps. */
+interface RoundPlan {
   roundId: string;
   campaignId: string;
   kind: RoundKind;
@@ -36,6 +37,9 @@ export interface InspectionRoundState {
   plannedOn: string;
   places: string[];
   indicatorCodes: string[];
+}
+
+export interface InspectionRoundState extends RoundPlan {
   state: RoundState;
   plannedBy: string;
   findings: RoundFinding[];
@@ -50,14 +54,7 @@ export interface InspectionRoundState {
   version: number;
 }
 
-export interface InspectionRoundInput {
-  roundId: string;
-  campaignId: string;
-  kind: RoundKind;
-  title: string;
-  plannedOn: string;
-  places: string[];
-  indicatorCodes: string[];
+export interface InspectionRoundInput extends RoundPlan {
   plannedBy: Actor;
 }
 

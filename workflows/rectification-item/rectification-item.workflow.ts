@@ -4,14 +4,12 @@
 // of a verified item. Like an indicator task, it continues as new before its history grows large.
 import {
   continueAsNew,
-  currentUpdateInfo,
   setHandler,
-  uuid4,
   workflowInfo,
 } from '@temporalio/workflow';
-import { eventRecorder, recordOrRetryLater } from '../shared/event-recorder';
-import { acceptedEvents, drainHandlers, historyIsLong, rejectUpdate, timerCameFirst } from '../shared/workflow-loop';
-import { SYSTEM_ACTOR } from '../shared/actor.types';
+import { actionValidator, recordAction } from '../shared/action-update';
+import { eventRecorder } from '../shared/event-recorder';
+import { runTimerLoop } from '../shared/timer-loop';
 import type { RectificationItemEvent } from './rectification-item.events';
 import { decideItem, locationOf } from './rectification-item.decide';
 import { evolveItem, initialItemState } from './rectification-item.evolve';
@@ -62,53 +60,26 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
 
   setHandler(itemStateQuery, () => state);
 
+  const decideNow = (s: RectificationItemState, request: ItemActionRequest) => decideItem(s, request, now());
+
   setHandler(
     itemActionUpdate,
     async (request: ItemActionRequest): Promise<ItemActionResult> => {
-      const updateId = currentUpdateInfo()?.id ?? uuid4();
-      const correlationId = request.correlationId ?? updateId;
-      if (recorder.safe()) {
-        // Decided again on the committed state once the actions before it are written.
-        const after = await recorder.commit((s) => acceptedEvents(decideItem(s, request, now())), request.actor, updateId, correlationId);
-        return { version: after.version, state: after.state };
-      }
-      const events = acceptedEvents(decideItem(state, request, now()));
-      const done = recorder.recordNow(events, request.actor, updateId, correlationId);
-      const result: ItemActionResult = { version: state.version, state: state.state };
-      await done;
-      return result;
+      const { state: after } = await recordAction(recorder, () => state, decideNow, request);
+      return { version: after.version, state: after.state };
     },
-    {
-      // Judged by the state the action in flight will leave; the handler decides again on the committed state.
-      validator: (request: ItemActionRequest): void => {
-        const decision = decideItem(recorder.expected(), request, now());
-        if (!decision.ok) rejectUpdate(decision.rejection);
-      },
-    },
+    { validator: actionValidator(recorder, decideNow) },
   );
 
   await created;
-  const isLong = historyIsLong(historyLimit);
-  let timerFailures = 0;
-
-  while (state.state !== 'CLOSED') {
-    if (isLong()) {
-      await drainHandlers(recorder.settled);
-      return continueAsNew<typeof rectificationItemWorkflow>({ ...input, resume: { state } });
-    }
-    const timer = nextItemTimer(state, now());
-    const seen = state.version;
-    const changed = () => state.version !== seen || isLong();
-    if (await timerCameFirst(changed, timer?.at ?? null)) {
-      const causation = `${info.workflowId}:${timer!.kind}:${timer!.at}`;
-      if (recorder.safe()) {
-        const record = () => recorder.commit((s) => (s.version === seen ? [itemTimerEvent(s, timer!)] : []), SYSTEM_ACTOR, causation, info.workflowId);
-        timerFailures = await recordOrRetryLater(record, timerFailures, changed);
-      } else {
-        void recorder.recordNow([itemTimerEvent(state, timer!)], SYSTEM_ACTOR, causation, info.workflowId);
-      }
-    }
-  }
-  await drainHandlers(recorder.settled);
-  return state;
+  return runTimerLoop({
+    recorder,
+    state: () => state,
+    finished: (s) => s.state === 'CLOSED',
+    historyLimit,
+    next: (s) => nextItemTimer(s, now()),
+    event: itemTimerEvent,
+    causation: (timer) => `${info.workflowId}:${timer.kind}:${timer.at}`,
+    continueAsNew: (s) => continueAsNew<typeof rectificationItemWorkflow>({ ...input, resume: { state: s } }),
+  });
 }
