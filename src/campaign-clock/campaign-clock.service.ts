@@ -26,7 +26,8 @@ import { campaignActionUpdate, campaignWorkflowId } from '../../workflows/campai
 import type { CampaignEventType } from '../../workflows/campaign/campaign.events';
 import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';
-import { CampaignClockRepository, type ClockEvent, type UnitRef } from './campaign-clock.repository';
+import { CampaignClockRepository, type UnitRef } from './campaign-clock.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { CampaignRepository, daysUntil, type CampaignView } from '../campaign/campaign.repository';
 
 export interface VisitInput {
@@ -49,7 +50,7 @@ export interface MeetingInput {
   decisions?: { text: string; unitCode?: string | null; dueDate?: string | null }[] | null;
 }
 
-function actorOf(e: ClockEvent) {
+function actorOf(e: HistoryEvent) {
   const a = e.metadata.actor as Actor | undefined;
   return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
 }
@@ -133,7 +134,7 @@ export class CampaignClockService {
     return codes.map((code) => units.get(code) ?? { code, name: code, kind: 'DEPARTMENT' });
   }
 
-  private static monthFilter(month: string | null | undefined): (e: ClockEvent) => boolean {
+  private static monthFilter(month: string | null | undefined): (e: HistoryEvent) => boolean {
     if (month === null || month === undefined) return () => true;
     if (!isMonth(month)) throw new DomainError('BAD_USER_INPUT', '月份须写作 YYYY-MM（如 2026-10）', 'month');
     return (e) => String(e.data.date).slice(0, 7) === month;
@@ -162,8 +163,8 @@ export class CampaignClockService {
   async meetings(actor: Actor, campaign: CampaignView, month?: string | null) {
     const inMonth = CampaignClockService.monthFilter(month);
     const events = (await this.clocks.events(campaign.id, ['CampaignMeetingRecorded'])).filter(inMonth);
-    const decisionsOf = (e: ClockEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
-    const involves = (e: ClockEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
+    const decisionsOf = (e: HistoryEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
+    const involves = (e: HistoryEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
     const unit = visibleUnit(actor);
     const visible = unit === null ? events : events.filter((e) => involves(e, unit));
     const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
@@ -200,7 +201,7 @@ export class CampaignClockService {
     }));
   }
 
-  private eventLabel(e: ClockEvent): string {
+  private eventLabel(e: HistoryEvent): string {
     const base = CAMPAIGN_EVENT_LABELS[e.type as CampaignEventType] ?? e.type;
     switch (e.type) {
       case 'PhaseAdvanced':

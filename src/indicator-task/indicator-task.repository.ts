@@ -9,6 +9,7 @@ import { afterSql, orderedBy, sortValuesSql } from '../platform/database/keyset'
 import type { Ordering, SortValue } from '../platform/graphql/cursor';
 import type { TaskFilter } from '../platform/graphql/graphql.generated';
 import { readStreams } from '../platform/event-store/event-store.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
@@ -41,15 +42,6 @@ export interface TaskView extends IndicatorTaskState {
   openItems: number;
   /** Set on cards of a board replayed as of a past instant: their history, comments and evidence stop there. */
   asOf?: string;
-}
-
-export interface HistoryEvent {
-  position: string;
-  streamVersion: number;
-  type: string;
-  occurredAt: Date;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
 }
 
 export interface CardFilter {

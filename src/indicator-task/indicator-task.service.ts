@@ -26,7 +26,8 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../platform/files/file-store';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service';
-import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type HistoryEvent, type TaskView } from './indicator-task.repository';
+import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type TaskView } from './indicator-task.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 
 @Injectable()
 export class IndicatorTaskService {

@@ -32,7 +32,8 @@ import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
+import type { TaskView } from '../indicator-task/indicator-task.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
 import { campaignItemPolicy } from './item-policy';
 
