@@ -15,6 +15,16 @@ export interface Assignment {
   dueAt: string;
 }
 
+/** A breakdown row written outside an import: a task a meeting decides on, the demo seeding's tasks. */
+export interface TaskAssignment extends Assignment {
+  campaignId: string;
+}
+
+/** The `task_assignments` row of an assignment not made by an import. */
+export function taskAssignmentRow(a: TaskAssignment) {
+  return { campaign_id: a.campaignId, indicator_code: a.indicatorCode, unit_code: a.unitCode, lead_unit_code: a.leadUnitCode, due_at: a.dueAt, task_id: a.taskId };
+}
+
 export interface ImportItem {
   seq: number;
   kind: 'CREATED' | 'CHANGED' | 'REMOVED';
