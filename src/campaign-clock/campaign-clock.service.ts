@@ -28,6 +28,7 @@ import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';
 import { CampaignClockRepository, type UnitRef } from './campaign-clock.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
+import { eventActor, historyEntry } from '../platform/event-store/history-entry';
 import { CampaignRepository, daysUntil, type CampaignView } from '../campaign/campaign.repository';
 
 export interface VisitInput {
@@ -48,11 +49,6 @@ export interface MeetingInput {
   unitCodes?: string[] | null;
   minutes: string;
   decisions?: { text: string; unitCode?: string | null; dueDate?: string | null }[] | null;
-}
-
-function actorOf(e: HistoryEvent) {
-  const a = e.metadata.actor as Actor | undefined;
-  return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
 }
 
 function strings(value: unknown): string[] {
@@ -154,7 +150,7 @@ export class CampaignClockService {
         visitors: strings(e.data.visitors),
         units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
         notes: String(e.data.notes ?? ''),
-        recordedBy: actorOf(e),
+        recordedBy: eventActor(e),
         recordedAt: e.occurredAt.toISOString(),
       }))
       .sort((a, b) => a.date.localeCompare(b.date));
@@ -181,7 +177,7 @@ export class CampaignClockService {
           units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
           minutes: String(e.data.minutes ?? ''),
           decisions: decisionsOf(e).map((d) => ({ text: d.text, unit: d.unitCode ? CampaignClockService.unitList([d.unitCode], units)[0] : null, dueDate: d.dueDate })),
-          recordedBy: actorOf(e),
+          recordedBy: eventActor(e),
           recordedAt: e.occurredAt.toISOString(),
         };
       })
@@ -190,15 +186,7 @@ export class CampaignClockService {
 
   async history(actor: Actor, campaign: CampaignView) {
     if (isUnitRole(actor.role)) return [];
-    return (await this.clocks.events(campaign.id)).map((e) => ({
-      position: e.position,
-      streamVersion: e.streamVersion,
-      type: e.type,
-      label: this.eventLabel(e),
-      occurredAt: e.occurredAt.toISOString(),
-      actor: actorOf(e),
-      data: e.data,
-    }));
+    return (await this.clocks.events(campaign.id)).map((e) => historyEntry(e, this.eventLabel(e)));
   }
 
   private eventLabel(e: HistoryEvent): string {
