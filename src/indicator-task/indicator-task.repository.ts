@@ -97,14 +97,7 @@ export class IndicatorTaskRepository {
         'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
-        // Linked rectification items not yet verified: rectification cannot be completed while there are any.
-        (eb) =>
-          eb
-            .selectFrom('rectification_item_cards as r')
-            .select((r) => r.fn.countAll<string>().as('n'))
-            .whereRef('r.indicator_task_id', '=', 'c.task_id')
-            .where('r.state', 'in', [...UNVERIFIED_STATES])
-            .as('open_items'),
+        openItems,
       ]);
   }
 
@@ -178,14 +171,7 @@ export class IndicatorTaskRepository {
         'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
-        // Linked rectification items not yet verified, as on the board (rectification waits for them).
-        (eb) =>
-          eb
-            .selectFrom('rectification_item_cards as r')
-            .select((r) => r.fn.countAll<string>().as('n'))
-            .whereRef('r.indicator_task_id', '=', 'c.task_id')
-            .where('r.state', 'in', [...UNVERIFIED_STATES])
-            .as('open_items'),
+        openItems,
         sortValuesSql(ordering).as('sort_values'),
       ])
       .limit(limit);
@@ -253,6 +239,16 @@ export class IndicatorTaskRepository {
   async histories(taskIds: readonly string[]): Promise<Map<string, HistoryEvent[]>> {
     return readStreams(this.db, taskIds);
   }
+}
+
+/** Linked rectification items not yet verified: rectification cannot be completed while there are any. */
+function openItems(eb: ExpressionBuilder<Database & { c: Database['indicator_task_cards'] }, 'c'>) {
+  return eb
+    .selectFrom('rectification_item_cards as r')
+    .select((r) => r.fn.countAll<string>().as('n'))
+    .whereRef('r.indicator_task_id', '=', 'c.task_id')
+    .where('r.state', 'in', [...UNVERIFIED_STATES])
+    .as('open_items');
 }
 
 /** The board's filter: the campaign, what a unit may see (the tasks it does or leads), the unit asked for. */

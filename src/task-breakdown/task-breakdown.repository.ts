@@ -1,9 +1,9 @@
 // The only place SQL about task-breakdown imports lives.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
-import type { Database } from '../platform/database/database.types';
+import type { Database, TaskBreakdownImportItemsTable } from '../platform/database/database.types';
 import type { BreakdownReference } from './task-breakdown.types';
 
 export interface Assignment {
@@ -150,21 +150,7 @@ export class TaskBreakdownRepository {
   }
 }
 
-type ItemRow = {
-  seq: number;
-  kind: string;
-  task_id: string;
-  indicator_code: string;
-  unit_code: string;
-  lead_unit_code: string;
-  due_at: Date;
-  previous_lead_unit_code: string | null;
-  previous_due_at: Date | null;
-  source_sheet: string | null;
-  source_row: number | null;
-};
-
-function toItem(r: ItemRow): ImportItem {
+function toItem(r: Selectable<TaskBreakdownImportItemsTable>): ImportItem {
   return {
     seq: r.seq,
     kind: r.kind as ImportItem['kind'],
