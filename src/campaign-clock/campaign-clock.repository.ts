@@ -4,18 +4,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
+import { readStream } from '../platform/event-store/event-store.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
 import type { ArchiveFacts, CampaignState } from '../../workflows/campaign/campaign.types';
 import { stateFromCampaignRow } from './campaign-state.projection';
-
-export interface ClockEvent {
-  position: string;
-  streamVersion: number;
-  type: string;
-  occurredAt: Date;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
-}
 
 export interface UnitRef {
   code: string;
@@ -44,14 +37,8 @@ export class CampaignClockRepository {
   }
 
   /** Events of the campaign's stream, oldest first; only those of `types` when given. */
-  async events(campaignId: string, types?: readonly string[]): Promise<ClockEvent[]> {
-    let query = this.db
-      .selectFrom('events')
-      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
-      .where('stream_id', '=', campaignWorkflowId(campaignId));
-    if (types && types.length > 0) query = query.where('type', 'in', [...types]);
-    const rows = await query.orderBy('stream_version').execute();
-    return rows.map((r) => ({ position: r.position, streamVersion: r.stream_version, type: r.type, occurredAt: r.occurred_at, data: r.data, metadata: r.metadata }));
+  async events(campaignId: string, types?: readonly string[]): Promise<HistoryEvent[]> {
+    return readStream(this.db, campaignWorkflowId(campaignId), types);
   }
 
   async units(codes: readonly string[]): Promise<Map<string, UnitRef>> {

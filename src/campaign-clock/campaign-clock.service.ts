@@ -26,7 +26,9 @@ import { campaignActionUpdate, campaignWorkflowId } from '../../workflows/campai
 import type { CampaignEventType } from '../../workflows/campaign/campaign.events';
 import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';
-import { CampaignClockRepository, type ClockEvent, type UnitRef } from './campaign-clock.repository';
+import { CampaignClockRepository, type UnitRef } from './campaign-clock.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
+import { eventActor, historyEntry } from '../platform/event-store/history-entry';
 import { CampaignRepository, daysUntil, type CampaignView } from '../campaign/campaign.repository';
 
 export interface VisitInput {
@@ -47,11 +49,6 @@ export interface MeetingInput {
   unitCodes?: string[] | null;
   minutes: string;
   decisions?: { text: string; unitCode?: string | null; dueDate?: string | null }[] | null;
-}
-
-function actorOf(e: ClockEvent) {
-  const a = e.metadata.actor as Actor | undefined;
-  return { userId: a?.userId ?? '', displayName: a?.displayName ?? '系统', role: a?.role ?? 'OFFICE' };
 }
 
 function strings(value: unknown): string[] {
@@ -133,7 +130,7 @@ export class CampaignClockService {
     return codes.map((code) => units.get(code) ?? { code, name: code, kind: 'DEPARTMENT' });
   }
 
-  private static monthFilter(month: string | null | undefined): (e: ClockEvent) => boolean {
+  private static monthFilter(month: string | null | undefined): (e: HistoryEvent) => boolean {
     if (month === null || month === undefined) return () => true;
     if (!isMonth(month)) throw new DomainError('BAD_USER_INPUT', '月份须写作 YYYY-MM（如 2026-10）', 'month');
     return (e) => String(e.data.date).slice(0, 7) === month;
@@ -153,7 +150,7 @@ export class CampaignClockService {
         visitors: strings(e.data.visitors),
         units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
         notes: String(e.data.notes ?? ''),
-        recordedBy: actorOf(e),
+        recordedBy: eventActor(e),
         recordedAt: e.occurredAt.toISOString(),
       }))
       .sort((a, b) => a.date.localeCompare(b.date));
@@ -162,8 +159,8 @@ export class CampaignClockService {
   async meetings(actor: Actor, campaign: CampaignView, month?: string | null) {
     const inMonth = CampaignClockService.monthFilter(month);
     const events = (await this.clocks.events(campaign.id, ['CampaignMeetingRecorded'])).filter(inMonth);
-    const decisionsOf = (e: ClockEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
-    const involves = (e: ClockEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
+    const decisionsOf = (e: HistoryEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
+    const involves = (e: HistoryEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
     const unit = visibleUnit(actor);
     const visible = unit === null ? events : events.filter((e) => involves(e, unit));
     const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
@@ -180,7 +177,7 @@ export class CampaignClockService {
           units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
           minutes: String(e.data.minutes ?? ''),
           decisions: decisionsOf(e).map((d) => ({ text: d.text, unit: d.unitCode ? CampaignClockService.unitList([d.unitCode], units)[0] : null, dueDate: d.dueDate })),
-          recordedBy: actorOf(e),
+          recordedBy: eventActor(e),
           recordedAt: e.occurredAt.toISOString(),
         };
       })
@@ -189,18 +186,10 @@ export class CampaignClockService {
 
   async history(actor: Actor, campaign: CampaignView) {
     if (isUnitRole(actor.role)) return [];
-    return (await this.clocks.events(campaign.id)).map((e) => ({
-      position: e.position,
-      streamVersion: e.streamVersion,
-      type: e.type,
-      label: this.eventLabel(e),
-      occurredAt: e.occurredAt.toISOString(),
-      actor: actorOf(e),
-      data: e.data,
-    }));
+    return (await this.clocks.events(campaign.id)).map((e) => historyEntry(e, this.eventLabel(e)));
   }
 
-  private eventLabel(e: ClockEvent): string {
+  private eventLabel(e: HistoryEvent): string {
     const base = CAMPAIGN_EVENT_LABELS[e.type as CampaignEventType] ?? e.type;
     switch (e.type) {
       case 'PhaseAdvanced':

@@ -3,6 +3,7 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { CampaignStatesTable, Database } from '../platform/database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../platform/event-store/event-store.types';
+import { applyToStreamRows, rebuildStreamRows, type StreamRows } from '../platform/projections/stream-rows';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
 import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.evolve';
 import { CAMPAIGN_STREAM_PREFIX } from '../../workflows/campaign/campaign.messages';
@@ -75,41 +76,30 @@ async function upsert(trx: Transaction<Database>, rows: Row[]): Promise<void> {
     .execute();
 }
 
+const CAMPAIGN_STATES: StreamRows<Row> = {
+  isStream: isCampaignStream,
+  async read(trx, streamIds) {
+    const existing = await trx.selectFrom('campaign_states').selectAll().where('stream_id', 'in', streamIds).execute();
+    return new Map(
+      existing.map((r) => [r.stream_id, { streamId: r.stream_id, state: stateFromCampaignRow(r), createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
+    );
+  },
+  fold: foldCampaign,
+  write: upsert,
+  async clear(trx) {
+    await trx.deleteFrom('campaign_states').execute();
+  },
+};
+
 export class CampaignStateProjection implements InlineProjection {
   readonly name = 'campaign_states';
   readonly schemaVersion = 1;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((e) => isCampaignStream(e.streamId));
-    if (relevant.length === 0) return;
-    const streamIds = [...new Set(relevant.map((e) => e.streamId))];
-    const existing = await trx.selectFrom('campaign_states').selectAll().where('stream_id', 'in', streamIds).execute();
-    const rows = new Map<string, Row>(
-      existing.map((r) => [r.stream_id, { streamId: r.stream_id, state: stateFromCampaignRow(r), createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
-    );
-    for (const event of relevant) {
-      const row = rows.get(event.streamId);
-      // Already folded (a rebuild ran after the append in another transaction): never double-apply.
-      if (row && row.state.version >= event.streamVersion) continue;
-      rows.set(event.streamId, foldCampaign(row, event));
-    }
-    await upsert(trx, [...rows.values()]);
+    await applyToStreamRows(trx, events, CAMPAIGN_STATES);
   }
 
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
-    await trx.deleteFrom('campaign_states').execute();
-    const rows = new Map<string, Row>();
-    let count = 0;
-    return {
-      visit(event) {
-        if (!isCampaignStream(event.streamId)) return;
-        rows.set(event.streamId, foldCampaign(rows.get(event.streamId), event));
-        count += 1;
-      },
-      async finish() {
-        await upsert(trx, [...rows.values()]);
-        return { events: count };
-      },
-    };
+    return rebuildStreamRows(trx, CAMPAIGN_STATES);
   }
 }

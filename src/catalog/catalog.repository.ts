@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
-import { chunks, isForeignKeyViolation, lockForReferenceImport, lockReferenceData } from '../platform/database/database.helpers';
+import { chunks, isForeignKeyViolation, lockForReferenceImport, lockReferenceData, moveNamesAside } from '../platform/database/database.helpers';
 import type { Database } from '../platform/database/database.types';
 import { DomainError } from '../platform/errors/domain-error';
 import { DEFAULT_CATALOG_TITLE, type AssessmentMethod, type Catalog, type CatalogReference, type IndicatorPlan, type ItemPlan, type RectificationArea } from './catalog.types';
@@ -264,15 +264,7 @@ async function readCatalog(db: Kysely<Database>): Promise<Catalog> {
 }
 
 async function applyWrite(trx: Transaction<Database>, write: CatalogWrite): Promise<void> {
-  // Item names are unique: move changed and removed items' names aside first, so that names may swap.
-  const renamed = [...write.items.map((i) => i.code), ...write.removedItems];
-  if (renamed.length > 0) {
-    await trx
-      .updateTable('assessment_items')
-      .set({ name: sql<string>`'#' || code || '#导入中'` })
-      .where('code', 'in', renamed)
-      .execute();
-  }
+  await moveNamesAside(trx, 'assessment_items', [...write.items.map((i) => i.code), ...write.removedItems]);
   for (const chunk of chunks(write.items)) {
     await trx
       .insertInto('assessment_items')

@@ -3,7 +3,7 @@
 // prefix (A1, A2 → A); an indicator that tasks use may not disappear. Every problem is collected; the catalog
 // is handed out only when there is none. Then what it changes against the catalog as it stands.
 import { nameKey, sheetProblem, type At, type SheetProblem } from '../platform/spreadsheet';
-import { changesOf, diffBy, type ChangeCounts, type ReferenceChange } from './reference-diff';
+import { changesOf, diffBy, removedInUse, type ChangeCounts, type ReferenceChange } from './reference-diff';
 import {
   MAX_POINTS,
   criterionCode,
@@ -75,21 +75,14 @@ export function planCatalog(rows: readonly CatalogRow[], reference: CatalogRefer
     if (plan) planned.push(plan);
   }
 
-  const kept = new Set(indicators.keys());
-  const currentNames = new Map(reference.current.indicators.map((i) => [i.code, i.name]));
-  for (const [code, tasks] of reference.indicatorsInUse) {
-    if (tasks === 0 || kept.has(code)) continue;
-    const name = currentNames.get(code);
-    problems.push(
-      sheetProblem(
-        { sheet: '', row: 0 },
-        '',
-        null,
-        'IN_USE',
-        `文件中没有指标「${code}${name ? ` ${name}` : ''}」，但还有 ${tasks} 项任务使用它，不能删除。请把它保留在测评体系中（编码不变），或先在任务分解表中撤销这些任务`,
-      ),
-    );
-  }
+  problems.push(
+    ...removedInUse(
+      reference.indicatorsInUse,
+      new Set(indicators.keys()),
+      reference.current.indicators,
+      (indicator, tasks) => `文件中没有指标「${indicator}」，但还有 ${tasks} 项任务使用它，不能删除。请把它保留在测评体系中（编码不变），或先在任务分解表中撤销这些任务`,
+    ),
+  );
 
   const items = [...new Map([...itemCodes].map(([key, code]) => [code, itemName(rows, key)])).entries()].map(([code, name]) => ({ code, name }));
   return { catalog: problems.length === 0 ? { items, indicators: planned } : { items: [], indicators: [] }, problems };

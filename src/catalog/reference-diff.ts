@@ -1,5 +1,6 @@
 // What an import of reference data (the catalog, the organisation) changes: the file's records against the
 // database's, matched by key. Pure.
+import { fileProblem, type SheetProblem } from '../platform/spreadsheet';
 
 export interface ChangeCounts {
   /** Records in the file. */
@@ -66,4 +67,24 @@ export function changesOf<T>(diff: Diff<T>, entity: ReferenceEntity, describe: (
 /** 12 个（新增 1，变更 2，未变 9，删除 0） */
 export function countsText(c: ChangeCounts): string {
   return `${c.total} 个（新增 ${c.created}，变更 ${c.changed}，未变 ${c.unchanged}，删除 ${c.removed}）`;
+}
+
+/**
+ * A problem for each record tasks still use that the file leaves out (an import never deletes those), worded by
+ * `message` with the record's code and, when the database has one, its name (`A01 名称`).
+ */
+export function removedInUse(
+  inUse: ReadonlyMap<string, number>,
+  kept: ReadonlySet<string>,
+  current: readonly { code: string; name: string }[],
+  message: (label: string, tasks: number) => string,
+): SheetProblem[] {
+  const currentNames = new Map(current.map((r) => [r.code, r.name]));
+  const problems: SheetProblem[] = [];
+  for (const [code, tasks] of inUse) {
+    if (tasks === 0 || kept.has(code)) continue;
+    const name = currentNames.get(code);
+    problems.push(fileProblem('IN_USE', message(`${code}${name ? ` ${name}` : ''}`, tasks)));
+  }
+  return problems;
 }

@@ -3,16 +3,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
+import { taskAssignmentRow, type TaskAssignment } from '../task-breakdown/task-breakdown.repository';
 import type { DemoUser } from './demo-organisation';
-
-export interface DemoAssignment {
-  campaignId: string;
-  indicatorCode: string;
-  unitCode: string;
-  leadUnitCode: string;
-  dueAt: string;
-  taskId: string;
-}
 
 @Injectable()
 export class DemoDataRepository {
@@ -53,19 +45,10 @@ export class DemoDataRepository {
   }
 
   /** The breakdown rows of the tasks; rows already there stay. */
-  async insertAssignments(assignments: readonly DemoAssignment[]): Promise<void> {
+  async insertAssignments(assignments: readonly TaskAssignment[]): Promise<void> {
     await this.db
       .insertInto('task_assignments')
-      .values(
-        assignments.map((a) => ({
-          campaign_id: a.campaignId,
-          indicator_code: a.indicatorCode,
-          unit_code: a.unitCode,
-          lead_unit_code: a.leadUnitCode,
-          due_at: a.dueAt,
-          task_id: a.taskId,
-        })),
-      )
+      .values(assignments.map(taskAssignmentRow))
       .onConflict((oc) => oc.doNothing())
       .execute();
   }

@@ -9,6 +9,7 @@ import { afterSql, orderedBy, sortValuesSql } from '../platform/database/keyset'
 import type { Ordering, SortValue } from '../platform/graphql/cursor';
 import type { TaskFilter } from '../platform/graphql/graphql.generated';
 import { readStreams } from '../platform/event-store/event-store.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
@@ -41,15 +42,6 @@ export interface TaskView extends IndicatorTaskState {
   openItems: number;
   /** Set on cards of a board replayed as of a past instant: their history, comments and evidence stop there. */
   asOf?: string;
-}
-
-export interface HistoryEvent {
-  position: string;
-  streamVersion: number;
-  type: string;
-  occurredAt: Date;
-  data: Record<string, unknown>;
-  metadata: Record<string, unknown>;
 }
 
 export interface CardFilter {
@@ -105,14 +97,7 @@ export class IndicatorTaskRepository {
         'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
-        // Linked rectification items not yet verified: rectification cannot be completed while there are any.
-        (eb) =>
-          eb
-            .selectFrom('rectification_item_cards as r')
-            .select((r) => r.fn.countAll<string>().as('n'))
-            .whereRef('r.indicator_task_id', '=', 'c.task_id')
-            .where('r.state', 'in', [...UNVERIFIED_STATES])
-            .as('open_items'),
+        openItems,
       ]);
   }
 
@@ -186,14 +171,7 @@ export class IndicatorTaskRepository {
         'c.task_id', 'c.campaign_id', 'c.indicator_code', 'c.unit_code', 'c.lead_unit_code', 'c.updated_at', 'c.state',
         'i.name as indicator_name', 'i.method', 'i.points', 'i.standard', 'i.area', 'ai.name as item_name',
         'u.name as unit_name', 'u.kind as unit_kind', 'lu.name as lead_unit_name', 'lu.kind as lead_unit_kind',
-        // Linked rectification items not yet verified, as on the board (rectification waits for them).
-        (eb) =>
-          eb
-            .selectFrom('rectification_item_cards as r')
-            .select((r) => r.fn.countAll<string>().as('n'))
-            .whereRef('r.indicator_task_id', '=', 'c.task_id')
-            .where('r.state', 'in', [...UNVERIFIED_STATES])
-            .as('open_items'),
+        openItems,
         sortValuesSql(ordering).as('sort_values'),
       ])
       .limit(limit);
@@ -261,6 +239,16 @@ export class IndicatorTaskRepository {
   async histories(taskIds: readonly string[]): Promise<Map<string, HistoryEvent[]>> {
     return readStreams(this.db, taskIds);
   }
+}
+
+/** Linked rectification items not yet verified: rectification cannot be completed while there are any. */
+function openItems(eb: ExpressionBuilder<Database & { c: Database['indicator_task_cards'] }, 'c'>) {
+  return eb
+    .selectFrom('rectification_item_cards as r')
+    .select((r) => r.fn.countAll<string>().as('n'))
+    .whereRef('r.indicator_task_id', '=', 'c.task_id')
+    .where('r.state', 'in', [...UNVERIFIED_STATES])
+    .as('open_items');
 }
 
 /** The board's filter: the campaign, what a unit may see (the tasks it does or leads), the unit asked for. */

@@ -26,7 +26,9 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../platform/files/file-store';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service';
-import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type HistoryEvent, type TaskView } from './indicator-task.repository';
+import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type TaskView } from './indicator-task.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
+import { historyEntry } from '../platform/event-store/history-entry';
 
 @Injectable()
 export class IndicatorTaskService {
@@ -250,21 +252,14 @@ export class IndicatorTaskService {
   async history(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
     if (!this.canSee(actor, task)) return [];
     const events = await this.eventsOf(task, ctx);
-    return events.map((e) => {
-      const by = e.metadata.actor as Actor | undefined;
-      return {
-        position: e.position,
-        streamVersion: e.streamVersion,
-        type: e.type,
-        label:
-          e.type === 'DeadlineEscalated'
-            ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（${STAGE_LABELS[e.data.stage as Stage] ?? ''}时限）`
-            : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
-        occurredAt: e.occurredAt.toISOString(),
-        actor: { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
-        data: e.data,
-      };
-    });
+    return events.map((e) =>
+      historyEntry(
+        e,
+        e.type === 'DeadlineEscalated'
+          ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（${STAGE_LABELS[e.data.stage as Stage] ?? ''}时限）`
+          : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
+      ),
+    );
   }
 
   temporalUiUrl(task: TaskView): string | null {

@@ -4,7 +4,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
-import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import { readStream } from '../platform/event-store/event-store.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import type { InspectionRoundState, RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 
 export interface RoundView extends InspectionRoundState {
@@ -42,13 +43,7 @@ export class InspectionRoundRepository {
 
   /** A round's events in stream order. */
   async history(roundId: string): Promise<HistoryEvent[]> {
-    const rows = await this.db
-      .selectFrom('events')
-      .select(['position', 'stream_version', 'type', 'occurred_at', 'data', 'metadata'])
-      .where('stream_id', '=', roundId)
-      .orderBy('stream_version')
-      .execute();
-    return rows.map((e) => ({ position: e.position, streamVersion: e.stream_version, type: e.type, occurredAt: e.occurred_at, data: e.data, metadata: e.metadata }));
+    return readStream(this.db, roundId);
   }
 
   /** A campaign's closed mock assessments in date order, with their scores. */

@@ -2,6 +2,7 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../platform/graphql/graphql.generated';
 import type { RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import { foundProblem } from '../rectification-item/item-input';
 import { InspectionRoundService, type RoundView } from './inspection-round.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
@@ -39,16 +40,7 @@ export class InspectionRoundResolver {
 
   @Mutation('recordFinding')
   async recordFinding(@Args('input') i: RecordFindingInput, @CurrentActor() actor: Caller) {
-    return this.rounds.recordFinding(actor, i.roundId, {
-      area: i.area,
-      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
-      description: i.description,
-      photos: i.photos,
-      indicatorTaskId: i.indicatorTaskId,
-      criterionCode: i.criterionCode,
-      unitCode: i.unitCode,
-      dueAt: i.dueAt,
-    });
+    return this.rounds.recordFinding(actor, i.roundId, foundProblem(i));
   }
 
   @Mutation('recordRoundScores')

@@ -10,6 +10,7 @@ import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { temporalToDomainError } from '../platform/temporal/temporal-errors';
 import { WorkflowActions } from '../platform/temporal/workflow-actions';
+import { historyEntry } from '../platform/event-store/history-entry';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
 import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';
@@ -145,18 +146,7 @@ export class InspectionRoundService {
 
   async history(round: RoundView) {
     const events = await this.repository.history(round.id);
-    return events.map((h) => {
-      const by = h.metadata.actor as Actor | undefined;
-      return {
-        position: h.position,
-        streamVersion: h.streamVersion,
-        type: h.type,
-        label: EVENT_LABELS[h.type as InspectionRoundEventType] ?? h.type,
-        occurredAt: h.occurredAt.toISOString(),
-        actor: { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
-        data: h.data,
-      };
-    });
+    return events.map((h) => historyEntry(h, EVENT_LABELS[h.type as InspectionRoundEventType] ?? h.type));
   }
 
   /** 公共文明指数: closed mock assessments in date order, with the change from the one before. */

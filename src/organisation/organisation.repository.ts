@@ -2,23 +2,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
-import { chunks, isForeignKeyViolation, lockForReferenceImport } from '../platform/database/database.helpers';
+import { chunks, isForeignKeyViolation, lockForReferenceImport, moveNamesAside } from '../platform/database/database.helpers';
 import type { Db } from '../platform/database/database';
 import type { Database } from '../platform/database/database.types';
 import { DomainError } from '../platform/errors/domain-error';
 import type { OrganisationDiff } from './organisation.validator';
-import { WORKING_GROUPS, type Organisation, type OrganisationReference, type Role, type UnitKind, type WorkingGroupCode } from './organisation.types';
+import { WORKING_GROUPS, type Organisation, type OrganisationReference, type PersonPlan, type Role, type UnitKind, type WorkingGroupCode } from './organisation.types';
 
 export type OrganisationWrite = OrganisationDiff['write'];
 
-export interface PersonRecord {
+export interface PersonRecord extends PersonPlan {
   id: string;
-  login: string;
-  displayName: string;
-  role: Role;
-  unitCode: string | null;
-  groups: WorkingGroupCode[];
-  phone: string | null;
 }
 
 /** A new person's id, as the demo's users have theirs. */
@@ -119,15 +113,7 @@ export class OrganisationRepository {
 
 async function applyWrite(trx: Transaction<Database>, write: OrganisationWrite): Promise<void> {
   await ensureWorkingGroups(trx);
-  // Unit names are unique: move changed and removed units' names aside first, so that names may swap.
-  const renamed = [...write.units.map((u) => u.code), ...write.removedUnits];
-  if (renamed.length > 0) {
-    await trx
-      .updateTable('units')
-      .set({ name: sql<string>`'#' || code || '#导入中'` })
-      .where('code', 'in', renamed)
-      .execute();
-  }
+  await moveNamesAside(trx, 'units', [...write.units.map((u) => u.code), ...write.removedUnits]);
   for (const chunk of chunks(write.units)) {
     await trx
       .insertInto('units')

@@ -3,7 +3,7 @@
 // 督查检查组 and archivists in the 档案组; a unit that tasks use may not disappear; and the person importing
 // stays in the office. Every problem is collected. Then what it changes against the organisation as it stands.
 import { closestName, nameKey, normaliseCode, sheetProblem, type At, type SheetProblem } from '../platform/spreadsheet';
-import { changesOf, diffBy, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';
+import { changesOf, diffBy, removedInUse, type ChangeCounts, type ReferenceChange } from '../catalog/reference-diff';
 import {
   GROUP_OF_ROLE,
   ROLE_LABELS,
@@ -85,21 +85,14 @@ export function planOrganisation(units: readonly UnitRow[], people: readonly Per
   }
 
   // Units that tasks use stay.
-  const kept = new Set(units.flatMap((u) => (u.code ? [u.code] : [])));
-  const currentNames = new Map(reference.current.units.map((u) => [u.code, u.name]));
-  for (const [code, tasks] of reference.unitsInUse) {
-    if (tasks === 0 || kept.has(code)) continue;
-    const name = currentNames.get(code);
-    problems.push(
-      sheetProblem(
-        { sheet: '', row: 0 },
-        '',
-        null,
-        'IN_USE',
-        `单位表中没有单位「${code}${name ? ` ${name}` : ''}」，但还有 ${tasks} 项任务由它承担或牵头，不能删除。请把它保留在单位表中（编码不变），或先在任务分解表中调整这些任务`,
-      ),
-    );
-  }
+  problems.push(
+    ...removedInUse(
+      reference.unitsInUse,
+      new Set(units.flatMap((u) => (u.code ? [u.code] : []))),
+      reference.current.units,
+      (unit, tasks) => `单位表中没有单位「${unit}」，但还有 ${tasks} 项任务由它承担或牵头，不能删除。请把它保留在单位表中（编码不变），或先在任务分解表中调整这些任务`,
+    ),
+  );
 
   // The person importing stays in the office, or no one could import again.
   const importer = logins.get(reference.importerLogin);

@@ -6,16 +6,8 @@ import { DATABASE } from '../platform/core/app.tokens';
 import { campaignPolicy } from '../campaign/campaign.repository';
 import type { Db } from '../platform/database/database';
 import { DomainError } from '../platform/errors/domain-error';
+import { taskAssignmentRow, type TaskAssignment } from '../task-breakdown/task-breakdown.repository';
 import type { TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
-
-export interface TaskAssignment {
-  campaignId: string;
-  indicatorCode: string;
-  unitCode: string;
-  leadUnitCode: string;
-  dueAt: string;
-  taskId: string;
-}
 
 @Injectable()
 export class MeetingDecisionRepository {
@@ -60,7 +52,7 @@ export class MeetingDecisionRepository {
       if (taken) throw new DomainError('CONFLICT', `该单位已有指标「${a.indicatorCode}」的任务`, 'indicatorCode');
       await trx
         .insertInto('task_assignments')
-        .values({ campaign_id: a.campaignId, indicator_code: a.indicatorCode, unit_code: a.unitCode, lead_unit_code: a.leadUnitCode, due_at: a.dueAt, task_id: a.taskId })
+        .values(taskAssignmentRow(a))
         .execute();
       await start();
     });

@@ -12,7 +12,7 @@ import type { Ordering, SortValue } from '../platform/graphql/cursor';
 import type { ItemFilter as ItemListFilter } from '../platform/graphql/graphql.generated';
 import { itemStateFromRow } from '../platform/projections/rectification-item-card.projection';
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import type { HistoryEvent } from '../indicator-task/indicator-task.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */

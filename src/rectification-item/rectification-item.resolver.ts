@@ -10,6 +10,7 @@ import type { ItemArea, ItemSource, ItemState } from '../../workflows/rectificat
 import type { ItemView } from './rectification-item.repository';
 import { RectificationItemService } from './rectification-item.service';
 import { itemMoves } from './rectification-item.board-moves';
+import { foundProblem, itemLocation } from './item-input';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
@@ -52,18 +53,7 @@ export class RectificationItemResolver {
 
   @Mutation('reportItem')
   async reportItem(@Args('input') i: ReportItemInput, @CurrentActor() actor: Caller) {
-    return this.items.report(actor, {
-      campaignId: i.campaignId,
-      source: i.source,
-      area: i.area,
-      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
-      description: i.description,
-      photos: i.photos,
-      indicatorTaskId: i.indicatorTaskId,
-      criterionCode: i.criterionCode,
-      unitCode: i.unitCode,
-      dueAt: i.dueAt,
-    });
+    return this.items.report(actor, { campaignId: i.campaignId, source: i.source, ...foundProblem(i) });
   }
 
   @Mutation('actOnItem')
@@ -136,7 +126,7 @@ export class MeetingDecisionResolver {
       meetingId: i.meetingId,
       decisionIndex: i.decisionIndex,
       area: i.area,
-      location: { address: i.location.address, latitude: i.location.latitude ?? null, longitude: i.location.longitude ?? null },
+      location: itemLocation(i.location),
       criterionCode: i.criterionCode,
     });
   }

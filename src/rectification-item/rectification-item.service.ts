@@ -32,7 +32,9 @@ import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import type { HistoryEvent, TaskView } from '../indicator-task/indicator-task.repository';
+import type { TaskView } from '../indicator-task/indicator-task.repository';
+import type { HistoryEvent } from '../platform/event-store/event-store.types';
+import { historyEntry } from '../platform/event-store/history-entry';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
 import { campaignItemPolicy } from './item-policy';
 
@@ -330,18 +332,11 @@ export class RectificationItemService {
     return events.map((e) => {
       const by = e.metadata.actor as Actor | undefined;
       const covert = hide && (e.type === 'ItemReported' || e.type === 'ItemDuplicateReported' || by?.userId === item.reportedBy);
-      return {
-        position: e.position,
-        streamVersion: e.streamVersion,
-        type: e.type,
-        label:
-          e.type === 'DeadlineEscalated'
-            ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（整改时限）`
-            : (ITEM_EVENT_LABELS[e.type as RectificationItemEventType] ?? e.type),
-        occurredAt: e.occurredAt.toISOString(),
-        actor: covert ? COVERT_ACTOR : { userId: by?.userId ?? '', displayName: by?.displayName ?? '系统', role: by?.role ?? 'OFFICE' },
-        data: e.data,
-      };
+      const label =
+        e.type === 'DeadlineEscalated'
+          ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（整改时限）`
+          : (ITEM_EVENT_LABELS[e.type as RectificationItemEventType] ?? e.type);
+      return historyEntry(e, label, covert ? COVERT_ACTOR : undefined);
     });
   }
 

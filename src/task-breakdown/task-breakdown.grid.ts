@@ -1,7 +1,7 @@
 // From a grid of cells (one per worksheet, or the CSV) to breakdown rows: find the header by name, tell data
 // rows from blank rows, notes and repeated headers, and read each data row. Every problem of every row is
 // collected; nothing stops at the first one.
-import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cellText, columnLetter, isBlankRow, nameKey, oneLine, rowTexts } from '../platform/spreadsheet';
+import { HEADER_SEARCH_ROWS, MAX_DATA_ROWS, type Grid, type GridCell, type GridRow, problem, cellText, columnLetter, distinctNames, isBlankRow, nameKey, oneLine, rowTexts } from '../platform/spreadsheet';
 import { parseDueDate } from './task-breakdown.dates';
 import {
   OPTIONAL_HEADERS,
@@ -266,17 +266,7 @@ function breakdownRow(
 /** Every 责任单位 column (a merged header may span several), split into names; each name once. */
 function responsibleUnits(gridRow: GridRow, layout: Layout): { names: string[]; repeated: string[] } {
   const texts = (layout.columns.get('责任单位') ?? []).map((index) => cellText(gridRow.cells[index]));
-  const names: string[] = [];
-  const repeated: string[] = [];
-  const seen = new Set<string>();
-  for (const name of texts.flatMap((text) => text.split(UNIT_SEPARATORS)).map(oneLine)) {
-    if (name === '') continue;
-    const key = nameKey(name);
-    if (seen.has(key)) repeated.push(name);
-    else names.push(name);
-    seen.add(key);
-  }
-  return { names, repeated };
+  return distinctNames(texts.flatMap((text) => text.split(UNIT_SEPARATORS)));
 }
 
 function dueDate(gridRow: GridRow, layout: Layout): { date: string | null; problem: string | null } {

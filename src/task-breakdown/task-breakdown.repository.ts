@@ -1,9 +1,9 @@
 // The only place SQL about task-breakdown imports lives.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Transaction } from 'kysely';
+import { sql, type Selectable, type Transaction } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
-import type { Database } from '../platform/database/database.types';
+import type { Database, TaskBreakdownImportItemsTable } from '../platform/database/database.types';
 import type { BreakdownReference } from './task-breakdown.types';
 
 export interface Assignment {
@@ -13,6 +13,16 @@ export interface Assignment {
   unitCode: string;
   leadUnitCode: string;
   dueAt: string;
+}
+
+/** A breakdown row written outside an import: a task a meeting decides on, the demo seeding's tasks. */
+export interface TaskAssignment extends Assignment {
+  campaignId: string;
+}
+
+/** The `task_assignments` row of an assignment not made by an import. */
+export function taskAssignmentRow(a: TaskAssignment) {
+  return { campaign_id: a.campaignId, indicator_code: a.indicatorCode, unit_code: a.unitCode, lead_unit_code: a.leadUnitCode, due_at: a.dueAt, task_id: a.taskId };
 }
 
 export interface ImportItem {
@@ -140,21 +150,7 @@ export class TaskBreakdownRepository {
   }
 }
 
-type ItemRow = {
-  seq: number;
-  kind: string;
-  task_id: string;
-  indicator_code: string;
-  unit_code: string;
-  lead_unit_code: string;
-  due_at: Date;
-  previous_lead_unit_code: string | null;
-  previous_due_at: Date | null;
-  source_sheet: string | null;
-  source_row: number | null;
-};
-
-function toItem(r: ItemRow): ImportItem {
+function toItem(r: Selectable<TaskBreakdownImportItemsTable>): ImportItem {
   return {
     seq: r.seq,
     kind: r.kind as ImportItem['kind'],

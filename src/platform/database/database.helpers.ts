@@ -1,5 +1,5 @@
 // Helpers the repositories share: the advisory lock the reference-data imports serialise on, batching rows under
-// PostgreSQL's parameter limit, and telling a foreign-key violation apart.
+// PostgreSQL's parameter limit, moving reference names aside, and telling a foreign-key violation apart.
 import { sql, type Transaction } from 'kysely';
 import type { Database } from './database.types';
 
@@ -19,6 +19,19 @@ export async function lockReferenceData(trx: Transaction<Database>, what: string
 export async function lockForReferenceImport(trx: Transaction<Database>, what: string): Promise<void> {
   await lockReferenceData(trx, what);
   await sql`lock table task_assignments in share mode`.execute(trx);
+}
+
+/**
+ * Reference names (assessment items', units') are unique: an import first moves aside the names of the rows it
+ * rewrites or removes, so that two rows may swap names.
+ */
+export async function moveNamesAside(trx: Transaction<Database>, table: 'assessment_items' | 'units', codes: readonly string[]): Promise<void> {
+  if (codes.length === 0) return;
+  await trx
+    .updateTable(table)
+    .set({ name: sql<string>`'#' || code || '#导入中'` })
+    .where('code', 'in', [...codes])
+    .execute();
 }
 
 /** PostgreSQL's foreign_key_violation: a row still referenced by another table. */

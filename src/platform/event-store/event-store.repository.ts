@@ -52,6 +52,14 @@ export async function readStreams(db: Db, streamIds: readonly string[]): Promise
   return streams;
 }
 
+/** One stream's events in version order; only those of `types` when given. Read-only, like `readStreams`. */
+export async function readStream(db: Db, streamId: string, types?: readonly string[]): Promise<StoredEvent[]> {
+  let query = db.selectFrom('events').select(EVENT_COLUMNS).where('stream_id', '=', streamId);
+  if (types && types.length > 0) query = query.where('type', 'in', [...types]);
+  const rows = await query.orderBy('stream_version').execute();
+  return rows.map((row) => toStored(row as EventRow));
+}
+
 export class EventStoreRepository {
   constructor(
     private readonly db: Db,

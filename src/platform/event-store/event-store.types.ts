@@ -13,6 +13,9 @@ export interface StoredEvent {
   occurredAt: Date;
 }
 
+/** What a history (a card's, a round's, the campaign clock's) needs of an event. */
+export type HistoryEvent = Pick<StoredEvent, 'position' | 'streamVersion' | 'type' | 'occurredAt' | 'data' | 'metadata'>;
+
 /** A projection updated in the same transaction as the append; its rows are rebuilt from the events. */
 export interface InlineProjection {
   readonly name: string;

@@ -3,6 +3,7 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
 import type { IndicatorTaskEvent } from '../../../workflows/indicator-task/indicator-task.events';
 import { evolve, initialState } from '../../../workflows/indicator-task/indicator-task.evolve';
 import type { IndicatorTaskState } from '../../../workflows/indicator-task/indicator-task.types';
@@ -106,40 +107,29 @@ async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<v
   }
 }
 
+const TASK_CARDS: StreamRows<Card> = {
+  isStream: isIndicatorTaskStream,
+  async read(trx, ids) {
+    const rows = await trx.selectFrom('indicator_task_cards').selectAll().where('task_id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.task_id, fromRow(r)]));
+  },
+  fold: foldCard,
+  write: upsertCards,
+  async clear(trx) {
+    await trx.deleteFrom('indicator_task_cards').execute();
+  },
+};
+
 export class IndicatorTaskCardProjection implements InlineProjection {
   readonly name = 'indicator_task_cards';
   /** Raise when what a card holds changes: processes starting with a newer version rebuild the cards. */
   readonly schemaVersion = 3;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((e) => isIndicatorTaskStream(e.streamId));
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((e) => e.streamId))];
-    const rows = await trx.selectFrom('indicator_task_cards').selectAll().where('task_id', 'in', ids).execute();
-    const cards = new Map<string, Card>(rows.map((r) => [r.task_id, fromRow(r)]));
-    for (const event of relevant) {
-      const card = cards.get(event.streamId);
-      // Already folded (a rebuild ran after the append in another transaction): skip, never double-apply.
-      if (card && card.state.version >= event.streamVersion) continue;
-      cards.set(event.streamId, foldCard(card, event));
-    }
-    await upsertCards(trx, [...cards.values()]);
+    await applyToStreamRows(trx, events, TASK_CARDS);
   }
 
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
-    await trx.deleteFrom('indicator_task_cards').execute();
-    const cards = new Map<string, Card>();
-    let count = 0;
-    return {
-      visit(event) {
-        if (!isIndicatorTaskStream(event.streamId)) return;
-        cards.set(event.streamId, foldCard(cards.get(event.streamId), event));
-        count += 1;
-      },
-      async finish() {
-        await upsertCards(trx, [...cards.values()]);
-        return { events: count };
-      },
-    };
+    return rebuildStreamRows(trx, TASK_CARDS);
   }
 }

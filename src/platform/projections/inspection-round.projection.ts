@@ -3,6 +3,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
 import { INSPECTION_ROUND_STREAM_PREFIX } from '../../../workflows/inspection-round/inspection-round.messages';
 import type { InspectionRoundEvent } from '../../../workflows/inspection-round/inspection-round.events';
 import { evolveRound, initialRoundState } from '../../../workflows/inspection-round/inspection-round.evolve';
@@ -56,40 +57,30 @@ async function upsert(trx: Transaction<Database>, rows: RoundRow[]): Promise<voi
   }
 }
 
+const ROUNDS: StreamRows<RoundRow> = {
+  isStream: isInspectionRoundStream,
+  async read(trx, ids) {
+    const existing = await trx.selectFrom('inspection_rounds').select(['round_id', 'state_json', 'created_at', 'updated_at', 'last_position']).where('round_id', 'in', ids).execute();
+    return new Map(
+      existing.map((r) => [r.round_id, { state: r.state_json as unknown as InspectionRoundState, createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
+    );
+  },
+  fold,
+  write: upsert,
+  async clear(trx) {
+    await trx.deleteFrom('inspection_rounds').execute();
+  },
+};
+
 export class InspectionRoundProjection implements InlineProjection {
   readonly name = 'inspection_rounds';
   readonly schemaVersion = 1;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((e) => isInspectionRoundStream(e.streamId));
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((e) => e.streamId))];
-    const existing = await trx.selectFrom('inspection_rounds').select(['round_id', 'state_json', 'created_at', 'updated_at', 'last_position']).where('round_id', 'in', ids).execute();
-    const rows = new Map<string, RoundRow>(
-      existing.map((r) => [r.round_id, { state: r.state_json as unknown as InspectionRoundState, createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
-    );
-    for (const event of relevant) {
-      const row = rows.get(event.streamId);
-      if (row && row.state.version >= event.streamVersion) continue;
-      rows.set(event.streamId, fold(row, event));
-    }
-    await upsert(trx, [...rows.values()]);
+    await applyToStreamRows(trx, events, ROUNDS);
   }
 
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
-    await trx.deleteFrom('inspection_rounds').execute();
-    const rows = new Map<string, RoundRow>();
-    let count = 0;
-    return {
-      visit(event) {
-        if (!isInspectionRoundStream(event.streamId)) return;
-        rows.set(event.streamId, fold(rows.get(event.streamId), event));
-        count += 1;
-      },
-      async finish() {
-        await upsert(trx, [...rows.values()]);
-        return { events: count };
-      },
-    };
+    return rebuildStreamRows(trx, ROUNDS);
   }
 }

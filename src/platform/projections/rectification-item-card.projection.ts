@@ -3,6 +3,7 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, RectificationItemCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
 import { evolveItem, initialItemState } from '../../../workflows/rectification-item/rectification-item.evolve';
@@ -78,40 +79,28 @@ async function upsert(trx: Transaction<Database>, cards: ItemCard[]): Promise<vo
   }
 }
 
+const ITEM_CARDS: StreamRows<ItemCard> = {
+  isStream: isRectificationItemStream,
+  async read(trx, ids) {
+    const rows = await trx.selectFrom('rectification_item_cards').selectAll().where('item_id', 'in', ids).execute();
+    return new Map(rows.map((r) => [r.item_id, { state: itemStateFromRow(r), createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]));
+  },
+  fold: foldItemCard,
+  write: upsert,
+  async clear(trx) {
+    await trx.deleteFrom('rectification_item_cards').execute();
+  },
+};
+
 export class RectificationItemCardProjection implements InlineProjection {
   readonly name = 'rectification_item_cards';
   readonly schemaVersion = 1;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
-    const relevant = events.filter((e) => isRectificationItemStream(e.streamId));
-    if (relevant.length === 0) return;
-    const ids = [...new Set(relevant.map((e) => e.streamId))];
-    const rows = await trx.selectFrom('rectification_item_cards').selectAll().where('item_id', 'in', ids).execute();
-    const cards = new Map<string, ItemCard>(
-      rows.map((r) => [r.item_id, { state: itemStateFromRow(r), createdAt: r.created_at, updatedAt: r.updated_at, lastPosition: r.last_position }]),
-    );
-    for (const event of relevant) {
-      const card = cards.get(event.streamId);
-      if (card && card.state.version >= event.streamVersion) continue;
-      cards.set(event.streamId, foldItemCard(card, event));
-    }
-    await upsert(trx, [...cards.values()]);
+    await applyToStreamRows(trx, events, ITEM_CARDS);
   }
 
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
-    await trx.deleteFrom('rectification_item_cards').execute();
-    const cards = new Map<string, ItemCard>();
-    let count = 0;
-    return {
-      visit(event) {
-        if (!isRectificationItemStream(event.streamId)) return;
-        cards.set(event.streamId, foldItemCard(cards.get(event.streamId), event));
-        count += 1;
-      },
-      async finish() {
-        await upsert(trx, [...cards.values()]);
-        return { events: count };
-      },
-    };
+    return rebuildStreamRows(trx, ITEM_CARDS);
   }
 }

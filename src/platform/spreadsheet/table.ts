@@ -316,10 +316,15 @@ export function isBlankGrid(grid: Grid): boolean {
 
 /** Splits a list cell on 、 ； ; and line breaks; each name once (by nameKey); the repeats are returned apart. */
 export function splitList(text: string): { names: string[]; repeated: string[] } {
+  return distinctNames(text.split(/[、;；\n]+/));
+}
+
+/** The names on one line each, blanks dropped, each once (by nameKey); the repeats are returned apart. */
+export function distinctNames(texts: readonly string[]): { names: string[]; repeated: string[] } {
   const names: string[] = [];
   const repeated: string[] = [];
   const seen = new Set<string>();
-  for (const name of text.split(/[、;；\n]+/).map(oneLine)) {
+  for (const name of texts.map(oneLine)) {
     if (name === '') continue;
     const key = nameKey(name);
     if (seen.has(key)) repeated.push(name);
