@@ -419,7 +419,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
     expect(Number(after.n) - Number(before.n)).toBe(refusals);
   });
 
-  it('lets every role, and the service account, subscribe to the boards; nobody without identity', async () => {
+  it('lets every role, and the service account, subscribe to the boards, every person to their inbox; nobody without identity', async () => {
     for (const field of ['boardChanged', 'itemChanged']) {
       for (const who of CALLERS) {
         const code = await subscribe(who, field);
