@@ -102,6 +102,9 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
       urgent: draft.urgent,
       source_event_id: event.eventId,
       created_at: event.occurredAt,
+      // Written by a rebuild (an upgrade that adds the inbox, a restored database): history nobody was told of then,
+      // recorded as read so that inboxes do not fill with old unread messages.
+      read_at: announce ? null : event.occurredAt,
     })),
   );
   const userIds = new Map(users.map((u) => [u.login, u.id]));
@@ -163,7 +166,7 @@ export class NotificationProjection implements InlineProjection {
     await writeNotifications(trx, pending, true);
   }
 
-  /** Writes what is missing for every stored event; clears nothing, so read state survives. */
+  /** Writes what is missing for every stored event, as already read; clears nothing, so read state survives. */
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     const contexts = new Map<string, StreamContext | null>();
     const pending: Pending[] = [];
