@@ -17,6 +17,7 @@ import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limi
 import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
 import { HealthModule } from '../platform/health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
+import { NotificationModule } from '../notification/notification.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
@@ -80,6 +81,7 @@ export class AppModule {
         ReportsModule,
         RectificationItemModule,
         InspectionRoundModule,
+        NotificationModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],

@@ -170,6 +170,12 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Query.exportPerformanceAssessment': { what: '导出绩效考核', allow: ASSESSMENT_VIEWERS, scope: 'REPORTS_READ', unitScoped: true },
   'Query.unitRanking': { what: '查看红黑榜', allow: ALL, scope: 'REPORTS_READ' },
 
+  // The in-app inbox: every person their own (the service bounds every query by the caller's login).
+  'Query.notifications': { what: '查看站内消息', allow: 'ANY_PERSON' },
+  'Mutation.markNotificationsRead': { what: '标记站内消息为已读', allow: 'ANY_PERSON' },
+  'Mutation.markAllNotificationsRead': { what: '标记全部站内消息为已读', allow: 'ANY_PERSON' },
+  'Subscription.notificationAdded': { what: '订阅站内消息', allow: 'ANY_PERSON' },
+
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },
   // Every person who can act, which leaves out a unit role without a unit (nothing it could attach the file to).

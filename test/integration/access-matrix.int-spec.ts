@@ -108,6 +108,10 @@ const MATRIX: Record<string, string> = {
   'Mutation.recordRoundScores': ' . O S . . . .',
   'Subscription.boardChanged': '  L O S A H M K',
   'Subscription.itemChanged': '   L O S A H M K',
+  'Query.notifications': '        L O S A H M .',
+  'Mutation.markNotificationsRead': 'L O S A H M .',
+  'Mutation.markAllNotificationsRead': 'L O S A H M .',
+  'Subscription.notificationAdded': 'L O S A H M .',
   'GET /tasks/:taskId/evidence/:sha256': 'L O S A H M K',
   'GET /items/:itemId/files/:sha256': 'L O S A H M K',
   'POST /files': '                L O S A H M .',
@@ -158,6 +162,9 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Query.organisation': { query: '{ organisation { units { code } } }' },
     'Query.taskBreakdownImport': { query: `{ taskBreakdownImport(id: "${randomUUID()}") { id } }` },
     'Query.accessDenials': { query: '{ accessDenials(first: 1) { hasNextPage } }' },
+    'Query.notifications': { query: '{ notifications(first: 1) { unreadCount } }' },
+    'Mutation.markNotificationsRead': { query: 'mutation { markNotificationsRead(ids: ["no-such-id"]) }' },
+    'Mutation.markAllNotificationsRead': { query: 'mutation { markAllNotificationsRead }' },
     'Query.serviceAccounts': { query: '{ serviceAccounts { id } }' },
     'Query.monthlyReport': { query: `{ monthlyReport(campaignId: "${CAMPAIGN}", month: "2026-10") { month } }` },
     'Query.exportMonthlyReport': { query: `{ exportMonthlyReport(campaignId: "${CAMPAIGN}", month: "2026-10") { fileName } }` },
@@ -287,7 +294,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
   // Over graphql-ws people send their access token (the demo header is refused there): each signs in once.
   const tokens = new Map<string, Promise<string>>();
   /** Subscribes, and answers with the first error's code, or null when the subscription was accepted. */
-  async function subscribe(who: Who, field: string): Promise<string | null> {
+  async function subscribe(who: Who, field: string, document = `subscription { ${field}(campaignId: "${CAMPAIGN}") { eventType } }`): Promise<string | null> {
     const person = who !== 'anonymous' && who !== 'service' && !who.startsWith('cwk_');
     if (person && !tokens.has(who)) tokens.set(who, accessToken(stack.url, who));
     const connectionParams = person ? { authorization: `Bearer ${await tokens.get(who)}` } : identity(who);
@@ -297,7 +304,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
         // No change happens here, so an accepted subscription stays silent: give the server time to refuse.
         const quiet = setTimeout(() => resolve(null), 1500);
         client.subscribe(
-          { query: `subscription { ${field}(campaignId: "${CAMPAIGN}") { eventType } }` },
+          { query: document },
           {
             next: (result) => {
               clearTimeout(quiet);
@@ -412,7 +419,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
     expect(Number(after.n) - Number(before.n)).toBe(refusals);
   });
 
-  it('lets every role, and the service account, subscribe to the boards; nobody without identity', async () => {
+  it('lets every role, and the service account, subscribe to the boards, every person to their inbox; nobody without identity', async () => {
     for (const field of ['boardChanged', 'itemChanged']) {
       for (const who of CALLERS) {
         const code = await subscribe(who, field);
@@ -420,11 +427,20 @@ describe('who may do what: every role against every operation, through HTTP', ()
       }
       expect(await subscribe('anonymous', field)).toBe('UNAUTHENTICATED');
     }
+    // The inbox: every person their own; not a service account.
+    const inbox = 'subscription { notificationAdded { id } }';
+    for (const who of CALLERS) {
+      const code = await subscribe(who, 'notificationAdded', inbox);
+      expect([who, code]).toEqual([who, expectedFor('Subscription.notificationAdded', who) ? null : 'FORBIDDEN']);
+    }
+    expect(await subscribe('anonymous', 'notificationAdded', inbox)).toBe('UNAUTHENTICATED');
     // Refused subscriptions are in the record too.
     const recorded = await stack.db.selectFrom('access_denials').selectAll().where('operation_type', '=', 'subscription').execute();
     expect(recorded.map((r) => [r.path, r.code, r.ip === null]).sort()).toEqual([
       ['boardChanged', 'UNAUTHENTICATED', false],
       ['itemChanged', 'UNAUTHENTICATED', false],
+      ['notificationAdded', 'FORBIDDEN', false],
+      ['notificationAdded', 'UNAUTHENTICATED', false],
     ]);
   });
 

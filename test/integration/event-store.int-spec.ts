@@ -78,10 +78,12 @@ describe('event store', () => {
 
     await database.db.updateTable('indicator_task_cards').set({ stage: 'ARCHIVED' }).execute(); // damage it
     const results = await store.rebuildProjections();
-    // Every projection is rebuilt; the cards from the five task events, the others from none of theirs.
+    // Every projection is rebuilt; the cards from the five task events, the inbox from the two asking for a review,
+    // the others from none of theirs.
     expect(results.find((r) => r.name === 'indicator_task_cards')).toEqual({ name: 'indicator_task_cards', events: 5 });
-    expect(results.map((r) => r.name).sort()).toEqual(['campaign_states', 'indicator_task_cards', 'inspection_rounds', 'rectification_item_cards', 'task_assignment_units']);
-    expect(results.filter((r) => r.name !== 'indicator_task_cards').every((r) => r.events === 0)).toBe(true);
+    expect(results.find((r) => r.name === 'notifications')).toEqual({ name: 'notifications', events: 2 });
+    expect(results.map((r) => r.name).sort()).toEqual(['campaign_states', 'indicator_task_cards', 'inspection_rounds', 'notifications', 'rectification_item_cards', 'task_assignment_units']);
+    expect(results.filter((r) => r.name !== 'indicator_task_cards' && r.name !== 'notifications').every((r) => r.events === 0)).toBe(true);
     expect(await rows()).toEqual(live);
 
     const checkpoint = await database.db.selectFrom('projection_checkpoints').selectAll().where('name', '=', 'indicator_task_cards').executeTakeFirstOrThrow();

@@ -159,7 +159,18 @@ describe('access policy', () => {
     it('may call nothing but what concerns its own account', () => {
       for (const caller of lost) {
         const allowed = Object.keys(OPERATIONS).filter((op) => may(caller, op));
-        expect(allowed.sort()).toEqual(['GET /health', 'Mutation.changePassword', 'Mutation.refreshSession', 'Mutation.signIn', 'Mutation.signOut', 'Query.me']);
+        expect(allowed.sort()).toEqual([
+          'GET /health',
+          'Mutation.changePassword',
+          'Mutation.markAllNotificationsRead',
+          'Mutation.markNotificationsRead',
+          'Mutation.refreshSession',
+          'Mutation.signIn',
+          'Mutation.signOut',
+          'Query.me',
+          'Query.notifications',
+          'Subscription.notificationAdded',
+        ]);
       }
       expect(() => authorise(person('UNIT_MEMBER', null), 'Query.board')).toThrow(
         expect.objectContaining({ code: 'FORBIDDEN', message: '「责任单位成员」账号未指定所属单位，无权查看任务看板，请联系创建办在组织机构中为其填写单位' }),

@@ -344,6 +344,24 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** One in-app notification (站内消息) for one person, written by the notifications projection. */
+export interface NotificationsTable {
+  /** Deterministic: a hash of the source event id and the recipient's login. */
+  id: string;
+  kind: string;
+  recipient_login: string;
+  campaign_id: string;
+  task_id: string | null;
+  item_id: string | null;
+  title: string;
+  text: string;
+  urgent: boolean;
+  /** The event that caused it; unique with the recipient. */
+  source_event_id: string;
+  created_at: Timestamp;
+  read_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 /** A file sent to POST /files, waiting for the action that names it (src/platform/files/upload.service.ts). */
 export interface UploadedFilesTable {
   id: string;
@@ -386,4 +404,5 @@ export interface Database {
   service_accounts: ServiceAccountsTable;
   idempotency_keys: IdempotencyKeysTable;
   uploaded_files: UploadedFilesTable;
+  notifications: NotificationsTable;
 }

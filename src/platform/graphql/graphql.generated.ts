@@ -28,6 +28,7 @@ export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDI
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
@@ -411,6 +412,7 @@ export interface IQuery {
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
+    notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
     organisation(): Organisation | Promise<Organisation>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
@@ -480,6 +482,8 @@ export interface IMutation {
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
+    markNotificationsRead(ids: string[]): number | Promise<number>;
+    markAllNotificationsRead(): number | Promise<number>;
     importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
@@ -830,6 +834,7 @@ export interface IndicatorTaskConnection {
 
 export interface ISubscription {
     boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
+    notificationAdded(): Notification | Promise<Notification>;
     itemChanged(campaignId?: Nullable<string>): ItemChange | Promise<ItemChange>;
 }
 
@@ -977,6 +982,30 @@ export interface MonthlyReport {
     escalations: MonthlyEscalations;
     rectificationItems: RectificationItemsSummary;
     content: JSON;
+}
+
+export interface Notification {
+    id: string;
+    kind: NotificationKind;
+    campaignId: string;
+    taskId?: Nullable<string>;
+    itemId?: Nullable<string>;
+    title: string;
+    text: string;
+    urgent: boolean;
+    createdAt: DateTime;
+    readAt?: Nullable<DateTime>;
+}
+
+export interface NotificationEdge {
+    cursor: string;
+    node: Notification;
+}
+
+export interface NotificationConnection {
+    edges: NotificationEdge[];
+    pageInfo: PageInfo;
+    unreadCount: number;
 }
 
 export interface Person {

@@ -6,6 +6,7 @@ import { IndicatorTaskCardProjection } from '../projections/indicator-task-card.
 import { TaskAssignmentUnitProjection } from '../projections/task-assignment-unit.projection';
 import { RectificationItemCardProjection } from '../projections/rectification-item-card.projection';
 import { InspectionRoundProjection } from '../projections/inspection-round.projection';
+import { NotificationProjection } from '../projections/notification.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
@@ -14,7 +15,7 @@ import type { AppConfig, TemporalConnectionConfig } from '../config/config';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(): InlineProjection[] {
-  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection()];
+  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection(), new NotificationProjection()];
 }
 
 export function createEventStore(db: Db): EventStoreRepository {

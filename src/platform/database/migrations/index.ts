@@ -22,6 +22,7 @@ import * as m0018 from './0018-sign-in-hygiene';
 import * as m0019 from './0019-board-columns';
 import * as m0020 from './0020-uploaded-files';
 import * as m0021 from './0021-auth-change-notify';
+import * as m0022 from './0022-notifications';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -45,4 +46,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0019-board-columns': m0019,
   '0020-uploaded-files': m0020,
   '0021-auth-change-notify': m0021,
+  '0022-notifications': m0022,
 };

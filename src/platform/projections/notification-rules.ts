@@ -1,0 +1,248 @@
+// Who is told of what, and in which words (issue 16, the in-app inbox): pure rules from one stored event and what is
+// known of its stream to the notifications it causes. The notifications projection (notification.projection.ts)
+// resolves each audience to people and writes one row per person. Workflow code is not touched: these rules read
+// the events as recorded, so every history, old or new, gives the same notifications.
+import { taskActionRoles } from '../../../workflows/indicator-task/indicator-task.decide';
+import type { IndicatorTaskEvent } from '../../../workflows/indicator-task/indicator-task.events';
+import { CLASSIFICATION_LABELS, ESCALATION_LABELS, STAGE_LABELS } from '../../../workflows/indicator-task/indicator-task.labels';
+import { itemActionRoles } from '../../../workflows/rectification-item/rectification-item.decide';
+import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
+import { ITEM_STATE_LABELS } from '../../../workflows/rectification-item/rectification-item.labels';
+import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
+import type { Role } from '../../../workflows/shared/actor.types';
+import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
+import { DAY, shanghaiDate } from '../../../workflows/shared/time';
+import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
+
+export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'RETURNED', 'EXTENSION_DECISION', 'ITEM_ASSIGNED'] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The people told: everyone of `roles`, and the people of `unitRoles` in `unitCode`. */
+export interface Audience {
+  roles: Role[];
+  unitCode: string | null;
+  unitRoles: Role[];
+}
+
+export interface NotificationDraft {
+  kind: NotificationKind;
+  campaignId: string;
+  taskId: string | null;
+  itemId: string | null;
+  title: string;
+  text: string;
+  urgent: boolean;
+  audience: Audience;
+}
+
+/** What a notification needs to know of its stream, folded from the stream's earlier events. */
+export type StreamContext =
+  | { kind: 'task'; campaignId: string; indicatorCode: string; unitCode: string }
+  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null };
+
+/** The event, as stored. */
+export interface NotifiableEvent {
+  streamId: string;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+const UNIT_PEOPLE: Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
+const UNIT_ROLES: ReadonlySet<Role> = new Set(UNIT_PEOPLE);
+
+/** The events that change a stream's context (creation, reassignment, dispatch). */
+export const CONTEXT_EVENT_TYPES: readonly string[] = ['IndicatorTaskCreated', 'TaskReassigned', 'ItemReported', 'ItemDispatched', 'ItemDispatchReturnApproved'];
+const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
+const TASK_NOTIFYING: ReadonlySet<string> = new Set([
+  'DeadlineEscalated',
+  'SelfCheckSubmitted',
+  'RectificationPlanSubmitted',
+  'RectificationSubmitted',
+  'ArchiveSubmitted',
+  'ArchiveMaterialSubmitted',
+  'ExtensionRequested',
+  'SelfCheckReturned',
+  'RectificationReturned',
+  'ArchiveReturned',
+  'ArchiveMaterialReturned',
+  'ExtensionApproved',
+  'ExtensionRefused',
+]);
+const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemDispatched', 'ItemSubmitted', 'ItemReturned']);
+
+export function isTaskStream(streamId: string): boolean {
+  return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
+}
+
+export function isItemStream(streamId: string): boolean {
+  return streamId.startsWith(RECTIFICATION_ITEM_STREAM_PREFIX);
+}
+
+/** Whether the event may cause notifications. */
+export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
+  if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
+  if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
+  return false;
+}
+
+/** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
+export function changesContext(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
+  return (isTaskStream(event.streamId) || isItemStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
+}
+
+/** Folds one event into its stream's context; events that change nothing leave it as it was. */
+export function foldContext(context: StreamContext | null, event: NotifiableEvent): StreamContext | null {
+  if (isTaskStream(event.streamId)) {
+    const e = { type: event.type, data: event.data } as IndicatorTaskEvent;
+    switch (e.type) {
+      case 'IndicatorTaskCreated':
+        return { kind: 'task', campaignId: e.data.campaignId, indicatorCode: e.data.indicatorCode, unitCode: e.data.unitCode };
+      case 'TaskReassigned':
+        return context?.kind === 'task' ? { ...context, unitCode: e.data.unitCode } : context;
+      default:
+        return context;
+    }
+  }
+  if (isItemStream(event.streamId)) {
+    const e = { type: event.type, data: event.data } as RectificationItemEvent;
+    switch (e.type) {
+      case 'ItemReported':
+        return { kind: 'item', campaignId: e.data.campaignId, description: e.data.description, unitCode: null };
+      case 'ItemDispatched':
+        return context?.kind === 'item' ? { ...context, unitCode: e.data.unitCode } : context;
+      case 'ItemDispatchReturnApproved':
+        return context?.kind === 'item' ? { ...context, unitCode: null } : context;
+      default:
+        return context;
+    }
+  }
+  return context;
+}
+
+/** 督办 and above are urgent: they go out even in quiet hours. */
+function isUrgent(level: EscalationLevel): boolean {
+  return ESCALATION_LEVELS.indexOf(level) >= ESCALATION_LEVELS.indexOf('SUPERVISE');
+}
+
+/** 「即将到期（2027-03-31）」 before the deadline, 「已逾期 2 天」 after it. */
+export function lateness(dueAt: string, at: Date): string {
+  const late = at.getTime() - Date.parse(dueAt);
+  if (late < 0) return `即将到期（${shanghaiDate(dueAt)}）`;
+  const days = Math.floor(late / DAY);
+  return days >= 1 ? `已逾期 ${days} 天` : '已到期';
+}
+
+function escalationAudience(notify: readonly Role[], unitCode: string | null): Audience {
+  return { roles: notify.filter((r) => !UNIT_ROLES.has(r)), unitCode, unitRoles: notify.filter((r) => UNIT_ROLES.has(r)) };
+}
+
+const toRoles = (roles: readonly Role[]): Audience => ({ roles: [...roles], unitCode: null, unitRoles: [] });
+const toUnit = (unitCode: string | null): Audience => ({ roles: [], unitCode, unitRoles: UNIT_PEOPLE });
+
+/** The notifications an event causes, given what is known of its stream before it; none for most events. */
+export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
+  if (!isNotifying(event) || context === null) return [];
+  if (context.kind === 'task') return taskNotifications(event, context, unitName);
+  return itemNotifications(event, context, unitName);
+}
+
+function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'task' }>, unitName: (code: string) => string): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as IndicatorTaskEvent;
+  const subject = `测评指标 ${ctx.indicatorCode}`;
+  const unit = unitName(ctx.unitCode);
+  const base = { campaignId: ctx.campaignId, taskId: event.streamId, itemId: null, urgent: false };
+  const request = (roles: readonly Role[], what: string, text: string): NotificationDraft[] => [
+    { ...base, kind: 'APPROVAL_REQUEST', title: `【待审核】${subject}：${unit}${what}`, text, audience: toRoles(roles) },
+  ];
+  const returned = (what: string, reason: string): NotificationDraft[] => [
+    { ...base, kind: 'RETURNED', title: `【退回】${subject}：${what}`, text: `退回理由：${reason}。请修改后重新提交。`, audience: toUnit(ctx.unitCode) },
+  ];
+  switch (e.type) {
+    case 'DeadlineEscalated': {
+      const label = ESCALATION_LABELS[e.data.level];
+      const stage = STAGE_LABELS[e.data.stage];
+      return [
+        {
+          ...base,
+          kind: 'ESCALATION',
+          urgent: isUrgent(e.data.level),
+          title: `【${label}】${subject}：${stage}${lateness(e.data.stageDueAt, event.occurredAt)}`,
+          text: `${unit}承担的${subject}${stage}环节时限为 ${shanghaiDate(e.data.stageDueAt)}，现予以${label}，请尽快办理。`,
+          audience: escalationAudience(e.data.notify, ctx.unitCode),
+        },
+      ];
+    }
+    case 'SelfCheckSubmitted':
+      return request(taskActionRoles('CONFIRM_SELF_CHECK'), '提交自查结果', `自评结果：${CLASSIFICATION_LABELS[e.data.classification]}。${e.data.note}`.trim());
+    case 'RectificationPlanSubmitted':
+      return request(taskActionRoles('APPROVE_RECTIFICATION'), '提交整改方案', `整改期限：${shanghaiDate(e.data.deadline)}。${e.data.plan}`.trim());
+    case 'RectificationSubmitted':
+      return request(taskActionRoles('APPROVE_RECTIFICATION'), '提交整改完成', e.data.note || '整改已完成，请审核。');
+    case 'ArchiveSubmitted':
+      return request(taskActionRoles('ACCEPT_ARCHIVE_MATERIAL'), '提交档案材料', e.data.note || '请验收档案材料。');
+    case 'ArchiveMaterialSubmitted':
+      return request(taskActionRoles('ACCEPT_ARCHIVE_MATERIAL'), `提交档案材料（${e.data.materialCode}）`, e.data.note || '请验收档案材料。');
+    case 'ExtensionRequested':
+      return request(taskActionRoles('APPROVE_EXTENSION'), '申请延期', `申请延至 ${shanghaiDate(e.data.requestedDueAt)}。理由：${e.data.reason}`);
+    case 'SelfCheckReturned':
+      return returned('自查结果被退回', e.data.reason);
+    case 'RectificationReturned':
+      return returned('整改被退回', e.data.reason);
+    case 'ArchiveReturned':
+      return returned('档案材料被退回', e.data.reason);
+    case 'ArchiveMaterialReturned':
+      return returned(`档案材料（${e.data.materialCode}）被退回`, e.data.reason);
+    case 'ExtensionApproved':
+      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期已批准`, text: `新的期限：${shanghaiDate(e.data.dueAt)}。${e.data.note}`.trim(), audience: toUnit(ctx.unitCode) }];
+    case 'ExtensionRefused':
+      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期未批准`, text: `理由：${e.data.reason}。请按原期限办理。`, audience: toUnit(ctx.unitCode) }];
+    default:
+      return [];
+  }
+}
+
+function itemNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'item' }>, unitName: (code: string) => string): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as RectificationItemEvent;
+  const subject = `整改问题「${ctx.description.length > 30 ? `${ctx.description.slice(0, 30)}…` : ctx.description}」`;
+  const base = { campaignId: ctx.campaignId, taskId: null, itemId: event.streamId, urgent: false };
+  switch (e.type) {
+    case 'ItemDispatched':
+      return [
+        {
+          ...base,
+          kind: 'ITEM_ASSIGNED',
+          title: `【派单】${subject}`,
+          text: `该问题已派给${unitName(e.data.unitCode)}，整改期限 ${shanghaiDate(e.data.dueAt)}。${e.data.note}`.trim(),
+          audience: toUnit(e.data.unitCode),
+        },
+      ];
+    case 'ItemSubmitted':
+      return [
+        {
+          ...base,
+          kind: 'APPROVAL_REQUEST',
+          title: `【待复核】${subject}：${ctx.unitCode ? unitName(ctx.unitCode) : ''}提交整改结果`,
+          text: e.data.note || '整改结果已提交，请复核。',
+          audience: toRoles(itemActionRoles('VERIFY')),
+        },
+      ];
+    case 'ItemReturned':
+      return [{ ...base, kind: 'RETURNED', title: `【退回】${subject}：退回重改`, text: `退回理由：${e.data.reason}。请重新整改后提交。`, audience: toUnit(ctx.unitCode) }];
+    case 'DeadlineEscalated': {
+      const label = ESCALATION_LABELS[e.data.level];
+      return [
+        {
+          ...base,
+          kind: 'ESCALATION',
+          urgent: isUrgent(e.data.level),
+          title: `【${label}】${subject}：${ITEM_STATE_LABELS[e.data.state]}${lateness(e.data.dueAt, event.occurredAt)}`,
+          text: `整改期限为 ${shanghaiDate(e.data.dueAt)}，现予以${label}，请尽快办理。`,
+          audience: escalationAudience(e.data.notify, ctx.unitCode),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}

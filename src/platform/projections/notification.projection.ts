@@ -1,0 +1,185 @@
+// The in-app inbox (站内消息, issue 16): one row per notification and person, written in the transaction that appends
+// the event causing it (notification-rules.ts says who is told of what). Every row is inserted with ON CONFLICT
+// (source_event_id, recipient_login) DO NOTHING, so a retried append, a replay or a rebuild never writes a second
+// one; a rebuild clears nothing, so what people have read stays read. Each new row is announced on
+// NOTIFICATIONS_CHANNEL with its recipient, for the live subscription.
+import { createHash } from 'node:crypto';
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../database/database.types';
+import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { CONTEXT_EVENT_TYPES, changesContext, foldContext, isNotifying, notificationsFor, type NotificationDraft, type StreamContext } from './notification-rules';
+
+/** The channel on which each new notification is announced to the API instances. */
+export const NOTIFICATIONS_CHANNEL = 'notifications';
+
+export interface NotificationNotice {
+  id: string;
+  recipientLogin: string;
+  recipientUserId: string;
+}
+
+const INSERT_CHUNK = 500;
+
+/** What one notifying event needs to become rows: the event and its stream's context just before it. */
+interface Pending {
+  event: StoredEvent;
+  context: StreamContext | null;
+}
+
+/** A deterministic id (UUID version 5 layout) of a source event and a recipient: the same inputs, the same id. */
+export function notificationId(sourceEventId: string, recipientLogin: string): string {
+  const hash = createHash('sha1').update(`notification\n${sourceEventId}\n${recipientLogin}`).digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function actorId(event: StoredEvent): string | null {
+  const actor = event.metadata.actor as { userId?: unknown } | undefined;
+  return typeof actor?.userId === 'string' ? actor.userId : null;
+}
+
+function byStreamOrder(a: StoredEvent, b: StoredEvent): number {
+  return a.streamId === b.streamId ? a.streamVersion - b.streamVersion : a.streamId < b.streamId ? -1 : 1;
+}
+
+interface Recipient {
+  id: string;
+  login: string;
+  role: string;
+  unit_code: string | null;
+}
+
+function recipientsOf(draft: NotificationDraft, users: readonly Recipient[], exclude: string | null): Recipient[] {
+  const { roles, unitCode, unitRoles } = draft.audience;
+  const seen = new Set<string>();
+  return users.filter((u) => {
+    const told = (roles as string[]).includes(u.role) || (unitCode !== null && u.unit_code === unitCode && (unitRoles as string[]).includes(u.role));
+    if (!told || u.id === exclude || seen.has(u.login)) return false;
+    seen.add(u.login);
+    return true;
+  });
+}
+
+/** Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`. */
+async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean): Promise<number> {
+  if (pending.length === 0) return 0;
+  const unitCodes = new Set<string>();
+  for (const { event, context } of pending) {
+    if (context?.unitCode) unitCodes.add(context.unitCode);
+    if (typeof event.data.unitCode === 'string') unitCodes.add(event.data.unitCode);
+  }
+  const units = unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();
+  const names = new Map(units.map((u) => [u.code, u.name]));
+  const unitName = (code: string) => names.get(code) ?? code;
+
+  const drafts = pending.flatMap(({ event, context }) => notificationsFor(event, context, unitName).map((draft) => ({ event, draft })));
+  if (drafts.length === 0) return 0;
+  const roles = new Set(drafts.flatMap(({ draft }) => draft.audience.roles));
+  const audienceUnits = new Set(drafts.flatMap(({ draft }) => (draft.audience.unitCode !== null && draft.audience.unitRoles.length > 0 ? [draft.audience.unitCode] : [])));
+  const users = await trx
+    .selectFrom('users')
+    .select(['id', 'login', 'role', 'unit_code'])
+    .where((eb) => {
+      const any = [];
+      if (roles.size > 0) any.push(eb('role', 'in', [...roles]));
+      if (audienceUnits.size > 0) any.push(eb('unit_code', 'in', [...audienceUnits]));
+      return any.length > 0 ? eb.or(any) : eb.val(false);
+    })
+    .execute();
+
+  const rows = drafts.flatMap(({ event, draft }) =>
+    recipientsOf(draft, users, actorId(event)).map((user) => ({
+      id: notificationId(event.eventId, user.login),
+      kind: draft.kind,
+      recipient_login: user.login,
+      campaign_id: draft.campaignId,
+      task_id: draft.taskId,
+      item_id: draft.itemId,
+      title: draft.title,
+      text: draft.text,
+      urgent: draft.urgent,
+      source_event_id: event.eventId,
+      created_at: event.occurredAt,
+      // Written by a rebuild (an upgrade that adds the inbox, a restored database): history nobody was told of then,
+      // recorded as read so that inboxes do not fill with old unread messages.
+      read_at: announce ? null : event.occurredAt,
+    })),
+  );
+  const userIds = new Map(users.map((u) => [u.login, u.id]));
+  let written = 0;
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+    const inserted = await trx
+      .insertInto('notifications')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['source_event_id', 'recipient_login']).doNothing())
+      .returning(['id', 'recipient_login'])
+      .execute();
+    written += inserted.length;
+    if (!announce || inserted.length === 0) continue;
+    const notices = inserted.map((r) => JSON.stringify({ id: r.id, recipientLogin: r.recipient_login, recipientUserId: userIds.get(r.recipient_login) ?? '' } satisfies NotificationNotice));
+    await sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, notice) from unnest(${notices}::text[]) as notice`.execute(trx);
+  }
+  return written;
+}
+
+export class NotificationProjection implements InlineProjection {
+  readonly name = 'notifications';
+  readonly schemaVersion = 1;
+
+  async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
+    const notifying = events.filter(isNotifying);
+    if (notifying.length === 0) return;
+    const streams = [...new Set(notifying.map((e) => e.streamId))];
+    // The streams' context events, those of this append included (already inserted), read back in stream order.
+    const stored = await trx
+      .selectFrom('events')
+      .select(['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'])
+      .where('stream_id', 'in', streams)
+      .where('type', 'in', [...CONTEXT_EVENT_TYPES])
+      .orderBy('stream_id')
+      .orderBy('stream_version')
+      .execute();
+    const byId = new Map<string, StoredEvent>();
+    for (const r of stored) {
+      byId.set(r.event_id, {
+        position: r.position,
+        eventId: r.event_id,
+        streamId: r.stream_id,
+        streamVersion: r.stream_version,
+        type: r.type,
+        data: r.data,
+        metadata: r.metadata,
+        occurredAt: r.occurred_at,
+      });
+    }
+    for (const e of notifying) byId.set(e.eventId, e);
+    const contexts = new Map<string, StreamContext | null>();
+    const pending: Pending[] = [];
+    const mine = new Set(notifying.map((e) => e.eventId));
+    for (const event of [...byId.values()].sort(byStreamOrder)) {
+      const context = contexts.get(event.streamId) ?? null;
+      if (mine.has(event.eventId)) pending.push({ event, context });
+      if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
+    }
+    await writeNotifications(trx, pending, true);
+  }
+
+  /** Writes what is missing for every stored event, as already read; clears nothing, so read state survives. */
+  async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
+    const contexts = new Map<string, StreamContext | null>();
+    const pending: Pending[] = [];
+    return {
+      visit(event) {
+        const context = contexts.get(event.streamId) ?? null;
+        if (isNotifying(event)) pending.push({ event, context });
+        if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
+      },
+      async finish() {
+        await writeNotifications(trx, pending, false);
+        return { events: pending.length };
+      },
+    };
+  }
+}

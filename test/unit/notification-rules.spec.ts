@@ -1,0 +1,124 @@
+// Who is told of what, and in which words: the pure rules of the in-app inbox (issue 16).
+import { foldContext, lateness, notificationsFor, type NotifiableEvent, type StreamContext } from '../../src/platform/projections/notification-rules';
+import { notificationId } from '../../src/platform/projections/notification.projection';
+
+const TASK = 'indicator-task:c1:I-01:WTSQ';
+const ITEM = 'rectification-item:c1:item-1';
+const names: Record<string, string> = { WTSQ: '外滩社区', NJDL: '南京东路社区' };
+const unitName = (code: string) => names[code] ?? code;
+const at = new Date('2027-04-03T02:00:00Z');
+const ev = (streamId: string, type: string, data: Record<string, unknown>, occurredAt = at): NotifiableEvent => ({ streamId, type, data, occurredAt });
+const task: StreamContext = { kind: 'task', campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'WTSQ' };
+const item: StreamContext = { kind: 'item', campaignId: 'c1', description: '人行道停车', unitCode: 'WTSQ' };
+
+describe('notification rules', () => {
+  it('sends an approval request to the deciders of each kind', () => {
+    const selfCheck = notificationsFor(ev(TASK, 'SelfCheckSubmitted', { classification: 'MET', note: '已自查' }), task, unitName);
+    expect(selfCheck).toEqual([
+      expect.objectContaining({
+        kind: 'APPROVAL_REQUEST',
+        taskId: TASK,
+        itemId: null,
+        campaignId: 'c1',
+        title: '【待审核】测评指标 I-01：外滩社区提交自查结果',
+        text: '自评结果：达标。已自查',
+        urgent: false,
+        audience: { roles: ['SUPERVISOR'], unitCode: null, unitRoles: [] },
+      }),
+    ]);
+    const archive = notificationsFor(ev(TASK, 'ArchiveMaterialSubmitted', { materialCode: 'M1', file: null, note: '' }), task, unitName);
+    expect(archive[0].audience.roles).toEqual(['ARCHIVIST']);
+    const extension = notificationsFor(ev(TASK, 'ExtensionRequested', { requestedDueAt: '2027-05-01T00:00:00Z', reason: '施工' }), task, unitName);
+    expect(extension[0]).toEqual(expect.objectContaining({ title: '【待审核】测评指标 I-01：外滩社区申请延期', text: '申请延至 2027-05-01。理由：施工' }));
+    expect(extension[0].audience.roles).toEqual(['SUPERVISOR']);
+    for (const type of ['RectificationPlanSubmitted', 'RectificationSubmitted']) {
+      const [n] = notificationsFor(ev(TASK, type, { plan: '方案', deadline: '2027-05-01T00:00:00Z', note: '' }), task, unitName);
+      expect([type, n.kind, n.audience.roles]).toEqual([type, 'APPROVAL_REQUEST', ['SUPERVISOR']]);
+    }
+  });
+
+  it('tells the unit of returns and extension decisions', () => {
+    const returned = notificationsFor(ev(TASK, 'SelfCheckReturned', { reason: '材料不全' }), task, unitName);
+    expect(returned).toEqual([
+      expect.objectContaining({
+        kind: 'RETURNED',
+        title: '【退回】测评指标 I-01：自查结果被退回',
+        text: '退回理由：材料不全。请修改后重新提交。',
+        audience: { roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] },
+      }),
+    ]);
+    for (const type of ['RectificationReturned', 'ArchiveReturned', 'ArchiveMaterialReturned']) {
+      expect(notificationsFor(ev(TASK, type, { reason: 'x', materialCode: 'M1' }), task, unitName)[0].audience.unitCode).toBe('WTSQ');
+    }
+    const approved = notificationsFor(ev(TASK, 'ExtensionApproved', { dueAt: '2027-05-01T00:00:00Z', note: '' }), task, unitName);
+    expect(approved[0]).toEqual(expect.objectContaining({ kind: 'EXTENSION_DECISION', title: '【延期】测评指标 I-01：延期已批准', text: '新的期限：2027-05-01。' }));
+    const refused = notificationsFor(ev(TASK, 'ExtensionRefused', { reason: '无正当理由' }), task, unitName);
+    expect(refused[0].title).toBe('【延期】测评指标 I-01：延期未批准');
+  });
+
+  it('follows the ladder: the unit for reminders, the roles named above, urgent from 督办', () => {
+    const urge = notificationsFor(
+      ev(TASK, 'DeadlineEscalated', { level: 'URGE', stage: 'SELF_CHECK', stageDueAt: '2027-04-01T00:00:00Z', notify: ['UNIT_MEMBER', 'UNIT_HEAD'] }),
+      task,
+      unitName,
+    );
+    expect(urge).toEqual([
+      expect.objectContaining({
+        kind: 'ESCALATION',
+        urgent: false,
+        title: '【催办】测评指标 I-01：自查自评已逾期 2 天',
+        audience: { roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] },
+      }),
+    ]);
+    const supervise = notificationsFor(
+      ev(TASK, 'DeadlineEscalated', { level: 'SUPERVISE', stage: 'SELF_CHECK', stageDueAt: '2027-04-01T00:00:00Z', notify: ['UNIT_HEAD', 'SUPERVISOR'] }),
+      task,
+      unitName,
+    );
+    expect(supervise[0]).toEqual(expect.objectContaining({ urgent: true, title: '【督办】测评指标 I-01：自查自评已逾期 2 天' }));
+    expect(supervise[0].audience).toEqual({ roles: ['SUPERVISOR'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'] });
+    expect(lateness('2027-04-05T00:00:00Z', at)).toBe('即将到期（2027-04-05）');
+    expect(lateness('2027-04-03T00:00:00Z', at)).toBe('已到期');
+  });
+
+  it('tells a unit of a finding dispatched to it, supervisors of a submission, the unit of a return', () => {
+    const dispatched = notificationsFor(ev(ITEM, 'ItemDispatched', { unitCode: 'NJDL', dueAt: '2027-04-10T00:00:00Z', note: '' }), { ...item, unitCode: null }, unitName);
+    expect(dispatched).toEqual([
+      expect.objectContaining({
+        kind: 'ITEM_ASSIGNED',
+        itemId: ITEM,
+        taskId: null,
+        title: '【派单】整改问题「人行道停车」',
+        text: '该问题已派给南京东路社区，整改期限 2027-04-10。',
+        audience: { roles: [], unitCode: 'NJDL', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] },
+      }),
+    ]);
+    expect(notificationsFor(ev(ITEM, 'ItemSubmitted', { note: '', photos: [] }), item, unitName)[0].audience.roles).toEqual(['SUPERVISOR']);
+    expect(notificationsFor(ev(ITEM, 'ItemReturned', { reason: '未整改到位' }), item, unitName)[0]).toEqual(
+      expect.objectContaining({ kind: 'RETURNED', audience: { roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] } }),
+    );
+  });
+
+  it('says nothing of other events, or of a stream it knows nothing about', () => {
+    expect(notificationsFor(ev(TASK, 'CommentAdded', { text: 'x' }), task, unitName)).toEqual([]);
+    expect(notificationsFor(ev(ITEM, 'ItemVerified', { note: '', recheckAt: '' }), item, unitName)).toEqual([]);
+    expect(notificationsFor(ev('campaign:c1', 'SelfCheckSubmitted', {}), task, unitName)).toEqual([]);
+    expect(notificationsFor(ev(TASK, 'SelfCheckSubmitted', { classification: 'MET', note: '' }), null, unitName)).toEqual([]);
+  });
+
+  it('folds the unit a stream belongs to from its creation, reassignment and dispatch', () => {
+    let ctx = foldContext(null, ev(TASK, 'IndicatorTaskCreated', { campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'WTSQ', leadUnitCode: 'WTSQ', dueAt: '' }));
+    ctx = foldContext(ctx, ev(TASK, 'TaskReassigned', { unitCode: 'NJDL', previousUnitCode: 'WTSQ', reason: '' }));
+    expect(ctx).toEqual({ kind: 'task', campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'NJDL' });
+    let itemCtx = foldContext(null, ev(ITEM, 'ItemReported', { campaignId: 'c1', description: '人行道停车' }));
+    itemCtx = foldContext(itemCtx, ev(ITEM, 'ItemDispatched', { unitCode: 'WTSQ', dueAt: '', note: '' }));
+    expect(itemCtx).toEqual(item);
+    expect(foldContext(itemCtx, ev(ITEM, 'ItemDispatchReturnApproved', { note: '', previousUnitCode: 'WTSQ' }))).toEqual({ ...item, unitCode: null });
+  });
+
+  it('gives one notification and person the same id every time', () => {
+    expect(notificationId('e1', 'alice')).toBe(notificationId('e1', 'alice'));
+    expect(notificationId('e1', 'alice')).not.toBe(notificationId('e1', 'bob'));
+    expect(notificationId('e1', 'alice')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
