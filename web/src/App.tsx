@@ -6,6 +6,7 @@ import { useI18n } from './i18n';
 import { SignInPage } from './session/SignInPage';
 import { useSession } from './session/session';
 import { CampaignHeader } from './shell/CampaignHeader';
+import { NotificationBell } from './shell/NotificationBell';
 import { SCREENS, routeHref, screensFor } from './shell/navigation';
 import { useRoute } from './shell/useRoute';
 import { ROLE_LABELS } from './i18n/roles';
@@ -43,6 +44,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
       <Layout.Header className="app-header">
         <CampaignHeader />
         <Space size="middle" wrap className="app-user">
+          <NotificationBell />
           <Typography.Text className="who" data-testid="who">
             {whoLabel(me)}
           </Typography.Text>

@@ -733,6 +733,19 @@ export type GenerateMonthlyReportInput = {
   month: string;
 };
 
+/** 消息类别 / Kind of notification */
+export type NotificationKind =
+  /** 时限提醒与督办（提醒、催办、督办、约谈、问责） / A step of the escalation ladder */
+  | 'ESCALATION'
+  /** 待审核、待验收、待复核或待批准的申请 / Something waits for the recipient's decision */
+  | 'APPROVAL_REQUEST'
+  /** 提交的内容被退回 / Something handed in was returned */
+  | 'RETURNED'
+  /** 延期申请的结果 / The decision on an extension request */
+  | 'EXTENSION_DECISION'
+  /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
+  | 'ITEM_ASSIGNED';
+
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
   /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
@@ -1702,3 +1715,35 @@ export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type UnitsQuery = { board: { columns: Array<{ cards: Array<{ unit: { code: string, name: string } }> }> } };
+
+export type InboxQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxQuery = { notifications: { unreadCount: number, edges: Array<{ cursor: string, node: { id: string, kind: NotificationKind, taskId: string | null, itemId: string | null, title: string, text: string, urgent: boolean, createdAt: string, readAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type InboxNotificationFragment = { id: string, kind: NotificationKind, taskId: string | null, itemId: string | null, title: string, text: string, urgent: boolean, createdAt: string, readAt: string | null };
+
+export type InboxUnreadQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxUnreadQuery = { notifications: { unreadCount: number } };
+
+export type MarkNotificationsReadMutationVariables = Exact<{
+  ids: Array<string | number> | string | number;
+}>;
+
+
+export type MarkNotificationsReadMutation = { markNotificationsRead: number };
+
+export type MarkAllNotificationsReadMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MarkAllNotificationsReadMutation = { markAllNotificationsRead: number };
+
+export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, taskId: string | null, itemId: string | null, title: string, text: string, urgent: boolean, createdAt: string, readAt: string | null } };
