@@ -344,6 +344,19 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A workflow an appended event must start, written in the append's transaction; started once by the worker. */
+export interface WorkflowOutboxTable {
+  /** The workflow's id: starting it twice is refused by Temporal, so the row is its own idempotency key. */
+  workflow_id: string;
+  workflow_type: string;
+  args: JSONColumnType<unknown[]>;
+  source_event_id: string;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  started_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+}
+
 /** One in-app notification (站内消息) for one person, written by the notifications projection. */
 export interface NotificationsTable {
   /** Deterministic: a hash of the source event id and the recipient's login. */
@@ -405,4 +418,5 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   uploaded_files: UploadedFilesTable;
   notifications: NotificationsTable;
+  workflow_outbox: WorkflowOutboxTable;
 }

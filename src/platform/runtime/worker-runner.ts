@@ -9,6 +9,7 @@ import { InspectionRoundProjection } from '../projections/inspection-round.proje
 import { NotificationProjection } from '../projections/notification.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
+import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { AppConfig, TemporalConnectionConfig } from '../config/config';
@@ -66,7 +67,11 @@ export async function startWorker(
     client,
     options,
   });
+  // Starts the workflows that appended events asked for (notification deliveries, notices), once each.
+  const outbox = new WorkflowOutboxStarter(db, client, temporal.taskQueue);
+  outbox.start();
   const done = worker.run().finally(async () => {
+    await outbox.stop();
     await connection.close();
     await client.connection.close();
   });
