@@ -3,6 +3,7 @@
 // here; how rows relate (duplicates, a person's unit) is the validator's job. Every problem is collected.
 import { CODE_PATTERN, choiceList, choiceOf, csvGrids, decodeCsvBytes, fileProblem, isBlankGrid, normaliseCode, readTables, sheetProblem, sortProblems, xlsxGrids, type Grid, type GridsRead, type SheetProblem, type TableRow, type TableSpec, oneLine } from '../platform/spreadsheet';
 import { csvSheetName } from '../catalog/reference-upload';
+import { readRobotKey, readDingtalkSecret } from './organisation.robots';
 import {
   ROLE_LABELS,
   UNIT_KIND_LABELS,
@@ -20,6 +21,9 @@ export const UNIT_TABLE: TableSpec<UnitColumn> = {
     { key: 'unitCode', names: ['单位编码'], required: true, hint: '请填写单位编码，例如 WTSQ（字母、数字，登录名和任务编号中会用到）' },
     { key: 'unitName', names: ['单位名称'], required: true, hint: '请填写单位的全称，例如 外滩社区' },
     { key: 'unitKind', names: ['单位类别', '单位类型'], required: true, hint: `请填写 ${choiceList(UNIT_KIND_LABELS)} 之一` },
+    { key: 'wecomRobot', names: ['企业微信群机器人', '企业微信机器人'], required: false, hint: '' },
+    { key: 'dingtalkRobot', names: ['钉钉群机器人', '钉钉机器人'], required: false, hint: '' },
+    { key: 'dingtalkSecret', names: ['钉钉加签密钥', '钉钉机器人密钥'], required: false, hint: '' },
   ],
 };
 
@@ -125,7 +129,28 @@ function readUnit(row: TableRow<UnitColumn>, problems: SheetProblem[]): UnitRow 
     kind = choiceOf(row.text('unitKind'), UNIT_KIND_LABELS);
     if (!kind) report('unitKind', 'BAD_CHOICE', `无法识别单位类别「${oneLine(row.text('unitKind'))}」。请填写 ${choiceList(UNIT_KIND_LABELS)} 之一`);
   }
-  return { sheet: row.sheet, row: row.row, code, name: oneLine(row.text('unitName')) || null, kind, columns: columnsOf(row, UNIT_TABLE) };
+  return { sheet: row.sheet, row: row.row, code, name: oneLine(row.text('unitName')) || null, kind, robots: readRobots(row, report), columns: columnsOf(row, UNIT_TABLE) };
+}
+
+/** The unit's group robots, when the table has any robot column; each value is checked, a bad one reported. */
+function readRobots(row: TableRow<UnitColumn>, report: (key: UnitColumn, code: SheetProblem['code'], detail: string) => void): UnitRow['robots'] {
+  if (row.letter('wecomRobot') === null && row.letter('dingtalkRobot') === null && row.letter('dingtalkSecret') === null) return null;
+  const read = (key: UnitColumn, parse: (text: string) => { ok: true; value: string } | { ok: false; message: string }) => {
+    if (row.text(key) === '') return null;
+    const result = parse(row.text(key));
+    if (result.ok) return result.value;
+    report(key, 'BAD_VALUE', result.message);
+    return null;
+  };
+  const robots = {
+    wecomKey: read('wecomRobot', (text) => readRobotKey('WECOM', text)),
+    dingtalkToken: read('dingtalkRobot', (text) => readRobotKey('DINGTALK', text)),
+    dingtalkSecret: read('dingtalkSecret', readDingtalkSecret),
+  };
+  if (robots.dingtalkSecret !== null && row.text('dingtalkRobot') === '') {
+    report('dingtalkSecret', 'BAD_VALUE', '填写了钉钉加签密钥，但没有填写钉钉群机器人。请同时填写机器人的 Webhook 地址，或删去密钥');
+  }
+  return robots;
 }
 
 function readPerson(row: TableRow<PersonColumn>, problems: SheetProblem[]): PersonRow {

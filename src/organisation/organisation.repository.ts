@@ -7,7 +7,7 @@ import type { Db } from '../platform/database/database';
 import type { Database } from '../platform/database/database.types';
 import { DomainError } from '../platform/errors/domain-error';
 import type { OrganisationDiff } from './organisation.validator';
-import { WORKING_GROUPS, type Organisation, type OrganisationReference, type PersonPlan, type Role, type UnitKind, type WorkingGroupCode } from './organisation.types';
+import { WORKING_GROUPS, type Organisation, type OrganisationReference, type PersonPlan, type Role, type UnitKind, type UnitRobots, type WorkingGroupCode } from './organisation.types';
 
 export type OrganisationWrite = OrganisationDiff['write'];
 
@@ -72,6 +72,12 @@ export class OrganisationRepository {
   }
 
   /** Unit code → how many tasks (breakdown assignments and cards, of any campaign) it is responsible for or leads. */
+  /** Each unit's group robots (issue 16); the 钉钉 secret included, so never for the API's answers. */
+  async unitRobots(db: Kysely<Database> = this.db): Promise<Map<string, UnitRobots>> {
+    const rows = await db.selectFrom('unit_robots').selectAll().execute();
+    return new Map(rows.map((r) => [r.unit_code, { wecomKey: r.wecom_key, dingtalkToken: r.dingtalk_token, dingtalkSecret: r.dingtalk_secret }]));
+  }
+
   async unitsInUse(db: Kysely<Database> = this.db): Promise<Map<string, number>> {
     const { rows } = await sql<{ unit_code: string; tasks: number }>`
       select unit_code, count(distinct (campaign_id, indicator_code, task_unit))::int as tasks from (
@@ -94,8 +100,11 @@ export class OrganisationRepository {
     try {
       return await this.db.transaction().execute(async (trx) => {
         await lockForReferenceImport(trx, 'organisation');
-        const [units, people, unitsInUse] = await Promise.all([this.units(trx), this.people(trx), this.unitsInUse(trx)]);
-        const current: Organisation = { units, people: people.map(({ id: _id, ...person }) => person) };
+        const [units, people, unitsInUse, robots] = await Promise.all([this.units(trx), this.people(trx), this.unitsInUse(trx), this.unitRobots(trx)]);
+        const current: Organisation = {
+          units: units.map((u) => ({ ...u, robots: robots.get(u.code) ?? { wecomKey: null, dingtalkToken: null, dingtalkSecret: null } })),
+          people: people.map(({ id: _id, ...person }) => person),
+        };
         const { result, write } = decide({ current, unitsInUse, importerLogin });
         if (write) await applyWrite(trx, write);
         return result;
@@ -136,6 +145,16 @@ async function applyWrite(trx: Transaction<Database>, write: OrganisationWrite):
         }),
       )
       .execute();
+  }
+  if (write.robots !== null) {
+    // The file's robots, whole: a unit whose cells are blank has none.
+    await trx.deleteFrom('unit_robots').execute();
+    for (const chunk of chunks(write.robots)) {
+      await trx
+        .insertInto('unit_robots')
+        .values(chunk.map((r) => ({ unit_code: r.unitCode, wecom_key: r.wecomKey, dingtalk_token: r.dingtalkToken, dingtalk_secret: r.dingtalkSecret })))
+        .execute();
+    }
   }
   for (const chunk of chunks(write.removedLogins)) await trx.deleteFrom('users').where('login', 'in', chunk).execute();
   for (const chunk of chunks(write.removedUnits)) await trx.deleteFrom('units').where('code', 'in', chunk).execute();

@@ -43,9 +43,19 @@ export const WORKING_GROUP_LABELS = Object.fromEntries(WORKING_GROUPS.map((g) =>
 /** The supervisors are the 督查检查组 and the archivists the 档案组: their role puts them in that group. */
 export const GROUP_OF_ROLE: Partial<Record<Role, WorkingGroupCode>> = { SUPERVISOR: 'SUPERVISION', ARCHIVIST: 'ARCHIVES' };
 
-export type UnitColumn = 'unitCode' | 'unitName' | 'unitKind';
+export type UnitColumn = 'unitCode' | 'unitName' | 'unitKind' | 'wecomRobot' | 'dingtalkRobot' | 'dingtalkSecret';
 export type PersonColumn = 'login' | 'displayName' | 'role' | 'unit' | 'group' | 'phone';
 type Columns<K extends string> = Partial<Record<K, { name: string; letter: string | null }>>;
+
+/**
+ * A unit's own 企业微信 and 钉钉 group robots (issue 16): only the robot's key / access token and the 钉钉 signing
+ * secret are kept, never a URL, so an import cannot point the worker at any other server.
+ */
+export interface UnitRobots {
+  wecomKey: string | null;
+  dingtalkToken: string | null;
+  dingtalkSecret: string | null;
+}
 
 /** A row of the 单位 table as read; null where a value is missing or could not be read (the parser reported that). */
 export interface UnitRow {
@@ -54,6 +64,8 @@ export interface UnitRow {
   code: string | null;
   name: string | null;
   kind: UnitKind | null;
+  /** Null when the file has none of the robot columns (the units' robots are then left as they are). */
+  robots: UnitRobots | null;
   columns: Columns<UnitColumn>;
 }
 
@@ -80,6 +92,8 @@ export interface UnitPlan {
   code: string;
   name: string;
   kind: UnitKind;
+  /** Absent when the file has no robot columns. */
+  robots?: UnitRobots;
 }
 
 export interface PersonPlan {

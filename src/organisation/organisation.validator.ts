@@ -17,6 +17,7 @@ import {
   type PersonRow,
   type UnitColumn,
   type UnitPlan,
+  type UnitRobots,
   type UnitRow,
 } from './organisation.types';
 
@@ -110,7 +111,7 @@ export function planOrganisation(units: readonly UnitRow[], people: readonly Per
     report(importer, 'role', 'REMOVES_IMPORTER', `这是您本人（登录名 ${reference.importerLogin}）。改为「${ROLE_LABELS[importer.role]}」后您将不能再导入组织机构，请保留「创建办」角色，改由其他创建办人员调整`);
   }
 
-  const plannedUnits: UnitPlan[] = units.flatMap((u) => (u.code && u.name && u.kind ? [{ code: u.code, name: u.name, kind: u.kind }] : []));
+  const plannedUnits: UnitPlan[] = units.flatMap((u) => (u.code && u.name && u.kind ? [{ code: u.code, name: u.name, kind: u.kind, ...(u.robots ? { robots: u.robots } : {}) }] : []));
   const organisation = problems.length === 0 ? { units: plannedUnits, people: planned } : { units: [], people: [] };
   return { organisation, problems };
 }
@@ -119,6 +120,9 @@ const DEFAULT_COLUMN_NAMES: Record<UnitColumn | PersonColumn, string> = {
   unitCode: '单位编码',
   unitName: '单位名称',
   unitKind: '单位类别',
+  wecomRobot: '企业微信群机器人',
+  dingtalkRobot: '钉钉群机器人',
+  dingtalkSecret: '钉钉加签密钥',
   login: '登录名',
   displayName: '姓名',
   role: '角色',
@@ -144,11 +148,19 @@ function unknownUnit(written: string, units: readonly UnitRow[]): string {
 export interface OrganisationDiff {
   counts: { units: ChangeCounts; people: ChangeCounts; groupMembers: number };
   changes: ReferenceChange[];
-  write: { units: UnitPlan[]; people: PersonPlan[]; removedUnits: string[]; removedLogins: string[]; memberships: { login: string; group: string }[] };
+  write: {
+    units: UnitPlan[];
+    people: PersonPlan[];
+    removedUnits: string[];
+    removedLogins: string[];
+    memberships: { login: string; group: string }[];
+    /** The units' group robots, whole, when the file has robot columns; null leaves them as they are. */
+    robots: ({ unitCode: string } & UnitRobots)[] | null;
+  };
 }
 
 export function diffOrganisation(current: Organisation, next: Organisation): OrganisationDiff {
-  const units = diffBy(current.units, next.units, (u) => u.code, (a, b) => a.name === b.name && a.kind === b.kind);
+  const units = diffBy(current.units, next.units, (u) => u.code, (a, b) => a.name === b.name && a.kind === b.kind && sameRobots(a.robots, b.robots));
   const people = diffBy(current.people, next.people, (p) => p.login, samePerson);
   const memberships = next.people.flatMap((p) => p.groups.map((group) => ({ login: p.login, group })));
   return {
@@ -160,8 +172,15 @@ export function diffOrganisation(current: Organisation, next: Organisation): Org
       removedUnits: units.removed.map((u) => u.code),
       removedLogins: people.removed.map((p) => p.login),
       memberships,
+      robots: next.units.some((u) => u.robots) ? next.units.flatMap((u) => (u.robots && (u.robots.wecomKey || u.robots.dingtalkToken) ? [{ unitCode: u.code, ...u.robots }] : [])) : null,
     },
   };
+}
+
+/** A file without robot columns (b absent) keeps the units' robots: no change. */
+function sameRobots(a: UnitRobots | undefined, b: UnitRobots | undefined): boolean {
+  if (b === undefined) return true;
+  return (a?.wecomKey ?? null) === b.wecomKey && (a?.dingtalkToken ?? null) === b.dingtalkToken && (a?.dingtalkSecret ?? null) === b.dingtalkSecret;
 }
 
 function samePerson(a: PersonPlan, b: PersonPlan): boolean {

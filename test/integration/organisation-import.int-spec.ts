@@ -183,6 +183,41 @@ describe('organisation', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('keeps the units\' group robots from the robot columns, whole; a file without them leaves them; the API never shows them', async () => {
+    const robots = () => stack.db.selectFrom('unit_robots').selectAll().orderBy('unit_code').execute();
+    const header = [...UNIT_HEADER, '企业微信群机器人', '钉钉群机器人', '钉钉加签密钥'];
+    const key = 'wtsq-wecom-key-0001';
+    const secret = 'SEC0123456789abcdef0123456789abcdef';
+    const units = demoUnitRows().map((u) => (u[0] === 'WTSQ' ? [...u, `https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=${key}`, 'wtsq-dingtalk-token', secret] : [...u, '', '', '']));
+    const file = async (unitRows: Cell[][], unitHeader: readonly string[]) => ({
+      fileName: '组织机构.xlsx',
+      content: await xlsx([
+        { name: '单位', rows: [unitHeader.slice(), ...unitRows] },
+        { name: '人员', rows: [PEOPLE_HEADER.slice(), ...demoPeopleRows()] },
+      ]),
+    });
+    const applied = (await upload('office', [await file(units, header)])).data!.importOrganisation;
+    expect(applied.status).toBe('APPLIED');
+    expect(applied.changes.map((c) => `${c.kind} ${c.code}`)).toContain('CHANGED WTSQ');
+    expect(await robots()).toEqual([{ unit_code: 'WTSQ', wecom_key: key, dingtalk_token: 'wtsq-dingtalk-token', dingtalk_secret: secret }]);
+    const shown = JSON.stringify((await gql(stack.url, 'office', ORGANISATION)).data);
+    expect(shown).not.toContain(key);
+    expect(shown).not.toContain(secret);
+
+    // Without the columns: nothing to change, the robots stay.
+    expect((await upload('office', [await file(demoUnitRows(), UNIT_HEADER)])).data!.importOrganisation.status).toBe('UNCHANGED');
+    expect(await robots()).toHaveLength(1);
+    // A bad robot cell refuses the whole file, writing nothing.
+    const bad = units.map((u) => (u[0] === 'BJSQ' ? [...u.slice(0, 3), 'https://evil.example.com/cgi-bin/webhook/send?key=abcdefgh', '', ''] : u));
+    const refused = (await upload('office', [await file(bad, header)])).data!.importOrganisation;
+    expect(refused.status).toBe('REJECTED');
+    expect(refused.problems.map((p) => [p.column, p.code])).toEqual([['企业微信群机器人', 'BAD_VALUE']]);
+    expect(await robots()).toHaveLength(1);
+    // With the columns blank: the robots are removed.
+    expect((await upload('office', [await file(demoUnitRows().map((u) => [...u, '', '', '']), header)])).data!.importOrganisation.status).toBe('APPLIED');
+    expect(await robots()).toEqual([]);
+  });
+
   it('imports two .csv files from the command line, and exits 1 listing the problems of a broken pair', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'organisation-cli-'));
     const run = (args: string[]) =>

@@ -37,6 +37,11 @@ describe('loadConfig', () => {
         connectionInitTimeoutMs: 10_000,
       },
       webDir: path.join(projectRoot(), 'web/dist'),
+      robotsAndSms: {
+        wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
+        dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
+        sms: null,
+      },
       worker: { healthPort: 3001, maxCachedWorkflows: null },
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
@@ -123,6 +128,11 @@ describe('loadConfig', () => {
         connectionInitTimeoutMs: 10_000,
       },
       webDir: path.join(projectRoot(), 'web/dist'),
+      robotsAndSms: {
+        wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
+        dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
+        sms: null,
+      },
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
       logLevel: 'debug',

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import { z } from 'zod';
 import { projectRoot } from '../runtime/project-paths';
+import { loadRobotSmsConfig, type RobotSmsConfig } from './robot-sms.config';
 
 const port = (fallback: number) =>
   z
@@ -165,6 +166,8 @@ export interface AppConfig {
   };
   /** The built board the API serves at `/`. */
   webDir: string;
+  /** The 企业微信 / 钉钉 group robots and SMS (robot-sms.config.ts). */
+  robotsAndSms: RobotSmsConfig;
 }
 
 export class ConfigError extends Error {
@@ -214,6 +217,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       message: `须为逗号分隔的来源，如 https://cw.example.gov.cn,http://localhost:3000（当前值 / value: ${JSON.stringify(e.ALLOWED_ORIGINS)}） / comma-separated origins (scheme://host[:port])`,
     });
   }
+  const robotsAndSms = loadRobotSmsConfig(env, problems);
   if (e.BOARD_PAGE_SIZE > e.BOARD_MAX_PAGE_SIZE) {
     problems.push({ variable: 'BOARD_PAGE_SIZE', message: `不能大于 BOARD_MAX_PAGE_SIZE（${e.BOARD_MAX_PAGE_SIZE}） / at most BOARD_MAX_PAGE_SIZE` });
   }
@@ -272,6 +276,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       connectionInitTimeoutMs: 10_000,
     },
     webDir: path.resolve(projectRoot(), e.WEB_DIR),
+    robotsAndSms,
   };
 }
 

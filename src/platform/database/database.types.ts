@@ -344,6 +344,23 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A unit's own 企业微信 / 钉钉 group robots, from the organisation import: keys only, never URLs. */
+export interface UnitRobotsTable {
+  unit_code: string;
+  wecom_key: string | null;
+  dingtalk_token: string | null;
+  dingtalk_secret: string | null;
+}
+
+/** One group robot message sent: for the notifications of one event to the people of one group. */
+export interface RobotMessagesTable {
+  message_key: string;
+  channel: string;
+  source_event_id: string;
+  notification_ids: string[];
+  sent_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 /** A workflow an appended event must start, written in the append's transaction; started once by the worker. */
 export interface WorkflowOutboxTable {
   /** The workflow's id: starting it twice is refused by Temporal, so the row is its own idempotency key. */
@@ -419,4 +436,6 @@ export interface Database {
   uploaded_files: UploadedFilesTable;
   notifications: NotificationsTable;
   workflow_outbox: WorkflowOutboxTable;
+  unit_robots: UnitRobotsTable;
+  robot_messages: RobotMessagesTable;
 }
