@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { LogLevel } from '@nestjs/common';
@@ -20,6 +21,9 @@ const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
 };
 
 /** Starts the GraphQL API and serves the board (web/dist). */
+/** Longer than the 60 s idle timeout of common load balancers, as their vendors advise. */
+const KEEP_ALIVE_MS = 65_000;
+
 export async function startApi(runtime: AppRuntime, options: { port?: number; checkPort?: boolean } = {}): Promise<NestExpressApplication> {
   const port = options.port ?? runtime.config.api.port;
   if (options.checkPort !== false) await assertPortFree(port, 'PORT', 'GraphQL API 与看板 / API and board', runtime.config.api.host);
@@ -52,5 +56,11 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
     setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
   await app.listen(port, runtime.config.api.host);
+  // Idle keep-alive connections stay open longer than clients and load balancers keep them (Node's 5 s is shorter
+  // than most): a server that closes a connection just as a client reuses it makes the client see "other side
+  // closed" for a request that never arrived. Seen under load in the PostgreSQL-restart fault test.
+  const server = app.getHttpServer() as Server;
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   return app;
 }
