@@ -441,7 +441,9 @@ export type IndicatorTaskAction =
   /** 上传佐证材料 / Attach evidence */
   | 'ATTACH_EVIDENCE'
   /** 改派责任单位（创建办） / Reassign to another unit (office) */
-  | 'REASSIGN';
+  | 'REASSIGN'
+  /** 指定责任人（责任单位负责人、创建办） / Name the responsible person (unit head, office) */
+  | 'ASSIGN_RESPONSIBLE_PERSON';
 
 /** 档案材料的状态 / Where an archive material stands */
 export type ArchiveMaterialStatus =
@@ -823,7 +825,9 @@ export type ItemAction =
   /** 不同意退回（督查组） / Refuse the return (supervisor) */
   | 'REFUSE_DISPATCH_RETURN'
   /** 重复上报（已关联到原问题） / A repeated report, linked to the open item */
-  | 'REPORT_DUPLICATE';
+  | 'REPORT_DUPLICATE'
+  /** 指定责任人（责任单位负责人、创建办；请用 assignItemResponsiblePerson） / Name the responsible person (unit head, office; use assignItemResponsiblePerson) */
+  | 'ASSIGN_RESPONSIBLE_PERSON';
 
 /** 问题位置 / Where a problem is */
 export type ItemLocationInput = {
