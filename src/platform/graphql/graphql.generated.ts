@@ -14,7 +14,7 @@ export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPE
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
-export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
+export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
@@ -1303,6 +1303,7 @@ export interface TaskChange {
     dueAt: DateTime;
     previousDueAt?: Nullable<DateTime>;
     previousLeadUnitCode?: Nullable<string>;
+    responsiblePerson?: Nullable<ResponsiblePerson>;
 }
 
 export interface ImportCounts {

@@ -85,6 +85,10 @@ export type ImportProblemCode =
   | 'TOO_LARGE'
   /** 该单位的任务已改派给其他单位，表格已过时 / The unit's task was reassigned to another unit since: the file is out of date */
   | 'REASSIGNED'
+  /** 找不到责任人，或其不是该行责任单位的人员 / The responsible person is unknown, or not a person of the row's responsible unit */
+  | 'UNKNOWN_PERSON'
+  /** 责任人的姓名或手机号对应多位人员 / The responsible person's name or phone matches more than one person */
+  | 'AMBIGUOUS_PERSON'
   /** 格式不对：编码、分值、登录名、手机号 / A value in the wrong form: a code, points, a login, a phone number */
   | 'BAD_VALUE'
   /** 不是可选的值之一：测评方法、专项整治领域、单位类别、角色、工作小组 / Not one of the allowed words: method, area, unit kind, role, working group */
