@@ -156,6 +156,8 @@ export const HISTORY_WORDS = {
   file: { zh: '文件', en: 'File' },
   unit: { zh: '责任单位', en: 'Unit' },
   previousUnit: { zh: '原责任单位', en: 'Previous unit' },
+  responsible: { zh: '责任人', en: 'Responsible person' },
+  previousResponsible: { zh: '原责任人', en: 'Previous responsible person' },
   description: { zh: '问题描述', en: 'Description' },
   address: { zh: '地址', en: 'Address' },
   area: { zh: '领域', en: 'Area' },
