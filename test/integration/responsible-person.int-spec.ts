@@ -129,4 +129,41 @@ describe('the 责任人 of a task', () => {
       'the unit’s notifications',
     );
   });
+
+  it("names an item's 责任人 through assignItemResponsiblePerson, for the unit head of the item's unit only", async () => {
+    const reported = await gql<{ reportItem: { item: { id: string } } }>(
+      stack.url,
+      'supervisor',
+      'mutation($input: ReportItemInput!) { reportItem(input: $input) { item { id } } }',
+      { input: { campaignId: CAMPAIGN, source: 'SUPERVISION', area: 'SANITATION', location: { address: '外滩路 8 号' }, description: '垃圾桶满溢', unitCode: 'WTSQ' } },
+    );
+    expect(reported.errors).toBeUndefined();
+    const itemId = reported.data!.reportItem.item.id;
+    const ITEM_FIELDS = 'responsiblePerson { login name } responsiblePersonCandidates { login } allowedActions';
+    const assignItem = (login: string, person: string) =>
+      gql<{ assignItemResponsiblePerson: { responsiblePerson: { login: string; name: string } | null } }>(
+        stack.url,
+        login,
+        `mutation($i: AssignItemResponsiblePersonInput!) { assignItemResponsiblePerson(input: $i) { ${ITEM_FIELDS} } }`,
+        { i: { itemId, login: person } },
+      );
+    const before = await gql<{ rectificationItem: { responsiblePerson: null; responsiblePersonCandidates: { login: string }[]; allowedActions: string[] } }>(
+      stack.url,
+      'wtsq.head',
+      `{ rectificationItem(id: "${itemId}") { ${ITEM_FIELDS} } }`,
+    );
+    expect(before.data!.rectificationItem.responsiblePerson).toBeNull();
+    expect(before.data!.rectificationItem.responsiblePersonCandidates.map((p) => p.login).sort()).toEqual(['wtsq.head', 'wtsq.member']);
+    expect(before.data!.rectificationItem.allowedActions).not.toContain('ASSIGN_RESPONSIBLE_PERSON');
+    const events = async () => (await eventsOf(stack.db, itemId)).length;
+    const count = await events();
+    expect((await assignItem('bjsq.head', 'bjsq.member')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await assignItem('wtsq.head', 'bjsq.member')).errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await events()).toBe(count);
+    const named = await assignItem('wtsq.head', 'wtsq.member');
+    expect(named.errors).toBeUndefined();
+    expect(named.data!.assignItemResponsiblePerson.responsiblePerson).toEqual({ login: 'wtsq.member', name: '外滩社区工作人员' });
+    expect(await events()).toBe(count + 1);
+  });
 });
+
