@@ -37,7 +37,17 @@ export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdo
       // Each start is a round trip to Temporal: one after another, a large breakdown took minutes. Every item is
       // safe to send twice, so when one fails the whole batch is retried and nothing is marked applied.
       const apply = async (item: ImportItem) => {
-        const task = { campaignId: record.campaign_id, indicatorCode: item.indicatorCode, unitCode: item.unitCode, leadUnitCode: item.leadUnitCode, dueAt: item.dueAt, createdBy: actor, policy };
+        const task = {
+          campaignId: record.campaign_id,
+          indicatorCode: item.indicatorCode,
+          unitCode: item.unitCode,
+          leadUnitCode: item.leadUnitCode,
+          dueAt: item.dueAt,
+          createdBy: actor,
+          policy,
+          // Only when named: a task started without one gets the input (and the creation event) it always had.
+          ...(item.responsiblePerson ? { responsiblePerson: item.responsiblePerson } : {}),
+        };
         if (item.kind === 'CHANGED') {
           try {
             await deps.client.workflow.getHandle(item.taskId).signal(breakdownChangedSignal, { importId, dueAt: item.dueAt, leadUnitCode: item.leadUnitCode, actor });

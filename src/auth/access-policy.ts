@@ -136,6 +136,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.acceptArchiveMaterial': task('ACCEPT_ARCHIVE_MATERIAL', '验收档案材料'),
   'Mutation.returnArchiveMaterial': task('RETURN_ARCHIVE_MATERIAL', '退回档案材料'),
   'Mutation.reassignTask': task('REASSIGN', '调整责任单位'),
+  'Mutation.assignTaskResponsiblePerson': task('ASSIGN_RESPONSIBLE_PERSON', '指定任务的责任人'),
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
@@ -153,6 +154,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
       return typeof action === 'string' && isItemAction(action) ? itemActionRoles(action) : ALL_ITEM_ACTION_ROLES;
     },
   },
+  'Mutation.assignItemResponsiblePerson': { what: '指定整改问题的责任人', allow: itemActionRoles('ASSIGN_RESPONSIBLE_PERSON') },
   'Mutation.meetingDecisionToItem': { what: '把议定事项转为整改问题', allow: ['OFFICE', 'SUPERVISOR'] },
   'Mutation.meetingDecisionToTask': { what: '把议定事项转为指标任务', allow: OFFICE },
 

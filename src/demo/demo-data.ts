@@ -14,17 +14,31 @@ import { DemoDataRepository } from './demo-data.repository';
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
 
+/** Units whose tasks the demo starts with a 责任人 named (their member), to show one on the board; the rest have none yet. */
+const DEMO_NAMED_UNITS: ReadonlySet<string> = new Set(['WTSQ', 'BJSQ']);
+
+/** The 责任人 the demo names for a unit's tasks: the unit's member, for the units above. */
+function demoResponsiblePerson(unitCode: string): { login: string; name: string } | null {
+  if (!DEMO_NAMED_UNITS.has(unitCode)) return null;
+  const member = DEMO_USERS.find((u) => u.unitCode === unitCode && u.role === 'UNIT_MEMBER');
+  return member ? { login: member.login, name: member.displayName } : null;
+}
+
 export function demoTasks(catalog: DemoCatalogRow[] = readDemoCatalog()): NewIndicatorTask[] {
   return catalog.flatMap((row) => {
     const { lead, units } = demoAssignment(row.code, row.area);
-    return units.map((unitCode) => ({
-      campaignId: DEMO_CAMPAIGN.id,
-      indicatorCode: row.code,
-      unitCode,
-      leadUnitCode: lead,
-      dueAt: demoDueAt(row.code),
-      createdBy: SYSTEM_ACTOR,
-    }));
+    return units.map((unitCode) => {
+      const person = demoResponsiblePerson(unitCode);
+      return {
+        campaignId: DEMO_CAMPAIGN.id,
+        indicatorCode: row.code,
+        unitCode,
+        leadUnitCode: lead,
+        dueAt: demoDueAt(row.code),
+        createdBy: SYSTEM_ACTOR,
+        ...(person ? { responsiblePerson: person } : {}),
+      };
+    });
   });
 }
 

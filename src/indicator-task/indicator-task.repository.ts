@@ -13,6 +13,7 @@ import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
+import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 
 export interface UnitView {
   code: string;
@@ -194,6 +195,26 @@ export class IndicatorTaskRepository {
   /** The archive materials the indicator requires, as the catalog holds them now. */
   async materials(indicatorCode: string): Promise<{ code: string; name: string }[]> {
     return this.db.selectFrom('archive_materials').select(['code', 'name']).where('indicator_code', '=', indicatorCode).orderBy('position').execute();
+  }
+
+  /** A person of the roster by login, for naming a 责任人. */
+  async personByLogin(login: string): Promise<RosterPerson | undefined> {
+    const row = await this.db.selectFrom('users').select(['login', 'display_name', 'role', 'unit_code']).where('login', '=', login).executeTakeFirst();
+    return row && { login: row.login, displayName: row.display_name, role: row.role, unitCode: row.unit_code };
+  }
+
+  /** The people of a unit who may be named 责任人, by name (at most 500). */
+  async unitPeople(unitCode: string): Promise<ResponsiblePerson[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['login', 'display_name'])
+      .where('unit_code', '=', unitCode)
+      .where('role', 'in', [...RESPONSIBLE_ROLES])
+      .orderBy('display_name')
+      .orderBy('login')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({ login: r.login, name: r.display_name }));
   }
 
   async unit(code: string): Promise<UnitView | undefined> {

@@ -4,6 +4,7 @@ import { type GraphQLContext } from '../auth/auth.service';
 import type {
   AcceptArchiveMaterialInput,
   ReassignTaskInput,
+  AssignTaskResponsiblePersonInput,
   ReturnArchiveMaterialInput,
   SubmitArchiveMaterialInput,
   AddCommentInput,
@@ -208,6 +209,21 @@ export class IndicatorTaskResolver {
   @Mutation('reassignTask')
   async reassignTask(@Args('input') i: ReassignTaskInput, @CurrentActor() actor: Caller) {
     return this.tasks.reassign(actor, i.taskId, i.unitCode, i.reason, i.expectedVersion);
+  }
+
+  @Mutation('assignTaskResponsiblePerson')
+  async assignTaskResponsiblePerson(@Args('input') i: AssignTaskResponsiblePersonInput, @CurrentActor() actor: Caller) {
+    return this.tasks.assignResponsiblePerson(actor, i.taskId, i.login, i.expectedVersion);
+  }
+
+  @ResolveField('responsiblePerson')
+  responsiblePerson(@Parent() task: TaskView) {
+    return this.tasks.responsiblePerson(task);
+  }
+
+  @ResolveField('responsiblePersonCandidates')
+  responsiblePersonCandidates(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.responsiblePersonCandidates(actor, task, ctx);
   }
 
   @ResolveField('archiveMaterials')

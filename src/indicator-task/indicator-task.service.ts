@@ -29,6 +29,7 @@ import { IdempotencyService } from '../platform/idempotency/idempotency.service'
 import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type TaskView } from './indicator-task.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { historyEntry } from '../platform/event-store/history-entry';
+import { personRefusal, RESPONSIBLE_LOGIN_MAX, type ResponsiblePerson } from '../../workflows/shared/responsible-person';
 
 @Injectable()
 export class IndicatorTaskService {
@@ -200,6 +201,33 @@ export class IndicatorTaskService {
       }
       return this.perform(actor, taskId, { action: 'REASSIGN', unitCode: unit.code, reason }, expectedVersion);
     });
+  }
+
+  /**
+   * The unit head (or the office) names the task's 责任人: a person of the task's unit, checked against the roster
+   * here; the workflow refuses it again if the task has moved to another unit meanwhile.
+   */
+  async assignResponsiblePerson(actor: Actor, taskId: string, login: string, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    await this.refuseEarly(actor, task, 'ASSIGN_RESPONSIBLE_PERSON');
+    const wanted = login.trim();
+    if (wanted === '') throw new DomainError('BAD_USER_INPUT', '请选择责任人', 'login');
+    if (wanted.length > RESPONSIBLE_LOGIN_MAX) throw new DomainError('BAD_USER_INPUT', `责任人账号不能超过${RESPONSIBLE_LOGIN_MAX}个字符`, 'login');
+    const person = await this.tasks.personByLogin(wanted);
+    const refused = personRefusal(person, wanted, task.unit, '任务');
+    if (refused || !person) throw new DomainError('BAD_USER_INPUT', refused ?? '', 'login');
+    return this.perform(actor, taskId, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: task.unit.code, login: person.login, name: person.displayName }, expectedVersion);
+  }
+
+  responsiblePerson(task: TaskView): ResponsiblePerson | null {
+    return task.state.responsiblePerson ?? null;
+  }
+
+  /** The people the caller may name 责任人 of the task now; none when they may not name one. */
+  async responsiblePersonCandidates(actor: Actor, task: TaskView, ctx: GraphQLContext = {}): Promise<ResponsiblePerson[]> {
+    if (task.asOf || check(task.state, actor, 'ASSIGN_RESPONSIBLE_PERSON') !== null) return [];
+    const loader = requestLoader(ctx, 'unitPeople', async (codes: readonly string[]) => new Map(await Promise.all(codes.map(async (c) => [c, await this.tasks.unitPeople(c)] as const))));
+    return (await loader.load(task.unit.code)) ?? [];
   }
 
   /** Stores the file only when the person may attach it now, then records it on the task. */

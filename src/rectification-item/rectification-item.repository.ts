@@ -14,6 +14,7 @@ import { itemStateFromRow } from '../platform/projections/rectification-item-car
 import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
+import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -191,6 +192,26 @@ export class RectificationItemRepository {
   /** Each item's events in stream order, for a page of cards in one query. */
   async histories(itemIds: readonly string[]): Promise<Map<string, HistoryEvent[]>> {
     return readStreams(this.db, itemIds);
+  }
+
+  /** A person of the roster by login, for naming a 责任人. */
+  async personByLogin(login: string): Promise<RosterPerson | undefined> {
+    const row = await this.db.selectFrom('users').select(['login', 'display_name', 'role', 'unit_code']).where('login', '=', login).executeTakeFirst();
+    return row && { login: row.login, displayName: row.display_name, role: row.role, unitCode: row.unit_code };
+  }
+
+  /** The people of a unit who may be named 责任人, by name (at most 500). */
+  async unitPeople(unitCode: string): Promise<ResponsiblePerson[]> {
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['login', 'display_name'])
+      .where('unit_code', '=', unitCode)
+      .where('role', 'in', [...RESPONSIBLE_ROLES])
+      .orderBy('display_name')
+      .orderBy('login')
+      .limit(500)
+      .execute();
+    return rows.map((r) => ({ login: r.login, name: r.display_name }));
   }
 
   async unit(code: string): Promise<{ code: string; name: string; kind: string } | undefined> {

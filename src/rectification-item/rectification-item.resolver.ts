@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../platform/graphql/graphql.generated';
+import type { AssignItemResponsiblePersonInput, ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
@@ -59,6 +59,21 @@ export class RectificationItemResolver {
   @Mutation('actOnItem')
   async actOnItem(@Args('input') i: ItemActionInput, @CurrentActor() actor: Caller) {
     return this.items.act(actor, i);
+  }
+
+  @Mutation('assignItemResponsiblePerson')
+  async assignItemResponsiblePerson(@Args('input') i: AssignItemResponsiblePersonInput, @CurrentActor() actor: Caller) {
+    return this.items.assignResponsiblePerson(actor, i.itemId, i.login, i.expectedVersion ?? null);
+  }
+
+  @ResolveField('responsiblePerson')
+  responsiblePerson(@Parent() item: ItemView) {
+    return item.responsiblePerson ?? null;
+  }
+
+  @ResolveField('responsiblePersonCandidates')
+  responsiblePersonCandidates(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.items.responsiblePersonCandidates(actor, item, ctx);
   }
 
   @ResolveField('stateLabel')

@@ -35,6 +35,7 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import type { TaskView } from '../indicator-task/indicator-task.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { historyEntry } from '../platform/event-store/history-entry';
+import { personRefusal, RESPONSIBLE_LOGIN_MAX, type ResponsiblePerson } from '../../workflows/shared/responsible-person';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
 import { campaignItemPolicy } from './item-policy';
 
@@ -208,6 +209,7 @@ export class RectificationItemService {
   async act(actor: Actor, input: ActInput): Promise<ItemView> {
     const item = await this.get(actor, input.itemId);
     if (input.action === 'REPORT_DUPLICATE') throw new DomainError('BAD_USER_INPUT', '重复上报请使用「上报问题」，系统会自动关联', 'action');
+    if (input.action === 'ASSIGN_RESPONSIBLE_PERSON') throw new DomainError('BAD_USER_INPUT', '指定责任人请使用「指定责任人」（assignItemResponsiblePerson）', 'action');
     // Files are stored only when the person may take the action now; the retry of an action that took effect (same
     // Idempotency-Key) finds the item moved on by it, and perform() answers it with its outcome instead.
     const refused = checkItem(item, actor, input.action);
@@ -245,6 +247,32 @@ export class RectificationItemService {
         throw new DomainError('BAD_USER_INPUT', '未知的操作', 'action');
     }
     return this.perform(actor, item.id, command, input.expectedVersion ?? null);
+  }
+
+  /**
+   * The unit head (or the office) names the item's 责任人: a person of the unit the item is dispatched to, checked
+   * against the roster here; the workflow refuses it again if the dispatch has changed meanwhile.
+   */
+  async assignResponsiblePerson(actor: Actor, itemId: string, login: string, expectedVersion: number | null): Promise<ItemView> {
+    const item = await this.get(actor, itemId);
+    const refused = checkItem(item, actor, 'ASSIGN_RESPONSIBLE_PERSON');
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, item.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const wanted = login.trim();
+    if (wanted === '') throw new DomainError('BAD_USER_INPUT', '请选择责任人', 'login');
+    if (wanted.length > RESPONSIBLE_LOGIN_MAX) throw new DomainError('BAD_USER_INPUT', `责任人账号不能超过${RESPONSIBLE_LOGIN_MAX}个字符`, 'login');
+    const unit = item.unitCode ? await this.items.unit(item.unitCode) : undefined;
+    if (!unit) throw new DomainError('ILLEGAL_TRANSITION', '整改问题尚未派单，不能指定责任人');
+    const person = await this.items.personByLogin(wanted);
+    const why = personRefusal(person, wanted, unit, '整改问题');
+    if (why || !person) throw new DomainError('BAD_USER_INPUT', why ?? '', 'login');
+    return this.perform(actor, item.id, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: unit.code, login: person.login, name: person.displayName }, expectedVersion);
+  }
+
+  /** The people the caller may name 责任人 of the item now; none when they may not name one. */
+  async responsiblePersonCandidates(actor: Actor, item: ItemView, ctx: GraphQLContext = {}): Promise<ResponsiblePerson[]> {
+    if (!item.unitCode || checkItem(item, actor, 'ASSIGN_RESPONSIBLE_PERSON') !== null) return [];
+    const loader = requestLoader(ctx, 'itemUnitPeople', async (codes: readonly string[]) => new Map(await Promise.all(codes.map(async (c) => [c, await this.items.unitPeople(c)] as const))));
+    return (await loader.load(item.unitCode)) ?? [];
   }
 
   private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {

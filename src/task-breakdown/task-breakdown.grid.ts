@@ -259,6 +259,7 @@ function breakdownRow(
     due,
     classification: classificationValue,
     remarks: optional('备注'),
+    ...withPeople(responsiblePeople(gridRow, layout)),
     columnLetters,
   };
 }
@@ -267,6 +268,13 @@ function breakdownRow(
 function responsibleUnits(gridRow: GridRow, layout: Layout): { names: string[]; repeated: string[] } {
   const texts = (layout.columns.get('责任单位') ?? []).map((index) => cellText(gridRow.cells[index]));
   return distinctNames(texts.flatMap((text) => text.split(UNIT_SEPARATORS)));
+}
+
+const withPeople = (people: string[]) => (people.length > 0 ? { responsiblePeople: people } : {});
+
+/** The 责任人 column split like the units (names or mobile numbers), each once; empty when there is none. */
+function responsiblePeople(gridRow: GridRow, layout: Layout): string[] {
+  return distinctNames(valueAt(gridRow, layout, '责任人').split(UNIT_SEPARATORS)).names;
 }
 
 function dueDate(gridRow: GridRow, layout: Layout): { date: string | null; problem: string | null } {

@@ -36,6 +36,8 @@ export interface ImportItem {
   previousLeadUnitCode: string | null;
   previousDueAt: string | null;
   source: { sheet: string; row: number } | null;
+  /** The 责任人 the file names for a new task; null when none (and for changes and removals). */
+  responsiblePerson?: { login: string; name: string } | null;
 }
 
 export interface ImportRecord {
@@ -54,15 +56,22 @@ export class TaskBreakdownRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
 
   async reference(): Promise<BreakdownReference> {
-    const [units, indicators] = await Promise.all([
+    const [units, indicators, people] = await Promise.all([
       this.db.selectFrom('units').select(['code', 'name']).execute(),
       this.db
         .selectFrom('indicators as i')
         .innerJoin('assessment_items as a', 'a.code', 'i.item_code')
         .select(['i.code', 'i.name', 'a.name as itemName'])
         .execute(),
+      // The people a 责任人 may be: the units' heads and members.
+      this.db
+        .selectFrom('users')
+        .select(['login', 'display_name', 'phone', 'unit_code'])
+        .where('unit_code', 'is not', null)
+        .where('role', 'in', ['UNIT_HEAD', 'UNIT_MEMBER'])
+        .execute(),
     ]);
-    return { units, indicators };
+    return { units, indicators, people: people.map((p) => ({ login: p.login, name: p.display_name, phone: p.phone, unitCode: p.unit_code ?? '' })) };
   }
 
   async assignments(campaignId: string): Promise<Assignment[]> {
@@ -162,6 +171,7 @@ function toItem(r: Selectable<TaskBreakdownImportItemsTable>): ImportItem {
     previousLeadUnitCode: r.previous_lead_unit_code,
     previousDueAt: r.previous_due_at?.toISOString() ?? null,
     source: r.source_sheet !== null && r.source_row !== null ? { sheet: r.source_sheet, row: r.source_row } : null,
+    responsiblePerson: r.responsible_login !== null ? { login: r.responsible_login, name: r.responsible_name ?? r.responsible_login } : null,
   };
 }
 
@@ -179,6 +189,8 @@ function itemRow(importId: string, item: ImportItem) {
     previous_due_at: item.previousDueAt,
     source_sheet: item.source?.sheet ?? null,
     source_row: item.source?.row ?? null,
+    responsible_login: item.responsiblePerson?.login ?? null,
+    responsible_name: item.responsiblePerson?.name ?? null,
     // Removals are reported, not applied: nothing waits for them.
     applied_at: item.kind === 'REMOVED' ? new Date() : null,
   };

@@ -122,7 +122,8 @@ export class TaskBreakdownService {
       // A reassigned task keeps its id under its new unit; a new one is named by its business key.
       const taskId = before?.taskId ?? indicatorTaskWorkflowId(campaign.id, task.indicatorCode, task.unitCode);
       const item = { taskId, indicatorCode: task.indicatorCode, unitCode: task.unitCode, leadUnitCode: task.leadUnitCode, dueAt: task.dueAt, source: task.source };
-      if (!before) items.push({ ...item, seq: items.length + 1, kind: 'CREATED', previousDueAt: null, previousLeadUnitCode: null });
+      // The 责任人 a file names starts a new task with it; an existing task's 责任人 is its unit head's to change.
+      if (!before) items.push({ ...item, seq: items.length + 1, kind: 'CREATED', previousDueAt: null, previousLeadUnitCode: null, responsiblePerson: task.responsiblePerson ?? null });
       else if (before.dueAt !== task.dueAt || before.leadUnitCode !== task.leadUnitCode) {
         items.push({ ...item, seq: items.length + 1, kind: 'CHANGED', previousDueAt: before.dueAt, previousLeadUnitCode: before.leadUnitCode });
       } else unchanged += 1;

@@ -7,7 +7,7 @@ export type BreakdownClassification = (typeof BREAKDOWN_CLASSIFICATIONS)[number]
 
 /** Header names as offices write them. 测评内容 and 测评标准 are two names for the same column. */
 export const REQUIRED_HEADERS = ['测评项目', '测评指标', '牵头单位', '责任单位', '完成时限'] as const;
-export const OPTIONAL_HEADERS = ['序号', '测评内容', '测评标准', '当前状态', '备注'] as const;
+export const OPTIONAL_HEADERS = ['序号', '测评内容', '测评标准', '当前状态', '备注', '责任人'] as const;
 export type BreakdownHeader = (typeof REQUIRED_HEADERS)[number] | (typeof OPTIONAL_HEADERS)[number];
 
 /** One data row of the table, as written (names, not codes: matching them is the validator's job). */
@@ -26,6 +26,11 @@ export interface BreakdownRow {
   due: string;
   classification: BreakdownClassification | null;
   remarks: string | null;
+  /**
+   * 责任人 as written: names or mobile numbers, split like the units, each once; one per responsible unit at most.
+   * Absent or empty when the file has no such column or the cell is empty.
+   */
+  responsiblePeople?: string[];
   /**
    * Where each column is (header name → letter, e.g. { 责任单位: 'F' }), so that the validator's problems can
    * name the column letter too. Optional: rows built by hand may leave it out.
@@ -54,6 +59,8 @@ export interface PlannedTask {
   /** ISO instant: 23:59:59 of the due date in Asia/Shanghai, e.g. 2027-03-31T15:59:59.000Z */
   dueAt: string;
   classification: BreakdownClassification | null;
+  /** The 责任人 the row names for this unit, resolved against the roster; absent when it names none. */
+  responsiblePerson?: { login: string; name: string };
   source: { sheet: string; row: number };
 }
 
@@ -61,6 +68,8 @@ export interface PlannedTask {
 export interface BreakdownReference {
   units: readonly { code: string; name: string }[];
   indicators: readonly { code: string; name: string; itemName: string }[];
+  /** The people of the units (the roster's unit heads and members), to resolve 责任人; none when left out. */
+  people?: readonly { login: string; name: string; phone: string | null; unitCode: string }[];
 }
 
 export interface PlanResult {

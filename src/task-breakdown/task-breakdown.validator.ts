@@ -3,6 +3,7 @@
 // there is none, because an import is all or nothing.
 import { endOfDayShanghai, parseDueDate } from './task-breakdown.dates';
 import { problem, closestName, nameKey } from '../platform/spreadsheet';
+import { PeopleIndex } from './task-breakdown.people';
 import type {
   BreakdownHeader,
   BreakdownReference,
@@ -23,6 +24,7 @@ const ITEM_NUMBERING = /^(?:\(\s*[一二三四五六七八九十\d]+\s*\)|[一�
 
 export function planTasks(rows: readonly BreakdownRow[], reference: BreakdownReference): PlanResult {
   const catalog = new Reference(reference);
+  const people = new PeopleIndex(reference.people ?? [], (code) => reference.units.find((u) => u.code === code)?.name ?? code);
   const problems: ImportProblem[] = [];
   const tasks: PlannedTask[] = [];
   const firstRowOf = new Map<string, { sheet: string; row: number }>();
@@ -42,6 +44,11 @@ export function planTasks(rows: readonly BreakdownRow[], reference: BreakdownRef
     const due = row.incomplete ? null : parseDueDate(row.due);
     if (due && !due.ok) report('完成时限', 'BAD_DATE', due.reason);
 
+    // The 责任人 of the row, one per responsible unit it names (units the roster does not know are reported above).
+    const rowUnits = row.responsibleUnitNames.flatMap((name) => catalog.unit(name)?.code ?? []);
+    const named = people.resolve(row.responsiblePeople ?? [], rowUnits);
+    for (const p of named.problems) report('责任人', p.code, p.detail);
+
     for (const name of row.responsibleUnitNames) {
       const unit = catalog.unit(name);
       if (!unit) {
@@ -56,7 +63,8 @@ export function planTasks(rows: readonly BreakdownRow[], reference: BreakdownRef
         continue;
       }
       firstRowOf.set(key, { sheet: row.sheet, row: row.row });
-      if (lead && due?.ok) tasks.push(plannedTask(row, indicator.value, unit, lead, due.date));
+      const person = named.byUnit.get(unit.code);
+      if (lead && due?.ok) tasks.push({ ...plannedTask(row, indicator.value, unit, lead, due.date), ...(person ? { responsiblePerson: { login: person.login, name: person.name } } : {}) });
     }
   }
   return { tasks: problems.length === 0 ? tasks : [], problems };

@@ -86,6 +86,7 @@ const MATRIX: Record<string, string> = {
   'Mutation.acceptArchiveMaterial': '. . . A . . .',
   'Mutation.returnArchiveMaterial': '. . . A . . .',
   'Mutation.reassignTask': '      . O . . . . .',
+  'Mutation.assignTaskResponsiblePerson': '. O . . H . .',
   'Mutation.reportItem': '        L O S . . . .',
   'Mutation.actOnItem DISPATCH': '. O S . . . .',
   'Mutation.actOnItem START_RECTIFICATION': '. . . . H M .',
@@ -100,6 +101,8 @@ const MATRIX: Record<string, string> = {
   'Mutation.actOnItem APPROVE_DISPATCH_RETURN': '. . S . . . .',
   'Mutation.actOnItem REFUSE_DISPATCH_RETURN': '. . S . . . .',
   'Mutation.actOnItem REPORT_DUPLICATE': 'L O S . . . .',
+  'Mutation.actOnItem ASSIGN_RESPONSIBLE_PERSON': '. O . . H . .',
+  'Mutation.assignItemResponsiblePerson': '. O . . H . .',
   'Mutation.meetingDecisionToItem': '. O S . . . .',
   'Mutation.meetingDecisionToTask': '. O . . . . .',
   'Mutation.planInspectionRound': '. O S . . . .',
@@ -233,6 +236,7 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.acceptArchiveMaterial': task('acceptArchiveMaterial', 'AcceptArchiveMaterialInput', { materialCode: 'PACKAGE' }),
     'Mutation.returnArchiveMaterial': task('returnArchiveMaterial', 'ReturnArchiveMaterialInput', { materialCode: 'PACKAGE', reason: '缺页' }),
     'Mutation.reassignTask': task('reassignTask', 'ReassignTaskInput', { unitCode: 'WTSQ', reason: '职责调整' }),
+    'Mutation.assignTaskResponsiblePerson': task('assignTaskResponsiblePerson', 'AssignTaskResponsiblePersonInput', { login: 'no-such-person' }),
     'Mutation.reportItem': {
       query: 'mutation($i: ReportItemInput!) { reportItem(input: $i) { duplicate } }',
       variables: { i: { campaignId: CAMPAIGN, source: 'SUPERVISION', area: 'SANITATION', location: LOCATION, description: '垃圾桶满溢', photos: [JPEG] } },
@@ -250,6 +254,11 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.actOnItem APPROVE_DISPATCH_RETURN': item('APPROVE_DISPATCH_RETURN'),
     'Mutation.actOnItem REFUSE_DISPATCH_RETURN': item('REFUSE_DISPATCH_RETURN', { reason: '属本单位' }),
     'Mutation.actOnItem REPORT_DUPLICATE': item('REPORT_DUPLICATE', { note: '又见' }),
+    'Mutation.actOnItem ASSIGN_RESPONSIBLE_PERSON': item('ASSIGN_RESPONSIBLE_PERSON'),
+    'Mutation.assignItemResponsiblePerson': {
+      query: 'mutation($i: AssignItemResponsiblePersonInput!) { assignItemResponsiblePerson(input: $i) { id } }',
+      variables: { i: { itemId: f.itemId, login: 'no-such-person' } },
+    },
     'Mutation.meetingDecisionToItem': {
       query: 'mutation($i: MeetingDecisionToItemInput!) { meetingDecisionToItem(input: $i) { duplicate } }',
       variables: { i: { campaignId: CAMPAIGN, meetingId: 'no-such-meeting', decisionIndex: 0, area: 'SANITATION', location: LOCATION } },

@@ -200,6 +200,8 @@ export function validCommand(action: IndicatorTaskAction, state: IndicatorTaskSt
       return { action, file: FILE };
     case 'REASSIGN':
       return { action, unitCode: state.unitCode === OTHER_UNIT ? OWN_UNIT : OTHER_UNIT, reason: '职责调整' };
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return { action, unitCode: state.unitCode, login: state.responsiblePerson?.login === 'li.si' ? 'zhang.san' : 'li.si', name: '李四' };
     default:
       return assertNever(action);
   }

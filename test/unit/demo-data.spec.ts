@@ -33,6 +33,17 @@ describe('demo catalog and tasks', () => {
     expect(duplicates).toEqual([]);
   });
 
+  it('names a 责任人 on some tasks, always a person of the task\'s own unit', () => {
+    const named = tasks.filter((t) => t.responsiblePerson);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.length).toBeLessThan(tasks.length);
+    for (const t of named) {
+      const person = DEMO_USERS.find((u) => u.login === t.responsiblePerson?.login);
+      expect([t.unitCode, person?.unitCode, person?.displayName]).toEqual([t.unitCode, t.unitCode, t.responsiblePerson?.name]);
+      expect(UNIT_ROLES.has(person!.role)).toBe(true);
+    }
+  });
+
   it('assigns only units that exist, as responsible and as lead units', () => {
     expect(tasks.filter((t) => !UNIT_CODES.has(t.unitCode)).map((t) => t.unitCode)).toEqual([]);
     expect(tasks.filter((t) => !UNIT_CODES.has(t.leadUnitCode)).map((t) => t.leadUnitCode)).toEqual([]);

@@ -172,6 +172,8 @@ function plausible(state: IndicatorTaskState, action: ActStep['action'], r: numb
       return { action, file: { ...FILE, name: r % 7 === 0 ? ' ' : FILE.name }, note: text };
     case 'REASSIGN':
       return { action, unitCode: UNIT_CODES[r % UNIT_CODES.length], reason: text };
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return { action, unitCode: r % 5 === 0 ? UNIT_CODES[r % UNIT_CODES.length] : state.unitCode, login: ['li.si', 'zhang.san', ' ', 'x'.repeat(65)][r % 4], name: text };
     case 'SUBMIT_ARCHIVE':
       return { action, note: text };
     case 'ACCEPT_ARCHIVE':

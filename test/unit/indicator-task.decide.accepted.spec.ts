@@ -251,6 +251,13 @@ const ACCEPTED: AcceptedCase[] = [
     command: { action: 'REASSIGN', unitCode: ` ${OTHER_UNIT} `, reason: ' 职责调整 ' },
     event: { type: 'TaskReassigned', data: { unitCode: OTHER_UNIT, previousUnitCode: OWN_UNIT, reason: '职责调整' } },
   },
+  {
+    name: 'ASSIGN_RESPONSIBLE_PERSON by the unit head records the trimmed login and name, and that none was named before',
+    state: awaiting('RECTIFICATION', 'RECTIFICATION_REVIEW', OWN_UNIT_MEMBER.userId),
+    actor: OWN_UNIT_HEAD,
+    command: { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: OWN_UNIT, login: ' li.si ', name: ' 李四 ' },
+    event: { type: 'ResponsiblePersonAssigned', data: { login: 'li.si', name: '李四', previousLogin: null } },
+  },
   // Rectification plans
   {
     name: 'SUBMIT_RECTIFICATION_PLAN trims the plan and records the deadline as a UTC instant',

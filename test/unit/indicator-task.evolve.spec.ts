@@ -47,6 +47,7 @@ describe('evolve', () => {
   it('starts a new task in self-check at version 0 with nothing awaited, under the default policy', () => {
     expect(initialState(TASK_INPUT)).toEqual({
       ...TASK_INPUT,
+      responsiblePerson: null,
       stage: 'SELF_CHECK',
       classification: null,
       awaitingReview: null,

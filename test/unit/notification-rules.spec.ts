@@ -109,16 +109,67 @@ describe('notification rules', () => {
   it('folds the unit a stream belongs to from its creation, reassignment and dispatch', () => {
     let ctx = foldContext(null, ev(TASK, 'IndicatorTaskCreated', { campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'WTSQ', leadUnitCode: 'WTSQ', dueAt: '' }));
     ctx = foldContext(ctx, ev(TASK, 'TaskReassigned', { unitCode: 'NJDL', previousUnitCode: 'WTSQ', reason: '' }));
-    expect(ctx).toEqual({ kind: 'task', campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'NJDL' });
+    expect(ctx).toEqual({ kind: 'task', campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'NJDL', leadUnitCode: 'WTSQ', responsibleLogin: null });
     let itemCtx = foldContext(null, ev(ITEM, 'ItemReported', { campaignId: 'c1', description: '人行道停车' }));
     itemCtx = foldContext(itemCtx, ev(ITEM, 'ItemDispatched', { unitCode: 'WTSQ', dueAt: '', note: '' }));
-    expect(itemCtx).toEqual(item);
-    expect(foldContext(itemCtx, ev(ITEM, 'ItemDispatchReturnApproved', { note: '', previousUnitCode: 'WTSQ' }))).toEqual({ ...item, unitCode: null });
+    expect(itemCtx).toEqual({ ...item, responsibleLogin: null });
+    expect(foldContext(itemCtx, ev(ITEM, 'ItemDispatchReturnApproved', { note: '', previousUnitCode: 'WTSQ' }))).toEqual({ ...item, unitCode: null, responsibleLogin: null });
   });
 
   it('gives one notification and person the same id every time', () => {
     expect(notificationId('e1', 'alice')).toBe(notificationId('e1', 'alice'));
     expect(notificationId('e1', 'alice')).not.toBe(notificationId('e1', 'bob'));
     expect(notificationId('e1', 'alice')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+
+  describe('the 责任人 first, then up the ladder', () => {
+    const named: StreamContext = { ...task, leadUnitCode: 'XCB', responsibleLogin: 'li.si' };
+    const escalated = (level: string, notify: string[], ctx: StreamContext, stream = TASK) =>
+      notificationsFor(ev(stream, 'DeadlineEscalated', { level, stage: 'SELF_CHECK', state: 'RECTIFYING', stageDueAt: '2027-04-01T00:00:00Z', dueAt: '2027-04-01T00:00:00Z', notify }), ctx, unitName)[0].audience;
+
+    it('folds the 责任人 from the creation event and the assignment, and forgets them when the task or the item changes unit', () => {
+      let ctx = foldContext(null, ev(TASK, 'IndicatorTaskCreated', { campaignId: 'c1', indicatorCode: 'I-01', unitCode: 'WTSQ', leadUnitCode: 'XCB', dueAt: '', responsiblePerson: { login: 'li.si', name: '李四' } }));
+      expect(ctx).toMatchObject({ leadUnitCode: 'XCB', responsibleLogin: 'li.si' });
+      ctx = foldContext(ctx, ev(TASK, 'ResponsiblePersonAssigned', { login: 'zhang.san', name: '张三', previousLogin: 'li.si' }));
+      expect(ctx).toMatchObject({ responsibleLogin: 'zhang.san' });
+      ctx = foldContext(ctx, ev(TASK, 'TaskBreakdownChanged', { importId: 'i', dueAt: '', leadUnitCode: 'WMB', previousDueAt: '', previousLeadUnitCode: 'XCB' }));
+      expect(ctx).toMatchObject({ leadUnitCode: 'WMB', responsibleLogin: 'zhang.san' });
+      expect(foldContext(ctx, ev(TASK, 'TaskReassigned', { unitCode: 'NJDL', previousUnitCode: 'WTSQ', reason: '' }))).toMatchObject({ unitCode: 'NJDL', responsibleLogin: null });
+      const itemCtx = foldContext(item, ev(ITEM, 'ResponsiblePersonAssigned', { login: 'li.si', name: '李四', previousLogin: null }));
+      expect(itemCtx).toMatchObject({ responsibleLogin: 'li.si' });
+      expect(foldContext(itemCtx, ev(ITEM, 'ItemDispatchReturnApproved', { note: '', previousUnitCode: 'WTSQ' }))).toMatchObject({ unitCode: null, responsibleLogin: null });
+    });
+
+    it('sends returns and extension decisions to the 责任人 alone when named, to the unit as before when not', () => {
+      for (const [type, data] of [
+        ['SelfCheckReturned', { reason: 'x' }],
+        ['RectificationReturned', { reason: 'x' }],
+        ['ArchiveMaterialReturned', { reason: 'x', materialCode: 'M1' }],
+        ['ExtensionApproved', { dueAt: '2027-05-01T00:00:00Z', note: '' }],
+        ['ExtensionRefused', { reason: 'x' }],
+      ] as const) {
+        expect([type, notificationsFor(ev(TASK, type, data), named, unitName)[0].audience]).toEqual([type, { roles: [], unitCode: null, unitRoles: [], logins: ['li.si'] }]);
+        expect(notificationsFor(ev(TASK, type, data), task, unitName)[0].audience).toEqual({ roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] });
+      }
+      const itemReturned = notificationsFor(ev(ITEM, 'ItemReturned', { reason: 'x' }), { ...item, responsibleLogin: 'li.si' }, unitName)[0];
+      expect(itemReturned.audience).toEqual({ roles: [], unitCode: null, unitRoles: [], logins: ['li.si'] });
+    });
+
+    it('tells the 责任人 alone of 提醒, adds the unit head at 催办, the lead unit at 督办, and the roles each step recorded', () => {
+      expect(escalated('REMINDER', ['UNIT_MEMBER', 'UNIT_HEAD'], named)).toEqual({ roles: [], unitCode: 'WTSQ', unitRoles: [], logins: ['li.si'] });
+      expect(escalated('URGE', ['UNIT_MEMBER', 'UNIT_HEAD'], named)).toEqual({ roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['li.si'] });
+      expect(escalated('SUPERVISE', ['UNIT_HEAD', 'SUPERVISOR'], named)).toEqual({ roles: ['SUPERVISOR'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['li.si'], leadUnitCode: 'XCB' });
+      expect(escalated('INTERVIEW', ['UNIT_HEAD', 'LEADER'], named)).toEqual({ roles: ['LEADER'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['li.si'], leadUnitCode: 'XCB' });
+      expect(escalated('ACCOUNTABILITY', ['LEADER', 'OFFICE'], named)).toEqual({ roles: ['LEADER', 'OFFICE'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['li.si'], leadUnitCode: 'XCB' });
+    });
+
+    it('without a 责任人 tells the unit as the step recorded; a unit leading its own task is not told twice; items have no lead unit', () => {
+      const unnamed: StreamContext = { ...task, leadUnitCode: 'XCB', responsibleLogin: null };
+      expect(escalated('REMINDER', ['UNIT_MEMBER', 'UNIT_HEAD'], unnamed)).toEqual({ roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_MEMBER', 'UNIT_HEAD'] });
+      expect(escalated('SUPERVISE', ['UNIT_HEAD', 'SUPERVISOR'], unnamed)).toEqual({ roles: ['SUPERVISOR'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], leadUnitCode: 'XCB' });
+      expect(escalated('SUPERVISE', ['UNIT_HEAD', 'SUPERVISOR'], { ...named, leadUnitCode: 'WTSQ' })).not.toHaveProperty('leadUnitCode');
+      expect(escalated('REMINDER', ['UNIT_MEMBER', 'UNIT_HEAD'], { ...item, responsibleLogin: 'li.si' }, ITEM)).toEqual({ roles: [], unitCode: 'WTSQ', unitRoles: [], logins: ['li.si'] });
+      expect(escalated('INTERVIEW', ['UNIT_HEAD', 'LEADER'], { ...item, responsibleLogin: 'li.si' }, ITEM)).toEqual({ roles: ['LEADER'], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['li.si'] });
+    });
   });
 });

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { actorArb as anyActorArb, decideStep, everyone, itDecidesSafely, itReplays, requestShapeArb } from '../support/lifecycle-property';
 import type { RectificationItemEvent } from '../../workflows/rectification-item/rectification-item.events';
 import { ITEM_ACTIONS, type ItemAction, type ItemActionRequest, ITEM_SOURCES, ITEM_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import { allowedItemActions, checkItem, decideItem } from '../../workflows/rectification-item/rectification-item.decide';
+import { allowedItemActions, checkItem, decideItem, ITEM_SIDE_ACTIONS } from '../../workflows/rectification-item/rectification-item.decide';
 import { evolveItem, initialItemState } from '../../workflows/rectification-item/rectification-item.evolve';
 import type { EventMeta } from '../../workflows/shared/decision.types';
 import { itemTimerEvent, nextItemTimer } from '../../workflows/rectification-item/rectification-item.schedule';
@@ -135,6 +135,8 @@ function plausible(state: RectificationItemState, action: ItemAction, r: number,
         photos: r % 2 === 0 ? [] : [PHOTO],
         location: r % 3 === 0 ? { address: '外滩路12号', latitude: 31.24, longitude: 121.49 } : { address: '外滩路12号' },
       };
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return { action, unitCode: r % 5 === 0 ? UNIT_CODES[r % UNIT_CODES.length] : state.unitCode, login: ['li.si', 'zhang.san', ' ', 'x'.repeat(65)][r % 4], name: text };
   }
 }
 
@@ -207,10 +209,10 @@ describe('rectification-item lifecycle: properties over random histories', () =>
       fc.property(stepsArb, (steps) => {
         run(steps, ({ pre, request, action, accepted }) => {
           for (const actor of [...EVERYONE, request.actor]) {
-            expect(allowedItemActions(pre, actor)).toEqual(ITEM_ACTIONS.filter((a) => a !== 'REPORT_DUPLICATE' && checkItem(pre, actor, a) === null));
+            expect(allowedItemActions(pre, actor)).toEqual(ITEM_ACTIONS.filter((a) => !ITEM_SIDE_ACTIONS.includes(a) && checkItem(pre, actor, a) === null));
           }
           if (!(ITEM_ACTIONS as readonly string[]).includes(action)) return;
-          if (accepted && action !== 'REPORT_DUPLICATE') expect(allowedItemActions(pre, request.actor)).toContain(action);
+          if (accepted && !ITEM_SIDE_ACTIONS.includes(action as ItemAction)) expect(allowedItemActions(pre, request.actor)).toContain(action);
           if (request.expectedVersion == null || request.expectedVersion === pre.version) {
             const refused = checkItem(pre, request.actor, action as ItemAction);
             if (refused) expect(decideItem(pre, request, REPORTED_AT)).toEqual({ ok: false, rejection: refused });

@@ -321,6 +321,8 @@ describe('task-breakdown identifiers', () => {
       'UNREADABLE_FILE',
       'TOO_LARGE',
       'REASSIGNED',
+      'UNKNOWN_PERSON',
+      'AMBIGUOUS_PERSON',
     ]);
   });
 });

@@ -409,4 +409,53 @@ describe('indicatorTaskWorkflow', () => {
     expect(dispatched.map((e) => (e.data as { unitCode: string }).unitCode)).toEqual(['WTSQ', 'WTSQ']);
     await keepHistory('mock-assessment-raises-items', handle);
   });
+
+  it('starts with the 责任人 the breakdown names, lets the unit head change them, refuses others without a trace, and forgets them on reassignment', async () => {
+    const HEAD: Actor = { userId: 'u-wtsq-head', displayName: '外滩社区负责人', role: 'UNIT_HEAD', unitCode: 'WTSQ' };
+    const { handle, act, taskId } = await start({ responsiblePerson: { login: 'wtsq.li', name: '李四' } });
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '公厕指引牌缺失' });
+    expect(streamOf(taskId)[0].data).toMatchObject({ unitCode: 'WTSQ', responsiblePerson: { login: 'wtsq.li', name: '李四' } });
+    expect((await handle.query(stateQuery)).responsiblePerson).toEqual({ login: 'wtsq.li', name: '李四' });
+
+    expect(await act(HEAD, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.zhang', name: '张三' })).toEqual({ version: 3, stage: 'SELF_CHECK' });
+    const before = streamOf(taskId).length;
+    const refusedTo = async (actor: Actor, command: IndicatorTaskCommand) => ((await act(actor, command).catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type;
+    expect(await refusedTo(UNIT, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.li', name: '李四' })).toBe('FORBIDDEN');
+    expect(await refusedTo(NEW_UNIT, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.li', name: '李四' })).toBe('FORBIDDEN');
+    expect(await refusedTo(OFFICE, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'BJSQ', login: 'bjsq.wang', name: '王五' })).toBe('CONFLICT');
+    expect(await refusedTo(HEAD, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'x'.repeat(65), name: '超长' })).toBe('BAD_USER_INPUT');
+    expect(streamOf(taskId)).toHaveLength(before);
+    const history = (await handle.fetchHistory()).events ?? [];
+    expect(history.filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes)).toHaveLength(2);
+
+    await act(OFFICE, { action: 'REASSIGN', unitCode: 'BJSQ', reason: '公厕划归滨江社区管理' });
+    expect((await handle.query(stateQuery)).responsiblePerson).toBeNull();
+    await act(OFFICE, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'BJSQ', login: 'bjsq.wang', name: '王五' });
+    expect((await handle.query(stateQuery)).responsiblePerson).toEqual({ login: 'bjsq.wang', name: '王五' });
+    expect(streamOf(taskId).map((e) => [e.type, e.data.previousLogin ?? null])).toEqual([
+      ['IndicatorTaskCreated', null],
+      ['SelfCheckSubmitted', null],
+      ['ResponsiblePersonAssigned', 'wtsq.li'],
+      ['TaskReassigned', null],
+      ['ResponsiblePersonAssigned', null],
+    ]);
+    await keepHistory('responsible-person-assigned', handle);
+    await handle.terminate('test done');
+  });
+
+  it('lets the unit head name the 责任人 of a dispatched item, and refuses another unit without an event', async () => {
+    const HEAD: Actor = { userId: 'u-wtsq-head', displayName: '外滩社区负责人', role: 'UNIT_HEAD', unitCode: 'WTSQ' };
+    const itemId = `rectification-item:wf:${randomUUID()}`;
+    const handle = await env.client.workflow.start(rectificationItemWorkflow, { workflowId: itemId, taskQueue, args: [dispatchedItemInput(itemId, inDays(5))] });
+    const act = (actor: Actor, command: ItemCommand) => handle.executeUpdate(itemActionUpdate, { args: [{ command, actor }] });
+    await act(HEAD, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.li', name: '李四' });
+    const before = streamOf(itemId).length;
+    const refused = await act({ ...HEAD, userId: 'u-bjsq-head', unitCode: 'BJSQ' }, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.zhang', name: '张三' }).catch(
+      (e: WorkflowUpdateFailedError) => e.cause,
+    );
+    expect((refused as ApplicationFailure).type).toBe('FORBIDDEN');
+    expect(streamOf(itemId)).toHaveLength(before);
+    expect((await handle.query(itemStateQuery)).responsiblePerson).toEqual({ login: 'wtsq.li', name: '李四' });
+    await handle.terminate('test done');
+  });
 });

@@ -3,6 +3,7 @@
 // validators, the API's `allowedActions` and the board all use these; how the events then change the state is
 // indicator-task.evolve.ts. Time comes in as an argument, never from a clock.
 import type { Actor, Role } from '../shared/actor.types';
+import { validResponsiblePerson } from '../shared/responsible-person';
 import { ROLE_LABELS } from '../shared/actor.labels';
 import { assertNever } from '../shared/assert-never';
 import type { Decision, Rejection } from '../shared/decision.types';
@@ -86,6 +87,8 @@ const RULES: Record<IndicatorTaskAction, Rule> = {
   ADD_COMMENT: { stages: OPEN_STAGES, roles: ALL_ROLES, ownUnitOnly: 'OWN_OR_LEAD', awaiting: 'ANY', notBySubmitter: false },
   ATTACH_EVIDENCE: { stages: OPEN_STAGES, roles: [...UNIT_ROLES, 'SUPERVISOR', 'ARCHIVIST'], ownUnitOnly: true, awaiting: 'ANY', notBySubmitter: false },
   REASSIGN: { stages: OPEN_STAGES, roles: ['OFFICE'], ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
+  // The unit head names the 责任人 within the unit (the office too); the API checks the person is of the unit.
+  ASSIGN_RESPONSIBLE_PERSON: { stages: OPEN_STAGES, roles: ['UNIT_HEAD', 'OFFICE'], ownUnitOnly: true, awaiting: 'ANY', notBySubmitter: false },
 };
 
 /** The roles that may take an action at all (whether they may take it now is `check`'s question). */
@@ -153,7 +156,7 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
 }
 
 /** Actions that add to a card without moving it; offered beside the lifecycle, not as its next steps. */
-export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE', 'REASSIGN'];
+export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE', 'REASSIGN', 'ASSIGN_RESPONSIBLE_PERSON'];
 
 /** The lifecycle moves `actor` may make now: the board's buttons and drag targets. */
 export function allowedActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
@@ -251,6 +254,8 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
         return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '任务已由该单位负责，无需改派' };
       }
       return required(command.reason, 'reason', '改派原因');
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return validResponsiblePerson(command, state.unitCode, state.responsiblePerson?.login ?? null, '任务');
     case 'SUBMIT_RECTIFICATION_PLAN': {
       const deadline = instant(command.deadline);
       if (deadline === null) return { code: 'BAD_USER_INPUT', field: 'deadline', message: '请填写整改期限' };
@@ -378,6 +383,11 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
       return { type: 'ArchiveMaterialReturned', data: { materialCode: command.materialCode, reason: command.reason.trim() } };
     case 'REASSIGN':
       return { type: 'TaskReassigned', data: { unitCode: command.unitCode.trim(), previousUnitCode: state.unitCode, reason: command.reason.trim() } };
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return {
+        type: 'ResponsiblePersonAssigned',
+        data: { login: command.login.trim(), name: command.name.trim(), previousLogin: state.responsiblePerson?.login ?? null },
+      };
     case 'REQUEST_EXTENSION':
       return { type: 'ExtensionRequested', data: { requestedDueAt: new Date(command.requestedDueAt).toISOString(), reason: command.reason.trim() } };
     case 'APPROVE_EXTENSION': {

@@ -2,11 +2,13 @@
 import type { Classification, CriterionScore, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
 import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
+import type { ResponsiblePerson } from '../shared/responsible-person';
 
 export type IndicatorTaskEvent =
   | {
       type: 'IndicatorTaskCreated';
-      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string; policy: TaskPolicy };
+      /** `responsiblePerson`: the 责任人 the breakdown named; absent in older streams and when none was named. */
+      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string; policy: TaskPolicy; responsiblePerson?: ResponsiblePerson };
     }
   | { type: 'SelfCheckSubmitted'; data: { classification: Classification; note: string } }
   | { type: 'SelfCheckConfirmed'; data: { classification: Classification; note: string } }
@@ -39,6 +41,8 @@ export type IndicatorTaskEvent =
   | { type: 'ArchiveAccepted'; data: { note: string } }
   | { type: 'ArchiveReturned'; data: { reason: string } }
   | { type: 'TaskReassigned'; data: { unitCode: string; previousUnitCode: string; reason: string } }
+  /** The task's 责任人 named or changed within its unit; `previousLogin` null when none was named before. */
+  | { type: 'ResponsiblePersonAssigned'; data: { login: string; name: string; previousLogin: string | null } }
   | { type: 'RecheckDue'; data: { dueAt: string } }
   | { type: 'RecheckRecorded'; data: { passed: boolean; note: string } }
   | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
@@ -80,6 +84,7 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'DeadlineEscalated',
   'TaskBreakdownChanged',
   'TaskReassigned',
+  'ResponsiblePersonAssigned',
   'CommentAdded',
   'EvidenceAttached',
 ];

@@ -64,6 +64,7 @@ export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): Indi
     recheckDue: false,
     failedCriteria: [],
     relapseCount: 0,
+    responsiblePerson: input.responsiblePerson ?? null,
     archive: null,
     version: 0,
   };
@@ -74,7 +75,7 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
   const next: IndicatorTaskState = { ...state, version: state.version + 1 };
   switch (event.type) {
     case 'IndicatorTaskCreated':
-      return enter({ ...next, ...event.data, classification: null, relapseCount: 0 }, 'SELF_CHECK', meta.at);
+      return enter({ ...next, ...event.data, classification: null, relapseCount: 0, responsiblePerson: event.data.responsiblePerson ?? null }, 'SELF_CHECK', meta.at);
     case 'SelfCheckSubmitted':
       return { ...next, classification: event.data.classification, awaitingReview: 'SELF_CHECK_REVIEW', submittedBy: meta.actorId };
     case 'SelfCheckConfirmed':
@@ -128,8 +129,11 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'ArchiveReturned':
       return evolve(state, { type: 'ArchiveMaterialReturned', data: { materialCode: PACKAGE_MATERIAL.code, reason: event.data.reason } }, meta);
     case 'TaskReassigned':
-      // Everything else stays: the stage, its deadline and the ladder's step, and anything awaiting review.
-      return { ...next, unitCode: event.data.unitCode };
+      // Everything else stays: the stage, its deadline and the ladder's step, and anything awaiting review. The
+      // 责任人 was a person of the old unit: the new unit names its own.
+      return { ...next, unitCode: event.data.unitCode, responsiblePerson: null };
+    case 'ResponsiblePersonAssigned':
+      return { ...next, responsiblePerson: { login: event.data.login, name: event.data.name } };
     case 'ExtensionRequested':
       return { ...next, pendingExtension: { requestedDueAt: event.data.requestedDueAt, reason: event.data.reason, requestedBy: meta.actorId } };
     case 'ExtensionApproved':

@@ -48,6 +48,7 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   ADD_COMMENT: '发表意见',
   ATTACH_EVIDENCE: '上传佐证材料',
   REASSIGN: '改派责任单位',
+  ASSIGN_RESPONSIBLE_PERSON: '指定责任人',
 };
 
 export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
@@ -76,6 +77,7 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   DeadlineEscalated: '时限提醒与督办',
   TaskBreakdownChanged: '任务分解表变更',
   TaskReassigned: '改派责任单位',
+  ResponsiblePersonAssigned: '指定责任人',
   CommentAdded: '意见',
   EvidenceAttached: '上传佐证材料',
 };

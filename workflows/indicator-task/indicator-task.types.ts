@@ -3,6 +3,7 @@
 // ../shared/actor.types.ts.
 
 import type { Actor } from '../shared/actor.types';
+import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { EscalationLevel } from '../shared/escalation';
 
 export const STAGES = [
@@ -127,6 +128,11 @@ export interface IndicatorTaskState {
   failedCriteria: string[];
   relapseCount: number;
   /**
+   * The task's 责任人 within its unit; null until named, cleared when the task moves to another unit. (Optional
+   * only because states carried over by continue-as-new before it existed lack it.)
+   */
+  responsiblePerson?: ResponsiblePerson | null;
+  /**
    * While archiving and once archived: each required material and where it stands. Null before archiving.
    * (Optional only because states carried over by continue-as-new before it existed lack it.)
    */
@@ -145,6 +151,8 @@ export interface IndicatorTaskInput {
   createdBy: Actor;
   /** Defaults to DEFAULT_TASK_POLICY. */
   policy?: TaskPolicy;
+  /** The 责任人 the task breakdown names (checked against the unit by the import); absent when none. */
+  responsiblePerson?: ResponsiblePerson | null;
   /** Set when the workflow continues as new: the state it carries over. */
   resume?: { state: IndicatorTaskState } | null;
   /** Events of history after which the workflow continues as new (lowered in tests). */
@@ -177,6 +185,7 @@ export const INDICATOR_TASK_ACTIONS = [
   'ADD_COMMENT',
   'ATTACH_EVIDENCE',
   'REASSIGN',
+  'ASSIGN_RESPONSIBLE_PERSON',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -205,7 +214,12 @@ export type IndicatorTaskCommand =
   | { action: 'ADD_COMMENT'; text: string }
   | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string }
   /** The office moves the task to another responsible unit; the API checks that the unit exists and is free. */
-  | { action: 'REASSIGN'; unitCode: string; reason: string };
+  | { action: 'REASSIGN'; unitCode: string; reason: string }
+  /**
+   * The unit head (or the office) names the task's 责任人. The API checks that the login is a person of `unitCode`
+   * and fills in the name; the workflow refuses it when the task's unit is no longer `unitCode`.
+   */
+  | { action: 'ASSIGN_RESPONSIBLE_PERSON'; unitCode: string; login: string; name: string };
 
 /**
  * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment

@@ -70,6 +70,8 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       leadUnitCode: input.leadUnitCode,
       dueAt: input.dueAt,
       policy: input.policy ?? DEFAULT_TASK_POLICY,
+      // Only when named, so that a task started without one records the creation event it always did.
+      ...(input.responsiblePerson ? { responsiblePerson: { login: input.responsiblePerson.login, name: input.responsiblePerson.name } } : {}),
     },
   };
   // Runs started before the createdLocally option replay with the activity they ran.

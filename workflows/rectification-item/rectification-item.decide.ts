@@ -6,6 +6,7 @@ import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import { ROLE_LABELS } from '../shared/actor.labels';
 import type { Actor, Role } from '../shared/actor.types';
 import { assertNever } from '../shared/assert-never';
+import { validResponsiblePerson } from '../shared/responsible-person';
 import type { Decision, Rejection } from '../shared/decision.types';
 import { addMs, DAY, instant } from '../shared/time';
 import type { RectificationItemEvent } from './rectification-item.events';
@@ -53,6 +54,8 @@ const RULES: Record<ItemAction, Rule> = {
   APPROVE_DISPATCH_RETURN: { states: ['DISPATCHED', 'RECTIFYING'], roles: DECIDERS, ownUnit: false, pending: 'DISPATCH_RETURN', notByRequester: 'DISPATCH_RETURN' },
   REFUSE_DISPATCH_RETURN: { states: ['DISPATCHED', 'RECTIFYING'], roles: DECIDERS, ownUnit: false, pending: 'DISPATCH_RETURN', notByRequester: 'DISPATCH_RETURN' },
   REPORT_DUPLICATE: { states: OPEN_STATES, roles: REPORTER_ROLES, ownUnit: false },
+  // While a unit holds the item, its head names the 责任人 (the office too); the API checks the person is of the unit.
+  ASSIGN_RESPONSIBLE_PERSON: { states: OPEN_STATES.filter((s) => s !== 'REPORTED'), roles: ['UNIT_HEAD', 'OFFICE'], ownUnit: true },
 };
 
 /** The roles that may take an action at all (whether they may take it now is `checkItem`'s question). */
@@ -69,7 +72,8 @@ export function checkItem(state: RectificationItemState, actor: Actor, action: I
   const rule = RULES[action];
   const label = ITEM_ACTION_LABELS[action];
   if (!rule.roles.includes(actor.role)) return { code: 'FORBIDDEN', message: `「${ROLE_LABELS[actor.role]}」无权执行「${label}」` };
-  if (rule.ownUnit && actor.unitCode !== state.unitCode) {
+  // Only the unit's own people are held to their unit; the office acts on any item.
+  if (rule.ownUnit && UNIT_ROLES.includes(actor.role) && actor.unitCode !== state.unitCode) {
     return { code: 'FORBIDDEN', message: `只能处理派给本单位的整改问题，不能执行「${label}」` };
   }
   if (!rule.states.includes(state.state)) {
@@ -96,9 +100,12 @@ export function checkItem(state: RectificationItemState, actor: Actor, action: I
   return null;
 }
 
-/** The moves `actor` may make now, except linking a duplicate (which the API does on a new report). */
+/** Actions beside the item's lifecycle: linking a duplicate (the API does it on a new report), naming the 责任人. */
+export const ITEM_SIDE_ACTIONS: readonly ItemAction[] = ['REPORT_DUPLICATE', 'ASSIGN_RESPONSIBLE_PERSON'];
+
+/** The moves `actor` may make now, without the side actions. */
 export function allowedItemActions(state: RectificationItemState, actor: Actor): ItemAction[] {
-  return ITEM_ACTIONS.filter((a) => a !== 'REPORT_DUPLICATE' && checkItem(state, actor, a) === null);
+  return ITEM_ACTIONS.filter((a) => !ITEM_SIDE_ACTIONS.includes(a) && checkItem(state, actor, a) === null);
 }
 
 function text(value: unknown, field: string, what: string, needed: boolean): Rejection | null {
@@ -173,6 +180,8 @@ function validate(state: RectificationItemState, command: ItemCommand, now: stri
     case 'REPORT_DUPLICATE':
       if (!(ITEM_SOURCES as readonly string[]).includes(command.source)) return { code: 'BAD_USER_INPUT', field: 'source', message: '问题来源无效' };
       return text(command.description, 'description', '问题描述', true) ?? validPhotos(command.photos, false, '问题照片') ?? validLocation(command.location);
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return validResponsiblePerson(command, state.unitCode, state.responsiblePerson?.login ?? null, '整改问题');
     default:
       return assertNever(command);
   }
@@ -218,6 +227,11 @@ function toEvent(state: RectificationItemState, command: ItemCommand, now: strin
       return {
         type: 'ItemDuplicateReported',
         data: { source: command.source, description: command.description.trim(), photos: command.photos.map(fileOf), location: locationOf(command.location) },
+      };
+    case 'ASSIGN_RESPONSIBLE_PERSON':
+      return {
+        type: 'ResponsiblePersonAssigned',
+        data: { login: command.login.trim(), name: command.name.trim(), previousLogin: state.responsiblePerson?.login ?? null },
       };
     default:
       return assertNever(command);

@@ -23,6 +23,8 @@ export type RectificationItemEvent =
   /** Approved: back to REPORTED, without a unit, to be dispatched again. */
   | { type: 'ItemDispatchReturnApproved'; data: { note: string; previousUnitCode: string } }
   | { type: 'ItemDispatchReturnRefused'; data: { reason: string } }
+  /** The item's 责任人 named or changed within its unit; `previousLogin` null when none was named before. */
+  | { type: 'ResponsiblePersonAssigned'; data: { login: string; name: string; previousLogin: string | null } }
   | { type: 'ItemDuplicateReported'; data: { source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation } }
   | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } };
 

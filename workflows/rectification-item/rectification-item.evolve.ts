@@ -25,6 +25,7 @@ export function initialItemState(input: Pick<RectificationItemInput, 'itemId' | 
     reportedBy: input.reportedBy?.userId ?? '',
     unitCode: null,
     dueAt: null,
+    responsiblePerson: null,
     stateEnteredAt: at,
     escalationLevel: null,
     pendingExtension: null,
@@ -46,7 +47,7 @@ export function evolveItem(state: RectificationItemState, event: RectificationIt
     case 'ItemReported':
       return { ...next, ...event.data, reportedBy: meta.actorId, state: 'REPORTED', stateEnteredAt: meta.at };
     case 'ItemDispatched':
-      return { ...enter(next, 'DISPATCHED', meta.at), unitCode: event.data.unitCode, dueAt: event.data.dueAt, escalationLevel: null, pendingDispatchReturn: null };
+      return { ...enter(next, 'DISPATCHED', meta.at), unitCode: event.data.unitCode, dueAt: event.data.dueAt, escalationLevel: null, pendingDispatchReturn: null, responsiblePerson: null };
     case 'ItemRectificationStarted':
       return enter(next, 'RECTIFYING', meta.at);
     case 'ItemSubmitted':
@@ -81,7 +82,9 @@ export function evolveItem(state: RectificationItemState, event: RectificationIt
     case 'ItemDispatchReturnRequested':
       return { ...next, pendingDispatchReturn: { reason: event.data.reason, requestedBy: meta.actorId } };
     case 'ItemDispatchReturnApproved':
-      return { ...enter(next, 'REPORTED', meta.at), unitCode: null, dueAt: null, escalationLevel: null, pendingDispatchReturn: null, pendingExtension: null };
+      return { ...enter(next, 'REPORTED', meta.at), unitCode: null, dueAt: null, escalationLevel: null, pendingDispatchReturn: null, pendingExtension: null, responsiblePerson: null };
+    case 'ResponsiblePersonAssigned':
+      return { ...next, responsiblePerson: { login: event.data.login, name: event.data.name } };
     case 'ItemDispatchReturnRefused':
       return { ...next, pendingDispatchReturn: null };
     case 'ItemDuplicateReported':

@@ -45,6 +45,7 @@ export const ITEM_ACTION_LABELS: Record<ItemAction, string> = {
   APPROVE_DISPATCH_RETURN: '同意退回',
   REFUSE_DISPATCH_RETURN: '不同意退回',
   REPORT_DUPLICATE: '重复上报',
+  ASSIGN_RESPONSIBLE_PERSON: '指定责任人',
 };
 
 export const ITEM_EVENT_LABELS: Record<RectificationItemEventType, string> = {
@@ -63,5 +64,6 @@ export const ITEM_EVENT_LABELS: Record<RectificationItemEventType, string> = {
   ItemDispatchReturnApproved: '同意退回，待重新派单',
   ItemDispatchReturnRefused: '不同意退回',
   ItemDuplicateReported: '重复上报（已关联）',
+  ResponsiblePersonAssigned: '指定责任人',
   DeadlineEscalated: '时限提醒与督办',
 };

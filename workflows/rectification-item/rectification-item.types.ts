@@ -3,6 +3,7 @@
 // Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Actor, Role } from '../shared/actor.types';
+import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { EscalationLevel } from '../shared/escalation';
 
 /** 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号 */
@@ -78,6 +79,11 @@ export interface RectificationItemState extends ItemReportFacts {
   unitCode: string | null;
   /** The unit's deadline; null until dispatched. */
   dueAt: string | null;
+  /**
+   * The item's 责任人 within its unit; null until named, cleared when the dispatch changes. (Optional only because
+   * states carried over by continue-as-new before it existed lack it.)
+   */
+  responsiblePerson?: ResponsiblePerson | null;
   stateEnteredAt: string;
   escalationLevel: EscalationLevel | null;
   pendingExtension: { requestedDueAt: string; reason: string; requestedBy: string } | null;
@@ -132,6 +138,7 @@ export const ITEM_ACTIONS = [
   'APPROVE_DISPATCH_RETURN',
   'REFUSE_DISPATCH_RETURN',
   'REPORT_DUPLICATE',
+  'ASSIGN_RESPONSIBLE_PERSON',
 ] as const;
 export type ItemAction = (typeof ITEM_ACTIONS)[number];
 
@@ -150,7 +157,9 @@ export type ItemCommand =
   | { action: 'APPROVE_DISPATCH_RETURN'; note?: string }
   | { action: 'REFUSE_DISPATCH_RETURN'; reason: string }
   /** Another report of the same place, area and criterion while the item is open: linked here. */
-  | { action: 'REPORT_DUPLICATE'; source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation };
+  | { action: 'REPORT_DUPLICATE'; source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation }
+  /** The unit head (or the office) names the item's 责任人; the API checks that the login is a person of `unitCode`. */
+  | { action: 'ASSIGN_RESPONSIBLE_PERSON'; unitCode: string; login: string; name: string };
 
 export interface ItemActionRequest {
   command: ItemCommand;

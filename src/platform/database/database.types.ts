@@ -221,6 +221,9 @@ export interface TaskBreakdownImportItemsTable {
   source_sheet: string | null;
   source_row: number | null;
   applied_at: Timestamp | null;
+  /** The 责任人 the file names for a new task; null when none (migration 0025). */
+  responsible_login: ColumnType<string | null, string | null | undefined, string | null>;
+  responsible_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -14,7 +14,7 @@ export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPE
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
-export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
+export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
@@ -22,7 +22,7 @@ export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON";
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
@@ -32,7 +32,7 @@ export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | 
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
-export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE";
+export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE" | "ASSIGN_RESPONSIBLE_PERSON";
 export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
 export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
@@ -242,6 +242,12 @@ export interface ReturnArchiveMaterialInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface AssignTaskResponsiblePersonInput {
+    taskId: string;
+    login: string;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface ReassignTaskInput {
     taskId: string;
     unitCode: string;
@@ -364,6 +370,12 @@ export interface MeetingDecisionToTaskInput {
     leadUnitCode: string;
 }
 
+export interface AssignItemResponsiblePersonInput {
+    itemId: string;
+    login: string;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface ImportTaskBreakdownInput {
     campaignId?: Nullable<string>;
     fileName: string;
@@ -477,6 +489,7 @@ export interface IMutation {
     acceptArchiveMaterial(input: AcceptArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    assignTaskResponsiblePerson(input: AssignTaskResponsiblePersonInput): IndicatorTask | Promise<IndicatorTask>;
     planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
@@ -487,6 +500,7 @@ export interface IMutation {
     importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
+    assignItemResponsiblePerson(input: AssignItemResponsiblePersonInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
@@ -785,6 +799,8 @@ export interface IndicatorTask {
     version: number;
     allowedActions: IndicatorTaskAction[];
     sideActions: IndicatorTaskAction[];
+    responsiblePerson?: Nullable<ResponsiblePerson>;
+    responsiblePersonCandidates: ResponsiblePerson[];
     comments: Comment[];
     evidence: Evidence[];
     history: DomainEvent[];
@@ -1091,6 +1107,8 @@ export interface RectificationItem {
     reportedBy?: Nullable<EventActor>;
     unit?: Nullable<Unit>;
     dueAt?: Nullable<DateTime>;
+    responsiblePerson?: Nullable<ResponsiblePerson>;
+    responsiblePersonCandidates: ResponsiblePerson[];
     escalationLevel?: Nullable<EscalationLevel>;
     pendingExtension?: Nullable<ItemRequest>;
     pendingDispatchReturn?: Nullable<ItemRequest>;
@@ -1235,6 +1253,11 @@ export interface Unit {
     kind: UnitKind;
 }
 
+export interface ResponsiblePerson {
+    login: string;
+    name: string;
+}
+
 export interface EventActor {
     userId: string;
     displayName: string;
@@ -1280,6 +1303,7 @@ export interface TaskChange {
     dueAt: DateTime;
     previousDueAt?: Nullable<DateTime>;
     previousLeadUnitCode?: Nullable<string>;
+    responsiblePerson?: Nullable<ResponsiblePerson>;
 }
 
 export interface ImportCounts {

@@ -17,11 +17,16 @@ import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'RETURNED', 'EXTENSION_DECISION', 'ITEM_ASSIGNED'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-/** The people told: everyone of `roles`, and the people of `unitRoles` in `unitCode`. */
+/**
+ * The people told: everyone of `roles`, the people of `unitRoles` in `unitCode`, the people named in `logins` (a
+ * 责任人), and the head of `leadUnitCode` (the lead unit, from 督办 up).
+ */
 export interface Audience {
   roles: Role[];
   unitCode: string | null;
   unitRoles: Role[];
+  logins?: string[];
+  leadUnitCode?: string | null;
 }
 
 export interface NotificationDraft {
@@ -37,8 +42,17 @@ export interface NotificationDraft {
 
 /** What a notification needs to know of its stream, folded from the stream's earlier events. */
 export type StreamContext =
-  | { kind: 'task'; campaignId: string; indicatorCode: string; unitCode: string }
-  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null };
+  | {
+      kind: 'task';
+      campaignId: string;
+      indicatorCode: string;
+      unitCode: string;
+      /** The lead unit (牵头单位), told from 督办 up; absent in contexts folded by hand. */
+      leadUnitCode?: string;
+      /** The 责任人's login, told first; null or absent while none is named. */
+      responsibleLogin?: string | null;
+    }
+  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null };
 
 /** The event, as stored. */
 export interface NotifiableEvent {
@@ -52,7 +66,15 @@ const UNIT_PEOPLE: Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const UNIT_ROLES: ReadonlySet<Role> = new Set(UNIT_PEOPLE);
 
 /** The events that change a stream's context (creation, reassignment, dispatch). */
-export const CONTEXT_EVENT_TYPES: readonly string[] = ['IndicatorTaskCreated', 'TaskReassigned', 'ItemReported', 'ItemDispatched', 'ItemDispatchReturnApproved'];
+export const CONTEXT_EVENT_TYPES: readonly string[] = [
+  'IndicatorTaskCreated',
+  'TaskReassigned',
+  'TaskBreakdownChanged',
+  'ResponsiblePersonAssigned',
+  'ItemReported',
+  'ItemDispatched',
+  'ItemDispatchReturnApproved',
+];
 const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
 const TASK_NOTIFYING: ReadonlySet<string> = new Set([
   'DeadlineEscalated',
@@ -97,9 +119,21 @@ export function foldContext(context: StreamContext | null, event: NotifiableEven
     const e = { type: event.type, data: event.data } as IndicatorTaskEvent;
     switch (e.type) {
       case 'IndicatorTaskCreated':
-        return { kind: 'task', campaignId: e.data.campaignId, indicatorCode: e.data.indicatorCode, unitCode: e.data.unitCode };
+        return {
+          kind: 'task',
+          campaignId: e.data.campaignId,
+          indicatorCode: e.data.indicatorCode,
+          unitCode: e.data.unitCode,
+          leadUnitCode: e.data.leadUnitCode,
+          responsibleLogin: e.data.responsiblePerson?.login ?? null,
+        };
       case 'TaskReassigned':
-        return context?.kind === 'task' ? { ...context, unitCode: e.data.unitCode } : context;
+        // The 责任人 was a person of the old unit.
+        return context?.kind === 'task' ? { ...context, unitCode: e.data.unitCode, responsibleLogin: null } : context;
+      case 'TaskBreakdownChanged':
+        return context?.kind === 'task' ? { ...context, leadUnitCode: e.data.leadUnitCode } : context;
+      case 'ResponsiblePersonAssigned':
+        return context?.kind === 'task' ? { ...context, responsibleLogin: e.data.login } : context;
       default:
         return context;
     }
@@ -110,9 +144,11 @@ export function foldContext(context: StreamContext | null, event: NotifiableEven
       case 'ItemReported':
         return { kind: 'item', campaignId: e.data.campaignId, description: e.data.description, unitCode: null };
       case 'ItemDispatched':
-        return context?.kind === 'item' ? { ...context, unitCode: e.data.unitCode } : context;
+        return context?.kind === 'item' ? { ...context, unitCode: e.data.unitCode, responsibleLogin: null } : context;
       case 'ItemDispatchReturnApproved':
-        return context?.kind === 'item' ? { ...context, unitCode: null } : context;
+        return context?.kind === 'item' ? { ...context, unitCode: null, responsibleLogin: null } : context;
+      case 'ResponsiblePersonAssigned':
+        return context?.kind === 'item' ? { ...context, responsibleLogin: e.data.login } : context;
       default:
         return context;
     }
@@ -133,12 +169,27 @@ export function lateness(dueAt: string, at: Date): string {
   return days >= 1 ? `已逾期 ${days} 天` : '已到期';
 }
 
-function escalationAudience(notify: readonly Role[], unitCode: string | null): Audience {
-  return { roles: notify.filter((r) => !UNIT_ROLES.has(r)), unitCode, unitRoles: notify.filter((r) => UNIT_ROLES.has(r)) };
+/**
+ * Who a step of the ladder tells: the 责任人 first, then up the ladder (plan 六(一)). 提醒 goes to the 责任人 alone
+ * when one is named, else to the unit's people as the step recorded; from 催办 on the unit head is told as well;
+ * from 督办 on the lead unit's head too, when another unit leads; and the roles the step recorded (督查组, 领导小组,
+ * 创建办) as before. Without a 责任人 the unit's people of the recorded step are told, as before the 责任人 existed.
+ */
+export function escalationAudience(level: EscalationLevel, notify: readonly Role[], unitCode: string | null, responsibleLogin: string | null = null, leadUnitCode: string | null = null): Audience {
+  const step = ESCALATION_LEVELS.indexOf(level);
+  const unitRoles = new Set<Role>(responsibleLogin === null ? notify.filter((r) => UNIT_ROLES.has(r)) : []);
+  if (step >= ESCALATION_LEVELS.indexOf('URGE')) unitRoles.add('UNIT_HEAD');
+  const audience: Audience = { roles: notify.filter((r) => !UNIT_ROLES.has(r)), unitCode, unitRoles: UNIT_PEOPLE.filter((r) => unitRoles.has(r)) };
+  if (responsibleLogin !== null) audience.logins = [responsibleLogin];
+  if (step >= ESCALATION_LEVELS.indexOf('SUPERVISE') && leadUnitCode !== null && leadUnitCode !== unitCode) audience.leadUnitCode = leadUnitCode;
+  return audience;
 }
 
 const toRoles = (roles: readonly Role[]): Audience => ({ roles: [...roles], unitCode: null, unitRoles: [] });
 const toUnit = (unitCode: string | null): Audience => ({ roles: [], unitCode, unitRoles: UNIT_PEOPLE });
+/** The 责任人 when one is named, else the unit's people (returns, extension decisions). */
+const toResponsible = (unitCode: string | null, responsibleLogin: string | null | undefined): Audience =>
+  responsibleLogin ? { roles: [], unitCode: null, unitRoles: [], logins: [responsibleLogin] } : toUnit(unitCode);
 
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
@@ -156,7 +207,7 @@ function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
     { ...base, kind: 'APPROVAL_REQUEST', title: `【待审核】${subject}：${unit}${what}`, text, audience: toRoles(roles) },
   ];
   const returned = (what: string, reason: string): NotificationDraft[] => [
-    { ...base, kind: 'RETURNED', title: `【退回】${subject}：${what}`, text: `退回理由：${reason}。请修改后重新提交。`, audience: toUnit(ctx.unitCode) },
+    { ...base, kind: 'RETURNED', title: `【退回】${subject}：${what}`, text: `退回理由：${reason}。请修改后重新提交。`, audience: toResponsible(ctx.unitCode, ctx.responsibleLogin) },
   ];
   switch (e.type) {
     case 'DeadlineEscalated': {
@@ -169,7 +220,7 @@ function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
           urgent: isUrgent(e.data.level),
           title: `【${label}】${subject}：${stage}${lateness(e.data.stageDueAt, event.occurredAt)}`,
           text: `${unit}承担的${subject}${stage}环节时限为 ${shanghaiDate(e.data.stageDueAt)}，现予以${label}，请尽快办理。`,
-          audience: escalationAudience(e.data.notify, ctx.unitCode),
+          audience: escalationAudience(e.data.level, e.data.notify, ctx.unitCode, ctx.responsibleLogin ?? null, ctx.leadUnitCode ?? null),
         },
       ];
     }
@@ -194,9 +245,9 @@ function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
     case 'ArchiveMaterialReturned':
       return returned(`档案材料（${e.data.materialCode}）被退回`, e.data.reason);
     case 'ExtensionApproved':
-      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期已批准`, text: `新的期限：${shanghaiDate(e.data.dueAt)}。${e.data.note}`.trim(), audience: toUnit(ctx.unitCode) }];
+      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期已批准`, text: `新的期限：${shanghaiDate(e.data.dueAt)}。${e.data.note}`.trim(), audience: toResponsible(ctx.unitCode, ctx.responsibleLogin) }];
     case 'ExtensionRefused':
-      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期未批准`, text: `理由：${e.data.reason}。请按原期限办理。`, audience: toUnit(ctx.unitCode) }];
+      return [{ ...base, kind: 'EXTENSION_DECISION', title: `【延期】${subject}：延期未批准`, text: `理由：${e.data.reason}。请按原期限办理。`, audience: toResponsible(ctx.unitCode, ctx.responsibleLogin) }];
     default:
       return [];
   }
@@ -228,7 +279,7 @@ function itemNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
         },
       ];
     case 'ItemReturned':
-      return [{ ...base, kind: 'RETURNED', title: `【退回】${subject}：退回重改`, text: `退回理由：${e.data.reason}。请重新整改后提交。`, audience: toUnit(ctx.unitCode) }];
+      return [{ ...base, kind: 'RETURNED', title: `【退回】${subject}：退回重改`, text: `退回理由：${e.data.reason}。请重新整改后提交。`, audience: toResponsible(ctx.unitCode, ctx.responsibleLogin) }];
     case 'DeadlineEscalated': {
       const label = ESCALATION_LABELS[e.data.level];
       return [
@@ -238,7 +289,7 @@ function itemNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
           urgent: isUrgent(e.data.level),
           title: `【${label}】${subject}：${ITEM_STATE_LABELS[e.data.state]}${lateness(e.data.dueAt, event.occurredAt)}`,
           text: `整改期限为 ${shanghaiDate(e.data.dueAt)}，现予以${label}，请尽快办理。`,
-          audience: escalationAudience(e.data.notify, ctx.unitCode),
+          audience: escalationAudience(e.data.level, e.data.notify, ctx.unitCode, ctx.responsibleLogin ?? null),
         },
       ];
     }

@@ -16,6 +16,8 @@ export const IMPORT_PROBLEM_CODES = [
   'UNREADABLE_FILE',
   'TOO_LARGE',
   'REASSIGNED',
+  'UNKNOWN_PERSON',
+  'AMBIGUOUS_PERSON',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 

@@ -12,6 +12,7 @@ export const DETAIL = `fragment Detail on IndicatorTask {
   indicator { method points standard criteria { code content points deductionRule } }
   history { streamVersion label occurredAt data actor { displayName } }
   sideActions comments { text at author { displayName } }
+  responsiblePerson { login name } responsiblePersonCandidates { login name }
   evidence { sha256 name size mimeType note url at uploadedBy { displayName } }
   archiveMaterials { code name status statusLabel note returnReason submittedAt reviewedAt
     file { name size url } submittedBy { displayName } reviewedBy { displayName } }
@@ -27,6 +28,7 @@ export const ITEM_CARD = `fragment ItemCard on RectificationItem {
 
 export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
   ...ItemCard criterionCode returnReason reportedBy { displayName }
+  responsiblePerson { login name } responsiblePersonCandidates { login name }
   photos { sha256 name size url }
   submission { note submittedAt photos { sha256 name size url } submittedBy { displayName } }
   history { streamVersion label occurredAt data actor { displayName } }

@@ -8,21 +8,28 @@
 //   onAction(action): the person chose one of the card's allowed actions (the board runs it, with a form when it
 //   needs input); version: bumps when the card changed, so that the drawer reads it again.
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Input, Result, Tag, Typography, Upload } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Flex, Grid, Input, Result, Select, Tag, Typography, Upload } from 'antd';
 import { ExportOutlined, ReloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, gql, uploadFile } from '../api/client';
 import { ITEM, TASK } from '../api/documents';
 import { useI18n, useWords } from '../i18n';
 import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABELS } from '../i18n/labels';
 import { useMe } from '../session/session';
-import { ADD_COMMENT, UPLOAD_EVIDENCE } from './documents';
+import { ADD_COMMENT, ASSIGN_ITEM_PERSON, ASSIGN_TASK_PERSON, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
 import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
-import type { DetailAddCommentMutation, DetailUploadEvidenceMutation, ItemQuery, TaskQuery } from '../api/graphql.generated';
+import type {
+  DetailAddCommentMutation,
+  DetailAssignItemPersonMutation,
+  DetailAssignTaskPersonMutation,
+  DetailUploadEvidenceMutation,
+  ItemQuery,
+  TaskQuery,
+} from '../api/graphql.generated';
 import { DRAWER_WORDS as WORDS } from '../i18n/detail';
 
 export interface CardDrawerProps {
@@ -140,7 +147,9 @@ function DetailDrawer({ kind, id, version, onClose, onAction }: Omit<CardDrawerP
       {current?.kind === 'task' && (
         <TaskBody task={current.data} onChanged={(data) => setLoaded({ kind: 'task', data })} onOpenItem={(itemId) => openLinked({ kind: 'item', id: itemId })} />
       )}
-      {current?.kind === 'item' && <ItemBody item={current.data} onOpenTask={(taskId) => openLinked({ kind: 'task', id: taskId })} />}
+      {current?.kind === 'item' && (
+        <ItemBody item={current.data} onChanged={(data) => setLoaded({ kind: 'item', data })} onOpenTask={(taskId) => openLinked({ kind: 'task', id: taskId })} />
+      )}
       {linkedHere && <DetailDrawer kind={linkedHere.kind} id={linkedHere.id} onClose={() => setLinked(null)} />}
       <span className="visually-hidden" aria-live="polite">
         {loading && current ? w('loading') : ''}
@@ -195,6 +204,17 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
   const rows: { label: string; value: ReactNode }[] = [
     { label: w('itemName'), value: ind.itemName },
     { label: w('unit'), value: task.unit.name },
+    {
+      label: w('responsible'),
+      value: (
+        <ResponsiblePerson
+          person={task.responsiblePerson}
+          candidates={task.responsiblePersonCandidates}
+          assign={async (login) => (await gql<DetailAssignTaskPersonMutation>(ASSIGN_TASK_PERSON, { input: { taskId: task.id, login, expectedVersion: task.version } })).assignTaskResponsiblePerson}
+          onChanged={onChanged}
+        />
+      ),
+    },
     { label: w('leadUnit'), value: task.leadUnit.name },
     { label: w('stage'), value: task.stageLabel },
     { label: w('classification'), value: task.classification ? (CLASSIFICATION_LABELS[task.classification] ?? task.classification) : w('none') },
@@ -337,6 +357,83 @@ function useTaskChange(onChanged: (task: TaskDetail) => void) {
   return { sending, error, setError, change };
 }
 
+/**
+ * The 责任人: their name, and for whoever may name one (the unit head, the office: the API lists the unit's people
+ * only to them) a choice of the unit's people. The card as it stands after the change goes to `onChanged`.
+ */
+function ResponsiblePerson<T>({
+  person,
+  candidates,
+  assign,
+  onChanged,
+}: {
+  person: { login: string; name: string } | null;
+  candidates: { login: string; name: string }[];
+  assign(login: string): Promise<T>;
+  onChanged(card: T): void;
+}) {
+  const w = useWords(WORDS);
+  const { message } = App.useApp();
+  const [editing, setEditing] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const choose = async (login: string) => {
+    setSending(true);
+    setError(null);
+    try {
+      onChanged(await assign(login));
+      setEditing(false);
+      message.success(w('responsibleAssigned'));
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setSending(false);
+    }
+  };
+  const name = person ? (
+    <Typography.Text data-testid="responsible-person">
+      {person.name}
+      <Typography.Text type="secondary"> （{person.login}）</Typography.Text>
+    </Typography.Text>
+  ) : (
+    <Typography.Text type="secondary" data-testid="responsible-person">
+      {w('noResponsible')}
+    </Typography.Text>
+  );
+  if (candidates.length === 0) return name;
+  return (
+    <Flex gap={8} align="center" wrap>
+      {name}
+      {editing ? (
+        <Select
+          size="small"
+          autoFocus
+          defaultOpen
+          showSearch
+          optionFilterProp="label"
+          loading={sending}
+          disabled={sending}
+          style={{ minWidth: 180 }}
+          placeholder={w('choosePerson')}
+          aria-label={w('choosePerson')}
+          options={candidates.filter((c) => c.login !== person?.login).map((c) => ({ value: c.login, label: `${c.name}（${c.login}）` }))}
+          onChange={(login: string) => void choose(login)}
+          onBlur={() => !sending && setEditing(false)}
+        />
+      ) : (
+        <Button size="small" onClick={() => setEditing(true)} data-testid="assign-responsible">
+          {person ? w('changeResponsible') : w('assignResponsible')}
+        </Button>
+      )}
+      {error && (
+        <Typography.Text type="danger" role="alert">
+          {error}
+        </Typography.Text>
+      )}
+    </Flex>
+  );
+}
+
 function CommentForm({ taskId, onChanged }: { taskId: string; onChanged(task: TaskDetail): void }) {
   const w = useWords(WORDS);
   const [text, setText] = useState('');
@@ -412,7 +509,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
   );
 }
 
-function ItemBody({ item, onOpenTask }: { item: ItemDetail; onOpenTask(id: string): void }) {
+function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged(item: ItemDetail): void; onOpenTask(id: string): void }) {
   const w = useWords(WORDS);
   const rows: { label: string; value: ReactNode }[] = [
     { label: w('description'), value: <span className="prewrap">{item.description}</span> },
@@ -422,6 +519,21 @@ function ItemBody({ item, onOpenTask }: { item: ItemDetail; onOpenTask(id: strin
     { label: w('address'), value: item.location.address },
     ...(item.location.latitude != null ? [{ label: w('coordinates'), value: `${item.location.latitude}, ${item.location.longitude}` }] : []),
     { label: w('unit'), value: item.unit ? item.unit.name : w('toDispatch') },
+    ...(item.unit
+      ? [
+          {
+            label: w('responsible'),
+            value: (
+              <ResponsiblePerson
+                person={item.responsiblePerson}
+                candidates={item.responsiblePersonCandidates}
+                assign={async (login) => (await gql<DetailAssignItemPersonMutation>(ASSIGN_ITEM_PERSON, { input: { itemId: item.id, login, expectedVersion: item.version } })).assignItemResponsiblePerson}
+                onChanged={onChanged}
+              />
+            ),
+          },
+        ]
+      : []),
     { label: w('itemDue'), value: item.dueAt ? formatDay(item.dueAt) : w('atDispatch') },
     {
       label: w('escalation'),

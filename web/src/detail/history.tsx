@@ -30,8 +30,12 @@ function details(data: HistoryEntry['data'], w: (k: Key) => string): [string, st
     add('score', `${data.score} / ${data.maxScore}${typeof data.scoreRate === 'number' ? `（${Math.round(data.scoreRate * 10) / 10}%）` : ''}`);
   }
   add('material', str(data.materialCode));
+  // A 责任人 named (ResponsiblePersonAssigned: login and name; a creation event: responsiblePerson), not a file's name.
+  const person = (str(data.login) ? data : data.responsiblePerson) as { login?: unknown; name?: unknown } | null | undefined;
+  add('responsible', str(person?.login) ? `${str(person?.name) ?? ''}（${String(person?.login)}）` : null);
+  add('previousResponsible', str(data.previousLogin));
   const file = data.file as { name?: unknown } | null | undefined;
-  add('file', str(data.name) ?? str(file?.name));
+  add('file', str(data.login) ? null : (str(data.name) ?? str(file?.name)));
   add('unit', str(data.unitCode));
   add('previousUnit', str(data.previousUnitCode));
   add('plan', str(data.plan));
