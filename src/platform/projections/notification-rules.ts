@@ -8,6 +8,10 @@ import { CLASSIFICATION_LABELS, ESCALATION_LABELS, STAGE_LABELS } from '../../..
 import { itemActionRoles } from '../../../workflows/rectification-item/rectification-item.decide';
 import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
 import { ITEM_STATE_LABELS } from '../../../workflows/rectification-item/rectification-item.labels';
+import type { OfficialNoticeEvent } from '../../../workflows/official-notice/official-notice.events';
+import { NOTICE_ACK_LEVEL_LABELS, NOTICE_KIND_LABELS } from '../../../workflows/official-notice/official-notice.labels';
+import { OFFICIAL_NOTICE_STREAM_PREFIX } from '../../../workflows/official-notice/official-notice.messages';
+import type { NoticeKind } from '../../../workflows/official-notice/official-notice.types';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
@@ -38,7 +42,8 @@ export interface NotificationDraft {
 /** What a notification needs to know of its stream, folded from the stream's earlier events. */
 export type StreamContext =
   | { kind: 'task'; campaignId: string; indicatorCode: string; unitCode: string }
-  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null };
+  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null }
+  | { kind: 'notice'; campaignId: string; unitCode: string; noticeKind: NoticeKind; number: string; title: string; taskId: string | null; itemId: string | null };
 
 /** The event, as stored. */
 export interface NotifiableEvent {
@@ -52,7 +57,7 @@ const UNIT_PEOPLE: Role[] = ['UNIT_MEMBER', 'UNIT_HEAD'];
 const UNIT_ROLES: ReadonlySet<Role> = new Set(UNIT_PEOPLE);
 
 /** The events that change a stream's context (creation, reassignment, dispatch). */
-export const CONTEXT_EVENT_TYPES: readonly string[] = ['IndicatorTaskCreated', 'TaskReassigned', 'ItemReported', 'ItemDispatched', 'ItemDispatchReturnApproved'];
+export const CONTEXT_EVENT_TYPES: readonly string[] = ['IndicatorTaskCreated', 'TaskReassigned', 'ItemReported', 'ItemDispatched', 'ItemDispatchReturnApproved', 'NoticeIssued'];
 const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
 const TASK_NOTIFYING: ReadonlySet<string> = new Set([
   'DeadlineEscalated',
@@ -70,6 +75,8 @@ const TASK_NOTIFYING: ReadonlySet<string> = new Set([
   'ExtensionRefused',
 ]);
 const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemDispatched', 'ItemSubmitted', 'ItemReturned']);
+/** Official notices: the unit head is told of a new notice to acknowledge, and of every step it stays unacknowledged. */
+const NOTICE_NOTIFYING: ReadonlySet<string> = new Set(['NoticeIssued', 'NoticeAckEscalated']);
 
 export function isTaskStream(streamId: string): boolean {
   return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
@@ -79,16 +86,21 @@ export function isItemStream(streamId: string): boolean {
   return streamId.startsWith(RECTIFICATION_ITEM_STREAM_PREFIX);
 }
 
+export function isNoticeStream(streamId: string): boolean {
+  return streamId.startsWith(OFFICIAL_NOTICE_STREAM_PREFIX);
+}
+
 /** Whether the event may cause notifications. */
 export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
   if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
+  if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   return false;
 }
 
 /** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
 export function changesContext(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
-  return (isTaskStream(event.streamId) || isItemStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
+  return (isTaskStream(event.streamId) || isItemStream(event.streamId) || isNoticeStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
 }
 
 /** Folds one event into its stream's context; events that change nothing leave it as it was. */
@@ -117,6 +129,12 @@ export function foldContext(context: StreamContext | null, event: NotifiableEven
         return context;
     }
   }
+  if (isNoticeStream(event.streamId)) {
+    const e = { type: event.type, data: event.data } as OfficialNoticeEvent;
+    if (e.type !== 'NoticeIssued') return context;
+    const d = e.data;
+    return { kind: 'notice', campaignId: d.campaignId, unitCode: d.unitCode, noticeKind: d.kind, number: d.number, title: d.title, taskId: d.taskId, itemId: d.itemId };
+  }
   return context;
 }
 
@@ -142,9 +160,43 @@ const toUnit = (unitCode: string | null): Audience => ({ roles: [], unitCode, un
 
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
-  if (!isNotifying(event) || context === null) return [];
-  if (context.kind === 'task') return taskNotifications(event, context, unitName);
-  return itemNotifications(event, context, unitName);
+  if (!isNotifying(event)) return [];
+  // A notice's first event is its own context.
+  const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
+  if (ctx === null) return [];
+  if (ctx.kind === 'task') return taskNotifications(event, ctx, unitName);
+  if (ctx.kind === 'notice') return noticeNotifications(event, ctx, unitName);
+  return itemNotifications(event, ctx, unitName);
+}
+
+function noticeNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'notice' }>, unitName: (code: string) => string): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as OfficialNoticeEvent;
+  const notice = `${NOTICE_KIND_LABELS[ctx.noticeKind]}（${ctx.number}）`;
+  const base = { kind: 'ESCALATION' as const, campaignId: ctx.campaignId, taskId: ctx.taskId, itemId: ctx.itemId, urgent: true };
+  switch (e.type) {
+    case 'NoticeIssued':
+      return [
+        {
+          ...base,
+          title: `【待签收】${notice}：${ctx.title}`,
+          text: `创建办向${unitName(ctx.unitCode)}印发${notice}，请单位负责人于 ${shanghaiDate(e.data.ackDueAt)} 前在看板卡片上签收。`,
+          audience: { roles: [], unitCode: ctx.unitCode, unitRoles: ['UNIT_HEAD'] },
+        },
+      ];
+    case 'NoticeAckEscalated': {
+      const label = NOTICE_ACK_LEVEL_LABELS[e.data.level];
+      return [
+        {
+          ...base,
+          title: `【${label}】${notice}：逾期未签收`,
+          text: `${unitName(ctx.unitCode)}的${notice}签收期限为 ${shanghaiDate(e.data.ackDueAt)}，至今未签收，请单位负责人尽快签收。`,
+          audience: escalationAudience(e.data.notify, ctx.unitCode),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
 }
 
 function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'task' }>, unitName: (code: string) => string): NotificationDraft[] {
