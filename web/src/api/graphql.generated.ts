@@ -746,6 +746,22 @@ export type NotificationKind =
   /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
   | 'ITEM_ASSIGNED';
 
+/** 通知类别 / Kind of official notice */
+export type OfficialNoticeKind =
+  /** 督办通知单（编号 创文督〔年〕N号）/ Supervision notice */
+  | 'SUPERVISION'
+  /** 整改通知书（编号 创文改〔年〕N号）/ Rectification notice */
+  | 'RECTIFICATION'
+  /** 约谈通知书（编号 创文约〔年〕N号）/ Interview notice */
+  | 'INTERVIEW';
+
+/** 通知状态 / State of a notice */
+export type OfficialNoticeState =
+  /** 未签收 / Issued, awaiting 签收 */
+  | 'ISSUED'
+  /** 已签收 / Acknowledged */
+  | 'ACKNOWLEDGED';
+
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
   /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
@@ -1467,6 +1483,30 @@ export type DetailUploadEvidenceMutationVariables = Exact<{
 
 
 export type DetailUploadEvidenceMutation = { uploadEvidence: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type NoticeFragment = { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } };
+
+export type TaskNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskNoticesQuery = { indicatorTask: { id: string, officialNotices: Array<{ id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } }> } };
+
+export type ItemNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ItemNoticesQuery = { rectificationItem: { id: string, officialNotices: Array<{ id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } }> } };
+
+export type AcknowledgeNoticeMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeNoticeMutation = { acknowledgeOfficialNotice: { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } } };
 
 export type ImportCatalogMutationVariables = Exact<{
   input: ImportCatalogInput;
