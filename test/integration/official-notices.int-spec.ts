@@ -216,4 +216,15 @@ describe('official notices', () => {
     await must('office', 'mutation { resetOfficialNoticeTemplate(kind: SUPERVISION) { custom } }');
     expect(await documentText(await download('office', notice.downloadUrl))).not.toContain('本市专用');
   });
+
+  it('rebuilds the notices’ rows exactly from their events, and starts no notice again from history', async () => {
+    const notices = () => stack.db.selectFrom('official_notices').selectAll().orderBy('notice_id').execute();
+    const outbox = () => stack.db.selectFrom('workflow_outbox').select('workflow_id').orderBy('workflow_id').execute();
+    const [before, queued] = await Promise.all([notices(), outbox()]);
+    await stack.db.deleteFrom('official_notices').execute();
+    const results = await createEventStore(stack.db).rebuildProjections();
+    expect(results.find((r) => r.name === 'official_notices')?.events).toBeGreaterThanOrEqual(before.length);
+    expect(await notices()).toEqual(before);
+    expect(await outbox()).toEqual(queued);
+  });
 });
