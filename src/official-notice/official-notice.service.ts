@@ -14,6 +14,7 @@ import { UploadService } from '../platform/files/upload.service';
 import { cardLoader, requestLoader } from '../platform/graphql/request-loader';
 import { temporalToDomainError } from '../platform/temporal/temporal-errors';
 import { WorkflowActions } from '../platform/temporal/workflow-actions';
+import { IdempotencyService } from '../platform/idempotency/idempotency.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { EVENT_LABELS, ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
@@ -86,6 +87,7 @@ export class OfficialNoticeService {
     private readonly repository: OfficialNoticeRepository,
     private readonly campaigns: CampaignRepository,
     private readonly actions: WorkflowActions,
+    private readonly idempotency: IdempotencyService,
     private readonly uploads: UploadService,
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
@@ -138,7 +140,9 @@ export class OfficialNoticeService {
       sourceEventId: null,
       issuedBy: { userId: caller.userId, displayName: caller.displayName, role: caller.role, unitCode: caller.unitCode },
     };
-    const workflowId = officeNoticeWorkflowId(randomUUID());
+    // With an Idempotency-Key, a retry names the same workflow, which is started once: one notice, one number.
+    const idempotent = await this.idempotency.claim(caller.userId, 'official-notice:issue', 'issueOfficialNotice', { kind, taskId, itemId, note });
+    const workflowId = officeNoticeWorkflowId(idempotent?.updateId ?? randomUUID());
     try {
       const handle = await this.temporal.workflow.start(OFFICIAL_NOTICE_WORKFLOW_TYPE, {
         workflowId,
@@ -158,7 +162,8 @@ export class OfficialNoticeService {
     const notice = await this.get(caller, noticeId);
     const text = checkNote(note, 'note');
     const refused = checkNotice(notice.state, caller, 'ACKNOWLEDGE');
-    if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    // The retry of a 签收 that took effect finds it acknowledged: it gets the outcome, not a refusal.
+    if (refused && !(await this.idempotency.tookEffect(caller.userId, noticeId))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
     const outcome = await this.actions.execute(noticeId, noticeActionUpdate, {
       actor: caller,
       command: { action: 'ACKNOWLEDGE', note: text },

@@ -3,6 +3,7 @@
 // notices on demand, numbered on per kind and year; the head of the unit acknowledges (签收) through GraphQL while
 // another unit's head and a unit member are refused with no event; the .docx downloads with a Chinese name and
 // holds the number and the unit; a replacement template is checked, a bad one refused with the old one kept.
+import { randomUUID } from 'node:crypto';
 import PizZip from 'pizzip';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { NoticeNumberRepository } from '../../src/official-notice/notice-number.repository';
@@ -215,6 +216,27 @@ describe('official notices', () => {
 
     await must('office', 'mutation { resetOfficialNoticeTemplate(kind: SUPERVISION) { custom } }');
     expect(await documentText(await download('office', notice.downloadUrl))).not.toContain('本市专用');
+  });
+
+  it('takes an Idempotency-Key: a retried issue gives the same notice and number, a retried 签收 its outcome', async () => {
+    const post = async (login: string, query: string, key: string) => {
+      const res = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-demo-user': login, 'idempotency-key': key }, body: JSON.stringify({ query }) });
+      return (await res.json()) as { data?: Record<string, { id?: string; number?: string; state?: string }>; errors?: unknown[] };
+    };
+    const key = `issue-${randomUUID()}`;
+    const issue = `mutation { issueOfficialNotice(input: { kind: INTERVIEW, taskId: "${taskId}" }) { id number } }`;
+    const first = await post('office', issue, key);
+    const again = await post('office', issue, key);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.issueOfficialNotice.number).toBe(`创文约〔${YEAR}〕2号`);
+    expect(again.data).toEqual(first.data);
+    const id = first.data!.issueOfficialNotice.id!;
+
+    const ackKey = `ack-${randomUUID()}`;
+    const ack = `mutation { acknowledgeOfficialNotice(id: "${id}") { state } }`;
+    expect((await post('wtsq.head', ack, ackKey)).data).toEqual({ acknowledgeOfficialNotice: { state: 'ACKNOWLEDGED' } });
+    expect(await post('wtsq.head', ack, ackKey)).toEqual({ data: { acknowledgeOfficialNotice: { state: 'ACKNOWLEDGED' } } });
+    expect(await streamTypes(id)).toEqual(['NoticeIssued', 'NoticeAcknowledged']);
   });
 
   it('rebuilds the notices’ rows exactly from their events, and starts no notice again from history', async () => {
