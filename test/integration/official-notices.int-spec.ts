@@ -239,6 +239,37 @@ describe('official notices', () => {
     expect(await streamTypes(id)).toEqual(['NoticeIssued', 'NoticeAcknowledged']);
   });
 
+  it('issues a 整改通知书 when a rectification item reaches 督办, to the unit it was dispatched to', async () => {
+    const JPEG = { fileName: '现场.jpg', contentBase64: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]).toString('base64') };
+    const reported = await must<{ reportItem: { item: { id: string } } }>('supervisor', 'mutation($i: ReportItemInput!) { reportItem(input: $i) { item { id } } }', {
+      i: { campaignId: CAMPAIGN, source: 'OPEN_INSPECTION', area: 'CITY_APPEARANCE', location: { address: '中山东一路 1 号' }, description: '绿化带枯死', photos: [JPEG], unitCode: 'WTSQ' },
+    });
+    const itemId = reported.reportItem.item.id;
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('unit_code').where('item_id', '=', itemId).executeTakeFirst())?.unit_code === 'WTSQ', 10_000, 'the dispatched item');
+    // The item's ladder reaching 督办, as its workflow would append it (its timers are days away in this test).
+    const last = await stack.db.selectFrom('events').select(['stream_version', 'metadata']).where('stream_id', '=', itemId).orderBy('stream_version', 'desc').executeTakeFirstOrThrow();
+    const eventId = randomUUID();
+    await createEventStore(stack.db).append({
+      streamId: itemId,
+      events: [
+        {
+          eventId,
+          streamVersion: last.stream_version + 1,
+          type: 'DeadlineEscalated',
+          data: { level: 'SUPERVISE', state: 'DISPATCHED', dueAt: new Date().toISOString(), notify: ['UNIT_HEAD', 'SUPERVISOR'] },
+          metadata: { ...(last.metadata as unknown as EventMetadata), actor: { userId: 'system', displayName: '系统（自动）', role: 'OFFICE', unitCode: null }, causationId: `${itemId}:test`, correlationId: itemId },
+          occurredAt: new Date().toISOString(),
+        },
+      ],
+    });
+    const itemNotices = async () =>
+      (await must<{ rectificationItem: { officialNotices: Notice[] } }>('wtsq.head', `query($id: String!) { rectificationItem(id: $id) { officialNotices { ${NOTICE_FIELDS} } } }`, { id: itemId })).rectificationItem.officialNotices;
+    await waitFor(async () => (await itemNotices()).length === 1, 30_000, 'the item’s notice');
+    const [notice] = await itemNotices();
+    expect([notice.id, notice.kind, notice.number, notice.unit.code, notice.level, notice.canAcknowledge]).toEqual([`official-notice-${eventId}`, 'RECTIFICATION', `创文改〔${YEAR}〕2号`, 'WTSQ', 'SUPERVISE', true]);
+    expect(notice.title).toBe('整改问题：绿化带枯死');
+  });
+
   it('rebuilds the notices’ rows exactly from their events, and starts no notice again from history', async () => {
     const notices = () => stack.db.selectFrom('official_notices').selectAll().orderBy('notice_id').execute();
     const outbox = () => stack.db.selectFrom('workflow_outbox').select('workflow_id').orderBy('workflow_id').execute();
