@@ -18,6 +18,7 @@ import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
 import { HealthModule } from '../platform/health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
+import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
@@ -82,6 +83,7 @@ export class AppModule {
         RectificationItemModule,
         InspectionRoundModule,
         NotificationModule,
+        OfficialNoticeModule,
         AuditModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],

@@ -22,6 +22,7 @@ import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
 import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
+import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-notice/official-notice.types';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 
 /** What a service account may be given: read-only views. */
@@ -177,6 +178,16 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.markNotificationsRead': { what: '标记站内消息为已读', allow: 'ANY_PERSON' },
   'Mutation.markAllNotificationsRead': { what: '标记全部站内消息为已读', allow: 'ANY_PERSON' },
   'Subscription.notificationAdded': { what: '订阅站内消息', allow: 'ANY_PERSON' },
+
+  // Official notices (正式通知): every role reads them (units their own), the office issues them and replaces the
+  // templates, the head of the notice's unit acknowledges them (the unit is checked by the rule, checkNotice).
+  'Query.officialNotices': { what: '查看正式通知', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.officialNoticeTemplates': { what: '查看正式通知模板', allow: NOTICE_ISSUER_ROLES },
+  'GET /official-notices/:noticeId/document': { what: '下载正式通知', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Mutation.issueOfficialNotice': { what: '印发正式通知', allow: NOTICE_ISSUER_ROLES },
+  'Mutation.acknowledgeOfficialNotice': { what: '签收正式通知', allow: NOTICE_ACK_ROLES },
+  'Mutation.uploadOfficialNoticeTemplate': { what: '替换正式通知模板', allow: NOTICE_ISSUER_ROLES },
+  'Mutation.resetOfficialNoticeTemplate': { what: '恢复正式通知默认模板', allow: NOTICE_ISSUER_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

@@ -10,6 +10,7 @@ import { startIndicatorTasks, type NewIndicatorTask } from '../indicator-task/in
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 import { DemoDataRepository } from './demo-data.repository';
+import { seedDemoNotices } from './demo-notices';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -75,6 +76,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   );
   const started = await startIndicatorTasks(client, taskQueue, tasks);
   await ensureCampaignClock(client, taskQueue, DEMO_CAMPAIGN);
+  // Official notices to show on a card: one awaiting 签收, one acknowledged.
+  await seedDemoNotices(client, taskQueue, tasks, catalog);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -115,8 +115,15 @@ const MATRIX: Record<string, string> = {
   'Mutation.markNotificationsRead': 'L O S A H M .',
   'Mutation.markAllNotificationsRead': 'L O S A H M .',
   'Subscription.notificationAdded': 'L O S A H M .',
+  'Query.officialNotices': '       L O S A H M K',
+  'Query.officialNoticeTemplates': '. O . . . . .',
+  'Mutation.issueOfficialNotice': '. O . . . . .',
+  'Mutation.acknowledgeOfficialNotice': '. . . . H . .',
+  'Mutation.uploadOfficialNoticeTemplate': '. O . . . . .',
+  'Mutation.resetOfficialNoticeTemplate': '. O . . . . .',
   'GET /tasks/:taskId/evidence/:sha256': 'L O S A H M K',
   'GET /items/:itemId/files/:sha256': 'L O S A H M K',
+  'GET /official-notices/:noticeId/document': 'L O S A H M K',
   'POST /files': '                L O S A H M .',
 };
 
@@ -276,6 +283,12 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
       query: 'mutation($i: RecordFindingInput!) { recordFinding(input: $i) { duplicate } }',
       variables: { i: { roundId: f.roundId, area: 'SANITATION', location: LOCATION, description: '明察发现：绿化带垃圾', photos: [JPEG], unitCode: 'WTSQ' } },
     },
+    'Query.officialNotices': { query: `{ officialNotices(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.officialNoticeTemplates': { query: '{ officialNoticeTemplates { kind } }' },
+    'Mutation.issueOfficialNotice': { query: `mutation { issueOfficialNotice(input: { kind: SUPERVISION, taskId: "${f.taskId}" }) { number } }` },
+    'Mutation.acknowledgeOfficialNotice': { query: 'mutation { acknowledgeOfficialNotice(id: "official-notice-no-such") { id } }' },
+    'Mutation.uploadOfficialNoticeTemplate': { query: 'mutation { uploadOfficialNoticeTemplate(kind: SUPERVISION, fileId: "no-such-upload") { custom } }' },
+    'Mutation.resetOfficialNoticeTemplate': { query: 'mutation { resetOfficialNoticeTemplate(kind: SUPERVISION) { custom } }' },
     'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
   };
   return base;

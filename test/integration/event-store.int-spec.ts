@@ -82,7 +82,7 @@ describe('event store', () => {
     // the others from none of theirs.
     expect(results.find((r) => r.name === 'indicator_task_cards')).toEqual({ name: 'indicator_task_cards', events: 5 });
     expect(results.find((r) => r.name === 'notifications')).toEqual({ name: 'notifications', events: 2 });
-    expect(results.map((r) => r.name).sort()).toEqual(['campaign_states', 'indicator_task_cards', 'inspection_rounds', 'notifications', 'rectification_item_cards', 'task_assignment_units']);
+    expect(results.map((r) => r.name).sort()).toEqual(['campaign_states', 'indicator_task_cards', 'inspection_rounds', 'notifications', 'official_notices', 'rectification_item_cards', 'task_assignment_units']);
     expect(results.filter((r) => r.name !== 'indicator_task_cards' && r.name !== 'notifications').every((r) => r.events === 0)).toBe(true);
     expect(await rows()).toEqual(live);
 

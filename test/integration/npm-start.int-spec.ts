@@ -103,6 +103,12 @@ describe('npm start', () => {
     expect((await fetch(`${base}/`)).status).toBe(200);
 
     const taskId = 'indicator-task:demo-2027:A4:WTSQ';
+    // The demo's official notices on that card: one awaiting 签收, one acknowledged.
+    const notices = await gql<{ indicatorTask: { officialNotices: { kind: string; state: string }[] } }>(base, 'wtsq.head', `{ indicatorTask(id: "${taskId}") { officialNotices { kind state } } }`);
+    expect(notices.data!.indicatorTask.officialNotices).toEqual([
+      { kind: 'SUPERVISION', state: 'ISSUED' },
+      { kind: 'RECTIFICATION', state: 'ACKNOWLEDGED' },
+    ]);
     const moved = await gql(base, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: UNKNOWN, note: "待测评" }) { version } }`);
     expect(moved.errors).toBeUndefined();
     await stop(first);

@@ -408,6 +408,48 @@ export interface UploadedFilesTable {
   used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** The register of official notices' numbers (migration 0027): one row per numbered notice, never rebuilt. */
+export interface OfficialNoticeNumbersTable {
+  kind: string;
+  year: number;
+  seq: number;
+  notice_id: string;
+  number: string;
+  allocated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Projection: one row per official notice, folded from its stream with the workflow's own evolveNotice. */
+export interface OfficialNoticesTable {
+  notice_id: string;
+  campaign_id: string;
+  kind: string;
+  number: string;
+  year: number;
+  seq: number;
+  task_id: string | null;
+  item_id: string | null;
+  unit_code: string;
+  state: string;
+  issued_at: Timestamp;
+  ack_due_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  escalation_level: string | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** The whole state (OfficialNoticeState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** A template the office put in place of a kind's default one. */
+export interface OfficialNoticeTemplatesTable {
+  kind: string;
+  file_name: string;
+  content: Buffer;
+  uploaded_by: string;
+  uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -441,4 +483,7 @@ export interface Database {
   workflow_outbox: WorkflowOutboxTable;
   unit_robots: UnitRobotsTable;
   robot_messages: RobotMessagesTable;
+  official_notice_numbers: OfficialNoticeNumbersTable;
+  official_notices: OfficialNoticesTable;
+  official_notice_templates: OfficialNoticeTemplatesTable;
 }

@@ -29,6 +29,8 @@ export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSP
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED";
+export type OfficialNoticeKind = "SUPERVISION" | "RECTIFICATION" | "INTERVIEW";
+export type OfficialNoticeState = "ISSUED" | "ACKNOWLEDGED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
@@ -294,6 +296,13 @@ export interface GenerateMonthlyReportInput {
     month: string;
 }
 
+export interface IssueOfficialNoticeInput {
+    kind: OfficialNoticeKind;
+    taskId?: Nullable<string>;
+    itemId?: Nullable<string>;
+    note?: Nullable<string>;
+}
+
 export interface ImportFileInput {
     fileName: string;
     contentBase64: string;
@@ -425,6 +434,8 @@ export interface IQuery {
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
     notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
+    officialNotices(campaignId?: Nullable<string>, unacknowledgedOnly?: Nullable<boolean>, first?: Nullable<number>): OfficialNotice[] | Promise<OfficialNotice[]>;
+    officialNoticeTemplates(): OfficialNoticeTemplate[] | Promise<OfficialNoticeTemplate[]>;
     organisation(): Organisation | Promise<Organisation>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
@@ -497,6 +508,10 @@ export interface IMutation {
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
     markNotificationsRead(ids: string[]): number | Promise<number>;
     markAllNotificationsRead(): number | Promise<number>;
+    issueOfficialNotice(input: IssueOfficialNoticeInput): OfficialNotice | Promise<OfficialNotice>;
+    acknowledgeOfficialNotice(id: string, note?: Nullable<string>): OfficialNotice | Promise<OfficialNotice>;
+    uploadOfficialNoticeTemplate(kind: OfficialNoticeKind, fileId: string): OfficialNoticeTemplate | Promise<OfficialNoticeTemplate>;
+    resetOfficialNoticeTemplate(kind: OfficialNoticeKind): OfficialNoticeTemplate | Promise<OfficialNoticeTemplate>;
     importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
@@ -808,6 +823,7 @@ export interface IndicatorTask {
     updatedAt: DateTime;
     allowedMoves: TaskMove[];
     proposedStage?: Nullable<Stage>;
+    officialNotices: OfficialNotice[];
     linkedItems: RectificationItem[];
 }
 
@@ -1024,6 +1040,73 @@ export interface NotificationConnection {
     unreadCount: number;
 }
 
+export interface OfficialNotice {
+    id: string;
+    number: string;
+    kind: OfficialNoticeKind;
+    kindLabel: string;
+    campaignId: string;
+    taskId?: Nullable<string>;
+    itemId?: Nullable<string>;
+    unit: Unit;
+    title: string;
+    level?: Nullable<string>;
+    note: string;
+    state: OfficialNoticeState;
+    stateLabel: string;
+    issuedAt: DateTime;
+    ackDueAt: DateTime;
+    acknowledgedAt?: Nullable<DateTime>;
+    acknowledgedByName?: Nullable<string>;
+    escalationLevel?: Nullable<string>;
+    downloadUrl: string;
+    canAcknowledge: boolean;
+}
+
+export interface OfficialNoticeTemplate {
+    kind: OfficialNoticeKind;
+    kindLabel: string;
+    custom: boolean;
+    fileName?: Nullable<string>;
+    uploadedAt?: Nullable<DateTime>;
+}
+
+export interface RectificationItem {
+    officialNotices: OfficialNotice[];
+    id: string;
+    campaignId: string;
+    state: ItemState;
+    stateLabel: string;
+    source: ItemSource;
+    sourceLabel: string;
+    area?: Nullable<RectificationArea>;
+    location: ItemLocation;
+    description: string;
+    photos: ItemFile[];
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    inspectionRoundId?: Nullable<string>;
+    reportedBy?: Nullable<EventActor>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    responsiblePerson?: Nullable<ResponsiblePerson>;
+    responsiblePersonCandidates: ResponsiblePerson[];
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ItemRequest>;
+    pendingDispatchReturn?: Nullable<ItemRequest>;
+    submission?: Nullable<ItemSubmission>;
+    returnReason?: Nullable<string>;
+    recheckAt?: Nullable<DateTime>;
+    relapseCount: number;
+    duplicateReports: number;
+    version: number;
+    allowedActions: ItemAction[];
+    history: DomainEvent[];
+    createdAt: DateTime;
+    updatedAt: DateTime;
+    allowedMoves: ItemMove[];
+}
+
 export interface Person {
     id: string;
     login: string;
@@ -1088,41 +1171,6 @@ export interface ItemSubmission {
 export interface ItemRequest {
     requestedDueAt?: Nullable<DateTime>;
     reason: string;
-}
-
-export interface RectificationItem {
-    id: string;
-    campaignId: string;
-    state: ItemState;
-    stateLabel: string;
-    source: ItemSource;
-    sourceLabel: string;
-    area?: Nullable<RectificationArea>;
-    location: ItemLocation;
-    description: string;
-    photos: ItemFile[];
-    indicatorTaskId?: Nullable<string>;
-    criterionCode?: Nullable<string>;
-    inspectionRoundId?: Nullable<string>;
-    reportedBy?: Nullable<EventActor>;
-    unit?: Nullable<Unit>;
-    dueAt?: Nullable<DateTime>;
-    responsiblePerson?: Nullable<ResponsiblePerson>;
-    responsiblePersonCandidates: ResponsiblePerson[];
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ItemRequest>;
-    pendingDispatchReturn?: Nullable<ItemRequest>;
-    submission?: Nullable<ItemSubmission>;
-    returnReason?: Nullable<string>;
-    recheckAt?: Nullable<DateTime>;
-    relapseCount: number;
-    duplicateReports: number;
-    version: number;
-    allowedActions: ItemAction[];
-    history: DomainEvent[];
-    createdAt: DateTime;
-    updatedAt: DateTime;
-    allowedMoves: ItemMove[];
 }
 
 export interface ItemMove {

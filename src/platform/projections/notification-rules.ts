@@ -8,6 +8,10 @@ import { CLASSIFICATION_LABELS, ESCALATION_LABELS, STAGE_LABELS } from '../../..
 import { itemActionRoles } from '../../../workflows/rectification-item/rectification-item.decide';
 import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
 import { ITEM_STATE_LABELS } from '../../../workflows/rectification-item/rectification-item.labels';
+import type { OfficialNoticeEvent } from '../../../workflows/official-notice/official-notice.events';
+import { NOTICE_ACK_LEVEL_LABELS, NOTICE_KIND_LABELS } from '../../../workflows/official-notice/official-notice.labels';
+import { OFFICIAL_NOTICE_STREAM_PREFIX } from '../../../workflows/official-notice/official-notice.messages';
+import type { NoticeKind } from '../../../workflows/official-notice/official-notice.types';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
@@ -52,7 +56,8 @@ export type StreamContext =
       /** The 责任人's login, told first; null or absent while none is named. */
       responsibleLogin?: string | null;
     }
-  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null };
+  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null }
+  | { kind: 'notice'; campaignId: string; unitCode: string; noticeKind: NoticeKind; number: string; title: string; taskId: string | null; itemId: string | null };
 
 /** The event, as stored. */
 export interface NotifiableEvent {
@@ -74,6 +79,7 @@ export const CONTEXT_EVENT_TYPES: readonly string[] = [
   'ItemReported',
   'ItemDispatched',
   'ItemDispatchReturnApproved',
+  'NoticeIssued',
 ];
 const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
 const TASK_NOTIFYING: ReadonlySet<string> = new Set([
@@ -92,6 +98,8 @@ const TASK_NOTIFYING: ReadonlySet<string> = new Set([
   'ExtensionRefused',
 ]);
 const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemDispatched', 'ItemSubmitted', 'ItemReturned']);
+/** Official notices: the unit head is told of a new notice to acknowledge, and of every step it stays unacknowledged. */
+const NOTICE_NOTIFYING: ReadonlySet<string> = new Set(['NoticeIssued', 'NoticeAckEscalated']);
 
 export function isTaskStream(streamId: string): boolean {
   return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
@@ -101,16 +109,21 @@ export function isItemStream(streamId: string): boolean {
   return streamId.startsWith(RECTIFICATION_ITEM_STREAM_PREFIX);
 }
 
+export function isNoticeStream(streamId: string): boolean {
+  return streamId.startsWith(OFFICIAL_NOTICE_STREAM_PREFIX);
+}
+
 /** Whether the event may cause notifications. */
 export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
   if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
+  if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   return false;
 }
 
 /** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
 export function changesContext(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
-  return (isTaskStream(event.streamId) || isItemStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
+  return (isTaskStream(event.streamId) || isItemStream(event.streamId) || isNoticeStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
 }
 
 /** Folds one event into its stream's context; events that change nothing leave it as it was. */
@@ -153,6 +166,12 @@ export function foldContext(context: StreamContext | null, event: NotifiableEven
         return context;
     }
   }
+  if (isNoticeStream(event.streamId)) {
+    const e = { type: event.type, data: event.data } as OfficialNoticeEvent;
+    if (e.type !== 'NoticeIssued') return context;
+    const d = e.data;
+    return { kind: 'notice', campaignId: d.campaignId, unitCode: d.unitCode, noticeKind: d.kind, number: d.number, title: d.title, taskId: d.taskId, itemId: d.itemId };
+  }
   return context;
 }
 
@@ -193,9 +212,44 @@ const toResponsible = (unitCode: string | null, responsibleLogin: string | null 
 
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
-  if (!isNotifying(event) || context === null) return [];
-  if (context.kind === 'task') return taskNotifications(event, context, unitName);
-  return itemNotifications(event, context, unitName);
+  if (!isNotifying(event)) return [];
+  // A notice's first event is its own context.
+  const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
+  if (ctx === null) return [];
+  if (ctx.kind === 'task') return taskNotifications(event, ctx, unitName);
+  if (ctx.kind === 'notice') return noticeNotifications(event, ctx, unitName);
+  return itemNotifications(event, ctx, unitName);
+}
+
+function noticeNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'notice' }>, unitName: (code: string) => string): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as OfficialNoticeEvent;
+  const notice = `${NOTICE_KIND_LABELS[ctx.noticeKind]}（${ctx.number}）`;
+  const base = { kind: 'ESCALATION' as const, campaignId: ctx.campaignId, taskId: ctx.taskId, itemId: ctx.itemId, urgent: true };
+  switch (e.type) {
+    case 'NoticeIssued':
+      return [
+        {
+          ...base,
+          title: `【待签收】${notice}：${ctx.title}`,
+          text: `创建办向${unitName(ctx.unitCode)}印发${notice}，请单位负责人于 ${shanghaiDate(e.data.ackDueAt)} 前在看板卡片上签收。`,
+          audience: { roles: [], unitCode: ctx.unitCode, unitRoles: ['UNIT_HEAD'] },
+        },
+      ];
+    case 'NoticeAckEscalated': {
+      const label = NOTICE_ACK_LEVEL_LABELS[e.data.level];
+      return [
+        {
+          ...base,
+          title: `【${label}】${notice}：逾期未签收`,
+          text: `${unitName(ctx.unitCode)}的${notice}签收期限为 ${shanghaiDate(e.data.ackDueAt)}，至今未签收，请单位负责人尽快签收。`,
+          // The notice's own ladder names who is told at each step; no 责任人 ladder here (notices go to the head).
+          audience: { roles: e.data.notify.filter((r) => !UNIT_ROLES.has(r)), unitCode: ctx.unitCode, unitRoles: e.data.notify.filter((r) => UNIT_ROLES.has(r)) },
+        },
+      ];
+    }
+    default:
+      return [];
+  }
 }
 
 function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'task' }>, unitName: (code: string) => string): NotificationDraft[] {

@@ -7,6 +7,7 @@ import { TaskAssignmentUnitProjection } from '../projections/task-assignment-uni
 import { RectificationItemCardProjection } from '../projections/rectification-item-card.projection';
 import { InspectionRoundProjection } from '../projections/inspection-round.projection';
 import { NotificationProjection } from '../projections/notification.projection';
+import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -16,7 +17,7 @@ import type { AppConfig, TemporalConnectionConfig } from '../config/config';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(): InlineProjection[] {
-  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection(), new NotificationProjection()];
+  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection(), new NotificationProjection(), new OfficialNoticeProjection()];
 }
 
 export function createEventStore(db: Db): EventStoreRepository {

@@ -6,10 +6,12 @@ import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/w
 import type { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
+import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
+import { NoticeNumberRepository } from '../../official-notice/notice-number.repository';
 
 /** Where `npm run build` writes the prebuilt workflow bundle. */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
@@ -44,6 +46,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
       ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createOfficialNoticeActivities({ numbers: new NoticeNumberRepository(deps.db) }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

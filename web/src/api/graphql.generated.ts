@@ -762,6 +762,22 @@ export type NotificationKind =
   /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
   | 'ITEM_ASSIGNED';
 
+/** 通知类别 / Kind of official notice */
+export type OfficialNoticeKind =
+  /** 督办通知单（编号 创文督〔年〕N号）/ Supervision notice */
+  | 'SUPERVISION'
+  /** 整改通知书（编号 创文改〔年〕N号）/ Rectification notice */
+  | 'RECTIFICATION'
+  /** 约谈通知书（编号 创文约〔年〕N号）/ Interview notice */
+  | 'INTERVIEW';
+
+/** 通知状态 / State of a notice */
+export type OfficialNoticeState =
+  /** 未签收 / Issued, awaiting 签收 */
+  | 'ISSUED'
+  /** 已签收 / Acknowledged */
+  | 'ACKNOWLEDGED';
+
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
   /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
@@ -1509,6 +1525,30 @@ export type DetailAssignItemPersonMutationVariables = Exact<{
 
 
 export type DetailAssignItemPersonMutation = { assignItemResponsiblePerson: { criterionCode: string | null, returnReason: string | null, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type NoticeFragment = { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } };
+
+export type TaskNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskNoticesQuery = { indicatorTask: { id: string, officialNotices: Array<{ id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } }> } };
+
+export type ItemNoticesQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ItemNoticesQuery = { rectificationItem: { id: string, officialNotices: Array<{ id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } }> } };
+
+export type AcknowledgeNoticeMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeNoticeMutation = { acknowledgeOfficialNotice: { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } } };
 
 export type ImportCatalogMutationVariables = Exact<{
   input: ImportCatalogInput;

@@ -19,6 +19,8 @@ import { ADD_COMMENT, ASSIGN_ITEM_PERSON, ASSIGN_TASK_PERSON, UPLOAD_EVIDENCE } 
 import { FileGallery } from './FileGallery';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
+import { NoticesSection } from './Notices';
+import { NOTICE_WORDS } from '../i18n/notices';
 import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
@@ -198,6 +200,7 @@ function ActionButtons({ kind, actions, onAction }: { kind: 'task' | 'item'; act
 
 function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged(task: TaskDetail): void; onOpenItem(id: string): void }) {
   const w = useWords(WORDS);
+  const nw = useWords(NOTICE_WORDS);
   const { locale } = useI18n();
   const ind = task.indicator;
   const accepted = task.archiveMaterials.filter((m) => m.status === 'ACCEPTED').length;
@@ -246,6 +249,7 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
       <Section title={w('overview')}>
         <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={rows.map((r, i) => ({ key: i, label: r.label, children: r.value }))} />
       </Section>
+      <NoticesSection kind="task" id={task.id} version={task.version} title={(n) => `${nw('notices')}（${n}）`} />
       <Section title={`${w('evidence')}（${task.evidence.length}）`} testId="evidence">
         <FileGallery
           files={task.evidence.map((e) => ({
@@ -511,6 +515,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
 
 function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged(item: ItemDetail): void; onOpenTask(id: string): void }) {
   const w = useWords(WORDS);
+  const nw = useWords(NOTICE_WORDS);
   const rows: { label: string; value: ReactNode }[] = [
     { label: w('description'), value: <span className="prewrap">{item.description}</span> },
     { label: w('state'), value: item.stateLabel },
@@ -575,6 +580,7 @@ function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged
       <Section title={w('overview')}>
         <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }} items={rows.map((r, i) => ({ key: i, label: r.label, children: r.value }))} />
       </Section>
+      <NoticesSection kind="item" id={item.id} version={item.version} title={(n) => `${nw('notices')}（${n}）`} />
       <Section title={`${w('photos')}（${item.photos.length}）`} testId="photos">
         <FileGallery files={item.photos} empty={<Typography.Text type="secondary">{w('noPhotos')}</Typography.Text>} />
       </Section>

@@ -17,3 +17,17 @@ ${CARD}`;
 export const ASSIGN_ITEM_PERSON = `mutation DetailAssignItemPerson($input: AssignItemResponsiblePersonInput!) { assignItemResponsiblePerson(input: $input) { ...ItemDetail } }
 ${ITEM_DETAIL}
 ${ITEM_CARD}`;
+// Official notices (正式通知) of a card, read on their own so that the card's fragments stay as they are.
+export const NOTICE = `fragment Notice on OfficialNotice {
+  id number kind kindLabel state stateLabel title note level issuedAt ackDueAt acknowledgedAt acknowledgedByName
+  escalationLevel downloadUrl canAcknowledge unit { code name }
+}`;
+
+export const TASK_NOTICES = `query TaskNotices($id: String!) { indicatorTask(id: $id) { id officialNotices { ...Notice } } }
+${NOTICE}`;
+
+export const ITEM_NOTICES = `query ItemNotices($id: String!) { rectificationItem(id: $id) { id officialNotices { ...Notice } } }
+${NOTICE}`;
+
+export const ACKNOWLEDGE_NOTICE = `mutation AcknowledgeNotice($id: ID!, $note: String) { acknowledgeOfficialNotice(id: $id, note: $note) { ...Notice } }
+${NOTICE}`;

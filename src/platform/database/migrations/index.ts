@@ -25,6 +25,7 @@ import * as m0021 from './0021-auth-change-notify';
 import * as m0022 from './0022-notifications';
 import * as m0023 from './0023-workflow-outbox';
 import * as m0025 from './0025-responsible-person';
+import * as m0027 from './0027-official-notices';
 import * as m0029 from './0029-group-robots';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -52,5 +53,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0022-notifications': m0022,
   '0023-workflow-outbox': m0023,
   '0025-responsible-person': m0025,
+  '0027-official-notices': m0027,
   '0029-group-robots': m0029,
 };
