@@ -4,3 +4,4 @@ export { taskBreakdownImportWorkflow } from './task-breakdown-import/task-breakd
 export { campaignClockWorkflow, monthlyCadenceWorkflow } from './campaign/campaign.workflows';
 export { rectificationItemWorkflow } from './rectification-item/rectification-item.workflow';
 export { inspectionRoundWorkflow } from './inspection-round/inspection-round.workflow';
+export { notificationDeliveryWorkflow } from './notification-delivery/notification-delivery.workflow';

@@ -2,11 +2,15 @@
 // the event causing it (notification-rules.ts says who is told of what). Every row is inserted with ON CONFLICT
 // (source_event_id, recipient_login) DO NOTHING, so a retried append, a replay or a rebuild never writes a second
 // one; a rebuild clears nothing, so what people have read stays read. Each new row is announced on
-// NOTIFICATIONS_CHANNEL with its recipient, for the live subscription.
+// NOTIFICATIONS_CHANNEL with its recipient, for the live subscription, and its delivery beyond the inbox (email,
+// webhook, …) is put in the workflow outbox in the same transaction; rows a rebuild writes (as read) are not delivered.
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { WorkflowOutboxRepository } from '../outbox/workflow-outbox.repository';
+import { NOTIFICATION_DELIVERY_WORKFLOW_TYPE, notificationDeliveryWorkflowId } from '../../../workflows/notification-delivery/notification-delivery.messages';
+import type { NotificationDeliveryInput } from '../../../workflows/notification-delivery/notification-delivery.types';
 import { CONTEXT_EVENT_TYPES, changesContext, foldContext, isNotifying, notificationsFor, type NotificationDraft, type StreamContext } from './notification-rules';
 
 /** The channel on which each new notification is announced to the API instances. */
@@ -114,10 +118,19 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
       .insertInto('notifications')
       .values(rows.slice(i, i + INSERT_CHUNK))
       .onConflict((oc) => oc.columns(['source_event_id', 'recipient_login']).doNothing())
-      .returning(['id', 'recipient_login'])
+      .returning(['id', 'recipient_login', 'source_event_id'])
       .execute();
     written += inserted.length;
     if (!announce || inserted.length === 0) continue;
+    await WorkflowOutboxRepository.enqueue(
+      trx,
+      inserted.map((r) => ({
+        workflowId: notificationDeliveryWorkflowId(r.id),
+        workflowType: NOTIFICATION_DELIVERY_WORKFLOW_TYPE,
+        args: [{ notificationId: r.id } satisfies NotificationDeliveryInput],
+        sourceEventId: r.source_event_id,
+      })),
+    );
     const notices = inserted.map((r) => JSON.stringify({ id: r.id, recipientLogin: r.recipient_login, recipientUserId: userIds.get(r.recipient_login) ?? '' } satisfies NotificationNotice));
     await sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, notice) from unnest(${notices}::text[]) as notice`.execute(trx);
   }

@@ -12,7 +12,8 @@ import { CampaignStateProjection } from '../../campaign-clock/campaign-state.pro
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
-import type { AppConfig, TemporalConnectionConfig } from '../config/config';
+import type { AppConfig, NotificationsConfig, TemporalConnectionConfig } from '../config/config';
+import { configuredChannels } from '../../notification/channels/channels';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(): InlineProjection[] {
@@ -53,6 +54,8 @@ export async function startWorker(
   temporal: TemporalConnectionConfig & { address: string },
   db: Db,
   options?: WorkerDeps['options'],
+  /** Where notifications are delivered besides the inbox; unset: the inbox only. */
+  notifications?: NotificationsConfig,
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
@@ -65,6 +68,7 @@ export async function startWorker(
     imports: new TaskBreakdownRepository(db),
     db,
     client,
+    delivery: notifications ? { channels: configuredChannels(notifications), retry: notifications.retry } : undefined,
     options,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.

@@ -24,6 +24,7 @@ import * as m0020 from './0020-uploaded-files';
 import * as m0021 from './0021-auth-change-notify';
 import * as m0022 from './0022-notifications';
 import * as m0023 from './0023-workflow-outbox';
+import * as m0024 from './0024-notification-delivery';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -49,4 +50,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021-auth-change-notify': m0021,
   '0022-notifications': m0022,
   '0023-workflow-outbox': m0023,
+  '0024-notification-delivery': m0024,
 };
