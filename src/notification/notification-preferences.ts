@@ -31,6 +31,8 @@ export function isDeliveryChannel(value: unknown): value is DeliveryChannel {
 
 export interface PreferencesInput {
   channels?: readonly string[] | null;
+  /** true: back to every configured channel (null). */
+  defaultChannels?: boolean | null;
   quietHoursEnabled?: boolean | null;
   quietStart?: string | null;
   quietEnd?: string | null;
@@ -50,6 +52,7 @@ export function validatePreferences(input: PreferencesInput, current: Preference
     }
     channels = DELIVERY_CHANNELS.filter((c) => chosen.includes(c));
   }
+  if (input.defaultChannels === true) channels = null;
   const enabled = input.quietHoursEnabled ?? current.quietHours !== null;
   if (!enabled) return { channels, quietHours: null };
   const base = current.quietHours ?? DEFAULT_QUIET_HOURS;

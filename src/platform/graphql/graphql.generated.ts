@@ -29,6 +29,8 @@ export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSP
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED";
+export type DeliveryChannel = "EMAIL" | "WEBHOOK" | "WECOM" | "DINGTALK" | "SMS";
+export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
@@ -288,6 +290,14 @@ export interface GenerateMonthlyReportInput {
     month: string;
 }
 
+export interface NotificationPreferencesInput {
+    channels?: Nullable<DeliveryChannel[]>;
+    defaultChannels?: Nullable<boolean>;
+    quietHoursEnabled?: Nullable<boolean>;
+    quietStart?: Nullable<string>;
+    quietEnd?: Nullable<string>;
+}
+
 export interface ImportFileInput {
     fileName: string;
     contentBase64: string;
@@ -413,6 +423,8 @@ export interface IQuery {
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
     notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
+    myNotificationPreferences(): NotificationPreferences | Promise<NotificationPreferences>;
+    notificationLog(taskId?: Nullable<string>, itemId?: Nullable<string>): NotificationLogEntry[] | Promise<NotificationLogEntry[]>;
     organisation(): Organisation | Promise<Organisation>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
@@ -484,6 +496,7 @@ export interface IMutation {
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
     markNotificationsRead(ids: string[]): number | Promise<number>;
     markAllNotificationsRead(): number | Promise<number>;
+    updateNotificationPreferences(input: NotificationPreferencesInput): NotificationPreferences | Promise<NotificationPreferences>;
     importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
@@ -1006,6 +1019,38 @@ export interface NotificationConnection {
     edges: NotificationEdge[];
     pageInfo: PageInfo;
     unreadCount: number;
+}
+
+export interface NotificationPreferences {
+    availableChannels: DeliveryChannel[];
+    channels: DeliveryChannel[];
+    defaultChannels: boolean;
+    quietHoursEnabled: boolean;
+    quietStart: string;
+    quietEnd: string;
+}
+
+export interface NotificationDelivery {
+    channel: DeliveryChannel;
+    status: DeliveryStatus;
+    statusLabel: string;
+    attempts: number;
+    sentAt?: Nullable<DateTime>;
+    updatedAt: DateTime;
+    reason?: Nullable<string>;
+    lastError?: Nullable<string>;
+}
+
+export interface NotificationLogEntry {
+    notificationId: string;
+    kind: NotificationKind;
+    title: string;
+    urgent: boolean;
+    createdAt: DateTime;
+    recipientLogin: string;
+    recipientName: string;
+    readAt?: Nullable<DateTime>;
+    deliveries: NotificationDelivery[];
 }
 
 export interface Person {
