@@ -1061,6 +1061,7 @@ export interface Person {
     unit?: Nullable<Unit>;
     workingGroup?: Nullable<WorkingGroupCode>;
     phone?: Nullable<string>;
+    email?: Nullable<string>;
 }
 
 export interface WorkingGroup {

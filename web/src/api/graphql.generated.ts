@@ -1616,7 +1616,7 @@ export type UpdatePolicyMutation = { updateCampaignPolicy: { id: string } };
 export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }>, people: Array<{ id: string, login: string, displayName: string, role: Role, phone: string | null, unit: { code: string, name: string } | null }> } };
+export type OrganisationQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }>, people: Array<{ id: string, login: string, displayName: string, role: Role, phone: string | null, email: string | null, unit: { code: string, name: string } | null }> } };
 
 export type SetUserPasswordMutationVariables = Exact<{
   login: string;
