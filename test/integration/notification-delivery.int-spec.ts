@@ -110,7 +110,7 @@ describe('notification delivery by email and webhook', () => {
     expect(smtp.mails[0]).toMatchObject({ subject: TITLE, messageId: emailMessageId(supervisor.notificationId) });
     expect(smtp.mails[0].to).toContain('zhang.duc@example.gov.cn');
     expect(smtp.mails[0].text).toContain('自评结果：达标。台账齐全');
-    expect(smtp.mails[0].text).toContain(`https://cw.example.gov.cn/?task=${encodeURIComponent(taskId)}`);
+    expect(smtp.mails[0].text).toContain(`https://cw.example.gov.cn/#/board?${new URLSearchParams({ card: taskId, kind: 'task' }).toString()}`);
 
     // The webhook: three tries for the supervisor (two 500s, then 200), one for the 400, the same key each time.
     const forSupervisor = hook.posts.filter((p) => p.body.recipientLogin === 'supervisor');

@@ -21,11 +21,11 @@ export function emailMessageId(notificationId: string): string {
   return `<${notificationId}@notifications.chuangwen>`;
 }
 
-/** The card's address on the board: ?task= or ?item= opens its drawer. */
+/** The card's address on the board, as the inbox bell opens it (web/src/shell/NotificationBell.tsx). */
 export function cardLink(publicUrl: string, message: Pick<DeliveryMessage, 'taskId' | 'itemId'>): string {
   const base = publicUrl.replace(/\/+$/, '');
-  if (message.taskId) return `${base}/?task=${encodeURIComponent(message.taskId)}`;
-  if (message.itemId) return `${base}/?item=${encodeURIComponent(message.itemId)}`;
+  if (message.taskId) return `${base}/#/board?${new URLSearchParams({ card: message.taskId, kind: 'task' }).toString()}`;
+  if (message.itemId) return `${base}/#/board?${new URLSearchParams({ view: 'items', card: message.itemId, kind: 'item' }).toString()}`;
   return `${base}/`;
 }
 
