@@ -746,6 +746,44 @@ export type NotificationKind =
   /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
   | 'ITEM_ASSIGNED';
 
+/** 站内消息以外的通知渠道 / A channel beyond the inbox */
+export type DeliveryChannel =
+  /** 电子邮件 / Email over SMTP */
+  | 'EMAIL'
+  /** 通用推送接口 / The generic webhook */
+  | 'WEBHOOK'
+  /** 企业微信群机器人 / WeCom group robot */
+  | 'WECOM'
+  /** 钉钉群机器人 / DingTalk group robot */
+  | 'DINGTALK'
+  /** 短信（仅紧急消息） / SMS (urgent notifications only) */
+  | 'SMS';
+
+/** 在一个渠道上的送达状态 / Where a notification stands on one channel */
+export type DeliveryStatus =
+  /** 待发送（含免打扰时段等待和重试中） / Pending (waiting out quiet hours, or being retried) */
+  | 'PENDING'
+  /** 送达 / Sent */
+  | 'SENT'
+  /** 失败 / Failed */
+  | 'FAILED'
+  /** 未发送（本人关闭了此渠道或无法送达） / Skipped (opted out, or cannot be reached) */
+  | 'SKIPPED';
+
+/** 修改通知偏好；未给的项保持不变 / New preferences; what is left out stays as it is */
+export type NotificationPreferencesInput = {
+  /** 要接收的渠道（最多 5 个）；给空列表表示只看站内消息 / Channels wanted (at most 5); empty: the inbox only */
+  channels?: Array<DeliveryChannel> | null | undefined;
+  /** 恢复默认渠道（全部已开通渠道） / Back to the default channels */
+  defaultChannels?: boolean | null | undefined;
+  /** 是否开启免打扰 / Quiet hours on or off */
+  quietHoursEnabled?: boolean | null | undefined;
+  /** 免打扰开始，如 22:00 / Start, e.g. 22:00 */
+  quietStart?: string | null | undefined;
+  /** 免打扰结束，如 07:00 / End, e.g. 07:00 */
+  quietEnd?: string | null | undefined;
+};
+
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
   /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
@@ -1468,6 +1506,14 @@ export type DetailUploadEvidenceMutationVariables = Exact<{
 
 export type DetailUploadEvidenceMutation = { uploadEvidence: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
+export type NotificationLogQueryVariables = Exact<{
+  taskId?: string | number | null | undefined;
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type NotificationLogQuery = { notificationLog: Array<{ notificationId: string, title: string, urgent: boolean, createdAt: string, recipientName: string, readAt: string | null, deliveries: Array<{ channel: DeliveryChannel, status: DeliveryStatus, attempts: number, sentAt: string | null, updatedAt: string, reason: string | null, lastError: string | null }> }> };
+
 export type ImportCatalogMutationVariables = Exact<{
   input: ImportCatalogInput;
 }>;
@@ -1747,3 +1793,17 @@ export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: neve
 
 
 export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, taskId: string | null, itemId: string | null, title: string, text: string, urgent: boolean, createdAt: string, readAt: string | null } };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationPreferencesQuery = { myNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type NotificationPreferencesFieldsFragment = { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };

@@ -9,3 +9,11 @@ ${CARD}`;
 export const UPLOAD_EVIDENCE = `mutation DetailUploadEvidence($input: UploadEvidenceInput!) { uploadEvidence(input: $input) { ...Detail } }
 ${DETAIL}
 ${CARD}`;
+
+/** Who was told of what about a card, and how each channel went (通知记录). */
+export const NOTIFICATION_LOG = `query NotificationLog($taskId: ID, $itemId: ID) {
+  notificationLog(taskId: $taskId, itemId: $itemId) {
+    notificationId title urgent createdAt recipientName readAt
+    deliveries { channel status attempts sentAt updatedAt reason lastError }
+  }
+}`;
