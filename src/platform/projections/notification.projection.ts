@@ -66,8 +66,11 @@ function recipientsOf(draft: NotificationDraft, users: readonly Recipient[], exc
   });
 }
 
-/** Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`. */
-async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean): Promise<number> {
+/**
+ * Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`,
+ * and puts their delivery in the workflow outbox when `deliver` too.
+ */
+async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean, deliver = false): Promise<number> {
   if (pending.length === 0) return 0;
   const unitCodes = new Set<string>();
   for (const { event, context } of pending) {
@@ -122,15 +125,17 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
       .execute();
     written += inserted.length;
     if (!announce || inserted.length === 0) continue;
-    await WorkflowOutboxRepository.enqueue(
+    if (deliver) {
+      await WorkflowOutboxRepository.enqueue(
       trx,
       inserted.map((r) => ({
         workflowId: notificationDeliveryWorkflowId(r.id),
         workflowType: NOTIFICATION_DELIVERY_WORKFLOW_TYPE,
         args: [{ notificationId: r.id } satisfies NotificationDeliveryInput],
-        sourceEventId: r.source_event_id,
-      })),
-    );
+          sourceEventId: r.source_event_id,
+        })),
+      );
+    }
     const notices = inserted.map((r) => JSON.stringify({ id: r.id, recipientLogin: r.recipient_login, recipientUserId: userIds.get(r.recipient_login) ?? '' } satisfies NotificationNotice));
     await sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, notice) from unnest(${notices}::text[]) as notice`.execute(trx);
   }
@@ -140,6 +145,12 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
 export class NotificationProjection implements InlineProjection {
   readonly name = 'notifications';
   readonly schemaVersion = 1;
+
+  /**
+   * `deliver`: new rows also start their delivery beyond the inbox (the worker's channels decide where); off when the
+   * worker has no channel, so that with none configured only the inbox works and nothing else is attempted.
+   */
+  constructor(private readonly options: { deliver: boolean } = { deliver: true }) {}
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     const notifying = events.filter(isNotifying);
@@ -176,7 +187,7 @@ export class NotificationProjection implements InlineProjection {
       if (mine.has(event.eventId)) pending.push({ event, context });
       if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
     }
-    await writeNotifications(trx, pending, true);
+    await writeNotifications(trx, pending, true, this.options.deliver);
   }
 
   /** Writes what is missing for every stored event, as already read; clears nothing, so read state survives. */

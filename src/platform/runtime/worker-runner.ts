@@ -16,12 +16,20 @@ import type { AppConfig, NotificationsConfig, TemporalConnectionConfig } from '.
 import { configuredChannels } from '../../notification/channels/channels';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
-export function inlineProjections(): InlineProjection[] {
-  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection(), new NotificationProjection()];
+export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
+  return [
+    new IndicatorTaskCardProjection(),
+    new TaskAssignmentUnitProjection(),
+    new RectificationItemCardProjection(),
+    new CampaignStateProjection(),
+    new InspectionRoundProjection(),
+    new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
+  ];
 }
 
-export function createEventStore(db: Db): EventStoreRepository {
-  return new EventStoreRepository(db, inlineProjections());
+/** `deliverNotifications`: whether new notifications start their delivery workflow (the worker: when it has a channel). */
+export function createEventStore(db: Db, options: { deliverNotifications?: boolean } = {}): EventStoreRepository {
+  return new EventStoreRepository(db, inlineProjections(options));
 }
 
 let runtimeInstalled = false;
@@ -60,15 +68,16 @@ export async function startWorker(
   installRuntime();
   const connection = await connectWorker(temporal);
   const client = await connectClient(temporal);
+  const channels = notifications ? configuredChannels(notifications) : [];
   const worker = await createWorker({
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    eventStore: createEventStore(db),
+    eventStore: createEventStore(db, { deliverNotifications: channels.length > 0 }),
     imports: new TaskBreakdownRepository(db),
     db,
     client,
-    delivery: notifications ? { channels: configuredChannels(notifications), retry: notifications.retry } : undefined,
+    delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     options,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.
