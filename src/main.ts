@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     if (runtime.migrated.length > 0) log(`数据库迁移完成 / migrations applied: ${runtime.migrated.join(', ')}`);
     if (runtime.rebuilt.length > 0) log(`已按新版本重建投影 / projections rebuilt: ${runtime.rebuilt.join(', ')}`);
 
-    const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db, configuredWorkerOptions(config));
+    const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db, configuredWorkerOptions(config), config.notifications);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
       log(`Worker 异常停止 / worker failed: ${String(err)}`);

@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     const db = createDatabase(databaseUrl);
     shutdown.add('数据库连接 / database pool', () => db.destroy());
     await prepareDatabase(db);
-    const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config));
+    const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config), config.notifications);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
       log(`Worker 异常停止 / worker failed: ${String(err)}`);

@@ -5,3 +5,4 @@ export { campaignClockWorkflow, monthlyCadenceWorkflow } from './campaign/campai
 export { rectificationItemWorkflow } from './rectification-item/rectification-item.workflow';
 export { inspectionRoundWorkflow } from './inspection-round/inspection-round.workflow';
 export { officialNoticeWorkflow } from './official-notice/official-notice.workflow';
+export { notificationDeliveryWorkflow } from './notification-delivery/notification-delivery.workflow';

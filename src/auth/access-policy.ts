@@ -178,6 +178,10 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.markNotificationsRead': { what: '标记站内消息为已读', allow: 'ANY_PERSON' },
   'Mutation.markAllNotificationsRead': { what: '标记全部站内消息为已读', allow: 'ANY_PERSON' },
   'Subscription.notificationAdded': { what: '订阅站内消息', allow: 'ANY_PERSON' },
+  'Query.myNotificationPreferences': { what: '查看通知偏好', allow: 'ANY_PERSON' },
+  'Mutation.updateNotificationPreferences': { what: '修改通知偏好', allow: 'ANY_PERSON' },
+  // The card's log: whoever sees the card (a unit only its own), people only: it names recipients and their errors.
+  'Query.notificationLog': { what: '查看卡片的通知记录', allow: ALL, unitScoped: true },
 
   // Official notices (正式通知): every role reads them (units their own), the office issues them and replaces the
   // templates, the head of the notice's unit acknowledges them (the unit is checked by the rule, checkNotice).

@@ -2,11 +2,31 @@
 import { Args, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
 import type { Caller } from '../auth/access-policy';
 import { CurrentActor } from '../auth/current-actor.decorator';
+import type { NotificationPreferencesInput } from '../platform/graphql/graphql.generated';
+import { NotificationDeliveryService } from './notification-delivery.service';
 import { NotificationService } from './notification.service';
 
 @Resolver()
 export class NotificationResolver {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    private readonly deliveries: NotificationDeliveryService,
+  ) {}
+
+  @Query('myNotificationPreferences')
+  myNotificationPreferences(@CurrentActor() actor: Caller) {
+    return this.deliveries.preferences(actor);
+  }
+
+  @Mutation('updateNotificationPreferences')
+  updateNotificationPreferences(@Args('input') input: NotificationPreferencesInput, @CurrentActor() actor: Caller) {
+    return this.deliveries.updatePreferences(actor, input);
+  }
+
+  @Query('notificationLog')
+  notificationLog(@Args('taskId') taskId: string | null, @Args('itemId') itemId: string | null, @CurrentActor() actor: Caller) {
+    return this.deliveries.cardLog(actor, { taskId, itemId });
+  }
 
   @Query('notifications')
   notificationPage(

@@ -36,6 +36,7 @@ export const PEOPLE_TABLE: TableSpec<PersonColumn> = {
     { key: 'unit', names: ['所属单位'], required: false, hint: '' },
     { key: 'group', names: ['工作小组'], required: false, hint: '' },
     { key: 'phone', names: ['手机', '手机号', '手机号码'], required: false, hint: '' },
+    { key: 'email', names: ['邮箱', '电子邮箱', '电子邮件'], required: false, hint: '' },
   ],
 };
 
@@ -43,6 +44,9 @@ export const PEOPLE_TABLE: TableSpec<PersonColumn> = {
 export const LOGIN_PATTERN = /^[a-z0-9][a-z0-9._@-]{0,63}$/;
 /** A mainland mobile number, with or without +86: 11 digits beginning with 1. */
 const MOBILE = /^(?:\+?86)?(?<number>1[3-9]\d{9})$/;
+/** An email address as mail servers take it: no spaces or quotes, one @, a dotted domain. Linear: the parts cannot overlap. */
+const EMAIL = /^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}$/;
+export const MAX_EMAIL_LENGTH = 254;
 
 export interface OrganisationFile {
   fileName: string;
@@ -181,6 +185,14 @@ function readPerson(row: TableRow<PersonColumn>, problems: SheetProblem[]): Pers
       report('phone', 'BAD_VALUE', `手机号「${oneLine(row.text('phone'))}」不是有效的 11 位手机号。请填写例如 13800138000；Excel 显示成 1.38E+10 时，请把这一列设为「文本」后重新输入`);
     }
   }
+  let email: string | null = null;
+  if (row.text('email') !== '') {
+    const written = row.text('email').normalize('NFKC').trim();
+    if (written.length <= MAX_EMAIL_LENGTH && EMAIL.test(written)) email = written.toLowerCase();
+    else {
+      report('email', 'BAD_VALUE', `邮箱「${oneLine(row.text('email')).slice(0, 80)}」不是有效的电子邮箱地址（最长 ${MAX_EMAIL_LENGTH} 个字符）。请填写例如 zhangsan@example.gov.cn，不需要时留空`);
+    }
+  }
   return {
     sheet: row.sheet,
     row: row.row,
@@ -190,6 +202,7 @@ function readPerson(row: TableRow<PersonColumn>, problems: SheetProblem[]): Pers
     unit: oneLine(row.text('unit')) || null,
     group,
     phone,
+    email,
     columns: columnsOf(row, PEOPLE_TABLE),
   };
 }

@@ -50,7 +50,7 @@ export class OrganisationRepository {
 
   async people(db: Kysely<Database> = this.db): Promise<PersonRecord[]> {
     const [users, members] = await Promise.all([
-      db.selectFrom('users').select(['id', 'login', 'display_name', 'role', 'unit_code', 'phone']).orderBy('login').execute(),
+      db.selectFrom('users').select(['id', 'login', 'display_name', 'role', 'unit_code', 'phone', 'email']).orderBy('login').execute(),
       db.selectFrom('working_group_members').select(['user_id', 'group_code']).orderBy('group_code').execute(),
     ]);
     const groupsOf = new Map<string, WorkingGroupCode[]>();
@@ -63,6 +63,7 @@ export class OrganisationRepository {
       unitCode: u.unit_code,
       groups: groupsOf.get(u.id) ?? [],
       phone: u.phone,
+      email: u.email,
     }));
   }
 
@@ -135,13 +136,14 @@ async function applyWrite(trx: Transaction<Database>, write: OrganisationWrite):
   for (const chunk of chunks(write.people)) {
     await trx
       .insertInto('users')
-      .values(chunk.map((p) => ({ id: userId(p.login), login: p.login, display_name: p.displayName, role: p.role, unit_code: p.unitCode, phone: p.phone })))
+      .values(chunk.map((p) => ({ id: userId(p.login), login: p.login, display_name: p.displayName, role: p.role, unit_code: p.unitCode, phone: p.phone, email: p.email })))
       .onConflict((oc) =>
         oc.column('login').doUpdateSet({
           display_name: sql`excluded.display_name`,
           role: sql`excluded.role`,
           unit_code: sql`excluded.unit_code`,
           phone: sql`excluded.phone`,
+          email: sql`excluded.email`,
         }),
       )
       .execute();

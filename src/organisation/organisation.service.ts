@@ -31,6 +31,7 @@ export interface PersonView {
   unit: { code: string; name: string; kind: UnitKind } | null;
   workingGroup: WorkingGroupCode | null;
   phone: string | null;
+  email: string | null;
 }
 
 export interface OrganisationView {
@@ -91,6 +92,7 @@ export class OrganisationService implements OnModuleInit {
         unit: p.unitCode ? (unitByCode.get(p.unitCode) ?? null) : null,
         workingGroup: p.groups[0] ?? null,
         phone: p.phone,
+        email: p.email,
       }),
     );
     const stored = new Map(groups.map((g) => [g.code, g]));

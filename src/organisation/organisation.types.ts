@@ -44,7 +44,7 @@ export const WORKING_GROUP_LABELS = Object.fromEntries(WORKING_GROUPS.map((g) =>
 export const GROUP_OF_ROLE: Partial<Record<Role, WorkingGroupCode>> = { SUPERVISOR: 'SUPERVISION', ARCHIVIST: 'ARCHIVES' };
 
 export type UnitColumn = 'unitCode' | 'unitName' | 'unitKind' | 'wecomRobot' | 'dingtalkRobot' | 'dingtalkSecret';
-export type PersonColumn = 'login' | 'displayName' | 'role' | 'unit' | 'group' | 'phone';
+export type PersonColumn = 'login' | 'displayName' | 'role' | 'unit' | 'group' | 'phone' | 'email';
 type Columns<K extends string> = Partial<Record<K, { name: string; letter: string | null }>>;
 
 /**
@@ -79,6 +79,7 @@ export interface PersonRow {
   unit: string | null;
   group: WorkingGroupCode | null;
   phone: string | null;
+  email: string | null;
   columns: Columns<PersonColumn>;
 }
 
@@ -104,6 +105,8 @@ export interface PersonPlan {
   /** Working groups, by code; at most one from a file (a supervisor's or archivist's is implied by the role). */
   groups: WorkingGroupCode[];
   phone: string | null;
+  /** Where email notifications go (issue 16). */
+  email: string | null;
 }
 
 export interface Organisation {

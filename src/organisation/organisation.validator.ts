@@ -81,7 +81,7 @@ export function planOrganisation(units: readonly UnitRow[], people: readonly Per
     }
     const group = person.group ?? implied ?? null;
     if (person.login && person.displayName && person.role) {
-      planned.push({ login: person.login, displayName: person.displayName, role: person.role, unitCode, groups: group ? [group] : [], phone: person.phone });
+      planned.push({ login: person.login, displayName: person.displayName, role: person.role, unitCode, groups: group ? [group] : [], phone: person.phone, email: person.email });
     }
   }
 
@@ -129,6 +129,7 @@ const DEFAULT_COLUMN_NAMES: Record<UnitColumn | PersonColumn, string> = {
   unit: '所属单位',
   group: '工作小组',
   phone: '手机',
+  email: '邮箱',
 };
 
 function where(earlier: At, row: At): string {
@@ -189,6 +190,7 @@ function samePerson(a: PersonPlan, b: PersonPlan): boolean {
     a.role === b.role &&
     a.unitCode === b.unitCode &&
     a.phone === b.phone &&
+    a.email === b.email &&
     [...a.groups].sort().join(',') === [...b.groups].sort().join(',')
   );
 }

@@ -67,6 +67,8 @@ describe('in-app inbox', () => {
     expect(supervisor.received).toEqual([{ notificationAdded: { id: expect.any(String), kind: 'APPROVAL_REQUEST', title: '【待审核】测评指标 A4：外滩社区提交自查结果', taskId } }]);
     expect(member.received).toEqual([]);
     expect(office.received).toEqual([]);
+    // No channel is configured here: only the inbox, and no delivery is even started.
+    expect(await stack.db.selectFrom('workflow_outbox').select('workflow_id').where('workflow_type', '=', 'notificationDeliveryWorkflow').execute()).toEqual([]);
 
     const own = await inbox('supervisor');
     expect(own.unreadCount).toBe(1);

@@ -73,6 +73,34 @@ describe('the inbox bell in the browser', () => {
     await other.context().close();
   });
 
+  it('keeps a person\'s quiet hours from the bell, and shows a card\'s 通知记录 with who read it', async () => {
+    const page = await signedInPage(browser, stack.url, 'supervisor', '#/board');
+    page.on('pageerror', (err) => pageErrors.push(String(err)));
+    await bell(page, 0).click();
+    await page.getByTestId('notification-settings-open').click();
+    const dialog = page.getByRole('dialog', { name: '通知设置' });
+    // No channel is configured here: only the inbox, and the panel says so.
+    await dialog.getByText('本部署未开通站内消息以外的渠道').waitFor();
+    const start = dialog.getByLabel('quiet-start');
+    await start.fill('25:00');
+    expect(await dialog.getByRole('button', { name: /保\s*存/ }).isDisabled()).toBe(true);
+    await start.fill('21:30');
+    await dialog.getByRole('button', { name: /保\s*存/ }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const saved = await must<{ myNotificationPreferences: { quietStart: string; quietEnd: string; quietHoursEnabled: boolean } }>('supervisor', '{ myNotificationPreferences { quietStart quietEnd quietHoursEnabled } }');
+    expect(saved.myNotificationPreferences).toEqual({ quietStart: '21:30', quietEnd: '07:00', quietHoursEnabled: true });
+
+    await page.keyboard.press('Escape');
+    await page.goto(`${stack.url}/#/board?card=${encodeURIComponent(taskId)}&kind=task`);
+    const log = page.getByTestId('notification-log');
+    await log.waitFor();
+    // Both supervisors were told and have read it (the tests above).
+    expect(await log.locator('li').count()).toBe(2);
+    await log.getByText(TITLE).first().waitFor();
+    expect(await log.getByText('站内消息：已读').count()).toBe(2);
+    await page.context().close();
+  });
+
   it('shows the bell in the phone layout, and the list full width', async () => {
     const context = await openContext(browser, { phone: true });
     const page = await context.newPage();

@@ -74,6 +74,6 @@ export function demoPeopleRows(): Cell[][] {
 export function demoOrganisation(): Organisation {
   return {
     units: DEMO_UNITS.map((u) => ({ code: u.code, name: u.name, kind: u.kind as UnitKind })),
-    people: DEMO_USERS.map((u) => ({ login: u.login, displayName: u.displayName, role: u.role, unitCode: u.unitCode, groups: [], phone: null })),
+    people: DEMO_USERS.map((u) => ({ login: u.login, displayName: u.displayName, role: u.role, unitCode: u.unitCode, groups: [], phone: null, email: null })),
   };
 }

@@ -167,7 +167,9 @@ describe('access policy', () => {
           'Mutation.refreshSession',
           'Mutation.signIn',
           'Mutation.signOut',
+          'Mutation.updateNotificationPreferences',
           'Query.me',
+          'Query.myNotificationPreferences',
           'Query.notifications',
           'Subscription.notificationAdded',
         ]);

@@ -37,10 +37,16 @@ describe('loadConfig', () => {
         connectionInitTimeoutMs: 10_000,
       },
       webDir: path.join(projectRoot(), 'web/dist'),
-      robotsAndSms: {
-        wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
-        dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
-        sms: null,
+      notifications: {
+        publicUrl: 'http://127.0.0.1:3000',
+        email: null,
+        webhook: null,
+        retry: { initialMs: 10_000, maximumMs: 600_000, totalMs: 86_400_000 },
+        robotsAndSms: {
+          wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
+          dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
+          sms: null,
+        },
       },
       worker: { healthPort: 3001, maxCachedWorkflows: null },
       demoData: true,
@@ -102,6 +108,14 @@ describe('loadConfig', () => {
       WS_MAX_SUBSCRIPTIONS_PER_PERSON: '12',
       BOARD_PAGE_SIZE: '20',
       BOARD_MAX_PAGE_SIZE: '100',
+      PUBLIC_URL: 'https://cw.example.gov.cn/',
+      SMTP_URL: 'smtps://cw:pw@smtp.example.gov.cn:465',
+      SMTP_FROM: '创文办 <cw@example.gov.cn>',
+      NOTIFY_WEBHOOK_URL: 'https://hooks.example.gov.cn/notify',
+      NOTIFY_WEBHOOK_SECRET: 's'.repeat(32),
+      NOTIFY_RETRY_FIRST_SECONDS: '5',
+      NOTIFY_RETRY_MAX_MINUTES: '30',
+      NOTIFY_RETRY_HOURS: '48',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -128,11 +142,6 @@ describe('loadConfig', () => {
         connectionInitTimeoutMs: 10_000,
       },
       webDir: path.join(projectRoot(), 'web/dist'),
-      robotsAndSms: {
-        wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
-        dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
-        sms: null,
-      },
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
       logLevel: 'debug',
@@ -150,7 +159,27 @@ describe('loadConfig', () => {
         maxDelaySeconds: 600,
       },
       retention: { accessDenialsDays: 365, signInAttemptsDays: 60, sessionsDays: 14, intervalMinutes: 15 },
+      notifications: {
+        publicUrl: 'https://cw.example.gov.cn',
+        email: { url: 'smtps://cw:pw@smtp.example.gov.cn:465', from: '创文办 <cw@example.gov.cn>' },
+        webhook: { url: 'https://hooks.example.gov.cn/notify', secret: 's'.repeat(32) },
+        retry: { initialMs: 5_000, maximumMs: 30 * 60_000, totalMs: 48 * 3_600_000 },
+        robotsAndSms: {
+          wecom: { webhookUrl: null, apiBase: 'https://qyapi.weixin.qq.com' },
+          dingtalk: { webhookUrl: null, secret: null, apiBase: 'https://oapi.dingtalk.com' },
+          sms: null,
+        },
+      },
     });
+  });
+
+  it('refuses notification channels that are half configured or not what they say', () => {
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail:25' })).toThrow(/SMTP_FROM/);
+    expect(() => loadConfig({ SMTP_URL: 'http://mail:25', SMTP_FROM: 'a@b' })).toThrow(/SMTP_URL/);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'ftp://hooks/x' })).toThrow(/NOTIFY_WEBHOOK_URL/);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_SECRET: 's'.repeat(20) })).toThrow(/NOTIFY_WEBHOOK_URL/);
+    expect(() => loadConfig({ NOTIFY_WEBHOOK_URL: 'http://hooks/x', NOTIFY_WEBHOOK_SECRET: 'short' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
+    expect(loadConfig({}).notifications).toMatchObject({ email: null, webhook: null });
   });
 
   it('reads TRUST_PROXY as off, a hop count, or a list of proxies, and refuses anything else', () => {

@@ -119,6 +119,35 @@ describe('parseOrganisationFiles: two .csv files', () => {
     expect(result.problems.find((p) => p.column === '手机')?.message).toContain('文本');
   });
 
+  it('reads an optional 邮箱 column for email notifications, refusing what is not an address, however long', async () => {
+    const header = [...PEOPLE_HEADER, '邮箱'];
+    const row = (login: string, email: string) => [...personRow({ 登录名: login, 姓名: login.toUpperCase(), 角色: '创建办' }), email];
+    const result = await parseOrganisationFiles([
+      csvFile('单位.csv', [UNIT_HEADER.slice(), ['WTSQ', '外滩社区', '社区']]),
+      csvFile('人员.csv', [
+        header,
+        row('a', ' Zhang.San@Example.GOV.cn '),
+        row('b', ''),
+        row('c', '张三@example'),
+        row('d', `${'x'.repeat(300)}@example.gov.cn`),
+        row('e', `a@${'b.'.repeat(20_000)}cn`),
+        row('f', 'a@b@c.cn'),
+      ]),
+    ]);
+    expect(result.people.map((p) => [p.login, p.email])).toEqual([
+      ['a', 'zhang.san@example.gov.cn'],
+      ['b', null],
+      ['c', null],
+      ['d', null],
+      ['e', null],
+      ['f', null],
+    ]);
+    // The overlong cell is also refused by the spreadsheet's own cell limit.
+    expect(located(result.problems).every((p) => p.sheet === '人员' && p.column === '邮箱' && p.letter === 'G' && p.code === 'BAD_VALUE')).toBe(true);
+    expect([...new Set(result.problems.map((p) => p.row))]).toEqual([4, 5, 6, 7]);
+    expect(result.problems[0].message).toContain('不是有效的电子邮箱地址');
+  });
+
   it('refuses an unreadable file, and empty files', async () => {
     const broken = await parseOrganisationFiles([{ fileName: '组织机构.xlsx', kind: 'xlsx', content: Buffer.from('PK\u0003\u0004 broken') }]);
     expect(broken.problems.map((p) => p.code)).toEqual(['UNREADABLE_FILE']);

@@ -36,7 +36,7 @@ describe('planOrganisation: a clean organisation', () => {
     expect(result.problems).toEqual([]);
     expect(result.organisation.units).toHaveLength(12);
     const byLogin = new Map(result.organisation.people.map((p) => [p.login, p]));
-    expect(byLogin.get('wtsq.member')).toEqual({ login: 'wtsq.member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ', groups: [], phone: null });
+    expect(byLogin.get('wtsq.member')).toEqual({ login: 'wtsq.member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ', groups: [], phone: null, email: null });
     expect(byLogin.get('supervisor2')?.groups).toEqual(['SUPERVISION']);
     expect(byLogin.get('archivist')?.groups).toEqual(['ARCHIVES']);
     expect(byLogin.get('office')).toMatchObject({ role: 'OFFICE', unitCode: null, groups: [] });

@@ -95,6 +95,16 @@ const schema = z.object({
   ALLOWED_ORIGINS: optionalText,
   WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(20),
   WS_MAX_SUBSCRIPTIONS_PER_PERSON: z.string().regex(/^\d{1,5}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(50),
+  // Delivering notifications beyond the inbox (issue 16): each channel is off while its variables are unset.
+  PUBLIC_URL: optionalText.refine((v) => v === null || /^https?:\/\/[^\s]+$/.test(v), { message: '须为 http:// 或 https:// 开头的地址 / must be an http(s) URL' }),
+  SMTP_URL: optionalText.refine((v) => v === null || /^smtps?:\/\/[^\s]+$/.test(v), { message: '须为 smtp:// 或 smtps:// 开头的地址，如 smtps://用户:密码@smtp.example.gov.cn:465 / must be an smtp:// or smtps:// URL' }),
+  SMTP_FROM: optionalText.refine((v) => v === null || (v.length <= 320 && /^[^\r\n]+$/.test(v)), { message: '须为一行的发件人，如 创文办 <cw@example.gov.cn> / one line' }),
+  NOTIFY_WEBHOOK_URL: optionalText.refine((v) => v === null || /^https?:\/\/[^\s]+$/.test(v), { message: '须为 http:// 或 https:// 开头的地址 / must be an http(s) URL' }),
+  NOTIFY_WEBHOOK_SECRET: optionalText.refine((v) => v === null || v.length >= 16, { message: '至少 16 个字符 / at least 16 characters' }),
+  // How a failed send is tried again: the first wait, doubled each time up to the longest wait, for so many hours.
+  NOTIFY_RETRY_FIRST_SECONDS: z.string().regex(/^\d{1,4}$/, '须为整数（秒） / whole seconds').transform(Number).refine((n) => n >= 1, '至少 1 秒 / at least 1').default(10),
+  NOTIFY_RETRY_MAX_MINUTES: z.string().regex(/^\d{1,4}$/, '须为整数（分钟） / whole minutes').transform(Number).refine((n) => n >= 1, '至少 1 分钟 / at least 1').default(10),
+  NOTIFY_RETRY_HOURS: z.string().regex(/^\d{1,3}$/, '须为整数（小时） / whole hours').transform(Number).refine((n) => n >= 1, '至少 1 小时 / at least 1').default(24),
 });
 
 export interface TemporalConnectionConfig {
@@ -166,7 +176,17 @@ export interface AppConfig {
   };
   /** The built board the API serves at `/`. */
   webDir: string;
-  /** The 企业微信 / 钉钉 group robots and SMS (robot-sms.config.ts). */
+  /** Delivery of notifications beyond the inbox (issue 16); a channel is null while its variables are unset. */
+  notifications: NotificationsConfig;
+}
+
+export interface NotificationsConfig {
+  /** Where people open the board, for links in messages: PUBLIC_URL, or the API's own origin. */
+  publicUrl: string;
+  email: { url: string; from: string } | null;
+  webhook: { url: string; secret: string | null } | null;
+  retry: { initialMs: number; maximumMs: number; totalMs: number };
+  /** The 企业微信 / 钉钉 group robots and SMS (robot-sms.config.ts): a robot is on when the office's group is set. */
   robotsAndSms: RobotSmsConfig;
 }
 
@@ -220,6 +240,12 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
   const robotsAndSms = loadRobotSmsConfig(env, problems);
   if (e.BOARD_PAGE_SIZE > e.BOARD_MAX_PAGE_SIZE) {
     problems.push({ variable: 'BOARD_PAGE_SIZE', message: `不能大于 BOARD_MAX_PAGE_SIZE（${e.BOARD_MAX_PAGE_SIZE}） / at most BOARD_MAX_PAGE_SIZE` });
+  }
+  if (e.SMTP_URL !== null && e.SMTP_FROM === null) {
+    problems.push({ variable: 'SMTP_FROM', message: '设置了 SMTP_URL 时必须同时设置发件人 / required with SMTP_URL' });
+  }
+  if (e.NOTIFY_WEBHOOK_SECRET !== null && e.NOTIFY_WEBHOOK_URL === null) {
+    problems.push({ variable: 'NOTIFY_WEBHOOK_URL', message: '设置了 NOTIFY_WEBHOOK_SECRET 时必须同时设置 / required with NOTIFY_WEBHOOK_SECRET' });
   }
   if (problems.length > 0) throw new ConfigError(problems);
   const tlsWanted = e.TEMPORAL_TLS || e.TEMPORAL_TLS_CERT !== null || e.TEMPORAL_API_KEY !== null;
@@ -276,7 +302,13 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       connectionInitTimeoutMs: 10_000,
     },
     webDir: path.resolve(projectRoot(), e.WEB_DIR),
-    robotsAndSms,
+    notifications: {
+      robotsAndSms,
+      publicUrl: (e.PUBLIC_URL ?? defaultOrigins(e.HOST, e.PORT)[0]).replace(/\/+$/, ''),
+      email: e.SMTP_URL !== null && e.SMTP_FROM !== null ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      webhook: e.NOTIFY_WEBHOOK_URL !== null ? { url: e.NOTIFY_WEBHOOK_URL, secret: e.NOTIFY_WEBHOOK_SECRET } : null,
+      retry: { initialMs: e.NOTIFY_RETRY_FIRST_SECONDS * 1000, maximumMs: e.NOTIFY_RETRY_MAX_MINUTES * 60_000, totalMs: e.NOTIFY_RETRY_HOURS * 3_600_000 },
+    },
   };
 }
 

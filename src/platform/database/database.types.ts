@@ -61,6 +61,8 @@ export interface UsersTable {
   role: string;
   unit_code: string | null;
   phone: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Where email notifications go (issue 16); null: none. */
+  email: ColumnType<string | null, string | null | undefined, string | null>;
   /** bcrypt; null: the person cannot sign in with a password yet. */
   password_hash: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -450,6 +452,33 @@ export interface OfficialNoticeTemplatesTable {
   uploaded_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** A person's delivery preferences (issue 16); no row: the defaults. */
+export interface NotificationPreferencesTable {
+  login: string;
+  /** null: every configured channel (SMS for urgent notifications only). */
+  channels: ColumnType<string[] | null, string[] | null | undefined, string[] | null>;
+  quiet_hours_enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  /** HH:MM, Asia/Shanghai. */
+  quiet_start: ColumnType<string, string | undefined, string>;
+  quiet_end: ColumnType<string, string | undefined, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** The delivery log: one notification on one channel beyond the inbox. */
+export interface NotificationDeliveriesTable {
+  notification_id: string;
+  channel: string;
+  /** PENDING, SENT, FAILED, SKIPPED */
+  status: string;
+  /** Why it was skipped (opted out, no address). */
+  reason: string | null;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -486,4 +515,6 @@ export interface Database {
   official_notice_numbers: OfficialNoticeNumbersTable;
   official_notices: OfficialNoticesTable;
   official_notice_templates: OfficialNoticeTemplatesTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_deliveries: NotificationDeliveriesTable;
 }

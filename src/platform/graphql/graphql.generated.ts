@@ -29,6 +29,8 @@ export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSP
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED";
+export type DeliveryChannel = "EMAIL" | "WEBHOOK" | "WECOM" | "DINGTALK" | "SMS";
+export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
 export type OfficialNoticeKind = "SUPERVISION" | "RECTIFICATION" | "INTERVIEW";
 export type OfficialNoticeState = "ISSUED" | "ACKNOWLEDGED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
@@ -296,6 +298,14 @@ export interface GenerateMonthlyReportInput {
     month: string;
 }
 
+export interface NotificationPreferencesInput {
+    channels?: Nullable<DeliveryChannel[]>;
+    defaultChannels?: Nullable<boolean>;
+    quietHoursEnabled?: Nullable<boolean>;
+    quietStart?: Nullable<string>;
+    quietEnd?: Nullable<string>;
+}
+
 export interface IssueOfficialNoticeInput {
     kind: OfficialNoticeKind;
     taskId?: Nullable<string>;
@@ -434,6 +444,8 @@ export interface IQuery {
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
     notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
+    myNotificationPreferences(): NotificationPreferences | Promise<NotificationPreferences>;
+    notificationLog(taskId?: Nullable<string>, itemId?: Nullable<string>): NotificationLogEntry[] | Promise<NotificationLogEntry[]>;
     officialNotices(campaignId?: Nullable<string>, unacknowledgedOnly?: Nullable<boolean>, first?: Nullable<number>): OfficialNotice[] | Promise<OfficialNotice[]>;
     officialNoticeTemplates(): OfficialNoticeTemplate[] | Promise<OfficialNoticeTemplate[]>;
     organisation(): Organisation | Promise<Organisation>;
@@ -508,6 +520,7 @@ export interface IMutation {
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
     markNotificationsRead(ids: string[]): number | Promise<number>;
     markAllNotificationsRead(): number | Promise<number>;
+    updateNotificationPreferences(input: NotificationPreferencesInput): NotificationPreferences | Promise<NotificationPreferences>;
     issueOfficialNotice(input: IssueOfficialNoticeInput): OfficialNotice | Promise<OfficialNotice>;
     acknowledgeOfficialNotice(id: string, note?: Nullable<string>): OfficialNotice | Promise<OfficialNotice>;
     uploadOfficialNoticeTemplate(kind: OfficialNoticeKind, fileId: string): OfficialNoticeTemplate | Promise<OfficialNoticeTemplate>;
@@ -1040,6 +1053,38 @@ export interface NotificationConnection {
     unreadCount: number;
 }
 
+export interface NotificationPreferences {
+    availableChannels: DeliveryChannel[];
+    channels: DeliveryChannel[];
+    defaultChannels: boolean;
+    quietHoursEnabled: boolean;
+    quietStart: string;
+    quietEnd: string;
+}
+
+export interface NotificationDelivery {
+    channel: DeliveryChannel;
+    status: DeliveryStatus;
+    statusLabel: string;
+    attempts: number;
+    sentAt?: Nullable<DateTime>;
+    updatedAt: DateTime;
+    reason?: Nullable<string>;
+    lastError?: Nullable<string>;
+}
+
+export interface NotificationLogEntry {
+    notificationId: string;
+    kind: NotificationKind;
+    title: string;
+    urgent: boolean;
+    createdAt: DateTime;
+    recipientLogin: string;
+    recipientName: string;
+    readAt?: Nullable<DateTime>;
+    deliveries: NotificationDelivery[];
+}
+
 export interface OfficialNotice {
     id: string;
     number: string;
@@ -1115,6 +1160,7 @@ export interface Person {
     unit?: Nullable<Unit>;
     workingGroup?: Nullable<WorkingGroupCode>;
     phone?: Nullable<string>;
+    email?: Nullable<string>;
 }
 
 export interface WorkingGroup {

@@ -2,11 +2,15 @@
 // the event causing it (notification-rules.ts says who is told of what). Every row is inserted with ON CONFLICT
 // (source_event_id, recipient_login) DO NOTHING, so a retried append, a replay or a rebuild never writes a second
 // one; a rebuild clears nothing, so what people have read stays read. Each new row is announced on
-// NOTIFICATIONS_CHANNEL with its recipient, for the live subscription.
+// NOTIFICATIONS_CHANNEL with its recipient, for the live subscription, and its delivery beyond the inbox (email,
+// webhook, …) is put in the workflow outbox in the same transaction; rows a rebuild writes (as read) are not delivered.
 import { createHash } from 'node:crypto';
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { WorkflowOutboxRepository } from '../outbox/workflow-outbox.repository';
+import { NOTIFICATION_DELIVERY_WORKFLOW_TYPE, notificationDeliveryWorkflowId } from '../../../workflows/notification-delivery/notification-delivery.messages';
+import type { NotificationDeliveryInput } from '../../../workflows/notification-delivery/notification-delivery.types';
 import { CONTEXT_EVENT_TYPES, changesContext, foldContext, isNotifying, notificationsFor, type NotificationDraft, type StreamContext } from './notification-rules';
 
 /** The channel on which each new notification is announced to the API instances. */
@@ -66,8 +70,11 @@ function recipientsOf(draft: NotificationDraft, users: readonly Recipient[], exc
   });
 }
 
-/** Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`. */
-async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean): Promise<number> {
+/**
+ * Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`,
+ * and puts their delivery in the workflow outbox when `deliver` too.
+ */
+async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean, deliver = false): Promise<number> {
   if (pending.length === 0) return 0;
   const unitCodes = new Set<string>();
   for (const { event, context } of pending) {
@@ -125,10 +132,21 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
       .insertInto('notifications')
       .values(rows.slice(i, i + INSERT_CHUNK))
       .onConflict((oc) => oc.columns(['source_event_id', 'recipient_login']).doNothing())
-      .returning(['id', 'recipient_login'])
+      .returning(['id', 'recipient_login', 'source_event_id'])
       .execute();
     written += inserted.length;
     if (!announce || inserted.length === 0) continue;
+    if (deliver) {
+      await WorkflowOutboxRepository.enqueue(
+      trx,
+      inserted.map((r) => ({
+        workflowId: notificationDeliveryWorkflowId(r.id),
+        workflowType: NOTIFICATION_DELIVERY_WORKFLOW_TYPE,
+        args: [{ notificationId: r.id } satisfies NotificationDeliveryInput],
+          sourceEventId: r.source_event_id,
+        })),
+      );
+    }
     const notices = inserted.map((r) => JSON.stringify({ id: r.id, recipientLogin: r.recipient_login, recipientUserId: userIds.get(r.recipient_login) ?? '' } satisfies NotificationNotice));
     await sql`select pg_notify(${NOTIFICATIONS_CHANNEL}, notice) from unnest(${notices}::text[]) as notice`.execute(trx);
   }
@@ -138,6 +156,12 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
 export class NotificationProjection implements InlineProjection {
   readonly name = 'notifications';
   readonly schemaVersion = 1;
+
+  /**
+   * `deliver`: new rows also start their delivery beyond the inbox (the worker's channels decide where); off when the
+   * worker has no channel, so that with none configured only the inbox works and nothing else is attempted.
+   */
+  constructor(private readonly options: { deliver: boolean } = { deliver: true }) {}
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     const notifying = events.filter(isNotifying);
@@ -174,7 +198,7 @@ export class NotificationProjection implements InlineProjection {
       if (mine.has(event.eventId)) pending.push({ event, context });
       if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
     }
-    await writeNotifications(trx, pending, true);
+    await writeNotifications(trx, pending, true, this.options.deliver);
   }
 
   /** Writes what is missing for every stored event, as already read; clears nothing, so read state survives. */

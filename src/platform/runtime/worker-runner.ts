@@ -13,15 +13,25 @@ import { CampaignStateProjection } from '../../campaign-clock/campaign-state.pro
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
 import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
-import type { AppConfig, TemporalConnectionConfig } from '../config/config';
+import type { AppConfig, NotificationsConfig, TemporalConnectionConfig } from '../config/config';
+import { configuredChannels } from '../../notification/channels/channels';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
-export function inlineProjections(): InlineProjection[] {
-  return [new IndicatorTaskCardProjection(), new TaskAssignmentUnitProjection(), new RectificationItemCardProjection(), new CampaignStateProjection(), new InspectionRoundProjection(), new NotificationProjection(), new OfficialNoticeProjection()];
+export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
+  return [
+    new IndicatorTaskCardProjection(),
+    new TaskAssignmentUnitProjection(),
+    new RectificationItemCardProjection(),
+    new CampaignStateProjection(),
+    new InspectionRoundProjection(),
+    new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
+    new OfficialNoticeProjection(),
+  ];
 }
 
-export function createEventStore(db: Db): EventStoreRepository {
-  return new EventStoreRepository(db, inlineProjections());
+/** `deliverNotifications`: whether new notifications start their delivery workflow (the worker: when it has a channel). */
+export function createEventStore(db: Db, options: { deliverNotifications?: boolean } = {}): EventStoreRepository {
+  return new EventStoreRepository(db, inlineProjections(options));
 }
 
 let runtimeInstalled = false;
@@ -54,18 +64,22 @@ export async function startWorker(
   temporal: TemporalConnectionConfig & { address: string },
   db: Db,
   options?: WorkerDeps['options'],
+  /** Where notifications are delivered besides the inbox; unset: the inbox only. */
+  notifications?: NotificationsConfig,
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
   const client = await connectClient(temporal);
+  const channels = notifications ? configuredChannels(notifications, db) : [];
   const worker = await createWorker({
     connection,
     namespace: temporal.namespace,
     taskQueue: temporal.taskQueue,
-    eventStore: createEventStore(db),
+    eventStore: createEventStore(db, { deliverNotifications: channels.length > 0 }),
     imports: new TaskBreakdownRepository(db),
     db,
     client,
+    delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     options,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.

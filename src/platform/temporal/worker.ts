@@ -8,6 +8,10 @@ import { createCampaignActivities } from '../../../activities/campaign.activitie
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
+import { createNotificationDeliveryActivities } from '../../../activities/notification-delivery.activities';
+import type { NotificationChannel } from '../../notification/channels/notification-channel';
+import { NotificationDeliveryRepository } from '../../notification/notification-delivery.repository';
+import type { NotificationsConfig } from '../config/config';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
@@ -26,9 +30,14 @@ export interface WorkerDeps {
   db: Db;
   /** For activities that start or signal other workflows. */
   client: Client;
+  /** The channels notifications are delivered on besides the inbox (none: the inbox only), and their retries. */
+  delivery?: { channels: readonly NotificationChannel[]; retry: NotificationsConfig['retry'] };
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
+
+/** 10 s, doubling up to 10 min, for 24 h (NOTIFY_RETRY_* unset). */
+export const DEFAULT_DELIVERY_RETRY: NotificationsConfig['retry'] = { initialMs: 10_000, maximumMs: 600_000, totalMs: 86_400_000 };
 
 export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   const bundle = process.env.WORKFLOW_BUNDLE ?? WORKFLOW_BUNDLE_PATH;
@@ -47,6 +56,11 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createOfficialNoticeActivities({ numbers: new NoticeNumberRepository(deps.db) }),
+      ...createNotificationDeliveryActivities({
+        deliveries: new NotificationDeliveryRepository(deps.db),
+        channels: deps.delivery?.channels ?? [],
+        retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
+      }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

@@ -226,10 +226,11 @@ export class FaultStack {
     return handle;
   }
 
-  async startWorker(): Promise<NodeProcess> {
+  /** A worker process; `env` adds variables (a notification channel, its retries). */
+  async startWorker(env: NodeJS.ProcessEnv = {}): Promise<NodeProcess> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/health`;
-    return this.whenHealthy(this.spawnNode(`worker-${++this.counter}`, 'worker.main.js', { WORKER_HEALTH_PORT: String(port) }, url), url);
+    return this.whenHealthy(this.spawnNode(`worker-${++this.counter}`, 'worker.main.js', { ...env, WORKER_HEALTH_PORT: String(port) }, url), url);
   }
 
   async startApi(): Promise<NodeProcess> {

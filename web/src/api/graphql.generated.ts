@@ -762,6 +762,44 @@ export type NotificationKind =
   /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
   | 'ITEM_ASSIGNED';
 
+/** 站内消息以外的通知渠道 / A channel beyond the inbox */
+export type DeliveryChannel =
+  /** 电子邮件 / Email over SMTP */
+  | 'EMAIL'
+  /** 通用推送接口 / The generic webhook */
+  | 'WEBHOOK'
+  /** 企业微信群机器人 / WeCom group robot */
+  | 'WECOM'
+  /** 钉钉群机器人 / DingTalk group robot */
+  | 'DINGTALK'
+  /** 短信（仅紧急消息） / SMS (urgent notifications only) */
+  | 'SMS';
+
+/** 在一个渠道上的送达状态 / Where a notification stands on one channel */
+export type DeliveryStatus =
+  /** 待发送（含免打扰时段等待和重试中） / Pending (waiting out quiet hours, or being retried) */
+  | 'PENDING'
+  /** 送达 / Sent */
+  | 'SENT'
+  /** 失败 / Failed */
+  | 'FAILED'
+  /** 未发送（本人关闭了此渠道或无法送达） / Skipped (opted out, or cannot be reached) */
+  | 'SKIPPED';
+
+/** 修改通知偏好；未给的项保持不变 / New preferences; what is left out stays as it is */
+export type NotificationPreferencesInput = {
+  /** 要接收的渠道（最多 5 个）；给空列表表示只看站内消息 / Channels wanted (at most 5); empty: the inbox only */
+  channels?: Array<DeliveryChannel> | null | undefined;
+  /** 恢复默认渠道（全部已开通渠道） / Back to the default channels */
+  defaultChannels?: boolean | null | undefined;
+  /** 是否开启免打扰 / Quiet hours on or off */
+  quietHoursEnabled?: boolean | null | undefined;
+  /** 免打扰开始，如 22:00 / Start, e.g. 22:00 */
+  quietStart?: string | null | undefined;
+  /** 免打扰结束，如 07:00 / End, e.g. 07:00 */
+  quietEnd?: string | null | undefined;
+};
+
 /** 通知类别 / Kind of official notice */
 export type OfficialNoticeKind =
   /** 督办通知单（编号 创文督〔年〕N号）/ Supervision notice */
@@ -1550,6 +1588,14 @@ export type AcknowledgeNoticeMutationVariables = Exact<{
 
 export type AcknowledgeNoticeMutation = { acknowledgeOfficialNotice: { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } } };
 
+export type NotificationLogQueryVariables = Exact<{
+  taskId?: string | number | null | undefined;
+  itemId?: string | number | null | undefined;
+}>;
+
+
+export type NotificationLogQuery = { notificationLog: Array<{ notificationId: string, title: string, urgent: boolean, createdAt: string, recipientName: string, readAt: string | null, deliveries: Array<{ channel: DeliveryChannel, status: DeliveryStatus, attempts: number, sentAt: string | null, updatedAt: string, reason: string | null, lastError: string | null }> }> };
+
 export type ImportCatalogMutationVariables = Exact<{
   input: ImportCatalogInput;
 }>;
@@ -1698,7 +1744,7 @@ export type UpdatePolicyMutation = { updateCampaignPolicy: { id: string } };
 export type OrganisationQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OrganisationQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }>, people: Array<{ id: string, login: string, displayName: string, role: Role, phone: string | null, unit: { code: string, name: string } | null }> } };
+export type OrganisationQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }>, people: Array<{ id: string, login: string, displayName: string, role: Role, phone: string | null, email: string | null, unit: { code: string, name: string } | null }> } };
 
 export type SetUserPasswordMutationVariables = Exact<{
   login: string;
@@ -1829,3 +1875,17 @@ export type NotificationAddedSubscriptionVariables = Exact<{ [key: string]: neve
 
 
 export type NotificationAddedSubscription = { notificationAdded: { id: string, kind: NotificationKind, taskId: string | null, itemId: string | null, title: string, text: string, urgent: boolean, createdAt: string, readAt: string | null } };
+
+export type MyNotificationPreferencesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyNotificationPreferencesQuery = { myNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type NotificationPreferencesFieldsFragment = { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string };
+
+export type UpdateNotificationPreferencesMutationVariables = Exact<{
+  input: NotificationPreferencesInput;
+}>;
+
+
+export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };

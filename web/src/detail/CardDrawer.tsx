@@ -21,6 +21,8 @@ import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
 import { NoticesSection } from './Notices';
 import { NOTICE_WORDS } from '../i18n/notices';
+import { NotificationLog } from './NotificationLog';
+import { DELIVERY_WORDS } from '../i18n/inbox';
 import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
 import type { ItemDetail, TaskDetail } from './types';
 import './detail.css';
@@ -201,6 +203,7 @@ function ActionButtons({ kind, actions, onAction }: { kind: 'task' | 'item'; act
 function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged(task: TaskDetail): void; onOpenItem(id: string): void }) {
   const w = useWords(WORDS);
   const nw = useWords(NOTICE_WORDS);
+  const logTitle = useWords(DELIVERY_WORDS);
   const { locale } = useI18n();
   const ind = task.indicator;
   const accepted = task.archiveMaterials.filter((m) => m.status === 'ACCEPTED').length;
@@ -329,6 +332,9 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
           </ol>
         )}
         {task.sideActions.includes('ADD_COMMENT') && <CommentForm taskId={task.id} onChanged={onChanged} />}
+      </Section>
+      <Section title={logTitle('log')} testId="notification-log-section">
+        <NotificationLog kind="task" id={task.id} refreshKey={task.history.length} />
       </Section>
       <Section title={w('history')}>
         <HistoryTimeline history={task.history} />
@@ -516,6 +522,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
 function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged(item: ItemDetail): void; onOpenTask(id: string): void }) {
   const w = useWords(WORDS);
   const nw = useWords(NOTICE_WORDS);
+  const logTitle = useWords(DELIVERY_WORDS);
   const rows: { label: string; value: ReactNode }[] = [
     { label: w('description'), value: <span className="prewrap">{item.description}</span> },
     { label: w('state'), value: item.stateLabel },
@@ -596,6 +603,9 @@ function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged
           <FileGallery files={sub.photos} empty={<Typography.Text type="secondary">{w('noPhotos')}</Typography.Text>} />
         </Section>
       )}
+      <Section title={logTitle('log')} testId="notification-log-section">
+        <NotificationLog kind="item" id={item.id} refreshKey={item.history.length} />
+      </Section>
       <Section title={w('history')}>
         <HistoryTimeline history={item.history} />
       </Section>

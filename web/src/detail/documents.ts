@@ -31,3 +31,10 @@ ${NOTICE}`;
 
 export const ACKNOWLEDGE_NOTICE = `mutation AcknowledgeNotice($id: ID!, $note: String) { acknowledgeOfficialNotice(id: $id, note: $note) { ...Notice } }
 ${NOTICE}`;
+/** Who was told of what about a card, and how each channel went (通知记录). */
+export const NOTIFICATION_LOG = `query NotificationLog($taskId: ID, $itemId: ID) {
+  notificationLog(taskId: $taskId, itemId: $itemId) {
+    notificationId title urgent createdAt recipientName readAt
+    deliveries { channel status attempts sentAt updatedAt reason lastError }
+  }
+}`;

@@ -35,6 +35,7 @@ export function PeopleTab() {
           { title: '角色', dataIndex: 'role', render: (r: Role) => <Tag>{ROLE_LABELS[r]}</Tag> },
           { title: '单位', render: (_, p) => p.unit?.name ?? '—' },
           { title: '手机', dataIndex: 'phone', render: (p: string | null) => p ?? '—' },
+          { title: '邮箱', dataIndex: 'email', render: (e: string | null) => e ?? '—' },
           ...(me.role === 'OFFICE'
             ? [{ title: '操作', key: 'actions', render: (_: unknown, p: Person) => <Button size="small" onClick={() => setResetting(p)}>设置密码</Button> }]
             : []),

@@ -87,7 +87,7 @@ export const POLICY = `query Policy {
 export const UPDATE_POLICY = `mutation UpdatePolicy($input: UpdateCampaignPolicyInput!) { updateCampaignPolicy(input: $input) { id } }`;
 
 export const ORGANISATION = `query Organisation {
-  organisation { units { code name kind } people { id login displayName role phone unit { code name } } }
+  organisation { units { code name kind } people { id login displayName role phone email unit { code name } } }
 }`;
 
 export const SET_USER_PASSWORD = 'mutation SetUserPassword($login: String!, $password: String!) { setUserPassword(login: $login, password: $password) }';

@@ -5,7 +5,8 @@ import { ApiError } from '../api/client';
 import type { InboxNotificationFragment } from '../api/graphql.generated';
 import { formatTime } from '../detail/format';
 import { useWords } from '../i18n';
-import { INBOX_WORDS } from '../i18n/inbox';
+import { DELIVERY_WORDS, INBOX_WORDS } from '../i18n/inbox';
+import { NotificationSettings } from './NotificationSettings';
 import { routeHref } from './navigation';
 import { useInbox } from './useInbox';
 import { navigate } from './useRoute';
@@ -20,6 +21,8 @@ function cardRoute(n: InboxNotificationFragment): string | null {
 /** The bell in the header with the unread count; it opens the person's notifications, newest first. */
 export function NotificationBell() {
   const w = useWords(INBOX_WORDS);
+  const dw = useWords(DELIVERY_WORDS);
+  const [settings, setSettings] = useState(false);
   const phone = Grid.useBreakpoint().md === false;
   const inbox = useInbox();
   const [open, setOpen] = useState(false);
@@ -53,9 +56,14 @@ export function NotificationBell() {
         styles={{ wrapper: { maxWidth: '100vw' }, body: { padding: 0 } }}
         title={w('inbox')}
         extra={
-          <Button size="small" disabled={inbox.unread === 0} onClick={() => void act(inbox.markAllRead)}>
-            {w('markAll')}
-          </Button>
+          <>
+            <Button size="small" type="link" onClick={() => setSettings(true)} data-testid="notification-settings-open">
+              {dw('settings')}
+            </Button>
+            <Button size="small" disabled={inbox.unread === 0} onClick={() => void act(inbox.markAllRead)}>
+              {w('markAll')}
+            </Button>
+          </>
         }
       >
         {(failed ?? inbox.error) && <Alert type="error" showIcon title={failed ?? w('loadFailed')} description={failed ? null : inbox.error?.message} />}
@@ -85,6 +93,7 @@ export function NotificationBell() {
           </Button>
         )}
       </Drawer>
+      {settings && <NotificationSettings onClose={() => setSettings(false)} />}
     </>
   );
 }

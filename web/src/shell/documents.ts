@@ -16,3 +16,14 @@ export const MARK_ALL_NOTIFICATIONS_READ = `mutation MarkAllNotificationsRead { 
 
 export const NOTIFICATION_ADDED = `subscription NotificationAdded { notificationAdded { ...InboxNotification } }
 ${NOTIFICATION}`;
+
+const PREFERENCES = `fragment NotificationPreferencesFields on NotificationPreferences { availableChannels channels defaultChannels quietHoursEnabled quietStart quietEnd }`;
+
+/** The caller's channels and quiet hours (通知设置). */
+export const MY_NOTIFICATION_PREFERENCES = `query MyNotificationPreferences { myNotificationPreferences { ...NotificationPreferencesFields } }
+${PREFERENCES}`;
+
+export const UPDATE_NOTIFICATION_PREFERENCES = `mutation UpdateNotificationPreferences($input: NotificationPreferencesInput!) {
+  updateNotificationPreferences(input: $input) { ...NotificationPreferencesFields }
+}
+${PREFERENCES}`;

@@ -24,6 +24,7 @@ import * as m0020 from './0020-uploaded-files';
 import * as m0021 from './0021-auth-change-notify';
 import * as m0022 from './0022-notifications';
 import * as m0023 from './0023-workflow-outbox';
+import * as m0024 from './0024-notification-delivery';
 import * as m0025 from './0025-responsible-person';
 import * as m0027 from './0027-official-notices';
 import * as m0029 from './0029-group-robots';
@@ -52,6 +53,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0021-auth-change-notify': m0021,
   '0022-notifications': m0022,
   '0023-workflow-outbox': m0023,
+  '0024-notification-delivery': m0024,
   '0025-responsible-person': m0025,
   '0027-official-notices': m0027,
   '0029-group-robots': m0029,
