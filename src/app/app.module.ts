@@ -19,6 +19,7 @@ import { HealthModule } from '../platform/health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
@@ -78,6 +79,7 @@ export class AppModule {
         TaskBreakdownModule,
         CatalogModule,
         OrganisationModule,
+        WorkingDaysModule,
         ReportsModule,
         RectificationItemModule,
         InspectionRoundModule,

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
+import { createWorkingDayActivities } from '../../../activities/working-days.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
@@ -44,6 +45,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
       ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createWorkingDayActivities({ db: deps.db }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

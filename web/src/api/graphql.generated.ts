@@ -309,6 +309,8 @@ export type UpdateCampaignPolicyInput = {
   recheckDays?: RecheckDaysInput | null | undefined;
   /** 设为 null 则改回各任务的完成时限 / null: back to each task's due date */
   archiveDueAt?: string | null | undefined;
+  /** 天数按日历日还是工作日计算 / Calendar or working days */
+  dayCounting?: DayCounting | null | undefined;
 };
 
 /** 测评方法 / Assessment method */
@@ -956,6 +958,13 @@ export type ImportTaskBreakdownInput = {
   /** 只预览不写入 / Preview without writing */
   dryRun?: boolean | null | undefined;
 };
+
+/** 期限按什么天数计算 / How the days of a deadline are counted */
+export type DayCounting =
+  /** 日历日（默认） / Calendar days (default) */
+  | 'CALENDAR'
+  /** 工作日：按国家法定节假日、调休安排及本区调整 / Working days: official holidays and 调休, with the office's overrides */
+  | 'WORKING';
 
 export type SubmitSelfCheckMutationVariables = Exact<{
   input: SubmitSelfCheckInput;

@@ -23,6 +23,7 @@ import * as m0019 from './0019-board-columns';
 import * as m0020 from './0020-uploaded-files';
 import * as m0021 from './0021-auth-change-notify';
 import * as m0022 from './0022-notifications';
+import * as m0028 from './0028-working-day-overrides';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -47,4 +48,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0020-uploaded-files': m0020,
   '0021-auth-change-notify': m0021,
   '0022-notifications': m0022,
+  '0028-working-day-overrides': m0028,
 };
