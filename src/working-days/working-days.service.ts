@@ -6,7 +6,7 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import type { ReferenceImportStatus } from '../catalog/catalog.service';
 import { uploadKind, type Upload } from '../catalog/reference-upload';
 import { problemReport, type SheetProblem } from '../platform/spreadsheet';
-import { officialCalendarYears } from './working-day-calendar';
+import { officialCalendarYears, WorkingDayCalendar } from './working-day-calendar';
 import { parseOverrideFile, WORKING_DAY_KIND_LABELS, type OverrideRow, type WorkingDayKind } from './working-day-overrides.parser';
 import { WorkingDaysRepository } from './working-days.repository';
 
@@ -45,6 +45,12 @@ export class WorkingDaysService {
       importedAt: latest?.importedAt ?? null,
       importedBy: latest?.importedBy ?? null,
     };
+  }
+
+  /** The end of the working day `days` working days after `from`, by today's overrides (outside workflow code). */
+  async addWorkingDays(from: Date, days: number): Promise<string> {
+    const overrides = await this.repository.list();
+    return new WorkingDayCalendar(new Map(overrides.map((o) => [o.date, o.workday]))).addWorkingDays(from.toISOString(), days);
   }
 
   async import(actor: Actor, input: { file: Upload; dryRun?: boolean }): Promise<OverrideImportOutcome> {

@@ -13,7 +13,10 @@ import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/
 import { DEFAULT_TASK_POLICY, type IndicatorTaskInput, type TaskPolicy } from '../../workflows/indicator-task/indicator-task.types';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/time-skipping';
-import { FakeEventStore, OFFICE, SUPERVISOR, UNIT, keepHistory } from '../support/workflow-fixtures';
+import { FakeEventStore, OFFICE, SUPERVISOR, UNIT, dispatchedItemInput, keepHistory } from '../support/workflow-fixtures';
+import { itemActionUpdate, itemStateQuery } from '../../workflows/rectification-item/rectification-item.messages';
+import { rectificationItemWorkflow } from '../../workflows/rectification-item/rectification-item.workflow';
+import { DEFAULT_ITEM_POLICY } from '../../workflows/rectification-item/rectification-item.types';
 
 const DAY = 86_400_000;
 const WORKING: TaskPolicy = { ...DEFAULT_TASK_POLICY, selfCheckDays: 5, recheckDays: { relapseProne: 3, other: 10 }, dayCounting: 'WORKING' };
@@ -126,5 +129,23 @@ describe('deadlines counted in working days', () => {
     // Only the creation's local append: no calendar in a calendar-day history.
     expect(localActivities.map((a) => a.activity_type)).toEqual(['appendEvents']);
     await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/index') }, history, 'calendar-days')).resolves.toBeUndefined();
+  });
+
+  it("an item of a working-day campaign gets its re-check counted in working days when verified", async () => {
+    calendar = new WorkingDayCalendar();
+    asked.length = 0;
+    const itemId = `rectification-item:wd:${randomUUID()}`;
+    const now = await env.currentTimeMs();
+    const args = { ...dispatchedItemInput(itemId, new Date(now + 5 * DAY).toISOString()), policy: { ...DEFAULT_ITEM_POLICY, dayCounting: 'WORKING' as const } };
+    const handle = await env.client.workflow.start(rectificationItemWorkflow, { workflowId: itemId, taskQueue, args: [args] });
+    const act = (command: object, actor = UNIT) => handle.executeUpdate(itemActionUpdate, { args: [{ command: command as never, actor }] });
+    await act({ action: 'START_RECTIFICATION' });
+    await act({ action: 'SUBMIT_RECTIFICATION', note: '已清理', photos: [{ sha256: 'b'.repeat(64), name: '照片.jpg', size: 2048, mimeType: 'image/jpeg' }] });
+    expect(asked).toEqual([]);
+    await act({ action: 'VERIFY' }, SUPERVISOR);
+    expect(asked.map((a) => a.days)).toEqual([[DEFAULT_ITEM_POLICY.rectificationDays, DEFAULT_ITEM_POLICY.recheckAfterDays, DEFAULT_ITEM_POLICY.relapseDays]]);
+    const state = await handle.query(itemStateQuery);
+    expect(state.recheckAt).toBe(calendar.addWorkingDays(asked[0].from, DEFAULT_ITEM_POLICY.recheckAfterDays));
+    await handle.terminate('done');
   });
 });
