@@ -966,6 +966,21 @@ export type DayCounting =
   /** 工作日：按国家法定节假日、调休安排及本区调整 / Working days: official holidays and 调休, with the office's overrides */
   | 'WORKING';
 
+/** 调整类型 / Kind of override */
+export type WorkingDayKind =
+  /** 工作日（上班） / A working day */
+  | 'WORKDAY'
+  /** 休息日 / A rest day */
+  | 'RESTDAY';
+
+/** 上传工作日调整表：列「日期」「类型」（工作日/休息日）「说明」，最多 2000 行；导入后替换全部调整 / Upload the overrides: 日期, 类型, 说明; replaces them all */
+export type ImportWorkingDayOverridesInput = {
+  /** 文件 / The file */
+  file: ImportFileInput;
+  /** 只预览不写入 / Preview without writing */
+  dryRun?: boolean | null | undefined;
+};
+
 export type SubmitSelfCheckMutationVariables = Exact<{
   input: SubmitSelfCheckInput;
 }>;
@@ -1613,7 +1628,19 @@ export type DecisionToTaskMutation = { meetingDecisionToTask: { id: string } };
 export type PolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PolicyQuery = { campaign: { id: string, policy: { selfCheckDays: number, rectificationDays: number, mockAssessmentDays: number, mockPassRate: number, reminderBeforeHours: number, archiveDueAt: string | null, escalationAfterHours: { URGE: number, SUPERVISE: number, INTERVIEW: number, ACCOUNTABILITY: number }, recheckDays: { relapseProne: number, other: number } } } };
+export type PolicyQuery = { campaign: { id: string, policy: { selfCheckDays: number, rectificationDays: number, mockAssessmentDays: number, mockPassRate: number, reminderBeforeHours: number, archiveDueAt: string | null, dayCounting: DayCounting, escalationAfterHours: { URGE: number, SUPERVISE: number, INTERVIEW: number, ACCOUNTABILITY: number }, recheckDays: { relapseProne: number, other: number } } } };
+
+export type WorkingDayCalendarQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkingDayCalendarQuery = { workingDayCalendar: { officialYears: Array<number>, importedAt: string | null, importedBy: string | null, overrides: Array<{ date: string, kind: WorkingDayKind, kindLabel: string, note: string }> } };
+
+export type ImportWorkingDayOverridesMutationVariables = Exact<{
+  input: ImportWorkingDayOverridesInput;
+}>;
+
+
+export type ImportWorkingDayOverridesMutation = { importWorkingDayOverrides: { status: ReferenceImportStatus, fileName: string, count: number, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }> } };
 
 export type UpdatePolicyMutationVariables = Exact<{
   input: UpdateCampaignPolicyInput;
