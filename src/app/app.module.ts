@@ -20,6 +20,7 @@ import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { OrganisationModule } from '../organisation/organisation.module';
+import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
@@ -79,6 +80,7 @@ export class AppModule {
         TaskBreakdownModule,
         CatalogModule,
         OrganisationModule,
+        WorkingDaysModule,
         ReportsModule,
         RectificationItemModule,
         InspectionRoundModule,

@@ -102,6 +102,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.importCatalog': { what: '导入测评体系', allow: OFFICE },
   'Query.organisation': { what: '查看组织机构', allow: OFFICE_AND_LEADER },
   'Mutation.importOrganisation': { what: '导入组织机构', allow: OFFICE },
+  'Query.workingDayCalendar': { what: '查看工作日日历', allow: ALL, scope: 'CAMPAIGN_READ' },
+  'Mutation.importWorkingDayOverrides': { what: '导入工作日调整', allow: OFFICE },
   'Query.taskBreakdownImport': { what: '查看任务分解表导入记录', allow: OFFICE_AND_LEADER },
   'Mutation.importTaskBreakdown': { what: '导入任务分解表', allow: OFFICE },
   'Query.monthlyReport': { what: '查看月度专题汇报', allow: NOT_UNITS, scope: 'REPORTS_READ' },

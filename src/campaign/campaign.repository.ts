@@ -29,7 +29,7 @@ export class CampaignRepository {
       name: r.name,
       inspectionDate: r.inspection_date,
       timeZone: r.time_zone,
-      policy: withDefaults(r.policy as Partial<TaskPolicy> | null),
+      policy: shownPolicy(r.policy as Partial<TaskPolicy> | null),
     }));
   }
 
@@ -68,6 +68,12 @@ export class CampaignRepository {
 
 export async function savePolicy(db: Db, campaignId: string, policy: TaskPolicy): Promise<void> {
   await db.updateTable('campaigns').set({ policy: JSON.stringify(policy) }).where('id', '=', campaignId).execute();
+}
+
+/** The policy as the API shows it: a policy from before working days counts calendar days. */
+function shownPolicy(stored: Partial<TaskPolicy> | null): TaskPolicy {
+  const policy = withDefaults(stored);
+  return { ...policy, dayCounting: policy.dayCounting ?? 'CALENDAR' };
 }
 
 /** The rules of time new tasks of the campaign start with. */

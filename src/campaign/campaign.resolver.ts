@@ -43,6 +43,8 @@ export class CampaignResolver {
       },
       // An explicit null returns to each task's own due date; leaving it out keeps the current one.
       archiveDueAt: input.archiveDueAt === undefined ? current.archiveDueAt : input.archiveDueAt,
+      // Like every rule here, for tasks created from now on; running tasks keep how they count.
+      dayCounting: input.dayCounting ?? current.dayCounting ?? 'CALENDAR',
     };
     const problems = validatePolicy(policy);
     if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', problems.map((p) => p.message).join('；'), problems[0].field);

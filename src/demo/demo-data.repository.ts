@@ -61,4 +61,16 @@ export class DemoDataRepository {
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
+
+  /** The demo office's working-day overrides (工作日调整), unless the office has any already. */
+  async insertWorkingDayOverrides(overrides: readonly { date: string; workday: boolean; note: string }[]): Promise<void> {
+    const any = await this.db.selectFrom('working_day_overrides').select('day').limit(1).executeTakeFirst();
+    if (any || overrides.length === 0) return;
+    const at = new Date();
+    await this.db
+      .insertInto('working_day_overrides')
+      .values(overrides.map((o) => ({ day: o.date, is_workday: o.workday, note: o.note, imported_by: 'office', imported_at: at })))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+  }
 }

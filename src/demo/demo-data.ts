@@ -59,6 +59,13 @@ export async function insertDemoReferenceData(
 }
 
 /**
+ * The demo office's 工作日调整, shown under 时限规则: 1 January is a statutory holiday every year, entered before the
+ * State Council publishes the year's arrangement, which the holiday package then does not hold yet. The demo
+ * campaign counts calendar days, so its deadlines do not change.
+ */
+export const DEMO_WORKING_DAY_OVERRIDES = [{ date: '2027-01-01', workday: false, note: '元旦（2027 年放假安排公布前先行录入）' }];
+
+/**
  * Seeds the demo unless it is complete already or the database holds a real campaign.
  * Returns the number of workflows started now, or null when nothing was to be done.
  */
@@ -78,6 +85,7 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await ensureCampaignClock(client, taskQueue, DEMO_CAMPAIGN);
   // Official notices to show on a card: one awaiting 签收, one acknowledged.
   await seedDemoNotices(client, taskQueue, tasks, catalog);
+  await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

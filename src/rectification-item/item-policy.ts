@@ -15,6 +15,8 @@ export function campaignItemPolicy(storedPolicy: unknown): ItemPolicy {
     relapseDays: positive(items.relapseDays) ?? DEFAULT_ITEM_POLICY.relapseDays,
     reminderBeforeHours: task.reminderBeforeHours,
     escalationAfterHours: { ...task.escalationAfterHours },
+    // Only when it counts working days, so that items of calendar-day campaigns record the policy as before.
+    ...(task.dayCounting === 'WORKING' ? { dayCounting: 'WORKING' as const } : {}),
   };
 }
 

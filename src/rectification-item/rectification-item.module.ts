@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CampaignModule } from '../campaign/campaign.module';
 import { FilesModule } from '../platform/files/files.module';
 import { LiveModule } from '../platform/live/live.module';
+import { WorkingDaysModule } from '../working-days/working-days.module';
 import { ItemSubscriptionResolver } from './item-subscription.resolver';
 import { ItemFileController } from './item-file.controller';
 import { ItemListResolver } from './item-list.resolver';
@@ -14,7 +15,7 @@ import { IndicatorTaskRepository } from '../indicator-task/indicator-task.reposi
 import { RectificationItemService } from './rectification-item.service';
 
 @Module({
-  imports: [AuthModule, CampaignModule, FilesModule, LiveModule],
+  imports: [AuthModule, CampaignModule, FilesModule, LiveModule, WorkingDaysModule],
   controllers: [ItemFileController],
   providers: [RectificationItemRepository, RectificationItemService, RectificationItemResolver, IndicatorTaskItemsResolver, MeetingDecisionRepository, MeetingDecisionService, MeetingDecisionResolver, IndicatorTaskRepository, ItemSubscriptionResolver, ItemListResolver],
   exports: [RectificationItemService, RectificationItemRepository],

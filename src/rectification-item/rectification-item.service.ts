@@ -38,6 +38,8 @@ import { historyEntry } from '../platform/event-store/history-entry';
 import { personRefusal, RESPONSIBLE_LOGIN_MAX, type ResponsiblePerson } from '../../workflows/shared/responsible-person';
 import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type ItemView } from './rectification-item.repository';
 import { campaignItemPolicy } from './item-policy';
+import { WorkingDaysService } from '../working-days/working-days.service';
+import type { ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
 
 /** The items board's filters as asked. */
 interface BoardFilterInput {
@@ -90,9 +92,17 @@ export class RectificationItemService {
     private readonly uploads: UploadService,
     private readonly idempotency: IdempotencyService,
     private readonly actions: WorkflowActions,
+    private readonly workingDays: WorkingDaysService,
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
+
+  /** A report dispatched without a due date: the campaign's days to fix, in working days where it counts them. */
+  private async defaultDueAt(policy: ItemPolicy): Promise<string> {
+    const now = new Date();
+    if (policy.dayCounting === 'WORKING') return this.workingDays.addWorkingDays(now, policy.rectificationDays);
+    return new Date(now.getTime() + policy.rectificationDays * 86_400_000).toISOString();
+  }
 
   /** Units read only the items dispatched to them (access-policy.ts). */
   canSee(actor: Actor, item: ItemView): boolean {
@@ -155,7 +165,7 @@ export class RectificationItemService {
       }
       const itemId = rectificationItemWorkflowId(campaign.id, itemKey ?? randomUUID());
       const policy = campaignItemPolicy(await this.campaigns.storedPolicy(campaign.id));
-      const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : new Date(Date.now() + policy.rectificationDays * 86_400_000).toISOString();
+      const dueAt = input.dueAt ? new Date(input.dueAt).toISOString() : await this.defaultDueAt(policy);
       const args: RectificationItemInput = {
         itemId,
         campaignId: campaign.id,

@@ -140,6 +140,13 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
     await page.getByText('时限规则已保存').waitFor();
     const campaign = await stack.db.selectFrom('campaigns').select('policy').where('id', '=', CAMPAIGN).executeTakeFirstOrThrow();
     expect((campaign.policy as { selfCheckDays: number }).selfCheckDays).toBe(9);
+    // Working days (工作日): the page then shows the days as working days, and the calendar with its overrides.
+    await page.getByLabel('工作日', { exact: true }).check();
+    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByTestId('policy-summary').getByText(/自查自评 9 个工作日/).waitFor();
+    await page.getByTestId('working-days').getByText('没有本区调整').waitFor();
+    const counted = await stack.db.selectFrom('campaigns').select('policy').where('id', '=', CAMPAIGN).executeTakeFirstOrThrow();
+    expect((counted.policy as { dayCounting: string }).dayCounting).toBe('WORKING');
 
     await page.goto(`${stack.url}/#/office?tab=people`);
     await page.getByLabel('搜索人员').fill('dhc.member');

@@ -1,5 +1,7 @@
 // Domain events of an indicator task: facts, past tense, a discriminated union on `type`.
-import type { Classification, CriterionScore, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
+// `counted` on the events that enter a stage: the deadlines counted in working days at that moment (only when
+// the task's policy counts working days; absent in every older stream and in calendar-day tasks).
+import type { Classification, CountedDeadlines, CriterionScore, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
 import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
@@ -8,15 +10,15 @@ export type IndicatorTaskEvent =
   | {
       type: 'IndicatorTaskCreated';
       /** `responsiblePerson`: the 责任人 the breakdown named; absent in older streams and when none was named. */
-      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string; policy: TaskPolicy; responsiblePerson?: ResponsiblePerson };
+      data: { campaignId: string; indicatorCode: string; unitCode: string; leadUnitCode: string; dueAt: string; policy: TaskPolicy; responsiblePerson?: ResponsiblePerson; counted?: CountedDeadlines };
     }
   | { type: 'SelfCheckSubmitted'; data: { classification: Classification; note: string } }
-  | { type: 'SelfCheckConfirmed'; data: { classification: Classification; note: string } }
+  | { type: 'SelfCheckConfirmed'; data: { classification: Classification; note: string; counted?: CountedDeadlines } }
   | { type: 'SelfCheckReturned'; data: { reason: string } }
   | { type: 'RectificationPlanSubmitted'; data: { plan: string; deadline: string } }
   | { type: 'RectificationProgressReported'; data: { note: string } }
   | { type: 'RectificationSubmitted'; data: { note: string } }
-  | { type: 'RectificationApproved'; data: { note: string } }
+  | { type: 'RectificationApproved'; data: { note: string; counted?: CountedDeadlines } }
   | { type: 'RectificationReturned'; data: { reason: string } }
   | {
       type: 'MockAssessmentRecorded';
@@ -29,6 +31,7 @@ export type IndicatorTaskEvent =
         passed: boolean;
         failedCriteria: string[];
         note: string;
+        counted?: CountedDeadlines;
       };
     }
   /** `materials`: what the archive must hold, from the catalog when archiving began; absent in older streams (one package). */
@@ -44,7 +47,7 @@ export type IndicatorTaskEvent =
   /** The task's 责任人 named or changed within its unit; `previousLogin` null when none was named before. */
   | { type: 'ResponsiblePersonAssigned'; data: { login: string; name: string; previousLogin: string | null } }
   | { type: 'RecheckDue'; data: { dueAt: string } }
-  | { type: 'RecheckRecorded'; data: { passed: boolean; note: string } }
+  | { type: 'RecheckRecorded'; data: { passed: boolean; note: string; counted?: CountedDeadlines } }
   | { type: 'ExtensionRequested'; data: { requestedDueAt: string; reason: string } }
   | { type: 'ExtensionApproved'; data: { dueAt: string; note: string } }
   | { type: 'ExtensionRefused'; data: { reason: string } }

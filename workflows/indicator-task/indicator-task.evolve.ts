@@ -2,10 +2,9 @@
 // tests replay a stream through `evolve` to the same state. Each event comes with its actor and its workflow time.
 import { assertNever } from '../shared/assert-never';
 import type { EventMeta } from '../shared/decision.types';
-import { addMs } from '../shared/time';
 import type { IndicatorTaskEvent } from './indicator-task.events';
-import { archiveOf, newMaterial, recheckInterval, stageAfterClassification, stageDeadline } from './indicator-task.rules';
-import { DEFAULT_TASK_POLICY, PACKAGE_MATERIAL, type ArchiveMaterialState, type IndicatorTaskInput, type IndicatorTaskState, type Stage } from './indicator-task.types';
+import { archiveOf, newMaterial, nextRecheck, stageAfterClassification, stageDeadline } from './indicator-task.rules';
+import { DEFAULT_TASK_POLICY, PACKAGE_MATERIAL, type ArchiveMaterialState, type CountedDeadlines, type IndicatorTaskInput, type IndicatorTaskState, type Stage } from './indicator-task.types';
 
 /** A material changed: the task awaits the archivist while any is handed in; all accepted archives it. */
 function withMaterial(state: IndicatorTaskState, code: string, change: (m: ArchiveMaterialState) => ArchiveMaterialState, at: string): IndicatorTaskState {
@@ -22,8 +21,12 @@ function afterBreakdownChange(state: IndicatorTaskState): IndicatorTaskState {
   return stageDueAt === state.stageDueAt ? state : { ...state, stageDueAt, escalationLevel: null };
 }
 
-/** Entering a stage sets its deadline and clears what belonged to the previous one. */
-function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTaskState {
+/**
+ * Entering a stage sets its deadline and clears what belonged to the previous one. `counted`: the working-day
+ * deadlines the event recorded; a calendar-day task has none, and its state never gets the field.
+ */
+function enter(from: IndicatorTaskState, stage: Stage, at: string, counted?: CountedDeadlines): IndicatorTaskState {
+  const state: IndicatorTaskState = counted || from.countedDeadlines ? { ...from, countedDeadlines: counted ?? null } : from;
   return {
     ...state,
     stage,
@@ -34,7 +37,7 @@ function enter(state: IndicatorTaskState, stage: Stage, at: string): IndicatorTa
     rectificationPlan: null,
     awaitingReview: null,
     submittedBy: null,
-    nextRecheckAt: stage === 'CONSOLIDATION' ? addMs(at, recheckInterval(state.policy, state.classification)) : null,
+    nextRecheckAt: stage === 'CONSOLIDATION' ? nextRecheck(state.policy, state.classification, at, counted) : null,
     recheckDue: false,
     failedCriteria: [],
     // Kept once archived, as the record of what was accepted; set by ArchivingStarted on entering archiving.
@@ -74,12 +77,14 @@ export function initialState(input: Omit<IndicatorTaskInput, 'createdBy'>): Indi
 export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, meta: EventMeta): IndicatorTaskState {
   const next: IndicatorTaskState = { ...state, version: state.version + 1 };
   switch (event.type) {
-    case 'IndicatorTaskCreated':
-      return enter({ ...next, ...event.data, classification: null, relapseCount: 0, responsiblePerson: event.data.responsiblePerson ?? null }, 'SELF_CHECK', meta.at);
+    case 'IndicatorTaskCreated': {
+      const { counted, ...created } = event.data;
+      return enter({ ...next, ...created, classification: null, relapseCount: 0, responsiblePerson: created.responsiblePerson ?? null }, 'SELF_CHECK', meta.at, counted);
+    }
     case 'SelfCheckSubmitted':
       return { ...next, classification: event.data.classification, awaitingReview: 'SELF_CHECK_REVIEW', submittedBy: meta.actorId };
     case 'SelfCheckConfirmed':
-      return enter({ ...next, classification: event.data.classification }, stageAfterClassification(event.data.classification), meta.at);
+      return enter({ ...next, classification: event.data.classification }, stageAfterClassification(event.data.classification), meta.at, event.data.counted);
     case 'SelfCheckReturned':
       // The returned classification was only proposed; the card shows none until the unit submits again.
       return { ...next, classification: null, awaitingReview: null, submittedBy: null };
@@ -93,17 +98,17 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
       return { ...next, awaitingReview: 'RECTIFICATION_REVIEW', submittedBy: meta.actorId };
     case 'RectificationApproved':
       // A relapse keeps the task relapse-prone: it is re-checked weekly from now on.
-      return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at);
+      return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted);
     case 'MockAssessmentRecorded':
       return event.data.passed
-        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at)
-        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at), failedCriteria: event.data.failedCriteria ?? [] };
+        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted)
+        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at, event.data.counted), failedCriteria: event.data.failedCriteria ?? [] };
     case 'RecheckDue':
       return { ...next, recheckDue: true };
     case 'RecheckRecorded':
       return event.data.passed
-        ? { ...next, recheckDue: false, nextRecheckAt: addMs(meta.at, recheckInterval(state.policy, state.classification)) }
-        : enter({ ...next, classification: 'RELAPSE_PRONE', relapseCount: state.relapseCount + 1 }, 'RECTIFICATION', meta.at);
+        ? { ...next, recheckDue: false, nextRecheckAt: nextRecheck(state.policy, state.classification, meta.at, event.data.counted) }
+        : enter({ ...next, classification: 'RELAPSE_PRONE', relapseCount: state.relapseCount + 1 }, 'RECTIFICATION', meta.at, event.data.counted);
     case 'ArchivingStarted':
       return { ...enter(next, 'ARCHIVING', meta.at), archive: (event.data.materials ?? [PACKAGE_MATERIAL]).map(newMaterial) };
     case 'ArchiveMaterialSubmitted':

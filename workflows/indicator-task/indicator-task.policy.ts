@@ -1,4 +1,5 @@
 // Checks a campaign's rules of time before they reach any task: every number in range, the ladder in order.
+import { DAY_COUNTINGS } from '../shared/day-counting';
 import { DEFAULT_TASK_POLICY, type TaskPolicy } from './indicator-task.types';
 
 export interface PolicyProblem {
@@ -24,6 +25,7 @@ export function validatePolicy(p: TaskPolicy): PolicyProblem[] {
     problems.push({ field: 'escalationAfterHours', message: '催办、督办、约谈、问责须按时间先后递增' });
   }
   if (!(p.mockPassRate >= 0.5 && p.mockPassRate <= 1)) problems.push({ field: 'mockPassRate', message: '模拟测评达标得分率须在 50% 到 100% 之间' });
+  if (p.dayCounting !== undefined && !DAY_COUNTINGS.includes(p.dayCounting)) problems.push({ field: 'dayCounting', message: '天数计算方式须为日历日或工作日' });
   if (p.archiveDueAt !== null && Number.isNaN(Date.parse(p.archiveDueAt))) problems.push({ field: 'archiveDueAt', message: '归档时限格式不正确' });
   return problems;
 }

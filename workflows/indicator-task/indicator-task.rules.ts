@@ -3,7 +3,7 @@
 // the escalation ladder of indicator-task.schedule.ts runs on). Pure; time comes in as an argument.
 import { assertNever } from '../shared/assert-never';
 import { addMs, DAY, earlier } from '../shared/time';
-import { DEFAULT_TASK_POLICY, PACKAGE_MATERIAL, type ArchiveMaterialState, type Classification, type IndicatorTaskState, type Stage, type TaskPolicy } from './indicator-task.types';
+import { DEFAULT_TASK_POLICY, PACKAGE_MATERIAL, type ArchiveMaterialState, type Classification, type CountedDeadlines, type IndicatorTaskState, type Stage, type TaskPolicy } from './indicator-task.types';
 
 /** Stages in which the unit owes work against a deadline: the ones that escalate and can be extended. */
 export const UNIT_DEADLINE_STAGES: readonly Stage[] = ['SELF_CHECK', 'RECTIFICATION', 'ARCHIVING'];
@@ -52,19 +52,40 @@ export function recheckInterval(policy: TaskPolicy, classification: Classificati
   return (classification === 'RELAPSE_PRONE' ? policy.recheckDays.relapseProne : policy.recheckDays.other) * DAY;
 }
 
-/** The deadline of `stage` entered at `at`, from the task's due date and the campaign's rules of time. */
+/** The next re-check from `at`: counted in working days when the event says so, else the calendar interval. */
+export function nextRecheck(policy: TaskPolicy, classification: Classification | null, at: string, counted: CountedDeadlines | null | undefined): string {
+  if (counted) return classification === 'RELAPSE_PRONE' ? counted.recheckRelapseProne : counted.recheckOther;
+  return addMs(at, recheckInterval(policy, classification));
+}
+
+/** Every count of days a stage entered at one moment may need: what a working-day task asks the calendar for. */
+export function countedDays(policy: TaskPolicy): number[] {
+  return [policy.selfCheckDays, policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays, policy.mockAssessmentDays, policy.recheckDays.relapseProne, policy.recheckDays.other];
+}
+
+/** The calendar's answers to countedDays, in the same order, as the event records them. */
+export function countedDeadlines(answers: readonly string[]): CountedDeadlines {
+  const [selfCheck, rectification, mockAssessment, recheckRelapseProne, recheckOther] = answers;
+  return { selfCheck, rectification, mockAssessment, recheckRelapseProne, recheckOther };
+}
+
+/**
+ * The deadline of `stage` entered at `at`, from the task's due date and the campaign's rules of time; a task
+ * counting working days measures its windows by the deadlines counted when the stage was entered.
+ */
 export function stageDeadline(state: IndicatorTaskState, stage: Stage, at: string): string | null {
   const { policy } = state;
+  const counted = state.countedDeadlines ?? null;
   switch (stage) {
     case 'SELF_CHECK':
-      return earlier(state.dueAt, addMs(at, policy.selfCheckDays * DAY));
+      return earlier(state.dueAt, counted?.selfCheck ?? addMs(at, policy.selfCheckDays * DAY));
     case 'RECTIFICATION':
       // Rectification keeps the task's due date; entered after it (a relapse), the unit gets a fresh window.
       return Date.parse(state.dueAt) > Date.parse(at)
         ? state.dueAt
-        : addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY);
+        : (counted?.rectification ?? addMs(at, (policy.rectificationDays ?? DEFAULT_TASK_POLICY.rectificationDays) * DAY));
     case 'MOCK_ASSESSMENT':
-      return addMs(at, policy.mockAssessmentDays * DAY);
+      return counted?.mockAssessment ?? addMs(at, policy.mockAssessmentDays * DAY);
     case 'ARCHIVING':
       return policy.archiveDueAt ?? state.dueAt;
     case 'CONSOLIDATION':

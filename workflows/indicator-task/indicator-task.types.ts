@@ -4,6 +4,7 @@
 
 import type { Actor } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
+import type { DayCounting } from '../shared/day-counting';
 import type { EscalationLevel } from '../shared/escalation';
 
 export const STAGES = [
@@ -44,6 +45,24 @@ export interface TaskPolicy {
   recheckDays: { relapseProne: number; other: number };
   /** The campaign's archive deadline (ISO instant); the task's due date when null. */
   archiveDueAt: string | null;
+  /**
+   * Whether the days above are calendar days (absent: every policy written before working days) or working
+   * days, which the workflow asks the addWorkingDays activity to count and records in the event (CountedDeadlines).
+   */
+  dayCounting?: DayCounting;
+}
+
+/**
+ * Deadlines counted in working days when a stage was entered, from the same instant: recorded in the event that
+ * enters the stage, so that the workflow and the projection fold it to the same due dates without the holiday
+ * calendar. Absent when the task counts calendar days.
+ */
+export interface CountedDeadlines {
+  selfCheck: string;
+  rectification: string;
+  mockAssessment: string;
+  recheckRelapseProne: string;
+  recheckOther: string;
 }
 
 export const DEFAULT_TASK_POLICY: TaskPolicy = {
@@ -137,6 +156,11 @@ export interface IndicatorTaskState {
    * (Optional only because states carried over by continue-as-new before it existed lack it.)
    */
   archive?: ArchiveMaterialState[] | null;
+  /**
+   * The working-day deadlines counted when the current stage was entered (a task counting working days only;
+   * absent otherwise): what the stage's deadline and a changed due date are measured against.
+   */
+  countedDeadlines?: CountedDeadlines | null;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }

@@ -6,6 +6,7 @@
 // workflow continues as new, carrying its whole state over.
 import {
   patched,
+  proxyLocalActivities,
   startChild,
   continueAsNew,
   log,
@@ -20,13 +21,17 @@ import { runTimerLoop } from '../shared/timer-loop';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { decide } from './indicator-task.decide';
 import { evolve, initialState } from './indicator-task.evolve';
-import { type ActionRequest, type MockAssessmentFollowUp, DEFAULT_TASK_POLICY, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
+import { type ActionRequest, type CountedDeadlines, type MockAssessmentFollowUp, DEFAULT_TASK_POLICY, type CriterionScore, type IndicatorTaskInput, type IndicatorTaskState } from './indicator-task.types';
 import { rectificationItemWorkflowId } from '../rectification-item/rectification-item.messages';
 import type { ItemArea } from '../rectification-item/rectification-item.types';
 import { rectificationItemWorkflow } from '../rectification-item/rectification-item.workflow';
 import { breakdownChangedSignal, performActionUpdate, stateQuery, type ActionResult, type BreakdownChange } from './indicator-task.messages';
 import { nextTimer, timerEvent } from './indicator-task.schedule';
 import type { Actor } from '../shared/actor.types';
+import type { WorkingDayActivities } from '../../activities/working-days.activities';
+import { countsWorkingDays } from '../shared/day-counting';
+import type { Decision } from '../shared/decision.types';
+import { countedDays, countedDeadlines } from './indicator-task.rules';
 
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
@@ -36,6 +41,22 @@ export const DEFAULT_HISTORY_LIMIT = 8_000;
 
 
 const now = () => new Date().toISOString(); // workflow time: deterministic on replay
+
+// The holiday calendar is not workflow code: a task counting working days asks, and the answer is recorded.
+// Local: a database read, answered within the workflow task; retried through an outage like the append.
+const { addWorkingDays } = proxyLocalActivities<WorkingDayActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['BAD_USER_INPUT'] },
+});
+
+/** The events that enter a stage and so carry the deadlines counted in working days. */
+const ENTERS_STAGE: ReadonlySet<IndicatorTaskEvent['type']> = new Set(['SelfCheckConfirmed', 'RectificationApproved', 'MockAssessmentRecorded', 'RecheckRecorded']);
+
+/** The events with the counted deadlines added to those that enter a stage. */
+function withCounted(decision: Decision<IndicatorTaskEvent>, counted: CountedDeadlines): Decision<IndicatorTaskEvent> {
+  if (!decision.ok) return decision;
+  return { ok: true, events: decision.events.map((e) => (ENTERS_STAGE.has(e.type) ? ({ ...e, data: { ...e.data, counted } } as IndicatorTaskEvent) : e)) };
+}
 
 export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<IndicatorTaskState> {
   const info = workflowInfo();
@@ -58,6 +79,14 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     },
   );
 
+  /** The working-day deadlines from now, asked of the calendar (only ever for a task counting working days). */
+  const countFromNow = async (): Promise<CountedDeadlines> => countedDeadlines(await addWorkingDays({ from: now(), days: countedDays(state.policy) }));
+
+  // A task counting working days asks for its self-check deadline first (tasks counting calendar days, and so
+  // every history recorded before working days, ask nothing: their commands are unchanged).
+  const policy = input.policy ?? DEFAULT_TASK_POLICY;
+  const createdCounted = !input.resume && countsWorkingDays(policy) ? await countFromNow() : undefined;
+
   // Recorded before the handlers are set: setting a handler runs updates that arrived with the start at once,
   // and they must find the task created (they queue behind its append; if it fails, the run fails). A continued
   // run already has it.
@@ -69,9 +98,10 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       unitCode: input.unitCode,
       leadUnitCode: input.leadUnitCode,
       dueAt: input.dueAt,
-      policy: input.policy ?? DEFAULT_TASK_POLICY,
+      policy,
       // Only when named, so that a task started without one records the creation event it always did.
       ...(input.responsiblePerson ? { responsiblePerson: { login: input.responsiblePerson.login, name: input.responsiblePerson.name } } : {}),
+      ...(createdCounted ? { counted: createdCounted } : {}),
     },
   };
   // Runs started before the createdLocally option replay with the activity they ran.
@@ -111,7 +141,15 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   setHandler(
     performActionUpdate,
     async (request: ActionRequest): Promise<ActionResult> => {
-      const { events, state: after } = await recordAction(recorder, () => state, decideNow, request);
+      // A working-day task asks the calendar before an action that would enter a stage; the events that do
+      // carry its answer. An action that no longer enters one when its turn comes simply does not use it.
+      const enters = (s: IndicatorTaskState) => {
+        const decision = decideNow(s, request);
+        return decision.ok && decision.events.some((e) => ENTERS_STAGE.has(e.type));
+      };
+      const counted = countsWorkingDays(state.policy) && enters(recorder.expected()) ? await countFromNow() : null;
+      const decideCounted = counted ? (s: IndicatorTaskState, r: ActionRequest) => withCounted(decideNow(s, r), counted) : decideNow;
+      const { events, state: after } = await recordAction(recorder, () => state, decideCounted, request);
       const result: ActionResult = { version: after.version, stage: after.stage };
       // Added after tasks were running: histories recorded before it replay without raising items.
       const failed = events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);

@@ -1,6 +1,7 @@
 // Types of the rectification-item lifecycle (整改问题): a problem found on the street or in an assessment,
 // dispatched to a unit, fixed with proof, verified by someone else, re-checked later and closed (销号).
 // Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
+import type { DayCounting } from '../shared/day-counting';
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Actor, Role } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
@@ -40,6 +41,8 @@ export interface ItemPolicy {
   relapseDays: number;
   reminderBeforeHours: number;
   escalationAfterHours: Record<Exclude<EscalationLevel, 'REMINDER'>, number>;
+  /** The campaign's way of counting the days above; absent: calendar days (see ../shared/day-counting.ts). */
+  dayCounting?: DayCounting;
 }
 
 export const DEFAULT_ITEM_POLICY: ItemPolicy = {

@@ -4,6 +4,7 @@
 // of a verified item. Like an indicator task, it continues as new before its history grows large.
 import {
   continueAsNew,
+  proxyLocalActivities,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -15,9 +16,38 @@ import { decideItem, locationOf } from './rectification-item.decide';
 import { evolveItem, initialItemState } from './rectification-item.evolve';
 import { itemActionUpdate, itemStateQuery, type ItemActionResult } from './rectification-item.messages';
 import { itemTimerEvent, nextItemTimer } from './rectification-item.schedule';
+import type { WorkingDayActivities } from '../../activities/working-days.activities';
+import { countsWorkingDays } from '../shared/day-counting';
+import type { Decision } from '../shared/decision.types';
 import { DEFAULT_ITEM_POLICY, type ItemActionRequest, type RectificationItemInput, type RectificationItemState } from './rectification-item.types';
 
 export const DEFAULT_ITEM_HISTORY_LIMIT = 8_000;
+
+// The holiday calendar is not workflow code: an item of a campaign counting working days asks (recorded).
+const { addWorkingDays } = proxyLocalActivities<WorkingDayActivities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute', nonRetryableErrorTypes: ['BAD_USER_INPUT'] },
+});
+
+/** Whether an event sets a deadline from the item's own days (a dispatch without a due date, a verification, a relapse). */
+function countsDays(event: RectificationItemEvent, request: ItemActionRequest): boolean {
+  if (event.type === 'ItemDispatched') return request.command.action === 'DISPATCH' && !request.command.dueAt;
+  if (event.type === 'ItemVerified') return true;
+  return event.type === 'ItemRecheckRecorded' && event.data.dueAt !== null;
+}
+
+/** The events with their deadlines replaced by those counted in working days ([fix, re-check, relapse]). */
+function withWorkingDays(decision: Decision<RectificationItemEvent>, request: ItemActionRequest, [fix, recheck, relapse]: string[]): Decision<RectificationItemEvent> {
+  if (!decision.ok) return decision;
+  const events = decision.events.map((e): RectificationItemEvent => {
+    if (!countsDays(e, request)) return e;
+    if (e.type === 'ItemDispatched') return { ...e, data: { ...e.data, dueAt: fix } };
+    if (e.type === 'ItemVerified') return { ...e, data: { ...e.data, recheckAt: recheck } };
+    if (e.type === 'ItemRecheckRecorded') return { ...e, data: { ...e.data, dueAt: relapse } };
+    return e;
+  });
+  return { ok: true, events };
+}
 
 
 const now = () => new Date().toISOString();
@@ -65,7 +95,13 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
   setHandler(
     itemActionUpdate,
     async (request: ItemActionRequest): Promise<ItemActionResult> => {
-      const { state: after } = await recordAction(recorder, () => state, decideNow, request);
+      // Counting working days: ask the calendar before an action that sets a deadline from the item's days.
+      const before = decideNow(recorder.expected(), request);
+      const counts = countsWorkingDays(state.policy) && before.ok && before.events.some((e) => countsDays(e, request));
+      const { rectificationDays, recheckAfterDays, relapseDays } = state.policy;
+      const counted = counts ? await addWorkingDays({ from: now(), days: [rectificationDays, recheckAfterDays, relapseDays] }) : null;
+      const decide = counted ? (s: RectificationItemState, r: ItemActionRequest) => withWorkingDays(decideNow(s, r), r, counted) : decideNow;
+      const { state: after } = await recordAction(recorder, () => state, decide, request);
       return { version: after.version, state: after.state };
     },
     { validator: actionValidator(recorder, decideNow) },

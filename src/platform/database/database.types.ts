@@ -479,6 +479,16 @@ export interface NotificationDeliveriesTable {
   sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A date on which the office works or rests against the official calendar (工作日调整, migration 0028). */
+export interface WorkingDayOverridesTable {
+  /** The date, returned as YYYY-MM-DD text where read (cast in SQL). */
+  day: ColumnType<string, string, string>;
+  is_workday: boolean;
+  note: string;
+  imported_by: string;
+  imported_at: Timestamp;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -517,4 +527,5 @@ export interface Database {
   official_notice_templates: OfficialNoticeTemplatesTable;
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
+  working_day_overrides: WorkingDayOverridesTable;
 }

@@ -47,6 +47,8 @@ export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
+export type DayCounting = "CALENDAR" | "WORKING";
+export type WorkingDayKind = "WORKDAY" | "RESTDAY";
 
 export interface SignInInput {
     login: string;
@@ -128,6 +130,7 @@ export interface UpdateCampaignPolicyInput {
     escalationAfterHours?: Nullable<EscalationHoursInput>;
     recheckDays?: Nullable<RecheckDaysInput>;
     archiveDueAt?: Nullable<DateTime>;
+    dayCounting?: Nullable<DayCounting>;
 }
 
 export interface ImportCatalogInput {
@@ -402,6 +405,11 @@ export interface ImportTaskBreakdownInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface ImportWorkingDayOverridesInput {
+    file: ImportFileInput;
+    dryRun?: Nullable<boolean>;
+}
+
 export interface AccessDenial {
     id: string;
     at: DateTime;
@@ -459,6 +467,7 @@ export interface IQuery {
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    workingDayCalendar(): WorkingDayCalendar | Promise<WorkingDayCalendar>;
 }
 
 export interface Me {
@@ -532,6 +541,7 @@ export interface IMutation {
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    importWorkingDayOverrides(input: ImportWorkingDayOverridesInput): WorkingDayOverrideImport | Promise<WorkingDayOverrideImport>;
 }
 
 export interface ServiceAccount {
@@ -662,6 +672,7 @@ export interface TaskPolicy {
     escalationAfterHours: EscalationHours;
     recheckDays: RecheckDays;
     archiveDueAt?: Nullable<DateTime>;
+    dayCounting: DayCounting;
 }
 
 export interface Indicator {
@@ -1417,6 +1428,28 @@ export interface TaskBreakdownImport {
     problems: ImportProblem[];
     report: string;
     changes: TaskChange[];
+}
+
+export interface WorkingDayOverride {
+    date: string;
+    kind: WorkingDayKind;
+    kindLabel: string;
+    note: string;
+}
+
+export interface WorkingDayCalendar {
+    overrides: WorkingDayOverride[];
+    officialYears: number[];
+    importedAt?: Nullable<DateTime>;
+    importedBy?: Nullable<string>;
+}
+
+export interface WorkingDayOverrideImport {
+    status: ReferenceImportStatus;
+    fileName: string;
+    count: number;
+    problems: ImportProblem[];
+    report: string;
 }
 
 export type DateTime = string;

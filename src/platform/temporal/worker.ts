@@ -12,6 +12,7 @@ import { createNotificationDeliveryActivities } from '../../../activities/notifi
 import type { NotificationChannel } from '../../notification/channels/notification-channel';
 import { NotificationDeliveryRepository } from '../../notification/notification-delivery.repository';
 import type { NotificationsConfig } from '../config/config';
+import { createWorkingDayActivities } from '../../../activities/working-days.activities';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
@@ -61,6 +62,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
         channels: deps.delivery?.channels ?? [],
         retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
       }),
+      ...createWorkingDayActivities({ db: deps.db }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

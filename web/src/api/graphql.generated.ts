@@ -313,6 +313,8 @@ export type UpdateCampaignPolicyInput = {
   recheckDays?: RecheckDaysInput | null | undefined;
   /** 设为 null 则改回各任务的完成时限 / null: back to each task's due date */
   archiveDueAt?: string | null | undefined;
+  /** 天数按日历日还是工作日计算 / Calendar or working days */
+  dayCounting?: DayCounting | null | undefined;
 };
 
 /** 测评方法 / Assessment method */
@@ -1039,6 +1041,28 @@ export type ImportTaskBreakdownInput = {
   dryRun?: boolean | null | undefined;
 };
 
+/** 期限按什么天数计算 / How the days of a deadline are counted */
+export type DayCounting =
+  /** 日历日（默认） / Calendar days (default) */
+  | 'CALENDAR'
+  /** 工作日：按国家法定节假日、调休安排及本区调整 / Working days: official holidays and 调休, with the office's overrides */
+  | 'WORKING';
+
+/** 调整类型 / Kind of override */
+export type WorkingDayKind =
+  /** 工作日（上班） / A working day */
+  | 'WORKDAY'
+  /** 休息日 / A rest day */
+  | 'RESTDAY';
+
+/** 上传工作日调整表：列「日期」「类型」（工作日/休息日）「说明」，最多 2000 行；导入后替换全部调整 / Upload the overrides: 日期, 类型, 说明; replaces them all */
+export type ImportWorkingDayOverridesInput = {
+  /** 文件 / The file */
+  file: ImportFileInput;
+  /** 只预览不写入 / Preview without writing */
+  dryRun?: boolean | null | undefined;
+};
+
 export type SubmitSelfCheckMutationVariables = Exact<{
   input: SubmitSelfCheckInput;
 }>;
@@ -1732,7 +1756,19 @@ export type DecisionToTaskMutation = { meetingDecisionToTask: { id: string } };
 export type PolicyQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type PolicyQuery = { campaign: { id: string, policy: { selfCheckDays: number, rectificationDays: number, mockAssessmentDays: number, mockPassRate: number, reminderBeforeHours: number, archiveDueAt: string | null, escalationAfterHours: { URGE: number, SUPERVISE: number, INTERVIEW: number, ACCOUNTABILITY: number }, recheckDays: { relapseProne: number, other: number } } } };
+export type PolicyQuery = { campaign: { id: string, policy: { selfCheckDays: number, rectificationDays: number, mockAssessmentDays: number, mockPassRate: number, reminderBeforeHours: number, archiveDueAt: string | null, dayCounting: DayCounting, escalationAfterHours: { URGE: number, SUPERVISE: number, INTERVIEW: number, ACCOUNTABILITY: number }, recheckDays: { relapseProne: number, other: number } } } };
+
+export type WorkingDayCalendarQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WorkingDayCalendarQuery = { workingDayCalendar: { officialYears: Array<number>, importedAt: string | null, importedBy: string | null, overrides: Array<{ date: string, kind: WorkingDayKind, kindLabel: string, note: string }> } };
+
+export type ImportWorkingDayOverridesMutationVariables = Exact<{
+  input: ImportWorkingDayOverridesInput;
+}>;
+
+
+export type ImportWorkingDayOverridesMutation = { importWorkingDayOverrides: { status: ReferenceImportStatus, fileName: string, count: number, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }> } };
 
 export type UpdatePolicyMutationVariables = Exact<{
   input: UpdateCampaignPolicyInput;

@@ -6,7 +6,7 @@ import { Alert, App as AntApp, Button, Card, Col, Descriptions, Row, Space, Tabl
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
 import { downloadExported, fileToBase64 } from '../api/files';
-import { EXPORT_CATALOG, IMPORT_CATALOG, IMPORT_ORGANISATION, IMPORT_TASK_BREAKDOWN } from './documents';
+import { EXPORT_CATALOG, IMPORT_CATALOG, IMPORT_ORGANISATION, IMPORT_TASK_BREAKDOWN, IMPORT_WORKING_DAY_OVERRIDES } from './documents';
 import type { ExportCatalogQuery } from '../api/graphql.generated';
 
 interface Problem {
@@ -25,7 +25,7 @@ interface Outcome {
   changes: { kind: string; code?: string; name?: string; taskId?: string; indicatorCode?: string; unitCode?: string }[];
 }
 
-type Kind = 'catalog' | 'organisation' | 'breakdown';
+type Kind = 'catalog' | 'organisation' | 'breakdown' | 'workingDays';
 
 const KINDS: { kind: Kind; title: string; hint: string; accept: string; multiple: boolean }[] = [
   { kind: 'catalog', title: '测评体系', hint: '测评项目、指标、测评内容、分值与档案材料（.xlsx 或 .csv）', accept: '.xlsx,.csv', multiple: false },
@@ -44,11 +44,24 @@ const STATUS: Record<string, { color: string; label: string }> = {
 async function run(kind: Kind, files: File[], dryRun: boolean): Promise<Outcome> {
   const encoded = await Promise.all(files.map(async (f) => ({ fileName: f.name, contentBase64: await fileToBase64(f) })));
   if (kind === 'catalog') return (await gql<{ importCatalog: Outcome }>(IMPORT_CATALOG, { input: { ...encoded[0], dryRun } })).importCatalog;
+  if (kind === 'workingDays') {
+    const result = (await gql<{ importWorkingDayOverrides: Omit<Outcome, 'changes'> }>(IMPORT_WORKING_DAY_OVERRIDES, { input: { file: encoded[0], dryRun } })).importWorkingDayOverrides;
+    return { ...result, changes: [] };
+  }
   if (kind === 'organisation') return (await gql<{ importOrganisation: Outcome }>(IMPORT_ORGANISATION, { input: { files: encoded, dryRun } })).importOrganisation;
   return (await gql<{ importTaskBreakdown: Outcome }>(IMPORT_TASK_BREAKDOWN, { input: { ...encoded[0], dryRun } })).importTaskBreakdown;
 }
 
-function ImportCard({ kind, title, hint, accept, multiple }: (typeof KINDS)[number]) {
+/** The 工作日调整 import, shown with the rules of time (PolicyTab). */
+export const WORKING_DAYS_IMPORT = {
+  kind: 'workingDays' as const,
+  title: '导入工作日调整',
+  hint: '列「日期」「类型」（工作日/休息日）「说明」，最多 2000 行；导入后替换全部调整（.xlsx 或 .csv）',
+  accept: '.xlsx,.csv',
+  multiple: false,
+};
+
+export function ImportCard({ kind, title, hint, accept, multiple, onApplied }: (typeof KINDS)[number] & { onApplied?: () => void }) {
   const { message } = AntApp.useApp();
   const [files, setFiles] = useState<File[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -63,7 +76,10 @@ function ImportCard({ kind, title, hint, accept, multiple }: (typeof KINDS)[numb
       const result = await run(kind, files, dryRun);
       setOutcome(result);
       setChecked(dryRun && result.status === 'DRY_RUN');
-      if (!dryRun && result.status !== 'REJECTED') message.success(`${title}：${result.report}`);
+      if (!dryRun && result.status !== 'REJECTED') {
+        message.success(`${title}：${result.report}`);
+        onApplied?.();
+      }
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {

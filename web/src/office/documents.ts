@@ -80,8 +80,16 @@ export const DECISION_TO_ITEM = `mutation DecisionToItem($input: MeetingDecision
 export const DECISION_TO_TASK = `mutation DecisionToTask($input: MeetingDecisionToTaskInput!) { meetingDecisionToTask(input: $input) { id } }`;
 
 export const POLICY = `query Policy {
-  campaign { id policy { selfCheckDays rectificationDays mockAssessmentDays mockPassRate reminderBeforeHours archiveDueAt
+  campaign { id policy { selfCheckDays rectificationDays mockAssessmentDays mockPassRate reminderBeforeHours archiveDueAt dayCounting
     escalationAfterHours { URGE SUPERVISE INTERVIEW ACCOUNTABILITY } recheckDays { relapseProne other } } }
+}`;
+
+export const WORKING_DAY_CALENDAR = `query WorkingDayCalendar {
+  workingDayCalendar { officialYears importedAt importedBy overrides { date kind kindLabel note } }
+}`;
+
+export const IMPORT_WORKING_DAY_OVERRIDES = `mutation ImportWorkingDayOverrides($input: ImportWorkingDayOverridesInput!) {
+  importWorkingDayOverrides(input: $input) { status fileName count report ${PROBLEMS} }
 }`;
 
 export const UPDATE_POLICY = `mutation UpdatePolicy($input: UpdateCampaignPolicyInput!) { updateCampaignPolicy(input: $input) { id } }`;

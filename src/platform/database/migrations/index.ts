@@ -27,6 +27,7 @@ import * as m0023 from './0023-workflow-outbox';
 import * as m0024 from './0024-notification-delivery';
 import * as m0025 from './0025-responsible-person';
 import * as m0027 from './0027-official-notices';
+import * as m0028 from './0028-working-day-overrides';
 import * as m0029 from './0029-group-robots';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -56,5 +57,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0024-notification-delivery': m0024,
   '0025-responsible-person': m0025,
   '0027-official-notices': m0027,
+  '0028-working-day-overrides': m0028,
   '0029-group-robots': m0029,
 };
