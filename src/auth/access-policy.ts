@@ -21,6 +21,7 @@ import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types
 import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
+import { ACCOUNTABILITY_ROLES } from '../../workflows/shared/accountability';
 import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 
@@ -136,6 +137,9 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.acceptArchiveMaterial': task('ACCEPT_ARCHIVE_MATERIAL', '验收档案材料'),
   'Mutation.returnArchiveMaterial': task('RETURN_ARCHIVE_MATERIAL', '退回档案材料'),
   'Mutation.reassignTask': task('REASSIGN', '调整责任单位'),
+  'Mutation.proposeAccountabilityDecision': task('PROPOSE_ACCOUNTABILITY', '提出问责决定'),
+  'Mutation.approveAccountabilityDecision': task('APPROVE_ACCOUNTABILITY', '批准问责决定'),
+  'Mutation.returnAccountabilityDecision': task('RETURN_ACCOUNTABILITY', '退回问责决定'),
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
@@ -153,6 +157,9 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
       return typeof action === 'string' && isItemAction(action) ? itemActionRoles(action) : ALL_ITEM_ACTION_ROLES;
     },
   },
+  'Mutation.proposeItemAccountabilityDecision': { what: '提出问责决定', allow: ACCOUNTABILITY_ROLES.PROPOSE_ACCOUNTABILITY },
+  'Mutation.approveItemAccountabilityDecision': { what: '批准问责决定', allow: ACCOUNTABILITY_ROLES.APPROVE_ACCOUNTABILITY },
+  'Mutation.returnItemAccountabilityDecision': { what: '退回问责决定', allow: ACCOUNTABILITY_ROLES.RETURN_ACCOUNTABILITY },
   'Mutation.meetingDecisionToItem': { what: '把议定事项转为整改问题', allow: ['OFFICE', 'SUPERVISOR'] },
   'Mutation.meetingDecisionToTask': { what: '把议定事项转为指标任务', allow: OFFICE },
 

@@ -2,6 +2,7 @@
 import type { Classification, CriterionScore, EvidenceFile, Stage, TaskPolicy } from './indicator-task.types';
 import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
+import type { AccountabilityEvent } from '../shared/accountability';
 
 export type IndicatorTaskEvent =
   | {
@@ -50,7 +51,8 @@ export type IndicatorTaskEvent =
       type: 'TaskBreakdownChanged';
       data: { importId: string; dueAt: string; leadUnitCode: string; previousDueAt: string; previousLeadUnitCode: string };
     }
-  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } };
+  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } }
+  | AccountabilityEvent;
 
 export type IndicatorTaskEventType = IndicatorTaskEvent['type'];
 
@@ -82,4 +84,7 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'TaskReassigned',
   'CommentAdded',
   'EvidenceAttached',
+  'AccountabilityProposed',
+  'AccountabilityApproved',
+  'AccountabilityReturned',
 ];

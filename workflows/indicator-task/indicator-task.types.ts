@@ -3,6 +3,7 @@
 // ../shared/actor.types.ts.
 
 import type { Actor } from '../shared/actor.types';
+import type { AccountabilityCommand, AccountabilityDecisionState } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
 
 export const STAGES = [
@@ -131,6 +132,11 @@ export interface IndicatorTaskState {
    * (Optional only because states carried over by continue-as-new before it existed lack it.)
    */
   archive?: ArchiveMaterialState[] | null;
+  /**
+   * 问责 decisions proposed on the task, oldest first; the last may await a leader (../shared/accountability.ts).
+   * Optional: states carried over by continue-as-new before it existed lack it.
+   */
+  accountability?: AccountabilityDecisionState[];
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }
@@ -177,6 +183,9 @@ export const INDICATOR_TASK_ACTIONS = [
   'ADD_COMMENT',
   'ATTACH_EVIDENCE',
   'REASSIGN',
+  'PROPOSE_ACCOUNTABILITY',
+  'APPROVE_ACCOUNTABILITY',
+  'RETURN_ACCOUNTABILITY',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -205,7 +214,9 @@ export type IndicatorTaskCommand =
   | { action: 'ADD_COMMENT'; text: string }
   | { action: 'ATTACH_EVIDENCE'; file: EvidenceFile; note?: string }
   /** The office moves the task to another responsible unit; the API checks that the unit exists and is free. */
-  | { action: 'REASSIGN'; unitCode: string; reason: string };
+  | { action: 'REASSIGN'; unitCode: string; reason: string }
+  /** 问责: the office proposes once the ladder has reached ACCOUNTABILITY, a leader approves or returns it. */
+  | AccountabilityCommand;
 
 /**
  * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment

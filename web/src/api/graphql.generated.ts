@@ -441,7 +441,13 @@ export type IndicatorTaskAction =
   /** 上传佐证材料 / Attach evidence */
   | 'ATTACH_EVIDENCE'
   /** 改派责任单位（创建办） / Reassign to another unit (office) */
-  | 'REASSIGN';
+  | 'REASSIGN'
+  /** 提出问责决定（创建办） / Propose an accountability decision (office) */
+  | 'PROPOSE_ACCOUNTABILITY'
+  /** 批准问责决定（领导小组） / Approve an accountability decision (leading group) */
+  | 'APPROVE_ACCOUNTABILITY'
+  /** 退回问责决定（领导小组） / Return an accountability decision (leading group) */
+  | 'RETURN_ACCOUNTABILITY';
 
 /** 档案材料的状态 / Where an archive material stands */
 export type ArchiveMaterialStatus =
