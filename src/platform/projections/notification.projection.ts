@@ -52,10 +52,11 @@ interface Recipient {
 }
 
 function recipientsOf(draft: NotificationDraft, users: readonly Recipient[], exclude: string | null): Recipient[] {
-  const { roles, unitCode, unitRoles } = draft.audience;
+  const { roles, unitCode, unitRoles, logins = [] } = draft.audience;
   const seen = new Set<string>();
   return users.filter((u) => {
-    const told = (roles as string[]).includes(u.role) || (unitCode !== null && u.unit_code === unitCode && (unitRoles as string[]).includes(u.role));
+    const told =
+      (roles as string[]).includes(u.role) || (unitCode !== null && u.unit_code === unitCode && (unitRoles as string[]).includes(u.role)) || logins.includes(u.login);
     if (!told || u.id === exclude || seen.has(u.login)) return false;
     seen.add(u.login);
     return true;
@@ -78,6 +79,7 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
   if (drafts.length === 0) return 0;
   const roles = new Set(drafts.flatMap(({ draft }) => draft.audience.roles));
   const audienceUnits = new Set(drafts.flatMap(({ draft }) => (draft.audience.unitCode !== null && draft.audience.unitRoles.length > 0 ? [draft.audience.unitCode] : [])));
+  const named = new Set(drafts.flatMap(({ draft }) => draft.audience.logins ?? []));
   const users = await trx
     .selectFrom('users')
     .select(['id', 'login', 'role', 'unit_code'])
@@ -85,6 +87,7 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
       const any = [];
       if (roles.size > 0) any.push(eb('role', 'in', [...roles]));
       if (audienceUnits.size > 0) any.push(eb('unit_code', 'in', [...audienceUnits]));
+      if (named.size > 0) any.push(eb('login', 'in', [...named]));
       return any.length > 0 ? eb.or(any) : eb.val(false);
     })
     .execute();

@@ -750,7 +750,9 @@ export type NotificationKind =
   /** 延期申请的结果 / The decision on an extension request */
   | 'EXTENSION_DECISION'
   /** 新派给本单位的整改问题 / A new finding assigned to the recipient's unit */
-  | 'ITEM_ASSIGNED';
+  | 'ITEM_ASSIGNED'
+  /** 已批准生效的问责决定（发给单位负责人和被问责人员） / An approved accountability decision, to the unit head and the persons named */
+  | 'ACCOUNTABILITY_DECISION';
 
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
