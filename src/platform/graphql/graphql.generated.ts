@@ -34,7 +34,7 @@ export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" |
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE";
 export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
-export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
+export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY" | "ACCOUNTABILITY_DECISION";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
 export type UnitKind = "DEPARTMENT" | "COMMUNITY" | "VILLAGE" | "ENTERPRISE" | "SCHOOL" | "SERVICE_WINDOW";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
@@ -1226,6 +1226,19 @@ export interface UnitPerformance {
     highestEscalationLabel?: Nullable<string>;
     score: number;
     deductions: ScoreDeduction[];
+    accountabilityDecisions: PerformanceAccountabilityDecision[];
+}
+
+export interface PerformanceAccountabilityDecision {
+    taskId?: Nullable<string>;
+    itemId?: Nullable<string>;
+    holdsUnit: boolean;
+    persons: AccountabilityPerson[];
+    target: string;
+    form: AccountabilityForm;
+    formLabel: string;
+    reason: string;
+    approvedAt: DateTime;
 }
 
 export interface PerformanceAssessment {
@@ -1242,6 +1255,7 @@ export interface RankedUnit {
     rank: number;
     score: number;
     handedInOnTime: number;
+    accountabilityDecisions: number;
 }
 
 export interface RankingWeek {
