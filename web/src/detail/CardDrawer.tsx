@@ -17,6 +17,7 @@ import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABEL
 import { useMe } from '../session/session';
 import { ADD_COMMENT, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
+import { AccountabilitySection } from './Accountability';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
 import { METHOD_WORDS, REVIEW_WORDS, actionLabel, wordOf } from '../i18n/detail';
@@ -140,7 +141,9 @@ function DetailDrawer({ kind, id, version, onClose, onAction }: Omit<CardDrawerP
       {current?.kind === 'task' && (
         <TaskBody task={current.data} onChanged={(data) => setLoaded({ kind: 'task', data })} onOpenItem={(itemId) => openLinked({ kind: 'item', id: itemId })} />
       )}
-      {current?.kind === 'item' && <ItemBody item={current.data} onOpenTask={(taskId) => openLinked({ kind: 'task', id: taskId })} />}
+      {current?.kind === 'item' && (
+        <ItemBody item={current.data} onChanged={(data) => setLoaded({ kind: 'item', data })} onOpenTask={(taskId) => openLinked({ kind: 'task', id: taskId })} />
+      )}
       {linkedHere && <DetailDrawer kind={linkedHere.kind} id={linkedHere.id} onClose={() => setLinked(null)} />}
       <span className="visually-hidden" aria-live="polite">
         {loading && current ? w('loading') : ''}
@@ -288,6 +291,7 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
           </ul>
         )}
       </Section>
+      <AccountabilitySection card={{ kind: 'task', data: task }} unitCode={task.unit.code} onChanged={(c) => c.kind === 'task' && onChanged(c.data)} />
       <Section title={`${w('comments')}（${task.comments.length}）`} testId="comments">
         {task.comments.length === 0 ? (
           <Typography.Text type="secondary">{w('noComments')}</Typography.Text>
@@ -412,7 +416,7 @@ function EvidenceUpload({ taskId, onChanged }: { taskId: string; onChanged(task:
   );
 }
 
-function ItemBody({ item, onOpenTask }: { item: ItemDetail; onOpenTask(id: string): void }) {
+function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged(item: ItemDetail): void; onOpenTask(id: string): void }) {
   const w = useWords(WORDS);
   const rows: { label: string; value: ReactNode }[] = [
     { label: w('description'), value: <span className="prewrap">{item.description}</span> },
@@ -478,6 +482,7 @@ function ItemBody({ item, onOpenTask }: { item: ItemDetail; onOpenTask(id: strin
           <FileGallery files={sub.photos} empty={<Typography.Text type="secondary">{w('noPhotos')}</Typography.Text>} />
         </Section>
       )}
+      <AccountabilitySection card={{ kind: 'item', data: item }} unitCode={item.unit?.code ?? null} onChanged={(c) => c.kind === 'item' && onChanged(c.data)} />
       <Section title={w('history')}>
         <HistoryTimeline history={item.history} />
       </Section>
