@@ -2,6 +2,7 @@
 // climb the ladder to 问责 at once; the office proposes, a leader approves or returns; who may do what; hostile input
 // refused with a code and leaving no event; the decision on the card, in the inbox, the assessment and the 红黑榜.
 import { randomUUID } from 'node:crypto';
+import * as ExcelJS from 'exceljs';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { RECTIFICATION_ITEM_WORKFLOW_TYPE, rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
@@ -141,6 +142,12 @@ describe('问责 decisions through GraphQL', () => {
       `{ unitRanking(campaignId: "${CAMPAIGN}") { weeks { worst { unit { code } accountabilityDecisions } } } }`,
     );
     expect(ranking.data!.unitRanking.weeks[0].worst).toContainEqual({ unit: { code: 'WTSQ' }, accountabilityDecisions: 1 });
+    // The Excel export lists it on its own sheet.
+    const file = await gql<{ exportPerformanceAssessment: { contentBase64: string } }>(stack.url, 'office', `{ exportPerformanceAssessment(campaignId: "${CAMPAIGN}", format: XLSX) { contentBase64 } }`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(file.data!.exportPerformanceAssessment.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const row = (workbook.getWorksheet('问责决定')!.getRow(4).values as unknown[]).slice(1);
+    expect(row.slice(0, 5)).toEqual(['WTSQ', expect.any(String), expect.stringContaining('负责人'), '其他（取消年度评优）', '自查逾期两周未交']);
   });
 
   it('takes the same steps on a rectification item', async () => {
