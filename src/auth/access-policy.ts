@@ -21,6 +21,7 @@ import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types
 import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
+import { ACCOUNTABILITY_ROLES } from '../../workflows/shared/accountability';
 import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
 import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-notice/official-notice.types';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
@@ -140,6 +141,9 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnArchiveMaterial': task('RETURN_ARCHIVE_MATERIAL', '退回档案材料'),
   'Mutation.reassignTask': task('REASSIGN', '调整责任单位'),
   'Mutation.assignTaskResponsiblePerson': task('ASSIGN_RESPONSIBLE_PERSON', '指定任务的责任人'),
+  'Mutation.proposeAccountabilityDecision': task('PROPOSE_ACCOUNTABILITY', '提出问责决定'),
+  'Mutation.approveAccountabilityDecision': task('APPROVE_ACCOUNTABILITY', '批准问责决定'),
+  'Mutation.returnAccountabilityDecision': task('RETURN_ACCOUNTABILITY', '退回问责决定'),
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
@@ -158,6 +162,9 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
     },
   },
   'Mutation.assignItemResponsiblePerson': { what: '指定整改问题的责任人', allow: itemActionRoles('ASSIGN_RESPONSIBLE_PERSON') },
+  'Mutation.proposeItemAccountabilityDecision': { what: '提出问责决定', allow: ACCOUNTABILITY_ROLES.PROPOSE_ACCOUNTABILITY },
+  'Mutation.approveItemAccountabilityDecision': { what: '批准问责决定', allow: ACCOUNTABILITY_ROLES.APPROVE_ACCOUNTABILITY },
+  'Mutation.returnItemAccountabilityDecision': { what: '退回问责决定', allow: ACCOUNTABILITY_ROLES.RETURN_ACCOUNTABILITY },
   'Mutation.meetingDecisionToItem': { what: '把议定事项转为整改问题', allow: ['OFFICE', 'SUPERVISOR'] },
   'Mutation.meetingDecisionToTask': { what: '把议定事项转为指标任务', allow: OFFICE },
 

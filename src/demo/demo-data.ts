@@ -11,6 +11,7 @@ import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicato
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
+import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -75,7 +76,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   if (await demo.hasCampaignOtherThan(DEMO_CAMPAIGN.id)) return null;
   log('正在写入演示数据 / seeding demo data…');
   const catalog = readDemoCatalog();
-  const tasks = demoTasks(catalog);
+  // Two tasks due weeks ago, to show 问责 decisions (demo-accountability.ts).
+  const { tasks, overdue } = withOverdueTasks(demoTasks(catalog), Date.now());
   await insertDemoReferenceData(db, catalog);
   // The demo breakdown counts as imported: importing it again as a file changes nothing.
   await demo.insertAssignments(
@@ -86,6 +88,7 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   // Official notices to show on a card: one awaiting 签收, one acknowledged.
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
+  await seedDemoAccountability(client, overdue, log);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

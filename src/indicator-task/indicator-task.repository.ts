@@ -249,6 +249,22 @@ export class IndicatorTaskRepository {
     });
   }
 
+  /**
+   * The people of `unitCode` among `logins` (unit heads and members), for a 问责 decision's named persons. The
+   * caller bounds the list (at most ACCOUNTABILITY_LIMITS.persons) before asking.
+   */
+  async unitPeopleAmong(unitCode: string, logins: readonly string[]): Promise<Map<string, { login: string; displayName: string }>> {
+    if (logins.length === 0) return new Map();
+    const rows = await this.db
+      .selectFrom('users')
+      .select(['login', 'display_name'])
+      .where('unit_code', '=', unitCode)
+      .where('role', 'in', ['UNIT_HEAD', 'UNIT_MEMBER'])
+      .where('login', 'in', [...new Set(logins)])
+      .execute();
+    return new Map(rows.map((r) => [r.login, { login: r.login, displayName: r.display_name }]));
+  }
+
   /** People by user id, for the names beside archive materials. */
   async people(userIds: readonly string[]): Promise<Map<string, { userId: string; displayName: string; role: string }>> {
     if (userIds.length === 0) return new Map();

@@ -5,6 +5,7 @@ import type {
   AcceptArchiveMaterialInput,
   ReassignTaskInput,
   AssignTaskResponsiblePersonInput,
+  ProposeAccountabilityDecisionInput,
   ReturnArchiveMaterialInput,
   SubmitArchiveMaterialInput,
   AddCommentInput,
@@ -74,6 +75,31 @@ export class IndicatorTaskResolver {
   @ResolveField('proposedStage')
   proposedStage(@Parent() task: TaskView) {
     return proposedStage(task);
+  }
+
+  @ResolveField('accountabilityActions')
+  accountabilityActions(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
+    return this.tasks.accountabilityActions(actor, task);
+  }
+
+  @ResolveField('accountabilityDecisions')
+  async accountabilityDecisions(@Parent() task: TaskView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.tasks.accountabilityDecisions(actor, task, ctx);
+  }
+
+  @Mutation('proposeAccountabilityDecision')
+  async proposeAccountabilityDecision(@Args('input') i: ProposeAccountabilityDecisionInput, @CurrentActor() actor: Caller) {
+    return this.tasks.proposeAccountability(actor, i.taskId, i, i.expectedVersion);
+  }
+
+  @Mutation('approveAccountabilityDecision')
+  async approveAccountabilityDecision(@Args('input') i: ApproveInput, @CurrentActor() actor: Caller) {
+    return this.tasks.perform(actor, i.taskId, { action: 'APPROVE_ACCOUNTABILITY', note: i.note ?? undefined }, i.expectedVersion);
+  }
+
+  @Mutation('returnAccountabilityDecision')
+  async returnAccountabilityDecision(@Args('input') i: ReturnInput, @CurrentActor() actor: Caller) {
+    return this.tasks.perform(actor, i.taskId, { action: 'RETURN_ACCOUNTABILITY', reason: i.reason }, i.expectedVersion);
   }
 
   @ResolveField('sideActions')

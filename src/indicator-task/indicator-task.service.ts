@@ -15,9 +15,12 @@ import { archiveOf } from '../../workflows/indicator-task/indicator-task.rules';
 import {
   decide,
   allowedActions,
+  allowedAccountabilityActions,
   allowedSideActions,
   check,
 } from '../../workflows/indicator-task/indicator-task.decide';
+import type { AccountabilityAction } from '../../workflows/shared/accountability';
+import { decisionsView, proposalCommand, type ProposalInput } from './accountability-input';
 import { type IndicatorTaskAction, type IndicatorTaskCommand, PACKAGE_MATERIAL, STAGES, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
 import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
@@ -63,6 +66,33 @@ export class IndicatorTaskService {
 
   sideActions(actor: Actor, task: TaskView): IndicatorTaskAction[] {
     return allowedSideActions(task.state, actor);
+  }
+
+  accountabilityActions(actor: Actor, task: TaskView): AccountabilityAction[] {
+    return task.asOf ? [] : allowedAccountabilityActions(task.state, actor);
+  }
+
+  /** The task's 问责 decisions as the card shows them; one query for the people of a request. */
+  async accountabilityDecisions(actor: Actor, task: TaskView, ctx: GraphQLContext = {}) {
+    if (!this.canSee(actor, task)) return [];
+    const people = requestLoader(ctx, 'taskPeople', (ids: readonly string[]) => this.tasks.people(ids));
+    const units = requestLoader(ctx, 'taskUnits', async (codes: readonly string[]) => {
+      const found = await Promise.all(codes.map(async (c) => [c, await this.tasks.unit(c)] as const));
+      return new Map(found.filter((f): f is readonly [string, NonNullable<(typeof f)[1]>] => f[1] !== undefined));
+    });
+    return decisionsView(
+      task.state.accountability,
+      (id) => people.load(id),
+      async (code) => (code === task.unit.code ? task.unit : ((await units.load(code)) ?? { code, name: code, kind: task.unit.kind })),
+    );
+  }
+
+  /** The office proposes a 问责 decision: the named persons must be people of the task's unit. */
+  async proposeAccountability(actor: Actor, taskId: string, input: ProposalInput, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    await this.refuseEarly(actor, task, 'PROPOSE_ACCOUNTABILITY');
+    const command = await proposalCommand(input, task.unit.code, (unit, logins) => this.tasks.unitPeopleAmong(unit, logins));
+    return this.perform(actor, taskId, command, expectedVersion);
   }
 
   private static by(e: HistoryEvent) {

@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { AssignItemResponsiblePersonInput, ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ReportItemInput } from '../platform/graphql/graphql.generated';
+import type { AssignItemResponsiblePersonInput, ItemAccountabilityReviewInput, ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ProposeItemAccountabilityDecisionInput, ReportItemInput } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
@@ -74,6 +74,31 @@ export class RectificationItemResolver {
   @ResolveField('responsiblePersonCandidates')
   responsiblePersonCandidates(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
     return this.items.responsiblePersonCandidates(actor, item, ctx);
+  }
+
+  @Mutation('proposeItemAccountabilityDecision')
+  async proposeItemAccountabilityDecision(@Args('input') i: ProposeItemAccountabilityDecisionInput, @CurrentActor() actor: Caller) {
+    return this.items.actOnAccountability(actor, i.itemId, { action: 'PROPOSE_ACCOUNTABILITY', input: i }, i.expectedVersion ?? null);
+  }
+
+  @Mutation('approveItemAccountabilityDecision')
+  async approveItemAccountabilityDecision(@Args('input') i: ItemAccountabilityReviewInput, @CurrentActor() actor: Caller) {
+    return this.items.actOnAccountability(actor, i.itemId, { action: 'APPROVE_ACCOUNTABILITY', note: i.note ?? undefined }, i.expectedVersion ?? null);
+  }
+
+  @Mutation('returnItemAccountabilityDecision')
+  async returnItemAccountabilityDecision(@Args('input') i: ItemAccountabilityReviewInput, @CurrentActor() actor: Caller) {
+    return this.items.actOnAccountability(actor, i.itemId, { action: 'RETURN_ACCOUNTABILITY', reason: i.reason ?? '' }, i.expectedVersion ?? null);
+  }
+
+  @ResolveField('accountabilityActions')
+  accountabilityActions(@Parent() item: ItemView, @CurrentActor() actor: Caller) {
+    return this.items.accountabilityActions(actor, item);
+  }
+
+  @ResolveField('accountabilityDecisions')
+  async accountabilityDecisions(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.items.accountabilityDecisions(actor, item, ctx);
   }
 
   @ResolveField('stateLabel')

@@ -22,8 +22,10 @@ import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../
 import { rectificationItemWorkflowId, itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE } from '../../workflows/rectification-item/rectification-item.messages';
 import type { RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
 import {
+  allowedItemAccountabilityActions,
   allowedItemActions,
   checkItem,
+  checkItemAccountability,
   decideItem,
   validLocation,
 } from '../../workflows/rectification-item/rectification-item.decide';
@@ -32,7 +34,9 @@ import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { EvidenceFile } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import type { TaskView } from '../indicator-task/indicator-task.repository';
+import { IndicatorTaskRepository, type TaskView } from '../indicator-task/indicator-task.repository';
+import { decisionsView, proposalCommand, type ProposalInput } from '../indicator-task/accountability-input';
+import type { AccountabilityAction, AccountabilityCommand } from '../../workflows/shared/accountability';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { historyEntry } from '../platform/event-store/history-entry';
 import { personRefusal, RESPONSIBLE_LOGIN_MAX, type ResponsiblePerson } from '../../workflows/shared/responsible-person';
@@ -95,6 +99,7 @@ export class RectificationItemService {
     private readonly workingDays: WorkingDaysService,
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
+    private readonly people: IndicatorTaskRepository,
   ) {}
 
   /** A report dispatched without a due date: the campaign's days to fix, in working days where it counts them. */
@@ -122,6 +127,31 @@ export class RectificationItemService {
 
   allowedActions(actor: Actor, item: ItemView): ItemAction[] {
     return allowedItemActions(item, actor);
+  }
+
+  accountabilityActions(actor: Actor, item: ItemView): AccountabilityAction[] {
+    return allowedItemAccountabilityActions(item, actor);
+  }
+
+  /** The item's 问责 decisions as the card shows them. */
+  async accountabilityDecisions(actor: Actor, item: ItemView, ctx: GraphQLContext = {}) {
+    if (!this.canSee(actor, item)) return [];
+    const units = requestLoader(ctx, 'units', (codes: readonly string[]) => this.items.units(codes));
+    return decisionsView(
+      item.accountability,
+      async (id) => (await this.person(actor, item, id, ctx)) ?? undefined,
+      async (code) => (await units.load(code)) ?? { code, name: code, kind: 'DEPARTMENT' },
+    );
+  }
+
+  /** A step of a 问责 decision on an item: the office proposes (persons of the item's unit), a leader approves or returns. */
+  async actOnAccountability(actor: Actor, itemId: string, step: { action: 'PROPOSE_ACCOUNTABILITY'; input: ProposalInput } | Exclude<AccountabilityCommand, { action: 'PROPOSE_ACCOUNTABILITY' }>, expectedVersion: number | null) {
+    const item = await this.get(actor, itemId);
+    const refused = checkItemAccountability(item, actor, step.action);
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, item.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    const command: AccountabilityCommand =
+      step.action === 'PROPOSE_ACCOUNTABILITY' ? await proposalCommand(step.input, item.unitCode, (unit, logins) => this.people.unitPeopleAmong(unit, logins)) : step;
+    return this.perform(actor, item.id, command, expectedVersion);
   }
 
   /** `itemKey` names the new item when its origin must make it once only (a meeting's decision). */
@@ -285,7 +315,7 @@ export class RectificationItemService {
     return (await loader.load(item.unitCode)) ?? [];
   }
 
-  private async perform(actor: Actor, itemId: string, command: ItemCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
+  private async perform(actor: Actor, itemId: string, command: ItemCommand | AccountabilityCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
     const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
     const outcome = await this.actions.execute(itemId, itemActionUpdate, {

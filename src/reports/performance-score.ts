@@ -21,7 +21,13 @@ export const ESCALATION_POINTS: Record<Exclude<EscalationLevel, 'REMINDER'>, num
   ACCOUNTABILITY: 8,
 };
 
-export const DEDUCTION_CODES = ['LATE_WORK', 'OVERDUE', 'RELAPSE', 'RETURNED', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY'] as const;
+/**
+ * Per 问责 decision approved by the leading group against the unit (issue 16), on top of the ladder's ACCOUNTABILITY
+ * step: the step says the deadline was missed that long, the decision that the leading group held the unit to account.
+ */
+export const ACCOUNTABILITY_DECISION_POINTS = 10;
+
+export const DEDUCTION_CODES = ['LATE_WORK', 'OVERDUE', 'RELAPSE', 'RETURNED', 'URGE', 'SUPERVISE', 'INTERVIEW', 'ACCOUNTABILITY', 'ACCOUNTABILITY_DECISION'] as const;
 export type DeductionCode = (typeof DEDUCTION_CODES)[number];
 
 /** What one unit did in a period, as counted from the events (src/reports/performance.ts). */
@@ -33,6 +39,8 @@ export interface PerformanceCounts {
   relapses: number;
   returns: number;
   escalations: Record<EscalationLevel, number>;
+  /** 问责 decisions approved in the period against the unit (optional: counts made before they existed lack it). */
+  accountabilityDecisions?: number;
 }
 
 export interface ScoreRule {
@@ -117,6 +125,14 @@ export const SCORE_RULES: readonly ScoreRule[] = [
     points: ESCALATION_POINTS.ACCOUNTABILITY,
     explanation: `逾期被问责（报领导小组）的，每次扣 ${ESCALATION_POINTS.ACCOUNTABILITY} 分。`,
   },
+  {
+    code: 'ACCOUNTABILITY_DECISION',
+    label: '问责决定',
+    points: ACCOUNTABILITY_DECISION_POINTS,
+    explanation:
+      `领导小组批准生效的问责决定（通报批评、约谈、诫勉谈话或其他），按批准时间计入考核期，每项扣 ${ACCOUNTABILITY_DECISION_POINTS} 分，` +
+      '与逾期问责步骤的扣分分别计算；待审批和被退回的不扣分。批准生效的问责决定同时使该单位当周列入黑榜。',
+  },
 ];
 
 /** How the total is formed, said once beside the rules. */
@@ -165,6 +181,7 @@ export function scoreOf(counts: PerformanceCounts): Score {
     perOccurrence('SUPERVISE', counts.escalations.SUPERVISE),
     perOccurrence('INTERVIEW', counts.escalations.INTERVIEW),
     perOccurrence('ACCOUNTABILITY', counts.escalations.ACCOUNTABILITY),
+    perOccurrence('ACCOUNTABILITY_DECISION', counts.accountabilityDecisions ?? 0),
   ];
   for (const d of rest) if (d) deductions.push(d);
   const total = deductions.reduce((sum, d) => sum + d.points, 0);

@@ -10,6 +10,8 @@ import type { AssessmentView, RankingView } from './reports.types';
 export const ASSESSMENT_SHEET = '绩效考核';
 export const RANKING_SHEET = '红黑榜';
 export const RULES_SHEET = '考核规则';
+export const DECISIONS_SHEET = '问责决定';
+export const DECISIONS_HEADER = ['单位编码', '单位名称', '问责对象', '问责方式', '问责理由', '批准时间', '指标任务或整改问题'] as const;
 
 /** The header of the units sheet, in column order; tests find columns by these names. */
 export const ASSESSMENT_HEADER = [
@@ -25,6 +27,7 @@ export const ASSESSMENT_HEADER = [
   '反弹',
   '审核退回',
   ...ESCALATION_LEVELS.map((level) => ESCALATION_LABELS[level]),
+  '问责决定',
   '最高督办步骤',
   '负责指标任务',
   '负责整改问题',
@@ -32,7 +35,7 @@ export const ASSESSMENT_HEADER = [
 ] as const;
 
 export const ASSESSMENT_HEADER_ROW = 3;
-export const RANKING_HEADER = ['周', '榜别', '名次', '单位编码', '单位名称', '得分', '按时提交'] as const;
+export const RANKING_HEADER = ['周', '榜别', '名次', '单位编码', '单位名称', '得分', '按时提交', '问责决定'] as const;
 export const RANKING_HEADER_ROW = 3;
 
 function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
@@ -82,6 +85,7 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
       u.relapses,
       u.returns,
       ...u.escalations.map((e) => e.count),
+      u.accountabilityDecisions.length,
       u.highestEscalationLabel ?? '无',
       u.tasks,
       u.items,
@@ -111,7 +115,7 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
         board.getRow(r++).values = [week.label, list, '（无）'];
         continue;
       }
-      for (const e of entries) board.getRow(r++).values = [week.label, list, e.rank, e.unit.code, e.unit.name, e.score, e.handedInOnTime];
+      for (const e of entries) board.getRow(r++).values = [week.label, list, e.rank, e.unit.code, e.unit.name, e.score, e.handedInOnTime, e.accountabilityDecisions];
     }
   }
   r += 1;
@@ -120,7 +124,20 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
   header(board, r++, ['单位编码', '单位名称', '连续周数', '说明']);
   if (ranking.flagged.length === 0) board.getRow(r++).values = ['（无）'];
   for (const f of ranking.flagged) board.getRow(r++).values = [f.unit.code, f.unit.name, f.weeksRunning, f.reason];
-  [40, 8, 8, 10, 22, 8, 10].forEach((w, i) => (board.getColumn(i + 1).width = w));
+  [40, 8, 8, 10, 22, 8, 10, 10].forEach((w, i) => (board.getColumn(i + 1).width = w));
+
+  // 问责决定: every decision approved in the period, unit by unit in rank order.
+  const decisions = workbook.addWorksheet(DECISIONS_SHEET, { views: [{ state: 'frozen', ySplit: ASSESSMENT_HEADER_ROW }] });
+  title(decisions, `${campaign.name} 问责决定`, DECISIONS_HEADER.length, '考核期内经领导小组批准生效的问责决定；每项按「问责决定」规则扣分，并使该单位当周列入黑榜。');
+  header(decisions, ASSESSMENT_HEADER_ROW, DECISIONS_HEADER);
+  let d = ASSESSMENT_HEADER_ROW + 1;
+  for (const u of assessment.units) {
+    for (const x of u.accountabilityDecisions) {
+      decisions.getRow(d++).values = [u.unit.code, u.unit.name, x.target, x.formLabel, x.reason, dateTimeLabel(Date.parse(x.approvedAt), tz), x.taskId ?? x.itemId ?? ''];
+    }
+  }
+  if (d === ASSESSMENT_HEADER_ROW + 1) decisions.getRow(d).values = ['（无）'];
+  [10, 22, 30, 16, 60, 20, 40].forEach((w, i) => (decisions.getColumn(i + 1).width = w));
 
   // 考核规则: the deductions, how the total is formed, and how the 红黑榜 is drawn up.
   const rules = workbook.addWorksheet(RULES_SHEET);

@@ -15,6 +15,7 @@ import type { IndicatorTaskState } from '../../workflows/indicator-task/indicato
 import { foldItemCard, isRectificationItemStream } from '../platform/projections/rectification-item-card.projection';
 import { itemUnitOwesWork } from '../../workflows/rectification-item/rectification-item.schedule';
 import type { PerformanceCounts } from './performance-score';
+import { pendingDecision, type AccountabilityDecisionState, type AccountabilityForm } from '../../workflows/shared/accountability';
 
 /** A period, both ends included, in epoch milliseconds. */
 export interface Period {
@@ -22,8 +23,23 @@ export interface Period {
   to: number;
 }
 
+/** A 问责 decision approved in the period, as the assessment lists it. */
+export interface ApprovedDecision {
+  streamId: string;
+  kind: 'task' | 'item';
+  holdsUnit: boolean;
+  persons: { login: string; displayName: string }[];
+  form: AccountabilityForm;
+  formNote: string;
+  reason: string;
+  approvedAt: string;
+}
+
 export interface UnitCounts extends PerformanceCounts {
   unitCode: string;
+  accountabilityDecisions: number;
+  /** The approved decisions counted, in the order they were approved. */
+  decisions: ApprovedDecision[];
   /** Indicator tasks and rectification items the unit was responsible for at the end of the period. */
   tasks: number;
   items: number;
@@ -49,6 +65,8 @@ function emptyCounts(unitCode: string): UnitCounts {
     relapses: 0,
     returns: 0,
     escalations: { REMINDER: 0, URGE: 0, SUPERVISE: 0, INTERVIEW: 0, ACCOUNTABILITY: 0 },
+    accountabilityDecisions: 0,
+    decisions: [],
   };
 }
 
@@ -159,6 +177,26 @@ export class PerformanceFold {
     else if (TASK_RETURNS.has(event.type)) this.count(at, unitCode, (c) => (c.returns += 1));
     else if (event.type === 'RecheckRecorded' && event.data.passed === false) this.count(at, unitCode, (c) => (c.relapses += 1));
     else if (event.type === 'DeadlineEscalated') this.escalated(at, unitCode, event.data.level);
+    else if (event.type === 'AccountabilityApproved') this.decided(at, event, 'task', pendingDecision(before.accountability));
+  }
+
+  /** An approved 问责 decision counts against the unit it names, when it was approved. */
+  private decided(at: number, event: StoredEvent, kind: 'task' | 'item', decision: AccountabilityDecisionState | null): void {
+    if (!decision) return;
+    const approved: ApprovedDecision = {
+      streamId: event.streamId,
+      kind,
+      holdsUnit: decision.unit,
+      persons: decision.persons,
+      form: decision.form,
+      formNote: decision.formNote,
+      reason: decision.reason,
+      approvedAt: new Date(at).toISOString(),
+    };
+    this.count(at, decision.unitCode, (c) => {
+      c.accountabilityDecisions += 1;
+      c.decisions.push(approved);
+    });
   }
 
   private applyItem(track: Extract<Track, { kind: 'item' }>, event: StoredEvent, at: number): void {
@@ -177,6 +215,9 @@ export class PerformanceFold {
         return;
       case 'DeadlineEscalated':
         this.escalated(at, before.unitCode, event.data.level);
+        return;
+      case 'AccountabilityApproved':
+        this.decided(at, event, 'item', pendingDecision(before.accountability));
         return;
       default:
         return;

@@ -22,6 +22,7 @@ import { DEFAULT_FLAG_AFTER_WEEKS, DEFAULT_RANKING_WEEKS, DEFAULT_TOP, bestAndWo
 import { compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, type ReportWeek } from './report-weeks';
 import { ReportsRepository } from './reports.repository';
 import type { AssessmentView, RankedUnitView, RankingView, UnitPerformanceView } from './reports.types';
+import { formText, targetText } from '../../workflows/shared/accountability';
 
 export interface RankingOptions {
   weeks?: number | null;
@@ -224,6 +225,13 @@ export class ReportsService {
           highestEscalationLabel: s.highestEscalation ? ESCALATION_LABELS[s.highestEscalation] : null,
           score: s.score,
           deductions: s.deductions,
+          accountabilityDecisions: c.decisions.map((d) => ({
+            ...d,
+            formLabel: formText(d.form, d.formNote),
+            target: targetText(unitView(units, c.unitCode).name, { unit: d.holdsUnit, persons: d.persons }),
+            taskId: d.kind === 'task' ? d.streamId : null,
+            itemId: d.kind === 'item' ? d.streamId : null,
+          })),
         };
       });
     return { campaign, from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), units: rows, rules: SCORE_RULES, summary: SCORE_SUMMARY };
@@ -237,9 +245,20 @@ export class ReportsService {
     units: Map<string, UnitView>,
     options: { weeks: number; top: number; flagAfterWeeks: number },
   ): RankingView {
-    const view = (e: RankedEntry): RankedUnitView => ({ unit: unitView(units, e.unitCode), rank: e.rank, score: e.score, handedInOnTime: e.handedInOnTime });
+    const view = (e: RankedEntry): RankedUnitView => ({
+      unit: unitView(units, e.unitCode),
+      rank: e.rank,
+      score: e.score,
+      handedInOnTime: e.handedInOnTime,
+      accountabilityDecisions: e.accountabilityDecisions ?? 0,
+    });
     const ranked = weeks.map((week, i) => {
-      const entries = [...counts[i].values()].map((c) => ({ unitCode: c.unitCode, score: scoreOf(c).score, handedInOnTime: c.handedInOnTime }));
+      const entries = [...counts[i].values()].map((c) => ({
+        unitCode: c.unitCode,
+        score: scoreOf(c).score,
+        handedInOnTime: c.handedInOnTime,
+        accountabilityDecisions: c.accountabilityDecisions,
+      }));
       const ranking = rankUnits(entries);
       return { week, ranking, ...bestAndWorst(ranking, options.top) };
     });

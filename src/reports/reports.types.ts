@@ -3,6 +3,7 @@ import type { CampaignView } from '../campaign/campaign.repository';
 import type { UnitView } from '../indicator-task/indicator-task.repository';
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Deduction, ScoreRule } from './performance-score';
+import type { AccountabilityForm } from '../../workflows/shared/accountability';
 
 export interface UnitPerformanceView {
   unit: UnitView;
@@ -21,6 +22,20 @@ export interface UnitPerformanceView {
   highestEscalationLabel: string | null;
   score: number;
   deductions: Deduction[];
+  accountabilityDecisions: AccountabilityDecisionRow[];
+}
+
+/** An approved 问责 decision counted in the assessment. */
+export interface AccountabilityDecisionRow {
+  taskId: string | null;
+  itemId: string | null;
+  holdsUnit: boolean;
+  persons: { login: string; displayName: string }[];
+  form: AccountabilityForm;
+  formLabel: string;
+  target: string;
+  reason: string;
+  approvedAt: string;
 }
 
 export interface AssessmentView {
@@ -37,6 +52,7 @@ export interface RankedUnitView {
   rank: number;
   score: number;
   handedInOnTime: number;
+  accountabilityDecisions: number;
 }
 
 export interface RankingWeekView {

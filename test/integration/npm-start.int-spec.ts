@@ -101,6 +101,12 @@ describe('npm start', () => {
     };
     await waitFor(async () => (await cards()) === 79, 60_000, 'the 79 demo cards');
     expect((await fetch(`${base}/`)).status).toBe(200);
+    // 问责 in the demo: two tasks of 外滩社区 due weeks ago, one decision approved and one awaiting a leader.
+    const decisions = async (id: string) =>
+      (await gql<{ indicatorTask: { accountabilityDecisions: { status: string }[] } }>(base, 'leader', `{ indicatorTask(id: "${id}") { accountabilityDecisions { status } } }`)).data!
+        .indicatorTask.accountabilityDecisions.map((d) => d.status);
+    expect(await decisions('indicator-task:demo-2027:A1:WTSQ')).toEqual(['APPROVED']);
+    expect(await decisions('indicator-task:demo-2027:A2:WTSQ')).toEqual(['PENDING']);
 
     const taskId = 'indicator-task:demo-2027:A4:WTSQ';
     // The demo's official notices on that card: one awaiting 签收, one acknowledged.

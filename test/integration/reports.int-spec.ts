@@ -245,7 +245,9 @@ describe('reports from the events: assessment, 红黑榜, the board as of an ins
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['绩效考核', '红黑榜', '考核规则']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['绩效考核', '红黑榜', '问责决定', '考核规则']);
+    // No decision approved in this history: the 问责决定 sheet says so.
+    expect(workbook.getWorksheet('问责决定')!.getRow(4).getCell(1).value).toBe('（无）');
 
     const sheet = workbook.getWorksheet('绩效考核')!;
     const header = (sheet.getRow(3).values as unknown[]).slice(1);

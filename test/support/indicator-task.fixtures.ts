@@ -202,6 +202,12 @@ export function validCommand(action: IndicatorTaskAction, state: IndicatorTaskSt
       return { action, unitCode: state.unitCode === OTHER_UNIT ? OWN_UNIT : OTHER_UNIT, reason: '职责调整' };
     case 'ASSIGN_RESPONSIBLE_PERSON':
       return { action, unitCode: state.unitCode, login: state.responsiblePerson?.login === 'li.si' ? 'zhang.san' : 'li.si', name: '李四' };
+    case 'PROPOSE_ACCOUNTABILITY':
+      return { action, unit: true, persons: [], form: 'CRITICISM_NOTICE', formNote: '', reason: '逾期未整改' };
+    case 'APPROVE_ACCOUNTABILITY':
+      return { action };
+    case 'RETURN_ACCOUNTABILITY':
+      return { action, reason: '证据不足' };
     default:
       return assertNever(action);
   }

@@ -3,11 +3,13 @@
 // decided and folded. Whatever happens, the rules below must hold. Seeds are random; a failure prints
 // fast-check's seed and path, which replay it (`fc.assert(..., { seed, path })`).
 import fc from 'fast-check';
+import { isAccountabilityAction } from '../../workflows/shared/accountability';
 import { actorArb as anyActorArb, decideStep, everyone, itDecidesSafely, itReplays, requestShapeArb } from '../support/lifecycle-property';
 import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicator-task.events';
 import { INDICATOR_TASK_ACTIONS, type ActionRequest, type IndicatorTaskAction, CLASSIFICATIONS, type IndicatorTaskState, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import {
   SIDE_ACTIONS,
+  allowedAccountabilityActions,
   allowedActions,
   allowedSideActions,
   check,
@@ -180,6 +182,12 @@ function plausible(state: IndicatorTaskState, action: ActStep['action'], r: numb
       return { action, note: text };
     case 'RETURN_ARCHIVE':
       return { action, reason: text };
+    case 'PROPOSE_ACCOUNTABILITY':
+      return { action, unit: r % 3 !== 0, persons: r % 2 === 0 ? [{ login: 'wtsq.head', displayName: '外滩社区负责人' }] : [], form: 'CRITICISM_NOTICE', formNote: '', reason: text };
+    case 'APPROVE_ACCOUNTABILITY':
+      return r % 2 === 0 ? { action } : { action, note: text };
+    case 'RETURN_ACCOUNTABILITY':
+      return { action, reason: text };
   }
 }
 
@@ -267,12 +275,17 @@ describe('indicator-task lifecycle: properties over random histories', () => {
         run(steps, ({ pre, request, action, accepted }) => {
           for (const actor of [...EVERYONE, request.actor]) {
             const permitted = INDICATOR_TASK_ACTIONS.filter((a) => check(pre, actor, a) === null);
-            expect(allowedActions(pre, actor)).toEqual(permitted.filter((a) => !SIDE_ACTIONS.includes(a)));
+            expect(allowedActions(pre, actor)).toEqual(permitted.filter((a) => !SIDE_ACTIONS.includes(a) && !isAccountabilityAction(a)));
             expect(allowedSideActions(pre, actor)).toEqual(permitted.filter((a) => SIDE_ACTIONS.includes(a)));
+            expect(allowedAccountabilityActions(pre, actor)).toEqual(permitted.filter(isAccountabilityAction));
           }
           if (accepted && (INDICATOR_TASK_ACTIONS as readonly string[]).includes(action)) {
             const a = action as IndicatorTaskAction;
-            const offered = SIDE_ACTIONS.includes(a) ? allowedSideActions(pre, request.actor) : allowedActions(pre, request.actor);
+            const offered = SIDE_ACTIONS.includes(a)
+              ? allowedSideActions(pre, request.actor)
+              : isAccountabilityAction(a)
+                ? allowedAccountabilityActions(pre, request.actor)
+                : allowedActions(pre, request.actor);
             expect(offered).toContain(a);
           }
           // A move check() refuses is refused by decide with the same reason (unless the version is stale first).

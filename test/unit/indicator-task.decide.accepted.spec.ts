@@ -5,6 +5,7 @@ import type { IndicatorTaskEvent } from '../../workflows/indicator-task/indicato
 import { INDICATOR_TASK_ACTIONS, type IndicatorTaskCommand, type IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 import { decide } from '../../workflows/indicator-task/indicator-task.decide';
 import type { Actor } from '../../workflows/shared/actor.types';
+import type { AccountabilityDecisionState } from '../../workflows/shared/accountability';
 import {
   OWN_UNIT,
   LEAD_UNIT,
@@ -25,6 +26,7 @@ import {
   untyped,
   frozen,
   OFFICE,
+  LEADER,
   SUPERVISOR,
   ARCHIVIST,
   OWN_UNIT_HEAD,
@@ -34,6 +36,22 @@ import {
 // ---------------------------------------------------------------------------------------------------------
 // decide: accepted actions
 // ---------------------------------------------------------------------------------------------------------
+
+const PENDING_DECISION: AccountabilityDecisionState = {
+  unit: true,
+  persons: [],
+  form: 'CRITICISM_NOTICE',
+  formNote: '',
+  reason: '逾期未整改',
+  unitCode: OWN_UNIT,
+  deadline: '2026-11-01T00:00:00.000Z',
+  status: 'PENDING',
+  proposedBy: OFFICE.userId,
+  proposedAt: '2026-11-20T00:00:00.000Z',
+  decidedBy: null,
+  decidedAt: null,
+  decisionNote: '',
+};
 
 interface AcceptedCase {
   name: string;
@@ -372,6 +390,30 @@ const ACCEPTED: AcceptedCase[] = [
     actor: SUPERVISOR,
     command: { action: 'APPROVE_EXTENSION' },
     event: { type: 'ExtensionApproved', data: { dueAt: EXTENSION.requestedDueAt, note: '' } },
+  },
+  {
+    name: 'PROPOSE_ACCOUNTABILITY at the top of the ladder records who, the form and the reason, with the deadline',
+    state: stateOf({ stage: 'RECTIFICATION', classification: 'NOT_MET', escalationLevel: 'ACCOUNTABILITY', stageDueAt: '2026-11-01T00:00:00.000Z' }),
+    actor: OFFICE,
+    command: { action: 'PROPOSE_ACCOUNTABILITY', unit: true, persons: [{ login: 'p1', displayName: ' 张三 ' }], form: 'OTHER', formNote: ' 取消评优 ', reason: ' 逾期未整改 ' },
+    event: {
+      type: 'AccountabilityProposed',
+      data: { unit: true, persons: [{ login: 'p1', displayName: '张三' }], form: 'OTHER', formNote: '取消评优', reason: '逾期未整改', unitCode: OWN_UNIT, deadline: '2026-11-01T00:00:00.000Z' },
+    },
+  },
+  {
+    name: 'APPROVE_ACCOUNTABILITY by a leader settles the pending proposal',
+    state: stateOf({ escalationLevel: 'ACCOUNTABILITY', accountability: [PENDING_DECISION] }),
+    actor: LEADER,
+    command: { action: 'APPROVE_ACCOUNTABILITY', note: ' 同意 ' },
+    event: { type: 'AccountabilityApproved', data: { note: '同意' } },
+  },
+  {
+    name: 'RETURN_ACCOUNTABILITY by a leader records the reason, whatever the ladder says now',
+    state: stateOf({ accountability: [PENDING_DECISION] }),
+    actor: LEADER,
+    command: { action: 'RETURN_ACCOUNTABILITY', reason: ' 证据不足 ' },
+    event: { type: 'AccountabilityReturned', data: { reason: '证据不足' } },
   },
   {
     name: 'REFUSE_EXTENSION records the trimmed reason',

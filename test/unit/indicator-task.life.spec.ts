@@ -11,7 +11,7 @@ import {
   type IndicatorTaskState,
   type Stage,
 } from '../../workflows/indicator-task/indicator-task.types';
-import { allowedActions, allowedSideActions, decide } from '../../workflows/indicator-task/indicator-task.decide';
+import { allowedActions, allowedSideActions, allowedAccountabilityActions, decide } from '../../workflows/indicator-task/indicator-task.decide';
 import { archiveOf } from '../../workflows/indicator-task/indicator-task.rules';
 import { evolve, initialState } from '../../workflows/indicator-task/indicator-task.evolve';
 import { nextTimer, timerEvent, type Timer } from '../../workflows/indicator-task/indicator-task.schedule';
@@ -55,7 +55,7 @@ import {
 function expectCheckAndDecideAgree(state: IndicatorTaskState, now: string): void {
   const disagreements: string[] = [];
   for (const actor of EVERYONE) {
-    const offered = [...allowedActions(state, actor), ...allowedSideActions(state, actor)];
+    const offered = [...allowedActions(state, actor), ...allowedSideActions(state, actor), ...allowedAccountabilityActions(state, actor)];
     for (const action of INDICATOR_TASK_ACTIONS) {
       const command = validCommand(action, state, now);
       const decision = decide(state, { actor, command: command ?? { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '方案', deadline: DUE }, expectedVersion: state.version }, now);
@@ -319,7 +319,8 @@ describe('a whole life of a task (decide → evolve)', () => {
       now = plus(now, Math.floor(random() * 4 * DAY));
       const moves = EVERYONE.flatMap((actor) =>
         // Comments and evidence now and then: they never move the task, so too many would keep it from ending.
-        [...allowedActions(state, actor), ...(random() < 0.05 ? allowedSideActions(state, actor) : [])].flatMap((action) => {
+        // 问责 steps whenever they are open: only at the top of the ladder, or while a proposal awaits a leader.
+        [...allowedActions(state, actor), ...allowedAccountabilityActions(state, actor), ...(random() < 0.05 ? allowedSideActions(state, actor) : [])].flatMap((action) => {
           const command = randomCommand(action, state, now, random);
           return command === null ? [] : [{ actor, command }];
         }),

@@ -12,6 +12,51 @@ const task: StreamContext = { kind: 'task', campaignId: 'c1', indicatorCode: 'I-
 const item: StreamContext = { kind: 'item', campaignId: 'c1', description: '人行道停车', unitCode: 'WTSQ' };
 
 describe('notification rules', () => {
+  describe('问责 decisions', () => {
+    const proposal = { unit: true, persons: [{ login: 'wtsq.head', displayName: '陈主任' }, { login: 'wtsq.li', displayName: '李四' }], form: 'OTHER', formNote: '取消年度评优', reason: '逾期 60 天未整改', unitCode: 'WTSQ', deadline: '2027-03-01T00:00:00Z' };
+
+    it('a proposal asks the leading group to approve it, urgently', () => {
+      expect(notificationsFor(ev(TASK, 'AccountabilityProposed', proposal), task, unitName)).toEqual([
+        {
+          kind: 'APPROVAL_REQUEST',
+          campaignId: 'c1',
+          taskId: TASK,
+          itemId: null,
+          urgent: true,
+          title: '【待审批】测评指标 I-01：拟对外滩社区及陈主任、李四问责（其他（取消年度评优））',
+          text: '创建办提出问责决定，问责理由：逾期 60 天未整改。请领导小组审批。',
+          audience: { roles: ['LEADER'], unitCode: null, unitRoles: [] },
+        },
+      ]);
+    });
+
+    it('an approval tells the unit head and the persons named in the proposal before it', () => {
+      const context = foldContext(task, ev(TASK, 'AccountabilityProposed', proposal));
+      const [n] = notificationsFor(ev(TASK, 'AccountabilityApproved', { note: '同意' }), context, unitName);
+      expect(n).toEqual(
+        expect.objectContaining({
+          kind: 'ACCOUNTABILITY_DECISION',
+          urgent: true,
+          title: '【问责】测评指标 I-01：对外滩社区及陈主任、李四其他（取消年度评优）',
+          text: '领导小组已批准问责决定。问责理由：逾期 60 天未整改。审批意见：同意',
+          audience: { roles: [], unitCode: 'WTSQ', unitRoles: ['UNIT_HEAD'], logins: ['wtsq.head', 'wtsq.li'] },
+        }),
+      );
+      // Without the proposal in the context there is nobody to name: nothing is sent rather than a wrong message.
+      expect(notificationsFor(ev(TASK, 'AccountabilityApproved', { note: '' }), task, unitName)).toEqual([]);
+    });
+
+    it('a return tells the office, on tasks and items alike', () => {
+      const [t] = notificationsFor(ev(TASK, 'AccountabilityReturned', { reason: '证据不足' }), task, unitName);
+      expect(t).toEqual(expect.objectContaining({ kind: 'RETURNED', title: '【退回】测评指标 I-01：问责决定被退回', text: '退回理由：证据不足。', audience: { roles: ['OFFICE'], unitCode: null, unitRoles: [] } }));
+      const [i] = notificationsFor(ev(ITEM, 'AccountabilityReturned', { reason: '证据不足' }), item, unitName);
+      expect(i).toEqual(expect.objectContaining({ itemId: ITEM, taskId: null, title: '【退回】整改问题「人行道停车」：问责决定被退回' }));
+      const itemContext = foldContext(item, ev(ITEM, 'AccountabilityProposed', { ...proposal, unit: false, persons: [proposal.persons[1]], form: 'ADMONITION', formNote: '' }));
+      const [approved] = notificationsFor(ev(ITEM, 'AccountabilityApproved', { note: '' }), itemContext, unitName);
+      expect(approved).toEqual(expect.objectContaining({ title: '【问责】整改问题「人行道停车」：对李四诫勉谈话', audience: expect.objectContaining({ logins: ['wtsq.li'] }) }));
+    });
+  });
+
   it('sends an approval request to the deciders of each kind', () => {
     const selfCheck = notificationsFor(ev(TASK, 'SelfCheckSubmitted', { classification: 'MET', note: '已自查' }), task, unitName);
     expect(selfCheck).toEqual([

@@ -3,6 +3,7 @@
 import type { StoredEvent } from '../../src/platform/event-store/event-store.types';
 import { PerformanceFold, type Period, type UnitCounts } from '../../src/reports/performance';
 import {
+  ACCOUNTABILITY_DECISION_POINTS,
   ESCALATION_POINTS,
   FULL_SCORE,
   LATE_WORK_POINTS,
@@ -119,6 +120,8 @@ function fold(periods: Period[], raw: readonly Raw[] = HISTORY): Map<string, Uni
 }
 
 const NO_ESCALATIONS = { REMINDER: 0, URGE: 0, SUPERVISE: 0, INTERVIEW: 0, ACCOUNTABILITY: 0 };
+/** No 问责 decision was approved in HISTORY. */
+const NO_DECISIONS = { accountabilityDecisions: 0, decisions: [] };
 
 describe('PerformanceFold: the figures of each unit', () => {
   const [whole] = fold([MARCH_APRIL]);
@@ -137,18 +140,19 @@ describe('PerformanceFold: the figures of each unit', () => {
       relapses: 1,
       returns: 2,
       escalations: { REMINDER: 0, URGE: 3, SUPERVISE: 2, INTERVIEW: 1, ACCOUNTABILITY: 1 },
+      ...NO_DECISIONS,
     });
   });
 
   it('attributes to the unit responsible at the time: before and after a reassignment', () => {
     // BJSQ handed T3's self-check in on time and had it relapse, then lost the task; it keeps those facts.
-    expect(whole.get('BJSQ')).toEqual({ unitCode: 'BJSQ', tasks: 0, items: 0, handedInOnTime: 1, handedInLate: 0, overdue: 0, relapses: 1, returns: 0, escalations: NO_ESCALATIONS });
+    expect(whole.get('BJSQ')).toEqual({ unitCode: 'BJSQ', tasks: 0, items: 0, handedInOnTime: 1, handedInLate: 0, overdue: 0, relapses: 1, returns: 0, escalations: NO_ESCALATIONS, ...NO_DECISIONS });
     // DHC: handed in 04-09 against its plan's 04-10, returned 04-10, overdue since.
-    expect(whole.get('DHC')).toEqual({ unitCode: 'DHC', tasks: 1, items: 0, handedInOnTime: 1, handedInLate: 0, overdue: 1, relapses: 0, returns: 1, escalations: NO_ESCALATIONS });
+    expect(whole.get('DHC')).toEqual({ unitCode: 'DHC', tasks: 1, items: 0, handedInOnTime: 1, handedInLate: 0, overdue: 1, relapses: 0, returns: 1, escalations: NO_ESCALATIONS, ...NO_DECISIONS });
   });
 
   it('takes an item from its unit when the dispatch is returned, and gives it to the next one', () => {
-    expect(whole.get('HWS')).toEqual({ unitCode: 'HWS', tasks: 0, items: 1, handedInOnTime: 0, handedInLate: 0, overdue: 1, relapses: 0, returns: 0, escalations: NO_ESCALATIONS });
+    expect(whole.get('HWS')).toEqual({ unitCode: 'HWS', tasks: 0, items: 1, handedInOnTime: 0, handedInLate: 0, overdue: 1, relapses: 0, returns: 0, escalations: NO_ESCALATIONS, ...NO_DECISIONS });
     expect([...whole.keys()].sort()).toEqual(['BJSQ', 'DHC', 'HWS', 'WTSQ']);
   });
 
@@ -167,9 +171,10 @@ describe('PerformanceFold: the figures of each unit', () => {
       relapses: 0,
       returns: 0,
       escalations: { REMINDER: 0, URGE: 0, SUPERVISE: 1, INTERVIEW: 0, ACCOUNTABILITY: 1 },
+      ...NO_DECISIONS,
     });
     // BJSQ still holds T3, in consolidation; HWS holds I2, due 04-20; DHC has nothing yet.
-    expect(mid.get('BJSQ')).toEqual({ unitCode: 'BJSQ', tasks: 1, items: 0, handedInOnTime: 0, handedInLate: 0, overdue: 0, relapses: 0, returns: 0, escalations: NO_ESCALATIONS });
+    expect(mid.get('BJSQ')).toEqual({ unitCode: 'BJSQ', tasks: 1, items: 0, handedInOnTime: 0, handedInLate: 0, overdue: 0, relapses: 0, returns: 0, escalations: NO_ESCALATIONS, ...NO_DECISIONS });
     expect(mid.get('HWS')?.overdue).toBe(0);
     expect(mid.has('DHC')).toBe(false);
   });
@@ -200,6 +205,40 @@ describe('PerformanceFold: the figures of each unit', () => {
   });
 });
 
+describe('问责 decisions in the assessment', () => {
+  const proposed = { unit: true, persons: [{ login: 'wtsq.head', displayName: '陈主任' }], form: 'CRITICISM_NOTICE', formNote: '', reason: '逾期未自查', unitCode: 'WTSQ', deadline: '2027-03-05T00:00:00Z' };
+  const WITH_DECISIONS: Raw[] = [
+    ...HISTORY,
+    [T2, '2027-04-11T00:00:00Z', 'AccountabilityProposed', proposed],
+    [T2, '2027-04-12T00:00:00Z', 'AccountabilityReturned', { reason: '先约谈' }],
+    [T2, '2027-04-13T00:00:00Z', 'AccountabilityProposed', { ...proposed, form: 'ADMONITION' }],
+    [T2, '2027-04-14T00:00:00Z', 'AccountabilityApproved', { note: '同意' }],
+    [I2, '2027-04-15T00:00:00Z', 'AccountabilityProposed', { ...proposed, unitCode: 'HWS', unit: false, persons: [{ login: 'hws.li', displayName: '李四' }] }],
+  ];
+
+  it('lists and counts only approved decisions, against the unit they name, when approved', () => {
+    const [whole, before] = fold([MARCH_APRIL, { from: ms('2027-03-01T00:00:00Z'), to: ms('2027-04-13T23:59:59Z') }], WITH_DECISIONS);
+    // The returned proposal and the one still pending (I2, HWS) count nothing; the approved one counts once.
+    expect(whole.get('WTSQ')!.accountabilityDecisions).toBe(1);
+    expect(whole.get('WTSQ')!.decisions).toEqual([
+      { streamId: T2, kind: 'task', holdsUnit: true, persons: proposed.persons, form: 'ADMONITION', formNote: '', reason: '逾期未自查', approvedAt: '2027-04-14T00:00:00.000Z' },
+    ]);
+    expect(whole.get('HWS')!.accountabilityDecisions).toBe(0);
+    // A period that ends before the approval does not see it.
+    expect(before.get('WTSQ')!.accountabilityDecisions).toBe(0);
+  });
+
+  it('deducts the documented points per approved decision, beside the ladder step', () => {
+    const counts: PerformanceCounts = { handedInOnTime: 1, handedInLate: 0, overdue: 0, relapses: 0, returns: 0, escalations: { ...NO_ESCALATIONS, ACCOUNTABILITY: 1 }, accountabilityDecisions: 2 };
+    const score = scoreOf(counts);
+    // 100 − 8 (the 问责 step) − 2 × 10 (two approved decisions) = 72.
+    expect(ACCOUNTABILITY_DECISION_POINTS).toBe(10);
+    expect(score.score).toBe(FULL_SCORE - ESCALATION_POINTS.ACCOUNTABILITY - 2 * ACCOUNTABILITY_DECISION_POINTS);
+    expect(score.deductions.at(-1)).toEqual(expect.objectContaining({ code: 'ACCOUNTABILITY_DECISION', label: '问责决定', count: 2, points: 20 }));
+    expect(score.deductions.at(-1)!.explanation).toContain('本期 2 次 × 10 分 = 20 分');
+  });
+});
+
 describe('scoreOf: 100 less the weighted deductions', () => {
   const counts = (c: Partial<PerformanceCounts>): PerformanceCounts => ({
     handedInOnTime: 0,
@@ -223,6 +262,7 @@ describe('scoreOf: 100 less the weighted deductions', () => {
       ['SUPERVISE', '督办', 2],
       ['INTERVIEW', '约谈', 4],
       ['ACCOUNTABILITY', '问责', 8],
+      ['ACCOUNTABILITY_DECISION', '问责决定', 10],
     ]);
     for (const r of SCORE_RULES) expect(r.explanation).toMatch(new RegExp(`${r.points} 分`));
   });

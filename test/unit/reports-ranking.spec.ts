@@ -28,6 +28,15 @@ describe('rankUnits', () => {
 });
 
 describe('bestAndWorst', () => {
+  it('puts a unit with a 问责 decision approved that week on the 黑榜 whatever its rank, and never on the 红榜', () => {
+    const ranked = rankUnits([entry('A', 95, 3), { ...entry('B', 92, 2), accountabilityDecisions: 1 }, entry('C', 80, 1), entry('D', 70, 0)]);
+    const { best, worst } = bestAndWorst(ranked, 1);
+    // B ranks second but was held to account: on the 黑榜 beside D (the last), not on the 红榜.
+    expect(codes(best)).toEqual(['A']);
+    expect(codes(worst)).toEqual(['D', 'B']);
+    expect(rankingRules(1, 3).some((line) => line.includes('问责决定经领导小组批准生效的单位'))).toBe(true);
+  });
+
   it('puts on the 红榜 the first N that handed work in on time, ties included, and on the 黑榜 the last N that lost points', () => {
     const ranked = rankUnits([entry('D', 80, 5), entry('B', 90, 2), entry('C', 90, 1), entry('E', 100, 0), entry('A', 90, 2)]);
     const { best, worst } = bestAndWorst(ranked, 2);

@@ -12,7 +12,10 @@ import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { ActionRequest, IndicatorTaskCommand, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import type { ItemCommand } from '../../workflows/rectification-item/rectification-item.types';
+
+const LEADER: Actor = { userId: 'u-leader', displayName: '王组长', role: 'LEADER', unitCode: null };
+const UNIT_HEAD: Actor = { userId: 'u-head', displayName: '陈主任', role: 'UNIT_HEAD', unitCode: 'WTSQ' };
+import type { ItemActionRequest, ItemCommand } from '../../workflows/rectification-item/rectification-item.types';
 import { itemActionUpdate, itemStateQuery } from '../../workflows/rectification-item/rectification-item.messages';
 import { rectificationItemWorkflow } from '../../workflows/rectification-item/rectification-item.workflow';
 
@@ -457,5 +460,52 @@ describe('indicatorTaskWorkflow', () => {
     expect(streamOf(itemId)).toHaveLength(before);
     expect((await handle.query(itemStateQuery)).responsiblePerson).toEqual({ login: 'wtsq.li', name: '李四' });
     await handle.terminate('test done');
+  });
+
+  it('records a 问责 decision at the top of the ladder: proposal, return, proposal, approval; refusals leave nothing', async () => {
+    const { act, handle, taskId } = await start({ dueAt: inDays(3) });
+    const propose = { action: 'PROPOSE_ACCOUNTABILITY' as const, unit: true, persons: [{ login: 'wtsq.head', displayName: '陈主任' }], form: 'CRITICISM_NOTICE' as const, formNote: '', reason: '自查逾期两周未交' };
+    const code = (p: Promise<unknown>) => p.then(() => 'accepted', (e: WorkflowUpdateFailedError) => (e.cause as ApplicationFailure).type);
+    // Not yet at 问责.
+    expect(await code(act(OFFICE, propose))).toBe('ILLEGAL_TRANSITION');
+    await env.sleep(3 * DAY + 337 * HOUR);
+    expect((await handle.query(stateQuery)).escalationLevel).toBe('ACCOUNTABILITY');
+    const before = streamOf(taskId).length;
+    expect(await code(act(UNIT_HEAD, propose))).toBe('FORBIDDEN');
+    expect(await code(act(OFFICE, { ...propose, reason: 'x'.repeat(1001) }))).toBe('BAD_USER_INPUT');
+    expect(await code(act(LEADER, { action: 'APPROVE_ACCOUNTABILITY' }))).toBe('ILLEGAL_TRANSITION');
+    expect(streamOf(taskId)).toHaveLength(before);
+
+    await act(OFFICE, propose);
+    expect(await code(act(OFFICE, { action: 'APPROVE_ACCOUNTABILITY' }))).toBe('FORBIDDEN');
+    await act(LEADER, { action: 'RETURN_ACCOUNTABILITY', reason: '先约谈，再定' });
+    await act(OFFICE, { ...propose, form: 'ADMONITION' });
+    await act(LEADER, { action: 'APPROVE_ACCOUNTABILITY', note: '同意' });
+    expect(await code(act(LEADER, { action: 'APPROVE_ACCOUNTABILITY' }))).toBe('ILLEGAL_TRANSITION');
+
+    expect(streamOf(taskId).slice(before).map((e) => e.type)).toEqual(['AccountabilityProposed', 'AccountabilityReturned', 'AccountabilityProposed', 'AccountabilityApproved']);
+    const decisions = (await handle.query(stateQuery)).accountability ?? [];
+    expect(decisions.map((d) => [d.status, d.form])).toEqual([
+      ['RETURNED', 'CRITICISM_NOTICE'],
+      ['APPROVED', 'ADMONITION'],
+    ]);
+    // Four accepted updates; the refused ones are not in the history at all.
+    const accepted = ((await handle.fetchHistory()).events ?? []).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes);
+    expect(accepted).toHaveLength(4);
+    await keepHistory('accountability-decision', handle);
+  });
+
+  it('records a 问责 decision on a rectification item once its ladder has reached it', async () => {
+    const itemId = `rectification-item:wf:${randomUUID()}`;
+    // Due eleven days ago: the ladder climbs to 问责 (240 h after the deadline) at once, without skipping much time
+    // while the other tests' workflows still wait on their timers.
+    const handle = await env.client.workflow.start(rectificationItemWorkflow, { workflowId: itemId, taskQueue, args: [dispatchedItemInput(itemId, inDays(-11))] });
+    const act = (actor: Actor, command: ItemActionRequest['command']) => handle.executeUpdate(itemActionUpdate, { args: [{ command, actor }] });
+    for (let i = 0; i < 100 && (await handle.query(itemStateQuery)).escalationLevel !== 'ACCOUNTABILITY'; i++) await env.sleep(HOUR);
+    expect((await handle.query(itemStateQuery)).escalationLevel).toBe('ACCOUNTABILITY');
+    await act(OFFICE, { action: 'PROPOSE_ACCOUNTABILITY', unit: false, persons: [{ login: 'wtsq.li', displayName: '李四' }], form: 'OTHER', formNote: '取消评优', reason: '逾期十天未整改' });
+    await act(LEADER, { action: 'APPROVE_ACCOUNTABILITY' });
+    expect((await handle.query(itemStateQuery)).accountability).toEqual([expect.objectContaining({ status: 'APPROVED', unitCode: 'WTSQ', formNote: '取消评优' })]);
+    expect(streamOf(itemId).slice(-2).map((e) => e.type)).toEqual(['AccountabilityProposed', 'AccountabilityApproved']);
   });
 });

@@ -2,6 +2,16 @@
 // person (`check`, `allowedActions`) and what an accepted command records (`decide`). The workflow's update
 // validators, the API's `allowedActions` and the board all use these; how the events then change the state is
 // indicator-task.evolve.ts. Time comes in as an argument, never from a clock.
+import {
+  ACCOUNTABILITY_ACTIONS,
+  ACCOUNTABILITY_ROLES,
+  accountabilityEvent,
+  checkAccountability,
+  isAccountabilityAction,
+  validateAccountability,
+  type AccountabilityAction,
+  type LadderPosition,
+} from '../shared/accountability';
 import type { Actor, Role } from '../shared/actor.types';
 import { validResponsiblePerson } from '../shared/responsible-person';
 import { ROLE_LABELS } from '../shared/actor.labels';
@@ -89,7 +99,16 @@ const RULES: Record<IndicatorTaskAction, Rule> = {
   REASSIGN: { stages: OPEN_STAGES, roles: ['OFFICE'], ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
   // The unit head names the 责任人 within the unit (the office too); the API checks the person is of the unit.
   ASSIGN_RESPONSIBLE_PERSON: { stages: OPEN_STAGES, roles: ['UNIT_HEAD', 'OFFICE'], ownUnitOnly: true, awaiting: 'ANY', notBySubmitter: false },
+  // 问责: whether the ladder has reached it, and who proposed what, is checkAccountability's question.
+  PROPOSE_ACCOUNTABILITY: { stages: OPEN_STAGES, roles: ACCOUNTABILITY_ROLES.PROPOSE_ACCOUNTABILITY, ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
+  APPROVE_ACCOUNTABILITY: { stages: OPEN_STAGES, roles: ACCOUNTABILITY_ROLES.APPROVE_ACCOUNTABILITY, ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
+  RETURN_ACCOUNTABILITY: { stages: OPEN_STAGES, roles: ACCOUNTABILITY_ROLES.RETURN_ACCOUNTABILITY, ownUnitOnly: false, awaiting: 'ANY', notBySubmitter: false },
 };
+
+/** Where the task stands on the ladder of its current stage's deadline. */
+export function ladderPosition(state: IndicatorTaskState): LadderPosition {
+  return { unitCode: state.unitCode, escalationLevel: state.escalationLevel, deadline: state.stageDueAt };
+}
 
 /** The roles that may take an action at all (whether they may take it now is `check`'s question). */
 export function taskActionRoles(action: IndicatorTaskAction): readonly Role[] {
@@ -118,6 +137,7 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
       message: `任务处于「${STAGE_LABELS[state.stage]}」阶段，不能执行「${label}」（仅限「${rule.stages.map((s) => STAGE_LABELS[s]).join('、')}」阶段）`,
     };
   }
+  if (isAccountabilityAction(action)) return checkAccountability(state.accountability, ladderPosition(state), actor, action, '任务');
   // In archiving, materials under review do not stop the unit handing in the others, or asking for time for them.
   const goesOnBesideReview =
     state.awaitingReview === 'ARCHIVE_REVIEW' && (action === 'SUBMIT_ARCHIVE_MATERIAL' || (action === 'REQUEST_EXTENSION' && unitOwesWork(state)));
@@ -158,9 +178,14 @@ export function check(state: IndicatorTaskState, actor: Actor, action: Indicator
 /** Actions that add to a card without moving it; offered beside the lifecycle, not as its next steps. */
 export const SIDE_ACTIONS: readonly IndicatorTaskAction[] = ['ADD_COMMENT', 'ATTACH_EVIDENCE', 'REASSIGN', 'ASSIGN_RESPONSIBLE_PERSON'];
 
-/** The lifecycle moves `actor` may make now: the board's buttons and drag targets. */
+/** The lifecycle moves `actor` may make now: the board's buttons and drag targets (问责 steps are offered apart). */
 export function allowedActions(state: IndicatorTaskState, actor: Actor): IndicatorTaskAction[] {
-  return INDICATOR_TASK_ACTIONS.filter((action) => !SIDE_ACTIONS.includes(action) && check(state, actor, action) === null);
+  return INDICATOR_TASK_ACTIONS.filter((action) => !SIDE_ACTIONS.includes(action) && !isAccountabilityAction(action) && check(state, actor, action) === null);
+}
+
+/** The 问责 steps `actor` may take now: the card drawer's form for the office, approve/return for a leader. */
+export function allowedAccountabilityActions(state: IndicatorTaskState, actor: Actor): AccountabilityAction[] {
+  return ACCOUNTABILITY_ACTIONS.filter((action) => check(state, actor, action) === null);
 }
 
 /** Whether `actor` may comment on, attach evidence to, or reassign the task now. */
@@ -222,6 +247,10 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
       return required(command.reason, 'reason', '不予延期的理由');
     case 'ADD_COMMENT':
       return required(command.text, 'text', '意见内容');
+    case 'PROPOSE_ACCOUNTABILITY':
+    case 'APPROVE_ACCOUNTABILITY':
+    case 'RETURN_ACCOUNTABILITY':
+      return validateAccountability(command);
     case 'ATTACH_EVIDENCE':
       return validFile(command.file, '佐证材料文件无效') ?? optional(command.note, 'note', '材料说明');
     case 'SUBMIT_ARCHIVE_MATERIAL': {
@@ -400,6 +429,10 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
       return { type: 'ExtensionRefused', data: { reason: command.reason.trim() } };
     case 'ADD_COMMENT':
       return { type: 'CommentAdded', data: { text: command.text.trim() } };
+    case 'PROPOSE_ACCOUNTABILITY':
+    case 'APPROVE_ACCOUNTABILITY':
+    case 'RETURN_ACCOUNTABILITY':
+      return accountabilityEvent(command, ladderPosition(state));
     case 'ATTACH_EVIDENCE':
       return {
         type: 'EvidenceAttached',

@@ -5,6 +5,7 @@ import type { Classification, CountedDeadlines, CriterionScore, EvidenceFile, St
 import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
+import type { AccountabilityEvent } from '../shared/accountability';
 
 export type IndicatorTaskEvent =
   | {
@@ -57,7 +58,8 @@ export type IndicatorTaskEvent =
       type: 'TaskBreakdownChanged';
       data: { importId: string; dueAt: string; leadUnitCode: string; previousDueAt: string; previousLeadUnitCode: string };
     }
-  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } };
+  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } }
+  | AccountabilityEvent;
 
 export type IndicatorTaskEventType = IndicatorTaskEvent['type'];
 
@@ -90,4 +92,7 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'ResponsiblePersonAssigned',
   'CommentAdded',
   'EvidenceAttached',
+  'AccountabilityProposed',
+  'AccountabilityApproved',
+  'AccountabilityReturned',
 ];

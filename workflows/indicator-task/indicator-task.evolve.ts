@@ -1,5 +1,6 @@
 // How an indicator task's events change its state, as a pure fold: the workflow, the board projection and the
 // tests replay a stream through `evolve` to the same state. Each event comes with its actor and its workflow time.
+import { evolveAccountability } from '../shared/accountability';
 import { assertNever } from '../shared/assert-never';
 import type { EventMeta } from '../shared/decision.types';
 import type { IndicatorTaskEvent } from './indicator-task.events';
@@ -151,6 +152,10 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'CommentAdded':
     case 'EvidenceAttached':
       return next;
+    case 'AccountabilityProposed':
+    case 'AccountabilityApproved':
+    case 'AccountabilityReturned':
+      return { ...next, accountability: evolveAccountability(state.accountability, event, meta) };
     case 'TaskBreakdownChanged':
       return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
     default:

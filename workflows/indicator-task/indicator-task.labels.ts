@@ -1,6 +1,7 @@
 // Chinese labels for what people see. Kept beside the rules so that the workflow's rejection messages,
 // the API and the board use the same words.
 // Role names are shared by every kind: ../shared/actor.labels.ts.
+import { ACCOUNTABILITY_ACTION_LABELS, ACCOUNTABILITY_EVENT_LABELS } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
 import type { IndicatorTaskEventType } from './indicator-task.events';
 import type { Classification, IndicatorTaskAction, MaterialStatus, ReviewKind, Stage } from './indicator-task.types';
@@ -49,6 +50,7 @@ export const ACTION_LABELS: Record<IndicatorTaskAction, string> = {
   ATTACH_EVIDENCE: '上传佐证材料',
   REASSIGN: '改派责任单位',
   ASSIGN_RESPONSIBLE_PERSON: '指定责任人',
+  ...ACCOUNTABILITY_ACTION_LABELS,
 };
 
 export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
@@ -80,6 +82,7 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   ResponsiblePersonAssigned: '指定责任人',
   CommentAdded: '意见',
   EvidenceAttached: '上传佐证材料',
+  ...ACCOUNTABILITY_EVENT_LABELS,
 };
 
 export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {

@@ -5,6 +5,7 @@
 import type { Actor } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { DayCounting } from '../shared/day-counting';
+import type { AccountabilityCommand, AccountabilityDecisionState } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
 
 export const STAGES = [
@@ -161,6 +162,11 @@ export interface IndicatorTaskState {
    * absent otherwise): what the stage's deadline and a changed due date are measured against.
    */
   countedDeadlines?: CountedDeadlines | null;
+  /**
+   * 问责 decisions proposed on the task, oldest first; the last may await a leader (../shared/accountability.ts).
+   * Optional: states carried over by continue-as-new before it existed lack it.
+   */
+  accountability?: AccountabilityDecisionState[];
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }
@@ -210,6 +216,9 @@ export const INDICATOR_TASK_ACTIONS = [
   'ATTACH_EVIDENCE',
   'REASSIGN',
   'ASSIGN_RESPONSIBLE_PERSON',
+  'PROPOSE_ACCOUNTABILITY',
+  'APPROVE_ACCOUNTABILITY',
+  'RETURN_ACCOUNTABILITY',
 ] as const;
 export type IndicatorTaskAction = (typeof INDICATOR_TASK_ACTIONS)[number];
 
@@ -243,7 +252,9 @@ export type IndicatorTaskCommand =
    * The unit head (or the office) names the task's 责任人. The API checks that the login is a person of `unitCode`
    * and fills in the name; the workflow refuses it when the task's unit is no longer `unitCode`.
    */
-  | { action: 'ASSIGN_RESPONSIBLE_PERSON'; unitCode: string; login: string; name: string };
+  | { action: 'ASSIGN_RESPONSIBLE_PERSON'; unitCode: string; login: string; name: string }
+  /** 问责: the office proposes once the ladder has reached ACCOUNTABILITY, a leader approves or returns it. */
+  | AccountabilityCommand;
 
 /**
  * What the workflow needs to raise one rectification item per failed criterion of a failed mock assessment

@@ -3,6 +3,15 @@
 // The workflow's update validators, the API and the board all use these; how the events change the state is
 // rectification-item.evolve.ts. Time comes in as an argument, never from a clock.
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
+import {
+  ACCOUNTABILITY_ACTIONS,
+  accountabilityEvent,
+  checkAccountability,
+  isAccountabilityAction,
+  validateAccountability,
+  type AccountabilityAction,
+  type LadderPosition,
+} from '../shared/accountability';
 import { ROLE_LABELS } from '../shared/actor.labels';
 import type { Actor, Role } from '../shared/actor.types';
 import { assertNever } from '../shared/assert-never';
@@ -246,14 +255,35 @@ export function locationOf(l: ItemLocation): ItemLocation {
   return { address: l.address.trim(), latitude: l.latitude ?? null, longitude: l.longitude ?? null };
 }
 
+/** Where the item stands on the ladder of its due date. */
+export function itemLadderPosition(state: RectificationItemState): LadderPosition {
+  return { unitCode: state.unitCode, escalationLevel: state.escalationLevel, deadline: state.dueAt };
+}
+
+/** Whether `actor` may take a step of a 问责 decision on the item now, whatever the input. */
+export function checkItemAccountability(state: RectificationItemState, actor: Actor, action: AccountabilityAction): Rejection | null {
+  if (state.state === 'CLOSED') return { code: 'ILLEGAL_TRANSITION', message: `整改问题已${ITEM_STATE_LABELS.CLOSED}，不能再操作` };
+  return checkAccountability(state.accountability, itemLadderPosition(state), actor, action, '整改问题');
+}
+
+/** The 问责 steps `actor` may take on the item now. */
+export function allowedItemAccountabilityActions(state: RectificationItemState, actor: Actor): AccountabilityAction[] {
+  return ACCOUNTABILITY_ACTIONS.filter((action) => checkItemAccountability(state, actor, action) === null);
+}
+
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decideItem(state: RectificationItemState, request: ItemActionRequest, now: string): Decision<RectificationItemEvent> {
   const { command, actor, expectedVersion } = request;
-  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isItemAction(command.action)) {
+  const known = (action: string) => isItemAction(action) || isAccountabilityAction(action);
+  if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !known(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
   if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {
     return { ok: false, rejection: { code: 'CONFLICT', message: `整改问题已被他人更新（您看到的版本为${expectedVersion}，当前版本为${state.version}），请刷新后重试` } };
+  }
+  if (command.action === 'PROPOSE_ACCOUNTABILITY' || command.action === 'APPROVE_ACCOUNTABILITY' || command.action === 'RETURN_ACCOUNTABILITY') {
+    const rejected = checkItemAccountability(state, actor, command.action) ?? validateAccountability(command);
+    return rejected ? { ok: false, rejection: rejected } : { ok: true, events: [accountabilityEvent(command, itemLadderPosition(state))] };
   }
   const refused = checkItem(state, actor, command.action) ?? validate(state, command, now);
   if (refused) return { ok: false, rejection: refused };

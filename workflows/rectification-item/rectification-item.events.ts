@@ -3,6 +3,7 @@
 // DeadlineEscalated has the same shape as an indicator task's, so reports can count escalations of both.
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Role } from '../shared/actor.types';
+import type { AccountabilityEvent } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
 import type { ItemLocation, ItemPolicy, ItemReportFacts, ItemSource, ItemState } from './rectification-item.types';
 
@@ -26,6 +27,7 @@ export type RectificationItemEvent =
   /** The item's 责任人 named or changed within its unit; `previousLogin` null when none was named before. */
   | { type: 'ResponsiblePersonAssigned'; data: { login: string; name: string; previousLogin: string | null } }
   | { type: 'ItemDuplicateReported'; data: { source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation } }
-  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } };
+  | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } }
+  | AccountabilityEvent;
 
 export type RectificationItemEventType = RectificationItemEvent['type'];

@@ -1,5 +1,6 @@
 // How a rectification item's events change its state, as a pure fold shared by the workflow, the board
 // projection and the tests. Each event comes with its actor and its workflow time.
+import { evolveAccountability } from '../shared/accountability';
 import { assertNever } from '../shared/assert-never';
 import type { EventMeta } from '../shared/decision.types';
 import type { RectificationItemEvent } from './rectification-item.events';
@@ -91,6 +92,10 @@ export function evolveItem(state: RectificationItemState, event: RectificationIt
       return { ...next, duplicateReports: state.duplicateReports + 1 };
     case 'DeadlineEscalated':
       return { ...next, escalationLevel: event.data.level };
+    case 'AccountabilityProposed':
+    case 'AccountabilityApproved':
+    case 'AccountabilityReturned':
+      return { ...next, accountability: evolveAccountability(state.accountability, event, meta) };
     default:
       return assertNever(event);
   }

@@ -1,4 +1,5 @@
 // Chinese labels for rectification items: what people see on the board, in messages and in exports.
+import { ACCOUNTABILITY_EVENT_LABELS } from '../shared/accountability';
 import type { RectificationItemEventType } from './rectification-item.events';
 import type { ItemAction, ItemArea, ItemSource, ItemState } from './rectification-item.types';
 
@@ -66,4 +67,5 @@ export const ITEM_EVENT_LABELS: Record<RectificationItemEventType, string> = {
   ItemDuplicateReported: '重复上报（已关联）',
   ResponsiblePersonAssigned: '指定责任人',
   DeadlineEscalated: '时限提醒与督办',
+  ...ACCOUNTABILITY_EVENT_LABELS,
 };

@@ -5,6 +5,7 @@ import type { DayCounting } from '../shared/day-counting';
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Actor, Role } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
+import type { AccountabilityCommand, AccountabilityDecisionState } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
 
 /** 上报 → 派单 → 整改中 → 待复核 → 退回 → 已复核 → 巩固复查 → 销号 */
@@ -102,6 +103,11 @@ export interface RectificationItemState extends ItemReportFacts {
   /** Later reports of the same place, area and criterion, linked here instead of made into new items. */
   duplicateReports: number;
   policy: ItemPolicy;
+  /**
+   * 问责 decisions proposed on the item, oldest first; the last may await a leader (../shared/accountability.ts).
+   * Optional: states carried over by continue-as-new before it existed lack it.
+   */
+  accountability?: AccountabilityDecisionState[];
   version: number;
 }
 
@@ -165,7 +171,8 @@ export type ItemCommand =
   | { action: 'ASSIGN_RESPONSIBLE_PERSON'; unitCode: string; login: string; name: string };
 
 export interface ItemActionRequest {
-  command: ItemCommand;
+  /** A lifecycle action, or a step of a 问责 decision (proposed, approved, returned through their own mutations). */
+  command: ItemCommand | AccountabilityCommand;
   actor: Actor;
   expectedVersion?: number | null;
   correlationId?: string;

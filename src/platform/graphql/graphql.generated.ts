@@ -22,13 +22,13 @@ export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
-export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON";
+export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON" | "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
-export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED";
+export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
 export type DeliveryChannel = "EMAIL" | "WEBHOOK" | "WECOM" | "DINGTALK" | "SMS";
 export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
 export type OfficialNoticeKind = "SUPERVISION" | "RECTIFICATION" | "INTERVIEW";
@@ -38,11 +38,14 @@ export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" |
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE" | "ASSIGN_RESPONSIBLE_PERSON";
 export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
-export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
+export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY" | "ACCOUNTABILITY_DECISION";
 export type Role = "LEADER" | "OFFICE" | "SUPERVISOR" | "ARCHIVIST" | "UNIT_HEAD" | "UNIT_MEMBER";
 export type UnitKind = "DEPARTMENT" | "COMMUNITY" | "VILLAGE" | "ENTERPRISE" | "SCHOOL" | "SERVICE_WINDOW";
 export type RectificationArea = "TRAFFIC_ORDER" | "CITY_APPEARANCE" | "PUBLIC_SECURITY" | "SANITATION" | "MARKETS" | "SERVICE_WINDOWS";
 export type EscalationLevel = "REMINDER" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY";
+export type AccountabilityForm = "CRITICISM_NOTICE" | "INTERVIEW" | "ADMONITION" | "OTHER";
+export type AccountabilityStatus = "PENDING" | "APPROVED" | "RETURNED";
+export type AccountabilityAction = "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
@@ -161,6 +164,16 @@ export interface SubmitSelfCheckInput {
 export interface ApproveInput {
     taskId: string;
     note?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ProposeAccountabilityDecisionInput {
+    taskId: string;
+    holdsUnit: boolean;
+    personLogins: string[];
+    form: AccountabilityForm;
+    formNote?: Nullable<string>;
+    reason: string;
     expectedVersion?: Nullable<number>;
 }
 
@@ -375,6 +388,23 @@ export interface ItemActionInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface ProposeItemAccountabilityDecisionInput {
+    itemId: string;
+    holdsUnit: boolean;
+    personLogins: string[];
+    form: AccountabilityForm;
+    formNote?: Nullable<string>;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ItemAccountabilityReviewInput {
+    itemId: string;
+    note?: Nullable<string>;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface MeetingDecisionToItemInput {
     campaignId?: Nullable<string>;
     meetingId: string;
@@ -522,6 +552,9 @@ export interface IMutation {
     returnArchiveMaterial(input: ReturnArchiveMaterialInput): IndicatorTask | Promise<IndicatorTask>;
     reassignTask(input: ReassignTaskInput): IndicatorTask | Promise<IndicatorTask>;
     assignTaskResponsiblePerson(input: AssignTaskResponsiblePersonInput): IndicatorTask | Promise<IndicatorTask>;
+    proposeAccountabilityDecision(input: ProposeAccountabilityDecisionInput): IndicatorTask | Promise<IndicatorTask>;
+    approveAccountabilityDecision(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
+    returnAccountabilityDecision(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
     planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
@@ -538,6 +571,9 @@ export interface IMutation {
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
     assignItemResponsiblePerson(input: AssignItemResponsiblePersonInput): RectificationItem | Promise<RectificationItem>;
+    proposeItemAccountabilityDecision(input: ProposeItemAccountabilityDecisionInput): RectificationItem | Promise<RectificationItem>;
+    approveItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
+    returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
@@ -847,6 +883,8 @@ export interface IndicatorTask {
     updatedAt: DateTime;
     allowedMoves: TaskMove[];
     proposedStage?: Nullable<Stage>;
+    accountabilityDecisions: AccountabilityDecision[];
+    accountabilityActions: AccountabilityAction[];
     officialNotices: OfficialNotice[];
     linkedItems: RectificationItem[];
 }
@@ -1161,6 +1199,8 @@ export interface RectificationItem {
     createdAt: DateTime;
     updatedAt: DateTime;
     allowedMoves: ItemMove[];
+    accountabilityDecisions: AccountabilityDecision[];
+    accountabilityActions: AccountabilityAction[];
 }
 
 export interface Person {
@@ -1309,6 +1349,19 @@ export interface UnitPerformance {
     highestEscalationLabel?: Nullable<string>;
     score: number;
     deductions: ScoreDeduction[];
+    accountabilityDecisions: PerformanceAccountabilityDecision[];
+}
+
+export interface PerformanceAccountabilityDecision {
+    taskId?: Nullable<string>;
+    itemId?: Nullable<string>;
+    holdsUnit: boolean;
+    persons: AccountabilityPerson[];
+    target: string;
+    form: AccountabilityForm;
+    formLabel: string;
+    reason: string;
+    approvedAt: DateTime;
 }
 
 export interface PerformanceAssessment {
@@ -1325,6 +1378,7 @@ export interface RankedUnit {
     rank: number;
     score: number;
     handedInOnTime: number;
+    accountabilityDecisions: number;
 }
 
 export interface RankingWeek {
@@ -1361,6 +1415,28 @@ export interface Unit {
 export interface ResponsiblePerson {
     login: string;
     name: string;
+}
+
+export interface AccountabilityPerson {
+    login: string;
+    displayName: string;
+}
+
+export interface AccountabilityDecision {
+    status: AccountabilityStatus;
+    statusLabel: string;
+    holdsUnit: boolean;
+    unit: Unit;
+    persons: AccountabilityPerson[];
+    form: AccountabilityForm;
+    formLabel: string;
+    reason: string;
+    deadline: DateTime;
+    proposedBy: EventActor;
+    proposedAt: DateTime;
+    decidedBy?: Nullable<EventActor>;
+    decidedAt?: Nullable<DateTime>;
+    decisionNote: string;
 }
 
 export interface EventActor {

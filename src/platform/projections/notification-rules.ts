@@ -16,9 +16,18 @@ import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectificati
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
+import { assertNever } from '../../../workflows/shared/assert-never';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
+import {
+  ACCOUNTABILITY_EVENT_TYPES,
+  ACCOUNTABILITY_ROLES,
+  formText,
+  targetText,
+  type AccountabilityEvent,
+  type AccountabilityForm,
+} from '../../../workflows/shared/accountability';
 
-export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'RETURNED', 'EXTENSION_DECISION', 'ITEM_ASSIGNED'] as const;
+export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'RETURNED', 'EXTENSION_DECISION', 'ITEM_ASSIGNED', 'ACCOUNTABILITY_DECISION'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /**
@@ -44,6 +53,15 @@ export interface NotificationDraft {
   audience: Audience;
 }
 
+/** The 问责 decision last proposed on a stream: what its approval tells, and to whom. */
+export interface ProposedAccountability {
+  unit: boolean;
+  persons: { login: string; displayName: string }[];
+  form: AccountabilityForm;
+  formNote: string;
+  reason: string;
+}
+
 /** What a notification needs to know of its stream, folded from the stream's earlier events. */
 export type StreamContext =
   | {
@@ -55,8 +73,9 @@ export type StreamContext =
       leadUnitCode?: string;
       /** The 责任人's login, told first; null or absent while none is named. */
       responsibleLogin?: string | null;
+      accountability?: ProposedAccountability;
     }
-  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null }
+  | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null; accountability?: ProposedAccountability }
   | { kind: 'notice'; campaignId: string; unitCode: string; noticeKind: NoticeKind; number: string; title: string; taskId: string | null; itemId: string | null };
 
 /** The event, as stored. */
@@ -80,6 +99,7 @@ export const CONTEXT_EVENT_TYPES: readonly string[] = [
   'ItemDispatched',
   'ItemDispatchReturnApproved',
   'NoticeIssued',
+  'AccountabilityProposed',
 ];
 const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
 const TASK_NOTIFYING: ReadonlySet<string> = new Set([
@@ -96,8 +116,9 @@ const TASK_NOTIFYING: ReadonlySet<string> = new Set([
   'ArchiveMaterialReturned',
   'ExtensionApproved',
   'ExtensionRefused',
+  ...ACCOUNTABILITY_EVENT_TYPES,
 ]);
-const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemDispatched', 'ItemSubmitted', 'ItemReturned']);
+const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemDispatched', 'ItemSubmitted', 'ItemReturned', ...ACCOUNTABILITY_EVENT_TYPES]);
 /** Official notices: the unit head is told of a new notice to acknowledge, and of every step it stays unacknowledged. */
 const NOTICE_NOTIFYING: ReadonlySet<string> = new Set(['NoticeIssued', 'NoticeAckEscalated']);
 
@@ -128,6 +149,10 @@ export function changesContext(event: Pick<NotifiableEvent, 'streamId' | 'type'>
 
 /** Folds one event into its stream's context; events that change nothing leave it as it was. */
 export function foldContext(context: StreamContext | null, event: NotifiableEvent): StreamContext | null {
+  if (event.type === 'AccountabilityProposed' && context !== null && context.kind !== 'notice') {
+    const d = event.data as unknown as Extract<AccountabilityEvent, { type: 'AccountabilityProposed' }>['data'];
+    return { ...context, accountability: { unit: d.unit, persons: d.persons, form: d.form, formNote: d.formNote, reason: d.reason } };
+  }
   if (isTaskStream(event.streamId)) {
     const e = { type: event.type, data: event.data } as IndicatorTaskEvent;
     switch (e.type) {
@@ -210,12 +235,74 @@ const toUnit = (unitCode: string | null): Audience => ({ roles: [], unitCode, un
 const toResponsible = (unitCode: string | null, responsibleLogin: string | null | undefined): Audience =>
   responsibleLogin ? { roles: [], unitCode: null, unitRoles: [], logins: [responsibleLogin] } : toUnit(unitCode);
 
+/**
+ * 问责: a proposal asks the leading group to approve it; an approval tells the unit's head and the persons named (the
+ * decision takes effect); a return tells the office, which proposed it.
+ */
+function accountabilityNotifications(
+  event: NotifiableEvent,
+  ctx: Exclude<StreamContext, { kind: 'notice' }>,
+  subject: string,
+  unitName: (code: string) => string,
+  base: Pick<NotificationDraft, 'campaignId' | 'taskId' | 'itemId'>,
+): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as AccountabilityEvent;
+  const unit = ctx.unitCode ? unitName(ctx.unitCode) : '';
+  switch (e.type) {
+    case 'AccountabilityProposed': {
+      const who = targetText(unit, e.data);
+      return [
+        {
+          ...base,
+          kind: 'APPROVAL_REQUEST',
+          urgent: true,
+          title: `【待审批】${subject}：拟对${who}问责（${formText(e.data.form, e.data.formNote)}）`,
+          text: `创建办提出问责决定，问责理由：${e.data.reason}。请领导小组审批。`,
+          audience: toRoles(ACCOUNTABILITY_ROLES.APPROVE_ACCOUNTABILITY),
+        },
+      ];
+    }
+    case 'AccountabilityApproved': {
+      const decided = ctx.accountability;
+      if (!decided) return [];
+      return [
+        {
+          ...base,
+          kind: 'ACCOUNTABILITY_DECISION',
+          urgent: true,
+          title: `【问责】${subject}：对${targetText(unit, decided)}${formText(decided.form, decided.formNote)}`,
+          text: `领导小组已批准问责决定。问责理由：${decided.reason}。${e.data.note ? `审批意见：${e.data.note}` : ''}`.trim(),
+          audience: { roles: [], unitCode: ctx.unitCode, unitRoles: ['UNIT_HEAD'], logins: decided.persons.map((p) => p.login) },
+        },
+      ];
+    }
+    case 'AccountabilityReturned':
+      return [
+        {
+          ...base,
+          kind: 'RETURNED',
+          urgent: false,
+          title: `【退回】${subject}：问责决定被退回`,
+          text: `退回理由：${e.data.reason}。`,
+          audience: toRoles(ACCOUNTABILITY_ROLES.PROPOSE_ACCOUNTABILITY),
+        },
+      ];
+    default:
+      return assertNever(e);
+  }
+}
+
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
   if (!isNotifying(event)) return [];
   // A notice's first event is its own context.
   const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
   if (ctx === null) return [];
+  if (ctx.kind !== 'notice' && (ACCOUNTABILITY_EVENT_TYPES as readonly string[]).includes(event.type)) {
+    const subject = ctx.kind === 'task' ? `测评指标 ${ctx.indicatorCode}` : itemSubject(ctx.description);
+    const base = ctx.kind === 'task' ? { campaignId: ctx.campaignId, taskId: event.streamId, itemId: null } : { campaignId: ctx.campaignId, taskId: null, itemId: event.streamId };
+    return accountabilityNotifications(event, ctx, subject, unitName, base);
+  }
   if (ctx.kind === 'task') return taskNotifications(event, ctx, unitName);
   if (ctx.kind === 'notice') return noticeNotifications(event, ctx, unitName);
   return itemNotifications(event, ctx, unitName);
@@ -307,9 +394,13 @@ function taskNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
   }
 }
 
+function itemSubject(description: string): string {
+  return `整改问题「${description.length > 30 ? `${description.slice(0, 30)}…` : description}」`;
+}
+
 function itemNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'item' }>, unitName: (code: string) => string): NotificationDraft[] {
   const e = { type: event.type, data: event.data } as RectificationItemEvent;
-  const subject = `整改问题「${ctx.description.length > 30 ? `${ctx.description.slice(0, 30)}…` : ctx.description}」`;
+  const subject = itemSubject(ctx.description);
   const base = { campaignId: ctx.campaignId, taskId: null, itemId: event.streamId, urgent: false };
   switch (e.type) {
     case 'ItemDispatched':

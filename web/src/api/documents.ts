@@ -17,6 +17,8 @@ export const DETAIL = `fragment Detail on IndicatorTask {
   archiveMaterials { code name status statusLabel note returnReason submittedAt reviewedAt
     file { name size url } submittedBy { displayName } reviewedBy { displayName } }
   linkedItems { id state stateLabel description unit { name } }
+  accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
+    form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
 }`;
 
 export const ITEM_CARD = `fragment ItemCard on RectificationItem {
@@ -32,6 +34,8 @@ export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
   photos { sha256 name size url }
   submission { note submittedAt photos { sha256 name size url } submittedBy { displayName } }
   history { streamVersion label occurredAt data actor { displayName } }
+  accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
+    form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
 }`;
 
 export const SIGN_IN = `mutation SignIn($input: SignInInput!) {

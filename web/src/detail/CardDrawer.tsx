@@ -17,6 +17,7 @@ import { AREA_LABELS, CLASSIFICATION_LABELS, ESCALATION_COLORS, ESCALATION_LABEL
 import { useMe } from '../session/session';
 import { ADD_COMMENT, ASSIGN_ITEM_PERSON, ASSIGN_TASK_PERSON, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
+import { AccountabilitySection } from './Accountability';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
 import { NoticesSection } from './Notices';
@@ -315,6 +316,7 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
           </ul>
         )}
       </Section>
+      <AccountabilitySection card={{ kind: 'task', data: task }} unitCode={task.unit.code} onChanged={(c) => c.kind === 'task' && onChanged(c.data)} />
       <Section title={`${w('comments')}（${task.comments.length}）`} testId="comments">
         {task.comments.length === 0 ? (
           <Typography.Text type="secondary">{w('noComments')}</Typography.Text>
@@ -606,6 +608,7 @@ function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged
       <Section title={logTitle('log')} testId="notification-log-section">
         <NotificationLog kind="item" id={item.id} refreshKey={item.history.length} />
       </Section>
+      <AccountabilitySection card={{ kind: 'item', data: item }} unitCode={item.unit?.code ?? null} onChanged={(c) => c.kind === 'item' && onChanged(c.data)} />
       <Section title={w('history')}>
         <HistoryTimeline history={item.history} />
       </Section>

@@ -38,3 +38,29 @@ export const NOTIFICATION_LOG = `query NotificationLog($taskId: ID, $itemId: ID)
     deliveries { channel status attempts sentAt updatedAt reason lastError }
   }
 }`;
+// 问责 decisions: the office proposes (persons chosen among the unit's people), a leader approves or returns.
+export const ACCOUNTABILITY_PEOPLE = 'query AccountabilityPeople { organisation { people { login displayName role unit { code } } } }';
+
+export const PROPOSE_TASK_ACCOUNTABILITY = `mutation ProposeTaskAccountability($input: ProposeAccountabilityDecisionInput!) { proposeAccountabilityDecision(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const APPROVE_TASK_ACCOUNTABILITY = `mutation ApproveTaskAccountability($input: ApproveInput!) { approveAccountabilityDecision(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const RETURN_TASK_ACCOUNTABILITY = `mutation ReturnTaskAccountability($input: ReturnInput!) { returnAccountabilityDecision(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const PROPOSE_ITEM_ACCOUNTABILITY = `mutation ProposeItemAccountability($input: ProposeItemAccountabilityDecisionInput!) { proposeItemAccountabilityDecision(input: $input) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;
+
+export const APPROVE_ITEM_ACCOUNTABILITY = `mutation ApproveItemAccountability($input: ItemAccountabilityReviewInput!) { approveItemAccountabilityDecision(input: $input) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;
+
+export const RETURN_ITEM_ACCOUNTABILITY = `mutation ReturnItemAccountability($input: ItemAccountabilityReviewInput!) { returnItemAccountabilityDecision(input: $input) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;

@@ -165,3 +165,39 @@ export const HISTORY_WORDS = {
   photoCount: { zh: '张', en: 'photo(s)' },
   none: { zh: '暂无办理记录', en: 'No history yet' },
 };
+
+/** The words of 问责 decisions on a card (issue 16). */
+export const ACCOUNTABILITY_WORDS = {
+  title: { zh: '问责决定', en: 'Accountability decisions' },
+  none: { zh: '暂无问责决定', en: 'No accountability decision' },
+  propose: { zh: '提出问责决定', en: 'Propose a decision' },
+  proposeHint: { zh: '任务已到「问责」步骤：请选择问责对象、方式并说明理由，报领导小组审批后生效。', en: 'The ladder has reached accountability: choose who, the form and the reason; it takes effect once a leader approves it.' },
+  holdsUnit: { zh: '对责任单位问责', en: 'Hold the unit to account' },
+  persons: { zh: '被问责人员（该单位人员，最多 20 人）', en: 'Persons of the unit (at most 20)' },
+  form: { zh: '问责方式', en: 'Form' },
+  formNote: { zh: '其他方式的说明（最多 100 字）', en: 'Describe the other form (100 characters at most)' },
+  reason: { zh: '问责理由（最多 1000 字）', en: 'Reason (1000 characters at most)' },
+  reasonRequired: { zh: '请填写问责理由', en: 'Give the reason' },
+  whoRequired: { zh: '请选择问责对象：责任单位和/或该单位的人员', en: 'Choose the unit and/or persons of it' },
+  formNoteRequired: { zh: '请填写其他问责方式的说明', en: 'Describe the other form' },
+  proposed: { zh: '问责决定已提交，等待领导小组审批', en: 'Proposed: awaiting a leader' },
+  approve: { zh: '批准问责决定', en: 'Approve' },
+  returnIt: { zh: '退回问责决定', en: 'Return' },
+  note: { zh: '审批意见或退回理由', en: 'Note, or the reason of a return' },
+  returnReasonRequired: { zh: '退回须说明理由', en: 'A return needs a reason' },
+  approved: { zh: '问责决定已批准生效', en: 'Approved: in effect' },
+  returned: { zh: '问责决定已退回创建办', en: 'Returned to the office' },
+  unit: { zh: '责任单位', en: 'the unit' },
+  proposedBy: { zh: '提出', en: 'proposed by' },
+  decidedBy: { zh: '审批', en: 'decided by' },
+  deadline: { zh: '逾期时限', en: 'Deadline missed' },
+  reasonLabel: { zh: '理由', en: 'Reason' },
+  noteLabel: { zh: '意见', en: 'Note' },
+};
+
+export const ACCOUNTABILITY_FORM_WORDS: Words = {
+  CRITICISM_NOTICE: { zh: '通报批评', en: 'Criticism notice' },
+  INTERVIEW: { zh: '约谈', en: 'Interview' },
+  ADMONITION: { zh: '诫勉谈话', en: 'Admonition' },
+  OTHER: { zh: '其他', en: 'Other' },
+};
