@@ -179,7 +179,8 @@ describe('the default limits and the clients of this API', () => {
   it('keeps every board document and the standard introspection query far below MAX_QUERY_TOKENS', () => {
     const documents = operations.map(([, text]) => text);
     documents.push(getIntrospectionQuery({ descriptions: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true, inputValueDeprecation: true, oneOf: true }));
-    for (const document of documents) expect(() => parse(document, { maxTokens: MAX_QUERY_TOKENS / 10 })).not.toThrow();
+    // At most a fifth of the limit (the card drawer's detail documents are about 210 tokens of 2,000).
+    for (const document of documents) expect(() => parse(document, { maxTokens: MAX_QUERY_TOKENS / 5 })).not.toThrow();
   });
 
   it('stops the parser at MAX_QUERY_TOKENS before nesting can overflow its stack', () => {

@@ -295,7 +295,7 @@ describe('a whole life of a task (decide → evolve)', () => {
     return validCommand(action, state, now);
   }
 
-  const SEEDS = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181];
+  const SEEDS = [1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987, 1597, 2584, 4181, 6765, 10946, 17711, 28657];
 
   /**
    * Lets people act at random, hours or days apart, and time run on to the next timer now and then, as the
