@@ -108,4 +108,6 @@ async function main(): Promise<void> {
   }
 }
 
-runMain(main);
+// `npm start -- --cluster` is `npm run start:cluster`: the same system on a real Temporal cluster (cluster.main.ts).
+if (process.argv.includes('--cluster')) void import('./cluster.main');
+else runMain(main);

@@ -129,7 +129,7 @@ describe('architecture', () => {
   it('holds in src/ only the entry points, the platform, the composition (app/, cli/, demo/) and one folder per feature module', () => {
     const entries = fs.readdirSync(path.join(root, 'src'), { withFileTypes: true });
     const files = entries.filter((e) => e.isFile()).map((e) => e.name).sort();
-    expect(files).toEqual(['api.main.ts', 'main.ts', 'worker.main.ts']);
+    expect(files).toEqual(['api.main.ts', 'cluster.main.ts', 'main.ts', 'worker.main.ts']);
     for (const dir of entries.filter((e) => e.isDirectory()).map((e) => e.name)) {
       if (['platform', 'app', 'cli', 'demo'].includes(dir)) continue;
       // A feature folder is a NestJS module: one *.module.ts named after the folder.

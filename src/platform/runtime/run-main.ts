@@ -1,6 +1,7 @@
 import { ConfigError } from '../config/config';
 import { MigrationError } from '../database/database';
 import { PortInUseError } from './ports';
+import { ClusterBinariesMissingError } from './cluster/cluster-binaries';
 import { TemporalBinaryMissingError } from './temporal-binaries';
 
 /**
@@ -9,7 +10,8 @@ import { TemporalBinaryMissingError } from './temporal-binaries';
  */
 export function runMain(main: () => Promise<void>): void {
   main().catch((err: unknown) => {
-    const expected = err instanceof ConfigError || err instanceof PortInUseError || err instanceof TemporalBinaryMissingError || err instanceof MigrationError;
+    const expected = err instanceof ConfigError || err instanceof PortInUseError || err instanceof TemporalBinaryMissingError ||
+      err instanceof ClusterBinariesMissingError || err instanceof MigrationError;
     console.error(expected ? `\n${(err as Error).message}\n` : err);
     process.exit(1);
   });
