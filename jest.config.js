@@ -22,5 +22,9 @@ module.exports = {
     },
     // Each fault test starts its own PostgreSQL, Temporal server, workers and APIs as processes it can kill.
     { ...common, displayName: 'faults', testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'], globalSetup: '<rootDir>/test/faults/support/global-setup.ts' },
+    // Faults only a cluster has (one Temporal service killed or restarted): `npm run test:cluster` alone runs them.
+    ...(process.env.TEST_TEMPORAL === 'cluster'
+      ? [{ ...common, displayName: 'cluster-faults', testMatch: ['<rootDir>/test/faults/cluster/**/*.cluster-fault-spec.ts'], globalSetup: '<rootDir>/test/faults/support/global-setup.ts' }]
+      : []),
   ],
 };

@@ -12,7 +12,11 @@ import { createDatabase, migrateToLatest, type Db } from '../../../src/platform/
 import { embeddedPostgresUrl } from '../../../src/platform/runtime/embedded-postgres';
 import { freePort, isPortFree } from '../../../src/platform/runtime/ports';
 import { projectRoot } from '../../../src/platform/runtime/project-paths';
+import { requireClusterBinaries } from '../../../src/platform/runtime/cluster/cluster-binaries';
+import { TemporalCluster } from '../../../src/platform/runtime/cluster/temporal-cluster';
+import { embeddedPostgresPassword } from '../../../src/platform/runtime/embedded-postgres';
 import { TemporalDevServer } from '../../../src/platform/runtime/temporal-dev-server';
+import { testClusterPorts, usingCluster } from '../../support/temporal-under-test';
 import { connectClient } from '../../../src/platform/temporal/temporal-connection';
 import { seedDemoCampaign, waitFor, withTimeout } from '../../../bench/support/harness';
 
@@ -35,7 +39,8 @@ export class FaultStack {
   readonly campaignId = `faults-${randomBytes(4).toString('hex')}`;
   readonly taskQueue = `faults-${randomBytes(4).toString('hex')}`;
   private pgProcess: ChildProcess | null = null;
-  private temporal: TemporalDevServer | null = null;
+  private temporal: TemporalDevServer | TemporalCluster | null = null;
+  private clusterPorts: Awaited<ReturnType<typeof testClusterPorts>> | null = null;
   private readonly processes = new Set<NodeProcess>();
   private pools: Db[] = [];
   private clients: Client[] = [];
@@ -149,8 +154,26 @@ export class FaultStack {
   // -------------------------------------------------------------------------------------------------------
   // Temporal.
 
-  /** Starts the dev server on its port and SQLite file; a restart finds its workflows, timers and namespace there. */
+  /**
+   * Starts the dev server on its port and SQLite file; a restart finds its workflows, timers and namespace there.
+   * Under `npm run test:cluster` (TEST_TEMPORAL=cluster): the four-service cluster on this stack's PostgreSQL instead,
+   * its frontend on the same port, and a restart finds everything in Temporal's databases.
+   */
   async startTemporal(cli: string): Promise<void> {
+    if (usingCluster()) {
+      // Temporal keeps its state in this stack's PostgreSQL: callers may start both at once, so wait for it.
+      await waitFor(async () => this.postmasterPid() !== null && this.pgProcess !== null, READY_TIMEOUT_MS, 'PostgreSQL before the Temporal cluster', 100);
+      this.clusterPorts ??= await testClusterPorts(this.ports.temporal);
+      this.temporal = await TemporalCluster.start({
+        binaries: requireClusterBinaries(),
+        postgres: { host: '127.0.0.1', port: this.ports.pg, adminUser: 'postgres', adminPassword: embeddedPostgresPassword(this.pgDataDir) },
+        temporalPassword: embeddedPostgresPassword(path.join(this.dir, 'temporal')),
+        ports: this.clusterPorts,
+        namespace: NAMESPACE,
+        dir: path.join(this.dir, 'temporal-cluster'),
+      });
+      return;
+    }
     this.temporal = await TemporalDevServer.start({
       cli,
       port: this.ports.temporal,
@@ -161,6 +184,12 @@ export class FaultStack {
       namespace: NAMESPACE,
       logFile: path.join(this.dir, 'temporal.log'),
     });
+  }
+
+  /** The cluster under `npm run test:cluster`, for the faults only a cluster has (one service killed or restarted). */
+  get cluster(): TemporalCluster {
+    if (!(this.temporal instanceof TemporalCluster)) throw new Error('not running on a Temporal cluster (npm run test:cluster)');
+    return this.temporal;
   }
 
   async stopTemporal(): Promise<void> {
@@ -257,8 +286,9 @@ export class FaultStack {
   /** The last lines of every log in the folder, for a failure's message. */
   private logs(lines = 25): string {
     if (!fs.existsSync(this.dir)) return '';
-    return fs
-      .readdirSync(this.dir)
+    const clusterLogs = path.join('temporal-cluster', 'logs');
+    const files = [...fs.readdirSync(this.dir), ...(fs.existsSync(path.join(this.dir, clusterLogs)) ? fs.readdirSync(path.join(this.dir, clusterLogs)).map((f) => path.join(clusterLogs, f)) : [])];
+    return files
       .filter((f) => f.endsWith('.log'))
       .map((f) => `--- ${f}\n${tail(path.join(this.dir, f), lines)}`)
       .join('\n');

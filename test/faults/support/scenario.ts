@@ -7,6 +7,7 @@ import { STEPS, benchTasks, type BenchTask } from '../../../bench/support/lifecy
 import type { Db } from '../../../src/platform/database/database';
 import { startIndicatorTasks, type NewIndicatorTask } from '../../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../../workflows/indicator-task/indicator-task.messages';
+import { usingCluster } from '../../support/temporal-under-test';
 import { FaultStack, type NodeProcess } from './fault-stack';
 import { LifecycleLoad, type FailedAttempt, type LoadOptions } from './lifecycle-load';
 
@@ -61,7 +62,7 @@ export async function startSystem(stack: FaultStack, options: { apis: number }):
   const cli = process.env.TEMPORAL_CLI;
   if (!cli) throw new Error('TEMPORAL_CLI is not set: run the fault tests through jest (global setup)');
   await Promise.all([stack.startPostgres(), stack.startTemporal(cli)]);
-  log('PostgreSQL and the Temporal dev server started');
+  log(`PostgreSQL and the Temporal ${usingCluster() ? 'cluster (four services)' : 'dev server'} started`);
   await stack.prepareDatabase([stack.campaignId, sideCampaignId]);
   const db = stack.db();
   const client = await stack.client();
