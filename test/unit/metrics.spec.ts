@@ -6,6 +6,9 @@ import { graphqlMetricsPlugin, outcomeCode } from '../../src/platform/graphql/gr
 import { apiRegistry, MAX_OPERATION_NAMES, measureImport } from '../../src/platform/metrics/api.metrics';
 import { activityOutcome } from '../../src/platform/temporal/activity-metrics.interceptor';
 import { DomainError } from '../../src/platform/errors/domain-error';
+import { workerRegistry } from '../../src/platform/metrics/worker.metrics';
+import { PermanentDeliveryError } from '../../src/notification/channels/notification-channel';
+import { createNotificationDeliveryActivities } from '../../activities/notification-delivery.activities';
 
 const TOKEN = 'a-metrics-token-of-32-characters';
 
@@ -98,5 +101,27 @@ describe('graphqlMetricsPlugin', () => {
     expect(operations).toContain(OTHER_LABEL);
     expect(values.find((v) => v.labels.operation === 'Refused')!.labels.code).toBe('UNAUTHENTICATED');
     expect(values.reduce((n, v) => n + v.value, 0)).toBe(10_002);
+  });
+});
+
+describe('notification delivery counts', () => {
+  it('counts a send as SENT, a failure to retry as RETRYING, and a refusal or retries run out as FAILED, by channel', async () => {
+    workerRegistry.resetMetrics();
+    const outcomes = [async () => undefined, async () => Promise.reject(new Error('SMTP 421')), async () => Promise.reject(new PermanentDeliveryError('邮箱被拒'))];
+    const channel = { name: 'EMAIL' as const, reaches: () => true, send: async () => (outcomes.shift() ?? (async () => undefined))() };
+    const deliveries = {
+      beginAttempt: async () => 'PENDING',
+      message: async () => ({}),
+      noteError: async () => undefined,
+      markSent: async () => undefined,
+      markFailed: async () => undefined,
+    };
+    const activities = createNotificationDeliveryActivities({ deliveries: deliveries as never, channels: [channel as never], retry: { initialMs: 1, maximumMs: 1, totalMs: 1 } });
+    await activities.deliverNotification({ notificationId: 'n1', channel: 'EMAIL' });
+    await expect(activities.deliverNotification({ notificationId: 'n2', channel: 'EMAIL' })).rejects.toThrow('SMTP 421');
+    await expect(activities.deliverNotification({ notificationId: 'n3', channel: 'EMAIL' })).rejects.toThrow('邮箱被拒');
+    await activities.recordDeliveryFailure({ notificationId: 'n2', channel: 'EMAIL', error: 'SMTP 421' });
+    const values = (await workerRegistry.getMetricsAsJSON()).find((m) => m.name === 'chuangwen_notification_deliveries_total')!.values;
+    expect(Object.fromEntries(values.map((v) => [`${v.labels.channel} ${v.labels.outcome}`, v.value]))).toEqual({ 'EMAIL SENT': 1, 'EMAIL RETRYING': 1, 'EMAIL FAILED': 2 });
   });
 });
