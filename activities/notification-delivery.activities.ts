@@ -4,6 +4,7 @@
 import { ApplicationFailure } from '@temporalio/common';
 import type { NotificationChannel } from '../src/notification/channels/notification-channel';
 import { PermanentDeliveryError } from '../src/notification/channels/notification-channel';
+import { notificationDeliveries } from '../src/platform/metrics/worker.metrics';
 import type { NotificationDeliveryRepository } from '../src/notification/notification-delivery.repository';
 import { planChannels, type PlannedDelivery } from '../src/notification/notification-preferences';
 import type { DeliveryPlan, DeliverInput, DeliveryRetry, NotificationDeliveryInput, RecordFailureInput } from '../workflows/notification-delivery/notification-delivery.types';
@@ -53,14 +54,18 @@ export function createNotificationDeliveryActivities(deps: NotificationDeliveryD
         const error = err instanceof Error ? err.message : String(err);
         const permanent = err instanceof PermanentDeliveryError;
         await deps.deliveries.noteError(notificationId, channel, error, permanent);
+        notificationDeliveries.inc({ channel: sender.name, outcome: permanent ? 'FAILED' : 'RETRYING' });
         if (permanent) throw ApplicationFailure.create({ type: PERMANENT_DELIVERY_FAILURE, message: error, nonRetryable: true });
         throw err;
       }
       await deps.deliveries.markSent(notificationId, channel);
+      notificationDeliveries.inc({ channel: sender.name, outcome: 'SENT' });
     },
 
+    /** Retries ran out (a permanent refusal was counted FAILED when it happened). */
     async recordDeliveryFailure({ notificationId, channel, error }: RecordFailureInput): Promise<void> {
       await deps.deliveries.markFailed(notificationId, channel, error);
+      notificationDeliveries.inc({ channel: byName.get(channel)?.name ?? 'unknown', outcome: 'FAILED' });
     },
   };
 }

@@ -12,7 +12,7 @@ import { runMain } from './platform/runtime/run-main';
 import { Shutdown } from './platform/runtime/shutdown';
 import { resolveTemporalCli } from './platform/runtime/temporal-binaries';
 import { TemporalDevServer } from './platform/runtime/temporal-dev-server';
-import { configuredWorkerOptions, startWorker } from './platform/runtime/worker-runner';
+import { configuredWorkerOptions, installWorkerMetrics, startWorker } from './platform/runtime/worker-runner';
 
 const log = (line: string) => console.log(`[创文] ${line}`);
 
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
     await assertPortFree(t.uiPort, 'TEMPORAL_UI_PORT', 'Temporal 网页界面 / Temporal Web UI');
   }
   await assertPortFree(config.api.port, 'PORT', 'GraphQL API 与看板 / API and board', config.api.host);
+  await assertPortFree(config.metrics.workerPort, 'WORKER_METRICS_PORT', 'worker 监控指标 / worker metrics', config.api.host);
 
   try {
     let databaseUrl = config.databaseUrl;
@@ -72,8 +73,12 @@ async function main(): Promise<void> {
     if (runtime.migrated.length > 0) log(`数据库迁移完成 / migrations applied: ${runtime.migrated.join(', ')}`);
     if (runtime.rebuilt.length > 0) log(`已按新版本重建投影 / projections rebuilt: ${runtime.rebuilt.join(', ')}`);
 
+    // Before the worker: the Temporal SDK's metrics exporter is set up with the process's Temporal runtime.
+    const workerMetrics = await installWorkerMetrics();
     const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db, configuredWorkerOptions(config), config.notifications);
     shutdown.add('Worker', () => worker.stop());
+    const metricsServer = await workerMetrics.listen(config.api.host, config.metrics.workerPort, config.metrics.token);
+    shutdown.add('worker 监控指标 / worker metrics', () => new Promise((resolve) => metricsServer.close(() => resolve())));
     worker.done.catch((err) => {
       log(`Worker 异常停止 / worker failed: ${String(err)}`);
       void shutdown.run().then(() => process.exit(1));
@@ -87,7 +92,8 @@ async function main(): Promise<void> {
     const app = await startApi({ ...runtime, workerStatus: worker.status }, { checkPort: false });
     shutdown.add('API', () => app.close());
 
-    const base = `http://${config.api.host === '0.0.0.0' ? 'localhost' : config.api.host}:${config.api.port}`;
+    const host = config.api.host === '0.0.0.0' ? 'localhost' : config.api.host;
+    const base = `http://${host}:${config.api.port}`;
     console.log(
       [
         '',
@@ -96,6 +102,8 @@ async function main(): Promise<void> {
         `  GraphQL:                 ${base}/graphql`,
         ...(config.graphqlIde ? [`  调试台 GraphiQL:         ${base}/graphiql`] : []),
         `  健康检查 Health:         ${base}/health`,
+        `  监控指标 Metrics:        ${base}/metrics`,
+        `  Worker 指标 Metrics:     http://${host}:${config.metrics.workerPort}/metrics`,
         `  Temporal 界面 UI:        ${temporalUiUrl ?? '（未知 / unknown）'}`,
         `  数据目录 Data:           ${config.databaseUrl ? '（外部数据库 / external database）' : config.dataDir}`,
         '  按 Ctrl-C 停止全部 / press Ctrl-C to stop everything',

@@ -1,5 +1,6 @@
 // `npm run worker`: a Temporal worker alone, against TEMPORAL_ADDRESS and DATABASE_URL, with a health
-// endpoint on WORKER_HEALTH_PORT. Run several for throughput; Temporal spreads the work.
+// endpoint and the worker's Prometheus metrics (ours and the Temporal SDK's) on WORKER_HEALTH_PORT. Run several for
+// throughput; Temporal spreads the work.
 import * as http from 'node:http';
 import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './platform/config/config';
 import { createDatabase, pingDatabase } from './platform/database/database';
@@ -7,7 +8,7 @@ import { prepareDatabase } from './platform/runtime/connect';
 import { assertPortFree } from './platform/runtime/ports';
 import { runMain } from './platform/runtime/run-main';
 import { Shutdown } from './platform/runtime/shutdown';
-import { configuredWorkerOptions, startWorker } from './platform/runtime/worker-runner';
+import { configuredWorkerOptions, installWorkerMetrics, startWorker } from './platform/runtime/worker-runner';
 
 const log = (line: string) => console.log(`[worker] ${line}`);
 
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
     const db = createDatabase(databaseUrl);
     shutdown.add('数据库连接 / database pool', () => db.destroy());
     await prepareDatabase(db);
+    // Before the worker: the Temporal SDK's metrics exporter is set up with the process's Temporal runtime.
+    const metrics = await installWorkerMetrics();
     const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config), config.notifications);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
       void shutdown.run().then(() => process.exit(1));
     });
     const health = http.createServer((req, res) => {
+      if (metrics.handle(req, res, config.metrics.token)) return;
       if (req.url !== '/health') {
         res.writeHead(404).end();
         return;
@@ -44,7 +48,7 @@ async function main(): Promise<void> {
     });
     await new Promise<void>((resolve) => health.listen(config.worker.healthPort, config.api.host, resolve));
     shutdown.add('健康检查 / health endpoint', () => new Promise((resolve) => health.close(() => resolve())));
-    log(`已连接 ${address}，任务队列 ${config.temporal.taskQueue}；健康检查 http://${config.api.host}:${config.worker.healthPort}/health (pid ${process.pid})`);
+    log(`已连接 ${address}，任务队列 ${config.temporal.taskQueue}；健康检查 http://${config.api.host}:${config.worker.healthPort}/health，监控指标 /metrics (pid ${process.pid})`);
   } catch (err) {
     await shutdown.run();
     throw err;

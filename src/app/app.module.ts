@@ -15,6 +15,7 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../platform/errors/graphql-error.formatter';
 import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limits';
 import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
+import { graphqlMetricsPlugin } from '../platform/graphql/graphql-metrics.plugin';
 import { HealthModule } from '../platform/health/health.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
@@ -68,7 +69,8 @@ export class AppModule {
             // We give no cache hints, and Apollo's cache-control plugin wrapped every field's resolver to collect
             // them: a quarter of the API's CPU on a board of 2,000 cards (bench/board-query.bench.ts). Its only
             // effect, that no answer (people's boards) is stored by a browser or a proxy, is kept here.
-            plugins: [ApolloServerPluginCacheControlDisabled(), NO_STORE],
+            // Operations by name and outcome code for /metrics (src/platform/metrics/).
+            plugins: [ApolloServerPluginCacheControlDisabled(), NO_STORE, graphqlMetricsPlugin()],
           }),
         }),
         HealthModule,

@@ -9,6 +9,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG } from '../platform/core/app.tokens';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
+import { signInFailures } from '../platform/metrics/api.metrics';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
@@ -149,6 +150,18 @@ export class AuthService {
    * checked, so that parallel requests and several API instances cannot race past either limit.
    */
   async signIn(login: string, password: string, ip: string): Promise<SignedIn> {
+    try {
+      return await this.checkedSignIn(login, password, ip);
+    } catch (err) {
+      // Refusals of the person, counted for /metrics (a burst of WRONG_PASSWORD is someone guessing); not outages.
+      if (err instanceof DomainError && (err.code === 'UNAUTHENTICATED' || err.code === 'RATE_LIMITED' || err.code === 'BAD_USER_INPUT')) {
+        signInFailures.inc({ reason: err.code === 'UNAUTHENTICATED' ? 'WRONG_PASSWORD' : err.code });
+      }
+      throw err;
+    }
+  }
+
+  private async checkedSignIn(login: string, password: string, ip: string): Promise<SignedIn> {
     const MAX_LOGIN_LENGTH = 100;
     const name = typeof login === 'string' ? login.trim() : '';
     if (name === '' || typeof password !== 'string' || password === '') throw new DomainError('BAD_USER_INPUT', '请填写登录名和密码', name === '' ? 'login' : 'password');

@@ -15,6 +15,7 @@ import { chooseTitle, exportFileName, normaliseTitle } from './catalog.versions'
 import { decodeCsvBytes, problemReport, sortProblems, type SheetProblem } from '../platform/spreadsheet';
 import { countsText, type ChangeCounts, type ReferenceChange } from './reference-diff';
 import { csvSheetName, uploadKind, type Upload } from './reference-upload';
+import { measureImport } from '../platform/metrics/api.metrics';
 
 export type ReferenceImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLIED';
 
@@ -72,7 +73,12 @@ export interface CatalogVersionView extends VersionView {
 export class CatalogService {
   constructor(private readonly catalogs: CatalogRepository) {}
 
+  /** Timed for /metrics by outcome (chuangwen_import_duration_seconds). */
   async import(actor: Actor, input: Upload & { dryRun?: boolean; title?: string | null }): Promise<CatalogImportOutcome> {
+    return measureImport('catalog', () => this.importFile(actor, input));
+  }
+
+  private async importFile(actor: Actor, input: Upload & { dryRun?: boolean; title?: string | null }): Promise<CatalogImportOutcome> {
     const givenTitle = titleInput(input.title);
     const parsed = await this.read(input);
     const fileSha256 = createHash('sha256').update(input.content).digest('hex');

@@ -13,6 +13,7 @@ import { parseOrganisationFiles } from './organisation.parser';
 import { OrganisationRepository, type PersonRecord } from './organisation.repository';
 import { WORKING_GROUPS, type UnitKind, type WorkingGroupCode } from './organisation.types';
 import { diffOrganisation, planOrganisation, type OrganisationDiff } from './organisation.validator';
+import { measureImport } from '../platform/metrics/api.metrics';
 
 export interface OrganisationImportOutcome {
   status: ReferenceImportStatus;
@@ -55,7 +56,12 @@ export class OrganisationService implements OnModuleInit {
     await this.organisation.ensureWorkingGroups();
   }
 
+  /** Timed for /metrics by outcome (chuangwen_import_duration_seconds). */
   async import(actor: Actor, input: { files: Upload[]; dryRun?: boolean }): Promise<OrganisationImportOutcome> {
+    return measureImport('organisation', () => this.importFile(actor, input));
+  }
+
+  private async importFile(actor: Actor, input: { files: Upload[]; dryRun?: boolean }): Promise<OrganisationImportOutcome> {
     if (input.files.length === 0 || input.files.length > MAX_FILES) {
       throw new DomainError('BAD_USER_INPUT', '请上传一个 .xlsx 文件（含单位、人员两个工作表），或单位表、人员表两个 .csv 文件', 'files');
     }

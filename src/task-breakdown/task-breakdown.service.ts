@@ -15,6 +15,7 @@ import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, 
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
 import { notXlsxReason, problem } from '../platform/spreadsheet';
 import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
+import { measureImport } from '../platform/metrics/api.metrics';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
 
@@ -92,7 +93,12 @@ export class TaskBreakdownService {
     throw new DomainError('BAD_USER_INPUT', '只支持 .xlsx 或 .csv 格式的任务分解表（.xls 请先另存为 .xlsx）', 'fileName');
   }
 
+  /** Timed for /metrics by outcome (chuangwen_import_duration_seconds). */
   async import(actor: Actor, input: { campaignId?: string | null; fileName: string; content: Buffer; dryRun?: boolean }): Promise<ImportOutcome> {
+    return measureImport('task_breakdown', () => this.importFile(actor, input));
+  }
+
+  private async importFile(actor: Actor, input: { campaignId?: string | null; fileName: string; content: Buffer; dryRun?: boolean }): Promise<ImportOutcome> {
     if (input.content.byteLength === 0) throw new DomainError('BAD_USER_INPUT', '文件是空的', 'file');
     if (input.content.byteLength > MAX_XLSX_BYTES) {
       throw new DomainError('BAD_USER_INPUT', `文件超过 ${MAX_XLSX_BYTES / 1024 / 1024} MB，请拆分后分别导入`, 'file');

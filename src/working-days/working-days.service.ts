@@ -9,6 +9,7 @@ import { problemReport, type SheetProblem } from '../platform/spreadsheet';
 import { officialCalendarYears, WorkingDayCalendar } from './working-day-calendar';
 import { parseOverrideFile, WORKING_DAY_KIND_LABELS, type OverrideRow, type WorkingDayKind } from './working-day-overrides.parser';
 import { WorkingDaysRepository } from './working-days.repository';
+import { measureImport } from '../platform/metrics/api.metrics';
 
 export interface OverrideView {
   date: string;
@@ -53,7 +54,12 @@ export class WorkingDaysService {
     return new WorkingDayCalendar(new Map(overrides.map((o) => [o.date, o.workday]))).addWorkingDays(from.toISOString(), days);
   }
 
+  /** Timed for /metrics by outcome (chuangwen_import_duration_seconds). */
   async import(actor: Actor, input: { file: Upload; dryRun?: boolean }): Promise<OverrideImportOutcome> {
+    return measureImport('working_days', () => this.importFile(actor, input));
+  }
+
+  private async importFile(actor: Actor, input: { file: Upload; dryRun?: boolean }): Promise<OverrideImportOutcome> {
     const kind = uploadKind(input.file, '工作日调整表');
     const fileName = input.file.fileName;
     const parsed = await parseOverrideFile({ ...input.file, kind });

@@ -10,6 +10,7 @@ import { freePort, isPortFree } from '../../src/platform/runtime/ports';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { waitFor } from '../support/fixtures';
 import { gql } from '../support/test-env';
+import { parseSamples, total } from '../support/prometheus-text';
 import { isAlive as alive } from '../../src/platform/runtime/process-alive';
 
 interface Started {
@@ -52,10 +53,11 @@ describe('npm start', () => {
   beforeAll(async () => {
     fs.chmodSync(dataDir, 0o755);
     const temporalPort = await freeRun(3);
-    const [apiPort, uiPort, pgPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    const [apiPort, uiPort, pgPort, workerMetricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
     env = {
       DATA_DIR: dataDir,
       PORT: String(apiPort),
+      WORKER_METRICS_PORT: String(workerMetricsPort),
       TEMPORAL_PORT: String(temporalPort),
       TEMPORAL_UI_PORT: String(uiPort),
       EMBEDDED_POSTGRES_PORT: String(pgPort),
@@ -81,7 +83,7 @@ describe('npm start', () => {
     expect(await run.exited).toBe(0);
     expect(run.output()).toContain('全部已停止');
     // Nothing is left listening on any port the launcher opened.
-    for (const port of [env.PORT, env.TEMPORAL_PORT, env.TEMPORAL_UI_PORT, env.EMBEDDED_POSTGRES_PORT]) {
+    for (const port of [env.PORT, env.TEMPORAL_PORT, env.TEMPORAL_UI_PORT, env.EMBEDDED_POSTGRES_PORT, env.WORKER_METRICS_PORT]) {
       expect(await isPortFree(Number(port))).toBe(true);
     }
   }
@@ -117,6 +119,15 @@ describe('npm start', () => {
     ]);
     const moved = await gql(base, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: UNKNOWN, note: "待测评" }) { version } }`);
     expect(moved.errors).toBeUndefined();
+
+    // Prometheus: the API's GraphQL histogram at /metrics, and the in-process worker's port with the Temporal SDK's.
+    expect(first.output()).toContain(`${base}/metrics`);
+    expect(first.output()).toContain(`http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics`);
+    const apiMetrics = parseSamples(await (await fetch(`${base}/metrics`)).text());
+    expect(total(apiMetrics, 'chuangwen_graphql_operation_duration_seconds_bucket', { le: '+Inf', operation: 'anonymous', code: 'OK' })).toBeGreaterThan(0);
+    const workerMetrics = parseSamples(await (await fetch(`http://127.0.0.1:${env.WORKER_METRICS_PORT}/metrics`)).text());
+    expect(total(workerMetrics, 'temporal_workflow_task_schedule_to_start_latency_count')).toBeGreaterThan(0);
+    expect(total(workerMetrics, 'chuangwen_activity_duration_seconds_bucket', { le: '+Inf', activity_type: 'appendEvents', outcome: 'OK' })).toBeGreaterThan(0);
     await stop(first);
 
     const second = start(env);
@@ -157,6 +168,19 @@ describe('npm start', () => {
       expect(await run.exited).toBe(1);
       expect(run.output()).toContain(`端口 ${env.PORT} 已被占用`);
       expect(run.output()).toContain('PORT');
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('refuses to start when the worker metrics port is taken, naming WORKER_METRICS_PORT', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(Number(env.WORKER_METRICS_PORT), '127.0.0.1', resolve));
+    try {
+      const run = start(env);
+      expect(await run.exited).toBe(1);
+      expect(run.output()).toContain(`端口 ${env.WORKER_METRICS_PORT} 已被占用`);
+      expect(run.output()).toContain('WORKER_METRICS_PORT');
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }

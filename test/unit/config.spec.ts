@@ -48,6 +48,7 @@ describe('loadConfig', () => {
           sms: null,
         },
       },
+      metrics: { token: null, workerPort: 9464 },
       worker: { healthPort: 3001, maxCachedWorkflows: null },
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
@@ -85,6 +86,8 @@ describe('loadConfig', () => {
       HOST: '0.0.0.0',
       PORT: '8080',
       WORKER_HEALTH_PORT: '8081',
+      WORKER_METRICS_PORT: '8082',
+      METRICS_TOKEN: 'm'.repeat(40),
       TEMPORAL_MAX_CACHED_WORKFLOWS: '500',
       DEMO_DATA: 'false',
       LOG_LEVEL: 'debug',
@@ -142,6 +145,7 @@ describe('loadConfig', () => {
         connectionInitTimeoutMs: 10_000,
       },
       webDir: path.join(projectRoot(), 'web/dist'),
+      metrics: { token: 'm'.repeat(40), workerPort: 8082 },
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
       logLevel: 'debug',
@@ -297,6 +301,15 @@ describe('loadConfig', () => {
     ['RETENTION_INTERVAL_MINUTES', '0'],
   ])('refuses %s=%s', (variable, value) => {
     expect(() => loadConfig({ [variable]: value })).toThrow(problemWith(variable));
+  });
+
+  it.each([
+    ['of fewer than 16 characters', 'short'],
+    ['of more than 256 characters', 'm'.repeat(257)],
+    ['with spaces', 'a token with spaces'],
+    ['not in ASCII', '令牌令牌令牌令牌令牌令牌令牌令牌'],
+  ])('refuses a METRICS_TOKEN %s', (_what, value) => {
+    expect(() => loadConfig({ METRICS_TOKEN: value })).toThrow(problemWith('METRICS_TOKEN'));
   });
 
   it('refuses a token secret shorter than 32 characters', () => {

@@ -44,6 +44,13 @@ const schema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: port(3000),
   WORKER_HEALTH_PORT: port(3001),
+  // `npm start` only: the in-process worker's /metrics (`npm run worker` serves it on WORKER_HEALTH_PORT). 9464 is the
+  // port Prometheus's registry of exporters gives OpenTelemetry's, far from the API's 3000s and Temporal's 7000s.
+  WORKER_METRICS_PORT: port(9464),
+  // Bearer token Prometheus sends to /metrics; unset: /metrics answers callers on this machine only.
+  METRICS_TOKEN: optionalText.refine((v) => v === null || (v.length >= 16 && v.length <= 256 && /^[\x21-\x7e]+$/.test(v)), {
+    message: '须为 16 到 256 个可见 ASCII 字符（不含空格） / 16 to 256 printable ASCII characters, no spaces',
+  }),
   // Workflows a worker keeps in memory between their tasks; one not cached replays its history on its next task.
   // Unset: the SDK's default, which grows with the heap limit. Memory is bounded by it, not by the running total.
   TEMPORAL_MAX_CACHED_WORKFLOWS: optionalText.refine((v) => v === null || (/^\d{1,6}$/.test(v) && Number(v) >= 2), {
@@ -131,6 +138,13 @@ export interface AppConfig {
     port: number;
     /** Express's `trust proxy`: false (clients connect directly), a hop count, or the proxies' addresses. */
     trustProxy: false | number | string[];
+  };
+  /** Prometheus /metrics of the API and the worker (src/platform/metrics/). */
+  metrics: {
+    /** Required as `Authorization: Bearer <token>` when set; null: only loopback callers are answered. */
+    token: string | null;
+    /** `npm start` only: where the in-process worker serves its /metrics, on the API's host. */
+    workerPort: number;
   };
   worker: {
     healthPort: number;
@@ -267,6 +281,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       cli: e.TEMPORAL_CLI,
     },
     api: { host: e.HOST, port: e.PORT, trustProxy: trustProxy(e.TRUST_PROXY) },
+    metrics: { token: e.METRICS_TOKEN, workerPort: e.WORKER_METRICS_PORT },
     worker: { healthPort: e.WORKER_HEALTH_PORT, maxCachedWorkflows: e.TEMPORAL_MAX_CACHED_WORKFLOWS === null ? null : Number(e.TEMPORAL_MAX_CACHED_WORKFLOWS) },
     demoData: e.DEMO_DATA,
     files: { dir: path.resolve(e.FILE_STORE_DIR ?? path.join(e.DATA_DIR, 'files')), maxBytes: e.MAX_UPLOAD_MB * 1024 * 1024 },

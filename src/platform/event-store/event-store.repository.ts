@@ -7,6 +7,7 @@ import type { Database } from '../database/database.types';
 import { StreamConflictError } from './event-store.errors';
 import { forEachEvent } from '../projections/replay-events';
 import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type ProjectionRebuild, type StoredEvent } from './event-store.types';
+import { eventAppendDuration } from '../metrics/worker.metrics';
 
 const EVENT_COLUMNS = ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'] as const;
 
@@ -66,9 +67,22 @@ export class EventStoreRepository {
     private readonly projections: readonly InlineProjection[],
   ) {}
 
+  /** Timed for /metrics (chuangwen_event_append_duration_seconds) by outcome. */
   async append(request: AppendRequest): Promise<AppendResult> {
+    if (request.events.length === 0) return { written: 0, lastPosition: null };
+    const end = eventAppendDuration.startTimer();
+    try {
+      const result = await this.appendInTransaction(request);
+      end({ outcome: result.written > 0 ? 'WRITTEN' : 'DUPLICATE' });
+      return result;
+    } catch (err) {
+      end({ outcome: err instanceof StreamConflictError ? 'STREAM_CONFLICT' : 'ERROR' });
+      throw err;
+    }
+  }
+
+  private async appendInTransaction(request: AppendRequest): Promise<AppendResult> {
     const { streamId, events } = request;
-    if (events.length === 0) return { written: 0, lastPosition: null };
     return this.db.transaction().execute(async (trx) => {
       // One writer per stream at a time; other streams are not held up.
       await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);

@@ -23,6 +23,7 @@ import { AuthRepository } from '../../auth/auth.repository';
 import type { Credential, GraphQLContext } from '../../auth/auth.service';
 import { DomainError } from '../errors/domain-error';
 import { formatGraphQLError } from '../errors/graphql-error.formatter';
+import { activeSubscriptions } from '../metrics/api.metrics';
 import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
 import type { AppConfig } from '../config/config';
 import { documentTooLong, queryLimitRules } from '../errors/query-limits';
@@ -227,12 +228,14 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private remember(live: LiveSocket, id: string, credential: Credential): void {
     live.operations.set(id, credential);
     this.subscriptionsOf.set(credential.userId, (this.subscriptionsOf.get(credential.userId) ?? 0) + 1);
+    activeSubscriptions.inc();
   }
 
   private forget(live: LiveSocket, id: string): void {
     const credential = live.operations.get(id);
     if (!credential) return;
     live.operations.delete(id);
+    activeSubscriptions.dec();
     const left = (this.subscriptionsOf.get(credential.userId) ?? 1) - 1;
     if (left > 0) this.subscriptionsOf.set(credential.userId, left);
     else this.subscriptionsOf.delete(credential.userId);

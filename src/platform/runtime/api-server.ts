@@ -11,6 +11,8 @@ import { assertPortFree } from './ports';
 import { GRAPHIQL_PATH, graphiqlRouter } from '../web/graphiql';
 import { idempotencyKeyMiddleware } from '../idempotency/idempotency.service';
 import { securityHeaders } from '../web/security-headers';
+import { apiRegistry } from '../metrics/api.metrics';
+import { metricsMiddleware } from '../metrics/metrics-endpoint';
 
 const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
   error: ['fatal', 'error'],
@@ -38,6 +40,8 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   // answered as a coded JSON error (PAYLOAD_TOO_LARGE, BAD_USER_INPUT), never as Express's HTML error page.
   // Behind a load balancer the client's address comes from X-Forwarded-For, but only from proxies trusted here.
   app.set('trust proxy', runtime.config.api.trustProxy);
+  // Prometheus: METRICS_TOKEN as a bearer token, or else callers on this machine only (src/platform/metrics/).
+  app.use(metricsMiddleware(runtime.config.metrics.token, () => apiRegistry.metrics()));
   const limit = runtime.config.limits.requestBytes;
   // A caller without credentials may send ANONYMOUS_BODY_BYTES: signing in needs no more.
   const demoHeader = { accepted: runtime.config.auth.demoIdentityHeader, isLoopback };

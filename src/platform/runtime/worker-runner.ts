@@ -15,6 +15,9 @@ import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { AppConfig, NotificationsConfig, TemporalConnectionConfig } from '../config/config';
 import { configuredChannels } from '../../notification/channels/channels';
+import { activityMetricsInterceptor } from '../temporal/activity-metrics.interceptor';
+import { WorkerMetrics } from '../metrics/worker-metrics';
+import { freePort } from './ports';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
@@ -35,16 +38,39 @@ export function createEventStore(db: Db, options: { deliverNotifications?: boole
 }
 
 let runtimeInstalled = false;
+/** host:port of the Temporal SDK's Prometheus exporter in this process, once the Runtime was set up with it. */
+let sdkMetricsAddress: string | null = null;
 
-/** The SDK logs every state change at INFO; keep the console for what an operator needs. Once per process. */
-function installRuntime(): void {
+/**
+ * The SDK logs every state change at INFO; keep the console for what an operator needs. Once per process, before
+ * the first worker: `prometheusAddress` turns on the SDK's Prometheus exporter there (durations in seconds, as ours).
+ */
+function installRuntime(prometheusAddress: string | null = null): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
-  } catch {
-    // Already created by an earlier connection in this process: keep its settings.
+    Runtime.install({
+      logger: new DefaultLogger('WARN'),
+      ...(prometheusAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: prometheusAddress, useSecondsForDurations: true } } } } : {}),
+    });
+    sdkMetricsAddress = prometheusAddress;
+  } catch (err) {
+    // Already created by an earlier connection in this process: keep its settings (then without the SDK's metrics).
+    if (prometheusAddress) console.warn(`[worker] Temporal SDK 监控指标未开启 / Temporal SDK metrics are off: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+/**
+ * Sets up this process's Temporal Runtime with the SDK's Prometheus exporter on a free loopback port, and answers
+ * the worker's /metrics (ours and the SDK's). Entry points that serve a worker's /metrics call it before starting
+ * the worker; a process that does not (tests, benchmarks) keeps the SDK's metrics off.
+ */
+export async function installWorkerMetrics(): Promise<WorkerMetrics> {
+  if (!runtimeInstalled) {
+    const port = await freePort();
+    installRuntime(`127.0.0.1:${port}`);
+  }
+  return new WorkerMetrics(sdkMetricsAddress);
 }
 
 /** The worker options the configuration sets (TEMPORAL_MAX_CACHED_WORKFLOWS); the SDK's defaults for the rest. */
@@ -80,6 +106,7 @@ export async function startWorker(
     db,
     client,
     delivery: notifications ? { channels, retry: notifications.retry } : undefined,
+    activityInterceptors: [activityMetricsInterceptor],
     options,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.

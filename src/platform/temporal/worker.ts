@@ -2,7 +2,7 @@
 // and the activities, created from the services they use.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
+import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
 import type { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
@@ -33,6 +33,8 @@ export interface WorkerDeps {
   client: Client;
   /** The channels notifications are delivered on besides the inbox (none: the inbox only), and their retries. */
   delivery?: { channels: readonly NotificationChannel[]; retry: NotificationsConfig['retry'] };
+  /** Activity interceptors (worker-runner.ts: the activity metrics). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
@@ -64,6 +66,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       }),
       ...createWorkingDayActivities({ db: deps.db }),
     },
+    ...(deps.activityInterceptors ? { interceptors: { activity: deps.activityInterceptors } } : {}),
     shutdownGraceTime: '10 seconds',
     ...deps.options,
   });
