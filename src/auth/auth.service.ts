@@ -16,6 +16,7 @@ import { signAccessToken, verifyAccessToken } from './tokens';
 import { isUnitRole, type Caller } from './access-policy';
 import { callerOfApiKey } from './service-accounts';
 import { ServiceAccountRepository } from './service-account.repository';
+import { annotateLogContext } from '../platform/logging/log-context';
 
 export { isUnitRole };
 
@@ -161,6 +162,7 @@ export class AuthService {
     const ok = Boolean(user?.password_hash) && matches;
     await this.repo.finishAttempt(claim, name, ip, ok);
     if (!ok || !user) throw new DomainError('UNAUTHENTICATED', '登录名或密码不正确');
+    annotateLogContext({ person: user.login });
     const refreshToken = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const refreshExpires = new Date(Date.now() + this.config.refreshTokenSeconds * 1000);

@@ -1,4 +1,4 @@
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import type { InlineProjection } from '../event-store/event-store.types';
@@ -15,6 +15,7 @@ import { connectClient, connectWorker } from '../temporal/temporal-connection';
 import { createWorker, type WorkerDeps } from '../temporal/worker';
 import type { AppConfig, NotificationsConfig, TemporalConnectionConfig } from '../config/config';
 import { configuredChannels } from '../../notification/channels/channels';
+import { PinoTemporalLogger } from '../logging/temporal-logger';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
@@ -41,7 +42,7 @@ function installRuntime(): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('WARN') });
+    Runtime.install({ logger: new PinoTemporalLogger() });
   } catch {
     // Already created by an earlier connection in this process: keep its settings.
   }
