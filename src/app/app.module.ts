@@ -16,6 +16,8 @@ import { formatGraphQLError } from '../platform/errors/graphql-error.formatter';
 import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limits';
 import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
 import { HealthModule } from '../platform/health/health.module';
+import { LoggingModule } from '../platform/logging/logging.module';
+import { TracingModule } from '../platform/tracing/tracing.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
@@ -72,6 +74,9 @@ export class AppModule {
           }),
         }),
         HealthModule,
+        // One log line and one span per GraphQL operation.
+        LoggingModule,
+        TracingModule,
         AuthModule,
         CampaignModule,
         CampaignClockModule,
