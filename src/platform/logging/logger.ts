@@ -69,6 +69,18 @@ export function writesJson(format: LogFormat, stdoutIsTty: boolean = process.std
   return format === 'json' || (format === 'auto' && !stdoutIsTty);
 }
 
+/** Control characters (escape sequences, line breaks) shown as \\x.. so that no value can forge or recolour a line. */
+function printable(value: unknown): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return String(value).replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Local time of day of a line's ISO time. */
+function clock(time: unknown): string {
+  const date = new Date(typeof time === 'string' || typeof time === 'number' ? time : Date.now());
+  return [date.getHours(), date.getMinutes(), date.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+}
+
 /** One pretty line: "12:00:01 警告 [api] 消息（请求 …，人员 office）"; info lines carry no level word. */
 function prettyStream(destination: DestinationStream | undefined): DestinationStream {
   const colorize = destination === undefined && process.stdout.isTTY === true;
@@ -76,14 +88,15 @@ function prettyStream(destination: DestinationStream | undefined): DestinationSt
     destination: destination ?? 1,
     sync: true,
     colorize,
-    translateTime: 'SYS:HH:MM:ss',
-    ignore: ['pid', 'hostname', 'name', 'level', ...CONTEXT_KEYS].join(','),
+    // Time, level, name and context are all in messageFormat's line; the other fields follow it on the same line.
+    ignore: ['time', 'pid', 'hostname', 'name', 'level', ...CONTEXT_KEYS].join(','),
     singleLine: true,
-    messageFormat: (log, messageKey, levelLabel) => {
-      const level = LEVEL_LABELS[levelLabel] ? `${LEVEL_LABELS[levelLabel]} ` : '';
-      const context = CONTEXT_KEYS.filter((key) => typeof log[key] === 'string').map((key) => `${CONTEXT_LABELS[key]} ${String(log[key])}`);
+    messageFormat: (log, messageKey) => {
+      const label = LEVEL_LABELS[String(log.level)];
+      const level = label ? `${label} ` : '';
+      const context = CONTEXT_KEYS.filter((key) => typeof log[key] === 'string').map((key) => `${CONTEXT_LABELS[key]} ${printable(log[key])}`);
       const suffix = context.length > 0 ? `（${context.join('，')}）` : '';
-      return `${level}[${String(log.name ?? '创文')}] ${String(log[messageKey] ?? '')}${suffix}`;
+      return `${clock(log.time)} ${level}[${printable(log.name ?? '创文')}] ${printable(log[messageKey] ?? '')}${suffix}`;
     },
   });
 }
