@@ -6,8 +6,10 @@ const { bundleWorkflowCode } = require('@temporalio/worker');
 
 const root = path.resolve(__dirname, '..');
 const out = path.join(root, 'dist/workflow-bundle.js');
+// The OpenTelemetry workflow interceptors, in every bundle: tracing on or off is the worker's affair, never the history's.
+const { WORKFLOW_INTERCEPTOR_MODULES } = require(path.join(root, 'dist/src/platform/tracing/temporal-tracing.js'));
 
-bundleWorkflowCode({ workflowsPath: path.join(root, 'dist/workflows/index.js'), logger: { info() {}, warn: console.warn, error: console.error, debug() {}, trace() {}, log() {} } })
+bundleWorkflowCode({ workflowsPath: path.join(root, 'dist/workflows/index.js'), workflowInterceptorModules: [...WORKFLOW_INTERCEPTOR_MODULES], logger: { info() {}, warn: console.warn, error: console.error, debug() {}, trace() {}, log() {} } })
   .then(({ code }) => {
     fs.mkdirSync(path.dirname(out), { recursive: true });
     fs.writeFileSync(out, code);

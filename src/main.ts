@@ -1,6 +1,7 @@
 // `npm start`: the whole system on embedded defaults. Temporal dev server (SQLite, Web UI) unless
 // TEMPORAL_ADDRESS is set; embedded PostgreSQL unless DATABASE_URL is set; then the worker, the API with the
 // board, and the demo data on first start.
+import './platform/tracing/register';
 import * as path from 'node:path';
 import { loadConfig } from './platform/config/config';
 import { seedDemoData } from './demo/demo-data';
@@ -13,12 +14,17 @@ import { Shutdown } from './platform/runtime/shutdown';
 import { resolveTemporalCli } from './platform/runtime/temporal-binaries';
 import { TemporalDevServer } from './platform/runtime/temporal-dev-server';
 import { configuredWorkerOptions, installWorkerMetrics, startWorker } from './platform/runtime/worker-runner';
+import { configureLogging, lifecycleLogger } from './platform/logging/logger';
+import { flushTracing } from './platform/tracing/tracing';
 
-const log = (line: string) => console.log(`[创文] ${line}`);
+const log = (line: string) => lifecycleLogger().info(line);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureLogging({ level: config.logLevel, format: config.logFormat, name: '创文' });
   const shutdown = new Shutdown(log);
+  // Added first, so run last: the spans of the stop itself are sent too.
+  shutdown.add('追踪 / traces', flushTracing);
   shutdown.onSignals(() => {
     log('全部已停止 / all stopped');
     process.exit(0);
@@ -80,7 +86,7 @@ async function main(): Promise<void> {
     const metricsServer = await workerMetrics.listen(config.api.host, config.metrics.workerPort, config.metrics.token);
     shutdown.add('worker 监控指标 / worker metrics', () => new Promise((resolve) => metricsServer.close(() => resolve())));
     worker.done.catch((err) => {
-      log(`Worker 异常停止 / worker failed: ${String(err)}`);
+      lifecycleLogger().error({ err }, 'Worker 异常停止 / worker failed');
       void shutdown.run().then(() => process.exit(1));
     });
 

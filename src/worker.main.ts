@@ -1,6 +1,7 @@
 // `npm run worker`: a Temporal worker alone, against TEMPORAL_ADDRESS and DATABASE_URL, with a health
 // endpoint and the worker's Prometheus metrics (ours and the Temporal SDK's) on WORKER_HEALTH_PORT. Run several for
 // throughput; Temporal spreads the work.
+import './platform/tracing/register';
 import * as http from 'node:http';
 import { loadConfig, requireDatabaseUrl, requireTemporalAddress } from './platform/config/config';
 import { createDatabase, pingDatabase } from './platform/database/database';
@@ -9,14 +10,18 @@ import { assertPortFree } from './platform/runtime/ports';
 import { runMain } from './platform/runtime/run-main';
 import { Shutdown } from './platform/runtime/shutdown';
 import { configuredWorkerOptions, installWorkerMetrics, startWorker } from './platform/runtime/worker-runner';
+import { configureLogging, lifecycleLogger } from './platform/logging/logger';
+import { flushTracing } from './platform/tracing/tracing';
 
-const log = (line: string) => console.log(`[worker] ${line}`);
+const log = (line: string) => lifecycleLogger().info(line);
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  configureLogging({ level: config.logLevel, format: config.logFormat, name: 'worker' });
   const databaseUrl = requireDatabaseUrl(config);
   const address = requireTemporalAddress(config);
   const shutdown = new Shutdown(log);
+  shutdown.add('追踪 / traces', flushTracing);
   shutdown.onSignals(() => process.exit(0));
   await assertPortFree(config.worker.healthPort, 'WORKER_HEALTH_PORT', 'worker 健康检查 / worker health');
   try {
@@ -28,7 +33,7 @@ async function main(): Promise<void> {
     const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config), config.notifications);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
-      log(`Worker 异常停止 / worker failed: ${String(err)}`);
+      lifecycleLogger().error({ err }, 'Worker 异常停止 / worker failed');
       void shutdown.run().then(() => process.exit(1));
     });
     const health = http.createServer((req, res) => {

@@ -17,6 +17,8 @@ import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limi
 import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
 import { graphqlMetricsPlugin } from '../platform/graphql/graphql-metrics.plugin';
 import { HealthModule } from '../platform/health/health.module';
+import { LoggingModule } from '../platform/logging/logging.module';
+import { TracingModule } from '../platform/tracing/tracing.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
@@ -74,6 +76,9 @@ export class AppModule {
           }),
         }),
         HealthModule,
+        // One log line and one span per GraphQL operation.
+        LoggingModule,
+        TracingModule,
         AuthModule,
         CampaignModule,
         CampaignClockModule,

@@ -1,6 +1,5 @@
-import { Module, RequestMethod, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
-import { requestIdMiddleware } from '../platform/errors/request-context';
 import { AccessDenialPlugin } from './access-denial.plugin';
 import { AccessDenialRepository } from './access-denial.repository';
 import { AccessDenialService } from './access-denial.service';
@@ -9,17 +8,13 @@ import { RetentionRepository } from './retention.repository';
 import { RetentionService } from './retention.service';
 
 /**
- * What the API keeps of its requests: an id for each (x-request-id, in the logs and in internal errors) and the
- * record of denied attempts (`access_denials`, read through `accessDenials`), and for how long (the retention of
- * what grows with use).
+ * What the API keeps of its requests: the record of denied attempts (`access_denials`, read through
+ * `accessDenials`), and for how long (the retention of what grows with use). Each request's id (x-request-id) is
+ * given by the first middleware of src/platform/runtime/api-server.ts.
  */
 @Module({
   imports: [AuthModule],
   providers: [AccessDenialRepository, AccessDenialService, AccessDenialPlugin, AuditResolver, RetentionRepository, RetentionService],
   exports: [AccessDenialService, RetentionService],
 })
-export class AuditModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(requestIdMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.ALL });
-  }
-}
+export class AuditModule {}

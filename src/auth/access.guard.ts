@@ -7,6 +7,7 @@ import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
 import { authorise, isPublic } from './access-policy';
 import { AuthService, type GraphQLContext } from './auth.service';
 import { rememberCaller } from './current-actor.decorator';
+import { annotateLogContext, personOf } from '../platform/logging/log-context';
 
 const ROOT_TYPES = new Set(['Query', 'Mutation', 'Subscription']);
 
@@ -42,6 +43,8 @@ export class AccessGuard implements CanActivate {
     if (isPublic(operation)) return;
     const caller = await this.auth.actor(ctx);
     rememberCaller(request, caller);
+    // Every later line about the request, its operation's line included, says who asked.
+    annotateLogContext({ person: personOf(caller.userId) });
     authorise(caller, operation, args);
   }
 }

@@ -17,6 +17,8 @@ import { signAccessToken, verifyAccessToken } from './tokens';
 import { isUnitRole, type Caller } from './access-policy';
 import { callerOfApiKey } from './service-accounts';
 import { ServiceAccountRepository } from './service-account.repository';
+import { annotateLogContext, personOf } from '../platform/logging/log-context';
+import { componentLogger } from '../platform/logging/logger';
 
 export { isUnitRole };
 
@@ -174,6 +176,7 @@ export class AuthService {
     const ok = Boolean(user?.password_hash) && matches;
     await this.repo.finishAttempt(claim, name, ip, ok);
     if (!ok || !user) throw new DomainError('UNAUTHENTICATED', '登录名或密码不正确');
+    annotateLogContext({ person: user.login });
     const refreshToken = randomBytes(32).toString('base64url');
     const sessionId = randomUUID();
     const refreshExpires = new Date(Date.now() + this.config.refreshTokenSeconds * 1000);
@@ -219,7 +222,7 @@ export class AuthService {
       // Only the session's latest refresh token works; the one before it, presented again, means a copy is about.
       const reused = await this.repo.revokeReused(sha256(refreshToken));
       if (reused) {
-        console.warn(`[auth] refresh token reused for session ${reused.id} of ${reused.user_id}: session revoked`);
+        componentLogger('auth').warn({ sessionId: reused.id, person: personOf(reused.user_id) }, '刷新凭证被重复使用，已注销该会话 / refresh token reused: session revoked');
         throw new DomainError('UNAUTHENTICATED', '该刷新凭证已被使用过，为安全起见本次登录已失效，请重新登录');
       }
       throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');

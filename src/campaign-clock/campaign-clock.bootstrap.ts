@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
 import type { AppConfig } from '../platform/config/config';
 import { ensureCampaignClocks } from './campaign-clock.starter';
+import { componentLogger } from '../platform/logging/logger';
 import { CampaignRepository } from '../campaign/campaign.repository';
 
 @Injectable()
@@ -20,7 +21,7 @@ export class CampaignClockBootstrap implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     try {
       const { started } = await ensureCampaignClocks(this.campaigns, this.temporal, this.config.temporal.taskQueue);
-      if (started > 0) console.log(`[创文] 已为 ${started} 个创文活动启动活动时钟 / started ${started} campaign clock(s)`);
+      if (started > 0) componentLogger('campaign-clock').info(`已为 ${started} 个创文活动启动活动时钟 / started ${started} campaign clock(s)`);
     } catch (err) {
       // The API serves without it; the first action on a campaign starts its clock, the next start-up its schedule.
       this.logger.warn(`活动时钟启动失败 / could not ensure campaign clocks: ${String(err)}`);

@@ -53,6 +53,7 @@ describe('loadConfig', () => {
       demoData: true,
       files: { dir: path.resolve('data/files'), maxBytes: 20 * 1024 * 1024 },
       logLevel: 'info',
+      logFormat: 'auto',
       board: { pageSize: 50, maxPageSize: 200 },
       limits: { requestBytes: 28 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {
@@ -119,6 +120,7 @@ describe('loadConfig', () => {
       NOTIFY_RETRY_FIRST_SECONDS: '5',
       NOTIFY_RETRY_MAX_MINUTES: '30',
       NOTIFY_RETRY_HOURS: '48',
+      LOG_FORMAT: 'json',
     });
     expect(config).toEqual({
       files: { dir: '/mnt/shared/files', maxBytes: 50 * 1024 * 1024 },
@@ -149,6 +151,7 @@ describe('loadConfig', () => {
       worker: { healthPort: 8081, maxCachedWorkflows: 500 },
       demoData: false,
       logLevel: 'debug',
+      logFormat: 'json',
       board: { pageSize: 20, maxPageSize: 100 },
       limits: { requestBytes: 68 * 1024 * 1024, query: { maxDepth: 12, maxCost: 20_000, listSize: 10 } },
       auth: {

@@ -69,6 +69,8 @@ const schema = z.object({
   BOARD_PAGE_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(50),
   BOARD_MAX_PAGE_SIZE: z.string().regex(/^\d{1,4}$/, '须为整数 / a whole number').transform(Number).refine((n) => n >= 1, '至少为 1 / at least 1').default(200),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug'], { message: '须为 error、warn、info 或 debug' }).default('info'),
+  // json: one JSON object per line; pretty: readable lines; auto: pretty in a terminal, JSON otherwise (src/platform/logging/).
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty'], { message: '须为 auto、json 或 pretty' }).default('auto'),
   // Sign-in (issue 5).
   AUTH_TOKEN_SECRET: optionalText.refine((v) => v === null || v.length >= 32, { message: '至少 32 个字符 / at least 32 characters' }),
   ACCESS_TOKEN_MINUTES: z.string().regex(/^\d{1,4}$/, '须为整数（分钟） / whole minutes').transform(Number).refine((n) => n >= 1, '至少 1 分钟 / at least 1').default(15),
@@ -156,6 +158,8 @@ export interface AppConfig {
   /** What one request may be and ask for (src/platform/errors/query-limits.ts, src/platform/errors/http-limits.ts). */
   limits: { requestBytes: number; query: { maxDepth: number; maxCost: number; listSize: number } };
   logLevel: 'error' | 'warn' | 'info' | 'debug';
+  /** LOG_FORMAT: JSON lines, pretty lines, or pretty only in a terminal (`auto`). */
+  logFormat: 'auto' | 'json' | 'pretty';
   /** Cards per board column page: the default and the most a client may ask for (BOARD_PAGE_SIZE, BOARD_MAX_PAGE_SIZE). */
   board: { pageSize: number; maxPageSize: number };
   auth: {
@@ -290,6 +294,7 @@ export function loadConfig(rawEnv: NodeJS.ProcessEnv = process.env): AppConfig {
       query: { maxDepth: e.MAX_QUERY_DEPTH, maxCost: e.MAX_QUERY_COST, listSize: e.QUERY_LIST_SIZE },
     },
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     board: { pageSize: e.BOARD_PAGE_SIZE, maxPageSize: e.BOARD_MAX_PAGE_SIZE },
     auth: {
       tokenSecret: e.AUTH_TOKEN_SECRET,

@@ -2,6 +2,7 @@ import { Kysely, Migrator, PostgresDialect, sql, type MigrationResultSet } from 
 import { Pool, type PoolConfig } from 'pg';
 import type { Database } from './database.types';
 import { MIGRATIONS } from './migrations';
+import { componentLogger } from '../logging/logger';
 
 export type Db = Kysely<Database>;
 
@@ -9,7 +10,7 @@ export function createDatabase(connectionString: string, options: Omit<PoolConfi
   const pool = new Pool({ connectionString, max: 10, ...options });
   // An idle connection dropped by the server (a restart, a failover, Ctrl-C reaching PostgreSQL first) must not
   // take the process down: the pool discards it and the next query opens a new one.
-  pool.on('error', (err) => console.warn(`[database] idle connection lost: ${err.message}`));
+  pool.on('error', (err) => componentLogger('database').warn(`空闲的数据库连接已断开 / idle connection lost: ${err.message}`));
   // The pool listens for errors only while a connection is idle. One the server drops while it is taken (between
   // the statements of a transaction, or just before a query) emits 'error' with no listener, which ends the
   // process: an API died so when PostgreSQL shut down under load (test/faults/postgres-restart.fault-spec.ts).

@@ -6,6 +6,7 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { WorkflowIdReusePolicy } from '@temporalio/common';
 import type { Db } from '../database/database';
 import { WorkflowOutboxRepository, type FailedStart, type OutboxWorkflow } from './workflow-outbox.repository';
+import { componentLogger } from '../logging/logger';
 
 export interface OutboxStarterOptions {
   /** Pause between passes that found nothing more to do. */
@@ -41,7 +42,7 @@ export class WorkflowOutboxStarter {
     this.repository = new WorkflowOutboxRepository(db);
     this.pollMs = options.pollMs ?? 500;
     this.batch = options.batch ?? 100;
-    this.log = options.log ?? ((line) => console.warn(`[outbox] ${line}`));
+    this.log = options.log ?? ((line) => componentLogger('outbox').warn(line));
   }
 
   start(): void {

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import type { Server } from 'node:http';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { LogLevel } from '@nestjs/common';
 import { AppModule } from '../../app/app.module';
 import { anonymousBodyLimit, bodyErrorHandler, presentsCredentials, refuseBatches } from '../errors/http-limits';
 import { isLoopback } from '../../auth/auth.service';
@@ -13,14 +12,10 @@ import { idempotencyKeyMiddleware } from '../idempotency/idempotency.service';
 import { securityHeaders } from '../web/security-headers';
 import { apiRegistry } from '../metrics/api.metrics';
 import { metricsMiddleware } from '../metrics/metrics-endpoint';
-
-const LEVELS: Record<AppRuntime['config']['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  // Nest's start-up chatter is not news at `info`; our own lines say what started.
-  info: ['fatal', 'error', 'warn'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
+import { requestIdMiddleware } from '../errors/request-context';
+import { PinoNestLogger } from '../logging/nest-logger';
+import { graphqlSpanMiddleware } from '../tracing/graphql-span';
+import { tracingActive } from '../tracing/tracing';
 
 /** Starts the GraphQL API and serves the board (web/dist). */
 /** Longer than the 60 s idle timeout of common load balancers, as their vendors advise. */
@@ -30,9 +25,12 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   const port = options.port ?? runtime.config.api.port;
   if (options.checkPort !== false) await assertPortFree(port, 'PORT', 'GraphQL API 与看板 / API and board', runtime.config.api.host);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(runtime), {
-    logger: LEVELS[runtime.config.logLevel],
+    // Nest's lines through pino, at LOG_LEVEL (its start-up chatter only at debug).
+    logger: new PinoNestLogger(runtime.config.logLevel),
     bodyParser: true,
   });
+  // First, so that every line about a request, its refusals by the parsers below included, carries its id.
+  app.use(requestIdMiddleware);
   // CSP (frame-ancestors 'none'), nosniff, no-referrer and X-Frame-Options on every response, errors included.
   app.use(securityHeaders);
   // Files arrive base64-encoded in mutations: MAX_REQUEST_MB (by default room for one MAX_UPLOAD_MB file, and
@@ -52,6 +50,8 @@ export async function startApi(runtime: AppRuntime, options: { port?: number; ch
   app.use('/graphql', refuseBatches);
   // A lifecycle action sent again with the same Idempotency-Key takes effect once (src/platform/idempotency/).
   app.use('/graphql', idempotencyKeyMiddleware);
+  // A span per GraphQL operation, around everything it does (src/platform/tracing/); only when tracing is on.
+  if (tracingActive()) app.use('/graphql', graphqlSpanMiddleware);
   if (runtime.config.graphqlIde) app.use(GRAPHIQL_PATH, graphiqlRouter());
   // The board (web/, built into web/dist by `npm run build`); its files are named by content hash, so they are
   // cached for long, while index.html is always asked again.

@@ -1,4 +1,4 @@
-import { DefaultLogger, Runtime, type Worker } from '@temporalio/worker';
+import { Runtime, type Worker } from '@temporalio/worker';
 import type { Db } from '../database/database';
 import { EventStoreRepository } from '../event-store/event-store.repository';
 import type { InlineProjection } from '../event-store/event-store.types';
@@ -18,6 +18,7 @@ import { configuredChannels } from '../../notification/channels/channels';
 import { activityMetricsInterceptor } from '../temporal/activity-metrics.interceptor';
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { freePort } from './ports';
+import { PinoTemporalLogger } from '../logging/temporal-logger';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
@@ -50,7 +51,7 @@ function installRuntime(prometheusAddress: string | null = null): void {
   runtimeInstalled = true;
   try {
     Runtime.install({
-      logger: new DefaultLogger('WARN'),
+      logger: new PinoTemporalLogger(),
       ...(prometheusAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: prometheusAddress, useSecondsForDurations: true } } } } : {}),
     });
     sdkMetricsAddress = prometheusAddress;

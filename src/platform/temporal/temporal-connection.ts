@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import { Client, Connection, type TLSConfig } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import type { TemporalConnectionConfig } from '../config/config';
+import { clientTracingInterceptors } from '../tracing/temporal-tracing';
 
 function tlsOptions(config: TemporalConnectionConfig): TLSConfig | undefined {
   if (!config.tls) return undefined;
@@ -21,7 +22,8 @@ export async function connectClient(config: TemporalConnectionConfig & { address
     tls: tlsOptions(config),
     apiKey: config.apiKey ?? undefined,
   });
-  return new Client({ connection, namespace: config.namespace });
+  // When tracing is on, what the client sends (Updates, starts, signals) carries the caller's trace.
+  return new Client({ connection, namespace: config.namespace, interceptors: await clientTracingInterceptors() });
 }
 
 export async function connectWorker(config: TemporalConnectionConfig & { address: string }): Promise<NativeConnection> {

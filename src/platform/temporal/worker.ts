@@ -17,6 +17,8 @@ import type { EventStoreRepository } from '../event-store/event-store.repository
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { NoticeNumberRepository } from '../../official-notice/notice-number.repository';
+import { activityLogContext } from '../logging/activity-log-context';
+import { WORKFLOW_INTERCEPTOR_MODULES, workerTracing } from '../tracing/temporal-tracing';
 
 /** Where `npm run build` writes the prebuilt workflow bundle. */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
@@ -49,11 +51,19 @@ export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workfl
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
+  const source = workflowSource();
+  // Workflow interceptors are in the prebuilt bundle; bundled from sources, the worker adds them.
+  const tracing = await workerTracing();
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
-    ...workflowSource(),
+    ...source,
+    interceptors: {
+      activity: [activityLogContext, ...tracing.activity],
+      ...(source.workflowsPath ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
+    },
+    sinks: tracing.sinks,
     activities: {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
       ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),

@@ -7,6 +7,7 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { UpdateDefinition } from '@temporalio/common';
 import { TEMPORAL } from '../core/app.tokens';
 import { IdempotencyService } from '../idempotency/idempotency.service';
+import { annotateLogContext, workflowLogContext } from '../logging/log-context';
 import type { Actor } from '../../../workflows/shared/actor.types';
 
 /** What every kind's action Update takes. */
@@ -46,6 +47,7 @@ export class WorkflowActions {
   /** Sends one action to the workflow `workflowId` (also its event stream's id). Refused actions write nothing. */
   async execute<C extends { action: string }, R>(workflowId: string, update: UpdateDefinition<R, [ActionRequest<C>]>, action: WorkflowAction<C>): Promise<ActionOutcome<R>> {
     const { actor, command, expectedVersion } = action;
+    annotateLogContext(workflowLogContext(workflowId));
     // A retry with the same Idempotency-Key: the same Update, and if it already took effect, its outcome.
     const idempotent = await this.idempotency.claim(actor.userId, workflowId, command.action, { command, expectedVersion });
     if (idempotent?.done) return { replayed: true };
