@@ -60,7 +60,8 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     taskQueue: deps.taskQueue,
     ...source,
     interceptors: {
-      activity: [activityLogContext, ...tracing.activity],
+      // Metrics outermost (they time the whole activity), then the log context, then the trace span.
+      activity: [...(deps.activityInterceptors ?? []), activityLogContext, ...tracing.activity],
       ...(source.workflowsPath ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
     },
     sinks: tracing.sinks,
@@ -76,7 +77,6 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       }),
       ...createWorkingDayActivities({ db: deps.db }),
     },
-    ...(deps.activityInterceptors ? { interceptors: { activity: deps.activityInterceptors } } : {}),
     shutdownGraceTime: '10 seconds',
     ...deps.options,
   });

@@ -11,6 +11,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../../../workflows/search-attributes';
+import { ensureTemporalRole, existingDatabases, hasSchemaVersionTable } from '../../database/temporal-databases';
 import { childWatchdog } from '../child-watchdog';
 import type { ClusterBinaries } from './cluster-binaries';
 
@@ -99,6 +100,11 @@ export function sqlToolEnv(pg: { host: string; port: number; user: string; passw
 export function schemaCommands(database: typeof TEMPORAL_DATABASE | typeof TEMPORAL_VISIBILITY_DATABASE, fresh: boolean): string[][] {
   const versioned = `${database === TEMPORAL_DATABASE ? 'temporal' : 'visibility'}/versioned`;
   return [...(fresh ? [['create-database'], ['setup-schema', '-v', '0.0']] : []), ['update-schema', '-d', versioned]];
+}
+
+/** The arguments that start one service of the server (docs/deployment.md shows them; a test compares). */
+export function serviceArgs(service: TemporalService, configFile: string): string[] {
+  return ['--config-file', configFile, '--allow-no-auth', 'start', '--service', service];
 }
 
 /** The server's configuration for one service (each process gets its own file: only the metrics port differs). */
@@ -226,12 +232,8 @@ export class TemporalCluster {
     const password = this.options.temporalPassword;
     if (!/^[A-Za-z0-9_-]{16,200}$/.test(password)) throw new Error('temporal 角色的密码须为 16 位以上的字母、数字、- 或 _ / invalid temporal role password');
     const existing = await this.adminQuery('postgres', async (client) => {
-      const role = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [TEMPORAL_ROLE]);
-      // Not a parameter: CREATE/ALTER ROLE take no bind parameters; the password is [A-Za-z0-9_-] only (checked above).
-      if (role.rowCount === 0) await client.query(`CREATE ROLE ${TEMPORAL_ROLE} LOGIN CREATEDB PASSWORD '${password}'`);
-      else await client.query(`ALTER ROLE ${TEMPORAL_ROLE} LOGIN CREATEDB PASSWORD '${password}'`);
-      const dbs = await client.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname = ANY($1)', [[TEMPORAL_DATABASE, TEMPORAL_VISIBILITY_DATABASE]]);
-      return new Set(dbs.rows.map((r) => r.datname));
+      await ensureTemporalRole(client, TEMPORAL_ROLE, password);
+      return existingDatabases(client, [TEMPORAL_DATABASE, TEMPORAL_VISIBILITY_DATABASE]);
     });
     for (const database of [TEMPORAL_DATABASE, TEMPORAL_VISIBILITY_DATABASE] as const) {
       // A database that exists but has no schema_version table was left by an interrupted first setup: set it up.
@@ -241,11 +243,8 @@ export class TemporalCluster {
     }
   }
 
-  private async hasSchemaVersion(database: string): Promise<boolean> {
-    return this.adminQuery(database, async (client) => {
-      const r = await client.query("SELECT 1 FROM information_schema.tables WHERE table_name = 'schema_version'");
-      return (r.rowCount ?? 0) > 0;
-    });
+  private hasSchemaVersion(database: string): Promise<boolean> {
+    return this.adminQuery(database, hasSchemaVersionTable);
   }
 
   private sqlTool(database: string, args: string[]): Promise<void> {
@@ -288,7 +287,7 @@ export class TemporalCluster {
     const running = this.services.get(service);
     if (running && running.child.exitCode === null && running.child.signalCode === null) throw new Error(`Temporal ${service} is already running`);
     const logFile = path.join(this.options.dir, 'logs', `temporal-${service}.log`);
-    const started = this.spawnGuarded(this.options.binaries.server, ['--config-file', this.configFile(service), '--allow-no-auth', 'start', '--service', service], logFile);
+    const started = this.spawnGuarded(this.options.binaries.server, serviceArgs(service, this.configFile(service)), logFile);
     this.services.set(service, started);
     await waitForPort(this.options.ports[service].grpc, this.options.startTimeoutMs ?? 90_000, started.child, `Temporal ${service}`, logFile);
     this.log(`Temporal ${service} 已启动（端口 ${this.options.ports[service].grpc}，pid ${started.child.pid}）`);
