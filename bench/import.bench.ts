@@ -89,12 +89,12 @@ runBenchmark('import', async (shutdown, interrupted) => {
   // Timed.
   const phases: Phase[] = [];
   let mark = performance.now();
-  let cpuMark: CpuSnapshot | null = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+  let cpuMark: CpuSnapshot | null = cpuSnapshot(infra.temporal.pids(), infra.pgDataDir);
   const begin = mark;
   const cpuBegin = cpuMark;
   const endPhase = (name: string, what: string) => {
     const now = performance.now();
-    const cpuNow = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+    const cpuNow = cpuSnapshot(infra.temporal.pids(), infra.pgDataDir);
     phases.push({ name, what, seconds: (now - mark) / 1000, cpu: cpuBetween(cpuMark, cpuNow, (now - mark) / 1000) });
     log(`  ${name}: ${fmt((now - mark) / 1000, 2)} s`);
     mark = now;
@@ -130,7 +130,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
       checkWorker();
       if ((await cardCount()) < total) return false;
       allCardsAt = performance.now();
-      cardsCpu = cpuSnapshot(infra.temporal.pid, infra.pgDataDir);
+      cardsCpu = cpuSnapshot(infra.temporal.pids(), infra.pgDataDir);
       return true;
     },
     APPLY_TIMEOUT_MS,

@@ -335,7 +335,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   const api = startChild('api', 'dist/src/api.main.js', env, shutdown);
   const baseUrl = `http://127.0.0.1:${apiPort}`;
   await waitFor(async () => (await healthy(`${baseUrl}/health`)) && (await healthy(`http://127.0.0.1:${workerHealthPort}/health`)), 120_000, 'the API and the worker to be healthy');
-  log(`API pid ${api.process.pid} on ${baseUrl}, worker pid ${worker.process.pid}, Temporal pid ${infra.temporal.pid}; task queue ${taskQueue}`);
+  log(`API pid ${api.process.pid} on ${baseUrl}, worker pid ${worker.process.pid}, Temporal pid(s) ${infra.temporal.pids().join(", ")}; task queue ${taskQueue}`);
 
   // The supervisor's board, subscribed throughout.
   let boardMessages = 0;
@@ -406,7 +406,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
       minute,
       api: rssOf(api.process.pid ?? 0) ?? NaN,
       worker: rssOf(worker.process.pid ?? 0) ?? NaN,
-      temporal: infra.temporal.pid ? rssOf(infra.temporal.pid) ?? NaN : NaN,
+      temporal: infra.temporal.pids().length > 0 ? infra.temporal.pids().reduce((sum, pid) => sum + (rssOf(pid) ?? NaN), 0) : NaN,
       postgres: postgresMemory(infra.pgDataDir),
       events: Number(count),
       open: open.size,

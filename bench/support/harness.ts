@@ -10,12 +10,14 @@ import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
 import { loadConfig, type AppConfig } from '../../src/platform/config/config';
 import { createDatabase, migrateToLatest, type Db } from '../../src/platform/database/database';
-import { EmbeddedPostgresServer } from '../../src/platform/runtime/embedded-postgres';
+import { embeddedPostgresPassword, EmbeddedPostgresServer } from '../../src/platform/runtime/embedded-postgres';
 import { freePort, isPortFree } from '../../src/platform/runtime/ports';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
 import { Shutdown } from '../../src/platform/runtime/shutdown';
 import { resolveTemporalCli } from '../../src/platform/runtime/temporal-binaries';
 import { TemporalDevServer } from '../../src/platform/runtime/temporal-dev-server';
+import { requireClusterBinaries, TEMPORAL_SERVER_VERSION } from '../../src/platform/runtime/cluster/cluster-binaries';
+import { clusterPids, freeClusterPorts, TemporalCluster } from '../../src/platform/runtime/cluster/temporal-cluster';
 import { connectClient } from '../../src/platform/temporal/temporal-connection';
 import { insertDemoReferenceData } from '../../src/demo/demo-data';
 import type { DemoCatalogRow } from '../../src/demo/demo-catalog';
@@ -151,7 +153,7 @@ export function rssOf(pid: number): number | null {
   }
 }
 
-export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, childPids: readonly number[] = []): CpuSnapshot | null {
+export function cpuSnapshot(temporalPids: readonly number[], pgDataDir: string, childPids: readonly number[] = []): CpuSnapshot | null {
   if (!fs.existsSync('/proc/stat')) return null;
   const cpu = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
   const idle = (cpu[3] ?? 0) + (cpu[4] ?? 0);
@@ -185,7 +187,7 @@ export function cpuSnapshot(temporalPid: number | undefined, pgDataDir: string, 
   return {
     hostBusy,
     node: (usage.user + usage.system) / 1e6,
-    temporal: temporalPid ? times.get(temporalPid) ?? 0 : 0,
+    temporal: temporalPids.reduce((sum, pid) => sum + (times.get(pid) ?? 0), 0),
     postgres,
     children: childPids.reduce((sum, pid) => sum + (times.get(pid) ?? 0), 0),
   };
@@ -214,8 +216,8 @@ export function cpuBetween(before: CpuSnapshot | null, after: CpuSnapshot | null
  * the function returned gives the usage since then, over the phase's `seconds` of wall time.
  */
 export function cpuSince(infra: Pick<Infra, 'temporal' | 'pgDataDir'>, childPids: readonly number[] = []): (seconds: number) => CpuUsage | null {
-  const before = cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids);
-  return (seconds) => cpuBetween(before, cpuSnapshot(infra.temporal.pid, infra.pgDataDir, childPids), seconds);
+  const before = cpuSnapshot(infra.temporal.pids(), infra.pgDataDir, childPids);
+  return (seconds) => cpuBetween(before, cpuSnapshot(infra.temporal.pids(), infra.pgDataDir, childPids), seconds);
 }
 
 /** Other processes took more than 5% of the host's CPU during the phase. */
@@ -254,7 +256,7 @@ export function machineLines(m: Machine): string[] {
     `- CPU: ${m.cpu}, ${m.cores} logical cores`,
     `- Memory: ${m.memory}`,
     `- Node.js: ${m.node}`,
-    `- Temporal CLI: ${m.temporalCli}`,
+    `- Temporal: ${m.temporalCli}`,
     `- PostgreSQL: ${m.postgres}`,
     `- Load average at start (1/5/15 min): ${m.loadAtStart}`,
   ];
@@ -262,11 +264,21 @@ export function machineLines(m: Machine): string[] {
 
 export const loadAverage = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
 
+/** The Temporal under a benchmark: the dev server, or with BENCH_TEMPORAL=cluster the four-service cluster on PostgreSQL. */
+export interface BenchTemporal {
+  address: string;
+  /** Its processes now (one for the dev server, four for the cluster): for CPU and memory accounting. */
+  pids(): number[];
+  stop(): Promise<void>;
+}
+
+export const benchOnCluster = () => process.env.BENCH_TEMPORAL === 'cluster';
+
 export interface Infra {
   dir: string;
   pgDataDir: string;
   pg: EmbeddedPostgresServer;
-  temporal: TemporalDevServer;
+  temporal: BenchTemporal;
   client: Client;
   machine: Machine;
   shutdown: Shutdown;
@@ -323,41 +335,63 @@ export function useWorkflowBundle(): string {
 
 /** Starts embedded PostgreSQL and a Temporal dev server (in memory unless persistent) in a temporary folder. */
 export async function startInfra(shutdown: Shutdown, options: InfraOptions): Promise<Infra> {
-  const cli = resolveTemporalCli(options.log);
+  const onCluster = benchOnCluster();
+  const cli = onCluster ? null : resolveTemporalCli(options.log);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chuangwen-bench-'));
   shutdown.add('临时目录 / temporary folder', async () => fs.rmSync(dir, { recursive: true, force: true }));
   fs.chmodSync(dir, 0o755); // embedded PostgreSQL runs as the postgres user when we are root
   const [pgPort, temporalPort, httpPort, metricsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const pgDataDir = path.join(dir, 'postgres');
-  options.log(
-    `starting embedded PostgreSQL (port ${pgPort}) and the Temporal dev server ${options.persistentTemporal ? 'with SQLite' : 'in memory'} (port ${temporalPort}) in ${dir}`,
-  );
-  const [pgStarted, temporalStarted] = await Promise.allSettled([
-    EmbeddedPostgresServer.start({ dataDir: pgDataDir, port: pgPort, database: 'bench' }),
-    TemporalDevServer.start({
-      cli,
-      port: temporalPort,
-      uiPort: null,
-      httpPort,
-      metricsPort,
-      dbFile: options.persistentTemporal ? path.join(dir, 'temporal.sqlite') : null,
-      namespace: NAMESPACE,
-      logFile: path.join(dir, 'temporal.log'),
-    }),
-  ]);
-  if (pgStarted.status === 'fulfilled') {
+  const what = onCluster ? 'the Temporal cluster (four services on that PostgreSQL)' : `the Temporal dev server ${options.persistentTemporal ? 'with SQLite' : 'in memory'}`;
+  options.log(`starting embedded PostgreSQL (port ${pgPort}) and ${what} (port ${temporalPort}) in ${dir}`);
+  const startPg = async () => {
+    const pg = await EmbeddedPostgresServer.start({ dataDir: pgDataDir, port: pgPort, database: 'bench' });
     // embedded-postgres waits for an 'exit' that never comes when PostgreSQL has already gone (a terminal
     // Ctrl-C signals it directly): stop it only while it still listens, and give up waiting after a while.
     shutdown.add('内置 PostgreSQL / embedded PostgreSQL', async () => {
       if (await isPortFree(pgPort)) return;
-      await withTimeout(pgStarted.value.stop(), 20_000, 'stopping PostgreSQL');
+      await withTimeout(pg.stop(), 20_000, 'stopping PostgreSQL');
     });
+    return pg;
+  };
+  let pg: EmbeddedPostgresServer;
+  let temporal: BenchTemporal;
+  let temporalVersion: string;
+  if (onCluster) {
+    pg = await startPg();
+    const cluster = await TemporalCluster.start({
+      binaries: requireClusterBinaries(),
+      postgres: { host: '127.0.0.1', port: pgPort, adminUser: 'postgres', adminPassword: embeddedPostgresPassword(pgDataDir) },
+      temporalPassword: embeddedPostgresPassword(path.join(dir, 'temporal')),
+      ports: await freeClusterPorts(temporalPort),
+      namespace: NAMESPACE,
+      dir: path.join(dir, 'temporal-cluster'),
+    });
+    shutdown.add('Temporal 集群 / Temporal cluster', () => cluster.stop());
+    temporal = { address: cluster.address, pids: () => clusterPids(cluster), stop: () => cluster.stop() };
+    temporalVersion = `Temporal server ${TEMPORAL_SERVER_VERSION}, four services (frontend, history, matching, worker) on PostgreSQL`;
+  } else {
+    const [pgStarted, temporalStarted] = await Promise.allSettled([
+      startPg(),
+      TemporalDevServer.start({
+        cli: cli!,
+        port: temporalPort,
+        uiPort: null,
+        httpPort,
+        metricsPort,
+        dbFile: options.persistentTemporal ? path.join(dir, 'temporal.sqlite') : null,
+        namespace: NAMESPACE,
+        logFile: path.join(dir, 'temporal.log'),
+      }),
+    ]);
+    if (temporalStarted.status === 'fulfilled') shutdown.add('Temporal 开发服务器 / Temporal dev server', () => temporalStarted.value.stop());
+    if (pgStarted.status === 'rejected') throw pgStarted.reason;
+    if (temporalStarted.status === 'rejected') throw temporalStarted.reason;
+    pg = pgStarted.value;
+    const dev = temporalStarted.value;
+    temporal = { address: dev.address, pids: () => (dev.pid ? [dev.pid] : []), stop: () => dev.stop() };
+    temporalVersion = `dev server, ${execFileSync(cli!, ['--version'], { encoding: 'utf8' }).trim()}`;
   }
-  if (temporalStarted.status === 'fulfilled') shutdown.add('Temporal 开发服务器 / Temporal dev server', () => temporalStarted.value.stop());
-  if (pgStarted.status === 'rejected') throw pgStarted.reason;
-  if (temporalStarted.status === 'rejected') throw temporalStarted.reason;
-  const pg = pgStarted.value;
-  const temporal = temporalStarted.value;
 
   const client = await connectClient({ address: temporal.address, namespace: NAMESPACE, taskQueue: 'unused', tls: null, apiKey: null });
   shutdown.add('Temporal 客户端 / Temporal client', () => client.connection.close());
@@ -373,7 +407,7 @@ export async function startInfra(shutdown: Shutdown, options: InfraOptions): Pro
     cores: cpus.length,
     memory: `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`,
     node: process.version,
-    temporalCli: execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim(),
+    temporalCli: temporalVersion,
     postgres: pgVersion,
     loadAtStart: loadAverage(),
   };
@@ -447,7 +481,8 @@ export function appendToResults(file: string, title: string, section: string): v
 
 /** How to run this benchmark again, as recorded with its figures. */
 export function commandLine(script: string, args: readonly (string | number)[]): string {
-  return `cd ${projectRoot()} && node dist/bench/${script} ${args.join(' ')}`.trim();
+  // The Temporal under test is part of the command: the same benchmark on the cluster is another run.
+  return `cd ${projectRoot()} && ${benchOnCluster() ? 'BENCH_TEMPORAL=cluster ' : ''}node dist/bench/${script} ${args.join(' ')}`.trim();
 }
 
 /** Appends a dated section: title, command, machine, load, then the body (not with BENCH_NO_RECORD=1, for trying a benchmark out). */

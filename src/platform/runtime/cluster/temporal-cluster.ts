@@ -13,6 +13,7 @@ import { Client as PgClient } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../../../workflows/search-attributes';
 import { ensureTemporalRole, existingDatabases, hasSchemaVersionTable } from '../../database/temporal-databases';
 import { childWatchdog } from '../child-watchdog';
+import { freePort, isPortFree } from '../ports';
 import type { ClusterBinaries } from './cluster-binaries';
 
 export const TEMPORAL_SERVICES = ['history', 'matching', 'frontend', 'worker'] as const;
@@ -52,6 +53,41 @@ export function defaultClusterPorts(frontendPort: number, uiPort: number | null)
     worker: service(6, 3),
     ui: uiPort,
   };
+}
+
+/**
+ * A free port below 32768: Temporal keeps each service's membership port in a SMALLINT column
+ * (cluster_membership.rpc_port), and the OS hands out free ports above that.
+ */
+async function freeMembershipPort(taken: Set<number>): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (taken.has(port)) continue;
+    if (await isPortFree(port)) {
+      taken.add(port);
+      return port;
+    }
+  }
+  throw new Error('no free port below 32768 for a Temporal membership port');
+}
+
+const takenMembershipPorts = new Set<number>();
+
+/** Free ports for a cluster whose frontend takes the given port, no UI (tests and benchmarks). */
+export async function freeClusterPorts(frontendPort: number): Promise<ClusterPorts> {
+  const service = async () => ({ grpc: await freePort(), membership: await freeMembershipPort(takenMembershipPorts), metrics: await freePort() });
+  return {
+    frontend: { ...(await service()), grpc: frontendPort, http: await freePort() },
+    history: await service(),
+    matching: await service(),
+    worker: await service(),
+    ui: null,
+  };
+}
+
+/** The pids of the four services running now (for CPU and memory accounting). */
+export function clusterPids(cluster: TemporalCluster): number[] {
+  return TEMPORAL_SERVICES.map((s) => cluster.pid(s)).filter((pid): pid is number => pid !== undefined);
 }
 
 /** Every port of the cluster, with what it is for (to check them free before starting). */
