@@ -12,7 +12,7 @@ import { accessTokenOf, wsClient } from './support/graphql';
 import { sql } from 'kysely';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import { TASK_BOARD_CHANGED } from '../web/src/board/documents';
-import { appendSection, ascending, commandLine, cpuSince, describeCpu, disturbed, fmt, intArgs, once, percentile, percentileCells, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuUsage } from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, describeCpu, disturbed, fmt, intArgs, once, percentile, percentileCells, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuUsage, temporalUnderBench } from './support/harness';
 import { EXPECTED_EVENT_TYPES, MAX_TASKS, STEPS, benchTasks, graphqlAction, type BenchTask } from './support/lifecycle';
 
 const log = (line: string) => console.log(`[action-latency] ${line}`);
@@ -184,7 +184,7 @@ runBenchmark('action-latency', async (shutdown, interrupted) => {
     `- At C=${c}: ${verdict('accepted', accepted, 250)}; ${verdict('on the board', onBoard, 400)}.`,
     `- Each client drives its own ${tasksPerClient} tasks one action after another (the 9 actions of the lifecycle benchmark: self-check NOT_MET, confirm, plan, progress, complete, approve, start archiving, one material with a file uploaded, accept), ${actions} actions per client; the actions of all clients overlap. Each is an HTTP POST /graphql with the x-demo-user header; the API reads the card, sends the Temporal Update, the workflow appends the event (projection and NOTIFY in the append's transaction) and the API reads the card back.`,
     `- The board: one graphql-ws subscription as \`supervisor\` (who sees every card) with the web board's TaskBoardChanged document for this campaign; (b) ends when the change for that card arrives at the action's version. ${pushBeforeAnswer} of ${timed.length} changes reached the board before the mutation's answer reached its client.`,
-    `- One process holds the API, the worker, the ${c} clients and the subscriber (as in the lifecycle benchmark's run A); Temporal dev server in memory; ${c} warm-up tasks driven through their 9 actions first (not timed).`,
+    `- One process holds the API, the worker, the ${c} clients and the subscriber (as in the lifecycle benchmark's run A); ${temporalUnderBench()}; ${c} warm-up tasks driven through their 9 actions first (not timed).`,
     `- Verified: every action accepted at the expected stage and version; the board received every change at that version and stage, without errors; every measured card at its last version and its stream holding exactly the expected events in order.`,
     describeCpu('the timed phase', cpu, 'bench process (API + worker + clients + subscriber)'),
     ...(cpu ? [capacity(cpu, timed.length, c, wallSeconds)] : []),

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { gql } from './support/graphql';
-import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage } from './support/harness';
+import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage, temporalUnderBench } from './support/harness';
 import { breakdownXlsx, catalogXlsx, generatedIndicators, generatedUnits, organisationXlsx } from './support/import-files';
 
 const log = (line: string) => console.log(`[import] ${line}`);
@@ -227,7 +227,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
     '',
     lines.join('\n'),
     '',
-    `- Path: the board's GraphQL documents as the office (x-demo-user office) against an in-process API; an in-process worker (default options) runs the import workflow and the task workflows; the Temporal dev server in memory. The catalog (${rows} indicators) and the organisation (${units.length} units) were imported through the same API before the clock started.`,
+    `- Path: the board's GraphQL documents as the office (x-demo-user office) against an in-process API; an in-process worker (default options) runs the import workflow and the task workflows; ${temporalUnderBench()}. The catalog (${rows} indicators) and the organisation (${units.length} units) were imported through the same API before the clock started.`,
     `- Inside the start: the tasks' IndicatorTaskCreated events were decided from ${spread.firstDecision.toISOString().slice(11, 23)} to ${spread.lastDecision.toISOString().slice(11, 23)} (${fmt((spread.lastDecision.getTime() - spread.firstDecision.getTime()) / 1000, 2)} s, workflow time), the last recorded at ${spread.lastRecorded.toISOString().slice(11, 23)}; decision → append transaction, p50/p95: ${fmt(Number(spread.p50))}/${fmt(Number(spread.p95))} ms.`,
     ...phases.filter((p) => p.cpu !== null).map((p) => describeCpu(p.name, p.cpu, 'bench process (API + worker + client)')),
     describeCpu('the whole timed import', totalCpu, 'bench process (API + worker + client)'),

@@ -13,7 +13,7 @@ import { startApi } from '../src/platform/runtime/api-server';
 import { freePort } from '../src/platform/runtime/ports';
 import type { Shutdown } from '../src/platform/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/platform/runtime/worker-runner';
-import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
+import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
 import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 
 const CARDS_TIMEOUT_MS = 120_000;
@@ -206,7 +206,7 @@ runBenchmark('bench', async (shutdown, interrupted) => {
   useWorkflowBundle();
   const warm = Math.max(0, Math.min(WARM_UP, MAX_TASKS - n));
   const infra = await startInfra(shutdown, { log });
-  log(`N=${n} tasks, C=${c} concurrent clients, ${STEPS.length} actions per task, ${warm} warm-up tasks per run; one in-process worker per run (default options), Temporal dev server in memory`);
+  log(`N=${n} tasks, C=${c} concurrent clients, ${STEPS.length} actions per task, ${warm} warm-up tasks per run; one in-process worker per run (default options), ${temporalUnderBench()}`);
 
   const a = await runOnce(infra, shutdown, 'graphql', n, c, warm);
   if (interrupted()) return;

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starter';
 import type { Shutdown } from '../src/platform/runtime/shutdown';
-import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, disturbed, fmt, intArgs, once, percentileCells, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra } from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, disturbed, fmt, intArgs, once, percentileCells, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
 import { MAX_TASKS, STEPS, benchTasks, graphqlAction, verifyArchived, type BenchTask } from './support/lifecycle';
 import { cpuSecondsOf, startService, type Service } from './support/processes';
 
@@ -185,7 +185,7 @@ runBenchmark('scale-out', async (shutdown, interrupted) => {
   useWorkflowBundle();
   const warm = Math.max(0, Math.min(WARM_UP, MAX_TASKS - n));
   const infra = await startInfra(shutdown, { log });
-  log(`N=${n} tasks, C=${c} clients, ${STEPS.length} actions per task, ${warm} warm-up tasks per setup; every API and worker a separate process (default options), Temporal dev server in memory`);
+  log(`N=${n} tasks, C=${c} clients, ${STEPS.length} actions per task, ${warm} warm-up tasks per setup; every API and worker a separate process (default options), ${temporalUnderBench()}`);
 
   const one = await runSetup(infra, shutdown, { apis: 1, workers: 1 }, n, c, warm);
   if (interrupted()) return;

@@ -24,7 +24,7 @@ import { startIndicatorTasks } from '../src/indicator-task/indicator-task.starte
 import { freePort } from '../src/platform/runtime/ports';
 import { projectRoot } from '../src/platform/runtime/project-paths';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
-import { NAMESPACE, appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, lanes, once, percentile, percentileCells, rssOf, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, withTimeout, type Infra } from './support/harness';
+import { NAMESPACE, appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, fmt, intArgs, lanes, once, percentile, percentileCells, rssOf, runBenchmark, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, withTimeout, type Infra, temporalUnderBench } from './support/harness';
 import { CREATED_BY, EVENTS_PER_TASK, EXPECTED_EVENT_TYPES, ONE_MATERIAL, STEPS, graphqlAction, type BenchTask } from './support/lifecycle';
 
 const log = (line: string) => console.log(`[soak] ${line}`);
@@ -469,7 +469,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
     '',
     `- Open loop: one action due every ${fmt(1000 / rate, 0)} ms, taken by the first open task that is ready (its previous action answered); a due action with no ready task is counted as missed, not sent later. Latency is from sending the POST /graphql to its answer.`,
     `- ${target} open workflows kept going: every task archived is replaced at once by a new one (a new campaign each ${PAIRS} tasks, as the demo catalog has ${PAIRS} (indicator, unit) pairs with one archive material).`,
-    '- The API and the worker are child processes (`dist/src/api.main.js`, `dist/src/worker.main.js`), Temporal is the dev server in memory, PostgreSQL embedded; a supervisor\'s board is subscribed to boardChanged over graphql-ws throughout ("board messages").',
+    `- The API and the worker are child processes (\`dist/src/api.main.js\`, \`dist/src/worker.main.js\`), ${temporalUnderBench()}, PostgreSQL embedded; a supervisor's board is subscribed to boardChanged over graphql-ws throughout ("board messages").`,
     '- Memory: VmRSS of the API, the worker and the Temporal server; for PostgreSQL the sum of PSS (shared buffers counted once) over the postmaster and its backends.',
     describeCpu('the run', cpu, 'bench process (clients)', 'API + worker'),
     `- Verification: ${problems.length === 0 ? `every finished task (${finished.length}) holds exactly its ${EVENTS_PER_TASK} events in order, its card ARCHIVED at version ${EVENTS_PER_TASK}, its workflow completed; every open task (${open.size}) holds the prefix of those events its actions made: OK` : `**FAILED** (${problems.length} problems)`}.`,

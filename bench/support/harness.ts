@@ -274,6 +274,9 @@ export interface BenchTemporal {
 
 export const benchOnCluster = () => process.env.BENCH_TEMPORAL === 'cluster';
 
+/** The Temporal under the benchmark, as the results say it. */
+export const temporalUnderBench = () => (benchOnCluster() ? 'Temporal: the cluster, four services on PostgreSQL' : 'Temporal: the dev server in memory');
+
 export interface Infra {
   dir: string;
   pgDataDir: string;
