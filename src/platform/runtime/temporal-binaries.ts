@@ -31,7 +31,8 @@ function onPath(name: string): string | null {
   return null;
 }
 
-function isExecutable(file: string): boolean {
+/** A regular file we may execute. */
+export function isExecutable(file: string): boolean {
   try {
     fs.accessSync(file, fs.constants.X_OK);
     return fs.statSync(file).isFile();

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../../../workflows/search-attributes';
+import { logTail, stopChild } from './child-process';
 import { childWatchdog } from './child-watchdog';
 
 export interface DevServerOptions {
@@ -83,7 +84,7 @@ export class TemporalDevServer {
     let lastError: unknown = null;
     while (Date.now() < deadline) {
       if (exited !== null) {
-        throw new Error(`Temporal 开发服务器启动失败（退出码 ${exited}），日志见 ${logFile}:\n${tail(logFile)}`);
+        throw new Error(`Temporal 开发服务器启动失败（退出码 ${exited}），日志见 ${logFile}:\n${logTail(logFile)}`);
       }
       try {
         const connection = await Connection.connect({ address: this.address, connectTimeout: 2000 });
@@ -98,28 +99,14 @@ export class TemporalDevServer {
         await new Promise((r) => setTimeout(r, 250));
       }
     }
-    throw new Error(`Temporal 开发服务器在 ${timeoutMs / 1000} 秒内未就绪 / not ready in time: ${String(lastError)}\n${tail(logFile)}`);
+    throw new Error(`Temporal 开发服务器在 ${timeoutMs / 1000} 秒内未就绪 / not ready in time: ${String(lastError)}\n${logTail(logFile)}`);
   }
 
   get pid(): number | undefined {
     return this.child.pid;
   }
 
-  async stop(): Promise<void> {
-    const child = this.child;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
-  } catch {
-    return '';
+  stop(): Promise<void> {
+    return stopChild(this.child, 15_000);
   }
 }

@@ -6,6 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { isExecutable } from '../temporal-binaries';
 
 /** go.temporal.io/server: the server and temporal-sql-tool (cmd/tools/sql) come from this one module. */
 export const TEMPORAL_SERVER_VERSION = '1.32.2';
@@ -47,15 +48,6 @@ export function clusterBinaryPaths(dir = clusterCacheDir()): ClusterBinaries {
     uiServer: path.join(dir, 'bin', 'temporal-ui-server'),
     schemaDir: path.join(dir, 'schema', 'postgresql', 'v12'),
   };
-}
-
-function isExecutable(file: string): boolean {
-  try {
-    fs.accessSync(file, fs.constants.X_OK);
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function missingParts(b: ClusterBinaries): string[] {

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { logTail, stopChild } from '../child-process';
 import { childWatchdog } from '../child-watchdog';
 import { projectRoot } from '../project-paths';
 
@@ -63,7 +64,7 @@ export class SupervisedNodeProcess {
     for (;;) {
       const child = this.child;
       if (child && (child.exitCode !== null || child.signalCode !== null)) {
-        throw new Error(`${this.options.name} 启动失败，日志见 ${this.options.logFile}:\n${tail(this.options.logFile)}`);
+        throw new Error(`${this.options.name} 启动失败，日志见 ${this.options.logFile}:\n${logTail(this.options.logFile)}`);
       }
       try {
         const res = await fetch(this.options.readyUrl, { signal: AbortSignal.timeout(2000) });
@@ -71,7 +72,7 @@ export class SupervisedNodeProcess {
       } catch {
         // not listening yet
       }
-      if (Date.now() > deadline) throw new Error(`${this.options.name} 在限定时间内未就绪 / not ready in time\n${tail(this.options.logFile)}`);
+      if (Date.now() > deadline) throw new Error(`${this.options.name} 在限定时间内未就绪 / not ready in time\n${logTail(this.options.logFile)}`);
       await new Promise((r) => setTimeout(r, 300));
     }
   }
@@ -79,20 +80,6 @@ export class SupervisedNodeProcess {
   /** SIGTERM (a clean stop), SIGKILL after 20 s. */
   async stop(): Promise<void> {
     this.stopping = true;
-    const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-    await exited;
-    clearTimeout(timer);
-  }
-}
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
-  } catch {
-    return '';
+    if (this.child) await stopChild(this.child, 20_000);
   }
 }

@@ -12,6 +12,7 @@ import { msToTs } from '@temporalio/common/lib/time';
 import { Client as PgClient } from 'pg';
 import { SEARCH_ATTRIBUTES } from '../../../../workflows/search-attributes';
 import { ensureTemporalRole, existingDatabases, hasSchemaVersionTable } from '../../database/temporal-databases';
+import { logTail, stopChild } from '../child-process';
 import { childWatchdog } from '../child-watchdog';
 import { freePort, isPortFree } from '../ports';
 import type { ClusterBinaries } from './cluster-binaries';
@@ -266,7 +267,6 @@ export class TemporalCluster {
   /** The `temporal` role (its password follows the caller's), then each database set up once and upgraded always. */
   private async prepareDatabases(): Promise<void> {
     const password = this.options.temporalPassword;
-    if (!/^[A-Za-z0-9_-]{16,200}$/.test(password)) throw new Error('temporal 角色的密码须为 16 位以上的字母、数字、- 或 _ / invalid temporal role password');
     const existing = await this.adminQuery('postgres', async (client) => {
       await ensureTemporalRole(client, TEMPORAL_ROLE, password);
       return existingDatabases(client, [TEMPORAL_DATABASE, TEMPORAL_VISIBILITY_DATABASE]);
@@ -295,7 +295,7 @@ export class TemporalCluster {
       child.once('error', reject);
       child.once('exit', (code) => {
         if (code === 0) resolve();
-        else reject(new Error(`temporal-sql-tool ${args.join(' ')}（${database}）失败，退出码 ${code}；日志见 ${logFile}\n${tail(logFile)}`));
+        else reject(new Error(`temporal-sql-tool ${args.join(' ')}（${database}）失败，退出码 ${code}；日志见 ${logFile}\n${logTail(logFile)}`));
       });
     });
   }
@@ -355,10 +355,7 @@ export class TemporalCluster {
   async killService(service: TemporalService, signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
     const running = this.services.get(service);
     if (!running) return;
-    running.child.kill(signal);
-    const timer = setTimeout(() => running.child.kill('SIGKILL'), 20_000);
-    await running.exited;
-    clearTimeout(timer);
+    await stopChild(running.child, 20_000, signal);
     await waitUntil(async () => !(await portOpen(this.options.ports[service].grpc)), 30_000, `Temporal ${service} port to close`);
   }
 
@@ -467,19 +464,13 @@ export class TemporalCluster {
   /** Stops the UI, then frontend (no new requests), worker, matching and history; each SIGTERM, SIGKILL after 20 s. */
   async stop(): Promise<void> {
     if (this.ui) {
-      this.ui.child.kill('SIGTERM');
-      await this.ui.exited;
+      await stopChild(this.ui.child, 20_000);
       this.ui = null;
     }
     for (const service of ['frontend', 'worker', 'matching', 'history'] as const) {
       const running = this.services.get(service);
       if (!running) continue;
-      if (running.child.exitCode === null && running.child.signalCode === null) {
-        running.child.kill('SIGTERM');
-        const timer = setTimeout(() => running.child.kill('SIGKILL'), 20_000);
-        await running.exited;
-        clearTimeout(timer);
-      }
+      await stopChild(running.child, 20_000);
       this.services.delete(service);
     }
   }
@@ -522,18 +513,10 @@ async function waitForPort(port: number, timeoutMs: number, child: ChildProcess,
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${what} 启动失败（退出 ${child.exitCode ?? child.signalCode}），日志见 ${logFile}:\n${tail(logFile)}`);
+      throw new Error(`${what} 启动失败（退出 ${child.exitCode ?? child.signalCode}），日志见 ${logFile}:\n${logTail(logFile)}`);
     }
     if (await portOpen(port)) return;
     await sleep(200);
   }
-  throw new Error(`${what} 在 ${timeoutMs / 1000} 秒内未监听端口 ${port} / did not listen in time\n${tail(logFile)}`);
-}
-
-function tail(file: string): string {
-  try {
-    return fs.readFileSync(file, 'utf8').split('\n').slice(-20).join('\n');
-  } catch {
-    return '';
-  }
+  throw new Error(`${what} 在 ${timeoutMs / 1000} 秒内未监听端口 ${port} / did not listen in time\n${logTail(logFile)}`);
 }
