@@ -103,6 +103,8 @@ export class LifecycleLoad {
   /** Requests sent and not yet answered, per API. */
   private readonly pending = new Map<string, number>();
   private failure: unknown = null;
+  /** No lane starts a step once this fraction of all steps is done (see holdAt). */
+  private holdFraction = Infinity;
 
   constructor(private readonly options: LoadOptions) {
     this.steps = options.steps ?? STEPS.length;
@@ -118,6 +120,7 @@ export class LifecycleLoad {
         const task = this.options.tasks[next++];
         for (let i = 0; i < this.steps && this.failure === null; i++) {
           try {
+            await this.held();
             api = await this.step(task, i, api);
           } catch (err) {
             this.failure ??= err;
@@ -134,6 +137,23 @@ export class LifecycleLoad {
     const running = this.run();
     running.catch(() => undefined);
     return running;
+  }
+
+  /**
+   * Lanes start no new step once `fraction` of all steps are done, until release() (steps under way go on). A
+   * scenario that kills a process at 30% and again at 60% holds at, say, 50% while the first one's replacement
+   * starts: however slowly it starts on a loaded machine, the load has not finished before the second kill.
+   */
+  holdAt(fraction: number): void {
+    this.holdFraction = fraction;
+  }
+
+  release(): void {
+    this.holdFraction = Infinity;
+  }
+
+  private async held(): Promise<void> {
+    while (this.failure === null && this.done >= this.holdFraction * this.total) await sleep(20);
   }
 
   /** Resolves once `fraction` of all steps are done (or the load failed or ended). */
