@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 
 const BENCHMARKS: Record<string, { file: string; args: string }> = {
-  lifecycle: { file: 'lifecycle.bench.js', args: '[N tasks=50] [C clients=8]' },
+  lifecycle: { file: 'lifecycle.bench.js', args: '[N tasks=50] [C clients=8] [R rounds=3]' },
   'action-latency': { file: 'action-latency.bench.js', args: '[C clients=20] [ACTIONS per client=45]' },
   'board-query': { file: 'board-query.bench.js', args: '[N cards=10000] [QUERIES=200]' },
   rebuild: { file: 'rebuild.bench.js', args: '[N events=1000000]' },
