@@ -3,11 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_SERVER_VERSION } from '../../src/platform/runtime/cluster/cluster-binaries';
-import { parse } from 'yaml';
 import {
-  DYNAMIC_CONFIG,
-  HISTORY_CACHE_BYTES,
-  HISTORY_EVENTS_CACHE_BYTES,
   TEMPORAL_DATABASE,
   TEMPORAL_SERVICES,
   TEMPORAL_VISIBILITY_DATABASE,
@@ -78,14 +74,5 @@ describe('temporalServerConfig', () => {
       // cluster_membership.rpc_port is a SMALLINT.
       expect(ports[service].membership).toBeLessThan(32768);
     }
-  });
-
-  it('bounds the history caches in bytes, as the section says', () => {
-    const dynamic = parse(DYNAMIC_CONFIG) as Record<string, { value: unknown }[]>;
-    expect(dynamic['history.cacheSizeBasedLimit']).toEqual([{ value: true }]);
-    expect(dynamic['history.hostLevelCacheMaxSizeBytes']).toEqual([{ value: HISTORY_CACHE_BYTES }]);
-    expect(dynamic['history.eventsHostLevelCacheMaxSizeBytes']).toEqual([{ value: HISTORY_EVENTS_CACHE_BYTES }]);
-    expect(section).toContain(`\`history.hostLevelCacheMaxSizeBytes\` ${HISTORY_CACHE_BYTES / 2 ** 20} MiB`);
-    expect(section).toContain(`\`history.eventsHostLevelCacheMaxSizeBytes\` ${HISTORY_EVENTS_CACHE_BYTES / 2 ** 20} MiB`);
   });
 });

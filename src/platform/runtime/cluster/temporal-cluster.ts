@@ -195,30 +195,14 @@ export function temporalServerConfig(options: Pick<TemporalClusterOptions, 'post
   };
 }
 
-/**
- * The history service's caches, bounded in bytes. By default the mutable-state cache is bounded by entries (128,000
- * per host) and the events cache by 256 MiB, both kept for an hour: on a sub-district's few thousand long-running
- * workflows the history process grows for an hour or more before it levels off (the 30-minute soak on the cluster
- * rose 117 MB and was still rising). A cache miss costs one read from PostgreSQL, so small caches cost little at
- * a campaign office's load; these bound the history process's memory instead.
- */
-export const HISTORY_CACHE_BYTES = 32 * 1024 * 1024;
-export const HISTORY_EVENTS_CACHE_BYTES = 16 * 1024 * 1024;
-
-/** Dynamic configuration: what our workflows use (Updates), search attributes usable as soon as they are added, bounded caches. */
-export const DYNAMIC_CONFIG = [
+/** Dynamic configuration: what our workflows use (Updates), and search attributes usable as soon as they are added. */
+const DYNAMIC_CONFIG = [
   'frontend.enableUpdateWorkflowExecution:',
   '  - value: true',
   'frontend.enableUpdateWorkflowExecutionAsyncAccepted:',
   '  - value: true',
   'system.forceSearchAttributesCacheRefreshOnRead:',
   '  - value: true',
-  'history.cacheSizeBasedLimit:',
-  '  - value: true',
-  'history.hostLevelCacheMaxSizeBytes:',
-  `  - value: ${HISTORY_CACHE_BYTES}`,
-  'history.eventsHostLevelCacheMaxSizeBytes:',
-  `  - value: ${HISTORY_EVENTS_CACHE_BYTES}`,
   '',
 ].join('\n');
 
