@@ -26,7 +26,7 @@ import { Shutdown } from '../src/platform/runtime/shutdown';
 import { resolveTemporalCli } from '../src/platform/runtime/temporal-binaries';
 import { TemporalDevServer } from '../src/platform/runtime/temporal-dev-server';
 import { createEventStore } from '../src/platform/runtime/worker-runner';
-import { appendToResults, seedDemoCampaign } from './support/harness';
+import { appendToResults, median, seedDemoCampaign } from './support/harness';
 import { connectClient } from '../src/platform/temporal/temporal-connection';
 import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { DEFAULT_TASK_POLICY, type Classification } from '../workflows/indicator-task/indicator-task.types';
@@ -44,10 +44,6 @@ function parseArgs(): { n: number; runs: number } {
   return { n, runs };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const ms = (n: number) => `${n.toFixed(0)} ms`;
 
 /**

@@ -15,9 +15,9 @@ import { startApi } from '../src/platform/runtime/api-server';
 import { freePort } from '../src/platform/runtime/ports';
 import type { Shutdown } from '../src/platform/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/platform/runtime/worker-runner';
-import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
+import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, median, once, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
 import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
-import { median, recordSummary } from './support/summary';
+import { recordSummary } from './support/summary';
 
 const CARDS_TIMEOUT_MS = 120_000;
 const log = (line: string) => console.log(`[bench] ${line}`);
@@ -220,6 +220,7 @@ runBenchmark('bench', async (shutdown, interrupted) => {
 
   const a: RunResult[] = [];
   const b: RunResult[] = [];
+  const ratios: number[] = [];
   for (let round = 1; round <= rounds; round++) {
     // Alternating which goes first, so that neither always meets a server warmed (or tired) by the other.
     for (const mode of (round % 2 === 1 ? ['graphql', 'direct'] : ['direct', 'graphql']) as Mode[]) {
@@ -227,10 +228,9 @@ runBenchmark('bench', async (shutdown, interrupted) => {
       if (interrupted()) return;
       (mode === 'graphql' ? a : b).push(result);
     }
-    log(`  round ${round}: ratio ${fmt(rate(a[round - 1]) / rate(b[round - 1]), 3)}`);
+    ratios.push(Number((rate(a[round - 1]) / rate(b[round - 1])).toFixed(3)));
+    log(`  round ${round}: ratio ${fmt(ratios[round - 1], 3)}`);
   }
-
-  const ratios = a.map((run, i) => Number((rate(run) / rate(b[i])).toFixed(3)));
   const ratio = median(ratios);
   const notes = [
     `- Run A: each action is an HTTP POST /graphql (header x-demo-user) to the NestJS API, which looks up the user, reads the card, sends the Temporal Update and reads the card again.`,

@@ -39,6 +39,14 @@ export function percentile(sorted: readonly number[], p: number): number {
 
 export const ascending = (xs: readonly number[]): number[] => [...xs].sort((a, b) => a - b);
 
+/** The median of an odd or even number of values (the mean of the middle two for an even count). */
+export function median(values: readonly number[]): number {
+  if (values.length === 0) throw new Error('median of nothing');
+  const sorted = ascending(values);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
 export const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
 
 /** The cells `p50 | p95 | p99` (or the percentiles given) of an ascending list, for a Markdown table row. */
@@ -489,8 +497,11 @@ export function commandLine(script: string, args: readonly (string | number)[]):
 }
 
 /** Appends a dated section: title, command, machine, load, then the body (not with BENCH_NO_RECORD=1, for trying a benchmark out). */
+/** False for a try (BENCH_NO_RECORD=1): nothing goes to bench/results/ or bench/summary.json. */
+export const recordingResults = () => process.env.BENCH_NO_RECORD !== '1';
+
 export function appendSection(title: string, command: string, machine: Machine, body: string): void {
-  if (process.env.BENCH_NO_RECORD === '1') {
+  if (!recordingResults()) {
     console.log('[bench] BENCH_NO_RECORD=1: not written to bench/results/');
     return;
   }

@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { projectRoot } from '../../src/platform/runtime/project-paths';
-import { benchOnCluster } from './harness';
+import { benchOnCluster, recordingResults } from './harness';
 
 /** The fixed keys (issue 18). */
 export type SummaryKey =
@@ -41,7 +41,7 @@ export function readSummary(file = SUMMARY_FILE): Summary {
  * reader never sees half a file. Not with BENCH_NO_RECORD=1 (a try) nor on the cluster (see above).
  */
 export function recordSummary(figures: Partial<Record<SummaryKey, Omit<SummaryEntry, 'measuredAt'>>>, file = SUMMARY_FILE, now = new Date()): void {
-  if (process.env.BENCH_NO_RECORD === '1') return;
+  if (!recordingResults()) return;
   if (benchOnCluster()) {
     console.log('[bench] on the cluster: bench/summary.json keeps the dev server figures (this run is in bench/results/)');
     return;
@@ -56,12 +56,4 @@ export function recordSummary(figures: Partial<Record<SummaryKey, Omit<SummaryEn
   fs.writeFileSync(temporary, `${JSON.stringify(ordered, null, 2)}\n`);
   fs.renameSync(temporary, file);
   console.log(`[bench] bench/summary.json: ${Object.keys(figures).join(', ')}`);
-}
-
-/** The median of an odd or even number of values. */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of nothing');
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { median, readSummary, recordSummary } from '../../bench/support/summary';
+import { median } from '../../bench/support/harness';
+import { readSummary, recordSummary } from '../../bench/support/summary';
 
 describe('bench/summary.json', () => {
   let dir: string;
