@@ -3,7 +3,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TEMPORAL_SERVER_VERSION, TEMPORAL_UI_SERVER_VERSION } from '../../src/platform/runtime/cluster/cluster-binaries';
+import { parse } from 'yaml';
 import {
+  DYNAMIC_CONFIG,
+  DYNAMIC_CONFIG_VALUES,
   TEMPORAL_DATABASE,
   TEMPORAL_SERVICES,
   TEMPORAL_VISIBILITY_DATABASE,
@@ -73,6 +76,15 @@ describe('temporalServerConfig', () => {
       expect(config.services[service].rpc).toMatchObject({ grpcPort: ports[service].grpc, membershipPort: ports[service].membership, bindOnIP: '127.0.0.1' });
       // cluster_membership.rpc_port is a SMALLINT.
       expect(ports[service].membership).toBeLessThan(32768);
+    }
+  });
+
+  it('writes a dynamic configuration file that says what DYNAMIC_CONFIG_VALUES says, and shows its cache settings', () => {
+    const parsed = parse(DYNAMIC_CONFIG) as Record<string, { value: unknown }[]>;
+    expect(Object.keys(parsed)).toEqual(Object.keys(DYNAMIC_CONFIG_VALUES));
+    for (const [key, value] of Object.entries(DYNAMIC_CONFIG_VALUES)) expect(parsed[key]).toEqual([{ value }]);
+    for (const [key, value] of Object.entries(DYNAMIC_CONFIG_VALUES).filter(([key]) => key.startsWith('history.'))) {
+      expect(section).toContain(`${key}:\n  - value: ${JSON.stringify(value)}\n`);
     }
   });
 });
