@@ -17,6 +17,7 @@ import { performance } from 'node:perf_hooks';
 import { createClient, type Client as WsClient } from 'graphql-ws';
 import { accessTokenOf } from './support/graphql';
 import WebSocket from 'ws';
+import { sql } from 'kysely';
 import type { Db } from '../src/platform/database/database';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { DEMO_CAMPAIGN, DEMO_UNITS, demoAssignment, demoDueAt } from '../src/demo/demo-organisation';
@@ -84,8 +85,13 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
-/** Proportional set size (shared pages split between the processes sharing them) of PostgreSQL and its backends. */
-function postgresMemory(pgDataDir: string): number {
+/**
+ * PostgreSQL's memory over the postmaster and its backends, from their proportional set sizes (shared pages split
+ * between the processes sharing them): `own` is what is not shared memory (the backends' work memory, caches and
+ * the like, where a leak would show), `shared` the part of the shared memory segment they have touched: mostly
+ * shared_buffers, a fixed-size cache that fills as tables are read and is bounded by its setting.
+ */
+function postgresMemory(pgDataDir: string): { own: number; shared: number } {
   let postmaster: number | null = null;
   const children = new Map<number, number>();
   for (const entry of fs.readdirSync('/proc')) {
@@ -99,18 +105,26 @@ function postgresMemory(pgDataDir: string): number {
       // gone
     }
   }
-  if (postmaster === null) return NaN;
-  let total = 0;
+  if (postmaster === null) return { own: NaN, shared: NaN };
+  let own = 0;
+  let shared = 0;
   for (const [pid, ppid] of children) {
     if (pid !== postmaster && ppid !== postmaster) continue;
     try {
-      const match = /^Pss:\s+(\d+) kB/m.exec(fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'));
-      total += match ? Number(match[1]) * 1024 : rssOf(pid) ?? 0;
+      const rollup = fs.readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+      const kB = (field: string) => {
+        const match = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(rollup);
+        return match ? Number(match[1]) * 1024 : null;
+      };
+      const pss = kB('Pss') ?? rssOf(pid) ?? 0;
+      const shmem = kB('Pss_Shmem') ?? 0;
+      own += pss - shmem;
+      shared += shmem;
     } catch {
       // gone
     }
   }
-  return total;
+  return { own, shared };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -197,7 +211,9 @@ interface Minute {
   api: number;
   worker: number;
   temporal: number;
+  /** PostgreSQL's own memory (PSS without shared memory); `postgresShared` the shared memory touched. */
   postgres: number;
+  postgresShared: number;
   events: number;
   open: number;
 }
@@ -215,14 +231,14 @@ function slope(points: readonly [number, number][]): number {
 
 function minuteTable(minutes: readonly Minute[]): string {
   const lines = [
-    '| minute | actions | actions/s | p50 ms | p95 ms | p99 ms | API RSS MB | worker RSS MB | Temporal RSS MB | PostgreSQL PSS MB | events | open workflows | missed | errors | board messages |',
-    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| minute | actions | actions/s | p50 ms | p95 ms | p99 ms | API RSS MB | worker RSS MB | Temporal RSS MB | PostgreSQL own MB | PostgreSQL shared touched MB | events | open workflows | missed | errors | board messages |',
+    '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of minutes) {
     const l = ascending(m.latencies);
     lines.push(
       `| ${m.minute} | ${m.actions} | ${fmt(m.actions / 60, 2)} | ${percentileCells(l)} | ` +
-        `${fmt(m.api / MB)} | ${fmt(m.worker / MB)} | ${fmt(m.temporal / MB)} | ${fmt(m.postgres / MB)} | ${m.events} | ${m.open} | ${m.missed} | ${m.errors} | ${m.boardMessages} |`,
+        `${fmt(m.api / MB)} | ${fmt(m.worker / MB)} | ${fmt(m.temporal / MB)} | ${fmt(m.postgres / MB)} | ${fmt(m.postgresShared / MB)} | ${m.events} | ${m.open} | ${m.missed} | ${m.errors} | ${m.boardMessages} |`,
     );
   }
   return lines.join('\n');
@@ -256,7 +272,7 @@ function trends(minutes: readonly Minute[]): Trend[] {
     memory('API resident memory', (m) => m.api),
     memory('worker resident memory', (m) => m.worker),
     memory('Temporal server resident memory', (m) => m.temporal),
-    memory('PostgreSQL memory (PSS)', (m) => m.postgres),
+    memory('PostgreSQL own memory (PSS without shared memory)', (m) => m.postgres),
     { what: 'latency p95', unit: 'ms', perMinute: latencySlope, drift: latencySlope * span, allowed: latencyAllowed, flat: !(latencySlope * span > latencyAllowed) },
   ];
 }
@@ -352,7 +368,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   const failed: { task: SoakTask; error: string }[] = [];
   log(`${minutes} min at ${rate} actions/s, ${target} open workflows kept going (${STEPS.length} actions each, a new task for every one archived)`);
 
-  let current: Omit<Minute, 'api' | 'worker' | 'temporal' | 'postgres' | 'events' | 'open'> = { minute: 1, actions: 0, latencies: [], missed: 0, errors: 0, boardMessages: 0 };
+  let current: Omit<Minute, 'api' | 'worker' | 'temporal' | 'postgres' | 'postgresShared' | 'events' | 'open'> = { minute: 1, actions: 0, latencies: [], missed: 0, errors: 0, boardMessages: 0 };
   const rows: Minute[] = [];
   const inFlight = new Set<Promise<void>>();
   let replacing = 0;
@@ -407,7 +423,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
       api: rssOf(api.process.pid ?? 0) ?? NaN,
       worker: rssOf(worker.process.pid ?? 0) ?? NaN,
       temporal: infra.temporal.pids().length > 0 ? infra.temporal.pids().reduce((sum, pid) => sum + (rssOf(pid) ?? NaN), 0) : NaN,
-      postgres: postgresMemory(infra.pgDataDir),
+      ...((pg) => ({ postgres: pg.own, postgresShared: pg.shared }))(postgresMemory(infra.pgDataDir)),
       events: Number(count),
       open: open.size,
       boardMessages,
@@ -451,6 +467,8 @@ runBenchmark('soak', async (shutdown, interrupted) => {
   for (const f of failed) problems.push(`${f.task.taskId} failed at action ${f.task.done + 1}: ${f.error}`);
   if (boardError) problems.push(`board subscription ended with an error: ${JSON.stringify(boardError)}`);
 
+  const { rows: settings } = await sql<{ shared_buffers: string }>`show shared_buffers`.execute(db);
+  const sharedBuffers = settings[0]?.shared_buffers ?? '?';
   const found = trends(rows);
   const allFlat = found.every((t) => t.flat);
   const all = ascending(rows.flatMap((r) => r.latencies));
@@ -470,7 +488,7 @@ runBenchmark('soak', async (shutdown, interrupted) => {
     `- Open loop: one action due every ${fmt(1000 / rate, 0)} ms, taken by the first open task that is ready (its previous action answered); a due action with no ready task is counted as missed, not sent later. Latency is from sending the POST /graphql to its answer.`,
     `- ${target} open workflows kept going: every task archived is replaced at once by a new one (a new campaign each ${PAIRS} tasks, as the demo catalog has ${PAIRS} (indicator, unit) pairs with one archive material).`,
     `- The API and the worker are child processes (\`dist/src/api.main.js\`, \`dist/src/worker.main.js\`), ${temporalUnderBench()}, PostgreSQL embedded; a supervisor's board is subscribed to boardChanged over graphql-ws throughout ("board messages").`,
-    '- Memory: VmRSS of the API, the worker and the Temporal server; for PostgreSQL the sum of PSS (shared buffers counted once) over the postmaster and its backends.',
+    `- Memory: VmRSS of the API, the worker and the Temporal server. PostgreSQL (the postmaster and its backends, from /proc/<pid>/smaps_rollup): "own" is the sum of their PSS without shared memory (Pss − Pss_Shmem: work memory, catalog and plan caches, where a leak would show), judged above; "shared touched" is the sum of Pss_Shmem, the pages of the shared memory segment they have touched, mostly shared_buffers (${sharedBuffers} here), a fixed-size cache that fills as tables are read and cannot outgrow its setting: shown, not judged (until 2026-12-06 the soak judged PSS with shared memory, whose fill looked like a rise).`,
     describeCpu('the run', cpu, 'bench process (clients)', 'API + worker'),
     `- Verification: ${problems.length === 0 ? `every finished task (${finished.length}) holds exactly its ${EVENTS_PER_TASK} events in order, its card ARCHIVED at version ${EVENTS_PER_TASK}, its workflow completed; every open task (${open.size}) holds the prefix of those events its actions made: OK` : `**FAILED** (${problems.length} problems)`}.`,
   ].join('\n');
