@@ -121,11 +121,11 @@ export class AuthRepository {
   }
 
   /** A live session's user, in one query: what every request with an access token needs. */
-  liveSessionUser(sessionId: string, userId: string, now: Date): Promise<UserRow | undefined> {
+  liveSessionUser(sessionId: string, userId: string, now: Date): Promise<(UserRow & { session_expires_at: Date }) | undefined> {
     return this.db
       .selectFrom('auth_sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
-      .select(['u.id', 'u.login', 'u.display_name', 'u.role', 'u.unit_code', 'u.password_hash'])
+      .select(['u.id', 'u.login', 'u.display_name', 'u.role', 'u.unit_code', 'u.password_hash', 's.expires_at as session_expires_at'])
       .where('s.id', '=', sessionId)
       .where('s.user_id', '=', userId)
       .where('s.revoked_at', 'is', null)

@@ -5,13 +5,15 @@
 // instances count together. For the demo the `x-demo-user` header names a demo user, over HTTP from loopback only
 // (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { CONFIG } from '../platform/core/app.tokens';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { CONFIG, DATABASE_URL } from '../platform/core/app.tokens';
+import { AuthChangesListener } from '../platform/live/auth-changes.listener';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import { signInFailures } from '../platform/metrics/api.metrics';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
 import { AuthRepository, type UserRow } from './auth.repository';
+import { IdentityCache, type CachedUser } from './identity-cache';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
 import { signAccessToken, verifyAccessToken } from './tokens';
 import { isUnitRole, type Caller } from './access-policy';
@@ -55,19 +57,45 @@ export interface SignedIn {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-function actorOf(user: UserRow): Actor {
+function actorOf(user: CachedUser): Actor {
   return { userId: user.id, displayName: user.display_name, role: user.role as Role, unitCode: user.unit_code };
 }
 
 @Injectable()
-export class AuthService {
+export class AuthService implements OnApplicationBootstrap, OnModuleDestroy {
   private secret: Promise<string> | null = null;
+  /** Sessions' and demo logins' people for a few seconds, dropped on every auth_changes notice (identity-cache.ts). */
+  private readonly identities = new IdentityCache();
+  private listener: AuthChangesListener | null = null;
 
   constructor(
     private readonly repo: AuthRepository,
     private readonly serviceAccounts: ServiceAccountRepository,
     @Inject(CONFIG) private readonly appConfig: AppConfig,
+    @Inject(DATABASE_URL) private readonly databaseUrl: string,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const identities = this.identities;
+    this.listener = new AuthChangesListener(
+      this.databaseUrl,
+      (change) => identities.changed(change),
+      () => identities.setListening(true),
+      () => identities.setListening(false),
+    );
+    try {
+      await this.listener.start();
+      identities.setListening(true);
+    } catch (err) {
+      // Without the notices nothing is cached: every request reads the database, as before.
+      componentLogger('auth').warn({ err: err instanceof Error ? err.message : String(err) }, '无法监听身份变更通知，身份不缓存 / cannot listen to auth_changes: identities are not cached');
+    }
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.identities.setListening(false);
+    await this.listener?.stop();
+  }
 
   private get config() {
     return this.appConfig.auth;
@@ -115,8 +143,14 @@ export class AuthService {
         // Only this machine's own tools (the CLI imports, a developer's curl) may name a person by header: from any
         // other address it is refused, even when the API listens on every interface.
         if (!isLoopback(AuthService.address(context))) throw new DomainError('UNAUTHENTICATED', '演示身份请求头只接受本机发出的请求，请登录');
-        const user = await this.repo.userByLogin(login.trim());
-        if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
+        const key = IdentityCache.loginKey(login.trim());
+        let user: CachedUser | undefined = this.identities.get(key);
+        if (!user) {
+          const generation = this.identities.generation;
+          user = await this.repo.userByLogin(login.trim());
+          if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
+          this.identities.set(key, user, generation);
+        }
         return actorOf(user);
       }
     }
@@ -134,8 +168,15 @@ export class AuthService {
     const check = verifyAccessToken(token, await this.tokenSecret(), Math.floor(Date.now() / 1000));
     if (!check.ok) throw new DomainError('UNAUTHENTICATED', check.reason === 'EXPIRED' ? '登录已过期，请刷新或重新登录' : '身份凭证无效，请重新登录');
     // Sessions are deleted with their user, so no row means signed out, expired, or the person is gone.
-    const user = await this.repo.liveSessionUser(check.claims.sid, check.claims.sub, new Date());
-    if (!user) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+    const key = IdentityCache.sessionKey(check.claims.sid, check.claims.sub);
+    let user: CachedUser | undefined = this.identities.get(key);
+    if (!user) {
+      const generation = this.identities.generation;
+      const live = await this.repo.liveSessionUser(check.claims.sid, check.claims.sub, new Date());
+      if (!live) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
+      this.identities.set(key, live, generation, live.session_expires_at.getTime());
+      user = live;
+    }
     context.sessionId = check.claims.sid;
     context.credential = { kind: 'session', sessionId: check.claims.sid, userId: user.id, role: user.role, unitCode: user.unit_code, expiresAtMs: check.claims.exp * 1000 };
     return actorOf(user);
@@ -222,6 +263,7 @@ export class AuthService {
       // Only the session's latest refresh token works; the one before it, presented again, means a copy is about.
       const reused = await this.repo.revokeReused(sha256(refreshToken));
       if (reused) {
+        this.identities.changed({ kind: 'session', id: reused.id });
         componentLogger('auth').warn({ sessionId: reused.id, person: personOf(reused.user_id) }, '刷新凭证被重复使用，已注销该会话 / refresh token reused: session revoked');
         throw new DomainError('UNAUTHENTICATED', '该刷新凭证已被使用过，为安全起见本次登录已失效，请重新登录');
       }
@@ -237,6 +279,8 @@ export class AuthService {
     await this.actor(context);
     if (!context.sessionId) throw new DomainError('BAD_USER_INPUT', '演示身份无需退出登录');
     await this.repo.revoke(context.sessionId, 'SIGNED_OUT');
+    // This instance forgets it now; the others when the trigger's notice arrives.
+    this.identities.changed({ kind: 'session', id: context.sessionId });
     return true;
   }
 
@@ -260,6 +304,7 @@ export class AuthService {
     await this.repo.finishAttempt(attempt, user.login, ip, matches);
     if (!matches) throw new DomainError('UNAUTHENTICATED', '当前密码不正确', 'currentPassword');
     await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(next, 'newPassword')), context.sessionId ?? null);
+    this.identities.changed({ kind: 'user', id: user.id });
     return true;
   }
 
@@ -268,6 +313,7 @@ export class AuthService {
     const user = await this.repo.userByLogin(String(login ?? '').trim());
     if (!user) throw new DomainError('NOT_FOUND', `用户「${login}」不存在`, 'login');
     await this.repo.setPassword(user.id, await hashPassword(AuthService.checkPassword(password, 'password')), null);
+    this.identities.changed({ kind: 'user', id: user.id });
     return true;
   }
 

@@ -135,4 +135,50 @@ describe('two API processes', () => {
     expect(code).toBe(4401);
     await client.dispose();
   });
+
+  it('refuses a token on the second process right after its session is signed out through the first, though the second had just used it (identities are cached for seconds)', async () => {
+    const accessToken = await token('supervisor2');
+    const me = (url: string) =>
+      fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: '{ me { login } }' }) }).then(
+        async (res) => (await res.json()) as { data?: { me: { login: string } } | null; errors?: { extensions?: { code?: string } }[] },
+      );
+    // Twice on the second process: the second answer comes from its identity cache.
+    for (let i = 0; i < 2; i++) expect((await me(secondUrl)).data).toEqual({ me: { login: 'supervisor2' } });
+    const out = await fetch(`${stack.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: 'mutation { signOut }' }) });
+    expect(((await out.json()) as { data: unknown }).data).toEqual({ signOut: true });
+    // The same process forgets at once; the other as soon as PostgreSQL's notice arrives (well within the 5 s TTL).
+    expect((await me(stack.url)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    const refusedAt = Date.now();
+    let answer = await me(secondUrl);
+    while (!answer.errors && Date.now() - refusedAt < 2000) {
+      await new Promise((r) => setTimeout(r, 20));
+      answer = await me(secondUrl);
+    }
+    expect(answer.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(Date.now() - refusedAt).toBeLessThan(2000);
+  });
+
+  it("acts on a person's new role on the second process as soon as it is changed in the database, though it had just used the old one", async () => {
+    const accessToken = await token('wtsq.member');
+    const serviceAccounts = () =>
+      fetch(`${secondUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: '{ serviceAccounts { id } }' }) }).then(
+        async (res) => (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] },
+      );
+    // Twice as a unit's member (the second from the identity cache): the office's list is refused.
+    for (let i = 0; i < 2; i++) expect((await serviceAccounts()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Made office staff by hand, as a DBA would: only the trigger's notice can tell the second process.
+    const { numUpdatedRows } = await stack.db.updateTable('users').set({ role: 'OFFICE' }).where('login', '=', 'wtsq.member').executeTakeFirst();
+    expect(Number(numUpdatedRows)).toBe(1);
+    try {
+      const changedAt = Date.now();
+      let answer = await serviceAccounts();
+      while (answer.errors && Date.now() - changedAt < 2000) {
+        await new Promise((r) => setTimeout(r, 20));
+        answer = await serviceAccounts();
+      }
+      expect(answer.errors).toBeUndefined();
+    } finally {
+      await stack.db.updateTable('users').set({ role: 'UNIT_MEMBER' }).where('login', '=', 'wtsq.member').execute();
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // Notices that a session, a person or a service account changed (the triggers of migration 0021), from
 // PostgreSQL, so that every API instance ends the live subscriptions opened with it. On its own connection; after
-// a lost connection, notices may have been missed, so `onReconnect` lets the caller re-check everything.
+// a lost connection, notices may have been missed, so `onLost` says so at once and `onReconnect` lets the caller
+// re-check everything.
 import { PgChannelListener } from './pg-channel.listener';
 
 export const AUTH_CHANGES_CHANNEL = 'auth_changes';
@@ -25,7 +26,7 @@ function parse(payload: string | undefined): AuthChange | null {
 export class AuthChangesListener {
   private readonly listener: PgChannelListener;
 
-  constructor(databaseUrl: string, onChange: (change: AuthChange) => void, onReconnect: () => void) {
+  constructor(databaseUrl: string, onChange: (change: AuthChange) => void, onReconnect: () => void, onLost: () => void = () => undefined) {
     this.listener = new PgChannelListener(
       databaseUrl,
       AUTH_CHANGES_CHANNEL,
@@ -35,6 +36,7 @@ export class AuthChangesListener {
       },
       onReconnect,
       'AuthChanges',
+      onLost,
     );
   }
 

@@ -1,6 +1,6 @@
 // One PostgreSQL LISTEN on its own connection, kept alive: a lost connection is opened again every second until it
-// is back (each failed attempt schedules the next). Notices sent while it was down are lost, so `onReconnect` lets
-// the owner catch up.
+// is back (each failed attempt schedules the next). Notices sent while it was down are lost, so `onLost` tells the
+// owner at once and `onReconnect` lets it catch up.
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 
@@ -16,6 +16,7 @@ export class PgChannelListener {
     private readonly onPayload: (payload: string | undefined) => void,
     private readonly onReconnect: () => void = () => undefined,
     name = 'Listen',
+    private readonly onLost: () => void = () => undefined,
   ) {
     this.logger = new Logger(name);
   }
@@ -56,6 +57,7 @@ export class PgChannelListener {
     if (this.closing || this.reconnectTimer) return;
     this.logger.warn(`LISTEN ${this.channel} connection lost, reconnecting: ${String(err ?? 'closed')}`);
     this.client = null;
+    this.onLost();
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect(true).catch((e) => this.reconnect(e));
