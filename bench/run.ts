@@ -5,11 +5,11 @@ import * as path from 'node:path';
 
 const BENCHMARKS: Record<string, { file: string; args: string }> = {
   lifecycle: { file: 'lifecycle.bench.js', args: '[N tasks=50] [C clients=8] [R rounds=3]' },
-  'action-latency': { file: 'action-latency.bench.js', args: '[C clients=20] [ACTIONS per client=45]' },
-  'board-query': { file: 'board-query.bench.js', args: '[N cards=10000] [QUERIES=200]' },
-  rebuild: { file: 'rebuild.bench.js', args: '[N events=1000000]' },
-  import: { file: 'import.bench.js', args: '[ROWS=2000] [UNITS per row=3]' },
-  'worker-memory': { file: 'worker-memory.bench.js', args: '[N workflows=10000] [STEP=1000]' },
+  'action-latency': { file: 'action-latency.bench.js', args: '[C clients=20] [ACTIONS per client=45] [ROUNDS=3]' },
+  'board-query': { file: 'board-query.bench.js', args: '[N cards=10000] [QUERIES=200] [ROUNDS=3]' },
+  rebuild: { file: 'rebuild.bench.js', args: '[N events=1000000] [ROUNDS=3]' },
+  import: { file: 'import.bench.js', args: '[ROWS=2000] [UNITS per row=3] [ROUNDS=3]' },
+  'worker-memory': { file: 'worker-memory.bench.js', args: '[N workflows=10000] [STEP=1000] [ROUNDS=3]' },
   'scale-out': { file: 'scale-out.bench.js', args: '[N tasks=200] [C clients=16]' },
   'board-render': { file: 'board-render.bench.js', args: '[N cards=2000] [RUNS=3]' },
 };
