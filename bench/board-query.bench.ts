@@ -373,6 +373,8 @@ function inline(text: string, parameters: readonly unknown[]): string {
     const value = parameters[Number(k) - 1];
     if (value === null || value === undefined) return 'null';
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    // An array parameter (`= any($1)`) as an array literal, its type taken from the comparison.
+    if (Array.isArray(value)) return `'{${value.map((v) => `"${String(v).replace(/["\\]/g, (c) => `\\${c}`).replace(/'/g, "''")}"`).join(',')}}'`;
     const raw = value instanceof Date ? value.toISOString() : String(value);
     return `'${raw.replace(/'/g, "''")}'`;
   });
