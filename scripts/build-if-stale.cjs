@@ -11,7 +11,7 @@ const INPUTS = [
   'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json', 'scripts/bundle-workflows.cjs',
 ];
 /** One output of each build step (tsc, the workflow bundle, vite). */
-const OUTPUTS = ['dist/src/main.js', 'dist/workflow-bundle.js', 'web/dist/index.html'];
+const OUTPUTS = ['dist/src/main.js', 'dist/workflow-bundle.js', 'dist/workflow-bundle.traced.js', 'web/dist/index.html'];
 /**
  * Written last by `npm run build`: incremental tsc leaves unchanged outputs with their old mtime, so the outputs'
  * own times cannot say when the last build finished.

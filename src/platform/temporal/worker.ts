@@ -18,9 +18,9 @@ import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { NoticeNumberRepository } from '../../official-notice/notice-number.repository';
 import { activityLogContext } from '../logging/activity-log-context';
-import { WORKFLOW_INTERCEPTOR_MODULES, workerTracing } from '../tracing/temporal-tracing';
+import { WORKFLOW_INTERCEPTOR_MODULES, tracedBundlePath, workerTracing } from '../tracing/temporal-tracing';
 
-/** Where `npm run build` writes the prebuilt workflow bundle. */
+/** Where `npm run build` writes the prebuilt workflow bundle (and, beside it, the traced one: tracedBundlePath). */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
 const WORKFLOWS_SOURCE = path.resolve(__dirname, '../../../workflows/index');
 
@@ -44,16 +44,18 @@ export interface WorkerDeps {
 /** 10 s, doubling up to 10 min, for 24 h (NOTIFY_RETRY_* unset). */
 export const DEFAULT_DELIVERY_RETRY: NotificationsConfig['retry'] = { initialMs: 10_000, maximumMs: 600_000, totalMs: 86_400_000 };
 
-export function workflowSource(): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
-  const bundle = process.env.WORKFLOW_BUNDLE ?? WORKFLOW_BUNDLE_PATH;
+/** The prebuilt bundle, traced or not (WORKFLOW_BUNDLE names the untraced one); else the sources, bundled now. */
+export function workflowSource(traced = false): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  const plain = process.env.WORKFLOW_BUNDLE ?? WORKFLOW_BUNDLE_PATH;
+  const bundle = traced ? tracedBundlePath(plain) : plain;
   if (fs.existsSync(bundle)) return { workflowBundle: { codePath: bundle } };
   return { workflowsPath: require.resolve(WORKFLOWS_SOURCE) };
 }
 
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
-  const source = workflowSource();
-  // Workflow interceptors are in the prebuilt bundle; bundled from sources, the worker adds them.
+  // The tracing interceptors are in the traced bundle; bundled from sources, a traced worker adds them.
   const tracing = await workerTracing();
+  const source = workflowSource(tracing.traced);
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
@@ -62,7 +64,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     interceptors: {
       // Metrics outermost (they time the whole activity), then the log context, then the trace span.
       activity: [...(deps.activityInterceptors ?? []), activityLogContext, ...tracing.activity],
-      ...(source.workflowsPath ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
+      ...(source.workflowsPath && tracing.traced ? { workflowModules: [...WORKFLOW_INTERCEPTOR_MODULES] } : {}),
     },
     sinks: tracing.sinks,
     activities: {
