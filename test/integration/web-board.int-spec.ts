@@ -186,6 +186,9 @@ describe('the board in the browser', () => {
     await handle.focus();
     await supervisor.keyboard.press('Space');
     await supervisor.locator('.board-cell.drop-allowed[data-column="CONSOLIDATION"]').waitFor();
+    // The keyboard sensor moves the card only once it has measured the columns, and the card is then over its own
+    // column: on a busy machine (CI) an arrow pressed before that was lost, and the drag hung half-way.
+    await supervisor.locator('.board-cell.drop-over[data-column="SELF_CHECK"]').waitFor();
     // One press, one column: each press waits until the card is over the next column, so a busy machine
     // cannot make a press count from where the card was before the last one landed.
     for (const column of ['RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION']) {
