@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccessGuard } from './access.guard';
+import { AuthChangesFeed } from './auth-changes.feed';
 import { AuthRepository } from './auth.repository';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
@@ -10,7 +11,7 @@ import { ServiceAccountResolver } from './service-accounts.resolver';
 
 /** Who is calling (sign-in, tokens, API keys) and whether they may: the guard applies access-policy.ts everywhere. */
 @Module({
-  providers: [AuthRepository, AuthService, AuthResolver, ServiceAccountRepository, ServiceAccountService, ServiceAccountResolver, { provide: APP_GUARD, useClass: AccessGuard }],
-  exports: [AuthService, AuthRepository],
+  providers: [AuthChangesFeed, AuthRepository, AuthService, AuthResolver, ServiceAccountRepository, ServiceAccountService, ServiceAccountResolver, { provide: APP_GUARD, useClass: AccessGuard }],
+  exports: [AuthService, AuthRepository, AuthChangesFeed],
 })
 export class AuthModule {}

@@ -5,13 +5,13 @@
 // instances count together. For the demo the `x-demo-user` header names a demo user, over HTTP from loopback only
 // (config.ts decides when it is on); never over WebSocket, where any web page in a browser could send it.
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { CONFIG, DATABASE_URL } from '../platform/core/app.tokens';
-import { AuthChangesListener } from '../platform/live/auth-changes.listener';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { CONFIG } from '../platform/core/app.tokens';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import { signInFailures } from '../platform/metrics/api.metrics';
 import type { Actor, Role } from '../../workflows/shared/actor.types';
+import { AuthChangesFeed } from './auth-changes.feed';
 import { AuthRepository, type UserRow } from './auth.repository';
 import { IdentityCache, type CachedUser } from './identity-cache';
 import { NO_USER_HASH, hashPassword, verifyPassword } from './passwords';
@@ -62,39 +62,29 @@ function actorOf(user: CachedUser): Actor {
 }
 
 @Injectable()
-export class AuthService implements OnApplicationBootstrap, OnModuleDestroy {
+export class AuthService implements OnModuleDestroy {
   private secret: Promise<string> | null = null;
   /** Sessions' and demo logins' people for a few seconds, dropped on every auth_changes notice (identity-cache.ts). */
   private readonly identities = new IdentityCache();
-  private listener: AuthChangesListener | null = null;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private readonly repo: AuthRepository,
     private readonly serviceAccounts: ServiceAccountRepository,
     @Inject(CONFIG) private readonly appConfig: AppConfig,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
-  ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
+    changes: AuthChangesFeed,
+  ) {
     const identities = this.identities;
-    this.listener = new AuthChangesListener(
-      this.databaseUrl,
-      (change) => identities.changed(change),
-      () => identities.setListening(true),
-      () => identities.setListening(false),
-    );
-    try {
-      await this.listener.start();
-      identities.setListening(true);
-    } catch (err) {
-      // Without the notices nothing is cached: every request reads the database, as before.
-      componentLogger('auth').warn({ err: err instanceof Error ? err.message : String(err) }, '无法监听身份变更通知，身份不缓存 / cannot listen to auth_changes: identities are not cached');
-    }
+    this.unsubscribe = changes.subscribe({
+      changed: (change) => identities.changed(change),
+      listening: () => identities.setListening(true),
+      lost: () => identities.setListening(false),
+    });
   }
 
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): void {
+    this.unsubscribe();
     this.identities.setListening(false);
-    await this.listener?.stop();
   }
 
   private get config() {
@@ -143,14 +133,8 @@ export class AuthService implements OnApplicationBootstrap, OnModuleDestroy {
         // Only this machine's own tools (the CLI imports, a developer's curl) may name a person by header: from any
         // other address it is refused, even when the API listens on every interface.
         if (!isLoopback(AuthService.address(context))) throw new DomainError('UNAUTHENTICATED', '演示身份请求头只接受本机发出的请求，请登录');
-        const key = IdentityCache.loginKey(login.trim());
-        let user: CachedUser | undefined = this.identities.get(key);
-        if (!user) {
-          const generation = this.identities.generation;
-          user = await this.repo.userByLogin(login.trim());
-          if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
-          this.identities.set(key, user, generation);
-        }
+        const user = await this.identities.through(IdentityCache.loginKey(login.trim()), () => this.repo.userByLogin(login.trim()));
+        if (!user) throw new DomainError('UNAUTHENTICATED', `用户「${login}」不存在`);
         return actorOf(user);
       }
     }
@@ -168,15 +152,12 @@ export class AuthService implements OnApplicationBootstrap, OnModuleDestroy {
     const check = verifyAccessToken(token, await this.tokenSecret(), Math.floor(Date.now() / 1000));
     if (!check.ok) throw new DomainError('UNAUTHENTICATED', check.reason === 'EXPIRED' ? '登录已过期，请刷新或重新登录' : '身份凭证无效，请重新登录');
     // Sessions are deleted with their user, so no row means signed out, expired, or the person is gone.
-    const key = IdentityCache.sessionKey(check.claims.sid, check.claims.sub);
-    let user: CachedUser | undefined = this.identities.get(key);
-    if (!user) {
-      const generation = this.identities.generation;
-      const live = await this.repo.liveSessionUser(check.claims.sid, check.claims.sub, new Date());
-      if (!live) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
-      this.identities.set(key, live, generation, live.session_expires_at.getTime());
-      user = live;
-    }
+    const user = await this.identities.through(
+      IdentityCache.sessionKey(check.claims.sid, check.claims.sub),
+      () => this.repo.liveSessionUser(check.claims.sid, check.claims.sub, new Date()),
+      (live) => live.session_expires_at.getTime(),
+    );
+    if (!user) throw new DomainError('UNAUTHENTICATED', '登录已失效，请重新登录');
     context.sessionId = check.claims.sid;
     context.credential = { kind: 'session', sessionId: check.claims.sid, userId: user.id, role: user.role, unitCode: user.unit_code, expiresAtMs: check.claims.exp * 1000 };
     return actorOf(user);

@@ -73,6 +73,20 @@ export class IdentityCache {
     this.entries.set(key, { user: { id: user.id, login: user.login, display_name: user.display_name, role: user.role, unit_code: user.unit_code }, until });
   }
 
+  /**
+   * The person under `key`: from memory while fresh, else from `read` (null when there is none), stored unless a
+   * notice arrived during the read; `notAfterMs` bounds how long a read person may be kept (a session's own end).
+   */
+  async through<T extends CachedUser>(key: string, read: () => Promise<T | null | undefined>, notAfterMs: (user: T) => number = () => Infinity): Promise<CachedUser | null> {
+    const cached = this.get(key);
+    if (cached) return cached;
+    const generation = this.generationCount;
+    const user = await read();
+    if (!user) return null;
+    this.set(key, user, generation, notAfterMs(user));
+    return user;
+  }
+
   /** A notice: drops every entry it concerns (a service account's notice concerns none: keys are not cached). */
   changed(change: AuthChange): void {
     this.generationCount++;

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { createClient } from 'graphql-ws';
+import { sql } from 'kysely';
 import WebSocket from 'ws';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
 import { freePort } from '../../src/platform/runtime/ports';
@@ -180,5 +181,32 @@ describe('two API processes', () => {
     } finally {
       await stack.db.updateTable('users').set({ role: 'UNIT_MEMBER' }).where('login', '=', 'wtsq.member').execute();
     }
+  });
+
+  it('listens to auth_changes on one connection per API process, shared by the identity cache and the live subscriptions', async () => {
+    const { rows } = await sql<{ listeners: string }>`
+      select count(*) as listeners from pg_stat_activity
+      where datname = current_database() and query ilike 'LISTEN auth_changes%'`.execute(stack.db);
+    expect(Number(rows[0].listeners)).toBe(2);
+  });
+
+  it('stops trusting its cached identities the moment its LISTEN connection is lost, and listens again after', async () => {
+    const accessToken = await token('bjsq.member');
+    const me = () =>
+      fetch(`${secondUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` }, body: JSON.stringify({ query: '{ me { login } }' }) }).then(
+        async (res) => (await res.json()) as { data?: { me: { login: string } } | null; errors?: { extensions?: { code?: string } }[] },
+      );
+    for (let i = 0; i < 2; i++) expect((await me()).data).toEqual({ me: { login: 'bjsq.member' } });
+    const listeners = async () =>
+      Number(
+        (await sql<{ n: string }>`select count(*) as n from pg_stat_activity where datname = current_database() and query ilike 'LISTEN auth_changes%'`.execute(stack.db)).rows[0].n,
+      );
+    // Both processes' connections cut: each reconnects after a second, and notices sent before then are lost.
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and query ilike 'LISTEN auth_changes%'`.execute(stack.db);
+    await new Promise((r) => setTimeout(r, 200));
+    await stack.db.updateTable('auth_sessions').set({ revoked_at: new Date() }).where('user_id', '=', (eb) => eb.selectFrom('users').select('id').where('login', '=', 'bjsq.member')).execute();
+    // The revocation's notice went nowhere, yet the second process, no longer listening, asks the database.
+    expect((await me()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    await waitFor(async () => (await listeners()) === 2, 10_000, 'both processes listening again');
   });
 });

@@ -100,4 +100,30 @@ describe('IdentityCache', () => {
     cache.set(IdentityCache.loginKey('ana'), { ...ana, password_hash: '$2b$secret' } as typeof ana, cache.generation);
     expect(cache.get(IdentityCache.loginKey('ana'))).not.toHaveProperty('password_hash');
   });
+
+  it('through: reads once and answers from memory after, never stores a read overtaken by a notice, and bounds a session by its end', async () => {
+    const cache = listening();
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      return { ...ana, session_expires_at: now + 1000 };
+    };
+    const key = IdentityCache.sessionKey('s1', ana.id);
+    expect(await cache.through(key, read, (u) => u.session_expires_at)).toMatchObject(ana);
+    expect(await cache.through(key, read, (u) => u.session_expires_at)).toEqual(ana);
+    expect(reads).toBe(1);
+    now += 1000;
+    await cache.through(key, read, (u) => u.session_expires_at);
+    expect(reads).toBe(2);
+    // A sign-out notice while the read is on its way: the answer is used once, not kept.
+    const racing = cache.through(IdentityCache.sessionKey('s2', ana.id), async () => {
+      cache.changed({ kind: 'session', id: 's2' });
+      return ana;
+    });
+    expect(await racing).toEqual(ana);
+    expect(cache.get(IdentityCache.sessionKey('s2', ana.id))).toBeUndefined();
+    // Nobody there: null, and nothing stored.
+    expect(await cache.through(IdentityCache.loginKey('ghost'), async () => undefined)).toBeNull();
+    expect(cache.get(IdentityCache.loginKey('ghost'))).toBeUndefined();
+  });
 });

@@ -17,7 +17,7 @@ import { GraphQLError, specifiedRules, validate, type ExecutionResult } from 'gr
 import { CloseCode, handleProtocols, makeServer, type Context, type ServerOptions } from 'graphql-ws';
 import proxyaddr from 'proxy-addr';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { CONFIG, DATABASE_URL } from '../core/app.tokens';
+import { CONFIG } from '../core/app.tokens';
 import { AccessDenialService } from '../../audit/access-denial.service';
 import { AuthRepository } from '../../auth/auth.repository';
 import type { Credential, GraphQLContext } from '../../auth/auth.service';
@@ -27,7 +27,8 @@ import { activeSubscriptions } from '../metrics/api.metrics';
 import { NUL_MESSAGE, containsNul } from '../errors/http-limits';
 import type { AppConfig } from '../config/config';
 import { documentTooLong, queryLimitRules } from '../errors/query-limits';
-import { AuthChangesListener, type AuthChange } from './auth-changes.listener';
+import type { AuthChange } from './auth-changes.listener';
+import { AuthChangesFeed } from '../../auth/auth-changes.feed';
 import { upgradeRefusal } from './websocket-origin';
 
 export const GRAPHQL_WS_PATH = '/graphql';
@@ -70,19 +71,29 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
   private readonly subscriptionsOf = new Map<string, number>();
   private wss: WebSocketServer | null = null;
   private httpServer: Server | null = null;
-  private listener: AuthChangesListener | null = null;
+  private readonly unsubscribe: () => void;
   private timer: NodeJS.Timeout | null = null;
   private ticks = 0;
   private rechecking: Promise<void> | null = null;
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
-    @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly repo: AuthRepository,
     private readonly adapterHost: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly denials: AccessDenialService,
-  ) {}
+    changes: AuthChangesFeed,
+  ) {
+    // The instance's one LISTEN on auth_changes, shared with the identity cache (src/auth/auth-changes.feed.ts).
+    this.unsubscribe = changes.subscribe({
+      changed: (change) => void this.changed(change),
+      // Notices sent while the connection was down are gone: every live credential is checked again.
+      listening: (after) => {
+        if (after === 'reconnect') void this.recheck(() => true);
+      },
+      lost: () => undefined,
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     const { schema } = this.moduleRef.get(GraphQLSchemaHost, { strict: false });
@@ -101,15 +112,13 @@ export class GraphqlWsServer implements OnApplicationBootstrap, OnModuleDestroy 
       const address = proxyaddr(request, trust);
       wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, request, address));
     });
-    this.listener = new AuthChangesListener(this.databaseUrl, (change) => void this.changed(change), () => void this.recheck(() => true));
-    await this.listener.start();
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
   }
 
   async onModuleDestroy(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.listener?.stop();
+    this.unsubscribe();
     for (const live of this.sockets) {
       live.socket.close(1001, 'Going away');
       // A client that does not answer the close must not hold the HTTP server's shutdown.
