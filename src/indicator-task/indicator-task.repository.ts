@@ -12,6 +12,7 @@ import { readStreams } from '../platform/event-store/event-store.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
+import type { Role } from '../../workflows/shared/actor.types';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 
@@ -74,6 +75,8 @@ export interface TaskListQuery {
   /** For a unit's users, their unit: only tasks it does or leads, as on the board (access-policy.ts); else null. */
   visibleToUnit: string | null;
   filter: TaskFilter;
+  /** Who asks, for `awaitingMyDecision`: the decisions waiting are theirs. */
+  decider?: { role: Role; userId: string };
 }
 
 @Injectable()
@@ -322,7 +325,42 @@ function listConditions(eb: ListEb, q: TaskListQuery) {
   if (f.dueBefore) all.push(eb('c.due_at', '<', new Date(f.dueBefore)));
   if (f.escalated === true) all.push(eb('c.escalation_level', 'is not', null));
   if (f.escalated === false) all.push(eb('c.escalation_level', 'is', null));
+  if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
+    const awaiting = q.decider ? taskAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`;
+    // The predicate may be null (a null column compared), which `not` would keep null: false is false here.
+    all.push(f.awaitingMyDecision ? awaiting : sql<SqlBool>`not coalesce(${awaiting}, false)`);
+  }
   return eb.and(all);
+}
+
+/**
+ * The tasks with a decision waiting for `decider`, as the approval queue (web/src/approvals/queue.ts) lists them:
+ * the same rules as check() in workflows/indicator-task/indicator-task.decide.ts, in SQL, so that the queue is one
+ * indexed query however large the board (migration 0035's partial index holds exactly the cards that may wait).
+ * A supervisor reviews self-checks, completed rectifications and extension requests that someone else handed in;
+ * the archivist accepts materials someone else handed in; the office moves consolidated tasks to archiving.
+ * test/integration/awaiting-decision.int-spec.ts holds the two sides to each other.
+ */
+function taskAwaitingDecisionOf(decider: { role: Role; userId: string }) {
+  const me = decider.userId;
+  switch (decider.role) {
+    case 'SUPERVISOR':
+      return sql<SqlBool>`(
+        (c.stage = 'SELF_CHECK' and c.awaiting_review = 'SELF_CHECK_REVIEW' and c.submitted_by is distinct from ${me})
+        or (c.stage = 'RECTIFICATION' and c.awaiting_review = 'RECTIFICATION_REVIEW' and c.submitted_by is distinct from ${me})
+        or (c.pending_extension and c.stage in ('SELF_CHECK', 'RECTIFICATION', 'ARCHIVING') and (c.state -> 'pendingExtension' ->> 'requestedBy') is distinct from ${me}))`;
+    case 'ARCHIVIST':
+      // Tasks archived before materials were itemised hold one package, handed in by the task's submitter.
+      return sql<SqlBool>`(c.stage = 'ARCHIVING' and c.awaiting_review = 'ARCHIVE_REVIEW' and case
+        when jsonb_typeof(c.state -> 'archive') = 'array' then exists (
+          select 1 from jsonb_array_elements(c.state -> 'archive') as m(material)
+           where m.material ->> 'status' = 'SUBMITTED' and (m.material ->> 'submittedBy') is distinct from ${me})
+        else c.submitted_by is distinct from ${me} end)`;
+    case 'OFFICE':
+      return sql<SqlBool>`(c.stage = 'CONSOLIDATION' and c.awaiting_review is null)`;
+    default:
+      return sql<SqlBool>`false`;
+  }
 }
 
 /** A card row with the catalog and organisation names joined to it. */

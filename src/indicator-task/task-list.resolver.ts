@@ -33,7 +33,7 @@ export class TaskListResolver {
     const visibleToUnit = visibleUnit(actor);
     const campaign = await this.campaigns.require(campaignId);
 
-    const query = { campaignId: campaign.id, unitCode: filter?.unitCode || null, visibleToUnit, filter: filter ?? {} };
+    const query = { campaignId: campaign.id, unitCode: filter?.unitCode || null, visibleToUnit, filter: filter ?? {}, decider: { role: actor.role, userId: actor.userId } };
     const rows = await this.repository.listPage(query, ordering, position, size + 1);
     return toConnection(ordering, rows, size, taskView, () => this.repository.listCount(query));
   }

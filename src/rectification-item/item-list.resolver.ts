@@ -36,7 +36,7 @@ export class ItemListResolver {
     const unitCode = unitScope(actor, filter?.unitCode || null, '整改问题');
     const campaign = await this.campaigns.require(campaignId);
 
-    const query = { campaignId: campaign.id, unitCode, filter: filter ?? {} };
+    const query = { campaignId: campaign.id, unitCode, filter: filter ?? {}, decider: { role: actor.role, userId: actor.userId } };
     const rows = await this.items.listPage(query, ordering, position, size + 1);
     const views = new Map((await this.items.findByIds(rows.slice(0, size).map((r) => r.item_id))).map((v) => [v.id, v]));
     return toConnection(ordering, rows, size, (row) => views.get(row.item_id), () => this.items.listCount(query));

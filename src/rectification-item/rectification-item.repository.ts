@@ -15,6 +15,7 @@ import type { ItemArea, ItemSource, ItemState, RectificationItemState } from '..
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
+import type { Role } from '../../workflows/shared/actor.types';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -49,6 +50,8 @@ export interface ItemListQuery {
   /** Already checked against who is asking: a unit's users get their own unit here, whatever they asked. */
   unitCode: string | null;
   filter: ItemListFilter;
+  /** Who asks, for `awaitingMyDecision`: the decisions waiting are theirs. */
+  decider?: { role: Role; userId: string };
 }
 
 @Injectable()
@@ -286,7 +289,32 @@ function listConditions(eb: ListEb, q: ItemListQuery) {
   if (f.overdue === true) all.push(OVERDUE);
   if (f.overdue === false) all.push(eb.not(OVERDUE));
   if (f.dueBefore) all.push(eb('r.due_at', '<', new Date(f.dueBefore)));
+  if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
+    const awaiting = q.decider ? itemAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`;
+    // The predicate may be null (a null column compared), which `not` would keep null: false is false here.
+    all.push(f.awaitingMyDecision ? awaiting : sql<SqlBool>`not coalesce(${awaiting}, false)`);
+  }
   return eb.and(all);
+}
+
+/**
+ * The items with a decision waiting for `decider`, as the approval queue (web/src/approvals/queue.ts) lists them: the
+ * rules of checkItem in workflows/rectification-item/rectification-item.decide.ts, in SQL. Only a supervisor decides on
+ * items: a fix handed in by someone else to verify, a re-check due, an extension or a request to return the dispatch
+ * asked by someone else (an extension request stands before a return request, as in checkItem).
+ * test/integration/awaiting-decision.int-spec.ts holds the two sides to each other.
+ */
+function itemAwaitingDecisionOf(decider: { role: Role; userId: string }) {
+  if (decider.role !== 'SUPERVISOR') return sql<SqlBool>`false`;
+  const me = decider.userId;
+  return sql<SqlBool>`(
+    (r.state = 'SUBMITTED' and (r.state_json -> 'submission' ->> 'submittedBy') is distinct from ${me})
+    or r.state = 'RECHECK'
+    or (r.state in ('DISPATCHED', 'RECTIFYING', 'RETURNED') and jsonb_typeof(r.state_json -> 'pendingExtension') = 'object'
+        and (r.state_json -> 'pendingExtension' ->> 'requestedBy') is distinct from ${me})
+    or (r.state in ('DISPATCHED', 'RECTIFYING') and jsonb_typeof(r.state_json -> 'pendingExtension') is distinct from 'object'
+        and jsonb_typeof(r.state_json -> 'pendingDispatchReturn') = 'object'
+        and (r.state_json -> 'pendingDispatchReturn' ->> 'requestedBy') is distinct from ${me}))`;
 }
 
 type CardRow = { item_id: string; state_json: Record<string, unknown>; created_at: Date; updated_at: Date };

@@ -152,6 +152,7 @@ export interface TaskFilter {
     overdue?: Nullable<boolean>;
     dueBefore?: Nullable<DateTime>;
     escalated?: Nullable<boolean>;
+    awaitingMyDecision?: Nullable<boolean>;
 }
 
 export interface SubmitSelfCheckInput {
@@ -348,6 +349,7 @@ export interface ItemFilter {
     sources?: Nullable<ItemSource[]>;
     overdue?: Nullable<boolean>;
     dueBefore?: Nullable<DateTime>;
+    awaitingMyDecision?: Nullable<boolean>;
 }
 
 export interface ItemLocationInput {

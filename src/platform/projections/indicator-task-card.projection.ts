@@ -11,7 +11,7 @@ import type { IndicatorTaskState } from '../../../workflows/indicator-task/indic
 export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
 const INSERT_CHUNK = 1_000;
 
-interface Card {
+export interface Card {
   state: IndicatorTaskState;
   createdAt: Date;
   updatedAt: Date;
@@ -29,7 +29,8 @@ function fromRow(row: Selectable<IndicatorTaskCardsTable>): Card {
   return { state: stateFromCardRow(row), createdAt: row.created_at, updatedAt: row.updated_at, lastPosition: row.last_position };
 }
 
-function toRow(card: Card): Insertable<IndicatorTaskCardsTable> {
+/** The card's row: the state, and copies of what the board filters and sorts on. */
+export function taskCardRow(card: Card): Insertable<IndicatorTaskCardsTable> {
   const s = card.state;
   return {
     task_id: s.taskId,
@@ -76,7 +77,7 @@ export function isIndicatorTaskStream(streamId: string): boolean {
 
 async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<void> {
   for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
-    const rows = cards.slice(i, i + INSERT_CHUNK).map(toRow);
+    const rows = cards.slice(i, i + INSERT_CHUNK).map(taskCardRow);
     await trx
       .insertInto('indicator_task_cards')
       .values(rows)

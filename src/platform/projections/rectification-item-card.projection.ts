@@ -11,7 +11,7 @@ import { placeKey, type RectificationItemState } from '../../../workflows/rectif
 
 const INSERT_CHUNK = 1_000;
 
-interface ItemCard {
+export interface ItemCard {
   state: RectificationItemState;
   createdAt: Date;
   updatedAt: Date;
@@ -38,7 +38,8 @@ export function foldItemCard(card: ItemCard | undefined, event: StoredEvent): It
   };
 }
 
-function toRow(card: ItemCard): Insertable<RectificationItemCardsTable> {
+/** The item's row: the state, and copies of what the board and the list filter and sort on. */
+export function itemCardRow(card: ItemCard): Insertable<RectificationItemCardsTable> {
   const s = card.state;
   return {
     item_id: s.itemId,
@@ -73,7 +74,7 @@ async function upsert(trx: Transaction<Database>, cards: ItemCard[]): Promise<vo
   for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
     await trx
       .insertInto('rectification_item_cards')
-      .values(cards.slice(i, i + INSERT_CHUNK).map(toRow))
+      .values(cards.slice(i, i + INSERT_CHUNK).map(itemCardRow))
       .onConflict((oc) => oc.column('item_id').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
       .execute();
   }

@@ -32,3 +32,25 @@ export async function everyCard<N>(spec: { board: string; column: string; root: 
   }
   return { campaign: board.campaign, nodes };
 }
+
+/**
+ * Every node of a paged list (`tasks`, `items`…): `document` takes `$first` and `$after` and answers
+ * `{ campaign { id }, [root]: { pageInfo, edges { node } } }`; the cursor is followed to the end, at most 5,000 pages.
+ */
+export async function everyListed<N>(document: string, root: string, campaign: string | null = null) {
+  type Page = { pageInfo: PageInfo; edges: { node: N }[] };
+  const nodes: N[] = [];
+  let after: string | null = null;
+  let campaignOf: { id: string } | null = null;
+  for (let page = 0; page < 5000; page++) {
+    const data: Record<string, unknown> = await gql<Record<string, unknown>>(document, { campaign, first: MAX_BOARD_PAGE, after });
+    campaignOf ??= data.campaign as { id: string };
+    const list = data[root] as Page;
+    nodes.push(...list.edges.map((e) => e.node));
+    if (!list.pageInfo.hasNextPage) break;
+    after = list.pageInfo.endCursor;
+    // Later pages of the same campaign, whichever is the latest by then.
+    campaign = campaignOf.id;
+  }
+  return { campaign: campaignOf!, nodes };
+}

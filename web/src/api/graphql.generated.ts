@@ -1420,38 +1420,20 @@ export type ApprovalItemFragment = { id: string, campaignId: string, state: Item
 export type ApprovalTasksQueryVariables = Exact<{
   campaign?: string | null | undefined;
   first?: number | null | undefined;
-}>;
-
-
-export type ApprovalTasksQuery = { board: { campaign: { id: string, name: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
-
-export type ApprovalTaskColumnQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  stage: Stage;
-  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type ApprovalTaskColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
+export type ApprovalTasksQuery = { campaign: { id: string, name: string }, tasks: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } }> } };
 
 export type ApprovalItemsQueryVariables = Exact<{
   campaign?: string | null | undefined;
   first?: number | null | undefined;
-}>;
-
-
-export type ApprovalItemsQuery = { itemBoard: { campaign: { id: string }, columns: Array<{ state: ItemState, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
-
-export type ApprovalItemColumnQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  state: ItemState;
-  first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type ApprovalItemColumnQuery = { itemBoardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> } };
+export type ApprovalItemsQuery = { campaign: { id: string, name: string }, items: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } }> } };
 
 export type ApprovalConfirmSelfCheckMutationVariables = Exact<{
   input: ApproveInput;

@@ -15,8 +15,8 @@ import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
 import { routeHref, type Route } from '../shell/navigation';
 import { navigate } from '../shell/useRoute';
-import { everyCard } from '../api/board-pages';
-import { APPROVAL_ITEM_PAGES, APPROVAL_TASK_PAGES } from './documents';
+import { everyListed } from '../api/board-pages';
+import { APPROVAL_ITEMS, APPROVAL_TASKS } from './documents';
 import { DECISIONS, decide, queueRows, type ApprovalItem, type ApprovalTask, type Decided, type QueueRow } from './queue';
 import { ReasonModal } from './ReasonModal';
 import './approvals.css';
@@ -69,7 +69,7 @@ export default function ApprovalsPage({ route }: { route: Route }) {
 
   const load = useCallback(async () => {
     try {
-      const [t, i] = await Promise.all([everyCard<ApprovalTask>(APPROVAL_TASK_PAGES), withItems ? everyCard<ApprovalItem>(APPROVAL_ITEM_PAGES) : Promise.resolve(null)]);
+      const [t, i] = await Promise.all([everyListed<ApprovalTask>(APPROVAL_TASKS, 'tasks'), withItems ? everyListed<ApprovalItem>(APPROVAL_ITEMS, 'items') : Promise.resolve(null)]);
       setCampaignId(t.campaign.id);
       setCards((old) => ({
         tasks: merged(old.tasks, t.nodes, true),

@@ -1,7 +1,7 @@
-// The approval queue's GraphQL documents: the cards it looks through (every card the person may see, with what
-// each waits for, a page of a column at a time), and the decisions it takes. Each decision answers with the card as the queue reads it, so the
+// The approval queue's GraphQL documents: the cards it looks through (those with a decision waiting for the person,
+// a page at a time), and the decisions it takes. Each decision answers with the card as the queue reads it, so the
 // decided row leaves at once and the next decision on the same card sends the card's new version.
-import { boardPages, CARD, ITEM_CARD } from '../api/documents';
+import { CARD, ITEM_CARD } from '../api/documents';
 
 export const APPROVAL_TASK = `fragment ApprovalTask on IndicatorTask {
   ...Card stageEnteredAt
@@ -12,14 +12,18 @@ export const APPROVAL_ITEM = `fragment ApprovalItem on RectificationItem {
   ...ItemCard submission { submittedAt note submittedBy { userId displayName } }
 }`;
 
-/** The queue looks through every card the person may see, a page of a column at a time. */
-export const APPROVAL_TASK_PAGES = boardPages('task', { board: 'ApprovalTasks', column: 'ApprovalTaskColumn' }, { campaign: 'id name', cards: '...ApprovalTask', fragments: `${APPROVAL_TASK}\n${CARD}` });
-export const APPROVAL_TASKS = APPROVAL_TASK_PAGES.board;
-export const APPROVAL_TASK_COLUMN = APPROVAL_TASK_PAGES.column;
+/**
+ * The queue reads only the cards with a decision waiting for the signed-in person (`awaitingMyDecision`, decided in
+ * SQL by the API with the rules it enforces), a page of up to 200 at a time: a few requests however large the board.
+ */
+const pages = (name: string, root: 'tasks' | 'items', filter: string, fields: string, fragments: string) => `query ${name}($campaign: String, $first: Int, $after: String) {
+  campaign(id: $campaign) { id name }
+  ${root}(campaignId: $campaign, filter: ${filter}, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${fields} } } }
+}
+${fragments}`;
 
-export const APPROVAL_ITEM_PAGES = boardPages('item', { board: 'ApprovalItems', column: 'ApprovalItemColumn' }, { campaign: 'id', cards: '...ApprovalItem', fragments: `${APPROVAL_ITEM}\n${ITEM_CARD}` });
-export const APPROVAL_ITEMS = APPROVAL_ITEM_PAGES.board;
-export const APPROVAL_ITEM_COLUMN = APPROVAL_ITEM_PAGES.column;
+export const APPROVAL_TASKS = pages('ApprovalTasks', 'tasks', '{ awaitingMyDecision: true }', '...ApprovalTask', `${APPROVAL_TASK}\n${CARD}`);
+export const APPROVAL_ITEMS = pages('ApprovalItems', 'items', '{ awaitingMyDecision: true }', '...ApprovalItem', `${APPROVAL_ITEM}\n${ITEM_CARD}`);
 
 const task = (name: string, field: string, input: string) => `mutation Approval${name}($input: ${input}!) { ${field}(input: $input) { ...ApprovalTask } }
 ${APPROVAL_TASK}

@@ -29,6 +29,7 @@ import * as m0025 from './0025-responsible-person';
 import * as m0027 from './0027-official-notices';
 import * as m0028 from './0028-working-day-overrides';
 import * as m0029 from './0029-group-robots';
+import * as m0030 from './0030-awaiting-decision';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -59,4 +60,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0027-official-notices': m0027,
   '0028-working-day-overrides': m0028,
   '0029-group-robots': m0029,
+  '0030-awaiting-decision': m0030,
 };
