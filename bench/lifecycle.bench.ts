@@ -9,9 +9,6 @@
 //   BENCH_NO_RECORD=1 BENCH_PROFILE=/tmp/prof node dist/bench/lifecycle.bench.js 200 8 1   (a CPU profile of this
 //   process, API + worker + clients, over each driving phase; read it with node dist/bench/profile-summary.js)
 import { randomBytes } from 'node:crypto';
-import * as fs from 'node:fs';
-import * as inspector from 'node:inspector';
-import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -20,37 +17,12 @@ import { startApi } from '../src/platform/runtime/api-server';
 import { freePort } from '../src/platform/runtime/ports';
 import type { Shutdown } from '../src/platform/runtime/shutdown';
 import { startWorker, type RunningWorker } from '../src/platform/runtime/worker-runner';
-import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, median, once, percentileCells, recordingResults, runBenchmark, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
+import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, lanes, median, once, percentileCells, runBenchmark, startProfile, runConfig, seedDemoCampaign, startInfra, useWorkflowBundle, waitFor, type CpuUsage, type Infra, temporalUnderBench } from './support/harness';
 import { EVENTS_PER_TASK, MAX_TASKS, STEPS, benchTasks, directAction, graphqlAction, verifyArchived, type BenchTask, type Step } from './support/lifecycle';
 import { recordSummary } from './support/summary';
 
 const CARDS_TIMEOUT_MS = 120_000;
 
-/**
- * With BENCH_PROFILE=<folder>: starts V8's CPU profiler in this process; the function returned stops it and writes
- * <folder>/<name>.cpuprofile (Chrome DevTools reads it; so does bench/profile-summary.ts). A profiled run is slower,
- * so it must not be recorded (BENCH_NO_RECORD=1).
- */
-async function startProfile(): Promise<((name: string) => Promise<void>) | null> {
-  const folder = process.env.BENCH_PROFILE;
-  if (!folder) return null;
-  if (recordingResults()) throw new Error('BENCH_PROFILE slows the run: use it with BENCH_NO_RECORD=1');
-  const session = new inspector.Session();
-  session.connect();
-  const post = <T>(method: string, params?: object) =>
-    new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))));
-  await post('Profiler.enable');
-  await post('Profiler.setSamplingInterval', { interval: 500 });
-  await post('Profiler.start');
-  return async (name) => {
-    const { profile } = await post<{ profile: object }>('Profiler.stop');
-    session.disconnect();
-    fs.mkdirSync(folder, { recursive: true });
-    const file = path.join(folder, `${name}.cpuprofile`);
-    fs.writeFileSync(file, JSON.stringify(profile));
-    log(`  CPU profile of the driving phase: ${file}`);
-  };
-}
 const log = (line: string) => console.log(`[bench] ${line}`);
 
 // ---------------------------------------------------------------------------------------------------------
@@ -153,7 +125,7 @@ async function runOnce(infra: Infra, shutdown: Shutdown, mode: Mode, n: number, 
     // Driving phase.
     const latencies: number[] = [];
     const perStep = new Map<string, number[]>(STEPS.map((s) => [s.mutation, []]));
-    const profile = await startProfile();
+    const profile = await startProfile(log);
     const cpuOfRun = cpuSince(infra);
     const driveBegin = performance.now();
     await lanes(tasks, concurrency, (task) =>

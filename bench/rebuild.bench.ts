@@ -6,13 +6,15 @@
 // bench/summary.json.
 //
 //   npm run build && node dist/bench/rebuild.bench.js [N events=1000000] [ROUNDS=3]
+//   BENCH_NO_RECORD=1 BENCH_PROFILE=/tmp/prof node dist/bench/rebuild.bench.js 200000 1   (a CPU profile of each rebuild;
+//   bench/profile-summary.ts reads it)
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../src/platform/database/database';
 import { readDemoCatalog } from '../src/demo/demo-catalog';
 import { createEventStore, inlineProjections } from '../src/platform/runtime/worker-runner';
-import { appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, median, once, runBenchmark, seedDemoCampaign, startInfra, type CpuUsage } from './support/harness';
+import { startProfile, appendSection, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, median, once, runBenchmark, seedDemoCampaign, startInfra, type CpuUsage } from './support/harness';
 import { recordSummary } from './support/summary';
 import { itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign, type SyntheticEvent } from './support/synthetic-events';
 
@@ -104,9 +106,11 @@ runBenchmark('rebuild', async (shutdown) => {
   const timed: { seconds: number; cpu: CpuUsage | null; results: { name: string; events: number }[] }[] = [];
   for (let round = 1; round <= rounds; round++) {
     const cpuOfRebuild = cpuSince(infra);
+    const profile = await startProfile(log);
     const begin = performance.now();
     const results = await createEventStore(db).rebuildProjections();
     const seconds = (performance.now() - begin) / 1000;
+    await profile?.(`rebuild-${round}`);
     timed.push({ seconds, cpu: cpuOfRebuild(seconds), results });
     log(`round ${round}: rebuilt in ${fmt(seconds, 2)} s (${fmt(n / seconds, 0)} events/s): ${results.map((r) => `${r.name} ${r.events}`).join(', ')}`);
 

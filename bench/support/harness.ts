@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as inspector from 'node:inspector';
 import * as path from 'node:path';
 import { Client as PgClient } from 'pg';
 import type { Client } from '@temporalio/client';
@@ -565,4 +566,30 @@ export function runBenchmark(name: string, main: (shutdown: Shutdown, interrupte
         process.exit(1);
       },
     );
+}
+
+/**
+ * With BENCH_PROFILE=<folder>: starts V8's CPU profiler in this process; the function returned stops it and writes
+ * <folder>/<name>.cpuprofile (Chrome DevTools reads it; so does bench/profile-summary.ts). A profiled run is slower,
+ * so it must not be recorded (BENCH_NO_RECORD=1).
+ */
+export async function startProfile(log: (line: string) => void = console.log): Promise<((name: string) => Promise<void>) | null> {
+  const folder = process.env.BENCH_PROFILE;
+  if (!folder) return null;
+  if (recordingResults()) throw new Error('BENCH_PROFILE slows the run: use it with BENCH_NO_RECORD=1');
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object) =>
+    new Promise<T>((resolve, reject) => session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result as T))));
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 500 });
+  await post('Profiler.start');
+  return async (name) => {
+    const { profile } = await post<{ profile: object }>('Profiler.stop');
+    session.disconnect();
+    fs.mkdirSync(folder, { recursive: true });
+    const file = path.join(folder, `${name}.cpuprofile`);
+    fs.writeFileSync(file, JSON.stringify(profile));
+    log(`  CPU profile: ${file}`);
+  };
 }

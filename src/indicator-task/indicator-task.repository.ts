@@ -112,7 +112,14 @@ export class IndicatorTaskRepository {
 
   /** How many cards each column holds, over all pages (stages without cards are left out). */
   async columnCounts(filter: CardFilter, stage?: Stage): Promise<Map<Stage, number>> {
-    let query = this.joined().where((eb) => boardFilter(eb, filter));
+    // The cards joined() shows, counted without reading them: its joins written as semi-joins on the small tables, so
+    // that PostgreSQL counts from the covering index of migration 0031 (index-only) instead of reading every card.
+    let query = this.db
+      .selectFrom('indicator_task_cards as c')
+      .where((eb) => boardFilter(eb, filter))
+      .where('c.indicator_code', 'in', (eb) => eb.selectFrom('indicators as i').innerJoin('assessment_items as ai', 'ai.code', 'i.item_code').select('i.code'))
+      .where('c.unit_code', 'in', (eb) => eb.selectFrom('units as u').select('u.code'))
+      .where('c.lead_unit_code', 'in', (eb) => eb.selectFrom('units as lu').select('lu.code'));
     if (stage) query = query.where('c.stage', '=', stage);
     const rows = await query.select(['c.stage', (eb) => eb.fn.countAll<string>().as('n')]).groupBy('c.stage').execute();
     return new Map(rows.map((r) => [r.stage as Stage, Number(r.n)]));

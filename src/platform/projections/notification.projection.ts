@@ -201,7 +201,11 @@ export class NotificationProjection implements InlineProjection {
     await writeNotifications(trx, pending, true, this.options.deliver);
   }
 
-  /** Writes what is missing for every stored event, as already read; clears nothing, so read state survives. */
+  /**
+   * Writes the notifications of every stored event that has none, as already read; clears nothing, so read state
+   * survives, and an event whose notifications are there is left as it is (they are not worked out again: after an
+   * upgrade that adds the inbox, or a restore, that is most events' case, and most of a rebuild's time).
+   */
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     const contexts = new Map<string, StreamContext | null>();
     const pending: Pending[] = [];
@@ -212,7 +216,13 @@ export class NotificationProjection implements InlineProjection {
         if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
       },
       async finish() {
-        await writeNotifications(trx, pending, false);
+        const { rows } = await sql<{ id: string }>`select distinct source_event_id::text as id from notifications`.execute(trx);
+        const present = new Set(rows.map((r) => r.id));
+        await writeNotifications(
+          trx,
+          pending.filter((p) => !present.has(p.event.eventId)),
+          false,
+        );
         return { events: pending.length };
       },
     };
