@@ -25,7 +25,7 @@ import { CARD } from '../web/src/api/documents';
 import { APPROVAL_TASKS } from '../web/src/approvals/documents';
 import { BOARD_PAGE, TASK_BOARD, TASK_BOARD_COLUMN } from '../web/src/board/documents';
 import { recordSummary } from './support/summary';
-import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, disturbed, fmt, intArgs, median, once, percentile, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, type CpuUsage } from './support/harness';
+import { appendSection, ascending, commandLine, cpuSince, createRunDatabase, describeCpu, disturbedOverall, fmt, intArgs, median, once, percentile, percentileCells, runBenchmark, runConfig, seedDemoCampaign, startInfra, type CpuUsage } from './support/harness';
 import { extraUnits, itemEvents, taskEvents, unitCodesFor, writeEvents, writeInterleaved, type SyntheticCampaign } from './support/synthetic-events';
 
 const log = (line: string) => console.log(`[board-query] ${line}`);
@@ -319,7 +319,8 @@ runBenchmark('board-query', async (shutdown) => {
     }),
   );
   const worst = medians.reduce((a, b) => (b.p95 > a.p95 ? b : a));
-  const wasDisturbed = timings.some((t) => disturbed(t.cpu));
+  // Judged over all the timed queries together: one viewer's few fast queries last a tenth of a second.
+  const wasDisturbed = disturbedOverall(timings.map((t) => t.cpu));
 
   const table = [
     `Worst p95 (median of ${rounds} round(s)): **${fmt(worst.p95)} ms**, ${worst.viewer.login}'s ${QUERY_LABELS[worst.query]} (target < 100 ms at 100,000 cards).`,

@@ -229,6 +229,17 @@ export function cpuSince(infra: Pick<Infra, 'temporal' | 'pgDataDir'>, childPids
   return (seconds) => cpuBetween(before, cpuSnapshot(infra.temporal.pids(), infra.pgDataDir, childPids), seconds);
 }
 
+/**
+ * Other processes took more than 5% of the host's CPU over all these timed phases together: for many short phases
+ * (a few queries each), where a hundredth of a CPU-second of a stray process would flag one on its own.
+ */
+export function disturbedOverall(cpus: readonly (CpuUsage | null)[]): boolean {
+  const known = cpus.filter((c): c is CpuUsage => c !== null);
+  const seconds = known.reduce((sum, c) => sum + c.seconds, 0);
+  const other = known.reduce((sum, c) => sum + c.other, 0);
+  return seconds > 0 && other > 0.05 * seconds * os.cpus().length;
+}
+
 /** Other processes took more than 5% of the host's CPU during the phase. */
 export function disturbed(cpu: CpuUsage | null): boolean {
   return cpu !== null && cpu.other > 0.05 * cpu.seconds * os.cpus().length;
