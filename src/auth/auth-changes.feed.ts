@@ -31,11 +31,6 @@ export class AuthChangesFeed implements OnApplicationBootstrap, OnModuleDestroy 
     return () => this.subscribers.delete(subscriber);
   }
 
-  /** Whether notices are being heard now. */
-  get isListening(): boolean {
-    return this.heard;
-  }
-
   async onApplicationBootstrap(): Promise<void> {
     const each = (call: (subscriber: AuthChangesSubscriber) => void) => {
       for (const subscriber of [...this.subscribers]) call(subscriber);

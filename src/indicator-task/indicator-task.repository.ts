@@ -13,6 +13,8 @@ import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { stateFromCardRow, type CardStateRow } from '../platform/projections/indicator-task-card.projection';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Role } from '../../workflows/shared/actor.types';
+import { UNIT_DEADLINE_STAGES } from '../../workflows/indicator-task/indicator-task.rules';
+import { booleanFilter } from '../platform/database/database.helpers';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 
@@ -333,9 +335,7 @@ function listConditions(eb: ListEb, q: TaskListQuery) {
   if (f.escalated === true) all.push(eb('c.escalation_level', 'is not', null));
   if (f.escalated === false) all.push(eb('c.escalation_level', 'is', null));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
-    const awaiting = q.decider ? taskAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`;
-    // The predicate may be null (a null column compared), which `not` would keep null: false is false here.
-    all.push(f.awaitingMyDecision ? awaiting : sql<SqlBool>`not coalesce(${awaiting}, false)`);
+    all.push(booleanFilter(f.awaitingMyDecision, q.decider ? taskAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`));
   }
   return eb.and(all);
 }
@@ -343,7 +343,7 @@ function listConditions(eb: ListEb, q: TaskListQuery) {
 /**
  * The tasks with a decision waiting for `decider`, as the approval queue (web/src/approvals/queue.ts) lists them:
  * the same rules as check() in workflows/indicator-task/indicator-task.decide.ts, in SQL, so that the queue is one
- * indexed query however large the board (migration 0035's partial index holds exactly the cards that may wait).
+ * indexed query however large the board (migration 0030's partial indexes hold exactly the cards that may wait).
  * A supervisor reviews self-checks, completed rectifications and extension requests that someone else handed in;
  * the archivist accepts materials someone else handed in; the office moves consolidated tasks to archiving.
  * test/integration/awaiting-decision.int-spec.ts holds the two sides to each other.
@@ -355,7 +355,7 @@ function taskAwaitingDecisionOf(decider: { role: Role; userId: string }) {
       return sql<SqlBool>`(
         (c.stage = 'SELF_CHECK' and c.awaiting_review = 'SELF_CHECK_REVIEW' and c.submitted_by is distinct from ${me})
         or (c.stage = 'RECTIFICATION' and c.awaiting_review = 'RECTIFICATION_REVIEW' and c.submitted_by is distinct from ${me})
-        or (c.pending_extension and c.stage in ('SELF_CHECK', 'RECTIFICATION', 'ARCHIVING') and (c.state -> 'pendingExtension' ->> 'requestedBy') is distinct from ${me}))`;
+        or (c.pending_extension and c.stage = any(${[...UNIT_DEADLINE_STAGES]}::text[]) and (c.state -> 'pendingExtension' ->> 'requestedBy') is distinct from ${me}))`;
     case 'ARCHIVIST':
       // Tasks archived before materials were itemised hold one package, handed in by the task's submitter.
       return sql<SqlBool>`(c.stage = 'ARCHIVING' and c.awaiting_review = 'ARCHIVE_REVIEW' and case

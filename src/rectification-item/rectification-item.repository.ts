@@ -16,6 +16,7 @@ import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 import type { Role } from '../../workflows/shared/actor.types';
+import { booleanFilter } from '../platform/database/database.helpers';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -290,9 +291,7 @@ function listConditions(eb: ListEb, q: ItemListQuery) {
   if (f.overdue === false) all.push(eb.not(OVERDUE));
   if (f.dueBefore) all.push(eb('r.due_at', '<', new Date(f.dueBefore)));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
-    const awaiting = q.decider ? itemAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`;
-    // The predicate may be null (a null column compared), which `not` would keep null: false is false here.
-    all.push(f.awaitingMyDecision ? awaiting : sql<SqlBool>`not coalesce(${awaiting}, false)`);
+    all.push(booleanFilter(f.awaitingMyDecision, q.decider ? itemAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`));
   }
   return eb.and(all);
 }
@@ -310,7 +309,7 @@ function itemAwaitingDecisionOf(decider: { role: Role; userId: string }) {
   return sql<SqlBool>`(
     (r.state = 'SUBMITTED' and (r.state_json -> 'submission' ->> 'submittedBy') is distinct from ${me})
     or r.state = 'RECHECK'
-    or (r.state in ('DISPATCHED', 'RECTIFYING', 'RETURNED') and jsonb_typeof(r.state_json -> 'pendingExtension') = 'object'
+    or (r.state = any(${[...UNIT_WORK_STATES]}::text[]) and jsonb_typeof(r.state_json -> 'pendingExtension') = 'object'
         and (r.state_json -> 'pendingExtension' ->> 'requestedBy') is distinct from ${me})
     or (r.state in ('DISPATCHED', 'RECTIFYING') and jsonb_typeof(r.state_json -> 'pendingExtension') is distinct from 'object'
         and jsonb_typeof(r.state_json -> 'pendingDispatchReturn') = 'object'

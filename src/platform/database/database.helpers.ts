@@ -1,6 +1,6 @@
 // Helpers the repositories share: the advisory lock the reference-data imports serialise on, batching rows under
 // PostgreSQL's parameter limit, moving reference names aside, and telling a foreign-key violation apart.
-import { sql, type Transaction } from 'kysely';
+import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from './database.types';
 
 /**
@@ -44,4 +44,12 @@ export function chunks<T>(rows: readonly T[], size = 1000): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out;
+}
+
+/**
+ * A Boolean filter's condition: `predicate` itself when asked for true; when asked for false, its negation with a
+ * null (a null column compared) counted as false, which a bare `not` would keep null and so drop the row.
+ */
+export function booleanFilter(wanted: boolean, predicate: Expression<SqlBool>): Expression<SqlBool> {
+  return wanted ? predicate : sql<SqlBool>`not coalesce(${predicate}, false)`;
 }

@@ -216,13 +216,11 @@ export class NotificationProjection implements InlineProjection {
         if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
       },
       async finish() {
-        const { rows } = await sql<{ id: string }>`select distinct source_event_id::text as id from notifications`.execute(trx);
-        const present = new Set(rows.map((r) => r.id));
-        await writeNotifications(
-          trx,
-          pending.filter((p) => !present.has(p.event.eventId)),
-          false,
-        );
+        if (pending.length > 0) {
+          const { rows } = await sql<{ id: string }>`select distinct source_event_id as id from notifications`.execute(trx);
+          const present = new Set(rows.map((r) => r.id));
+          await writeNotifications(trx, pending.filter((p) => !present.has(p.event.eventId)), false);
+        }
         return { events: pending.length };
       },
     };
