@@ -1,6 +1,7 @@
 // Board query benchmark: how fast the API answers every board a person opens, over a campaign of N indicator-task
 // cards (default 10,000) and N/4 rectification items: the board's own `board` query (web/src/board/documents.ts:
-// each column's count and first page of 50 cards), the next page of its largest column (`boardColumn` after the first
+// each column's count and first page of 50 cards), the same board under the web board's filters (not yet classified
+// and overdue; a search for 社区), both applied by the API in SQL, the next page of its largest column (`boardColumn` after the first
 // page's cursor), the approval queue's first pages (web/src/approvals/documents.ts), and the first page of the
 // `tasks` list without and with its totalCount; for a community's member (its own cards), a lead department's member
 // (its own cards and every card of the indicators it leads) and a supervisor (every card). The cards are written as
@@ -53,9 +54,11 @@ const TASKS_FIRST_PAGE = `query TaskListPage($campaign: String) {
 ${CARD}`;
 
 /** The queries timed, as the table names them. */
-type QueryKind = 'board' | 'column' | 'approvals' | 'tasks' | 'tasks+count';
+type QueryKind = 'board' | 'filtered' | 'search' | 'column' | 'approvals' | 'tasks' | 'tasks+count';
 const QUERY_LABELS: Record<QueryKind, string> = {
   board: 'board (TaskBoard)',
+  filtered: 'board filtered: not yet classified and overdue',
+  search: 'board searched for 社区',
   column: 'next page of the largest column (TaskBoardColumn)',
   approvals: 'approval queue (ApprovalTasks)',
   tasks: 'tasks, first 50',
@@ -239,6 +242,28 @@ runBenchmark('board-query', async (shutdown) => {
     expected.set(viewer.login, Number(rows[0].n));
   }
 
+  // The filtered boards (the web board's filters, applied by the API in SQL), counted here with plain joins.
+  const FILTERED = { classified: false, overdue: true };
+  const SEARCH = { search: '社区' };
+  const expectedFiltered = new Map<string, number>();
+  const expectedSearch = new Map<string, number>();
+  for (const viewer of VIEWERS) {
+    const visible = sql`(${viewer.unit}::text is null or c.unit_code = ${viewer.unit} or c.lead_unit_code = ${viewer.unit})`;
+    const filtered = await sql<{ n: string }>`
+      select count(*) as n from indicator_task_cards c
+       where c.campaign_id = ${campaignId} and ${visible} and c.classification is null
+         and c.stage <> 'ARCHIVED' and coalesce(c.stage_due_at, c.due_at) < now()`.execute(seedDb);
+    expectedFiltered.set(viewer.login, Number(filtered.rows[0].n));
+    const searched = await sql<{ n: string }>`
+      select count(*) as n from indicator_task_cards c
+        join indicators i on i.code = c.indicator_code join assessment_items ai on ai.code = i.item_code
+        join units u on u.code = c.unit_code join units lu on lu.code = c.lead_unit_code
+       where c.campaign_id = ${campaignId} and ${visible}
+         and (i.code ilike '%社区%' or i.name ilike '%社区%' or ai.name ilike '%社区%' or u.name ilike '%社区%' or lu.name ilike '%社区%')`.execute(seedDb);
+    expectedSearch.set(viewer.login, Number(searched.rows[0].n));
+  }
+  log(`filtered boards: ${VIEWERS.map((v) => `${v.login} ${expectedFiltered.get(v.login)} not yet classified and overdue, ${expectedSearch.get(v.login)} found by 社区`).join('; ')}`);
+
   // The API, on a database handle that records every statement it runs.
   let statements: { sql: string; parameters: readonly unknown[]; ms: number }[] = [];
   const apiDb = loggingDatabase(url, (event) => {
@@ -269,6 +294,8 @@ runBenchmark('board-query', async (shutdown) => {
       const column = largest.get(viewer.login) ?? null;
       const kinds: [QueryKind, string, Record<string, unknown>, (text: string) => number][] = [
         ['board', TASK_BOARD, { campaign: campaignId, first: BOARD_FIRST }, (text) => checkBoard(text, viewer, count)],
+        ['filtered', TASK_BOARD, { campaign: campaignId, first: BOARD_FIRST, filter: FILTERED }, (text) => checkBoard(text, viewer, expectedFiltered.get(viewer.login)!)],
+        ['search', TASK_BOARD, { campaign: campaignId, first: BOARD_FIRST, filter: SEARCH }, (text) => checkBoard(text, viewer, expectedSearch.get(viewer.login)!)],
         ...(column ? [['column', TASK_BOARD_COLUMN, { campaign: campaignId, stage: column.stage, first: BOARD_FIRST, after: column.after }, (text: string) => checkColumn(text, viewer, column)] as [QueryKind, string, Record<string, unknown>, (text: string) => number]] : []),
         ['approvals', APPROVAL_TASKS, { campaign: campaignId, first: BOARD_FIRST }, (text) => checkApprovals(text, viewer)],
         ['tasks', TASKS_FIRST_PAGE, { campaign: campaignId }, (text) => checkTasks(text, viewer, count, false)],

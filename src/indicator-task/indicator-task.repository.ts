@@ -14,7 +14,7 @@ import { stateFromCardRow, type CardStateRow } from '../platform/projections/ind
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Role } from '../../workflows/shared/actor.types';
 import { UNIT_DEADLINE_STAGES } from '../../workflows/indicator-task/indicator-task.rules';
-import { booleanFilter } from '../platform/database/database.helpers';
+import { booleanFilter, searchPatterns } from '../platform/database/database.helpers';
 import { UNVERIFIED_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 
@@ -48,12 +48,6 @@ export interface TaskView extends IndicatorTaskState {
   asOf?: string;
 }
 
-export interface CardFilter {
-  campaignId: string;
-  /** Cards of this unit, as responsible or as lead unit. */
-  visibleToUnit?: string | null;
-  unitCode?: string | null;
-}
 
 /**
  * A board column's order: what is due soonest in its current stage first, stages without a deadline by the task's
@@ -69,7 +63,7 @@ export const BOARD_ORDERING: Ordering = {
   ],
 };
 
-/** The `tasks` list's query: the campaign, who may see what, and the filter asked for. */
+/** The `tasks` list's and the board's query: the campaign, who may see what, and the filter asked for. */
 export interface TaskListQuery {
   campaignId: string;
   /** The unit asked for (the responsible unit), or null for all. */
@@ -80,6 +74,9 @@ export interface TaskListQuery {
   /** Who asks, for `awaitingMyDecision`: the decisions waiting are theirs. */
   decider?: { role: Role; userId: string };
 }
+
+/** What a board reads: the `tasks` list's query (a board's columns are its stages). */
+export type CardFilter = TaskListQuery;
 
 @Injectable()
 export class IndicatorTaskRepository {
@@ -118,7 +115,7 @@ export class IndicatorTaskRepository {
     // that PostgreSQL counts from the covering index of migration 0031 (index-only) instead of reading every card.
     let query = this.db
       .selectFrom('indicator_task_cards as c')
-      .where((eb) => boardFilter(eb, filter))
+      .where((eb) => taskConditions(eb, filter))
       .where('c.indicator_code', 'in', (eb) => eb.selectFrom('indicators as i').innerJoin('assessment_items as ai', 'ai.code', 'i.item_code').select('i.code'))
       .where('c.unit_code', 'in', (eb) => eb.selectFrom('units as u').select('u.code'))
       .where('c.lead_unit_code', 'in', (eb) => eb.selectFrom('units as lu').select('lu.code'));
@@ -139,7 +136,7 @@ export class IndicatorTaskRepository {
           orderedBy(
             this.cards()
               .select([sortValuesSql(BOARD_ORDERING).as('sort_values'), sql<Date>`coalesce(c.stage_due_at, c.due_at)`.as('board_due')])
-              .where((eb) => boardFilter(eb, filter))
+              .where((eb) => taskConditions(eb, filter))
               .where('c.stage', '=', sql<string>`s.stage`)
               .limit(limit),
             BOARD_ORDERING,
@@ -161,7 +158,7 @@ export class IndicatorTaskRepository {
   async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, limit: number): Promise<{ view: TaskView; sortValues: SortValue[] }[]> {
     let query = this.cards()
       .select(sortValuesSql(BOARD_ORDERING).as('sort_values'))
-      .where((eb) => boardFilter(eb, filter))
+      .where((eb) => taskConditions(eb, filter))
       .where('c.stage', '=', stage)
       .limit(limit);
     if (after) query = query.where(afterSql(BOARD_ORDERING, after));
@@ -174,7 +171,7 @@ export class IndicatorTaskRepository {
    * that a task reads the same in both.
    */
   private listed(q: TaskListQuery) {
-    return this.joined().where((eb) => listConditions(eb, q));
+    return this.joined().where((eb) => taskConditions(eb, q));
   }
 
   /** Up to `limit` tasks of the `tasks` list after the cursor's row (from the start without one), each with its sort values. */
@@ -300,42 +297,64 @@ function openItems(eb: ExpressionBuilder<Database & { c: Database['indicator_tas
     .as('open_items');
 }
 
-/** The board's filter: the campaign, what a unit may see (the tasks it does or leads), the unit asked for. */
-function boardFilter(eb: ExpressionBuilder<Database & { c: Database['indicator_task_cards'] }, 'c'>, filter: CardFilter) {
-  const all: Expression<SqlBool>[] = [eb('c.campaign_id', '=', filter.campaignId)];
-  // An empty string (a unit user without a unit) matches no card: the unit codes are never empty.
-  if (filter.visibleToUnit !== null && filter.visibleToUnit !== undefined) {
-    all.push(eb.or([eb('c.unit_code', '=', filter.visibleToUnit), eb('c.lead_unit_code', '=', filter.visibleToUnit)]));
-  }
-  if (filter.unitCode) all.push(eb('c.unit_code', '=', filter.unitCode));
-  return eb.and(all);
-}
-
 export type TaskListRow = Awaited<ReturnType<IndicatorTaskRepository['listPage']>>[number];
 
-type ListEb = ExpressionBuilder<Database & { c: Database['indicator_task_cards']; i: Database['indicators'] }, 'c' | 'i'>;
+type CardEb = ExpressionBuilder<Database & { c: Database['indicator_task_cards'] }, 'c'>;
 
 /** Overdue as the board shows it: the current stage's deadline, else the due date, has passed, and not archived. */
 const OVERDUE = sql<SqlBool>`(c.stage <> 'ARCHIVED' and coalesce(c.stage_due_at, c.due_at) < now())`;
+/** The deadline the board counts down to: the current stage's, else the due date; an archived task has none. */
+const DEADLINE = sql<Date>`(case when c.stage <> 'ARCHIVED' then coalesce(c.stage_due_at, c.due_at) end)`;
 
-/** The `tasks` list's filter. */
-function listConditions(eb: ListEb, q: TaskListQuery) {
+/** The cards whose indicator satisfies `where` (the catalog is small: PostgreSQL makes it a hashed semi-join). */
+function indicatorIn(eb: CardEb, where: (i: ExpressionBuilder<Database & { i: Database['indicators'] }, 'i'>) => Expression<SqlBool>) {
+  return eb('c.indicator_code', 'in', eb.selectFrom('indicators as i').select('i.code').where(where));
+}
+
+/**
+ * The `tasks` list's and the boards' filter, on the card table alone (no join), so that the board's counts stay
+ * index-only: the catalog and the units are asked through semi-joins. Each search word must be found in the
+ * indicator's code or name, its assessment item's name, or the unit's or lead unit's name.
+ */
+function taskConditions(eb: CardEb, q: TaskListQuery) {
   const f = q.filter;
   const all: Expression<SqlBool>[] = [eb('c.campaign_id', '=', q.campaignId)];
+  // An empty string (a unit user without a unit) matches no card: the unit codes are never empty.
   if (q.visibleToUnit !== null) all.push(eb.or([eb('c.unit_code', '=', q.visibleToUnit), eb('c.lead_unit_code', '=', q.visibleToUnit)]));
-  if (q.unitCode !== null) all.push(eb('c.unit_code', '=', q.unitCode));
-  if (f.assessmentItemCode) all.push(eb('i.item_code', '=', f.assessmentItemCode));
+  if (q.unitCode) all.push(eb('c.unit_code', '=', q.unitCode));
+  if (f.assessmentItemCode) all.push(indicatorIn(eb, (i) => i('i.item_code', '=', f.assessmentItemCode!)));
+  if (f.area) all.push(indicatorIn(eb, (i) => i('i.area', '=', f.area!)));
   if (f.indicatorCode) all.push(eb('c.indicator_code', '=', f.indicatorCode));
   // An empty list matches nothing, as `in ()` would if SQL allowed it.
   if (f.stages) all.push(f.stages.length ? eb('c.stage', 'in', f.stages) : eb.lit(false));
   if (f.classifications) all.push(f.classifications.length ? eb('c.classification', 'in', f.classifications) : eb.lit(false));
+  if (f.classified === true) all.push(eb('c.classification', 'is not', null));
+  if (f.classified === false) all.push(eb('c.classification', 'is', null));
   if (f.overdue === true) all.push(OVERDUE);
   if (f.overdue === false) all.push(eb.not(OVERDUE));
   if (f.dueBefore) all.push(eb('c.due_at', '<', new Date(f.dueBefore)));
+  if (f.deadlineFrom) all.push(sql<SqlBool>`${DEADLINE} >= ${new Date(f.deadlineFrom)}`);
+  if (f.deadlineBefore) all.push(sql<SqlBool>`${DEADLINE} < ${new Date(f.deadlineBefore)}`);
   if (f.escalated === true) all.push(eb('c.escalation_level', 'is not', null));
   if (f.escalated === false) all.push(eb('c.escalation_level', 'is', null));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
     all.push(booleanFilter(f.awaitingMyDecision, q.decider ? taskAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`));
+  }
+  for (const pattern of searchPatterns(f.search) ?? []) {
+    const unitNamed = eb.selectFrom('units as su').select('su.code').where('su.name', 'ilike', pattern);
+    all.push(
+      eb.or([
+        indicatorIn(eb, (i) =>
+          i.or([
+            i('i.code', 'ilike', pattern),
+            i('i.name', 'ilike', pattern),
+            i('i.item_code', 'in', i.selectFrom('assessment_items as sa').select('sa.code').where('sa.name', 'ilike', pattern)),
+          ]),
+        ),
+        eb('c.unit_code', 'in', unitNamed),
+        eb('c.lead_unit_code', 'in', unitNamed),
+      ]),
+    );
   }
   return eb.and(all);
 }

@@ -18,6 +18,7 @@ import type {
   RequestExtensionInput,
   ReturnInput,
   SubmitSelfCheckInput,
+  TaskFilter,
 } from '../platform/graphql/graphql.generated';
 import { UploadService } from '../platform/files/upload.service';
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
@@ -41,8 +42,14 @@ export class IndicatorTaskResolver {
   }
 
   @Query('board')
-  async board(@Args('campaignId') campaignId: string | null, @Args('unitCode') unitCode: string | null, @Args('first') first: number | null, @CurrentActor() actor: Caller) {
-    return this.tasks.board(actor, campaignId, unitCode, first);
+  async board(
+    @Args('campaignId') campaignId: string | null,
+    @Args('unitCode') unitCode: string | null,
+    @Args('first') first: number | null,
+    @Args('filter') filter: TaskFilter | null,
+    @CurrentActor() actor: Caller,
+  ) {
+    return this.tasks.board(actor, campaignId, unitCode, first, filter);
   }
 
   @Query('boardColumn')
@@ -52,9 +59,10 @@ export class IndicatorTaskResolver {
     @Args('unitCode') unitCode: string | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
+    @Args('filter') filter: TaskFilter | null,
     @CurrentActor() actor: Caller,
   ) {
-    return this.tasks.boardColumn(actor, { campaignId, stage, unitCode, first, after });
+    return this.tasks.boardColumn(actor, { campaignId, stage, unitCode, first, after, filter });
   }
 
   @ResolveField('stageLabel')

@@ -30,6 +30,8 @@ import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indi
 import { FileStore } from '../platform/files/file-store';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service';
 import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type TaskView } from './indicator-task.repository';
+import type { TaskFilter } from '../platform/graphql/graphql.generated';
+import { boardUnit } from '../platform/graphql/board-unit';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { historyEntry } from '../platform/event-store/history-entry';
 import { personRefusal, RESPONSIBLE_LOGIN_MAX, type ResponsiblePerson } from '../../workflows/shared/responsible-person';
@@ -278,28 +280,28 @@ export class IndicatorTaskService {
     return { content, name: attached.name, mimeType: attached.mimeType };
   }
 
-  /** Each column's count and first page of cards. */
-  async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null) {
+  /** Each column's count and first page of cards, filtered as the `tasks` list is. */
+  async board(actor: Actor, campaignId: string | null | undefined, unitCode: string | null | undefined, first?: number | null, filter?: TaskFilter | null) {
     const size = pageSize(first, this.config.board);
     const campaign = await this.campaigns.require(campaignId);
-    const filter = this.boardFilter(actor, campaign.id, unitCode);
-    const [counts, pages] = await Promise.all([this.tasks.columnCounts(filter), this.tasks.firstPages(filter, STAGES, size + 1)]);
+    const query = this.boardFilter(actor, campaign.id, unitCode, filter);
+    const [counts, pages] = await Promise.all([this.tasks.columnCounts(query), this.tasks.firstPages(query, STAGES, size + 1)]);
     return { campaign, columns: STAGES.map((stage) => ({ stage, label: STAGE_LABELS[stage], count: counts.get(stage) ?? 0, ...toPage(pages.get(stage) ?? [], size) })) };
   }
 
   /** One column's page after a cursor of an earlier page (`boardColumn`). */
-  async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
+  async boardColumn(actor: Actor, input: { campaignId?: string | null; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null; filter?: TaskFilter | null }) {
     const size = pageSize(input.first, this.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_ORDERING);
     const campaign = await this.campaigns.require(input.campaignId);
-    const filter = this.boardFilter(actor, campaign.id, input.unitCode);
-    const [counts, page] = await Promise.all([this.tasks.columnCounts(filter, input.stage), this.columnPage(filter, input.stage, after, size)]);
+    const query = this.boardFilter(actor, campaign.id, input.unitCode, input.filter);
+    const [counts, page] = await Promise.all([this.tasks.columnCounts(query, input.stage), this.columnPage(query, input.stage, after, size)]);
     return { stage: input.stage, label: STAGE_LABELS[input.stage], count: counts.get(input.stage) ?? 0, ...page };
   }
 
-
-  private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined): CardFilter {
-    return { campaignId, visibleToUnit: visibleUnit(actor), unitCode };
+  /** What a unit may see (the tasks it does or leads), the unit asked for, and the rest of the filter; the decider is the caller. */
+  private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined, filter: TaskFilter | null | undefined): CardFilter {
+    return { campaignId, visibleToUnit: visibleUnit(actor), unitCode: boardUnit(unitCode, filter?.unitCode), filter: filter ?? {}, decider: { role: actor.role, userId: actor.userId } };
   }
 
   /** Reads one row more than the page, to know whether there is a next one. */

@@ -22,4 +22,10 @@ export class OrganisationResolver {
   organisationView() {
     return this.organisation.view();
   }
+
+  /** Names and kinds only: nobody's people, so every role may read them (the boards' unit filter, pickers). */
+  @Query('units')
+  units() {
+    return this.organisation.units();
+  }
 }

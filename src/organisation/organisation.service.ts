@@ -86,6 +86,11 @@ export class OrganisationService implements OnModuleInit {
     });
   }
 
+  /** Every unit by code: code, name and kind. */
+  async units(): Promise<OrganisationView['units']> {
+    return this.organisation.units();
+  }
+
   async view(): Promise<OrganisationView> {
     const [units, people, groups] = await Promise.all([this.organisation.units(), this.organisation.people(), this.organisation.workingGroups()]);
     const unitByCode = new Map(units.map((u) => [u.code, u]));

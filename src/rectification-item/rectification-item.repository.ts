@@ -16,7 +16,7 @@ import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { UNIT_WORK_STATES } from '../../workflows/rectification-item/rectification-item.types';
 import { RESPONSIBLE_ROLES, type ResponsiblePerson, type RosterPerson } from '../../workflows/shared/responsible-person';
 import type { Role } from '../../workflows/shared/actor.types';
-import { booleanFilter } from '../platform/database/database.helpers';
+import { booleanFilter, searchPatterns } from '../platform/database/database.helpers';
 
 /** A card as the API shows it: the item's state plus when it was reported and last changed. */
 export interface ItemView extends RectificationItemState {
@@ -25,9 +25,8 @@ export interface ItemView extends RectificationItemState {
   updatedAt: string;
 }
 
-export interface ItemFilter {
-  campaignId: string;
-  unitCode?: string | null;
+/** What an items board reads: the `items` list's query, and the board's own area and source arguments besides. */
+export interface ItemFilter extends ItemListQuery {
   area?: ItemArea | null;
   source?: ItemSource | null;
 }
@@ -69,12 +68,12 @@ export class RectificationItemRepository {
   }
 
   private filtered(filter: ItemFilter) {
-    let query = this.db.selectFrom('rectification_item_cards as r').where('r.campaign_id', '=', filter.campaignId);
-    // A unit's users pass their unit here, whatever they asked; an empty code (no unit) matches no item.
-    if (filter.unitCode !== null && filter.unitCode !== undefined) query = query.where('r.unit_code', '=', filter.unitCode);
-    if (filter.area) query = query.where('r.area', '=', filter.area);
-    if (filter.source) query = query.where('r.source', '=', filter.source);
-    return query;
+    return this.db.selectFrom('rectification_item_cards as r').where((eb) => {
+      const all = [listConditions(eb, filter)];
+      if (filter.area) all.push(eb('r.area', '=', filter.area));
+      if (filter.source) all.push(eb('r.source', '=', filter.source));
+      return eb.and(all);
+    });
   }
 
   /** How many items each column holds, over all pages (states without items are left out). */
@@ -248,8 +247,10 @@ export class RectificationItemRepository {
 
 type ListEb = ExpressionBuilder<Database & { r: Database['rectification_item_cards'] }, 'r'>;
 
-/** Overdue as the items board shows it: the unit owes the fix (dispatched, rectifying, returned) past its due date. */
-const OVERDUE = sql<SqlBool>`(r.state in (${sql.join([...UNIT_WORK_STATES])}) and r.due_at is not null and r.due_at < now())`;
+/** The unit owes the fix (dispatched, rectifying, returned): only then does the board count down to the due date. */
+const UNIT_OWES_FIX = sql<SqlBool>`r.state in (${sql.join([...UNIT_WORK_STATES])})`;
+/** Overdue as the items board shows it: the unit owes the fix past its due date. */
+const OVERDUE = sql<SqlBool>`(${UNIT_OWES_FIX} and r.due_at is not null and r.due_at < now())`;
 
 /**
  * The item's indicator is its linked task's, or its criterion's (the service checks that the two agree when an
@@ -290,8 +291,19 @@ function listConditions(eb: ListEb, q: ItemListQuery) {
   if (f.overdue === true) all.push(OVERDUE);
   if (f.overdue === false) all.push(eb.not(OVERDUE));
   if (f.dueBefore) all.push(eb('r.due_at', '<', new Date(f.dueBefore)));
+  if (f.deadlineFrom) all.push(eb.and([UNIT_OWES_FIX, eb('r.due_at', '>=', new Date(f.deadlineFrom))]));
+  if (f.deadlineBefore) all.push(eb.and([UNIT_OWES_FIX, eb('r.due_at', '<', new Date(f.deadlineBefore))]));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
     all.push(booleanFilter(f.awaitingMyDecision, q.decider ? itemAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`));
+  }
+  for (const pattern of searchPatterns(f.search) ?? []) {
+    all.push(
+      eb.or([
+        sql<SqlBool>`(r.state_json ->> 'description') ilike ${pattern}`,
+        eb('r.address', 'ilike', pattern),
+        eb('r.unit_code', 'in', eb.selectFrom('units as su').select('su.code').where('su.name', 'ilike', pattern)),
+      ]),
+    );
   }
   return eb.and(all);
 }

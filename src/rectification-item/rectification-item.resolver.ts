@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { AssignItemResponsiblePersonInput, ItemAccountabilityReviewInput, ItemActionInput, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ProposeItemAccountabilityDecisionInput, ReportItemInput } from '../platform/graphql/graphql.generated';
+import type { AssignItemResponsiblePersonInput, ItemAccountabilityReviewInput, ItemActionInput, ItemFilter, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ProposeItemAccountabilityDecisionInput, ReportItemInput } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
@@ -32,9 +32,10 @@ export class RectificationItemResolver {
     @Args('area') area: ItemArea | null,
     @Args('source') source: ItemSource | null,
     @Args('first') first: number | null,
+    @Args('filter') filter: ItemFilter | null,
     @CurrentActor() actor: Caller,
   ) {
-    return this.items.board(actor, campaignId, { unitCode, area, source }, first);
+    return this.items.board(actor, campaignId, { unitCode, area, source, filter }, first);
   }
 
   @Query('itemBoardColumn')
@@ -46,9 +47,10 @@ export class RectificationItemResolver {
     @Args('source') source: ItemSource | null,
     @Args('first') first: number | null,
     @Args('after') after: string | null,
+    @Args('filter') filter: ItemFilter | null,
     @CurrentActor() actor: Caller,
   ) {
-    return this.items.boardColumn(actor, { campaignId, state, unitCode, area, source, first, after });
+    return this.items.boardColumn(actor, { campaignId, state, unitCode, area, source, first, after, filter });
   }
 
   @Mutation('reportItem')

@@ -12,6 +12,8 @@ import type { GraphQLContext } from '../auth/auth.service';
 import { hidesCovertReporter, mayReadUnit, visibleUnit } from '../auth/access-policy';
 import { cardLoader, requestLoader } from '../platform/graphql/request-loader';
 import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
+import { boardUnit } from '../platform/graphql/board-unit';
+import type { ItemFilter as ItemListFilter } from '../platform/graphql/graphql.generated';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { temporalToDomainError } from '../platform/temporal/temporal-errors';
@@ -50,6 +52,7 @@ interface BoardFilterInput {
   unitCode?: string | null;
   area?: ItemArea | null;
   source?: ItemSource | null;
+  filter?: ItemListFilter | null;
 }
 
 /** A photo: an upload's id (POST /files), or its name and base64 content. */
@@ -354,10 +357,14 @@ export class RectificationItemService {
   }
 
 
-  /** Units see only the items dispatched to them, whatever unit they ask for. */
-  private boardFilter(actor: Actor, campaignId: string, filter: BoardFilterInput): ItemFilter {
-    const unitCode = visibleUnit(actor) ?? (filter.unitCode || null);
-    return { campaignId, unitCode, area: filter.area, source: filter.source };
+  /**
+   * Units see only the items dispatched to them, whatever unit they ask for; the rest of the filter is the `items`
+   * list's, and the decisions waiting are the caller's.
+   */
+  private boardFilter(actor: Actor, campaignId: string, input: BoardFilterInput): ItemFilter {
+    const filter = input.filter ?? {};
+    const unitCode = visibleUnit(actor) ?? boardUnit(input.unitCode, filter.unitCode);
+    return { campaignId, unitCode, filter, area: input.area, source: input.source, decider: { role: actor.role, userId: actor.userId } };
   }
 
   /** Reads one row more than the page, to know whether there is a next one. */

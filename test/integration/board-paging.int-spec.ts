@@ -197,6 +197,125 @@ describe('bounded boards: a page per column, cursors, counts', () => {
     expect(unit.itemBoardColumn.items!.every((i) => i.unit.code === 'WTSQ')).toBe(true);
   });
 
+  describe('filters in SQL (issue 18)', () => {
+    const STAGES = ['SELF_CHECK', 'RECTIFICATION', 'MOCK_ASSESSMENT', 'CONSOLIDATION', 'ARCHIVING', 'ARCHIVED'];
+
+    /** Every card id of the board under a filter, column by column, following cursors with small pages. */
+    async function boardIds(login: string, filter: Record<string, unknown>) {
+      const out = new Map<string, { count: number; ids: string[] }>();
+      const first = await ok<{ board: { columns: Page<Card>[] } }>(login, `query($c: String, $f: TaskFilter) { board(campaignId: $c, first: 7, filter: $f) { columns { ${COLUMN} } } }`, { c: CAMPAIGN, f: filter });
+      for (const column of first.board.columns) {
+        const ids = column.cards!.map((c) => c.id);
+        let page = column;
+        for (let i = 0; i < 50 && page.pageInfo.hasNextPage; i++) {
+          page = (await ok<{ boardColumn: Page<Card> }>(login, `query($c: String, $s: Stage!, $a: String, $f: TaskFilter) { boardColumn(campaignId: $c, stage: $s, first: 7, after: $a, filter: $f) { ${COLUMN} } }`, { c: CAMPAIGN, s: column.stage, a: page.pageInfo.endCursor, f: filter })).boardColumn;
+          expect(page.count).toBe(column.count);
+          ids.push(...page.cards!.map((c) => c.id));
+        }
+        out.set(column.stage!, { count: column.count, ids });
+      }
+      return out;
+    }
+
+    /** The `tasks` list's answer for the same filter and one stage: its total and every id. */
+    async function listIds(login: string, filter: Record<string, unknown>, stage: string) {
+      const res = await ok<{ tasks: { totalCount: number; edges: { node: { id: string } }[] } }>(login, `query($c: String, $f: TaskFilter) { tasks(campaignId: $c, filter: $f, first: 200) { totalCount edges { node { id } } } }`, { c: CAMPAIGN, f: { ...filter, stages: [stage] } });
+      return { count: res.tasks.totalCount, ids: res.tasks.edges.map((e) => e.node.id) };
+    }
+
+    it("filters each column of the task board exactly as the `tasks` list filters, for the office, a unit and a supervisor", async () => {
+      const { item_code: itemCode } = await stack.db.selectFrom('indicators').select('item_code').where('code', '=', catalog[0].code).executeTakeFirstOrThrow();
+      const area = catalog.find((r) => r.area)!.area!;
+      const filters: Record<string, unknown>[] = [
+        { assessmentItemCode: itemCode },
+        { area },
+        { classified: false },
+        { classified: true },
+        { classifications: ['NOT_MET'] },
+        { overdue: true },
+        { overdue: false },
+        { deadlineFrom: new Date(BASE + 2 * DAY).toISOString(), deadlineBefore: new Date(BASE + 5 * DAY).toISOString() },
+        { search: '外滩' },
+        { search: `${catalog[1].code.toLowerCase()}` },
+        { search: `${catalog[2].indicator.slice(0, 3)} 社区` },
+        { unitCode: 'BJSQ', classified: false },
+        { awaitingMyDecision: true },
+      ];
+      let nonEmpty = 0;
+      for (const login of ['office', 'wtsq.member', 'supervisor']) {
+        for (const filter of filters) {
+          const board = await boardIds(login, filter);
+          for (const stage of STAGES) {
+            const list = await listIds(login, filter, stage);
+            const column = board.get(stage)!;
+            expect({ login, filter, stage, count: column.count, ids: [...column.ids].sort() }).toEqual({ login, filter, stage, count: list.count, ids: [...list.ids].sort() });
+            if (column.count > 0) nonEmpty += 1;
+          }
+        }
+      }
+      // The filters do select: most of them leave some cards and drop others.
+      expect(nonEmpty).toBeGreaterThan(20);
+      const everything = await boardIds('office', {});
+      const searched = await boardIds('office', { search: '外滩' });
+      const total = (b: Map<string, { count: number }>) => [...b.values()].reduce((n, c) => n + c.count, 0);
+      expect(total(searched)).toBeGreaterThan(0);
+      expect(total(searched)).toBeLessThan(total(everything));
+      // Worked out apart from SQL: the tasks in rectification are the classified ones (NOT_MET), the rest are not.
+      expect(total(await boardIds('office', { classified: false }))).toBe(TASKS - RECTIFYING);
+      expect(total(await boardIds('office', { classifications: ['NOT_MET'] }))).toBe(RECTIFYING);
+      const wtsq = (await followColumn('office', 'SELF_CHECK', 200)).cards.filter((c) => c.unit.code === 'WTSQ' || c.leadUnit.code === 'WTSQ');
+      expect(searched.get('SELF_CHECK')!.ids.sort()).toEqual(wtsq.map((c) => c.id).sort());
+    });
+
+    it('filters each column of the items board exactly as the `items` list filters', async () => {
+      const filters: Record<string, unknown>[] = [
+        { search: '问题1' },
+        { search: '解放路 7号' },
+        { overdue: true },
+        { deadlineBefore: new Date(BASE + 2 * DAY).toISOString() },
+        { unitCode: 'WTSQ' },
+        { awaitingMyDecision: false },
+      ];
+      for (const filter of filters) {
+        const board = await ok<{ itemBoard: { columns: Page<{ id: string }>[] } }>('office', `query($c: String, $f: ItemFilter) { itemBoard(campaignId: $c, first: 200, filter: $f) { columns { ${ITEM_COLUMN} } } }`, { c: CAMPAIGN, f: filter });
+        for (const column of board.itemBoard.columns) {
+          const state = column.state!;
+          const list = await ok<{ items: { totalCount: number; edges: { node: { id: string } }[] } }>('office', `query($c: String, $f: ItemFilter) { items(campaignId: $c, filter: $f, first: 200) { totalCount edges { node { id } } } }`, { c: CAMPAIGN, f: { ...filter, states: [state] } });
+          expect({ filter, state, count: column.count, ids: column.items!.map((i) => i.id).sort() }).toEqual({ filter, state, count: list.items.totalCount, ids: list.items.edges.map((e) => e.node.id).sort() });
+        }
+      }
+      const searched = await ok<{ itemBoard: { columns: Page<{ id: string }>[] } }>('office', `query($c: String) { itemBoard(campaignId: $c, first: 200, filter: { search: "问题1" }) { columns { ${ITEM_COLUMN} } } }`, { c: CAMPAIGN });
+      // 问题1 and 问题10 to 问题19.
+      expect(searched.itemBoard.columns.reduce((n, c) => n + c.count, 0)).toBe(11);
+    });
+
+    it('keeps a unit to its own cards whatever its filter names, and takes %, _ and \\ in a search literally', async () => {
+      const other = await boardIds('wtsq.member', { unitCode: 'BJSQ' });
+      for (const column of other.values()) for (const id of column.ids) expect(id).toContain('WTSQ');
+      for (const search of ['%', '_', '\\', '%%%_%', '外滩%']) {
+        const board = await boardIds('office', { search });
+        expect({ search, n: [...board.values()].reduce((n, c) => n + c.count, 0) }).toEqual({ search, n: 0 });
+      }
+    });
+
+    it.each([
+      ['a search over 100 characters', { search: '外'.repeat(101) }, 'filter.search'],
+      ['a search of more than 5 words', { search: 'a b c d e f' }, 'filter.search'],
+      ['a unit in the filter other than the argument', { unitCode: 'BJSQ' }, 'filter.unitCode'],
+    ])('refuses %s as BAD_USER_INPUT on every board', async (_what, filter, field) => {
+      for (const [query, type] of [
+        [`query($f: TaskFilter) { board(campaignId: "${CAMPAIGN}", unitCode: "WTSQ", filter: $f) { columns { count } } }`, 'task'],
+        [`query($f: TaskFilter) { boardColumn(campaignId: "${CAMPAIGN}", stage: SELF_CHECK, unitCode: "WTSQ", filter: $f) { count } }`, 'task'],
+        [`query($f: ItemFilter) { itemBoard(campaignId: "${CAMPAIGN}", unitCode: "WTSQ", filter: $f) { columns { count } } }`, 'item'],
+        [`query($f: ItemFilter) { itemBoardColumn(campaignId: "${CAMPAIGN}", state: REPORTED, unitCode: "WTSQ", filter: $f) { count } }`, 'item'],
+      ] as const) {
+        const res = await gql(stack.url, 'office', query, { f: filter });
+        expect({ type, code: res.errors?.[0]?.extensions?.code, field: res.errors?.[0]?.extensions?.field }).toEqual({ type, code: 'BAD_USER_INPUT', field });
+        expect(res.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+      }
+    });
+  });
+
   it('neither repeats nor skips a card when a card is added to the column between two pages', async () => {
     const board = await ok<{ board: { columns: Page<Card>[] } }>('office', `query($c: String) { board(campaignId: $c, first: 30) { columns { ${COLUMN} } } }`, { c: CAMPAIGN });
     const before = (await followColumn('office', 'SELF_CHECK', 200)).cards;
@@ -272,18 +391,19 @@ describe('bounded boards: a page per column, cursors, counts', () => {
         return texts.join('\n');
       };
       const tasks = new IndicatorTaskRepository(db);
-      const all = await plan(() => tasks.columnPage({ campaignId: CAMPAIGN }, 'SELF_CHECK', null, 51));
+      const board = { campaignId: CAMPAIGN, unitCode: null, visibleToUnit: null, filter: {} };
+      const all = await plan(() => tasks.columnPage(board, 'SELF_CHECK', null, 51));
       expect(all).toMatch(/indicator_task_cards_board on/);
       expect(all).not.toMatch(/Sort/);
-      const after = await plan(() => tasks.columnPage({ campaignId: CAMPAIGN, unitCode: 'WTSQ' }, 'SELF_CHECK', ['2027-01-10T00:00:00Z', 'x'], 51));
+      const after = await plan(() => tasks.columnPage({ ...board, unitCode: 'WTSQ' }, 'SELF_CHECK', ['2027-01-10T00:00:00Z', 'x'], 51));
       expect(after).toMatch(/indicator_task_cards_board_unit on/);
       expect(after).not.toMatch(/Sort/);
       // The first pages of every column in one statement: an index seek per column (the sort is of the pages only).
-      const pages = await plan(() => tasks.firstPages({ campaignId: CAMPAIGN }, ['SELF_CHECK', 'RECTIFICATION'], 51));
+      const pages = await plan(() => tasks.firstPages(board, ['SELF_CHECK', 'RECTIFICATION'], 51));
       expect(pages).toMatch(/indicator_task_cards_board on/);
       const items = new RectificationItemRepository(db);
-      expect(await plan(() => items.firstPages({ campaignId: CAMPAIGN }, ['REPORTED', 'DISPATCHED'], 51))).toMatch(/rectification_item_cards_board on/);
-      const itemPlan = await plan(() => items.columnPage({ campaignId: CAMPAIGN }, 'REPORTED', null, 51));
+      expect(await plan(() => items.firstPages({ campaignId: CAMPAIGN, unitCode: null, filter: {} }, ['REPORTED', 'DISPATCHED'], 51))).toMatch(/rectification_item_cards_board on/);
+      const itemPlan = await plan(() => items.columnPage({ campaignId: CAMPAIGN, unitCode: null, filter: {} }, 'REPORTED', null, 51));
       expect(itemPlan).toMatch(/rectification_item_cards_board on/);
       expect(itemPlan).not.toMatch(/Sort/);
       // The previous-unit read is checked as before, bitmap scans allowed: what matters there is that both indexes are used.

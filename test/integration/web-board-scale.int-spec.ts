@@ -2,13 +2,15 @@
 // column's count and its first page only, loads the next page each time the column is scrolled to its end, never
 // holds more cards in the page than it has loaded (the rest stays on the server), and the page keeps answering: no
 // task on the browser's main thread runs long enough to freeze it. The cards are written as events through the
-// projections (no workflows: nobody acts on them here).
+// projections (no workflows: nobody acts on them here). The filters and the search narrow the whole board on the server:
+// a column's count under a filter is of all 10,000 cards, not of the pages loaded.
 import type { Browser } from 'playwright-core';
 import { readDemoCatalog } from '../../src/demo/demo-catalog';
 import { DEMO_UNITS, demoAssignment } from '../../src/demo/demo-organisation';
 import { inlineProjections } from '../../src/platform/runtime/worker-runner';
 import { DEFAULT_TASK_POLICY } from '../../workflows/indicator-task/indicator-task.types';
 import { writeEvents } from '../../bench/support/synthetic-events';
+import { sql } from 'kysely';
 import { openContext, signInAs, startWebStack, stopWebStack } from '../support/browser';
 import { CAMPAIGN, OFFICE_ACTOR } from '../support/fixtures';
 import type { TestStack } from '../support/test-env';
@@ -80,6 +82,46 @@ describe('the office board at 10,000 cards, in the browser', () => {
     const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
     expect(Math.max(0, ...longTasks)).toBeLessThan(FROZEN_MS);
     expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('filters and searches the whole board on the server, counting every matching card, loaded or not', async () => {
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    await signInAs(page, stack.url, 'office');
+    const head = page.locator('.board-column-head[data-column="SELF_CHECK"] .column-count');
+    await head.filter({ hasText: `50/${CARDS}` }).waitFor({ timeout: 60_000 });
+    // One unit's cards, counted in the database: far more than the first pages loaded before the filter.
+    const unit = DEMO_UNITS[DEMO_UNITS.length - 1];
+    const { n } = await stack.db.selectFrom('indicator_task_cards').select((eb) => eb.fn.countAll<string>().as('n')).where('unit_code', '=', unit.code).executeTakeFirstOrThrow();
+    const ofUnit = Number(n);
+    expect(ofUnit).toBeGreaterThan(100);
+    await page.getByRole('button', { name: '筛选' }).click().catch(() => undefined); // folded away on a narrow screen only
+    await page.getByRole('combobox', { name: '责任单位' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: unit.name }).first().click();
+    await head.filter({ hasText: `50/${ofUnit}` }).waitFor({ timeout: 30_000 });
+    await page.getByTestId('board-count').filter({ hasText: `显示 50 / 共 ${CARDS} 张` }).waitFor();
+    // The cards on screen (the column draws those in view) are all the unit's.
+    const shown = await page.locator('.board-cell[data-column="SELF_CHECK"] [data-card-id]').allInnerTexts();
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((text) => !text.includes(unit.name))).toEqual([]);
+    // Scrolling the filtered column loads its next page of the unit's cards.
+    await page.locator('.board-scroll').evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await head.filter({ hasText: `100/${ofUnit}` }).waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await head.filter({ hasText: `/${CARDS}` }).waitFor({ timeout: 30_000 });
+    // The search: part of an indicator's name; the cards it finds counted in the database (names of the indicator,
+    // its 测评项目 and the two units).
+    const word = readDemoCatalog()[3].indicator.slice(0, 4);
+    const { rows } = await sql<{ n: string }>`
+      select count(*) as n from indicator_task_cards c
+        join indicators i on i.code = c.indicator_code join assessment_items ai on ai.code = i.item_code
+        join units u on u.code = c.unit_code join units lu on lu.code = c.lead_unit_code
+       where exists (select 1 from unnest(array[i.code, i.name, ai.name, u.name, lu.name]) as name where name ilike ${`%${word}%`})`.execute(stack.db);
+    const found = Number(rows[0].n);
+    expect(found).toBeGreaterThan(50);
+    await page.getByRole('searchbox', { name: '搜索' }).fill(word);
+    await head.filter({ hasText: `50/${found}` }).waitFor({ timeout: 30_000 });
     await context.close();
   });
 });

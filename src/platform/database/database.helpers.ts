@@ -2,6 +2,7 @@
 // PostgreSQL's parameter limit, moving reference names aside, and telling a foreign-key violation apart.
 import { sql, type Expression, type SqlBool, type Transaction } from 'kysely';
 import type { Database } from './database.types';
+import { DomainError } from '../errors/domain-error';
 
 /**
  * One writer of a kind of reference data at a time: every import of it, and for the catalog every write of a
@@ -52,4 +53,24 @@ export function chunks<T>(rows: readonly T[], size = 1000): T[][] {
  */
 export function booleanFilter(wanted: boolean, predicate: Expression<SqlBool>): Expression<SqlBool> {
   return wanted ? predicate : sql<SqlBool>`not coalesce(${predicate}, false)`;
+}
+
+/** The longest search a list or board takes, and the most words in it. */
+export const SEARCH_MAX_CHARS = 100;
+export const SEARCH_MAX_WORDS = 5;
+
+/**
+ * A search box's text as ILIKE patterns, one per word (`%word%`, with `%`, `_` and `\` taken literally). Bounded so
+ * that a search costs at most a few short patterns per row: longer text or more words are refused. Blank text is
+ * no search (null).
+ */
+export function searchPatterns(text: string | null | undefined): string[] | null {
+  if (text === null || text === undefined) return null;
+  if (text.length > SEARCH_MAX_CHARS) {
+    throw new DomainError('BAD_USER_INPUT', `搜索内容不能超过 ${SEARCH_MAX_CHARS} 个字`, 'filter.search');
+  }
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  if (words.length > SEARCH_MAX_WORDS) throw new DomainError('BAD_USER_INPUT', `搜索最多 ${SEARCH_MAX_WORDS} 个词，请减少关键词`, 'filter.search');
+  return words.map((w) => `%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }

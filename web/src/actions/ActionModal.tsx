@@ -9,14 +9,14 @@ import { ApiError, gql } from '../api/client';
 import { useI18n, useWords } from '../i18n';
 import { useMe } from '../session/session';
 import type { AnyCard, BoardItemCard, Kind, TaskCard } from '../board/types';
-import { everyCard } from '../api/board-pages';
-import { BOARD_UNIT_PAGES, ORGANISATION_UNITS, TASK_FORM_DATA } from './documents';
+import { TASK_FORM_DATA } from './documents';
+import { UNITS } from '../api/documents';
 import { EVIDENCE_TYPES, PHOTO_TYPES, readEvidence, readPhotos } from './files';
 import type { ActionValues } from './run';
 import { specOf, type ActionSpec, type FieldName, type FieldSpec } from './specs';
 import { ACTION_WORDS, FIELD_WORDS } from '../i18n/actions';
 import './actions.css';
-import type { OrganisationUnitsQuery, TaskFormDataQuery } from '../api/graphql.generated';
+import type { TaskFormDataQuery, UnitsQuery } from '../api/graphql.generated';
 
 export interface ActionRequest {
   kind: Kind;
@@ -126,16 +126,8 @@ function ActionForm({ form, request, spec, setSaving, submitRef, focusRef, onSub
         .catch((err: unknown) => live && setLoadError(fillIn(ACTION_WORDS.loadFailed[locale], { message: err instanceof Error ? err.message : String(err) })));
     }
     if (needsUnits) {
-      const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
-      const load = fromOrganisation
-        ? gql<OrganisationUnitsQuery>(ORGANISATION_UNITS).then((d) => d.organisation.units)
-        : everyCard<{ unit: Unit; leadUnit: Unit }>(BOARD_UNIT_PAGES).then((d) => d.nodes.flatMap((x) => [x.unit, x.leadUnit]));
-      load
-        .then((list) => {
-          if (!live) return;
-          const byCode = new Map(list.map((u) => [u.code, u]));
-          setUnits([...byCode.values()].sort((a, b) => a.code.localeCompare(b.code)));
-        })
+      gql<UnitsQuery>(UNITS)
+        .then((d) => live && setUnits(d.units))
         .catch((err: unknown) => live && setLoadError(fillIn(ACTION_WORDS.unitsFailed[locale], { message: err instanceof Error ? err.message : String(err) })));
     }
     return () => {

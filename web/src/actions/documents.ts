@@ -1,6 +1,6 @@
 // The action forms' GraphQL documents: one mutation per task action (each answers with the card as the board shows
 // it, so that one round trip moves the card), the item action, and what some forms need to offer choices.
-import { boardPages, CARD, ITEM_CARD } from '../api/documents';
+import { CARD, ITEM_CARD } from '../api/documents';
 import { BOARD_CARD, BOARD_ITEM_CARD } from '../board/documents';
 
 const taskMutation = (name: string, input: string) => `mutation ${name[0].toUpperCase()}${name.slice(1)}($input: ${input}!) {
@@ -44,9 +44,3 @@ export const TASK_FORM_DATA = `query TaskFormData($id: String!) {
   }
 }`;
 
-/** Units to dispatch or reassign to: the organisation for those who may read it… */
-export const ORGANISATION_UNITS = 'query OrganisationUnits { organisation { units { code name } } }';
-/** …and for supervisors, the units that have cards on the board. */
-export const BOARD_UNIT_PAGES = boardPages('task', { board: 'BoardUnits', column: 'BoardUnitsColumn' }, { campaign: 'id', cards: 'unit { code name } leadUnit { code name }' });
-export const BOARD_UNITS = BOARD_UNIT_PAGES.board;
-export const BOARD_UNITS_COLUMN = BOARD_UNIT_PAGES.column;

@@ -78,11 +78,14 @@ ${ITEM_CARD}`;
 export const ITEM_CHANGED = `subscription ItemChanged($campaign: String) { itemChanged(campaignId: $campaign) { eventType item { ...ItemCard } } }
 ${ITEM_CARD}`;
 
+/** Every unit by code (names only: anyone signed in may read them), for unit pickers and the boards' unit filter. */
+export const UNITS = 'query Units { units { code name } }';
+
 export const CHANGE_PASSWORD = 'mutation ChangePassword($current: String!, $next: String!) { changePassword(currentPassword: $current, newPassword: $next) }';
 
 const BOARDS = {
-  task: { root: 'board', columnRoot: 'boardColumn', key: 'stage', keyType: 'Stage', list: 'cards' },
-  item: { root: 'itemBoard', columnRoot: 'itemBoardColumn', key: 'state', keyType: 'ItemState', list: 'items' },
+  task: { root: 'board', columnRoot: 'boardColumn', key: 'stage', keyType: 'Stage', list: 'cards', filterType: 'TaskFilter' },
+  item: { root: 'itemBoard', columnRoot: 'itemBoardColumn', key: 'state', keyType: 'ItemState', list: 'items', filterType: 'ItemFilter' },
 } as const;
 
 /**
@@ -90,23 +93,23 @@ const BOARDS = {
  * first page, `column` for a column's next one; `names` names the two operations. `cards` is what each card of a page
  * is asked for, `fragments` the fragments it spreads; `counted` asks for the columns' counts (and the column's key
  * again in the next page). A documents.ts exports the two texts as well: the schema test and the codegen read its
- * string exports.
+ * string exports. Both take `$filter` (the lists' filter, applied by the API to every column).
  */
 export function boardPages<K extends keyof typeof BOARDS>(
   kind: K,
   names: { board: string; column: string },
   selection: { campaign: string; cards: string; fragments?: string; counted?: boolean },
 ) {
-  const { root, columnRoot, key, keyType, list } = BOARDS[kind];
+  const { root, columnRoot, key, keyType, list, filterType } = BOARDS[kind];
   const fragments = selection.fragments ? `\n${selection.fragments}` : '';
   const page = `pageInfo { hasNextPage endCursor } ${list} { ${selection.cards} }`;
   const count = selection.counted ? ' count' : '';
   return {
-    board: `query ${names.board}($campaign: String, $first: Int) {
-  ${root}(campaignId: $campaign, first: $first) { campaign { ${selection.campaign} } columns { ${key}${count} ${page} } }
+    board: `query ${names.board}($campaign: String, $first: Int, $filter: ${filterType}) {
+  ${root}(campaignId: $campaign, first: $first, filter: $filter) { campaign { ${selection.campaign} } columns { ${key}${count} ${page} } }
 }${fragments}`,
-    column: `query ${names.column}($campaign: String, $${key}: ${keyType}!, $first: Int, $after: String) {
-  ${columnRoot}(campaignId: $campaign, ${key}: $${key}, first: $first, after: $after) { ${count ? `${key}${count} ` : ''}${page} }
+    column: `query ${names.column}($campaign: String, $${key}: ${keyType}!, $first: Int, $after: String, $filter: ${filterType}) {
+  ${columnRoot}(campaignId: $campaign, ${key}: $${key}, first: $first, after: $after, filter: $filter) { ${count ? `${key}${count} ` : ''}${page} }
 }${fragments}`,
     root,
     columnRoot,

@@ -43,6 +43,7 @@ import {
   movesFor,
   presetOf,
   NO_FILTERS,
+  serverFilter,
   shanghaiDay,
   type Column,
   type Filters,
@@ -53,7 +54,8 @@ import type { AnyCard, BoardItemCard, Kind, TaskCard } from './types';
 import { useBoardData } from './useBoardData';
 import { AREA_WORDS, CLASSIFICATION_WORDS, fill, SOURCE_WORDS, WORDS } from '../i18n/board';
 import './board.css';
-import type { ItemCardOneQuery, TaskCardQuery } from '../api/graphql.generated';
+import type { ItemCardOneQuery, TaskCardQuery, UnitsQuery } from '../api/graphql.generated';
+import { UNITS } from '../api/documents';
 
 const CardDrawer = lazy(() => import('../detail/CardDrawer'));
 
@@ -141,6 +143,39 @@ interface Pending {
   saving: boolean;
 }
 
+/** How long the board waits after the last keystroke or choice before asking the API for the filtered board. */
+const SEARCH_PAUSE_MS = 300;
+/** The API's limit on a search (src/platform/database/database.helpers.ts). */
+const SEARCH_MAX_CHARS = 100;
+
+/** `value` once it has stayed the same for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), ms);
+    return () => clearTimeout(timer);
+  }, [value, ms]);
+  return settled;
+}
+
+const unitRoleOf = (role: string) => role === 'UNIT_MEMBER' || role === 'UNIT_HEAD';
+
+/** Every unit for the unit filter, from the organisation (not from the cards loaded so far); none for a unit's people. */
+function useUnitOptions(wanted: boolean): { value: string; label: string }[] {
+  const [units, setUnits] = useState<{ value: string; label: string }[]>([]);
+  useEffect(() => {
+    if (!wanted) return;
+    let live = true;
+    gql<UnitsQuery>(UNITS)
+      .then((d) => live && setUnits(d.units.map((u) => ({ value: u.code, label: u.name }))))
+      .catch(() => undefined); // without the list the filter offers nothing; the board itself still works
+    return () => {
+      live = false;
+    };
+  }, [wanted]);
+  return units;
+}
+
 export default function BoardPage({ route }: { route: Route }) {
   const t = useWords(WORDS);
   const { locale } = useI18n();
@@ -149,15 +184,19 @@ export default function BoardPage({ route }: { route: Route }) {
   const today = useToday();
 
   const view: Kind = route.params.get('view') === 'items' ? 'item' : 'task';
-  const tasks = useBoardData<TaskCard>('task', view === 'task', me);
-  const items = useBoardData<BoardItemCard>('item', view === 'item', me);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const deferredFilters = useDeferredValue(filters);
+  // The API filters the whole board (not only the cards loaded so far); typing waits for a pause before asking it.
+  const asked = useSettled(filters, SEARCH_PAUSE_MS);
+  const taskFilter = useMemo(() => serverFilter('task', asked, today), [asked, today]);
+  const itemFilter = useMemo(() => serverFilter('item', asked, today), [asked, today]);
+  const tasks = useBoardData<TaskCard>('task', view === 'task', me, taskFilter);
+  const items = useBoardData<BoardItemCard>('item', view === 'item', me, itemFilter);
   const data = view === 'task' ? tasks : items;
   const cards = data.cards as Map<string, AnyCard>;
 
   const [lanes, setLanes] = useState<Record<Kind, LaneMode>>(storedLanes);
   const laneMode = lanes[view];
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const deferredFilters = useDeferredValue(filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const [pending, setPending] = useState<Map<string, Pending>>(() => new Map());
   const [modal, setModal] = useState<{ request: ActionRequest; move: Move | null } | null>(null);
@@ -206,8 +245,8 @@ export default function BoardPage({ route }: { route: Route }) {
   }, [cards, pending, deferredFilters, laneMode, view, today, columns, locale, data.columns]);
 
   const shown = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.shown, 0), [board]);
-  /** Every card of the board, loaded or not (the columns' counts). */
-  const total = useMemo(() => [...board.counts.values()].reduce((n, c) => n + c.total, 0), [board]);
+  /** Every card of the board, loaded or not (the columns' counts; under a filter, the whole board's as the API counts it). */
+  const total = useMemo(() => data.unfilteredTotal ?? [...board.counts.values()].reduce((n, c) => n + c.total, 0), [board, data.unfilteredTotal]);
   /** Cards of each column loaded so far, whatever the filters: what「加载更多」adds to. */
   const loadedPerColumn = useMemo(() => {
     const loaded = new Map<Column, number>();
@@ -217,14 +256,7 @@ export default function BoardPage({ route }: { route: Route }) {
     }
     return loaded;
   }, [cards, view]);
-  const units = useMemo(() => {
-    const byCode = new Map<string, string>();
-    for (const card of cards.values()) {
-      const unit = view === 'task' ? (card as TaskCard).unit : (card as BoardItemCard).unit;
-      if (unit) byCode.set(unit.code, unit.name);
-    }
-    return [...byCode.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([value, label]) => ({ value, label }));
-  }, [cards, view]);
+  const units = useUnitOptions(!unitRoleOf(me.role));
 
   /* ---------- Taking actions ---------- */
 
@@ -410,7 +442,7 @@ export default function BoardPage({ route }: { route: Route }) {
   };
   const activeCard = dragging ? cards.get(dragging.id) : undefined;
   const pendingStates = useMemo(() => new Map([...pending].map(([id, p]) => [id, p.saving ? ('saving' as const) : ('held' as const)])), [pending]);
-  const unitRole = me.role === 'UNIT_MEMBER' || me.role === 'UNIT_HEAD';
+  const unitRole = unitRoleOf(me.role);
   const laneWords: Record<LaneMode, string> = { none: t('laneNone'), unit: t('laneUnit'), item: t('laneItem'), area: t('laneArea'), source: t('laneSource') };
   const set = (patch: Partial<Filters>) => setFilters((old) => ({ ...old, ...patch }));
   const anyFilter = filtersActive(filters);
@@ -435,6 +467,7 @@ export default function BoardPage({ route }: { route: Route }) {
           allowClear
           prefix={<SearchOutlined aria-hidden />}
           value={filters.search}
+          maxLength={SEARCH_MAX_CHARS}
           onChange={(e) => set({ search: e.target.value })}
           placeholder={view === 'task' ? t('searchTasks') : t('searchItems')}
           aria-label={t('search')}

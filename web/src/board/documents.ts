@@ -18,7 +18,7 @@ export const TASK_BOARD = TASK_BOARD_PAGES.board;
 export const TASK_BOARD_COLUMN = TASK_BOARD_PAGES.column;
 
 /** Only the columns' counts, when a live change leaves them uncertain. */
-export const TASK_BOARD_COUNTS = `query TaskBoardCounts($campaign: String) { board(campaignId: $campaign, first: 1) { columns { stage count } } }`;
+export const TASK_BOARD_COUNTS = `query TaskBoardCounts($campaign: String, $filter: TaskFilter) { board(campaignId: $campaign, first: 1, filter: $filter) { columns { stage count } } }`;
 
 export const TASK_BOARD_CHANGED = `subscription TaskBoardChanged($campaign: String) {
   boardChanged(campaignId: $campaign) { eventType task { ...BoardCard } }
@@ -35,7 +35,7 @@ const ITEM_BOARD_PAGES = boardPages('item', { board: 'ItemBoardCards', column: '
 export const ITEM_BOARD_CARDS = ITEM_BOARD_PAGES.board;
 export const ITEM_BOARD_COLUMN = ITEM_BOARD_PAGES.column;
 
-export const ITEM_BOARD_COUNTS = `query ItemBoardCounts($campaign: String) { itemBoard(campaignId: $campaign, first: 1) { columns { state count } } }`;
+export const ITEM_BOARD_COUNTS = `query ItemBoardCounts($campaign: String, $filter: ItemFilter) { itemBoard(campaignId: $campaign, first: 1, filter: $filter) { columns { state count } } }`;
 
 export const ITEM_BOARD_CHANGED = `subscription ItemBoardChanged($campaign: String) {
   itemChanged(campaignId: $campaign) { eventType item { ...BoardItemCard } }

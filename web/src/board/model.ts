@@ -146,6 +146,40 @@ export function matches(kind: Kind, card: AnyCard, filters: Filters, today: stri
   return true;
 }
 
+/** The most words and characters of a search the API takes (the rest still narrows what is shown, here). */
+const SEARCH_WORDS = 5;
+const SEARCH_CHARS = 100;
+
+/** Midnight of a day in 北京时间, as an instant: the board's days are Shanghai's. */
+const shanghaiMidnight = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString();
+
+/**
+ * The filters as the API's TaskFilter or ItemFilter, so that counts and pages are of the matching cards of the
+ * whole board, not only of those loaded. The same meaning as `matches`, which still applies to what is shown:
+ * overdue is a deadline before today, this week a deadline from Monday to Sunday (in 北京时间).
+ */
+export function serverFilter(kind: Kind, filters: Filters, today: string): Record<string, unknown> | null {
+  const out: Record<string, unknown> = {};
+  const words = filters.search.trim().split(/\s+/).filter(Boolean).slice(0, SEARCH_WORDS).join(' ').slice(0, SEARCH_CHARS);
+  if (words) out.search = words;
+  if (filters.unit) out.unitCode = filters.unit;
+  if (filters.area) out.area = filters.area;
+  if (kind === 'task' && filters.classification) {
+    if (filters.classification === 'NONE') out.classified = false;
+    else out.classifications = [filters.classification];
+  }
+  if (kind === 'item' && filters.source) out.sources = [filters.source];
+  const before: string[] = [];
+  if (filters.overdue) before.push(shanghaiMidnight(today));
+  if (filters.dueThisWeek) {
+    const week = weekOf(today);
+    out.deadlineFrom = shanghaiMidnight(week.start);
+    before.push(shanghaiMidnight(addDays(week.end, 1)));
+  }
+  if (before.length) out.deadlineBefore = before.sort()[0];
+  return Object.keys(out).length ? out : null;
+}
+
 /** The board's order in a column: soonest deadline first (an item not yet dispatched by when it was reported). */
 export function compareCards(kind: Kind, a: AnyCard, b: AnyCard): number {
   const at = kind === 'task' ? (a as TaskCard).stageDueAt ?? (a as TaskCard).dueAt : (a as BoardItemCard).dueAt ?? (a as BoardItemCard).createdAt;

@@ -40,6 +40,8 @@ export interface BoardData<C extends AnyCard> {
   cards: Map<string, C>;
   /** By column (stage or item state): the count over all pages, and whether more can be loaded. */
   columns: Map<string, ColumnState>;
+  /** Under a filter, how many cards the whole board holds, matching or not (null without a filter). */
+  unfilteredTotal: number | null;
   campaign: BoardCampaign | null;
   loading: boolean;
   error: ApiError | null;
@@ -63,28 +65,31 @@ interface ColumnPage {
 const fromTasks = (c: TaskColumnPage): ColumnPage => ({ column: c.stage, count: c.count, pageInfo: c.pageInfo, cards: c.cards });
 const fromItems = (c: ItemColumnPage): ColumnPage => ({ column: c.state, count: c.count, pageInfo: c.pageInfo, cards: c.items });
 
-async function columnPage(kind: Kind, campaign: string, column: string, after: string | null, first: number): Promise<ColumnPage> {
+/** The lists' filter (TaskFilter or ItemFilter) the API applies to every column; null for every card. */
+export type ServerFilter = Record<string, unknown> | null;
+
+async function columnPage(kind: Kind, campaign: string, column: string, after: string | null, first: number, filter: ServerFilter): Promise<ColumnPage> {
   if (kind === 'task') {
-    const d = await gql<TaskBoardColumnQuery>(TASK_BOARD_COLUMN, { campaign, stage: column, first, after });
+    const d = await gql<TaskBoardColumnQuery>(TASK_BOARD_COLUMN, { campaign, stage: column, first, after, filter });
     return fromTasks(d.boardColumn);
   }
-  const d = await gql<ItemBoardColumnQuery>(ITEM_BOARD_COLUMN, { campaign, state: column, first, after });
+  const d = await gql<ItemBoardColumnQuery>(ITEM_BOARD_COLUMN, { campaign, state: column, first, after, filter });
   return fromItems(d.itemBoardColumn);
 }
 
 /** The first page of every column, then more of a column until it has as many cards as `want` asks for it. */
-async function load(kind: Kind, want: ReadonlyMap<string, number>): Promise<{ campaign: BoardCampaign; columns: ColumnPage[] }> {
+async function load(kind: Kind, want: ReadonlyMap<string, number>, filter: ServerFilter): Promise<{ campaign: BoardCampaign; columns: ColumnPage[] }> {
   const board =
     kind === 'task'
-      ? await gql<TaskBoardQuery>(TASK_BOARD, { first: BOARD_PAGE }).then((d) => ({ campaign: d.board.campaign, columns: d.board.columns.map(fromTasks) }))
-      : await gql<ItemBoardCardsQuery>(ITEM_BOARD_CARDS, { first: BOARD_PAGE }).then((d) => ({ campaign: d.itemBoard.campaign, columns: d.itemBoard.columns.map(fromItems) }));
+      ? await gql<TaskBoardQuery>(TASK_BOARD, { first: BOARD_PAGE, filter }).then((d) => ({ campaign: d.board.campaign, columns: d.board.columns.map(fromTasks) }))
+      : await gql<ItemBoardCardsQuery>(ITEM_BOARD_CARDS, { first: BOARD_PAGE, filter }).then((d) => ({ campaign: d.itemBoard.campaign, columns: d.itemBoard.columns.map(fromItems) }));
   const columns = await Promise.all(
     board.columns.map(async (page) => {
       const wanted = want.get(page.column) ?? 0;
       let column = page;
       // Bounded: each round adds at least one card, and at most `wanted / MAX_PAGE + 1` rounds are needed.
       for (let round = 0; round < 1000 && column.cards.length < wanted && column.pageInfo.hasNextPage; round++) {
-        const next = await columnPage(kind, board.campaign.id, page.column, column.pageInfo.endCursor, Math.min(MAX_PAGE, wanted - column.cards.length));
+        const next = await columnPage(kind, board.campaign.id, page.column, column.pageInfo.endCursor, Math.min(MAX_PAGE, wanted - column.cards.length), filter);
         column = { ...next, cards: [...column.cards, ...next.cards] };
       }
       return column;
@@ -93,22 +98,40 @@ async function load(kind: Kind, want: ReadonlyMap<string, number>): Promise<{ ca
   return { campaign: board.campaign, columns };
 }
 
+/** How many cards the whole board holds, over every column, whatever the filter. */
+async function boardTotal(kind: Kind): Promise<number> {
+  const counts =
+    kind === 'task'
+      ? (await gql<TaskBoardCountsQuery>(TASK_BOARD_COUNTS, { filter: null })).board.columns
+      : (await gql<ItemBoardCountsQuery>(ITEM_BOARD_COUNTS, { filter: null })).itemBoard.columns;
+  return counts.reduce((n, c) => n + c.count, 0);
+}
+
 function columnStates(pages: readonly ColumnPage[]): Map<string, ColumnState> {
   return new Map(pages.map((p) => [p.column, { count: p.count, pageInfo: p.pageInfo, loading: false }]));
 }
 
-export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me: { role: string; unit: { code: string } | null }): BoardData<C> {
+/**
+ * `filter` is applied by the API (counts, pages and cursors are of the matching cards only); a new filter reads the
+ * board afresh from each column's first page.
+ */
+export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me: { role: string; unit: { code: string } | null }, filter: ServerFilter = null): BoardData<C> {
   const [cards, setCards] = useState<Map<string, C>>(() => new Map());
   const [columns, setColumns] = useState<Map<string, ColumnState>>(() => new Map());
   const [campaign, setCampaign] = useState<BoardCampaign | null>(null);
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
   const [live, setLive] = useState(false);
+  const [unfilteredTotal, setUnfilteredTotal] = useState<number | null>(null);
   const loadSeq = useRef(0);
   const meRef = useRef(me);
   useEffect(() => {
     meRef.current = me;
   }, [me]);
+  const filterKey = JSON.stringify(filter);
+  const filterRef = useRef(filter);
+  /** The filter the cards on screen were read with: another one reads the board afresh. */
+  const loadedWith = useRef(filterKey);
   // The latest cards, columns and campaign, for callbacks that must not re-subscribe when they change.
   const cardsRef = useRef(cards);
   const columnsRef = useRef(columns);
@@ -121,15 +144,21 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
 
   const reload = useCallback((): Promise<void> => {
     const seq = ++loadSeq.current;
-    // As many cards of each column as are on screen now (at least a page).
+    const filter = filterRef.current;
+    const key = JSON.stringify(filter);
+    // As many cards of each column as are on screen now (at least a page); a new filter starts from the first pages.
     const want = new Map<string, number>();
-    for (const card of cardsRef.current.values()) {
-      const column = columnOf(kind, card);
-      want.set(column, (want.get(column) ?? 0) + 1);
+    if (key === loadedWith.current) {
+      for (const card of cardsRef.current.values()) {
+        const column = columnOf(kind, card);
+        want.set(column, (want.get(column) ?? 0) + 1);
+      }
     }
-    return load(kind, want).then(
-      (result) => {
+    return Promise.all([load(kind, want, filter), filter ? boardTotal(kind) : null]).then(
+      ([result, total]) => {
         if (seq !== loadSeq.current) return;
+        loadedWith.current = key;
+        setUnfilteredTotal(total);
         setLoaded(true);
         setCampaign(result.campaign);
         setCards((old) => mergeLoad(old, result.columns.flatMap((c) => c.cards) as C[]));
@@ -147,11 +176,13 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
       const state = columnsRef.current.get(column);
       const campaignId = campaignRef.current?.id;
       if (!state || state.loading || !state.pageInfo.hasNextPage || !campaignId) return;
+      // The column's cursor belongs to the filter it was read with; a new one is on its way.
+      if (JSON.stringify(filterRef.current) !== loadedWith.current) return;
       const mark = (loading: boolean) => setColumns((old) => new Map(old).set(column, { ...(old.get(column) ?? state), loading }));
       mark(true);
       columnsRef.current = new Map(columnsRef.current).set(column, { ...state, loading: true });
       try {
-        const page = await columnPage(kind, campaignId, column, state.pageInfo.endCursor, BOARD_PAGE);
+        const page = await columnPage(kind, campaignId, column, state.pageInfo.endCursor, BOARD_PAGE, filterRef.current);
         setCards((old) => (page.cards as C[]).reduce((m, card) => (visibleTo(kind, card, meRef.current) ? mergeCard(m, card) : m), old));
         setColumns((old) => new Map(old).set(column, { count: page.count, pageInfo: page.pageInfo, loading: false }));
       } catch (err) {
@@ -173,8 +204,8 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
       if (!campaignId) return;
       const counts =
         kind === 'task'
-          ? gql<TaskBoardCountsQuery>(TASK_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.board.columns.map((c) => [c.stage, c.count] as const))
-          : gql<ItemBoardCountsQuery>(ITEM_BOARD_COUNTS, { campaign: campaignId }).then((d) => d.itemBoard.columns.map((c) => [c.state, c.count] as const));
+          ? gql<TaskBoardCountsQuery>(TASK_BOARD_COUNTS, { campaign: campaignId, filter: filterRef.current }).then((d) => d.board.columns.map((c) => [c.stage, c.count] as const))
+          : gql<ItemBoardCountsQuery>(ITEM_BOARD_COUNTS, { campaign: campaignId, filter: filterRef.current }).then((d) => d.itemBoard.columns.map((c) => [c.state, c.count] as const));
       counts.then(
         (pairs) =>
           setColumns((old) => {
@@ -207,6 +238,11 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
         if (visible) refreshCounts();
         return;
       }
+      // Under a filter the card may have left or joined the matching ones: only the API can count them.
+      if (filterRef.current) {
+        refreshCounts();
+        return;
+      }
       const from = columnOf(kind, before);
       const to = visible ? columnOf(kind, card) : null;
       if (from === to) return;
@@ -221,6 +257,13 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
     },
     [kind, refreshCounts],
   );
+
+  // Another filter: the board as the API filters it, from the first pages (what is on screen stays until it comes).
+  useEffect(() => {
+    filterRef.current = filter;
+    if (active && filterKey !== loadedWith.current) void reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the key stands for the filter's content
+  }, [filterKey]);
 
   // On screen: load (quietly when cards are already there), then reload now and then and when the tab returns.
   const unitRole = me.role === 'UNIT_MEMBER' || me.role === 'UNIT_HEAD';
@@ -299,5 +342,5 @@ export function useBoardData<C extends AnyCard>(kind: Kind, active: boolean, me:
     [kind],
   );
 
-  return { cards, columns, campaign, loading: !loaded && !error, error, live, reload, loadMore, put, drop };
+  return { cards, columns, unfilteredTotal, campaign, loading: !loaded && !error, error, live, reload, loadMore, put, drop };
 }

@@ -10,11 +10,11 @@ import { useI18n } from '../i18n';
 import { AREA_WORDS } from '../i18n/board';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
-import { everyCard } from '../api/board-pages';
-import { REPORT_ITEM, REPORT_UNIT_PAGES, REPORT_UNITS_ORGANISATION } from './documents';
+import { REPORT_ITEM } from './documents';
+import { UNITS } from '../api/documents';
 import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
-import type { ReportItemMutation, ReportUnitsOrganisationQuery } from '../api/graphql.generated';
+import type { ReportItemMutation, UnitsQuery } from '../api/graphql.generated';
 import { REPORT_WORDS as WORDS } from '../i18n/report';
 
 const AREAS = ['SANITATION', 'CITY_APPEARANCE', 'TRAFFIC_ORDER', 'MARKETS', 'PUBLIC_SECURITY', 'SERVICE_WINDOWS'] as const;
@@ -62,15 +62,10 @@ function useUnits(): { code: string; name: string }[] {
   const [units, setUnits] = useState<{ code: string; name: string }[]>([]);
   useEffect(() => {
     let live = true;
-    const load =
-      me.role === 'OFFICE' || me.role === 'LEADER'
-        ? gql<ReportUnitsOrganisationQuery>(REPORT_UNITS_ORGANISATION).then((d) => d.organisation.units)
-        : everyCard<{ unit: { code: string; name: string } }>(REPORT_UNIT_PAGES).then((d) => {
-            const byCode = new Map(d.nodes.map((card) => [card.unit.code, card.unit]));
-            return [...byCode.values()].sort((a, b) => a.code.localeCompare(b.code));
-          });
     // Without the list the unit stays optional: the item is dispatched later from the board.
-    load.then((list) => live && setUnits(list)).catch(() => undefined);
+    gql<UnitsQuery>(UNITS)
+      .then((d) => live && setUnits(d.units))
+      .catch(() => undefined);
     return () => {
       live = false;
     };

@@ -11,7 +11,8 @@ import { AREA_LABELS } from '../i18n/labels';
 import { preparePhoto, uploadPhotos, type Photo } from '../report/photos';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
-import { ACT_ON_ROUND, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, ROUNDS, ROUND_DETAIL, UNITS } from './documents';
+import { ACT_ON_ROUND, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, ROUNDS, ROUND_DETAIL } from './documents';
+import { UNITS } from '../api/documents';
 import type { IndicatorsQuery, RecordFindingMutation, RoundQuery, RoundsQuery, UnitsQuery } from '../api/graphql.generated';
 
 type Round = RoundsQuery['inspectionRounds'][number];
@@ -198,11 +199,7 @@ function FindingForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): 
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [busy, setBusy] = useState(false);
   const units = useQuery<UnitsQuery>(UNITS);
-  const unitOptions = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const c of units.data?.board.columns ?? []) for (const card of c.cards) seen.set(card.unit.code, card.unit.name);
-    return [...seen].map(([value, label]) => ({ value, label }));
-  }, [units.data]);
+  const unitOptions = useMemo(() => (units.data?.units ?? []).map((u) => ({ value: u.code, label: u.name })), [units.data]);
   return (
     <Form
       form={form}

@@ -23,4 +23,3 @@ export const RECORD_FINDING = `mutation RecordFinding($input: RecordFindingInput
 
 export const RECORD_SCORES = `mutation RecordScores($input: RecordRoundScoresInput!) { recordRoundScores(input: $input) { id score maxScore } }`;
 
-export const UNITS = `query Units { board { columns { cards { unit { code name } } } } }`;
