@@ -11,7 +11,6 @@
 //   npm run bench -- import [ROWS=2000] [UNITS=3] [ROUNDS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS ROUNDS)
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import { indicatorTaskWorkflowId } from '../workflows/indicator-task/indicator-task.messages';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { gql } from './support/graphql';
 import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, median, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage, temporalUnderBench } from './support/harness';
@@ -19,6 +18,7 @@ import { DemoDataRepository } from '../src/demo/demo-data.repository';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
 import { recordSummary } from './support/summary';
 import { breakdownXlsx, catalogXlsx, generatedIndicators, generatedUnits, organisationXlsx } from './support/import-files';
+import { verifyImport } from './support/import-verify';
 
 const log = (line: string) => console.log(`[import] ${line}`);
 
@@ -36,12 +36,12 @@ const IMPORT_ORGANISATION = `mutation ImportOrganisation($input: ImportOrganisat
 }`;
 const IMPORT_TASK_BREAKDOWN = `mutation ImportTaskBreakdown($input: ImportTaskBreakdownInput!) {
   importTaskBreakdown(input: $input) { id status fileName report ${PROBLEMS}
-    counts { tasks created changed unchanged removed applied }
+    counts { tasks created changed unchanged removed applied } progress { total applied percent secondsLeft }
     changes { kind taskId indicatorCode unitCode leadUnitCode dueAt } }
 }`;
 // What `npm run import` polls while the tasks are started (src/cli/import-task-breakdown.ts, every 500 ms; here every
 // 250 ms), without the changes.
-const IMPORT_STATUS = 'query($id: String!) { taskBreakdownImport(id: $id) { id status counts { created applied } } }';
+const IMPORT_STATUS = 'query($id: String!) { taskBreakdownImport(id: $id) { id status progress { total applied percent secondsLeft } } }';
 
 interface BreakdownOutcome {
   id: string | null;
@@ -166,8 +166,8 @@ runBenchmark('import', async (shutdown, interrupted) => {
   await waitFor(
     async () => {
       checkWorker();
-      const status = (await gql<{ taskBreakdownImport: { status: string; counts: { applied: number } } }>(api, 'office', IMPORT_STATUS, { id: committed.id })).taskBreakdownImport;
-      applied = status.counts.applied;
+      const status = (await gql<{ taskBreakdownImport: { status: string; progress: { applied: number } } }>(api, 'office', IMPORT_STATUS, { id: committed.id })).taskBreakdownImport;
+      applied = status.progress.applied;
       return status.status === 'APPLIED';
     },
     APPLY_TIMEOUT_MS,
@@ -198,49 +198,13 @@ runBenchmark('import', async (shutdown, interrupted) => {
     .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
     .executeTakeFirstOrThrow();
 
-  await verify();
+  log(`  verify: ${await verifyImport(db, infra.client, campaignId, breakdown.tasks)}`);
   const again = await upload(false);
   if (again.status !== 'UNCHANGED' || again.id !== null || again.counts.unchanged !== total) throw new Error(`the same file again: ${again.status}, ${JSON.stringify(again.counts)}`);
   const { n: eventsAfter } = await db.selectFrom('events').select((eb) => eb.fn.countAll<string>().as('n')).where('stream_id', 'like', `indicator-task:${campaignId}:%`).executeTakeFirstOrThrow();
   if (Number(eventsAfter) !== total) throw new Error(`${eventsAfter} events after importing the same file again, expected ${total}`);
   log('  the same file again: UNCHANGED, nothing written, nothing started: OK');
   return { phases, totalSeconds, totalCpu, spread };
-
-  async function verify(): Promise<void> {
-    const problems: string[] = [];
-    const cards = await db.selectFrom('indicator_task_cards').select(['task_id', 'stage', 'version']).where('campaign_id', '=', campaignId).execute();
-    const expected = new Set(breakdown.tasks.map((t) => indicatorTaskWorkflowId(campaignId, t.indicatorCode, t.unitCode)));
-    if (cards.length !== total) problems.push(`${cards.length} cards, expected ${total}`);
-    for (const card of cards) {
-      if (!expected.has(card.task_id)) problems.push(`unexpected card ${card.task_id}`);
-      if (card.stage !== 'SELF_CHECK' || card.version !== 1) problems.push(`card ${card.task_id}: ${card.stage} v${card.version}`);
-    }
-    const events = await db
-      .selectFrom('events')
-      .select(['stream_id', (eb) => eb.fn.countAll<string>().as('n'), (eb) => eb.fn.min('type').as('type')])
-      .where('stream_id', 'like', `indicator-task:${campaignId}:%`)
-      .groupBy('stream_id')
-      .execute();
-    if (events.length !== total) problems.push(`${events.length} event streams, expected ${total}`);
-    for (const e of events) if (Number(e.n) !== 1 || e.type !== 'IndicatorTaskCreated') problems.push(`${e.stream_id}: ${e.n} events (${e.type})`);
-    const pending = await db.selectFrom('task_breakdown_import_items').select((eb) => eb.fn.countAll<string>().as('n')).where('applied_at', 'is', null).executeTakeFirstOrThrow();
-    if (Number(pending.n) !== 0) problems.push(`${pending.n} import items not applied`);
-    const { n: assignments } = await db.selectFrom('task_assignments').select((eb) => eb.fn.countAll<string>().as('n')).where('campaign_id', '=', campaignId).executeTakeFirstOrThrow();
-    if (Number(assignments) !== total) problems.push(`${assignments} assignments, expected ${total}`);
-    // Temporal's own count of the campaign's running workflows (its visibility store catches up a moment later).
-    let running = -1;
-    await waitFor(
-      async () => {
-        running = (await infra.client.workflow.count(`CampaignId = "${campaignId}" AND ExecutionStatus = "Running"`)).count;
-        return running === total;
-      },
-      60_000,
-      `${total} running workflows in Temporal`,
-      500,
-    ).catch(() => problems.push(`Temporal counts ${running} running workflows of the campaign, expected ${total}`));
-    if (problems.length > 0) throw new Error(`verification FAILED (${problems.length} problems):\n  ${problems.slice(0, 20).join('\n  ')}`);
-    log(`  verify: ${total} cards in SELF_CHECK at version 1, one IndicatorTaskCreated event per task, ${total} assignments, every import item applied, ${total} workflows running: OK`);
-  }
 
   }
 

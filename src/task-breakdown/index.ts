@@ -4,3 +4,4 @@ export * from './task-breakdown.types';
 export { parseTaskBreakdownCsv, parseTaskBreakdownXlsx, decodeCsvBytes, MAX_CSV_BYTES, MAX_XLSX_BYTES, MAX_DATA_ROWS, HEADER_SEARCH_ROWS } from './task-breakdown.parser';
 export { planTasks, formatProblems } from './task-breakdown.validator';
 export { endOfDayShanghai } from './task-breakdown.dates';
+export { importProgress, durationLabel, type ImportProgress } from './task-breakdown.progress';

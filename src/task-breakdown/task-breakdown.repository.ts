@@ -47,6 +47,8 @@ export interface ImportRecord {
   fileSha256: string;
   fileBytes: number;
   importedBy: string;
+  /** The API's clock, the same the progress's estimate is reckoned by. */
+  importedAt: Date;
   status: 'APPLYING' | 'APPLIED';
   counts: { tasks: number; created: number; changed: number; unchanged: number; removed: number };
 }
@@ -95,6 +97,7 @@ export class TaskBreakdownRepository {
           file_sha256: record.fileSha256,
           file_bytes: record.fileBytes,
           imported_by: record.importedBy,
+          imported_at: record.importedAt,
           status: record.status,
           task_count: record.counts.tasks,
           created_count: record.counts.created,
@@ -116,6 +119,18 @@ export class TaskBreakdownRepository {
 
   async findImport(id: string) {
     return this.db.selectFrom('task_breakdown_imports').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** A campaign's latest imports, newest first. */
+  async latestImports(campaignId: string, limit: number) {
+    return this.db
+      .selectFrom('task_breakdown_imports')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .orderBy('imported_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
   }
 
   async items(id: string, limit = 500): Promise<ImportItem[]> {

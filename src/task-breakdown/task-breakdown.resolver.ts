@@ -1,7 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { decodeBase64 } from '../platform/files/base64';
 import type { ImportTaskBreakdownInput } from '../platform/graphql/graphql.generated';
-import { TaskBreakdownService } from './task-breakdown.service';
+import { TaskBreakdownService, type ImportOutcome } from './task-breakdown.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
 
@@ -20,5 +20,16 @@ export class TaskBreakdownResolver {
   @Query('taskBreakdownImport')
   taskBreakdownImport(@Args('id') id: string) {
     return this.imports.status(id);
+  }
+
+  @Query('taskBreakdownImports')
+  taskBreakdownImports(@Args('campaignId') campaignId: string | null, @Args('first') first: number | null) {
+    return this.imports.latest(campaignId, first);
+  }
+
+  /** Read only when asked for: whoever follows an import's progress does not need its changes every second. */
+  @ResolveField('changes')
+  changes(@Parent() outcome: ImportOutcome) {
+    return this.imports.changesOf(outcome);
   }
 }

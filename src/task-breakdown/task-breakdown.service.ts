@@ -11,11 +11,12 @@ import { DomainError } from '../platform/errors/domain-error';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { TASK_BREAKDOWN_IMPORT_WORKFLOW_TYPE, taskBreakdownImportWorkflowId } from '../../workflows/task-breakdown-import/task-breakdown-import.messages';
-import { decodeCsvBytes, formatProblems, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ParseResult } from './index';
+import { decodeCsvBytes, formatProblems, importProgress, MAX_XLSX_BYTES, parseTaskBreakdownCsv, parseTaskBreakdownXlsx, planTasks, type ImportProblem, type ImportProgress, type ParseResult } from './index';
 import { TaskBreakdownRepository, type Assignment, type ImportItem } from './task-breakdown.repository';
 import { notXlsxReason, problem } from '../platform/spreadsheet';
 import type { BreakdownRow, PlannedTask } from './task-breakdown.types';
 import { measureImport } from '../platform/metrics/api.metrics';
+import { pageSize } from '../platform/graphql/cursor';
 
 export type ImportStatus = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
 
@@ -26,7 +27,43 @@ export interface ImportOutcome {
   counts: { tasks: number; created: number; changed: number; unchanged: number; removed: number; applied: number };
   problems: ImportProblem[];
   report: string;
-  changes: ImportItem[];
+  /** Absent for an import read back from the database: its changes are loaded only when asked for (changesOf). */
+  changes?: ImportItem[];
+  /** The three below are null when nothing was written (REJECTED, DRY_RUN, UNCHANGED). */
+  importedAt: Date | null;
+  completedAt: Date | null;
+  progress: ImportProgress | null;
+}
+
+/** What an import that writes nothing answers beside its status, counts and changes. */
+const NOT_RECORDED = { id: null, importedAt: null, completedAt: null, progress: null } as const;
+
+/** How many imports `taskBreakdownImports` lists: 10 unless asked, at most 50 (the board asks for the latest one). */
+const IMPORT_LIST = { pageSize: 10, maxPageSize: 50 };
+
+type ImportRow = NonNullable<Awaited<ReturnType<TaskBreakdownRepository['findImport']>>>;
+
+/** An import as recorded, its progress reckoned at `now`; its changes are left to changesOf. */
+function recordedOutcome(row: ImportRow, now: Date): ImportOutcome {
+  const total = row.created_count + row.changed_count;
+  return {
+    id: row.id,
+    status: row.status as ImportStatus,
+    fileName: row.file_name,
+    counts: {
+      tasks: row.task_count,
+      created: row.created_count,
+      changed: row.changed_count,
+      unchanged: row.unchanged_count,
+      removed: row.removed_count,
+      applied: row.applied_count,
+    },
+    problems: [],
+    report: '',
+    importedAt: row.imported_at,
+    completedAt: row.completed_at,
+    progress: importProgress({ total, applied: row.applied_count, importedAt: row.imported_at }, now),
+  };
 }
 
 /** Sheet by sheet as they appear, then row, then column (A, B, …, Z, AA…), as people read the file. */
@@ -113,7 +150,7 @@ export class TaskBreakdownService {
     const problems = sortProblems([...parsed.problems, ...planned.problems, ...reassigned]);
     const base = { fileName: input.fileName, problems, report: formatProblems(problems) };
     if (problems.length > 0) {
-      return { ...base, id: null, status: 'REJECTED', counts: { tasks: 0, created: 0, changed: 0, unchanged: 0, removed: 0, applied: 0 }, changes: [] };
+      return { ...base, ...NOT_RECORDED, status: 'REJECTED', counts: { tasks: 0, created: 0, changed: 0, unchanged: 0, removed: 0, applied: 0 }, changes: [] };
     }
 
     // What this file changes against the breakdown as last imported.
@@ -151,10 +188,11 @@ export class TaskBreakdownService {
     }
     const count = (kind: ImportItem['kind']) => items.filter((i) => i.kind === kind).length;
     const counts = { tasks: planned.tasks.length, created: count('CREATED'), changed: count('CHANGED'), unchanged, removed: count('REMOVED'), applied: 0 };
-    if (input.dryRun) return { ...base, id: null, status: 'DRY_RUN', counts, changes: items };
-    if (counts.created === 0 && counts.changed === 0) return { ...base, id: null, status: 'UNCHANGED', counts, changes: items };
+    if (input.dryRun) return { ...base, ...NOT_RECORDED, status: 'DRY_RUN', counts, changes: items };
+    if (counts.created === 0 && counts.changed === 0) return { ...base, ...NOT_RECORDED, status: 'UNCHANGED', counts, changes: items };
 
     const id = randomUUID();
+    const importedAt = new Date();
     await this.imports.record(
       {
         id,
@@ -163,6 +201,7 @@ export class TaskBreakdownService {
         fileSha256: createHash('sha256').update(input.content).digest('hex'),
         fileBytes: input.content.byteLength,
         importedBy: actor.userId,
+        importedAt,
         status: 'APPLYING',
         counts,
       },
@@ -171,7 +210,8 @@ export class TaskBreakdownService {
       // finds no import and ends without effect.
       () => this.startApplying(id),
     );
-    return { ...base, id, status: 'APPLYING', counts, changes: items };
+    const progress = importProgress({ total: counts.created + counts.changed, applied: 0, importedAt }, importedAt);
+    return { ...base, id, status: 'APPLYING', counts, changes: items, importedAt, completedAt: null, progress };
   }
 
   private async startApplying(importId: string): Promise<void> {
@@ -191,21 +231,20 @@ export class TaskBreakdownService {
     // Import ids are UUIDs; anything else cannot be one (and PostgreSQL would refuse to compare it).
     const row = UUID.test(id) ? await this.imports.findImport(id) : undefined;
     if (!row) throw new DomainError('NOT_FOUND', `导入记录「${id.slice(0, 100)}」不存在`, 'id');
-    return {
-      id: row.id,
-      status: row.status as ImportStatus,
-      fileName: row.file_name,
-      counts: {
-        tasks: row.task_count,
-        created: row.created_count,
-        changed: row.changed_count,
-        unchanged: row.unchanged_count,
-        removed: row.removed_count,
-        applied: row.applied_count,
-      },
-      problems: [],
-      report: '',
-      changes: await this.imports.items(id),
-    };
+    return recordedOutcome(row, new Date());
+  }
+
+  /** A campaign's latest imports, newest first: `first` 1 to 50, 10 when not given. */
+  async latest(campaignId: string | null | undefined, first: number | null | undefined): Promise<ImportOutcome[]> {
+    const size = pageSize(first, IMPORT_LIST);
+    const campaign = await this.campaigns.require(campaignId);
+    const now = new Date();
+    return (await this.imports.latestImports(campaign.id, size)).map((row) => recordedOutcome(row, now));
+  }
+
+  /** An outcome's changes: those it was answered with, or a recorded import's first 500 from the database. */
+  async changesOf(outcome: ImportOutcome): Promise<ImportItem[]> {
+    if (outcome.changes) return outcome.changes;
+    return outcome.id ? this.imports.items(outcome.id) : [];
   }
 }

@@ -1,6 +1,7 @@
 // Importing a 任务分解表 through GraphQL against real PostgreSQL and Temporal: a broken file is refused whole
 // with every problem and writes nothing; a clean one starts a workflow per (indicator, unit); the same file
-// again changes nothing; a changed file tells the running workflows without restarting them. Also the CLI.
+// again changes nothing; a changed file tells the running workflows without restarting them; the import's progress
+// and the campaign's latest imports are read back. Also the CLI, and its --follow of an import already under way.
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +12,7 @@ import { breakdownSheet, dataRow, xlsx } from '../support/breakdown-fixtures';
 import { CAMPAIGN, seedReferenceData, waitFor } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';
 
-const FIELDS = 'id status counts { tasks created changed unchanged removed applied } problems { sheet row column columnLetter code message } report changes { kind taskId dueAt previousDueAt leadUnitCode previousLeadUnitCode }';
+const FIELDS = 'id status counts { tasks created changed unchanged removed applied } problems { sheet row column columnLetter code message } report changes { kind taskId dueAt previousDueAt leadUnitCode previousLeadUnitCode } importedAt completedAt progress { total applied percent secondsLeft }';
 
 interface Outcome {
   id: string | null;
@@ -20,6 +21,9 @@ interface Outcome {
   problems: { sheet: string; row: number; column: string; columnLetter: string | null; code: string; message: string }[];
   report: string;
   changes: { kind: string; taskId: string; dueAt: string; previousDueAt: string | null }[];
+  importedAt: string | null;
+  completedAt: string | null;
+  progress: { total: number; applied: number; percent: number; secondsLeft: number | null } | null;
 }
 
 const C1 = { 测评项目: '环境卫生', 测评指标: '主次干道及背街小巷无垃圾烟头', 牵头单位: '街道环卫所' };
@@ -109,13 +113,18 @@ describe('task breakdown import', () => {
       [],
     );
     const dry = (await upload('office', file, '任务分解表.xlsx', true)).data!.importTaskBreakdown;
-    expect(dry).toMatchObject({ status: 'DRY_RUN', id: null, counts: { tasks: 5, created: 5 } });
+    expect(dry).toMatchObject({ status: 'DRY_RUN', id: null, counts: { tasks: 5, created: 5 }, importedAt: null, completedAt: null, progress: null });
     expect((await counts()).imports).toBe(0);
 
     const outcome = (await upload('office', file)).data!.importTaskBreakdown;
-    expect(outcome).toMatchObject({ status: 'APPLYING', counts: { tasks: 5, created: 5, changed: 0, unchanged: 0, removed: 0 } });
+    expect(outcome).toMatchObject({ status: 'APPLYING', counts: { tasks: 5, created: 5, changed: 0, unchanged: 0, removed: 0 }, completedAt: null });
+    expect(outcome.progress).toEqual({ total: 5, applied: 0, percent: 0, secondsLeft: null });
     const done = await applied(outcome.id!);
     expect(done.counts.applied).toBe(5);
+    expect(done.progress).toEqual({ total: 5, applied: 5, percent: 100, secondsLeft: null });
+    expect(done.importedAt).toBe(outcome.importedAt);
+    expect(Date.parse(done.completedAt!)).toBeGreaterThanOrEqual(Date.parse(done.importedAt!));
+    expect(done.changes.map((c) => c.taskId)).toContain(c1Wtsq);
 
     await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').execute()).length === 5, 30_000, 'five cards');
     const card = await stack.db.selectFrom('indicator_task_cards').selectAll().where('task_id', '=', c1Wtsq).executeTakeFirstOrThrow();
@@ -166,12 +175,31 @@ describe('task breakdown import', () => {
     expect(events[1].data).toMatchObject({ previousDueAt: '2027-03-31T15:59:59.000Z', dueAt: '2027-04-30T15:59:59.000Z', importId: outcome.id });
   });
 
+  it('lists the campaign’s latest imports newest first, to the office and the leading group only, 1 to 50 at a time', async () => {
+    const list = (login: string, first?: number) =>
+      gql<{ taskBreakdownImports: Outcome[] }>(stack.url, login, `query($c: String, $f: Int) { taskBreakdownImports(campaignId: $c, first: $f) { ${FIELDS} } }`, { c: CAMPAIGN, f: first });
+    const stored = await stack.db.selectFrom('task_breakdown_imports').select(['id']).orderBy('imported_at', 'desc').execute();
+    const all = (await list('office')).data!.taskBreakdownImports;
+    expect(all.map((i) => i.id)).toEqual(stored.map((r) => r.id));
+    expect(all.every((i) => i.status === 'APPLIED' && i.progress!.percent === 100 && i.importedAt !== null)).toBe(true);
+    const latest = (await list('leader', 1)).data!.taskBreakdownImports;
+    expect(latest.map((i) => i.id)).toEqual([stored[0].id]);
+    expect(latest[0].changes.length).toBeGreaterThan(0);
+    for (const first of [0, 51]) {
+      const refused = await list('office', first);
+      expect(refused.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+      expect(refused.errors?.[0]?.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+    expect((await list('wtsq.member')).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('imports from the command line with a summary, and exits 1 listing the problems of a broken file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'import-cli-'));
-    const run = (file: string) =>
+    const run = (...args: string[]) =>
       new Promise<{ code: number | null; out: string }>((resolve) => {
         let out = '';
-        const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/cli/import-task-breakdown.js'), file, '--campaign', CAMPAIGN, '--api', stack.url]);
+        const target = args.length === 1 ? [args[0], '--campaign', CAMPAIGN] : args;
+        const child = spawn(process.execPath, [path.join(projectRoot(), 'dist/src/cli/import-task-breakdown.js'), ...target, '--api', stack.url]);
         child.stdout.on('data', (d) => (out += String(d)));
         child.stderr.on('data', (d) => (out += String(d)));
         child.on('exit', (code) => resolve({ code, out }));
@@ -181,7 +209,18 @@ describe('task breakdown import', () => {
     const ok = await run(good);
     expect(ok.code).toBe(0);
     expect(ok.out).toContain('新建 2');
+    expect(ok.out).toMatch(/生效中 \[█+\] 2\/2 100%/);
     expect(ok.out).toContain('导入完成');
+
+    // Re-attached to an import by its id, as after the command was closed: it shows where it stands until applied.
+    const [latest] = await stack.db.selectFrom('task_breakdown_imports').select(['id']).orderBy('imported_at', 'desc').limit(1).execute();
+    const followed = await run('--follow', latest.id);
+    expect(followed.code).toBe(0);
+    expect(followed.out).toMatch(/生效中 \[█+\] 2\/2 100%/);
+    expect(followed.out).toContain(`导入完成 / import applied: ${latest.id}`);
+    const unknown = await run('--follow', '00000000-0000-4000-8000-000000000000');
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('不存在');
 
     const bad = path.join(dir, '有问题.csv');
     fs.writeFileSync(bad, ['测评项目,测评指标,牵头单位,责任单位,完成时限', '环境卫生,垃圾分类投放点整洁、清运及时,街道环卫所,火星社区,明年'].join('\n'));

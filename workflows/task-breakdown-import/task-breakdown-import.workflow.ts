@@ -6,7 +6,8 @@ import type { TaskBreakdownImportInput, TaskBreakdownImportResult } from './task
 
 const { applyImportBatch } = proxyActivities<TaskBreakdownImportActivities>({
   startToCloseTimeout: '5 minutes',
-  heartbeatTimeout: '1 minute',
+  // A batch heartbeats at each start; a worker that died mid-batch is noticed within this, and the batch retried.
+  heartbeatTimeout: '20 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 

@@ -152,6 +152,11 @@ export interface TaskFilter {
     overdue?: Nullable<boolean>;
     dueBefore?: Nullable<DateTime>;
     escalated?: Nullable<boolean>;
+    area?: Nullable<RectificationArea>;
+    classified?: Nullable<boolean>;
+    deadlineFrom?: Nullable<DateTime>;
+    deadlineBefore?: Nullable<DateTime>;
+    search?: Nullable<string>;
     awaitingMyDecision?: Nullable<boolean>;
 }
 
@@ -350,6 +355,9 @@ export interface ItemFilter {
     overdue?: Nullable<boolean>;
     dueBefore?: Nullable<DateTime>;
     awaitingMyDecision?: Nullable<boolean>;
+    deadlineFrom?: Nullable<DateTime>;
+    deadlineBefore?: Nullable<DateTime>;
+    search?: Nullable<string>;
 }
 
 export interface ItemLocationInput {
@@ -475,8 +483,8 @@ export interface IQuery {
     catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
     exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
-    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
-    boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
+    board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>): Board | Promise<Board>;
+    boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
@@ -489,9 +497,10 @@ export interface IQuery {
     officialNotices(campaignId?: Nullable<string>, unacknowledgedOnly?: Nullable<boolean>, first?: Nullable<number>): OfficialNotice[] | Promise<OfficialNotice[]>;
     officialNoticeTemplates(): OfficialNoticeTemplate[] | Promise<OfficialNoticeTemplate[]>;
     organisation(): Organisation | Promise<Organisation>;
+    units(): Unit[] | Promise<Unit[]>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
-    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
-    itemBoardColumn(state: ItemState, campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, first?: Nullable<number>, after?: Nullable<string>): ItemColumn | Promise<ItemColumn>;
+    itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, filter?: Nullable<ItemFilter>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
+    itemBoardColumn(state: ItemState, campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, filter?: Nullable<ItemFilter>, first?: Nullable<number>, after?: Nullable<string>): ItemColumn | Promise<ItemColumn>;
     items(campaignId?: Nullable<string>, filter?: Nullable<ItemFilter>, orderBy?: Nullable<ItemOrder>, first?: Nullable<number>, after?: Nullable<string>): RectificationItemConnection | Promise<RectificationItemConnection>;
     performanceAssessment(campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>, unitCode?: Nullable<string>): PerformanceAssessment | Promise<PerformanceAssessment>;
     unitRanking(campaignId?: Nullable<string>, weeks?: Nullable<number>, asOf?: Nullable<DateTime>, top?: Nullable<number>, flagAfterWeeks?: Nullable<number>): UnitRanking | Promise<UnitRanking>;
@@ -499,6 +508,7 @@ export interface IQuery {
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    taskBreakdownImports(campaignId?: Nullable<string>, first?: Nullable<number>): TaskBreakdownImport[] | Promise<TaskBreakdownImport[]>;
     workingDayCalendar(): WorkingDayCalendar | Promise<WorkingDayCalendar>;
 }
 
@@ -1498,6 +1508,13 @@ export interface ImportCounts {
     applied: number;
 }
 
+export interface ImportProgress {
+    total: number;
+    applied: number;
+    percent: number;
+    secondsLeft?: Nullable<number>;
+}
+
 export interface TaskBreakdownImport {
     id?: Nullable<string>;
     status: ImportStatus;
@@ -1506,6 +1523,9 @@ export interface TaskBreakdownImport {
     problems: ImportProblem[];
     report: string;
     changes: TaskChange[];
+    importedAt?: Nullable<DateTime>;
+    completedAt?: Nullable<DateTime>;
+    progress?: Nullable<ImportProgress>;
 }
 
 export interface WorkingDayOverride {

@@ -497,6 +497,38 @@ export type ArchiveMaterialStatus =
   /** 已退回，待重新提交 / Returned, to be handed in again */
   | 'RETURNED';
 
+/** 指标任务的筛选条件，各项同时满足；列表条件为空列表时不匹配任何任务 / Filter of the task list: every condition given must hold; an empty list matches nothing */
+export type TaskFilter = {
+  /** 责任单位编码；责任单位的用户只能查本单位 / Responsible unit code; users of a unit may ask for their own only */
+  unitCode?: string | null | undefined;
+  /** 测评项目编码（指标所属的一级指标） / Assessment item code: the indicator's top-level item */
+  assessmentItemCode?: string | null | undefined;
+  /** 测评指标编码 / Indicator code */
+  indicatorCode?: string | null | undefined;
+  /** 阶段为其中之一 / Stage is one of these */
+  stages?: Array<Stage> | null | undefined;
+  /** 达标情况为其中之一（自查前尚无分类的任务不匹配） / Classification is one of these; tasks not yet classified never match */
+  classifications?: Array<Classification> | null | undefined;
+  /** 是否逾期：当前阶段时限（无则完成时限）已过且未归档，与看板的判断相同 / Overdue: the current stage's deadline (else the due date) has passed and the task is not archived, as on the board */
+  overdue?: boolean | null | undefined;
+  /** 完成时限早于此时刻 / Due date before this instant */
+  dueBefore?: string | null | undefined;
+  /** 是否已到提醒督办步骤（提醒及以上） / Whether any escalation step (a reminder or higher) has been reached */
+  escalated?: boolean | null | undefined;
+  /** 专项整治领域（指标所属） / Rectification area of the task's indicator */
+  area?: RectificationArea | null | undefined;
+  /** 是否已有达标情况分类：false 为自查前尚未分类的任务 / Whether the task has a classification yet: false gives the tasks not yet classified */
+  classified?: boolean | null | undefined;
+  /** 当前阶段时限（无则完成时限）不早于此时刻，已归档的不匹配 / The current stage's deadline (else the due date) at or after this instant; archived tasks never match */
+  deadlineFrom?: string | null | undefined;
+  /** 当前阶段时限（无则完成时限）早于此时刻，已归档的不匹配 / The current stage's deadline (else the due date) before this instant; archived tasks never match */
+  deadlineBefore?: string | null | undefined;
+  /** 搜索：以空格分隔的词（最多 5 个，共不超过 100 字），每个词须出现在指标编码或名称、测评项目名称、责任单位或牵头单位名称中，不区分大小写 / Search: words separated by spaces (at most 5, 100 characters in all), each found in the indicator's code or name, the assessment item's name, or the responsible or lead unit's name, ignoring case */
+  search?: string | null | undefined;
+  /** 是否有待我决定的事项（待审批队列）：督导员审核自查、整改完成和延期申请，档案组验收档案材料，创建办转入归档；不审批自己提交的；其他角色无待办 / Whether a decision waits for me (the approval queue): a supervisor reviews self-checks, completed rectifications and extension requests, the archivist accepts materials, the office starts archiving; never one's own submission; other roles have none */
+  awaitingMyDecision?: boolean | null | undefined;
+};
+
 /** 提交自查结果 / Submit a self-check */
 export type SubmitSelfCheckInput = {
   /** 任务编号 / Task id */
@@ -954,6 +986,34 @@ export type ItemAction =
   /** 指定责任人（责任单位负责人、创建办；请用 assignItemResponsiblePerson） / Name the responsible person (unit head, office; use assignItemResponsiblePerson) */
   | 'ASSIGN_RESPONSIBLE_PERSON';
 
+/** 整改问题的筛选条件，各项同时满足；列表条件为空列表时不匹配任何问题 / Filter of the item list: every condition given must hold; an empty list matches nothing */
+export type ItemFilter = {
+  /** 责任单位编码；责任单位的用户只能查本单位 / Responsible unit code; users of a unit may ask for their own only */
+  unitCode?: string | null | undefined;
+  /** 测评项目编码：关联了指标任务或测评内容的问题按其指标匹配 / Assessment item code, matched through the item's linked task or criterion */
+  assessmentItemCode?: string | null | undefined;
+  /** 测评指标编码：关联了指标任务或测评内容的问题按其指标匹配 / Indicator code, matched through the item's linked task or criterion */
+  indicatorCode?: string | null | undefined;
+  /** 专项整治领域 / Rectification area */
+  area?: RectificationArea | null | undefined;
+  /** 状态为其中之一 / State is one of these */
+  states?: Array<ItemState> | null | undefined;
+  /** 来源为其中之一 / Source is one of these */
+  sources?: Array<ItemSource> | null | undefined;
+  /** 是否逾期：责任单位应整改（派单、整改中、退回）且整改时限已过，与看板的判断相同 / Overdue: the unit owes the fix (dispatched, rectifying, returned) and its due date has passed, as on the board */
+  overdue?: boolean | null | undefined;
+  /** 整改时限早于此时刻（无时限的不匹配） / Due date before this instant; items without one never match */
+  dueBefore?: string | null | undefined;
+  /** 是否有待我决定的事项（待审批队列）：督导员复核他人提交的整改、到期的巩固复查、他人的延期申请和退回申请；其他角色无待办 / Whether a decision waits for me (the approval queue): a supervisor verifies fixes, records due re-checks, decides others' extension and dispatch-return requests; other roles have none */
+  awaitingMyDecision?: boolean | null | undefined;
+  /** 整改时限不早于此时刻，只看责任单位应整改的（派单、整改中、退回） / Due date at or after this instant, among the items the unit owes a fix (dispatched, rectifying, returned) */
+  deadlineFrom?: string | null | undefined;
+  /** 整改时限早于此时刻，只看责任单位应整改的（派单、整改中、退回） / Due date before this instant, among the items the unit owes a fix (dispatched, rectifying, returned) */
+  deadlineBefore?: string | null | undefined;
+  /** 搜索：以空格分隔的词（最多 5 个，共不超过 100 字），每个词须出现在问题描述、地点或责任单位名称中，不区分大小写 / Search: words separated by spaces (at most 5, 100 characters in all), each found in the description, the place or the unit's name, ignoring case */
+  search?: string | null | undefined;
+};
+
 /** 问题位置 / Where a problem is */
 export type ItemLocationInput = {
   /** 地址 / Address */
@@ -1310,29 +1370,6 @@ export type TaskFormDataQueryVariables = Exact<{
 
 export type TaskFormDataQuery = { indicatorTask: { id: string, version: number, indicator: { code: string, name: string, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, returnReason: string | null }>, evidence: Array<{ sha256: string, name: string }> } };
 
-export type OrganisationUnitsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type OrganisationUnitsQuery = { organisation: { units: Array<{ code: string, name: string }> } };
-
-export type BoardUnitsQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type BoardUnitsQuery = { board: { campaign: { id: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
-
-export type BoardUnitsColumnQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  stage: Stage;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type BoardUnitsColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
-
 export type DetailFragment = { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
 
 export type ItemDetailFragment = { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
@@ -1404,6 +1441,11 @@ export type ItemChangedSubscriptionVariables = Exact<{
 
 
 export type ItemChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } } };
+
+export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UnitsQuery = { units: Array<{ code: string, name: string }> };
 
 export type ChangePasswordMutationVariables = Exact<{
   current: string;
@@ -1508,6 +1550,7 @@ export type ApprovalActOnItemMutation = { actOnItem: { id: string, campaignId: s
 export type TaskBoardQueryVariables = Exact<{
   campaign?: string | null | undefined;
   first?: number | null | undefined;
+  filter?: TaskFilter | null | undefined;
 }>;
 
 
@@ -1518,6 +1561,7 @@ export type TaskBoardColumnQueryVariables = Exact<{
   stage: Stage;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  filter?: TaskFilter | null | undefined;
 }>;
 
 
@@ -1525,6 +1569,7 @@ export type TaskBoardColumnQuery = { boardColumn: { stage: Stage, count: number,
 
 export type TaskBoardCountsQueryVariables = Exact<{
   campaign?: string | null | undefined;
+  filter?: TaskFilter | null | undefined;
 }>;
 
 
@@ -1547,6 +1592,7 @@ export type TaskCardQuery = { indicatorTask: { sideActions: Array<IndicatorTaskA
 export type ItemBoardCardsQueryVariables = Exact<{
   campaign?: string | null | undefined;
   first?: number | null | undefined;
+  filter?: ItemFilter | null | undefined;
 }>;
 
 
@@ -1557,6 +1603,7 @@ export type ItemBoardColumnQueryVariables = Exact<{
   state: ItemState;
   first?: number | null | undefined;
   after?: string | null | undefined;
+  filter?: ItemFilter | null | undefined;
 }>;
 
 
@@ -1564,6 +1611,7 @@ export type ItemBoardColumnQuery = { itemBoardColumn: { state: ItemState, count:
 
 export type ItemBoardCountsQueryVariables = Exact<{
   campaign?: string | null | undefined;
+  filter?: ItemFilter | null | undefined;
 }>;
 
 
@@ -1753,7 +1801,19 @@ export type ImportTaskBreakdownMutationVariables = Exact<{
 }>;
 
 
-export type ImportTaskBreakdownMutation = { importTaskBreakdown: { id: string | null, status: ImportStatus, fileName: string, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { tasks: number, created: number, changed: number, unchanged: number, removed: number, applied: number }, changes: Array<{ kind: TaskChangeKind, taskId: string, indicatorCode: string, unitCode: string, leadUnitCode: string, dueAt: string }> } };
+export type ImportTaskBreakdownMutation = { importTaskBreakdown: { id: string | null, status: ImportStatus, fileName: string, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { tasks: number, created: number, changed: number, unchanged: number, removed: number, applied: number }, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null, changes: Array<{ kind: TaskChangeKind, taskId: string, indicatorCode: string, unitCode: string, leadUnitCode: string, dueAt: string }> } };
+
+export type TaskBreakdownImportProgressQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type TaskBreakdownImportProgressQuery = { taskBreakdownImport: { id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null } };
+
+export type LatestTaskBreakdownImportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LatestTaskBreakdownImportQuery = { taskBreakdownImports: Array<{ id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null }> };
 
 export type ExportCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1921,29 +1981,6 @@ export type ReportItemMutationVariables = Exact<{
 
 export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, duplicateReports: number, createdAt: string, dueAt: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, photos: Array<{ sha256: string, name: string, size: number }> } } };
 
-export type ReportUnitsOrganisationQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type ReportUnitsOrganisationQuery = { organisation: { units: Array<{ code: string, name: string }> } };
-
-export type ReportUnitsBoardQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type ReportUnitsBoardQuery = { board: { campaign: { id: string }, columns: Array<{ stage: Stage, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string } }> }> } };
-
-export type ReportUnitsBoardColumnQueryVariables = Exact<{
-  campaign?: string | null | undefined;
-  stage: Stage;
-  first?: number | null | undefined;
-  after?: string | null | undefined;
-}>;
-
-
-export type ReportUnitsBoardColumnQuery = { boardColumn: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ unit: { code: string, name: string } }> } };
-
 export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1988,11 +2025,6 @@ export type RecordScoresMutationVariables = Exact<{
 
 
 export type RecordScoresMutation = { recordRoundScores: { id: string, score: number, maxScore: number } };
-
-export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
-
-
-export type UnitsQuery = { board: { columns: Array<{ cards: Array<{ unit: { code: string, name: string } }> }> } };
 
 export type InboxQueryVariables = Exact<{
   first?: number | null | undefined;

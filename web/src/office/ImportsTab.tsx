@@ -8,6 +8,7 @@ import { ApiError, gql } from '../api/client';
 import { downloadExported, fileToBase64 } from '../api/files';
 import { EXPORT_CATALOG, IMPORT_CATALOG, IMPORT_ORGANISATION, IMPORT_TASK_BREAKDOWN, IMPORT_WORKING_DAY_OVERRIDES } from './documents';
 import type { ExportCatalogQuery } from '../api/graphql.generated';
+import { ImportProgressBar, useImportProgress, type ImportState } from './ImportProgress';
 
 interface Problem {
   sheet: string;
@@ -19,10 +20,13 @@ interface Problem {
 }
 
 interface Outcome {
+  /** Only a task breakdown's import has an id (and progress): the one that is applied after it is recorded. */
+  id?: string | null;
   status: string;
   report: string;
   problems: Problem[];
   changes: { kind: string; code?: string; name?: string; taskId?: string; indicatorCode?: string; unitCode?: string }[];
+  progress?: ImportState['progress'];
 }
 
 type Kind = 'catalog' | 'organisation' | 'breakdown' | 'workingDays';
@@ -68,6 +72,10 @@ export function ImportCard({ kind, title, hint, accept, multiple, onApplied }: (
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const importing = useImportProgress(kind === 'breakdown', (id) => {
+    setOutcome((now) => (now?.id === id ? { ...now, status: 'APPLIED' } : now));
+    message.success(`${title}：全部变更已生效`);
+  });
 
   async function go(dryRun: boolean) {
     setBusy(true);
@@ -80,6 +88,7 @@ export function ImportCard({ kind, title, hint, accept, multiple, onApplied }: (
         message.success(`${title}：${result.report}`);
         onApplied?.();
       }
+      if (result.status === 'APPLYING' && result.id && result.progress) importing.follow({ id: result.id, status: 'APPLYING', progress: result.progress });
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));
     } finally {
@@ -113,6 +122,7 @@ export function ImportCard({ kind, title, hint, accept, multiple, onApplied }: (
         </Button>
       </Space>
       {error && <Alert style={{ marginTop: 12 }} type="error" showIcon message={error} />}
+      {importing.state && <ImportProgressBar state={importing.state} pollError={importing.pollError} />}
       {outcome && (
         <div style={{ marginTop: 12 }} data-testid={`import-${kind}`}>
           <Descriptions size="small" column={1}>

@@ -15,10 +15,22 @@ export const IMPORT_ORGANISATION = `mutation ImportOrganisation($input: ImportOr
     changes { kind entity code name } }
 }`;
 
+const IMPORT_PROGRESS = 'progress { total applied percent secondsLeft }';
+
 export const IMPORT_TASK_BREAKDOWN = `mutation ImportTaskBreakdown($input: ImportTaskBreakdownInput!) {
   importTaskBreakdown(input: $input) { id status fileName report ${PROBLEMS}
-    counts { tasks created changed unchanged removed applied }
+    counts { tasks created changed unchanged removed applied } ${IMPORT_PROGRESS}
     changes { kind taskId indicatorCode unitCode leadUnitCode dueAt } }
+}`;
+
+/** Asked every second while a task breakdown is being applied: its progress only, not its changes. */
+export const TASK_BREAKDOWN_IMPORT_PROGRESS = `query TaskBreakdownImportProgress($id: String!) {
+  taskBreakdownImport(id: $id) { id status ${IMPORT_PROGRESS} }
+}`;
+
+/** The campaign's latest import, to take up following one still being applied when the office opens the page. */
+export const LATEST_TASK_BREAKDOWN_IMPORT = `query LatestTaskBreakdownImport {
+  taskBreakdownImports(first: 1) { id status ${IMPORT_PROGRESS} }
 }`;
 
 export const EXPORT_CATALOG = 'query ExportCatalog { exportCatalog(format: XLSX) { fileName mimeType contentBase64 } }';
