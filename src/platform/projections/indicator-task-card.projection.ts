@@ -4,12 +4,12 @@ import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, IndicatorTaskCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
+import { upsertJsonRows } from '../database/json-rows';
 import type { IndicatorTaskEvent } from '../../../workflows/indicator-task/indicator-task.events';
 import { evolve, initialState } from '../../../workflows/indicator-task/indicator-task.evolve';
 import type { IndicatorTaskState } from '../../../workflows/indicator-task/indicator-task.types';
 
 export const INDICATOR_TASK_STREAM_PREFIX = 'indicator-task:';
-const INSERT_CHUNK = 1_000;
 
 export interface Card {
   state: IndicatorTaskState;
@@ -76,36 +76,8 @@ export function isIndicatorTaskStream(streamId: string): boolean {
 }
 
 async function upsertCards(trx: Transaction<Database>, cards: Card[]): Promise<void> {
-  for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
-    const rows = cards.slice(i, i + INSERT_CHUNK).map(taskCardRow);
-    await trx
-      .insertInto('indicator_task_cards')
-      .values(rows)
-      .onConflict((oc) =>
-        oc.column('task_id').doUpdateSet((eb) => ({
-          campaign_id: eb.ref('excluded.campaign_id'),
-          indicator_code: eb.ref('excluded.indicator_code'),
-          unit_code: eb.ref('excluded.unit_code'),
-          lead_unit_code: eb.ref('excluded.lead_unit_code'),
-          stage: eb.ref('excluded.stage'),
-          classification: eb.ref('excluded.classification'),
-          awaiting_review: eb.ref('excluded.awaiting_review'),
-          submitted_by: eb.ref('excluded.submitted_by'),
-          due_at: eb.ref('excluded.due_at'),
-          relapse_count: eb.ref('excluded.relapse_count'),
-          version: eb.ref('excluded.version'),
-          created_at: eb.ref('excluded.created_at'),
-          updated_at: eb.ref('excluded.updated_at'),
-          last_position: eb.ref('excluded.last_position'),
-          state: eb.ref('excluded.state'),
-          stage_due_at: eb.ref('excluded.stage_due_at'),
-          escalation_level: eb.ref('excluded.escalation_level'),
-          pending_extension: eb.ref('excluded.pending_extension'),
-          recheck_due: eb.ref('excluded.recheck_due'),
-        })),
-      )
-      .execute();
-  }
+  // The state as the jsonb value itself: the row's text form would be stored as a JSON string.
+  await upsertJsonRows(trx, 'indicator_task_cards', 'task_id', cards, (card) => ({ ...taskCardRow(card), state: card.state }));
 }
 
 const TASK_CARDS: StreamRows<Card> = {

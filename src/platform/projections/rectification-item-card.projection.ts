@@ -3,13 +3,13 @@
 import type { Insertable, Selectable, Transaction } from 'kysely';
 import type { Database, RectificationItemCardsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import { upsertJsonRows } from '../database/json-rows';
 import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import type { RectificationItemEvent } from '../../../workflows/rectification-item/rectification-item.events';
 import { evolveItem, initialItemState } from '../../../workflows/rectification-item/rectification-item.evolve';
 import { placeKey, type RectificationItemState } from '../../../workflows/rectification-item/rectification-item.types';
 
-const INSERT_CHUNK = 1_000;
 
 export interface ItemCard {
   state: RectificationItemState;
@@ -65,19 +65,9 @@ export function itemCardRow(card: ItemCard): Insertable<RectificationItemCardsTa
   };
 }
 
-const UPDATED_COLUMNS = [
-  'campaign_id', 'state', 'source', 'area', 'address', 'place_key', 'criterion_code', 'indicator_task_id', 'inspection_round_id',
-  'unit_code', 'due_at', 'escalation_level', 'relapse_count', 'reported_by', 'version', 'state_json', 'created_at', 'updated_at', 'last_position',
-] as const;
-
 async function upsert(trx: Transaction<Database>, cards: ItemCard[]): Promise<void> {
-  for (let i = 0; i < cards.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto('rectification_item_cards')
-      .values(cards.slice(i, i + INSERT_CHUNK).map(itemCardRow))
-      .onConflict((oc) => oc.column('item_id').doUpdateSet((eb) => Object.fromEntries(UPDATED_COLUMNS.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-      .execute();
-  }
+  // The state as the jsonb value itself: the row's text form would be stored as a JSON string.
+  await upsertJsonRows(trx, 'rectification_item_cards', 'item_id', cards, (card) => ({ ...itemCardRow(card), state_json: card.state }));
 }
 
 const ITEM_CARDS: StreamRows<ItemCard> = {
