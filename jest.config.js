@@ -9,6 +9,10 @@ module.exports = {
   testTimeout: 180_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   maxWorkers: 1,
+  // The tests run one file at a time in one worker process, which is started afresh once it holds more than this after
+  // a file: run in the main process instead, the whole suite's leftovers (each file's modules, servers' buffers) grew
+  // past Node's 4 GB heap two thirds of the way through `npm test`.
+  workerIdleMemoryLimit: '1500MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'], setupFiles: ['<rootDir>/test/support/property-setup.ts'] },
     { ...common, displayName: 'workflow', testMatch: ['<rootDir>/test/workflow/**/*.workflow-spec.ts'] },
