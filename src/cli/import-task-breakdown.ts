@@ -6,7 +6,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { runMain } from '../platform/runtime/run-main';
-import { durationLabel } from '../task-breakdown/task-breakdown.progress';
 
 type Status = 'REJECTED' | 'DRY_RUN' | 'UNCHANGED' | 'APPLYING' | 'APPLIED';
 
@@ -14,7 +13,8 @@ interface Progress {
   total: number;
   applied: number;
   percent: number;
-  secondsLeft: number | null;
+  /** The server's 「1分35秒」, null while it cannot tell. */
+  timeLeft: string | null;
 }
 
 interface Outcome {
@@ -33,7 +33,7 @@ interface ImportState {
 }
 
 const FIELDS = 'id status counts { tasks created changed unchanged removed applied } report changes { kind taskId dueAt previousDueAt leadUnitCode previousLeadUnitCode }';
-const STATE = 'query($id: String!) { taskBreakdownImport(id: $id) { id status progress { total applied percent secondsLeft } } }';
+const STATE = 'query($id: String!) { taskBreakdownImport(id: $id) { id status progress { total applied percent timeLeft } } }';
 const USAGE = [
   '用法 / usage: npm run import -- <任务分解表.xlsx|.csv> [--campaign 活动编号] [--dry-run] [--api http://127.0.0.1:3000] [--user office]',
   '              npm run import -- --follow <导入编号> [--api http://127.0.0.1:3000] [--user office]   查看进行中的导入 / watch an import under way',
@@ -77,7 +77,7 @@ async function graphql<T>(api: string, user: string, query: string, variables: R
 function progressLine(p: Progress): string {
   const width = 30;
   const filled = Math.floor((p.percent / 100) * width);
-  const eta = p.secondsLeft === null ? '' : ` 预计剩余 ${durationLabel(p.secondsLeft)}`;
+  const eta = p.timeLeft === null ? '' : ` 预计剩余 ${p.timeLeft}`;
   return `生效中 [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${p.applied}/${p.total} ${p.percent}%${eta}`;
 }
 

@@ -75,8 +75,6 @@ export interface TaskListQuery {
   decider?: { role: Role; userId: string };
 }
 
-/** What a board reads: the `tasks` list's query (a board's columns are its stages). */
-export type CardFilter = TaskListQuery;
 
 @Injectable()
 export class IndicatorTaskRepository {
@@ -110,7 +108,7 @@ export class IndicatorTaskRepository {
   }
 
   /** How many cards each column holds, over all pages (stages without cards are left out). */
-  async columnCounts(filter: CardFilter, stage?: Stage): Promise<Map<Stage, number>> {
+  async columnCounts(filter: TaskListQuery, stage?: Stage): Promise<Map<Stage, number>> {
     // The cards joined() shows, counted without reading them: its joins written as semi-joins on the small tables, so
     // that PostgreSQL counts from the covering index of migration 0031 (index-only) instead of reading every card.
     let query = this.db
@@ -128,7 +126,7 @@ export class IndicatorTaskRepository {
    * Up to `limit` cards of each column from its top, in one statement: a lateral join runs the column's page query
    * once per stage, each an index seek, so the board costs one query for its pages however many columns it has.
    */
-  async firstPages(filter: CardFilter, stages: readonly Stage[], limit: number): Promise<Map<Stage, { view: TaskView; sortValues: SortValue[] }[]>> {
+  async firstPages(filter: TaskListQuery, stages: readonly Stage[], limit: number): Promise<Map<Stage, { view: TaskView; sortValues: SortValue[] }[]>> {
     const rows = await this.db
       .selectFrom(sql<{ stage: string }>`(select unnest(${[...stages]}::text[]) as stage)`.as('s'))
       .innerJoinLateral(
@@ -155,7 +153,7 @@ export class IndicatorTaskRepository {
   }
 
   /** Up to `limit` cards of one column after the cursor's position (from the top without one), in the board's order. */
-  async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, limit: number): Promise<{ view: TaskView; sortValues: SortValue[] }[]> {
+  async columnPage(filter: TaskListQuery, stage: Stage, after: SortValue[] | null, limit: number): Promise<{ view: TaskView; sortValues: SortValue[] }[]> {
     let query = this.cards()
       .select(sortValuesSql(BOARD_ORDERING).as('sort_values'))
       .where((eb) => taskConditions(eb, filter))

@@ -29,7 +29,7 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import type { IndicatorTaskEventType } from '../../workflows/indicator-task/indicator-task.events';
 import { FileStore } from '../platform/files/file-store';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service';
-import { BOARD_ORDERING, IndicatorTaskRepository, type CardFilter, type TaskView } from './indicator-task.repository';
+import { BOARD_ORDERING, IndicatorTaskRepository, type TaskListQuery, type TaskView } from './indicator-task.repository';
 import type { TaskFilter } from '../platform/graphql/graphql.generated';
 import { boardUnit } from '../platform/graphql/board-unit';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
@@ -300,12 +300,12 @@ export class IndicatorTaskService {
   }
 
   /** What a unit may see (the tasks it does or leads), the unit asked for, and the rest of the filter; the decider is the caller. */
-  private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined, filter: TaskFilter | null | undefined): CardFilter {
+  private boardFilter(actor: Actor, campaignId: string, unitCode: string | null | undefined, filter: TaskFilter | null | undefined): TaskListQuery {
     return { campaignId, visibleToUnit: visibleUnit(actor), unitCode: boardUnit(unitCode, filter?.unitCode), filter: filter ?? {}, decider: { role: actor.role, userId: actor.userId } };
   }
 
   /** Reads one row more than the page, to know whether there is a next one. */
-  private async columnPage(filter: CardFilter, stage: Stage, after: SortValue[] | null, size: number) {
+  private async columnPage(filter: TaskListQuery, stage: Stage, after: SortValue[] | null, size: number) {
     return toPage(await this.tasks.columnPage(filter, stage, after, size + 1), size);
   }
 

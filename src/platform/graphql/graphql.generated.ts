@@ -1513,6 +1513,7 @@ export interface ImportProgress {
     applied: number;
     percent: number;
     secondsLeft?: Nullable<number>;
+    timeLeft?: Nullable<string>;
 }
 
 export interface TaskBreakdownImport {

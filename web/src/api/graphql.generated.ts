@@ -1801,19 +1801,19 @@ export type ImportTaskBreakdownMutationVariables = Exact<{
 }>;
 
 
-export type ImportTaskBreakdownMutation = { importTaskBreakdown: { id: string | null, status: ImportStatus, fileName: string, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { tasks: number, created: number, changed: number, unchanged: number, removed: number, applied: number }, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null, changes: Array<{ kind: TaskChangeKind, taskId: string, indicatorCode: string, unitCode: string, leadUnitCode: string, dueAt: string }> } };
+export type ImportTaskBreakdownMutation = { importTaskBreakdown: { id: string | null, status: ImportStatus, fileName: string, report: string, problems: Array<{ sheet: string, row: number, column: string, columnLetter: string | null, code: ImportProblemCode, message: string }>, counts: { tasks: number, created: number, changed: number, unchanged: number, removed: number, applied: number }, progress: { total: number, applied: number, percent: number, secondsLeft: number | null, timeLeft: string | null } | null, changes: Array<{ kind: TaskChangeKind, taskId: string, indicatorCode: string, unitCode: string, leadUnitCode: string, dueAt: string }> } };
 
 export type TaskBreakdownImportProgressQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TaskBreakdownImportProgressQuery = { taskBreakdownImport: { id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null } };
+export type TaskBreakdownImportProgressQuery = { taskBreakdownImport: { id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null, timeLeft: string | null } | null } };
 
 export type LatestTaskBreakdownImportQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type LatestTaskBreakdownImportQuery = { taskBreakdownImports: Array<{ id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null } | null }> };
+export type LatestTaskBreakdownImportQuery = { taskBreakdownImports: Array<{ id: string | null, status: ImportStatus, progress: { total: number, applied: number, percent: number, secondsLeft: number | null, timeLeft: string | null } | null }> };
 
 export type ExportCatalogQueryVariables = Exact<{ [key: string]: never; }>;
 

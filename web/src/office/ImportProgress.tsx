@@ -11,14 +11,6 @@ export type ImportState = TaskBreakdownImportProgressQuery['taskBreakdownImport'
 
 const POLL_MS = 1_000;
 
-/** 「1分35秒」, as `npm run import` says it (src/task-breakdown/task-breakdown.progress.ts, durationLabel). */
-function durationLabel(seconds: number): string {
-  const s = Math.max(0, Math.ceil(seconds));
-  if (s < 60) return `${s}秒`;
-  if (s < 3600) return `${Math.floor(s / 60)}分${s % 60}秒`;
-  return `${Math.floor(s / 3600)}小时${Math.floor((s % 3600) / 60)}分`;
-}
-
 /**
  * Follows one import at a time: the one `follow` names (just applied), or, when `resumeLatest`, the campaign's latest
  * if it is still being applied as the page opens (the office came back, or another office member started it).
@@ -96,7 +88,7 @@ export function useImportProgress(resumeLatest: boolean, onApplied: (id: string)
 function progressText(state: ImportState): string {
   const p = state.progress!;
   if (state.status === 'APPLIED') return `已导入：${p.total} 项变更已全部生效`;
-  const left = p.secondsLeft === null ? '正在估算剩余时间' : `预计剩余 ${durationLabel(p.secondsLeft)}`;
+  const left = p.timeLeft === null ? '正在估算剩余时间' : `预计剩余 ${p.timeLeft}`;
   return `已生效 ${p.applied}/${p.total}，${left}`;
 }
 

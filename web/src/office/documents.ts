@@ -15,7 +15,7 @@ export const IMPORT_ORGANISATION = `mutation ImportOrganisation($input: ImportOr
     changes { kind entity code name } }
 }`;
 
-const IMPORT_PROGRESS = 'progress { total applied percent secondsLeft }';
+const IMPORT_PROGRESS = 'progress { total applied percent secondsLeft timeLeft }';
 
 export const IMPORT_TASK_BREAKDOWN = `mutation ImportTaskBreakdown($input: ImportTaskBreakdownInput!) {
   importTaskBreakdown(input: $input) { id status fileName report ${PROBLEMS}
