@@ -9,10 +9,11 @@ import { buildMonthlyReport } from '../src/monthly-report/monthly-report.builder
 import { readReportFacts, saveMonthlyReport } from '../src/monthly-report/monthly-report.repository';
 import type { Db } from '../src/platform/database/database';
 import { campaignWorkflowId, checkCadenceUpdate } from '../workflows/campaign/campaign.messages';
-import type { CadenceResult } from '../workflows/campaign/campaign.types';
+import type { BoardSnapshotInput, BoardSnapshotResult, CadenceResult } from '../workflows/campaign/campaign.types';
 import { SYSTEM_ACTOR, type Actor } from '../workflows/shared/actor.types';
 import { inspectionRoundWorkflowId } from '../workflows/inspection-round/inspection-round.messages';
 import { startRound } from '../src/inspection-round/inspection-round.service';
+import { BoardSnapshotRepository } from '../src/reports/board-snapshot.repository';
 
 export interface CheckCadenceInput {
   campaignId: string;
@@ -47,7 +48,16 @@ export function createCampaignActivities(deps: { db: Db; client: Client; taskQue
     return { id: row.id, timeZone: row.time_zone, inspectionDate: row.inspection_date };
   }
 
+  const snapshots = new BoardSnapshotRepository(deps.db);
+
   return {
+    /** The campaign's board snapshot: the last one and the events since (src/reports/board-snapshot.ts). */
+    async takeBoardSnapshot({ campaignId }: BoardSnapshotInput): Promise<BoardSnapshotResult> {
+      await campaign(campaignId);
+      const taken = await snapshots.take(campaignId);
+      return { seq: taken?.seq ?? null, events: taken?.events ?? 0, streams: taken?.streams ?? 0 };
+    },
+
     async checkCadence({ campaignId, month, actor }: CheckCadenceInput): Promise<CadenceResult> {
       const handle = deps.client.workflow.getHandle(campaignWorkflowId(campaignId));
       const ask = () => handle.executeUpdate(checkCadenceUpdate, { args: [{ month, actor }] });

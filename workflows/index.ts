@@ -1,7 +1,7 @@
 // Entry point of the workflow bundle: every workflow type the worker registers.
 export { indicatorTaskWorkflow } from './indicator-task/indicator-task.workflow';
 export { taskBreakdownImportWorkflow } from './task-breakdown-import/task-breakdown-import.workflow';
-export { campaignClockWorkflow, monthlyCadenceWorkflow } from './campaign/campaign.workflows';
+export { campaignClockWorkflow, monthlyCadenceWorkflow, boardSnapshotWorkflow } from './campaign/campaign.workflows';
 export { rectificationItemWorkflow } from './rectification-item/rectification-item.workflow';
 export { inspectionRoundWorkflow } from './inspection-round/inspection-round.workflow';
 export { officialNoticeWorkflow } from './official-notice/official-notice.workflow';

@@ -15,7 +15,8 @@ export type SummaryKey =
   | 'boardP95Ms100k'
   | 'import6000Seconds'
   | 'rebuildEventsPerSecond'
-  | 'workerMiBPer1000Cached';
+  | 'workerMiBPer1000Cached'
+  | 'boardAsOfP95Ms1M';
 
 export interface SummaryEntry {
   value: number | number[];

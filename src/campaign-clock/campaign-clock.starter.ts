@@ -1,12 +1,13 @@
 // Starts a campaign's clock: its workflow (id = the business key `campaign:{id}`, so a second start finds the
 // first and leaves it alone) and its monthly Temporal Schedule (`campaign-monthly:{id}`, the 1st of every month
-// at 09:00 in the campaign's time zone). Safe to run at every start-up and from the demo seeding.
+// at 09:00 in the campaign's time zone), and its nightly board snapshot (`campaign-board-snapshot:{id}`, 02:30).
+// Safe to run at every start-up and from the demo seeding.
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import type { CampaignRepository } from '../campaign/campaign.repository';
 import { CAMPAIGN_ID } from '../../workflows/search-attributes';
 import { SYSTEM_ACTOR, type Actor } from '../../workflows/shared/actor.types';
-import { CAMPAIGN_CLOCK_WORKFLOW_TYPE, MONTHLY_CADENCE_WORKFLOW_TYPE, campaignWorkflowId, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
-import type { CampaignClockInput, MonthlyCadenceInput } from '../../workflows/campaign/campaign.types';
+import { BOARD_SNAPSHOT_WORKFLOW_TYPE, CAMPAIGN_CLOCK_WORKFLOW_TYPE, MONTHLY_CADENCE_WORKFLOW_TYPE, boardSnapshotScheduleId, campaignWorkflowId, monthlyScheduleId } from '../../workflows/campaign/campaign.messages';
+import type { BoardSnapshotInput, CampaignClockInput, MonthlyCadenceInput } from '../../workflows/campaign/campaign.types';
 
 export interface ClockCampaign {
   id: string;
@@ -83,11 +84,58 @@ export async function ensureMonthlySchedule(client: Client, taskQueue: string, c
   return 'updated';
 }
 
-/** The clock of one campaign: its workflow and its schedule. */
-export async function ensureCampaignClock(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<{ started: boolean; schedule: string }> {
+/** Every night at 02:30, local time of the campaign: the board's snapshot for the office's board as of an instant. */
+export function boardSnapshotScheduleSpec(timeZone: string): ScheduleSpec {
+  return { calendars: [{ hour: 2, minute: 30, comment: '每日2:30 / every day, 02:30' }], timezone: timeZone };
+}
+
+/**
+ * Creates the campaign's nightly board-snapshot schedule (`campaign-board-snapshot:{id}`), or brings an existing
+ * one up to date. A run still going when the next is due makes that one skip; none is caught up after an outage
+ * (the next night's run takes in the missed days).
+ */
+export async function ensureBoardSnapshotSchedule(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<'created' | 'updated' | 'unchanged'> {
+  const scheduleId = boardSnapshotScheduleId(campaign.id);
+  const spec = boardSnapshotScheduleSpec(campaign.timeZone);
+  const args: [BoardSnapshotInput] = [{ campaignId: campaign.id }];
+  const action = {
+    type: 'startWorkflow' as const,
+    workflowType: BOARD_SNAPSHOT_WORKFLOW_TYPE,
+    workflowId: scheduleId,
+    taskQueue,
+    args,
+    typedSearchAttributes: [{ key: CAMPAIGN_ID, value: campaign.id }],
+  } satisfies ScheduleOptionsAction;
+  try {
+    await client.schedule.create({
+      scheduleId,
+      spec,
+      action,
+      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+      state: { note: '看板每日快照（回看某一时刻的看板用） / nightly board snapshot for the board as of an instant' },
+    });
+    return 'created';
+  } catch (err) {
+    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
+  }
+  const handle = client.schedule.getHandle(scheduleId);
+  const current = await handle.describe();
+  const same =
+    current.spec.timezone === campaign.timeZone &&
+    current.action.type === 'startWorkflow' &&
+    current.action.taskQueue === taskQueue &&
+    current.action.workflowType === BOARD_SNAPSHOT_WORKFLOW_TYPE;
+  if (same) return 'unchanged';
+  await handle.update((previous) => ({ ...previous, spec, action }));
+  return 'updated';
+}
+
+/** The clock of one campaign: its workflow, its monthly schedule and its nightly snapshot schedule. */
+export async function ensureCampaignClock(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<{ started: boolean; schedule: string; snapshots: string }> {
   const started = await startCampaignClock(client, taskQueue, campaign);
   const schedule = await ensureMonthlySchedule(client, taskQueue, campaign);
-  return { started, schedule };
+  const snapshots = await ensureBoardSnapshotSchedule(client, taskQueue, campaign);
+  return { started, schedule, snapshots };
 }
 
 /** Every campaign in the database gets its clock; those that have one are left as they are. */

@@ -156,7 +156,7 @@ export class ReportsRepository {
 }
 
 /** What the folds read of an event row, in the forms cheapest to decode. */
-function toStoredEvent(r: { position: string; stream_id: string; stream_version: number; type: string; data: unknown; actor_id: string | null; at: number }): StoredEvent {
+export function toStoredEvent(r: { position: string; stream_id: string; stream_version: number; type: string; data: unknown; actor_id: string | null; at: number }): StoredEvent {
   return {
     position: r.position,
     eventId: '', // not read: the folds need no idempotency key

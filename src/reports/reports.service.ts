@@ -13,14 +13,15 @@ import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/
 import { ESCALATION_LEVELS } from '../../workflows/shared/escalation';
 import { STAGES, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { BOARD_AS_OF_ORDERING, CardReplay, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
-import { decodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
+import { BOARD_AS_OF_ORDERING, CardReplay, boardSortValues, compareBoardPositions, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
+import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
 import { PerformanceFold, type Period, type UnitCounts } from './performance';
 import { performanceXlsx } from './performance.export';
 import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';
 import { DEFAULT_FLAG_AFTER_WEEKS, DEFAULT_RANKING_WEEKS, DEFAULT_TOP, bestAndWorst, flagUnits, rankUnits, type RankedEntry } from './ranking';
 import { compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, type ReportWeek } from './report-weeks';
 import { ReportsRepository } from './reports.repository';
+import { BoardSnapshotRepository } from './board-snapshot.repository';
 import type { AssessmentView, RankedUnitView, RankingView, UnitPerformanceView } from './reports.types';
 import { formText, targetText } from '../../workflows/shared/accountability';
 
@@ -44,6 +45,7 @@ function wholeNumber(value: number | null | undefined, fallback: number, min: nu
 export class ReportsService {
   constructor(
     private readonly reports: ReportsRepository,
+    private readonly snapshots: BoardSnapshotRepository,
     private readonly campaigns: CampaignRepository,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
@@ -122,7 +124,10 @@ export class ReportsService {
   /** The board as it stood at `asOf`, with the live board's visibility, filter and order: each column's count and first page. */
   async boardAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null; first?: number | null }) {
     const size = pageSize(input.first, this.config.board);
-    const { campaign, byStage, asOf } = await this.cardsAsOf(actor, input);
+    const campaign = await this.campaigns.require(input.campaignId);
+    const fromSnapshot = await this.columnsFromSnapshot(actor, campaign, input, STAGES, null, size);
+    if (fromSnapshot) return { campaign, columns: fromSnapshot };
+    const { byStage, asOf } = await this.cardsAsOf(actor, campaign, input);
     return {
       campaign,
       columns: STAGES.map((stage) => this.columnAsOf(stage, byStage.get(stage)!, null, size, asOf)),
@@ -133,7 +138,10 @@ export class ReportsService {
   async boardAsOfColumn(actor: Actor, input: { campaignId?: string | null; asOf: string; stage: Stage; unitCode?: string | null; first?: number | null; after?: string | null }) {
     const size = pageSize(input.first, this.config.board);
     const after = input.after === null || input.after === undefined ? null : decodeCursor(input.after, BOARD_AS_OF_ORDERING);
-    const { byStage, asOf } = await this.cardsAsOf(actor, input);
+    const campaign = await this.campaigns.require(input.campaignId);
+    const fromSnapshot = await this.columnsFromSnapshot(actor, campaign, input, [input.stage], after, size);
+    if (fromSnapshot) return fromSnapshot[0];
+    const { byStage, asOf } = await this.cardsAsOf(actor, campaign, input);
     return this.columnAsOf(input.stage, byStage.get(input.stage)!, after, size, asOf);
   }
 
@@ -143,11 +151,54 @@ export class ReportsService {
   }
 
   /**
+   * The whole campaign's board as of the instant from its newest snapshot old enough (board-snapshot.ts): the
+   * snapshot's unchanged cards counted and paged in SQL, merged with the cards the events since have changed. Only
+   * for those who see every unit's cards and ask for no unit (a unit's board reads that unit's streams alone); null
+   * when there is no snapshot old enough, and the log is replayed.
+   */
+  private async columnsFromSnapshot(actor: Actor, campaign: CampaignView, input: { asOf: string; unitCode?: string | null }, stages: readonly Stage[], after: SortValue[] | null, size: number) {
+    if (visibleUnit(actor) !== null || input.unitCode) return null;
+    const asOf = new Date(input.asOf);
+    return this.snapshots.asOf(campaign.id, asOf, async (snapshot) => {
+      const columns = await snapshot.columns(stages, after, size + 1);
+      const changed = [...snapshot.changed.values()].filter((c) => c.state.campaignId === campaign.id);
+      const codes = [...changed, ...[...columns.values()].flatMap((c) => c.rows)].map((c) => c.state.indicatorCode);
+      const [indicators, units] = await Promise.all([this.reports.indicators(codes), this.reports.units()]);
+      const views = (cards: readonly CardAsOf[]) => cards.flatMap((card) => this.withView(card, indicators, units));
+      const shownChanged = views(sortLikeBoard(changed));
+      return stages.map((stage) => {
+        const column = columns.get(stage)!;
+        const mine = shownChanged.filter((c) => c.state.stage === stage);
+        const later = after === null ? mine : mine.filter((c) => compareBoardPositions(boardSortValues(c.state), after) > 0);
+        const merged = [...views(column.rows), ...later].sort((a, b) => compareBoardPositions(boardSortValues(a.state), boardSortValues(b.state)));
+        const page = merged.slice(0, size);
+        const last = page.at(-1);
+        return {
+          stage,
+          label: STAGE_LABELS[stage],
+          count: column.count + mine.length,
+          cards: page.map((c) => ({ ...c.view, asOf: asOf.toISOString() })),
+          pageInfo: { hasNextPage: merged.length > size, endCursor: last ? encodeCursor(BOARD_AS_OF_ORDERING, boardSortValues(last.state)) : null },
+        };
+      });
+    });
+  }
+
+  /** A card with what the board shows of it; none when its indicator or a unit is no longer known (as the live board's joins). */
+  private withView(card: CardAsOf, indicators: ReadonlyMap<string, IndicatorView>, units: ReadonlyMap<string, UnitView>): (CardAsOf & { view: TaskView })[] {
+    const { state, updatedAt, openItems } = card;
+    const indicator = indicators.get(state.indicatorCode);
+    const unit = units.get(state.unitCode);
+    const leadUnit = units.get(state.leadUnitCode);
+    if (!indicator || !unit || !leadUnit) return [];
+    return [{ ...card, view: { ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems } }];
+  }
+
+  /**
    * Every card the actor may see as of the instant, sorted and by stage. For a unit (a unit's user, or a unit
    * asked for) only that unit's streams are read; for everyone the whole campaign's log must be.
    */
-  private async cardsAsOf(actor: Actor, input: { campaignId?: string | null; asOf: string; unitCode?: string | null }) {
-    const campaign = await this.campaigns.require(input.campaignId);
+  private async cardsAsOf(actor: Actor, campaign: CampaignView, input: { asOf: string; unitCode?: string | null }) {
     const asOf = new Date(input.asOf);
     const replay = new CardReplay();
     const visibleToUnit = visibleUnit(actor);
@@ -164,16 +215,9 @@ export class ReportsService {
     const [indicators, units] = await Promise.all([this.reports.indicators(cards.map((c) => c.state.indicatorCode)), this.reports.units()]);
     const byStage = new Map<Stage, (CardAsOf & { view: TaskView })[]>(STAGES.map((s) => [s, []]));
     for (const card of sortLikeBoard(cards)) {
-      const { state, updatedAt, openItems } = card;
-      const indicator: IndicatorView | undefined = indicators.get(state.indicatorCode);
-      const unit = units.get(state.unitCode);
-      const leadUnit = units.get(state.leadUnitCode);
-      // As the live board's inner joins: a card whose indicator or unit is no longer known is not shown.
-      if (!indicator || !unit || !leadUnit) continue;
-      const view: TaskView = { ...state, id: state.taskId, state, updatedAt: updatedAt.toISOString(), indicator, unit, leadUnit, openItems };
-      byStage.get(state.stage)?.push({ ...card, view });
+      for (const shown of this.withView(card, indicators, units)) byStage.get(card.state.stage)?.push(shown);
     }
-    return { campaign, byStage, asOf: asOf.toISOString() };
+    return { byStage, asOf: asOf.toISOString() };
   }
 
   private async unitFilter(scope: Scope, unitCode: string | null | undefined): Promise<string | null> {

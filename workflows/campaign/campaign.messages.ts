@@ -23,6 +23,7 @@ export const campaignStateQuery = defineQuery<CampaignState>('campaignState');
 
 export const CAMPAIGN_CLOCK_WORKFLOW_TYPE = 'campaignClockWorkflow';
 export const MONTHLY_CADENCE_WORKFLOW_TYPE = 'monthlyCadenceWorkflow';
+export const BOARD_SNAPSHOT_WORKFLOW_TYPE = 'boardSnapshotWorkflow';
 
 export const CAMPAIGN_STREAM_PREFIX = 'campaign:';
 
@@ -34,4 +35,9 @@ export function campaignWorkflowId(campaignId: string): string {
 /** The Temporal Schedule that starts the monthly cadence of a campaign, and the base id of the runs it starts. */
 export function monthlyScheduleId(campaignId: string): string {
   return `campaign-monthly:${campaignId}`;
+}
+
+/** The Temporal Schedule that takes the campaign's board snapshot every night, and the base id of its runs. */
+export function boardSnapshotScheduleId(campaignId: string): string {
+  return `campaign-board-snapshot:${campaignId}`;
 }

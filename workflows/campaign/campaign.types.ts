@@ -138,3 +138,15 @@ export interface CampaignActionRequest {
   /** Ties the resulting events to the request that caused them (the API's request id). */
   correlationId?: string;
 }
+
+/** The nightly board snapshot of one campaign. */
+export interface BoardSnapshotInput {
+  campaignId: string;
+}
+
+/** What a snapshot run did: the snapshot's number, or null when nothing had happened since the last. */
+export interface BoardSnapshotResult {
+  seq: number | null;
+  events: number;
+  streams: number;
+}

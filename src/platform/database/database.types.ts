@@ -489,6 +489,38 @@ export interface WorkingDayOverridesTable {
   imported_at: Timestamp;
 }
 
+/** A snapshot of a campaign's board (migration 0033): every event at or below `position` folded. */
+export interface BoardSnapshotsTable {
+  campaign_id: string;
+  seq: number;
+  position: string;
+  taken_at: Date;
+  max_occurred_at: Date | null;
+  min_occurred_at: Date | null;
+  events: number;
+  streams: number;
+  schema_version: number;
+}
+
+/** A stream's card from snapshot `from_seq` up to `to_seq` (migration 0033). */
+export interface BoardSnapshotCardsTable {
+  campaign_id: string;
+  stream_id: string;
+  from_seq: number;
+  to_seq: number | null;
+  kind: 'TASK' | 'ITEM';
+  stage: string | null;
+  sort_at: Date | null;
+  indicator_code: string | null;
+  unit_code: string | null;
+  lead_unit_code: string | null;
+  open_items: number;
+  indicator_task_id: string | null;
+  open: boolean;
+  updated_at: Date;
+  state: unknown;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -528,4 +560,6 @@ export interface Database {
   notification_preferences: NotificationPreferencesTable;
   notification_deliveries: NotificationDeliveriesTable;
   working_day_overrides: WorkingDayOverridesTable;
+  board_snapshots: BoardSnapshotsTable;
+  board_snapshot_cards: BoardSnapshotCardsTable;
 }

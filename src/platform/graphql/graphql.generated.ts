@@ -883,6 +883,7 @@ export interface IndicatorTask {
     failedCriteria: string[];
     archiveMaterials: TaskArchiveMaterial[];
     relapseCount: number;
+    openItems: number;
     version: number;
     allowedActions: IndicatorTaskAction[];
     sideActions: IndicatorTaskAction[];

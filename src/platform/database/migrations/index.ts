@@ -32,6 +32,7 @@ import * as m0029 from './0029-group-robots';
 import * as m0030 from './0030-awaiting-decision';
 import * as m0031 from './0031-board-count-index';
 import * as m0032 from './0032-drop-redundant-card-indexes';
+import * as m0033 from './0033-board-snapshots';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -65,4 +66,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0030-awaiting-decision': m0030,
   '0031-board-count-index': m0031,
   '0032-drop-redundant-card-indexes': m0032,
+  '0033-board-snapshots': m0033,
 };
