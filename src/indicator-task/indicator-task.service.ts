@@ -1,5 +1,6 @@
 // Rules of access and the path of an action: the service sends the action to the task's workflow as an
-// Update (whose validator decides legality) and reads the card back from the projection.
+// Update (whose validator decides legality) and answers with the card read before it and the events the Update
+// recorded folded in (or, where that cannot give the card, reads it back from the projection).
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG, TEMPORAL_UI_URL } from '../platform/core/app.tokens';
 import type { AppConfig } from '../platform/config/config';
@@ -12,6 +13,7 @@ import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../platfor
 import { temporalToDomainError } from '../platform/temporal/temporal-errors';
 import { WorkflowActions } from '../platform/temporal/workflow-actions';
 import { archiveOf } from '../../workflows/indicator-task/indicator-task.rules';
+import { evolve } from '../../workflows/indicator-task/indicator-task.evolve';
 import {
   decide,
   allowedActions,
@@ -22,7 +24,7 @@ import {
 import type { AccountabilityAction } from '../../workflows/shared/accountability';
 import { decisionsView, proposalCommand, type ProposalInput } from './accountability-input';
 import { type IndicatorTaskAction, type IndicatorTaskCommand, PACKAGE_MATERIAL, STAGES, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
-import { performActionUpdate } from '../../workflows/indicator-task/indicator-task.messages';
+import { performActionUpdate, type ActionResult } from '../../workflows/indicator-task/indicator-task.messages';
 import { ESCALATION_LABELS, STAGE_LABELS, EVENT_LABELS, MATERIAL_STATUS_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Actor } from '../../workflows/shared/actor.types';
@@ -348,12 +350,34 @@ export class IndicatorTaskService {
       },
       toError: (err) => temporalToDomainError(err, '任务的工作流不存在或已结束'),
     });
-    // Read again: a retry's action may have taken effect since the card was read above.
+    // The Update answers with the events it recorded: folded into the card read above, they give the new card.
+    const answered = outcome.replayed ? null : afterAction(task, actor, command, outcome.result);
+    if (answered) return answered;
+    // Otherwise read again: a retry's action may have taken effect since the card was read above.
     const updated = await this.tasks.findById(taskId);
     if (outcome.replayed) return updated ?? task;
     if (!updated) throw new DomainError('INTERNAL_SERVER_ERROR', '任务状态读取失败');
     return updated;
   }
+}
+
+/**
+ * The card after an action without reading it again: the events the Update answered with, folded into the card
+ * read before it with the projection's own `evolve`, actor and time (foldCard in indicator-task-card.projection.ts),
+ * give the state the card now holds (the Update answers only once they are written). Null, to read the card
+ * instead, where the card read before cannot supply the rest: an answer without the events (given by older code) or
+ * with none; events that do not follow that card's version directly (another record came between, or the Update was
+ * answered again for its id); a unit or lead unit other than the one read (a reassignment); and a mock assessment,
+ * whose failure raises linked items (the open items the card counts).
+ */
+function afterAction(before: TaskView, actor: Actor, command: IndicatorTaskCommand, result: ActionResult): TaskView | null {
+  const { events, recordedAt } = result;
+  if (!events || events.length === 0 || !recordedAt || result.version !== before.version + events.length) return null;
+  if (command.action === 'RECORD_MOCK_ASSESSMENT') return null;
+  const meta = { actorId: actor.userId, at: recordedAt };
+  const state = events.reduce((s, e) => evolve(s, e, meta), before.state);
+  if (state.taskId !== before.id || state.unitCode !== before.unit.code || state.leadUnitCode !== before.leadUnit.code) return null;
+  return { ...state, id: before.id, state, updatedAt: recordedAt, indicator: before.indicator, unit: before.unit, leadUnit: before.leadUnit, openItems: before.openItems };
 }
 
 /** A column's page from its rows read one beyond the page: the cards, and where the next page begins. */

@@ -21,7 +21,8 @@ import { WorkflowActions } from '../platform/temporal/workflow-actions';
 import { FileStore } from '../platform/files/file-store';
 import { UploadService, type FileInput } from '../platform/files/upload.service';
 import { ITEM_EVENT_LABELS, ITEM_SOURCE_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
-import { rectificationItemWorkflowId, itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE } from '../../workflows/rectification-item/rectification-item.messages';
+import { rectificationItemWorkflowId, itemActionUpdate, RECTIFICATION_ITEM_WORKFLOW_TYPE, type ItemActionResult } from '../../workflows/rectification-item/rectification-item.messages';
+import { evolveItem } from '../../workflows/rectification-item/rectification-item.evolve';
 import type { RectificationItemEventType } from '../../workflows/rectification-item/rectification-item.events';
 import {
   allowedItemAccountabilityActions,
@@ -334,7 +335,7 @@ export class RectificationItemService {
     });
     // Read again: a retry's action may have taken effect since the item was read above.
     if (outcome.replayed) return (await this.items.findById(itemId)) ?? item;
-    return this.waitForCard(itemId, outcome.result.version);
+    return afterItemAction(item, actor, outcome.result) ?? this.waitForCard(itemId, outcome.result.version);
   }
 
   /** Each column's count and first page of items. */
@@ -433,4 +434,20 @@ function toItemPage(rows: readonly { view: ItemView; sortValues: SortValue[] }[]
     items: page.map((r) => r.view),
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(ITEM_BOARD_ORDERING, last.sortValues) : null },
   };
+}
+
+/**
+ * The card after an action without reading it again: the events the Update answered with, folded into the card
+ * read before it with the projection's own `evolveItem`, actor and time (foldItemCard), give the state the card now
+ * holds (the Update answers only once they are written). Null, to read the card instead, for an answer without the
+ * events (given by older code) or with none, and for events that do not follow that card's version directly
+ * (another record came between, or the Update was answered again for its id).
+ */
+function afterItemAction(before: ItemView, actor: Actor, result: ItemActionResult): ItemView | null {
+  const { events, recordedAt } = result;
+  if (!events || events.length === 0 || !recordedAt || result.version !== before.version + events.length) return null;
+  const { id, createdAt, updatedAt: _before, ...card } = before;
+  const meta = { actorId: actor.userId, at: recordedAt };
+  const state = events.reduce((s, e) => evolveItem(s, e, meta), card);
+  return { ...state, id, createdAt, updatedAt: recordedAt };
 }

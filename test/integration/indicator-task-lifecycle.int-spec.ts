@@ -5,6 +5,10 @@ import { CAMPAIGN, eventsOf, startStackWithTask } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 
 const CARD = 'id stage classification awaitingReview version relapseCount allowedActions failedCriteria stageDueAt escalationLevel pendingExtension { requestedDueAt reason } rectificationPlan { plan deadline }';
+/** The rest of what a card shows, for comparing the card a mutation answers with the card read afterwards. */
+const MORE =
+  'updatedAt stageEnteredAt nextRecheckAt recheckDue openItems sideActions proposedStage indicator { code name } unit { code name kind } leadUnit { code name kind } ' +
+  'responsiblePerson { login name } archiveMaterials { code status note } accountabilityActions allowedMoves { action target immediate }';
 
 interface Card {
   stage: string;
@@ -29,7 +33,7 @@ describe('indicator task lifecycle through GraphQL', () => {
     return gql<Record<string, Card>>(
       stack.url,
       login,
-      `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CARD} } }`,
+      `mutation($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${CARD} ${MORE} } }`,
       { input: { taskId, ...input } },
     );
   }
@@ -42,6 +46,10 @@ describe('indicator task lifecycle through GraphQL', () => {
     const after = await eventsOf(stack.db, taskId);
     expect(after).toHaveLength(before + 1);
     expect(card.version).toBe(after.length);
+    // The card the mutation answers with is the card as read afterwards, to the last field.
+    const read = await gql<{ indicatorTask: Card }>(stack.url, login, `{ indicatorTask(id: "${taskId}") { ${CARD} ${MORE} } }`);
+    expect(read.errors).toBeUndefined();
+    expect(card).toEqual(read.data!.indicatorTask);
     return card;
   }
 

@@ -10,6 +10,10 @@ const ITEM = `id state stateLabel source area location { address latitude longit
   allowedActions relapseCount duplicateReports reportedBy { displayName } returnReason recheckAt indicatorTaskId criterionCode
   photos { name url } submission { note photos { name url } submittedBy { displayName } }`;
 
+/** The rest of what an item shows, for comparing the item a mutation answers with the item read afterwards. */
+const MORE = `campaignId sourceLabel inspectionRoundId escalationLevel createdAt updatedAt responsiblePerson { login name }
+  pendingExtension { requestedDueAt reason } pendingDispatchReturn { requestedDueAt reason } accountabilityActions allowedMoves { action target immediate passed }`;
+
 interface Item {
   id: string;
   state: string;
@@ -56,9 +60,13 @@ describe('rectification items', () => {
 
   async function legal(login: string, itemId: string, action: string, input: Record<string, unknown> = {}): Promise<Item> {
     const before = (await eventsOf(stack.db, itemId)).length;
-    const res = await act(login, itemId, action, input);
+    const fields = `${ITEM} ${MORE}`;
+    const res = await gql<{ actOnItem: Item }>(stack.url, login, `mutation($input: ItemActionInput!) { actOnItem(input: $input) { ${fields} } }`, { input: { itemId, action, ...input } });
     expect(res.errors).toBeUndefined();
     expect(await eventsOf(stack.db, itemId)).toHaveLength(before + 1);
+    // The item the mutation answers with is the item as read afterwards, to the last field (when the caller may still read it).
+    const read = await gql<{ rectificationItem: Item }>(stack.url, login, `query($id: String!) { rectificationItem(id: $id) { ${fields} } }`, { id: itemId });
+    if (read.data?.rectificationItem) expect(res.data!.actOnItem).toEqual(read.data.rectificationItem);
     return res.data!.actOnItem;
   }
 

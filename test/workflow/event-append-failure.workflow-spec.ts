@@ -128,8 +128,8 @@ describe('a failed append', () => {
     expect(store.stream(taskId).map((e) => e.type)).toEqual(['IndicatorTaskCreated', 'SelfCheckSubmitted']);
 
     // The same action again, now written: the version the failed one would have had.
-    expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toEqual({ version: 3, stage: 'MOCK_ASSESSMENT' });
-    expect(await act(UNIT, { action: 'ADD_COMMENT', text: '已联系测评组' })).toEqual({ version: 4, stage: 'MOCK_ASSESSMENT' });
+    expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toMatchObject({ version: 3, stage: 'MOCK_ASSESSMENT' });
+    expect(await act(UNIT, { action: 'ADD_COMMENT', text: '已联系测评组' })).toMatchObject({ version: 4, stage: 'MOCK_ASSESSMENT' });
     expect(store.stream(taskId).map((e) => [e.type, e.streamVersion])).toEqual([
       ['IndicatorTaskCreated', 1],
       ['SelfCheckSubmitted', 2],
@@ -224,8 +224,13 @@ describe('a failed append', () => {
     const refused = act(UNIT, { action: 'START_RECTIFICATION' });
     expect((await failureOf(refused))?.type).toBe('EVENT_APPEND_FAILED');
     expect(await handle.query(itemStateQuery)).toEqual(before);
-    expect(await act(UNIT, { action: 'START_RECTIFICATION' })).toEqual({ version: 3, state: 'RECTIFYING' });
+    const started = await act(UNIT, { action: 'START_RECTIFICATION' });
+    expect(started).toMatchObject({ version: 3, state: 'RECTIFYING' });
     expect(store.stream(itemId).map((e) => e.type)).toEqual(['ItemReported', 'ItemDispatched', 'ItemRectificationStarted']);
+    // The answer carries the events as stored and the time they carry: what the API folds into the card it read.
+    const stored = store.stream(itemId)[2];
+    expect(started.events).toEqual([{ type: stored.type, data: stored.data }]);
+    expect(started.recordedAt).toBe(stored.occurredAt);
     expectEveryAnsweredActionStored(itemId);
     await keepHistory('append-failure-on-item', handle);
   });

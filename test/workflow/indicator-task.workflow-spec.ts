@@ -7,7 +7,9 @@ import { startTimeSkippingWorker, type TimeSkippingWorker } from '../support/tim
 import { ApplicationFailure } from '@temporalio/common';
 import type { AppendRequest, AppendResult } from '../../activities/event-store.types';
 import { ARCHIVIST, FakeEventStore, NEW_UNIT, OFFICE, SUPERVISOR, UNIT, dispatchedItemInput, keepHistory } from '../support/workflow-fixtures';
-import { UNIT_CODE } from '../../workflows/search-attributes';
+import { temporal } from '@temporalio/proto';
+import { Worker } from '@temporalio/worker';
+import { TASK_STAGE, UNIT_CODE } from '../../workflows/search-attributes';
 import { indicatorTaskWorkflow } from '../../workflows/indicator-task/indicator-task.workflow';
 import { performActionUpdate, stateQuery } from '../../workflows/indicator-task/indicator-task.messages';
 import type { ActionRequest, IndicatorTaskCommand, IndicatorTaskInput } from '../../workflows/indicator-task/indicator-task.types';
@@ -86,10 +88,10 @@ describe('indicatorTaskWorkflow', () => {
   it('runs the NOT_MET path to ARCHIVED, reassigned on the way and archived material by material, one event per step', async () => {
     const { handle, act, taskId } = await start();
     await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'NOT_MET', note: '公厕指引牌缺失' });
-    expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toEqual({ version: 3, stage: 'RECTIFICATION' });
+    expect(await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' })).toMatchObject({ version: 3, stage: 'RECTIFICATION' });
     await act(UNIT, { action: 'SUBMIT_RECTIFICATION_PLAN', plan: '增设指引牌 6 块', deadline: inDays(20) });
     await act(UNIT, { action: 'SUBMIT_RECTIFICATION', note: '已安装指引牌' });
-    expect(await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' })).toEqual({ version: 6, stage: 'CONSOLIDATION' });
+    expect(await act(SUPERVISOR, { action: 'APPROVE_RECTIFICATION' })).toMatchObject({ version: 6, stage: 'CONSOLIDATION' });
     await act(OFFICE, { action: 'REASSIGN', unitCode: 'BJSQ', reason: '公厕划归滨江社区管理' });
     // Operators find the task under its new unit.
     const attributes = (await handle.describe()).typedSearchAttributes;
@@ -101,7 +103,7 @@ describe('indicatorTaskWorkflow', () => {
     await act(NEW_UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M1.code, file: FILE, note: '照片' });
     await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M1.code });
     await act(NEW_UNIT, { action: 'SUBMIT_ARCHIVE_MATERIAL', materialCode: M2.code, file: FILE, note: '台账' });
-    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code })).toEqual({ version: 12, stage: 'ARCHIVED' });
+    expect(await act(ARCHIVIST, { action: 'ACCEPT_ARCHIVE_MATERIAL', materialCode: M2.code })).toMatchObject({ version: 12, stage: 'ARCHIVED' });
 
     const final = await handle.result();
     expect(final).toMatchObject({ stage: 'ARCHIVED', classification: 'MET', unitCode: 'BJSQ', version: 12 });
@@ -193,11 +195,14 @@ describe('indicatorTaskWorkflow', () => {
     const callsBefore = store.calls;
     store.failNext = 2;
     const result = await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' });
-    expect(result).toEqual({ version: 3, stage: 'MOCK_ASSESSMENT' });
+    expect(result).toMatchObject({ version: 3, stage: 'MOCK_ASSESSMENT' });
     expect(store.calls - callsBefore).toBe(3);
     const events = streamOf(taskId);
     expect(events.map((e) => e.streamVersion)).toEqual([1, 2, 3]);
     expect(new Set(events.map((e) => e.eventId)).size).toBe(3);
+    // The answer carries the events as stored and the time they carry: what the API folds into the card it read.
+    expect(result.events).toEqual([{ type: events[2].type, data: events[2].data }]);
+    expect(result.recordedAt).toBe(events[2].occurredAt);
   });
 
   it('takes the UNKNOWN path through a failed mock assessment back to rectification', async () => {
@@ -351,6 +356,25 @@ describe('indicatorTaskWorkflow', () => {
     expect((await handle.result()).stage).toBe('ARCHIVED');
   });
 
+  it('upserts the stage it is searched by only when a record changes it, or the unit on a reassignment, and replays', async () => {
+    const { handle, act } = await start();
+    await act(UNIT, { action: 'SUBMIT_SELF_CHECK', classification: 'MET', note: '已达标' }); // this test's start set none: upserted
+    await act(UNIT, { action: 'ADD_COMMENT', text: '附说明' }); // still SELF_CHECK: nothing
+    await act(SUPERVISOR, { action: 'CONFIRM_SELF_CHECK' }); // CONSOLIDATION: upserted
+    await act(UNIT, { action: 'ADD_COMMENT', text: '巩固中' }); // nothing
+    await act(OFFICE, { action: 'REASSIGN', unitCode: 'BJSQ', reason: '划归滨江社区' }); // the unit: upserted
+    const attributes = (await handle.describe()).typedSearchAttributes;
+    expect(attributes.get(TASK_STAGE)).toBe('CONSOLIDATION');
+    expect(attributes.get(UNIT_CODE)).toBe('BJSQ');
+    await handle.terminate('done');
+    const history = temporal.api.history.v1.History.fromObject(await handle.fetchHistory());
+    const upserts = (history.events ?? [])
+      .map((e) => e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields)
+      .filter((fields) => fields?.[TASK_STAGE.name] !== undefined);
+    expect(upserts.map((fields) => Object.keys(fields!).sort())).toEqual([[TASK_STAGE.name], [TASK_STAGE.name], [TASK_STAGE.name, UNIT_CODE.name].sort()]);
+    await expect(Worker.runReplayHistory({ workflowsPath: require.resolve('../../workflows/index') }, history, 'search-attributes-on-change')).resolves.toBeUndefined();
+  });
+
   it('runs a rectification item’s ladder while the unit owes the fix, then its re-check, on skipped time', async () => {
     const itemId = `rectification-item:wf:${randomUUID()}`;
     const handle = await env.client.workflow.start(rectificationItemWorkflow, {
@@ -420,7 +444,7 @@ describe('indicatorTaskWorkflow', () => {
     expect(streamOf(taskId)[0].data).toMatchObject({ unitCode: 'WTSQ', responsiblePerson: { login: 'wtsq.li', name: '李四' } });
     expect((await handle.query(stateQuery)).responsiblePerson).toEqual({ login: 'wtsq.li', name: '李四' });
 
-    expect(await act(HEAD, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.zhang', name: '张三' })).toEqual({ version: 3, stage: 'SELF_CHECK' });
+    expect(await act(HEAD, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.zhang', name: '张三' })).toMatchObject({ version: 3, stage: 'SELF_CHECK' });
     const before = streamOf(taskId).length;
     const refusedTo = async (actor: Actor, command: IndicatorTaskCommand) => ((await act(actor, command).catch((e: WorkflowUpdateFailedError) => e.cause)) as ApplicationFailure).type;
     expect(await refusedTo(UNIT, { action: 'ASSIGN_RESPONSIBLE_PERSON', unitCode: 'WTSQ', login: 'wtsq.li', name: '李四' })).toBe('FORBIDDEN');

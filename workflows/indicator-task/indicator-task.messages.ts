@@ -2,10 +2,19 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ActionRequest, IndicatorTaskState, Stage } from './indicator-task.types';
 import type { Actor } from '../shared/actor.types';
+import type { IndicatorTaskEvent } from './indicator-task.events';
 
 export interface ActionResult {
   version: number;
   stage: Stage;
+  /**
+   * The events the action recorded (at versions `version - events.length + 1` to `version`) and the time they
+   * carry (occurredAt, the card's updatedAt after them; null when there were none): the API folds them into the
+   * card it read before the action, as the projection does, instead of reading the card again. Absent from answers
+   * given before they were added (an Update completed then and answered again for the same update id).
+   */
+  events?: IndicatorTaskEvent[];
+  recordedAt?: string | null;
 }
 
 /** Every human action is one Update: its validator refuses illegal moves before anything is written. */

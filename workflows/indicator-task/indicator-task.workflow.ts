@@ -36,6 +36,9 @@ import { countedDays, countedDeadlines } from './indicator-task.rules';
 /** Patch id of raising rectification items from a failed mock assessment (issue 4). */
 export const MOCK_ASSESSMENT_ITEMS_PATCH = 'mock-assessment-items';
 
+/** Patch id of upserting the search attributes only when a searched value changes (issue 18). */
+export const SEARCH_ATTRIBUTES_ON_CHANGE_PATCH = 'search-attributes-on-change';
+
 /** History events after which a task continues as new; well below Temporal's own limits. */
 export const DEFAULT_HISTORY_LIMIT = 8_000;
 
@@ -69,11 +72,14 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
     },
     evolve,
     {
-      // One upsert per record, as always: the stage the operators search by, and on a reassignment the unit. The
-      // start set the stage of a task created by a local activity already.
+      // The stage the operators search by, and on a reassignment the unit. The start set the stage of a task created
+      // by a local activity already. Runs recorded before the patch upsert at every record, as they always did; since
+      // it, only a record that changes a searched value does (most actions leave the stage where it was).
       onRecorded: (recorded, events, how) => {
         if (how === 'creation') return;
         const reassigned = events.some((e) => e.type === 'TaskReassigned');
+        const unchanged = !reassigned && workflowInfo().typedSearchAttributes.get(TASK_STAGE) === recorded.stage;
+        if (unchanged && patched(SEARCH_ATTRIBUTES_ON_CHANGE_PATCH)) return;
         upsertSearchAttributes([{ key: TASK_STAGE, value: recorded.stage }, ...(reassigned ? [{ key: UNIT_CODE, value: recorded.unitCode }] : [])]);
       },
     },
@@ -149,8 +155,8 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       };
       const counted = countsWorkingDays(state.policy) && enters(recorder.expected()) ? await countFromNow() : null;
       const decideCounted = counted ? (s: IndicatorTaskState, r: ActionRequest) => withCounted(decideNow(s, r), counted) : decideNow;
-      const { events, state: after } = await recordAction(recorder, () => state, decideCounted, request);
-      const result: ActionResult = { version: after.version, stage: after.stage };
+      const { events, state: after, recordedAt } = await recordAction(recorder, () => state, decideCounted, request);
+      const result: ActionResult = { version: after.version, stage: after.stage, events, recordedAt };
       // Added after tasks were running: histories recorded before it replay without raising items.
       const failed = events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
       if (failed && failed.type === 'MockAssessmentRecorded' && request.command.action === 'RECORD_MOCK_ASSESSMENT' && patched(MOCK_ASSESSMENT_ITEMS_PATCH)) {

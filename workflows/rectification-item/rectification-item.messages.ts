@@ -1,10 +1,19 @@
 // Messages of the rectification-item workflow: its type name and id, the action update and the state query.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { ItemActionRequest, ItemState, RectificationItemState } from './rectification-item.types';
+import type { RectificationItemEvent } from './rectification-item.events';
 
 export interface ItemActionResult {
   version: number;
   state: ItemState;
+  /**
+   * The events the action recorded (at versions `version - events.length + 1` to `version`) and the time they
+   * carry (occurredAt, the card's updatedAt after them; null when there were none): the API folds them into the
+   * card it read before the action, as the projection does, instead of reading the card again. Absent from answers
+   * given before they were added (an Update completed then and answered again for the same update id).
+   */
+  events?: RectificationItemEvent[];
+  recordedAt?: string | null;
 }
 
 export const RECTIFICATION_ITEM_WORKFLOW_TYPE = 'rectificationItemWorkflow';

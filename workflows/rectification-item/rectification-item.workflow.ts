@@ -101,8 +101,8 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
       const { rectificationDays, recheckAfterDays, relapseDays } = state.policy;
       const counted = counts ? await addWorkingDays({ from: now(), days: [rectificationDays, recheckAfterDays, relapseDays] }) : null;
       const decide = counted ? (s: RectificationItemState, r: ItemActionRequest) => withWorkingDays(decideNow(s, r), r, counted) : decideNow;
-      const { state: after } = await recordAction(recorder, () => state, decide, request);
-      return { version: after.version, state: after.state };
+      const { events, state: after, recordedAt } = await recordAction(recorder, () => state, decide, request);
+      return { version: after.version, state: after.state, events, recordedAt };
     },
     { validator: actionValidator(recorder, decideNow) },
   );

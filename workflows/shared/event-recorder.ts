@@ -37,9 +37,10 @@ export interface Recorder<S extends { version: number }, E extends Event> {
   /**
    * Waits for every earlier record, decides on the committed state (`decide` may throw, e.g. a coded rejection),
    * appends the events and commits. Resolves with the committed state after them; rejects with what `decide`
-   * threw or with EVENT_APPEND_FAILED, the state unchanged. No events: nothing is appended.
+   * threw or with EVENT_APPEND_FAILED, the state unchanged. No events: nothing is appended. `decide` is also told
+   * the (workflow) time its events will carry as occurredAt.
    */
-  commit(decide: (state: S) => E[], actor: Actor, causationId: string, correlationId: string): Promise<S>;
+  commit(decide: (state: S, occurredAt: string) => E[], actor: Actor, causationId: string, correlationId: string): Promise<S>;
   /**
    * Folds the events into the state now and chains their append: every record of a run recorded before the patch,
    * and a run's creation (its first records), which waits for no one and fails the run if it cannot be written.
@@ -68,10 +69,9 @@ export function eventRecorder<S extends { version: number }, E extends Event>(
   let queue: Promise<unknown> = Promise.resolve();
   let inflight: S | null = null;
 
-  /** The state after `events`, and the events as stored, all at the current workflow time. */
-  function fold(from: S, events: E[], actor: Actor, causationId: string, correlationId: string): { state: S; stored: NewEvent[] } {
+  /** The state after `events`, and the events as stored, all at one instant: the current workflow time unless given. */
+  function fold(from: S, events: E[], actor: Actor, causationId: string, correlationId: string, occurredAt = new Date().toISOString()): { state: S; stored: NewEvent[] } {
     const stored: NewEvent[] = [];
-    const occurredAt = new Date().toISOString(); // workflow time
     let state = from;
     for (const event of events) {
       state = evolve(state, event, { actorId: actor.userId, at: occurredAt });
@@ -98,9 +98,10 @@ export function eventRecorder<S extends { version: number }, E extends Event>(
       // them failed, the state holds events that were never written: every later record fails too.
       const run = Promise.all([queue, legacyChain]).then(
         async () => {
-          const events = decide(getState());
+          const occurredAt = new Date().toISOString(); // workflow time
+          const events = decide(getState(), occurredAt);
           if (events.length === 0) return getState();
-          const { state, stored } = fold(getState(), events, actor, causationId, correlationId);
+          const { state, stored } = fold(getState(), events, actor, causationId, correlationId, occurredAt);
           inflight = state;
           try {
             await appendEvents({ streamId: info.workflowId, events: stored });
