@@ -2,7 +2,7 @@
 // events since, and answering the board as of an instant from the newest snapshot old enough for it plus the events
 // after it that had occurred by then. The folding itself is board-snapshot.ts.
 import { Inject, Injectable } from '@nestjs/common';
-import { sql, type Transaction } from 'kysely';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
 import type { Db } from '../platform/database/database';
 import type { Database } from '../platform/database/database.types';
@@ -251,28 +251,38 @@ export class BoardSnapshotRepository {
    * unit still known, as its joins): each column's count and its first `limit` rows after `after`.
    */
   private async columnsAt(trx: Trx, campaignId: string, seq: number, excluded: readonly string[], stages: readonly Stage[], after: readonly SortValue[] | null, limit: number): Promise<Map<Stage, SnapshotColumn>> {
-    // The cards the live board would show: indicator, unit and lead unit still known (its joins).
+    // The rows valid at the snapshot that the live board would show: indicator, unit and lead unit still known (its
+    // joins). The excluded cards are taken off afterwards, not in the scan: a list of thousands compared with every
+    // row would cost more than the count itself.
     const shown = sql`
-      and not (c.stream_id = any(${excluded}::text[]))
+      c.campaign_id = ${campaignId} and c.kind = 'TASK' and c.from_seq <= ${seq} and coalesce(c.to_seq, 2147483647) > ${seq}
       and c.indicator_code in (select i.code from indicators i join assessment_items ai on ai.code = i.item_code)
       and c.unit_code in (select u.code from units u) and c.lead_unit_code in (select lu.code from units lu)`;
-    const { rows: counts } = await sql<{ stage: Stage; n: number }>`
-      select c.stage, count(*)::int as n from board_snapshot_cards c
-       where c.campaign_id = ${campaignId} and c.kind = 'TASK' and c.stage = any(${[...stages]}::text[])
-         and coalesce(c.to_seq, 2147483647) > ${seq} and c.from_seq <= ${seq} ${shown}
-       group by c.stage`.execute(trx);
-    const columns = new Map<Stage, SnapshotColumn>(stages.map((s) => [s, { count: 0, rows: [] }]));
-    for (const { stage, n } of counts) columns.get(stage)!.count = n;
+    const byStage = async (only: RawBuilder<unknown> | null) => {
+      const { rows } = await sql<{ stage: Stage; n: number }>`
+        select c.stage, count(*)::int as n from board_snapshot_cards c
+         where ${shown} and c.stage = any(${[...stages]}::text[]) ${only ?? sql``}
+         group by c.stage`.execute(trx);
+      return new Map(rows.map((r) => [r.stage, r.n]));
+    };
+    const all = await byStage(null);
+    // The excluded cards' own rows at the snapshot, found by their ids (the primary key).
+    const off = excluded.length === 0 ? new Map<Stage, number>() : await byStage(sql`and c.stream_id = any(${excluded}::text[])`);
+    const skip = new Set(excluded);
+    const columns = new Map<Stage, SnapshotColumn>(stages.map((s) => [s, { count: (all.get(s) ?? 0) - (off.get(s) ?? 0), rows: [] }]));
     const cursor = after ? sql`and (c.sort_at, c.stream_id collate "C") > (${String(after[0])}::timestamptz, ${String(after[1])}::text collate "C")` : sql``;
     for (const stage of stages) {
       if (columns.get(stage)!.count === 0) continue;
-      const { rows } = await sql<{ state: IndicatorTaskState; updated_at: Date; open_items: number }>`
-        select c.state, c.updated_at, c.open_items from board_snapshot_cards c
-         where c.campaign_id = ${campaignId} and c.kind = 'TASK' and c.stage = ${stage}
-           and c.from_seq <= ${seq} and (c.to_seq is null or c.to_seq > ${seq}) ${shown} ${cursor}
+      // Enough rows that, the excluded among them taken off, `limit` remain whenever that many follow the cursor.
+      const { rows } = await sql<{ stream_id: string; state: IndicatorTaskState; updated_at: Date; open_items: number }>`
+        select c.stream_id, c.state, c.updated_at, c.open_items from board_snapshot_cards c
+         where ${shown} and c.stage = ${stage} ${cursor}
          order by c.sort_at, c.stream_id collate "C"
-         limit ${limit}`.execute(trx);
-      columns.get(stage)!.rows = rows.map((r) => ({ state: r.state, updatedAt: r.updated_at, openItems: r.open_items }));
+         limit ${limit + (off.get(stage) ?? 0)}`.execute(trx);
+      columns.get(stage)!.rows = rows
+        .filter((r) => !skip.has(r.stream_id))
+        .slice(0, limit)
+        .map((r) => ({ state: r.state, updatedAt: r.updated_at, openItems: r.open_items }));
     }
     return columns;
   }

@@ -131,11 +131,12 @@ export class BoardFold {
 }
 
 /**
- * How long every (nightly) snapshot is kept, by the time of its latest event counted back from the newest's: 90 days;
- * before that, one a week. An instant within the 90 days folds at most a day's events onto its snapshot; an older
- * one up to a week's, for a seventh of the rows.
+ * How long every (nightly) snapshot is kept, by the time of its latest event counted back from the newest's: a year,
+ * the length of a campaign; before that, one a week. An instant within the year folds at most a day's events onto
+ * its snapshot; an older one up to a week's. (A snapshot writes a row only for each card that changed that day, so
+ * thinning saves rows only of cards that changed on several days of a week.)
  */
-export const SNAPSHOT_RETENTION = { everyDayFor: 90 * 86_400_000, thenEvery: 7 * 86_400_000 };
+export const SNAPSHOT_RETENTION = { everyDayFor: 366 * 86_400_000, thenEvery: 7 * 86_400_000 };
 export type SnapshotRetention = typeof SNAPSHOT_RETENTION;
 
 export interface SnapshotSegment {

@@ -102,7 +102,7 @@ describe('the office board as of an instant from nightly snapshots equals the re
       await write(events);
       if (day >= lastDay - 1) continue;
       snapshotted += events.length;
-      // Two weeks of every snapshot, then weekly (the default keeps 90 days): the campaign here lasts about 25.
+      // Two weeks of every snapshot, then weekly (the default keeps a year): the campaign here lasts about 25.
       const snapshot = await snapshots.take(CAMPAIGN, new Date(), { everyDayFor: 14 * DAY, thenEvery: 7 * DAY });
       if (!snapshot) continue;
       taken += 1;

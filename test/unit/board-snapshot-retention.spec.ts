@@ -2,7 +2,7 @@
 // of the last days (14 here), then the last of each week; a dropped snapshot's segment of the log goes to the next kept.
 import { retainSnapshots, type SnapshotSegment } from '../../src/reports/board-snapshot';
 
-/** Two weeks of every snapshot, then weekly (the default keeps 90 days). */
+/** Two weeks of every snapshot, then weekly (the default keeps a year). */
 const RETENTION = { everyDayFor: 14 * 86_400_000, thenEvery: 7 * 86_400_000 };
 
 const DAY = 86_400_000;
@@ -50,8 +50,8 @@ describe('board snapshot retention', () => {
     expect(retainSnapshots([], RETENTION)).toEqual({ kept: [], dropped: [] });
   });
 
-  it('keeps 90 days of every snapshot by default', () => {
-    const snapshots = Array.from({ length: 91 }, (_, i) => day(i + 1));
+  it('keeps a year of every snapshot by default', () => {
+    const snapshots = Array.from({ length: 367 }, (_, i) => day(i + 1));
     expect(retainSnapshots(snapshots).dropped).toEqual([]);
     expect(retainSnapshots([day(1), ...snapshots.map((s) => ({ ...s, seq: s.seq + 1, maxOccurredAt: new Date(s.maxOccurredAt!.getTime() + DAY) }))]).dropped).toEqual([1]);
   });
