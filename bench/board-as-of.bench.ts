@@ -165,7 +165,7 @@ runBenchmark('board-as-of', async (shutdown) => {
   }
   const p95s = timed.map((t) => percentile(ascending(t.board), 95));
   const p95 = median(p95s);
-  const command = commandLine('node --max-old-space-size=8192 dist/bench/board-as-of.bench.js', [n, rounds, span]);
+  const command = commandLine('board-as-of.bench.js', [n, rounds, span], '--max-old-space-size=8192');
   const disturbedRun = disturbedOverall(timed.map((t) => t.cpu));
 
   const table = [

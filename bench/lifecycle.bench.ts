@@ -238,7 +238,7 @@ runBenchmark('bench', async (shutdown, interrupted) => {
   }
   const ratio = median(ratios);
   const notes = [
-    `- Run A: each action is an HTTP POST /graphql (header x-demo-user) to the NestJS API, which looks up the user, reads the card, sends the Temporal Update and reads the card again.`,
+    `- Run A: each action is an HTTP POST /graphql (header x-demo-user) to the NestJS API, which looks up the user, reads the card, sends the Temporal Update and answers with that card and the events the Update recorded folded in (since 362088f; it read the card again before).`,
     `- Run B: each action is \`client.workflow.getHandle(id).executeUpdate(performActionUpdate, …)\` from this process, no API. The same worker code runs, so every action still appends its event and updates the card projection in PostgreSQL inside the appendEvents activity before the Update returns.`,
     `- Each run: fresh database, new campaign id and task queue, its own in-process worker; the ${n} + ${warm} workflows are started and their cards awaited before the clock starts (start phases ${a.map((r) => fmt(r.startSeconds, 2)).join('/')} s for A, ${b.map((r) => fmt(r.startSeconds, 2)).join('/')} s for B, not in the table). Then ${warm} tasks are driven through their lifecycle on the same path as a warm-up, not timed. Rounds alternate which run goes first (A B, B A, …).`,
     `- Workflow decision → append transaction start (events.recorded_at − occurred_at), p50/p95 per run: ${[...a, ...b].map((r) => `${r.label.split(' ')[0]} ${fmt(r.decisionToAppend.p50)}/${fmt(r.decisionToAppend.p95)} ms`).join(', ')}.`,

@@ -503,9 +503,9 @@ export function appendToResults(file: string, title: string, section: string): v
 }
 
 /** How to run this benchmark again, as recorded with its figures. */
-export function commandLine(script: string, args: readonly (string | number)[]): string {
+export function commandLine(script: string, args: readonly (string | number)[], nodeFlags = ''): string {
   // The Temporal under test is part of the command: the same benchmark on the cluster is another run.
-  return `cd ${projectRoot()} && ${benchOnCluster() ? 'BENCH_TEMPORAL=cluster ' : ''}node dist/bench/${script} ${args.join(' ')}`.trim();
+  return `cd ${projectRoot()} && ${benchOnCluster() ? 'BENCH_TEMPORAL=cluster ' : ''}node ${nodeFlags ? `${nodeFlags} ` : ''}dist/bench/${script} ${args.join(' ')}`.trim();
 }
 
 /** Appends a dated section: title, command, machine, load, then the body (not with BENCH_NO_RECORD=1, for trying a benchmark out). */
