@@ -14,6 +14,7 @@ import { SYSTEM_ACTOR, type Actor } from '../workflows/shared/actor.types';
 import { inspectionRoundWorkflowId } from '../workflows/inspection-round/inspection-round.messages';
 import { startRound } from '../src/inspection-round/inspection-round.service';
 import { BoardSnapshotRepository } from '../src/reports/board-snapshot.repository';
+import { componentLogger } from '../src/platform/logging/logger';
 
 export interface CheckCadenceInput {
   campaignId: string;
@@ -54,7 +55,14 @@ export function createCampaignActivities(deps: { db: Db; client: Client; taskQue
     /** The campaign's board snapshot: the last one and the events since (src/reports/board-snapshot.ts). */
     async takeBoardSnapshot({ campaignId }: BoardSnapshotInput): Promise<BoardSnapshotResult> {
       await campaign(campaignId);
+      const started = Date.now();
       const taken = await snapshots.take(campaignId);
+      if (taken) {
+        componentLogger('board-snapshot').info(
+          { campaignId, seq: taken.seq, events: taken.events, streams: taken.streams, pruned: taken.pruned, restarted: taken.restarted, ms: Date.now() - started },
+          `看板快照：${campaignId} 第 ${taken.seq} 个，${taken.events} 个事件，${taken.streams} 张卡片有变化 / board snapshot taken`,
+        );
+      }
       return { seq: taken?.seq ?? null, events: taken?.events ?? 0, streams: taken?.streams ?? 0 };
     },
 

@@ -51,14 +51,23 @@ describe('board and items board: detail fields in a number of queries that does 
     return res.data!;
   }
 
-  /** One request, and how many queries the API sent for it. */
+  /**
+   * One request, and how many queries the API sent for it: the fewest of three tries, since the count is of all the
+   * API's queries and one of its own timers (a retention sweep, a listener reconnecting) may add one to a try; none
+   * can take one away.
+   */
   async function measured<T>(login: string, query: string): Promise<{ queries: number; data: T }> {
-    // The caller's identity is cached for seconds (src/auth/identity-cache.ts): read it first, so that every
-    // measured request finds it there and counts only the board's own queries.
-    await ok(login, '{ me { login } }');
-    const before = stack.apiQueries();
-    const data = await ok<T>(login, query);
-    return { queries: stack.apiQueries() - before, data };
+    let best: { queries: number; data: T } | null = null;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      // The caller's identity is cached for seconds (src/auth/identity-cache.ts): read it first, so that every
+      // measured request finds it there and counts only the board's own queries.
+      await ok(login, '{ me { login } }');
+      const before = stack.apiQueries();
+      const data = await ok<T>(login, query);
+      const queries = stack.apiQueries() - before;
+      if (!best || queries < best.queries) best = { queries, data };
+    }
+    return best!;
   }
 
   /** Every card as it reads when asked for alone, by the query `field(id)` with the same `fields`. */
