@@ -2,6 +2,7 @@
 // first and leaves it alone) and its monthly Temporal Schedule (`campaign-monthly:{id}`, the 1st of every month
 // at 09:00 in the campaign's time zone), and its nightly board snapshot (`campaign-board-snapshot:{id}`, 02:30).
 // Safe to run at every start-up and from the demo seeding.
+import type { Duration } from '@temporalio/common';
 import { ScheduleAlreadyRunning, ScheduleOverlapPolicy, WorkflowExecutionAlreadyStartedError, type Client, type ScheduleOptionsAction, type ScheduleSpec } from '@temporalio/client';
 import type { CampaignRepository } from '../campaign/campaign.repository';
 import { CAMPAIGN_ID } from '../../workflows/search-attributes';
@@ -51,23 +52,23 @@ export async function startCampaignClock(client: Client, taskQueue: string, camp
   }
 }
 
+/** A campaign's Schedule as it should be: what it starts, when, and what a late or overlapping run does. */
+interface CampaignSchedule {
+  scheduleId: string;
+  spec: ScheduleSpec;
+  action: ScheduleOptionsAction & { type: 'startWorkflow'; workflowType: string; taskQueue: string };
+  policies: { overlap: ScheduleOverlapPolicy; catchupWindow: Duration };
+  note: string;
+}
+
 /**
- * Creates the campaign's monthly schedule, or brings an existing one up to date (its time zone, task queue or
- * workflow type changed). Returns 'created', 'updated' or 'unchanged'.
+ * Creates the Schedule, or brings an existing one up to date when its time zone, task queue or workflow type
+ * changed (a release, a campaign's time zone edited). Returns 'created', 'updated' or 'unchanged'.
  */
-export async function ensureMonthlySchedule(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<'created' | 'updated' | 'unchanged'> {
-  const scheduleId = monthlyScheduleId(campaign.id);
-  const spec = monthlyScheduleSpec(campaign.timeZone);
-  const action = monthlyAction(campaign, taskQueue);
+async function ensureSchedule(client: Client, wanted: CampaignSchedule): Promise<'created' | 'updated' | 'unchanged'> {
+  const { scheduleId, spec, action, policies, note } = wanted;
   try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      // A month caught up after an outage still reports on its own month (the run reads its scheduled time).
-      policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '7 days' },
-      state: { note: '创文每月专题汇报与工作节奏检查 / monthly report and cadence check' },
-    });
+    await client.schedule.create({ scheduleId, spec, action, policies, state: { note } });
     return 'created';
   } catch (err) {
     if (!(err instanceof ScheduleAlreadyRunning)) throw err;
@@ -75,13 +76,25 @@ export async function ensureMonthlySchedule(client: Client, taskQueue: string, c
   const handle = client.schedule.getHandle(scheduleId);
   const current = await handle.describe();
   const same =
-    current.spec.timezone === campaign.timeZone &&
+    current.spec.timezone === spec.timezone &&
     current.action.type === 'startWorkflow' &&
-    current.action.taskQueue === taskQueue &&
-    current.action.workflowType === MONTHLY_CADENCE_WORKFLOW_TYPE;
+    current.action.taskQueue === action.taskQueue &&
+    current.action.workflowType === action.workflowType;
   if (same) return 'unchanged';
   await handle.update((previous) => ({ ...previous, spec, action }));
   return 'updated';
+}
+
+/** Creates the campaign's monthly schedule, or brings an existing one up to date. */
+export async function ensureMonthlySchedule(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<'created' | 'updated' | 'unchanged'> {
+  return ensureSchedule(client, {
+    scheduleId: monthlyScheduleId(campaign.id),
+    spec: monthlyScheduleSpec(campaign.timeZone),
+    action: monthlyAction(campaign, taskQueue),
+    // A month caught up after an outage still reports on its own month (the run reads its scheduled time).
+    policies: { overlap: ScheduleOverlapPolicy.BUFFER_ONE, catchupWindow: '7 days' },
+    note: '创文每月专题汇报与工作节奏检查 / monthly report and cadence check',
+  });
 }
 
 /** Every night at 02:30, local time of the campaign: the board's snapshot for the office's board as of an instant. */
@@ -96,38 +109,14 @@ export function boardSnapshotScheduleSpec(timeZone: string): ScheduleSpec {
  */
 export async function ensureBoardSnapshotSchedule(client: Client, taskQueue: string, campaign: ClockCampaign): Promise<'created' | 'updated' | 'unchanged'> {
   const scheduleId = boardSnapshotScheduleId(campaign.id);
-  const spec = boardSnapshotScheduleSpec(campaign.timeZone);
   const args: [BoardSnapshotInput] = [{ campaignId: campaign.id }];
-  const action = {
-    type: 'startWorkflow' as const,
-    workflowType: BOARD_SNAPSHOT_WORKFLOW_TYPE,
-    workflowId: scheduleId,
-    taskQueue,
-    args,
-    typedSearchAttributes: [{ key: CAMPAIGN_ID, value: campaign.id }],
-  } satisfies ScheduleOptionsAction;
-  try {
-    await client.schedule.create({
-      scheduleId,
-      spec,
-      action,
-      policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
-      state: { note: '看板每日快照（回看某一时刻的看板用） / nightly board snapshot for the board as of an instant' },
-    });
-    return 'created';
-  } catch (err) {
-    if (!(err instanceof ScheduleAlreadyRunning)) throw err;
-  }
-  const handle = client.schedule.getHandle(scheduleId);
-  const current = await handle.describe();
-  const same =
-    current.spec.timezone === campaign.timeZone &&
-    current.action.type === 'startWorkflow' &&
-    current.action.taskQueue === taskQueue &&
-    current.action.workflowType === BOARD_SNAPSHOT_WORKFLOW_TYPE;
-  if (same) return 'unchanged';
-  await handle.update((previous) => ({ ...previous, spec, action }));
-  return 'updated';
+  return ensureSchedule(client, {
+    scheduleId,
+    spec: boardSnapshotScheduleSpec(campaign.timeZone),
+    action: { type: 'startWorkflow', workflowType: BOARD_SNAPSHOT_WORKFLOW_TYPE, workflowId: scheduleId, taskQueue, args, typedSearchAttributes: [{ key: CAMPAIGN_ID, value: campaign.id }] },
+    policies: { overlap: ScheduleOverlapPolicy.SKIP, catchupWindow: '1 hour' },
+    note: '看板每日快照（回看某一时刻的看板用） / nightly board snapshot for the board as of an instant',
+  });
 }
 
 /** The clock of one campaign: its workflow, its monthly schedule and its nightly snapshot schedule. */

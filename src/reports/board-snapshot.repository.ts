@@ -12,7 +12,7 @@ import { isRectificationItemStream } from '../platform/projections/rectification
 import type { SortValue } from '../platform/graphql/cursor';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import { REPLAY_BATCH, toStoredEvent } from './reports.repository';
+import { FOLD_COLUMNS, REPLAY_BATCH, toStoredEvent } from './reports.repository';
 import { BOARD_SNAPSHOT_VERSION, BoardFold, SNAPSHOT_RETENTION, openFor, retainSnapshots, sortAt, type SnapshotItem, type SnapshotRetention, type SnapshotTask } from './board-snapshot';
 
 /** Streams per query when rows are looked up or closed by id. */
@@ -379,15 +379,7 @@ async function readEvents(trx: Trx, campaignId: string, ranges: readonly [string
     for (;;) {
       let query = trx
         .selectFrom('events')
-        .select([
-          'position',
-          'stream_id',
-          'stream_version',
-          'type',
-          'data',
-          sql<string | null>`metadata->'actor'->>'userId'`.as('actor_id'),
-          sql<number>`(extract(epoch from occurred_at) * 1000)::float8`.as('at'),
-        ])
+        .select(FOLD_COLUMNS)
         .where(sql<string>`split_part(stream_id, ':', 2)`, '=', campaignId)
         .where('position', '>', after);
       if (to !== null) query = query.where('position', '<=', to);

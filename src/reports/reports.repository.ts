@@ -10,6 +10,20 @@ import type { IndicatorView, UnitView } from '../indicator-task/indicator-task.r
 /** Events read per query: a few MB of rows at most, whatever the campaign holds. */
 export const REPLAY_BATCH = 5_000;
 
+/**
+ * What the folds read of an event row, in the forms cheapest to decode: at 10^5–10^6 events the time goes into
+ * turning rows into objects (a uuid, the whole actor, a timestamp string each), not into the query.
+ */
+export const FOLD_COLUMNS = [
+  'position',
+  'stream_id',
+  'stream_version',
+  'type',
+  'data',
+  sql<string | null>`metadata->'actor'->>'userId'`.as('actor_id'),
+  sql<number>`(extract(epoch from occurred_at) * 1000)::float8`.as('at'),
+] as const;
+
 /** The kinds of stream the reports fold: the first part of a stream id (`indicator-task:{campaign}:…`). */
 export type ReportStreamKind = 'indicator-task' | 'rectification-item';
 
@@ -35,17 +49,7 @@ export class ReportsRepository {
         for (;;) {
           const rows = await trx
             .selectFrom('events')
-            // What the folds read, in the forms cheapest to decode: at 10^5–10^6 events the time goes into turning
-            // rows into objects (a uuid, the whole actor, a timestamp string each), not into the query.
-            .select([
-              'position',
-              'stream_id',
-              'stream_version',
-              'type',
-              'data',
-              sql<string | null>`metadata->'actor'->>'userId'`.as('actor_id'),
-              sql<number>`(extract(epoch from occurred_at) * 1000)::float8`.as('at'),
-            ])
+            .select(FOLD_COLUMNS)
             // Only the campaign and the position in SQL: a condition on the stream's kind as well makes the planner
             // misjudge how many rows match and sort a sequential scan per batch instead of walking an index.
             .where(sql<string>`split_part(stream_id, ':', 2)`, '=', campaignId)
@@ -97,7 +101,7 @@ export class ReportsRepository {
           for (;;) {
             const rows = await trx
               .selectFrom('events')
-              .select(['position', 'stream_id', 'stream_version', 'type', 'data', sql<string | null>`metadata->'actor'->>'userId'`.as('actor_id'), sql<number>`(extract(epoch from occurred_at) * 1000)::float8`.as('at')])
+              .select(FOLD_COLUMNS)
               .where('stream_id', 'in', streams.slice(i, i + 500))
               .where(sql<boolean>`(stream_id, stream_version) > (${after[0]}, ${after[1]})`)
               .where('occurred_at', '<=', asOf)
