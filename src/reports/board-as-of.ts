@@ -49,9 +49,14 @@ export const BOARD_AS_OF_ORDERING: Ordering = {
   ],
 };
 
+/** The deadline a card counts down to: its stage's, else the task's. */
+export function sortAt(state: IndicatorTaskState): Date {
+  return new Date(state.stageDueAt ?? state.dueAt);
+}
+
 /** A card's sort values in that order: the deadline it counts down to, and its id. */
 export function boardSortValues(state: IndicatorTaskState): [string, string] {
-  return [new Date(state.stageDueAt ?? state.dueAt).toISOString(), state.taskId];
+  return [sortAt(state).toISOString(), state.taskId];
 }
 
 /** Compares two positions in the board's order; ids byte by byte, as PostgreSQL's COLLATE "C". */

@@ -13,7 +13,8 @@ import type { SortValue } from '../platform/graphql/cursor';
 import type { IndicatorTaskState, Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
 import { FOLD_COLUMNS, REPLAY_BATCH, toStoredEvent } from './reports.repository';
-import { BOARD_SNAPSHOT_VERSION, BoardFold, SNAPSHOT_RETENTION, openFor, retainSnapshots, sortAt, type SnapshotItem, type SnapshotRetention, type SnapshotTask } from './board-snapshot';
+import { BOARD_SNAPSHOT_VERSION, BoardFold, SNAPSHOT_RETENTION, openFor, retainSnapshots, type SnapshotItem, type SnapshotRetention, type SnapshotTask } from './board-snapshot';
+import { sortAt } from './board-as-of';
 
 /** Streams per query when rows are looked up or closed by id. */
 const IDS_PER_QUERY = 1_000;
@@ -50,8 +51,6 @@ export interface SnapshotColumn {
 /** The board as of an instant, from a snapshot: the cards the later events changed, and the snapshot's other rows in SQL. */
 export interface SnapshotAsOf {
   seq: number;
-  /** Events read beyond the snapshot. */
-  eventsRead: number;
   /** Every task card the events after the snapshot changed, as it stood at the instant. */
   changed: ReadonlyMap<string, SnapshotTask>;
   /** The snapshot's rows of the other cards in `stages`: counts of the cards the live board would show, and pages. */
@@ -72,65 +71,66 @@ export class BoardSnapshotRepository {
     const position = await this.settledPosition();
     // Read committed: after the lock below, each statement sees the snapshot the taker before committed.
     return this.db.transaction().execute(async (trx) => {
-        // One taker per campaign at a time (the daily schedule, the command line): the second waits, then finds it done.
-        await sql`select pg_advisory_xact_lock(hashtextextended(${`board-snapshot:${campaignId}`}, 0))`.execute(trx);
-        let restarted = false;
-        const stale = await trx.selectFrom('board_snapshots').select('seq').where('campaign_id', '=', campaignId).where('schema_version', '<>', BOARD_SNAPSHOT_VERSION).limit(1).execute();
-        if (stale.length > 0) {
-          await trx.deleteFrom('board_snapshot_cards').where('campaign_id', '=', campaignId).execute();
-          await trx.deleteFrom('board_snapshots').where('campaign_id', '=', campaignId).execute();
-          restarted = true;
-        }
-        const last = await trx
-          .selectFrom('board_snapshots')
-          .select(['seq', 'position', 'max_occurred_at'])
-          .where('campaign_id', '=', campaignId)
-          .orderBy('seq', 'desc')
-          .limit(1)
-          .executeTakeFirst();
-        const from = last?.position ?? '0';
-        if (BigInt(position) <= BigInt(from)) return null;
-        const current = last?.seq ?? 0;
-        const { fold, tasks, items } = await this.foldSince(trx, campaignId, current, [[from, position]], null);
-        if (fold.events === 0) return null;
-        const seq = current + 1;
+      // One taker per campaign at a time (the daily schedule, the command line): the second waits, then finds it done.
+      await sql`select pg_advisory_xact_lock(hashtextextended(${`board-snapshot:${campaignId}`}, 0))`.execute(trx);
+      let restarted = false;
+      const stale = await trx.selectFrom('board_snapshots').select('seq').where('campaign_id', '=', campaignId).where('schema_version', '<>', BOARD_SNAPSHOT_VERSION).limit(1).execute();
+      if (stale.length > 0) {
+        await trx.deleteFrom('board_snapshot_cards').where('campaign_id', '=', campaignId).execute();
+        await trx.deleteFrom('board_snapshots').where('campaign_id', '=', campaignId).execute();
+        restarted = true;
+      }
+      const last = await trx
+        .selectFrom('board_snapshots')
+        .select(['seq', 'position', 'max_occurred_at'])
+        .where('campaign_id', '=', campaignId)
+        .orderBy('seq', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      const from = last?.position ?? '0';
+      if (BigInt(position) <= BigInt(from)) return null;
+      const current = last?.seq ?? 0;
+      const { fold, tasks, items } = await this.foldSince(trx, campaignId, current, [[from, position]], null);
+      if (fold.events === 0) return null;
+      const seq = current + 1;
 
-        const changed = [...tasks.keys(), ...items.keys()];
-        for (let i = 0; i < changed.length; i += IDS_PER_QUERY) {
-          await trx
-            .updateTable('board_snapshot_cards')
-            .set({ to_seq: seq })
-            .where('campaign_id', '=', campaignId)
-            .where('to_seq', 'is', null)
-            .where('stream_id', 'in', changed.slice(i, i + IDS_PER_QUERY))
-            .execute();
-        }
-        const rows = [
-          ...[...tasks].map(([id, t]) => taskRow(campaignId, id, seq, t)),
-          ...[...items].map(([id, item]) => itemRow(campaignId, id, seq, item)),
-        ];
-        for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-          await sql`insert into board_snapshot_cards
-            select * from jsonb_populate_recordset(null::board_snapshot_cards, ${JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT))}::jsonb)`.execute(trx);
-        }
-        const maxOccurredAt = last?.max_occurred_at && fold.maxOccurredAt && last.max_occurred_at > fold.maxOccurredAt ? last.max_occurred_at : (fold.maxOccurredAt ?? last?.max_occurred_at ?? null);
+      const changed = [...tasks.keys(), ...items.keys()];
+      for (let i = 0; i < changed.length; i += IDS_PER_QUERY) {
         await trx
-          .insertInto('board_snapshots')
-          .values({
-            campaign_id: campaignId,
-            seq,
-            position,
-            taken_at: now,
-            max_occurred_at: maxOccurredAt,
-            min_occurred_at: fold.minOccurredAt,
-            events: fold.events,
-            streams: rows.length,
-            schema_version: BOARD_SNAPSHOT_VERSION,
-          })
+          .updateTable('board_snapshot_cards')
+          .set({ to_seq: seq })
+          .where('campaign_id', '=', campaignId)
+          .where('to_seq', 'is', null)
+          .where('stream_id', 'in', changed.slice(i, i + IDS_PER_QUERY))
           .execute();
-        const pruned = await this.prune(trx, campaignId, retention);
-        return { campaignId, seq, position, events: fold.events, streams: rows.length, restarted, pruned };
-      });
+      }
+      const rows = [
+        ...[...tasks].map(([id, t]) => taskRow(campaignId, id, seq, t)),
+        ...[...items].map(([id, item]) => itemRow(campaignId, id, seq, item)),
+      ];
+      for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+        await sql`insert into board_snapshot_cards
+          select * from jsonb_populate_recordset(null::board_snapshot_cards, ${JSON.stringify(rows.slice(i, i + ROWS_PER_INSERT))}::jsonb)`.execute(trx);
+      }
+      const times = [last?.max_occurred_at, fold.maxOccurredAt].filter((d): d is Date => d instanceof Date);
+      const maxOccurredAt = times.length === 0 ? null : new Date(Math.max(...times.map((d) => d.getTime())));
+      await trx
+        .insertInto('board_snapshots')
+        .values({
+          campaign_id: campaignId,
+          seq,
+          position,
+          taken_at: now,
+          max_occurred_at: maxOccurredAt,
+          min_occurred_at: fold.minOccurredAt,
+          events: fold.events,
+          streams: rows.length,
+          schema_version: BOARD_SNAPSHOT_VERSION,
+        })
+        .execute();
+      const pruned = await this.prune(trx, campaignId, retention);
+      return { campaignId, seq, position, events: fold.events, streams: rows.length, restarted, pruned };
+    });
   }
 
   /**
@@ -215,10 +215,9 @@ export class BoardSnapshotRepository {
           if (min && min <= asOf) ranges.push([snapshots[i - 1].position, snapshots[i].position]);
         }
         ranges.push([snapshots[snapshots.length - 1].position, null]);
-        const { fold, tasks: changed, excluded } = await this.foldSince(trx, campaignId, seq, mergeRanges(ranges), asOf);
+        const { tasks: changed, excluded } = await this.foldSince(trx, campaignId, seq, mergeRanges(ranges), asOf);
         return work({
           seq,
-          eventsRead: fold.events,
           changed,
           columns: (stages, after, limit) => this.columnsAt(trx, campaignId, seq, excluded, stages, after, limit),
         });

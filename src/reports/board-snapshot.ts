@@ -10,7 +10,6 @@ import type { StoredEvent } from '../platform/event-store/event-store.types';
 import { IndicatorTaskCardProjection, foldCard, isIndicatorTaskStream, type Card } from '../platform/projections/indicator-task-card.projection';
 import { RectificationItemCardProjection, foldItemCard, isRectificationItemStream, type ItemCard } from '../platform/projections/rectification-item-card.projection';
 import { UNVERIFIED_STATES, type RectificationItemState } from '../../workflows/rectification-item/rectification-item.types';
-import type { IndicatorTaskState } from '../../workflows/indicator-task/indicator-task.types';
 import type { CardAsOf } from './board-as-of';
 
 /**
@@ -33,9 +32,9 @@ export function openFor(item: SnapshotItem | undefined): string | null {
   return item && item.state.indicatorTaskId && UNVERIFIED_STATES.includes(item.state.state) ? item.state.indicatorTaskId : null;
 }
 
-/** A task's board sort value: the deadline it counts down to. */
-export function sortAt(state: IndicatorTaskState): Date {
-  return new Date(state.stageDueAt ?? state.dueAt);
+/** A snapshot row as the card its fold continues from (the fold reads only the state; the times are the row's). */
+function asCard<S>(row: { state: S; updatedAt: Date } | undefined): { state: S; createdAt: Date; updatedAt: Date; lastPosition: string } | undefined {
+  return row && { state: row.state, createdAt: row.updatedAt, updatedAt: row.updatedAt, lastPosition: '0' };
 }
 
 /**
@@ -56,21 +55,9 @@ export class BoardFold {
   ) {}
 
   push(event: StoredEvent): void {
-    if (isIndicatorTaskStream(event.streamId)) {
-      let card = this.tasks.get(event.streamId);
-      if (!card) {
-        const before = this.priorTasks.get(event.streamId);
-        card = before && { state: before.state, createdAt: before.updatedAt, updatedAt: before.updatedAt, lastPosition: '0' };
-      }
-      this.tasks.set(event.streamId, foldCard(card, event));
-    } else if (isRectificationItemStream(event.streamId)) {
-      let card = this.items.get(event.streamId);
-      if (!card) {
-        const before = this.priorItems.get(event.streamId);
-        card = before && { state: before.state, createdAt: before.updatedAt, updatedAt: before.updatedAt, lastPosition: '0' };
-      }
-      this.items.set(event.streamId, foldItemCard(card, event));
-    } else return;
+    if (isIndicatorTaskStream(event.streamId)) this.tasks.set(event.streamId, foldCard(this.tasks.get(event.streamId) ?? asCard(this.priorTasks.get(event.streamId)), event));
+    else if (isRectificationItemStream(event.streamId)) this.items.set(event.streamId, foldItemCard(this.items.get(event.streamId) ?? asCard(this.priorItems.get(event.streamId)), event));
+    else return;
     this.events += 1;
     if (!this.maxOccurredAt || event.occurredAt > this.maxOccurredAt) this.maxOccurredAt = event.occurredAt;
     if (!this.minOccurredAt || event.occurredAt < this.minOccurredAt) this.minOccurredAt = event.occurredAt;

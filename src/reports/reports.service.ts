@@ -13,8 +13,8 @@ import { ESCALATION_LABELS, STAGE_LABELS } from '../../workflows/indicator-task/
 import { ESCALATION_LEVELS } from '../../workflows/shared/escalation';
 import { STAGES, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { BOARD_AS_OF_ORDERING, CardReplay, boardSortValues, compareBoardPositions, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
-import { decodeCursor, encodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
+import { BOARD_AS_OF_ORDERING, CardReplay, pageAfter, sortLikeBoard, type CardAsOf } from './board-as-of';
+import { decodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
 import { PerformanceFold, type Period, type UnitCounts } from './performance';
 import { performanceXlsx } from './performance.export';
 import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';
@@ -165,21 +165,13 @@ export class ReportsService {
       const codes = [...changed, ...[...columns.values()].flatMap((c) => c.rows)].map((c) => c.state.indicatorCode);
       const [indicators, units] = await Promise.all([this.reports.indicators(codes), this.reports.units()]);
       const views = (cards: readonly CardAsOf[]) => cards.flatMap((card) => this.withView(card, indicators, units));
-      const shownChanged = views(sortLikeBoard(changed));
+      const shownChanged = views(changed);
       return stages.map((stage) => {
         const column = columns.get(stage)!;
         const mine = shownChanged.filter((c) => c.state.stage === stage);
-        const later = after === null ? mine : mine.filter((c) => compareBoardPositions(boardSortValues(c.state), after) > 0);
-        const merged = [...views(column.rows), ...later].sort((a, b) => compareBoardPositions(boardSortValues(a.state), boardSortValues(b.state)));
-        const page = merged.slice(0, size);
-        const last = page.at(-1);
-        return {
-          stage,
-          label: STAGE_LABELS[stage],
-          count: column.count + mine.length,
-          cards: page.map((c) => ({ ...c.view, asOf: asOf.toISOString() })),
-          pageInfo: { hasNextPage: merged.length > size, endCursor: last ? encodeCursor(BOARD_AS_OF_ORDERING, boardSortValues(last.state)) : null },
-        };
+        // The snapshot's rows are already those after the cursor; pageAfter takes the changed cards after it too.
+        const { page, hasNextPage, endCursor } = pageAfter(sortLikeBoard([...views(column.rows), ...mine]), after, size);
+        return { stage, label: STAGE_LABELS[stage], count: column.count + mine.length, cards: page.map((c) => ({ ...c.view, asOf: asOf.toISOString() })), pageInfo: { hasNextPage, endCursor } };
       });
     });
   }
