@@ -6,7 +6,7 @@ import type { Db } from '../database/database';
 import type { Database } from '../database/database.types';
 import { StreamConflictError } from './event-store.errors';
 import { forEachEvent } from '../projections/replay-events';
-import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type ProjectionRebuild, type StoredEvent } from './event-store.types';
+import { EVENTS_CHANNEL, type EventNotification, type InlineProjection, type ProjectionRebuild, type ReplayedEvent, type StoredEvent } from './event-store.types';
 import { eventAppendDuration } from '../metrics/worker.metrics';
 
 const EVENT_COLUMNS = ['position', 'event_id', 'stream_id', 'stream_version', 'type', 'data', 'metadata', 'occurred_at'] as const;
@@ -163,16 +163,6 @@ export class EventStoreRepository {
     return this.db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(hashtextextended('projections:rebuild', 0))`.execute(trx);
       const results: { name: string; events: number }[] = [];
-      const readAll = async (after: string, limit: number) => {
-        const rows = await trx
-          .selectFrom('events')
-          .select(EVENT_COLUMNS)
-          .where('position', '>', after)
-          .orderBy('position')
-          .limit(limit)
-          .execute();
-        return rows.map((r) => toStored(r as EventRow));
-      };
       const checkpoints = await trx.selectFrom('projection_checkpoints').select(['name', 'schema_version']).execute();
       const { last } = await trx
         .selectFrom('events')
@@ -186,16 +176,32 @@ export class EventStoreRepository {
         rebuilding.push({ projection, rebuild: await projection.rebuild(trx) });
       }
       if (rebuilding.length === 0) return results;
-      // One pass over the events for all of them: reading and parsing the events is most of a rebuild's work.
-      await forEachEvent(readAll, (event) => {
-        let pending: Promise<void> | undefined;
-        for (const { rebuild } of rebuilding) {
-          pending = pending ? pending.then(() => rebuild.visit(event)) : (rebuild.visit(event) ?? undefined);
-        }
-        return pending;
+      // One pass over the events for all of them: reading and parsing the events is most of a rebuild's work. The
+      // events are read on a connection of their own, so that PostgreSQL reads the next batch while it writes the
+      // rows already final on this transaction's connection (most of a rebuild's database time), and Node folds.
+      await this.db.connection().execute(async (reader) => {
+        const readAll = async (after: string, limit: number): Promise<ReplayedEvent[]> => {
+          const { rows } = await sql<EventRow & { last_of_stream: boolean }>`
+            select ${sql.join(EVENT_COLUMNS.map((c) => sql.ref(`e.${c}`)))},
+                   not exists (select 1 from events n where n.stream_id = e.stream_id and n.stream_version = e.stream_version + 1) as last_of_stream
+              from events e
+             where e.position > ${after} and e.position <= ${last}
+             order by e.position
+             limit ${limit}`.execute(reader);
+          return rows.map((r) => Object.assign(toStored(r), { lastOfStream: r.last_of_stream }));
+        };
+        await forEachEvent(readAll, (event) => {
+          let pending: Promise<void> | undefined;
+          for (const { rebuild } of rebuilding) {
+            pending = pending ? pending.then(() => rebuild.visit(event)) : (rebuild.visit(event) ?? undefined);
+          }
+          return pending;
+        });
       });
-      for (const { projection, rebuild } of rebuilding) {
-        const { events } = await rebuild.finish();
+      // Finished together: one projection's work in Node overlaps another's writes still running in the database.
+      const finished = await Promise.all(rebuilding.map(({ rebuild }) => rebuild.finish()));
+      for (const [i, { projection }] of rebuilding.entries()) {
+        const { events } = finished[i];
         const values = { name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion };
         await trx
           .insertInto('projection_checkpoints')

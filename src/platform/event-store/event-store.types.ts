@@ -30,10 +30,20 @@ export interface InlineProjection {
   rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild>;
 }
 
+/**
+ * An event as a rebuild reads it. `lastOfStream`: no later event of its stream was stored when it was read, so a row
+ * folded from the stream's events up to it is final and may be written at once, while the rebuild reads on. (An
+ * append committed later is still shown to the rebuild if it falls in its range; the row is then folded and written
+ * again.)
+ */
+export interface ReplayedEvent extends StoredEvent {
+  lastOfStream: boolean;
+}
+
 /** One projection's part of a rebuild. */
 export interface ProjectionRebuild {
   /** Folds one event, of any stream; returns a promise only when it has to write before the next event. */
-  visit(event: StoredEvent): Promise<void> | void;
+  visit(event: ReplayedEvent): Promise<void> | void;
   /** Writes the rows folded; how many events the projection folded. */
   finish(): Promise<{ events: number }>;
 }

@@ -70,24 +70,37 @@ function recipientsOf(draft: NotificationDraft, users: readonly Recipient[], exc
   });
 }
 
+/** Every unit's name and every user, read once by a rebuild instead of for each batch of events. */
+interface Directory {
+  unitNames: Map<string, string>;
+  users: Recipient[];
+}
+
+async function readDirectory(trx: Transaction<Database>): Promise<Directory> {
+  const units = await trx.selectFrom('units').select(['code', 'name']).execute();
+  const users = await trx.selectFrom('users').select(['id', 'login', 'role', 'unit_code']).execute();
+  return { unitNames: new Map(units.map((u) => [u.code, u.name])), users };
+}
+
 /**
  * Turns notifying events into rows for their recipients as they are now; announces the new ones when `announce`,
- * and puts their delivery in the workflow outbox when `deliver` too.
+ * and puts their delivery in the workflow outbox when `deliver` too. Units and users are read, unless `directory`
+ * already holds them all.
  */
-async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean, deliver = false): Promise<number> {
+async function writeNotifications(trx: Transaction<Database>, pending: readonly Pending[], announce: boolean, deliver = false, directory?: Directory): Promise<number> {
   if (pending.length === 0) return 0;
   const unitCodes = new Set<string>();
   for (const { event, context } of pending) {
     if (context?.unitCode) unitCodes.add(context.unitCode);
     if (typeof event.data.unitCode === 'string') unitCodes.add(event.data.unitCode);
   }
-  const units = unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();
-  const names = new Map(units.map((u) => [u.code, u.name]));
+  const units = directory || unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();
+  const names = directory?.unitNames ?? new Map(units.map((u) => [u.code, u.name]));
   const unitName = (code: string) => names.get(code) ?? code;
 
   const drafts = pending.flatMap(({ event, context }) => notificationsFor(event, context, unitName).map((draft) => ({ event, draft })));
   if (drafts.length === 0) return 0;
-  const roles = new Set(drafts.flatMap(({ draft }) => draft.audience.roles));
+  const roles = new Set<string>(drafts.flatMap(({ draft }) => draft.audience.roles));
   const audienceUnits = new Set(
     drafts.flatMap(({ draft }) => [
       ...(draft.audience.unitCode !== null && draft.audience.unitRoles.length > 0 ? [draft.audience.unitCode] : []),
@@ -95,17 +108,20 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
     ]),
   );
   const logins = new Set(drafts.flatMap(({ draft }) => draft.audience.logins ?? []));
-  const users = await trx
-    .selectFrom('users')
-    .select(['id', 'login', 'role', 'unit_code'])
-    .where((eb) => {
-      const any = [];
-      if (roles.size > 0) any.push(eb('role', 'in', [...roles]));
-      if (audienceUnits.size > 0) any.push(eb('unit_code', 'in', [...audienceUnits]));
-      if (logins.size > 0) any.push(eb('login', 'in', [...logins]));
-      return any.length > 0 ? eb.or(any) : eb.val(false);
-    })
-    .execute();
+  // Everyone a draft may reach (recipientsOf picks each draft's own).
+  const users = directory
+    ? directory.users.filter((u) => roles.has(u.role) || (u.unit_code !== null && audienceUnits.has(u.unit_code)) || logins.has(u.login))
+    : await trx
+        .selectFrom('users')
+        .select(['id', 'login', 'role', 'unit_code'])
+        .where((eb) => {
+          const any = [];
+          if (roles.size > 0) any.push(eb('role', 'in', [...roles]));
+          if (audienceUnits.size > 0) any.push(eb('unit_code', 'in', [...audienceUnits]));
+          if (logins.size > 0) any.push(eb('login', 'in', [...logins]));
+          return any.length > 0 ? eb.or(any) : eb.val(false);
+        })
+        .execute();
 
   const rows = drafts.flatMap(({ event, draft }) =>
     recipientsOf(draft, users, actorId(event)).map((user) => ({
@@ -209,19 +225,40 @@ export class NotificationProjection implements InlineProjection {
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     const contexts = new Map<string, StreamContext | null>();
     const pending: Pending[] = [];
+    let notifying = 0;
+    // The events that have notifications already: asked at the first event, so that the database answers on the
+    // transaction's connection while the rebuild reads the events on another; once known, an event among them is
+    // not kept (most of a rebuild's events, after an upgrade or a restore).
+    let present: Promise<Set<string>> | undefined;
+    let known: Set<string> | undefined;
+    let directory: Promise<Directory> | undefined;
+    const readPresent = async () => {
+      const { rows } = await sql<{ id: string }>`select distinct source_event_id as id from notifications`.execute(trx);
+      known = new Set(rows.map((r) => r.id));
+      return known;
+    };
     return {
       visit(event) {
+        if (!present) {
+          present = readPresent();
+          present.catch(() => undefined); // seen in finish()
+          // Read now, before the other projections' writes queue on the connection, so that finish() works out
+          // the missing notifications while those writes are still running.
+          directory = readDirectory(trx);
+          directory.catch(() => undefined);
+        }
         const context = contexts.get(event.streamId) ?? null;
-        if (isNotifying(event)) pending.push({ event, context });
+        if (isNotifying(event)) {
+          notifying += 1;
+          if (!known?.has(event.eventId)) pending.push({ event, context });
+        }
         if (changesContext(event)) contexts.set(event.streamId, foldContext(context, event));
       },
       async finish() {
-        if (pending.length > 0) {
-          const { rows } = await sql<{ id: string }>`select distinct source_event_id as id from notifications`.execute(trx);
-          const present = new Set(rows.map((r) => r.id));
-          await writeNotifications(trx, pending.filter((p) => !present.has(p.event.eventId)), false);
-        }
-        return { events: pending.length };
+        const ids = await (present ?? readPresent());
+        const missing = pending.filter((p) => !ids.has(p.event.eventId));
+        if (missing.length > 0) await writeNotifications(trx, missing, false, false, await (directory ?? readDirectory(trx)));
+        return { events: notifying };
       },
     };
   }

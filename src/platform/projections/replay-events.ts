@@ -1,15 +1,15 @@
 // Reading every stored event in order, in batches, for a rebuild of the projections.
-import type { StoredEvent } from '../event-store/event-store.types';
+import type { ReplayedEvent } from '../event-store/event-store.types';
 
 const REBUILD_BATCH = 10_000;
 
-export type ReadAll = (after: string, limit: number) => Promise<StoredEvent[]>;
+export type ReadAll = (after: string, limit: number) => Promise<ReplayedEvent[]>;
 
 /**
  * Calls `visit` for every event after position 0, in order; returns how many it visited. The next batch is read
  * while this one is visited, so that the database and the folding work at the same time.
  */
-export async function forEachEvent(readAll: ReadAll, visit: (event: StoredEvent) => Promise<void> | void): Promise<number> {
+export async function forEachEvent(readAll: ReadAll, visit: (event: ReplayedEvent) => Promise<void> | void): Promise<number> {
   let count = 0;
   let next = readAll('0', REBUILD_BATCH);
   for (;;) {

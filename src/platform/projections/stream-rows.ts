@@ -3,7 +3,7 @@
 // its, and how it reads, folds, writes and clears its rows.
 import type { Transaction } from 'kysely';
 import type { Database } from '../database/database.types';
-import type { ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
+import type { ProjectionRebuild, ReplayedEvent, StoredEvent } from '../event-store/event-store.types';
 
 export interface StreamRows<R extends { state: { version: number } }> {
   isStream(streamId: string): boolean;
@@ -28,18 +28,61 @@ export async function applyToStreamRows<R extends { state: { version: number } }
   await p.write(trx, [...rows.values()]);
 }
 
+/** Rows written together by a rebuild while it reads on. */
+const REBUILD_WRITE_BATCH = 1_000;
+
+/**
+ * A rebuild's rows: each stream's row is written as soon as its last event is folded, a thousand at a time, on the
+ * transaction's connection while the events are read on another (their writes are most of a rebuild's database time),
+ * and let go of, so that memory holds only the streams in progress; what is left is written at the end. A stream shown
+ * an event after its row went (an append that committed late inside the rebuild's range) has its row read back.
+ */
 export async function rebuildStreamRows<R extends { state: { version: number } }>(trx: Transaction<Database>, p: StreamRows<R>): Promise<ProjectionRebuild> {
   await p.clear(trx);
-  const rows = new Map<string, R>();
+  /** The rows of streams whose last event is still to come. */
+  const folding = new Map<string, R>();
+  /** Streams whose row is written, or queued to be. */
+  const gone = new Set<string>();
+  /** Rows to write next, by stream. */
+  let ready = new Map<string, R>();
+  let writing: Promise<void> = Promise.resolve();
+  let failed = false;
+  const writeReady = () => {
+    const batch = [...ready.values()];
+    ready = new Map();
+    writing = writing.then(() => p.write(trx, batch));
+    // Seen at the latest in finish(); until then, stop queueing behind a failed write.
+    writing.catch(() => {
+      failed = true;
+    });
+  };
+  const fold = (row: R | undefined, event: ReplayedEvent) => {
+    const next = p.fold(row, event);
+    if (event.lastOfStream && !failed) {
+      folding.delete(event.streamId);
+      gone.add(event.streamId);
+      ready.set(event.streamId, next);
+      if (ready.size >= REBUILD_WRITE_BATCH) writeReady();
+    } else {
+      folding.set(event.streamId, next);
+    }
+  };
   let count = 0;
   return {
     visit(event) {
       if (!p.isStream(event.streamId)) return;
-      rows.set(event.streamId, p.fold(rows.get(event.streamId), event));
       count += 1;
+      if (!gone.has(event.streamId)) return fold(folding.get(event.streamId), event);
+      // Rare: read the row back once it is written (the read queues behind the writes on this connection).
+      gone.delete(event.streamId);
+      if (ready.size > 0) writeReady();
+      return writing.then(async () => fold((await p.read(trx, [event.streamId])).get(event.streamId), event));
     },
     async finish() {
-      await p.write(trx, [...rows.values()]);
+      for (const [streamId, row] of folding) ready.set(streamId, row);
+      folding.clear();
+      if (ready.size > 0) writeReady();
+      await writing;
       return { events: count };
     },
   };
