@@ -11,7 +11,7 @@ import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-ta
 import type { Actor } from '../workflows/shared/actor.types';
 
 /** Starts and signals of one batch in flight at once. */
-export const IMPORT_START_CONCURRENCY = 16;
+export const IMPORT_START_CONCURRENCY = 8;
 
 export interface ApplyBatchInput {
   importId: string;
@@ -23,7 +23,13 @@ export interface ApplyBatchResult {
   done: boolean;
 }
 
-export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdownRepository; db: Db; client: Client; taskQueue: string }) {
+/**
+ * `starter`: a client over the worker's own NativeConnection when the worker runs the tasks' queue, so that each
+ * start hands its first workflow task straight to this worker (startIndicatorTask `eager`); else `client`.
+ */
+export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdownRepository; db: Db; client: Client; taskQueue: string; starter?: Client }) {
+  const start = (task: Parameters<typeof startIndicatorTask>[2]) =>
+    deps.starter ? startIndicatorTask(deps.starter, deps.taskQueue, task, { eager: true }) : startIndicatorTask(deps.client, deps.taskQueue, task);
   return {
     async applyImportBatch({ importId, limit }: ApplyBatchInput): Promise<ApplyBatchResult> {
       const record = await deps.imports.findImport(importId);
@@ -54,10 +60,10 @@ export function createTaskBreakdownImportActivities(deps: { imports: TaskBreakdo
           } catch (err) {
             // An archived task has finished; one that never started (an earlier import cut short) starts now.
             if (!(err instanceof WorkflowNotFoundError)) throw err;
-            await startIndicatorTask(deps.client, deps.taskQueue, task);
+            await start(task);
           }
         } else {
-          await startIndicatorTask(deps.client, deps.taskQueue, task);
+          await start(task);
         }
       };
       let next = 0;

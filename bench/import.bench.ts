@@ -9,11 +9,13 @@
 // bench/summary.json.
 //
 //   npm run bench -- import [ROWS=2000] [UNITS=3] [ROUNDS=3]      (or: npm run build && node dist/bench/import.bench.js ROWS UNITS ROUNDS)
+//   BENCH_NO_RECORD=1 BENCH_PROFILE=/tmp/prof node dist/bench/import.bench.js 500 3 1   (a CPU profile of the main
+//   thread of each timed import: the API, the worker's activities and the client; the workflows run in their own thread)
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { IMPORT_BATCH_SIZE } from '../workflows/task-breakdown-import/task-breakdown-import.workflow';
 import { gql } from './support/graphql';
-import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, median, runBenchmark, seedDemoCampaign, startInProcess, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage, temporalUnderBench } from './support/harness';
+import { appendSection, commandLine, cpuBetween, cpuSnapshot, describeCpu, disturbed, fmt, intArgs, median, runBenchmark, seedDemoCampaign, startInProcess, startProfile, startInfra, useWorkflowBundle, waitFor, type CpuSnapshot, type CpuUsage, temporalUnderBench } from './support/harness';
 import { DemoDataRepository } from '../src/demo/demo-data.repository';
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS } from '../src/demo/demo-organisation';
 import { recordSummary } from './support/summary';
@@ -112,6 +114,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
 
   async function importRound(campaignId: string): Promise<RoundResult> {
   // Timed.
+  const profile = await startProfile(log);
   const phases: Phase[] = [];
   let mark = performance.now();
   let cpuMark: CpuSnapshot | null = cpuSnapshot(infra.temporal.pids(), infra.pgDataDir);
@@ -184,6 +187,7 @@ runBenchmark('import', async (shutdown, interrupted) => {
   const end = Math.max(mark, allCardsAt!);
   const totalSeconds = (end - begin) / 1000;
   const totalCpu = cpuBetween(cpuBegin, end === mark ? cpuMark : cardsCpu, totalSeconds);
+  await profile?.(`import-${campaignId}`);
 
   // Where the time went inside the start: first start to last start, and start → first event on the board.
   const spread = await db

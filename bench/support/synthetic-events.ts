@@ -213,15 +213,7 @@ export async function writeEvents(db: Db, events: readonly SyntheticEvent[], pro
       occurredAt: e.occurredAt,
     }));
     stored.sort((a, b) => Number(a.position) - Number(b.position));
-    const last = stored[stored.length - 1].position;
-    for (const projection of projections) {
-      await projection.apply(trx, stored);
-      await trx
-        .insertInto('projection_checkpoints')
-        .values({ name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion })
-        .onConflict((oc) => oc.column('name').doUpdateSet({ position: sql`greatest(projection_checkpoints.position, excluded.position)`, updated_at: sql`excluded.updated_at` }))
-        .execute();
-    }
+    for (const projection of projections) await projection.apply(trx, stored);
   });
 }
 

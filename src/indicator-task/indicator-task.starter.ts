@@ -7,8 +7,13 @@ import type { IndicatorTaskInput } from '../../workflows/indicator-task/indicato
 
 export type NewIndicatorTask = Omit<IndicatorTaskInput, 'taskId'>;
 
-/** Returns true when a workflow was started now, false when it already existed. */
-export async function startIndicatorTask(client: Client, taskQueue: string, task: NewIndicatorTask): Promise<boolean> {
+/**
+ * Returns true when a workflow was started now, false when it already existed. `eager`: the client is a worker's
+ * own (over its NativeConnection) and asks Temporal to hand the first workflow task straight back to that worker in
+ * the start's answer, sparing the task queue a dispatch (the import starts thousands at once); when the worker has
+ * no free slot Temporal dispatches it as usual.
+ */
+export async function startIndicatorTask(client: Client, taskQueue: string, task: NewIndicatorTask, options: { eager?: boolean } = {}): Promise<boolean> {
   const taskId = indicatorTaskWorkflowId(task.campaignId, task.indicatorCode, task.unitCode);
   try {
     await client.workflow.start(INDICATOR_TASK_WORKFLOW_TYPE, {
@@ -16,6 +21,7 @@ export async function startIndicatorTask(client: Client, taskQueue: string, task
       taskQueue,
       args: [{ ...task, taskId, createdLocally: true }],
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
+      ...(options.eager ? { requestEagerStart: true } : {}),
       typedSearchAttributes: [
         { key: CAMPAIGN_ID, value: task.campaignId },
         { key: UNIT_CODE, value: task.unitCode },

@@ -91,3 +91,34 @@ describe('event store', () => {
     expect(checkpoint.position).toBe(max.p);
   });
 });
+
+describe('event store: which projections a start rebuilds', () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.drop());
+
+  it('records the versions on an empty database, rebuilds nothing while the appends keep the rows, and rebuilds a projection whose version is older', async () => {
+    const store = createEventStore(database.db);
+    const checkpoints = () => database.db.selectFrom('projection_checkpoints').select(['name', 'position', 'schema_version']).orderBy('name').execute();
+    expect(await store.rebuildProjections({ onlyStale: true })).toEqual([]);
+    const empty = await checkpoints();
+    expect(empty).toHaveLength(7);
+    expect(empty.every((c) => c.position === '0')).toBe(true);
+
+    // Appends project their events without touching the checkpoints (a row every append locked held them in line).
+    const streamId = 'indicator-task:c1:A1:WTSQ';
+    await store.append({ streamId, events: [created(streamId)] });
+    await store.append({ streamId, events: [event(streamId, 2, 'SelfCheckSubmitted', { classification: 'NOT_MET', note: '未达标' })] });
+    expect(await checkpoints()).toEqual(empty);
+    expect(await store.rebuildProjections({ onlyStale: true })).toEqual([]);
+
+    // A release that raises the cards' version: only they are rebuilt, and their checkpoint moves to the last event.
+    await database.db.updateTable('projection_checkpoints').set({ schema_version: 0 }).where('name', '=', 'indicator_task_cards').execute();
+    expect(await store.rebuildProjections({ onlyStale: true })).toEqual([{ name: 'indicator_task_cards', events: 2 }]);
+    const max = await database.db.selectFrom('events').select((eb) => eb.fn.max('position').as('p')).executeTakeFirstOrThrow();
+    expect((await checkpoints()).find((c) => c.name === 'indicator_task_cards')?.position).toBe(max.p);
+    expect(await database.db.selectFrom('indicator_task_cards').select(['stage', 'version']).where('task_id', '=', streamId).executeTakeFirstOrThrow()).toEqual({ stage: 'SELF_CHECK', version: 2 });
+  });
+});

@@ -86,20 +86,14 @@ export class EventStoreRepository {
     return this.db.transaction().execute(async (trx) => {
       // One writer per stream at a time; other streams are not held up.
       await sql`select pg_advisory_xact_lock(hashtextextended(${streamId}, 0))`.execute(trx);
-      const known = await trx
-        .selectFrom('events')
-        .select('event_id')
-        .where('event_id', 'in', events.map((e) => e.eventId))
-        .execute();
-      const knownIds = new Set(known.map((k) => k.event_id));
+      // Which of these events are stored already, and the stream's version, in one round trip.
+      const { rows: [head] } = await sql<{ known: string[]; version: number }>`
+        select coalesce((select array_agg(event_id::text) from events where event_id = any(${events.map((e) => e.eventId)}::uuid[])), '{}') as known,
+               coalesce((select max(stream_version) from events where stream_id = ${streamId}), 0)::int as version`.execute(trx);
+      const knownIds = new Set(head.known);
       const fresh = events.filter((e) => !knownIds.has(e.eventId));
       if (fresh.length === 0) return { written: 0, lastPosition: null };
-
-      const { version } = await trx
-        .selectFrom('events')
-        .select(sql<number>`coalesce(max(stream_version), 0)::int`.as('version'))
-        .where('stream_id', '=', streamId)
-        .executeTakeFirstOrThrow();
+      const { version } = head;
       const expected = fresh[0].streamVersion - 1;
       if (version !== expected) throw new StreamConflictError(streamId, expected, version);
 
@@ -127,21 +121,14 @@ export class EventStoreRepository {
     });
   }
 
+  /**
+   * The projections' rows follow the events in the append's transaction. Their checkpoints are not touched here: a
+   * row that every append updated was locked by each until its commit, so appends of different streams queued
+   * behind one another (the import's thousands of first events, actions from many people at once). A checkpoint
+   * records the schema version a projection's rows were built with, and the position its last rebuild reached.
+   */
   private async project(trx: Transaction<Database>, stored: StoredEvent[]): Promise<void> {
-    const last = stored[stored.length - 1].position;
-    for (const projection of this.projections) {
-      await projection.apply(trx, stored);
-      await trx
-        .insertInto('projection_checkpoints')
-        .values({ name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion })
-        .onConflict((oc) =>
-          oc.column('name').doUpdateSet({
-            position: sql`greatest(projection_checkpoints.position, excluded.position)`,
-            updated_at: sql`excluded.updated_at`,
-          }),
-        )
-        .execute();
-    }
+    for (const projection of this.projections) await projection.apply(trx, stored);
   }
 
   async readStream(streamId: string): Promise<StoredEvent[]> {
@@ -172,7 +159,18 @@ export class EventStoreRepository {
       for (const projection of this.projections) {
         const checkpoint = checkpoints.find((c) => c.name === projection.name);
         const stale = checkpoint ? checkpoint.schema_version < projection.schemaVersion : last !== '0';
-        if (options.onlyStale && !stale) continue;
+        if (options.onlyStale && !stale) {
+          // No events yet: record the version of the (empty) rows, so that the events projected as they are
+          // appended from now on are not taken for an older version's at the next start.
+          if (!checkpoint) {
+            await trx
+              .insertInto('projection_checkpoints')
+              .values({ name: projection.name, position: last, updated_at: new Date(), schema_version: projection.schemaVersion })
+              .onConflict((oc) => oc.column('name').doNothing())
+              .execute();
+          }
+          continue;
+        }
         rebuilding.push({ projection, rebuild: await projection.rebuild(trx) });
       }
       if (rebuilding.length === 0) return results;

@@ -26,6 +26,8 @@ export class PinoTemporalLogger implements TemporalLogger {
   }
 
   log(level: TemporalLogLevel, message: string, meta?: LogMetadata): void {
+    // The SDK logs every state change: what is not written costs nothing more than this check.
+    if (!this.logger.isLevelEnabled(PINO_LEVELS[level])) return;
     const fields: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(meta ?? {})) {
       if (DROPPED.has(key)) continue;

@@ -18,7 +18,10 @@ export interface StreamRows<R extends { state: { version: number } }> {
 export async function applyToStreamRows<R extends { state: { version: number } }>(trx: Transaction<Database>, events: readonly StoredEvent[], p: StreamRows<R>): Promise<void> {
   const relevant = events.filter((e) => p.isStream(e.streamId));
   if (relevant.length === 0) return;
-  const rows = await p.read(trx, [...new Set(relevant.map((e) => e.streamId))]);
+  // A stream that begins here has no row yet: nothing to read (a new task's or item's first append).
+  const begins = new Set(relevant.filter((e) => e.streamVersion === 1).map((e) => e.streamId));
+  const existing = [...new Set(relevant.map((e) => e.streamId))].filter((id) => !begins.has(id));
+  const rows = existing.length > 0 ? await p.read(trx, existing) : new Map<string, R>();
   for (const event of relevant) {
     const row = rows.get(event.streamId);
     // Already folded (a rebuild ran after the append in another transaction): never double-apply.

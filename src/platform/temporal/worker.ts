@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker, type ActivityInterceptorsFactory, type NativeConnection, type WorkerOptions } from '@temporalio/worker';
-import type { Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
@@ -18,7 +18,7 @@ import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { NoticeNumberRepository } from '../../official-notice/notice-number.repository';
 import { activityLogContext } from '../logging/activity-log-context';
-import { WORKFLOW_INTERCEPTOR_MODULES, tracedBundlePath, workerTracing } from '../tracing/temporal-tracing';
+import { WORKFLOW_INTERCEPTOR_MODULES, clientTracingInterceptors, tracedBundlePath, workerTracing } from '../tracing/temporal-tracing';
 
 /** Where `npm run build` writes the prebuilt workflow bundle (and, beside it, the traced one: tracedBundlePath). */
 export const WORKFLOW_BUNDLE_PATH = path.resolve(__dirname, '../../../workflow-bundle.js');
@@ -56,6 +56,8 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
   // The tracing interceptors are in the traced bundle; bundled from sources, a traced worker adds them.
   const tracing = await workerTracing();
   const source = workflowSource(tracing.traced);
+  // The import's starts go through the worker's own connection, eagerly (task-breakdown-import.activities.ts).
+  const starter = new Client({ connection: deps.connection, namespace: deps.namespace, interceptors: await clientTracingInterceptors() });
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
@@ -69,7 +71,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
     sinks: tracing.sinks,
     activities: {
       ...createEventStoreActivities({ eventStore: deps.eventStore }),
-      ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createTaskBreakdownImportActivities({ imports: deps.imports, db: deps.db, client: deps.client, taskQueue: deps.taskQueue, starter }),
       ...createCampaignActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createOfficialNoticeActivities({ numbers: new NoticeNumberRepository(deps.db) }),
       ...createNotificationDeliveryActivities({
