@@ -10,7 +10,7 @@ import type { ImportItem, TaskBreakdownRepository } from '../src/task-breakdown/
 import { breakdownChangedSignal } from '../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../workflows/shared/actor.types';
 
-/** Starts and signals of one batch in flight at once. */
+/** Starts and signals of one batch in flight at once: more only queue the new tasks' first workflow tasks in Temporal (bench/RESULTS.md, import). */
 export const IMPORT_START_CONCURRENCY = 8;
 
 export interface ApplyBatchInput {
