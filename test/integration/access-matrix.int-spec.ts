@@ -562,6 +562,9 @@ describe('who may do what: every role against every operation, through HTTP', ()
     // A reorganisation: the person who submitted moves to the supervision group.
     await stack.db.updateTable('users').set({ role: 'SUPERVISOR', unit_code: null }).where('login', '=', 'bjsq.member').execute();
     try {
+      // The API drops what it cached of the person when the change's notice arrives (src/auth/identity-cache.ts):
+      // the next request after that acts with the new role.
+      await waitFor(async () => (await call<{ me: { role: string } }>('bjsq.member', '{ me { role } }')).data?.me.role === 'SUPERVISOR', 10_000, 'the new role');
       const before = await eventsOf(stack.db, taskId);
       const own = await call('bjsq.member', 'mutation($i: ApproveInput!) { confirmSelfCheck(input: $i) { id } }', { i: { taskId } });
       expect(own.errors?.[0]).toMatchObject({ extensions: { code: 'FORBIDDEN' } });
@@ -572,6 +575,7 @@ describe('who may do what: every role against every operation, through HTTP', ()
       expect(other.errors).toBeUndefined();
     } finally {
       await stack.db.updateTable('users').set({ role: 'UNIT_MEMBER', unit_code: 'BJSQ' }).where('login', '=', 'bjsq.member').execute();
+      await waitFor(async () => (await call<{ me: { role: string } }>('bjsq.member', '{ me { role } }')).data?.me.role === 'UNIT_MEMBER', 10_000, 'the role back');
     }
   });
 
