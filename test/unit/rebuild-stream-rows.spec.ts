@@ -17,9 +17,8 @@ const trx = {} as Transaction<Database>;
 function table(options: { failOnWrite?: number } = {}) {
   const rows = new Map<string, Row>();
   const writes: string[][] = [];
-  const p: StreamRows<Row> & { id(row: Row): string } = {
+  const p: StreamRows<Row> = {
     isStream: (streamId) => streamId.startsWith('s:'),
-    id: (row) => ids.get(row)!,
     async read(_trx, streamIds) {
       return new Map(streamIds.filter((id) => rows.has(id)).map((id) => [id, structuredClone(rows.get(id)!)]));
     },

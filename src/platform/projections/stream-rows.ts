@@ -44,26 +44,20 @@ export async function rebuildStreamRows<R extends { state: { version: number } }
   await p.clear(trx);
   /** The rows of streams whose last event is still to come. */
   const folding = new Map<string, R>();
-  /** Streams whose row is written, or queued to be. */
-  const gone = new Set<string>();
   /** Rows to write next, by stream. */
   let ready = new Map<string, R>();
   let writing: Promise<void> = Promise.resolve();
-  let failed = false;
   const writeReady = () => {
     const batch = [...ready.values()];
     ready = new Map();
+    // After a failed write the chain skips the rest; finish() rejects with the failure.
     writing = writing.then(() => p.write(trx, batch));
-    // Seen at the latest in finish(); until then, stop queueing behind a failed write.
-    writing.catch(() => {
-      failed = true;
-    });
+    writing.catch(() => undefined);
   };
   const fold = (row: R | undefined, event: ReplayedEvent) => {
     const next = p.fold(row, event);
-    if (event.lastOfStream && !failed) {
+    if (event.lastOfStream) {
       folding.delete(event.streamId);
-      gone.add(event.streamId);
       ready.set(event.streamId, next);
       if (ready.size >= REBUILD_WRITE_BATCH) writeReady();
     } else {
@@ -75,9 +69,10 @@ export async function rebuildStreamRows<R extends { state: { version: number } }
     visit(event) {
       if (!p.isStream(event.streamId)) return;
       count += 1;
-      if (!gone.has(event.streamId)) return fold(folding.get(event.streamId), event);
-      // Rare: read the row back once it is written (the read queues behind the writes on this connection).
-      gone.delete(event.streamId);
+      const row = folding.get(event.streamId);
+      // The rebuild reads from the first event, so a later event whose stream is not being folded comes after its
+      // row went (rare): read the row back once it is written (the read queues behind the writes on this connection).
+      if (row || event.streamVersion === 1) return fold(row, event);
       if (ready.size > 0) writeReady();
       return writing.then(async () => fold((await p.read(trx, [event.streamId])).get(event.streamId), event));
     },
