@@ -27,6 +27,7 @@ describe('the board’s shell in the browser', () => {
     // A unit member works the board; approvals, the dashboard and the report form are not offered.
     const nav = page.getByRole('menu', { name: '主导航' });
     await nav.getByText('任务看板').waitFor();
+    await nav.getByText('文书档案').waitFor();
     for (const hidden of ['待我审批', '领导驾驶舱', '上报问题', '检查轮次', '工作台']) expect(await nav.getByText(hidden).count()).toBe(0);
     await context.close();
   });
@@ -36,7 +37,7 @@ describe('the board’s shell in the browser', () => {
     const page = await context.newPage();
     await signInAs(page, stack.url, 'office');
     const nav = page.getByRole('menu', { name: '主导航' });
-    for (const shown of ['任务看板', '待我审批', '领导驾驶舱', '上报问题', '检查轮次', '工作台']) await nav.getByText(shown).waitFor();
+    for (const shown of ['任务看板', '待我审批', '领导驾驶舱', '上报问题', '检查轮次', '文书档案', '工作台']) await nav.getByText(shown).waitFor();
     await page.getByRole('button', { name: 'English' }).click();
     await nav.getByText('Dashboard').waitFor();
     await page.getByRole('button', { name: '中文' }).click();

@@ -17,6 +17,7 @@ const ApprovalsPage = lazy(() => import('./approvals/ApprovalsPage'));
 const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const ReportPage = lazy(() => import('./report/ReportPage'));
 const RoundsPage = lazy(() => import('./rounds/RoundsPage'));
+const PaperworkPage = lazy(() => import('./paperwork/PaperworkPage'));
 const OfficePage = lazy(() => import('./office/OfficePage'));
 
 /** 「外滩社区工作人员（责任单位成员 · 外滩社区）」; a name that already says the role (李督查（督查检查组）) is not told twice. */
@@ -70,6 +71,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
           {screen === 'dashboard' && <DashboardPage route={route} />}
           {screen === 'report' && <ReportPage route={route} />}
           {screen === 'rounds' && <RoundsPage route={route} />}
+          {screen === 'paperwork' && <PaperworkPage route={route} />}
           {screen === 'office' && <OfficePage route={route} />}
         </Suspense>
         {!allowed.includes(route.screen) && route.screen !== 'board' && <Result status="403" subTitle={t('notFound')} />}

@@ -1,0 +1,25 @@
+// 文书档案: the campaign's paperwork, for every role — the 实施方案 and each unit's own plan and 创文 group
+// (mobilisation), the numbered 工作简报 and 督查通报, the units' monthly 专题汇报, and the archive library with the
+// package handed to the 区创建办. Each tab is shown to the roles that take part in it; a unit sees its own part.
+import { Tabs } from 'antd';
+import type { Role } from '../api/types';
+import { useMe } from '../session/session';
+import type { Route } from '../shell/navigation';
+
+const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [];
+
+export default function PaperworkPage({ route }: { route: Route }) {
+  const me = useMe();
+  const tabs = TABS.filter((t) => t.roles.includes(me.role));
+  const active = tabs.some((t) => t.key === route.params.get('tab')) ? route.params.get('tab')! : tabs[0]?.key;
+  return (
+    <Tabs
+      activeKey={active}
+      onChange={(key) => {
+        location.hash = `#/paperwork?tab=${key}`;
+      }}
+      destroyOnHidden
+      items={tabs.map((t) => ({ key: t.key, label: t.label, children: t.render() }))}
+    />
+  );
+}
