@@ -3,11 +3,7 @@
 import type { Role } from '../shared/actor.types';
 import type { UnitReportAttachment, UnitReportLevel, UnitReportSubject } from './unit-report.types';
 
-interface About {
-  campaignId: string;
-  unitCode: string;
-  month: string;
-}
+type About = { campaignId: string; unitCode: string; month: string };
 
 export type UnitReportEvent =
   | { type: 'UnitReportOpened'; data: UnitReportSubject }

@@ -562,4 +562,33 @@ export interface Database {
   working_day_overrides: WorkingDayOverridesTable;
   board_snapshots: BoardSnapshotsTable;
   board_snapshot_cards: BoardSnapshotCardsTable;
+  unit_reports: UnitReportsTable;
+  unit_report_settings: UnitReportSettingsTable;
+}
+
+/** A unit's monthly report (migration 0036): a projection of its stream. */
+export interface UnitReportsTable {
+  report_id: string;
+  campaign_id: string;
+  unit_code: string;
+  month: string;
+  state: string;
+  due_at: Timestamp;
+  submitted_at: Timestamp | null;
+  accepted_at: Timestamp | null;
+  late: boolean;
+  escalation_level: string | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** The whole state (UnitReportState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** A campaign's due day of the month for units' reports (migration 0036); none: DEFAULT_DUE_DAY. */
+export interface UnitReportSettingsTable {
+  campaign_id: string;
+  due_day: number;
+  updated_by: string;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
 }

@@ -13,6 +13,8 @@ import { NOTICE_ACK_LEVEL_LABELS, NOTICE_KIND_LABELS } from '../../../workflows/
 import { OFFICIAL_NOTICE_STREAM_PREFIX } from '../../../workflows/official-notice/official-notice.messages';
 import type { NoticeKind } from '../../../workflows/official-notice/official-notice.types';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
+import { unitReportNotifications, UNIT_REPORT_NOTIFYING } from './unit-report.notifications';
+import { isUnitReportStream } from './unit-report.projection';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
@@ -139,6 +141,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
+  if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
   return false;
 }
 
@@ -295,6 +298,8 @@ function accountabilityNotifications(
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
   if (!isNotifying(event)) return [];
+  // A unit's monthly report: every notifying event names its campaign, unit and month itself.
+  if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
   // A notice's first event is its own context.
   const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
   if (ctx === null) return [];
