@@ -41,6 +41,7 @@ describe('campaign workflows', () => {
           rounds.push(input);
           return { roundId: `inspection-round:${input.campaignId}:monthly-${input.month}`, opened: true };
         },
+        openUnitReports: async () => ({ opened: 0, existing: 0 }),
         generateMonthlyReport: async (input: GenerateReportInput) => {
           reports.push(input);
           return { generatedAt: new Date().toISOString() };

@@ -4,7 +4,7 @@
 import type { Role } from '../shared/actor.types';
 import { addMs, HOUR } from '../shared/time';
 import type { UnitReportEvent } from './unit-report.events';
-import { REMINDER_BEFORE_HOURS, SUPERVISE_AFTER_HOURS, UNIT_REPORT_LEVELS, type UnitReportLevel, type UnitReportState } from './unit-report.types';
+import { DEFAULT_UNIT_REPORT_LADDER, UNIT_REPORT_LEVELS, type UnitReportLadder, type UnitReportLevel, type UnitReportState } from './unit-report.types';
 
 export interface UnitReportTimer {
   level: UnitReportLevel;
@@ -17,19 +17,19 @@ export const UNIT_REPORT_NOTIFY: Record<UnitReportLevel, Role[]> = {
   SUPERVISE: ['UNIT_HEAD', 'OFFICE'],
 };
 
-export function unitReportStepAt(level: UnitReportLevel, dueAt: string): string {
-  if (level === 'REMINDER') return addMs(dueAt, -REMINDER_BEFORE_HOURS * HOUR);
+export function unitReportStepAt(level: UnitReportLevel, dueAt: string, ladder: UnitReportLadder = DEFAULT_UNIT_REPORT_LADDER): string {
+  if (level === 'REMINDER') return addMs(dueAt, -ladder.reminderBeforeHours * HOUR);
   if (level === 'URGE') return dueAt;
-  return addMs(dueAt, SUPERVISE_AFTER_HOURS * HOUR);
+  return addMs(dueAt, ladder.superviseAfterHours * HOUR);
 }
 
 /** The next step of a report the unit still owes, or null. `now`: a 提醒 after the due time says nothing. */
-export function nextUnitReportTimer(state: UnitReportState, now: string): UnitReportTimer | null {
+export function nextUnitReportTimer(state: UnitReportState, now: string, ladder: UnitReportLadder = DEFAULT_UNIT_REPORT_LADDER): UnitReportTimer | null {
   if ((state.state !== 'OPEN' && state.state !== 'RETURNED') || state.dueAt === '') return null;
   const from = state.escalationLevel === null ? -1 : UNIT_REPORT_LEVELS.indexOf(state.escalationLevel);
   for (const level of UNIT_REPORT_LEVELS.slice(from + 1)) {
     if (level === 'REMINDER' && Date.parse(now) >= Date.parse(state.dueAt)) continue;
-    return { level, at: unitReportStepAt(level, state.dueAt) };
+    return { level, at: unitReportStepAt(level, state.dueAt, ladder) };
   }
   return null;
 }

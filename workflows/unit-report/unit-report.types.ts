@@ -52,8 +52,18 @@ export interface UnitReportSubject {
   dueDay: number;
 }
 
+/** The ladder's hours: 提醒 before the due time, 督办 after it (催报 is at it). */
+export interface UnitReportLadder {
+  reminderBeforeHours: number;
+  superviseAfterHours: number;
+}
+
+export const DEFAULT_UNIT_REPORT_LADDER: UnitReportLadder = { reminderBeforeHours: REMINDER_BEFORE_HOURS, superviseAfterHours: SUPERVISE_AFTER_HOURS };
+
 export interface UnitReportInput extends UnitReportSubject {
   openedBy: Actor;
+  /** DEFAULT_UNIT_REPORT_LADDER when absent. */
+  ladder?: UnitReportLadder;
   historyLimit?: number;
   /** Carried over by continue-as-new. */
   resume?: { state: UnitReportState };

@@ -48,7 +48,7 @@ export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitRe
     state: () => state,
     finished: (s) => s.state === 'ACCEPTED',
     historyLimit: input.historyLimit ?? DEFAULT_UNIT_REPORT_HISTORY_LIMIT,
-    next: (s) => nextUnitReportTimer(s, new Date().toISOString()),
+    next: (s) => nextUnitReportTimer(s, new Date().toISOString(), input.ladder),
     event: unitReportTimerEvent,
     causation: (timer) => `${info.workflowId}:${timer.level}:${timer.at}`,
     continueAsNew: (s) => continueAsNew<typeof unitReportWorkflow>({ ...input, resume: { state: s } }),

@@ -7,6 +7,7 @@ import { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
+import { createUnitReportActivities } from '../../../activities/unit-report.activities';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
 import { createNotificationDeliveryActivities } from '../../../activities/notification-delivery.activities';
 import type { NotificationChannel } from '../../notification/channels/notification-channel';
@@ -80,6 +81,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
         retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
       }),
       ...createWorkingDayActivities({ db: deps.db }),
+      ...createUnitReportActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,
