@@ -25,6 +25,7 @@ import { ACCOUNTABILITY_ROLES } from '../../workflows/shared/accountability';
 import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
 import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-notice/official-notice.types';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
+import { UNIT_REPORT_REVIEW_ROLES, UNIT_REPORT_SUBMIT_ROLES } from '../../workflows/unit-report/unit-report.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -203,6 +204,18 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.acknowledgeOfficialNotice': { what: '签收正式通知', allow: NOTICE_ACK_ROLES },
   'Mutation.uploadOfficialNoticeTemplate': { what: '替换正式通知模板', allow: NOTICE_ISSUER_ROLES },
   'Mutation.resetOfficialNoticeTemplate': { what: '恢复正式通知默认模板', allow: NOTICE_ISSUER_ROLES },
+
+  // Units' monthly reports (单位专题汇报): every role reads them (units their own), service accounts with the reports'
+  // scope; a unit's people hand in their own (the unit is checked by the rule, checkUnitReport); the office reviews,
+  // opens months and sets the due day.
+  'Query.unitReportMonth': { what: '查看专题汇报', allow: ALL, scope: 'REPORTS_READ', unitScoped: true },
+  'Query.unitReport': { what: '查看专题汇报', allow: ALL, scope: 'REPORTS_READ', unitScoped: true },
+  'GET /unit-reports/:reportId/files/:sha256': { what: '下载专题汇报附件', allow: ALL, scope: 'REPORTS_READ', unitScoped: true },
+  'Mutation.submitUnitReport': { what: '报送专题汇报', allow: UNIT_REPORT_SUBMIT_ROLES },
+  'Mutation.acceptUnitReport': { what: '采用专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
+  'Mutation.returnUnitReport': { what: '退回专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
+  'Mutation.openUnitReportMonth': { what: '开启专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
+  'Mutation.setUnitReportDueDay': { what: '设置专题汇报截止日', allow: UNIT_REPORT_REVIEW_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

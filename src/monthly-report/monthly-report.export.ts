@@ -11,7 +11,16 @@ export const REPORT_SHEETS = {
   overdue: '逾期任务',
   relapsesAndEscalations: '反弹与督办',
   items: '整改问题',
+  unitReports: '单位专题汇报',
 } as const;
+
+/** A unit's own monthly report (单位专题汇报) as the workbook lists it beside the system's report. */
+export interface UnitReportLinkRow {
+  unit: { code: string; name: string };
+  statusLabel: string;
+  reportId: string | null;
+  summary: string | null;
+}
 
 type Cell = string | number | null;
 
@@ -53,7 +62,7 @@ function progressCells(row: ProgressRow): Cell[] {
 const local = (iso: string, timeZone: string) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
 
-export async function monthlyReportXlsx(report: MonthlyReportContent): Promise<Buffer> {
+export async function monthlyReportXlsx(report: MonthlyReportContent, unitReports: readonly UnitReportLinkRow[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '创文工作流引擎';
   const title = `${report.campaignName} ${monthTitle(report.month)}专题汇报`;
@@ -143,6 +152,15 @@ export async function monthlyReportXlsx(report: MonthlyReportContent): Promise<B
       ...items.byArea.map((a): Cell[] => ['专项整治领域', a.label, a.count]),
     ],
     [16, 20, 10],
+  );
+
+  table(
+    workbook,
+    REPORT_SHEETS.unitReports,
+    `${title}：各单位专题汇报（截至导出时）`,
+    ['单位编码', '单位名称', '报送情况', '工作进展摘要', '专题汇报编号'],
+    unitReports.map((u) => [u.unit.code, u.unit.name, u.statusLabel, u.summary ?? '', u.reportId ?? '']),
+    [10, 24, 12, 60, 40],
   );
 
   return Buffer.from(await workbook.xlsx.writeBuffer());

@@ -16,6 +16,7 @@ import { CampaignRepository, type CampaignView } from '../campaign/campaign.repo
 import type { MonthlyReportContent } from './monthly-report.builder';
 import { monthlyReportFileName, monthlyReportXlsx } from './monthly-report.export';
 import { MonthlyReportRepository, type StoredMonthlyReport } from './monthly-report.repository';
+import { UnitReportService } from '../unit-report/unit-report.service';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -27,6 +28,7 @@ export class MonthlyReportService {
   constructor(
     private readonly reports: MonthlyReportRepository,
     private readonly campaigns: CampaignRepository,
+    private readonly unitReports: UnitReportService,
     @Inject(TEMPORAL) private readonly temporal: Client,
     @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
@@ -60,7 +62,7 @@ export class MonthlyReportService {
   async export(campaignId: string, month: string) {
     const report = await this.find(campaignId, month);
     if (!report) throw new DomainError('NOT_FOUND', `${month} 的专题汇报尚未生成`, 'month');
-    return { fileName: monthlyReportFileName(report.content), mimeType: XLSX_MIME, contentBase64: (await monthlyReportXlsx(report.content)).toString('base64') };
+    return { fileName: monthlyReportFileName(report.content), mimeType: XLSX_MIME, contentBase64: (await monthlyReportXlsx(report.content, await this.unitReports.links(report.campaignId, report.month))).toString('base64') };
   }
 
   /**

@@ -36,8 +36,8 @@ export class UnitReportRepository {
   }
 
   /** Every unit of the organisation, by code: the units a month is opened for. */
-  async units(codes: readonly string[] | null = null): Promise<{ code: string; name: string }[]> {
-    let query = this.db.selectFrom('units').select(['code', 'name']);
+  async units(codes: readonly string[] | null = null): Promise<{ code: string; name: string; kind: string }[]> {
+    let query = this.db.selectFrom('units').select(['code', 'name', 'kind']);
     if (codes !== null) {
       if (codes.length === 0) return [];
       query = query.where('code', 'in', [...codes]);

@@ -50,6 +50,7 @@ export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
+export type UnitReportState = "OPEN" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
 export type DayCounting = "CALENDAR" | "WORKING";
 export type WorkingDayKind = "WORKDAY" | "RESTDAY";
 
@@ -445,6 +446,15 @@ export interface ImportTaskBreakdownInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface SubmitUnitReportInput {
+    reportId: string;
+    progress: string;
+    problems: string;
+    nextSteps: string;
+    fileIds?: Nullable<string[]>;
+    keepAttachments?: Nullable<string[]>;
+}
+
 export interface ImportWorkingDayOverridesInput {
     file: ImportFileInput;
     dryRun?: Nullable<boolean>;
@@ -509,6 +519,8 @@ export interface IQuery {
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     taskBreakdownImports(campaignId?: Nullable<string>, first?: Nullable<number>): TaskBreakdownImport[] | Promise<TaskBreakdownImport[]>;
+    unitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
+    unitReport(id: string): UnitReport | Promise<UnitReport>;
     workingDayCalendar(): WorkingDayCalendar | Promise<WorkingDayCalendar>;
 }
 
@@ -589,6 +601,11 @@ export interface IMutation {
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
+    submitUnitReport(input: SubmitUnitReportInput): UnitReport | Promise<UnitReport>;
+    acceptUnitReport(id: string, note?: Nullable<string>): UnitReport | Promise<UnitReport>;
+    returnUnitReport(id: string, reason: string): UnitReport | Promise<UnitReport>;
+    openUnitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
+    setUnitReportDueDay(dueDay: number, campaignId?: Nullable<string>): number | Promise<number>;
     importWorkingDayOverrides(input: ImportWorkingDayOverridesInput): WorkingDayOverrideImport | Promise<WorkingDayOverrideImport>;
 }
 
@@ -1089,6 +1106,7 @@ export interface MonthlyReport {
     escalations: MonthlyEscalations;
     rectificationItems: RectificationItemsSummary;
     content: JSON;
+    unitReports: UnitReportLink[];
 }
 
 export interface Notification {
@@ -1528,6 +1546,65 @@ export interface TaskBreakdownImport {
     importedAt?: Nullable<DateTime>;
     completedAt?: Nullable<DateTime>;
     progress?: Nullable<ImportProgress>;
+}
+
+export interface UnitReportAttachment {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+}
+
+export interface UnitReportHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
+}
+
+export interface UnitReport {
+    id: string;
+    campaignId: string;
+    month: string;
+    unit: Unit;
+    state: UnitReportState;
+    stateLabel: string;
+    dueAt: DateTime;
+    late: boolean;
+    progress?: Nullable<string>;
+    problems?: Nullable<string>;
+    nextSteps?: Nullable<string>;
+    attachments: UnitReportAttachment[];
+    submittedAt?: Nullable<DateTime>;
+    submittedByName?: Nullable<string>;
+    submissions: number;
+    returnReason?: Nullable<string>;
+    acceptedAt?: Nullable<DateTime>;
+    acceptNote?: Nullable<string>;
+    escalationLabel?: Nullable<string>;
+    history: UnitReportHistoryEntry[];
+    canSubmit: boolean;
+    canReview: boolean;
+}
+
+export interface UnitReportMonth {
+    campaignId: string;
+    month: string;
+    dueDay: number;
+    opened: boolean;
+    reports: UnitReport[];
+    submitted: number;
+    accepted: number;
+    overdue: number;
+}
+
+export interface UnitReportLink {
+    unit: Unit;
+    status: string;
+    statusLabel: string;
+    reportId?: Nullable<string>;
+    summary?: Nullable<string>;
 }
 
 export interface WorkingDayOverride {
