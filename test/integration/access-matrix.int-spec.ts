@@ -138,6 +138,14 @@ const MATRIX: Record<string, string> = {
   'GET /items/:itemId/files/:sha256': 'L O S A H M K',
   'GET /official-notices/:noticeId/document': 'L O S A H M K',
   'POST /files': '                L O S A H M .',
+  'Query.unitReportMonth': '      L O S A H M K',
+  'Query.unitReport': '           L O S A H M K',
+  'Mutation.submitUnitReport': '   . . . . H M .',
+  'Mutation.acceptUnitReport': '   . O . . . . .',
+  'Mutation.returnUnitReport': '   . O . . . . .',
+  'Mutation.openUnitReportMonth': '. O . . . . .',
+  'Mutation.setUnitReportDueDay': '. O . . . . .',
+  'GET /unit-reports/:reportId/files/:sha256': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -329,6 +337,13 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.acknowledgeOfficialNotice': { query: 'mutation { acknowledgeOfficialNotice(id: "official-notice-no-such") { id } }' },
     'Mutation.uploadOfficialNoticeTemplate': { query: 'mutation { uploadOfficialNoticeTemplate(kind: SUPERVISION, fileId: "no-such-upload") { custom } }' },
     'Mutation.resetOfficialNoticeTemplate': { query: 'mutation { resetOfficialNoticeTemplate(kind: SUPERVISION) { custom } }' },
+    'Query.unitReportMonth': { query: `{ unitReportMonth(campaignId: "${CAMPAIGN}", month: "2027-03") { month } }` },
+    'Query.unitReport': { query: '{ unitReport(id: "unit-report:no-such") { id } }' },
+    'Mutation.submitUnitReport': { query: 'mutation { submitUnitReport(input: { reportId: "unit-report:no-such", progress: "进展", problems: "", nextSteps: "打算" }) { id } }' },
+    'Mutation.acceptUnitReport': { query: 'mutation { acceptUnitReport(id: "unit-report:no-such") { id } }' },
+    'Mutation.returnUnitReport': { query: 'mutation { returnUnitReport(id: "unit-report:no-such", reason: "补充") { id } }' },
+    'Mutation.openUnitReportMonth': { query: `mutation { openUnitReportMonth(campaignId: "${CAMPAIGN}", month: "2999-01") { month } }` },
+    'Mutation.setUnitReportDueDay': { query: `mutation { setUnitReportDueDay(campaignId: "${CAMPAIGN}", dueDay: 25) }` },
     'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
   };
   return base;
