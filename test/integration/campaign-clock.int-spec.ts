@@ -413,7 +413,7 @@ describe('the campaign clock', () => {
     expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Uint8Array.from(Buffer.from(file.contentBase64, 'base64')).buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '按测评项目', '按责任单位', '逾期任务', '反弹与督办', '整改问题']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['概况', '按测评项目', '按责任单位', '逾期任务', '反弹与督办', '整改问题', '单位专题汇报']);
 
     const summary = workbook.getWorksheet('概况')!;
     const value = (label: string) => summary.getCell(summary.getColumn(1).values.indexOf(label), 2).value;
