@@ -52,13 +52,13 @@ describe('units’ monthly reports', () => {
     expect(res.errors).toBeUndefined();
     return res.data!;
   }
-  const code = (res: GraphQLResponse) => res.errors?.[0]?.extensions?.code;
+  const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
   const streamTypes = async (id: string) => (await stack.db.selectFrom('events').select('type').where('stream_id', '=', id).orderBy('stream_version').execute()).map((e) => e.type);
   const month = (login: string) => must<{ unitReportMonth: { dueDay: number; opened: boolean; submitted: number; accepted: number; reports: Report[] } }>(login, `query($m: String!, $c: String) { unitReportMonth(month: $m, campaignId: $c) { dueDay opened submitted accepted reports { ${REPORT_FIELDS} } } }`, { m: THIS_MONTH, c: CAMPAIGN });
   const submit = (login: string, input: Record<string, unknown>) =>
     q<{ submitUnitReport: Report }>(login, `mutation($i: SubmitUnitReportInput!) { submitUnitReport(input: $i) { ${REPORT_FIELDS} } }`, { i: { reportId: wtsq, progress: '本月完成背街小巷整治 12 条，新增公益广告 30 处。', problems: '农贸市场周边占道经营反复。', nextSteps: '下月联合执法队每周巡查两次。', ...input } });
   async function upload(login: string, name: string, body: Buffer): Promise<string> {
-    const res = await fetch(`${stack.url}/files`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), 'x-demo-user': login }, body });
+    const res = await fetch(`${stack.url}/files`, { method: 'POST', headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(name), 'x-demo-user': login }, body: new Uint8Array(body) });
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: string }).id;
   }
