@@ -1186,6 +1186,33 @@ export type ImportTaskBreakdownInput = {
   dryRun?: boolean | null | undefined;
 };
 
+/** 专题汇报状态 / State of a unit's monthly report */
+export type UnitReportState =
+  /** 待报送 / Open, not handed in */
+  | 'OPEN'
+  /** 已报送待审 / Handed in, awaiting the office */
+  | 'SUBMITTED'
+  /** 已退回 / Returned to the unit */
+  | 'RETURNED'
+  /** 已采用 / Accepted */
+  | 'ACCEPTED';
+
+/** 报送或重新报送专题汇报 / Hand in (or again) a report */
+export type SubmitUnitReportInput = {
+  /** 专题汇报编号 / Report id */
+  reportId: string | number;
+  /** 工作进展，必填，最多 5000 字 / Progress, required, at most 5000 characters */
+  progress: string;
+  /** 存在问题，最多 5000 字 / Problems, at most 5000 characters */
+  problems: string;
+  /** 下步打算，必填，最多 5000 字 / Next steps, required, at most 5000 characters */
+  nextSteps: string;
+  /** 新附件：POST /files 返回的文件编号，合计最多 10 个附件 / New attachments: ids from POST /files; 10 attachments in all */
+  fileIds?: Array<string | number> | null | undefined;
+  /** 保留的已有附件（其 SHA-256） / Attachments handed in before to keep (their SHA-256) */
+  keepAttachments?: Array<string> | null | undefined;
+};
+
 /** 期限按什么天数计算 / How the days of a deadline are counted */
 export type DayCounting =
   /** 日历日（默认） / Calendar days (default) */
@@ -2071,3 +2098,47 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type UnitReportMonthQueryVariables = Exact<{
+  month: string;
+}>;
+
+
+export type UnitReportMonthQuery = { unitReportMonth: { campaignId: string, month: string, dueDay: number, opened: boolean, submitted: number, accepted: number, overdue: number, reports: Array<{ id: string, month: string, state: UnitReportState, stateLabel: string, dueAt: string, late: boolean, progress: string | null, problems: string | null, nextSteps: string | null, submittedAt: string | null, submittedByName: string | null, submissions: number, returnReason: string | null, acceptedAt: string | null, acceptNote: string | null, escalationLabel: string | null, canSubmit: boolean, canReview: boolean, unit: { code: string, name: string }, attachments: Array<{ sha256: string, name: string, size: number, url: string }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> }> } };
+
+export type SubmitUnitReportMutationVariables = Exact<{
+  input: SubmitUnitReportInput;
+}>;
+
+
+export type SubmitUnitReportMutation = { submitUnitReport: { id: string, state: UnitReportState } };
+
+export type AcceptUnitReportMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcceptUnitReportMutation = { acceptUnitReport: { id: string, state: UnitReportState } };
+
+export type ReturnUnitReportMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnUnitReportMutation = { returnUnitReport: { id: string, state: UnitReportState } };
+
+export type OpenUnitReportMonthMutationVariables = Exact<{
+  month: string;
+}>;
+
+
+export type OpenUnitReportMonthMutation = { openUnitReportMonth: { month: string, opened: boolean } };
+
+export type SetUnitReportDueDayMutationVariables = Exact<{
+  dueDay: number;
+}>;
+
+
+export type SetUnitReportDueDayMutation = { setUnitReportDueDay: number };
