@@ -16,7 +16,7 @@ export const DEFAULT_UNIT_REPORT_HISTORY_LIMIT = 2_000;
 
 export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitReportState> {
   const info = workflowInfo();
-  let state = input.resume?.state ?? initialUnitReportState(info.workflowId);
+  let state = input.resume?.state ?? initialUnitReportState(info.workflowId, input);
   const recorder = eventRecorder<UnitReportState, UnitReportEvent>(
     () => state,
     (next) => {
