@@ -8,6 +8,7 @@ import { RectificationItemCardProjection } from '../projections/rectification-it
 import { InspectionRoundProjection } from '../projections/inspection-round.projection';
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
+import { MobilizationProjection } from '../projections/mobilization.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -30,6 +31,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new InspectionRoundProjection(),
     new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
     new OfficialNoticeProjection(),
+    new MobilizationProjection(),
   ];
 }
 
