@@ -28,6 +28,8 @@ export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDI
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
+export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
 export type DeliveryChannel = "EMAIL" | "WEBHOOK" | "WECOM" | "DINGTALK" | "SMS";
 export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
@@ -315,6 +317,24 @@ export interface RecordRoundScoresInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface IssueMobilizationDocumentInput {
+    campaignId?: Nullable<string>;
+    kind: MobilizationDocumentKind;
+    title: string;
+    summary: string;
+    fileId: string;
+    unitCodes?: Nullable<string[]>;
+    requiresPlan: boolean;
+    requiresGroup: boolean;
+    dueAt: DateTime;
+}
+
+export interface MobilizationGroupInput {
+    leader: string;
+    members: string[];
+    phone: string;
+}
+
 export interface GenerateMonthlyReportInput {
     campaignId: string;
     month: string;
@@ -489,6 +509,8 @@ export interface IQuery {
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
+    mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
     notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
@@ -571,6 +593,12 @@ export interface IMutation {
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
+    acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
+    submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
+    registerMobilizationGroup(responseId: string, group: MobilizationGroupInput): MobilizationResponse | Promise<MobilizationResponse>;
+    approveMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
+    returnMobilization(responseId: string, reason: string): MobilizationResponse | Promise<MobilizationResponse>;
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
     markNotificationsRead(ids: string[]): number | Promise<number>;
     markAllNotificationsRead(): number | Promise<number>;
@@ -987,6 +1015,60 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface MobilizationFile {
+    name: string;
+    size: number;
+    downloadUrl: string;
+}
+
+export interface MobilizationGroup {
+    leader: string;
+    members: string[];
+    phone: string;
+    registeredAt: DateTime;
+}
+
+export interface MobilizationPlan {
+    file: MobilizationFile;
+    summary: string;
+    submittedAt: DateTime;
+}
+
+export interface MobilizationResponse {
+    id: string;
+    documentId: string;
+    unit: Unit;
+    acknowledged: boolean;
+    acknowledgedAt?: Nullable<DateTime>;
+    plan?: Nullable<MobilizationPlan>;
+    group?: Nullable<MobilizationGroup>;
+    review: MobilizationReview;
+    reviewLabel: string;
+    returnReason?: Nullable<string>;
+    returns: number;
+    overdueLevel?: Nullable<string>;
+    overdueLabel?: Nullable<string>;
+    missing: string[];
+    allowedActions: string[];
+    version: number;
+}
+
+export interface MobilizationDocument {
+    id: string;
+    campaignId: string;
+    kind: MobilizationDocumentKind;
+    kindLabel: string;
+    title: string;
+    summary: string;
+    file: MobilizationFile;
+    requiresPlan: boolean;
+    requiresGroup: boolean;
+    dueAt: DateTime;
+    issuedAt: DateTime;
+    due: boolean;
+    responses: MobilizationResponse[];
 }
 
 export interface MonthlyReportSummary {
