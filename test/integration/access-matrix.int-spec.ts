@@ -138,6 +138,16 @@ const MATRIX: Record<string, string> = {
   'GET /items/:itemId/files/:sha256': 'L O S A H M K',
   'GET /official-notices/:noticeId/document': 'L O S A H M K',
   'POST /files': '                L O S A H M .',
+  'Query.mobilizationDocuments': ' L O S A H M K',
+  'Query.mobilizationDocument': '  L O S A H M K',
+  'Mutation.issueMobilizationDocument': '. O . . . . .',
+  'Mutation.acknowledgeMobilization': '. . . . H M .',
+  'Mutation.submitMobilizationPlan': '. . . . H M .',
+  'Mutation.registerMobilizationGroup': '. . . . H M .',
+  'Mutation.approveMobilization': '. O . . . . .',
+  'Mutation.returnMobilization': '. O . . . . .',
+  'GET /mobilization/documents/:documentId/file': 'L O S A H M K',
+  'GET /mobilization/responses/:responseId/plan': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -329,6 +339,18 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.acknowledgeOfficialNotice': { query: 'mutation { acknowledgeOfficialNotice(id: "official-notice-no-such") { id } }' },
     'Mutation.uploadOfficialNoticeTemplate': { query: 'mutation { uploadOfficialNoticeTemplate(kind: SUPERVISION, fileId: "no-such-upload") { custom } }' },
     'Mutation.resetOfficialNoticeTemplate': { query: 'mutation { resetOfficialNoticeTemplate(kind: SUPERVISION) { custom } }' },
+    'Query.mobilizationDocuments': { query: `{ mobilizationDocuments(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.mobilizationDocument': { query: '{ mobilizationDocument(id: "mobilization-doc-no-such") { id } }' },
+    'Mutation.issueMobilizationDocument': {
+      query: `mutation { issueMobilizationDocument(input: { campaignId: "${CAMPAIGN}", kind: NOTICE, title: "通知", summary: "内容", fileId: "no-such-upload", requiresPlan: false, requiresGroup: false, dueAt: "2099-01-01T00:00:00Z" }) { id } }`,
+    },
+    'Mutation.acknowledgeMobilization': { query: 'mutation { acknowledgeMobilization(responseId: "mobilization-resp-no-such") { id } }' },
+    'Mutation.submitMobilizationPlan': { query: 'mutation { submitMobilizationPlan(responseId: "mobilization-resp-no-such", fileId: "no-such-upload", summary: "方案") { id } }' },
+    'Mutation.registerMobilizationGroup': {
+      query: 'mutation { registerMobilizationGroup(responseId: "mobilization-resp-no-such", group: { leader: "王", members: ["张"], phone: "13812345678" }) { id } }',
+    },
+    'Mutation.approveMobilization': { query: 'mutation { approveMobilization(responseId: "mobilization-resp-no-such") { id } }' },
+    'Mutation.returnMobilization': { query: 'mutation { returnMobilization(responseId: "mobilization-resp-no-such", reason: "理由") { id } }' },
     'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
   };
   return base;
