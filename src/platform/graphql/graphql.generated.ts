@@ -12,7 +12,7 @@
 export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
@@ -109,6 +109,7 @@ export interface RecordCampaignMeetingInput {
     title?: Nullable<string>;
     attendees: string[];
     unitCodes?: Nullable<string[]>;
+    absentUnitCodes?: Nullable<string[]>;
     minutes: string;
     decisions?: Nullable<MeetingDecisionInput[]>;
 }
@@ -680,6 +681,7 @@ export interface CampaignMeeting {
     title: string;
     attendees: string[];
     units: Unit[];
+    absentUnits: Unit[];
     minutes: string;
     decisions: MeetingDecision[];
     recordedBy: EventActor;

@@ -220,7 +220,9 @@ export type MeetingKind =
   /** 联席会议：领导小组召集有关责任单位，每月一次以上 / Joint meeting of the leading group with the units concerned, at least monthly */
   | 'JOINT'
   /** 协调会：重点、难点问题协调会议 / Coordination meeting on key and difficult problems */
-  | 'COORDINATION';
+  | 'COORDINATION'
+  /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
+  | 'MOBILIZATION';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -296,6 +298,8 @@ export type RecordCampaignMeetingInput = {
   attendees: Array<string>;
   /** 参会单位编码 / Codes of the units that attended */
   unitCodes?: Array<string> | null | undefined;
+  /** 缺席单位编码（动员大会按单位登记出席与缺席） / Codes of the units absent (mobilization rally) */
+  absentUnitCodes?: Array<string> | null | undefined;
   /** 会议纪要 / Minutes */
   minutes: string;
   /** 议定事项 / Decisions */
@@ -1825,7 +1829,7 @@ export type CampaignClockQueryVariables = Exact<{
 }>;
 
 
-export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
 
 export type AdvancePhaseMutationVariables = Exact<{
   input: AdvanceCampaignPhaseInput;
