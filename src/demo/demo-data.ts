@@ -11,6 +11,7 @@ import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicato
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
+import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
@@ -87,6 +88,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await ensureCampaignClock(client, taskQueue, DEMO_CAMPAIGN);
   // Official notices to show on a card: one awaiting 签收, one acknowledged.
   await seedDemoNotices(client, taskQueue, tasks, catalog);
+  // 动员部署: the street's 实施方案 with the units' responses in every state (demo-mobilization.ts).
+  await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });

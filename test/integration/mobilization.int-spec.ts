@@ -3,7 +3,9 @@
 // the office returns it with a reason, the unit hands in again, the office approves; a document whose deadline
 // passes climbs 催办 for what is missing and tells the unit; a unit sees only its own row, another unit cannot act
 // (and no event is written), and hostile inputs are refused in Chinese with nothing written.
-import { MOBILIZATION_DOC_STREAM_PREFIX } from '../../workflows/mobilization/mobilization.messages';
+import { DEMO_MOBILIZATION_KEY, seedDemoMobilization } from '../../src/demo/demo-mobilization';
+import { FileStore } from '../../src/platform/files/file-store';
+import { MOBILIZATION_DOC_STREAM_PREFIX, mobilizationDocWorkflowId } from '../../workflows/mobilization/mobilization.messages';
 import { startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 
@@ -208,5 +210,30 @@ describe('mobilization', () => {
       10_000,
       '催办 told',
     );
+  });
+
+  it('seeds the demo: one 实施方案 to every demo unit, its responses approved, returned, awaiting review, acknowledged and overdue', async () => {
+    const files = new FileStore(stack.config.files.dir, stack.config.files.maxBytes);
+    const units = await seedDemoMobilization(stack.temporal, stack.config.temporal.taskQueue, files);
+    expect(units).toBeGreaterThanOrEqual(5);
+    const id = mobilizationDocWorkflowId(DEMO_MOBILIZATION_KEY);
+    const rows = async () => new Map((await stack.db.selectFrom('mobilization_responses').select(['unit_code', 'review', 'acknowledged_at', 'escalation_level']).where('document_id', '=', id).execute()).map((r) => [r.unit_code, r]));
+    await waitFor(async () => (await rows()).get('NMSC')?.escalation_level === 'URGE', 30_000, 'the demo’s overdue units');
+    const seen = await rows();
+    expect(seen.size).toBe(units);
+    // Those still owing something are at 催办; those that handed in may have been urged before they did (the deadline had passed).
+    expect(['WTSQ', 'BJSQ', 'DHC', 'XCB', 'NMSC'].map((c) => [c, seen.get(c)?.review, seen.get(c)?.acknowledged_at !== null])).toEqual([
+      ['WTSQ', 'APPROVED', true],
+      ['BJSQ', 'RETURNED', true],
+      ['DHC', 'SUBMITTED', true],
+      ['XCB', 'NONE', true],
+      ['NMSC', 'NONE', false],
+    ]);
+    for (const c of ['BJSQ', 'XCB']) await waitFor(async () => (await rows()).get(c)?.escalation_level === 'URGE', 30_000, `${c} at 催办`);
+    // The document's file is in the store, a real PDF.
+    const doc = (await stack.db.selectFrom('mobilization_documents').select('state_json').where('document_id', '=', id).executeTakeFirstOrThrow()).state_json as { file: { sha256: string } };
+    expect((await files.get(doc.file.sha256))?.subarray(0, 5).toString()).toBe('%PDF-');
+    // Seeding again adds nothing.
+    expect(await seedDemoMobilization(stack.temporal, stack.config.temporal.taskQueue, files)).toBe(0);
   });
 });

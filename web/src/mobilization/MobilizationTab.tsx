@@ -170,7 +170,8 @@ function DocumentCard({ doc, office, busy, onDialog, act }: { doc: MobilizationD
       title: '逾期',
       key: 'overdue',
       render: (_: unknown, r: Row) =>
-        r.overdueLevel ? (
+        // The step reached is shown while something is still owed; once all is handed in, the row's review says the rest.
+        r.overdueLevel && r.missing.length > 0 ? (
           <Tag color={OVERDUE_COLORS[r.overdueLevel]} data-testid="mobilization-overdue">
             {r.overdueLabel}
             {r.missing.length > 0 ? `：缺${r.missing.join('、')}` : ''}
