@@ -7,3 +7,4 @@ export { inspectionRoundWorkflow } from './inspection-round/inspection-round.wor
 export { officialNoticeWorkflow } from './official-notice/official-notice.workflow';
 export { notificationDeliveryWorkflow } from './notification-delivery/notification-delivery.workflow';
 export { unitReportWorkflow } from './unit-report/unit-report.workflow';
+export { mobilizationDocumentWorkflow, mobilizationResponseWorkflow } from './mobilization/mobilization.workflow';

@@ -23,6 +23,7 @@ import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
+import { MobilizationModule } from '../mobilization/mobilization.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
@@ -96,6 +97,7 @@ export class AppModule {
         OfficialNoticeModule,
         AuditModule,
         UnitReportModule,
+        MobilizationModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

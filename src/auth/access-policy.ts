@@ -26,6 +26,7 @@ import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
 import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-notice/official-notice.types';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 import { UNIT_REPORT_REVIEW_ROLES, UNIT_REPORT_SUBMIT_ROLES } from '../../workflows/unit-report/unit-report.types';
+import { MOBILIZATION_OFFICE_ROLES, MOBILIZATION_UNIT_ROLES } from '../../workflows/mobilization/mobilization.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -216,6 +217,19 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnUnitReport': { what: '退回专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.openUnitReportMonth': { what: '开启专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.setUnitReportDueDay': { what: '设置专题汇报截止日', allow: UNIT_REPORT_REVIEW_ROLES },
+  // Mobilization (动员部署): every role reads the documents (a unit those issued to it, and its own row of the matrix),
+  // the office issues, approves and returns, the unit's own people acknowledge, submit the plan and register the group
+  // (the unit is checked by the rule, checkResponse).
+  'Query.mobilizationDocuments': { what: '查看动员部署文件', allow: ALL, scope: 'CAMPAIGN_READ', unitScoped: true },
+  'Query.mobilizationDocument': { what: '查看动员部署文件', allow: ALL, scope: 'CAMPAIGN_READ', unitScoped: true },
+  'GET /mobilization/documents/:documentId/file': { what: '下载动员部署文件', allow: ALL, scope: 'CAMPAIGN_READ', unitScoped: true },
+  'GET /mobilization/responses/:responseId/plan': { what: '下载单位工作实施方案', allow: ALL, scope: 'CAMPAIGN_READ', unitScoped: true },
+  'Mutation.issueMobilizationDocument': { what: '印发动员部署文件', allow: MOBILIZATION_OFFICE_ROLES },
+  'Mutation.acknowledgeMobilization': { what: '签收动员部署文件', allow: MOBILIZATION_UNIT_ROLES },
+  'Mutation.submitMobilizationPlan': { what: '提交工作实施方案', allow: MOBILIZATION_UNIT_ROLES },
+  'Mutation.registerMobilizationGroup': { what: '登记创文责任小组', allow: MOBILIZATION_UNIT_ROLES },
+  'Mutation.approveMobilization': { what: '审核通过单位动员部署材料', allow: MOBILIZATION_OFFICE_ROLES },
+  'Mutation.returnMobilization': { what: '退回单位动员部署材料', allow: MOBILIZATION_OFFICE_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

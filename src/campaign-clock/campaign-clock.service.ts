@@ -47,6 +47,7 @@ export interface MeetingInput {
   title?: string | null;
   attendees: string[];
   unitCodes?: string[] | null;
+  absentUnitCodes?: string[] | null;
   minutes: string;
   decisions?: { text: string; unitCode?: string | null; dueDate?: string | null }[] | null;
 }
@@ -160,10 +161,11 @@ export class CampaignClockService {
     const inMonth = CampaignClockService.monthFilter(month);
     const events = (await this.clocks.events(campaign.id, ['CampaignMeetingRecorded'])).filter(inMonth);
     const decisionsOf = (e: HistoryEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
-    const involves = (e: HistoryEvent, unit: string) => strings(e.data.unitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
+    const involves = (e: HistoryEvent, unit: string) =>
+      strings(e.data.unitCodes).includes(unit) || strings(e.data.absentUnitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
     const unit = visibleUnit(actor);
     const visible = unit === null ? events : events.filter((e) => involves(e, unit));
-    const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
+    const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...strings(e.data.absentUnitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
     return visible
       .map((e) => {
         const kind = e.data.kind as MeetingKind;
@@ -175,6 +177,7 @@ export class CampaignClockService {
           title: String(e.data.title ?? ''),
           attendees: strings(e.data.attendees),
           units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
+          absentUnits: CampaignClockService.unitList(strings(e.data.absentUnitCodes), units),
           minutes: String(e.data.minutes ?? ''),
           decisions: decisionsOf(e).map((d) => ({ text: d.text, unit: d.unitCode ? CampaignClockService.unitList([d.unitCode], units)[0] : null, dueDate: d.dueDate })),
           recordedBy: eventActor(e),
@@ -245,6 +248,7 @@ export class CampaignClockService {
     const state = await this.state(campaign);
     this.refuseEarly(state, actor, 'RECORD_MEETING');
     const unitCodes = await this.knownUnits(input.unitCodes ?? [], 'unitCodes');
+    const absentUnitCodes = await this.knownUnits(input.absentUnitCodes ?? [], 'absentUnitCodes');
     const decisions = input.decisions ?? [];
     await this.knownUnits(decisions.flatMap((d) => (d.unitCode?.trim() ? [d.unitCode.trim()] : [])), 'decisions');
     const meetingId = randomUUID();
@@ -256,6 +260,7 @@ export class CampaignClockService {
       title: input.title ?? undefined,
       attendees: input.attendees,
       unitCodes,
+      absentUnitCodes,
       minutes: input.minutes,
       decisions: decisions.map((d) => ({ text: d.text, unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate?.trim() || null })),
     };

@@ -146,6 +146,16 @@ const MATRIX: Record<string, string> = {
   'Mutation.openUnitReportMonth': '. O . . . . .',
   'Mutation.setUnitReportDueDay': '. O . . . . .',
   'GET /unit-reports/:reportId/files/:sha256': 'L O S A H M K',
+  'Query.mobilizationDocuments': ' L O S A H M K',
+  'Query.mobilizationDocument': '  L O S A H M K',
+  'Mutation.issueMobilizationDocument': '. O . . . . .',
+  'Mutation.acknowledgeMobilization': '. . . . H M .',
+  'Mutation.submitMobilizationPlan': '. . . . H M .',
+  'Mutation.registerMobilizationGroup': '. . . . H M .',
+  'Mutation.approveMobilization': '. O . . . . .',
+  'Mutation.returnMobilization': '. O . . . . .',
+  'GET /mobilization/documents/:documentId/file': 'L O S A H M K',
+  'GET /mobilization/responses/:responseId/plan': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -344,6 +354,18 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.returnUnitReport': { query: 'mutation { returnUnitReport(id: "unit-report:no-such", reason: "补充") { id } }' },
     'Mutation.openUnitReportMonth': { query: `mutation { openUnitReportMonth(campaignId: "${CAMPAIGN}", month: "2999-01") { month } }` },
     'Mutation.setUnitReportDueDay': { query: `mutation { setUnitReportDueDay(campaignId: "${CAMPAIGN}", dueDay: 25) }` },
+    'Query.mobilizationDocuments': { query: `{ mobilizationDocuments(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.mobilizationDocument': { query: '{ mobilizationDocument(id: "mobilization-doc-no-such") { id } }' },
+    'Mutation.issueMobilizationDocument': {
+      query: `mutation { issueMobilizationDocument(input: { campaignId: "${CAMPAIGN}", kind: NOTICE, title: "通知", summary: "内容", fileId: "no-such-upload", requiresPlan: false, requiresGroup: false, dueAt: "2099-01-01T00:00:00Z" }) { id } }`,
+    },
+    'Mutation.acknowledgeMobilization': { query: 'mutation { acknowledgeMobilization(responseId: "mobilization-resp-no-such") { id } }' },
+    'Mutation.submitMobilizationPlan': { query: 'mutation { submitMobilizationPlan(responseId: "mobilization-resp-no-such", fileId: "no-such-upload", summary: "方案") { id } }' },
+    'Mutation.registerMobilizationGroup': {
+      query: 'mutation { registerMobilizationGroup(responseId: "mobilization-resp-no-such", group: { leader: "王", members: ["张"], phone: "13812345678" }) { id } }',
+    },
+    'Mutation.approveMobilization': { query: 'mutation { approveMobilization(responseId: "mobilization-resp-no-such") { id } }' },
+    'Mutation.returnMobilization': { query: 'mutation { returnMobilization(responseId: "mobilization-resp-no-such", reason: "理由") { id } }' },
     'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
   };
   return base;

@@ -204,7 +204,7 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
       );
     case 'RECORD_MEETING':
       if (!(MEETING_KINDS as readonly string[]).includes(command.kind)) {
-        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会）' };
+        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会）' };
       }
       return (
         text(command.meetingId, 'meetingId', '会议编号', { required: true, max: 100 }) ??
@@ -212,12 +212,22 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
         text(command.title, 'title', '会议名称', { required: false, max: 200 }) ??
         list(command.attendees, 'attendees', '参会人员', { min: 1, itemMax: 100 }) ??
         list(command.unitCodes, 'unitCodes', '参会单位', { min: 0, itemMax: 50 }) ??
+        list(command.absentUnitCodes, 'absentUnitCodes', '缺席单位', { min: 0, itemMax: 50 }) ??
+        presentAndAbsent(command.unitCodes, command.absentUnitCodes) ??
         text(command.minutes, 'minutes', '会议纪要', { required: true, max: MINUTES_MAX }) ??
         validateDecisions(command.decisions)
       );
     default:
       return assertNever(command);
   }
+}
+
+/** A unit is either present or absent, not both. */
+function presentAndAbsent(present: readonly string[] | undefined, absent: readonly string[] | undefined): Rejection | null {
+  if (!absent || absent.length === 0) return null;
+  const here = new Set((present ?? []).map((c) => (typeof c === 'string' ? c.trim() : c)));
+  const both = absent.find((c) => typeof c === 'string' && here.has(c.trim()));
+  return both ? { code: 'BAD_USER_INPUT', field: 'absentUnitCodes', message: `单位「${both.trim().slice(0, 50)}」不能既参会又缺席` } : null;
 }
 
 const trimmed = (values: readonly string[] | undefined) => (values ?? []).map((v) => v.trim());
@@ -257,6 +267,8 @@ function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent 
           title: note(command.title),
           attendees: trimmed(command.attendees),
           unitCodes: trimmed(command.unitCodes),
+          // Only where attendance by unit was taken, so that other meetings' events stay as they were.
+          ...(command.absentUnitCodes && command.absentUnitCodes.length > 0 ? { absentUnitCodes: trimmed(command.absentUnitCodes) } : {}),
           minutes: command.minutes.trim(),
           decisions: (command.decisions ?? []).map((d) => ({ text: d.text.trim(), unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate ?? null })),
         },

@@ -25,6 +25,8 @@ export type CampaignEvent =
         title: string;
         attendees: string[];
         unitCodes: string[];
+        /** Units absent (a 动员大会's attendance by unit); absent from meetings recorded before issue 19. */
+        absentUnitCodes?: string[];
         minutes: string;
         decisions: MeetingDecision[];
       };

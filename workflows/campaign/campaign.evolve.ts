@@ -50,7 +50,11 @@ export function evolve(state: CampaignState, event: CampaignEvent, meta: EventMe
       return {
         ...next,
         months: tallied(state, event.data.date, (t) =>
-          event.data.kind === 'JOINT' ? { ...t, jointMeetings: t.jointMeetings + 1 } : { ...t, coordinationMeetings: t.coordinationMeetings + 1 },
+          event.data.kind === 'JOINT'
+            ? { ...t, jointMeetings: t.jointMeetings + 1 }
+            : event.data.kind === 'COORDINATION'
+              ? { ...t, coordinationMeetings: t.coordinationMeetings + 1 }
+              : t, // a 动员大会 counts toward neither cadence
         ),
       };
     case 'CadenceShortfallFlagged':

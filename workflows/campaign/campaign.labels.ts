@@ -14,6 +14,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   JOINT: '联席会议',
   COORDINATION: '协调会',
+  MOBILIZATION: '动员大会',
 };
 
 export const CADENCE_LABELS: Record<CadenceRequirement, string> = {

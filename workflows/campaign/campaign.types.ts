@@ -7,8 +7,8 @@ import type { Actor } from '../shared/actor.types';
 export const PHASES = ['MOBILIZATION', 'SPECIAL_RECTIFICATION', 'SPRINT', 'INSPECTION', 'REVIEW'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** 联席会议 (the leading group with the units concerned) and 协调会 (key and difficult problems). */
-export const MEETING_KINDS = ['JOINT', 'COORDINATION'] as const;
+/** 联席会议 (the leading group with the units concerned), 协调会 (key and difficult problems) and 动员大会 (mobilization, plan 五(一)). */
+export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /** What the plan requires every month (五(二)2): on-site supervision at least twice, a joint meeting at least once. */
@@ -127,6 +127,8 @@ export type CampaignCommand =
       title?: string;
       attendees: string[];
       unitCodes?: string[];
+      /** Units expected but absent (动员大会 attendance by unit); present units are `unitCodes`. */
+      absentUnitCodes?: string[];
       minutes: string;
       decisions?: MeetingDecision[];
     };

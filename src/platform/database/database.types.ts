@@ -562,9 +562,45 @@ export interface Database {
   working_day_overrides: WorkingDayOverridesTable;
   board_snapshots: BoardSnapshotsTable;
   board_snapshot_cards: BoardSnapshotCardsTable;
+  mobilization_documents: MobilizationDocumentsTable;
+  mobilization_responses: MobilizationResponsesTable;
   unit_reports: UnitReportsTable;
   unit_report_settings: UnitReportSettingsTable;
 }
+
+/** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
+export interface MobilizationDocumentsTable {
+  document_id: string;
+  campaign_id: string;
+  kind: string;
+  title: string;
+  status: string;
+  issued_at: Timestamp;
+  due_at: Timestamp;
+  unit_codes: string[];
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** The whole state (MobilizationDocState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (migration 0034): one row per unit's response to a mobilization document, folded with evolveResponse. */
+export interface MobilizationResponsesTable {
+  response_id: string;
+  document_id: string;
+  campaign_id: string;
+  unit_code: string;
+  review: string;
+  acknowledged_at: Timestamp | null;
+  escalation_level: string | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** The whole state (MobilizationResponseState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
 
 /** A unit's monthly report (migration 0036): a projection of its stream. */
 export interface UnitReportsTable {

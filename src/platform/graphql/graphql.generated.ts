@@ -12,7 +12,7 @@
 export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
@@ -28,6 +28,8 @@ export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDI
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
+export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
 export type DeliveryChannel = "EMAIL" | "WEBHOOK" | "WECOM" | "DINGTALK" | "SMS";
 export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
@@ -108,6 +110,7 @@ export interface RecordCampaignMeetingInput {
     title?: Nullable<string>;
     attendees: string[];
     unitCodes?: Nullable<string[]>;
+    absentUnitCodes?: Nullable<string[]>;
     minutes: string;
     decisions?: Nullable<MeetingDecisionInput[]>;
 }
@@ -316,6 +319,24 @@ export interface RecordRoundScoresInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface IssueMobilizationDocumentInput {
+    campaignId?: Nullable<string>;
+    kind: MobilizationDocumentKind;
+    title: string;
+    summary: string;
+    fileId: string;
+    unitCodes?: Nullable<string[]>;
+    requiresPlan: boolean;
+    requiresGroup: boolean;
+    dueAt: DateTime;
+}
+
+export interface MobilizationGroupInput {
+    leader: string;
+    members: string[];
+    phone: string;
+}
+
 export interface GenerateMonthlyReportInput {
     campaignId: string;
     month: string;
@@ -499,6 +520,8 @@ export interface IQuery {
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
+    mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
     exportMonthlyReport(campaignId: string, month: string): ExportedFile | Promise<ExportedFile>;
     notifications(first?: Nullable<number>, after?: Nullable<string>, unreadOnly?: Nullable<boolean>): NotificationConnection | Promise<NotificationConnection>;
@@ -583,6 +606,12 @@ export interface IMutation {
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
+    acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
+    submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
+    registerMobilizationGroup(responseId: string, group: MobilizationGroupInput): MobilizationResponse | Promise<MobilizationResponse>;
+    approveMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
+    returnMobilization(responseId: string, reason: string): MobilizationResponse | Promise<MobilizationResponse>;
     generateMonthlyReport(input: GenerateMonthlyReportInput): MonthlyReport | Promise<MonthlyReport>;
     markNotificationsRead(ids: string[]): number | Promise<number>;
     markAllNotificationsRead(): number | Promise<number>;
@@ -669,6 +698,7 @@ export interface CampaignMeeting {
     title: string;
     attendees: string[];
     units: Unit[];
+    absentUnits: Unit[];
     minutes: string;
     decisions: MeetingDecision[];
     recordedBy: EventActor;
@@ -1004,6 +1034,60 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface MobilizationFile {
+    name: string;
+    size: number;
+    downloadUrl: string;
+}
+
+export interface MobilizationGroup {
+    leader: string;
+    members: string[];
+    phone: string;
+    registeredAt: DateTime;
+}
+
+export interface MobilizationPlan {
+    file: MobilizationFile;
+    summary: string;
+    submittedAt: DateTime;
+}
+
+export interface MobilizationResponse {
+    id: string;
+    documentId: string;
+    unit: Unit;
+    acknowledged: boolean;
+    acknowledgedAt?: Nullable<DateTime>;
+    plan?: Nullable<MobilizationPlan>;
+    group?: Nullable<MobilizationGroup>;
+    review: MobilizationReview;
+    reviewLabel: string;
+    returnReason?: Nullable<string>;
+    returns: number;
+    overdueLevel?: Nullable<string>;
+    overdueLabel?: Nullable<string>;
+    missing: string[];
+    allowedActions: string[];
+    version: number;
+}
+
+export interface MobilizationDocument {
+    id: string;
+    campaignId: string;
+    kind: MobilizationDocumentKind;
+    kindLabel: string;
+    title: string;
+    summary: string;
+    file: MobilizationFile;
+    requiresPlan: boolean;
+    requiresGroup: boolean;
+    dueAt: DateTime;
+    issuedAt: DateTime;
+    due: boolean;
+    responses: MobilizationResponse[];
 }
 
 export interface MonthlyReportSummary {

@@ -28,6 +28,9 @@ import {
   type AccountabilityEvent,
   type AccountabilityForm,
 } from '../../../workflows/shared/accountability';
+import type { MobilizationResponseEvent } from '../../../workflows/mobilization/mobilization.events';
+import { MISSING_LABELS, MOBILIZATION_LEVEL_LABELS } from '../../../workflows/mobilization/mobilization.labels';
+import { MOBILIZATION_RESPONSE_STREAM_PREFIX } from '../../../workflows/mobilization/mobilization.messages';
 
 export const NOTIFICATION_KINDS = ['ESCALATION', 'APPROVAL_REQUEST', 'RETURNED', 'EXTENSION_DECISION', 'ITEM_ASSIGNED', 'ACCOUNTABILITY_DECISION'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -78,7 +81,8 @@ export type StreamContext =
       accountability?: ProposedAccountability;
     }
   | { kind: 'item'; campaignId: string; description: string; unitCode: string | null; responsibleLogin?: string | null; accountability?: ProposedAccountability }
-  | { kind: 'notice'; campaignId: string; unitCode: string; noticeKind: NoticeKind; number: string; title: string; taskId: string | null; itemId: string | null };
+  | { kind: 'notice'; campaignId: string; unitCode: string; noticeKind: NoticeKind; number: string; title: string; taskId: string | null; itemId: string | null }
+  | { kind: 'mobilization'; campaignId: string; unitCode: string; title: string; documentId: string };
 
 /** The event, as stored. */
 export interface NotifiableEvent {
@@ -102,6 +106,7 @@ export const CONTEXT_EVENT_TYPES: readonly string[] = [
   'ItemDispatchReturnApproved',
   'NoticeIssued',
   'AccountabilityProposed',
+  'MobilizationResponseOpened',
 ];
 const CONTEXT_EVENTS: ReadonlySet<string> = new Set(CONTEXT_EVENT_TYPES);
 const TASK_NOTIFYING: ReadonlySet<string> = new Set([
@@ -124,6 +129,13 @@ const ITEM_NOTIFYING: ReadonlySet<string> = new Set(['DeadlineEscalated', 'ItemD
 /** Official notices: the unit head is told of a new notice to acknowledge, and of every step it stays unacknowledged. */
 const NOTICE_NOTIFYING: ReadonlySet<string> = new Set(['NoticeIssued', 'NoticeAckEscalated']);
 
+/** Mobilization (动员部署): the unit is told of a new document, of a return and of each step of the ladder; the office of each submission. */
+const MOBILIZATION_NOTIFYING: ReadonlySet<string> = new Set(['MobilizationResponseOpened', 'MobilizationPlanSubmitted', 'MobilizationGroupRegistered', 'MobilizationReturned', 'MobilizationEscalated']);
+
+export function isMobilizationStream(streamId: string): boolean {
+  return streamId.startsWith(MOBILIZATION_RESPONSE_STREAM_PREFIX);
+}
+
 export function isTaskStream(streamId: string): boolean {
   return streamId.startsWith(INDICATOR_TASK_STREAM_PREFIX);
 }
@@ -142,17 +154,18 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
+  if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   return false;
 }
 
 /** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
 export function changesContext(event: Pick<NotifiableEvent, 'streamId' | 'type'>): boolean {
-  return (isTaskStream(event.streamId) || isItemStream(event.streamId) || isNoticeStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
+  return (isTaskStream(event.streamId) || isItemStream(event.streamId) || isNoticeStream(event.streamId) || isMobilizationStream(event.streamId)) && CONTEXT_EVENTS.has(event.type);
 }
 
 /** Folds one event into its stream's context; events that change nothing leave it as it was. */
 export function foldContext(context: StreamContext | null, event: NotifiableEvent): StreamContext | null {
-  if (event.type === 'AccountabilityProposed' && context !== null && context.kind !== 'notice') {
+  if (event.type === 'AccountabilityProposed' && context !== null && context.kind !== 'notice' && context.kind !== 'mobilization') {
     const d = event.data as unknown as Extract<AccountabilityEvent, { type: 'AccountabilityProposed' }>['data'];
     return { ...context, accountability: { unit: d.unit, persons: d.persons, form: d.form, formNote: d.formNote, reason: d.reason } };
   }
@@ -200,6 +213,10 @@ export function foldContext(context: StreamContext | null, event: NotifiableEven
     const d = e.data;
     return { kind: 'notice', campaignId: d.campaignId, unitCode: d.unitCode, noticeKind: d.kind, number: d.number, title: d.title, taskId: d.taskId, itemId: d.itemId };
   }
+  if (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened') {
+    const d = event.data as Extract<MobilizationResponseEvent, { type: 'MobilizationResponseOpened' }>['data'];
+    return { kind: 'mobilization', campaignId: d.campaignId, unitCode: d.unitCode, title: d.title, documentId: d.documentId };
+  }
   return context;
 }
 
@@ -244,7 +261,7 @@ const toResponsible = (unitCode: string | null, responsibleLogin: string | null 
  */
 function accountabilityNotifications(
   event: NotifiableEvent,
-  ctx: Exclude<StreamContext, { kind: 'notice' }>,
+  ctx: Exclude<StreamContext, { kind: 'notice' | 'mobilization' }>,
   subject: string,
   unitName: (code: string) => string,
   base: Pick<NotificationDraft, 'campaignId' | 'taskId' | 'itemId'>,
@@ -301,8 +318,10 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   // A unit's monthly report: every notifying event names its campaign, unit and month itself.
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
   // A notice's first event is its own context.
-  const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
+  const first = (isNoticeStream(event.streamId) && event.type === 'NoticeIssued') || (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened');
+  const ctx = first ? foldContext(null, event) : context;
   if (ctx === null) return [];
+  if (ctx.kind === 'mobilization') return mobilizationNotifications(event, ctx, unitName);
   if (ctx.kind !== 'notice' && (ACCOUNTABILITY_EVENT_TYPES as readonly string[]).includes(event.type)) {
     const subject = ctx.kind === 'task' ? `测评指标 ${ctx.indicatorCode}` : itemSubject(ctx.description);
     const base = ctx.kind === 'task' ? { campaignId: ctx.campaignId, taskId: event.streamId, itemId: null } : { campaignId: ctx.campaignId, taskId: null, itemId: event.streamId };
@@ -440,6 +459,57 @@ function itemNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, {
           title: `【${label}】${subject}：${ITEM_STATE_LABELS[e.data.state]}${lateness(e.data.dueAt, event.occurredAt)}`,
           text: `整改期限为 ${shanghaiDate(e.data.dueAt)}，现予以${label}，请尽快办理。`,
           audience: escalationAudience(e.data.level, e.data.notify, ctx.unitCode, ctx.responsibleLogin ?? null),
+        },
+      ];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Mobilization (动员部署): a new document to the unit, each submission to the office, a return and the ladder to the unit. */
+function mobilizationNotifications(event: NotifiableEvent, ctx: Extract<StreamContext, { kind: 'mobilization' }>, unitName: (code: string) => string): NotificationDraft[] {
+  const e = { type: event.type, data: event.data } as MobilizationResponseEvent;
+  const subject = `动员部署「${ctx.title}」`;
+  const unit = unitName(ctx.unitCode);
+  const base = { campaignId: ctx.campaignId, taskId: null, itemId: null, urgent: false };
+  switch (e.type) {
+    case 'MobilizationResponseOpened': {
+      const asked = [e.data.requiresPlan ? '提交本单位工作实施方案' : '', e.data.requiresGroup ? '登记创文责任小组' : ''].filter(Boolean).join('、');
+      return [
+        {
+          ...base,
+          kind: 'ITEM_ASSIGNED',
+          title: `【待签收】${subject}`,
+          text: `创建办印发${subject}，请于 ${shanghaiDate(e.data.dueAt)} 前在「文书档案 · 动员部署」中签收${asked ? `，并${asked}` : ''}。`,
+          audience: toUnit(ctx.unitCode),
+        },
+      ];
+    }
+    case 'MobilizationPlanSubmitted':
+    case 'MobilizationGroupRegistered':
+      return [
+        {
+          ...base,
+          kind: 'APPROVAL_REQUEST',
+          title: `【待审核】${subject}：${unit}${e.type === 'MobilizationPlanSubmitted' ? '提交工作实施方案' : '登记创文责任小组'}`,
+          text: e.type === 'MobilizationPlanSubmitted' ? e.data.summary : `组长：${e.data.leader}，成员 ${e.data.members.length} 人，联系电话 ${e.data.phone}。`,
+          audience: toRoles(['OFFICE']),
+        },
+      ];
+    case 'MobilizationReturned':
+      return [{ ...base, kind: 'RETURNED', title: `【退回】${subject}：材料被退回`, text: `退回理由：${e.data.reason}。请修改后重新提交。`, audience: toUnit(ctx.unitCode) }];
+    case 'MobilizationEscalated': {
+      const label = MOBILIZATION_LEVEL_LABELS[e.data.level];
+      const missing = e.data.missing.map((m) => MISSING_LABELS[m] ?? m).join('、');
+      return [
+        {
+          ...base,
+          kind: 'ESCALATION',
+          urgent: e.data.level === 'SUPERVISE',
+          title: `【${label}】${subject}：${lateness(e.data.dueAt, event.occurredAt)}`,
+          text: `${unit}尚未完成：${missing || '—'}。时限为 ${shanghaiDate(e.data.dueAt)}，现予以${label}，请尽快办理。`,
+          audience: { roles: e.data.notify.filter((r) => !UNIT_ROLES.has(r)), unitCode: ctx.unitCode, unitRoles: e.data.notify.filter((r) => UNIT_ROLES.has(r)) },
         },
       ];
     }

@@ -9,6 +9,7 @@ import { InspectionRoundProjection } from '../projections/inspection-round.proje
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { UnitReportProjection } from '../projections/unit-report.projection';
+import { MobilizationProjection } from '../projections/mobilization.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -32,6 +33,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
     new OfficialNoticeProjection(),
     new UnitReportProjection(),
+    new MobilizationProjection(),
   ];
 }
 

@@ -220,7 +220,9 @@ export type MeetingKind =
   /** 联席会议：领导小组召集有关责任单位，每月一次以上 / Joint meeting of the leading group with the units concerned, at least monthly */
   | 'JOINT'
   /** 协调会：重点、难点问题协调会议 / Coordination meeting on key and difficult problems */
-  | 'COORDINATION';
+  | 'COORDINATION'
+  /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
+  | 'MOBILIZATION';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -296,6 +298,8 @@ export type RecordCampaignMeetingInput = {
   attendees: Array<string>;
   /** 参会单位编码 / Codes of the units that attended */
   unitCodes?: Array<string> | null | undefined;
+  /** 缺席单位编码（动员大会按单位登记出席与缺席） / Codes of the units absent (mobilization rally) */
+  absentUnitCodes?: Array<string> | null | undefined;
   /** 会议纪要 / Minutes */
   minutes: string;
   /** 议定事项 / Decisions */
@@ -826,6 +830,56 @@ export type RecordRoundScoresInput = {
   scores: Array<CriterionScoreInput>;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
+};
+
+/** 动员部署文件类别 / Kind of mobilization document */
+export type MobilizationDocumentKind =
+  /** 实施方案 / Implementation plan */
+  | 'IMPLEMENTATION_PLAN'
+  /** 通知 / Notice */
+  | 'NOTICE';
+
+/** 单位材料的审核状态 / Review state of a unit's submission */
+export type MobilizationReview =
+  /** 未提交（或尚未交齐） / Not (fully) handed in */
+  | 'NONE'
+  /** 待审核 / Awaiting the office's review */
+  | 'SUBMITTED'
+  /** 已通过 / Approved */
+  | 'APPROVED'
+  /** 已退回，待重新提交 / Returned, to be handed in again */
+  | 'RETURNED';
+
+/** 创建办印发动员部署文件 / The office issues a mobilization document */
+export type IssueMobilizationDocumentInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 类别 / Kind */
+  kind: MobilizationDocumentKind;
+  /** 标题，最多 100 字 / Title, at most 100 characters */
+  title: string;
+  /** 内容摘要，最多 2000 字 / Summary, at most 2000 characters */
+  summary: string;
+  /** POST /files 上传的文件编号（.pdf 或 .docx） / The uploaded file's id */
+  fileId: string | number;
+  /** 下发单位编码；不填为全部责任单位，最多 500 个 / Unit codes; all units when omitted */
+  unitCodes?: Array<string> | null | undefined;
+  /** 要求提交本单位工作实施方案 / Units submit their own plan */
+  requiresPlan: boolean;
+  /** 要求登记创文责任小组 / Units register their group */
+  requiresGroup: boolean;
+  /** 完成时限，须晚于当前时间 / Deadline, in the future */
+  dueAt: string;
+};
+
+/** 单位登记的创文责任小组 / A unit's group, as registered */
+export type MobilizationGroupInput = {
+  /** 组长姓名，最多 30 字 / Leader, at most 30 characters */
+  leader: string;
+  /** 成员姓名，1–30 人，每人最多 30 字 / Members, 1–30, at most 30 characters each */
+  members: Array<string>;
+  /** 联系电话：11 位手机号或带区号的固定电话 / Contact phone */
+  phone: string;
 };
 
 /** 生成某月的专题汇报并检查该月工作节奏（创建办） / Generate a month's report and check its cadence (office) */
@@ -1809,6 +1863,68 @@ export type ReturnItemAccountabilityMutationVariables = Exact<{
 
 export type ReturnItemAccountabilityMutation = { returnItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
 
+export type MobilizationDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MobilizationDocumentsQuery = { mobilizationDocuments: Array<{ id: string, kind: MobilizationDocumentKind, kindLabel: string, title: string, summary: string, requiresPlan: boolean, requiresGroup: boolean, dueAt: string, issuedAt: string, due: boolean, file: { name: string, size: number, downloadUrl: string }, responses: Array<{ id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null }> }> };
+
+export type MobilizationDocFragment = { id: string, kind: MobilizationDocumentKind, kindLabel: string, title: string, summary: string, requiresPlan: boolean, requiresGroup: boolean, dueAt: string, issuedAt: string, due: boolean, file: { name: string, size: number, downloadUrl: string }, responses: Array<{ id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null }> };
+
+export type MobilizationRowFragment = { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null };
+
+export type MobilizationUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MobilizationUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type IssueMobilizationMutationVariables = Exact<{
+  input: IssueMobilizationDocumentInput;
+}>;
+
+
+export type IssueMobilizationMutation = { issueMobilizationDocument: { id: string, kind: MobilizationDocumentKind, kindLabel: string, title: string, summary: string, requiresPlan: boolean, requiresGroup: boolean, dueAt: string, issuedAt: string, due: boolean, file: { name: string, size: number, downloadUrl: string }, responses: Array<{ id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null }> } };
+
+export type AcknowledgeMobilizationMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeMobilizationMutation = { acknowledgeMobilization: { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null } };
+
+export type SubmitMobilizationPlanMutationVariables = Exact<{
+  id: string | number;
+  fileId: string | number;
+  summary: string;
+}>;
+
+
+export type SubmitMobilizationPlanMutation = { submitMobilizationPlan: { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null } };
+
+export type RegisterMobilizationGroupMutationVariables = Exact<{
+  id: string | number;
+  group: MobilizationGroupInput;
+}>;
+
+
+export type RegisterMobilizationGroupMutation = { registerMobilizationGroup: { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null } };
+
+export type ApproveMobilizationMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveMobilizationMutation = { approveMobilization: { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null } };
+
+export type ReturnMobilizationMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnMobilizationMutation = { returnMobilization: { id: string, documentId: string, acknowledged: boolean, acknowledgedAt: string | null, review: MobilizationReview, reviewLabel: string, returnReason: string | null, returns: number, overdueLevel: string | null, overdueLabel: string | null, missing: Array<string>, allowedActions: Array<string>, version: number, unit: { code: string, name: string }, plan: { summary: string, submittedAt: string, file: { name: string, size: number, downloadUrl: string } } | null, group: { leader: string, members: Array<string>, phone: string, registeredAt: string } | null } };
+
 export type ImportCatalogMutationVariables = Exact<{
   input: ImportCatalogInput;
 }>;
@@ -1852,7 +1968,7 @@ export type CampaignClockQueryVariables = Exact<{
 }>;
 
 
-export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
 
 export type AdvancePhaseMutationVariables = Exact<{
   input: AdvanceCampaignPhaseInput;

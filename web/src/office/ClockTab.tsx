@@ -116,6 +116,12 @@ export function ClockTab() {
                 <Typography.Text strong>
                   {m.date} {m.kindLabel} {m.title}
                 </Typography.Text>
+                {(m.units.length > 0 || m.absentUnits.length > 0) && (
+                  <Typography.Text type="secondary" data-testid="meeting-attendance">
+                    {m.units.length > 0 ? `出席单位：${m.units.map((u) => u.name).join('、')}` : ''}
+                    {m.absentUnits.length > 0 ? ` · 缺席单位：${m.absentUnits.map((u) => u.name).join('、')}` : ''}
+                  </Typography.Text>
+                )}
                 <Typography.Text type="secondary">{m.minutes}</Typography.Text>
                 {m.decisions.map((d, i) => (
                   <Space key={i} wrap size="small">
@@ -229,6 +235,8 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
     date: (v.date as Dayjs).format('YYYY-MM-DD'),
     title: v.title || null,
     attendees: splitList(v.attendees as string),
+    unitCodes: (v.unitCodes as string[] | undefined) ?? [],
+    absentUnitCodes: v.kind === 'MOBILIZATION' ? ((v.absentUnitCodes as string[] | undefined) ?? []) : [],
     minutes: v.minutes,
     decisions: ((v.decisions as { text?: string; unitCode?: string; dueDate?: Dayjs }[] | undefined) ?? [])
       .filter((d) => d?.text?.trim())
@@ -239,7 +247,7 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(), kind: 'JOINT' }}>
         <Space wrap>
           <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
-            <Select style={{ width: 160 }} options={[{ value: 'JOINT', label: '联席会议' }, { value: 'COORDINATION', label: '协调会' }]} />
+            <Select style={{ width: 160 }} options={[{ value: 'JOINT', label: '联席会议' }, { value: 'COORDINATION', label: '协调会' }, { value: 'MOBILIZATION', label: '动员大会' }]} />
           </Form.Item>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker />
@@ -250,6 +258,18 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
         </Form.Item>
         <Form.Item name="attendees" label="参会人员（用逗号或顿号分隔）" rules={[{ required: true, whitespace: true, message: '请填写参会人员' }]}>
           <Input />
+        </Form.Item>
+        <Form.Item name="unitCodes" label="参会单位">
+          <UnitSelect mode="multiple" allowClear />
+        </Form.Item>
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {() =>
+            form.getFieldValue('kind') === 'MOBILIZATION' && (
+              <Form.Item name="absentUnitCodes" label="缺席单位（动员大会按单位登记出席与缺席）">
+                <UnitSelect mode="multiple" allowClear />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item name="minutes" label="会议纪要" rules={[{ required: true, whitespace: true, message: '请填写会议纪要' }]}>
           <Input.TextArea rows={3} />
@@ -357,7 +377,7 @@ function DecisionDialog({ decision, campaignId, onClose, onDone }: { decision: D
  * The units to choose from: the office and the leading group read the organisation; the supervision group, which
  * may not, chooses among the units that have cards on the board.
  */
-function UnitSelect(props: { value?: string; onChange?(value: string): void; allowClear?: boolean; style?: CSSProperties }) {
+function UnitSelect(props: { value?: string | string[]; onChange?(value: string | string[]): void; allowClear?: boolean; style?: CSSProperties; mode?: 'multiple' }) {
   const me = useMe();
   const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
   const query = useQuery<Partial<OrganisationQuery & ClockBoardUnitsQuery>>(fromOrganisation ? ORGANISATION : BOARD_UNITS);

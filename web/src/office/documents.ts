@@ -42,7 +42,7 @@ export const CAMPAIGN_CLOCK = `query CampaignClock($month: String!) {
     archiveProgress { tasks archived complete }
     cadence(month: $month) { month visits jointMeetings coordinationMeetings met ended flagged shortfalls { label required recorded } }
     visits(month: $month) { id date places visitors notes units { name } recordedBy { displayName } }
-    meetings(month: $month) { id kind kindLabel date title attendees minutes units { name } decisions { text dueDate unit { name } } recordedBy { displayName } }
+    meetings(month: $month) { id kind kindLabel date title attendees minutes units { name } absentUnits { name } decisions { text dueDate unit { name } } recordedBy { displayName } }
     monthlyReports { month generatedAt }
   }
 }`;

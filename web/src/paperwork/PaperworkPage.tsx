@@ -5,9 +5,11 @@ import { Tabs } from 'antd';
 import type { Role } from '../api/types';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
+import MobilizationTab from '../mobilization/MobilizationTab';
 import UnitReportsTab from '../unit-reports/UnitReportsTab';
 
 const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
+  { key: 'mobilization', label: '动员部署', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <MobilizationTab /> },
   { key: 'unit-reports', label: '专题汇报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <UnitReportsTab /> },
 ];
 
