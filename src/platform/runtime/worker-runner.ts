@@ -8,6 +8,7 @@ import { RectificationItemCardProjection } from '../projections/rectification-it
 import { InspectionRoundProjection } from '../projections/inspection-round.projection';
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
+import { BriefingProjection } from '../projections/briefing.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -30,6 +31,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new InspectionRoundProjection(),
     new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
     new OfficialNoticeProjection(),
+    new BriefingProjection(),
   ];
 }
 
@@ -93,6 +95,8 @@ export async function startWorker(
   options?: WorkerDeps['options'],
   /** Where notifications are delivered besides the inbox; unset: the inbox only. */
   notifications?: NotificationsConfig,
+  /** The file store, for what workflows write to it (the briefings' PDFs). */
+  files?: WorkerDeps['files'],
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
@@ -109,6 +113,7 @@ export async function startWorker(
     delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     activityInterceptors: [activityMetricsInterceptor],
     options,
+    files,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.
   const outbox = new WorkflowOutboxStarter(db, client, temporal.taskQueue);

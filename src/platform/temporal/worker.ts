@@ -7,6 +7,9 @@ import { Client } from '@temporalio/client';
 import { createCampaignActivities } from '../../../activities/campaign.activities';
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
+import { createBriefingActivities } from '../../../activities/briefing.activities';
+import { BriefingNumberRepository } from '../../briefing/briefing-number.repository';
+import { FileStore } from '../files/file-store';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
 import { createNotificationDeliveryActivities } from '../../../activities/notification-delivery.activities';
 import type { NotificationChannel } from '../../notification/channels/notification-channel';
@@ -38,6 +41,8 @@ export interface WorkerDeps {
   /** Activity interceptors (worker-runner.ts: the activity metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
   /** Tuning for benchmarks and tests. */
+  /** The file store (FILE_STORE_DIR) the briefings' PDFs are written to; unset: publishing a briefing waits for a worker that has one. */
+  files?: { dir: string; maxBytes: number };
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
 
@@ -80,6 +85,11 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
         retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
       }),
       ...createWorkingDayActivities({ db: deps.db }),
+      ...createBriefingActivities({
+        numbers: new BriefingNumberRepository(deps.db),
+        files: deps.files ? new FileStore(deps.files.dir, deps.files.maxBytes) : null,
+        unitNames: async (codes) => new Map(codes.length === 0 ? [] : (await deps.db.selectFrom('units').select(['code', 'name']).where('code', 'in', [...codes]).execute()).map((u) => [u.code, u.name])),
+      }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,
