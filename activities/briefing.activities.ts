@@ -8,10 +8,9 @@ import type { FileStore } from '../src/platform/files/file-store';
 import { BRIEFING_KINDS, type BriefingKind, type BriefingStateView } from '../workflows/briefing/briefing.types';
 
 export interface BriefingActivityDeps {
-  numbers: Pick<BriefingNumberRepository, 'allocate'>;
+  numbers: Pick<BriefingNumberRepository, 'allocate' | 'unitNames'>;
   /** The file store the API serves files from; null in a worker without one (publishing then fails until it has one). */
   files: Pick<FileStore, 'put'> | null;
-  unitNames: (codes: readonly string[]) => Promise<Map<string, string>>;
 }
 
 export function createBriefingActivities(deps: BriefingActivityDeps) {
@@ -27,7 +26,7 @@ export function createBriefingActivities(deps: BriefingActivityDeps) {
     async briefingPdfForArchive(request: { state: BriefingStateView }): Promise<{ sha256: string; name: string; size: number }> {
       if (!deps.files) throw ApplicationFailure.create({ type: 'NO_FILE_STORE', message: '工作进程未配置文件存储，无法生成简报 PDF' });
       const s = request.state;
-      const names = await deps.unitNames(s.namedUnits);
+      const names = await deps.numbers.unitNames(s.namedUnits);
       const pdf = await renderBriefingPdf(briefingDocumentData(s, (code) => names.get(code) ?? code), s.publishedAt);
       const name = briefingFileName(s, 'pdf');
       const stored = await deps.files.put(name, pdf);

@@ -31,4 +31,11 @@ export class BriefingNumberRepository {
       return { seq, number };
     });
   }
+
+  /** The names of units (for the PDF the worker renders), by code. */
+  async unitNames(codes: readonly string[]): Promise<Map<string, string>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.selectFrom('units').select(['code', 'name']).where('code', 'in', [...codes]).execute();
+    return new Map(rows.map((u) => [u.code, u.name]));
+  }
 }

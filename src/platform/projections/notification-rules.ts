@@ -17,6 +17,7 @@ import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
 import { assertNever } from '../../../workflows/shared/assert-never';
+import { briefingNotifications, isBriefingNotifying } from './briefing-notification-rules';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
@@ -139,6 +140,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
+  if (isBriefingNotifying(event)) return true;
   return false;
 }
 
@@ -295,6 +297,8 @@ function accountabilityNotifications(
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
   if (!isNotifying(event)) return [];
+  // Briefings (issue 19): their events carry what is said, no context is needed.
+  if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
   // A notice's first event is its own context.
   const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
   if (ctx === null) return [];

@@ -85,11 +85,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
         retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
       }),
       ...createWorkingDayActivities({ db: deps.db }),
-      ...createBriefingActivities({
-        numbers: new BriefingNumberRepository(deps.db),
-        files: deps.files ? new FileStore(deps.files.dir, deps.files.maxBytes) : null,
-        unitNames: async (codes) => new Map(codes.length === 0 ? [] : (await deps.db.selectFrom('units').select(['code', 'name']).where('code', 'in', [...codes]).execute()).map((u) => [u.code, u.name])),
-      }),
+      ...createBriefingActivities({ numbers: new BriefingNumberRepository(deps.db), files: deps.files ? new FileStore(deps.files.dir, deps.files.maxBytes) : null }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,
