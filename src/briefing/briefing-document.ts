@@ -109,7 +109,7 @@ export function renderBriefingPdf(data: BriefingDocumentData, when: string | nul
   const width = doc.page.width - 160;
   doc.font('bold').fontSize(30).fillColor('#c00000').text(data.kindTitle, { align: 'center', width });
   doc.moveDown(0.3).font('regular').fontSize(13).fillColor('black').text(data.number, { align: 'center', width });
-  doc.moveDown(0.2).fontSize(11).text(`${data.issuer}　　　　${data.publishedDate}`, { align: 'center', width });
+  doc.moveDown(0.2).fontSize(11).text(`${data.issuer}${"\u3000".repeat(4)}${data.publishedDate}`, { align: 'center', width });
   const y = doc.y + 6;
   doc.moveTo(80, y).lineTo(80 + width, y).lineWidth(1.5).strokeColor('#c00000').stroke();
   doc.moveDown(1).font('bold').fontSize(17).fillColor('black').text(data.title, { align: 'center', width });

@@ -19,9 +19,9 @@ export const BRIEFING_ACK_NOTIFY: Record<BriefingAckLevel, Role[]> = {
 };
 
 export function nextBriefingTimer(state: BriefingStateView): BriefingTimer | null {
-  if (state.state !== 'PUBLISHED' || state.ackDueAt === null || state.publishedAt === null || pendingUnits(state).length === 0) return null;
+  if (state.state !== 'PUBLISHED' || state.ackDueAt === null || pendingUnits(state).length === 0) return null;
   const due = Date.parse(state.ackDueAt);
-  const period = due - Date.parse(state.publishedAt);
+  const period = state.ackDays * DAY;
   if (state.escalationLevel === null) return { level: 'REMINDER', at: new Date(due - Math.min(period / 2, DAY)).toISOString() };
   if (state.escalationLevel === 'REMINDER') return { level: 'URGE', at: state.ackDueAt };
   if (state.escalationLevel === 'URGE') return { level: 'SUPERVISE', at: new Date(due + period).toISOString() };
