@@ -5,8 +5,11 @@ import { Tabs } from 'antd';
 import type { Role } from '../api/types';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
+import BriefingsTab from '../briefings/BriefingsTab';
 
-const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [];
+const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
+  { key: 'briefings', label: '简报通报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <BriefingsTab /> },
+];
 
 export default function PaperworkPage({ route }: { route: Route }) {
   const me = useMe();
