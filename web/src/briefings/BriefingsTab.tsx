@@ -259,7 +259,7 @@ function BriefingDrawer({
               </Button>
             )}
             {b.canPublish && (
-              <Popconfirm title={w('confirmPublish')} onConfirm={() => void act(PUBLISH_BRIEFING, {}, 'publishBriefing')}>
+              <Popconfirm title={w('confirmPublish')} okText={w('publish')} cancelText={w('cancel')} onConfirm={() => void act(PUBLISH_BRIEFING, {}, 'publishBriefing')}>
                 <Button type="primary" loading={busy}>
                   {w('publish')}
                 </Button>
