@@ -232,7 +232,7 @@ function BriefingDrawer({
   };
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={760} title={b ? `${b.kindLabel}${b.number ? ` ${b.number}` : ''}` : ''} styles={{ wrapper: { maxWidth: '100vw' } }}>
+    <Drawer open={id !== null} onClose={onClose} size={760} title={b ? (b.number ?? b.kindLabel) : ''} styles={{ wrapper: { maxWidth: '100vw' } }}>
       {b && (
         <div data-testid="briefing-detail">
           <Typography.Title level={4} style={{ textAlign: 'center' }}>
