@@ -11,6 +11,7 @@ import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicato
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
+import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
@@ -89,6 +90,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
+  // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
+  await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }
