@@ -6,6 +6,7 @@
 // the Chinese title; hostile input (oversized, injected, wrong unit, wrong state) is refused with nothing written.
 import * as http from 'node:http';
 import PizZip from 'pizzip';
+import { seedDemoBriefings } from '../../src/demo/demo-briefings';
 import { shanghaiDate } from '../../workflows/shared/time';
 import { CAMPAIGN, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
@@ -268,5 +269,17 @@ describe('briefings and circulars', () => {
     // Downloads follow the same visibility: a unit gets no draft, nobody gets another briefing's file.
     expect((await download('wtsq.head', `/briefings/${encodeURIComponent(b.id)}/pdf`)).status).toBe(404);
     expect((await download('office', `/briefings/${encodeURIComponent(b.id)}/attachments/${'a'.repeat(64)}`)).status).toBe(404);
+  });
+
+  it('seeds the demo\'s briefings once: two published 工作简报, a 督查通报 one unit acknowledged, one awaiting approval', async () => {
+    expect(await seedDemoBriefings(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN)).toBe(4);
+    await seedDemoBriefings(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN);
+    const rows = await stack.db.selectFrom('briefings').select(['briefing_id', 'state', 'kind', 'named_units', 'pending_units']).where('briefing_id', 'like', 'briefing-demo-%').orderBy('briefing_id').execute();
+    expect(rows.map((r) => [r.briefing_id, r.state, r.named_units, r.pending_units])).toEqual([
+      ['briefing-demo-briefing-1', 'PUBLISHED', [], []],
+      ['briefing-demo-briefing-2', 'PUBLISHED', [], []],
+      ['briefing-demo-briefing-3', 'SUBMITTED', [], []],
+      ['briefing-demo-circular-1', 'PUBLISHED', ['WTSQ', 'BJSQ'], ['BJSQ']],
+    ]);
   });
 });
