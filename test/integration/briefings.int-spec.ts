@@ -7,6 +7,7 @@
 import * as http from 'node:http';
 import PizZip from 'pizzip';
 import { seedDemoBriefings } from '../../src/demo/demo-briefings';
+import { createEventStore } from '../../src/platform/runtime/worker-runner';
 import { shanghaiDate } from '../../workflows/shared/time';
 import { CAMPAIGN, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
@@ -281,5 +282,14 @@ describe('briefings and circulars', () => {
       ['briefing-demo-briefing-3', 'SUBMITTED', [], []],
       ['briefing-demo-circular-1', 'PUBLISHED', ['WTSQ', 'BJSQ'], ['BJSQ']],
     ]);
+  });
+
+  it('rebuilds the briefings projection from the events to the same rows', async () => {
+    const rows = () => stack.db.selectFrom('briefings').select(['briefing_id', 'state', 'number', 'named_units', 'pending_units', 'version', 'state_json']).orderBy('briefing_id').execute();
+    const live = await rows();
+    expect(live.length).toBeGreaterThanOrEqual(4);
+    const results = await createEventStore(stack.db).rebuildProjections();
+    expect(results.find((r) => r.name === 'briefings')?.events).toBeGreaterThan(0);
+    expect(await rows()).toEqual(live);
   });
 });
