@@ -7,7 +7,27 @@ import { BRIEFING_ACK_LEVEL_LABELS, BRIEFING_KIND_LABELS } from '../../../workfl
 import { BRIEFING_STREAM_PREFIX } from '../../../workflows/briefing/briefing.messages';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { shanghaiDate } from '../../../workflows/shared/time';
-import type { NotifiableEvent, NotificationDraft } from './notification-rules';
+
+/** The stored event, as notification-rules.ts's NotifiableEvent (declared here too: that file imports this one). */
+interface NotifiableEvent {
+  streamId: string;
+  type: string;
+  data: Record<string, unknown>;
+  occurredAt: Date;
+}
+
+/** A notification to write, assignable to notification-rules.ts's NotificationDraft. */
+export interface BriefingNotificationDraft {
+  kind: 'ESCALATION' | 'APPROVAL_REQUEST' | 'RETURNED';
+  campaignId: string;
+  taskId: null;
+  itemId: null;
+  title: string;
+  text: string;
+  urgent: boolean;
+  audience: { roles: Role[]; unitCode: string | null; unitRoles: Role[] };
+}
+type NotificationDraft = BriefingNotificationDraft;
 
 const NOTIFYING: ReadonlySet<string> = new Set(['BriefingSubmitted', 'BriefingApproved', 'BriefingReturned', 'BriefingPublished', 'BriefingAckEscalated']);
 const UNIT_ROLES: ReadonlySet<Role> = new Set<Role>(['UNIT_HEAD', 'UNIT_MEMBER']);
