@@ -8,3 +8,4 @@ export { officialNoticeWorkflow } from './official-notice/official-notice.workfl
 export { notificationDeliveryWorkflow } from './notification-delivery/notification-delivery.workflow';
 export { unitReportWorkflow } from './unit-report/unit-report.workflow';
 export { mobilizationDocumentWorkflow, mobilizationResponseWorkflow } from './mobilization/mobilization.workflow';
+export { briefingWorkflow } from './briefing/briefing.workflow';

@@ -24,6 +24,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
+import { BriefingModule } from '../briefing/briefing.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
@@ -98,6 +99,7 @@ export class AppModule {
         AuditModule,
         UnitReportModule,
         MobilizationModule,
+        BriefingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

@@ -27,6 +27,7 @@ import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 import { UNIT_REPORT_REVIEW_ROLES, UNIT_REPORT_SUBMIT_ROLES } from '../../workflows/unit-report/unit-report.types';
 import { MOBILIZATION_OFFICE_ROLES, MOBILIZATION_UNIT_ROLES } from '../../workflows/mobilization/mobilization.types';
+import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -230,6 +231,22 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.registerMobilizationGroup': { what: '登记创文责任小组', allow: MOBILIZATION_UNIT_ROLES },
   'Mutation.approveMobilization': { what: '审核通过单位动员部署材料', allow: MOBILIZATION_OFFICE_ROLES },
   'Mutation.returnMobilization': { what: '退回单位动员部署材料', allow: MOBILIZATION_OFFICE_ROLES },
+  // Briefings and circulars (工作简报 / 督查通报, issue 19): everyone reads the published ones (the office and the
+  // leaders the drafts too, applied by the service), the office drafts, submits and publishes, a leader approves or
+  // returns, the head of a named unit acknowledges (the unit is checked by the rule, checkBriefing).
+  'Query.briefings': { what: '查看简报通报', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.briefing': { what: '查看简报通报', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.briefingPrefill': { what: '预填简报草稿', allow: BRIEFING_ROLES.UPDATE_DRAFT },
+  'GET /briefings/:briefingId/docx': { what: '下载简报通报', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'GET /briefings/:briefingId/pdf': { what: '下载简报通报', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'GET /briefings/:briefingId/attachments/:fileId': { what: '下载简报通报附件', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Mutation.createBriefing': { what: '起草简报通报', allow: BRIEFING_ROLES.UPDATE_DRAFT },
+  'Mutation.updateBriefingDraft': { what: '修改简报通报草稿', allow: BRIEFING_ROLES.UPDATE_DRAFT },
+  'Mutation.submitBriefing': { what: '提交简报通报审批', allow: BRIEFING_ROLES.SUBMIT },
+  'Mutation.approveBriefing': { what: '批准简报通报', allow: BRIEFING_ROLES.APPROVE },
+  'Mutation.returnBriefing': { what: '退回简报通报', allow: BRIEFING_ROLES.RETURN },
+  'Mutation.publishBriefing': { what: '印发简报通报', allow: BRIEFING_ROLES.PUBLISH },
+  'Mutation.acknowledgeBriefing': { what: '签收督查通报', allow: BRIEFING_ROLES.ACKNOWLEDGE },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

@@ -13,6 +13,7 @@ import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoMobilization } from './demo-mobilization';
+import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
@@ -95,6 +96,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
+  // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
+  await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

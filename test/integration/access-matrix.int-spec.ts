@@ -156,6 +156,19 @@ const MATRIX: Record<string, string> = {
   'Mutation.returnMobilization': '. O . . . . .',
   'GET /mobilization/documents/:documentId/file': 'L O S A H M K',
   'GET /mobilization/responses/:responseId/plan': 'L O S A H M K',
+  'Query.briefings': '            L O S A H M K',
+  'Query.briefing': '             L O S A H M K',
+  'Query.briefingPrefill': '      . O . . . . .',
+  'Mutation.createBriefing': '    . O . . . . .',
+  'Mutation.updateBriefingDraft': '. O . . . . .',
+  'Mutation.submitBriefing': '    . O . . . . .',
+  'Mutation.approveBriefing': '   L . . . . . .',
+  'Mutation.returnBriefing': '    L . . . . . .',
+  'Mutation.publishBriefing': '   . O . . . . .',
+  'Mutation.acknowledgeBriefing': '. . . . H . .',
+  'GET /briefings/:briefingId/docx': 'L O S A H M K',
+  'GET /briefings/:briefingId/pdf': 'L O S A H M K',
+  'GET /briefings/:briefingId/attachments/:fileId': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -367,6 +380,16 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.approveMobilization': { query: 'mutation { approveMobilization(responseId: "mobilization-resp-no-such") { id } }' },
     'Mutation.returnMobilization': { query: 'mutation { returnMobilization(responseId: "mobilization-resp-no-such", reason: "理由") { id } }' },
     'Mutation.recordRoundScores': { query: `mutation { recordRoundScores(input: { roundId: "${f.roundId}", scores: [{ criterionCode: "A4-1", score: 1 }] }) { id } }` },
+    'Query.briefings': { query: `{ briefings(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.briefing': { query: '{ briefing(id: "briefing-no-such") { id } }' },
+    'Query.briefingPrefill': { query: `{ briefingPrefill(campaignId: "${CAMPAIGN}", kind: WORK_BRIEFING) { title } }` },
+    'Mutation.createBriefing': { query: `mutation { createBriefing(input: { campaignId: "${CAMPAIGN}", kind: WORK_BRIEFING, draft: { title: "权限测试", sections: [] } }) { id } }` },
+    'Mutation.updateBriefingDraft': { query: 'mutation { updateBriefingDraft(id: "briefing-no-such", draft: { title: "权限测试", sections: [] }) { id } }' },
+    'Mutation.submitBriefing': { query: 'mutation { submitBriefing(id: "briefing-no-such") { id } }' },
+    'Mutation.approveBriefing': { query: 'mutation { approveBriefing(id: "briefing-no-such") { id } }' },
+    'Mutation.returnBriefing': { query: 'mutation { returnBriefing(id: "briefing-no-such", reason: "退回") { id } }' },
+    'Mutation.publishBriefing': { query: 'mutation { publishBriefing(id: "briefing-no-such") { id } }' },
+    'Mutation.acknowledgeBriefing': { query: 'mutation { acknowledgeBriefing(id: "briefing-no-such") { id } }' },
   };
   return base;
 }
@@ -560,6 +583,22 @@ describe('who may do what: every role against every operation, through HTTP', ()
     const recorded = await stack.db.selectFrom('access_denials').selectAll().where('operation_type', '=', 'http').execute();
     expect(recorded).toHaveLength(1);
     expect(recorded[0]).toMatchObject({ operation_name: 'GET /tasks/:taskId/evidence/:sha256', path: evidence, code: 'UNAUTHENTICATED', user_id: null });
+  });
+
+  it('serves a published briefing\'s .docx, PDF and attachments to every role and the service account; a draft to the office and the leaders only', async () => {
+    const made = await call<{ createBriefing: { id: string } }>('office', `mutation { createBriefing(input: { campaignId: "${CAMPAIGN}", kind: WORK_BRIEFING, draft: { title: "权限测试简报", sections: [{ heading: "一", body: "正文" }] } }) { id } }`);
+    const id = made.data!.createBriefing.id;
+    const base = `/briefings/${encodeURIComponent(id)}`;
+    for (const who of CALLERS) expect([who, (await download(who, `${base}/docx`)).status]).toEqual([who, who === 'office' || who === 'leader' ? 200 : 404]);
+    for (const [who, mutation] of [['office', 'submitBriefing'], ['leader', 'approveBriefing'], ['office', 'publishBriefing']] as const) {
+      expect((await call(who, `mutation { ${mutation}(id: "${id}") { id } }`)).errors).toBeUndefined();
+    }
+    for (const who of CALLERS) {
+      expect([who, (await download(who, `${base}/docx`)).status]).toEqual([who, expectedFor('GET /briefings/:briefingId/docx', who) ? 200 : 403]);
+      expect([who, (await download(who, `${base}/pdf`)).status]).toEqual([who, expectedFor('GET /briefings/:briefingId/pdf', who) ? 200 : 403]);
+      expect([who, (await download(who, `${base}/attachments/${'0'.repeat(64)}`)).status]).toEqual([who, expectedFor('GET /briefings/:briefingId/attachments/:fileId', who) ? 404 : 403]);
+    }
+    expect((await download('anonymous', `${base}/pdf`)).status).toBe(401);
   });
 
   it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {

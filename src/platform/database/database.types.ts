@@ -566,6 +566,8 @@ export interface Database {
   mobilization_responses: MobilizationResponsesTable;
   unit_reports: UnitReportsTable;
   unit_report_settings: UnitReportSettingsTable;
+  briefing_numbers: BriefingNumbersTable;
+  briefings: BriefingsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -627,4 +629,36 @@ export interface UnitReportSettingsTable {
   due_day: number;
   updated_by: string;
   updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+/** The register of briefings' numbers (migration 0035): one row per published briefing, never rebuilt. */
+export interface BriefingNumbersTable {
+  kind: string;
+  year: number;
+  seq: number;
+  briefing_id: string;
+  number: string;
+  allocated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Projection: one row per briefing (工作简报 / 督查通报), folded from its stream with the workflow's own evolveBriefing. */
+export interface BriefingsTable {
+  briefing_id: string;
+  campaign_id: string;
+  kind: string;
+  state: string;
+  title: string;
+  number: string | null;
+  year: number | null;
+  seq: number | null;
+  named_units: string[];
+  /** Named units that have not acknowledged yet. */
+  pending_units: string[];
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  published_at: Timestamp | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** The whole state (BriefingStateView). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
 }

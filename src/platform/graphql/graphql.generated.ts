@@ -10,6 +10,8 @@
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
 export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
+export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
+export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
 export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
@@ -66,6 +68,25 @@ export interface CreateServiceAccountInput {
     description?: Nullable<string>;
     scopes: ServiceScope[];
     expiresAt?: Nullable<DateTime>;
+}
+
+export interface BriefingSectionInput {
+    heading: string;
+    body: string;
+}
+
+export interface BriefingDraftInput {
+    title: string;
+    sections: BriefingSectionInput[];
+    attachmentIds?: Nullable<string[]>;
+    namedUnitCodes?: Nullable<string[]>;
+    ackDays?: Nullable<number>;
+}
+
+export interface CreateBriefingInput {
+    campaignId?: Nullable<string>;
+    kind: BriefingKind;
+    draft: BriefingDraftInput;
 }
 
 export interface PhasePlanInput {
@@ -508,6 +529,9 @@ export interface IQuery {
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
     me(): Me | Promise<Me>;
     serviceAccounts(): ServiceAccount[] | Promise<ServiceAccount[]>;
+    briefings(campaignId?: Nullable<string>, kind?: Nullable<BriefingKind>, state?: Nullable<BriefingState>, awaitingMyAcknowledgement?: Nullable<boolean>, first?: Nullable<number>): Briefing[] | Promise<Briefing[]>;
+    briefing(id: string): Briefing | Promise<Briefing>;
+    briefingPrefill(kind: BriefingKind, campaignId?: Nullable<string>, month?: Nullable<string>): BriefingPrefill | Promise<BriefingPrefill>;
     campaigns(): Campaign[] | Promise<Campaign[]>;
     campaign(id?: Nullable<string>): Campaign | Promise<Campaign>;
     catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
@@ -572,6 +596,13 @@ export interface IMutation {
     createServiceAccount(input: CreateServiceAccountInput): ServiceAccountKey | Promise<ServiceAccountKey>;
     rotateServiceAccountKey(id: string): ServiceAccountKey | Promise<ServiceAccountKey>;
     revokeServiceAccount(id: string): ServiceAccount | Promise<ServiceAccount>;
+    createBriefing(input: CreateBriefingInput): Briefing | Promise<Briefing>;
+    updateBriefingDraft(id: string, draft: BriefingDraftInput, expectedVersion?: Nullable<number>): Briefing | Promise<Briefing>;
+    submitBriefing(id: string): Briefing | Promise<Briefing>;
+    approveBriefing(id: string, note?: Nullable<string>): Briefing | Promise<Briefing>;
+    returnBriefing(id: string, reason: string): Briefing | Promise<Briefing>;
+    publishBriefing(id: string): Briefing | Promise<Briefing>;
+    acknowledgeBriefing(id: string, note?: Nullable<string>): Briefing | Promise<Briefing>;
     setCampaignPhasePlan(input: SetCampaignPhasePlanInput): Campaign | Promise<Campaign>;
     advanceCampaignPhase(input: AdvanceCampaignPhaseInput): Campaign | Promise<Campaign>;
     recordSupervisionVisit(input: RecordSupervisionVisitInput): SupervisionVisit | Promise<SupervisionVisit>;
@@ -656,6 +687,72 @@ export interface ServiceAccount {
 export interface ServiceAccountKey {
     account: ServiceAccount;
     apiKey: string;
+}
+
+export interface BriefingSection {
+    heading: string;
+    body: string;
+}
+
+export interface BriefingAttachment {
+    fileId: string;
+    name: string;
+    size: number;
+    downloadUrl: string;
+}
+
+export interface BriefingAcknowledgement {
+    unit: Unit;
+    acknowledged: boolean;
+    acknowledgedAt?: Nullable<DateTime>;
+    acknowledgedByName?: Nullable<string>;
+    note?: Nullable<string>;
+}
+
+export interface BriefingHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note?: Nullable<string>;
+}
+
+export interface Briefing {
+    id: string;
+    kind: BriefingKind;
+    kindLabel: string;
+    campaignId: string;
+    state: BriefingState;
+    stateLabel: string;
+    title: string;
+    sections: BriefingSection[];
+    attachments: BriefingAttachment[];
+    ackDays: number;
+    namedUnits: BriefingAcknowledgement[];
+    number?: Nullable<string>;
+    createdAt: DateTime;
+    updatedAt: DateTime;
+    publishedAt?: Nullable<DateTime>;
+    approvalNote?: Nullable<string>;
+    returnReason?: Nullable<string>;
+    ackDueAt?: Nullable<DateTime>;
+    escalationLevel?: Nullable<string>;
+    version: number;
+    docxUrl: string;
+    pdfUrl: string;
+    pdfFileId?: Nullable<string>;
+    history: BriefingHistoryEntry[];
+    canEdit: boolean;
+    canSubmit: boolean;
+    canApprove: boolean;
+    canPublish: boolean;
+    canAcknowledge: boolean;
+}
+
+export interface BriefingPrefill {
+    title: string;
+    sections: BriefingSection[];
+    sources: string[];
 }
 
 export interface CampaignPhase {

@@ -19,6 +19,7 @@ import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
 import { assertNever } from '../../../workflows/shared/assert-never';
+import { briefingNotifications, isBriefingNotifying } from './briefing-notification-rules';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
@@ -155,6 +156,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
+  if (isBriefingNotifying(event)) return true;
   return false;
 }
 
@@ -317,6 +319,8 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (!isNotifying(event)) return [];
   // A unit's monthly report: every notifying event names its campaign, unit and month itself.
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
+  // Briefings (issue 19): their events carry what is said, no context is needed.
+  if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
   // A notice's first event is its own context.
   const first = (isNoticeStream(event.streamId) && event.type === 'NoticeIssued') || (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened');
   const ctx = first ? foldContext(null, event) : context;

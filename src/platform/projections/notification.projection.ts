@@ -11,6 +11,7 @@ import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-
 import { WorkflowOutboxRepository } from '../outbox/workflow-outbox.repository';
 import { NOTIFICATION_DELIVERY_WORKFLOW_TYPE, notificationDeliveryWorkflowId } from '../../../workflows/notification-delivery/notification-delivery.messages';
 import type { NotificationDeliveryInput } from '../../../workflows/notification-delivery/notification-delivery.types';
+import { briefingUnitCodes } from './briefing-notification-rules';
 import { CONTEXT_EVENT_TYPES, changesContext, foldContext, isNotifying, notificationsFor, type NotificationDraft, type StreamContext } from './notification-rules';
 
 /** The channel on which each new notification is announced to the API instances. */
@@ -93,6 +94,7 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
   for (const { event, context } of pending) {
     if (context?.unitCode) unitCodes.add(context.unitCode);
     if (typeof event.data.unitCode === 'string') unitCodes.add(event.data.unitCode);
+    for (const code of briefingUnitCodes(event)) unitCodes.add(code);
   }
   const units = directory || unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();
   const names = directory?.unitNames ?? new Map(units.map((u) => [u.code, u.name]));

@@ -10,6 +10,7 @@ import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { UnitReportProjection } from '../projections/unit-report.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
+import { BriefingProjection } from '../projections/briefing.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -34,6 +35,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new OfficialNoticeProjection(),
     new UnitReportProjection(),
     new MobilizationProjection(),
+    new BriefingProjection(),
   ];
 }
 
@@ -97,6 +99,8 @@ export async function startWorker(
   options?: WorkerDeps['options'],
   /** Where notifications are delivered besides the inbox; unset: the inbox only. */
   notifications?: NotificationsConfig,
+  /** The file store, for what workflows write to it (the briefings' PDFs). */
+  files?: WorkerDeps['files'],
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
@@ -113,6 +117,7 @@ export async function startWorker(
     delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     activityInterceptors: [activityMetricsInterceptor],
     options,
+    files,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.
   const outbox = new WorkflowOutboxStarter(db, client, temporal.taskQueue);

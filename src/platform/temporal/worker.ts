@@ -8,6 +8,9 @@ import { createCampaignActivities } from '../../../activities/campaign.activitie
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
 import { createUnitReportActivities } from '../../../activities/unit-report.activities';
+import { createBriefingActivities } from '../../../activities/briefing.activities';
+import { BriefingNumberRepository } from '../../briefing/briefing-number.repository';
+import { FileStore } from '../files/file-store';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
 import { createNotificationDeliveryActivities } from '../../../activities/notification-delivery.activities';
 import type { NotificationChannel } from '../../notification/channels/notification-channel';
@@ -38,6 +41,8 @@ export interface WorkerDeps {
   delivery?: { channels: readonly NotificationChannel[]; retry: NotificationsConfig['retry'] };
   /** Activity interceptors (worker-runner.ts: the activity metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
+  /** The file store (FILE_STORE_DIR) the briefings' PDFs are written to; unset: publishing a briefing waits for a worker that has one. */
+  files?: { dir: string; maxBytes: number };
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
@@ -82,6 +87,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       }),
       ...createWorkingDayActivities({ db: deps.db }),
       ...createUnitReportActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
+      ...createBriefingActivities({ numbers: new BriefingNumberRepository(deps.db), files: deps.files ? new FileStore(deps.files.dir, deps.files.maxBytes) : null }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

@@ -191,6 +191,56 @@ export type CreateServiceAccountInput = {
   expiresAt?: string | null | undefined;
 };
 
+/** 简报类别 / Kind of briefing */
+export type BriefingKind =
+  /** 工作简报（期号 创文简报〔年〕第N期）/ Work briefing */
+  | 'WORK_BRIEFING'
+  /** 督查通报（期号 督查通报〔年〕第N期），可点名单位签收 / Supervision circular, may name units */
+  | 'SUPERVISION_CIRCULAR';
+
+/** 简报状态 / State of a briefing */
+export type BriefingState =
+  /** 草稿（创建办编辑中，含被退回的） / Draft, being edited by the office */
+  | 'DRAFT'
+  /** 待领导审批 / Submitted, awaiting a leader */
+  | 'SUBMITTED'
+  /** 已批准，待创建办印发 / Approved, awaiting publication */
+  | 'APPROVED'
+  /** 已印发（只读） / Published, read-only */
+  | 'PUBLISHED';
+
+/** 正文的一节 / A section of the text */
+export type BriefingSectionInput = {
+  /** 小标题，最多 50 字 / Heading, at most 50 characters */
+  heading: string;
+  /** 正文，最多 5000 字 / Body, at most 5000 characters */
+  body: string;
+};
+
+/** 简报草稿的内容 / The content of a draft */
+export type BriefingDraftInput = {
+  /** 标题，一行，最多 100 字 / Title, one line, at most 100 characters */
+  title: string;
+  /** 正文各节，最多 20 节、合计 30000 字 / Sections, at most 20 and 30000 characters in all */
+  sections: Array<BriefingSectionInput>;
+  /** 附件：新上传的用 POST /files 返回的编号，保留已有附件用其 fileId；最多 10 个 / Attachments: upload ids for new ones, fileIds to keep; at most 10 */
+  attachmentIds?: Array<string | number> | null | undefined;
+  /** 点名单位编码（仅督查通报），最多 100 个 / Units named (circulars only), at most 100 */
+  namedUnitCodes?: Array<string> | null | undefined;
+  /** 印发后签收期限（天），1–30，默认 3 / Days to acknowledge, 1–30, 3 when omitted */
+  ackDays?: number | null | undefined;
+};
+
+/** 新建草稿 / A new draft */
+export type CreateBriefingInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 类别 / Kind */
+  kind: BriefingKind;
+  /** 内容 / Content */
+  draft: BriefingDraftInput;
+};
+
 /** 创文活动的阶段（实施方案 五、工作步骤） / Phase of the campaign */
 export type Phase =
   /** 宣传发动 / Mobilization */
@@ -1711,6 +1761,92 @@ export type ItemCardOneQueryVariables = Exact<{
 
 
 export type ItemCardOneQuery = { rectificationItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type BriefingRowFragment = { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, updatedAt: string, publishedAt: string | null, ackDueAt: string | null, escalationLevel: string | null, canAcknowledge: boolean, namedUnits: Array<{ acknowledged: boolean, unit: { code: string, name: string } }> };
+
+export type BriefingDetailFragment = { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> };
+
+export type BriefingsQueryVariables = Exact<{
+  kind?: BriefingKind | null | undefined;
+  awaiting?: boolean | null | undefined;
+}>;
+
+
+export type BriefingsQuery = { briefings: Array<{ id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, updatedAt: string, publishedAt: string | null, ackDueAt: string | null, escalationLevel: string | null, canAcknowledge: boolean, namedUnits: Array<{ acknowledged: boolean, unit: { code: string, name: string } }> }> };
+
+export type BriefingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type BriefingQuery = { briefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type BriefingPrefillQueryVariables = Exact<{
+  kind: BriefingKind;
+  month?: string | null | undefined;
+}>;
+
+
+export type BriefingPrefillQuery = { briefingPrefill: { title: string, sources: Array<string>, sections: Array<{ heading: string, body: string }> } };
+
+export type BriefingUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BriefingUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type CreateBriefingMutationVariables = Exact<{
+  input: CreateBriefingInput;
+}>;
+
+
+export type CreateBriefingMutation = { createBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type UpdateBriefingDraftMutationVariables = Exact<{
+  id: string | number;
+  draft: BriefingDraftInput;
+  expectedVersion?: number | null | undefined;
+}>;
+
+
+export type UpdateBriefingDraftMutation = { updateBriefingDraft: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type SubmitBriefingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type SubmitBriefingMutation = { submitBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type ApproveBriefingMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveBriefingMutation = { approveBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type ReturnBriefingMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnBriefingMutation = { returnBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type PublishBriefingMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PublishBriefingMutation = { publishBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
+
+export type AcknowledgeBriefingMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeBriefingMutation = { acknowledgeBriefing: { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> } };
 
 export type DashboardCampaignQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -5,11 +5,13 @@ import { Tabs } from 'antd';
 import type { Role } from '../api/types';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
+import BriefingsTab from '../briefings/BriefingsTab';
 import MobilizationTab from '../mobilization/MobilizationTab';
 import UnitReportsTab from '../unit-reports/UnitReportsTab';
 
 const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
   { key: 'mobilization', label: '动员部署', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <MobilizationTab /> },
+  { key: 'briefings', label: '简报通报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <BriefingsTab /> },
   { key: 'unit-reports', label: '专题汇报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <UnitReportsTab /> },
 ];
 

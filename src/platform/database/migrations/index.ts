@@ -34,6 +34,7 @@ import * as m0031 from './0031-board-count-index';
 import * as m0032 from './0032-drop-redundant-card-indexes';
 import * as m0033 from './0033-board-snapshots';
 import * as m0034 from './0034-mobilization';
+import * as m0035 from './0035-briefings';
 import * as m0036 from './0036-unit-reports';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -70,5 +71,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0032-drop-redundant-card-indexes': m0032,
   '0033-board-snapshots': m0033,
   '0034-mobilization': m0034,
+  '0035-briefings': m0035,
   '0036-unit-reports': m0036,
 };
