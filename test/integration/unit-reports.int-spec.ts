@@ -5,6 +5,7 @@
 // notifications to the unit, its head and the office; the monthly report links each unit's report, in GraphQL and in
 // its workbook.
 import * as ExcelJS from 'exceljs';
+import { seedDemoUnitReports } from '../../src/demo/demo-unit-reports';
 import { UnitReportRepository } from '../../src/unit-report/unit-report.repository';
 import { openUnitReportMonth } from '../../src/unit-report/unit-report.starter';
 import { unitReportWorkflowId } from '../../workflows/unit-report/unit-report.messages';
@@ -190,5 +191,18 @@ describe('units’ monthly reports', () => {
     await store.rebuildProjections();
     const after = await stack.db.selectFrom('unit_reports').selectAll().orderBy('report_id').execute();
     expect(after).toEqual(before);
+  });
+
+  it('seeds the demo’s mix once: accepted, awaiting review, returned, not handed in, and last month’s owed and late', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    await stack.db.insertInto('campaigns').values({ id: demo, name: '演示', inspection_date: '2027-06-30', time_zone: 'Asia/Shanghai' }).execute();
+    const units = (await stack.db.selectFrom('units').select('code').execute()).length;
+    expect(await seedDemoUnitReports(stack.db, stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai')).toBe(units + 3);
+    const states = async () => Object.fromEntries((await stack.db.selectFrom('unit_reports').select(['unit_code', 'month', 'state', 'late']).where('campaign_id', '=', demo).execute()).map((r) => [`${r.unit_code}:${r.month}`, `${r.state}${r.late ? ':late' : ''}`]));
+    await waitFor(async () => (await states())[`HWS:${THIS_MONTH}`] === 'RETURNED' && Object.values(await states()).filter((s) => s.startsWith('ACCEPTED')).length === 2, 20_000, 'the demo reports');
+    const seeded = await states();
+    expect(seeded).toMatchObject({ [`WTSQ:${THIS_MONTH}`]: 'ACCEPTED', [`BJSQ:${THIS_MONTH}`]: 'SUBMITTED', [`DHC:${THIS_MONTH}`]: 'SUBMITTED', [`HWS:${THIS_MONTH}`]: 'RETURNED', [`DZB:${THIS_MONTH}`]: 'OPEN' });
+    expect(Object.entries(seeded).filter(([k]) => !k.endsWith(THIS_MONTH)).map(([k, v]) => `${k.split(':')[0]} ${v}`).sort()).toEqual(['NMSC OPEN', 'ZHZF ACCEPTED:late', 'ZXXX OPEN']);
+    expect(await seedDemoUnitReports(stack.db, stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai')).toBe(0);
   });
 });

@@ -132,6 +132,14 @@ describe('unit report workflow', () => {
     await handle.result();
   });
 
+  it('records its opening first even when a hand-in arrives with the start', async () => {
+    const { handle, act, id } = await start(5 * DAY);
+    await act(UNIT, REPORT);
+    expect(types(id)).toEqual(['UnitReportOpened', 'UnitReportSubmitted']);
+    await act(OFFICE, { action: 'ACCEPT' });
+    await handle.result();
+  });
+
   it('opens the new month’s reports in the monthly cadence’s scheduled run, and not in a run for a month the office chose', async () => {
     const campaignId = `wf-${randomUUID().slice(0, 8)}`;
     const expected = previousMonth(monthOf(new Date(await env.currentTimeMs()).toISOString(), TZ));

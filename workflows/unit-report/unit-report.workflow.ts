@@ -25,6 +25,17 @@ export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitRe
     evolveUnitReport,
   );
 
+  // The opening is queued before the Update handler is set: an Update sent with the start (buffered, and handled as
+  // soon as its handler is set) is recorded after it, never first.
+  const opening = input.resume
+    ? Promise.resolve(state)
+    : recorder.commit(
+        (s) => (s.version === 0 ? [{ type: 'UnitReportOpened', data: { campaignId: input.campaignId, unitCode: input.unitCode, month: input.month, dueAt: input.dueAt, dueDay: input.dueDay } }] : []),
+        input.openedBy,
+        `${info.workflowId}:opened`,
+        info.workflowId,
+      );
+
   setHandler(unitReportStateQuery, () => state);
   setHandler(
     unitReportActionUpdate,
@@ -35,13 +46,7 @@ export async function unitReportWorkflow(input: UnitReportInput): Promise<UnitRe
     { validator: actionValidator(recorder, decideUnitReport) },
   );
 
-  if (!input.resume) {
-    const opened: UnitReportEvent = {
-      type: 'UnitReportOpened',
-      data: { campaignId: input.campaignId, unitCode: input.unitCode, month: input.month, dueAt: input.dueAt, dueDay: input.dueDay },
-    };
-    await recorder.commit((s) => (s.version === 0 ? [opened] : []), input.openedBy, `${info.workflowId}:opened`, info.workflowId);
-  }
+  await opening;
 
   return runTimerLoop({
     recorder,
