@@ -7,6 +7,8 @@ import { CampaignRepository } from '../../src/campaign/campaign.repository';
 import { ensureCampaignClocks } from '../../src/campaign-clock/campaign-clock.starter';
 import { DEMO_MOBILIZATION_KEY, seedDemoMobilization } from '../../src/demo/demo-mobilization';
 import { FileStore } from '../../src/platform/files/file-store';
+import { EventStoreRepository } from '../../src/platform/event-store/event-store.repository';
+import { MobilizationProjection } from '../../src/platform/projections/mobilization.projection';
 import { MOBILIZATION_DOC_STREAM_PREFIX, mobilizationDocWorkflowId } from '../../workflows/mobilization/mobilization.messages';
 import { CAMPAIGN, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
@@ -251,5 +253,18 @@ describe('mobilization', () => {
     expect(meeting).toEqual({ kind: 'MOBILIZATION', kindLabel: '动员大会', units: [{ code: 'WTSQ' }, { code: 'BJSQ' }], absentUnits: [{ code: 'DHC', name: '东湖村' }] });
     const seen = await must<{ campaign: { meetings: { kind: string; absentUnits: { code: string }[] }[] } }>('dhc.member', `{ campaign(id: "${CAMPAIGN}") { meetings { kind absentUnits { code } } } }`);
     expect(seen.campaign.meetings).toEqual([{ kind: 'MOBILIZATION', absentUnits: [{ code: 'DHC' }] }]);
+  });
+
+  it('rebuilds its rows from the events as they were, and starts no workflow again', async () => {
+    const read = async () => ({
+      docs: await stack.db.selectFrom('mobilization_documents').select(['document_id', 'status', 'version', 'state_json']).orderBy('document_id').execute(),
+      responses: await stack.db.selectFrom('mobilization_responses').select(['response_id', 'review', 'version', 'state_json']).orderBy('response_id').execute(),
+    });
+    const before = await read();
+    const outbox = await stack.db.selectFrom('workflow_outbox').select('workflow_id').execute();
+    const [result] = await new EventStoreRepository(stack.db, [new MobilizationProjection()]).rebuildProjections();
+    expect(result.name).toBe('mobilization');
+    expect(await read()).toEqual(before);
+    expect(await stack.db.selectFrom('workflow_outbox').select('workflow_id').execute()).toHaveLength(outbox.length);
   });
 });
