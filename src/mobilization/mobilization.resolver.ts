@@ -1,6 +1,7 @@
 // Thin: who asks and what, delegated to the service (access-policy.ts says who may ask).
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Caller } from '../auth/access-policy';
+import type { GraphQLContext } from '../auth/auth.service';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { IssueMobilizationDocumentInput, MobilizationGroupInput } from '../platform/graphql/graphql.generated';
 import type { MobilizationDocState, MobilizationResponseState } from '../../workflows/mobilization/mobilization.types';
@@ -31,8 +32,8 @@ export class MobilizationDocumentResolver {
   }
 
   @ResolveField('responses')
-  async responses(@Parent() doc: DocParent, @CurrentActor() actor: Caller) {
-    return (await this.mobilization.responses(actor, doc.id)).map((r) => this.mobilization.responseFields(actor, r));
+  async responses(@Parent() doc: DocParent, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return (await this.mobilization.responses(actor, doc.id, ctx)).map((r) => this.mobilization.responseFields(actor, r));
   }
 }
 
@@ -68,7 +69,7 @@ export class MobilizationResponseResolver {
   }
 
   @ResolveField('unit')
-  unit(@Parent() r: ResponseParent) {
-    return this.mobilization.unit(r.unitCode);
+  unit(@Parent() r: ResponseParent, @Context() ctx: GraphQLContext) {
+    return this.mobilization.unit(r.unitCode, ctx);
   }
 }

@@ -15,6 +15,8 @@ import { FileStore } from '../platform/files/file-store';
 import { UploadService } from '../platform/files/upload.service';
 import type { IssueMobilizationDocumentInput, MobilizationGroupInput } from '../platform/graphql/graphql.generated';
 import { IdempotencyService } from '../platform/idempotency/idempotency.service';
+import type { GraphQLContext } from '../auth/auth.service';
+import { requestLoader } from '../platform/graphql/request-loader';
 import { temporalToDomainError } from '../platform/temporal/temporal-errors';
 import { WorkflowActions } from '../platform/temporal/workflow-actions';
 import { checkResponse, checkText, missingParts } from '../../workflows/mobilization/mobilization.decide';
@@ -90,9 +92,11 @@ export class MobilizationService {
     return this.repository.documents(campaign.id, visibleUnit(caller), first);
   }
 
-  /** The matrix of a document: every unit's row, or the caller's own unit's only. */
-  async responses(caller: Caller, documentId: string): Promise<MobilizationResponseState[]> {
-    return (await this.repository.responses([documentId], visibleUnit(caller))).get(documentId) ?? [];
+  /** The matrix of a document: every unit's row, or the caller's own unit's only; one query for all the documents of a request. */
+  async responses(caller: Caller, documentId: string, ctx: GraphQLContext = {}): Promise<MobilizationResponseState[]> {
+    const unit = visibleUnit(caller);
+    const loader = requestLoader(ctx, `mobilizationResponses:${unit ?? '*'}`, (ids: readonly string[]) => this.repository.responses(ids, unit));
+    return (await loader.load(documentId)) ?? [];
   }
 
   /** A response the caller may see; NOT_FOUND otherwise. */
@@ -291,7 +295,8 @@ export class MobilizationService {
     };
   }
 
-  async unit(code: string) {
-    return (await this.repository.units([code])).get(code) ?? { code, name: code, kind: 'DEPARTMENT' };
+  async unit(code: string, ctx: GraphQLContext = {}) {
+    const loader = requestLoader(ctx, 'mobilizationUnits', (codes: readonly string[]) => this.repository.units(codes));
+    return (await loader.load(code)) ?? { code, name: code, kind: 'DEPARTMENT' };
   }
 }

@@ -3,10 +3,14 @@
 // the office returns it with a reason, the unit hands in again, the office approves; a document whose deadline
 // passes climbs 催办 for what is missing and tells the unit; a unit sees only its own row, another unit cannot act
 // (and no event is written), and hostile inputs are refused in Chinese with nothing written.
+import { CampaignRepository } from '../../src/campaign/campaign.repository';
+import { ensureCampaignClocks } from '../../src/campaign-clock/campaign-clock.starter';
 import { DEMO_MOBILIZATION_KEY, seedDemoMobilization } from '../../src/demo/demo-mobilization';
 import { FileStore } from '../../src/platform/files/file-store';
+import { EventStoreRepository } from '../../src/platform/event-store/event-store.repository';
+import { MobilizationProjection } from '../../src/platform/projections/mobilization.projection';
 import { MOBILIZATION_DOC_STREAM_PREFIX, mobilizationDocWorkflowId } from '../../workflows/mobilization/mobilization.messages';
-import { startSeededStack, waitFor } from '../support/fixtures';
+import { CAMPAIGN, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type TestStack } from '../support/test-env';
 
 const RESPONSE_FIELDS = 'id documentId unit { code name } acknowledged acknowledgedAt review reviewLabel returnReason returns overdueLevel overdueLabel missing allowedActions version plan { summary file { name size downloadUrl } } group { leader members phone }';
@@ -235,5 +239,32 @@ describe('mobilization', () => {
     expect((await files.get(doc.file.sha256))?.subarray(0, 5).toString()).toBe('%PDF-');
     // Seeding again adds nothing.
     expect(await seedDemoMobilization(stack.temporal, stack.config.temporal.taskQueue, files)).toBe(0);
+  });
+
+  it('records a 动员大会 with attendance by unit, shown with the campaign\'s meetings (an absent unit sees it too)', async () => {
+    await ensureCampaignClocks(new CampaignRepository(stack.db), stack.temporal, stack.config.temporal.taskQueue);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const input = { campaignId: CAMPAIGN, kind: 'MOBILIZATION', date: today, title: '创建全国文明城区动员大会', attendees: ['王组长', '张霞'], unitCodes: ['WTSQ', 'BJSQ'], absentUnitCodes: ['DHC'], minutes: '部署创文工作' };
+    const RECORD = 'mutation($i: RecordCampaignMeetingInput!) { recordCampaignMeeting(input: $i) { kind kindLabel units { code } absentUnits { code name } } }';
+    await waitFor(async () => (await gql(stack.url, 'office', RECORD, { i: { ...input, absentUnitCodes: ['WTSQ'] } })).errors?.[0]?.extensions?.code === 'BAD_USER_INPUT', 30_000, 'the clock');
+    expect((await refused('office', RECORD, { i: { ...input, absentUnitCodes: ['WTSQ'] } })).extensions?.field).toBe('absentUnitCodes');
+    expect((await refused('office', RECORD, { i: { ...input, absentUnitCodes: ['NOPE'] } })).extensions?.field).toBe('absentUnitCodes');
+    const meeting = (await must<{ recordCampaignMeeting: { kindLabel: string; units: { code: string }[]; absentUnits: { code: string; name: string }[] } }>('office', RECORD, { i: input })).recordCampaignMeeting;
+    expect(meeting).toEqual({ kind: 'MOBILIZATION', kindLabel: '动员大会', units: [{ code: 'WTSQ' }, { code: 'BJSQ' }], absentUnits: [{ code: 'DHC', name: '东湖村' }] });
+    const seen = await must<{ campaign: { meetings: { kind: string; absentUnits: { code: string }[] }[] } }>('dhc.member', `{ campaign(id: "${CAMPAIGN}") { meetings { kind absentUnits { code } } } }`);
+    expect(seen.campaign.meetings).toEqual([{ kind: 'MOBILIZATION', absentUnits: [{ code: 'DHC' }] }]);
+  });
+
+  it('rebuilds its rows from the events as they were, and starts no workflow again', async () => {
+    const read = async () => ({
+      docs: await stack.db.selectFrom('mobilization_documents').select(['document_id', 'status', 'version', 'state_json']).orderBy('document_id').execute(),
+      responses: await stack.db.selectFrom('mobilization_responses').select(['response_id', 'review', 'version', 'state_json']).orderBy('response_id').execute(),
+    });
+    const before = await read();
+    const outbox = await stack.db.selectFrom('workflow_outbox').select('workflow_id').execute();
+    const [result] = await new EventStoreRepository(stack.db, [new MobilizationProjection()]).rebuildProjections();
+    expect(result.name).toBe('mobilization');
+    expect(await read()).toEqual(before);
+    expect(await stack.db.selectFrom('workflow_outbox').select('workflow_id').execute()).toHaveLength(outbox.length);
   });
 });
