@@ -1,0 +1,10 @@
+// Domain events of a library document; its stream is its workflow id (`archive-document-…`).
+import type { LibraryDocumentContent, LibraryFile, LibraryTag } from './archive-library.types';
+
+export type ArchiveLibraryEvent =
+  | { type: 'LibraryDocumentSubmitted'; data: LibraryDocumentContent & { source: string | null } }
+  | { type: 'LibraryDocumentAccepted'; data: { note: string } }
+  | { type: 'LibraryDocumentReturned'; data: { reason: string; unitCode: string | null; submittedBy: string | null; title: string } }
+  | { type: 'LibraryDocumentResubmitted'; data: { title: string; file: LibraryFile; tags: LibraryTag[]; note: string } };
+
+export type ArchiveLibraryEventType = ArchiveLibraryEvent['type'];
