@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
     // Before the worker: the Temporal SDK's metrics exporter is set up with the process's Temporal runtime.
     const workerMetrics = await installWorkerMetrics();
-    const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db, configuredWorkerOptions(config), config.notifications);
+    const worker = await startWorker({ ...t, address: temporalAddress }, runtime.db, configuredWorkerOptions(config), config.notifications, config.files);
     shutdown.add('Worker', () => worker.stop());
     const metricsServer = await workerMetrics.listen(config.api.host, config.metrics.workerPort, config.metrics.token);
     shutdown.add('worker 监控指标 / worker metrics', () => new Promise((resolve) => metricsServer.close(() => resolve())));

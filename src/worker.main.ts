@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     await prepareDatabase(db);
     // Before the worker: the Temporal SDK's metrics exporter is set up with the process's Temporal runtime.
     const metrics = await installWorkerMetrics();
-    const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config), config.notifications);
+    const worker = await startWorker({ ...config.temporal, address }, db, configuredWorkerOptions(config), config.notifications, config.files);
     shutdown.add('Worker', () => worker.stop());
     worker.done.catch((err) => {
       lifecycleLogger().error({ err }, 'Worker 异常停止 / worker failed');

@@ -6,3 +6,5 @@ export { rectificationItemWorkflow } from './rectification-item/rectification-it
 export { inspectionRoundWorkflow } from './inspection-round/inspection-round.workflow';
 export { officialNoticeWorkflow } from './official-notice/official-notice.workflow';
 export { notificationDeliveryWorkflow } from './notification-delivery/notification-delivery.workflow';
+export { archiveLibraryDocumentWorkflow } from './archive-library/archive-library.workflow';
+export { archivePackageWorkflow } from './archive-package/archive-package.workflow';

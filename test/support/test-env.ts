@@ -101,7 +101,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const database = await createTestDatabase();
   const address = env('TEST_TEMPORAL_ADDRESS');
   const temporal = await connectClient({ ...config.temporal, address });
-  const worker = options.withWorker === false ? null : await startWorker({ ...config.temporal, address }, database.db, undefined, config.notifications);
+  const worker = options.withWorker === false ? null : await startWorker({ ...config.temporal, address }, database.db, undefined, config.notifications, config.files);
   // The API's queries are counted (the worker's and the test's are not), for tests that prove batching.
   let apiQueries = 0;
   const counting: KyselyPlugin = {

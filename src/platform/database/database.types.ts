@@ -521,6 +521,33 @@ export interface BoardSnapshotCardsTable {
   state: unknown;
 }
 
+/** Projection (issue 19): the archive library's documents; the whole state in state_json (LibraryDocumentState). */
+export interface ArchiveDocumentsTable {
+  document_id: string;
+  campaign_id: string;
+  kind: string;
+  title: string;
+  unit_code: string | null;
+  state: string;
+  source: string | null;
+  submitted_at: Timestamp;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 19): archive packages; the whole state in state_json (ArchivePackageState). */
+export interface ArchivePackagesTable {
+  package_id: string;
+  campaign_id: string;
+  state: string;
+  requested_at: Timestamp;
+  sha256: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
 export interface Database {
   events: EventsTable;
   projection_checkpoints: ProjectionCheckpointsTable;
@@ -562,4 +589,6 @@ export interface Database {
   working_day_overrides: WorkingDayOverridesTable;
   board_snapshots: BoardSnapshotsTable;
   board_snapshot_cards: BoardSnapshotCardsTable;
+  archive_documents: ArchiveDocumentsTable;
+  archive_packages: ArchivePackagesTable;
 }

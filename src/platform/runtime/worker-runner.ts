@@ -8,6 +8,7 @@ import { RectificationItemCardProjection } from '../projections/rectification-it
 import { InspectionRoundProjection } from '../projections/inspection-round.projection';
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
+import { ArchiveProjection } from '../projections/archive.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -19,6 +20,7 @@ import { activityMetricsInterceptor } from '../temporal/activity-metrics.interce
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { freePort } from './ports';
 import { PinoTemporalLogger } from '../logging/temporal-logger';
+import { FileStore } from '../files/file-store';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
@@ -30,6 +32,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new InspectionRoundProjection(),
     new NotificationProjection({ deliver: options.deliverNotifications ?? true }),
     new OfficialNoticeProjection(),
+    new ArchiveProjection(),
   ];
 }
 
@@ -93,6 +96,8 @@ export async function startWorker(
   options?: WorkerDeps['options'],
   /** Where notifications are delivered besides the inbox; unset: the inbox only. */
   notifications?: NotificationsConfig,
+  /** The file store archive packages are built into (FILE_STORE_DIR). */
+  files?: AppConfig['files'],
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
@@ -108,6 +113,7 @@ export async function startWorker(
     client,
     delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     activityInterceptors: [activityMetricsInterceptor],
+    files: files ? new FileStore(files.dir, files.maxBytes) : undefined,
     options,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.

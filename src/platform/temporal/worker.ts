@@ -13,6 +13,10 @@ import type { NotificationChannel } from '../../notification/channels/notificati
 import { NotificationDeliveryRepository } from '../../notification/notification-delivery.repository';
 import type { NotificationsConfig } from '../config/config';
 import { createWorkingDayActivities } from '../../../activities/working-days.activities';
+import { createArchivePackageActivities } from '../../../activities/archive-package.activities';
+import { ArchivePackageBuilder } from '../../archive/package-builder';
+import { ArchiveRepository } from '../../archive/archive.repository';
+import type { FileStore } from '../files/file-store';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
@@ -37,6 +41,8 @@ export interface WorkerDeps {
   delivery?: { channels: readonly NotificationChannel[]; retry: NotificationsConfig['retry'] };
   /** Activity interceptors (worker-runner.ts: the activity metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
+  /** The file store archive packages are built into (FILE_STORE_DIR); none: packages cannot be built by this worker. */
+  files?: FileStore;
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
@@ -80,6 +86,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
         retry: deps.delivery?.retry ?? DEFAULT_DELIVERY_RETRY,
       }),
       ...createWorkingDayActivities({ db: deps.db }),
+      ...createArchivePackageActivities({ builder: deps.files ? new ArchivePackageBuilder(new ArchiveRepository(deps.db), deps.files) : null }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

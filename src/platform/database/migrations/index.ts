@@ -33,6 +33,7 @@ import * as m0030 from './0030-awaiting-decision';
 import * as m0031 from './0031-board-count-index';
 import * as m0032 from './0032-drop-redundant-card-indexes';
 import * as m0033 from './0033-board-snapshots';
+import * as m0037 from './0037-archive-library';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -67,4 +68,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0031-board-count-index': m0031,
   '0032-drop-redundant-card-indexes': m0032,
   '0033-board-snapshots': m0033,
+  '0037-archive-library': m0037,
 };
