@@ -22,6 +22,7 @@ import { TracingModule } from '../platform/tracing/tracing.module';
 import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
+import { ArchiveModule } from '../archive/archive.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
@@ -94,6 +95,7 @@ export class AppModule {
         NotificationModule,
         OfficialNoticeModule,
         AuditModule,
+        ArchiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

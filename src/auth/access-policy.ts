@@ -25,6 +25,8 @@ import { ACCOUNTABILITY_ROLES } from '../../workflows/shared/accountability';
 import { campaignActionRoles } from '../../workflows/campaign/campaign.decide';
 import { NOTICE_ACK_ROLES, NOTICE_ISSUER_ROLES } from '../../workflows/official-notice/official-notice.types';
 import type { CampaignAction } from '../../workflows/campaign/campaign.types';
+import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
+import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -203,6 +205,21 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.acknowledgeOfficialNotice': { what: '签收正式通知', allow: NOTICE_ACK_ROLES },
   'Mutation.uploadOfficialNoticeTemplate': { what: '替换正式通知模板', allow: NOTICE_ISSUER_ROLES },
   'Mutation.resetOfficialNoticeTemplate': { what: '恢复正式通知默认模板', allow: NOTICE_ISSUER_ROLES },
+
+  // The archive library and package (档案库, issue 19): every role reads the library (units their own documents),
+  // the office and units hand documents in (a unit its own: checked by the rule), the archivist accepts or returns
+  // them; the office and the archivist build packages, the leading group sees and downloads them, the office hands
+  // them over (送审). People only: packages hold every unit's files.
+  'Query.archiveDocuments': { what: '查看档案库', allow: ALL, unitScoped: true },
+  'GET /archive-documents/:documentId/file': { what: '下载档案资料', allow: ALL, unitScoped: true },
+  'Mutation.submitArchiveDocument': { what: '提交档案资料', allow: LIBRARY_SUBMITTER_ROLES, unitScoped: true },
+  'Mutation.resubmitArchiveDocument': { what: '重新提交档案资料', allow: LIBRARY_SUBMITTER_ROLES, unitScoped: true },
+  'Mutation.acceptArchiveDocument': { what: '验收档案资料', allow: LIBRARY_REVIEWER_ROLES },
+  'Mutation.returnArchiveDocument': { what: '退回档案资料', allow: LIBRARY_REVIEWER_ROLES },
+  'Query.archivePackages': { what: '查看档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
+  'GET /archive-packages/:packageId/download': { what: '下载档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
+  'Mutation.exportArchivePackage': { what: '生成档案包', allow: PACKAGE_BUILDER_ROLES },
+  'Mutation.submitArchivePackage': { what: '送审档案包', allow: PACKAGE_SUBMITTER_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

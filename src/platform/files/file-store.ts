@@ -187,4 +187,11 @@ export class FileStore {
     if ((await this.sizeOf(sha256)) === null) return null;
     return fs.createReadStream(this.pathOf(sha256));
   }
+
+  /** A stored file described under `name` (its kind by extension), or null when the store does not hold it. */
+  async describe(sha256: string, name: string): Promise<StoredFile | null> {
+    const size = await this.sizeOf(sha256);
+    if (size === null) return null;
+    return { sha256, name: path.basename(name), size, mimeType: this.kindOf(name).mimeType };
+  }
 }
