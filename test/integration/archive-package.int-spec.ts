@@ -113,6 +113,7 @@ describe('archive package', () => {
     const names = entries.map((e) => e.name);
     expect(names.at(-1)).toBe('索引.xlsx');
     for (const name of names) {
+      // eslint-disable-next-line no-control-regex -- the test looks for control characters on purpose
       expect(name.split('/').every((part) => part !== '..' && part !== '.' && part !== '' && !/[\u0000-\u001f\u202a-\u202e\\:]/.test(part))).toBe(true);
     }
 
