@@ -138,7 +138,7 @@ describe('archive package', () => {
     expect(data.map((r) => r[0])).toEqual(data.map((_, i) => String(i + 1)));
 
     const ledger = data.find((r) => r[3] === '台账')!;
-    expect(ledger[4]).toMatch(/^[A-Z]+ [^/]+\/A3 [^/]+\/外滩社区\/台账-台账_2027\.pdf$/);
+    expect(ledger[4]).toMatch(/^[A-Z]+ [^/]+\/A3 [^/]+\/外滩社区\/台账-\.\.台账_2027\.pdf$/);
     expect(ledger.slice(1, 4)).toEqual([expect.stringMatching(/^A3 /), '外滩社区', '台账']);
     expect(ledger[6]).toBe('陈档案（档案组）');
     expect(ledger[7]).toMatch(/^\d{4}-\d{2}-\d{2}$/);
