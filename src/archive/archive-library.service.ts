@@ -125,9 +125,10 @@ export class ArchiveLibraryService {
   async list(caller: Caller, args: { campaignId: string | null; state: string | null; first: number | null }): Promise<DocumentView[]> {
     const first = args.first ?? 100;
     if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw new DomainError('BAD_USER_INPUT', `条数须在 1 到 ${MAX_LIST} 之间`, 'first');
-    if (args.state !== null && !(LIBRARY_STATES as readonly string[]).includes(args.state)) throw new DomainError('BAD_USER_INPUT', '未知的状态', 'state');
-    const campaign = await this.campaigns.require(args.campaignId);
-    return this.repository.documents({ campaignId: campaign.id, unitCode: visibleUnit(caller), state: args.state as LibraryState | null, limit: first });
+    const state = args.state ?? null;
+    if (state !== null && !(LIBRARY_STATES as readonly string[]).includes(state)) throw new DomainError('BAD_USER_INPUT', '未知的状态', 'state');
+    const campaign = await this.campaigns.require(args.campaignId ?? null);
+    return this.repository.documents({ campaignId: campaign.id, unitCode: visibleUnit(caller), state: state as LibraryState | null, limit: first });
   }
 
   /** Catalog codes of 测评项目 or 指标, checked: at most MAX_LIBRARY_TAGS, each known; duplicates dropped. */

@@ -69,13 +69,13 @@ export class ArchivePackageService {
   async list(args: { campaignId: string | null; first: number | null }): Promise<PackageView[]> {
     const first = args.first ?? 20;
     if (!Number.isInteger(first) || first < 1 || first > MAX_LIST) throw new DomainError('BAD_USER_INPUT', `条数须在 1 到 ${MAX_LIST} 之间`, 'first');
-    const campaign = await this.campaigns.require(args.campaignId);
+    const campaign = await this.campaigns.require(args.campaignId ?? null);
     return this.repository.packages(campaign.id, first);
   }
 
   /** Starts building a package of the campaign; answered as soon as its request is recorded (BUILDING). */
   async export(caller: Caller, campaignId: string | null): Promise<PackageView> {
-    const campaign = await this.campaigns.require(campaignId);
+    const campaign = await this.campaigns.require(campaignId ?? null);
     const args: ArchivePackageInput = { campaignId: campaign.id, requestedBy: { userId: caller.userId, displayName: caller.displayName, role: caller.role, unitCode: caller.unitCode } };
     const idempotent = await this.idempotency.claim(caller.userId, 'archive-package:export', 'exportArchivePackage', { campaignId: campaign.id });
     const workflowId = archivePackageWorkflowId(idempotent?.updateId ?? randomUUID());
