@@ -3,7 +3,7 @@
 // event written; hostile inputs (oversized, control characters, unknown tags, another unit, someone else's upload)
 // are refused before anything is written; a system document (a published briefing) is registered once per source.
 import { ArchiveLibraryService } from '../../src/archive/archive-library.service';
-import { CAMPAIGN, eventsOf, seedReferenceData, waitFor } from '../support/fixtures';
+import { CAMPAIGN, eventsOf, seedReferenceData } from '../support/fixtures';
 import { gql, startTestStack, type TestStack } from '../support/test-env';
 import { DOCUMENT_FIELDS, PDF, submitDocument, upload } from '../support/archive-fixtures';
 
