@@ -100,6 +100,12 @@ describe('archive library', () => {
     expect(returned.errors).toBeUndefined();
     expect(returned.data!.returnArchiveDocument).toMatchObject({ state: 'RETURNED', returnReason: '照片缺少活动时间和地点说明', reviewedByName: '陈档案（档案组）' });
     await refused(() => act('archivist', 'acceptArchiveDocument(id: $id)', '$id: ID!', { id: doc.id }), 'ILLEGAL_TRANSITION');
+    // The archivist was asked to review it; the unit's people are told it came back, with the reason.
+    const told = await stack.db.selectFrom('notifications').select(['recipient_login', 'kind', 'title']).where('title', 'like', '%志愿服务活动记录%').orderBy('recipient_login').execute();
+    expect(told.filter((n) => n.kind === 'APPROVAL_REQUEST').map((n) => n.recipient_login)).toContain('archivist');
+    const returnedTo = told.filter((n) => n.kind === 'RETURNED').map((n) => n.recipient_login);
+    expect(returnedTo).toEqual(expect.arrayContaining(['wtsq.head', 'wtsq.member']));
+    expect(returnedTo.some((login) => login.startsWith('bjsq.'))).toBe(false);
   });
 
   it('takes the resubmission, then the archivist’s acceptance; an accepted document is final', async () => {

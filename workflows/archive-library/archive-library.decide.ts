@@ -64,7 +64,7 @@ export function decideLibrary(state: LibraryDocumentState, request: LibraryActio
     case 'RETURN': {
       const reason = typeof command.reason === 'string' ? command.reason.trim() : '';
       if (reason === '' || tooLong(reason, MAX_LIBRARY_REASON_CHARS)) return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'reason', message: `请填写退回原因（不超过${MAX_LIBRARY_REASON_CHARS}字）` } };
-      return { ok: true, events: [{ type: 'LibraryDocumentReturned', data: { reason, unitCode: state.unitCode, submittedBy: state.submittedBy, title: state.title } }] };
+      return { ok: true, events: [{ type: 'LibraryDocumentReturned', data: { reason, campaignId: state.campaignId, unitCode: state.unitCode, submittedBy: state.submittedBy, title: state.title } }] };
     }
     case 'RESUBMIT': {
       const title = typeof command.title === 'string' ? command.title.trim() : '';
@@ -73,7 +73,7 @@ export function decideLibrary(state: LibraryDocumentState, request: LibraryActio
       if (!command.file || typeof command.file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(command.file.sha256)) return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'fileId', message: '请上传文件' } };
       const note = command.note ?? '';
       if (tooLong(note, MAX_LIBRARY_REASON_CHARS)) return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'note', message: `说明不能超过${MAX_LIBRARY_REASON_CHARS}字` } };
-      return { ok: true, events: [{ type: 'LibraryDocumentResubmitted', data: { title, file: command.file, tags: command.tags, note: note.trim() } }] };
+      return { ok: true, events: [{ type: 'LibraryDocumentResubmitted', data: { title, file: command.file, tags: command.tags, note: note.trim(), campaignId: state.campaignId, unitCode: state.unitCode } }] };
     }
     default:
       return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };

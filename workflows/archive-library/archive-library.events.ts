@@ -4,7 +4,8 @@ import type { LibraryDocumentContent, LibraryFile, LibraryTag } from './archive-
 export type ArchiveLibraryEvent =
   | { type: 'LibraryDocumentSubmitted'; data: LibraryDocumentContent & { source: string | null } }
   | { type: 'LibraryDocumentAccepted'; data: { note: string } }
-  | { type: 'LibraryDocumentReturned'; data: { reason: string; unitCode: string | null; submittedBy: string | null; title: string } }
-  | { type: 'LibraryDocumentResubmitted'; data: { title: string; file: LibraryFile; tags: LibraryTag[]; note: string } };
+  /** Carries what the inbox says of it (campaign, unit, title), so that the notice needs no other event. */
+  | { type: 'LibraryDocumentReturned'; data: { reason: string; campaignId: string; unitCode: string | null; submittedBy: string | null; title: string } }
+  | { type: 'LibraryDocumentResubmitted'; data: { title: string; file: LibraryFile; tags: LibraryTag[]; note: string; campaignId: string; unitCode: string | null } };
 
 export type ArchiveLibraryEventType = ArchiveLibraryEvent['type'];

@@ -18,6 +18,7 @@ import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shar
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
 import { assertNever } from '../../../workflows/shared/assert-never';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
+import { archiveNotifications, isArchiveNotifying } from './archive-notification-rules';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
   ACCOUNTABILITY_ROLES,
@@ -139,7 +140,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isTaskStream(event.streamId)) return TASK_NOTIFYING.has(event.type);
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
-  return false;
+  return isArchiveNotifying(event);
 }
 
 /** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
@@ -295,6 +296,7 @@ function accountabilityNotifications(
 /** The notifications an event causes, given what is known of its stream before it; none for most events. */
 export function notificationsFor(event: NotifiableEvent, context: StreamContext | null, unitName: (code: string) => string): NotificationDraft[] {
   if (!isNotifying(event)) return [];
+  if (isArchiveNotifying(event)) return archiveNotifications(event, unitName);
   // A notice's first event is its own context.
   const ctx = isNoticeStream(event.streamId) && event.type === 'NoticeIssued' ? foldContext(null, event) : context;
   if (ctx === null) return [];
