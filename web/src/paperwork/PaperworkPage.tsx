@@ -5,8 +5,11 @@ import { Tabs } from 'antd';
 import type { Role } from '../api/types';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
+import ArchiveTab from '../archive/ArchiveTab';
 
-const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [];
+const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
+  { key: 'archive', label: '档案库', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ArchiveTab /> },
+];
 
 export default function PaperworkPage({ route }: { route: Route }) {
   const me = useMe();
