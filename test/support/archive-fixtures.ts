@@ -4,10 +4,11 @@ import { createHash } from 'node:crypto';
 import * as yauzl from 'yauzl';
 import { gql, type GraphQLResponse } from './test-env';
 
-export async function upload(baseUrl: string, login: string, fileName: string, content: Buffer): Promise<string> {
+/** Uploads as `login` (the demo header), or with a bearer token where the demo header is off. */
+export async function upload(baseUrl: string, login: string, fileName: string, content: Buffer, token?: string): Promise<string> {
   const res = await fetch(`${baseUrl}/files`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName), 'x-demo-user': login },
+    headers: { 'content-type': 'application/octet-stream', 'x-file-name': encodeURIComponent(fileName), ...(token ? { authorization: `Bearer ${token}` } : { 'x-demo-user': login }) },
     body: new Uint8Array(content),
   });
   const body = (await res.json()) as { id?: string };
