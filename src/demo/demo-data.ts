@@ -11,6 +11,8 @@ import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicato
 import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from './demo-organisation';
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
+import { seedDemoArchive } from './demo-archive';
+import type { FileStore } from '../platform/files/file-store';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
@@ -70,7 +72,7 @@ export const DEMO_WORKING_DAY_OVERRIDES = [{ date: '2027-01-01', workday: false,
  * Seeds the demo unless it is complete already or the database holds a real campaign.
  * Returns the number of workflows started now, or null when nothing was to be done.
  */
-export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void): Promise<number | null> {
+export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void, files?: FileStore): Promise<number | null> {
   const demo = new DemoDataRepository(db);
   if (await demo.hasSetting(MARKER)) return null;
   if (await demo.hasCampaignOtherThan(DEMO_CAMPAIGN.id)) return null;
@@ -89,6 +91,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
+  // The archive library (档案库): documents in every state of review; only where the file store is at hand.
+  if (files) await seedDemoArchive(client, taskQueue, files);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }
