@@ -11,6 +11,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
+import * as yauzl from 'yauzl';
 import type { ArchiveRepository, PackageTaskRow } from '../src/archive/archive.repository';
 import { ArchivePackageBuilder } from '../src/archive/package-builder';
 import { FileStore } from '../src/platform/files/file-store';
@@ -80,6 +81,12 @@ async function main(): Promise<void> {
     clearInterval(sampler);
     const mib = result.size / MiB;
     log(`package: ${result.fileCount} files, ${mib.toFixed(0)} MiB, sha256 ${result.sha256.slice(0, 16)}…`);
+    // The zip's central directory as an unzip tool reads it (zip64 past 4 GiB): every file and the index.
+    const entries = await new Promise<number>((resolve, reject) =>
+      yauzl.open(path.join(dir, result.sha256.slice(0, 2), result.sha256), { lazyEntries: false, autoClose: true }, (err, zip) => (err || !zip ? reject(err) : resolve(zip.entryCount))),
+    );
+    if (entries !== result.fileCount + 1) throw new Error(`the zip lists ${entries} entries, expected ${result.fileCount + 1}`);
+    log(`yauzl reads ${entries} entries (files and 索引.xlsx)`);
     log(`wall time ${seconds.toFixed(1)} s, ${(mib / seconds).toFixed(0)} MiB/s`);
     log(`RSS before the build ${(rssBefore / MiB).toFixed(0)} MiB, peak while building ${(sampled / MiB).toFixed(0)} MiB, process peak (VmHWM, generation included) ${(peakRss() / MiB).toFixed(0)} MiB`);
     console.log(JSON.stringify({ files: result.fileCount, packageMiB: Math.round(mib), seconds: Number(seconds.toFixed(1)), mibPerSecond: Math.round(mib / seconds), rssBeforeMiB: Math.round(rssBefore / MiB), peakBuildRssMiB: Math.round(sampled / MiB), vmHwmMiB: Math.round(peakRss() / MiB) }));
