@@ -13,6 +13,7 @@ const BENCHMARKS: Record<string, { file: string; args: string; node?: string[] }
   'scale-out': { file: 'scale-out.bench.js', args: '[N tasks=200] [C clients=16]' },
   'board-render': { file: 'board-render.bench.js', args: '[N cards=2000] [RUNS=3]' },
   'board-as-of': { file: 'board-as-of.bench.js', args: '[N events=1000000] [ROUNDS=3] [SPAN days=330]', node: ['--max-old-space-size=8192'] },
+  'archive-package': { file: 'archive-package.bench.js', args: '[MiB of materials=2048] [FILES=400]' },
 };
 
 const [name, ...args] = process.argv.slice(2);

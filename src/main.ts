@@ -16,6 +16,7 @@ import { TemporalDevServer } from './platform/runtime/temporal-dev-server';
 import { configuredWorkerOptions, installWorkerMetrics, startWorker } from './platform/runtime/worker-runner';
 import { configureLogging, lifecycleLogger } from './platform/logging/logger';
 import { flushTracing } from './platform/tracing/tracing';
+import { FileStore } from './platform/files/file-store';
 
 const log = (line: string) => lifecycleLogger().info(line);
 
@@ -91,7 +92,7 @@ async function main(): Promise<void> {
     });
 
     if (config.demoData) {
-      const started = await seedDemoData(runtime.db, runtime.temporal, t.taskQueue, log);
+      const started = await seedDemoData(runtime.db, runtime.temporal, t.taskQueue, log, new FileStore(config.files.dir, config.files.maxBytes));
       if (started !== null) log(`演示数据已就绪，启动了 ${started} 个指标任务工作流 / demo data ready`);
     }
 

@@ -9,3 +9,5 @@ export { notificationDeliveryWorkflow } from './notification-delivery/notificati
 export { unitReportWorkflow } from './unit-report/unit-report.workflow';
 export { mobilizationDocumentWorkflow, mobilizationResponseWorkflow } from './mobilization/mobilization.workflow';
 export { briefingWorkflow } from './briefing/briefing.workflow';
+export { archiveLibraryDocumentWorkflow } from './archive-library/archive-library.workflow';
+export { archivePackageWorkflow } from './archive-package/archive-package.workflow';

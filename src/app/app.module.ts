@@ -25,6 +25,7 @@ import { OfficialNoticeModule } from '../official-notice/official-notice.module'
 import { UnitReportModule } from '../unit-report/unit-report.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
+import { ArchiveModule } from '../archive/archive.module';
 import { OrganisationModule } from '../organisation/organisation.module';
 import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
@@ -100,6 +101,7 @@ export class AppModule {
         UnitReportModule,
         MobilizationModule,
         BriefingModule,
+        ArchiveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

@@ -28,6 +28,8 @@ import type { CampaignAction } from '../../workflows/campaign/campaign.types';
 import { UNIT_REPORT_REVIEW_ROLES, UNIT_REPORT_SUBMIT_ROLES } from '../../workflows/unit-report/unit-report.types';
 import { MOBILIZATION_OFFICE_ROLES, MOBILIZATION_UNIT_ROLES } from '../../workflows/mobilization/mobilization.types';
 import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
+import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
+import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -247,6 +249,20 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnBriefing': { what: '退回简报通报', allow: BRIEFING_ROLES.RETURN },
   'Mutation.publishBriefing': { what: '印发简报通报', allow: BRIEFING_ROLES.PUBLISH },
   'Mutation.acknowledgeBriefing': { what: '签收督查通报', allow: BRIEFING_ROLES.ACKNOWLEDGE },
+  // The archive library and package (档案库, issue 19): every role reads the library (units their own documents),
+  // the office and units hand documents in (a unit its own: checked by the rule), the archivist accepts or returns
+  // them; the office and the archivist build packages, the leading group sees and downloads them, the office hands
+  // them over (送审). People only: packages hold every unit's files.
+  'Query.archiveDocuments': { what: '查看档案库', allow: ALL, unitScoped: true },
+  'GET /archive-documents/:documentId/file': { what: '下载档案资料', allow: ALL, unitScoped: true },
+  'Mutation.submitArchiveDocument': { what: '提交档案资料', allow: LIBRARY_SUBMITTER_ROLES, unitScoped: true },
+  'Mutation.resubmitArchiveDocument': { what: '重新提交档案资料', allow: LIBRARY_SUBMITTER_ROLES, unitScoped: true },
+  'Mutation.acceptArchiveDocument': { what: '验收档案资料', allow: LIBRARY_REVIEWER_ROLES },
+  'Mutation.returnArchiveDocument': { what: '退回档案资料', allow: LIBRARY_REVIEWER_ROLES },
+  'Query.archivePackages': { what: '查看档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
+  'GET /archive-packages/:packageId/download': { what: '下载档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
+  'Mutation.exportArchivePackage': { what: '生成档案包', allow: PACKAGE_BUILDER_ROLES },
+  'Mutation.submitArchivePackage': { what: '送审档案包', allow: PACKAGE_SUBMITTER_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

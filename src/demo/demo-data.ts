@@ -14,6 +14,8 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
+import { seedDemoArchive } from './demo-archive';
+import type { FileStore } from '../platform/files/file-store';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 
 const MARKER = 'demo_data';
@@ -73,7 +75,7 @@ export const DEMO_WORKING_DAY_OVERRIDES = [{ date: '2027-01-01', workday: false,
  * Seeds the demo unless it is complete already or the database holds a real campaign.
  * Returns the number of workflows started now, or null when nothing was to be done.
  */
-export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void): Promise<number | null> {
+export async function seedDemoData(db: Db, client: Client, taskQueue: string, log: (line: string) => void, files?: FileStore): Promise<number | null> {
   const demo = new DemoDataRepository(db);
   if (await demo.hasSetting(MARKER)) return null;
   if (await demo.hasCampaignOtherThan(DEMO_CAMPAIGN.id)) return null;
@@ -98,6 +100,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoAccountability(client, overdue, log);
   // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
   await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
+  // The archive library (档案库): documents in every state of review; only where the file store is at hand.
+  if (files) await seedDemoArchive(client, taskQueue, files);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

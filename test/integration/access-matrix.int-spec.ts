@@ -169,6 +169,16 @@ const MATRIX: Record<string, string> = {
   'GET /briefings/:briefingId/docx': 'L O S A H M K',
   'GET /briefings/:briefingId/pdf': 'L O S A H M K',
   'GET /briefings/:briefingId/attachments/:fileId': 'L O S A H M K',
+  'Query.archiveDocuments': '      L O S A H M .',
+  'Query.archivePackages': '       L O . A . . .',
+  'Mutation.submitArchiveDocument': '. O . . H M .',
+  'Mutation.resubmitArchiveDocument': '. O . . H M .',
+  'Mutation.acceptArchiveDocument': '. . . A . . .',
+  'Mutation.returnArchiveDocument': '. . . A . . .',
+  'Mutation.exportArchivePackage': '. O . A . . .',
+  'Mutation.submitArchivePackage': '. O . . . . .',
+  'GET /archive-documents/:documentId/file': 'L O S A H M .',
+  'GET /archive-packages/:packageId/download': 'L O . A . . .',
 };
 
 /** Operations anyone may call without signing in. */
@@ -390,6 +400,14 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.returnBriefing': { query: 'mutation { returnBriefing(id: "briefing-no-such", reason: "退回") { id } }' },
     'Mutation.publishBriefing': { query: 'mutation { publishBriefing(id: "briefing-no-such") { id } }' },
     'Mutation.acknowledgeBriefing': { query: 'mutation { acknowledgeBriefing(id: "briefing-no-such") { id } }' },
+    'Query.archiveDocuments': { query: `{ archiveDocuments(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.archivePackages': { query: `{ archivePackages(campaignId: "${CAMPAIGN}") { id } }` },
+    'Mutation.submitArchiveDocument': { query: `mutation { submitArchiveDocument(input: { campaignId: "${CAMPAIGN}", title: "矩阵资料", kind: OTHER, fileId: "no-such-upload" }) { id } }` },
+    'Mutation.resubmitArchiveDocument': { query: 'mutation { resubmitArchiveDocument(input: { id: "archive-document-no-such" }) { id } }' },
+    'Mutation.acceptArchiveDocument': { query: 'mutation { acceptArchiveDocument(id: "archive-document-no-such") { id } }' },
+    'Mutation.returnArchiveDocument': { query: 'mutation { returnArchiveDocument(id: "archive-document-no-such", reason: "不清晰") { id } }' },
+    'Mutation.exportArchivePackage': { query: `mutation { exportArchivePackage(campaignId: "${CAMPAIGN}") { id } }` },
+    'Mutation.submitArchivePackage': { query: 'mutation { submitArchivePackage(id: "archive-package-no-such") { id } }' },
   };
   return base;
 }

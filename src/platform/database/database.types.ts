@@ -568,6 +568,8 @@ export interface Database {
   unit_report_settings: UnitReportSettingsTable;
   briefing_numbers: BriefingNumbersTable;
   briefings: BriefingsTable;
+  archive_documents: ArchiveDocumentsTable;
+  archive_packages: ArchivePackagesTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -660,5 +662,32 @@ export interface BriefingsTable {
   /** int8 as a string */
   last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
   /** The whole state (BriefingStateView). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 19): the archive library's documents; the whole state in state_json (LibraryDocumentState). */
+export interface ArchiveDocumentsTable {
+  document_id: string;
+  campaign_id: string;
+  kind: string;
+  title: string;
+  unit_code: string | null;
+  state: string;
+  source: string | null;
+  submitted_at: Timestamp;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 19): archive packages; the whole state in state_json (ArchivePackageState). */
+export interface ArchivePackagesTable {
+  package_id: string;
+  campaign_id: string;
+  state: string;
+  requested_at: Timestamp;
+  sha256: string | null;
+  version: number;
+  last_position: string;
   state_json: ColumnType<Record<string, unknown>, string, string>;
 }

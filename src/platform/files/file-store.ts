@@ -4,6 +4,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { DomainError } from '../errors/domain-error';
 
 /** What may be uploaded, by extension, with the first bytes each kind of file starts with. */
@@ -136,5 +138,60 @@ export class FileStore {
     } catch {
       return null;
     }
+  }
+
+  /**
+   * Stores content the system writes (an archive package) as it streams in, of any size up to `limitBytes`:
+   * hashed while written to a temporary file, then renamed under its SHA-256. Holds no more than one chunk.
+   */
+  async putStream(name: string, mimeType: string, body: NodeJS.ReadableStream, limitBytes = Number.MAX_SAFE_INTEGER): Promise<StoredFile> {
+    const incoming = path.join(this.dir, 'incoming');
+    await fs.promises.mkdir(incoming, { recursive: true });
+    const temp = path.join(incoming, `stream-${randomBytes(8).toString('hex')}.tmp`);
+    const hash = createHash('sha256');
+    let size = 0;
+    const counting = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        size += chunk.byteLength;
+        if (size > limitBytes) return done(new DomainError('PAYLOAD_TOO_LARGE', `文件超过 ${Math.round(limitBytes / 1024 / 1024)} MB 的上限`, 'file'));
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, counting, fs.createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      const sha256 = hash.digest('hex');
+      const target = this.pathOf(sha256);
+      await fs.promises.mkdir(path.dirname(target), { recursive: true });
+      if (fs.existsSync(target)) await fs.promises.rm(temp, { force: true });
+      else await fs.promises.rename(temp, target);
+      return { sha256, name: path.basename(name), size, mimeType };
+    } catch (error) {
+      await fs.promises.rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** The size of a stored file, or null when the store does not hold it. */
+  async sizeOf(sha256: string): Promise<number | null> {
+    if (!/^[0-9a-f]{64}$/.test(sha256)) return null;
+    try {
+      return (await fs.promises.stat(this.pathOf(sha256))).size;
+    } catch {
+      return null;
+    }
+  }
+
+  /** A stream of a stored file's bytes (for large files: packages, downloads), or null when the store does not hold it. */
+  async openRead(sha256: string): Promise<fs.ReadStream | null> {
+    if ((await this.sizeOf(sha256)) === null) return null;
+    return fs.createReadStream(this.pathOf(sha256));
+  }
+
+  /** A stored file described under `name` (its kind by extension), or null when the store does not hold it. */
+  async describe(sha256: string, name: string): Promise<StoredFile | null> {
+    const size = await this.sizeOf(sha256);
+    if (size === null) return null;
+    return { sha256, name: path.basename(name), size, mimeType: this.kindOf(name).mimeType };
   }
 }

@@ -9,6 +9,9 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type ArchiveDocumentKind = "PLAN" | "BRIEFING" | "MINUTES" | "PHOTO" | "OTHER";
+export type ArchiveDocumentState = "SUBMITTED" | "ACCEPTED" | "RETURNED";
+export type ArchivePackageState = "BUILDING" | "BUILT" | "FAILED" | "SUBMITTED";
 export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
@@ -57,6 +60,23 @@ export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type UnitReportState = "OPEN" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
 export type DayCounting = "CALENDAR" | "WORKING";
 export type WorkingDayKind = "WORKDAY" | "RESTDAY";
+
+export interface SubmitArchiveDocumentInput {
+    campaignId?: Nullable<string>;
+    title: string;
+    kind: ArchiveDocumentKind;
+    fileId: string;
+    tags?: Nullable<string[]>;
+    unitCode?: Nullable<string>;
+}
+
+export interface ResubmitArchiveDocumentInput {
+    id: string;
+    title?: Nullable<string>;
+    fileId?: Nullable<string>;
+    tags?: Nullable<string[]>;
+    note?: Nullable<string>;
+}
 
 export interface SignInInput {
     login: string;
@@ -502,30 +522,63 @@ export interface ImportWorkingDayOverridesInput {
     dryRun?: Nullable<boolean>;
 }
 
-export interface AccessDenial {
-    id: string;
-    at: DateTime;
-    userId?: Nullable<string>;
-    login?: Nullable<string>;
-    role?: Nullable<Role>;
-    serviceAccount?: Nullable<string>;
-    unitCode?: Nullable<string>;
-    operationType?: Nullable<string>;
-    operationName?: Nullable<string>;
-    path?: Nullable<string>;
-    code: ErrorCode;
-    message: string;
-    ip?: Nullable<string>;
-    requestId?: Nullable<string>;
+export interface ArchiveTag {
+    kind: string;
+    code: string;
+    name: string;
 }
 
-export interface AccessDenialPage {
-    nodes: AccessDenial[];
-    endCursor?: Nullable<string>;
-    hasNextPage: boolean;
+export interface ArchiveDocument {
+    id: string;
+    campaignId: string;
+    title: string;
+    kind: ArchiveDocumentKind;
+    kindLabel: string;
+    state: ArchiveDocumentState;
+    stateLabel: string;
+    unit?: Nullable<Unit>;
+    tags: ArchiveTag[];
+    fileName: string;
+    fileSize: number;
+    sha256: string;
+    downloadUrl: string;
+    source?: Nullable<string>;
+    submittedByName?: Nullable<string>;
+    submittedAt: DateTime;
+    reviewedByName?: Nullable<string>;
+    reviewedAt?: Nullable<DateTime>;
+    returnReason?: Nullable<string>;
+    rounds: number;
+    version: number;
+    canReview: boolean;
+    canResubmit: boolean;
+}
+
+export interface ArchivePackage {
+    id: string;
+    campaignId: string;
+    state: ArchivePackageState;
+    stateLabel: string;
+    complete?: Nullable<boolean>;
+    warning?: Nullable<string>;
+    missingCount?: Nullable<number>;
+    fileCount?: Nullable<number>;
+    size?: Nullable<number>;
+    fileName?: Nullable<string>;
+    sha256?: Nullable<string>;
+    failure?: Nullable<string>;
+    requestedByName?: Nullable<string>;
+    requestedAt: DateTime;
+    builtAt?: Nullable<DateTime>;
+    submittedAt?: Nullable<DateTime>;
+    submittedByName?: Nullable<string>;
+    downloadUrl?: Nullable<string>;
+    canSubmit: boolean;
 }
 
 export interface IQuery {
+    archiveDocuments(campaignId?: Nullable<string>, state?: Nullable<ArchiveDocumentState>, first?: Nullable<number>): ArchiveDocument[] | Promise<ArchiveDocument[]>;
+    archivePackages(campaignId?: Nullable<string>, first?: Nullable<number>): ArchivePackage[] | Promise<ArchivePackage[]>;
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
     me(): Me | Promise<Me>;
     serviceAccounts(): ServiceAccount[] | Promise<ServiceAccount[]>;
@@ -571,23 +624,13 @@ export interface IQuery {
     workingDayCalendar(): WorkingDayCalendar | Promise<WorkingDayCalendar>;
 }
 
-export interface Me {
-    id: string;
-    login: string;
-    displayName: string;
-    role: Role;
-    unit?: Nullable<Unit>;
-}
-
-export interface Session {
-    accessToken: string;
-    accessTokenExpiresAt: DateTime;
-    refreshToken: string;
-    refreshTokenExpiresAt: DateTime;
-    me: Me;
-}
-
 export interface IMutation {
+    submitArchiveDocument(input: SubmitArchiveDocumentInput): ArchiveDocument | Promise<ArchiveDocument>;
+    acceptArchiveDocument(id: string, note?: Nullable<string>): ArchiveDocument | Promise<ArchiveDocument>;
+    returnArchiveDocument(id: string, reason: string): ArchiveDocument | Promise<ArchiveDocument>;
+    resubmitArchiveDocument(input: ResubmitArchiveDocumentInput): ArchiveDocument | Promise<ArchiveDocument>;
+    exportArchivePackage(campaignId?: Nullable<string>): ArchivePackage | Promise<ArchivePackage>;
+    submitArchivePackage(id: string, note?: Nullable<string>): ArchivePackage | Promise<ArchivePackage>;
     signIn(input: SignInInput): Session | Promise<Session>;
     refreshSession(refreshToken: string): Session | Promise<Session>;
     signOut(): boolean | Promise<boolean>;
@@ -667,6 +710,45 @@ export interface IMutation {
     openUnitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
     setUnitReportDueDay(dueDay: number, campaignId?: Nullable<string>): number | Promise<number>;
     importWorkingDayOverrides(input: ImportWorkingDayOverridesInput): WorkingDayOverrideImport | Promise<WorkingDayOverrideImport>;
+}
+
+export interface AccessDenial {
+    id: string;
+    at: DateTime;
+    userId?: Nullable<string>;
+    login?: Nullable<string>;
+    role?: Nullable<Role>;
+    serviceAccount?: Nullable<string>;
+    unitCode?: Nullable<string>;
+    operationType?: Nullable<string>;
+    operationName?: Nullable<string>;
+    path?: Nullable<string>;
+    code: ErrorCode;
+    message: string;
+    ip?: Nullable<string>;
+    requestId?: Nullable<string>;
+}
+
+export interface AccessDenialPage {
+    nodes: AccessDenial[];
+    endCursor?: Nullable<string>;
+    hasNextPage: boolean;
+}
+
+export interface Me {
+    id: string;
+    login: string;
+    displayName: string;
+    role: Role;
+    unit?: Nullable<Unit>;
+}
+
+export interface Session {
+    accessToken: string;
+    accessTokenExpiresAt: DateTime;
+    refreshToken: string;
+    refreshTokenExpiresAt: DateTime;
+    me: Me;
 }
 
 export interface ServiceAccount {

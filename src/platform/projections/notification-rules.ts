@@ -21,6 +21,7 @@ import { DAY, shanghaiDate } from '../../../workflows/shared/time';
 import { assertNever } from '../../../workflows/shared/assert-never';
 import { briefingNotifications, isBriefingNotifying } from './briefing-notification-rules';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
+import { archiveNotifications, isArchiveNotifying } from './archive-notification-rules';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
   ACCOUNTABILITY_ROLES,
@@ -157,7 +158,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
-  return false;
+  return isArchiveNotifying(event);
 }
 
 /** Whether the event changes what a notification says of its stream (its unit, its indicator, its item). */
@@ -321,6 +322,7 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
   // Briefings (issue 19): their events carry what is said, no context is needed.
   if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
+  if (isArchiveNotifying(event)) return archiveNotifications(event, unitName);
   // A notice's first event is its own context.
   const first = (isNoticeStream(event.streamId) && event.type === 'NoticeIssued') || (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened');
   const ctx = first ? foldContext(null, event) : context;

@@ -11,6 +11,7 @@ import { OfficialNoticeProjection } from '../projections/official-notice.project
 import { UnitReportProjection } from '../projections/unit-report.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
+import { ArchiveProjection } from '../projections/archive.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -22,6 +23,7 @@ import { activityMetricsInterceptor } from '../temporal/activity-metrics.interce
 import { WorkerMetrics } from '../metrics/worker-metrics';
 import { freePort } from './ports';
 import { PinoTemporalLogger } from '../logging/temporal-logger';
+import { FileStore } from '../files/file-store';
 
 /** Every projection kept in the append's transaction, in the order the event store applies them. */
 export function inlineProjections(options: { deliverNotifications?: boolean } = {}): InlineProjection[] {
@@ -36,6 +38,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new UnitReportProjection(),
     new MobilizationProjection(),
     new BriefingProjection(),
+    new ArchiveProjection(),
   ];
 }
 
@@ -99,8 +102,8 @@ export async function startWorker(
   options?: WorkerDeps['options'],
   /** Where notifications are delivered besides the inbox; unset: the inbox only. */
   notifications?: NotificationsConfig,
-  /** The file store, for what workflows write to it (the briefings' PDFs). */
-  files?: WorkerDeps['files'],
+  /** The file store (FILE_STORE_DIR), for what workflows write to it: the briefings' PDFs, the archive packages. */
+  files?: AppConfig['files'],
 ): Promise<RunningWorker> {
   installRuntime();
   const connection = await connectWorker(temporal);
@@ -116,8 +119,8 @@ export async function startWorker(
     client,
     delivery: notifications ? { channels, retry: notifications.retry } : undefined,
     activityInterceptors: [activityMetricsInterceptor],
+    files: files ? new FileStore(files.dir, files.maxBytes) : undefined,
     options,
-    files,
   });
   // Starts the workflows that appended events asked for (notification deliveries, notices), once each.
   const outbox = new WorkflowOutboxStarter(db, client, temporal.taskQueue);

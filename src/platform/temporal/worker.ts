@@ -17,6 +17,9 @@ import type { NotificationChannel } from '../../notification/channels/notificati
 import { NotificationDeliveryRepository } from '../../notification/notification-delivery.repository';
 import type { NotificationsConfig } from '../config/config';
 import { createWorkingDayActivities } from '../../../activities/working-days.activities';
+import { createArchivePackageActivities } from '../../../activities/archive-package.activities';
+import { ArchivePackageBuilder } from '../../archive/package-builder';
+import { ArchiveRepository } from '../../archive/archive.repository';
 import type { EventStoreRepository } from '../event-store/event-store.repository';
 import type { Db } from '../database/database';
 import type { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
@@ -41,8 +44,11 @@ export interface WorkerDeps {
   delivery?: { channels: readonly NotificationChannel[]; retry: NotificationsConfig['retry'] };
   /** Activity interceptors (worker-runner.ts: the activity metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
-  /** The file store (FILE_STORE_DIR) the briefings' PDFs are written to; unset: publishing a briefing waits for a worker that has one. */
-  files?: { dir: string; maxBytes: number };
+  /**
+   * The file store (FILE_STORE_DIR) workflows write to: the briefings' PDFs and the archive packages. Unset: publishing a
+   * briefing and building a package wait for a worker that has one.
+   */
+  files?: FileStore;
   /** Tuning for benchmarks and tests. */
   options?: Partial<Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentActivityTaskExecutions' | 'maxConcurrentWorkflowTaskExecutions' | 'shutdownGraceTime'>>;
 }
@@ -87,7 +93,8 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       }),
       ...createWorkingDayActivities({ db: deps.db }),
       ...createUnitReportActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
-      ...createBriefingActivities({ numbers: new BriefingNumberRepository(deps.db), files: deps.files ? new FileStore(deps.files.dir, deps.files.maxBytes) : null }),
+      ...createBriefingActivities({ numbers: new BriefingNumberRepository(deps.db), files: deps.files ?? null }),
+      ...createArchivePackageActivities({ builder: deps.files ? new ArchivePackageBuilder(new ArchiveRepository(deps.db), deps.files) : null }),
     },
     shutdownGraceTime: '10 seconds',
     ...deps.options,

@@ -162,6 +162,69 @@ export type ErrorCode =
   /** 操作的事件未能写入事件库，操作没有生效，可重新操作（同一 Idempotency-Key 的重试得到同一结果） / The action's events could not be written, so it did not take effect; act again (a retry with the same Idempotency-Key gets the same outcome) */
   | 'EVENT_APPEND_FAILED';
 
+/** 档案资料类别 / Kind of library document */
+export type ArchiveDocumentKind =
+  /** 方案 / Plan */
+  | 'PLAN'
+  /** 简报 / Briefing */
+  | 'BRIEFING'
+  /** 会议纪要 / Minutes */
+  | 'MINUTES'
+  /** 活动照片 / Photos */
+  | 'PHOTO'
+  /** 其他 / Other */
+  | 'OTHER';
+
+/** 档案资料状态 / State of a library document */
+export type ArchiveDocumentState =
+  /** 待验收 / Awaiting the archivist */
+  | 'SUBMITTED'
+  /** 已验收 / Accepted */
+  | 'ACCEPTED'
+  /** 已退回 / Returned */
+  | 'RETURNED';
+
+/** 档案包状态 / State of a package */
+export type ArchivePackageState =
+  /** 生成中 / Being built */
+  | 'BUILDING'
+  /** 已生成 / Built */
+  | 'BUILT'
+  /** 生成失败 / Failed */
+  | 'FAILED'
+  /** 已送审 / Handed over */
+  | 'SUBMITTED';
+
+/** 提交一份档案资料 / Hand in a library document */
+export type SubmitArchiveDocumentInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 标题，最多 100 字 / Title, at most 100 characters */
+  title: string;
+  /** 类别 / Kind */
+  kind: ArchiveDocumentKind;
+  /** POST /files 返回的文件编号 / The upload's id */
+  fileId: string | number;
+  /** 测评项目或指标编码，最多 20 个 / Catalog codes of 测评项目 or 指标, at most 20 */
+  tags?: Array<string> | null | undefined;
+  /** 所属单位：责任单位提交时为本单位（可不填），创建办提交时不填 / The unit; a unit's own when a unit submits */
+  unitCode?: string | null | undefined;
+};
+
+/** 重新提交被退回的资料 / Resubmit a returned document */
+export type ResubmitArchiveDocumentInput = {
+  /** 资料编号 / Id */
+  id: string | number;
+  /** 新标题，不填沿用 / New title */
+  title?: string | null | undefined;
+  /** 新文件，不填沿用 / New upload's id */
+  fileId?: string | number | null | undefined;
+  /** 新标注，不填沿用 / New tags */
+  tags?: Array<string> | null | undefined;
+  /** 说明，最多 500 字 / Note */
+  note?: string | null | undefined;
+};
+
 /** 登录 / Sign in */
 export type SignInInput = {
   /** 登录名 / Login */
@@ -1677,6 +1740,59 @@ export type ApprovalActOnItemMutationVariables = Exact<{
 
 
 export type ApprovalActOnItemMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type ArchiveDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArchiveDocumentsQuery = { archiveDocuments: Array<{ id: string, title: string, kind: ArchiveDocumentKind, kindLabel: string, state: ArchiveDocumentState, stateLabel: string, fileName: string, fileSize: number, downloadUrl: string, source: string | null, submittedByName: string | null, submittedAt: string, reviewedByName: string | null, reviewedAt: string | null, returnReason: string | null, rounds: number, version: number, canReview: boolean, canResubmit: boolean, unit: { code: string, name: string } | null, tags: Array<{ kind: string, code: string, name: string }> }> };
+
+export type ArchivePackagesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ArchivePackagesQuery = { archivePackages: Array<{ id: string, state: ArchivePackageState, stateLabel: string, complete: boolean | null, warning: string | null, missingCount: number | null, fileCount: number | null, size: number | null, fileName: string | null, sha256: string | null, failure: string | null, requestedByName: string | null, requestedAt: string, builtAt: string | null, submittedAt: string | null, submittedByName: string | null, downloadUrl: string | null, canSubmit: boolean }> };
+
+export type SubmitArchiveDocumentMutationVariables = Exact<{
+  input: SubmitArchiveDocumentInput;
+}>;
+
+
+export type SubmitArchiveDocumentMutation = { submitArchiveDocument: { id: string, title: string, kind: ArchiveDocumentKind, kindLabel: string, state: ArchiveDocumentState, stateLabel: string, fileName: string, fileSize: number, downloadUrl: string, source: string | null, submittedByName: string | null, submittedAt: string, reviewedByName: string | null, reviewedAt: string | null, returnReason: string | null, rounds: number, version: number, canReview: boolean, canResubmit: boolean, unit: { code: string, name: string } | null, tags: Array<{ kind: string, code: string, name: string }> } };
+
+export type AcceptArchiveDocumentMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcceptArchiveDocumentMutation = { acceptArchiveDocument: { id: string, title: string, kind: ArchiveDocumentKind, kindLabel: string, state: ArchiveDocumentState, stateLabel: string, fileName: string, fileSize: number, downloadUrl: string, source: string | null, submittedByName: string | null, submittedAt: string, reviewedByName: string | null, reviewedAt: string | null, returnReason: string | null, rounds: number, version: number, canReview: boolean, canResubmit: boolean, unit: { code: string, name: string } | null, tags: Array<{ kind: string, code: string, name: string }> } };
+
+export type ReturnArchiveDocumentMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type ReturnArchiveDocumentMutation = { returnArchiveDocument: { id: string, title: string, kind: ArchiveDocumentKind, kindLabel: string, state: ArchiveDocumentState, stateLabel: string, fileName: string, fileSize: number, downloadUrl: string, source: string | null, submittedByName: string | null, submittedAt: string, reviewedByName: string | null, reviewedAt: string | null, returnReason: string | null, rounds: number, version: number, canReview: boolean, canResubmit: boolean, unit: { code: string, name: string } | null, tags: Array<{ kind: string, code: string, name: string }> } };
+
+export type ResubmitArchiveDocumentMutationVariables = Exact<{
+  input: ResubmitArchiveDocumentInput;
+}>;
+
+
+export type ResubmitArchiveDocumentMutation = { resubmitArchiveDocument: { id: string, title: string, kind: ArchiveDocumentKind, kindLabel: string, state: ArchiveDocumentState, stateLabel: string, fileName: string, fileSize: number, downloadUrl: string, source: string | null, submittedByName: string | null, submittedAt: string, reviewedByName: string | null, reviewedAt: string | null, returnReason: string | null, rounds: number, version: number, canReview: boolean, canResubmit: boolean, unit: { code: string, name: string } | null, tags: Array<{ kind: string, code: string, name: string }> } };
+
+export type ExportArchivePackageMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportArchivePackageMutation = { exportArchivePackage: { id: string, state: ArchivePackageState, stateLabel: string, complete: boolean | null, warning: string | null, missingCount: number | null, fileCount: number | null, size: number | null, fileName: string | null, sha256: string | null, failure: string | null, requestedByName: string | null, requestedAt: string, builtAt: string | null, submittedAt: string | null, submittedByName: string | null, downloadUrl: string | null, canSubmit: boolean } };
+
+export type SubmitArchivePackageMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type SubmitArchivePackageMutation = { submitArchivePackage: { id: string, state: ArchivePackageState, stateLabel: string, complete: boolean | null, warning: string | null, missingCount: number | null, fileCount: number | null, size: number | null, fileName: string | null, sha256: string | null, failure: string | null, requestedByName: string | null, requestedAt: string, builtAt: string | null, submittedAt: string | null, submittedByName: string | null, downloadUrl: string | null, canSubmit: boolean } };
 
 export type TaskBoardQueryVariables = Exact<{
   campaign?: string | null | undefined;

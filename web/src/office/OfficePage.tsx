@@ -10,6 +10,7 @@ import { ImportsTab } from './ImportsTab';
 import { PeopleTab } from './PeopleTab';
 import { PolicyTab } from './PolicyTab';
 import { MonthlyReports, PerformanceAssessment } from './ReportsTab';
+import { ExportArchivePackageButton } from '../archive/ArchivePackages';
 
 const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.Element }[] = [
   { key: 'clock', label: '活动进程', roles: ['OFFICE', 'LEADER', 'SUPERVISOR'], render: () => <ClockTab /> },
@@ -33,6 +34,7 @@ export default function OfficePage({ route }: { route: Route }) {
         location.hash = `#/office?tab=${key}`;
       }}
       destroyOnHidden
+      tabBarExtraContent={<ExportArchivePackageButton />}
       items={tabs.map((t) => ({ key: t.key, label: t.label, children: t.render() }))}
     />
   );

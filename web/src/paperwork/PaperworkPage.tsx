@@ -5,6 +5,7 @@ import { Tabs } from 'antd';
 import type { Role } from '../api/types';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
+import ArchiveTab from '../archive/ArchiveTab';
 import BriefingsTab from '../briefings/BriefingsTab';
 import MobilizationTab from '../mobilization/MobilizationTab';
 import UnitReportsTab from '../unit-reports/UnitReportsTab';
@@ -13,6 +14,7 @@ const TABS: { key: string; label: string; roles: readonly Role[]; render(): JSX.
   { key: 'mobilization', label: '动员部署', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <MobilizationTab /> },
   { key: 'briefings', label: '简报通报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <BriefingsTab /> },
   { key: 'unit-reports', label: '专题汇报', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <UnitReportsTab /> },
+  { key: 'archive', label: '档案库', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ArchiveTab /> },
 ];
 
 export default function PaperworkPage({ route }: { route: Route }) {

@@ -36,6 +36,7 @@ import * as m0033 from './0033-board-snapshots';
 import * as m0034 from './0034-mobilization';
 import * as m0035 from './0035-briefings';
 import * as m0036 from './0036-unit-reports';
+import * as m0037 from './0037-archive-library';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -73,4 +74,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0034-mobilization': m0034,
   '0035-briefings': m0035,
   '0036-unit-reports': m0036,
+  '0037-archive-library': m0037,
 };
