@@ -157,6 +157,19 @@ describe('briefings and circulars', () => {
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(published.pdfFileId);
     const attachment = await download('wtsq.head', published.attachments[0].downloadUrl);
     expect(attachment.status).toBe(200);
+
+    // Kept in the archive library: the PDF as a 简报 the system registered, already accepted, once, downloadable.
+    type LibraryDoc = { id: string; title: string; kind: string; state: string; source: string | null; sha256: string; fileSize: number; downloadUrl: string };
+    const library = async () =>
+      (await must<{ archiveDocuments: LibraryDoc[] }>('archivist', `{ archiveDocuments(campaignId: "${CAMPAIGN}", first: 200) { id title kind state source sha256 fileSize downloadUrl } }`)).archiveDocuments.filter(
+        (d) => d.source === `briefing:${b.id}`,
+      );
+    await waitFor(async () => (await library()).some((d) => d.state === 'ACCEPTED'), 30_000, 'the briefing in the archive library');
+    const [kept, ...more] = await library();
+    expect(more).toEqual([]);
+    expect([kept.kind, kept.title, kept.sha256, kept.fileSize]).toEqual(['BRIEFING', `${published.number} 创文工作简报：三月推进情况（修改）`, published.pdfFileId, bytes.length]);
+    const fromLibrary = await download('archivist', kept.downloadUrl);
+    expect(createHash('sha256').update(Buffer.from(await fromLibrary.arrayBuffer())).digest('hex')).toBe(published.pdfFileId);
   });
 
   it('a published briefing is read-only: every edit is refused with ILLEGAL_TRANSITION and writes no event', async () => {

@@ -45,7 +45,7 @@ function published(): BriefingStateView {
   s = apply(s, { command: { action: 'SUBMIT' }, actor: office });
   s = apply(s, { command: { action: 'APPROVE', note: '同意印发' }, actor: leader });
   return apply(s, {
-    command: { action: 'PUBLISH', publication: { number: '督查通报〔2027〕第2期', year: 2027, seq: 2, pdfSha256: 'a'.repeat(64), pdfName: 'x.pdf', publishedAt: '2027-04-02T00:00:00.000Z' } },
+    command: { action: 'PUBLISH', publication: { number: '督查通报〔2027〕第2期', year: 2027, seq: 2, pdfSha256: 'a'.repeat(64), pdfName: 'x.pdf', pdfSize: 1024, publishedAt: '2027-04-02T00:00:00.000Z' } },
     actor: office,
   });
 }

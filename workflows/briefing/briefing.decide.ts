@@ -169,7 +169,7 @@ export function decideBriefing(state: BriefingStateView, request: BriefingAction
         events: [
           {
             type: 'BriefingPublished',
-            data: { ...header(state), number: p.number, year: p.year, seq: p.seq, pdfFileId: p.pdfSha256, pdfName: p.pdfName, namedUnits: [...state.namedUnits], ackDueAt },
+            data: { ...header(state), number: p.number, year: p.year, seq: p.seq, pdfFileId: p.pdfSha256, pdfName: p.pdfName, pdfSize: p.pdfSize, namedUnits: [...state.namedUnits], ackDueAt },
           },
         ],
       };

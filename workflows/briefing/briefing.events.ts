@@ -25,6 +25,8 @@ export type BriefingEvent =
         /** SHA-256 of the PDF in the file store: the archive library takes it from here. */
         pdfFileId: string;
         pdfName: string;
+        /** The PDF's size in bytes (absent in events recorded before the archive library took the PDFs). */
+        pdfSize?: number;
         namedUnits: string[];
         ackDueAt: string | null;
       };

@@ -97,6 +97,7 @@ export interface BriefingPublication {
   seq: number;
   pdfSha256: string;
   pdfName: string;
+  pdfSize: number;
   publishedAt: string;
 }
 

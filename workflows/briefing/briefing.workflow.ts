@@ -58,7 +58,7 @@ export async function briefingWorkflow(input: BriefingInput): Promise<BriefingSt
         const year = Number(shanghaiDate(publishedAt).slice(0, 4));
         const { number, seq } = await allocateBriefingNumber({ briefingId: info.workflowId, kind: state.kind, year });
         const pdf = await briefingPdfForArchive({ state: { ...state, number, year, seq, publishedAt, state: 'PUBLISHED' } });
-        const publication = { number, year, seq, pdfSha256: pdf.sha256, pdfName: pdf.name, publishedAt };
+        const publication = { number, year, seq, pdfSha256: pdf.sha256, pdfName: pdf.name, pdfSize: pdf.size, publishedAt };
         const { state: after } = await recordAction(recorder, () => state, decideBriefing, { ...request, command: { action: 'PUBLISH', publication } });
         return { version: after.version, state: after.state };
       } finally {

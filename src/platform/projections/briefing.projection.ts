@@ -5,6 +5,8 @@ import type { Insertable, Transaction } from 'kysely';
 import type { BriefingsTable, Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
+import { WorkflowOutboxRepository } from '../outbox/workflow-outbox.repository';
+import { briefingsToArchive } from './briefing-archive';
 import type { BriefingEvent } from '../../../workflows/briefing/briefing.events';
 import { evolveBriefing, initialBriefingState, pendingUnits } from '../../../workflows/briefing/briefing.evolve';
 import { BRIEFING_STREAM_PREFIX } from '../../../workflows/briefing/briefing.messages';
@@ -80,6 +82,8 @@ export class BriefingProjection implements InlineProjection {
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     await applyToStreamRows(trx, events, BRIEFING_ROWS);
+    // A published briefing goes into the archive library (briefing-archive.ts); a rebuild writes no outbox rows.
+    await WorkflowOutboxRepository.enqueue(trx, briefingsToArchive(events));
   }
 
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {

@@ -10,7 +10,7 @@ import { createOfficialNoticeActivities } from '../../../activities/official-not
 import { createUnitReportActivities } from '../../../activities/unit-report.activities';
 import { createBriefingActivities } from '../../../activities/briefing.activities';
 import { BriefingNumberRepository } from '../../briefing/briefing-number.repository';
-import { FileStore } from '../files/file-store';
+import type { FileStore } from '../files/file-store';
 import { createTaskBreakdownImportActivities } from '../../../activities/task-breakdown-import.activities';
 import { createNotificationDeliveryActivities } from '../../../activities/notification-delivery.activities';
 import type { NotificationChannel } from '../../notification/channels/notification-channel';
