@@ -8,8 +8,9 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database, MobilizationDocumentsTable, MobilizationResponsesTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { WorkflowOutboxRepository, type OutboxWorkflow } from '../outbox/workflow-outbox.repository';
-import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
-import type { MobilizationDocEvent, MobilizationResponseEvent } from '../../../workflows/mobilization/mobilization.events';
+import { applyToStreamRows, rebuildStreamRows } from './stream-rows';
+import { stateRows } from './state-rows';
+import type { MobilizationDocEvent } from '../../../workflows/mobilization/mobilization.events';
 import { evolveDoc, evolveResponse, initialDocState, initialResponseState } from '../../../workflows/mobilization/mobilization.evolve';
 import {
   MOBILIZATION_DOC_STREAM_PREFIX,
@@ -18,8 +19,6 @@ import {
   mobilizationResponseWorkflowId,
 } from '../../../workflows/mobilization/mobilization.messages';
 import type { MobilizationDocState, MobilizationResponseInput, MobilizationResponseState } from '../../../workflows/mobilization/mobilization.types';
-
-const INSERT_CHUNK = 500;
 
 export function isMobilizationDocStream(streamId: string): boolean {
   return streamId.startsWith(MOBILIZATION_DOC_STREAM_PREFIX);
@@ -49,18 +48,6 @@ export function responsesToStart(events: readonly StoredEvent[]): OutboxWorkflow
   });
 }
 
-const metaOf = (event: StoredEvent) => ({ actorId: (event.metadata.actor as { userId?: string } | undefined)?.userId ?? '', at: event.occurredAt.toISOString() });
-
-async function upsert<T extends 'mobilization_documents' | 'mobilization_responses'>(trx: Transaction<Database>, table: T, key: string, values: unknown[], updated: readonly string[]): Promise<void> {
-  for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-    await trx
-      .insertInto(table)
-      .values(values.slice(i, i + INSERT_CHUNK) as never)
-      .onConflict((oc) => oc.column(key as never).doUpdateSet((eb) => Object.fromEntries(updated.map((c) => [c, eb.ref(`excluded.${c}` as never)])) as never))
-      .execute();
-  }
-}
-
 interface DocRow {
   state: MobilizationDocState;
   lastPosition: string;
@@ -84,23 +71,15 @@ function docRow(row: DocRow): Insertable<MobilizationDocumentsTable> | null {
   };
 }
 
-const DOC_ROWS: StreamRows<DocRow> = {
+const DOC_ROWS = stateRows({
+  table: 'mobilization_documents',
+  key: 'document_id',
   isStream: isMobilizationDocStream,
-  async read(trx, ids) {
-    const rows = await trx.selectFrom('mobilization_documents').select(['document_id', 'state_json', 'last_position']).where('document_id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.document_id, { state: r.state_json as unknown as MobilizationDocState, lastPosition: r.last_position }]));
-  },
-  fold(row, event) {
-    const state = evolveDoc(row?.state ?? initialDocState(event.streamId), { type: event.type, data: event.data } as MobilizationDocEvent, metaOf(event));
-    return { state, lastPosition: event.position };
-  },
-  async write(trx, rows) {
-    await upsert(trx, 'mobilization_documents', 'document_id', rows.map(docRow).filter((r) => r !== null), ['status', 'version', 'last_position', 'state_json']);
-  },
-  async clear(trx) {
-    await trx.deleteFrom('mobilization_documents').execute();
-  },
-};
+  initial: (id) => initialDocState(id),
+  evolve: evolveDoc,
+  toRow: docRow,
+  updated: ['status', 'version', 'last_position', 'state_json'],
+});
 
 interface ResponseRow {
   state: MobilizationResponseState;
@@ -124,23 +103,15 @@ function responseRow(row: ResponseRow): Insertable<MobilizationResponsesTable> |
   };
 }
 
-const RESPONSE_ROWS: StreamRows<ResponseRow> = {
+const RESPONSE_ROWS = stateRows({
+  table: 'mobilization_responses',
+  key: 'response_id',
   isStream: isMobilizationResponseStream,
-  async read(trx, ids) {
-    const rows = await trx.selectFrom('mobilization_responses').select(['response_id', 'state_json', 'last_position']).where('response_id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.response_id, { state: r.state_json as unknown as MobilizationResponseState, lastPosition: r.last_position }]));
-  },
-  fold(row, event) {
-    const state = evolveResponse(row?.state ?? initialResponseState(event.streamId), { type: event.type, data: event.data } as MobilizationResponseEvent, metaOf(event));
-    return { state, lastPosition: event.position };
-  },
-  async write(trx, rows) {
-    await upsert(trx, 'mobilization_responses', 'response_id', rows.map(responseRow).filter((r) => r !== null), ['review', 'acknowledged_at', 'escalation_level', 'version', 'last_position', 'state_json']);
-  },
-  async clear(trx) {
-    await trx.deleteFrom('mobilization_responses').execute();
-  },
-};
+  initial: (id) => initialResponseState(id),
+  evolve: evolveResponse,
+  toRow: responseRow,
+  updated: ['review', 'acknowledged_at', 'escalation_level', 'version', 'last_position', 'state_json'],
+});
 
 export class MobilizationProjection implements InlineProjection {
   readonly name = 'mobilization';

@@ -8,17 +8,16 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database, OfficialNoticesTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
 import { WorkflowOutboxRepository, type OutboxWorkflow } from '../outbox/workflow-outbox.repository';
-import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
+import { applyToStreamRows, rebuildStreamRows } from './stream-rows';
+import { stateRows } from './state-rows';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
-import type { OfficialNoticeEvent } from '../../../workflows/official-notice/official-notice.events';
 import { evolveNotice, initialNoticeState } from '../../../workflows/official-notice/official-notice.evolve';
 import { escalationNoticeWorkflowId, OFFICIAL_NOTICE_STREAM_PREFIX, OFFICIAL_NOTICE_WORKFLOW_TYPE } from '../../../workflows/official-notice/official-notice.messages';
 import type { NoticeKind, OfficialNoticeInput, OfficialNoticeState } from '../../../workflows/official-notice/official-notice.types';
 import { SYSTEM_ACTOR } from '../../../workflows/shared/actor.types';
 import type { EscalationLevel } from '../../../workflows/shared/escalation';
 
-const INSERT_CHUNK = 500;
 const TITLE_CHARS = 60;
 
 export function isOfficialNoticeStream(streamId: string): boolean {
@@ -125,34 +124,15 @@ function toRow(row: NoticeRow): Insertable<OfficialNoticesTable> | null {
 
 const UPDATED = ['state', 'acknowledged_at', 'escalation_level', 'version', 'last_position', 'state_json'] as const;
 
-const NOTICE_ROWS: StreamRows<NoticeRow> = {
+const NOTICE_ROWS = stateRows({
+  table: 'official_notices',
+  key: 'notice_id',
   isStream: isOfficialNoticeStream,
-  async read(trx, ids) {
-    const rows = await trx.selectFrom('official_notices').select(['notice_id', 'state_json', 'last_position']).where('notice_id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.notice_id, { state: r.state_json as unknown as OfficialNoticeState, lastPosition: r.last_position }]));
-  },
-  fold(row, event) {
-    const actor = event.metadata.actor as { userId?: string } | undefined;
-    const state = evolveNotice(row?.state ?? initialNoticeState(event.streamId), { type: event.type, data: event.data } as OfficialNoticeEvent, {
-      actorId: actor?.userId ?? '',
-      at: event.occurredAt.toISOString(),
-    });
-    return { state, lastPosition: event.position };
-  },
-  async write(trx, rows) {
-    const values = rows.map(toRow).filter((r) => r !== null);
-    for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-      await trx
-        .insertInto('official_notices')
-        .values(values.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.column('notice_id').doUpdateSet((eb) => Object.fromEntries(UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-        .execute();
-    }
-  },
-  async clear(trx) {
-    await trx.deleteFrom('official_notices').execute();
-  },
-};
+  initial: (id) => initialNoticeState(id),
+  evolve: evolveNotice,
+  toRow,
+  updated: UPDATED,
+});
 
 export class OfficialNoticeProjection implements InlineProjection {
   readonly name = 'official_notices';

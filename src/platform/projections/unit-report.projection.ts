@@ -4,13 +4,11 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { Database, UnitReportsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
-import { applyToStreamRows, rebuildStreamRows, type StreamRows } from './stream-rows';
-import type { UnitReportEvent } from '../../../workflows/unit-report/unit-report.events';
+import { applyToStreamRows, rebuildStreamRows } from './stream-rows';
+import { stateRows } from './state-rows';
 import { evolveUnitReport, initialUnitReportState } from '../../../workflows/unit-report/unit-report.evolve';
 import { UNIT_REPORT_STREAM_PREFIX } from '../../../workflows/unit-report/unit-report.messages';
 import type { UnitReportState } from '../../../workflows/unit-report/unit-report.types';
-
-const INSERT_CHUNK = 500;
 
 export function isUnitReportStream(streamId: string): boolean {
   return streamId.startsWith(UNIT_REPORT_STREAM_PREFIX);
@@ -44,34 +42,15 @@ function toRow(row: ReportRow): Insertable<UnitReportsTable> | null {
 
 const UPDATED = ['state', 'submitted_at', 'accepted_at', 'late', 'escalation_level', 'version', 'last_position', 'state_json'] as const;
 
-const REPORT_ROWS: StreamRows<ReportRow> = {
+const REPORT_ROWS = stateRows({
+  table: 'unit_reports',
+  key: 'report_id',
   isStream: isUnitReportStream,
-  async read(trx, ids) {
-    const rows = await trx.selectFrom('unit_reports').select(['report_id', 'state_json', 'last_position']).where('report_id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.report_id, { state: r.state_json as unknown as UnitReportState, lastPosition: r.last_position }]));
-  },
-  fold(row, event) {
-    const actor = event.metadata.actor as { userId?: string } | undefined;
-    const state = evolveUnitReport(row?.state ?? initialUnitReportState(event.streamId), { type: event.type, data: event.data } as UnitReportEvent, {
-      actorId: actor?.userId ?? '',
-      at: event.occurredAt.toISOString(),
-    });
-    return { state, lastPosition: event.position };
-  },
-  async write(trx, rows) {
-    const values = rows.map(toRow).filter((r) => r !== null);
-    for (let i = 0; i < values.length; i += INSERT_CHUNK) {
-      await trx
-        .insertInto('unit_reports')
-        .values(values.slice(i, i + INSERT_CHUNK))
-        .onConflict((oc) => oc.column('report_id').doUpdateSet((eb) => Object.fromEntries(UPDATED.map((c) => [c, eb.ref(`excluded.${c}`)]))))
-        .execute();
-    }
-  },
-  async clear(trx) {
-    await trx.deleteFrom('unit_reports').execute();
-  },
-};
+  initial: (id) => initialUnitReportState(id),
+  evolve: evolveUnitReport,
+  toRow,
+  updated: UPDATED,
+});
 
 export class UnitReportProjection implements InlineProjection {
   readonly name = 'unit_reports';
