@@ -35,12 +35,12 @@ import {
 } from '../../workflows/archive-library/archive-library.types';
 import { SYSTEM_ACTOR } from '../../workflows/shared/actor.types';
 import { ArchiveRepository, type DocumentView } from './archive.repository';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const MAX_LIST = 200;
 const ID_CHARS = 300;
 const CODE_CHARS = 40;
 const SOURCE_CHARS = 200;
-const WAIT_MS = 10_000;
 
 function chars(text: string): number {
   return [...text].length;
@@ -293,12 +293,6 @@ export class ArchiveLibraryService {
   }
 
   private async waitFor(id: string, ready: (d: DocumentView) => boolean): Promise<DocumentView> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const doc = await this.repository.document(id);
-      if (doc && ready(doc)) return doc;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(() => this.repository.document(id), ready);
   }
 }

@@ -19,10 +19,10 @@ import { ARCHIVE_PACKAGE_WORKFLOW_TYPE, archivePackageWorkflowId, packageActionU
 import { MAX_PACKAGE_NOTE_CHARS, type ArchivePackageInput } from '../../workflows/archive-package/archive-package.types';
 import { ArchiveRepository, type PackageView } from './archive.repository';
 import { ZIP_MIME_TYPE } from './package-builder';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const MAX_LIST = 50;
 const ID_CHARS = 300;
-const WAIT_MS = 10_000;
 
 /** The GraphQL ArchivePackage's own fields; names and the caller's abilities are resolved apart. */
 export function packageFields(p: PackageView) {
@@ -125,12 +125,6 @@ export class ArchivePackageService {
   canSubmit = (caller: Caller, p: PackageView) => !caller.service && canSubmitPackage(p.state, caller);
 
   private async waitFor(id: string, ready: (p: PackageView) => boolean): Promise<PackageView> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const pkg = await this.repository.package(id);
-      if (pkg && ready(pkg)) return pkg;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(() => this.repository.package(id), ready);
   }
 }

@@ -45,10 +45,10 @@ import { shanghaiDate } from '../../workflows/shared/time';
 import { briefingDocumentData, briefingFileName, renderBriefingDocx, renderBriefingPdf } from './briefing-document';
 import { buildBriefingPrefill, type BriefingPrefillView } from './briefing-prefill';
 import { BriefingRepository, type BriefingView } from './briefing.repository';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const MAX_LIST = 200;
 const ID_CHARS = 300;
-const WAIT_MS = 10_000;
 const MAX_HISTORY = 200;
 const MAX_FINDINGS = 200;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -350,12 +350,6 @@ export class BriefingService {
   }
 
   private async waitFor(id: string, ready: (b: BriefingView) => boolean): Promise<BriefingView> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const found = await this.repository.find(id);
-      if (found && ready(found)) return found;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(() => this.repository.find(id), ready);
   }
 }

@@ -20,6 +20,7 @@ import { ROUND_STATE_LABELS } from '../../workflows/inspection-round/inspection-
 import { allowedRoundActions, checkRound } from '../../workflows/inspection-round/inspection-round.decide';
 import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 export const ROUND_KIND_LABELS: Record<RoundKind, string> = {
   MONTHLY_SUPERVISION: '每月督查',
@@ -125,13 +126,7 @@ export class InspectionRoundService {
   }
 
   private async waitFor(roundId: string, version: number): Promise<RoundView> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const round = await this.repository.findById(roundId);
-      if (round && round.version >= version) return round;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(() => this.repository.findById(roundId), (round) => round.version >= version, { ms: WAIT_MS });
   }
 
   allowedActions = (actor: Actor, round: RoundView) => allowedRoundActions(round, actor);

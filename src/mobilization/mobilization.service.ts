@@ -38,10 +38,10 @@ import {
   type ResponseCommand,
 } from '../../workflows/mobilization/mobilization.types';
 import { MobilizationRepository } from './mobilization.repository';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const ID_CHARS = 300;
 const MAX_LIST = 100;
-const WAIT_MS = 10_000;
 /** Documents and plans: what an official reads and prints. */
 const FILE_TYPES = /\.(pdf|docx)$/i;
 /** The latest deadline accepted: a campaign lasts months, not years. */
@@ -247,13 +247,7 @@ export class MobilizationService {
   }
 
   private async waitFor<T>(read: () => Promise<T | null>, ready: (value: T | null) => boolean): Promise<T> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const value = await read();
-      if (value !== null && ready(value)) return value;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(read, ready);
   }
 
   // Fields of the GraphQL types.

@@ -28,10 +28,10 @@ import type { EscalationLevel } from '../../workflows/shared/escalation';
 import { shanghaiDate } from '../../workflows/shared/time';
 import { checkTemplate, defaultTemplate, MAX_HISTORY_LINES, MAX_TEMPLATE_BYTES, renderNotice, type NoticeDocumentData } from './notice-document';
 import { OfficialNoticeRepository, type NoticeSubjectRow, type NoticeView } from './official-notice.repository';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const MAX_LIST = 200;
 const ID_CHARS = 300;
-const WAIT_MS = 10_000;
 const BLANK = '________';
 const TITLE_CHARS = 60;
 
@@ -261,12 +261,6 @@ export class OfficialNoticeService {
   }
 
   private async waitFor(noticeId: string, ready: (n: NoticeView) => boolean): Promise<NoticeView> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const notice = await this.repository.find(noticeId);
-      if (notice && ready(notice)) return notice;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    return waitForProjection(() => this.repository.find(noticeId), ready);
   }
 }

@@ -47,6 +47,7 @@ import { ITEM_BOARD_ORDERING, RectificationItemRepository, type ItemFilter, type
 import { campaignItemPolicy } from './item-policy';
 import { WorkingDaysService } from '../working-days/working-days.service';
 import type { ItemPolicy } from '../../workflows/rectification-item/rectification-item.types';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 /** The items board's filters as asked. */
 interface BoardFilterInput {
@@ -231,13 +232,7 @@ export class RectificationItemService {
 
   /** The card of a just-started item, once its first events are projected. */
   private async waitForCard(itemId: string, version: number): Promise<ItemView> {
-    const deadline = Date.now() + CARD_WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      const card = await this.items.findById(itemId);
-      if (card && card.version >= version) return card;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '问题已受理，但看板尚未更新，请稍后刷新');
+    return waitForProjection(() => this.items.findById(itemId), (card) => card.version >= version, { ms: CARD_WAIT_MS, message: '问题已受理，但看板尚未更新，请稍后刷新' });
   }
 
   private async store(actor: Actor, uploads: Upload[]): Promise<EvidenceFile[]> {

@@ -36,9 +36,9 @@ import {
 } from '../../workflows/unit-report/unit-report.types';
 import { UnitReportRepository, type UnitReportView } from './unit-report.repository';
 import { openUnitReportMonth } from './unit-report.starter';
+import { waitForProjection } from '../platform/projections/wait-for-projection';
 
 const ID_CHARS = 300;
-const WAIT_MS = 10_000;
 const HISTORY_LIMIT = 200;
 const SUMMARY_CHARS = 100;
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -286,11 +286,6 @@ export class UnitReportService {
   }
 
   private async waitUntil(ready: () => Promise<boolean>): Promise<void> {
-    const deadline = Date.now() + WAIT_MS;
-    for (let delay = 20; Date.now() < deadline; delay = Math.min(delay * 2, 250)) {
-      if (await ready()) return;
-      await new Promise((r) => setTimeout(r, delay));
-    }
-    throw new DomainError('UNAVAILABLE', '已受理，但尚未更新，请稍后刷新');
+    await waitForProjection(async () => ((await ready()) ? true : null));
   }
 }
