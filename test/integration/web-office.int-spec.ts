@@ -51,7 +51,7 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
     await screenshot(page, 'office-clock');
 
     await page.goto(`${stack.url}/#/office?tab=monthly`);
-    await page.getByRole('button', { name: '生成' }).click();
+    await page.getByRole('button', { name: '生成', exact: true }).click();
     await page.getByRole('button', { name: '导出 Excel' }).first().waitFor({ timeout: 60_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).first().click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
@@ -122,7 +122,7 @@ describe('the office’s desk and the inspection rounds in the browser', () => {
     await meeting.getByLabel('会议纪要').fill('部署农贸市场整治');
     await meeting.getByRole('button', { name: '添加议定事项' }).click();
     await meeting.getByLabel('议定事项 1').fill('东湖村清理村口垃圾');
-    await meeting.getByLabel('单位').click();
+    await meeting.getByLabel('单位', { exact: true }).click();
     await page.keyboard.type('东湖');
     await page.locator('.ant-select-item-option').filter({ hasText: '东湖村' }).click();
     await meeting.getByRole('button', { name: '登记' }).click();

@@ -260,13 +260,13 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
           <Input />
         </Form.Item>
         <Form.Item name="unitCodes" label="参会单位">
-          <UnitSelect mode="multiple" allowClear />
+          <UnitSelect mode="multiple" allowClear label="参会单位" />
         </Form.Item>
         <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
           {() =>
             form.getFieldValue('kind') === 'MOBILIZATION' && (
               <Form.Item name="absentUnitCodes" label="缺席单位（动员大会按单位登记出席与缺席）">
-                <UnitSelect mode="multiple" allowClear />
+                <UnitSelect mode="multiple" allowClear label="缺席单位" />
               </Form.Item>
             )
           }
@@ -377,12 +377,12 @@ function DecisionDialog({ decision, campaignId, onClose, onDone }: { decision: D
  * The units to choose from: the office and the leading group read the organisation; the supervision group, which
  * may not, chooses among the units that have cards on the board.
  */
-function UnitSelect(props: { value?: string | string[]; onChange?(value: string | string[]): void; allowClear?: boolean; style?: CSSProperties; mode?: 'multiple' }) {
+function UnitSelect({ label = '单位', ...props }: { value?: string | string[]; onChange?(value: string | string[]): void; allowClear?: boolean; style?: CSSProperties; mode?: 'multiple'; label?: string }) {
   const me = useMe();
   const fromOrganisation = me.role === 'OFFICE' || me.role === 'LEADER';
   const query = useQuery<Partial<OrganisationQuery & ClockBoardUnitsQuery>>(fromOrganisation ? ORGANISATION : BOARD_UNITS);
   const units = new Map<string, string>();
   for (const u of query.data?.organisation?.units ?? []) units.set(u.code, u.name);
   for (const c of query.data?.board?.columns ?? []) for (const card of c.cards) units.set(card.unit.code, card.unit.name);
-  return <Select {...props} showSearch optionFilterProp="label" aria-label="单位" options={[...units].map(([value, label]) => ({ value, label }))} />;
+  return <Select {...props} showSearch optionFilterProp="label" aria-label={label} options={[...units].map(([value, label]) => ({ value, label }))} />;
 }
