@@ -45,7 +45,16 @@ describe('briefings and circulars in the browser', () => {
     const office = await open('office');
     await office.getByTestId('briefing-create').click();
     const editor = office.getByTestId('briefing-editor');
-    await editor.getByText('督查通报').click();
+    // The kind is switched until the circular's unit picker shows: on a busy machine a click during the dialog's opening
+    // animation can be lost.
+    await waitFor(
+      async () => {
+        await editor.getByText('督查通报').click();
+        return editor.getByTestId('briefing-units').isVisible();
+      },
+      30_000,
+      'the circular form',
+    );
     await editor.getByTestId('briefing-title').fill(TITLE);
     await editor.getByTestId('briefing-body').first().fill('经督查，外滩社区中山东一路背街小巷存在垃圾堆放、乱张贴等问题，要求立即整改。');
     await editor.getByTestId('briefing-units').click();
