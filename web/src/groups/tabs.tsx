@@ -1,0 +1,12 @@
+// The 工作组 page's tabs, in the order the plan names the groups. Each module adds its own line.
+import type { Role } from '../api/types';
+
+export interface GroupTab {
+  key: string;
+  label: string;
+  roles: readonly Role[];
+  render(): JSX.Element;
+}
+
+export const GROUP_TABS: GroupTab[] = [
+];
