@@ -23,6 +23,7 @@ import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
+import { SurveyModule } from '../survey/survey.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -99,6 +100,7 @@ export class AppModule {
         OfficialNoticeModule,
         AuditModule,
         UnitReportModule,
+        SurveyModule,
         MobilizationModule,
         BriefingModule,
         ArchiveModule,

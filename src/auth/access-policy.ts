@@ -30,6 +30,7 @@ import { MOBILIZATION_OFFICE_ROLES, MOBILIZATION_UNIT_ROLES } from '../../workfl
 import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
 import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
 import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
+import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -220,6 +221,19 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnUnitReport': { what: '退回专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.openUnitReportMonth': { what: '开启专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.setUnitReportDueDay': { what: '设置专题汇报截止日', allow: UNIT_REPORT_REVIEW_ROLES },
+  // Survey rounds (问卷调查, issue 20): everyone reads the rounds, their results and the trend (street-wide figures the
+  // campaign publishes), service accounts with the reports' scope; the office plans, enters results and closes; a
+  // task cites a closed round through its evidence action, so whoever may attach evidence to it (checked by the rule).
+  'Query.surveyRounds': { what: '查看问卷调查', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyRound': { what: '查看问卷调查', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyCommunities': { what: '查看可调查的社区', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyTrend': { what: '查看问卷调查趋势', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportSurveyRound': { what: '导出问卷调查结果', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportSurveyTrend': { what: '导出问卷调查趋势', allow: ALL, scope: 'REPORTS_READ' },
+  'Mutation.planSurveyRound': { what: '制定问卷调查计划', allow: SURVEY_ROLES },
+  'Mutation.recordSurveyResults': { what: '录入问卷调查结果', allow: SURVEY_ROLES },
+  'Mutation.closeSurveyRound': { what: '结束问卷调查', allow: SURVEY_ROLES },
+  'Mutation.citeSurveyRound': task('ATTACH_EVIDENCE', '引用问卷调查结果作为佐证'),
   // Mobilization (动员部署): every role reads the documents (a unit those issued to it, and its own row of the matrix),
   // the office issues, approves and returns, the unit's own people acknowledge, submit the plan and register the group
   // (the unit is checked by the rule, checkResponse).

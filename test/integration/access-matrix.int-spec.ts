@@ -179,6 +179,16 @@ const MATRIX: Record<string, string> = {
   'Mutation.submitArchivePackage': '. O . . . . .',
   'GET /archive-documents/:documentId/file': 'L O S A H M .',
   'GET /archive-packages/:packageId/download': 'L O . A . . .',
+  'Query.surveyRounds': '         L O S A H M K',
+  'Query.surveyRound': '          L O S A H M K',
+  'Query.surveyCommunities': '    L O S A H M K',
+  'Query.surveyTrend': '          L O S A H M K',
+  'Query.exportSurveyRound': '    L O S A H M K',
+  'Query.exportSurveyTrend': '    L O S A H M K',
+  'Mutation.planSurveyRound': '   . O . . . . .',
+  'Mutation.recordSurveyResults': '. O . . . . .',
+  'Mutation.closeSurveyRound': '  . O . . . . .',
+  'Mutation.citeSurveyRound': '   . . S A H M .',
 };
 
 /** Operations anyone may call without signing in. */
@@ -408,6 +418,16 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.returnArchiveDocument': { query: 'mutation { returnArchiveDocument(id: "archive-document-no-such", reason: "不清晰") { id } }' },
     'Mutation.exportArchivePackage': { query: `mutation { exportArchivePackage(campaignId: "${CAMPAIGN}") { id } }` },
     'Mutation.submitArchivePackage': { query: 'mutation { submitArchivePackage(id: "archive-package-no-such") { id } }' },
+    'Query.surveyRounds': { query: `{ surveyRounds(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.surveyRound': { query: '{ surveyRound(id: "survey-round:no-such") { id } }' },
+    'Query.surveyCommunities': { query: '{ surveyCommunities { code } }' },
+    'Query.surveyTrend': { query: `{ surveyTrend(campaignId: "${CAMPAIGN}") { campaignId } }` },
+    'Query.exportSurveyRound': { query: '{ exportSurveyRound(id: "survey-round:no-such") { fileName } }' },
+    'Query.exportSurveyTrend': { query: `{ exportSurveyTrend(campaignId: "${CAMPAIGN}") { fileName } }` },
+    'Mutation.planSurveyRound': { query: `mutation { planSurveyRound(input: { campaignId: "${CAMPAIGN}", title: "矩阵", method: ONLINE, startDate: "2027-13-01", endDate: "2027-13-02" }) { id } }` },
+    'Mutation.recordSurveyResults': { query: 'mutation { recordSurveyResults(input: { roundId: "survey-round:no-such", unitCode: "WTSQ", sample: 10, aware: 1, supporting: 1, participating: 1, satisfied: 1 }) { id } }' },
+    'Mutation.closeSurveyRound': { query: 'mutation { closeSurveyRound(id: "survey-round:no-such") { id } }' },
+    'Mutation.citeSurveyRound': { query: 'mutation { citeSurveyRound(input: { taskId: "no-such", roundId: "survey-round:no-such" }) { id } }' },
   };
   return base;
 }

@@ -570,6 +570,7 @@ export interface Database {
   briefings: BriefingsTable;
   archive_documents: ArchiveDocumentsTable;
   archive_packages: ArchivePackagesTable;
+  survey_rounds: SurveyRoundsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -687,6 +688,21 @@ export interface ArchivePackagesTable {
   state: string;
   requested_at: Timestamp;
   sha256: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+/** Projection (issue 20, migration 0042): one row per survey round (问卷调查); the whole state in state_json (SurveyRoundState). */
+export interface SurveyRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  state: string;
+  title: string;
+  start_date: string;
+  end_date: string;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  escalation_level: string | null;
   version: number;
   last_position: string;
   state_json: ColumnType<Record<string, unknown>, string, string>;

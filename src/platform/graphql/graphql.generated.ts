@@ -55,6 +55,8 @@ export type AccountabilityStatus = "PENDING" | "APPROVED" | "RETURNED";
 export type AccountabilityAction = "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
+export type SurveyRoundState = "OPEN" | "CLOSED";
+export type SurveyMethod = "IN_PERSON" | "INTERCEPT" | "ONLINE" | "PHONE";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type UnitReportState = "OPEN" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
@@ -501,6 +503,32 @@ export interface AssignItemResponsiblePersonInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface PlanSurveyRoundInput {
+    campaignId?: Nullable<string>;
+    title: string;
+    method: SurveyMethod;
+    startDate: string;
+    endDate: string;
+    unitCodes?: Nullable<string[]>;
+}
+
+export interface RecordSurveyResultsInput {
+    roundId: string;
+    unitCode: string;
+    sample: number;
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface CiteSurveyRoundInput {
+    taskId: string;
+    roundId: string;
+    note?: Nullable<string>;
+}
+
 export interface ImportTaskBreakdownInput {
     campaignId?: Nullable<string>;
     fileName: string;
@@ -617,6 +645,12 @@ export interface IQuery {
     boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    surveyRounds(campaignId?: Nullable<string>): SurveyRound[] | Promise<SurveyRound[]>;
+    surveyRound(id: string): SurveyRound | Promise<SurveyRound>;
+    surveyCommunities(): Unit[] | Promise<Unit[]>;
+    surveyTrend(campaignId?: Nullable<string>): SurveyTrend | Promise<SurveyTrend>;
+    exportSurveyRound(id: string): ExportedFile | Promise<ExportedFile>;
+    exportSurveyTrend(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     taskBreakdownImports(campaignId?: Nullable<string>, first?: Nullable<number>): TaskBreakdownImport[] | Promise<TaskBreakdownImport[]>;
     unitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
@@ -703,6 +737,10 @@ export interface IMutation {
     returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    planSurveyRound(input: PlanSurveyRoundInput): SurveyRound | Promise<SurveyRound>;
+    recordSurveyResults(input: RecordSurveyResultsInput): SurveyRound | Promise<SurveyRound>;
+    closeSurveyRound(id: string, note?: Nullable<string>): SurveyRound | Promise<SurveyRound>;
+    citeSurveyRound(input: CiteSurveyRoundInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     submitUnitReport(input: SubmitUnitReportInput): UnitReport | Promise<UnitReport>;
     acceptUnitReport(id: string, note?: Nullable<string>): UnitReport | Promise<UnitReport>;
@@ -1767,6 +1805,86 @@ export interface ImportProblem {
     columnLetter?: Nullable<string>;
     code: ImportProblemCode;
     message: string;
+}
+
+export interface SurveyRates {
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+}
+
+export interface SurveyChange {
+    aware?: Nullable<number>;
+    supporting?: Nullable<number>;
+    participating?: Nullable<number>;
+    satisfied?: Nullable<number>;
+}
+
+export interface SurveyCounts {
+    sample: number;
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+    rates: SurveyRates;
+}
+
+export interface SurveyCommunityResult {
+    unit: Unit;
+    recorded: boolean;
+    counts?: Nullable<SurveyCounts>;
+    recordedAt?: Nullable<DateTime>;
+}
+
+export interface SurveyRoundHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
+}
+
+export interface SurveyRound {
+    id: string;
+    campaignId: string;
+    title: string;
+    method: SurveyMethod;
+    methodLabel: string;
+    startDate: string;
+    endDate: string;
+    dueAt: DateTime;
+    state: SurveyRoundState;
+    stateLabel: string;
+    communities: SurveyCommunityResult[];
+    recordedCount: number;
+    total?: Nullable<SurveyCounts>;
+    closedAt?: Nullable<DateTime>;
+    closeNote?: Nullable<string>;
+    escalationLabel?: Nullable<string>;
+    canRecord: boolean;
+    canClose: boolean;
+    history: SurveyRoundHistoryEntry[];
+}
+
+export interface SurveyTrendPoint {
+    roundId: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+    counts: SurveyCounts;
+    change: SurveyChange;
+}
+
+export interface SurveyCommunityTrend {
+    unit: Unit;
+    points: SurveyTrendPoint[];
+}
+
+export interface SurveyTrend {
+    campaignId: string;
+    overall: SurveyTrendPoint[];
+    communities: SurveyCommunityTrend[];
 }
 
 export interface TaskChange {

@@ -12,6 +12,7 @@ import { UnitReportProjection } from '../projections/unit-report.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
+import { SurveyRoundProjection } from '../projections/survey-round.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -39,6 +40,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new MobilizationProjection(),
     new BriefingProjection(),
     new ArchiveProjection(),
+    new SurveyRoundProjection(),
   ];
 }
 
