@@ -12,6 +12,7 @@ import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
+import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -94,6 +95,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   // Units' monthly reports: this month's with a mix of states, last month's with two still owed.
   await seedDemoUnitReports(db, client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 问卷调查: three closed rounds with rising rates (the dashboard's trend) and this month's open one (demo-surveys.ts).
+  await seedDemoSurveys(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
   // 动员部署: the street's 实施方案 with the units' responses in every state (demo-mobilization.ts).
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
