@@ -1319,6 +1319,70 @@ export type AssignItemResponsiblePersonInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 问卷调查轮次状态 / State of a survey round */
+export type SurveyRoundState =
+  /** 进行中（可录入） / Open: results may be entered */
+  | 'OPEN'
+  /** 已结束（数据锁定） / Closed: the numbers are locked */
+  | 'CLOSED';
+
+/** 调查方式 / How the questionnaire was taken */
+export type SurveyMethod =
+  /** 入户面访 / Door to door */
+  | 'IN_PERSON'
+  /** 街头拦访 / Street intercept */
+  | 'INTERCEPT'
+  /** 网络问卷 / Online */
+  | 'ONLINE'
+  /** 电话访问 / By telephone */
+  | 'PHONE';
+
+/** 制定一轮问卷调查 / Plan a survey round */
+export type PlanSurveyRoundInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 名称，最多 100 字 / Title, at most 100 characters */
+  title: string;
+  /** 调查方式 / Method */
+  method: SurveyMethod;
+  /** 开始日期（YYYY-MM-DD） / First day */
+  startDate: string;
+  /** 结束日期（结果须于当日 24 时前录入） / Last day (results are due by its end) */
+  endDate: string;
+  /** 调查的社区（社区类单位），不填为全部社区 / Communities surveyed; every community when omitted */
+  unitCodes?: Array<string> | null | undefined;
+};
+
+/** 录入一个社区的结果 / Enter one community's results */
+export type RecordSurveyResultsInput = {
+  /** 轮次编号 / Round id */
+  roundId: string | number;
+  /** 社区 / Community */
+  unitCode: string;
+  /** 样本量，1–100000 / Sample size, 1–100000 */
+  sample: number;
+  /** 知晓人数（不超过样本量） / Respondents aware (at most the sample) */
+  aware: number;
+  /** 支持人数 / Respondents supporting */
+  supporting: number;
+  /** 参与人数 / Respondents taking part */
+  participating: number;
+  /** 满意人数 / Respondents satisfied */
+  satisfied: number;
+  /** 您看到的版本（防止覆盖他人的录入） / The version you saw */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 任务引用问卷调查结果作为佐证 / A task cites a survey round as its evidence */
+export type CiteSurveyRoundInput = {
+  /** 任务编号（问卷调查类指标） / Task id (of a survey indicator) */
+  taskId: string | number;
+  /** 已结束的轮次 / A closed round */
+  roundId: string | number;
+  /** 说明，最多 500 字 / Note, at most 500 characters */
+  note?: string | null | undefined;
+};
+
 /** 导入结果 / Outcome of a task-breakdown import */
 export type ImportStatus =
   /** 有问题，整个文件未导入 / Refused whole: nothing was written */
@@ -2466,6 +2530,62 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type SurveyRoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyRoundsQuery = { surveyRounds: Array<{ id: string, title: string, method: SurveyMethod, methodLabel: string, startDate: string, endDate: string, dueAt: string, state: SurveyRoundState, stateLabel: string, recordedCount: number, closedAt: string | null, closeNote: string | null, escalationLabel: string | null, canRecord: boolean, canClose: boolean, total: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } } | null, communities: Array<{ recorded: boolean, recordedAt: string | null, unit: { code: string, name: string }, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } } | null }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> }>, surveyCommunities: Array<{ code: string, name: string }> };
+
+export type PlanSurveyRoundMutationVariables = Exact<{
+  input: PlanSurveyRoundInput;
+}>;
+
+
+export type PlanSurveyRoundMutation = { planSurveyRound: { id: string } };
+
+export type RecordSurveyResultsMutationVariables = Exact<{
+  input: RecordSurveyResultsInput;
+}>;
+
+
+export type RecordSurveyResultsMutation = { recordSurveyResults: { id: string, recordedCount: number } };
+
+export type CloseSurveyRoundMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CloseSurveyRoundMutation = { closeSurveyRound: { id: string, state: SurveyRoundState } };
+
+export type ExportSurveyRoundQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportSurveyRoundQuery = { exportSurveyRound: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type ExportSurveyTrendQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportSurveyTrendQuery = { exportSurveyTrend: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type SurveyTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyTasksQuery = { tasks: { edges: Array<{ node: { id: string, sideActions: Array<IndicatorTaskAction>, indicator: { code: string, name: string, method: AssessmentMethod }, unit: { name: string } } }> } };
+
+export type CiteSurveyRoundMutationVariables = Exact<{
+  input: CiteSurveyRoundInput;
+}>;
+
+
+export type CiteSurveyRoundMutation = { citeSurveyRound: { id: string } };
+
+export type SurveyTrendQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyTrendQuery = { surveyTrend: { campaignId: string, overall: Array<{ roundId: string, title: string, startDate: string, endDate: string, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } }, change: { aware: number | null, supporting: number | null, participating: number | null, satisfied: number | null } }>, communities: Array<{ unit: { code: string, name: string }, points: Array<{ roundId: string, title: string, startDate: string, endDate: string, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } }, change: { aware: number | null, supporting: number | null, participating: number | null, satisfied: number | null } }> }> } };
 
 export type UnitReportMonthQueryVariables = Exact<{
   month: string;

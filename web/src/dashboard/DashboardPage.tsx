@@ -14,6 +14,7 @@ import { BurnDownPanel, CivilityPanel, MetRatePanel, PressurePanel, RankingPanel
 import type { DashCard, DashItem, PastCard } from './types';
 import { useLoad } from './useLoad';
 import './dashboard.css';
+import { SurveyTrendPanel } from '../surveys/SurveyTrendPanel';
 import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
 import { DASHBOARD_WORDS as WORDS } from '../i18n/dashboard';
 
@@ -180,6 +181,7 @@ export default function DashboardPage(_props: { route: Route }) {
           subtitle={subtitle}
         />
         <RankingPanel ranking={ranking.data} loading={ranking.loading} error={ranking.error} onRetry={retry('ranking')} subtitle={subtitle} />
+        <SurveyTrendPanel refresh={refresh} subtitle={subtitle} />
       </div>
     </div>
   );
