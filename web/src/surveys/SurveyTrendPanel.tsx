@@ -48,12 +48,12 @@ export function SurveyTrendPanel({ refresh, subtitle }: { refresh: number; subti
   const latest = points[points.length - 1];
   const option = useCallback<ChartOptionFor>(
     (narrow) => ({
-      grid: { top: 40, left: 8, right: 24, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
+      grid: { top: 40, left: 8, right: 56, bottom: 24, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
       legend: { top: 0 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => `${String(v)}%` },
       xAxis: { type: 'category', data: points.map((p) => (narrow ? p.endDate.slice(5) : `${p.title}\n${p.endDate}`)), boundaryGap: points.length < 2 },
       yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: MEASURES.map((m) => ({ type: 'line', name: label(m, locale), color: m.color, symbolSize: 8, data: points.map((p) => p.counts.rates[m.key]), label: { show: !narrow && points.length <= 6, formatter: '{c}%' } })),
+      series: MEASURES.map((m) => ({ type: 'line', name: label(m, locale), color: m.color, symbolSize: 8, data: points.map((p) => p.counts.rates[m.key]), endLabel: { show: !narrow, formatter: '{c}%' } })),
     }),
     [points, locale],
   );

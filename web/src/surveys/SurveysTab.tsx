@@ -187,7 +187,7 @@ function Cite({ round }: { round: Round }) {
 
 function RoundDrawer({ round, onClose, reload }: { round: Round; onClose(): void; reload(): void }) {
   const failed = useFailure();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const missing = round.communities.filter((c) => !c.recorded).length;
@@ -235,6 +235,16 @@ function RoundDrawer({ round, onClose, reload }: { round: Round; onClose(): void
         {round.canRecord && (
           <Card size="small" title="录入各社区结果（人数为整数，不超过样本量；比率由系统按人数计算）">
             <Space direction="vertical" style={{ width: '100%' }}>
+              <Space aria-hidden>
+                <Typography.Text type="secondary" style={{ display: 'inline-block', width: 90 }}>
+                  社区
+                </Typography.Text>
+                {['样本量', ...MEASURES.map((m) => m.count)].map((h) => (
+                  <Typography.Text key={h} type="secondary" style={{ display: 'inline-block', width: 108 }}>
+                    {h}
+                  </Typography.Text>
+                ))}
+              </Space>
               {round.communities.map((c) => (
                 <Space key={c.unit.code} align="start">
                   <Typography.Text strong style={{ display: 'inline-block', width: 90, lineHeight: '32px' }}>
@@ -255,7 +265,7 @@ function RoundDrawer({ round, onClose, reload }: { round: Round; onClose(): void
               disabled={!round.canClose}
               loading={busy}
               onClick={() =>
-                Modal.confirm({
+                modal.confirm({
                   title: '结束本轮调查？',
                   content: '结束后本轮数据锁定，不能再修改。',
                   okText: '结束',
