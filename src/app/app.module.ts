@@ -23,6 +23,7 @@ import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
+import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -102,6 +103,7 @@ export class AppModule {
         MobilizationModule,
         BriefingModule,
         ArchiveModule,
+        SpecialDriveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };
