@@ -48,11 +48,15 @@ function toView(row: { drive_id: string; campaign_id: string; area: string; stat
 
 type Items = ExpressionBuilder<Database, 'rectification_item_cards'>;
 
-/** The items of a drive: its campaign's items of its area reported within its period, less those detached, plus those attached. */
-function members(s: SpecialDriveState) {
+/**
+ * The items of a drive: its campaign's items of its area reported within its period, less those detached and those
+ * another drive attached by hand (`claimed`: an item belongs to one drive at most), plus those attached to it.
+ */
+function members(s: SpecialDriveState, claimed: readonly string[]) {
   return (eb: Items) => {
     const auto = [eb('area', '=', s.area), eb('created_at', '>=', new Date(s.startsAt)), eb('created_at', '<', new Date(s.endsAt))];
-    if (s.detachedItemIds.length > 0) auto.push(eb('item_id', 'not in', s.detachedItemIds));
+    const excluded = [...s.detachedItemIds, ...claimed];
+    if (excluded.length > 0) auto.push(eb('item_id', 'not in', excluded));
     const any = [eb.and(auto)];
     if (s.attachedItemIds.length > 0) any.push(eb('item_id', 'in', s.attachedItemIds));
     return eb.and([eb('campaign_id', '=', s.campaignId), eb.or(any)]);
@@ -73,11 +77,11 @@ export class SpecialDriveRepository {
   }
 
   /** A drive's items, oldest report first (at most `limit`); only those dispatched to `unitCode` when given. */
-  async items(s: SpecialDriveState, limit: number, unitCode: string | null = null): Promise<DriveItemRow[]> {
+  async items(s: SpecialDriveState, claimed: readonly string[], limit: number, unitCode: string | null = null): Promise<DriveItemRow[]> {
     let query = this.db
       .selectFrom('rectification_item_cards')
       .select(['item_id', 'campaign_id', 'area', 'state', 'unit_code', 'due_at', 'relapse_count', 'created_at', 'address', 'source', 'state_json'])
-      .where(members(s));
+      .where(members(s, claimed));
     if (unitCode !== null) query = query.where('unit_code', '=', unitCode);
     const rows = await query.orderBy('created_at').orderBy('item_id').limit(limit).execute();
     return rows.map((r) => ({
@@ -96,7 +100,7 @@ export class SpecialDriveRepository {
   }
 
   /** A drive's figures over all its items (not only a page of them). */
-  async progress(s: SpecialDriveState, now: Date): Promise<DriveProgressRow> {
+  async progress(s: SpecialDriveState, claimed: readonly string[], now: Date): Promise<DriveProgressRow> {
     const row = await this.db
       .selectFrom('rectification_item_cards')
       .select([
@@ -106,7 +110,7 @@ export class SpecialDriveRepository {
         sql<string>`coalesce(sum(relapse_count), 0)`.as('relapses'),
         sql<string>`count(*) filter (where relapse_count > 0)`.as('relapsed'),
       ])
-      .where(members(s))
+      .where(members(s, claimed))
       .executeTakeFirstOrThrow();
     return { total: Number(row.total), closed: Number(row.closed), overdue: Number(row.overdue), relapses: Number(row.relapses), relapsedItems: Number(row.relapsed) };
   }

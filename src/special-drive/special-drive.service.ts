@@ -86,13 +86,22 @@ export function driveLate(s: SpecialDriveState, now: Date): boolean {
   return (s.state === 'ACTIVE' || s.state === 'RETURNED') && now.getTime() > Date.parse(s.dueAt);
 }
 
-/** Whether an item belongs to a drive: attached by hand, or of its area and reported within its period and not detached. */
-export function driveContains(s: SpecialDriveState, item: { id: string; campaignId: string; area: string | null; reportedAt: Date }): 'AUTO' | 'MANUAL' | null {
+/**
+ * Whether an item belongs to a drive: attached by hand, or of its area, reported within its period, not detached and
+ * not attached by hand to another drive (`claimed`: an item belongs to one drive at most).
+ */
+export function driveContains(s: SpecialDriveState, item: { id: string; campaignId: string; area: string | null; reportedAt: Date }, claimed: readonly string[]): 'AUTO' | 'MANUAL' | null {
   if (item.campaignId !== s.campaignId) return null;
   if (s.attachedItemIds.includes(item.id)) return 'MANUAL';
+  if (claimed.includes(item.id)) return null;
   const at = item.reportedAt.getTime();
   if (item.area === s.area && at >= Date.parse(s.startsAt) && at < Date.parse(s.endsAt) && !s.detachedItemIds.includes(item.id)) return 'AUTO';
   return null;
+}
+
+/** The items the other drives of `drives` attached by hand: they belong to those, not to `drive` by its area. */
+export function claimedElsewhere(drives: readonly DriveView[], drive: DriveView): string[] {
+  return drives.filter((d) => d.id !== drive.id).flatMap((d) => d.state.attachedItemIds);
 }
 
 /** The GraphQL SpecialDrive's own fields; units, items, progress, history and the caller's abilities are resolved apart. */
@@ -168,7 +177,10 @@ export class SpecialDriveService {
       throw err;
     }
     let found: DriveView | null = null;
-    await waitForProjection(async () => ((found = await this.repository.find(workflowId)) ? true : null));
+    await waitForProjection(async () => {
+      found = await this.repository.find(workflowId);
+      return found ? true : null;
+    });
     return found!;
   }
 
@@ -184,8 +196,9 @@ export class SpecialDriveService {
     const drive = await this.require(campaignId, area);
     this.refuseUnlessAllowed(drive, caller, 'ATTACH_ITEM');
     const item = await this.requireItem(drive, itemIdArg);
-    if (driveContains(drive.state, item)) throw new DomainError('CONFLICT', `该整改问题已在${driveName(drive.state)}中`, 'itemId');
-    const other = (await this.repository.ofCampaign(drive.campaignId)).find((d) => d.id !== drive.id && driveContains(d.state, item) !== null);
+    const drives = await this.repository.ofCampaign(drive.campaignId);
+    if (driveContains(drive.state, item, claimedElsewhere(drives, drive))) throw new DomainError('CONFLICT', `该整改问题已在${driveName(drive.state)}中`, 'itemId');
+    const other = drives.find((d) => d.id !== drive.id && driveContains(d.state, item, claimedElsewhere(drives, d)) !== null);
     if (other) throw new DomainError('CONFLICT', `该整改问题已属于${driveName(other.state)}，请先从那里移出`, 'itemId');
     return this.act(caller, drive, { action: 'ATTACH_ITEM', itemId: item.id });
   }
@@ -195,7 +208,7 @@ export class SpecialDriveService {
     this.refuseUnlessAllowed(drive, caller, 'DETACH_ITEM');
     if (!textWithin(reason, MAX_REASON_CHARS) || reason.trim() === '') throw new DomainError('BAD_USER_INPUT', `请填写移出理由（不超过${MAX_REASON_CHARS}字）`, 'reason');
     const item = await this.requireItem(drive, itemIdArg);
-    if (!driveContains(drive.state, item)) throw new DomainError('BAD_USER_INPUT', `该整改问题不在${driveName(drive.state)}中`, 'itemId');
+    if (!driveContains(drive.state, item, await this.claimed(drive))) throw new DomainError('BAD_USER_INPUT', `该整改问题不在${driveName(drive.state)}中`, 'itemId');
     return this.act(caller, drive, { action: 'DETACH_ITEM', itemId: item.id, reason });
   }
 
@@ -246,8 +259,9 @@ export class SpecialDriveService {
     if (area !== null && drives.length === 0) throw new DomainError('NOT_FOUND', '该领域的专项整治尚未启动', 'area');
     const unitNames = new Map((await this.repository.units()).map((u) => [u.code, u.name]));
     const sheets: DriveSheet[] = [];
+    const all = await this.repository.ofCampaign(campaign.id);
     for (const drive of drives) {
-      const items = await this.repository.items(drive.state, ITEMS_EXPORTED, this.itemUnitFilter(caller, drive));
+      const items = await this.repository.items(drive.state, claimedElsewhere(all, drive), ITEMS_EXPORTED, this.itemUnitFilter(caller, drive));
       sheets.push({ drive: driveFields(drive, now), plan: drive.state.plan, progress: await this.progress(drive, now), items: items.map((i) => this.itemFields(drive, i, now)) });
     }
     const content = await specialDrivesXlsx({ campaignName: campaign.name, timeZone: campaign.timeZone, now, unitName: (code) => unitNames.get(code) ?? code, drives: sheets });
@@ -274,13 +288,13 @@ export class SpecialDriveService {
   canReview = (caller: Caller, d: DriveView) => !caller.service && canReviewDrive(d.state, caller);
 
   async progress(d: DriveView, now = new Date()) {
-    const p = await this.repository.progress(d.state, now);
+    const p = await this.repository.progress(d.state, await this.claimed(d), now);
     return { ...p, open: p.total - p.closed, closedRate: p.total === 0 ? null : p.closed / p.total };
   }
 
   /** The items the caller sees: a unit those dispatched to it, the lead unit's people and everyone else all of them. */
   async items(caller: Caller, d: DriveView, ctx: GraphQLContext = {}, now = new Date()) {
-    const rows = await this.repository.items(d.state, ITEMS_SHOWN, this.itemUnitFilter(caller, d));
+    const rows = await this.repository.items(d.state, await this.claimed(d), ITEMS_SHOWN, this.itemUnitFilter(caller, d));
     const load = this.unitLoader(ctx);
     return Promise.all(
       rows.map(async (i) => {
@@ -307,6 +321,11 @@ export class SpecialDriveService {
       if ((type === 'SpecialDriveItemAttached' || type === 'SpecialDriveItemDetached') && typeof e.data.itemId === 'string') note = note ? `${e.data.itemId}：${note}` : e.data.itemId;
       return { at: e.occurredAt.toISOString(), type: e.type, label: DRIVE_EVENT_LABELS[type] ?? e.type, actorName: e.actorName ?? '', note };
     });
+  }
+
+  /** The items other drives of the campaign attached by hand. */
+  private async claimed(d: DriveView): Promise<string[]> {
+    return claimedElsewhere(await this.repository.ofCampaign(d.campaignId), d);
   }
 
   private itemFields(d: DriveView, i: DriveItemRow, now: Date) {
