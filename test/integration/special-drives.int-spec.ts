@@ -10,6 +10,7 @@ import { sql } from 'kysely';
 import { SPECIAL_DRIVE_WORKFLOW_TYPE, specialDriveWorkflowId } from '../../workflows/special-drive/special-drive.messages';
 import type { SpecialDriveInput } from '../../workflows/special-drive/special-drive.types';
 import { shanghaiDate } from '../../workflows/shared/time';
+import { seedDemoSpecialDrives } from '../../src/demo/demo-special-drives';
 import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type GraphQLResponse, type TestStack } from '../support/test-env';
 
@@ -300,5 +301,24 @@ describe('专项整治 drives', () => {
     await store.rebuildProjections();
     const after = await stack.db.selectFrom('special_drives').selectAll().orderBy('drive_id').execute();
     expect(after).toEqual(before);
+  });
+
+  it('seeds the demo’s six drives once, with items in their areas and 集贸市场’s summary awaiting the leading group', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    await stack.db.insertInto('campaigns').values({ id: demo, name: '演示', inspection_date: '2027-06-30', time_zone: 'Asia/Shanghai' }).execute();
+    expect(await seedDemoSpecialDrives(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai')).toBe(6);
+    const drives = async () =>
+      (await must<{ specialDrives: { area: string; state: string; leadUnit: { code: string }; progress: { total: number } }[] }>('leader', `{ specialDrives(campaignId: "${demo}") { area state leadUnit { code } progress { total } } }`)).specialDrives;
+    await waitFor(async () => (await drives()).length === 6 && (await drives()).reduce((n, d) => n + d.progress.total, 0) === 6 && (await drives()).some((d) => d.state === 'SUMMARY_SUBMITTED'), 30_000, 'the demo drives');
+    const seeded = await drives();
+    expect(seeded.map((d) => [d.area, d.leadUnit.code, d.state, d.progress.total])).toEqual([
+      ['TRAFFIC_ORDER', 'PAB', 'ACTIVE', 1],
+      ['CITY_APPEARANCE', 'ZHZF', 'ACTIVE', 1],
+      ['PUBLIC_SECURITY', 'PAB', 'ACTIVE', 0],
+      ['SANITATION', 'HWS', 'ACTIVE', 2],
+      ['MARKETS', 'SCJG', 'SUMMARY_SUBMITTED', 1],
+      ['SERVICE_WINDOWS', 'BMFW', 'ACTIVE', 1],
+    ]);
+    expect(await seedDemoSpecialDrives(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai')).toBe(0);
   });
 });
