@@ -59,7 +59,8 @@ describe('专项整治 drives in the browser', () => {
     await drawer.getByText('滨江步道垃圾桶满溢', { exact: true }).waitFor();
     await drawer.getByText('街道环卫所').first().waitFor();
     await screenshot(page, 'special-drive-detail');
-    await drawer.getByRole('button', { name: 'Close' }).click();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
 
     await page.locator('tr', { hasText: '集贸市场' }).getByRole('button', { name: '启动' }).click();
     const form = page.locator('.ant-drawer', { hasText: '启动集贸市场专项整治' });
