@@ -2,7 +2,8 @@
 // the 环境卫生 drive and a supervisor has found two problems in its area; the office sees the six areas on 工作组 →
 // 专项整治 with the drive's progress and its items (in by themselves), and launches 集贸市场 from the list; the head
 // of the lead unit hands in the closing summary; the leading group returns it with a reason, sees it again and
-// approves it, which closes the drive. Each step is an event; a unit sees only its own items.
+// approves it, which closes the drive. Each step is an event; a unit sees only its own items; the leading group's
+// dashboard shows the drives' progress.
 import type { Browser, Page } from 'playwright-core';
 import { specialDriveWorkflowId } from '../../workflows/special-drive/special-drive.messages';
 import { shanghaiDate } from '../../workflows/shared/time';
@@ -124,5 +125,14 @@ describe('专项整治 drives in the browser', () => {
     await approve.context().close();
     await waitFor(async () => (await types()).includes('SpecialDriveClosed'), 10_000, 'the approval');
     expect(await types()).toEqual(['SpecialDriveLaunched', 'SpecialDriveSummarySubmitted', 'SpecialDriveSummaryReturned', 'SpecialDriveSummarySubmitted', 'SpecialDriveClosed']);
+  });
+
+  it('shows the leading group the drives’ progress on its dashboard', async () => {
+    const page = await open('leader');
+    await page.getByRole('menu', { name: '主导航' }).getByText('领导驾驶舱').click();
+    const panel = page.getByTestId('panel-special-drives');
+    await panel.getByText(/2 项专项整治，问题 2 个，已销号 0 个/).waitFor({ timeout: 20_000 });
+    await panel.locator('canvas').first().waitFor();
+    await page.context().close();
   });
 });
