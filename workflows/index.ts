@@ -12,3 +12,4 @@ export { briefingWorkflow } from './briefing/briefing.workflow';
 export { archiveLibraryDocumentWorkflow } from './archive-library/archive-library.workflow';
 export { archivePackageWorkflow } from './archive-package/archive-package.workflow';
 export { surveyRoundWorkflow } from './survey-round/survey-round.workflow';
+export { specialDriveWorkflow } from './special-drive/special-drive.workflow';

@@ -24,6 +24,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
 import { SurveyModule } from '../survey/survey.module';
+import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -104,6 +105,7 @@ export class AppModule {
         MobilizationModule,
         BriefingModule,
         ArchiveModule,
+        SpecialDriveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

@@ -31,6 +31,7 @@ import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
 import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
 import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
 import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
+import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -277,6 +278,21 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'GET /archive-packages/:packageId/download': { what: '下载档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
   'Mutation.exportArchivePackage': { what: '生成档案包', allow: PACKAGE_BUILDER_ROLES },
   'Mutation.submitArchivePackage': { what: '送审档案包', allow: PACKAGE_SUBMITTER_ROLES },
+  // 专项整治 drives (issue 20): every role reads the drives and their progress (a unit the items of its own unit, the
+  // lead unit all of them: applied by the service); the office launches and amends them and attaches or detaches
+  // items; the lead unit's head hands in the closing summary (the unit is checked by the rule, checkDrive); the
+  // leading group approves or returns it. The workbook is for those who see every item.
+  'Query.specialDrives': { what: '查看专项整治', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.specialDrive': { what: '查看专项整治', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.exportSpecialDrives': { what: '导出专项整治', allow: ['LEADER', 'OFFICE', 'SUPERVISOR'], scope: 'BOARD_READ' },
+  'GET /special-drives/:driveId/files/:sha256': { what: '下载专项整治总结附件', allow: ALL, scope: 'BOARD_READ' },
+  'Mutation.launchSpecialDrive': { what: '启动专项整治', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.amendSpecialDrive': { what: '调整专项整治方案', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.attachSpecialDriveItem': { what: '纳入专项整治的整改问题', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.detachSpecialDriveItem': { what: '移出专项整治的整改问题', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.submitSpecialDriveSummary': { what: '报送专项整治总结', allow: DRIVE_SUMMARY_ROLES },
+  'Mutation.approveSpecialDriveSummary': { what: '审定专项整治总结', allow: DRIVE_REVIEW_ROLES },
+  'Mutation.returnSpecialDriveSummary': { what: '退回专项整治总结', allow: DRIVE_REVIEW_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

@@ -13,6 +13,7 @@ import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoSpecialDrives } from './demo-special-drives';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -105,6 +106,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   // The archive library (档案库): documents in every state of review; only where the file store is at hand.
   if (files) await seedDemoArchive(client, taskQueue, files);
+  // 工作组 → 专项整治: the plan's six drives with items in their areas, 集贸市场's summary awaiting the leading group.
+  await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

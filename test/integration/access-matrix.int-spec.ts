@@ -189,6 +189,17 @@ const MATRIX: Record<string, string> = {
   'Mutation.recordSurveyResults': '. O . . . . .',
   'Mutation.closeSurveyRound': '  . O . . . . .',
   'Mutation.citeSurveyRound': '   . . S A H M .',
+  'Query.specialDrives': '        L O S A H M K',
+  'Query.specialDrive': '         L O S A H M K',
+  'Query.exportSpecialDrives': '  L O S . . . K',
+  'GET /special-drives/:driveId/files/:sha256': 'L O S A H M K',
+  'Mutation.launchSpecialDrive': '. O . . . . .',
+  'Mutation.amendSpecialDrive': ' . O . . . . .',
+  'Mutation.attachSpecialDriveItem': '. O . . . . .',
+  'Mutation.detachSpecialDriveItem': '. O . . . . .',
+  'Mutation.submitSpecialDriveSummary': '. . . . H . .',
+  'Mutation.approveSpecialDriveSummary': 'L . . . . . .',
+  'Mutation.returnSpecialDriveSummary': 'L . . . . . .',
 };
 
 /** Operations anyone may call without signing in. */
@@ -428,6 +439,16 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.recordSurveyResults': { query: 'mutation { recordSurveyResults(input: { roundId: "survey-round:no-such", unitCode: "WTSQ", sample: 10, aware: 1, supporting: 1, participating: 1, satisfied: 1 }) { id } }' },
     'Mutation.closeSurveyRound': { query: 'mutation { closeSurveyRound(id: "survey-round:no-such") { id } }' },
     'Mutation.citeSurveyRound': { query: 'mutation { citeSurveyRound(input: { taskId: "no-such", roundId: "survey-round:no-such" }) { id } }' },
+    'Query.specialDrives': { query: `{ specialDrives(campaignId: "${CAMPAIGN}") { id } }` },
+    'Query.specialDrive': { query: `{ specialDrive(campaignId: "${CAMPAIGN}", area: MARKETS) { id } }` },
+    'Query.exportSpecialDrives': { query: `{ exportSpecialDrives(campaignId: "${CAMPAIGN}") { fileName } }` },
+    'Mutation.launchSpecialDrive': { query: `mutation { launchSpecialDrive(input: { campaignId: "${CAMPAIGN}", area: MARKETS, leadUnitCode: "NO-SUCH-UNIT", startDate: "2027-01-01", endDate: "2027-03-31", goals: "目标", participatingUnitCodes: [] }) { id } }` },
+    'Mutation.amendSpecialDrive': { query: `mutation { amendSpecialDrive(input: { campaignId: "${CAMPAIGN}", area: MARKETS, leadUnitCode: "NO-SUCH-UNIT", startDate: "2027-01-01", endDate: "2027-03-31", goals: "目标", participatingUnitCodes: [] }) { id } }` },
+    'Mutation.attachSpecialDriveItem': { query: `mutation { attachSpecialDriveItem(campaignId: "${CAMPAIGN}", area: MARKETS, itemId: "no-such") { id } }` },
+    'Mutation.detachSpecialDriveItem': { query: `mutation { detachSpecialDriveItem(campaignId: "${CAMPAIGN}", area: MARKETS, itemId: "no-such", reason: "不属于") { id } }` },
+    'Mutation.submitSpecialDriveSummary': { query: `mutation { submitSpecialDriveSummary(input: { campaignId: "${CAMPAIGN}", area: MARKETS, summary: "总结" }) { id } }` },
+    'Mutation.approveSpecialDriveSummary': { query: `mutation { approveSpecialDriveSummary(campaignId: "${CAMPAIGN}", area: MARKETS) { id } }` },
+    'Mutation.returnSpecialDriveSummary': { query: `mutation { returnSpecialDriveSummary(campaignId: "${CAMPAIGN}", area: MARKETS, reason: "补充") { id } }` },
   };
   return base;
 }

@@ -571,6 +571,7 @@ export interface Database {
   archive_documents: ArchiveDocumentsTable;
   archive_packages: ArchivePackagesTable;
   survey_rounds: SurveyRoundsTable;
+  special_drives: SpecialDrivesTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -705,5 +706,22 @@ export interface SurveyRoundsTable {
   escalation_level: string | null;
   version: number;
   last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0038): 专项整治 drives, one per campaign and area; the whole state in state_json (SpecialDriveState). */
+export interface SpecialDrivesTable {
+  drive_id: string;
+  campaign_id: string;
+  area: string;
+  state: string;
+  lead_unit_code: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  due_at: Timestamp;
+  escalation_level: string | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
   state_json: ColumnType<Record<string, unknown>, string, string>;
 }

@@ -55,6 +55,8 @@ export type AccountabilityStatus = "PENDING" | "APPROVED" | "RETURNED";
 export type AccountabilityAction = "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
+export type SpecialDriveState = "ACTIVE" | "SUMMARY_SUBMITTED" | "RETURNED" | "CLOSED";
+export type SpecialDriveItemLink = "AUTO" | "MANUAL";
 export type SurveyRoundState = "OPEN" | "CLOSED";
 export type SurveyMethod = "IN_PERSON" | "INTERCEPT" | "ONLINE" | "PHONE";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
@@ -503,6 +505,24 @@ export interface AssignItemResponsiblePersonInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface SpecialDrivePlanInput {
+    campaignId?: Nullable<string>;
+    area: RectificationArea;
+    leadUnitCode: string;
+    startDate: string;
+    endDate: string;
+    goals: string;
+    participatingUnitCodes: string[];
+}
+
+export interface SubmitSpecialDriveSummaryInput {
+    campaignId?: Nullable<string>;
+    area: RectificationArea;
+    summary: string;
+    fileIds?: Nullable<string[]>;
+    keepAttachments?: Nullable<string[]>;
+}
+
 export interface PlanSurveyRoundInput {
     campaignId?: Nullable<string>;
     title: string;
@@ -645,6 +665,9 @@ export interface IQuery {
     boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    specialDrives(campaignId?: Nullable<string>): SpecialDrive[] | Promise<SpecialDrive[]>;
+    specialDrive(area: RectificationArea, campaignId?: Nullable<string>): Nullable<SpecialDrive> | Promise<Nullable<SpecialDrive>>;
+    exportSpecialDrives(campaignId?: Nullable<string>, area?: Nullable<RectificationArea>): ExportedFile | Promise<ExportedFile>;
     surveyRounds(campaignId?: Nullable<string>): SurveyRound[] | Promise<SurveyRound[]>;
     surveyRound(id: string): SurveyRound | Promise<SurveyRound>;
     surveyCommunities(): Unit[] | Promise<Unit[]>;
@@ -737,6 +760,13 @@ export interface IMutation {
     returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    launchSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
+    amendSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
+    attachSpecialDriveItem(area: RectificationArea, itemId: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    detachSpecialDriveItem(area: RectificationArea, itemId: string, reason: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    submitSpecialDriveSummary(input: SubmitSpecialDriveSummaryInput): SpecialDrive | Promise<SpecialDrive>;
+    approveSpecialDriveSummary(area: RectificationArea, campaignId?: Nullable<string>, note?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    returnSpecialDriveSummary(area: RectificationArea, reason: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
     planSurveyRound(input: PlanSurveyRoundInput): SurveyRound | Promise<SurveyRound>;
     recordSurveyResults(input: RecordSurveyResultsInput): SurveyRound | Promise<SurveyRound>;
     closeSurveyRound(id: string, note?: Nullable<string>): SurveyRound | Promise<SurveyRound>;
@@ -1805,6 +1835,77 @@ export interface ImportProblem {
     columnLetter?: Nullable<string>;
     code: ImportProblemCode;
     message: string;
+}
+
+export interface SpecialDriveProgress {
+    total: number;
+    open: number;
+    closed: number;
+    overdue: number;
+    relapses: number;
+    relapsedItems: number;
+    closedRate?: Nullable<number>;
+}
+
+export interface SpecialDriveItem {
+    id: string;
+    description: string;
+    address: string;
+    state: ItemState;
+    stateLabel: string;
+    area?: Nullable<RectificationArea>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    overdue: boolean;
+    relapseCount: number;
+    reportedAt: DateTime;
+    link: SpecialDriveItemLink;
+}
+
+export interface SpecialDriveAttachment {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+}
+
+export interface SpecialDriveHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
+}
+
+export interface SpecialDrive {
+    id: string;
+    campaignId: string;
+    area: RectificationArea;
+    name: string;
+    state: SpecialDriveState;
+    stateLabel: string;
+    leadUnit: Unit;
+    participatingUnits: Unit[];
+    startDate: string;
+    endDate: string;
+    goals: string;
+    dueAt: DateTime;
+    late: boolean;
+    escalationLabel?: Nullable<string>;
+    progress: SpecialDriveProgress;
+    items: SpecialDriveItem[];
+    summary?: Nullable<string>;
+    summaryAttachments: SpecialDriveAttachment[];
+    summarySubmittedAt?: Nullable<DateTime>;
+    submissions: number;
+    returnReason?: Nullable<string>;
+    approvedAt?: Nullable<DateTime>;
+    approveNote?: Nullable<string>;
+    launchedAt: DateTime;
+    history: SpecialDriveHistoryEntry[];
+    canAmend: boolean;
+    canSubmitSummary: boolean;
+    canReview: boolean;
 }
 
 export interface SurveyRates {

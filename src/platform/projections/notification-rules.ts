@@ -24,6 +24,7 @@ import { assertNever } from '../../../workflows/shared/assert-never';
 import { briefingNotifications, isBriefingNotifying } from './briefing-notification-rules';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 import { archiveNotifications, isArchiveNotifying } from './archive-notification-rules';
+import { isSpecialDriveNotifying, specialDriveNotifications } from './special-drive.notifications';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
   ACCOUNTABILITY_ROLES,
@@ -161,6 +162,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isSurveyRoundStream(event.streamId)) return SURVEY_ROUND_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
+  if (isSpecialDriveNotifying(event)) return true;
   return isArchiveNotifying(event);
 }
 
@@ -328,6 +330,8 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   // Briefings (issue 19): their events carry what is said, no context is needed.
   if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
   if (isArchiveNotifying(event)) return archiveNotifications(event, unitName);
+  // 专项整治 drives (issue 20): their events carry their campaign, area and lead unit.
+  if (isSpecialDriveNotifying(event)) return specialDriveNotifications(event, unitName);
   // A notice's first event is its own context.
   const first = (isNoticeStream(event.streamId) && event.type === 'NoticeIssued') || (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened');
   const ctx = first ? foldContext(null, event) : context;

@@ -1319,6 +1319,56 @@ export type AssignItemResponsiblePersonInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 专项整治状态 / State of a drive */
+export type SpecialDriveState =
+  /** 整治中 / Running */
+  | 'ACTIVE'
+  /** 总结待审定 / Closing summary awaiting the leading group */
+  | 'SUMMARY_SUBMITTED'
+  /** 总结已退回 / Summary returned to the lead unit */
+  | 'RETURNED'
+  /** 已结束（总结已审定） / Closed: the summary was approved */
+  | 'CLOSED';
+
+/** 整改问题如何纳入专项整治 / How an item belongs to a drive */
+export type SpecialDriveItemLink =
+  /** 自动：本领域、整治期内上报 / Automatically: the drive's area, reported within its period */
+  | 'AUTO'
+  /** 创建办手工纳入 / Attached by the office */
+  | 'MANUAL';
+
+/** 专项整治方案 / A drive's plan, to launch or amend it */
+export type SpecialDrivePlanInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 整治领域 / Area */
+  area: RectificationArea;
+  /** 牵头单位编码 / Lead unit's code */
+  leadUnitCode: string;
+  /** 开始日期（YYYY-MM-DD） / Start date */
+  startDate: string;
+  /** 结束日期（YYYY-MM-DD，含当日），不早于开始日期，期限不超过 550 天 / End date, included; not before the start, at most 550 days */
+  endDate: string;
+  /** 整治目标，必填，最多 2000 字 / Goals, required, at most 2000 characters */
+  goals: string;
+  /** 参与单位编码，最多 60 个 / Participating units' codes, at most 60 */
+  participatingUnitCodes: Array<string>;
+};
+
+/** 报送（或退回后重新报送）专项整治总结 / Hand in the closing summary, or again after a return */
+export type SubmitSpecialDriveSummaryInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 整治领域 / Area */
+  area: RectificationArea;
+  /** 总结，必填，最多 5000 字 / Summary, required, at most 5000 characters */
+  summary: string;
+  /** 新附件：POST /files 返回的文件编号，合计最多 10 个附件 / New attachments: ids from POST /files; 10 attachments in all */
+  fileIds?: Array<string | number> | null | undefined;
+  /** 保留的已有附件（其 SHA-256） / Attachments handed in before to keep (their SHA-256) */
+  keepAttachments?: Array<string> | null | undefined;
+};
+
 /** 问卷调查轮次状态 / State of a survey round */
 export type SurveyRoundState =
   /** 进行中（可录入） / Open: results may be entered */
@@ -2530,6 +2580,84 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type SpecialDrivesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpecialDrivesQuery = { specialDrives: Array<{ id: string, campaignId: string, area: RectificationArea, name: string, state: SpecialDriveState, stateLabel: string, startDate: string, endDate: string, goals: string, dueAt: string, late: boolean, escalationLabel: string | null, launchedAt: string, summary: string | null, summarySubmittedAt: string | null, submissions: number, returnReason: string | null, approvedAt: string | null, approveNote: string | null, canAmend: boolean, canSubmitSummary: boolean, canReview: boolean, leadUnit: { code: string, name: string }, participatingUnits: Array<{ code: string, name: string }>, progress: { total: number, open: number, closed: number, overdue: number, relapses: number, relapsedItems: number, closedRate: number | null }, summaryAttachments: Array<{ sha256: string, name: string, size: number, url: string }> }> };
+
+export type SpecialDriveQueryVariables = Exact<{
+  area: RectificationArea;
+}>;
+
+
+export type SpecialDriveQuery = { specialDrive: { id: string, campaignId: string, area: RectificationArea, name: string, state: SpecialDriveState, stateLabel: string, startDate: string, endDate: string, goals: string, dueAt: string, late: boolean, escalationLabel: string | null, launchedAt: string, summary: string | null, summarySubmittedAt: string | null, submissions: number, returnReason: string | null, approvedAt: string | null, approveNote: string | null, canAmend: boolean, canSubmitSummary: boolean, canReview: boolean, leadUnit: { code: string, name: string }, participatingUnits: Array<{ code: string, name: string }>, progress: { total: number, open: number, closed: number, overdue: number, relapses: number, relapsedItems: number, closedRate: number | null }, summaryAttachments: Array<{ sha256: string, name: string, size: number, url: string }>, items: Array<{ id: string, description: string, address: string, state: ItemState, stateLabel: string, area: RectificationArea | null, dueAt: string | null, overdue: boolean, relapseCount: number, reportedAt: string, link: SpecialDriveItemLink, unit: { code: string, name: string } | null }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> } | null };
+
+export type SpecialDriveUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpecialDriveUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type LaunchSpecialDriveMutationVariables = Exact<{
+  input: SpecialDrivePlanInput;
+}>;
+
+
+export type LaunchSpecialDriveMutation = { launchSpecialDrive: { id: string, state: SpecialDriveState } };
+
+export type AmendSpecialDriveMutationVariables = Exact<{
+  input: SpecialDrivePlanInput;
+}>;
+
+
+export type AmendSpecialDriveMutation = { amendSpecialDrive: { id: string, state: SpecialDriveState } };
+
+export type AttachSpecialDriveItemMutationVariables = Exact<{
+  area: RectificationArea;
+  itemId: string | number;
+}>;
+
+
+export type AttachSpecialDriveItemMutation = { attachSpecialDriveItem: { id: string } };
+
+export type DetachSpecialDriveItemMutationVariables = Exact<{
+  area: RectificationArea;
+  itemId: string | number;
+  reason: string;
+}>;
+
+
+export type DetachSpecialDriveItemMutation = { detachSpecialDriveItem: { id: string } };
+
+export type SubmitSpecialDriveSummaryMutationVariables = Exact<{
+  input: SubmitSpecialDriveSummaryInput;
+}>;
+
+
+export type SubmitSpecialDriveSummaryMutation = { submitSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ApproveSpecialDriveSummaryMutationVariables = Exact<{
+  area: RectificationArea;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveSpecialDriveSummaryMutation = { approveSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ReturnSpecialDriveSummaryMutationVariables = Exact<{
+  area: RectificationArea;
+  reason: string;
+}>;
+
+
+export type ReturnSpecialDriveSummaryMutation = { returnSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ExportSpecialDrivesQueryVariables = Exact<{
+  area?: RectificationArea | null | undefined;
+}>;
+
+
+export type ExportSpecialDrivesQuery = { exportSpecialDrives: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type SurveyRoundsQueryVariables = Exact<{ [key: string]: never; }>;
 

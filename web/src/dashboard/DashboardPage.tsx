@@ -13,9 +13,10 @@ import { burnDown, burnDownInstants, dateTime, inspectionInstant, metByItem, per
 import { BurnDownPanel, CivilityPanel, MetRatePanel, PressurePanel, RankingPanel, fill } from './panels';
 import type { DashCard, DashItem, PastCard } from './types';
 import { useLoad } from './useLoad';
+import { DASHBOARD_SPECIAL_DRIVES, SpecialDrivesPanel } from './SpecialDrivesPanel';
 import './dashboard.css';
 import { SurveyTrendPanel } from '../surveys/SurveyTrendPanel';
-import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
+import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, SpecialDrivesQuery, UnitRankingQuery } from '../api/graphql.generated';
 import { DASHBOARD_WORDS as WORDS } from '../i18n/dashboard';
 
 interface BoardData {
@@ -67,6 +68,7 @@ async function loadBoard(): Promise<BoardData> {
 const loadCampaign = () => gql<DashboardCampaignQuery>(DASHBOARD_CAMPAIGN).then((d) => d.campaign);
 const loadRanking = () => gql<UnitRankingQuery>(UNIT_RANKING, { weeks: 8 }).then((d) => d.unitRanking);
 const loadCivility = () => gql<CivilityIndexQuery>(CIVILITY_INDEX).then((d) => d.publicCivilityIndex);
+const loadDrives = () => gql<SpecialDrivesQuery>(DASHBOARD_SPECIAL_DRIVES).then((d) => d.specialDrives);
 
 /** The dashboard looks again every five minutes while it is open (a leader leaves it on a screen). */
 const REFRESH_MS = 5 * 60_000;
@@ -74,7 +76,7 @@ const REFRESH_MS = 5 * 60_000;
 export default function DashboardPage(_props: { route: Route }) {
   const w = useWords(WORDS);
   const [refresh, setRefresh] = useState(0);
-  const [retries, setRetries] = useState({ campaign: 0, board: 0, past: 0, ranking: 0, civility: 0 });
+  const [retries, setRetries] = useState({ campaign: 0, board: 0, past: 0, ranking: 0, civility: 0, drives: 0 });
   const retry = useCallback((key: keyof typeof retries) => () => setRetries((r) => ({ ...r, [key]: r[key] + 1 })), []);
 
   useEffect(() => {
@@ -87,6 +89,7 @@ export default function DashboardPage(_props: { route: Route }) {
   const past = useLoad(loadPast, refresh + retries.past);
   const ranking = useLoad(loadRanking, refresh + retries.ranking);
   const civility = useLoad(loadCivility, refresh + retries.civility);
+  const drives = useLoad(loadDrives, refresh + retries.drives);
 
   const c = campaign.data;
   const at = board.data?.at ?? null;
@@ -182,6 +185,7 @@ export default function DashboardPage(_props: { route: Route }) {
         />
         <RankingPanel ranking={ranking.data} loading={ranking.loading} error={ranking.error} onRetry={retry('ranking')} subtitle={subtitle} />
         <SurveyTrendPanel refresh={refresh} subtitle={subtitle} />
+        <SpecialDrivesPanel drives={drives.data ?? []} loading={drives.loading} error={drives.error} onRetry={retry('drives')} subtitle={subtitle} />
       </div>
     </div>
   );

@@ -1,6 +1,7 @@
 // The 工作组 page's tabs, in the order the plan names the groups. Each module adds its own line.
 import type { Role } from '../api/types';
 import SurveysTab from '../surveys/SurveysTab';
+import SpecialDrivesTab from '../special-drives/SpecialDrivesTab';
 
 export interface GroupTab {
   key: string;
@@ -10,5 +11,6 @@ export interface GroupTab {
 }
 
 export const GROUP_TABS: GroupTab[] = [
+  { key: 'special-drives', label: '专项整治', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SpecialDrivesTab /> },
   { key: 'surveys', label: '问卷调查', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SurveysTab /> },
 ];
