@@ -11,3 +11,4 @@ export { mobilizationDocumentWorkflow, mobilizationResponseWorkflow } from './mo
 export { briefingWorkflow } from './briefing/briefing.workflow';
 export { archiveLibraryDocumentWorkflow } from './archive-library/archive-library.workflow';
 export { archivePackageWorkflow } from './archive-package/archive-package.workflow';
+export { fundingLedgerWorkflow } from './funding/funding.workflow';

@@ -15,6 +15,8 @@ import type { NoticeKind } from '../../../workflows/official-notice/official-not
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import { unitReportNotifications, UNIT_REPORT_NOTIFYING } from './unit-report.notifications';
 import { isUnitReportStream } from './unit-report.projection';
+import { fundingNotifications, FUNDING_NOTIFYING } from './funding.notifications';
+import { isFundingStream } from './funding.projection';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
@@ -156,6 +158,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
+  if (isFundingStream(event.streamId)) return FUNDING_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
   return isArchiveNotifying(event);
@@ -320,6 +323,8 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (!isNotifying(event)) return [];
   // A unit's monthly report: every notifying event names its campaign, unit and month itself.
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
+  // The funding ledger (issue 20): its events carry what is said.
+  if (isFundingStream(event.streamId)) return fundingNotifications(event, unitName);
   // Briefings (issue 19): their events carry what is said, no context is needed.
   if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
   if (isArchiveNotifying(event)) return archiveNotifications(event, unitName);

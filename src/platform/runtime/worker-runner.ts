@@ -9,6 +9,7 @@ import { InspectionRoundProjection } from '../projections/inspection-round.proje
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { UnitReportProjection } from '../projections/unit-report.projection';
+import { FundingProjection } from '../projections/funding.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
@@ -39,6 +40,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new MobilizationProjection(),
     new BriefingProjection(),
     new ArchiveProjection(),
+    new FundingProjection(),
   ];
 }
 
