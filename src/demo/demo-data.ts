@@ -12,6 +12,7 @@ import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -94,6 +95,9 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   // Units' monthly reports: this month's with a mix of states, last month's with two still owed.
   await seedDemoUnitReports(db, client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 经费保障: this year's budget lines, allocations and spendings, one awaiting the leader's approval (demo-funding.ts).
+  const wtsqTask = tasks.find((t) => t.unitCode === 'WTSQ');
+  await seedDemoFunding(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, wtsqTask ? indicatorTaskWorkflowId(wtsqTask.campaignId, wtsqTask.indicatorCode, wtsqTask.unitCode) : null);
   // 动员部署: the street's 实施方案 with the units' responses in every state (demo-mobilization.ts).
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);

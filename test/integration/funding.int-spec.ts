@@ -5,6 +5,7 @@
 // spent) while the ladder 提醒 → 催办 → 督办 reminds the leaders and then the office; a line is never overspent; totals
 // are exact in fen, in GraphQL, in SQL and in the Excel export read back; hostile input is refused with no event.
 import * as ExcelJS from 'exceljs';
+import { seedDemoFunding } from '../../src/demo/demo-funding';
 import { startFundingLedger } from '../../src/funding/funding.starter';
 import { HEADER_ROW, LINES_HEADER, LINES_SHEET, SPENDINGS_SHEET, UNITS_SHEET } from '../../src/funding/funding.export';
 import { fundingLedgerWorkflowId } from '../../workflows/funding/funding.messages';
@@ -304,5 +305,28 @@ describe('the funding ledger', () => {
     expect(code(await amend({ id: ids.wtsq, name: '外滩社区环境整治经费', amountFen: 60_000_000, unitCode: 'BJSQ' }))).toBe('BAD_USER_INPUT');
     expect((await amend({ id: ids.small, name: '并发测试科目（调整）', amountFen: 900 })).data!.amendBudgetLine).toMatchObject({ name: '并发测试科目（调整）', budgetFen: 900, unallocatedFen: 0 });
     expect(code(await q('wtsq.head', `mutation { amendBudgetLine(input: { id: "${ids.wtsq}", name: "x", amountFen: 1 }) { id } }`))).toBe('FORBIDDEN');
+  });
+
+  it('seeds the demo’s ledger once: lines, allocations, and spendings in every state, one awaiting the leader', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    const queue = stack.config.temporal.taskQueue;
+    expect(await seedDemoFunding(stack.temporal, queue, demo, 'Asia/Shanghai', taskId)).toBe(15);
+    await waitFor(async () => (await stack.db.selectFrom('funding_spendings').select('state').where('campaign_id', '=', demo).execute()).length === 5, 10_000, 'the demo spendings');
+    const states = (await stack.db.selectFrom('funding_spendings').select(['spending_id', 'state']).where('campaign_id', '=', demo).orderBy('spending_id').execute()).map((r) => [r.spending_id, r.state]);
+    expect(states).toEqual([
+      ['spending-demo-ads', 'RECORDED'],
+      ['spending-demo-banners', 'REJECTED'],
+      ['spending-demo-bins', 'APPROVED'],
+      ['spending-demo-bjsq', 'PENDING'],
+      ['spending-demo-wtsq', 'RECORDED'],
+    ]);
+    const lines = await stack.db.selectFrom('funding_budget_lines').select(['line_id', 'allocated_fen', 'spent_fen']).where('campaign_id', '=', demo).orderBy('line_id').execute();
+    expect(lines.map((l) => [l.line_id, Number(l.allocated_fen), Number(l.spent_fen)])).toEqual([
+      ['line-demo-bjsq', 0, 0],
+      ['line-demo-publicity', 0, 3_280_000],
+      ['line-demo-sanitation', 90_000_000, 12_800_000],
+      ['line-demo-wtsq', 5_000_000, 865_050],
+    ]);
+    expect(await seedDemoFunding(stack.temporal, queue, demo, 'Asia/Shanghai', taskId)).toBe(0);
   });
 });
