@@ -329,4 +329,21 @@ describe('the funding ledger', () => {
     ]);
     expect(await seedDemoFunding(stack.temporal, queue, demo, 'Asia/Shanghai', taskId)).toBe(0);
   });
+
+  it('rebuilds the ledger’s tables from the events to exactly the live rows', async () => {
+    const { createEventStore } = await import('../../src/platform/runtime/worker-runner');
+    const snapshot = async () => ({
+      ledgers: await stack.db.selectFrom('funding_ledgers').selectAll().orderBy('ledger_id').execute(),
+      lines: await stack.db.selectFrom('funding_budget_lines').selectAll().orderBy('line_id').execute(),
+      allocations: await stack.db.selectFrom('funding_allocations').selectAll().orderBy('allocation_id').execute(),
+      spendings: await stack.db.selectFrom('funding_spendings').selectAll().orderBy('spending_id').execute(),
+    });
+    const before = await snapshot();
+    expect(before.spendings.length).toBeGreaterThan(5);
+    await stack.db.deleteFrom('funding_spendings').execute();
+    await stack.db.deleteFrom('funding_budget_lines').execute();
+    const results = await createEventStore(stack.db).rebuildProjections();
+    expect(results.find((r) => r.name === 'funding')?.events).toBeGreaterThan(0);
+    expect(await snapshot()).toEqual(before);
+  });
 });
