@@ -13,3 +13,4 @@ export { archiveLibraryDocumentWorkflow } from './archive-library/archive-librar
 export { archivePackageWorkflow } from './archive-package/archive-package.workflow';
 export { surveyRoundWorkflow } from './survey-round/survey-round.workflow';
 export { specialDriveWorkflow } from './special-drive/special-drive.workflow';
+export { fundingLedgerWorkflow } from './funding/funding.workflow';

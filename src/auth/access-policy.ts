@@ -32,6 +32,7 @@ import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows
 import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
 import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
 import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
+import { FUNDING_APPROVER_ROLES, FUNDING_OFFICE_ROLES, FUNDING_READER_ROLES, FUNDING_SPEND_ROLES } from '../../workflows/funding/funding.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -293,6 +294,20 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.submitSpecialDriveSummary': { what: '报送专项整治总结', allow: DRIVE_SUMMARY_ROLES },
   'Mutation.approveSpecialDriveSummary': { what: '审定专项整治总结', allow: DRIVE_REVIEW_ROLES },
   'Mutation.returnSpecialDriveSummary': { what: '退回专项整治总结', allow: DRIVE_REVIEW_ROLES },
+  // The funding ledger (经费保障, issue 20): the leading group, the office and the units read it (a unit its own lines
+  // and their spendings), service accounts with the reports' scope; the office keeps lines, threshold and allocations;
+  // the office or a line's own unit records spendings (the unit is checked by the rule, checkFundingAccess); a leader
+  // approves or rejects those above the threshold.
+  'Query.fundingLedger': { what: '查看经费台账', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'Query.exportFundingLedger': { what: '导出经费台账', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'GET /funding/spendings/:spendingId/receipts/:sha256': { what: '下载支出票据', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'Mutation.setFundingApprovalThreshold': { what: '设置经费审批限额', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.addBudgetLine': { what: '新增预算科目', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.amendBudgetLine': { what: '调整预算科目', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.allocateFunds': { what: '分配经费', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.recordSpending': { what: '登记支出', allow: FUNDING_SPEND_ROLES, unitScoped: true },
+  'Mutation.approveSpending': { what: '审批支出', allow: FUNDING_APPROVER_ROLES },
+  'Mutation.rejectSpending': { what: '驳回支出', allow: FUNDING_APPROVER_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

@@ -14,6 +14,7 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoSpecialDrives } from './demo-special-drives';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -98,6 +99,9 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoUnitReports(db, client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
   // 问卷调查: three closed rounds with rising rates (the dashboard's trend) and this month's open one (demo-surveys.ts).
   await seedDemoSurveys(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 经费保障: this year's budget lines, allocations and spendings, one awaiting the leader's approval (demo-funding.ts).
+  const wtsqTask = tasks.find((t) => t.unitCode === 'WTSQ');
+  await seedDemoFunding(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, wtsqTask ? indicatorTaskWorkflowId(wtsqTask.campaignId, wtsqTask.indicatorCode, wtsqTask.unitCode) : null);
   // 动员部署: the street's 实施方案 with the units' responses in every state (demo-mobilization.ts).
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);

@@ -200,6 +200,16 @@ const MATRIX: Record<string, string> = {
   'Mutation.submitSpecialDriveSummary': '. . . . H . .',
   'Mutation.approveSpecialDriveSummary': 'L . . . . . .',
   'Mutation.returnSpecialDriveSummary': 'L . . . . . .',
+  'Query.fundingLedger': '        L O . . H M K',
+  'Query.exportFundingLedger': '  L O . . H M K',
+  'Mutation.setFundingApprovalThreshold': '. O . . . . .',
+  'Mutation.addBudgetLine': '     . O . . . . .',
+  'Mutation.amendBudgetLine': '   . O . . . . .',
+  'Mutation.allocateFunds': '     . O . . . . .',
+  'Mutation.recordSpending': '    . O . . H M .',
+  'Mutation.approveSpending': '   L . . . . . .',
+  'Mutation.rejectSpending': '    L . . . . . .',
+  'GET /funding/spendings/:spendingId/receipts/:sha256': 'L O . . H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -449,6 +459,15 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.submitSpecialDriveSummary': { query: `mutation { submitSpecialDriveSummary(input: { campaignId: "${CAMPAIGN}", area: MARKETS, summary: "总结" }) { id } }` },
     'Mutation.approveSpecialDriveSummary': { query: `mutation { approveSpecialDriveSummary(campaignId: "${CAMPAIGN}", area: MARKETS) { id } }` },
     'Mutation.returnSpecialDriveSummary': { query: `mutation { returnSpecialDriveSummary(campaignId: "${CAMPAIGN}", area: MARKETS, reason: "补充") { id } }` },
+    'Query.fundingLedger': { query: `{ fundingLedger(campaignId: "${CAMPAIGN}", year: 2027) { year } }` },
+    'Query.exportFundingLedger': { query: `{ exportFundingLedger(campaignId: "${CAMPAIGN}", year: 2027, format: XLSX) { fileName } }` },
+    'Mutation.setFundingApprovalThreshold': { query: `mutation { setFundingApprovalThreshold(campaignId: "${CAMPAIGN}", thresholdFen: 5000000) }` },
+    'Mutation.addBudgetLine': { query: `mutation { addBudgetLine(input: { campaignId: "${CAMPAIGN}", year: 2027, name: "矩阵科目", amountFen: 100 }) { id } }` },
+    'Mutation.amendBudgetLine': { query: 'mutation { amendBudgetLine(input: { id: "line-no-such", name: "科目", amountFen: 100 }) { id } }' },
+    'Mutation.allocateFunds': { query: 'mutation { allocateFunds(input: { lineId: "line-no-such", targetKind: DRIVE, area: SANITATION, amountFen: 100 }) { id } }' },
+    'Mutation.recordSpending': { query: 'mutation { recordSpending(input: { lineId: "line-no-such", amountFen: 100, payee: "收款方", spentOn: "2027-03-01", purpose: "用途" }) { id } }' },
+    'Mutation.approveSpending': { query: 'mutation { approveSpending(id: "spending-no-such") { id } }' },
+    'Mutation.rejectSpending': { query: 'mutation { rejectSpending(id: "spending-no-such", reason: "理由") { id } }' },
   };
   return base;
 }
@@ -658,6 +677,11 @@ describe('who may do what: every role against every operation, through HTTP', ()
       expect([who, (await download(who, `${base}/attachments/${'0'.repeat(64)}`)).status]).toEqual([who, expectedFor('GET /briefings/:briefingId/attachments/:fileId', who) ? 404 : 403]);
     }
     expect((await download('anonymous', `${base}/pdf`)).status).toBe(401);
+  });
+
+  it('serves funding receipts to the ledger’s readers only (a spending not there: not found)', async () => {
+    const path = `/funding/spendings/spending-no-such/receipts/${'0'.repeat(64)}`;
+    for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /funding/spendings/:spendingId/receipts/:sha256', who) ? 404 : 403]);
   });
 
   it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {

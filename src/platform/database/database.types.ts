@@ -572,6 +572,10 @@ export interface Database {
   archive_packages: ArchivePackagesTable;
   survey_rounds: SurveyRoundsTable;
   special_drives: SpecialDrivesTable;
+  funding_ledgers: FundingLedgersTable;
+  funding_budget_lines: FundingBudgetLinesTable;
+  funding_allocations: FundingAllocationsTable;
+  funding_spendings: FundingSpendingsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -724,4 +728,65 @@ export interface SpecialDrivesTable {
   /** int8 as a string */
   last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
   state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0039): one funding ledger per campaign; amounts in fen (bigint, read back as strings). */
+export interface FundingLedgersTable {
+  ledger_id: string;
+  campaign_id: string;
+  threshold_fen: ColumnType<string, number, number>;
+  version: number;
+  last_position: string;
+  /** The whole state (FundingLedgerState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20): a ledger's budget lines with their totals in fen. */
+export interface FundingBudgetLinesTable {
+  line_id: string;
+  ledger_id: string;
+  campaign_id: string;
+  year: number;
+  name: string;
+  unit_code: string | null;
+  purpose: string;
+  budget_fen: ColumnType<string, number, number>;
+  allocated_fen: ColumnType<string, number, number>;
+  spent_fen: ColumnType<string, number, number>;
+  pending_fen: ColumnType<string, number, number>;
+  created_at: Timestamp;
+}
+
+/** Projection (issue 20): allocations from a line to a special drive (by area) or an indicator task. */
+export interface FundingAllocationsTable {
+  allocation_id: string;
+  campaign_id: string;
+  line_id: string;
+  target_kind: string;
+  target_area: string | null;
+  target_task_id: string | null;
+  amount_fen: ColumnType<string, number, number>;
+  note: string;
+  allocated_at: Timestamp;
+}
+
+/** Projection (issue 20): spendings; receipts as [{ sha256, name, size, mimeType }]. */
+export interface FundingSpendingsTable {
+  spending_id: string;
+  campaign_id: string;
+  line_id: string;
+  allocation_id: string | null;
+  unit_code: string | null;
+  amount_fen: ColumnType<string, number, number>;
+  payee: string;
+  spent_on: string;
+  purpose: string;
+  state: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  escalation_level: string | null;
+  receipts: ColumnType<Record<string, unknown>[], string, string>;
 }

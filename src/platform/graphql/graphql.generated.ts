@@ -24,6 +24,8 @@ export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
+export type SpendingState = "RECORDED" | "PENDING" | "APPROVED" | "REJECTED";
+export type FundingTargetKind = "DRIVE" | "TASK";
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
@@ -190,6 +192,42 @@ export interface ImportCatalogInput {
     contentBase64: string;
     dryRun?: Nullable<boolean>;
     title?: Nullable<string>;
+}
+
+export interface AddBudgetLineInput {
+    campaignId?: Nullable<string>;
+    year: number;
+    name: string;
+    amountFen: Fen;
+    unitCode?: Nullable<string>;
+    purpose?: Nullable<string>;
+}
+
+export interface AmendBudgetLineInput {
+    id: string;
+    name: string;
+    amountFen: Fen;
+    unitCode?: Nullable<string>;
+    purpose?: Nullable<string>;
+}
+
+export interface AllocateFundsInput {
+    lineId: string;
+    targetKind: FundingTargetKind;
+    area?: Nullable<RectificationArea>;
+    taskId?: Nullable<string>;
+    amountFen: Fen;
+    note?: Nullable<string>;
+}
+
+export interface RecordSpendingInput {
+    lineId: string;
+    allocationId?: Nullable<string>;
+    amountFen: Fen;
+    payee: string;
+    spentOn: string;
+    purpose: string;
+    receiptFileIds?: Nullable<string[]>;
 }
 
 export interface TaskFilter {
@@ -638,6 +676,8 @@ export interface IQuery {
     catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
     catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
     exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
+    fundingLedger(year?: Nullable<number>, campaignId?: Nullable<string>): FundingLedger | Promise<FundingLedger>;
+    exportFundingLedger(format: ExportFormat, year?: Nullable<number>, campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
     board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>): Board | Promise<Board>;
     boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
@@ -709,6 +749,13 @@ export interface IMutation {
     recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
     updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
     importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
+    setFundingApprovalThreshold(thresholdFen: Fen, campaignId?: Nullable<string>): Fen | Promise<Fen>;
+    addBudgetLine(input: AddBudgetLineInput): BudgetLine | Promise<BudgetLine>;
+    amendBudgetLine(input: AmendBudgetLineInput): BudgetLine | Promise<BudgetLine>;
+    allocateFunds(input: AllocateFundsInput): FundingAllocation | Promise<FundingAllocation>;
+    recordSpending(input: RecordSpendingInput): Spending | Promise<Spending>;
+    approveSpending(id: string, note?: Nullable<string>): Spending | Promise<Spending>;
+    rejectSpending(id: string, reason: string): Spending | Promise<Spending>;
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
     confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
@@ -1104,6 +1151,88 @@ export interface CatalogImport {
     changes: ReferenceChange[];
     version?: Nullable<number>;
     title?: Nullable<string>;
+}
+
+export interface FundingReceipt {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+}
+
+export interface FundingAllocation {
+    id: string;
+    lineId: string;
+    targetKind: FundingTargetKind;
+    area?: Nullable<RectificationArea>;
+    taskId?: Nullable<string>;
+    targetLabel: string;
+    amountFen: Fen;
+    spentFen: Fen;
+    note: string;
+    allocatedAt: DateTime;
+}
+
+export interface BudgetLine {
+    id: string;
+    year: number;
+    name: string;
+    unit?: Nullable<Unit>;
+    purpose: string;
+    budgetFen: Fen;
+    allocatedFen: Fen;
+    spentFen: Fen;
+    pendingFen: Fen;
+    availableFen: Fen;
+    unallocatedFen: Fen;
+    allocations: FundingAllocation[];
+    canRecordSpending: boolean;
+}
+
+export interface Spending {
+    id: string;
+    lineId: string;
+    lineName: string;
+    allocationId?: Nullable<string>;
+    unit?: Nullable<Unit>;
+    amountFen: Fen;
+    payee: string;
+    spentOn: string;
+    purpose: string;
+    receipts: FundingReceipt[];
+    state: SpendingState;
+    stateLabel: string;
+    recordedAt: DateTime;
+    recordedByName: string;
+    decidedAt?: Nullable<DateTime>;
+    decidedByName?: Nullable<string>;
+    decisionNote?: Nullable<string>;
+    escalationLabel?: Nullable<string>;
+    canDecide: boolean;
+}
+
+export interface FundingTotals {
+    budgetFen: Fen;
+    allocatedFen: Fen;
+    spentFen: Fen;
+    pendingFen: Fen;
+}
+
+export interface FundingUnitSummary {
+    unit?: Nullable<Unit>;
+    unitName: string;
+    totals: FundingTotals;
+}
+
+export interface FundingLedger {
+    campaignId: string;
+    year: number;
+    thresholdFen: Fen;
+    lines: BudgetLine[];
+    spendings: Spending[];
+    units: FundingUnitSummary[];
+    totals: FundingTotals;
+    canManage: boolean;
 }
 
 export interface TaskArchiveMaterial {
@@ -2111,6 +2240,7 @@ export interface WorkingDayOverrideImport {
     report: string;
 }
 
+export type Fen = number;
 export type DateTime = string;
 export type JSON = unknown;
 type Nullable<T> = T | null;

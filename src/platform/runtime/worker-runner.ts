@@ -10,6 +10,7 @@ import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { UnitReportProjection } from '../projections/unit-report.projection';
 import { SpecialDriveProjection } from '../projections/special-drive.projection';
+import { FundingProjection } from '../projections/funding.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
@@ -43,6 +44,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new ArchiveProjection(),
     new SurveyRoundProjection(),
     new SpecialDriveProjection(),
+    new FundingProjection(),
   ];
 }
 

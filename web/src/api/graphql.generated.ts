@@ -517,6 +517,74 @@ export type ImportCatalogInput = {
   title?: string | null | undefined;
 };
 
+/** 支出状态 / State of a spending */
+export type SpendingState =
+  /** 已入账（不超过审批限额，直接登记） / Recorded: at or below the threshold */
+  | 'RECORDED'
+  /** 待领导审批（超过审批限额） / Above the threshold, awaiting a leader */
+  | 'PENDING'
+  /** 已审批 / Approved by a leader */
+  | 'APPROVED'
+  /** 已驳回（不计入已支出） / Rejected: not counted as spent */
+  | 'REJECTED';
+
+/** 经费分配去向 / Where an allocation goes */
+export type FundingTargetKind =
+  /** 专项整治（按整治领域） / A special drive, by area */
+  | 'DRIVE'
+  /** 指标任务 / An indicator task */
+  | 'TASK';
+
+/** 新增预算科目 / A new budget line */
+export type AddBudgetLineInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 年度（2000–2100） / Year */
+  year: number;
+  /** 科目名称，必填，最多 100 字，同年度不重名 / Name, required, at most 100 characters, unique in the year */
+  name: string;
+  /** 预算金额（分） / Budget in fen */
+  amountFen: number;
+  /** 所属单位编码，不填为创建办统筹 / Owning unit's code, omitted for the office's own */
+  unitCode?: string | null | undefined;
+  /** 用途说明，最多 500 字 / Purpose, at most 500 characters */
+  purpose?: string | null | undefined;
+};
+
+/** 分配经费 / Allocate from a line */
+export type AllocateFundsInput = {
+  /** 预算科目 / The line */
+  lineId: string | number;
+  /** 去向类别 / Kind of target */
+  targetKind: FundingTargetKind;
+  /** 专项整治领域（去向为 DRIVE 时必填） / The drive's area, for DRIVE */
+  area?: RectificationArea | null | undefined;
+  /** 指标任务编号（去向为 TASK 时必填，须属于本活动） / The task, for TASK; of the same campaign */
+  taskId?: string | number | null | undefined;
+  /** 金额（分），不超过科目尚可分配的余额 / Amount in fen, at most the line's unallocated remainder */
+  amountFen: number;
+  /** 说明，最多 500 字 / Note, at most 500 characters */
+  note?: string | null | undefined;
+};
+
+/** 登记支出 / Record a spending */
+export type RecordSpendingInput = {
+  /** 预算科目 / The line */
+  lineId: string | number;
+  /** 经费分配（可选，须属于该科目） / The allocation, optional, of that line */
+  allocationId?: string | number | null | undefined;
+  /** 金额（分），不超过科目（及分配）的可用余额 / Amount in fen, at most what is left on the line (and allocation) */
+  amountFen: number;
+  /** 收款方，必填，最多 100 字 / Payee, required, at most 100 characters */
+  payee: string;
+  /** 支出日期（YYYY-MM-DD） / Date */
+  spentOn: string;
+  /** 用途，必填，最多 500 字 / Purpose, required, at most 500 characters */
+  purpose: string;
+  /** 票据：POST /files 返回的文件编号，最多 10 个 / Receipts: ids from POST /files, at most 10 */
+  receiptFileIds?: Array<string | number> | null | undefined;
+};
+
 /** 指标任务所处阶段（看板的列） / Stage of an indicator task (the board's columns) */
 export type Stage =
   /** 自查自评 / Self-check */
@@ -2228,6 +2296,69 @@ export type ReturnItemAccountabilityMutationVariables = Exact<{
 
 
 export type ReturnItemAccountabilityMutation = { returnItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type FundingLedgerQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type FundingLedgerQuery = { fundingLedger: { campaignId: string, year: number, thresholdFen: number, canManage: boolean, totals: { budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number }, lines: Array<{ id: string, year: number, name: string, purpose: string, budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number, availableFen: number, unallocatedFen: number, canRecordSpending: boolean, unit: { code: string, name: string } | null, allocations: Array<{ id: string, targetKind: FundingTargetKind, area: RectificationArea | null, taskId: string | null, targetLabel: string, amountFen: number, spentFen: number, note: string, allocatedAt: string }> }>, spendings: Array<{ id: string, lineId: string, lineName: string, allocationId: string | null, amountFen: number, payee: string, spentOn: string, purpose: string, state: SpendingState, stateLabel: string, recordedAt: string, recordedByName: string, decidedAt: string | null, decidedByName: string | null, decisionNote: string | null, escalationLabel: string | null, canDecide: boolean, unit: { code: string, name: string } | null, receipts: Array<{ sha256: string, name: string, size: number, url: string }> }>, units: Array<{ unitName: string, unit: { code: string } | null, totals: { budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number } }> } };
+
+export type FundingUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FundingUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type SetFundingApprovalThresholdMutationVariables = Exact<{
+  thresholdFen: number;
+}>;
+
+
+export type SetFundingApprovalThresholdMutation = { setFundingApprovalThreshold: number };
+
+export type AddBudgetLineMutationVariables = Exact<{
+  input: AddBudgetLineInput;
+}>;
+
+
+export type AddBudgetLineMutation = { addBudgetLine: { id: string } };
+
+export type AllocateFundsMutationVariables = Exact<{
+  input: AllocateFundsInput;
+}>;
+
+
+export type AllocateFundsMutation = { allocateFunds: { id: string } };
+
+export type RecordSpendingMutationVariables = Exact<{
+  input: RecordSpendingInput;
+}>;
+
+
+export type RecordSpendingMutation = { recordSpending: { id: string, state: SpendingState } };
+
+export type ApproveSpendingMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveSpendingMutation = { approveSpending: { id: string, state: SpendingState } };
+
+export type RejectSpendingMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectSpendingMutation = { rejectSpending: { id: string, state: SpendingState } };
+
+export type ExportFundingLedgerQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type ExportFundingLedgerQuery = { exportFundingLedger: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type MobilizationDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
 
