@@ -36,9 +36,31 @@ export class InspectionRoundRepository {
   }
 
   /** The criteria of these indicators with their points, for a mock assessment's score sheet. */
-  async criteriaOf(indicatorCodes: readonly string[]): Promise<{ code: string; points: number }[]> {
-    const rows = await this.db.selectFrom('criteria').select(['code', 'points', 'indicator_code']).where('indicator_code', 'in', [...indicatorCodes]).execute();
-    return rows.map((c) => ({ code: c.code, points: Number(c.points) }));
+  async criteriaOf(indicatorCodes: readonly string[]): Promise<{ code: string; points: number; indicatorCode: string; content: string }[]> {
+    if (indicatorCodes.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('criteria')
+      .select(['code', 'points', 'indicator_code', 'content'])
+      .where('indicator_code', 'in', [...indicatorCodes])
+      .orderBy('indicator_code')
+      .orderBy('position')
+      .execute();
+    return rows.map((c) => ({ code: c.code, points: Number(c.points), indicatorCode: c.indicator_code, content: c.content }));
+  }
+
+  /** The campaign's tasks of these indicators, with their unit's name and the indicator's name and area (issue 20). */
+  async tasksOf(campaignId: string, indicatorCodes: readonly string[]) {
+    if (indicatorCodes.length === 0) return [];
+    return this.db
+      .selectFrom('indicator_task_cards as t')
+      .innerJoin('units as u', 'u.code', 't.unit_code')
+      .innerJoin('indicators as i', 'i.code', 't.indicator_code')
+      .select(['t.task_id as taskId', 't.indicator_code as indicatorCode', 't.unit_code as unitCode', 'u.name as unitName', 'i.name as indicatorName', 'i.area as area', 't.stage as stage'])
+      .where('t.campaign_id', '=', campaignId)
+      .where('t.indicator_code', 'in', [...indicatorCodes])
+      .orderBy('t.indicator_code')
+      .orderBy('t.unit_code')
+      .execute();
   }
 
   /** A round's events in stream order. */

@@ -45,7 +45,7 @@ export class InspectionRoundResolver {
 
   @Mutation('recordRoundScores')
   async recordRoundScores(@Args('input') i: RecordRoundScoresInput, @CurrentActor() actor: Caller) {
-    return this.rounds.recordScores(actor, i.roundId, i.scores, i.expectedVersion);
+    return this.rounds.recordScores(actor, i.roundId, i.scores, i.unitCode, i.expectedVersion);
   }
 
   @ResolveField('kindLabel')
@@ -71,6 +71,16 @@ export class InspectionRoundResolver {
   @ResolveField('allowedActions')
   async allowedActions(@Parent() round: RoundView, @CurrentActor() actor: Caller) {
     return this.rounds.allowedActions(actor, round);
+  }
+
+  @ResolveField('taskAssessments')
+  taskAssessments(@Parent() round: RoundView) {
+    return this.rounds.taskAssessments(round);
+  }
+
+  @ResolveField('coveredTasks')
+  coveredTasks(@Parent() round: RoundView) {
+    return this.rounds.coveredTasks(round);
   }
 
   @ResolveField('history')

@@ -16,9 +16,11 @@ import { RectificationItemService, type ReportInput } from '../rectification-ite
 import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';
 import { inspectionRoundWorkflowId, INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.messages';
 import type { InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
-import { ROUND_STATE_LABELS } from '../../workflows/inspection-round/inspection-round.labels';
+import { ROUND_STATE_LABELS, ROUND_TASK_OUTCOME_LABELS } from '../../workflows/inspection-round/inspection-round.labels';
+import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
+import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { allowedRoundActions, checkRound } from '../../workflows/inspection-round/inspection-round.decide';
-import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
+import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind, type RoundTaskTarget } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { waitForProjection } from '../platform/projections/wait-for-projection';
 
@@ -34,12 +36,14 @@ const EVENT_LABELS: Record<InspectionRoundEventType, string> = {
   RoundStarted: '开始检查',
   RoundFindingRecorded: '记录发现的问题',
   RoundScoresRecorded: '录入测评得分',
+  RoundTaskAssessed: '得分计入任务的模拟测评',
   RoundClosed: '结束检查',
 };
 
 export type { RoundView } from './inspection-round.repository';
 
 const WAIT_MS = 15_000;
+const MAX_SCORES = 500;
 
 @Injectable()
 export class InspectionRoundService {
@@ -98,16 +102,79 @@ export class InspectionRoundService {
     return { round: updated, item, duplicate };
   }
 
-  async recordScores(actor: Actor, roundId: string, scores: { criterionCode: string; score: number }[], expectedVersion?: number | null): Promise<RoundView> {
+  /**
+   * Scores criteria of the round's indicators, for one unit when `unitCode` is given (issue 20). Each indicator's
+   * scores belong to the unit's task of it: the only task of the indicator when no unit is named (several: the unit
+   * must be named), none when the indicator has no task. A task whose criteria are then all scored gets them as its
+   * mock assessment; the answer waits (a while) until each such task has answered.
+   */
+  async recordScores(actor: Actor, roundId: string, scores: { criterionCode: string; score: number }[], unitCode: string | null | undefined, expectedVersion?: number | null): Promise<RoundView> {
     const round = await this.get(roundId);
     const refused = checkRound(round, actor, 'RECORD_SCORES');
     if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    if (!Array.isArray(scores) || scores.length === 0) throw new DomainError('BAD_USER_INPUT', '请至少为一项测评内容评分', 'scores');
+    if (scores.length > MAX_SCORES) throw new DomainError('BAD_USER_INPUT', `一次最多录入${MAX_SCORES}项得分`, 'scores');
+    if (unitCode !== null && unitCode !== undefined && (typeof unitCode !== 'string' || unitCode.length > 64 || unitCode.trim() === '')) throw new DomainError('BAD_USER_INPUT', '单位编码不正确', 'unitCode');
     const criteria = await this.repository.criteriaOf(round.indicatorCodes);
-    const known = new Map(criteria.map((c) => [c.code, c.points]));
-    const unknown = scores.find((s) => !known.has(s.criterionCode));
-    if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${unknown.criterionCode}」不在本轮测评的指标之内`, 'scores');
-    return this.perform(actor, roundId, { action: 'RECORD_SCORES', scores: scores.map((s) => ({ ...s, points: known.get(s.criterionCode)! })) }, expectedVersion);
+    const known = new Map(criteria.map((c) => [c.code, c]));
+    const unknown = scores.find((s) => typeof s.criterionCode !== 'string' || !known.has(s.criterionCode));
+    if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${[...String(unknown.criterionCode)].slice(0, 64).join('')}」不在本轮测评的指标之内`, 'scores');
+    const bad = scores.find((s) => typeof s.score !== 'number' || !Number.isFinite(s.score) || s.score < 0 || s.score > known.get(s.criterionCode)!.points);
+    if (bad) throw new DomainError('BAD_USER_INPUT', `测评内容「${bad.criterionCode}」的得分须在0到${known.get(bad.criterionCode)!.points}分之间`, 'scores');
+
+    // Whose task each touched indicator's scores are.
+    const touched = [...new Set(scores.map((s) => known.get(s.criterionCode)!.indicatorCode))];
+    const tasks = await this.repository.tasksOf(round.campaignId, touched);
+    const unitOf = new Map<string, string | null>();
+    const targets: RoundTaskTarget[] = [];
+    for (const code of touched) {
+      const ofIndicator = tasks.filter((t) => t.indicatorCode === code);
+      let task: (typeof tasks)[number] | undefined;
+      if (unitCode) {
+        task = ofIndicator.find((t) => t.unitCode === unitCode.trim());
+        if (!task) throw new DomainError('BAD_USER_INPUT', `单位「${[...unitCode].slice(0, 64).join('')}」没有指标${code}的任务`, 'unitCode');
+      } else if (ofIndicator.length > 1) {
+        throw new DomainError('BAD_USER_INPUT', `指标${code}有多个责任单位的任务（${ofIndicator.map((t) => t.unitName).join('、')}），请选择单位`, 'unitCode');
+      } else {
+        task = ofIndicator[0];
+      }
+      unitOf.set(code, task?.unitCode ?? null);
+      if (!task) continue;
+      const own = criteria.filter((c) => c.indicatorCode === code);
+      targets.push({
+        taskId: task.taskId,
+        unitCode: task.unitCode,
+        unitName: task.unitName,
+        indicatorCode: code,
+        criteria: own.map((c) => ({ code: c.code, points: c.points })),
+        // What a failed assessment's rectification items need, as the task's own recordMockAssessment gives it.
+        followUp: { area: task.area, address: `${task.unitName}（${code} ${task.indicatorName}）`, criteria: Object.fromEntries(own.map((c) => [c.code, c.content])) },
+      });
+    }
+    const command = {
+      action: 'RECORD_SCORES' as const,
+      scores: scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, points: known.get(s.criterionCode)!.points, unitCode: unitOf.get(known.get(s.criterionCode)!.indicatorCode) ?? null })),
+      targets,
+    };
+    const updated = await this.perform(actor, roundId, command, expectedVersion);
+    const waiting = (r: RoundView) => (r.taskAssessments ?? []).some((a) => a.outcome === 'APPLYING' && targets.some((t) => t.taskId === a.taskId));
+    if (!waiting(updated)) return updated;
+    try {
+      return await waitForProjection(() => this.repository.findById(roundId), (r) => !waiting(r), { ms: WAIT_MS });
+    } catch {
+      // Still being applied: the round shows 计入中 and the page refreshes.
+      return this.get(roundId);
+    }
   }
+
+  /** The tasks of the round's indicators, with their units: whose scores a mock assessment may record. */
+  async coveredTasks(round: RoundView) {
+    if (round.kind !== 'MOCK_ASSESSMENT') return [];
+    const tasks = await this.repository.tasksOf(round.campaignId, round.indicatorCodes);
+    return tasks.map((t) => ({ taskId: t.taskId, indicatorCode: t.indicatorCode, unitCode: t.unitCode, unitName: t.unitName, stage: t.stage, stageLabel: STAGE_LABELS[t.stage as Stage] ?? t.stage }));
+  }
+
+  taskAssessments = (round: RoundView) => (round.taskAssessments ?? []).map((a) => ({ ...a, outcomeLabel: ROUND_TASK_OUTCOME_LABELS[a.outcome] }));
 
   private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {
     const round = await this.get(roundId);

@@ -33,6 +33,7 @@ export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDI
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type RoundTaskOutcome = "INCOMPLETE" | "APPLYING" | "APPLIED" | "NOT_APPLICABLE";
 export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
 export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
@@ -357,6 +358,7 @@ export interface RecordFindingInput {
 export interface RecordRoundScoresInput {
     roundId: string;
     scores: CriterionScoreInput[];
+    unitCode?: Nullable<string>;
     expectedVersion?: Nullable<number>;
 }
 
@@ -1175,6 +1177,31 @@ export interface RoundCriterionScore {
     criterionCode: string;
     points: number;
     score: number;
+    unitCode?: Nullable<string>;
+}
+
+export interface RoundTaskAssessment {
+    taskId: string;
+    unitCode: string;
+    unitName: string;
+    indicatorCode: string;
+    outcome: RoundTaskOutcome;
+    outcomeLabel: string;
+    reason?: Nullable<string>;
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    passed?: Nullable<boolean>;
+    at: DateTime;
+}
+
+export interface RoundCoveredTask {
+    taskId: string;
+    indicatorCode: string;
+    unitCode: string;
+    unitName: string;
+    stage: Stage;
+    stageLabel: string;
 }
 
 export interface InspectionRound {
@@ -1194,6 +1221,8 @@ export interface InspectionRound {
     score: number;
     maxScore: number;
     scoreRate?: Nullable<number>;
+    coveredTasks: RoundCoveredTask[];
+    taskAssessments: RoundTaskAssessment[];
     allowedActions: RoundAction[];
     history: DomainEvent[];
     closedAt?: Nullable<DateTime>;

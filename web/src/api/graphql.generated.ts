@@ -939,8 +939,10 @@ export type RecordFindingInput = {
 export type RecordRoundScoresInput = {
   /** 检查轮次编号 / Round id */
   roundId: string;
-  /** 各项测评内容的得分 / Score of each criterion */
+  /** 各项测评内容的得分（一次最多500项） / Score of each criterion, at most 500 */
   scores: Array<CriterionScoreInput>;
+  /** 所评单位：得分即该单位指标任务的模拟测评；指标只有一个任务时可不填 / The unit scored: the scores are its indicator task's mock assessment; may be omitted when an indicator has one task */
+  unitCode?: string | null | undefined;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
 };
