@@ -885,6 +885,17 @@ export type RoundAction =
   /** 结束检查 / Close */
   | 'CLOSE_ROUND';
 
+/** 得分计入任务的结果 / What became of a task a mock assessment's scores cover */
+export type RoundTaskOutcome =
+  /** 待录完：该单位该指标还有测评内容没有评分 / Some criteria of the unit's indicator are still unscored */
+  | 'INCOMPLETE'
+  /** 计入中 / Being recorded as the task's mock assessment */
+  | 'APPLYING'
+  /** 已计入任务的模拟测评 / Recorded as the task's mock assessment */
+  | 'APPLIED'
+  /** 未计入：任务的规则不允许（见原因），或轮次结束时仍未录完 / Refused by the task's rules (see reason), or incomplete when the round closed */
+  | 'NOT_APPLICABLE';
+
 /** 计划检查轮次 / Plan a round */
 export type PlanInspectionRoundInput = {
   /** 活动，不填为最新活动 / Campaign, the latest when omitted */
@@ -2381,14 +2392,14 @@ export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id:
 export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }> }> };
+export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }> }> };
 
 export type RoundQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }> } };
+export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }>, coveredTasks: Array<{ taskId: string, indicatorCode: string, unitCode: string, unitName: string, stage: Stage, stageLabel: string }>, taskAssessments: Array<{ taskId: string, unitCode: string, unitName: string, indicatorCode: string, outcome: RoundTaskOutcome, outcomeLabel: string, reason: string | null, score: number, maxScore: number, scoreRate: number | null, passed: boolean | null, at: string }> } };
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 

@@ -166,6 +166,7 @@ function RoundDrawer({ id, onClose, onChanged }: { id: string | null; onClose():
           </Typography.Text>
           {round.allowedActions.includes('RECORD_FINDING') && <FindingForm round={round} onRecorded={changed} />}
           {round.allowedActions.includes('RECORD_SCORES') && <ScoresForm round={round} onRecorded={changed} />}
+          <TaskAssessments round={round} />
           <List
             header={`发现问题（${round.findings.length}）`}
             size="small"
@@ -259,21 +260,70 @@ function FindingForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): 
   );
 }
 
+const OUTCOME_COLORS: Record<string, string> = { INCOMPLETE: 'default', APPLYING: 'processing', APPLIED: 'green', NOT_APPLICABLE: 'orange' };
+
+/** 模拟测评得分计入任务: per covered task, whether the round's scores became its mock assessment, and why not. */
+function TaskAssessments({ round }: { round: RoundDetail }) {
+  if (round.kind !== 'MOCK_ASSESSMENT') return null;
+  return (
+    <Table
+      size="small"
+      rowKey="taskId"
+      title={() => <Typography.Text strong>得分计入任务的模拟测评</Typography.Text>}
+      dataSource={round.taskAssessments}
+      pagination={false}
+      locale={{ emptyText: '还没有为单位的指标任务录分' }}
+      columns={[
+        { title: '指标', dataIndex: 'indicatorCode', width: 70 },
+        { title: '责任单位', dataIndex: 'unitName' },
+        { title: '得分', render: (_, a) => `${a.score} / ${a.maxScore}${a.scoreRate === null ? '' : `（${a.scoreRate}%）`}` },
+        { title: '结果', render: (_, a) => <Tag color={OUTCOME_COLORS[a.outcome]}>{a.outcomeLabel}</Tag> },
+        { title: '达标', render: (_, a) => (a.passed === null ? '—' : a.passed ? '达标' : '未达标，转入整改') },
+        { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? '' },
+      ]}
+    />
+  );
+}
+
 function ScoresForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): void }) {
   const failed = useFailure();
   const { message } = AntApp.useApp();
   const catalog = useQuery<Catalog>(INDICATORS);
-  const criteria = (catalog.data?.catalog.items ?? []).flatMap((i) => i.indicators).filter((x) => round.indicatorCodes.includes(x.code)).flatMap((x) => x.criteria.map((c) => ({ ...c, indicator: x.name })));
-  const [scores, setScores] = useState<Record<string, number | null>>(() => Object.fromEntries(round.scores.map((s) => [s.criterionCode, s.score])));
+  const units = useMemo(() => [...new Map(round.coveredTasks.map((t) => [t.unitCode, t])).values()], [round.coveredTasks]);
+  const [unitCode, setUnitCode] = useState<string | null>(units.length === 1 ? units[0].unitCode : null);
+  // A unit scores the indicators it has a task of; without units the round's indicators are scored as a whole.
+  const ofUnit = unitCode ? round.coveredTasks.filter((t) => t.unitCode === unitCode).map((t) => t.indicatorCode) : round.indicatorCodes;
+  const criteria = (catalog.data?.catalog.items ?? []).flatMap((i) => i.indicators).filter((x) => ofUnit.includes(x.code)).flatMap((x) => x.criteria.map((c) => ({ ...c, indicator: x.name })));
+  const recorded = (code: string) => round.scores.find((s) => s.criterionCode === code && (s.unitCode ?? null) === unitCode)?.score ?? null;
+  const [scores, setScores] = useState<Record<string, number | null>>({});
   const [busy, setBusy] = useState(false);
+  const key = (code: string) => `${unitCode ?? ''}|${code}`;
   return (
     <div>
-      <Typography.Text strong>模拟测评得分</Typography.Text>
+      <Space wrap>
+        <Typography.Text strong>模拟测评得分</Typography.Text>
+        {units.length > 0 && (
+          <Select
+            aria-label="测评单位"
+            style={{ width: 220 }}
+            placeholder="选择责任单位"
+            value={unitCode ?? undefined}
+            onChange={(v: string) => setUnitCode(v)}
+            options={units.map((u) => ({ value: u.unitCode, label: u.unitName }))}
+          />
+        )}
+      </Space>
+      {units.length > 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '4px 0' }}>
+          某单位某指标的测评内容录全后，得分即为该单位指标任务的模拟测评结果（无须在任务中重复录入），录入后不能再修改。
+        </Typography.Paragraph>
+      )}
       <Table
         size="small"
         rowKey="code"
-        dataSource={criteria}
+        dataSource={units.length > 0 && !unitCode ? [] : criteria}
         pagination={false}
+        locale={{ emptyText: units.length > 0 && !unitCode ? '请先选择责任单位' : '没有测评内容' }}
         columns={[
           { title: '测评内容', render: (_, c) => `${c.code} ${c.content}` },
           { title: '分值', dataIndex: 'points', width: 70 },
@@ -281,7 +331,14 @@ function ScoresForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): v
             title: '得分',
             width: 120,
             render: (_, c) => (
-              <InputNumber aria-label={`${c.code} 得分`} min={0} max={c.points} step={0.5} value={scores[c.code] ?? null} onChange={(v) => setScores((now) => ({ ...now, [c.code]: v }))} />
+              <InputNumber
+                aria-label={`${c.code} 得分`}
+                min={0}
+                max={c.points}
+                step={0.5}
+                value={scores[key(c.code)] ?? recorded(c.code)}
+                onChange={(v) => setScores((now) => ({ ...now, [key(c.code)]: v }))}
+              />
             ),
           },
         ]}
@@ -290,12 +347,14 @@ function ScoresForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): v
         style={{ marginTop: 8 }}
         type="primary"
         loading={busy}
+        disabled={units.length > 0 && !unitCode}
         onClick={async () => {
           setBusy(true);
           try {
-            const entered = Object.entries(scores).filter((e): e is [string, number] => typeof e[1] === 'number');
-            await gql(RECORD_SCORES, { input: { roundId: round.id, scores: entered.map(([criterionCode, score]) => ({ criterionCode, score })) } });
+            const entered = criteria.map((c) => [c.code, scores[key(c.code)]] as const).filter((e): e is readonly [string, number] => typeof e[1] === 'number');
+            await gql(RECORD_SCORES, { input: { roundId: round.id, unitCode, scores: entered.map(([criterionCode, score]) => ({ criterionCode, score })) } });
             message.success('得分已录入');
+            setScores({});
             onRecorded();
           } catch (err) {
             failed(err);

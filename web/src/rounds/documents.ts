@@ -2,7 +2,7 @@
 // findings recorded (each becomes a rectification item), mock assessments scored, and closed.
 
 const ROUND = `id kind kindLabel title plannedOn places indicatorCodes state stateLabel findingCount score maxScore scoreRate allowedActions closedAt
-  scores { criterionCode points score }`;
+  scores { criterionCode points score unitCode }`;
 
 export const ROUNDS = `query Rounds { inspectionRounds { ${ROUND} } }`;
 
@@ -10,6 +10,8 @@ export const ROUND_DETAIL = `query Round($id: String!) {
   inspectionRound(id: $id) { ${ROUND}
     findings { id state stateLabel description area location { address } unit { name } dueAt }
     history { label occurredAt actor { displayName } }
+    coveredTasks { taskId indicatorCode unitCode unitName stage stageLabel }
+    taskAssessments { taskId unitCode unitName indicatorCode outcome outcomeLabel reason score maxScore scoreRate passed at }
   }
 }`;
 
