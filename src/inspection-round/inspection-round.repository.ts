@@ -63,6 +63,39 @@ export class InspectionRoundRepository {
       .execute();
   }
 
+  /** The campaign's latest saved window-service checklist (issue 20); null before the office saves one. */
+  async latestChecklist(campaignId: string) {
+    return (
+      (await this.db
+        .selectFrom('window_service_checklists')
+        .select(['version', 'points', 'saved_by', 'saved_at'])
+        .where('campaign_id', '=', campaignId)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Saves the checklist as the next version; false when another save took that version first. */
+  async saveChecklist(campaignId: string, version: number, points: { code: string; label: string }[], savedBy: string): Promise<boolean> {
+    const res = await this.db
+      .insertInto('window_service_checklists')
+      .values({ campaign_id: campaignId, version, points: JSON.stringify(points), saved_by: savedBy })
+      .onConflict((oc) => oc.columns(['campaign_id', 'version']).doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** A unit with its kind, or null. */
+  async unit(code: string) {
+    return (await this.db.selectFrom('units').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst()) ?? null;
+  }
+
+  /** The window-service units (organisation kind SERVICE_WINDOW), by code. */
+  async windowServiceUnits() {
+    return this.db.selectFrom('units').select(['code', 'name']).where('kind', '=', 'SERVICE_WINDOW').orderBy('code').execute();
+  }
+
   /** A round's events in stream order. */
   async history(roundId: string): Promise<HistoryEvent[]> {
     return readStream(this.db, roundId);

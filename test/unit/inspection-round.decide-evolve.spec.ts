@@ -17,7 +17,7 @@ function round(state: RoundState, kind: InspectionRoundState['kind'] = 'MOCK_ASS
 describe('inspection round rules', () => {
   it.each<[RoundState, string[]]>([
     ['PLANNED', ['START_ROUND']],
-    ['IN_PROGRESS', ['RECORD_FINDING', 'RECORD_SCORES', 'CLOSE_ROUND']],
+    ['IN_PROGRESS', ['RECORD_FINDING', 'RECORD_SCORES', 'RECORD_WINDOW_CHECK', 'CLOSE_ROUND']],
     ['CLOSED', []],
   ])('in %s offers the supervision group and the office %j, and nothing to others', (state, expected) => {
     expect(allowedRoundActions(round(state), SUPERVISOR)).toEqual(expected);
@@ -27,7 +27,7 @@ describe('inspection round rules', () => {
   });
 
   it('asks for scores only in mock assessments', () => {
-    expect(allowedRoundActions(round('IN_PROGRESS', 'COVERT_INSPECTION'), SUPERVISOR)).toEqual(['RECORD_FINDING', 'CLOSE_ROUND']);
+    expect(allowedRoundActions(round('IN_PROGRESS', 'COVERT_INSPECTION'), SUPERVISOR)).toEqual(['RECORD_FINDING', 'RECORD_WINDOW_CHECK', 'CLOSE_ROUND']);
     const refused = decideRound(round('IN_PROGRESS', 'OPEN_INSPECTION'), { actor: SUPERVISOR, command: { action: 'RECORD_SCORES', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }] } });
     expect(refused.ok ? null : refused.rejection.code).toBe('ILLEGAL_TRANSITION');
   });
@@ -113,6 +113,41 @@ describe('inspection round rules', () => {
       ];
       for (const scores of bad) {
         const d = decideRound(round('IN_PROGRESS'), { actor: SUPERVISOR, command: { action: 'RECORD_SCORES', scores } });
+        expect(d.ok ? null : d.rejection.code).toBe('BAD_USER_INPUT');
+      }
+    });
+  });
+
+  describe('window-service checks (issue 20)', () => {
+    const meta = { actorId: SUPERVISOR.userId, at: '2026-12-07T08:00:00.000Z' };
+    const results = [
+      { code: 'LZSG', label: '亮证上岗', passed: true, note: '', itemId: null, duplicate: false },
+      { code: 'HJZJ', label: '环境整洁有序', passed: false, note: ' 地面有积水 ', itemId: 'rectification-item:c:w1', duplicate: false },
+    ];
+    const command = { action: 'RECORD_WINDOW_CHECK' as const, unitCode: 'BMFW', unitName: '街道便民服务中心', checklistVersion: 0, results };
+
+    it('records the check in any kind of round, its failures as findings, and one check per unit', () => {
+      const d = decideRound(round('IN_PROGRESS', 'COVERT_INSPECTION'), { actor: SUPERVISOR, command });
+      if (!d.ok) throw new Error(d.rejection.message);
+      expect(d.events[0]).toEqual({ type: 'RoundWindowCheckRecorded', data: { unitCode: 'BMFW', unitName: '街道便民服务中心', checklistVersion: 0, results: [results[0], { ...results[1], note: '地面有积水' }] } });
+      const s = evolveRound(round('IN_PROGRESS', 'COVERT_INSPECTION'), d.events[0], meta);
+      expect(s.findings).toEqual([{ itemId: 'rectification-item:c:w1', duplicate: false, at: meta.at, by: SUPERVISOR.userId }]);
+      expect(s.windowChecks).toHaveLength(1);
+      const again = decideRound(s, { actor: SUPERVISOR, command });
+      expect(again.ok ? null : again.rejection).toMatchObject({ code: 'CONFLICT', message: '本轮已对「街道便民服务中心」做过窗口服务检查' });
+    });
+
+    it('refuses a unit user, a failure without its item, a pass with one, an oversized note and a point twice', () => {
+      expect(decideRound(round('IN_PROGRESS'), { actor: MEMBER, command }).ok).toBe(false);
+      const bad = [
+        [{ ...results[1], itemId: null }],
+        [{ ...results[0], itemId: 'rectification-item:c:x' }],
+        [{ ...results[0], note: '长'.repeat(501) }],
+        [results[0], results[0]],
+        [],
+      ];
+      for (const r of bad) {
+        const d = decideRound(round('IN_PROGRESS'), { actor: SUPERVISOR, command: { ...command, results: r } });
         expect(d.ok ? null : d.rejection.code).toBe('BAD_USER_INPUT');
       }
     });

@@ -18,12 +18,14 @@ import {
   type RoundState,
   type RoundTaskAssessment,
   type RoundTaskTarget,
+  type WindowCheckResult,
 } from './inspection-round.types';
 
 const RULES: Record<RoundAction, { states: readonly RoundState[] }> = {
   START_ROUND: { states: ['PLANNED'] },
   RECORD_FINDING: { states: ['IN_PROGRESS'] },
   RECORD_SCORES: { states: ['IN_PROGRESS'] },
+  RECORD_WINDOW_CHECK: { states: ['IN_PROGRESS'] },
   CLOSE_ROUND: { states: ['IN_PROGRESS'] },
 };
 
@@ -104,6 +106,43 @@ function validTarget(t: RoundTaskTarget): boolean {
   );
 }
 
+export const MAX_CHECKLIST_POINTS = 30;
+export const MAX_CHECK_NOTE = 500;
+export const MAX_POINT_LABEL = 100;
+
+/**
+ * A window-service check's rules (issue 20), also asked by the API before it reports the failures as items, so that
+ * a check the round refuses leaves no item: one check per unit per round, every point once, a note of at most 500
+ * characters; `withItems`: each failure names its item, a pass none.
+ */
+export function checkWindowCheck(
+  state: InspectionRoundState,
+  check: { unitCode: string; unitName: string; checklistVersion: number; results: Omit<WindowCheckResult, 'itemId' | 'duplicate'>[] },
+  withItems: WindowCheckResult[] | null,
+): Rejection | null {
+  if (typeof check.unitCode !== 'string' || check.unitCode === '' || check.unitCode.length > MAX_CODE || typeof check.unitName !== 'string' || [...check.unitName].length > MAX_POINT_LABEL) {
+    return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '单位编码不正确' };
+  }
+  if (!Number.isInteger(check.checklistVersion) || check.checklistVersion < 0) return { code: 'BAD_USER_INPUT', field: 'checklistVersion', message: '检查表版本不正确' };
+  if (!Array.isArray(check.results) || check.results.length === 0 || check.results.length > MAX_CHECKLIST_POINTS) {
+    return { code: 'BAD_USER_INPUT', field: 'results', message: `请逐项填写检查结论（最多${MAX_CHECKLIST_POINTS}项）` };
+  }
+  const codes = new Set<string>();
+  for (const r of check.results) {
+    if (!r || typeof r.code !== 'string' || r.code === '' || r.code.length > MAX_CODE || codes.has(r.code)) return { code: 'BAD_USER_INPUT', field: 'results', message: '每个检查项目只能填写一次结论' };
+    codes.add(r.code);
+    if (typeof r.label !== 'string' || [...r.label].length > MAX_POINT_LABEL) return { code: 'BAD_USER_INPUT', field: 'results', message: `检查项目「${r.code}」的名称不正确` };
+    if (typeof r.passed !== 'boolean') return { code: 'BAD_USER_INPUT', field: 'results', message: `请选择「${r.label}」是否合格` };
+    if (typeof r.note !== 'string' || [...r.note].length > MAX_CHECK_NOTE) return { code: 'BAD_USER_INPUT', field: 'results', message: `「${r.label}」的说明不能超过${MAX_CHECK_NOTE}字` };
+  }
+  if (withItems) {
+    const bad = withItems.find((r) => (r.passed ? r.itemId !== null : typeof r.itemId !== 'string' || r.itemId === '') || typeof r.duplicate !== 'boolean');
+    if (bad) return { code: 'BAD_USER_INPUT', field: 'results', message: `「${bad.label}」的整改问题编号不正确` };
+  }
+  if ((state.windowChecks ?? []).some((c) => c.unitCode === check.unitCode)) return { code: 'CONFLICT', field: 'unitCode', message: `本轮已对「${check.unitName}」做过窗口服务检查` };
+  return null;
+}
+
 function validate(state: InspectionRoundState, command: RoundCommand): Rejection | null {
   switch (command.action) {
     case 'START_ROUND':
@@ -139,6 +178,8 @@ function validate(state: InspectionRoundState, command: RoundCommand): Rejection
       }
       return null;
     }
+    case 'RECORD_WINDOW_CHECK':
+      return checkWindowCheck(state, command, command.results);
     default:
       return assertNever(command);
   }
@@ -155,6 +196,16 @@ function toEvent(state: InspectionRoundState, command: RoundCommand, actor: Acto
       const targets = command.targets ?? [];
       return { type: 'RoundScoresRecorded', data: targets.length > 0 ? { ...merged, assessments: assessTargets(merged.scores, targets, actor) } : merged };
     }
+    case 'RECORD_WINDOW_CHECK':
+      return {
+        type: 'RoundWindowCheckRecorded',
+        data: {
+          unitCode: command.unitCode,
+          unitName: command.unitName,
+          checklistVersion: command.checklistVersion,
+          results: command.results.map((r) => ({ code: r.code, label: r.label, passed: r.passed, note: r.note.trim(), itemId: r.itemId, duplicate: r.duplicate })),
+        },
+      };
     case 'CLOSE_ROUND':
       return {
         type: 'RoundClosed',

@@ -23,6 +23,7 @@ export function initialRoundState(input: Pick<InspectionRoundInput, 'roundId' | 
     startedAt: null,
     closedAt: null,
     taskAssessments: [],
+    windowChecks: [],
     version: 0,
   };
 }
@@ -45,6 +46,12 @@ export function evolveRound(state: InspectionRoundState, event: InspectionRoundE
     case 'RoundTaskAssessed': {
       const { taskId, taskVersion: _v, ...outcome } = event.data;
       return { ...next, taskAssessments: (state.taskAssessments ?? []).map((a) => (a.taskId === taskId ? { ...a, ...outcome, pending: null, at: meta.at } : a)) };
+    }
+    case 'RoundWindowCheckRecorded': {
+      const check = { ...event.data, at: meta.at, by: meta.actorId };
+      // Each failure is a finding of the round, as one recorded on the spot.
+      const found = event.data.results.flatMap((r) => (r.itemId ? [{ itemId: r.itemId, duplicate: r.duplicate, at: meta.at, by: meta.actorId }] : []));
+      return { ...next, windowChecks: [...(state.windowChecks ?? []), check], findings: [...state.findings, ...found] };
     }
     case 'RoundClosed':
       // Scores a task never got complete are reported as not applied: the round is over.

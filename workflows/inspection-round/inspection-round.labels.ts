@@ -6,6 +6,7 @@ export const ROUND_ACTION_LABELS: Record<RoundAction, string> = {
   START_ROUND: '开始检查',
   RECORD_FINDING: '记录发现的问题',
   RECORD_SCORES: '录入测评得分',
+  RECORD_WINDOW_CHECK: '窗口服务规范化检查',
   CLOSE_ROUND: '结束检查',
 };
 /** What became of a task a mock assessment's scores cover (issue 20). */

@@ -72,6 +72,31 @@ export interface RoundTaskAssessment {
   at: string;
 }
 
+/** A point of the window-service checklist (规范化检查表), e.g. 亮证上岗. */
+export interface WindowChecklistPoint {
+  code: string;
+  label: string;
+}
+
+/** A checklist point's result in a window-service check; a failure names the rectification item it became. */
+export interface WindowCheckResult extends WindowChecklistPoint {
+  passed: boolean;
+  note: string;
+  /** The item the failure was reported as (or linked to, `duplicate`); null for a point that passed. */
+  itemId: string | null;
+  duplicate: boolean;
+}
+
+/** A window-service unit checked in a round against one version of the checklist (issue 20, plan 五(二)8). */
+export interface WindowCheck {
+  unitCode: string;
+  unitName: string;
+  checklistVersion: number;
+  results: WindowCheckResult[];
+  at: string;
+  by: string;
+}
+
 /** What a round is planned with, and keeps. */
 interface RoundPlan {
   roundId: string;
@@ -101,6 +126,8 @@ export interface InspectionRoundState extends RoundPlan {
    * before it existed lack it.
    */
   taskAssessments?: RoundTaskAssessment[];
+  /** Window-service units checked in the round, one check each (issue 20). Optional as above. */
+  windowChecks?: WindowCheck[];
   version: number;
 }
 
@@ -108,7 +135,7 @@ export interface InspectionRoundInput extends RoundPlan {
   plannedBy: Actor;
 }
 
-export const ROUND_ACTIONS = ['START_ROUND', 'RECORD_FINDING', 'RECORD_SCORES', 'CLOSE_ROUND'] as const;
+export const ROUND_ACTIONS = ['START_ROUND', 'RECORD_FINDING', 'RECORD_SCORES', 'RECORD_WINDOW_CHECK', 'CLOSE_ROUND'] as const;
 export type RoundAction = (typeof ROUND_ACTIONS)[number];
 
 export type RoundCommand =
@@ -120,6 +147,8 @@ export type RoundCommand =
    * (`targets`): a task whose criteria are then all scored gets them as its mock assessment.
    */
   | { action: 'RECORD_SCORES'; scores: RoundScore[]; targets?: RoundTaskTarget[] }
+  /** The API has checked the unit is a window-service unit and reported each failure as an item, named here. */
+  | { action: 'RECORD_WINDOW_CHECK'; unitCode: string; unitName: string; checklistVersion: number; results: WindowCheckResult[] }
   | { action: 'CLOSE_ROUND'; note?: string };
 
 export interface RoundActionRequest {

@@ -570,6 +570,7 @@ export interface Database {
   briefings: BriefingsTable;
   archive_documents: ArchiveDocumentsTable;
   archive_packages: ArchivePackagesTable;
+  window_service_checklists: WindowServiceChecklistsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -690,4 +691,13 @@ export interface ArchivePackagesTable {
   version: number;
   last_position: string;
   state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Issue 20: the window-service checklist's versions per campaign (points: WindowChecklistPoint[]). */
+export interface WindowServiceChecklistsTable {
+  campaign_id: string;
+  version: number;
+  points: ColumnType<{ code: string; label: string }[], string, string>;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | undefined, never>;
 }

@@ -882,6 +882,8 @@ export type RoundAction =
   | 'RECORD_FINDING'
   /** 录入测评得分（模拟测评） / Record criterion scores (mock assessment) */
   | 'RECORD_SCORES'
+  /** 窗口服务规范化检查 / Check a window-service unit against the checklist */
+  | 'RECORD_WINDOW_CHECK'
   /** 结束检查 / Close */
   | 'CLOSE_ROUND';
 
