@@ -2,7 +2,7 @@
 // was found (each finding becomes a rectification item, dispatched when a unit is named), score a mock assessment
 // criterion by criterion, and close it. Closed mock assessments make the 公共文明指数 on the dashboard.
 import { useMemo, useState } from 'react';
-import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
+import { Alert, App as AntApp, Button, DatePicker, Drawer, Form, Input, InputNumber, List, Modal, Radio, Select, Space, Table, Tag, Timeline, Typography, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
@@ -11,9 +11,10 @@ import { AREA_LABELS } from '../i18n/labels';
 import { preparePhoto, uploadPhotos, type Photo } from '../report/photos';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
-import { ACT_ON_ROUND, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, ROUNDS, ROUND_DETAIL } from './documents';
+import { ACT_ON_ROUND, EXPORT_WINDOW_CHECKS, INDICATORS, PLAN_ROUND, RECORD_FINDING, RECORD_SCORES, RECORD_WINDOW_CHECK, ROUNDS, ROUND_DETAIL, SAVE_WINDOW_CHECKLIST, WINDOW_CHECKLIST } from './documents';
+import { downloadExported } from '../api/files';
 import { UNITS } from '../api/documents';
-import type { IndicatorsQuery, RecordFindingMutation, RoundQuery, RoundsQuery, UnitsQuery } from '../api/graphql.generated';
+import type { ExportWindowChecksQuery, IndicatorsQuery, RecordFindingMutation, RoundQuery, RoundsQuery, UnitsQuery, WindowChecklistQuery } from '../api/graphql.generated';
 
 type Round = RoundsQuery['inspectionRounds'][number];
 
@@ -39,6 +40,7 @@ export default function RoundsPage({ route }: { route: Route }) {
   const failed = useFailure();
   const rounds = useQuery<RoundsQuery>(ROUNDS);
   const [planning, setPlanning] = useState(false);
+  const [editingChecklist, setEditingChecklist] = useState(false);
   const open = route.params.get('round');
   const mayPlan = me.role === 'OFFICE' || me.role === 'SUPERVISOR';
   const list = [...(rounds.data?.inspectionRounds ?? [])].sort((a, b) => b.plannedOn.localeCompare(a.plannedOn));
@@ -63,6 +65,18 @@ export default function RoundsPage({ route }: { route: Route }) {
             计划检查
           </Button>
         )}
+        <Button
+          onClick={async () => {
+            try {
+              downloadExported((await gql<ExportWindowChecksQuery>(EXPORT_WINDOW_CHECKS)).exportWindowChecks);
+            } catch (err) {
+              failed(err);
+            }
+          }}
+        >
+          导出窗口服务检查
+        </Button>
+        {me.role === 'OFFICE' && <Button onClick={() => setEditingChecklist(true)}>窗口服务检查表</Button>}
       </Space>
       {rounds.error && <Alert type="error" showIcon message={rounds.error.message} />}
       <Table<Round>
@@ -96,6 +110,7 @@ export default function RoundsPage({ route }: { route: Route }) {
         ]}
       />
       <PlanDialog open={planning} onClose={() => setPlanning(false)} onPlanned={() => { setPlanning(false); rounds.reload(); }} />
+      {editingChecklist && <ChecklistDialog onClose={() => setEditingChecklist(false)} />}
       <RoundDrawer id={open} onClose={() => (location.hash = '#/rounds')} onChanged={rounds.reload} />
     </Space>
   );
@@ -167,6 +182,8 @@ function RoundDrawer({ id, onClose, onChanged }: { id: string | null; onClose():
           {round.allowedActions.includes('RECORD_FINDING') && <FindingForm round={round} onRecorded={changed} />}
           {round.allowedActions.includes('RECORD_SCORES') && <ScoresForm round={round} onRecorded={changed} />}
           <TaskAssessments round={round} />
+          {round.allowedActions.includes('RECORD_WINDOW_CHECK') && <WindowCheckForm round={round} onRecorded={changed} />}
+          <WindowChecks round={round} />
           <List
             header={`发现问题（${round.findings.length}）`}
             size="small"
@@ -366,5 +383,177 @@ function ScoresForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): v
         保存得分
       </Button>
     </div>
+  );
+}
+
+/** 窗口服务规范化检查: one window-service unit, every checklist point 合格 or 不合格 with a note (photos for failures). */
+function WindowCheckForm({ round, onRecorded }: { round: RoundDetail; onRecorded(): void }) {
+  const failed = useFailure();
+  const { message } = AntApp.useApp();
+  const checklist = useQuery<WindowChecklistQuery>(WINDOW_CHECKLIST);
+  const [unitCode, setUnitCode] = useState<string | null>(null);
+  const [passed, setPassed] = useState<Record<string, boolean>>({});
+  const [notes, setNotes] = useState<Record<string, string>>({});
+  const [photos, setPhotos] = useState<Record<string, Photo[]>>({});
+  const [busy, setBusy] = useState(false);
+  const points = checklist.data?.windowChecklist.points ?? [];
+  const checked = new Set(round.windowChecks.map((c) => c.unitCode));
+  const units = (checklist.data?.windowServiceUnits ?? []).filter((u) => !checked.has(u.code));
+  if (checklist.data && units.length === 0) return null;
+  return (
+    <div>
+      <Space wrap>
+        <Typography.Text strong>窗口服务规范化检查</Typography.Text>
+        <Select aria-label="窗口服务单位" style={{ width: 220 }} placeholder="选择窗口服务单位" value={unitCode ?? undefined} onChange={(v: string) => setUnitCode(v)} options={units.map((u) => ({ value: u.code, label: u.name }))} />
+        <Typography.Text type="secondary">检查表{checklist.data?.windowChecklist.version ? `第${checklist.data.windowChecklist.version}版` : '（默认）'}；不合格项目自动生成整改问题并派给该单位</Typography.Text>
+      </Space>
+      <Table
+        size="small"
+        rowKey="code"
+        dataSource={points}
+        pagination={false}
+        columns={[
+          { title: '检查项目', dataIndex: 'label' },
+          {
+            title: '结论',
+            width: 170,
+            render: (_, p) => (
+              <Radio.Group
+                aria-label={`${p.label} 结论`}
+                value={passed[p.code]}
+                onChange={(e) => setPassed((now) => ({ ...now, [p.code]: e.target.value as boolean }))}
+                options={[
+                  { value: true, label: '合格' },
+                  { value: false, label: '不合格' },
+                ]}
+              />
+            ),
+          },
+          {
+            title: '说明',
+            render: (_, p) => <Input aria-label={`${p.label} 说明`} maxLength={500} value={notes[p.code] ?? ''} onChange={(e) => setNotes((now) => ({ ...now, [p.code]: e.target.value }))} />,
+          },
+          {
+            title: '照片',
+            width: 110,
+            render: (_, p) =>
+              passed[p.code] === false ? (
+                <Upload
+                  accept="image/*"
+                  multiple
+                  showUploadList={false}
+                  beforeUpload={(file, index) => {
+                    preparePhoto(file, (photos[p.code]?.length ?? 0) + (typeof index === 'number' ? index : 0))
+                      .then((ph) => setPhotos((now) => ({ ...now, [p.code]: [...(now[p.code] ?? []), ph] })))
+                      .catch(() => failed(new Error('这张照片无法读取')));
+                    return false;
+                  }}
+                >
+                  <Button size="small" icon={<UploadOutlined />}>
+                    {photos[p.code]?.length ?? 0}
+                  </Button>
+                </Upload>
+              ) : null,
+          },
+        ]}
+      />
+      <Button
+        style={{ marginTop: 8 }}
+        type="primary"
+        loading={busy}
+        disabled={!unitCode || points.some((p) => passed[p.code] === undefined)}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            const results = await Promise.all(
+              points.map(async (p) => ({ code: p.code, passed: passed[p.code], note: notes[p.code] ?? '', photos: passed[p.code] ? [] : await uploadPhotos(photos[p.code] ?? []) })),
+            );
+            await gql(RECORD_WINDOW_CHECK, { input: { roundId: round.id, unitCode, results } });
+            const failures = results.filter((r) => !r.passed).length;
+            message.success(failures > 0 ? `已记录，${failures}个不合格项目已生成整改问题` : '已记录，全部合格');
+            setUnitCode(null);
+            setPassed({});
+            setNotes({});
+            setPhotos({});
+            onRecorded();
+          } catch (err) {
+            failed(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        记录检查结果
+      </Button>
+    </div>
+  );
+}
+
+function WindowChecks({ round }: { round: RoundDetail }) {
+  if (round.windowChecks.length === 0) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      {round.windowChecks.map((c) => (
+        <Table
+          key={c.unitCode}
+          size="small"
+          rowKey="code"
+          title={() => (
+            <Typography.Text strong>
+              窗口服务检查 · {c.unitName} · 合格 {c.passedCount}/{c.results.length}（{c.passRate ?? 0}%）
+            </Typography.Text>
+          )}
+          dataSource={c.results}
+          pagination={false}
+          columns={[
+            { title: '检查项目', dataIndex: 'label' },
+            { title: '结论', width: 80, render: (_, r) => <Tag color={r.passed ? 'green' : 'red'}>{r.passed ? '合格' : '不合格'}</Tag> },
+            { title: '说明', dataIndex: 'note' },
+            {
+              title: '整改问题',
+              render: (_, r) => (r.item ? <a href={`#/board?view=items&kind=item&card=${encodeURIComponent(r.item.id)}`}>{r.duplicate ? `已合并到已有问题（${r.item.stateLabel}）` : r.item.stateLabel}</a> : r.passed ? '' : '—'),
+            },
+          ]}
+        />
+      ))}
+    </Space>
+  );
+}
+
+/** The office keeps the checklist: each save becomes its next version; rounds check against the latest. */
+function ChecklistDialog({ onClose }: { onClose(): void }) {
+  const failed = useFailure();
+  const { message } = AntApp.useApp();
+  const checklist = useQuery<WindowChecklistQuery>(WINDOW_CHECKLIST);
+  const [text, setText] = useState<string | null>(null);
+  const current = checklist.data?.windowChecklist;
+  const shown = text ?? (current ? current.points.map((p) => `${p.code} ${p.label}`).join('\n') : '');
+  return (
+    <Modal
+      open
+      title={`窗口服务规范化检查表${current ? (current.version ? `（第${current.version}版）` : '（默认）') : ''}`}
+      okText="保存为新版本"
+      onCancel={onClose}
+      onOk={async () => {
+        const points = shown
+          .split('\n')
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .map((line) => {
+            const space = line.indexOf(' ');
+            return space < 0 ? { code: line, label: '' } : { code: line.slice(0, space), label: line.slice(space + 1).trim() };
+          });
+        try {
+          const saved = await gql<{ saveWindowChecklist: { version: number } }>(SAVE_WINDOW_CHECKLIST, { input: { points, expectedVersion: current?.version ?? null } });
+          message.success(`已保存为第${saved.saveWindowChecklist.version}版`);
+          onClose();
+        } catch (err) {
+          failed(err);
+        }
+      }}
+    >
+      <Typography.Paragraph type="secondary">每行一个检查项目：编码（字母、数字）+ 空格 + 检查内容。保存后新的检查按新版本进行，已完成的检查保留原版本。</Typography.Paragraph>
+      <Input.TextArea aria-label="检查项目" rows={10} value={shown} onChange={(e) => setText(e.target.value)} />
+    </Modal>
   );
 }
