@@ -20,10 +20,11 @@ import { ROUND_STATE_LABELS, ROUND_TASK_OUTCOME_LABELS } from '../../workflows/i
 import { STAGE_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import type { Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { allowedRoundActions, checkRound, checkWindowCheck, MAX_CHECK_NOTE } from '../../workflows/inspection-round/inspection-round.decide';
-import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind, type RoundTaskTarget } from '../../workflows/inspection-round/inspection-round.types';
+import { type RoundAction, type RoundCommand, ROUND_ITEM_SOURCE, ROUND_KINDS, type InspectionRoundInput, type RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { waitForProjection } from '../platform/projections/wait-for-projection';
 import type { Upload } from '../rectification-item/rectification-item.service';
+import { roundScoresCommand } from './round-scores';
 import { checklistPoints, DEFAULT_WINDOW_CHECKLIST, type WindowChecklist } from './window-checklist';
 import { windowChecksWorkbook } from './window-check.export';
 import type { WindowCheckResult } from '../../workflows/inspection-round/inspection-round.types';
@@ -48,7 +49,6 @@ const EVENT_LABELS: Record<InspectionRoundEventType, string> = {
 export type { RoundView } from './inspection-round.repository';
 
 const WAIT_MS = 15_000;
-const MAX_SCORES = 500;
 
 @Injectable()
 export class InspectionRoundService {
@@ -117,50 +117,8 @@ export class InspectionRoundService {
     const round = await this.get(roundId);
     const refused = checkRound(round, actor, 'RECORD_SCORES');
     if (refused) throw new DomainError(refused.code, refused.message, refused.field ?? null);
-    if (!Array.isArray(scores) || scores.length === 0) throw new DomainError('BAD_USER_INPUT', '请至少为一项测评内容评分', 'scores');
-    if (scores.length > MAX_SCORES) throw new DomainError('BAD_USER_INPUT', `一次最多录入${MAX_SCORES}项得分`, 'scores');
-    if (unitCode !== null && unitCode !== undefined && (typeof unitCode !== 'string' || unitCode.length > 64 || unitCode.trim() === '')) throw new DomainError('BAD_USER_INPUT', '单位编码不正确', 'unitCode');
-    const criteria = await this.repository.criteriaOf(round.indicatorCodes);
-    const known = new Map(criteria.map((c) => [c.code, c]));
-    const unknown = scores.find((s) => typeof s.criterionCode !== 'string' || !known.has(s.criterionCode));
-    if (unknown) throw new DomainError('BAD_USER_INPUT', `测评内容「${[...String(unknown.criterionCode)].slice(0, 64).join('')}」不在本轮测评的指标之内`, 'scores');
-    const bad = scores.find((s) => typeof s.score !== 'number' || !Number.isFinite(s.score) || s.score < 0 || s.score > known.get(s.criterionCode)!.points);
-    if (bad) throw new DomainError('BAD_USER_INPUT', `测评内容「${bad.criterionCode}」的得分须在0到${known.get(bad.criterionCode)!.points}分之间`, 'scores');
-
-    // Whose task each touched indicator's scores are.
-    const touched = [...new Set(scores.map((s) => known.get(s.criterionCode)!.indicatorCode))];
-    const tasks = await this.repository.tasksOf(round.campaignId, touched);
-    const unitOf = new Map<string, string | null>();
-    const targets: RoundTaskTarget[] = [];
-    for (const code of touched) {
-      const ofIndicator = tasks.filter((t) => t.indicatorCode === code);
-      let task: (typeof tasks)[number] | undefined;
-      if (unitCode) {
-        task = ofIndicator.find((t) => t.unitCode === unitCode.trim());
-        if (!task) throw new DomainError('BAD_USER_INPUT', `单位「${[...unitCode].slice(0, 64).join('')}」没有指标${code}的任务`, 'unitCode');
-      } else if (ofIndicator.length > 1) {
-        throw new DomainError('BAD_USER_INPUT', `指标${code}有多个责任单位的任务（${ofIndicator.map((t) => t.unitName).join('、')}），请选择单位`, 'unitCode');
-      } else {
-        task = ofIndicator[0];
-      }
-      unitOf.set(code, task?.unitCode ?? null);
-      if (!task) continue;
-      const own = criteria.filter((c) => c.indicatorCode === code);
-      targets.push({
-        taskId: task.taskId,
-        unitCode: task.unitCode,
-        unitName: task.unitName,
-        indicatorCode: code,
-        criteria: own.map((c) => ({ code: c.code, points: c.points })),
-        // What a failed assessment's rectification items need, as the task's own recordMockAssessment gives it.
-        followUp: { area: task.area, address: `${task.unitName}（${code} ${task.indicatorName}）`, criteria: Object.fromEntries(own.map((c) => [c.code, c.content])) },
-      });
-    }
-    const command = {
-      action: 'RECORD_SCORES' as const,
-      scores: scores.map((s) => ({ criterionCode: s.criterionCode, score: s.score, points: known.get(s.criterionCode)!.points, unitCode: unitOf.get(known.get(s.criterionCode)!.indicatorCode) ?? null })),
-      targets,
-    };
+    const command = await roundScoresCommand(this.repository, round, scores, unitCode);
+    const targets = command.targets;
     const updated = await this.perform(actor, roundId, command, expectedVersion);
     const waiting = (r: RoundView) => (r.taskAssessments ?? []).some((a) => a.outcome === 'APPLYING' && targets.some((t) => t.taskId === a.taskId));
     if (!waiting(updated)) return updated;
