@@ -60,6 +60,7 @@ describe('the round page: scores that move tasks, window-service checks', () => 
     const bjsq = outcomes.locator('tr', { hasText: '滨江社区' });
     await bjsq.getByText('未计入任务').waitFor({ timeout: 20_000 });
     await bjsq.getByText(/自查自评/).waitFor();
+    await outcomes.scrollIntoViewIfNeeded();
     await screenshot(page, 'rounds-task-assessments');
     expect((await stack.db.selectFrom('indicator_task_cards').select('stage').where('task_id', '=', task('BJSQ')).executeTakeFirstOrThrow()).stage).toBe('SELF_CHECK');
     await page.context().close();

@@ -291,11 +291,11 @@ function TaskAssessments({ round }: { round: RoundDetail }) {
       pagination={false}
       locale={{ emptyText: '还没有为单位的指标任务录分' }}
       columns={[
-        { title: '指标', dataIndex: 'indicatorCode', width: 70 },
-        { title: '责任单位', dataIndex: 'unitName' },
-        { title: '得分', render: (_, a) => `${a.score} / ${a.maxScore}${a.scoreRate === null ? '' : `（${a.scoreRate}%）`}` },
-        { title: '结果', render: (_, a) => <Tag color={OUTCOME_COLORS[a.outcome]}>{a.outcomeLabel}</Tag> },
-        { title: '达标', render: (_, a) => (a.passed === null ? '—' : a.passed ? '达标' : '未达标，转入整改') },
+        { title: '指标', dataIndex: 'indicatorCode', width: 60 },
+        { title: '责任单位', dataIndex: 'unitName', width: 130 },
+        { title: '得分', width: 120, render: (_, a) => `${a.score} / ${a.maxScore}${a.scoreRate === null ? '' : `（${a.scoreRate}%）`}` },
+        { title: '结果', width: 100, render: (_, a) => <Tag color={OUTCOME_COLORS[a.outcome]}>{a.outcomeLabel}</Tag> },
+        { title: '达标', width: 90, render: (_, a) => (a.passed === null ? '—' : a.passed ? '达标' : '未达标，转入整改') },
         { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? '' },
       ]}
     />
