@@ -85,7 +85,7 @@ describe('the round page: scores that move tasks, window-service checks', () => 
     const queue = form.locator('tr', { hasText: '排队等候' });
     await queue.getByText('不合格', { exact: true }).click();
     await queue.getByRole('textbox').fill('高峰排队约25分钟');
-    await drawer.getByRole('button', { name: '记录检查结果' }).click();
+    await drawer.getByRole('button', { name: '保存检查结果' }).click();
     await page.getByText('已记录，1个不合格项目已生成整改问题').waitFor({ timeout: 20_000 });
     await drawer.getByText('窗口服务检查 · 街道便民服务中心 · 合格 7/8（87.5%）').waitFor();
     await screenshot(page, 'rounds-window-check');

@@ -483,7 +483,7 @@ function WindowCheckForm({ round, onRecorded }: { round: RoundDetail; onRecorded
           }
         }}
       >
-        记录检查结果
+        保存检查结果
       </Button>
     </div>
   );
