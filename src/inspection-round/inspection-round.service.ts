@@ -194,6 +194,7 @@ export class InspectionRoundService {
     if (missing.length > 0) throw new DomainError('BAD_USER_INPUT', `还有检查项目没有结论：${missing.map((p) => p.label).join('、')}`, 'results');
     const tooLong = given.find((r) => r.note !== null && r.note !== undefined && (typeof r.note !== 'string' || [...r.note.trim()].length > MAX_CHECK_NOTE));
     if (tooLong) throw new DomainError('BAD_USER_INPUT', `检查说明不能超过${MAX_CHECK_NOTE}字`, 'results');
+    if (given.some((r) => (r.photos ?? []).length > 20)) throw new DomainError('BAD_USER_INPUT', '每个检查项目的照片最多20张', 'results');
     const photosOnPass = given.find((r) => r.passed === true && (r.photos ?? []).length > 0);
     if (photosOnPass) throw new DomainError('BAD_USER_INPUT', '照片只用于不合格的项目（随整改问题保存）', 'results');
     const results = checklist.points.map((p) => {

@@ -95,6 +95,8 @@ describe('window-service checks in inspection rounds', () => {
       ['supervisor', { unitCode: 'BMFW', results: [ok[0], { ...ok[1], note: '长'.repeat(501) }, ok[2]] }, 'BAD_USER_INPUT', 'results'],
       ['supervisor', { unitCode: 'BMFW', results: [{ ...ok[0], photos: [{ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' }] }, ok[1], ok[2]] }, 'BAD_USER_INPUT', 'results'],
       ['supervisor', { unitCode: 'BMFW', results: [...ok, ...ok] }, 'BAD_USER_INPUT', 'results'],
+      // Too many photos on the last failure: refused before the first failure's item is reported.
+      ['supervisor', { unitCode: 'BMFW', results: [ok[0], ok[1], { ...ok[2], photos: Array.from({ length: 21 }, () => ({ fileName: 'a.png', contentBase64: 'iVBORw0KGgo=' })) }] }, 'BAD_USER_INPUT', 'results'],
     ];
     for (const [login, input, code, field] of cases) {
       const res = await check(login, input);
