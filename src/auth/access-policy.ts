@@ -186,6 +186,11 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.actOnInspectionRound': { what: '办理检查轮次', allow: ROUND_ROLES },
   'Mutation.recordFinding': { what: '记录检查发现的问题', allow: ROUND_ROLES },
   'Mutation.recordRoundScores': { what: '录入测评得分', allow: ROUND_ROLES },
+  'Mutation.recordWindowCheck': { what: '窗口服务规范化检查', allow: ROUND_ROLES },
+  'Mutation.saveWindowChecklist': { what: '维护窗口服务规范化检查表', allow: OFFICE },
+  'Query.windowChecklist': { what: '查看窗口服务规范化检查表', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.windowServiceUnits': { what: '查看窗口服务单位', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.exportWindowChecks': { what: '导出窗口服务规范化检查', allow: ROUND_VIEWERS, scope: 'REPORTS_READ' },
 
   // Performance assessment and the 红黑榜.
   'Query.performanceAssessment': { what: '查看绩效考核', allow: ASSESSMENT_VIEWERS, scope: 'REPORTS_READ', unitScoped: true },

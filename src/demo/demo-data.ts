@@ -20,6 +20,7 @@ import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
 import type { FileStore } from '../platform/files/file-store';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
+import { seedDemoInspectionRounds } from './demo-inspection-rounds';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -106,6 +107,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
+  // 检查轮次: a 模拟测评 whose scores moved the tasks they cover, a 窗口服务规范化检查 with its items (issue 20).
+  await seedDemoInspectionRounds(db, client, taskQueue, DEMO_CAMPAIGN.id, log);
   // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
   await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   // The archive library (档案库): documents in every state of review; only where the file store is at hand.

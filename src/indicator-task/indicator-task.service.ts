@@ -319,7 +319,9 @@ export class IndicatorTaskService {
         e,
         e.type === 'DeadlineEscalated'
           ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（${STAGE_LABELS[e.data.stage as Stage] ?? ''}时限）`
-          : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
+          : e.type === 'MockAssessmentRecorded' && typeof e.data.roundTitle === 'string'
+            ? `${EVENT_LABELS.MockAssessmentRecorded}（得分来自检查轮次「${e.data.roundTitle}」）`
+            : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
       ),
     );
   }

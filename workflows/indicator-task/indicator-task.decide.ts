@@ -333,6 +333,15 @@ function validateInput(state: IndicatorTaskState, command: IndicatorTaskCommand,
           return { code: 'BAD_USER_INPUT', field: 'scores', message: `测评内容「${s.criterionCode}」的得分须在0到${s.points}分之间` };
         }
       }
+      if (command.source !== undefined) {
+        const src = command.source;
+        if (!src || typeof src.roundId !== 'string' || src.roundId === '' || src.roundId.length > 300 || typeof src.roundTitle !== 'string' || [...src.roundTitle].length > 100) {
+          return { code: 'BAD_USER_INPUT', field: 'source', message: '检查轮次信息不正确' };
+        }
+        if ((state.mockAssessmentRounds ?? []).includes(src.roundId)) {
+          return { code: 'CONFLICT', field: 'source', message: `检查轮次「${src.roundTitle}」的得分已计入本任务的模拟测评` };
+        }
+      }
       return optional(command.note, 'note', '测评说明');
     }
     case 'RECORD_RECHECK':
@@ -394,7 +403,14 @@ function toEvent(state: IndicatorTaskState, command: IndicatorTaskCommand): Indi
     case 'RETURN_RECTIFICATION':
       return { type: 'RectificationReturned', data: { reason: command.reason.trim() } };
     case 'RECORD_MOCK_ASSESSMENT':
-      return { type: 'MockAssessmentRecorded', data: { ...scoreMockAssessment(command.scores, state.policy), note: note(command.note) } };
+      return {
+        type: 'MockAssessmentRecorded',
+        data: {
+          ...scoreMockAssessment(command.scores, state.policy),
+          note: note(command.note),
+          ...(command.source ? { roundId: command.source.roundId, roundTitle: command.source.roundTitle } : {}),
+        },
+      };
     case 'RECORD_RECHECK':
       return { type: 'RecheckRecorded', data: { passed: command.passed, note: note(command.note) } };
     case 'START_ARCHIVING':

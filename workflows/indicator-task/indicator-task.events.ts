@@ -33,6 +33,9 @@ export type IndicatorTaskEvent =
         failedCriteria: string[];
         note: string;
         counted?: CountedDeadlines;
+        /** The inspection round whose scores this is (issue 20); absent when scored on the task itself. */
+        roundId?: string;
+        roundTitle?: string;
       };
     }
   /** `materials`: what the archive must hold, from the catalog when archiving began; absent in older streams (one package). */

@@ -100,10 +100,12 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'RectificationApproved':
       // A relapse keeps the task relapse-prone: it is re-checked weekly from now on.
       return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted);
-    case 'MockAssessmentRecorded':
+    case 'MockAssessmentRecorded': {
+      const rounds = event.data.roundId ? { mockAssessmentRounds: [...(state.mockAssessmentRounds ?? []), event.data.roundId] } : {};
       return event.data.passed
-        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted)
-        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at, event.data.counted), failedCriteria: event.data.failedCriteria ?? [] };
+        ? enter({ ...next, ...rounds, classification: 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted)
+        : { ...enter({ ...next, ...rounds, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at, event.data.counted), failedCriteria: event.data.failedCriteria ?? [] };
+    }
     case 'RecheckDue':
       return { ...next, recheckDue: true };
     case 'RecheckRecorded':

@@ -167,6 +167,11 @@ export interface IndicatorTaskState {
    * Optional: states carried over by continue-as-new before it existed lack it.
    */
   accountability?: AccountabilityDecisionState[];
+  /**
+   * The inspection rounds whose scores became a mock assessment of this task, so that none is applied twice.
+   * Optional: states carried over by continue-as-new before it existed lack it.
+   */
+  mockAssessmentRounds?: string[];
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }
@@ -233,7 +238,7 @@ export type IndicatorTaskCommand =
   | { action: 'APPROVE_RECTIFICATION'; note?: string }
   | { action: 'RETURN_RECTIFICATION'; reason: string }
   /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
-  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp }
+  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp; source?: MockAssessmentSource }
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
   | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
@@ -264,6 +269,15 @@ export interface MockAssessmentFollowUp {
   area: string | null;
   address: string;
   criteria: Record<string, string>;
+}
+
+/**
+ * The inspection round whose scores are the task's mock assessment (issue 20): set only by the round's activity,
+ * never by the API's recordMockAssessment. A round's scores are applied to a task once (mockAssessmentRounds).
+ */
+export interface MockAssessmentSource {
+  roundId: string;
+  roundTitle: string;
 }
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */

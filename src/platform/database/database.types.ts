@@ -576,6 +576,7 @@ export interface Database {
   funding_budget_lines: FundingBudgetLinesTable;
   funding_allocations: FundingAllocationsTable;
   funding_spendings: FundingSpendingsTable;
+  window_service_checklists: WindowServiceChecklistsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -789,4 +790,13 @@ export interface FundingSpendingsTable {
   decision_note: string | null;
   escalation_level: string | null;
   receipts: ColumnType<Record<string, unknown>[], string, string>;
+}
+
+/** Issue 20: the window-service checklist's versions per campaign (points: WindowChecklistPoint[]). */
+export interface WindowServiceChecklistsTable {
+  campaign_id: string;
+  version: number;
+  points: ColumnType<{ code: string; label: string }[], string, string>;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | undefined, never>;
 }

@@ -34,7 +34,8 @@ export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETU
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
-export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "RECORD_WINDOW_CHECK" | "CLOSE_ROUND";
+export type RoundTaskOutcome = "INCOMPLETE" | "APPLYING" | "APPLIED" | "NOT_APPLICABLE";
 export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
 export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
@@ -399,6 +400,32 @@ export interface RecordFindingInput {
 export interface RecordRoundScoresInput {
     roundId: string;
     scores: CriterionScoreInput[];
+    unitCode?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface WindowCheckPointInput {
+    code: string;
+    passed: boolean;
+    note?: Nullable<string>;
+    photos?: Nullable<ItemPhotoInput[]>;
+}
+
+export interface RecordWindowCheckInput {
+    roundId: string;
+    unitCode: string;
+    results: WindowCheckPointInput[];
+    expectedVersion?: Nullable<number>;
+}
+
+export interface WindowChecklistPointInput {
+    code: string;
+    label: string;
+}
+
+export interface SaveWindowChecklistInput {
+    campaignId?: Nullable<string>;
+    points: WindowChecklistPointInput[];
     expectedVersion?: Nullable<number>;
 }
 
@@ -684,6 +711,9 @@ export interface IQuery {
     tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
+    windowChecklist(campaignId?: Nullable<string>): WindowChecklist | Promise<WindowChecklist>;
+    windowServiceUnits(): Unit[] | Promise<Unit[]>;
+    exportWindowChecks(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
     mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
     mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
@@ -784,6 +814,8 @@ export interface IMutation {
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    recordWindowCheck(input: RecordWindowCheckInput): InspectionRound | Promise<InspectionRound>;
+    saveWindowChecklist(input: SaveWindowChecklistInput): WindowChecklist | Promise<WindowChecklist>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
     submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
@@ -1372,6 +1404,62 @@ export interface RoundCriterionScore {
     criterionCode: string;
     points: number;
     score: number;
+    unitCode?: Nullable<string>;
+}
+
+export interface RoundTaskAssessment {
+    taskId: string;
+    unitCode: string;
+    unitName: string;
+    indicatorCode: string;
+    outcome: RoundTaskOutcome;
+    outcomeLabel: string;
+    reason?: Nullable<string>;
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    passed?: Nullable<boolean>;
+    at: DateTime;
+}
+
+export interface RoundCoveredTask {
+    taskId: string;
+    indicatorCode: string;
+    unitCode: string;
+    unitName: string;
+    stage: Stage;
+    stageLabel: string;
+}
+
+export interface WindowChecklistPoint {
+    code: string;
+    label: string;
+}
+
+export interface WindowChecklist {
+    version: number;
+    points: WindowChecklistPoint[];
+    savedBy?: Nullable<string>;
+    savedAt?: Nullable<DateTime>;
+}
+
+export interface WindowCheckResult {
+    code: string;
+    label: string;
+    passed: boolean;
+    note: string;
+    item?: Nullable<RectificationItem>;
+    duplicate: boolean;
+}
+
+export interface WindowCheck {
+    unitCode: string;
+    unitName: string;
+    checklistVersion: number;
+    results: WindowCheckResult[];
+    passedCount: number;
+    passRate?: Nullable<number>;
+    at: DateTime;
 }
 
 export interface InspectionRound {
@@ -1391,6 +1479,9 @@ export interface InspectionRound {
     score: number;
     maxScore: number;
     scoreRate?: Nullable<number>;
+    coveredTasks: RoundCoveredTask[];
+    taskAssessments: RoundTaskAssessment[];
+    windowChecks: WindowCheck[];
     allowedActions: RoundAction[];
     history: DomainEvent[];
     closedAt?: Nullable<DateTime>;

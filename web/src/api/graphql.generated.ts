@@ -950,8 +950,21 @@ export type RoundAction =
   | 'RECORD_FINDING'
   /** 录入测评得分（模拟测评） / Record criterion scores (mock assessment) */
   | 'RECORD_SCORES'
+  /** 窗口服务规范化检查 / Check a window-service unit against the checklist */
+  | 'RECORD_WINDOW_CHECK'
   /** 结束检查 / Close */
   | 'CLOSE_ROUND';
+
+/** 得分计入任务的结果 / What became of a task a mock assessment's scores cover */
+export type RoundTaskOutcome =
+  /** 待录完：该单位该指标还有测评内容没有评分 / Some criteria of the unit's indicator are still unscored */
+  | 'INCOMPLETE'
+  /** 计入中 / Being recorded as the task's mock assessment */
+  | 'APPLYING'
+  /** 已计入任务的模拟测评 / Recorded as the task's mock assessment */
+  | 'APPLIED'
+  /** 未计入：任务的规则不允许（见原因），或轮次结束时仍未录完 / Refused by the task's rules (see reason), or incomplete when the round closed */
+  | 'NOT_APPLICABLE';
 
 /** 计划检查轮次 / Plan a round */
 export type PlanInspectionRoundInput = {
@@ -1007,9 +1020,53 @@ export type RecordFindingInput = {
 export type RecordRoundScoresInput = {
   /** 检查轮次编号 / Round id */
   roundId: string;
-  /** 各项测评内容的得分 / Score of each criterion */
+  /** 各项测评内容的得分（一次最多500项） / Score of each criterion, at most 500 */
   scores: Array<CriterionScoreInput>;
+  /** 所评单位：得分即该单位指标任务的模拟测评；指标只有一个任务时可不填 / The unit scored: the scores are its indicator task's mock assessment; may be omitted when an indicator has one task */
+  unitCode?: string | null | undefined;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 一个检查项目的结论 / A point's result */
+export type WindowCheckPointInput = {
+  /** 项目编码（检查表中的） / Code, from the checklist */
+  code: string;
+  /** 是否合格 / Passed */
+  passed: boolean;
+  /** 说明（不超过500字） / Note, at most 500 characters */
+  note?: string | null | undefined;
+  /** 问题照片（仅不合格项目，随整改问题保存，最多20张） / Photos, failed points only, kept with the item (at most 20) */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+};
+
+/** 窗口服务规范化检查：对一个窗口单位逐项给出结论，不合格项目成为整改问题 / Check one window-service unit; each failed point becomes a rectification item */
+export type RecordWindowCheckInput = {
+  /** 检查轮次编号 / Round id */
+  roundId: string;
+  /** 窗口服务单位编码（组织机构中类别为窗口单位） / A unit of kind SERVICE_WINDOW */
+  unitCode: string;
+  /** 检查表每个项目的结论（须逐项填写） / A result for every point of the checklist */
+  results: Array<WindowCheckPointInput>;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 检查表的一个项目 / A checklist point */
+export type WindowChecklistPointInput = {
+  /** 编码：1到32位字母、数字、-或_ / Code: 1 to 32 letters, digits, - or _ */
+  code: string;
+  /** 检查项目（不超过100字） / The point, at most 100 characters */
+  label: string;
+};
+
+/** 保存窗口服务规范化检查表（成为新版本） / Save the checklist as its next version */
+export type SaveWindowChecklistInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 检查项目（1到30项） / Points, 1 to 30 */
+  points: Array<WindowChecklistPointInput>;
+  /** 期望的当前版本，不一致时返回 CONFLICT / Expected current version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
 };
 
@@ -2624,14 +2681,14 @@ export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id:
 export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }> }> };
+export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }> }> };
 
 export type RoundQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }> } };
+export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }>, coveredTasks: Array<{ taskId: string, indicatorCode: string, unitCode: string, unitName: string, stage: Stage, stageLabel: string }>, windowChecks: Array<{ unitCode: string, unitName: string, checklistVersion: number, passedCount: number, passRate: number | null, at: string, results: Array<{ code: string, label: string, passed: boolean, note: string, duplicate: boolean, item: { id: string, stateLabel: string } | null }> }>, taskAssessments: Array<{ taskId: string, unitCode: string, unitName: string, indicatorCode: string, outcome: RoundTaskOutcome, outcomeLabel: string, reason: string | null, score: number, maxScore: number, scoreRate: number | null, passed: boolean | null, at: string }> } };
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2665,6 +2722,30 @@ export type RecordScoresMutationVariables = Exact<{
 
 
 export type RecordScoresMutation = { recordRoundScores: { id: string, score: number, maxScore: number } };
+
+export type WindowChecklistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WindowChecklistQuery = { windowChecklist: { version: number, savedAt: string | null, points: Array<{ code: string, label: string }> }, windowServiceUnits: Array<{ code: string, name: string }> };
+
+export type RecordWindowCheckMutationVariables = Exact<{
+  input: RecordWindowCheckInput;
+}>;
+
+
+export type RecordWindowCheckMutation = { recordWindowCheck: { id: string, findingCount: number } };
+
+export type SaveWindowChecklistMutationVariables = Exact<{
+  input: SaveWindowChecklistInput;
+}>;
+
+
+export type SaveWindowChecklistMutation = { saveWindowChecklist: { version: number } };
+
+export type ExportWindowChecksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportWindowChecksQuery = { exportWindowChecks: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type InboxQueryVariables = Exact<{
   first?: number | null | undefined;
