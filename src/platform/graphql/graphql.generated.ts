@@ -33,6 +33,8 @@ export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDI
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type KeyFlagKind = "KEY" | "DIFFICULT" | "BOTH";
+export type KeyFlagAction = "SET_KEY_FLAG" | "CLEAR_KEY_FLAG";
 export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
 export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
@@ -203,6 +205,7 @@ export interface TaskFilter {
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
     awaitingMyDecision?: Nullable<boolean>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface SubmitSelfCheckInput {
@@ -360,6 +363,32 @@ export interface RecordRoundScoresInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface SetTaskKeyFlagInput {
+    taskId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearTaskKeyFlagInput {
+    taskId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface SetItemKeyFlagInput {
+    itemId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearItemKeyFlagInput {
+    itemId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface IssueMobilizationDocumentInput {
     campaignId?: Nullable<string>;
     kind: MobilizationDocumentKind;
@@ -421,6 +450,7 @@ export interface ItemFilter {
     deadlineFrom?: Nullable<DateTime>;
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface ItemLocationInput {
@@ -680,6 +710,10 @@ export interface IMutation {
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    setTaskKeyFlag(input: SetTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
+    clearTaskKeyFlag(input: ClearTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
+    setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
     submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
@@ -1124,6 +1158,8 @@ export interface IndicatorTask {
     proposedStage?: Nullable<Stage>;
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
     officialNotices: OfficialNotice[];
     linkedItems: RectificationItem[];
 }
@@ -1213,6 +1249,14 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface KeyFlag {
+    kind: KeyFlagKind;
+    kindLabel: string;
+    reason: string;
+    flaggedBy: EventActor;
+    flaggedAt: DateTime;
 }
 
 export interface MobilizationFile {
@@ -1495,6 +1539,8 @@ export interface RectificationItem {
     allowedMoves: ItemMove[];
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
 }
 
 export interface Person {

@@ -5,6 +5,7 @@ export const CARD = `fragment Card on IndicatorTask {
   id campaignId stage stageLabel classification awaitingReview dueAt stageDueAt relapseCount version allowedActions
   updatedAt escalationLevel recheckDue nextRecheckAt pendingExtension { requestedDueAt reason }
   indicator { code name itemName area } unit { code name } leadUnit { code name }
+  keyFlag { kind kindLabel reason }
 }`;
 
 export const DETAIL = `fragment Detail on IndicatorTask {
@@ -26,6 +27,7 @@ export const ITEM_CARD = `fragment ItemCard on RectificationItem {
   relapseCount duplicateReports version allowedActions createdAt updatedAt indicatorTaskId
   location { address latitude longitude } unit { code name }
   pendingExtension { requestedDueAt reason } pendingDispatchReturn { reason }
+  keyFlag { kind kindLabel reason }
 }`;
 
 export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {

@@ -37,6 +37,7 @@ import * as m0034 from './0034-mobilization';
 import * as m0035 from './0035-briefings';
 import * as m0036 from './0036-unit-reports';
 import * as m0037 from './0037-archive-library';
+import * as m0041 from './0041-key-flags';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -75,4 +76,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0035-briefings': m0035,
   '0036-unit-reports': m0036,
   '0037-archive-library': m0037,
+  '0041-key-flags': m0041,
 };
