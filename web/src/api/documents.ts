@@ -20,6 +20,7 @@ export const DETAIL = `fragment Detail on IndicatorTask {
   linkedItems { id state stateLabel description unit { name } }
   accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
     form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
+  keyFlagActions keyFlag { flaggedAt flaggedBy { displayName } }
 }`;
 
 export const ITEM_CARD = `fragment ItemCard on RectificationItem {
@@ -38,6 +39,7 @@ export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
   history { streamVersion label occurredAt data actor { displayName } }
   accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
     form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
+  keyFlagActions keyFlag { flaggedAt flaggedBy { displayName } }
 }`;
 
 export const SIGN_IN = `mutation SignIn($input: SignInInput!) {
