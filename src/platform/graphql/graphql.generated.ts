@@ -30,11 +30,11 @@ export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE
 export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON" | "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
+export type KeyFlagKind = "KEY" | "DIFFICULT" | "BOTH";
+export type KeyFlagAction = "SET_KEY_FLAG" | "CLEAR_KEY_FLAG";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
-export type KeyFlagKind = "KEY" | "DIFFICULT" | "BOTH";
-export type KeyFlagAction = "SET_KEY_FLAG" | "CLEAR_KEY_FLAG";
 export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
 export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
@@ -329,6 +329,19 @@ export interface ReassignTaskInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface SetTaskKeyFlagInput {
+    taskId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearTaskKeyFlagInput {
+    taskId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface PlanInspectionRoundInput {
     campaignId?: Nullable<string>;
     kind: RoundKind;
@@ -360,32 +373,6 @@ export interface RecordFindingInput {
 export interface RecordRoundScoresInput {
     roundId: string;
     scores: CriterionScoreInput[];
-    expectedVersion?: Nullable<number>;
-}
-
-export interface SetTaskKeyFlagInput {
-    taskId: string;
-    kind: KeyFlagKind;
-    reason: string;
-    expectedVersion?: Nullable<number>;
-}
-
-export interface ClearTaskKeyFlagInput {
-    taskId: string;
-    reason?: Nullable<string>;
-    expectedVersion?: Nullable<number>;
-}
-
-export interface SetItemKeyFlagInput {
-    itemId: string;
-    kind: KeyFlagKind;
-    reason: string;
-    expectedVersion?: Nullable<number>;
-}
-
-export interface ClearItemKeyFlagInput {
-    itemId: string;
-    reason?: Nullable<string>;
     expectedVersion?: Nullable<number>;
 }
 
@@ -523,6 +510,19 @@ export interface MeetingDecisionToTaskInput {
     decisionIndex: number;
     indicatorCode: string;
     leadUnitCode: string;
+}
+
+export interface SetItemKeyFlagInput {
+    itemId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearItemKeyFlagInput {
+    itemId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
 }
 
 export interface AssignItemResponsiblePersonInput {
@@ -706,14 +706,12 @@ export interface IMutation {
     proposeAccountabilityDecision(input: ProposeAccountabilityDecisionInput): IndicatorTask | Promise<IndicatorTask>;
     approveAccountabilityDecision(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnAccountabilityDecision(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    setTaskKeyFlag(input: SetTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
+    clearTaskKeyFlag(input: ClearTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
     planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
-    setTaskKeyFlag(input: SetTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
-    clearTaskKeyFlag(input: ClearTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
-    setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
-    clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
     submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
@@ -737,6 +735,8 @@ export interface IMutation {
     returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     submitUnitReport(input: SubmitUnitReportInput): UnitReport | Promise<UnitReport>;
     acceptUnitReport(id: string, note?: Nullable<string>): UnitReport | Promise<UnitReport>;
@@ -1201,6 +1201,14 @@ export interface IndicatorTaskConnection {
     totalCount: number;
 }
 
+export interface KeyFlag {
+    kind: KeyFlagKind;
+    kindLabel: string;
+    reason: string;
+    flaggedBy: EventActor;
+    flaggedAt: DateTime;
+}
+
 export interface ISubscription {
     boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
     notificationAdded(): Notification | Promise<Notification>;
@@ -1249,14 +1257,6 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
-}
-
-export interface KeyFlag {
-    kind: KeyFlagKind;
-    kindLabel: string;
-    reason: string;
-    flaggedBy: EventActor;
-    flaggedAt: DateTime;
 }
 
 export interface MobilizationFile {

@@ -856,6 +856,44 @@ export type ReassignTaskInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 重点难点标记的类型 / Kind of the key/difficult mark */
+export type KeyFlagKind =
+  /** 重点 / Key task */
+  | 'KEY'
+  /** 难点 / Difficult task */
+  | 'DIFFICULT'
+  /** 重点、难点 / Both */
+  | 'BOTH';
+
+/** 重点难点标记的操作 / A step on the key/difficult mark */
+export type KeyFlagAction =
+  /** 标记（或改标）重点难点 / Mark, or change the mark */
+  | 'SET_KEY_FLAG'
+  /** 取消标记 / Clear the mark */
+  | 'CLEAR_KEY_FLAG';
+
+/** 把指标任务标记为重点难点（创建办、领导小组） / Mark an indicator task key or difficult (office, leading group) */
+export type SetTaskKeyFlagInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 类型 / Kind */
+  kind: KeyFlagKind;
+  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 取消指标任务的重点难点标记 / Clear an indicator task's mark */
+export type ClearTaskKeyFlagInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
+  reason?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
 /** 检查轮次的类别 / Kind of inspection round */
 export type RoundKind =
   /** 每月督查 / Monthly supervision round */
@@ -943,66 +981,6 @@ export type RecordRoundScoresInput = {
   roundId: string;
   /** 各项测评内容的得分 / Score of each criterion */
   scores: Array<CriterionScoreInput>;
-  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
-  expectedVersion?: number | null | undefined;
-};
-
-/** 重点难点标记的类型 / Kind of the key/difficult mark */
-export type KeyFlagKind =
-  /** 重点 / Key task */
-  | 'KEY'
-  /** 难点 / Difficult task */
-  | 'DIFFICULT'
-  /** 重点、难点 / Both */
-  | 'BOTH';
-
-/** 重点难点标记的操作 / A step on the key/difficult mark */
-export type KeyFlagAction =
-  /** 标记（或改标）重点难点 / Mark, or change the mark */
-  | 'SET_KEY_FLAG'
-  /** 取消标记 / Clear the mark */
-  | 'CLEAR_KEY_FLAG';
-
-/** 把指标任务标记为重点难点（创建办、领导小组） / Mark an indicator task key or difficult (office, leading group) */
-export type SetTaskKeyFlagInput = {
-  /** 任务编号 / Task id */
-  taskId: string;
-  /** 类型 / Kind */
-  kind: KeyFlagKind;
-  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
-  reason: string;
-  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
-  expectedVersion?: number | null | undefined;
-};
-
-/** 取消指标任务的重点难点标记 / Clear an indicator task's mark */
-export type ClearTaskKeyFlagInput = {
-  /** 任务编号 / Task id */
-  taskId: string;
-  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
-  reason?: string | null | undefined;
-  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
-  expectedVersion?: number | null | undefined;
-};
-
-/** 把整改问题标记为重点难点（创建办、领导小组） / Mark a rectification item key or difficult (office, leading group) */
-export type SetItemKeyFlagInput = {
-  /** 整改问题编号 / Item id */
-  itemId: string;
-  /** 类型 / Kind */
-  kind: KeyFlagKind;
-  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
-  reason: string;
-  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
-  expectedVersion?: number | null | undefined;
-};
-
-/** 取消整改问题的重点难点标记 / Clear a rectification item's mark */
-export type ClearItemKeyFlagInput = {
-  /** 整改问题编号 / Item id */
-  itemId: string;
-  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
-  reason?: string | null | undefined;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
 };
@@ -1371,6 +1349,28 @@ export type MeetingDecisionToTaskInput = {
   indicatorCode: string;
   /** 牵头单位编码 / Lead unit */
   leadUnitCode: string;
+};
+
+/** 把整改问题标记为重点难点（创建办、领导小组） / Mark a rectification item key or difficult (office, leading group) */
+export type SetItemKeyFlagInput = {
+  /** 整改问题编号 / Item id */
+  itemId: string;
+  /** 类型 / Kind */
+  kind: KeyFlagKind;
+  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 取消整改问题的重点难点标记 / Clear a rectification item's mark */
+export type ClearItemKeyFlagInput = {
+  /** 整改问题编号 / Item id */
+  itemId: string;
+  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
+  reason?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
 };
 
 /** 指定整改问题的责任人 / Name an item's responsible person */
