@@ -3,6 +3,7 @@
 // KeyFlagSet / KeyFlagCleared; the boards, the paged board's columns and the lists filter on keyDifficult; units,
 // supervisors and hostile input are refused with a code and leave no event.
 import { randomUUID } from 'node:crypto';
+import { seedDemoKeyFlags } from '../../src/demo/demo-key-flags';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { RECTIFICATION_ITEM_WORKFLOW_TYPE, rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
@@ -206,5 +207,37 @@ describe('重点和难点 through GraphQL', () => {
     expect((await clearItem('leader')).data!.clearItemKeyFlag.keyFlag).toBeNull();
     expect((await itemIdsFiltered('office', true)).total).toBe(0);
     expect((await flagEvents(itemId)).map((e) => e.type)).toEqual(['KeyFlagSet', 'KeyFlagCleared']);
+  });
+
+  it('seeds the demo’s marks once: three tasks and two dispatched items, one of them overdue', async () => {
+    for (const unitCode of ['ZHZF', 'BJSQ']) {
+      await startIndicatorTask(stack.temporal, stack.config.temporal.taskQueue, { campaignId: CAMPAIGN, indicatorCode: 'A1', unitCode, leadUnitCode: 'ZHZF', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE_ACTOR });
+    }
+    const lines: string[] = [];
+    await seedDemoKeyFlags(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN, (line) => lines.push(line));
+    expect(lines).toEqual([]);
+    const marked = async () =>
+      (await gql<{ tasks: { edges: { node: { id: string; keyFlag: { kind: string } } }[] }; items: { edges: { node: { description: string; dueAt: string; state: string; keyFlag: { kind: string } } }[] } }>(
+        stack.url,
+        'leader',
+        'query($c: String) { tasks(campaignId: $c, filter: { keyDifficult: true }) { edges { node { id keyFlag { kind } } } } items(campaignId: $c, filter: { keyDifficult: true }) { edges { node { description dueAt state keyFlag { kind } } } } }',
+        { c: CAMPAIGN },
+      )).data!;
+    await waitFor(async () => (await marked()).items.edges.length === 2, 30_000, 'the demo items marked');
+    const first = await marked();
+    expect(first.tasks.edges.map((e) => [e.node.id.split(':').slice(2).join(':'), e.node.keyFlag.kind]).sort()).toEqual([
+      ['A1:BJSQ', 'DIFFICULT'],
+      ['A1:WTSQ', 'BOTH'],
+      ['A1:ZHZF', 'KEY'],
+    ]);
+    expect(first.items.edges.map((e) => [e.node.state, e.node.keyFlag.kind, Date.parse(e.node.dueAt) < Date.now()])).toEqual([
+      ['DISPATCHED', 'DIFFICULT', true],
+      ['DISPATCHED', 'KEY', false],
+    ]);
+    // Again: the same Update ids and workflow ids, nothing new written.
+    const count = async () => Number((await stack.db.selectFrom('events').select((e) => e.fn.countAll<string>().as('n')).where('type', '=', 'KeyFlagSet').executeTakeFirstOrThrow()).n);
+    const before = await count();
+    await seedDemoKeyFlags(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN, () => undefined);
+    expect(await count()).toBe(before);
   });
 });
