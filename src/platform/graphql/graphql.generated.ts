@@ -17,8 +17,8 @@ export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
-export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING";
+export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING" | "COORDINATION_MEETING" | "UNIT_REPORT_HEARING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
@@ -914,6 +914,7 @@ export interface CampaignMeeting {
     absentUnits: Unit[];
     minutes: string;
     decisions: MeetingDecision[];
+    unitReports: UnitReport[];
     recordedBy: EventActor;
     recordedAt: DateTime;
 }
@@ -930,6 +931,7 @@ export interface MonthlyCadence {
     visits: number;
     jointMeetings: number;
     coordinationMeetings: number;
+    hearings: number;
     met: boolean;
     ended: boolean;
     flagged: boolean;

@@ -335,7 +335,9 @@ export type MeetingKind =
   /** 协调会：重点、难点问题协调会议 / Coordination meeting on key and difficult problems */
   | 'COORDINATION'
   /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
-  | 'MOBILIZATION';
+  | 'MOBILIZATION'
+  /** 听取单位工作汇报：领导小组每月听取责任单位的工作汇报，参会单位即汇报的单位 / The leading group's monthly hearing of the units' reports; the units are those that reported */
+  | 'HEARING';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -409,7 +411,7 @@ export type RecordCampaignMeetingInput = {
   title?: string | null | undefined;
   /** 参会人员 / Attendees */
   attendees: Array<string>;
-  /** 参会单位编码 / Codes of the units that attended */
+  /** 参会单位编码；听取单位工作汇报时为汇报的单位（必填） / Codes of the units that attended; for a hearing, the units that reported (required) */
   unitCodes?: Array<string> | null | undefined;
   /** 缺席单位编码（动员大会按单位登记出席与缺席） / Codes of the units absent (mobilization rally) */
   absentUnitCodes?: Array<string> | null | undefined;
@@ -2317,7 +2319,7 @@ export type CampaignClockQueryVariables = Exact<{
 }>;
 
 
-export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, hearings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string }, unitReports: Array<{ id: string, stateLabel: string, unit: { name: string } }> }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
 
 export type AdvancePhaseMutationVariables = Exact<{
   input: AdvanceCampaignPhaseInput;
