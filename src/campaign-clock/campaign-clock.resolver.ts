@@ -8,7 +8,7 @@ import type {
 } from '../platform/graphql/graphql.generated';
 import { PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
 import { CampaignClockService } from './campaign-clock.service';
-import { UnitReportService } from '../unit-report/unit-report.service';
+import { unitReportFields, UnitReportService } from '../unit-report/unit-report.service';
 import type { CampaignView } from '../campaign/campaign.repository';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
@@ -117,7 +117,8 @@ export class CampaignMeetingResolver {
   async unitReports(@Parent() meeting: { campaignId: string; kind: string; date: string; unitCodes: string[] }, @CurrentActor() actor: Caller) {
     if (meeting.kind !== 'HEARING' || meeting.unitCodes.length === 0) return [];
     const { reports } = await this.reports.month(actor, meeting.campaignId, meeting.date.slice(0, 7));
-    return reports.filter((r) => meeting.unitCodes.includes(r.unitCode));
+    // As the unit-report module's resolvers take them: the fields, and the view their own resolvers read.
+    return reports.filter((r) => meeting.unitCodes.includes(r.unitCode)).map((view) => ({ ...unitReportFields(view), view }));
   }
 }
 
