@@ -3,7 +3,9 @@
 // KeyFlagSet / KeyFlagCleared; the boards, the paged board's columns and the lists filter on keyDifficult; units,
 // supervisors and hostile input are refused with a code and leave no event.
 import { randomUUID } from 'node:crypto';
+import { seedDemoCadence } from '../../src/demo/demo-cadence';
 import { seedDemoKeyFlags } from '../../src/demo/demo-key-flags';
+import { startCampaignClock } from '../../src/campaign-clock/campaign-clock.starter';
 import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import { RECTIFICATION_ITEM_WORKFLOW_TYPE, rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
@@ -239,5 +241,28 @@ describe('重点和难点 through GraphQL', () => {
     const before = await count();
     await seedDemoKeyFlags(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN, () => undefined);
     expect(await count()).toBe(before);
+  });
+
+  it('seeds the demo month’s coordination meeting and hearing once, both counted in the cadence', async () => {
+    const campaign = { id: CAMPAIGN, timeZone: 'Asia/Shanghai', inspectionDate: '2027-06-30' };
+    await startCampaignClock(stack.temporal, stack.config.temporal.taskQueue, campaign);
+    const lines: string[] = [];
+    await seedDemoCadence(stack.temporal, campaign, (line) => lines.push(line));
+    await seedDemoCadence(stack.temporal, campaign, (line) => lines.push(line));
+    expect(lines).toEqual([]);
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    const cadence = async () =>
+      (await gql<{ campaign: { cadence: { coordinationMeetings: number; hearings: number }; meetings: { kind: string; units: { code: string }[] }[] } }>(
+        stack.url,
+        'leader',
+        `{ campaign(id: "${CAMPAIGN}") { cadence(month: "${month}") { coordinationMeetings hearings } meetings(month: "${month}") { kind units { code } } } }`,
+      )).data?.campaign;
+    await waitFor(async () => (await cadence())?.cadence.hearings === 1, 30_000, 'the demo meetings');
+    const seen = (await cadence())!;
+    expect(seen.cadence).toEqual({ coordinationMeetings: 1, hearings: 1 });
+    expect(seen.meetings.map((m) => [m.kind, m.units.map((u) => u.code)])).toEqual([
+      ['COORDINATION', ['ZHZF', 'WTSQ', 'BJSQ']],
+      ['HEARING', ['WTSQ', 'BJSQ', 'DHC', 'HWS']],
+    ]);
   });
 });
