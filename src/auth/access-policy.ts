@@ -18,6 +18,7 @@ import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
 import { taskActionRoles } from '../../workflows/indicator-task/indicator-task.decide';
 import type { IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
+import { KEY_FLAG_ROLES } from '../../workflows/shared/key-flag';
 import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
@@ -154,6 +155,11 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.proposeAccountabilityDecision': task('PROPOSE_ACCOUNTABILITY', '提出问责决定'),
   'Mutation.approveAccountabilityDecision': task('APPROVE_ACCOUNTABILITY', '批准问责决定'),
   'Mutation.returnAccountabilityDecision': task('RETURN_ACCOUNTABILITY', '退回问责决定'),
+  // 重点和难点: the office and the leading group mark tasks and items (workflows/shared/key-flag.ts).
+  'Mutation.setTaskKeyFlag': { what: '标记重点难点任务', allow: KEY_FLAG_ROLES },
+  'Mutation.clearTaskKeyFlag': { what: '取消任务的重点难点标记', allow: KEY_FLAG_ROLES },
+  'Mutation.setItemKeyFlag': { what: '标记重点难点整改问题', allow: KEY_FLAG_ROLES },
+  'Mutation.clearItemKeyFlag': { what: '取消整改问题的重点难点标记', allow: KEY_FLAG_ROLES },
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },

@@ -21,6 +21,8 @@ import { seedDemoArchive } from './demo-archive';
 import type { FileStore } from '../platform/files/file-store';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
 import { seedDemoInspectionRounds } from './demo-inspection-rounds';
+import { seedDemoKeyFlags } from './demo-key-flags';
+import { seedDemoCadence } from './demo-cadence';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -109,6 +111,10 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoAccountability(client, overdue, log);
   // 检查轮次: a 模拟测评 whose scores moved the tasks they cover, a 窗口服务规范化检查 with its items (issue 20).
   await seedDemoInspectionRounds(db, client, taskQueue, DEMO_CAMPAIGN.id, log);
+  // 重点和难点: three tasks and two dispatched items marked, one item overdue (demo-key-flags.ts).
+  await seedDemoKeyFlags(client, taskQueue, DEMO_CAMPAIGN.id, log);
+  // The demo month's coordination meeting and the leading group's hearing of the units' reports (demo-cadence.ts).
+  await seedDemoCadence(client, DEMO_CAMPAIGN, log);
   // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
   await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   // The archive library (档案库): documents in every state of review; only where the file store is at hand.

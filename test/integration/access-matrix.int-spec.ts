@@ -100,6 +100,10 @@ const MATRIX: Record<string, string> = {
   'Mutation.proposeItemAccountabilityDecision': '. O . . . . .',
   'Mutation.approveItemAccountabilityDecision': 'L . . . . . .',
   'Mutation.returnItemAccountabilityDecision': 'L . . . . . .',
+  'Mutation.setTaskKeyFlag': '        L O . . . . .',
+  'Mutation.clearTaskKeyFlag': '      L O . . . . .',
+  'Mutation.setItemKeyFlag': '        L O . . . . .',
+  'Mutation.clearItemKeyFlag': '      L O . . . . .',
   'Mutation.reportItem': '        L O S . . . .',
   'Mutation.actOnItem DISPATCH': '. O S . . . .',
   'Mutation.actOnItem START_RECTIFICATION': '. . . . H M .',
@@ -360,6 +364,16 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.returnItemAccountabilityDecision': {
       query: 'mutation($i: ItemAccountabilityReviewInput!) { returnItemAccountabilityDecision(input: $i) { id } }',
       variables: { i: { itemId: f.itemId, reason: '证据不足' } },
+    },
+    'Mutation.setTaskKeyFlag': task('setTaskKeyFlag', 'SetTaskKeyFlagInput', { kind: 'KEY', reason: '群众反映集中' }),
+    'Mutation.clearTaskKeyFlag': task('clearTaskKeyFlag', 'ClearTaskKeyFlagInput'),
+    'Mutation.setItemKeyFlag': {
+      query: 'mutation($i: SetItemKeyFlagInput!) { setItemKeyFlag(input: $i) { id } }',
+      variables: { i: { itemId: f.itemId, kind: 'DIFFICULT', reason: '涉及多个部门' } },
+    },
+    'Mutation.clearItemKeyFlag': {
+      query: 'mutation($i: ClearItemKeyFlagInput!) { clearItemKeyFlag(input: $i) { id } }',
+      variables: { i: { itemId: f.itemId } },
     },
     'Mutation.reportItem': {
       query: 'mutation($i: ReportItemInput!) { reportItem(input: $i) { duplicate } }',

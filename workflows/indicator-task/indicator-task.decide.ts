@@ -14,6 +14,7 @@ import {
 } from '../shared/accountability';
 import type { Actor, Role } from '../shared/actor.types';
 import { validResponsiblePerson } from '../shared/responsible-person';
+import { allowedKeyFlagActions, checkKeyFlag, isKeyFlagCommand, keyFlagEvent, validateKeyFlag, type KeyFlagAction } from '../shared/key-flag';
 import { ROLE_LABELS } from '../shared/actor.labels';
 import { assertNever } from '../shared/assert-never';
 import type { Decision, Rejection } from '../shared/decision.types';
@@ -186,6 +187,16 @@ export function allowedActions(state: IndicatorTaskState, actor: Actor): Indicat
 /** The 问责 steps `actor` may take now: the card drawer's form for the office, approve/return for a leader. */
 export function allowedAccountabilityActions(state: IndicatorTaskState, actor: Actor): AccountabilityAction[] {
   return ACCOUNTABILITY_ACTIONS.filter((action) => check(state, actor, action) === null);
+}
+
+/** Whether `actor` may mark the task 重点/难点 or clear the mark now (the office and the leading group, until archived). */
+export function checkTaskKeyFlag(state: IndicatorTaskState, actor: Actor, action: KeyFlagAction): Rejection | null {
+  return checkKeyFlag(state.keyFlag, actor, action, state.stage === 'ARCHIVED', '任务');
+}
+
+/** The 重点/难点 steps `actor` may take on the task now. */
+export function allowedTaskKeyFlagActions(state: IndicatorTaskState, actor: Actor): KeyFlagAction[] {
+  return allowedKeyFlagActions(state.keyFlag, actor, state.stage === 'ARCHIVED');
 }
 
 /** Whether `actor` may comment on, attach evidence to, or reassign the task now. */
@@ -485,7 +496,16 @@ function round2(n: number): number {
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decide(state: IndicatorTaskState, request: ActionRequest, now: string): Decision<IndicatorTaskEvent> {
   const { actor, expectedVersion } = request;
-  const command = request.command && typeof request.command === 'object' ? upgrade(request.command) : request.command;
+  const raw = request.command;
+  // The 重点/难点 mark is decided apart from the lifecycle (../shared/key-flag.ts), after the same version check.
+  if (isKeyFlagCommand(raw)) {
+    if (expectedVersion !== undefined && expectedVersion !== null && expectedVersion !== state.version) {
+      return { ok: false, rejection: { code: 'CONFLICT', message: `任务已被他人更新（您看到的版本为${expectedVersion}，当前版本为${state.version}），请刷新后重试` } };
+    }
+    const rejected = checkTaskKeyFlag(state, actor, raw.action) ?? validateKeyFlag(state.keyFlag, raw);
+    return rejected ? { ok: false, rejection: rejected } : { ok: true, events: [keyFlagEvent(state.keyFlag, raw)] };
+  }
+  const command = raw && typeof raw === 'object' ? upgrade(raw) : raw;
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !isIndicatorTaskAction(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }

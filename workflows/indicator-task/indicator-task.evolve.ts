@@ -2,6 +2,7 @@
 // tests replay a stream through `evolve` to the same state. Each event comes with its actor and its workflow time.
 import { evolveAccountability } from '../shared/accountability';
 import { assertNever } from '../shared/assert-never';
+import { evolveKeyFlag } from '../shared/key-flag';
 import type { EventMeta } from '../shared/decision.types';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { archiveOf, newMaterial, nextRecheck, stageAfterClassification, stageDeadline } from './indicator-task.rules';
@@ -158,6 +159,9 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'AccountabilityApproved':
     case 'AccountabilityReturned':
       return { ...next, accountability: evolveAccountability(state.accountability, event, meta) };
+    case 'KeyFlagSet':
+    case 'KeyFlagCleared':
+      return { ...next, keyFlag: evolveKeyFlag(event, meta) };
     case 'TaskBreakdownChanged':
       return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
     default:

@@ -7,6 +7,7 @@ import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { DayCounting } from '../shared/day-counting';
 import type { AccountabilityCommand, AccountabilityDecisionState } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
+import type { KeyFlag, KeyFlagCommand } from '../shared/key-flag';
 
 export const STAGES = [
   'SELF_CHECK',
@@ -172,6 +173,11 @@ export interface IndicatorTaskState {
    * Optional: states carried over by continue-as-new before it existed lack it.
    */
   mockAssessmentRounds?: string[];
+  /**
+   * 重点/难点 as the office marked it; null when unmarked (../shared/key-flag.ts). Optional: states carried over by
+   * continue-as-new before it existed lack it.
+   */
+  keyFlag?: KeyFlag | null;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }
@@ -282,7 +288,8 @@ export interface MockAssessmentSource {
 
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
-  command: IndicatorTaskCommand;
+  /** A lifecycle command, or the office's 重点/难点 mark (decided apart, like the items' 问责 steps). */
+  command: IndicatorTaskCommand | KeyFlagCommand;
   actor: Actor;
   expectedVersion?: number | null;
   /** Ties the resulting events to the request that caused them (the API's request id). */

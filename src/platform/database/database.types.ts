@@ -174,6 +174,8 @@ export interface IndicatorTaskCardsTable {
   escalation_level: string | null;
   pending_extension: boolean;
   recheck_due: boolean;
+  /** 重点/难点 mark (KEY, DIFFICULT, BOTH), null when unmarked (migration 0041). */
+  key_flag: string | null;
 }
 
 /** The task breakdown as last imported: one row per (indicator, responsible unit) of a campaign. */
@@ -269,6 +271,8 @@ export interface RectificationItemCardsTable {
   updated_at: Timestamp;
   /** int8 as a string */
   last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** 重点/难点 mark (KEY, DIFFICULT, BOTH), null when unmarked (migration 0041). */
+  key_flag: string | null;
 }
 
 /** The campaign's clock: one row per campaign, folded from the events of stream `campaign:{id}`. */

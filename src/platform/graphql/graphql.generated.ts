@@ -17,8 +17,8 @@ export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
-export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING";
+export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING" | "COORDINATION_MEETING" | "UNIT_REPORT_HEARING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
@@ -32,6 +32,8 @@ export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE
 export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON" | "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
+export type KeyFlagKind = "KEY" | "DIFFICULT" | "BOTH";
+export type KeyFlagAction = "SET_KEY_FLAG" | "CLEAR_KEY_FLAG";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
 export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "RECORD_WINDOW_CHECK" | "CLOSE_ROUND";
@@ -246,6 +248,7 @@ export interface TaskFilter {
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
     awaitingMyDecision?: Nullable<boolean>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface SubmitSelfCheckInput {
@@ -366,6 +369,19 @@ export interface ReassignTaskInput {
     taskId: string;
     unitCode: string;
     reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface SetTaskKeyFlagInput {
+    taskId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearTaskKeyFlagInput {
+    taskId: string;
+    reason?: Nullable<string>;
     expectedVersion?: Nullable<number>;
 }
 
@@ -490,6 +506,7 @@ export interface ItemFilter {
     deadlineFrom?: Nullable<DateTime>;
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface ItemLocationInput {
@@ -562,6 +579,19 @@ export interface MeetingDecisionToTaskInput {
     decisionIndex: number;
     indicatorCode: string;
     leadUnitCode: string;
+}
+
+export interface SetItemKeyFlagInput {
+    itemId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearItemKeyFlagInput {
+    itemId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
 }
 
 export interface AssignItemResponsiblePersonInput {
@@ -810,6 +840,8 @@ export interface IMutation {
     proposeAccountabilityDecision(input: ProposeAccountabilityDecisionInput): IndicatorTask | Promise<IndicatorTask>;
     approveAccountabilityDecision(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnAccountabilityDecision(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    setTaskKeyFlag(input: SetTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
+    clearTaskKeyFlag(input: ClearTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
     planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
@@ -839,6 +871,8 @@ export interface IMutation {
     returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
     launchSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
     amendSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
     attachSpecialDriveItem(area: RectificationArea, itemId: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
@@ -1027,6 +1061,7 @@ export interface CampaignMeeting {
     absentUnits: Unit[];
     minutes: string;
     decisions: MeetingDecision[];
+    unitReports: UnitReport[];
     recordedBy: EventActor;
     recordedAt: DateTime;
 }
@@ -1043,6 +1078,7 @@ export interface MonthlyCadence {
     visits: number;
     jointMeetings: number;
     coordinationMeetings: number;
+    hearings: number;
     met: boolean;
     ended: boolean;
     flagged: boolean;
@@ -1353,6 +1389,8 @@ export interface IndicatorTask {
     proposedStage?: Nullable<Stage>;
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
     officialNotices: OfficialNotice[];
     linkedItems: RectificationItem[];
 }
@@ -1392,6 +1430,14 @@ export interface IndicatorTaskConnection {
     edges: IndicatorTaskEdge[];
     pageInfo: PageInfo;
     totalCount: number;
+}
+
+export interface KeyFlag {
+    kind: KeyFlagKind;
+    kindLabel: string;
+    reason: string;
+    flaggedBy: EventActor;
+    flaggedAt: DateTime;
 }
 
 export interface ISubscription {
@@ -1783,6 +1829,8 @@ export interface RectificationItem {
     allowedMoves: ItemMove[];
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
 }
 
 export interface Person {

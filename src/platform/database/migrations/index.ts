@@ -40,6 +40,7 @@ import * as m0037 from './0037-archive-library';
 import * as m0038 from './0038-special-drives';
 import * as m0039 from './0039-funding-ledger';
 import * as m0040 from './0040-window-service-checklists';
+import * as m0041 from './0041-key-flags';
 import * as m0042 from './0042-survey-rounds';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -82,5 +83,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0038-special-drives': m0038,
   '0039-funding-ledger': m0039,
   '0040-window-service-checklists': m0040,
+  '0041-key-flags': m0041,
   '0042-survey-rounds': m0042,
 };
