@@ -93,7 +93,7 @@ export class InspectionRoundRepository {
 
   /** The window-service units (organisation kind SERVICE_WINDOW), by code. */
   async windowServiceUnits() {
-    return this.db.selectFrom('units').select(['code', 'name']).where('kind', '=', 'SERVICE_WINDOW').orderBy('code').execute();
+    return this.db.selectFrom('units').select(['code', 'name', 'kind']).where('kind', '=', 'SERVICE_WINDOW').orderBy('code').execute();
   }
 
   /** A round's events in stream order. */
