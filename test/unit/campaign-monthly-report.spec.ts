@@ -169,7 +169,6 @@ describe('buildMonthlyReport', () => {
       visits: 1,
       jointMeetings: 0,
       coordinationMeetings: 2,
-      hearings: 0,
       met: false,
       ended: true,
       flagged: true,
