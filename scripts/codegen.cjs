@@ -27,7 +27,7 @@ async function generateServer(outPath) {
     enumsAsTypes: true,
     emitTypenameField: false,
     skipResolverArgs: false,
-    customScalarTypeMapping: { DateTime: 'string', JSON: 'unknown' },
+    customScalarTypeMapping: { DateTime: 'string', JSON: 'unknown', Fen: 'number' },
     additionalHeader: HEADER,
   });
 }
@@ -109,7 +109,7 @@ async function generateWeb(outPath) {
       skipTypename: true,
       useTypeImports: true,
       // The web reads JSON only as an event's data, which is always an object.
-      scalars: { DateTime: 'string', JSON: 'Record<string, unknown>' },
+      scalars: { DateTime: 'string', JSON: 'Record<string, unknown>', Fen: 'number' },
       strictScalars: true,
     },
   });

@@ -11,3 +11,6 @@ export { mobilizationDocumentWorkflow, mobilizationResponseWorkflow } from './mo
 export { briefingWorkflow } from './briefing/briefing.workflow';
 export { archiveLibraryDocumentWorkflow } from './archive-library/archive-library.workflow';
 export { archivePackageWorkflow } from './archive-package/archive-package.workflow';
+export { surveyRoundWorkflow } from './survey-round/survey-round.workflow';
+export { specialDriveWorkflow } from './special-drive/special-drive.workflow';
+export { fundingLedgerWorkflow } from './funding/funding.workflow';

@@ -14,7 +14,7 @@ import { MonthlyReportModule } from '../monthly-report/monthly-report.module';
 import { CatalogModule } from '../catalog/catalog.module';
 import { formatGraphQLError } from '../platform/errors/graphql-error.formatter';
 import { MAX_QUERY_TOKENS, queryLimitRules } from '../platform/errors/query-limits';
-import { DateTimeScalar, JSONScalar } from '../platform/graphql/scalars';
+import { DateTimeScalar, FenScalar, JSONScalar } from '../platform/graphql/scalars';
 import { graphqlMetricsPlugin } from '../platform/graphql/graphql-metrics.plugin';
 import { HealthModule } from '../platform/health/health.module';
 import { LoggingModule } from '../platform/logging/logging.module';
@@ -23,6 +23,9 @@ import { IndicatorTaskModule } from '../indicator-task/indicator-task.module';
 import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
+import { SurveyModule } from '../survey/survey.module';
+import { SpecialDriveModule } from '../special-drive/special-drive.module';
+import { FundingModule } from '../funding/funding.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -60,7 +63,7 @@ export class AppModule {
           driver: ApolloDriver,
           useFactory: (): ApolloDriverConfig => ({
             typePaths: [path.join(projectRoot(), 'graphql/**/*.graphql')],
-            resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar },
+            resolvers: { DateTime: DateTimeScalar, JSON: JSONScalar, Fen: FenScalar },
             // Subscriptions (graphql-ws) are served by GraphqlWsServer (src/platform/live/graphql-ws.server.ts), not by Nest's.
             context: ({ req }: { req: unknown }) => ({ req }),
             formatError: formatGraphQLError,
@@ -99,9 +102,12 @@ export class AppModule {
         OfficialNoticeModule,
         AuditModule,
         UnitReportModule,
+        SurveyModule,
+        FundingModule,
         MobilizationModule,
         BriefingModule,
         ArchiveModule,
+        SpecialDriveModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

@@ -18,6 +18,7 @@ import { ROLE_LABELS } from '../../workflows/shared/actor.labels';
 import { taskActionRoles } from '../../workflows/indicator-task/indicator-task.decide';
 import type { IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
+import { KEY_FLAG_ROLES } from '../../workflows/shared/key-flag';
 import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
@@ -30,6 +31,9 @@ import { MOBILIZATION_OFFICE_ROLES, MOBILIZATION_UNIT_ROLES } from '../../workfl
 import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
 import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
 import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
+import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
+import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
+import { FUNDING_APPROVER_ROLES, FUNDING_OFFICE_ROLES, FUNDING_READER_ROLES, FUNDING_SPEND_ROLES } from '../../workflows/funding/funding.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -151,6 +155,11 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.proposeAccountabilityDecision': task('PROPOSE_ACCOUNTABILITY', '提出问责决定'),
   'Mutation.approveAccountabilityDecision': task('APPROVE_ACCOUNTABILITY', '批准问责决定'),
   'Mutation.returnAccountabilityDecision': task('RETURN_ACCOUNTABILITY', '退回问责决定'),
+  // 重点和难点: the office and the leading group mark tasks and items (workflows/shared/key-flag.ts).
+  'Mutation.setTaskKeyFlag': { what: '标记重点难点任务', allow: KEY_FLAG_ROLES },
+  'Mutation.clearTaskKeyFlag': { what: '取消任务的重点难点标记', allow: KEY_FLAG_ROLES },
+  'Mutation.setItemKeyFlag': { what: '标记重点难点整改问题', allow: KEY_FLAG_ROLES },
+  'Mutation.clearItemKeyFlag': { what: '取消整改问题的重点难点标记', allow: KEY_FLAG_ROLES },
 
   // Rectification items.
   'Query.itemBoard': { what: '查看整改问题看板', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
@@ -183,6 +192,11 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.actOnInspectionRound': { what: '办理检查轮次', allow: ROUND_ROLES },
   'Mutation.recordFinding': { what: '记录检查发现的问题', allow: ROUND_ROLES },
   'Mutation.recordRoundScores': { what: '录入测评得分', allow: ROUND_ROLES },
+  'Mutation.recordWindowCheck': { what: '窗口服务规范化检查', allow: ROUND_ROLES },
+  'Mutation.saveWindowChecklist': { what: '维护窗口服务规范化检查表', allow: OFFICE },
+  'Query.windowChecklist': { what: '查看窗口服务规范化检查表', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.windowServiceUnits': { what: '查看窗口服务单位', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },
+  'Query.exportWindowChecks': { what: '导出窗口服务规范化检查', allow: ROUND_VIEWERS, scope: 'REPORTS_READ' },
 
   // Performance assessment and the 红黑榜.
   'Query.performanceAssessment': { what: '查看绩效考核', allow: ASSESSMENT_VIEWERS, scope: 'REPORTS_READ', unitScoped: true },
@@ -220,6 +234,19 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnUnitReport': { what: '退回专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.openUnitReportMonth': { what: '开启专题汇报', allow: UNIT_REPORT_REVIEW_ROLES },
   'Mutation.setUnitReportDueDay': { what: '设置专题汇报截止日', allow: UNIT_REPORT_REVIEW_ROLES },
+  // Survey rounds (问卷调查, issue 20): everyone reads the rounds, their results and the trend (street-wide figures the
+  // campaign publishes), service accounts with the reports' scope; the office plans, enters results and closes; a
+  // task cites a closed round through its evidence action, so whoever may attach evidence to it (checked by the rule).
+  'Query.surveyRounds': { what: '查看问卷调查', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyRound': { what: '查看问卷调查', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyCommunities': { what: '查看可调查的社区', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.surveyTrend': { what: '查看问卷调查趋势', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportSurveyRound': { what: '导出问卷调查结果', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportSurveyTrend': { what: '导出问卷调查趋势', allow: ALL, scope: 'REPORTS_READ' },
+  'Mutation.planSurveyRound': { what: '制定问卷调查计划', allow: SURVEY_ROLES },
+  'Mutation.recordSurveyResults': { what: '录入问卷调查结果', allow: SURVEY_ROLES },
+  'Mutation.closeSurveyRound': { what: '结束问卷调查', allow: SURVEY_ROLES },
+  'Mutation.citeSurveyRound': task('ATTACH_EVIDENCE', '引用问卷调查结果作为佐证'),
   // Mobilization (动员部署): every role reads the documents (a unit those issued to it, and its own row of the matrix),
   // the office issues, approves and returns, the unit's own people acknowledge, submit the plan and register the group
   // (the unit is checked by the rule, checkResponse).
@@ -263,6 +290,35 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'GET /archive-packages/:packageId/download': { what: '下载档案包', allow: [...PACKAGE_BUILDER_ROLES, 'LEADER'] },
   'Mutation.exportArchivePackage': { what: '生成档案包', allow: PACKAGE_BUILDER_ROLES },
   'Mutation.submitArchivePackage': { what: '送审档案包', allow: PACKAGE_SUBMITTER_ROLES },
+  // 专项整治 drives (issue 20): every role reads the drives and their progress (a unit the items of its own unit, the
+  // lead unit all of them: applied by the service); the office launches and amends them and attaches or detaches
+  // items; the lead unit's head hands in the closing summary (the unit is checked by the rule, checkDrive); the
+  // leading group approves or returns it. The workbook is for those who see every item.
+  'Query.specialDrives': { what: '查看专项整治', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.specialDrive': { what: '查看专项整治', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.exportSpecialDrives': { what: '导出专项整治', allow: ['LEADER', 'OFFICE', 'SUPERVISOR'], scope: 'BOARD_READ' },
+  'GET /special-drives/:driveId/files/:sha256': { what: '下载专项整治总结附件', allow: ALL, scope: 'BOARD_READ' },
+  'Mutation.launchSpecialDrive': { what: '启动专项整治', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.amendSpecialDrive': { what: '调整专项整治方案', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.attachSpecialDriveItem': { what: '纳入专项整治的整改问题', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.detachSpecialDriveItem': { what: '移出专项整治的整改问题', allow: DRIVE_OFFICE_ROLES },
+  'Mutation.submitSpecialDriveSummary': { what: '报送专项整治总结', allow: DRIVE_SUMMARY_ROLES },
+  'Mutation.approveSpecialDriveSummary': { what: '审定专项整治总结', allow: DRIVE_REVIEW_ROLES },
+  'Mutation.returnSpecialDriveSummary': { what: '退回专项整治总结', allow: DRIVE_REVIEW_ROLES },
+  // The funding ledger (经费保障, issue 20): the leading group, the office and the units read it (a unit its own lines
+  // and their spendings), service accounts with the reports' scope; the office keeps lines, threshold and allocations;
+  // the office or a line's own unit records spendings (the unit is checked by the rule, checkFundingAccess); a leader
+  // approves or rejects those above the threshold.
+  'Query.fundingLedger': { what: '查看经费台账', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'Query.exportFundingLedger': { what: '导出经费台账', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'GET /funding/spendings/:spendingId/receipts/:sha256': { what: '下载支出票据', allow: FUNDING_READER_ROLES, scope: 'REPORTS_READ', unitScoped: true },
+  'Mutation.setFundingApprovalThreshold': { what: '设置经费审批限额', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.addBudgetLine': { what: '新增预算科目', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.amendBudgetLine': { what: '调整预算科目', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.allocateFunds': { what: '分配经费', allow: FUNDING_OFFICE_ROLES },
+  'Mutation.recordSpending': { what: '登记支出', allow: FUNDING_SPEND_ROLES, unitScoped: true },
+  'Mutation.approveSpending': { what: '审批支出', allow: FUNDING_APPROVER_ROLES },
+  'Mutation.rejectSpending': { what: '驳回支出', allow: FUNDING_APPROVER_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

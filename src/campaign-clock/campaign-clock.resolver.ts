@@ -8,6 +8,7 @@ import type {
 } from '../platform/graphql/graphql.generated';
 import { PHASE_LABELS } from '../../workflows/campaign/campaign.labels';
 import { CampaignClockService } from './campaign-clock.service';
+import { unitReportFields, UnitReportService } from '../unit-report/unit-report.service';
 import type { CampaignView } from '../campaign/campaign.repository';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import type { Caller } from '../auth/access-policy';
@@ -104,5 +105,28 @@ export class CampaignClockResolver {
   @Mutation('recordCampaignMeeting')
   async recordCampaignMeeting(@Args('input') i: RecordCampaignMeetingInput, @CurrentActor() actor: Caller) {
     return this.clock.recordMeeting(actor, i);
+  }
+}
+
+/** A meeting of the clock: for the leading group's hearing of the units' reports, the month's 专题汇报 of the units that reported. */
+@Resolver('CampaignMeeting')
+export class CampaignMeetingResolver {
+  constructor(private readonly reports: UnitReportService) {}
+
+  @ResolveField('unitReports')
+  async unitReports(@Parent() meeting: { campaignId: string; kind: string; date: string; unitCodes: string[] }, @CurrentActor() actor: Caller) {
+    if (meeting.kind !== 'HEARING' || meeting.unitCodes.length === 0) return [];
+    const { reports } = await this.reports.month(actor, meeting.campaignId, meeting.date.slice(0, 7));
+    // As the unit-report module's resolvers take them: the fields, and the view their own resolvers read.
+    return reports.filter((r) => meeting.unitCodes.includes(r.unitCode)).map((view) => ({ ...unitReportFields(view), view }));
+  }
+}
+
+/** A month's cadence, as the clock answers it now or as a monthly report kept it (reports before issue 20 lack hearings). */
+@Resolver('MonthlyCadence')
+export class MonthlyCadenceResolver {
+  @ResolveField('hearings')
+  hearings(@Parent() cadence: { hearings?: number | null }) {
+    return cadence.hearings ?? 0;
   }
 }

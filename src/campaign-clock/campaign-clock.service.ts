@@ -116,6 +116,7 @@ export class CampaignClockService {
     return {
       month,
       ...tally,
+      hearings: tally.hearings ?? 0,
       met: missing.length === 0,
       ended: month < monthOf(now.toISOString(), campaign.timeZone),
       flagged: (state.flagged[month]?.length ?? 0) > 0,
@@ -171,6 +172,8 @@ export class CampaignClockService {
         const kind = e.data.kind as MeetingKind;
         return {
           id: String(e.data.meetingId),
+          campaignId: campaign.id,
+          unitCodes: strings(e.data.unitCodes),
           kind,
           kindLabel: MEETING_KIND_LABELS[kind] ?? String(kind),
           date: String(e.data.date),

@@ -12,11 +12,17 @@ import { DEMO_CAMPAIGN, DEMO_UNITS, DEMO_USERS, demoAssignment, demoDueAt } from
 import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
+import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoSpecialDrives } from './demo-special-drives';
+import { seedDemoFunding } from './demo-funding';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
 import type { FileStore } from '../platform/files/file-store';
 import { seedDemoAccountability, withOverdueTasks } from './demo-accountability';
+import { seedDemoInspectionRounds } from './demo-inspection-rounds';
+import { seedDemoKeyFlags } from './demo-key-flags';
+import { seedDemoCadence } from './demo-cadence';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -94,14 +100,27 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoNotices(client, taskQueue, tasks, catalog);
   // Units' monthly reports: this month's with a mix of states, last month's with two still owed.
   await seedDemoUnitReports(db, client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 问卷调查: three closed rounds with rising rates (the dashboard's trend) and this month's open one (demo-surveys.ts).
+  await seedDemoSurveys(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 经费保障: this year's budget lines, allocations and spendings, one awaiting the leader's approval (demo-funding.ts).
+  const wtsqTask = tasks.find((t) => t.unitCode === 'WTSQ');
+  await seedDemoFunding(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, wtsqTask ? indicatorTaskWorkflowId(wtsqTask.campaignId, wtsqTask.indicatorCode, wtsqTask.unitCode) : null);
   // 动员部署: the street's 实施方案 with the units' responses in every state (demo-mobilization.ts).
   await seedDemoMobilization(client, taskQueue);
   await demo.insertWorkingDayOverrides(DEMO_WORKING_DAY_OVERRIDES);
   await seedDemoAccountability(client, overdue, log);
+  // 检查轮次: a 模拟测评 whose scores moved the tasks they cover, a 窗口服务规范化检查 with its items (issue 20).
+  await seedDemoInspectionRounds(db, client, taskQueue, DEMO_CAMPAIGN.id, log);
+  // 重点和难点: three tasks and two dispatched items marked, one item overdue (demo-key-flags.ts).
+  await seedDemoKeyFlags(client, taskQueue, DEMO_CAMPAIGN.id, log);
+  // The demo month's coordination meeting and the leading group's hearing of the units' reports (demo-cadence.ts).
+  await seedDemoCadence(client, DEMO_CAMPAIGN, log);
   // 文书档案 → 简报通报: two published 工作简报, a 督查通报 one named unit acknowledged, a draft awaiting approval.
   await seedDemoBriefings(client, taskQueue, DEMO_CAMPAIGN.id);
   // The archive library (档案库): documents in every state of review; only where the file store is at hand.
   if (files) await seedDemoArchive(client, taskQueue, files);
+  // 工作组 → 专项整治: the plan's six drives with items in their areas, 集贸市场's summary awaiting the leading group.
+  await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -14,5 +14,7 @@ import { TaskListResolver } from './task-list.resolver';
   imports: [AuthModule, CampaignModule, LiveModule, FilesModule],
   controllers: [EvidenceController],
   providers: [IndicatorTaskRepository, IndicatorTaskService, IndicatorTaskResolver, BoardSubscriptionResolver, TaskListResolver],
+  // The survey module cites a round through the task's own evidence action.
+  exports: [IndicatorTaskService],
 })
 export class IndicatorTaskModule {}

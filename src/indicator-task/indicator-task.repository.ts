@@ -335,6 +335,8 @@ function taskConditions(eb: CardEb, q: TaskListQuery) {
   if (f.deadlineBefore) all.push(sql<SqlBool>`${DEADLINE} < ${new Date(f.deadlineBefore)}`);
   if (f.escalated === true) all.push(eb('c.escalation_level', 'is not', null));
   if (f.escalated === false) all.push(eb('c.escalation_level', 'is', null));
+  if (f.keyDifficult === true) all.push(eb('c.key_flag', 'is not', null));
+  if (f.keyDifficult === false) all.push(eb('c.key_flag', 'is', null));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {
     all.push(booleanFilter(f.awaitingMyDecision, q.decider ? taskAwaitingDecisionOf(q.decider) : sql<SqlBool>`false`));
   }

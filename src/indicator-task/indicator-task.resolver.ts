@@ -5,6 +5,8 @@ import type {
   AcceptArchiveMaterialInput,
   ReassignTaskInput,
   AssignTaskResponsiblePersonInput,
+  ClearTaskKeyFlagInput,
+  SetTaskKeyFlagInput,
   ProposeAccountabilityDecisionInput,
   ReturnArchiveMaterialInput,
   SubmitArchiveMaterialInput,
@@ -248,6 +250,26 @@ export class IndicatorTaskResolver {
   @Mutation('assignTaskResponsiblePerson')
   async assignTaskResponsiblePerson(@Args('input') i: AssignTaskResponsiblePersonInput, @CurrentActor() actor: Caller) {
     return this.tasks.assignResponsiblePerson(actor, i.taskId, i.login, i.expectedVersion);
+  }
+
+  @Mutation('setTaskKeyFlag')
+  async setTaskKeyFlag(@Args('input') i: SetTaskKeyFlagInput, @CurrentActor() actor: Caller) {
+    return this.tasks.setKeyFlag(actor, i.taskId, { action: 'SET_KEY_FLAG', kind: i.kind, reason: i.reason }, i.expectedVersion);
+  }
+
+  @Mutation('clearTaskKeyFlag')
+  async clearTaskKeyFlag(@Args('input') i: ClearTaskKeyFlagInput, @CurrentActor() actor: Caller) {
+    return this.tasks.setKeyFlag(actor, i.taskId, { action: 'CLEAR_KEY_FLAG', reason: i.reason ?? undefined }, i.expectedVersion);
+  }
+
+  @ResolveField('keyFlag')
+  keyFlag(@Parent() task: TaskView, @Context() ctx: GraphQLContext) {
+    return this.tasks.keyFlag(task, ctx);
+  }
+
+  @ResolveField('keyFlagActions')
+  keyFlagActions(@Parent() task: TaskView, @CurrentActor() actor: Caller) {
+    return this.tasks.keyFlagActions(actor, task);
   }
 
   @ResolveField('responsiblePerson')

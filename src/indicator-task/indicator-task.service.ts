@@ -19,9 +19,13 @@ import {
   allowedActions,
   allowedAccountabilityActions,
   allowedSideActions,
+  allowedTaskKeyFlagActions,
   check,
+  checkTaskKeyFlag,
 } from '../../workflows/indicator-task/indicator-task.decide';
 import type { AccountabilityAction } from '../../workflows/shared/accountability';
+import type { KeyFlagAction, KeyFlagCommand } from '../../workflows/shared/key-flag';
+import { keyFlagView } from './key-flag-view';
 import { decisionsView, proposalCommand, type ProposalInput } from './accountability-input';
 import { type IndicatorTaskAction, type IndicatorTaskCommand, PACKAGE_MATERIAL, STAGES, type EvidenceFile, type Stage } from '../../workflows/indicator-task/indicator-task.types';
 import { performActionUpdate, type ActionResult } from '../../workflows/indicator-task/indicator-task.messages';
@@ -89,6 +93,24 @@ export class IndicatorTaskService {
       (id) => people.load(id),
       async (code) => (code === task.unit.code ? task.unit : ((await units.load(code)) ?? { code, name: code, kind: task.unit.kind })),
     );
+  }
+
+  /** The 重点/难点 steps the caller may take now; none on a card replayed as of an instant. */
+  keyFlagActions(actor: Actor, task: TaskView): KeyFlagAction[] {
+    return task.asOf ? [] : allowedTaskKeyFlagActions(task.state, actor);
+  }
+
+  /** The task's 重点/难点 mark as the card shows it, with who marked it; one query for the people of a request. */
+  async keyFlag(task: TaskView, ctx: GraphQLContext = {}) {
+    return keyFlagView(task.state.keyFlag, (ids) => requestLoader(ctx, 'taskPeople', (all: readonly string[]) => this.tasks.people(all)).load(ids));
+  }
+
+  /** The office or the leading group marks the task 重点/难点, changes the mark or clears it. */
+  async setKeyFlag(actor: Actor, taskId: string, command: KeyFlagCommand, expectedVersion?: number | null) {
+    const task = await this.get(actor, taskId);
+    const refused = checkTaskKeyFlag(task.state, actor, command.action);
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, task.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    return this.perform(actor, taskId, command, expectedVersion);
   }
 
   /** The office proposes a 问责 decision: the named persons must be people of the task's unit. */
@@ -319,7 +341,9 @@ export class IndicatorTaskService {
         e,
         e.type === 'DeadlineEscalated'
           ? `${ESCALATION_LABELS[e.data.level as EscalationLevel] ?? ''}（${STAGE_LABELS[e.data.stage as Stage] ?? ''}时限）`
-          : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
+          : e.type === 'MockAssessmentRecorded' && typeof e.data.roundTitle === 'string'
+            ? `${EVENT_LABELS.MockAssessmentRecorded}（得分来自检查轮次「${e.data.roundTitle}」）`
+            : (EVENT_LABELS[e.type as IndicatorTaskEventType] ?? e.type),
       ),
     );
   }
@@ -331,7 +355,7 @@ export class IndicatorTaskService {
   }
 
   /** Performs one lifecycle action. Refused actions write nothing; accepted ones write exactly one event. */
-  async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand, expectedVersion?: number | null): Promise<TaskView> {
+  async perform(actor: Actor, taskId: string, command: IndicatorTaskCommand | KeyFlagCommand, expectedVersion?: number | null): Promise<TaskView> {
     const task = await this.get(actor, taskId);
     const outcome = await this.actions.execute(taskId, performActionUpdate, {
       actor,
@@ -370,7 +394,7 @@ export class IndicatorTaskService {
  * answered again for its id); a unit or lead unit other than the one read (a reassignment); and a mock assessment,
  * whose failure raises linked items (the open items the card counts).
  */
-function afterAction(before: TaskView, actor: Actor, command: IndicatorTaskCommand, result: ActionResult): TaskView | null {
+function afterAction(before: TaskView, actor: Actor, command: IndicatorTaskCommand | KeyFlagCommand, result: ActionResult): TaskView | null {
   const { events, recordedAt } = result;
   if (!events || events.length === 0 || !recordedAt || result.version !== before.version + events.length) return null;
   if (command.action === 'RECORD_MOCK_ASSESSMENT') return null;
@@ -389,3 +413,4 @@ function toPage(rows: readonly { view: TaskView; sortValues: SortValue[] }[], si
     pageInfo: { hasNextPage: rows.length > size, endCursor: last ? encodeCursor(BOARD_ORDERING, last.sortValues) : null },
   };
 }
+

@@ -36,9 +36,64 @@ export class InspectionRoundRepository {
   }
 
   /** The criteria of these indicators with their points, for a mock assessment's score sheet. */
-  async criteriaOf(indicatorCodes: readonly string[]): Promise<{ code: string; points: number }[]> {
-    const rows = await this.db.selectFrom('criteria').select(['code', 'points', 'indicator_code']).where('indicator_code', 'in', [...indicatorCodes]).execute();
-    return rows.map((c) => ({ code: c.code, points: Number(c.points) }));
+  async criteriaOf(indicatorCodes: readonly string[]): Promise<{ code: string; points: number; indicatorCode: string; content: string }[]> {
+    if (indicatorCodes.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('criteria')
+      .select(['code', 'points', 'indicator_code', 'content'])
+      .where('indicator_code', 'in', [...indicatorCodes])
+      .orderBy('indicator_code')
+      .orderBy('position')
+      .execute();
+    return rows.map((c) => ({ code: c.code, points: Number(c.points), indicatorCode: c.indicator_code, content: c.content }));
+  }
+
+  /** The campaign's tasks of these indicators, with their unit's name and the indicator's name and area (issue 20). */
+  async tasksOf(campaignId: string, indicatorCodes: readonly string[]) {
+    if (indicatorCodes.length === 0) return [];
+    return this.db
+      .selectFrom('indicator_task_cards as t')
+      .innerJoin('units as u', 'u.code', 't.unit_code')
+      .innerJoin('indicators as i', 'i.code', 't.indicator_code')
+      .select(['t.task_id as taskId', 't.indicator_code as indicatorCode', 't.unit_code as unitCode', 'u.name as unitName', 'i.name as indicatorName', 'i.area as area', 't.stage as stage'])
+      .where('t.campaign_id', '=', campaignId)
+      .where('t.indicator_code', 'in', [...indicatorCodes])
+      .orderBy('t.indicator_code')
+      .orderBy('t.unit_code')
+      .execute();
+  }
+
+  /** The campaign's latest saved window-service checklist (issue 20); null before the office saves one. */
+  async latestChecklist(campaignId: string) {
+    return (
+      (await this.db
+        .selectFrom('window_service_checklists')
+        .select(['version', 'points', 'saved_by', 'saved_at'])
+        .where('campaign_id', '=', campaignId)
+        .orderBy('version', 'desc')
+        .limit(1)
+        .executeTakeFirst()) ?? null
+    );
+  }
+
+  /** Saves the checklist as the next version; false when another save took that version first. */
+  async saveChecklist(campaignId: string, version: number, points: { code: string; label: string }[], savedBy: string): Promise<boolean> {
+    const res = await this.db
+      .insertInto('window_service_checklists')
+      .values({ campaign_id: campaignId, version, points: JSON.stringify(points), saved_by: savedBy })
+      .onConflict((oc) => oc.columns(['campaign_id', 'version']).doNothing())
+      .executeTakeFirst();
+    return Number(res.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  /** A unit with its kind, or null. */
+  async unit(code: string) {
+    return (await this.db.selectFrom('units').select(['code', 'name', 'kind']).where('code', '=', code).executeTakeFirst()) ?? null;
+  }
+
+  /** The window-service units (organisation kind SERVICE_WINDOW), by code. */
+  async windowServiceUnits() {
+    return this.db.selectFrom('units').select(['code', 'name', 'kind']).where('kind', '=', 'SERVICE_WINDOW').orderBy('code').execute();
   }
 
   /** A round's events in stream order. */

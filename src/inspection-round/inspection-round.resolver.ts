@@ -1,6 +1,6 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RoundActionInput } from '../platform/graphql/graphql.generated';
+import type { PlanInspectionRoundInput, RecordFindingInput, RecordRoundScoresInput, RecordWindowCheckInput, RoundActionInput, SaveWindowChecklistInput } from '../platform/graphql/graphql.generated';
 import type { RoundKind } from '../../workflows/inspection-round/inspection-round.types';
 import { foundProblem } from '../rectification-item/item-input';
 import { InspectionRoundService, type RoundView } from './inspection-round.service';
@@ -45,7 +45,37 @@ export class InspectionRoundResolver {
 
   @Mutation('recordRoundScores')
   async recordRoundScores(@Args('input') i: RecordRoundScoresInput, @CurrentActor() actor: Caller) {
-    return this.rounds.recordScores(actor, i.roundId, i.scores, i.expectedVersion);
+    return this.rounds.recordScores(actor, i.roundId, i.scores, i.unitCode, i.expectedVersion);
+  }
+
+  @Mutation('recordWindowCheck')
+  async recordWindowCheck(@Args('input') i: RecordWindowCheckInput, @CurrentActor() actor: Caller) {
+    return this.rounds.recordWindowCheck(actor, i.roundId, { unitCode: i.unitCode, results: i.results, expectedVersion: i.expectedVersion });
+  }
+
+  @Mutation('saveWindowChecklist')
+  async saveWindowChecklist(@Args('input') i: SaveWindowChecklistInput, @CurrentActor() actor: Caller) {
+    return this.rounds.saveWindowChecklist(actor, i.campaignId, i.points, i.expectedVersion);
+  }
+
+  @Query('windowChecklist')
+  windowChecklist(@Args('campaignId') campaignId: string | null) {
+    return this.rounds.windowChecklist(campaignId);
+  }
+
+  @Query('windowServiceUnits')
+  windowServiceUnits() {
+    return this.rounds.windowServiceUnits();
+  }
+
+  @Query('exportWindowChecks')
+  exportWindowChecks(@Args('campaignId') campaignId: string | null) {
+    return this.rounds.exportWindowChecks(campaignId);
+  }
+
+  @ResolveField('windowChecks')
+  windowChecks(@Parent() round: RoundView, @CurrentActor() actor: Caller) {
+    return this.rounds.windowChecks(actor, round);
   }
 
   @ResolveField('kindLabel')
@@ -71,6 +101,16 @@ export class InspectionRoundResolver {
   @ResolveField('allowedActions')
   async allowedActions(@Parent() round: RoundView, @CurrentActor() actor: Caller) {
     return this.rounds.allowedActions(actor, round);
+  }
+
+  @ResolveField('taskAssessments')
+  taskAssessments(@Parent() round: RoundView) {
+    return this.rounds.taskAssessments(round);
+  }
+
+  @ResolveField('coveredTasks')
+  coveredTasks(@Parent() round: RoundView) {
+    return this.rounds.coveredTasks(round);
   }
 
   @ResolveField('history')

@@ -139,6 +139,8 @@ export interface MonthlyReportContent {
     visits: number;
     jointMeetings: number;
     coordinationMeetings: number;
+    /** The leading group's hearings of the units' reports; absent from reports generated before issue 20. */
+    hearings?: number;
     met: boolean;
     ended: boolean;
     flagged: boolean;
@@ -206,6 +208,7 @@ export function buildMonthlyReport(f: ReportFacts): MonthlyReportContent {
     visits: tally.visits,
     jointMeetings: tally.jointMeetings,
     coordinationMeetings: tally.coordinationMeetings,
+    hearings: tally.hearings ?? 0,
     met: missing.length === 0,
     ended: f.cadence?.ended ?? Date.parse(f.period.to) <= Date.parse(asOf),
     flagged: f.cadence?.flagged ?? (f.clock?.flagged[f.month]?.length ?? 0) > 0,

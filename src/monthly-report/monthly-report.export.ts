@@ -86,6 +86,7 @@ export async function monthlyReportXlsx(report: MonthlyReportContent, unitReport
     ['现场督查（次）', c.visits],
     ['联席会议（次）', c.jointMeetings],
     ['协调会（次）', c.coordinationMeetings],
+    ['听取单位工作汇报（次）', c.hearings ?? 0],
     ['工作节奏', c.met ? '达到要求' : `未达要求：${c.shortfalls.map((s) => `${s.label} ${s.recorded} 次（要求 ${s.required} 次以上）`).join('；')}`],
     ['整改问题总数', report.rectificationItems.total],
     ['未销号整改问题', report.rectificationItems.open],

@@ -291,6 +291,8 @@ function listConditions(eb: ListEb, q: ItemListQuery) {
   if (f.overdue === true) all.push(OVERDUE);
   if (f.overdue === false) all.push(eb.not(OVERDUE));
   if (f.dueBefore) all.push(eb('r.due_at', '<', new Date(f.dueBefore)));
+  if (f.keyDifficult === true) all.push(eb('r.key_flag', 'is not', null));
+  if (f.keyDifficult === false) all.push(eb('r.key_flag', 'is', null));
   if (f.deadlineFrom) all.push(eb.and([UNIT_OWES_FIX, eb('r.due_at', '>=', new Date(f.deadlineFrom))]));
   if (f.deadlineBefore) all.push(eb.and([UNIT_OWES_FIX, eb('r.due_at', '<', new Date(f.deadlineBefore))]));
   if (f.awaitingMyDecision === true || f.awaitingMyDecision === false) {

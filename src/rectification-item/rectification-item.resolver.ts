@@ -1,7 +1,7 @@
 // Thin: who is calling, what they asked, delegated to the service.
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { type GraphQLContext } from '../auth/auth.service';
-import type { AssignItemResponsiblePersonInput, ItemAccountabilityReviewInput, ItemActionInput, ItemFilter, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ProposeItemAccountabilityDecisionInput, ReportItemInput } from '../platform/graphql/graphql.generated';
+import type { AssignItemResponsiblePersonInput, ClearItemKeyFlagInput, SetItemKeyFlagInput, ItemAccountabilityReviewInput, ItemActionInput, ItemFilter, MeetingDecisionToItemInput, MeetingDecisionToTaskInput, ProposeItemAccountabilityDecisionInput, ReportItemInput } from '../platform/graphql/graphql.generated';
 import { IndicatorTaskRepository } from '../indicator-task/indicator-task.repository';
 import { DomainError } from '../platform/errors/domain-error';
 import { MeetingDecisionService } from './meeting-decision.service';
@@ -91,6 +91,26 @@ export class RectificationItemResolver {
   @Mutation('returnItemAccountabilityDecision')
   async returnItemAccountabilityDecision(@Args('input') i: ItemAccountabilityReviewInput, @CurrentActor() actor: Caller) {
     return this.items.actOnAccountability(actor, i.itemId, { action: 'RETURN_ACCOUNTABILITY', reason: i.reason ?? '' }, i.expectedVersion ?? null);
+  }
+
+  @Mutation('setItemKeyFlag')
+  async setItemKeyFlag(@Args('input') i: SetItemKeyFlagInput, @CurrentActor() actor: Caller) {
+    return this.items.setKeyFlag(actor, i.itemId, { action: 'SET_KEY_FLAG', kind: i.kind, reason: i.reason }, i.expectedVersion ?? null);
+  }
+
+  @Mutation('clearItemKeyFlag')
+  async clearItemKeyFlag(@Args('input') i: ClearItemKeyFlagInput, @CurrentActor() actor: Caller) {
+    return this.items.setKeyFlag(actor, i.itemId, { action: 'CLEAR_KEY_FLAG', reason: i.reason ?? undefined }, i.expectedVersion ?? null);
+  }
+
+  @ResolveField('keyFlag')
+  keyFlag(@Parent() item: ItemView, @CurrentActor() actor: Caller, @Context() ctx: GraphQLContext) {
+    return this.items.keyFlag(actor, item, ctx);
+  }
+
+  @ResolveField('keyFlagActions')
+  keyFlagActions(@Parent() item: ItemView, @CurrentActor() actor: Caller) {
+    return this.items.keyFlagActions(actor, item);
   }
 
   @ResolveField('accountabilityActions')

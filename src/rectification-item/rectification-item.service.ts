@@ -27,8 +27,10 @@ import type { RectificationItemEventType } from '../../workflows/rectification-i
 import {
   allowedItemAccountabilityActions,
   allowedItemActions,
+  allowedItemKeyFlagActions,
   checkItem,
   checkItemAccountability,
+  checkItemKeyFlag,
   decideItem,
   validLocation,
 } from '../../workflows/rectification-item/rectification-item.decide';
@@ -39,6 +41,8 @@ import type { EvidenceFile } from '../../workflows/indicator-task/indicator-task
 import type { Actor } from '../../workflows/shared/actor.types';
 import { IndicatorTaskRepository, type TaskView } from '../indicator-task/indicator-task.repository';
 import { decisionsView, proposalCommand, type ProposalInput } from '../indicator-task/accountability-input';
+import { keyFlagView } from '../indicator-task/key-flag-view';
+import type { KeyFlagAction, KeyFlagCommand } from '../../workflows/shared/key-flag';
 import type { AccountabilityAction, AccountabilityCommand } from '../../workflows/shared/accountability';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { historyEntry } from '../platform/event-store/history-entry';
@@ -136,6 +140,23 @@ export class RectificationItemService {
 
   accountabilityActions(actor: Actor, item: ItemView): AccountabilityAction[] {
     return allowedItemAccountabilityActions(item, actor);
+  }
+
+  keyFlagActions(actor: Actor, item: ItemView): KeyFlagAction[] {
+    return allowedItemKeyFlagActions(item, actor);
+  }
+
+  /** The item's 重点/难点 mark as the card shows it, with who marked it (never a covert reporter: only the office and leaders mark). */
+  async keyFlag(actor: Actor, item: ItemView, ctx: GraphQLContext = {}) {
+    return keyFlagView(item.keyFlag, async (id) => (await this.person(actor, item, id, ctx)) ?? undefined);
+  }
+
+  /** The office or the leading group marks the item 重点/难点, changes the mark or clears it. */
+  async setKeyFlag(actor: Actor, itemId: string, command: KeyFlagCommand, expectedVersion: number | null): Promise<ItemView> {
+    const item = await this.get(actor, itemId);
+    const refused = checkItemKeyFlag(item, actor, command.action);
+    if (refused && !(await this.idempotency.tookEffect(actor.userId, item.id))) throw new DomainError(refused.code, refused.message, refused.field ?? null);
+    return this.perform(actor, item.id, command, expectedVersion);
   }
 
   /** The item's 问责 decisions as the card shows them. */
@@ -314,7 +335,7 @@ export class RectificationItemService {
     return (await loader.load(item.unitCode)) ?? [];
   }
 
-  private async perform(actor: Actor, itemId: string, command: ItemCommand | AccountabilityCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
+  private async perform(actor: Actor, itemId: string, command: ItemCommand | AccountabilityCommand | KeyFlagCommand, expectedVersion: number | null, options: { skipVisibility?: boolean } = {}): Promise<ItemView> {
     const item = options.skipVisibility ? await this.items.findById(itemId) : await this.get(actor, itemId);
     if (!item) throw new DomainError('NOT_FOUND', `整改问题「${itemId}」不存在`);
     const outcome = await this.actions.execute(itemId, itemActionUpdate, {

@@ -89,6 +89,8 @@ function valueFor(type: GraphQLInputType, r: Random, depth = 0): unknown {
         return r.pick([0, 0.5, -3.25, 1e300, 100, r.next() * 10]);
       case 'Boolean':
         return r.chance(0.5);
+      case 'Fen':
+        return r.pick([0, 1, 100, -1, 1.5, 2 ** 53, 1e12 + 1, '100']);
       case 'DateTime':
         return r.pick(['2026-12-01T00:00:00.000Z', '2099-01-01T00:00:00Z', '1970-01-01T00:00:00Z', 'yesterday', '']);
       default:

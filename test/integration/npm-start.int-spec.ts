@@ -117,6 +117,25 @@ describe('npm start', () => {
       { kind: 'SUPERVISION', state: 'ISSUED' },
       { kind: 'RECTIFICATION', state: 'ACKNOWLEDGED' },
     ]);
+    // The demo's inspection rounds (issue 20): a mock assessment's scores moved the tasks they cover; a window check.
+    const rounds = await gql<{ inspectionRounds: { title: string; state: string; taskAssessments: { unitCode: string; outcome: string }[]; windowChecks: { unitCode: string; passedCount: number }[] }[] }>(
+      base,
+      'supervisor',
+      '{ inspectionRounds { title state taskAssessments { unitCode outcome } windowChecks { unitCode passedCount } } }',
+    );
+    expect(rounds.data!.inspectionRounds).toEqual([
+      {
+        title: '本月模拟测评（演示）',
+        state: 'CLOSED',
+        taskAssessments: [
+          { unitCode: 'BMFW', outcome: 'APPLIED' },
+          { unitCode: 'BJSQ', outcome: 'APPLIED' },
+          { unitCode: 'DHC', outcome: 'NOT_APPLICABLE' },
+        ],
+        windowChecks: [],
+      },
+      { title: '本月窗口服务督查（演示）', state: 'IN_PROGRESS', taskAssessments: [], windowChecks: [{ unitCode: 'BMFW', passedCount: 6 }] },
+    ]);
     const moved = await gql(base, 'wtsq.member', `mutation { submitSelfCheck(input: { taskId: "${taskId}", classification: UNKNOWN, note: "待测评" }) { version } }`);
     expect(moved.errors).toBeUndefined();
 

@@ -125,9 +125,15 @@ describe('the dashboard and the report form in the browser', () => {
     });
     const roundId = round.planInspectionRound.id;
     await must('supervisor', 'mutation($i: RoundActionInput!) { actOnInspectionRound(input: $i) { id } }', { i: { roundId, action: 'START_ROUND' } });
-    await must('supervisor', 'mutation($i: RecordRoundScoresInput!) { recordRoundScores(input: $i) { id } }', {
-      i: { roundId, scores: [{ criterionCode: 'A1-1', score: a1 / 2 }, { criterionCode: 'A3-1', score: a3 }] },
-    });
+    // A round's scores are a unit's (issue 20: they become that unit's task's mock assessment); A1 has tasks for
+    // several units, so it is scored for the first of them; A3 has no task here, its score counts for the round only.
+    const unitOf = async (indicator: string) =>
+      (await stack.db.selectFrom('indicator_task_cards').select('unit_code').where('campaign_id', '=', CAMPAIGN).where('indicator_code', '=', indicator).orderBy('unit_code').executeTakeFirst())?.unit_code ?? null;
+    for (const [criterionCode, score, indicator] of [['A1-1', a1 / 2, 'A1'], ['A3-1', a3, 'A3']] as const) {
+      await must('supervisor', 'mutation($i: RecordRoundScoresInput!) { recordRoundScores(input: $i) { id } }', {
+        i: { roundId, unitCode: await unitOf(indicator), scores: [{ criterionCode, score }] },
+      });
+    }
     await must('supervisor', 'mutation($i: RoundActionInput!) { actOnInspectionRound(input: $i) { id } }', { i: { roundId, action: 'CLOSE_ROUND' } });
     const rate = Math.round(((a1 / 2 + a3) / (a1 + a3)) * 1000) / 10;
 

@@ -169,6 +169,7 @@ describe('buildMonthlyReport', () => {
       visits: 1,
       jointMeetings: 0,
       coordinationMeetings: 2,
+      hearings: 0,
       met: false,
       ended: true,
       flagged: true,

@@ -8,7 +8,7 @@ import {
 } from '../../workflows/campaign/campaign.decide';
 import { evolve, initialCampaignState } from '../../workflows/campaign/campaign.evolve';
 import { nextPhaseDue } from '../../workflows/campaign/campaign.schedule';
-import { type CampaignAction, type CampaignCommand, PHASES, type CampaignState, type Phase } from '../../workflows/campaign/campaign.types';
+import { CADENCE_REQUIREMENTS_BEFORE_ISSUE_20, type CampaignAction, type CampaignCommand, PHASES, type CampaignState, type MeetingKind, type Phase } from '../../workflows/campaign/campaign.types';
 import type { Rejection } from '../../workflows/shared/decision.types';
 import type { CampaignEvent } from '../../workflows/campaign/campaign.events';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
@@ -64,7 +64,7 @@ const visit = (date: string, extra: Partial<Extract<CampaignCommand, { action: '
   ...extra,
 });
 
-const meeting = (kind: 'JOINT' | 'COORDINATION', date: string, extra: Partial<Extract<CampaignCommand, { action: 'RECORD_MEETING' }>> = {}): CampaignCommand => ({
+const meeting = (kind: MeetingKind, date: string, extra: Partial<Extract<CampaignCommand, { action: 'RECORD_MEETING' }>> = {}): CampaignCommand => ({
   action: 'RECORD_MEETING',
   meetingId: `m-${date}-${Math.random()}`,
   kind,
@@ -254,7 +254,7 @@ describe('campaign lifecycle: visits and meetings', () => {
       data: { date: '2026-10-30', places: ['菜场', '背街小巷'], visitors: ['王组长'], unitCodes: ['WTSQ'], notes: '发现占道' },
     });
     const state = apply(fresh(), command, SUPERVISOR);
-    expect(state.months).toEqual({ '2026-10': { visits: 1, jointMeetings: 0, coordinationMeetings: 0 } });
+    expect(state.months).toEqual({ '2026-10': { visits: 1, jointMeetings: 0, coordinationMeetings: 0, hearings: 0 } });
   });
 
   it('accepts today in the campaign’s time zone and refuses tomorrow', () => {
@@ -276,8 +276,8 @@ describe('campaign lifecycle: visits and meetings', () => {
     state = apply(state, meeting('COORDINATION', '2026-11-10'), SUPERVISOR);
     state = apply(state, meeting('COORDINATION', '2026-10-10'));
     expect(state.months).toEqual({
-      '2026-11': { visits: 0, jointMeetings: 1, coordinationMeetings: 1 },
-      '2026-10': { visits: 0, jointMeetings: 0, coordinationMeetings: 1 },
+      '2026-11': { visits: 0, jointMeetings: 1, coordinationMeetings: 1, hearings: 0 },
+      '2026-10': { visits: 0, jointMeetings: 0, coordinationMeetings: 1, hearings: 0 },
     });
   });
 
@@ -300,11 +300,12 @@ describe('campaign lifecycle: visits and meetings', () => {
 });
 
 describe('campaign lifecycle: the monthly cadence check', () => {
-  const october = (visits: number, joint: number, coordination = 0) => {
+  const october = (visits: number, joint: number, coordination = 0, hearings = 0) => {
     let state = fresh();
     for (let i = 0; i < visits; i++) state = apply(state, visit(`2026-10-0${i + 1}`));
     for (let i = 0; i < joint; i++) state = apply(state, meeting('JOINT', `2026-10-1${i}`));
     for (let i = 0; i < coordination; i++) state = apply(state, meeting('COORDINATION', `2026-10-2${i}`));
+    for (let i = 0; i < hearings; i++) state = apply(state, meeting('HEARING', `2026-10-2${5 + i}`, { unitCodes: ['WTSQ'] }));
     return state;
   };
 
@@ -316,23 +317,24 @@ describe('campaign lifecycle: the monthly cadence check', () => {
         type: 'CadenceShortfallFlagged',
         data: {
           month: '2026-10',
-          tally: { visits: 1, jointMeetings: 0, coordinationMeetings: 1 },
+          tally: { visits: 1, jointMeetings: 0, coordinationMeetings: 1, hearings: 0 },
           missing: [
             { requirement: 'SUPERVISION_VISIT', required: 2, recorded: 1 },
             { requirement: 'JOINT_MEETING', required: 1, recorded: 0 },
+            { requirement: 'UNIT_REPORT_HEARING', required: 1, recorded: 0 },
           ],
         },
       },
     ]);
     expect(first.result).toMatchObject({ month: '2026-10', ended: true, flagged: true, version: state.version + 1 });
     const flagged = evolve(state, first.events[0], { actorId: 'system', at: NOW });
-    expect(flagged.flagged).toEqual({ '2026-10': ['SUPERVISION_VISIT', 'JOINT_MEETING'] });
+    expect(flagged.flagged).toEqual({ '2026-10': ['SUPERVISION_VISIT', 'JOINT_MEETING', 'UNIT_REPORT_HEARING'] });
     // Asked again (a retried activity, a second run): the same finding records nothing.
     expect(decideCadence(flagged, '2026-10', NOW)).toMatchObject({ events: [], result: { flagged: true } });
   });
 
   it('flags again when the finding changed, e.g. a visit recorded late', () => {
-    const state = october(1, 0);
+    const state = october(1, 0, 1, 1);
     const flagged = evolve(state, decideCadence(state, '2026-10', NOW).events[0], { actorId: 'system', at: NOW });
     const later = apply(flagged, visit('2026-10-28'));
     expect(decideCadence(later, '2026-10', NOW).events).toEqual([
@@ -341,20 +343,42 @@ describe('campaign lifecycle: the monthly cadence check', () => {
   });
 
   it('flags nothing for a month that met the cadence', () => {
-    const { events, result } = decideCadence(october(2, 1), '2026-10', NOW);
+    const { events, result } = decideCadence(october(2, 1, 1, 1), '2026-10', NOW);
     expect(events).toEqual([]);
-    expect(result).toMatchObject({ shortfalls: [], ended: true, flagged: false, tally: { visits: 2, jointMeetings: 1, coordinationMeetings: 0 } });
+    expect(result).toMatchObject({ shortfalls: [], ended: true, flagged: false, tally: { visits: 2, jointMeetings: 1, coordinationMeetings: 1, hearings: 1 } });
   });
 
   it('reports but never flags a month still in progress (in the campaign’s time zone)', () => {
     const { events, result } = decideCadence(fresh(), '2026-11', NOW);
     expect(events).toEqual([]);
-    expect(result).toMatchObject({ ended: false, flagged: false, shortfalls: [expect.objectContaining({ requirement: 'SUPERVISION_VISIT', recorded: 0 }), expect.objectContaining({ requirement: 'JOINT_MEETING' })] });
+    expect(result).toMatchObject({
+      ended: false,
+      flagged: false,
+      shortfalls: [
+        expect.objectContaining({ requirement: 'SUPERVISION_VISIT', recorded: 0 }),
+        expect.objectContaining({ requirement: 'JOINT_MEETING' }),
+        expect.objectContaining({ requirement: 'COORDINATION_MEETING' }),
+        expect.objectContaining({ requirement: 'UNIT_REPORT_HEARING' }),
+      ],
+    });
     // 30 November 16:30 UTC is already 1 December in Shanghai: November is over there.
     expect(decideCadence(fresh(), '2026-11', '2026-11-30T16:30:00.000Z').events).toHaveLength(1);
   });
 
   it('does not count a coordination meeting as the joint meeting', () => {
-    expect(decideCadence(october(2, 0, 3), '2026-10', NOW).result.shortfalls).toEqual([{ requirement: 'JOINT_MEETING', required: 1, recorded: 0 }]);
+    expect(decideCadence(october(2, 0, 3, 1), '2026-10', NOW).result.shortfalls).toEqual([{ requirement: 'JOINT_MEETING', required: 1, recorded: 0 }]);
+  });
+
+  it('counts the coordination meeting and the hearing of the units’ reports like the joint meeting (issue 20)', () => {
+    expect(decideCadence(october(2, 1), '2026-10', NOW).result.shortfalls).toEqual([
+      { requirement: 'COORDINATION_MEETING', required: 1, recorded: 0 },
+      { requirement: 'UNIT_REPORT_HEARING', required: 1, recorded: 0 },
+    ]);
+    expect(decideCadence(october(2, 1, 1), '2026-10', NOW).result.shortfalls).toEqual([{ requirement: 'UNIT_REPORT_HEARING', required: 1, recorded: 0 }]);
+    // A 动员大会 counts toward nothing; a hearing names the units that reported.
+    expect(apply(october(2, 1, 1), meeting('MOBILIZATION', '2026-10-29')).months['2026-10']).toMatchObject({ coordinationMeetings: 1, hearings: 0 });
+    expect(refusal(fresh(), meeting('HEARING', '2026-11-03', { unitCodes: [] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCodes', message: '请选择汇报的单位' });
+    // A check recorded before issue 20 replays with the requirements of then (campaign.workflow.ts patches the switch).
+    expect(decideCadence(october(2, 1), '2026-10', NOW, CADENCE_REQUIREMENTS_BEFORE_ISSUE_20)).toMatchObject({ events: [], result: { shortfalls: [] } });
   });
 });

@@ -192,6 +192,16 @@ const ACCEPTED: AcceptedCase[] = [
     },
   },
   {
+    name: "RECORD_MOCK_ASSESSMENT from an inspection round's scores names the round (issue 20)",
+    state: stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'UNKNOWN' }),
+    actor: SUPERVISOR,
+    command: { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }], source: { roundId: 'inspection-round:c:r1', roundTitle: '十二月模拟测评' } },
+    event: {
+      type: 'MockAssessmentRecorded',
+      data: { scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }], score: 3, maxScore: 3, scoreRate: 100, passed: true, failedCriteria: [], note: '', roundId: 'inspection-round:c:r1', roundTitle: '十二月模拟测评' },
+    },
+  },
+  {
     name: 'START_ARCHIVING by the office defaults the note',
     state: stateOf({ stage: 'CONSOLIDATION', classification: 'MET' }),
     actor: OFFICE,
@@ -457,5 +467,13 @@ describe('decide: accepted actions', () => {
     for (const now of ['2020-01-01T00:00:00.000Z', NOW, '2030-01-01T00:00:00.000Z']) {
       expect(decide(state, { actor: OWN_UNIT_MEMBER, command: { action: 'SUBMIT_RECTIFICATION', note: '完成' } }, now).ok).toBe(true);
     }
+  });
+
+  it("refuses a round's scores the task already took, even back in mock assessment (issue 20)", () => {
+    const state = { ...stateOf({ stage: 'MOCK_ASSESSMENT', classification: 'NOT_MET' }), mockAssessmentRounds: ['inspection-round:c:r1'] };
+    const command: IndicatorTaskCommand = { action: 'RECORD_MOCK_ASSESSMENT', scores: [{ criterionCode: 'A1-1', points: 3, score: 3 }], source: { roundId: 'inspection-round:c:r1', roundTitle: '十二月模拟测评' } };
+    const d = decide(state, { actor: SUPERVISOR, command }, NOW);
+    expect(d.ok ? null : d.rejection).toEqual({ code: 'CONFLICT', field: 'source', message: '检查轮次「十二月模拟测评」的得分已计入本任务的模拟测评' });
+    expect(decide(state, { actor: SUPERVISOR, command: { ...command, source: { roundId: 'inspection-round:c:r2', roundTitle: '一月模拟测评' } } }, NOW).ok).toBe(true);
   });
 });

@@ -141,6 +141,33 @@ describe('campaign workflows', () => {
     expect(bad.type).toBe('BAD_USER_INPUT');
   });
 
+  it('counts the coordination meeting and the hearing of the units’ reports like the joint meeting (issue 20)', async () => {
+    const { handle, act, id } = await start();
+    const today = localDate(await env.currentTimeMs(), TZ);
+    const lastMonth = previousMonth(today.slice(0, 7));
+    const before = previousMonth(lastMonth);
+    for (const month of [before, lastMonth]) {
+      await act(SUPERVISOR, { action: 'RECORD_SUPERVISION_VISIT', visitId: `v1-${month}`, date: `${month}-05`, places: ['菜场'], visitors: ['李督查'], notes: '占道经营' });
+      await act(SUPERVISOR, { action: 'RECORD_SUPERVISION_VISIT', visitId: `v2-${month}`, date: `${month}-20`, places: ['背街小巷'], visitors: ['李督查'], notes: '堆物' });
+      await act(OFFICE, { action: 'RECORD_MEETING', meetingId: `j-${month}`, kind: 'JOINT', date: `${month}-10`, attendees: ['王组长'], minutes: '部署' });
+    }
+    // The month before last lacked the coordination meeting and the hearing: reminded of both.
+    const short = await handle.executeUpdate(checkCadenceUpdate, { args: [{ month: before, actor: OFFICE }] });
+    expect(short.shortfalls).toEqual([
+      { requirement: 'COORDINATION_MEETING', required: 1, recorded: 0 },
+      { requirement: 'UNIT_REPORT_HEARING', required: 1, recorded: 0 },
+    ]);
+    expect(short.flagged).toBe(true);
+    // Last month had both: met, nothing flagged. A hearing names the units that reported.
+    const hearing = { action: 'RECORD_MEETING' as const, meetingId: `h-${lastMonth}`, kind: 'HEARING' as const, date: `${lastMonth}-25`, attendees: ['王组长'], minutes: '听取汇报' };
+    expect((await failure(act(OFFICE, hearing))).message).toBe('请选择汇报的单位');
+    await act(OFFICE, { ...hearing, unitCodes: ['WTSQ', 'BJSQ'] });
+    await act(OFFICE, { action: 'RECORD_MEETING', meetingId: `c-${lastMonth}`, kind: 'COORDINATION', date: `${lastMonth}-12`, attendees: ['张霞'], minutes: '协调难点' });
+    const met = await handle.executeUpdate(checkCadenceUpdate, { args: [{ month: lastMonth, actor: OFFICE }] });
+    expect(met).toMatchObject({ shortfalls: [], flagged: false, tally: { visits: 2, jointMeetings: 1, coordinationMeetings: 1, hearings: 1 } });
+    expect(streamOf(id).filter((e) => e.type === 'CadenceShortfallFlagged')).toHaveLength(1);
+  });
+
   it('continues as new before its history grows long, carrying its state over', async () => {
     const { handle, act, id } = await start({ historyLimit: 40 });
     const month = localDate(await env.currentTimeMs(), TZ).slice(0, 7);

@@ -18,6 +18,7 @@ const DashboardPage = lazy(() => import('./dashboard/DashboardPage'));
 const ReportPage = lazy(() => import('./report/ReportPage'));
 const RoundsPage = lazy(() => import('./rounds/RoundsPage'));
 const PaperworkPage = lazy(() => import('./paperwork/PaperworkPage'));
+const GroupsPage = lazy(() => import('./groups/GroupsPage'));
 const OfficePage = lazy(() => import('./office/OfficePage'));
 
 /** 「外滩社区工作人员（责任单位成员 · 外滩社区）」; a name that already says the role (李督查（督查检查组）) is not told twice. */
@@ -72,6 +73,7 @@ export function App({ largeText, onLargeText }: { largeText: boolean; onLargeTex
           {screen === 'report' && <ReportPage route={route} />}
           {screen === 'rounds' && <RoundsPage route={route} />}
           {screen === 'paperwork' && <PaperworkPage route={route} />}
+          {screen === 'groups' && <GroupsPage route={route} />}
           {screen === 'office' && <OfficePage route={route} />}
         </Suspense>
         {!allowed.includes(route.screen) && route.screen !== 'board' && <Result status="403" subTitle={t('notFound')} />}

@@ -14,6 +14,8 @@ import {
   CAMPAIGN_ACTIONS,
   MEETING_KINDS,
   PHASES,
+  CADENCE_REQUIREMENTS,
+  type CadenceRequirement,
   type CadenceResult,
   type CampaignAction,
   type CampaignActionRequest,
@@ -204,7 +206,11 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
       );
     case 'RECORD_MEETING':
       if (!(MEETING_KINDS as readonly string[]).includes(command.kind)) {
-        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会）' };
+        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会、听取单位工作汇报）' };
+      }
+      // A hearing of the units' reports names the units that reported.
+      if (command.kind === 'HEARING' && (!Array.isArray(command.unitCodes) || command.unitCodes.length === 0)) {
+        return { code: 'BAD_USER_INPUT', field: 'unitCodes', message: '请选择汇报的单位' };
       }
       return (
         text(command.meetingId, 'meetingId', '会议编号', { required: true, max: 100 }) ??
@@ -300,9 +306,14 @@ export function decide(state: CampaignState, request: CampaignActionRequest, now
  * shortfall of a month that is over is flagged once; checking again with the same finding records nothing,
  * so a retried check is harmless. A month still in progress is reported, never flagged.
  */
-export function decideCadence(state: CampaignState, month: string, now: string): { result: CadenceResult; events: CampaignEvent[] } {
+export function decideCadence(
+  state: CampaignState,
+  month: string,
+  now: string,
+  requirements: readonly CadenceRequirement[] = CADENCE_REQUIREMENTS,
+): { result: CadenceResult; events: CampaignEvent[] } {
   const tally = state.months[month] ?? EMPTY_TALLY;
-  const missing = shortfalls(tally);
+  const missing = shortfalls(tally, requirements);
   const ended = month < monthOf(now, state.timeZone);
   const already = state.flagged[month];
   const same = already !== undefined && already.length === missing.length && already.every((r, i) => r === missing[i].requirement);

@@ -54,7 +54,9 @@ export function evolve(state: CampaignState, event: CampaignEvent, meta: EventMe
             ? { ...t, jointMeetings: t.jointMeetings + 1 }
             : event.data.kind === 'COORDINATION'
               ? { ...t, coordinationMeetings: t.coordinationMeetings + 1 }
-              : t, // a 动员大会 counts toward neither cadence
+              : event.data.kind === 'HEARING'
+                ? { ...t, hearings: (t.hearings ?? 0) + 1 }
+                : t, // a 动员大会 counts toward no cadence
         ),
       };
     case 'CadenceShortfallFlagged':

@@ -15,11 +15,14 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   JOINT: '联席会议',
   COORDINATION: '协调会',
   MOBILIZATION: '动员大会',
+  HEARING: '听取单位工作汇报',
 };
 
 export const CADENCE_LABELS: Record<CadenceRequirement, string> = {
   SUPERVISION_VISIT: '现场督查',
   JOINT_MEETING: '联席会议',
+  COORDINATION_MEETING: '协调会',
+  UNIT_REPORT_HEARING: '听取单位工作汇报',
 };
 
 export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {

@@ -7,15 +7,25 @@ import type { Actor } from '../shared/actor.types';
 export const PHASES = ['MOBILIZATION', 'SPECIAL_RECTIFICATION', 'SPRINT', 'INSPECTION', 'REVIEW'] as const;
 export type Phase = (typeof PHASES)[number];
 
-/** 联席会议 (the leading group with the units concerned), 协调会 (key and difficult problems) and 动员大会 (mobilization, plan 五(一)). */
-export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION'] as const;
+/**
+ * 联席会议 (the leading group with the units concerned), 协调会 (key and difficult problems, monthly: plan 五(二)3),
+ * 动员大会 (mobilization, plan 五(一)) and the leading group's monthly hearing of the units' reports (听取单位工作汇报,
+ * plan 五(二)6), whose `unitCodes` are the units that reported.
+ */
+export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION', 'HEARING'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
-/** What the plan requires every month (五(二)2): on-site supervision at least twice, a joint meeting at least once. */
-export const CADENCE_REQUIREMENTS = ['SUPERVISION_VISIT', 'JOINT_MEETING'] as const;
+/**
+ * What the plan requires every month: on-site supervision at least twice and a joint meeting at least once (五(二)2),
+ * a coordination meeting (五(二)3) and the leading group's hearing of the units' reports (五(二)6) at least once.
+ */
+export const CADENCE_REQUIREMENTS = ['SUPERVISION_VISIT', 'JOINT_MEETING', 'COORDINATION_MEETING', 'UNIT_REPORT_HEARING'] as const;
 export type CadenceRequirement = (typeof CADENCE_REQUIREMENTS)[number];
 
-export const CADENCE_MINIMUM: Record<CadenceRequirement, number> = { SUPERVISION_VISIT: 2, JOINT_MEETING: 1 };
+/** What the cadence check required before issue 20: checks recorded then replay with it (campaign.workflow.ts). */
+export const CADENCE_REQUIREMENTS_BEFORE_ISSUE_20: readonly CadenceRequirement[] = ['SUPERVISION_VISIT', 'JOINT_MEETING'];
+
+export const CADENCE_MINIMUM: Record<CadenceRequirement, number> = { SUPERVISION_VISIT: 2, JOINT_MEETING: 1, COORDINATION_MEETING: 1, UNIT_REPORT_HEARING: 1 };
 
 /** A planned start date ('YYYY-MM-DD', the campaign's local calendar) per phase; null while not planned. */
 export type PhasePlan = Record<Phase, string | null>;
@@ -25,6 +35,8 @@ export interface MonthTally {
   visits: number;
   jointMeetings: number;
   coordinationMeetings: number;
+  /** The leading group's hearings of the units' reports; absent from tallies of months folded before issue 20. */
+  hearings?: number;
 }
 
 /** The archive as the API read it from the board's cards: the gate before the inspection phase. */

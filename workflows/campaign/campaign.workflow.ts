@@ -7,6 +7,7 @@
 import {
   continueAsNew,
   currentUpdateInfo,
+  patched,
   setHandler,
   uuid4,
   workflowInfo,
@@ -21,7 +22,13 @@ import { decide, decideCadence, validCadenceMonth } from './campaign.decide';
 import { evolve, initialCampaignState } from './campaign.evolve';
 import { campaignActionUpdate, campaignStateQuery, checkCadenceUpdate, type CampaignActionResult } from './campaign.messages';
 import { nextPhaseDue } from './campaign.schedule';
-import type { CadenceResult, CampaignActionRequest, CampaignClockInput, CampaignState } from './campaign.types';
+import { CADENCE_REQUIREMENTS, CADENCE_REQUIREMENTS_BEFORE_ISSUE_20, type CadenceResult, type CampaignActionRequest, type CampaignClockInput, type CampaignState } from './campaign.types';
+
+/**
+ * Patch id of the cadence check counting the monthly coordination meeting and the leading group's hearing of the
+ * units' reports (issue 20): checks recorded before it replay requiring only the visits and the joint meeting.
+ */
+export const CADENCE_COORDINATION_HEARING_PATCH = 'cadence-coordination-hearing';
 
 /** History events after which the clock continues as new. */
 export const DEFAULT_CAMPAIGN_HISTORY_LIMIT = 5_000;
@@ -63,12 +70,14 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
   setHandler(
     checkCadenceUpdate,
     async ({ month, actor }): Promise<CadenceResult> => {
+      // Checks recorded before issue 20 required only the visits and the joint meeting; they replay with those.
+      const requirements = patched(CADENCE_COORDINATION_HEARING_PATCH) ? CADENCE_REQUIREMENTS : CADENCE_REQUIREMENTS_BEFORE_ISSUE_20;
       if (recorder.safe()) {
         const updateId = currentUpdateInfo()?.id ?? uuid4();
         let result: CadenceResult | null = null;
         await recorder.commit(
           (s) => {
-            const decided = decideCadence(s, month, now());
+            const decided = decideCadence(s, month, now(), requirements);
             result = decided.result;
             return decided.events;
           },
@@ -78,7 +87,7 @@ export async function campaignClockWorkflow(input: CampaignClockInput): Promise<
         );
         return result!;
       }
-      const { result, events } = decideCadence(state, month, now());
+      const { result, events } = decideCadence(state, month, now(), requirements);
       if (events.length > 0) {
         const updateId = currentUpdateInfo()?.id ?? uuid4();
         await recorder.recordNow(events, actor ?? SYSTEM_ACTOR, updateId, `${info.workflowId}:cadence:${month}`);

@@ -6,6 +6,7 @@ import type { EscalationLevel } from '../shared/escalation';
 import type { Role } from '../shared/actor.types';
 import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { AccountabilityEvent } from '../shared/accountability';
+import type { KeyFlagEvent } from '../shared/key-flag';
 
 export type IndicatorTaskEvent =
   | {
@@ -33,6 +34,9 @@ export type IndicatorTaskEvent =
         failedCriteria: string[];
         note: string;
         counted?: CountedDeadlines;
+        /** The inspection round whose scores this is (issue 20); absent when scored on the task itself. */
+        roundId?: string;
+        roundTitle?: string;
       };
     }
   /** `materials`: what the archive must hold, from the catalog when archiving began; absent in older streams (one package). */
@@ -59,7 +63,8 @@ export type IndicatorTaskEvent =
       data: { importId: string; dueAt: string; leadUnitCode: string; previousDueAt: string; previousLeadUnitCode: string };
     }
   | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; stage: Stage; stageDueAt: string; notify: Role[] } }
-  | AccountabilityEvent;
+  | AccountabilityEvent
+  | KeyFlagEvent;
 
 export type IndicatorTaskEventType = IndicatorTaskEvent['type'];
 
@@ -95,4 +100,6 @@ export const INDICATOR_TASK_EVENT_TYPES: readonly IndicatorTaskEventType[] = [
   'AccountabilityProposed',
   'AccountabilityApproved',
   'AccountabilityReturned',
+  'KeyFlagSet',
+  'KeyFlagCleared',
 ];

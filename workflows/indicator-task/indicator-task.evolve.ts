@@ -2,6 +2,7 @@
 // tests replay a stream through `evolve` to the same state. Each event comes with its actor and its workflow time.
 import { evolveAccountability } from '../shared/accountability';
 import { assertNever } from '../shared/assert-never';
+import { evolveKeyFlag } from '../shared/key-flag';
 import type { EventMeta } from '../shared/decision.types';
 import type { IndicatorTaskEvent } from './indicator-task.events';
 import { archiveOf, newMaterial, nextRecheck, stageAfterClassification, stageDeadline } from './indicator-task.rules';
@@ -100,10 +101,12 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'RectificationApproved':
       // A relapse keeps the task relapse-prone: it is re-checked weekly from now on.
       return enter({ ...next, classification: state.classification === 'RELAPSE_PRONE' ? 'RELAPSE_PRONE' : 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted);
-    case 'MockAssessmentRecorded':
+    case 'MockAssessmentRecorded': {
+      const rounds = event.data.roundId ? { mockAssessmentRounds: [...(state.mockAssessmentRounds ?? []), event.data.roundId] } : {};
       return event.data.passed
-        ? enter({ ...next, classification: 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted)
-        : { ...enter({ ...next, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at, event.data.counted), failedCriteria: event.data.failedCriteria ?? [] };
+        ? enter({ ...next, ...rounds, classification: 'MET' }, 'CONSOLIDATION', meta.at, event.data.counted)
+        : { ...enter({ ...next, ...rounds, classification: 'NOT_MET' }, 'RECTIFICATION', meta.at, event.data.counted), failedCriteria: event.data.failedCriteria ?? [] };
+    }
     case 'RecheckDue':
       return { ...next, recheckDue: true };
     case 'RecheckRecorded':
@@ -156,6 +159,9 @@ export function evolve(state: IndicatorTaskState, event: IndicatorTaskEvent, met
     case 'AccountabilityApproved':
     case 'AccountabilityReturned':
       return { ...next, accountability: evolveAccountability(state.accountability, event, meta) };
+    case 'KeyFlagSet':
+    case 'KeyFlagCleared':
+      return { ...next, keyFlag: evolveKeyFlag(event, meta) };
     case 'TaskBreakdownChanged':
       return afterBreakdownChange({ ...next, dueAt: event.data.dueAt, leadUnitCode: event.data.leadUnitCode });
     default:

@@ -2,6 +2,7 @@
 // the API and the board use the same words.
 // Role names are shared by every kind: ../shared/actor.labels.ts.
 import { ACCOUNTABILITY_ACTION_LABELS, ACCOUNTABILITY_EVENT_LABELS } from '../shared/accountability';
+import { KEY_FLAG_EVENT_LABELS } from '../shared/key-flag';
 import type { EscalationLevel } from '../shared/escalation';
 import type { IndicatorTaskEventType } from './indicator-task.events';
 import type { Classification, IndicatorTaskAction, MaterialStatus, ReviewKind, Stage } from './indicator-task.types';
@@ -83,6 +84,7 @@ export const EVENT_LABELS: Record<IndicatorTaskEventType, string> = {
   CommentAdded: '意见',
   EvidenceAttached: '上传佐证材料',
   ...ACCOUNTABILITY_EVENT_LABELS,
+  ...KEY_FLAG_EVENT_LABELS,
 };
 
 export const MATERIAL_STATUS_LABELS: Record<MaterialStatus, string> = {

@@ -7,6 +7,7 @@ import type { ResponsiblePerson } from '../shared/responsible-person';
 import type { DayCounting } from '../shared/day-counting';
 import type { AccountabilityCommand, AccountabilityDecisionState } from '../shared/accountability';
 import type { EscalationLevel } from '../shared/escalation';
+import type { KeyFlag, KeyFlagCommand } from '../shared/key-flag';
 
 export const STAGES = [
   'SELF_CHECK',
@@ -167,6 +168,16 @@ export interface IndicatorTaskState {
    * Optional: states carried over by continue-as-new before it existed lack it.
    */
   accountability?: AccountabilityDecisionState[];
+  /**
+   * The inspection rounds whose scores became a mock assessment of this task, so that none is applied twice.
+   * Optional: states carried over by continue-as-new before it existed lack it.
+   */
+  mockAssessmentRounds?: string[];
+  /**
+   * 重点/难点 as the office marked it; null when unmarked (../shared/key-flag.ts). Optional: states carried over by
+   * continue-as-new before it existed lack it.
+   */
+  keyFlag?: KeyFlag | null;
   /** Number of events in the task's stream; the next event gets version + 1. */
   version: number;
 }
@@ -233,7 +244,7 @@ export type IndicatorTaskCommand =
   | { action: 'APPROVE_RECTIFICATION'; note?: string }
   | { action: 'RETURN_RECTIFICATION'; reason: string }
   /** One score per criterion of the indicator; the API fills in each criterion's points from the catalog. */
-  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp }
+  | { action: 'RECORD_MOCK_ASSESSMENT'; scores: CriterionScore[]; note?: string; followUp?: MockAssessmentFollowUp; source?: MockAssessmentSource }
   | { action: 'RECORD_RECHECK'; passed: boolean; note?: string }
   /** `materials`: what the archive must hold; the API fills it in from the catalog (one package when absent). */
   | { action: 'START_ARCHIVING'; note?: string; materials?: { code: string; name: string }[] }
@@ -266,9 +277,19 @@ export interface MockAssessmentFollowUp {
   criteria: Record<string, string>;
 }
 
+/**
+ * The inspection round whose scores are the task's mock assessment (issue 20): set only by the round's activity,
+ * never by the API's recordMockAssessment. A round's scores are applied to a task once (mockAssessmentRounds).
+ */
+export interface MockAssessmentSource {
+  roundId: string;
+  roundTitle: string;
+}
+
 /** A command as it arrives at the workflow: who, what, and optionally the version the caller saw. */
 export interface ActionRequest {
-  command: IndicatorTaskCommand;
+  /** A lifecycle command, or the office's 重点/难点 mark (decided apart, like the items' 问责 steps). */
+  command: IndicatorTaskCommand | KeyFlagCommand;
   actor: Actor;
   expectedVersion?: number | null;
   /** Ties the resulting events to the request that caused them (the API's request id). */

@@ -160,7 +160,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
       // Added after tasks were running: histories recorded before it replay without raising items.
       const failed = events.find((e) => e.type === 'MockAssessmentRecorded' && !e.data.passed);
       if (failed && failed.type === 'MockAssessmentRecorded' && request.command.action === 'RECORD_MOCK_ASSESSMENT' && patched(MOCK_ASSESSMENT_ITEMS_PATCH)) {
-        await raiseItems(failed.data.failedCriteria, failed.data.scores, request.command.followUp ?? null, request.actor, result.version);
+        await raiseItems(failed.data.failedCriteria, failed.data.scores, request.command.followUp ?? null, request.actor, result.version, failed.data.roundId ?? null);
       }
       return result;
     },
@@ -168,7 +168,7 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
   );
 
   /** One rectification item per failed criterion, dispatched to this task's unit, linked to the task. */
-  async function raiseItems(failedCriteria: string[], scores: CriterionScore[], followUp: MockAssessmentFollowUp | null, actor: Actor, version: number) {
+  async function raiseItems(failedCriteria: string[], scores: CriterionScore[], followUp: MockAssessmentFollowUp | null, actor: Actor, version: number, roundId: string | null) {
     // Named from the task's own id (never the run's), so that a replay names the same children.
     const key = state.taskId.startsWith(`indicator-task:${state.campaignId}:`) ? state.taskId.slice(`indicator-task:${state.campaignId}:`.length) : state.taskId;
     for (const code of failedCriteria) {
@@ -190,7 +190,8 @@ export async function indicatorTaskWorkflow(input: IndicatorTaskInput): Promise<
             photos: [],
             indicatorTaskId: state.taskId,
             criterionCode: code,
-            inspectionRoundId: null,
+            // The round whose scores these are, when the assessment came from one (issue 20).
+            inspectionRoundId: roundId,
             reportedBy: actor,
             dispatch: { unitCode: state.unitCode, dueAt: state.stageDueAt ?? state.dueAt, note: '模拟测评失分，自动派单' },
           },

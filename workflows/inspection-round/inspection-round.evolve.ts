@@ -22,6 +22,8 @@ export function initialRoundState(input: Pick<InspectionRoundInput, 'roundId' | 
     scoreRate: null,
     startedAt: null,
     closedAt: null,
+    taskAssessments: [],
+    windowChecks: [],
     version: 0,
   };
 }
@@ -35,10 +37,32 @@ export function evolveRound(state: InspectionRoundState, event: InspectionRoundE
       return { ...next, state: 'IN_PROGRESS', startedAt: meta.at };
     case 'RoundFindingRecorded':
       return { ...next, findings: [...state.findings, { itemId: event.data.itemId, duplicate: event.data.duplicate, at: meta.at, by: meta.actorId }] };
-    case 'RoundScoresRecorded':
-      return { ...next, scores: event.data.scores, score: event.data.score, maxScore: event.data.maxScore, scoreRate: event.data.scoreRate };
+    case 'RoundScoresRecorded': {
+      const touched = (event.data.assessments ?? []).map((a) => ({ ...a, at: meta.at }));
+      const kept = (state.taskAssessments ?? []).filter((a) => !touched.some((t) => t.taskId === a.taskId));
+      const taskAssessments = [...kept, ...touched].sort((a, b) => a.indicatorCode.localeCompare(b.indicatorCode, 'en', { numeric: true }) || a.unitCode.localeCompare(b.unitCode));
+      return { ...next, scores: event.data.scores, score: event.data.score, maxScore: event.data.maxScore, scoreRate: event.data.scoreRate, taskAssessments };
+    }
+    case 'RoundTaskAssessed': {
+      const { taskId, taskVersion: _v, ...outcome } = event.data;
+      return { ...next, taskAssessments: (state.taskAssessments ?? []).map((a) => (a.taskId === taskId ? { ...a, ...outcome, pending: null, at: meta.at } : a)) };
+    }
+    case 'RoundWindowCheckRecorded': {
+      const check = { ...event.data, at: meta.at, by: meta.actorId };
+      // Each failure is a finding of the round, as one recorded on the spot.
+      const found = event.data.results.flatMap((r) => (r.itemId ? [{ itemId: r.itemId, duplicate: r.duplicate, at: meta.at, by: meta.actorId }] : []));
+      return { ...next, windowChecks: [...(state.windowChecks ?? []), check], findings: [...state.findings, ...found] };
+    }
     case 'RoundClosed':
-      return { ...next, state: 'CLOSED', closedAt: meta.at };
+      // Scores a task never got complete are reported as not applied: the round is over.
+      return {
+        ...next,
+        state: 'CLOSED',
+        closedAt: meta.at,
+        taskAssessments: (state.taskAssessments ?? []).map((a) =>
+          a.outcome === 'INCOMPLETE' ? { ...a, outcome: 'NOT_APPLICABLE', reason: `轮次已结束，${a.reason ?? '测评内容未录全'}，未计入任务的模拟测评`, at: meta.at } : a,
+        ),
+      };
     default:
       return assertNever(event);
   }

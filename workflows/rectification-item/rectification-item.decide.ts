@@ -16,6 +16,7 @@ import { ROLE_LABELS } from '../shared/actor.labels';
 import type { Actor, Role } from '../shared/actor.types';
 import { assertNever } from '../shared/assert-never';
 import { validResponsiblePerson } from '../shared/responsible-person';
+import { allowedKeyFlagActions, checkKeyFlag, isKeyFlagCommand, keyFlagEvent, validateKeyFlag, type KeyFlagAction } from '../shared/key-flag';
 import type { Decision, Rejection } from '../shared/decision.types';
 import { addMs, DAY, instant } from '../shared/time';
 import type { RectificationItemEvent } from './rectification-item.events';
@@ -271,10 +272,20 @@ export function allowedItemAccountabilityActions(state: RectificationItemState, 
   return ACCOUNTABILITY_ACTIONS.filter((action) => checkItemAccountability(state, actor, action) === null);
 }
 
+/** Whether `actor` may mark the item 重点/难点 or clear the mark now (the office and the leading group, until closed). */
+export function checkItemKeyFlag(state: RectificationItemState, actor: Actor, action: KeyFlagAction): Rejection | null {
+  return checkKeyFlag(state.keyFlag, actor, action, state.state === 'CLOSED', '整改问题');
+}
+
+/** The 重点/难点 steps `actor` may take on the item now. */
+export function allowedItemKeyFlagActions(state: RectificationItemState, actor: Actor): KeyFlagAction[] {
+  return allowedKeyFlagActions(state.keyFlag, actor, state.state === 'CLOSED');
+}
+
 /** Decide what an action records, or why it is refused. Refusals record nothing. `now` is workflow time. */
 export function decideItem(state: RectificationItemState, request: ItemActionRequest, now: string): Decision<RectificationItemEvent> {
   const { command, actor, expectedVersion } = request;
-  const known = (action: string) => isItemAction(action) || isAccountabilityAction(action);
+  const known = (action: string) => isItemAction(action) || isAccountabilityAction(action) || isKeyFlagCommand(command);
   if (!command || typeof command !== 'object' || typeof command.action !== 'string' || !known(command.action)) {
     return { ok: false, rejection: { code: 'BAD_USER_INPUT', field: 'action', message: '未知的操作' } };
   }
@@ -284,6 +295,10 @@ export function decideItem(state: RectificationItemState, request: ItemActionReq
   if (command.action === 'PROPOSE_ACCOUNTABILITY' || command.action === 'APPROVE_ACCOUNTABILITY' || command.action === 'RETURN_ACCOUNTABILITY') {
     const rejected = checkItemAccountability(state, actor, command.action) ?? validateAccountability(command);
     return rejected ? { ok: false, rejection: rejected } : { ok: true, events: [accountabilityEvent(command, itemLadderPosition(state))] };
+  }
+  if (isKeyFlagCommand(command)) {
+    const rejected = checkItemKeyFlag(state, actor, command.action) ?? validateKeyFlag(state.keyFlag, command);
+    return rejected ? { ok: false, rejection: rejected } : { ok: true, events: [keyFlagEvent(state.keyFlag, command)] };
   }
   const refused = checkItem(state, actor, command.action) ?? validate(state, command, now);
   if (refused) return { ok: false, rejection: refused };

@@ -4,6 +4,7 @@
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Role } from '../shared/actor.types';
 import type { AccountabilityEvent } from '../shared/accountability';
+import type { KeyFlagEvent } from '../shared/key-flag';
 import type { EscalationLevel } from '../shared/escalation';
 import type { ItemLocation, ItemPolicy, ItemReportFacts, ItemSource, ItemState } from './rectification-item.types';
 
@@ -28,6 +29,7 @@ export type RectificationItemEvent =
   | { type: 'ResponsiblePersonAssigned'; data: { login: string; name: string; previousLogin: string | null } }
   | { type: 'ItemDuplicateReported'; data: { source: ItemSource; description: string; photos: EvidenceFile[]; location: ItemLocation } }
   | { type: 'DeadlineEscalated'; data: { level: EscalationLevel; state: ItemState; dueAt: string; notify: Role[] } }
-  | AccountabilityEvent;
+  | AccountabilityEvent
+  | KeyFlagEvent;
 
 export type RectificationItemEventType = RectificationItemEvent['type'];

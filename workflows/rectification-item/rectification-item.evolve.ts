@@ -1,5 +1,6 @@
 // How a rectification item's events change its state, as a pure fold shared by the workflow, the board
 // projection and the tests. Each event comes with its actor and its workflow time.
+import { evolveKeyFlag } from '../shared/key-flag';
 import { evolveAccountability } from '../shared/accountability';
 import { assertNever } from '../shared/assert-never';
 import type { EventMeta } from '../shared/decision.types';
@@ -96,6 +97,9 @@ export function evolveItem(state: RectificationItemState, event: RectificationIt
     case 'AccountabilityApproved':
     case 'AccountabilityReturned':
       return { ...next, accountability: evolveAccountability(state.accountability, event, meta) };
+    case 'KeyFlagSet':
+    case 'KeyFlagCleared':
+      return { ...next, keyFlag: evolveKeyFlag(event, meta) };
     default:
       return assertNever(event);
   }

@@ -1,5 +1,6 @@
 // Chinese labels for rectification items: what people see on the board, in messages and in exports.
 import { ACCOUNTABILITY_EVENT_LABELS } from '../shared/accountability';
+import { KEY_FLAG_EVENT_LABELS } from '../shared/key-flag';
 import type { RectificationItemEventType } from './rectification-item.events';
 import type { ItemAction, ItemArea, ItemSource, ItemState } from './rectification-item.types';
 
@@ -68,4 +69,5 @@ export const ITEM_EVENT_LABELS: Record<RectificationItemEventType, string> = {
   ResponsiblePersonAssigned: '指定责任人',
   DeadlineEscalated: '时限提醒与督办',
   ...ACCOUNTABILITY_EVENT_LABELS,
+  ...KEY_FLAG_EVENT_LABELS,
 };

@@ -1,6 +1,7 @@
 // Types of the rectification-item lifecycle (整改问题): a problem found on the street or in an assessment,
 // dispatched to a unit, fixed with proof, verified by someone else, re-checked later and closed (销号).
 // Shared by the workflow, the event store, the projections, the reports and the API. Names as in GLOSSARY.md.
+import type { KeyFlag, KeyFlagCommand } from '../shared/key-flag';
 import type { DayCounting } from '../shared/day-counting';
 import type { EvidenceFile } from '../indicator-task/indicator-task.types';
 import type { Actor, Role } from '../shared/actor.types';
@@ -108,6 +109,11 @@ export interface RectificationItemState extends ItemReportFacts {
    * Optional: states carried over by continue-as-new before it existed lack it.
    */
   accountability?: AccountabilityDecisionState[];
+  /**
+   * 重点/难点 as the office marked it; null when unmarked (../shared/key-flag.ts). Optional: states carried over by
+   * continue-as-new before it existed lack it.
+   */
+  keyFlag?: KeyFlag | null;
   version: number;
 }
 
@@ -172,7 +178,7 @@ export type ItemCommand =
 
 export interface ItemActionRequest {
   /** A lifecycle action, or a step of a 问责 decision (proposed, approved, returned through their own mutations). */
-  command: ItemCommand | AccountabilityCommand;
+  command: ItemCommand | AccountabilityCommand | KeyFlagCommand;
   actor: Actor;
   expectedVersion?: number | null;
   correlationId?: string;

@@ -174,6 +174,8 @@ export interface IndicatorTaskCardsTable {
   escalation_level: string | null;
   pending_extension: boolean;
   recheck_due: boolean;
+  /** 重点/难点 mark (KEY, DIFFICULT, BOTH), null when unmarked (migration 0041). */
+  key_flag: string | null;
 }
 
 /** The task breakdown as last imported: one row per (indicator, responsible unit) of a campaign. */
@@ -269,6 +271,8 @@ export interface RectificationItemCardsTable {
   updated_at: Timestamp;
   /** int8 as a string */
   last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  /** 重点/难点 mark (KEY, DIFFICULT, BOTH), null when unmarked (migration 0041). */
+  key_flag: string | null;
 }
 
 /** The campaign's clock: one row per campaign, folded from the events of stream `campaign:{id}`. */
@@ -570,6 +574,13 @@ export interface Database {
   briefings: BriefingsTable;
   archive_documents: ArchiveDocumentsTable;
   archive_packages: ArchivePackagesTable;
+  survey_rounds: SurveyRoundsTable;
+  special_drives: SpecialDrivesTable;
+  funding_ledgers: FundingLedgersTable;
+  funding_budget_lines: FundingBudgetLinesTable;
+  funding_allocations: FundingAllocationsTable;
+  funding_spendings: FundingSpendingsTable;
+  window_service_checklists: WindowServiceChecklistsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -690,4 +701,106 @@ export interface ArchivePackagesTable {
   version: number;
   last_position: string;
   state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+/** Projection (issue 20, migration 0042): one row per survey round (问卷调查); the whole state in state_json (SurveyRoundState). */
+export interface SurveyRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  state: string;
+  title: string;
+  start_date: string;
+  end_date: string;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  escalation_level: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0038): 专项整治 drives, one per campaign and area; the whole state in state_json (SpecialDriveState). */
+export interface SpecialDrivesTable {
+  drive_id: string;
+  campaign_id: string;
+  area: string;
+  state: string;
+  lead_unit_code: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  due_at: Timestamp;
+  escalation_level: string | null;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0039): one funding ledger per campaign; amounts in fen (bigint, read back as strings). */
+export interface FundingLedgersTable {
+  ledger_id: string;
+  campaign_id: string;
+  threshold_fen: ColumnType<string, number, number>;
+  version: number;
+  last_position: string;
+  /** The whole state (FundingLedgerState). */
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20): a ledger's budget lines with their totals in fen. */
+export interface FundingBudgetLinesTable {
+  line_id: string;
+  ledger_id: string;
+  campaign_id: string;
+  year: number;
+  name: string;
+  unit_code: string | null;
+  purpose: string;
+  budget_fen: ColumnType<string, number, number>;
+  allocated_fen: ColumnType<string, number, number>;
+  spent_fen: ColumnType<string, number, number>;
+  pending_fen: ColumnType<string, number, number>;
+  created_at: Timestamp;
+}
+
+/** Projection (issue 20): allocations from a line to a special drive (by area) or an indicator task. */
+export interface FundingAllocationsTable {
+  allocation_id: string;
+  campaign_id: string;
+  line_id: string;
+  target_kind: string;
+  target_area: string | null;
+  target_task_id: string | null;
+  amount_fen: ColumnType<string, number, number>;
+  note: string;
+  allocated_at: Timestamp;
+}
+
+/** Projection (issue 20): spendings; receipts as [{ sha256, name, size, mimeType }]. */
+export interface FundingSpendingsTable {
+  spending_id: string;
+  campaign_id: string;
+  line_id: string;
+  allocation_id: string | null;
+  unit_code: string | null;
+  amount_fen: ColumnType<string, number, number>;
+  payee: string;
+  spent_on: string;
+  purpose: string;
+  state: string;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_note: string | null;
+  escalation_level: string | null;
+  receipts: ColumnType<Record<string, unknown>[], string, string>;
+}
+
+/** Issue 20: the window-service checklist's versions per campaign (points: WindowChecklistPoint[]). */
+export interface WindowServiceChecklistsTable {
+  campaign_id: string;
+  version: number;
+  points: ColumnType<{ code: string; label: string }[], string, string>;
+  saved_by: string;
+  saved_at: ColumnType<Date, Date | undefined, never>;
 }

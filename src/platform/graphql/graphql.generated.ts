@@ -17,22 +17,27 @@ export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION";
-export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING";
+export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING" | "COORDINATION_MEETING" | "UNIT_REPORT_HEARING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
 export type ReferenceImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLIED";
 export type ReferenceChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type ReferenceEntity = "ASSESSMENT_ITEM" | "INDICATOR" | "UNIT" | "PERSON";
+export type SpendingState = "RECORDED" | "PENDING" | "APPROVED" | "REJECTED";
+export type FundingTargetKind = "DRIVE" | "TASK";
 export type Stage = "SELF_CHECK" | "RECTIFICATION" | "MOCK_ASSESSMENT" | "CONSOLIDATION" | "ARCHIVING" | "ARCHIVED";
 export type Classification = "MET" | "NOT_MET" | "UNKNOWN" | "RELAPSE_PRONE";
 export type ReviewKind = "SELF_CHECK_REVIEW" | "RECTIFICATION_REVIEW" | "ARCHIVE_REVIEW";
 export type IndicatorTaskAction = "SUBMIT_SELF_CHECK" | "CONFIRM_SELF_CHECK" | "RETURN_SELF_CHECK" | "SUBMIT_RECTIFICATION_PLAN" | "REPORT_RECTIFICATION_PROGRESS" | "SUBMIT_RECTIFICATION" | "APPROVE_RECTIFICATION" | "RETURN_RECTIFICATION" | "RECORD_MOCK_ASSESSMENT" | "RECORD_RECHECK" | "START_ARCHIVING" | "SUBMIT_ARCHIVE_MATERIAL" | "ACCEPT_ARCHIVE_MATERIAL" | "RETURN_ARCHIVE_MATERIAL" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "ADD_COMMENT" | "ATTACH_EVIDENCE" | "REASSIGN" | "ASSIGN_RESPONSIBLE_PERSON" | "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ArchiveMaterialStatus = "MISSING" | "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type TaskOrder = "DUE_AT_ASC" | "DUE_AT_DESC" | "UPDATED_AT_DESC" | "INDICATOR_CODE_ASC" | "ESCALATION_DESC";
+export type KeyFlagKind = "KEY" | "DIFFICULT" | "BOTH";
+export type KeyFlagAction = "SET_KEY_FLAG" | "CLEAR_KEY_FLAG";
 export type RoundKind = "MONTHLY_SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT";
 export type RoundState = "PLANNED" | "IN_PROGRESS" | "CLOSED";
-export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "CLOSE_ROUND";
+export type RoundAction = "START_ROUND" | "RECORD_FINDING" | "RECORD_SCORES" | "RECORD_WINDOW_CHECK" | "CLOSE_ROUND";
+export type RoundTaskOutcome = "INCOMPLETE" | "APPLYING" | "APPLIED" | "NOT_APPLICABLE";
 export type MobilizationDocumentKind = "IMPLEMENTATION_PLAN" | "NOTICE";
 export type MobilizationReview = "NONE" | "SUBMITTED" | "APPROVED" | "RETURNED";
 export type NotificationKind = "ESCALATION" | "APPROVAL_REQUEST" | "RETURNED" | "EXTENSION_DECISION" | "ITEM_ASSIGNED" | "ACCOUNTABILITY_DECISION";
@@ -55,6 +60,10 @@ export type AccountabilityStatus = "PENDING" | "APPROVED" | "RETURNED";
 export type AccountabilityAction = "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
+export type SpecialDriveState = "ACTIVE" | "SUMMARY_SUBMITTED" | "RETURNED" | "CLOSED";
+export type SpecialDriveItemLink = "AUTO" | "MANUAL";
+export type SurveyRoundState = "OPEN" | "CLOSED";
+export type SurveyMethod = "IN_PERSON" | "INTERCEPT" | "ONLINE" | "PHONE";
 export type ImportStatus = "REJECTED" | "DRY_RUN" | "UNCHANGED" | "APPLYING" | "APPLIED";
 export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type UnitReportState = "OPEN" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
@@ -188,6 +197,42 @@ export interface ImportCatalogInput {
     title?: Nullable<string>;
 }
 
+export interface AddBudgetLineInput {
+    campaignId?: Nullable<string>;
+    year: number;
+    name: string;
+    amountFen: Fen;
+    unitCode?: Nullable<string>;
+    purpose?: Nullable<string>;
+}
+
+export interface AmendBudgetLineInput {
+    id: string;
+    name: string;
+    amountFen: Fen;
+    unitCode?: Nullable<string>;
+    purpose?: Nullable<string>;
+}
+
+export interface AllocateFundsInput {
+    lineId: string;
+    targetKind: FundingTargetKind;
+    area?: Nullable<RectificationArea>;
+    taskId?: Nullable<string>;
+    amountFen: Fen;
+    note?: Nullable<string>;
+}
+
+export interface RecordSpendingInput {
+    lineId: string;
+    allocationId?: Nullable<string>;
+    amountFen: Fen;
+    payee: string;
+    spentOn: string;
+    purpose: string;
+    receiptFileIds?: Nullable<string[]>;
+}
+
 export interface TaskFilter {
     unitCode?: Nullable<string>;
     assessmentItemCode?: Nullable<string>;
@@ -203,6 +248,7 @@ export interface TaskFilter {
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
     awaitingMyDecision?: Nullable<boolean>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface SubmitSelfCheckInput {
@@ -326,6 +372,19 @@ export interface ReassignTaskInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface SetTaskKeyFlagInput {
+    taskId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearTaskKeyFlagInput {
+    taskId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface PlanInspectionRoundInput {
     campaignId?: Nullable<string>;
     kind: RoundKind;
@@ -357,6 +416,32 @@ export interface RecordFindingInput {
 export interface RecordRoundScoresInput {
     roundId: string;
     scores: CriterionScoreInput[];
+    unitCode?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface WindowCheckPointInput {
+    code: string;
+    passed: boolean;
+    note?: Nullable<string>;
+    photos?: Nullable<ItemPhotoInput[]>;
+}
+
+export interface RecordWindowCheckInput {
+    roundId: string;
+    unitCode: string;
+    results: WindowCheckPointInput[];
+    expectedVersion?: Nullable<number>;
+}
+
+export interface WindowChecklistPointInput {
+    code: string;
+    label: string;
+}
+
+export interface SaveWindowChecklistInput {
+    campaignId?: Nullable<string>;
+    points: WindowChecklistPointInput[];
     expectedVersion?: Nullable<number>;
 }
 
@@ -421,6 +506,7 @@ export interface ItemFilter {
     deadlineFrom?: Nullable<DateTime>;
     deadlineBefore?: Nullable<DateTime>;
     search?: Nullable<string>;
+    keyDifficult?: Nullable<boolean>;
 }
 
 export interface ItemLocationInput {
@@ -495,10 +581,67 @@ export interface MeetingDecisionToTaskInput {
     leadUnitCode: string;
 }
 
+export interface SetItemKeyFlagInput {
+    itemId: string;
+    kind: KeyFlagKind;
+    reason: string;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface ClearItemKeyFlagInput {
+    itemId: string;
+    reason?: Nullable<string>;
+    expectedVersion?: Nullable<number>;
+}
+
 export interface AssignItemResponsiblePersonInput {
     itemId: string;
     login: string;
     expectedVersion?: Nullable<number>;
+}
+
+export interface SpecialDrivePlanInput {
+    campaignId?: Nullable<string>;
+    area: RectificationArea;
+    leadUnitCode: string;
+    startDate: string;
+    endDate: string;
+    goals: string;
+    participatingUnitCodes: string[];
+}
+
+export interface SubmitSpecialDriveSummaryInput {
+    campaignId?: Nullable<string>;
+    area: RectificationArea;
+    summary: string;
+    fileIds?: Nullable<string[]>;
+    keepAttachments?: Nullable<string[]>;
+}
+
+export interface PlanSurveyRoundInput {
+    campaignId?: Nullable<string>;
+    title: string;
+    method: SurveyMethod;
+    startDate: string;
+    endDate: string;
+    unitCodes?: Nullable<string[]>;
+}
+
+export interface RecordSurveyResultsInput {
+    roundId: string;
+    unitCode: string;
+    sample: number;
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+    expectedVersion?: Nullable<number>;
+}
+
+export interface CiteSurveyRoundInput {
+    taskId: string;
+    roundId: string;
+    note?: Nullable<string>;
 }
 
 export interface ImportTaskBreakdownInput {
@@ -590,12 +733,17 @@ export interface IQuery {
     catalog(version?: Nullable<number>): AssessmentSystem | Promise<AssessmentSystem>;
     catalogVersions(): CatalogVersion[] | Promise<CatalogVersion[]>;
     exportCatalog(format: ExportFormat, version?: Nullable<number>): ExportedFile | Promise<ExportedFile>;
+    fundingLedger(year?: Nullable<number>, campaignId?: Nullable<string>): FundingLedger | Promise<FundingLedger>;
+    exportFundingLedger(format: ExportFormat, year?: Nullable<number>, campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     indicatorTask(id: string): IndicatorTask | Promise<IndicatorTask>;
     board(campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>): Board | Promise<Board>;
     boardColumn(stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, filter?: Nullable<TaskFilter>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     tasks(campaignId?: Nullable<string>, filter?: Nullable<TaskFilter>, orderBy?: Nullable<TaskOrder>, first?: Nullable<number>, after?: Nullable<string>): IndicatorTaskConnection | Promise<IndicatorTaskConnection>;
     inspectionRounds(campaignId?: Nullable<string>, kind?: Nullable<RoundKind>): InspectionRound[] | Promise<InspectionRound[]>;
     inspectionRound(id: string): InspectionRound | Promise<InspectionRound>;
+    windowChecklist(campaignId?: Nullable<string>): WindowChecklist | Promise<WindowChecklist>;
+    windowServiceUnits(): Unit[] | Promise<Unit[]>;
+    exportWindowChecks(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
     mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
     mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
@@ -617,6 +765,15 @@ export interface IQuery {
     boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    specialDrives(campaignId?: Nullable<string>): SpecialDrive[] | Promise<SpecialDrive[]>;
+    specialDrive(area: RectificationArea, campaignId?: Nullable<string>): Nullable<SpecialDrive> | Promise<Nullable<SpecialDrive>>;
+    exportSpecialDrives(campaignId?: Nullable<string>, area?: Nullable<RectificationArea>): ExportedFile | Promise<ExportedFile>;
+    surveyRounds(campaignId?: Nullable<string>): SurveyRound[] | Promise<SurveyRound[]>;
+    surveyRound(id: string): SurveyRound | Promise<SurveyRound>;
+    surveyCommunities(): Unit[] | Promise<Unit[]>;
+    surveyTrend(campaignId?: Nullable<string>): SurveyTrend | Promise<SurveyTrend>;
+    exportSurveyRound(id: string): ExportedFile | Promise<ExportedFile>;
+    exportSurveyTrend(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     taskBreakdownImport(id: string): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     taskBreakdownImports(campaignId?: Nullable<string>, first?: Nullable<number>): TaskBreakdownImport[] | Promise<TaskBreakdownImport[]>;
     unitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
@@ -652,6 +809,13 @@ export interface IMutation {
     recordCampaignMeeting(input: RecordCampaignMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
     updateCampaignPolicy(input: UpdateCampaignPolicyInput): Campaign | Promise<Campaign>;
     importCatalog(input: ImportCatalogInput): CatalogImport | Promise<CatalogImport>;
+    setFundingApprovalThreshold(thresholdFen: Fen, campaignId?: Nullable<string>): Fen | Promise<Fen>;
+    addBudgetLine(input: AddBudgetLineInput): BudgetLine | Promise<BudgetLine>;
+    amendBudgetLine(input: AmendBudgetLineInput): BudgetLine | Promise<BudgetLine>;
+    allocateFunds(input: AllocateFundsInput): FundingAllocation | Promise<FundingAllocation>;
+    recordSpending(input: RecordSpendingInput): Spending | Promise<Spending>;
+    approveSpending(id: string, note?: Nullable<string>): Spending | Promise<Spending>;
+    rejectSpending(id: string, reason: string): Spending | Promise<Spending>;
     submitSelfCheck(input: SubmitSelfCheckInput): IndicatorTask | Promise<IndicatorTask>;
     confirmSelfCheck(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnSelfCheck(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
@@ -676,10 +840,14 @@ export interface IMutation {
     proposeAccountabilityDecision(input: ProposeAccountabilityDecisionInput): IndicatorTask | Promise<IndicatorTask>;
     approveAccountabilityDecision(input: ApproveInput): IndicatorTask | Promise<IndicatorTask>;
     returnAccountabilityDecision(input: ReturnInput): IndicatorTask | Promise<IndicatorTask>;
+    setTaskKeyFlag(input: SetTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
+    clearTaskKeyFlag(input: ClearTaskKeyFlagInput): IndicatorTask | Promise<IndicatorTask>;
     planInspectionRound(input: PlanInspectionRoundInput): InspectionRound | Promise<InspectionRound>;
     actOnInspectionRound(input: RoundActionInput): InspectionRound | Promise<InspectionRound>;
     recordFinding(input: RecordFindingInput): RecordedFinding | Promise<RecordedFinding>;
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
+    recordWindowCheck(input: RecordWindowCheckInput): InspectionRound | Promise<InspectionRound>;
+    saveWindowChecklist(input: SaveWindowChecklistInput): WindowChecklist | Promise<WindowChecklist>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
     submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
@@ -703,6 +871,19 @@ export interface IMutation {
     returnItemAccountabilityDecision(input: ItemAccountabilityReviewInput): RectificationItem | Promise<RectificationItem>;
     meetingDecisionToItem(input: MeetingDecisionToItemInput): ItemReport | Promise<ItemReport>;
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
+    setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    launchSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
+    amendSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
+    attachSpecialDriveItem(area: RectificationArea, itemId: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    detachSpecialDriveItem(area: RectificationArea, itemId: string, reason: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    submitSpecialDriveSummary(input: SubmitSpecialDriveSummaryInput): SpecialDrive | Promise<SpecialDrive>;
+    approveSpecialDriveSummary(area: RectificationArea, campaignId?: Nullable<string>, note?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    returnSpecialDriveSummary(area: RectificationArea, reason: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
+    planSurveyRound(input: PlanSurveyRoundInput): SurveyRound | Promise<SurveyRound>;
+    recordSurveyResults(input: RecordSurveyResultsInput): SurveyRound | Promise<SurveyRound>;
+    closeSurveyRound(id: string, note?: Nullable<string>): SurveyRound | Promise<SurveyRound>;
+    citeSurveyRound(input: CiteSurveyRoundInput): IndicatorTask | Promise<IndicatorTask>;
     importTaskBreakdown(input: ImportTaskBreakdownInput): TaskBreakdownImport | Promise<TaskBreakdownImport>;
     submitUnitReport(input: SubmitUnitReportInput): UnitReport | Promise<UnitReport>;
     acceptUnitReport(id: string, note?: Nullable<string>): UnitReport | Promise<UnitReport>;
@@ -880,6 +1061,7 @@ export interface CampaignMeeting {
     absentUnits: Unit[];
     minutes: string;
     decisions: MeetingDecision[];
+    unitReports: UnitReport[];
     recordedBy: EventActor;
     recordedAt: DateTime;
 }
@@ -896,6 +1078,7 @@ export interface MonthlyCadence {
     visits: number;
     jointMeetings: number;
     coordinationMeetings: number;
+    hearings: number;
     met: boolean;
     ended: boolean;
     flagged: boolean;
@@ -1038,6 +1221,88 @@ export interface CatalogImport {
     title?: Nullable<string>;
 }
 
+export interface FundingReceipt {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+}
+
+export interface FundingAllocation {
+    id: string;
+    lineId: string;
+    targetKind: FundingTargetKind;
+    area?: Nullable<RectificationArea>;
+    taskId?: Nullable<string>;
+    targetLabel: string;
+    amountFen: Fen;
+    spentFen: Fen;
+    note: string;
+    allocatedAt: DateTime;
+}
+
+export interface BudgetLine {
+    id: string;
+    year: number;
+    name: string;
+    unit?: Nullable<Unit>;
+    purpose: string;
+    budgetFen: Fen;
+    allocatedFen: Fen;
+    spentFen: Fen;
+    pendingFen: Fen;
+    availableFen: Fen;
+    unallocatedFen: Fen;
+    allocations: FundingAllocation[];
+    canRecordSpending: boolean;
+}
+
+export interface Spending {
+    id: string;
+    lineId: string;
+    lineName: string;
+    allocationId?: Nullable<string>;
+    unit?: Nullable<Unit>;
+    amountFen: Fen;
+    payee: string;
+    spentOn: string;
+    purpose: string;
+    receipts: FundingReceipt[];
+    state: SpendingState;
+    stateLabel: string;
+    recordedAt: DateTime;
+    recordedByName: string;
+    decidedAt?: Nullable<DateTime>;
+    decidedByName?: Nullable<string>;
+    decisionNote?: Nullable<string>;
+    escalationLabel?: Nullable<string>;
+    canDecide: boolean;
+}
+
+export interface FundingTotals {
+    budgetFen: Fen;
+    allocatedFen: Fen;
+    spentFen: Fen;
+    pendingFen: Fen;
+}
+
+export interface FundingUnitSummary {
+    unit?: Nullable<Unit>;
+    unitName: string;
+    totals: FundingTotals;
+}
+
+export interface FundingLedger {
+    campaignId: string;
+    year: number;
+    thresholdFen: Fen;
+    lines: BudgetLine[];
+    spendings: Spending[];
+    units: FundingUnitSummary[];
+    totals: FundingTotals;
+    canManage: boolean;
+}
+
 export interface TaskArchiveMaterial {
     code: string;
     name: string;
@@ -1124,6 +1389,8 @@ export interface IndicatorTask {
     proposedStage?: Nullable<Stage>;
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
     officialNotices: OfficialNotice[];
     linkedItems: RectificationItem[];
 }
@@ -1165,6 +1432,14 @@ export interface IndicatorTaskConnection {
     totalCount: number;
 }
 
+export interface KeyFlag {
+    kind: KeyFlagKind;
+    kindLabel: string;
+    reason: string;
+    flaggedBy: EventActor;
+    flaggedAt: DateTime;
+}
+
 export interface ISubscription {
     boardChanged(campaignId?: Nullable<string>): BoardChange | Promise<BoardChange>;
     notificationAdded(): Notification | Promise<Notification>;
@@ -1175,6 +1450,62 @@ export interface RoundCriterionScore {
     criterionCode: string;
     points: number;
     score: number;
+    unitCode?: Nullable<string>;
+}
+
+export interface RoundTaskAssessment {
+    taskId: string;
+    unitCode: string;
+    unitName: string;
+    indicatorCode: string;
+    outcome: RoundTaskOutcome;
+    outcomeLabel: string;
+    reason?: Nullable<string>;
+    score: number;
+    maxScore: number;
+    scoreRate?: Nullable<number>;
+    passed?: Nullable<boolean>;
+    at: DateTime;
+}
+
+export interface RoundCoveredTask {
+    taskId: string;
+    indicatorCode: string;
+    unitCode: string;
+    unitName: string;
+    stage: Stage;
+    stageLabel: string;
+}
+
+export interface WindowChecklistPoint {
+    code: string;
+    label: string;
+}
+
+export interface WindowChecklist {
+    version: number;
+    points: WindowChecklistPoint[];
+    savedBy?: Nullable<string>;
+    savedAt?: Nullable<DateTime>;
+}
+
+export interface WindowCheckResult {
+    code: string;
+    label: string;
+    passed: boolean;
+    note: string;
+    item?: Nullable<RectificationItem>;
+    duplicate: boolean;
+}
+
+export interface WindowCheck {
+    unitCode: string;
+    unitName: string;
+    checklistVersion: number;
+    results: WindowCheckResult[];
+    passedCount: number;
+    passRate?: Nullable<number>;
+    at: DateTime;
 }
 
 export interface InspectionRound {
@@ -1194,6 +1525,9 @@ export interface InspectionRound {
     score: number;
     maxScore: number;
     scoreRate?: Nullable<number>;
+    coveredTasks: RoundCoveredTask[];
+    taskAssessments: RoundTaskAssessment[];
+    windowChecks: WindowCheck[];
     allowedActions: RoundAction[];
     history: DomainEvent[];
     closedAt?: Nullable<DateTime>;
@@ -1495,6 +1829,8 @@ export interface RectificationItem {
     allowedMoves: ItemMove[];
     accountabilityDecisions: AccountabilityDecision[];
     accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
 }
 
 export interface Person {
@@ -1769,6 +2105,157 @@ export interface ImportProblem {
     message: string;
 }
 
+export interface SpecialDriveProgress {
+    total: number;
+    open: number;
+    closed: number;
+    overdue: number;
+    relapses: number;
+    relapsedItems: number;
+    closedRate?: Nullable<number>;
+}
+
+export interface SpecialDriveItem {
+    id: string;
+    description: string;
+    address: string;
+    state: ItemState;
+    stateLabel: string;
+    area?: Nullable<RectificationArea>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    overdue: boolean;
+    relapseCount: number;
+    reportedAt: DateTime;
+    link: SpecialDriveItemLink;
+}
+
+export interface SpecialDriveAttachment {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+}
+
+export interface SpecialDriveHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
+}
+
+export interface SpecialDrive {
+    id: string;
+    campaignId: string;
+    area: RectificationArea;
+    name: string;
+    state: SpecialDriveState;
+    stateLabel: string;
+    leadUnit: Unit;
+    participatingUnits: Unit[];
+    startDate: string;
+    endDate: string;
+    goals: string;
+    dueAt: DateTime;
+    late: boolean;
+    escalationLabel?: Nullable<string>;
+    progress: SpecialDriveProgress;
+    items: SpecialDriveItem[];
+    summary?: Nullable<string>;
+    summaryAttachments: SpecialDriveAttachment[];
+    summarySubmittedAt?: Nullable<DateTime>;
+    submissions: number;
+    returnReason?: Nullable<string>;
+    approvedAt?: Nullable<DateTime>;
+    approveNote?: Nullable<string>;
+    launchedAt: DateTime;
+    history: SpecialDriveHistoryEntry[];
+    canAmend: boolean;
+    canSubmitSummary: boolean;
+    canReview: boolean;
+}
+
+export interface SurveyRates {
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+}
+
+export interface SurveyChange {
+    aware?: Nullable<number>;
+    supporting?: Nullable<number>;
+    participating?: Nullable<number>;
+    satisfied?: Nullable<number>;
+}
+
+export interface SurveyCounts {
+    sample: number;
+    aware: number;
+    supporting: number;
+    participating: number;
+    satisfied: number;
+    rates: SurveyRates;
+}
+
+export interface SurveyCommunityResult {
+    unit: Unit;
+    recorded: boolean;
+    counts?: Nullable<SurveyCounts>;
+    recordedAt?: Nullable<DateTime>;
+}
+
+export interface SurveyRoundHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
+}
+
+export interface SurveyRound {
+    id: string;
+    campaignId: string;
+    title: string;
+    method: SurveyMethod;
+    methodLabel: string;
+    startDate: string;
+    endDate: string;
+    dueAt: DateTime;
+    state: SurveyRoundState;
+    stateLabel: string;
+    communities: SurveyCommunityResult[];
+    recordedCount: number;
+    total?: Nullable<SurveyCounts>;
+    closedAt?: Nullable<DateTime>;
+    closeNote?: Nullable<string>;
+    escalationLabel?: Nullable<string>;
+    canRecord: boolean;
+    canClose: boolean;
+    history: SurveyRoundHistoryEntry[];
+}
+
+export interface SurveyTrendPoint {
+    roundId: string;
+    title: string;
+    startDate: string;
+    endDate: string;
+    counts: SurveyCounts;
+    change: SurveyChange;
+}
+
+export interface SurveyCommunityTrend {
+    unit: Unit;
+    points: SurveyTrendPoint[];
+}
+
+export interface SurveyTrend {
+    campaignId: string;
+    overall: SurveyTrendPoint[];
+    communities: SurveyCommunityTrend[];
+}
+
 export interface TaskChange {
     kind: TaskChangeKind;
     taskId: string;
@@ -1892,6 +2379,7 @@ export interface WorkingDayOverrideImport {
     report: string;
 }
 
+export type Fen = number;
 export type DateTime = string;
 export type JSON = unknown;
 type Nullable<T> = T | null;

@@ -53,6 +53,7 @@ export function taskCardRow(card: Card): Insertable<IndicatorTaskCardsTable> {
     escalation_level: s.escalationLevel,
     pending_extension: s.pendingExtension !== null,
     recheck_due: s.recheckDue,
+    key_flag: s.keyFlag?.kind ?? null,
   };
 }
 
@@ -96,7 +97,7 @@ const TASK_CARDS: StreamRows<Card> = {
 export class IndicatorTaskCardProjection implements InlineProjection {
   readonly name = 'indicator_task_cards';
   /** Raise when what a card holds changes: processes starting with a newer version rebuild the cards. */
-  readonly schemaVersion = 3;
+  readonly schemaVersion = 4;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     await applyToStreamRows(trx, events, TASK_CARDS);

@@ -15,6 +15,10 @@ import type { NoticeKind } from '../../../workflows/official-notice/official-not
 import { RECTIFICATION_ITEM_STREAM_PREFIX } from '../../../workflows/rectification-item/rectification-item.messages';
 import { unitReportNotifications, UNIT_REPORT_NOTIFYING } from './unit-report.notifications';
 import { isUnitReportStream } from './unit-report.projection';
+import { surveyRoundNotifications, SURVEY_ROUND_NOTIFYING } from './survey-round.notifications';
+import { isSurveyRoundStream } from './survey-round.projection';
+import { fundingNotifications, FUNDING_NOTIFYING } from './funding.notifications';
+import { isFundingStream } from './funding.projection';
 import type { Role } from '../../../workflows/shared/actor.types';
 import { ESCALATION_LEVELS, type EscalationLevel } from '../../../workflows/shared/escalation';
 import { DAY, shanghaiDate } from '../../../workflows/shared/time';
@@ -22,6 +26,7 @@ import { assertNever } from '../../../workflows/shared/assert-never';
 import { briefingNotifications, isBriefingNotifying } from './briefing-notification-rules';
 import { INDICATOR_TASK_STREAM_PREFIX } from './indicator-task-card.projection';
 import { archiveNotifications, isArchiveNotifying } from './archive-notification-rules';
+import { isSpecialDriveNotifying, specialDriveNotifications } from './special-drive.notifications';
 import {
   ACCOUNTABILITY_EVENT_TYPES,
   ACCOUNTABILITY_ROLES,
@@ -156,8 +161,11 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isItemStream(event.streamId)) return ITEM_NOTIFYING.has(event.type);
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
+  if (isSurveyRoundStream(event.streamId)) return SURVEY_ROUND_NOTIFYING.has(event.type);
+  if (isFundingStream(event.streamId)) return FUNDING_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
+  if (isSpecialDriveNotifying(event)) return true;
   return isArchiveNotifying(event);
 }
 
@@ -320,9 +328,15 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (!isNotifying(event)) return [];
   // A unit's monthly report: every notifying event names its campaign, unit and month itself.
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
+  // A survey round (issue 20): its events name their campaign and title themselves.
+  if (isSurveyRoundStream(event.streamId)) return surveyRoundNotifications(event, unitName);
+  // The funding ledger (issue 20): its events carry what is said.
+  if (isFundingStream(event.streamId)) return fundingNotifications(event, unitName);
   // Briefings (issue 19): their events carry what is said, no context is needed.
   if (isBriefingNotifying(event)) return briefingNotifications(event, unitName);
   if (isArchiveNotifying(event)) return archiveNotifications(event, unitName);
+  // 专项整治 drives (issue 20): their events carry their campaign, area and lead unit.
+  if (isSpecialDriveNotifying(event)) return specialDriveNotifications(event, unitName);
   // A notice's first event is its own context.
   const first = (isNoticeStream(event.streamId) && event.type === 'NoticeIssued') || (isMobilizationStream(event.streamId) && event.type === 'MobilizationResponseOpened');
   const ctx = first ? foldContext(null, event) : context;

@@ -94,6 +94,7 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
   for (const { event, context } of pending) {
     if (context?.unitCode) unitCodes.add(context.unitCode);
     if (typeof event.data.unitCode === 'string') unitCodes.add(event.data.unitCode);
+    if (typeof event.data.leadUnitCode === 'string') unitCodes.add(event.data.leadUnitCode);
     for (const code of briefingUnitCodes(event)) unitCodes.add(code);
   }
   const units = directory || unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();

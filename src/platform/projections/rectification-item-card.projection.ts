@@ -62,6 +62,7 @@ export function itemCardRow(card: ItemCard): Insertable<RectificationItemCardsTa
     created_at: card.createdAt,
     updated_at: card.updatedAt,
     last_position: card.lastPosition,
+    key_flag: s.keyFlag?.kind ?? null,
   };
 }
 
@@ -85,7 +86,7 @@ const ITEM_CARDS: StreamRows<ItemCard> = {
 
 export class RectificationItemCardProjection implements InlineProjection {
   readonly name = 'rectification_item_cards';
-  readonly schemaVersion = 1;
+  readonly schemaVersion = 2;
 
   async apply(trx: Transaction<Database>, events: readonly StoredEvent[]): Promise<void> {
     await applyToStreamRows(trx, events, ITEM_CARDS);

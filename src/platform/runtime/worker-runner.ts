@@ -9,9 +9,12 @@ import { InspectionRoundProjection } from '../projections/inspection-round.proje
 import { NotificationProjection } from '../projections/notification.projection';
 import { OfficialNoticeProjection } from '../projections/official-notice.projection';
 import { UnitReportProjection } from '../projections/unit-report.projection';
+import { SpecialDriveProjection } from '../projections/special-drive.projection';
+import { FundingProjection } from '../projections/funding.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
+import { SurveyRoundProjection } from '../projections/survey-round.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -39,6 +42,9 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new MobilizationProjection(),
     new BriefingProjection(),
     new ArchiveProjection(),
+    new SurveyRoundProjection(),
+    new SpecialDriveProjection(),
+    new FundingProjection(),
   ];
 }
 

@@ -8,6 +8,7 @@ import { createCampaignActivities } from '../../../activities/campaign.activitie
 import { createEventStoreActivities } from '../../../activities/event-store.activities';
 import { createOfficialNoticeActivities } from '../../../activities/official-notice.activities';
 import { createUnitReportActivities } from '../../../activities/unit-report.activities';
+import { createInspectionRoundActivities } from '../../../activities/inspection-round.activities';
 import { createBriefingActivities } from '../../../activities/briefing.activities';
 import { BriefingNumberRepository } from '../../briefing/briefing-number.repository';
 import type { FileStore } from '../files/file-store';
@@ -94,6 +95,7 @@ export async function createWorker(deps: WorkerDeps): Promise<Worker> {
       ...createWorkingDayActivities({ db: deps.db }),
       ...createUnitReportActivities({ db: deps.db, client: deps.client, taskQueue: deps.taskQueue }),
       ...createBriefingActivities({ numbers: new BriefingNumberRepository(deps.db), files: deps.files ?? null }),
+      ...createInspectionRoundActivities({ db: deps.db, client: deps.client }),
       ...createArchivePackageActivities({ builder: deps.files ? new ArchivePackageBuilder(new ArchiveRepository(deps.db), deps.files) : null }),
     },
     shutdownGraceTime: '10 seconds',

@@ -5,6 +5,7 @@ export const CARD = `fragment Card on IndicatorTask {
   id campaignId stage stageLabel classification awaitingReview dueAt stageDueAt relapseCount version allowedActions
   updatedAt escalationLevel recheckDue nextRecheckAt pendingExtension { requestedDueAt reason }
   indicator { code name itemName area } unit { code name } leadUnit { code name }
+  keyFlag { kind kindLabel reason }
 }`;
 
 export const DETAIL = `fragment Detail on IndicatorTask {
@@ -19,6 +20,7 @@ export const DETAIL = `fragment Detail on IndicatorTask {
   linkedItems { id state stateLabel description unit { name } }
   accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
     form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
+  keyFlagActions keyFlag { flaggedAt flaggedBy { displayName } }
 }`;
 
 export const ITEM_CARD = `fragment ItemCard on RectificationItem {
@@ -26,6 +28,7 @@ export const ITEM_CARD = `fragment ItemCard on RectificationItem {
   relapseCount duplicateReports version allowedActions createdAt updatedAt indicatorTaskId
   location { address latitude longitude } unit { code name }
   pendingExtension { requestedDueAt reason } pendingDispatchReturn { reason }
+  keyFlag { kind kindLabel reason }
 }`;
 
 export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
@@ -36,6 +39,7 @@ export const ITEM_DETAIL = `fragment ItemDetail on RectificationItem {
   history { streamVersion label occurredAt data actor { displayName } }
   accountabilityActions accountabilityDecisions { status statusLabel holdsUnit unit { code name } persons { login displayName }
     form formLabel reason deadline proposedAt decidedAt decisionNote proposedBy { displayName } decidedBy { displayName } }
+  keyFlagActions keyFlag { flaggedAt flaggedBy { displayName } }
 }`;
 
 export const SIGN_IN = `mutation SignIn($input: SignInInput!) {

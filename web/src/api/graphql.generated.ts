@@ -335,7 +335,9 @@ export type MeetingKind =
   /** 协调会：重点、难点问题协调会议 / Coordination meeting on key and difficult problems */
   | 'COORDINATION'
   /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
-  | 'MOBILIZATION';
+  | 'MOBILIZATION'
+  /** 听取单位工作汇报：领导小组每月听取责任单位的工作汇报，参会单位即汇报的单位 / The leading group's monthly hearing of the units' reports; the units are those that reported */
+  | 'HEARING';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -409,7 +411,7 @@ export type RecordCampaignMeetingInput = {
   title?: string | null | undefined;
   /** 参会人员 / Attendees */
   attendees: Array<string>;
-  /** 参会单位编码 / Codes of the units that attended */
+  /** 参会单位编码；听取单位工作汇报时为汇报的单位（必填） / Codes of the units that attended; for a hearing, the units that reported (required) */
   unitCodes?: Array<string> | null | undefined;
   /** 缺席单位编码（动员大会按单位登记出席与缺席） / Codes of the units absent (mobilization rally) */
   absentUnitCodes?: Array<string> | null | undefined;
@@ -515,6 +517,74 @@ export type ImportCatalogInput = {
   dryRun?: boolean | null | undefined;
   /** 新版本的标题，文件表头上方没有标题行时使用；都没有时沿用上一版本的标题 / Title of the new version, used when the file has no title row above its header; without either, the previous version's title */
   title?: string | null | undefined;
+};
+
+/** 支出状态 / State of a spending */
+export type SpendingState =
+  /** 已入账（不超过审批限额，直接登记） / Recorded: at or below the threshold */
+  | 'RECORDED'
+  /** 待领导审批（超过审批限额） / Above the threshold, awaiting a leader */
+  | 'PENDING'
+  /** 已审批 / Approved by a leader */
+  | 'APPROVED'
+  /** 已驳回（不计入已支出） / Rejected: not counted as spent */
+  | 'REJECTED';
+
+/** 经费分配去向 / Where an allocation goes */
+export type FundingTargetKind =
+  /** 专项整治（按整治领域） / A special drive, by area */
+  | 'DRIVE'
+  /** 指标任务 / An indicator task */
+  | 'TASK';
+
+/** 新增预算科目 / A new budget line */
+export type AddBudgetLineInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 年度（2000–2100） / Year */
+  year: number;
+  /** 科目名称，必填，最多 100 字，同年度不重名 / Name, required, at most 100 characters, unique in the year */
+  name: string;
+  /** 预算金额（分） / Budget in fen */
+  amountFen: number;
+  /** 所属单位编码，不填为创建办统筹 / Owning unit's code, omitted for the office's own */
+  unitCode?: string | null | undefined;
+  /** 用途说明，最多 500 字 / Purpose, at most 500 characters */
+  purpose?: string | null | undefined;
+};
+
+/** 分配经费 / Allocate from a line */
+export type AllocateFundsInput = {
+  /** 预算科目 / The line */
+  lineId: string | number;
+  /** 去向类别 / Kind of target */
+  targetKind: FundingTargetKind;
+  /** 专项整治领域（去向为 DRIVE 时必填） / The drive's area, for DRIVE */
+  area?: RectificationArea | null | undefined;
+  /** 指标任务编号（去向为 TASK 时必填，须属于本活动） / The task, for TASK; of the same campaign */
+  taskId?: string | number | null | undefined;
+  /** 金额（分），不超过科目尚可分配的余额 / Amount in fen, at most the line's unallocated remainder */
+  amountFen: number;
+  /** 说明，最多 500 字 / Note, at most 500 characters */
+  note?: string | null | undefined;
+};
+
+/** 登记支出 / Record a spending */
+export type RecordSpendingInput = {
+  /** 预算科目 / The line */
+  lineId: string | number;
+  /** 经费分配（可选，须属于该科目） / The allocation, optional, of that line */
+  allocationId?: string | number | null | undefined;
+  /** 金额（分），不超过科目（及分配）的可用余额 / Amount in fen, at most what is left on the line (and allocation) */
+  amountFen: number;
+  /** 收款方，必填，最多 100 字 / Payee, required, at most 100 characters */
+  payee: string;
+  /** 支出日期（YYYY-MM-DD） / Date */
+  spentOn: string;
+  /** 用途，必填，最多 500 字 / Purpose, required, at most 500 characters */
+  purpose: string;
+  /** 票据：POST /files 返回的文件编号，最多 10 个 / Receipts: ids from POST /files, at most 10 */
+  receiptFileIds?: Array<string | number> | null | undefined;
 };
 
 /** 指标任务所处阶段（看板的列） / Stage of an indicator task (the board's columns) */
@@ -644,6 +714,8 @@ export type TaskFilter = {
   search?: string | null | undefined;
   /** 是否有待我决定的事项（待审批队列）：督导员审核自查、整改完成和延期申请，档案组验收档案材料，创建办转入归档；不审批自己提交的；其他角色无待办 / Whether a decision waits for me (the approval queue): a supervisor reviews self-checks, completed rectifications and extension requests, the archivist accepts materials, the office starts archiving; never one's own submission; other roles have none */
   awaitingMyDecision?: boolean | null | undefined;
+  /** 是否标记为重点难点（重点、难点或二者） / Whether the task is marked key or difficult (either or both) */
+  keyDifficult?: boolean | null | undefined;
 };
 
 /** 提交自查结果 / Submit a self-check */
@@ -854,6 +926,44 @@ export type ReassignTaskInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 重点难点标记的类型 / Kind of the key/difficult mark */
+export type KeyFlagKind =
+  /** 重点 / Key task */
+  | 'KEY'
+  /** 难点 / Difficult task */
+  | 'DIFFICULT'
+  /** 重点、难点 / Both */
+  | 'BOTH';
+
+/** 重点难点标记的操作 / A step on the key/difficult mark */
+export type KeyFlagAction =
+  /** 标记（或改标）重点难点 / Mark, or change the mark */
+  | 'SET_KEY_FLAG'
+  /** 取消标记 / Clear the mark */
+  | 'CLEAR_KEY_FLAG';
+
+/** 把指标任务标记为重点难点（创建办、领导小组） / Mark an indicator task key or difficult (office, leading group) */
+export type SetTaskKeyFlagInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 类型 / Kind */
+  kind: KeyFlagKind;
+  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 取消指标任务的重点难点标记 / Clear an indicator task's mark */
+export type ClearTaskKeyFlagInput = {
+  /** 任务编号 / Task id */
+  taskId: string;
+  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
+  reason?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
 /** 检查轮次的类别 / Kind of inspection round */
 export type RoundKind =
   /** 每月督查 / Monthly supervision round */
@@ -882,8 +992,21 @@ export type RoundAction =
   | 'RECORD_FINDING'
   /** 录入测评得分（模拟测评） / Record criterion scores (mock assessment) */
   | 'RECORD_SCORES'
+  /** 窗口服务规范化检查 / Check a window-service unit against the checklist */
+  | 'RECORD_WINDOW_CHECK'
   /** 结束检查 / Close */
   | 'CLOSE_ROUND';
+
+/** 得分计入任务的结果 / What became of a task a mock assessment's scores cover */
+export type RoundTaskOutcome =
+  /** 待录完：该单位该指标还有测评内容没有评分 / Some criteria of the unit's indicator are still unscored */
+  | 'INCOMPLETE'
+  /** 计入中 / Being recorded as the task's mock assessment */
+  | 'APPLYING'
+  /** 已计入任务的模拟测评 / Recorded as the task's mock assessment */
+  | 'APPLIED'
+  /** 未计入：任务的规则不允许（见原因），或轮次结束时仍未录完 / Refused by the task's rules (see reason), or incomplete when the round closed */
+  | 'NOT_APPLICABLE';
 
 /** 计划检查轮次 / Plan a round */
 export type PlanInspectionRoundInput = {
@@ -939,9 +1062,53 @@ export type RecordFindingInput = {
 export type RecordRoundScoresInput = {
   /** 检查轮次编号 / Round id */
   roundId: string;
-  /** 各项测评内容的得分 / Score of each criterion */
+  /** 各项测评内容的得分（一次最多500项） / Score of each criterion, at most 500 */
   scores: Array<CriterionScoreInput>;
+  /** 所评单位：得分即该单位指标任务的模拟测评；指标只有一个任务时可不填 / The unit scored: the scores are its indicator task's mock assessment; may be omitted when an indicator has one task */
+  unitCode?: string | null | undefined;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 一个检查项目的结论 / A point's result */
+export type WindowCheckPointInput = {
+  /** 项目编码（检查表中的） / Code, from the checklist */
+  code: string;
+  /** 是否合格 / Passed */
+  passed: boolean;
+  /** 说明（不超过500字） / Note, at most 500 characters */
+  note?: string | null | undefined;
+  /** 问题照片（仅不合格项目，随整改问题保存，最多20张） / Photos, failed points only, kept with the item (at most 20) */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+};
+
+/** 窗口服务规范化检查：对一个窗口单位逐项给出结论，不合格项目成为整改问题 / Check one window-service unit; each failed point becomes a rectification item */
+export type RecordWindowCheckInput = {
+  /** 检查轮次编号 / Round id */
+  roundId: string;
+  /** 窗口服务单位编码（组织机构中类别为窗口单位） / A unit of kind SERVICE_WINDOW */
+  unitCode: string;
+  /** 检查表每个项目的结论（须逐项填写） / A result for every point of the checklist */
+  results: Array<WindowCheckPointInput>;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 检查表的一个项目 / A checklist point */
+export type WindowChecklistPointInput = {
+  /** 编码：1到32位字母、数字、-或_ / Code: 1 to 32 letters, digits, - or _ */
+  code: string;
+  /** 检查项目（不超过100字） / The point, at most 100 characters */
+  label: string;
+};
+
+/** 保存窗口服务规范化检查表（成为新版本） / Save the checklist as its next version */
+export type SaveWindowChecklistInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 检查项目（1到30项） / Points, 1 to 30 */
+  points: Array<WindowChecklistPointInput>;
+  /** 期望的当前版本，不一致时返回 CONFLICT / Expected current version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
 };
 
@@ -1179,6 +1346,8 @@ export type ItemFilter = {
   deadlineBefore?: string | null | undefined;
   /** 搜索：以空格分隔的词（最多 5 个，共不超过 100 字），每个词须出现在问题描述、地点或责任单位名称中，不区分大小写 / Search: words separated by spaces (at most 5, 100 characters in all), each found in the description, the place or the unit's name, ignoring case */
   search?: string | null | undefined;
+  /** 是否标记为重点难点（重点、难点或二者） / Whether the item is marked key or difficult (either or both) */
+  keyDifficult?: boolean | null | undefined;
 };
 
 /** 问题位置 / Where a problem is */
@@ -1309,6 +1478,28 @@ export type MeetingDecisionToTaskInput = {
   leadUnitCode: string;
 };
 
+/** 把整改问题标记为重点难点（创建办、领导小组） / Mark a rectification item key or difficult (office, leading group) */
+export type SetItemKeyFlagInput = {
+  /** 整改问题编号 / Item id */
+  itemId: string;
+  /** 类型 / Kind */
+  kind: KeyFlagKind;
+  /** 标记理由（必填，最多 500 字） / Why, at most 500 characters */
+  reason: string;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 取消整改问题的重点难点标记 / Clear a rectification item's mark */
+export type ClearItemKeyFlagInput = {
+  /** 整改问题编号 / Item id */
+  itemId: string;
+  /** 取消理由（可不填，最多 500 字） / Why, optional, at most 500 characters */
+  reason?: string | null | undefined;
+  /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
+  expectedVersion?: number | null | undefined;
+};
+
 /** 指定整改问题的责任人 / Name an item's responsible person */
 export type AssignItemResponsiblePersonInput = {
   /** 问题编号 / Item id */
@@ -1317,6 +1508,120 @@ export type AssignItemResponsiblePersonInput = {
   login: string;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
+};
+
+/** 专项整治状态 / State of a drive */
+export type SpecialDriveState =
+  /** 整治中 / Running */
+  | 'ACTIVE'
+  /** 总结待审定 / Closing summary awaiting the leading group */
+  | 'SUMMARY_SUBMITTED'
+  /** 总结已退回 / Summary returned to the lead unit */
+  | 'RETURNED'
+  /** 已结束（总结已审定） / Closed: the summary was approved */
+  | 'CLOSED';
+
+/** 整改问题如何纳入专项整治 / How an item belongs to a drive */
+export type SpecialDriveItemLink =
+  /** 自动：本领域、整治期内上报 / Automatically: the drive's area, reported within its period */
+  | 'AUTO'
+  /** 创建办手工纳入 / Attached by the office */
+  | 'MANUAL';
+
+/** 专项整治方案 / A drive's plan, to launch or amend it */
+export type SpecialDrivePlanInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 整治领域 / Area */
+  area: RectificationArea;
+  /** 牵头单位编码 / Lead unit's code */
+  leadUnitCode: string;
+  /** 开始日期（YYYY-MM-DD） / Start date */
+  startDate: string;
+  /** 结束日期（YYYY-MM-DD，含当日），不早于开始日期，期限不超过 550 天 / End date, included; not before the start, at most 550 days */
+  endDate: string;
+  /** 整治目标，必填，最多 2000 字 / Goals, required, at most 2000 characters */
+  goals: string;
+  /** 参与单位编码，最多 60 个 / Participating units' codes, at most 60 */
+  participatingUnitCodes: Array<string>;
+};
+
+/** 报送（或退回后重新报送）专项整治总结 / Hand in the closing summary, or again after a return */
+export type SubmitSpecialDriveSummaryInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 整治领域 / Area */
+  area: RectificationArea;
+  /** 总结，必填，最多 5000 字 / Summary, required, at most 5000 characters */
+  summary: string;
+  /** 新附件：POST /files 返回的文件编号，合计最多 10 个附件 / New attachments: ids from POST /files; 10 attachments in all */
+  fileIds?: Array<string | number> | null | undefined;
+  /** 保留的已有附件（其 SHA-256） / Attachments handed in before to keep (their SHA-256) */
+  keepAttachments?: Array<string> | null | undefined;
+};
+
+/** 问卷调查轮次状态 / State of a survey round */
+export type SurveyRoundState =
+  /** 进行中（可录入） / Open: results may be entered */
+  | 'OPEN'
+  /** 已结束（数据锁定） / Closed: the numbers are locked */
+  | 'CLOSED';
+
+/** 调查方式 / How the questionnaire was taken */
+export type SurveyMethod =
+  /** 入户面访 / Door to door */
+  | 'IN_PERSON'
+  /** 街头拦访 / Street intercept */
+  | 'INTERCEPT'
+  /** 网络问卷 / Online */
+  | 'ONLINE'
+  /** 电话访问 / By telephone */
+  | 'PHONE';
+
+/** 制定一轮问卷调查 / Plan a survey round */
+export type PlanSurveyRoundInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 名称，最多 100 字 / Title, at most 100 characters */
+  title: string;
+  /** 调查方式 / Method */
+  method: SurveyMethod;
+  /** 开始日期（YYYY-MM-DD） / First day */
+  startDate: string;
+  /** 结束日期（结果须于当日 24 时前录入） / Last day (results are due by its end) */
+  endDate: string;
+  /** 调查的社区（社区类单位），不填为全部社区 / Communities surveyed; every community when omitted */
+  unitCodes?: Array<string> | null | undefined;
+};
+
+/** 录入一个社区的结果 / Enter one community's results */
+export type RecordSurveyResultsInput = {
+  /** 轮次编号 / Round id */
+  roundId: string | number;
+  /** 社区 / Community */
+  unitCode: string;
+  /** 样本量，1–100000 / Sample size, 1–100000 */
+  sample: number;
+  /** 知晓人数（不超过样本量） / Respondents aware (at most the sample) */
+  aware: number;
+  /** 支持人数 / Respondents supporting */
+  supporting: number;
+  /** 参与人数 / Respondents taking part */
+  participating: number;
+  /** 满意人数 / Respondents satisfied */
+  satisfied: number;
+  /** 您看到的版本（防止覆盖他人的录入） / The version you saw */
+  expectedVersion?: number | null | undefined;
+};
+
+/** 任务引用问卷调查结果作为佐证 / A task cites a survey round as its evidence */
+export type CiteSurveyRoundInput = {
+  /** 任务编号（问卷调查类指标） / Task id (of a survey indicator) */
+  taskId: string | number;
+  /** 已结束的轮次 / A closed round */
+  roundId: string | number;
+  /** 说明，最多 500 字 / Note, at most 500 characters */
+  note?: string | null | undefined;
 };
 
 /** 导入结果 / Outcome of a task-breakdown import */
@@ -1407,155 +1712,155 @@ export type SubmitSelfCheckMutationVariables = Exact<{
 }>;
 
 
-export type SubmitSelfCheckMutation = { submitSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type SubmitSelfCheckMutation = { submitSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
-export type BoardCardFragment = { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+export type BoardCardFragment = { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
-export type CardFragment = { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+export type CardFragment = { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
 export type ConfirmSelfCheckMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ConfirmSelfCheckMutation = { confirmSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ConfirmSelfCheckMutation = { confirmSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ReturnSelfCheckMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ReturnSelfCheckMutation = { returnSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReturnSelfCheckMutation = { returnSelfCheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type SubmitRectificationPlanMutationVariables = Exact<{
   input: RectificationPlanInput;
 }>;
 
 
-export type SubmitRectificationPlanMutation = { submitRectificationPlan: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type SubmitRectificationPlanMutation = { submitRectificationPlan: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ReportRectificationProgressMutationVariables = Exact<{
   input: NoteInput;
 }>;
 
 
-export type ReportRectificationProgressMutation = { reportRectificationProgress: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReportRectificationProgressMutation = { reportRectificationProgress: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type SubmitRectificationMutationVariables = Exact<{
   input: NoteInput;
 }>;
 
 
-export type SubmitRectificationMutation = { submitRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type SubmitRectificationMutation = { submitRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApproveRectificationMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApproveRectificationMutation = { approveRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApproveRectificationMutation = { approveRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ReturnRectificationMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ReturnRectificationMutation = { returnRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReturnRectificationMutation = { returnRectification: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type RecordMockAssessmentMutationVariables = Exact<{
   input: RecordMockAssessmentInput;
 }>;
 
 
-export type RecordMockAssessmentMutation = { recordMockAssessment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type RecordMockAssessmentMutation = { recordMockAssessment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type RecordRecheckMutationVariables = Exact<{
   input: RecordRecheckInput;
 }>;
 
 
-export type RecordRecheckMutation = { recordRecheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type RecordRecheckMutation = { recordRecheck: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type StartArchivingMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type StartArchivingMutation = { startArchiving: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type StartArchivingMutation = { startArchiving: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type SubmitArchiveMaterialMutationVariables = Exact<{
   input: SubmitArchiveMaterialInput;
 }>;
 
 
-export type SubmitArchiveMaterialMutation = { submitArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type SubmitArchiveMaterialMutation = { submitArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type AcceptArchiveMaterialMutationVariables = Exact<{
   input: AcceptArchiveMaterialInput;
 }>;
 
 
-export type AcceptArchiveMaterialMutation = { acceptArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type AcceptArchiveMaterialMutation = { acceptArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ReturnArchiveMaterialMutationVariables = Exact<{
   input: ReturnArchiveMaterialInput;
 }>;
 
 
-export type ReturnArchiveMaterialMutation = { returnArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReturnArchiveMaterialMutation = { returnArchiveMaterial: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type RequestExtensionMutationVariables = Exact<{
   input: RequestExtensionInput;
 }>;
 
 
-export type RequestExtensionMutation = { requestExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type RequestExtensionMutation = { requestExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApproveExtensionMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApproveExtensionMutation = { approveExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApproveExtensionMutation = { approveExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type RefuseExtensionMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type RefuseExtensionMutation = { refuseExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type RefuseExtensionMutation = { refuseExtension: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type AddCommentMutationVariables = Exact<{
   input: AddCommentInput;
 }>;
 
 
-export type AddCommentMutation = { addComment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type AddCommentMutation = { addComment: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type UploadEvidenceMutationVariables = Exact<{
   input: UploadEvidenceInput;
 }>;
 
 
-export type UploadEvidenceMutation = { uploadEvidence: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type UploadEvidenceMutation = { uploadEvidence: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ReassignTaskMutationVariables = Exact<{
   input: ReassignTaskInput;
 }>;
 
 
-export type ReassignTaskMutation = { reassignTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReassignTaskMutation = { reassignTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ActOnItemCardMutationVariables = Exact<{
   input: ItemActionInput;
 }>;
 
 
-export type ActOnItemCardMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ActOnItemCardMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
-export type BoardItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+export type BoardItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
-export type ItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+export type ItemCardFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
 export type TaskFormDataQueryVariables = Exact<{
   id: string;
@@ -1564,9 +1869,9 @@ export type TaskFormDataQueryVariables = Exact<{
 
 export type TaskFormDataQuery = { indicatorTask: { id: string, version: number, indicator: { code: string, name: string, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, returnReason: string | null }>, evidence: Array<{ sha256: string, name: string }> } };
 
-export type DetailFragment = { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+export type DetailFragment = { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
 
-export type ItemDetailFragment = { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+export type ItemDetailFragment = { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
 
 export type SignInMutationVariables = Exact<{
   input: SignInInput;
@@ -1596,21 +1901,21 @@ export type BoardQueryVariables = Exact<{
 }>;
 
 
-export type BoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, label: string, count: number, cards: Array<{ id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+export type BoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, label: string, count: number, cards: Array<{ id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> }> } };
 
 export type TaskQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TaskQuery = { indicatorTask: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type TaskQuery = { indicatorTask: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type BoardChangedSubscriptionVariables = Exact<{
   campaign?: string | null | undefined;
 }>;
 
 
-export type BoardChangedSubscription = { boardChanged: { eventType: string, task: { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } } };
+export type BoardChangedSubscription = { boardChanged: { eventType: string, task: { id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } } };
 
 export type ItemBoardQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1620,21 +1925,21 @@ export type ItemBoardQueryVariables = Exact<{
 }>;
 
 
-export type ItemBoardQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, label: string, count: number, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
+export type ItemBoardQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, label: string, count: number, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> }> } };
 
 export type ItemQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ItemQuery = { rectificationItem: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ItemQuery = { rectificationItem: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
 
 export type ItemChangedSubscriptionVariables = Exact<{
   campaign?: string | null | undefined;
 }>;
 
 
-export type ItemChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } } };
+export type ItemChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } } };
 
 export type UnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1649,9 +1954,9 @@ export type ChangePasswordMutationVariables = Exact<{
 
 export type ChangePasswordMutation = { changePassword: boolean };
 
-export type ApprovalTaskFragment = { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
+export type ApprovalTaskFragment = { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
-export type ApprovalItemFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null };
+export type ApprovalItemFragment = { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null };
 
 export type ApprovalTasksQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1660,7 +1965,7 @@ export type ApprovalTasksQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalTasksQuery = { campaign: { id: string, name: string }, tasks: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } }> } };
+export type ApprovalTasksQuery = { campaign: { id: string, name: string }, tasks: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } }> } };
 
 export type ApprovalItemsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1669,77 +1974,77 @@ export type ApprovalItemsQueryVariables = Exact<{
 }>;
 
 
-export type ApprovalItemsQuery = { campaign: { id: string, name: string }, items: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } }> } };
+export type ApprovalItemsQuery = { campaign: { id: string, name: string }, items: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } }> } };
 
 export type ApprovalConfirmSelfCheckMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApprovalConfirmSelfCheckMutation = { confirmSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalConfirmSelfCheckMutation = { confirmSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalReturnSelfCheckMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ApprovalReturnSelfCheckMutation = { returnSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalReturnSelfCheckMutation = { returnSelfCheck: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalApproveRectificationMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApprovalApproveRectificationMutation = { approveRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalApproveRectificationMutation = { approveRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalReturnRectificationMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ApprovalReturnRectificationMutation = { returnRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalReturnRectificationMutation = { returnRectification: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalApproveExtensionMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApprovalApproveExtensionMutation = { approveExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalApproveExtensionMutation = { approveExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalRefuseExtensionMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ApprovalRefuseExtensionMutation = { refuseExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalRefuseExtensionMutation = { refuseExtension: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalAcceptArchiveMaterialMutationVariables = Exact<{
   input: AcceptArchiveMaterialInput;
 }>;
 
 
-export type ApprovalAcceptArchiveMaterialMutation = { acceptArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalAcceptArchiveMaterialMutation = { acceptArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalReturnArchiveMaterialMutationVariables = Exact<{
   input: ReturnArchiveMaterialInput;
 }>;
 
 
-export type ApprovalReturnArchiveMaterialMutation = { returnArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalReturnArchiveMaterialMutation = { returnArchiveMaterial: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalStartArchivingMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApprovalStartArchivingMutation = { startArchiving: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApprovalStartArchivingMutation = { startArchiving: { stageEnteredAt: string, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, submittedAt: string | null, submittedBy: { userId: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ApprovalActOnItemMutationVariables = Exact<{
   input: ItemActionInput;
 }>;
 
 
-export type ApprovalActOnItemMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ApprovalActOnItemMutation = { actOnItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, submission: { submittedAt: string, note: string, submittedBy: { userId: string, displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ArchiveDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1801,7 +2106,7 @@ export type TaskBoardQueryVariables = Exact<{
 }>;
 
 
-export type TaskBoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> }> } };
+export type TaskBoardQuery = { board: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> }> } };
 
 export type TaskBoardColumnQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1812,7 +2117,7 @@ export type TaskBoardColumnQueryVariables = Exact<{
 }>;
 
 
-export type TaskBoardColumnQuery = { boardColumn: { stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } }> } };
+export type TaskBoardColumnQuery = { boardColumn: { stage: Stage, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, cards: Array<{ sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> } };
 
 export type TaskBoardCountsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1827,14 +2132,14 @@ export type TaskBoardChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type TaskBoardChangedSubscription = { boardChanged: { eventType: string, task: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } } };
+export type TaskBoardChangedSubscription = { boardChanged: { eventType: string, task: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } } };
 
 export type TaskCardQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type TaskCardQuery = { indicatorTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type TaskCardQuery = { indicatorTask: { sideActions: Array<IndicatorTaskAction>, proposedStage: Stage | null, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, allowedMoves: Array<{ action: IndicatorTaskAction, target: Stage, immediate: boolean, classification: Classification | null, passed: boolean | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, indicator: { code: string, name: string, itemName: string, area: RectificationArea | null }, unit: { code: string, name: string }, leadUnit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type ItemBoardCardsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1843,7 +2148,7 @@ export type ItemBoardCardsQueryVariables = Exact<{
 }>;
 
 
-export type ItemBoardCardsQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> }> } };
+export type ItemBoardCardsQuery = { itemBoard: { campaign: { id: string, name: string, inspectionDate: string, daysToInspection: number }, columns: Array<{ state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> }> } };
 
 export type ItemBoardColumnQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1854,7 +2159,7 @@ export type ItemBoardColumnQueryVariables = Exact<{
 }>;
 
 
-export type ItemBoardColumnQuery = { itemBoardColumn: { state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null }> } };
+export type ItemBoardColumnQuery = { itemBoardColumn: { state: ItemState, count: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, items: Array<{ id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null }> } };
 
 export type ItemBoardCountsQueryVariables = Exact<{
   campaign?: string | null | undefined;
@@ -1869,14 +2174,14 @@ export type ItemBoardChangedSubscriptionVariables = Exact<{
 }>;
 
 
-export type ItemBoardChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } } };
+export type ItemBoardChangedSubscription = { itemChanged: { eventType: string, item: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } } };
 
 export type ItemCardOneQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type ItemCardOneQuery = { rectificationItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ItemCardOneQuery = { rectificationItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
 export type BriefingRowFragment = { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, updatedAt: string, publishedAt: string | null, ackDueAt: string | null, escalationLevel: string | null, canAcknowledge: boolean, namedUnits: Array<{ acknowledged: boolean, unit: { code: string, name: string } }> };
 
@@ -2008,33 +2313,38 @@ export type ExportPerformanceQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type ExportPerformanceQuery = { exportPerformanceAssessment: { fileName: string, mimeType: string, contentBase64: string } };
 
+export type DashboardKeyWorkQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardKeyWorkQuery = { tasks: { totalCount: number, edges: Array<{ node: { id: string, stage: Stage, stageLabel: string, dueAt: string, stageDueAt: string | null, escalationLevel: EscalationLevel | null, indicator: { code: string, name: string }, unit: { code: string, name: string }, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } }> }, items: { totalCount: number, edges: Array<{ node: { id: string, state: ItemState, stateLabel: string, dueAt: string | null, escalationLevel: EscalationLevel | null, description: string, unit: { code: string, name: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } }> } };
+
 export type DetailAddCommentMutationVariables = Exact<{
   input: AddCommentInput;
 }>;
 
 
-export type DetailAddCommentMutation = { addComment: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type DetailAddCommentMutation = { addComment: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type DetailUploadEvidenceMutationVariables = Exact<{
   input: UploadEvidenceInput;
 }>;
 
 
-export type DetailUploadEvidenceMutation = { uploadEvidence: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type DetailUploadEvidenceMutation = { uploadEvidence: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type DetailAssignTaskPersonMutationVariables = Exact<{
   input: AssignTaskResponsiblePersonInput;
 }>;
 
 
-export type DetailAssignTaskPersonMutation = { assignTaskResponsiblePerson: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type DetailAssignTaskPersonMutation = { assignTaskResponsiblePerson: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type DetailAssignItemPersonMutationVariables = Exact<{
   input: AssignItemResponsiblePersonInput;
 }>;
 
 
-export type DetailAssignItemPersonMutation = { assignItemResponsiblePerson: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type DetailAssignItemPersonMutation = { assignItemResponsiblePerson: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
 
 export type NoticeFragment = { id: string, number: string, kind: OfficialNoticeKind, kindLabel: string, state: OfficialNoticeState, stateLabel: string, title: string, note: string, level: string | null, issuedAt: string, ackDueAt: string, acknowledgedAt: string | null, acknowledgedByName: string | null, escalationLevel: string | null, downloadUrl: string, canAcknowledge: boolean, unit: { code: string, name: string } };
 
@@ -2078,42 +2388,133 @@ export type ProposeTaskAccountabilityMutationVariables = Exact<{
 }>;
 
 
-export type ProposeTaskAccountabilityMutation = { proposeAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ProposeTaskAccountabilityMutation = { proposeAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type ApproveTaskAccountabilityMutationVariables = Exact<{
   input: ApproveInput;
 }>;
 
 
-export type ApproveTaskAccountabilityMutation = { approveAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ApproveTaskAccountabilityMutation = { approveAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type ReturnTaskAccountabilityMutationVariables = Exact<{
   input: ReturnInput;
 }>;
 
 
-export type ReturnTaskAccountabilityMutation = { returnAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+export type ReturnTaskAccountabilityMutation = { returnAccountabilityDecision: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
 
 export type ProposeItemAccountabilityMutationVariables = Exact<{
   input: ProposeItemAccountabilityDecisionInput;
 }>;
 
 
-export type ProposeItemAccountabilityMutation = { proposeItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ProposeItemAccountabilityMutation = { proposeItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
 
 export type ApproveItemAccountabilityMutationVariables = Exact<{
   input: ItemAccountabilityReviewInput;
 }>;
 
 
-export type ApproveItemAccountabilityMutation = { approveItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ApproveItemAccountabilityMutation = { approveItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
 
 export type ReturnItemAccountabilityMutationVariables = Exact<{
   input: ItemAccountabilityReviewInput;
 }>;
 
 
-export type ReturnItemAccountabilityMutation = { returnItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+export type ReturnItemAccountabilityMutation = { returnItemAccountabilityDecision: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type SetTaskKeyFlagMutationVariables = Exact<{
+  input: SetTaskKeyFlagInput;
+}>;
+
+
+export type SetTaskKeyFlagMutation = { setTaskKeyFlag: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type ClearTaskKeyFlagMutationVariables = Exact<{
+  input: ClearTaskKeyFlagInput;
+}>;
+
+
+export type ClearTaskKeyFlagMutation = { clearTaskKeyFlag: { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } } };
+
+export type SetItemKeyFlagMutationVariables = Exact<{
+  input: SetItemKeyFlagInput;
+}>;
+
+
+export type SetItemKeyFlagMutation = { setItemKeyFlag: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type ClearItemKeyFlagMutationVariables = Exact<{
+  input: ClearItemKeyFlagInput;
+}>;
+
+
+export type ClearItemKeyFlagMutation = { clearItemKeyFlag: { criterionCode: string | null, returnReason: string | null, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, reportedBy: { displayName: string } | null, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submission: { note: string, submittedAt: string, photos: Array<{ sha256: string, name: string, size: number, url: string }>, submittedBy: { displayName: string } } | null, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null } };
+
+export type FundingLedgerQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type FundingLedgerQuery = { fundingLedger: { campaignId: string, year: number, thresholdFen: number, canManage: boolean, totals: { budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number }, lines: Array<{ id: string, year: number, name: string, purpose: string, budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number, availableFen: number, unallocatedFen: number, canRecordSpending: boolean, unit: { code: string, name: string } | null, allocations: Array<{ id: string, targetKind: FundingTargetKind, area: RectificationArea | null, taskId: string | null, targetLabel: string, amountFen: number, spentFen: number, note: string, allocatedAt: string }> }>, spendings: Array<{ id: string, lineId: string, lineName: string, allocationId: string | null, amountFen: number, payee: string, spentOn: string, purpose: string, state: SpendingState, stateLabel: string, recordedAt: string, recordedByName: string, decidedAt: string | null, decidedByName: string | null, decisionNote: string | null, escalationLabel: string | null, canDecide: boolean, unit: { code: string, name: string } | null, receipts: Array<{ sha256: string, name: string, size: number, url: string }> }>, units: Array<{ unitName: string, unit: { code: string } | null, totals: { budgetFen: number, allocatedFen: number, spentFen: number, pendingFen: number } }> } };
+
+export type FundingUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FundingUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type SetFundingApprovalThresholdMutationVariables = Exact<{
+  thresholdFen: number;
+}>;
+
+
+export type SetFundingApprovalThresholdMutation = { setFundingApprovalThreshold: number };
+
+export type AddBudgetLineMutationVariables = Exact<{
+  input: AddBudgetLineInput;
+}>;
+
+
+export type AddBudgetLineMutation = { addBudgetLine: { id: string } };
+
+export type AllocateFundsMutationVariables = Exact<{
+  input: AllocateFundsInput;
+}>;
+
+
+export type AllocateFundsMutation = { allocateFunds: { id: string } };
+
+export type RecordSpendingMutationVariables = Exact<{
+  input: RecordSpendingInput;
+}>;
+
+
+export type RecordSpendingMutation = { recordSpending: { id: string, state: SpendingState } };
+
+export type ApproveSpendingMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveSpendingMutation = { approveSpending: { id: string, state: SpendingState } };
+
+export type RejectSpendingMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type RejectSpendingMutation = { rejectSpending: { id: string, state: SpendingState } };
+
+export type ExportFundingLedgerQueryVariables = Exact<{
+  year?: number | null | undefined;
+}>;
+
+
+export type ExportFundingLedgerQuery = { exportFundingLedger: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type MobilizationDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2220,7 +2621,7 @@ export type CampaignClockQueryVariables = Exact<{
 }>;
 
 
-export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string } }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
+export type CampaignClockQuery = { campaign: { id: string, name: string, version: number, phase: Phase, phaseLabel: string, nextPhase: Phase | null, countdownLabel: string, daysToInspection: number, inspectionDate: string, allowedActions: Array<CampaignAction>, phases: Array<{ phase: Phase, label: string, plannedStart: string | null, startedAt: string | null, current: boolean, due: boolean }>, archiveProgress: { tasks: number, archived: number, complete: boolean }, cadence: { month: string, visits: number, jointMeetings: number, coordinationMeetings: number, hearings: number, met: boolean, ended: boolean, flagged: boolean, shortfalls: Array<{ label: string, required: number, recorded: number }> }, visits: Array<{ id: string, date: string, places: Array<string>, visitors: Array<string>, notes: string, units: Array<{ name: string }>, recordedBy: { displayName: string } }>, meetings: Array<{ id: string, kind: MeetingKind, kindLabel: string, date: string, title: string, attendees: Array<string>, minutes: string, units: Array<{ name: string }>, absentUnits: Array<{ name: string }>, decisions: Array<{ text: string, dueDate: string | null, unit: { name: string } | null }>, recordedBy: { displayName: string }, unitReports: Array<{ id: string, stateLabel: string, unit: { name: string } }> }>, monthlyReports: Array<{ month: string, generatedAt: string }> } };
 
 export type AdvancePhaseMutationVariables = Exact<{
   input: AdvanceCampaignPhaseInput;
@@ -2379,14 +2780,14 @@ export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id:
 export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }> }> };
+export type RoundsQuery = { inspectionRounds: Array<{ id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }> }> };
 
 export type RoundQueryVariables = Exact<{
   id: string;
 }>;
 
 
-export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }> } };
+export type RoundQuery = { inspectionRound: { id: string, kind: RoundKind, kindLabel: string, title: string, plannedOn: string, places: Array<string>, indicatorCodes: Array<string>, state: RoundState, stateLabel: string, findingCount: number, score: number, maxScore: number, scoreRate: number | null, allowedActions: Array<RoundAction>, closedAt: string | null, scores: Array<{ criterionCode: string, points: number, score: number, unitCode: string | null }>, findings: Array<{ id: string, state: ItemState, stateLabel: string, description: string, area: RectificationArea | null, dueAt: string | null, location: { address: string }, unit: { name: string } | null }>, history: Array<{ label: string, occurredAt: string, actor: { displayName: string } }>, coveredTasks: Array<{ taskId: string, indicatorCode: string, unitCode: string, unitName: string, stage: Stage, stageLabel: string }>, windowChecks: Array<{ unitCode: string, unitName: string, checklistVersion: number, passedCount: number, passRate: number | null, at: string, results: Array<{ code: string, label: string, passed: boolean, note: string, duplicate: boolean, item: { id: string, stateLabel: string } | null }> }>, taskAssessments: Array<{ taskId: string, unitCode: string, unitName: string, indicatorCode: string, outcome: RoundTaskOutcome, outcomeLabel: string, reason: string | null, score: number, maxScore: number, scoreRate: number | null, passed: boolean | null, at: string }> } };
 
 export type IndicatorsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2420,6 +2821,30 @@ export type RecordScoresMutationVariables = Exact<{
 
 
 export type RecordScoresMutation = { recordRoundScores: { id: string, score: number, maxScore: number } };
+
+export type WindowChecklistQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WindowChecklistQuery = { windowChecklist: { version: number, savedAt: string | null, points: Array<{ code: string, label: string }> }, windowServiceUnits: Array<{ code: string, name: string }> };
+
+export type RecordWindowCheckMutationVariables = Exact<{
+  input: RecordWindowCheckInput;
+}>;
+
+
+export type RecordWindowCheckMutation = { recordWindowCheck: { id: string, findingCount: number } };
+
+export type SaveWindowChecklistMutationVariables = Exact<{
+  input: SaveWindowChecklistInput;
+}>;
+
+
+export type SaveWindowChecklistMutation = { saveWindowChecklist: { version: number } };
+
+export type ExportWindowChecksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportWindowChecksQuery = { exportWindowChecks: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type InboxQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2466,6 +2891,140 @@ export type UpdateNotificationPreferencesMutationVariables = Exact<{
 
 
 export type UpdateNotificationPreferencesMutation = { updateNotificationPreferences: { availableChannels: Array<DeliveryChannel>, channels: Array<DeliveryChannel>, defaultChannels: boolean, quietHoursEnabled: boolean, quietStart: string, quietEnd: string } };
+
+export type SpecialDrivesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpecialDrivesQuery = { specialDrives: Array<{ id: string, campaignId: string, area: RectificationArea, name: string, state: SpecialDriveState, stateLabel: string, startDate: string, endDate: string, goals: string, dueAt: string, late: boolean, escalationLabel: string | null, launchedAt: string, summary: string | null, summarySubmittedAt: string | null, submissions: number, returnReason: string | null, approvedAt: string | null, approveNote: string | null, canAmend: boolean, canSubmitSummary: boolean, canReview: boolean, leadUnit: { code: string, name: string }, participatingUnits: Array<{ code: string, name: string }>, progress: { total: number, open: number, closed: number, overdue: number, relapses: number, relapsedItems: number, closedRate: number | null }, summaryAttachments: Array<{ sha256: string, name: string, size: number, url: string }> }> };
+
+export type SpecialDriveQueryVariables = Exact<{
+  area: RectificationArea;
+}>;
+
+
+export type SpecialDriveQuery = { specialDrive: { id: string, campaignId: string, area: RectificationArea, name: string, state: SpecialDriveState, stateLabel: string, startDate: string, endDate: string, goals: string, dueAt: string, late: boolean, escalationLabel: string | null, launchedAt: string, summary: string | null, summarySubmittedAt: string | null, submissions: number, returnReason: string | null, approvedAt: string | null, approveNote: string | null, canAmend: boolean, canSubmitSummary: boolean, canReview: boolean, leadUnit: { code: string, name: string }, participatingUnits: Array<{ code: string, name: string }>, progress: { total: number, open: number, closed: number, overdue: number, relapses: number, relapsedItems: number, closedRate: number | null }, summaryAttachments: Array<{ sha256: string, name: string, size: number, url: string }>, items: Array<{ id: string, description: string, address: string, state: ItemState, stateLabel: string, area: RectificationArea | null, dueAt: string | null, overdue: boolean, relapseCount: number, reportedAt: string, link: SpecialDriveItemLink, unit: { code: string, name: string } | null }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> } | null };
+
+export type SpecialDriveUnitsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SpecialDriveUnitsQuery = { units: Array<{ code: string, name: string }> };
+
+export type LaunchSpecialDriveMutationVariables = Exact<{
+  input: SpecialDrivePlanInput;
+}>;
+
+
+export type LaunchSpecialDriveMutation = { launchSpecialDrive: { id: string, state: SpecialDriveState } };
+
+export type AmendSpecialDriveMutationVariables = Exact<{
+  input: SpecialDrivePlanInput;
+}>;
+
+
+export type AmendSpecialDriveMutation = { amendSpecialDrive: { id: string, state: SpecialDriveState } };
+
+export type AttachSpecialDriveItemMutationVariables = Exact<{
+  area: RectificationArea;
+  itemId: string | number;
+}>;
+
+
+export type AttachSpecialDriveItemMutation = { attachSpecialDriveItem: { id: string } };
+
+export type DetachSpecialDriveItemMutationVariables = Exact<{
+  area: RectificationArea;
+  itemId: string | number;
+  reason: string;
+}>;
+
+
+export type DetachSpecialDriveItemMutation = { detachSpecialDriveItem: { id: string } };
+
+export type SubmitSpecialDriveSummaryMutationVariables = Exact<{
+  input: SubmitSpecialDriveSummaryInput;
+}>;
+
+
+export type SubmitSpecialDriveSummaryMutation = { submitSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ApproveSpecialDriveSummaryMutationVariables = Exact<{
+  area: RectificationArea;
+  note?: string | null | undefined;
+}>;
+
+
+export type ApproveSpecialDriveSummaryMutation = { approveSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ReturnSpecialDriveSummaryMutationVariables = Exact<{
+  area: RectificationArea;
+  reason: string;
+}>;
+
+
+export type ReturnSpecialDriveSummaryMutation = { returnSpecialDriveSummary: { id: string, state: SpecialDriveState } };
+
+export type ExportSpecialDrivesQueryVariables = Exact<{
+  area?: RectificationArea | null | undefined;
+}>;
+
+
+export type ExportSpecialDrivesQuery = { exportSpecialDrives: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type SurveyRoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyRoundsQuery = { surveyRounds: Array<{ id: string, title: string, method: SurveyMethod, methodLabel: string, startDate: string, endDate: string, dueAt: string, state: SurveyRoundState, stateLabel: string, recordedCount: number, closedAt: string | null, closeNote: string | null, escalationLabel: string | null, canRecord: boolean, canClose: boolean, total: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } } | null, communities: Array<{ recorded: boolean, recordedAt: string | null, unit: { code: string, name: string }, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } } | null }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> }>, surveyCommunities: Array<{ code: string, name: string }> };
+
+export type PlanSurveyRoundMutationVariables = Exact<{
+  input: PlanSurveyRoundInput;
+}>;
+
+
+export type PlanSurveyRoundMutation = { planSurveyRound: { id: string } };
+
+export type RecordSurveyResultsMutationVariables = Exact<{
+  input: RecordSurveyResultsInput;
+}>;
+
+
+export type RecordSurveyResultsMutation = { recordSurveyResults: { id: string, recordedCount: number } };
+
+export type CloseSurveyRoundMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CloseSurveyRoundMutation = { closeSurveyRound: { id: string, state: SurveyRoundState } };
+
+export type ExportSurveyRoundQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportSurveyRoundQuery = { exportSurveyRound: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type ExportSurveyTrendQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ExportSurveyTrendQuery = { exportSurveyTrend: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type SurveyTasksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyTasksQuery = { tasks: { edges: Array<{ node: { id: string, sideActions: Array<IndicatorTaskAction>, indicator: { code: string, name: string, method: AssessmentMethod }, unit: { name: string } } }> } };
+
+export type CiteSurveyRoundMutationVariables = Exact<{
+  input: CiteSurveyRoundInput;
+}>;
+
+
+export type CiteSurveyRoundMutation = { citeSurveyRound: { id: string } };
+
+export type SurveyTrendQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SurveyTrendQuery = { surveyTrend: { campaignId: string, overall: Array<{ roundId: string, title: string, startDate: string, endDate: string, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } }, change: { aware: number | null, supporting: number | null, participating: number | null, satisfied: number | null } }>, communities: Array<{ unit: { code: string, name: string }, points: Array<{ roundId: string, title: string, startDate: string, endDate: string, counts: { sample: number, aware: number, supporting: number, participating: number, satisfied: number, rates: { aware: number, supporting: number, participating: number, satisfied: number } }, change: { aware: number | null, supporting: number | null, participating: number | null, satisfied: number | null } }> }> } };
 
 export type UnitReportMonthQueryVariables = Exact<{
   month: string;

@@ -133,12 +133,19 @@ function CardTags({ kind, card }: { kind: Kind; card: AnyCard }) {
       {ESCALATION_WORDS[escalation]?.[locale] ?? escalation}
     </Tag>
   );
+  // 重点/难点 as the office marked it; the reason on hover.
+  const keyTag = card.keyFlag && (
+    <Tag color="volcano" className="card-key-flag" title={card.keyFlag.reason}>
+      {t(`keyFlag${card.keyFlag.kind}` as 'keyFlagKEY')}
+    </Tag>
+  );
   if (kind === 'task') {
     const task = card as TaskCard;
     return (
       <span className="card-tags">
         <span className="card-code">{task.indicator.code}</span>
         <Tag className={`cls cls-${(task.classification ?? 'none').toLowerCase()}`}>{task.classification ? CLASSIFICATION_WORDS[task.classification]?.[locale] : t('unclassified')}</Tag>
+        {keyTag}
         {escalationTag}
       </span>
     );
@@ -148,6 +155,7 @@ function CardTags({ kind, card }: { kind: Kind; card: AnyCard }) {
     <span className="card-tags">
       <Tag className="card-source">{item.sourceLabel}</Tag>
       {item.area && <Tag className="card-area">{AREA_WORDS[item.area]?.[locale] ?? item.area}</Tag>}
+      {keyTag}
       {escalationTag}
     </span>
   );

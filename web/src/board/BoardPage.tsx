@@ -505,6 +505,9 @@ export default function BoardPage({ route }: { route: Route }) {
           <Checkbox checked={filters.dueThisWeek} onChange={(e) => set({ dueThisWeek: e.target.checked })}>
             {t('dueThisWeek')}
           </Checkbox>
+          <Checkbox checked={filters.keyDifficult} onChange={(e) => set({ keyDifficult: e.target.checked })}>
+            {t('keyDifficult')}
+          </Checkbox>
           {anyFilter && (
             <Button size="small" type="link" onClick={() => setFilters(NO_FILTERS)}>
               {t('clearFilters')}

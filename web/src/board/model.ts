@@ -97,12 +97,14 @@ export interface Filters {
   source: string | null;
   overdue: boolean;
   dueThisWeek: boolean;
+  /** Only the cards the office marked 重点/难点. */
+  keyDifficult: boolean;
 }
 
-export const NO_FILTERS: Filters = { search: '', classification: null, unit: null, area: null, source: null, overdue: false, dueThisWeek: false };
+export const NO_FILTERS: Filters = { search: '', classification: null, unit: null, area: null, source: null, overdue: false, dueThisWeek: false, keyDifficult: false };
 
 export function filtersActive(filters: Filters): boolean {
-  return filters.search.trim() !== '' || filters.classification !== null || filters.unit !== null || filters.area !== null || filters.source !== null || filters.overdue || filters.dueThisWeek;
+  return filters.search.trim() !== '' || filters.classification !== null || filters.unit !== null || filters.area !== null || filters.source !== null || filters.overdue || filters.dueThisWeek || filters.keyDifficult;
 }
 
 const searchCache = new WeakMap<AnyCard, string>();
@@ -134,6 +136,7 @@ export function matches(kind: Kind, card: AnyCard, filters: Filters, today: stri
     if (filters.area && item.area !== filters.area) return false;
     if (filters.source && item.source !== filters.source) return false;
   }
+  if (filters.keyDifficult && !card.keyFlag) return false;
   if (filters.overdue || filters.dueThisWeek) {
     const left = countdown(deadlineOf(kind, card), today);
     if (!left) return false;
@@ -169,6 +172,7 @@ export function serverFilter(kind: Kind, filters: Filters, today: string): Recor
     else out.classifications = [filters.classification];
   }
   if (kind === 'item' && filters.source) out.sources = [filters.source];
+  if (filters.keyDifficult) out.keyDifficult = true;
   const before: string[] = [];
   if (filters.overdue) before.push(shanghaiMidnight(today));
   if (filters.dueThisWeek) {

@@ -1,5 +1,5 @@
 // 领导驾驶舱: the countdown and the phase, the 达标 rate by 测评项目, the burn-down of unmet indicators, overdue and
-// escalated work by unit, the 红黑榜 and the 公共文明指数, for the leading group and the office. Every number is
+// escalated work by unit, the 红黑榜, the 公共文明指数 and the 重点难点 work, for the leading group and the office. Every number is
 // counted in metrics.ts from the API's board, its replay at past instants and its reports; each chart saves as a
 // PNG and each table as an .xlsx. Two columns on a desktop, one on a phone.
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -8,13 +8,15 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { gql } from '../api/client';
 import type { Route } from '../shell/navigation';
 import { useWords } from '../i18n';
-import { BOARD_AS_OF, CAMPAIGN_PERIOD, CIVILITY_INDEX, DASHBOARD_BOARD, DASHBOARD_CAMPAIGN, DASHBOARD_ITEMS, UNIT_RANKING } from './documents';
-import { burnDown, burnDownInstants, dateTime, inspectionInstant, metByItem, percent, pressureByUnit } from './metrics';
-import { BurnDownPanel, CivilityPanel, MetRatePanel, PressurePanel, RankingPanel, fill } from './panels';
+import { BOARD_AS_OF, CAMPAIGN_PERIOD, CIVILITY_INDEX, DASHBOARD_BOARD, DASHBOARD_CAMPAIGN, DASHBOARD_ITEMS, DASHBOARD_KEY_WORK, UNIT_RANKING } from './documents';
+import { burnDown, burnDownInstants, dateTime, inspectionInstant, keyWorkRows, metByItem, percent, pressureByUnit } from './metrics';
+import { BurnDownPanel, CivilityPanel, KeyWorkPanel, MetRatePanel, PressurePanel, RankingPanel, fill } from './panels';
 import type { DashCard, DashItem, PastCard } from './types';
 import { useLoad } from './useLoad';
+import { DASHBOARD_SPECIAL_DRIVES, SpecialDrivesPanel } from './SpecialDrivesPanel';
 import './dashboard.css';
-import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
+import { SurveyTrendPanel } from '../surveys/SurveyTrendPanel';
+import type { BoardAsOfQuery, CampaignPeriodQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, DashboardKeyWorkQuery, SpecialDrivesQuery, UnitRankingQuery } from '../api/graphql.generated';
 import { DASHBOARD_WORDS as WORDS } from '../i18n/dashboard';
 
 interface BoardData {
@@ -65,7 +67,9 @@ async function loadBoard(): Promise<BoardData> {
 
 const loadCampaign = () => gql<DashboardCampaignQuery>(DASHBOARD_CAMPAIGN).then((d) => d.campaign);
 const loadRanking = () => gql<UnitRankingQuery>(UNIT_RANKING, { weeks: 8 }).then((d) => d.unitRanking);
+const loadKeyWork = () => gql<DashboardKeyWorkQuery>(DASHBOARD_KEY_WORK).then((d) => keyWorkRows(d.tasks.edges.map((e) => e.node), d.items.edges.map((e) => e.node), Date.now()));
 const loadCivility = () => gql<CivilityIndexQuery>(CIVILITY_INDEX).then((d) => d.publicCivilityIndex);
+const loadDrives = () => gql<SpecialDrivesQuery>(DASHBOARD_SPECIAL_DRIVES).then((d) => d.specialDrives);
 
 /** The dashboard looks again every five minutes while it is open (a leader leaves it on a screen). */
 const REFRESH_MS = 5 * 60_000;
@@ -73,7 +77,7 @@ const REFRESH_MS = 5 * 60_000;
 export default function DashboardPage(_props: { route: Route }) {
   const w = useWords(WORDS);
   const [refresh, setRefresh] = useState(0);
-  const [retries, setRetries] = useState({ campaign: 0, board: 0, past: 0, ranking: 0, civility: 0 });
+  const [retries, setRetries] = useState({ campaign: 0, board: 0, past: 0, ranking: 0, civility: 0, drives: 0, keyWork: 0 });
   const retry = useCallback((key: keyof typeof retries) => () => setRetries((r) => ({ ...r, [key]: r[key] + 1 })), []);
 
   useEffect(() => {
@@ -86,6 +90,8 @@ export default function DashboardPage(_props: { route: Route }) {
   const past = useLoad(loadPast, refresh + retries.past);
   const ranking = useLoad(loadRanking, refresh + retries.ranking);
   const civility = useLoad(loadCivility, refresh + retries.civility);
+  const drives = useLoad(loadDrives, refresh + retries.drives);
+  const keyWork = useLoad(loadKeyWork, refresh + retries.keyWork);
 
   const c = campaign.data;
   const at = board.data?.at ?? null;
@@ -100,7 +106,7 @@ export default function DashboardPage(_props: { route: Route }) {
   }, [past.data, board.data, c, inspectionAt]);
 
   const subtitle = fill(w('subtitle'), { campaign: c?.name ?? '', time: at ? dateTime(at) : '' });
-  const loadingAny = campaign.loading || board.loading || past.loading || ranking.loading || civility.loading;
+  const loadingAny = campaign.loading || board.loading || past.loading || ranking.loading || civility.loading || drives.loading || keyWork.loading;
   const next = c ? c.phases[c.phases.findIndex((p) => p.current) + 1] : undefined;
   const pressureTasks = pressure.reduce((n, u) => n + u.tasks, 0);
   const pressureItems = pressure.reduce((n, u) => n + u.items, 0);
@@ -180,6 +186,9 @@ export default function DashboardPage(_props: { route: Route }) {
           subtitle={subtitle}
         />
         <RankingPanel ranking={ranking.data} loading={ranking.loading} error={ranking.error} onRetry={retry('ranking')} subtitle={subtitle} />
+        <SurveyTrendPanel refresh={refresh} subtitle={subtitle} />
+        <SpecialDrivesPanel drives={drives.data ?? []} loading={drives.loading} error={drives.error} onRetry={retry('drives')} subtitle={subtitle} />
+        <KeyWorkPanel rows={keyWork.data ?? []} loading={keyWork.loading} error={keyWork.error} onRetry={retry('keyWork')} subtitle={subtitle} />
       </div>
     </div>
   );

@@ -68,3 +68,15 @@ export const CIVILITY_INDEX = `query CivilityIndex {
 export const EXPORT_PERFORMANCE = `query ExportPerformance {
   exportPerformanceAssessment(format: XLSX) { fileName mimeType contentBase64 }
 }`;
+
+/** 重点难点: the tasks and the items the office marked, with what the panel shows of each (at most 200 of each). */
+export const DASHBOARD_KEY_WORK = `query DashboardKeyWork {
+  tasks(filter: { keyDifficult: true }, first: 200) {
+    totalCount
+    edges { node { id stage stageLabel dueAt stageDueAt escalationLevel indicator { code name } unit { code name } keyFlag { kind kindLabel reason } } }
+  }
+  items(filter: { keyDifficult: true }, first: 200) {
+    totalCount
+    edges { node { id state stateLabel dueAt escalationLevel description unit { code name } keyFlag { kind kindLabel reason } } }
+  }
+}`;

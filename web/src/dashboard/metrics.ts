@@ -1,6 +1,6 @@
 // What the dashboard counts, in one place and without React, so that every chart, its table and its export say
 // the same thing. The words that explain each count to the reader are in DashboardPage's WORDS.
-import type { DashCard, DashItem, PastCard } from './types';
+import type { DashCard, DashItem, KeyItem, KeyTask, PastCard } from './types';
 
 export const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -167,4 +167,60 @@ export function isoDate(ms: number): string {
 export function dateTime(ms: number): string {
   const d = new Date(ms);
   return `${isoDate(ms)} ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** One row of the 重点难点 panel: a marked task or item, where it stands, and whether it is overdue. */
+export interface KeyWorkRow {
+  key: string;
+  kind: 'task' | 'item';
+  id: string;
+  title: string;
+  flag: string;
+  reason: string;
+  state: string;
+  unit: string;
+  deadline: string | null;
+  overdue: boolean;
+  escalationLevel: string | null;
+}
+
+
+/**
+ * The marked work, overdue first, then by deadline: overdue as the board says it (a task's current stage's deadline,
+ * else its due date, passed and not archived; an item the unit owes a fix for past its due date).
+ */
+export function keyWorkRows(tasks: readonly KeyTask[], items: readonly KeyItem[], now: number): KeyWorkRow[] {
+  const rows: KeyWorkRow[] = [
+    ...tasks.map((t) => {
+      const deadline = t.stage === 'ARCHIVED' ? null : (t.stageDueAt ?? t.dueAt);
+      return {
+        key: `task:${t.id}`,
+        kind: 'task' as const,
+        id: t.id,
+        title: `${t.indicator.code} ${t.indicator.name}`,
+        flag: t.keyFlag?.kindLabel ?? '',
+        reason: t.keyFlag?.reason ?? '',
+        state: t.stageLabel,
+        unit: t.unit.name,
+        deadline,
+        overdue: deadline !== null && Date.parse(deadline) < now,
+        escalationLevel: t.escalationLevel ?? null,
+      };
+    }),
+    ...items.map((i) => ({
+      key: `item:${i.id}`,
+      kind: 'item' as const,
+      id: i.id,
+      title: i.description,
+      flag: i.keyFlag?.kindLabel ?? '',
+      reason: i.keyFlag?.reason ?? '',
+      state: i.stateLabel,
+      unit: i.unit?.name ?? '',
+      deadline: i.dueAt ?? null,
+      overdue: ITEM_OWED.includes(i.state) && i.dueAt !== null && i.dueAt !== undefined && Date.parse(i.dueAt) < now,
+      escalationLevel: i.escalationLevel ?? null,
+    })),
+  ];
+  const at = (r: KeyWorkRow) => (r.deadline ? Date.parse(r.deadline) : Number.MAX_SAFE_INTEGER);
+  return rows.sort((a, b) => Number(b.overdue) - Number(a.overdue) || at(a) - at(b) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }

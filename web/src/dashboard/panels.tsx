@@ -1,4 +1,4 @@
-// The dashboard's five panels. Each takes numbers already counted (metrics.ts) and draws them as a chart and as a
+// The dashboard's panels. Each takes numbers already counted (metrics.ts) and draws them as a chart and as a
 // table with the same headers as its .xlsx export.
 import { Fragment, useCallback, useMemo, type ReactNode } from 'react';
 import { Alert, App, Button, Space, Tag, Typography, type TableColumnsType } from 'antd';
@@ -9,7 +9,8 @@ import { ESCALATION_LABELS } from '../i18n/labels';
 import type { ChartOptionFor } from './EChart';
 import { base64ToBlob, downloadBlob, downloadXlsx, type SheetColumn } from './exports';
 import { EXPORT_PERFORMANCE } from './documents';
-import { dateTime, daysLeft, isoDate, percent, WORK_LEVELS, type BurnPoint, type MetRow, type UnitPressure, type WorkLevel } from './metrics';
+import { dateTime, daysLeft, isoDate, percent, WORK_LEVELS, type BurnPoint, type KeyWorkRow, type MetRow, type UnitPressure, type WorkLevel } from './metrics';
+import { routeHref } from '../shell/navigation';
 import { Panel } from './Panel';
 import type { CivilityPoint, RankedUnit, RankingWeek, UnitRanking } from './types';
 import type { ExportPerformanceQuery } from '../api/graphql.generated';
@@ -439,6 +440,61 @@ export function RankingPanel({ ranking, ...common }: Common & { ranking: UnitRan
           {w('exportPerformance')}
         </Button>
       }
+    />
+  );
+}
+
+/** 重点难点: the tasks and items the office marked, where each stands, its unit and whether it is overdue; a table only. */
+export function KeyWorkPanel({ rows, ...common }: Common & { rows: KeyWorkRow[] }) {
+  const w = usePanelWords();
+  const kindOf = (r: KeyWorkRow) => (r.kind === 'task' ? w('keyTask') : w('keyItem'));
+  const day = (r: KeyWorkRow) => (r.deadline ? isoDate(Date.parse(r.deadline)) : '—');
+  const href = (r: KeyWorkRow) => routeHref('board', { view: r.kind === 'item' ? 'items' : null, card: r.id, kind: r.kind });
+  const columns: TableColumnsType<KeyWorkRow> = [
+    { title: w('keyKind'), key: 'kind', render: (_, r) => kindOf(r) },
+    { title: w('keyWhat'), key: 'title', render: (_, r) => <a href={href(r)}>{r.title}</a> },
+    { title: w('keyFlag'), key: 'flag', render: (_, r) => <Tag color="volcano" title={r.reason}>{r.flag}</Tag> },
+    { title: w('keyState'), dataIndex: 'state', key: 'state' },
+    { title: w('unit'), dataIndex: 'unit', key: 'unit' },
+    {
+      title: w('keyDeadline'),
+      key: 'deadline',
+      render: (_, r) => (
+        <Space size={4}>
+          <span>{day(r)}</span>
+          {r.overdue && <Tag color="red">{w('keyOverdue')}</Tag>}
+          {r.escalationLevel && <Tag color="orange">{ESCALATION_LABELS[r.escalationLevel] ?? r.escalationLevel}</Tag>}
+        </Space>
+      ),
+    },
+  ];
+  const sheet: SheetColumn<KeyWorkRow>[] = [
+    { header: w('keyKind'), value: kindOf },
+    { header: w('keyWhat'), width: 40, value: (r) => r.title },
+    { header: w('keyFlag'), value: (r) => r.flag },
+    { header: w('keyReason'), width: 40, value: (r) => r.reason },
+    { header: w('keyState'), value: (r) => r.state },
+    { header: w('unit'), width: 26, value: (r) => r.unit },
+    { header: w('keyDeadline'), width: 14, value: day },
+    { header: w('keyOverdue'), value: (r) => (r.overdue ? w('keyOverdue') : w('keyOnTime')) },
+  ];
+  const tasks = rows.filter((r) => r.kind === 'task').length;
+  return (
+    <Panel<KeyWorkRow>
+      id="key-work"
+      title={w('keyTitle')}
+      fileBase={w('keyFile')}
+      {...common}
+      wide
+      empty={rows.length === 0 ? w('keyEmpty') : null}
+      summary={
+        <span data-testid="key-work-summary">
+          {fill(w('keySummary'), { total: rows.length, tasks, items: rows.length - tasks, overdue: rows.filter((r) => r.overdue).length })}
+        </span>
+      }
+      note={w('keyNote')}
+      table={{ columns, rows, rowKey: (r) => r.key }}
+      exportTable={() => downloadXlsx(`${w('keyFile')}-${stamp()}.xlsx`, w('keyTitle'), sheet, rows)}
     />
   );
 }

@@ -1,5 +1,5 @@
 // The shapes of what the dashboard's documents (./documents.ts) return.
-import type { BoardAsOfQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
+import type { DashboardKeyWorkQuery, BoardAsOfQuery, CivilityIndexQuery, DashboardBoardQuery, DashboardCampaignQuery, DashboardItemsQuery, UnitRankingQuery } from '../api/graphql.generated';
 
 export type DashboardCampaign = DashboardCampaignQuery['campaign'];
 export type DashCard = DashboardBoardQuery['board']['columns'][number]['cards'][number];
@@ -10,3 +10,5 @@ export type UnitRanking = UnitRankingQuery['unitRanking'];
 export type RankingWeek = UnitRanking['weeks'][number];
 export type RankedUnit = RankingWeek['best'][number];
 export type CivilityPoint = CivilityIndexQuery['publicCivilityIndex'][number];
+export type KeyTask = DashboardKeyWorkQuery['tasks']['edges'][number]['node'];
+export type KeyItem = DashboardKeyWorkQuery['items']['edges'][number]['node'];

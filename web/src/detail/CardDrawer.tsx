@@ -18,6 +18,7 @@ import { useMe } from '../session/session';
 import { ADD_COMMENT, ASSIGN_ITEM_PERSON, ASSIGN_TASK_PERSON, UPLOAD_EVIDENCE } from './documents';
 import { FileGallery } from './FileGallery';
 import { AccountabilitySection } from './Accountability';
+import { KeyFlagSection } from './KeyFlagSection';
 import { formatDay, formatTime } from './format';
 import { HistoryTimeline } from './history';
 import { NoticesSection } from './Notices';
@@ -316,6 +317,7 @@ function TaskBody({ task, onChanged, onOpenItem }: { task: TaskDetail; onChanged
           </ul>
         )}
       </Section>
+      <KeyFlagSection card={{ kind: 'task', data: task }} onChanged={(c) => c.kind === 'task' && onChanged(c.data)} />
       <AccountabilitySection card={{ kind: 'task', data: task }} unitCode={task.unit.code} onChanged={(c) => c.kind === 'task' && onChanged(c.data)} />
       <Section title={`${w('comments')}（${task.comments.length}）`} testId="comments">
         {task.comments.length === 0 ? (
@@ -608,6 +610,7 @@ function ItemBody({ item, onChanged, onOpenTask }: { item: ItemDetail; onChanged
       <Section title={logTitle('log')} testId="notification-log-section">
         <NotificationLog kind="item" id={item.id} refreshKey={item.history.length} />
       </Section>
+      <KeyFlagSection card={{ kind: 'item', data: item }} onChanged={(c) => c.kind === 'item' && onChanged(c.data)} />
       <AccountabilitySection card={{ kind: 'item', data: item }} unitCode={item.unit?.code ?? null} onChanged={(c) => c.kind === 'item' && onChanged(c.data)} />
       <Section title={w('history')}>
         <HistoryTimeline history={item.history} />

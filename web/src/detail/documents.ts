@@ -64,3 +64,20 @@ ${ITEM_CARD}`;
 export const RETURN_ITEM_ACCOUNTABILITY = `mutation ReturnItemAccountability($input: ItemAccountabilityReviewInput!) { returnItemAccountabilityDecision(input: $input) { ...ItemDetail } }
 ${ITEM_DETAIL}
 ${ITEM_CARD}`;
+
+// 重点难点: the office (or a leader) marks the card, changes the mark or clears it.
+export const SET_TASK_KEY_FLAG = `mutation SetTaskKeyFlag($input: SetTaskKeyFlagInput!) { setTaskKeyFlag(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const CLEAR_TASK_KEY_FLAG = `mutation ClearTaskKeyFlag($input: ClearTaskKeyFlagInput!) { clearTaskKeyFlag(input: $input) { ...Detail } }
+${DETAIL}
+${CARD}`;
+
+export const SET_ITEM_KEY_FLAG = `mutation SetItemKeyFlag($input: SetItemKeyFlagInput!) { setItemKeyFlag(input: $input) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;
+
+export const CLEAR_ITEM_KEY_FLAG = `mutation ClearItemKeyFlag($input: ClearItemKeyFlagInput!) { clearItemKeyFlag(input: $input) { ...ItemDetail } }
+${ITEM_DETAIL}
+${ITEM_CARD}`;

@@ -201,3 +201,22 @@ export const ACCOUNTABILITY_FORM_WORDS: Words = {
   ADMONITION: { zh: '诫勉谈话', en: 'Admonition' },
   OTHER: { zh: '其他', en: 'Other' },
 };
+
+/** 重点难点 in the card drawer. */
+export const KEY_FLAG_WORDS = {
+  title: { zh: '重点难点', en: 'Key / difficult' },
+  none: { zh: '未标记', en: 'Not marked' },
+  KEY: { zh: '重点', en: 'Key' },
+  DIFFICULT: { zh: '难点', en: 'Difficult' },
+  BOTH: { zh: '重点、难点', en: 'Key and difficult' },
+  kind: { zh: '标记类型', en: 'Kind' },
+  reason: { zh: '标记理由（必填，最多 500 字）', en: 'Why (required, at most 500 characters)' },
+  reasonLabel: { zh: '理由', en: 'Why' },
+  reasonRequired: { zh: '请填写标记理由', en: 'Please say why' },
+  flaggedBy: { zh: '标记人', en: 'Marked by' },
+  set: { zh: '标记', en: 'Mark' },
+  change: { zh: '修改标记', en: 'Change the mark' },
+  clear: { zh: '取消标记', en: 'Clear the mark' },
+  saved: { zh: '已标记', en: 'Marked' },
+  cleared: { zh: '已取消标记', en: 'Mark cleared' },
+};

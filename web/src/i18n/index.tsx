@@ -19,6 +19,7 @@ const WORDS = {
   navReport: { zh: '上报问题', en: 'Report a problem' },
   navRounds: { zh: '检查轮次', en: 'Inspection rounds' },
   navPaperwork: { zh: '文书档案', en: 'Paperwork' },
+  navGroups: { zh: '工作组', en: 'Working groups' },
   navOffice: { zh: '工作台', en: 'Desk' },
   largeText: { zh: '大字模式', en: 'Large text' },
   language: { zh: 'English', en: '中文' },

@@ -84,10 +84,11 @@ export function ClockTab() {
           </Space>
         }
       >
-        <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+        <Descriptions size="small" column={{ xs: 1, md: 5 }}>
           <Descriptions.Item label="实地督查">{clock.cadence.visits} 次</Descriptions.Item>
           <Descriptions.Item label="联席会议">{clock.cadence.jointMeetings} 次</Descriptions.Item>
           <Descriptions.Item label="协调会">{clock.cadence.coordinationMeetings} 次</Descriptions.Item>
+          <Descriptions.Item label="听取单位工作汇报">{clock.cadence.hearings} 次</Descriptions.Item>
           <Descriptions.Item label="每月要求">
             {clock.cadence.met ? <Tag color="green">已达到</Tag> : clock.cadence.flagged ? <Tag color="red">未达到（已标记）</Tag> : <Tag color="orange">{clock.cadence.shortfalls.map((s) => `${s.label} ${s.recorded}/${s.required}`).join('，') || '进行中'}</Tag>}
           </Descriptions.Item>
@@ -118,8 +119,13 @@ export function ClockTab() {
                 </Typography.Text>
                 {(m.units.length > 0 || m.absentUnits.length > 0) && (
                   <Typography.Text type="secondary" data-testid="meeting-attendance">
-                    {m.units.length > 0 ? `出席单位：${m.units.map((u) => u.name).join('、')}` : ''}
+                    {m.units.length > 0 ? `${m.kind === 'HEARING' ? '汇报单位' : '出席单位'}：${m.units.map((u) => u.name).join('、')}` : ''}
                     {m.absentUnits.length > 0 ? ` · 缺席单位：${m.absentUnits.map((u) => u.name).join('、')}` : ''}
+                  </Typography.Text>
+                )}
+                {m.unitReports.length > 0 && (
+                  <Typography.Text type="secondary" data-testid="hearing-reports">
+                    当月专题汇报：{m.unitReports.map((r) => `${r.unit.name}（${r.stateLabel}）`).join('、')}
                   </Typography.Text>
                 )}
                 <Typography.Text type="secondary">{m.minutes}</Typography.Text>
@@ -247,7 +253,12 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
       <Form form={form} layout="vertical" initialValues={{ date: dayjs(), kind: 'JOINT' }}>
         <Space wrap>
           <Form.Item name="kind" label="会议类型" rules={[{ required: true }]}>
-            <Select style={{ width: 160 }} options={[{ value: 'JOINT', label: '联席会议' }, { value: 'COORDINATION', label: '协调会' }, { value: 'MOBILIZATION', label: '动员大会' }]} />
+            <Select style={{ width: 180 }} options={[
+                { value: 'JOINT', label: '联席会议' },
+                { value: 'COORDINATION', label: '协调会' },
+                { value: 'HEARING', label: '听取单位工作汇报' },
+                { value: 'MOBILIZATION', label: '动员大会' },
+              ]} />
           </Form.Item>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>
             <DatePicker />
@@ -259,8 +270,18 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
         <Form.Item name="attendees" label="参会人员（用逗号或顿号分隔）" rules={[{ required: true, whitespace: true, message: '请填写参会人员' }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="unitCodes" label="参会单位">
-          <UnitSelect mode="multiple" allowClear label="参会单位" />
+        <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
+          {() =>
+            form.getFieldValue('kind') === 'HEARING' ? (
+              <Form.Item name="unitCodes" label="汇报单位" rules={[{ required: true, message: '请选择汇报的单位' }]}>
+                <UnitSelect mode="multiple" allowClear label="汇报单位" />
+              </Form.Item>
+            ) : (
+              <Form.Item name="unitCodes" label="参会单位">
+                <UnitSelect mode="multiple" allowClear label="参会单位" />
+              </Form.Item>
+            )
+          }
         </Form.Item>
         <Form.Item noStyle shouldUpdate={(a, b) => a.kind !== b.kind}>
           {() =>

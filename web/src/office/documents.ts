@@ -40,9 +40,10 @@ export const CAMPAIGN_CLOCK = `query CampaignClock($month: String!) {
     id name version phase phaseLabel nextPhase countdownLabel daysToInspection inspectionDate allowedActions
     phases { phase label plannedStart startedAt current due }
     archiveProgress { tasks archived complete }
-    cadence(month: $month) { month visits jointMeetings coordinationMeetings met ended flagged shortfalls { label required recorded } }
+    cadence(month: $month) { month visits jointMeetings coordinationMeetings hearings met ended flagged shortfalls { label required recorded } }
     visits(month: $month) { id date places visitors notes units { name } recordedBy { displayName } }
-    meetings(month: $month) { id kind kindLabel date title attendees minutes units { name } absentUnits { name } decisions { text dueDate unit { name } } recordedBy { displayName } }
+    meetings(month: $month) { id kind kindLabel date title attendees minutes units { name } absentUnits { name } decisions { text dueDate unit { name } } recordedBy { displayName }
+      unitReports { id stateLabel unit { name } } }
     monthlyReports { month generatedAt }
   }
 }`;

@@ -1,12 +1,13 @@
 // The screens, and who sees which: the board for everyone (a unit its own cards), the approval queue for those who
 // approve, the dashboard for the leading group and the office, the report form for those who report problems,
 // inspection rounds for the supervision group and the office, the paperwork (文书档案: plans, briefings, monthly
-// reports, the archive) for everyone, and the desk (工作台: the campaign's clock, reports,
+// reports, the archive) for everyone, the working groups' ledgers (工作组: drives, funding, …) for those who keep or
+// read them, and the desk (工作台: the campaign's clock, reports,
 // imports, accounts) for the office-level roles, each tab for the roles that may use it.
 import type { Role } from '../api/types';
 import type { WordKey } from '../i18n';
 
-export type Screen = 'board' | 'approvals' | 'dashboard' | 'report' | 'rounds' | 'paperwork' | 'office';
+export type Screen = 'board' | 'approvals' | 'dashboard' | 'report' | 'rounds' | 'paperwork' | 'groups' | 'office';
 
 export const SCREENS: { screen: Screen; label: WordKey; roles: readonly Role[] }[] = [
   { screen: 'board', label: 'navBoard', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
@@ -15,6 +16,7 @@ export const SCREENS: { screen: Screen; label: WordKey; roles: readonly Role[] }
   { screen: 'report', label: 'navReport', roles: ['SUPERVISOR', 'OFFICE', 'LEADER'] },
   { screen: 'rounds', label: 'navRounds', roles: ['SUPERVISOR', 'OFFICE', 'LEADER'] },
   { screen: 'paperwork', label: 'navPaperwork', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
+  { screen: 'groups', label: 'navGroups', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
   { screen: 'office', label: 'navOffice', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST'] },
 ];
 

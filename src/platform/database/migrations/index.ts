@@ -37,6 +37,11 @@ import * as m0034 from './0034-mobilization';
 import * as m0035 from './0035-briefings';
 import * as m0036 from './0036-unit-reports';
 import * as m0037 from './0037-archive-library';
+import * as m0038 from './0038-special-drives';
+import * as m0039 from './0039-funding-ledger';
+import * as m0040 from './0040-window-service-checklists';
+import * as m0041 from './0041-key-flags';
+import * as m0042 from './0042-survey-rounds';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -75,4 +80,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0035-briefings': m0035,
   '0036-unit-reports': m0036,
   '0037-archive-library': m0037,
+  '0038-special-drives': m0038,
+  '0039-funding-ledger': m0039,
+  '0040-window-service-checklists': m0040,
+  '0041-key-flags': m0041,
+  '0042-survey-rounds': m0042,
 };
