@@ -26,6 +26,7 @@ import { UnitReportModule } from '../unit-report/unit-report.module';
 import { SurveyModule } from '../survey/survey.module';
 import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { FundingModule } from '../funding/funding.module';
+import { ActivityModule } from '../activity/activity.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -108,6 +109,7 @@ export class AppModule {
         BriefingModule,
         ArchiveModule,
         SpecialDriveModule,
+        ActivityModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

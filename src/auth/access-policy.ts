@@ -34,6 +34,7 @@ import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/
 import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
 import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
 import { FUNDING_APPROVER_ROLES, FUNDING_OFFICE_ROLES, FUNDING_READER_ROLES, FUNDING_SPEND_ROLES } from '../../workflows/funding/funding.types';
+import { ACTIVITY_ARCHIVE_ROLES, ACTIVITY_OFFICE_ROLES, ACTIVITY_UNIT_ROLES } from '../../workflows/activity/activity.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -319,6 +320,19 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.recordSpending': { what: '登记支出', allow: FUNDING_SPEND_ROLES, unitScoped: true },
   'Mutation.approveSpending': { what: '审批支出', allow: FUNDING_APPROVER_ROLES },
   'Mutation.rejectSpending': { what: '驳回支出', allow: FUNDING_APPROVER_ROLES },
+  // Activity records (活动组, issue 20): everyone signed in reads the activities, their counts, photos and the workbook
+  // (service accounts with the reports' scope); the office plans and cancels; the office or the organiser unit's head
+  // and members record one as held (the unit is checked by the rule, checkActivity); the office and the archivists put
+  // a held one into the archive library.
+  'Query.activities': { what: '查看活动记录', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.activity': { what: '查看活动记录', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.activityMonthlyCounts': { what: '查看活动统计', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportActivities': { what: '导出活动记录', allow: ALL, scope: 'REPORTS_READ' },
+  'GET /activities/:activityId/photos/:sha256': { what: '下载活动照片', allow: ALL, scope: 'REPORTS_READ' },
+  'Mutation.planActivity': { what: '制定活动计划', allow: ACTIVITY_OFFICE_ROLES },
+  'Mutation.recordActivityHeld': { what: '登记活动举办情况', allow: [...ACTIVITY_OFFICE_ROLES, ...ACTIVITY_UNIT_ROLES] },
+  'Mutation.cancelActivity': { what: '取消活动', allow: ACTIVITY_OFFICE_ROLES },
+  'Mutation.archiveActivityEvidence': { what: '将活动存入档案资料库', allow: ACTIVITY_ARCHIVE_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

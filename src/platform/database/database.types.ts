@@ -581,6 +581,7 @@ export interface Database {
   funding_allocations: FundingAllocationsTable;
   funding_spendings: FundingSpendingsTable;
   window_service_checklists: WindowServiceChecklistsTable;
+  activities: ActivitiesTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -803,4 +804,22 @@ export interface WindowServiceChecklistsTable {
   points: ColumnType<{ code: string; label: string }[], string, string>;
   saved_by: string;
   saved_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** Projection (issue 20, migration 0044): one row per activity (活动组); the whole state in state_json (ActivityState). */
+export interface ActivitiesTable {
+  activity_id: string;
+  campaign_id: string;
+  kind: string;
+  state: string;
+  title: string;
+  organiser_unit_code: string;
+  planned_date: string;
+  held_date: string | null;
+  attendance: number | null;
+  due_at: Timestamp;
+  escalation_level: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
 }

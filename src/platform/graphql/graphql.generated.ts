@@ -9,6 +9,8 @@
 /* eslint-disable */
 
 // Generated from graphql/*.graphql by `npm run codegen`. Do not edit.
+export type ActivityKind = "CIVIC_EDUCATION" | "VOLUNTEER_SERVICE" | "COUNTRYSIDE_OUTREACH" | "COLLECTION_EXHIBITION" | "OTHER";
+export type ActivityState = "PLANNED" | "HELD" | "CANCELLED";
 export type ArchiveDocumentKind = "PLAN" | "BRIEFING" | "MINUTES" | "PHOTO" | "OTHER";
 export type ArchiveDocumentState = "SUBMITTED" | "ACCEPTED" | "RETURNED";
 export type ArchivePackageState = "BUILDING" | "BUILT" | "FAILED" | "SUBMITTED";
@@ -69,6 +71,33 @@ export type TaskChangeKind = "CREATED" | "CHANGED" | "REMOVED";
 export type UnitReportState = "OPEN" | "SUBMITTED" | "RETURNED" | "ACCEPTED";
 export type DayCounting = "CALENDAR" | "WORKING";
 export type WorkingDayKind = "WORKDAY" | "RESTDAY";
+
+export interface ActivityFilter {
+    campaignId?: Nullable<string>;
+    month?: Nullable<string>;
+    kind?: Nullable<ActivityKind>;
+    organiserUnitCode?: Nullable<string>;
+    state?: Nullable<ActivityState>;
+}
+
+export interface PlanActivityInput {
+    campaignId?: Nullable<string>;
+    kind: ActivityKind;
+    title: string;
+    organiserUnitCode: string;
+    plannedDate: string;
+    place: string;
+    indicatorCodes: string[];
+}
+
+export interface RecordActivityHeldInput {
+    activityId: string;
+    heldDate: string;
+    attendance: number;
+    photoFileIds?: Nullable<string[]>;
+    summary: string;
+    expectedVersion?: Nullable<number>;
+}
 
 export interface SubmitArchiveDocumentInput {
     campaignId?: Nullable<string>;
@@ -665,61 +694,75 @@ export interface ImportWorkingDayOverridesInput {
     dryRun?: Nullable<boolean>;
 }
 
-export interface ArchiveTag {
-    kind: string;
+export interface ActivityPhoto {
+    name: string;
+    size: number;
+    mimeType: string;
+    sha256: string;
+    url: string;
+}
+
+export interface ActivityIndicator {
     code: string;
     name: string;
 }
 
-export interface ArchiveDocument {
-    id: string;
-    campaignId: string;
-    title: string;
-    kind: ArchiveDocumentKind;
-    kindLabel: string;
-    state: ArchiveDocumentState;
-    stateLabel: string;
-    unit?: Nullable<Unit>;
-    tags: ArchiveTag[];
-    fileName: string;
-    fileSize: number;
-    sha256: string;
-    downloadUrl: string;
-    source?: Nullable<string>;
-    submittedByName?: Nullable<string>;
-    submittedAt: DateTime;
-    reviewedByName?: Nullable<string>;
-    reviewedAt?: Nullable<DateTime>;
-    returnReason?: Nullable<string>;
-    rounds: number;
-    version: number;
-    canReview: boolean;
-    canResubmit: boolean;
+export interface ActivityHistoryEntry {
+    at: DateTime;
+    type: string;
+    label: string;
+    actorName: string;
+    note: string;
 }
 
-export interface ArchivePackage {
+export interface Activity {
     id: string;
     campaignId: string;
-    state: ArchivePackageState;
+    kind: ActivityKind;
+    kindLabel: string;
+    title: string;
+    organiser: Unit;
+    plannedDate: string;
+    place: string;
+    indicators: ActivityIndicator[];
+    state: ActivityState;
     stateLabel: string;
-    complete?: Nullable<boolean>;
-    warning?: Nullable<string>;
-    missingCount?: Nullable<number>;
-    fileCount?: Nullable<number>;
-    size?: Nullable<number>;
-    fileName?: Nullable<string>;
-    sha256?: Nullable<string>;
-    failure?: Nullable<string>;
-    requestedByName?: Nullable<string>;
-    requestedAt: DateTime;
-    builtAt?: Nullable<DateTime>;
-    submittedAt?: Nullable<DateTime>;
-    submittedByName?: Nullable<string>;
-    downloadUrl?: Nullable<string>;
-    canSubmit: boolean;
+    heldDate?: Nullable<string>;
+    attendance?: Nullable<number>;
+    photos: ActivityPhoto[];
+    summary?: Nullable<string>;
+    cancelReason?: Nullable<string>;
+    dueAt: DateTime;
+    overdue: boolean;
+    escalationLabel?: Nullable<string>;
+    archiveDocumentId?: Nullable<string>;
+    version: number;
+    canRecordHeld: boolean;
+    canCancel: boolean;
+    canArchive: boolean;
+    history: ActivityHistoryEntry[];
+}
+
+export interface ActivityCount {
+    month: string;
+    kind?: Nullable<ActivityKind>;
+    kindLabel?: Nullable<string>;
+    planned: number;
+    held: number;
+    cancelled: number;
+    attendance: number;
+}
+
+export interface ActivityMonthlyCounts {
+    months: ActivityCount[];
+    byKind: ActivityCount[];
 }
 
 export interface IQuery {
+    activities(filter?: Nullable<ActivityFilter>): Activity[] | Promise<Activity[]>;
+    activity(id: string): Activity | Promise<Activity>;
+    activityMonthlyCounts(campaignId?: Nullable<string>): ActivityMonthlyCounts | Promise<ActivityMonthlyCounts>;
+    exportActivities(filter?: Nullable<ActivityFilter>): ExportedFile | Promise<ExportedFile>;
     archiveDocuments(campaignId?: Nullable<string>, state?: Nullable<ArchiveDocumentState>, first?: Nullable<number>): ArchiveDocument[] | Promise<ArchiveDocument[]>;
     archivePackages(campaignId?: Nullable<string>, first?: Nullable<number>): ArchivePackage[] | Promise<ArchivePackage[]>;
     accessDenials(first?: Nullable<number>, after?: Nullable<string>, since?: Nullable<DateTime>): AccessDenialPage | Promise<AccessDenialPage>;
@@ -782,6 +825,10 @@ export interface IQuery {
 }
 
 export interface IMutation {
+    planActivity(input: PlanActivityInput): Activity | Promise<Activity>;
+    recordActivityHeld(input: RecordActivityHeldInput): Activity | Promise<Activity>;
+    cancelActivity(id: string, reason: string): Activity | Promise<Activity>;
+    archiveActivityEvidence(id: string): ArchiveDocument | Promise<ArchiveDocument>;
     submitArchiveDocument(input: SubmitArchiveDocumentInput): ArchiveDocument | Promise<ArchiveDocument>;
     acceptArchiveDocument(id: string, note?: Nullable<string>): ArchiveDocument | Promise<ArchiveDocument>;
     returnArchiveDocument(id: string, reason: string): ArchiveDocument | Promise<ArchiveDocument>;
@@ -891,6 +938,60 @@ export interface IMutation {
     openUnitReportMonth(month: string, campaignId?: Nullable<string>): UnitReportMonth | Promise<UnitReportMonth>;
     setUnitReportDueDay(dueDay: number, campaignId?: Nullable<string>): number | Promise<number>;
     importWorkingDayOverrides(input: ImportWorkingDayOverridesInput): WorkingDayOverrideImport | Promise<WorkingDayOverrideImport>;
+}
+
+export interface ArchiveTag {
+    kind: string;
+    code: string;
+    name: string;
+}
+
+export interface ArchiveDocument {
+    id: string;
+    campaignId: string;
+    title: string;
+    kind: ArchiveDocumentKind;
+    kindLabel: string;
+    state: ArchiveDocumentState;
+    stateLabel: string;
+    unit?: Nullable<Unit>;
+    tags: ArchiveTag[];
+    fileName: string;
+    fileSize: number;
+    sha256: string;
+    downloadUrl: string;
+    source?: Nullable<string>;
+    submittedByName?: Nullable<string>;
+    submittedAt: DateTime;
+    reviewedByName?: Nullable<string>;
+    reviewedAt?: Nullable<DateTime>;
+    returnReason?: Nullable<string>;
+    rounds: number;
+    version: number;
+    canReview: boolean;
+    canResubmit: boolean;
+}
+
+export interface ArchivePackage {
+    id: string;
+    campaignId: string;
+    state: ArchivePackageState;
+    stateLabel: string;
+    complete?: Nullable<boolean>;
+    warning?: Nullable<string>;
+    missingCount?: Nullable<number>;
+    fileCount?: Nullable<number>;
+    size?: Nullable<number>;
+    fileName?: Nullable<string>;
+    sha256?: Nullable<string>;
+    failure?: Nullable<string>;
+    requestedByName?: Nullable<string>;
+    requestedAt: DateTime;
+    builtAt?: Nullable<DateTime>;
+    submittedAt?: Nullable<DateTime>;
+    submittedByName?: Nullable<string>;
+    downloadUrl?: Nullable<string>;
+    canSubmit: boolean;
 }
 
 export interface AccessDenial {

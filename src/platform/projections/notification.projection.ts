@@ -95,6 +95,7 @@ async function writeNotifications(trx: Transaction<Database>, pending: readonly 
     if (context?.unitCode) unitCodes.add(context.unitCode);
     if (typeof event.data.unitCode === 'string') unitCodes.add(event.data.unitCode);
     if (typeof event.data.leadUnitCode === 'string') unitCodes.add(event.data.leadUnitCode);
+    if (typeof event.data.organiserUnitCode === 'string') unitCodes.add(event.data.organiserUnitCode);
     for (const code of briefingUnitCodes(event)) unitCodes.add(code);
   }
   const units = directory || unitCodes.size === 0 ? [] : await trx.selectFrom('units').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute();
