@@ -219,6 +219,15 @@ const MATRIX: Record<string, string> = {
   'Mutation.approveSpending': '   L . . . . . .',
   'Mutation.rejectSpending': '    L . . . . . .',
   'GET /funding/spendings/:spendingId/receipts/:sha256': 'L O . . H M K',
+  'Query.activities': '           L O S A H M K',
+  'Query.activity': '             L O S A H M K',
+  'Query.activityMonthlyCounts': '  L O S A H M K',
+  'Query.exportActivities': '     L O S A H M K',
+  'GET /activities/:activityId/photos/:sha256': 'L O S A H M K',
+  'Mutation.planActivity': '       . O . . . . .',
+  'Mutation.recordActivityHeld': ' . O . . H M .',
+  'Mutation.cancelActivity': '     . O . . . . .',
+  'Mutation.archiveActivityEvidence': '. O . A . . .',
 };
 
 /** Operations anyone may call without signing in. */
@@ -492,6 +501,14 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.recordSpending': { query: 'mutation { recordSpending(input: { lineId: "line-no-such", amountFen: 100, payee: "收款方", spentOn: "2027-03-01", purpose: "用途" }) { id } }' },
     'Mutation.approveSpending': { query: 'mutation { approveSpending(id: "spending-no-such") { id } }' },
     'Mutation.rejectSpending': { query: 'mutation { rejectSpending(id: "spending-no-such", reason: "理由") { id } }' },
+    'Query.activities': { query: `{ activities(filter: { campaignId: "${CAMPAIGN}" }) { id } }` },
+    'Query.activity': { query: '{ activity(id: "activity:no-such") { id } }' },
+    'Query.activityMonthlyCounts': { query: `{ activityMonthlyCounts(campaignId: "${CAMPAIGN}") { months { month } } }` },
+    'Query.exportActivities': { query: `{ exportActivities(filter: { campaignId: "${CAMPAIGN}" }) { fileName } }` },
+    'Mutation.planActivity': { query: `mutation { planActivity(input: { campaignId: "${CAMPAIGN}", kind: OTHER, title: "矩阵", organiserUnitCode: "WTSQ", plannedDate: "2027-13-01", place: "无", indicatorCodes: ["A1"] }) { id } }` },
+    'Mutation.recordActivityHeld': { query: 'mutation { recordActivityHeld(input: { activityId: "activity:no-such", heldDate: "2026-12-01", attendance: 1, summary: "矩阵" }) { id } }' },
+    'Mutation.cancelActivity': { query: 'mutation { cancelActivity(id: "activity:no-such", reason: "矩阵") { id } }' },
+    'Mutation.archiveActivityEvidence': { query: 'mutation { archiveActivityEvidence(id: "activity:no-such") { id } }' },
   };
   return base;
 }
@@ -706,6 +723,11 @@ describe('who may do what: every role against every operation, through HTTP', ()
   it('serves funding receipts to the ledger’s readers only (a spending not there: not found)', async () => {
     const path = `/funding/spendings/spending-no-such/receipts/${'0'.repeat(64)}`;
     for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /funding/spendings/:spendingId/receipts/:sha256', who) ? 404 : 403]);
+  });
+
+  it('serves activity photos to everyone signed in and the reports’ service accounts (an activity not there: not found)', async () => {
+    const path = `/activities/activity:no-such/photos/${'0'.repeat(64)}`;
+    for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /activities/:activityId/photos/:sha256', who) ? 404 : 403]);
   });
 
   it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {

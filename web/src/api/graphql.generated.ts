@@ -162,6 +162,76 @@ export type ErrorCode =
   /** 操作的事件未能写入事件库，操作没有生效，可重新操作（同一 Idempotency-Key 的重试得到同一结果） / The action's events could not be written, so it did not take effect; act again (a retry with the same Idempotency-Key gets the same outcome) */
   | 'EVENT_APPEND_FAILED';
 
+/** 活动类别 / Kind of activity */
+export type ActivityKind =
+  /** 市民教育 / Civic education */
+  | 'CIVIC_EDUCATION'
+  /** 志愿服务 / Volunteer service */
+  | 'VOLUNTEER_SERVICE'
+  /** 文化科技卫生下乡 / Culture, science and health to the countryside */
+  | 'COUNTRYSIDE_OUTREACH'
+  /** 征集展出 / Collection and exhibition */
+  | 'COLLECTION_EXHIBITION'
+  /** 其他 / Other */
+  | 'OTHER';
+
+/** 活动状态 / State of an activity */
+export type ActivityState =
+  /** 计划中 / Planned */
+  | 'PLANNED'
+  /** 已举办 / Held */
+  | 'HELD'
+  /** 已取消 / Cancelled */
+  | 'CANCELLED';
+
+/** 活动列表的筛选条件 / Filters of the activity list */
+export type ActivityFilter = {
+  /** 创文活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 月份（YYYY-MM，按计划日期） / Month of the planned date */
+  month?: string | null | undefined;
+  /** 类别 / Kind */
+  kind?: ActivityKind | null | undefined;
+  /** 承办单位编码 / Organiser unit code */
+  organiserUnitCode?: string | null | undefined;
+  /** 状态 / State */
+  state?: ActivityState | null | undefined;
+};
+
+/** 创建办制定活动计划 / The office plans an activity */
+export type PlanActivityInput = {
+  /** 创文活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 类别 / Kind */
+  kind: ActivityKind;
+  /** 活动名称，最多 100 字 / Title, at most 100 characters */
+  title: string;
+  /** 承办单位编码 / Organiser unit code */
+  organiserUnitCode: string;
+  /** 计划日期（YYYY-MM-DD） / Planned date */
+  plannedDate: string;
+  /** 地点，最多 100 字 / Place, at most 100 characters */
+  place: string;
+  /** 服务的测评指标编码（须在测评体系中），最多 20 个 / Indicator codes (in the catalog), at most 20 */
+  indicatorCodes: Array<string>;
+};
+
+/** 登记活动已举办 / Record an activity as held */
+export type RecordActivityHeldInput = {
+  /** 活动编号 / Activity id */
+  activityId: string | number;
+  /** 实际举办日期（YYYY-MM-DD，不晚于今天） / Actual date, not after today */
+  heldDate: string;
+  /** 参加人数，0–1000000 的整数 / Attendance, a whole number 0–1000000 */
+  attendance: number;
+  /** 照片：先上传（POST /files）得到的编号，最多 9 张 / Photos: ids of uploads (POST /files), at most 9 */
+  photoFileIds?: Array<string> | null | undefined;
+  /** 活动总结，最多 2000 字 / Summary, at most 2000 characters */
+  summary: string;
+  /** 您看到的版本 / The version you saw */
+  expectedVersion?: number | null | undefined;
+};
+
 /** 档案资料类别 / Kind of library document */
 export type ArchiveDocumentKind =
   /** 方案 / Plan */
@@ -1868,6 +1938,54 @@ export type TaskFormDataQueryVariables = Exact<{
 
 
 export type TaskFormDataQuery = { indicatorTask: { id: string, version: number, indicator: { code: string, name: string, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, returnReason: string | null }>, evidence: Array<{ sha256: string, name: string }> } };
+
+export type ActivitiesQueryVariables = Exact<{
+  filter?: ActivityFilter | null | undefined;
+}>;
+
+
+export type ActivitiesQuery = { activities: Array<{ id: string, kind: ActivityKind, kindLabel: string, title: string, plannedDate: string, place: string, state: ActivityState, stateLabel: string, heldDate: string | null, attendance: number | null, summary: string | null, cancelReason: string | null, dueAt: string, overdue: boolean, escalationLabel: string | null, archiveDocumentId: string | null, version: number, canRecordHeld: boolean, canCancel: boolean, canArchive: boolean, organiser: { code: string, name: string }, indicators: Array<{ code: string, name: string }>, photos: Array<{ name: string, sha256: string, url: string }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string }> }>, activityMonthlyCounts: { months: Array<{ month: string, kind: ActivityKind | null, kindLabel: string | null, planned: number, held: number, cancelled: number, attendance: number }>, byKind: Array<{ month: string, kind: ActivityKind | null, kindLabel: string | null, planned: number, held: number, cancelled: number, attendance: number }> } };
+
+export type ActivityPlanOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ActivityPlanOptionsQuery = { organisation: { units: Array<{ code: string, name: string, kind: UnitKind }> }, catalog: { items: Array<{ name: string, indicators: Array<{ code: string, name: string }> }> } };
+
+export type PlanActivityMutationVariables = Exact<{
+  input: PlanActivityInput;
+}>;
+
+
+export type PlanActivityMutation = { planActivity: { id: string } };
+
+export type RecordActivityHeldMutationVariables = Exact<{
+  input: RecordActivityHeldInput;
+}>;
+
+
+export type RecordActivityHeldMutation = { recordActivityHeld: { id: string, state: ActivityState } };
+
+export type CancelActivityMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type CancelActivityMutation = { cancelActivity: { id: string, state: ActivityState } };
+
+export type ArchiveActivityEvidenceMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ArchiveActivityEvidenceMutation = { archiveActivityEvidence: { id: string, title: string } };
+
+export type ExportActivitiesQueryVariables = Exact<{
+  filter?: ActivityFilter | null | undefined;
+}>;
+
+
+export type ExportActivitiesQuery = { exportActivities: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type DetailFragment = { temporalUiUrl: string | null, failedCriteria: Array<string>, sideActions: Array<IndicatorTaskAction>, accountabilityActions: Array<AccountabilityAction>, keyFlagActions: Array<KeyFlagAction>, id: string, campaignId: string, stage: Stage, stageLabel: string, classification: Classification | null, awaitingReview: ReviewKind | null, dueAt: string, stageDueAt: string | null, relapseCount: number, version: number, allowedActions: Array<IndicatorTaskAction>, updatedAt: string, escalationLevel: EscalationLevel | null, recheckDue: boolean, nextRecheckAt: string | null, rectificationPlan: { plan: string, deadline: string } | null, indicator: { method: AssessmentMethod, points: number, standard: string, code: string, name: string, itemName: string, area: RectificationArea | null, criteria: Array<{ code: string, content: string, points: number, deductionRule: string | null }> }, history: Array<{ streamVersion: number, label: string, occurredAt: string, data: Record<string, unknown>, actor: { displayName: string } }>, comments: Array<{ text: string, at: string, author: { displayName: string } }>, responsiblePerson: { login: string, name: string } | null, responsiblePersonCandidates: Array<{ login: string, name: string }>, evidence: Array<{ sha256: string, name: string, size: number, mimeType: string, note: string, url: string, at: string, uploadedBy: { displayName: string } }>, archiveMaterials: Array<{ code: string, name: string, status: ArchiveMaterialStatus, statusLabel: string, note: string, returnReason: string | null, submittedAt: string | null, reviewedAt: string | null, file: { name: string, size: number, url: string } | null, submittedBy: { displayName: string } | null, reviewedBy: { displayName: string } | null }>, linkedItems: Array<{ id: string, state: ItemState, stateLabel: string, description: string, unit: { name: string } | null }>, accountabilityDecisions: Array<{ status: AccountabilityStatus, statusLabel: string, holdsUnit: boolean, form: AccountabilityForm, formLabel: string, reason: string, deadline: string, proposedAt: string, decidedAt: string | null, decisionNote: string, unit: { code: string, name: string }, persons: Array<{ login: string, displayName: string }>, proposedBy: { displayName: string }, decidedBy: { displayName: string } | null }>, keyFlag: { flaggedAt: string, kind: KeyFlagKind, kindLabel: string, reason: string, flaggedBy: { displayName: string } } | null, pendingExtension: { requestedDueAt: string, reason: string } | null, unit: { code: string, name: string }, leadUnit: { code: string, name: string } };
 
