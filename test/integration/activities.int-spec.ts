@@ -7,6 +7,8 @@
 // reminds the organiser, then urges the office; the projection rebuilds.
 import * as ExcelJS from 'exceljs';
 import { startActivity } from '../../src/activity/activity.starter';
+import { seedDemoActivities } from '../../src/demo/demo-activities';
+import { FileStore } from '../../src/platform/files/file-store';
 import { upload } from '../support/archive-fixtures';
 import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
 import { gql, type GraphQLResponse, type TestStack } from '../support/test-env';
@@ -254,5 +256,24 @@ describe('activity records', () => {
     const { EventStoreRepository } = await import('../../src/platform/event-store/event-store.repository');
     await new EventStoreRepository(stack.db, [new ActivityProjection()]).rebuildProjections();
     expect(await stack.db.selectFrom('activities').selectAll().orderBy('activity_id').execute()).toEqual(before);
+  });
+
+  it('seeds the demo’s activities — held with photos, cancelled, overdue, ahead — once', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    await stack.db.insertInto('campaigns').values({ id: demo, name: '演示', inspection_date: '2027-06-30', time_zone: 'Asia/Shanghai' }).execute();
+    const files = new FileStore(stack.config.files.dir, stack.config.files.maxBytes);
+    expect(await seedDemoActivities(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai', files)).toBe(5);
+    const states = async () => (await stack.db.selectFrom('activities').select(['title', 'state', 'escalation_level']).where('campaign_id', '=', demo).orderBy('planned_date').execute()).map((r) => [r.title, r.state, r.escalation_level]);
+    await waitFor(async () => (await states()).filter(([, s]) => s !== 'PLANNED').length === 3 && (await states()).some(([, , level]) => level === 'URGE'), 20_000, 'the demo activities');
+    const list = await must<{ activities: Activity[] }>('office', `{ activities(filter: { campaignId: "${demo}" }) { ${FIELDS} } }`);
+    const byTitle = new Map(list.activities.map((a) => [a.title, a]));
+    expect(byTitle.get('文明礼仪进社区讲座')).toMatchObject({ state: 'HELD', attendance: 86, photos: [expect.objectContaining({ mimeType: 'image/png' })] });
+    expect(byTitle.get('家风家训征集展')).toMatchObject({ state: 'CANCELLED' });
+    expect(byTitle.get('文化科技卫生“三下乡”')).toMatchObject({ state: 'PLANNED', overdue: true, escalationLabel: '催办' });
+    expect(byTitle.get('垃圾分类知识进小区')).toMatchObject({ state: 'PLANNED', overdue: false, escalationLabel: null });
+    const photo = byTitle.get('学雷锋志愿服务集市')!.photos[0];
+    const res = await fetch(`${stack.url}${photo.url}`, { headers: { 'x-demo-user': 'leader' } });
+    expect(Buffer.from(await res.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+    expect(await seedDemoActivities(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai', files)).toBe(0);
   });
 });
