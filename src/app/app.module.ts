@@ -26,6 +26,7 @@ import { UnitReportModule } from '../unit-report/unit-report.module';
 import { SurveyModule } from '../survey/survey.module';
 import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { FundingModule } from '../funding/funding.module';
+import { PublicityModule } from '../publicity/publicity.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -104,6 +105,7 @@ export class AppModule {
         UnitReportModule,
         SurveyModule,
         FundingModule,
+        PublicityModule,
         MobilizationModule,
         BriefingModule,
         ArchiveModule,

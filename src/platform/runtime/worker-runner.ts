@@ -11,6 +11,7 @@ import { OfficialNoticeProjection } from '../projections/official-notice.project
 import { UnitReportProjection } from '../projections/unit-report.projection';
 import { SpecialDriveProjection } from '../projections/special-drive.projection';
 import { FundingProjection } from '../projections/funding.projection';
+import { PublicityProjection } from '../projections/publicity.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
@@ -45,6 +46,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new SurveyRoundProjection(),
     new SpecialDriveProjection(),
     new FundingProjection(),
+    new PublicityProjection(),
   ];
 }
 
