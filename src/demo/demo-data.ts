@@ -15,6 +15,7 @@ import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoSpecialDrives } from './demo-special-drives';
 import { seedDemoFunding } from './demo-funding';
+import { seedDemoPublicity } from './demo-publicity';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -121,6 +122,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   if (files) await seedDemoArchive(client, taskQueue, files);
   // 工作组 → 专项整治: the plan's six drives with items in their areas, 集贸市场's summary awaiting the leading group.
   await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 工作组 → 宣传台账: a dozen carriers and actions across channels and communities, one corrected, one voided.
+  await seedDemoPublicity(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, files);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }
