@@ -7,6 +7,8 @@
 // library as 活动照片 tagged to the entry's indicators, through the library's own registration.
 import * as ExcelJS from 'exceljs';
 import { CHANNEL_SHEET, COMMUNITY_SHEET, ENTRIES_SHEET, HEADER_ROW } from '../../src/publicity/publicity.export';
+import { seedDemoPublicity } from '../../src/demo/demo-publicity';
+import { FileStore } from '../../src/platform/files/file-store';
 import { startPublicityLedger } from '../../src/publicity/publicity.starter';
 import { publicityLedgerWorkflowId } from '../../workflows/publicity/publicity.messages';
 import { CAMPAIGN, OFFICE_ACTOR, startSeededStack, waitFor } from '../support/fixtures';
@@ -278,5 +280,34 @@ describe('the publicity ledger', () => {
     const wtsq = new ExcelJS.Workbook();
     await wtsq.xlsx.load(Buffer.from((await exported('office', { unitCode: 'WTSQ' })).contentBase64, 'base64') as unknown as ArrayBuffer);
     expect(wtsq.getWorksheet(ENTRIES_SHEET)!.rowCount).toBe(HEADER_ROW + 1);
+  });
+
+  it('seeds the demo: a dozen entries across channels and communities, one corrected, one voided; seeding again adds nothing', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    const files = new FileStore(stack.config.files.dir, stack.config.files.maxBytes);
+    const queue = stack.config.temporal.taskQueue;
+    expect(await seedDemoPublicity(stack.temporal, queue, demo, 'Asia/Shanghai', files)).toBe(14);
+    await waitFor(async () => (await stack.db.selectFrom('publicity_ledgers').select('version').where('campaign_id', '=', demo).executeTakeFirst())?.version === 15, 20_000, 'the demo ledger');
+    const rows = await stack.db.selectFrom('publicity_entries').select(['channel', 'unit_code', 'voided', 'corrections', 'photos']).where('campaign_id', '=', demo).execute();
+    expect(rows).toHaveLength(12);
+    expect(new Set(rows.map((r) => r.channel)).size).toBe(7);
+    expect(new Set(rows.map((r) => r.unit_code))).toEqual(new Set(['WTSQ', 'BJSQ', 'DHC']));
+    expect(rows.filter((r) => r.voided)).toHaveLength(1);
+    expect(rows.filter((r) => r.corrections > 0)).toHaveLength(1);
+    expect(rows.filter((r) => r.photos.length > 0)).toHaveLength(3);
+    expect(await seedDemoPublicity(stack.temporal, queue, demo, 'Asia/Shanghai', files)).toBe(0);
+  });
+
+  it('rebuilds the ledger’s tables from the events to exactly the live rows', async () => {
+    const { createEventStore } = await import('../../src/platform/runtime/worker-runner');
+    const snapshot = async () => ({
+      ledgers: await stack.db.selectFrom('publicity_ledgers').selectAll().orderBy('ledger_id').execute(),
+      entries: await stack.db.selectFrom('publicity_entries').selectAll().orderBy('entry_id').execute(),
+    });
+    const before = await snapshot();
+    expect(before.entries.length).toBeGreaterThan(12);
+    await stack.db.deleteFrom('publicity_entries').execute();
+    await createEventStore(stack.db).rebuildProjections();
+    expect(await snapshot()).toEqual(before);
   });
 });
