@@ -219,6 +219,13 @@ const MATRIX: Record<string, string> = {
   'Mutation.approveSpending': '   L . . . . . .',
   'Mutation.rejectSpending': '    L . . . . . .',
   'GET /funding/spendings/:spendingId/receipts/:sha256': 'L O . . H M K',
+  'Query.publicityLedger': '      L O S A H M K',
+  'Query.exportPublicityLedger': 'L O S A H M K',
+  'Mutation.recordPublicityEntry': '  . O . . . . .',
+  'Mutation.correctPublicityEntry': ' . O . . . . .',
+  'Mutation.voidPublicityEntry': '    . O . . . . .',
+  'Mutation.archivePublicityPhoto': ' . O . . . . .',
+  'GET /publicity/entries/:entryId/photos/:sha256': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -492,6 +499,12 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.recordSpending': { query: 'mutation { recordSpending(input: { lineId: "line-no-such", amountFen: 100, payee: "收款方", spentOn: "2027-03-01", purpose: "用途" }) { id } }' },
     'Mutation.approveSpending': { query: 'mutation { approveSpending(id: "spending-no-such") { id } }' },
     'Mutation.rejectSpending': { query: 'mutation { rejectSpending(id: "spending-no-such", reason: "理由") { id } }' },
+    'Query.publicityLedger': { query: `{ publicityLedger(campaignId: "${CAMPAIGN}") { totalCount } }` },
+    'Query.exportPublicityLedger': { query: `{ exportPublicityLedger(campaignId: "${CAMPAIGN}", format: XLSX) { fileName } }` },
+    'Mutation.recordPublicityEntry': { query: `mutation { recordPublicityEntry(input: { campaignId: "${CAMPAIGN}", channel: BANNER, location: "矩阵", unitCode: "NO-SUCH-UNIT", count: 1, heldOn: "2026-11-01" }) { id } }` },
+    'Mutation.correctPublicityEntry': { query: 'mutation { correctPublicityEntry(input: { id: "publicity-no-such", channel: BANNER, location: "矩阵", unitCode: "WTSQ", count: 1, heldOn: "2026-11-01", reason: "更正" }) { id } }' },
+    'Mutation.voidPublicityEntry': { query: 'mutation { voidPublicityEntry(id: "publicity-no-such", reason: "作废") { id } }' },
+    'Mutation.archivePublicityPhoto': { query: `mutation { archivePublicityPhoto(entryId: "publicity-no-such", sha256: "${'0'.repeat(64)}") { id } }` },
   };
   return base;
 }
@@ -706,6 +719,11 @@ describe('who may do what: every role against every operation, through HTTP', ()
   it('serves funding receipts to the ledger’s readers only (a spending not there: not found)', async () => {
     const path = `/funding/spendings/spending-no-such/receipts/${'0'.repeat(64)}`;
     for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /funding/spendings/:spendingId/receipts/:sha256', who) ? 404 : 403]);
+  });
+
+  it('serves publicity photos to every signed-in reader (an entry not there: not found)', async () => {
+    const path = `/publicity/entries/publicity-no-such/photos/${'0'.repeat(64)}`;
+    for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /publicity/entries/:entryId/photos/:sha256', who) ? 404 : 403]);
   });
 
   it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {
