@@ -52,8 +52,11 @@ const TITLE_LOCATION_CHARS = 60;
 
 const bad = (message: string, field: string) => new DomainError('BAD_USER_INPUT', message, field);
 
+/** PostgreSQL keeps no NUL in text: such an argument names nothing. */
+const hasNul = (value: string) => value.includes('\u0000');
+
 function id(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value.length === 0 || value.length > ID_CHARS) throw new DomainError('NOT_FOUND', '宣传台账记录不存在', field);
+  if (typeof value !== 'string' || value.length === 0 || value.length > ID_CHARS || hasNul(value)) throw new DomainError('NOT_FOUND', '宣传台账记录不存在', field);
   return value;
 }
 
@@ -81,10 +84,10 @@ export class PublicityService {
     const channel = f?.channel ?? null;
     const month = f?.month ?? null;
     const indicatorCode = f?.indicatorCode ?? null;
-    if (unitCode !== null && (typeof unitCode !== 'string' || unitCode.length > UNIT_CODE_CHARS)) throw bad('社区或村编码格式不正确', 'unitCode');
+    if (unitCode !== null && (typeof unitCode !== 'string' || unitCode.length > UNIT_CODE_CHARS || hasNul(unitCode))) throw bad('社区或村编码格式不正确', 'unitCode');
     if (channel !== null && !(PUBLICITY_CHANNELS as readonly unknown[]).includes(channel)) throw bad('未知的宣传渠道', 'channel');
     if (month !== null && (typeof month !== 'string' || !MONTH.test(month))) throw bad('月份须写作 YYYY-MM', 'month');
-    if (indicatorCode !== null && (typeof indicatorCode !== 'string' || indicatorCode.length > MAX_CODE_CHARS)) throw bad('测评指标编码格式不正确', 'indicatorCode');
+    if (indicatorCode !== null && (typeof indicatorCode !== 'string' || indicatorCode.length > MAX_CODE_CHARS || hasNul(indicatorCode))) throw bad('测评指标编码格式不正确', 'indicatorCode');
     return { unitCode: unitCode || null, channel: channel as PublicityChannel | null, month: month || null, indicatorCode: indicatorCode || null };
   }
 
@@ -182,7 +185,7 @@ export class PublicityService {
     this.refuse(caller, 'CORRECT_ENTRY');
     const entry = await this.entryOf(input.id);
     if (entry.voided) throw new DomainError('ILLEGAL_TRANSITION', '这条记录已作废，不能再更正', 'id');
-    if (!textWithin(input.reason, MAX_REASON_CHARS) || input.reason.trim() === '') throw bad(`请填写更正原因（不超过${MAX_REASON_CHARS}字）`, 'reason');
+    if (!textWithin(input.reason, MAX_REASON_CHARS) || input.reason.trim() === '' || hasNul(input.reason)) throw bad(`请填写更正原因（不超过${MAX_REASON_CHARS}字）`, 'reason');
     const keep = input.keepPhotos ?? entry.photos.map((p) => p.sha256);
     if (!Array.isArray(keep) || keep.length > MAX_PHOTOS || keep.some((k) => typeof k !== 'string' || !SHA256.test(k) || !entry.photos.some((p) => p.sha256 === k))) throw bad('保留的照片须为这条记录原有的照片', 'keepPhotos');
     const kept = entry.photos.filter((p) => keep.includes(p.sha256));
@@ -198,7 +201,7 @@ export class PublicityService {
   async void(caller: Caller, entryId: unknown, reason: unknown): Promise<EntryRow> {
     this.refuse(caller, 'VOID_ENTRY');
     const entry = await this.entryOf(entryId);
-    if (!textWithin(reason, MAX_REASON_CHARS) || reason.trim() === '') throw bad(`请填写作废原因（不超过${MAX_REASON_CHARS}字）`, 'reason');
+    if (!textWithin(reason, MAX_REASON_CHARS) || reason.trim() === '' || hasNul(reason)) throw bad(`请填写作废原因（不超过${MAX_REASON_CHARS}字）`, 'reason');
     if (entry.voided) throw new DomainError('ILLEGAL_TRANSITION', '这条记录已作废', 'id');
     await this.act(caller, entry.campaignId, { action: 'VOID_ENTRY', entryId: entry.id, reason: reason.trim() });
     return this.entryOf(entry.id);

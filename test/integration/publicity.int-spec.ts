@@ -119,6 +119,8 @@ describe('the publicity ledger', () => {
       expect([JSON.stringify(input).slice(0, 60), code(res), res.errors?.[0]?.extensions?.field]).toEqual([JSON.stringify(input).slice(0, 60), 'BAD_USER_INPUT', field]);
       expect(res.errors?.[0]?.message).toMatch(/[\u4e00-\u9fff]/);
     }
+    // NUL characters (which PostgreSQL keeps in no text) are refused before anything is looked up.
+    for (const input of [{ note: '空\u0000字符' }, { indicatorCodes: ['A\u00001'] }, { unitCode: 'WT\u0000SQ' }]) expect(code(await record('office', input))).toBe('BAD_USER_INPUT');
     // Floats and strings are no Int: GraphQL refuses them before the service.
     for (const count of [1.5, '3']) expect((await record('office', { count })).errors).toBeDefined();
     expect((await record('office', { channel: 'POSTER' })).errors).toBeDefined();
@@ -181,7 +183,8 @@ describe('the publicity ledger', () => {
     expect((await ledger('leader', { indicatorCode: 'A2' })).entries.map((e) => e.id)).toEqual([banner.id, screen.id]);
     expect((await ledger('leader', { indicatorCode: 'A2', unitCode: 'BJSQ' })).byCommunity).toEqual([{ key: 'BJSQ', label: '滨江社区', entries: 1, count: 3 }]);
     expect(code(await q('leader', 'query { publicityLedger(filter: { month: "2026-13" }) { totalCount } }'))).toBe('BAD_USER_INPUT');
-    expect(code(await q('leader', `query($u: String) { publicityLedger(filter: { unitCode: $u }) { totalCount } }`, { u: 'x'.repeat(51) }))).toBe('BAD_USER_INPUT');
+    for (const u of ['x'.repeat(51), 'WT\u0000SQ']) expect(code(await q('leader', `query($u: String) { publicityLedger(filter: { unitCode: $u }) { totalCount } }`, { u }))).toBe('BAD_USER_INPUT');
+    expect(code(await q('office', `mutation($i: ID!) { voidPublicityEntry(id: $i, reason: "x") { id } }`, { i: 'a\u0000b' }))).toBe('BAD_USER_INPUT');
   });
 
   it('corrects an entry with a reason, keeping or dropping photos, refusing the same hostile input', async () => {

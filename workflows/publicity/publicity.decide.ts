@@ -59,7 +59,7 @@ export function checkPhotos(value: unknown): string | null {
   const seen = new Set<string>();
   for (const p of value as Partial<PublicityPhoto>[]) {
     if (!p || typeof p !== 'object' || typeof p.sha256 !== 'string' || !SHA256.test(p.sha256)) return '照片格式不正确';
-    if (!textWithin(p.name, 255) || p.name.trim() === '' || typeof p.mimeType !== 'string' || !p.mimeType.startsWith('image/') || p.mimeType.length > 100) return '照片须为图片文件（JPG、PNG、WEBP）';
+    if (!textWithin(p.name, 255) || p.name.trim() === '' || hasControl(p.name) || typeof p.mimeType !== 'string' || !p.mimeType.startsWith('image/') || p.mimeType.length > 100) return '照片须为图片文件（JPG、PNG、WEBP）';
     if (typeof p.size !== 'number' || !Number.isInteger(p.size) || p.size <= 0 || p.size > MAX_PHOTO_BYTES) return `每张照片不超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`;
     if (seen.has(p.sha256)) return `照片「${p.name}」重复`;
     seen.add(p.sha256);
@@ -72,7 +72,7 @@ export function checkIndicatorCodes(value: unknown): string | null {
   if (value.length > MAX_INDICATORS) return `一条记录最多关联 ${MAX_INDICATORS} 个测评指标`;
   const seen = new Set<string>();
   for (const code of value) {
-    if (typeof code !== 'string' || code.length === 0 || code.length > MAX_CODE_CHARS || code.trim() !== code) return `测评指标编码须为不超过 ${MAX_CODE_CHARS} 个字符的编码`;
+    if (typeof code !== 'string' || code.length === 0 || code.length > MAX_CODE_CHARS || code.trim() !== code || hasControl(code)) return `测评指标编码须为不超过 ${MAX_CODE_CHARS} 个字符的编码`;
     if (seen.has(code)) return `测评指标「${code}」重复`;
     seen.add(code);
   }
@@ -88,7 +88,7 @@ export function checkEntryFields(c: Partial<Record<keyof PublicityEntryFields, u
   const no = (field: string, message: string) => ({ ok: false as const, field, message });
   if (!(PUBLICITY_CHANNELS as readonly unknown[]).includes(c.channel)) return no('channel', '请选择宣传渠道');
   if (!textWithin(c.location, MAX_LOCATION_CHARS) || c.location.trim() === '' || hasControl(c.location)) return no('location', `请填写位置（不超过${MAX_LOCATION_CHARS}字，不含控制字符）`);
-  if (typeof c.unitCode !== 'string' || c.unitCode.length === 0 || c.unitCode.length > ID_CHARS) return no('unitCode', '请选择社区或村');
+  if (typeof c.unitCode !== 'string' || c.unitCode.length === 0 || c.unitCode.length > ID_CHARS || hasControl(c.unitCode)) return no('unitCode', '请选择社区或村');
   if (!isCount(c.count)) return no('count', `数量须为 1 至 ${MAX_COUNT} 之间的整数`);
   if (!isDay(c.heldOn)) return no('heldOn', '日期须写作 YYYY-MM-DD，且为有效日期');
   const badCodes = checkIndicatorCodes(c.indicatorCodes);
@@ -96,7 +96,7 @@ export function checkEntryFields(c: Partial<Record<keyof PublicityEntryFields, u
   const badPhotos = checkPhotos(c.photos);
   if (badPhotos) return no('photos', badPhotos);
   const note = c.note ?? '';
-  if (!textWithin(note, MAX_NOTE_CHARS)) return no('note', `备注不超过${MAX_NOTE_CHARS}字`);
+  if (!textWithin(note, MAX_NOTE_CHARS) || note.includes('\u0000')) return no('note', `备注不超过${MAX_NOTE_CHARS}字，且不含空字符`);
   const photos = (c.photos as PublicityPhoto[]).map((p) => ({ sha256: p.sha256, name: p.name.trim(), size: p.size, mimeType: p.mimeType }));
   return {
     ok: true,
@@ -130,7 +130,7 @@ export function decidePublicity(state: PublicityLedgerState, request: PublicityA
     case 'CORRECT_ENTRY': {
       if (!entry) return bad('entryId', '宣传台账记录不存在');
       if (entry.voided) return { ok: false, rejection: { code: 'ILLEGAL_TRANSITION', message: '这条记录已作废，不能再更正' } };
-      if (!textWithin(command.reason, MAX_REASON_CHARS) || command.reason.trim() === '') return bad('reason', `请填写更正原因（不超过${MAX_REASON_CHARS}字）`);
+      if (!textWithin(command.reason, MAX_REASON_CHARS) || command.reason.trim() === '' || command.reason.includes('\u0000')) return bad('reason', `请填写更正原因（不超过${MAX_REASON_CHARS}字）`);
       const checked = checkEntryFields(command);
       if (!checked.ok) return bad(checked.field, checked.message);
       return { ok: true, events: [{ type: 'PublicityEntryCorrected', data: { ...about, entryId: entry.entryId, reason: command.reason.trim(), ...checked.fields } }] };
@@ -138,7 +138,7 @@ export function decidePublicity(state: PublicityLedgerState, request: PublicityA
     case 'VOID_ENTRY': {
       if (!entry) return bad('entryId', '宣传台账记录不存在');
       if (entry.voided) return { ok: false, rejection: { code: 'ILLEGAL_TRANSITION', message: '这条记录已作废' } };
-      if (!textWithin(command.reason, MAX_REASON_CHARS) || command.reason.trim() === '') return bad('reason', `请填写作废原因（不超过${MAX_REASON_CHARS}字）`);
+      if (!textWithin(command.reason, MAX_REASON_CHARS) || command.reason.trim() === '' || command.reason.includes('\u0000')) return bad('reason', `请填写作废原因（不超过${MAX_REASON_CHARS}字）`);
       return { ok: true, events: [{ type: 'PublicityEntryVoided', data: { ...about, entryId: entry.entryId, reason: command.reason.trim() } }] };
     }
     default:
