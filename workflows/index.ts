@@ -15,3 +15,4 @@ export { surveyRoundWorkflow } from './survey-round/survey-round.workflow';
 export { specialDriveWorkflow } from './special-drive/special-drive.workflow';
 export { fundingLedgerWorkflow } from './funding/funding.workflow';
 export { activityWorkflow } from './activity/activity.workflow';
+export { publicityLedgerWorkflow } from './publicity/publicity.workflow';

@@ -27,6 +27,7 @@ import { SurveyModule } from '../survey/survey.module';
 import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { FundingModule } from '../funding/funding.module';
 import { ActivityModule } from '../activity/activity.module';
+import { PublicityModule } from '../publicity/publicity.module';
 import { MobilizationModule } from '../mobilization/mobilization.module';
 import { BriefingModule } from '../briefing/briefing.module';
 import { ArchiveModule } from '../archive/archive.module';
@@ -105,6 +106,7 @@ export class AppModule {
         UnitReportModule,
         SurveyModule,
         FundingModule,
+        PublicityModule,
         MobilizationModule,
         BriefingModule,
         ArchiveModule,

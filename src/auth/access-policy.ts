@@ -35,6 +35,7 @@ import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
 import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
 import { FUNDING_APPROVER_ROLES, FUNDING_OFFICE_ROLES, FUNDING_READER_ROLES, FUNDING_SPEND_ROLES } from '../../workflows/funding/funding.types';
 import { ACTIVITY_ARCHIVE_ROLES, ACTIVITY_OFFICE_ROLES, ACTIVITY_UNIT_ROLES } from '../../workflows/activity/activity.types';
+import { PUBLICITY_OFFICE_ROLES, PUBLICITY_READER_ROLES } from '../../workflows/publicity/publicity.types';
 
 /** What a service account may be given: read-only views. */
 export const SCOPES = ['BOARD_READ', 'CAMPAIGN_READ', 'REPORTS_READ'] as const;
@@ -333,6 +334,16 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.recordActivityHeld': { what: '登记活动举办情况', allow: [...ACTIVITY_OFFICE_ROLES, ...ACTIVITY_UNIT_ROLES] },
   'Mutation.cancelActivity': { what: '取消活动', allow: ACTIVITY_OFFICE_ROLES },
   'Mutation.archiveActivityEvidence': { what: '将活动存入档案资料库', allow: ACTIVITY_ARCHIVE_ROLES },
+  // The publicity ledger (宣传台账, issue 20): every signed-in person reads it (publicity is public; a unit sees its own
+  // community's entries and the others'), service accounts with the reports' scope; the office records, corrects and
+  // voids entries (the rule checks it again, checkPublicityAccess) and files an entry's photo in the archive library.
+  'Query.publicityLedger': { what: '查看宣传台账', allow: PUBLICITY_READER_ROLES, scope: 'REPORTS_READ' },
+  'Query.exportPublicityLedger': { what: '导出宣传台账', allow: PUBLICITY_READER_ROLES, scope: 'REPORTS_READ' },
+  'GET /publicity/entries/:entryId/photos/:sha256': { what: '下载宣传载体照片', allow: PUBLICITY_READER_ROLES, scope: 'REPORTS_READ' },
+  'Mutation.recordPublicityEntry': { what: '登记宣传载体', allow: PUBLICITY_OFFICE_ROLES },
+  'Mutation.correctPublicityEntry': { what: '更正宣传载体', allow: PUBLICITY_OFFICE_ROLES },
+  'Mutation.voidPublicityEntry': { what: '作废宣传载体', allow: PUBLICITY_OFFICE_ROLES },
+  'Mutation.archivePublicityPhoto': { what: '将宣传照片归入档案库', allow: PUBLICITY_OFFICE_ROLES },
 
   // Operations.
   'GET /health': { what: '查看运行状态', allow: 'PUBLIC' },

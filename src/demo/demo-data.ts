@@ -16,6 +16,7 @@ import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoSpecialDrives } from './demo-special-drives';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoActivities } from './demo-activities';
+import { seedDemoPublicity } from './demo-publicity';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
 import { seedDemoArchive } from './demo-archive';
@@ -124,6 +125,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
   // 工作组 → 活动记录: two held activities (with photos), one cancelled, one overdue, one ahead (demo-activities.ts).
   await seedDemoActivities(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, files);
+  // 工作组 → 宣传台账: a dozen carriers and actions across channels and communities, one corrected, one voided.
+  await seedDemoPublicity(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, files);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -228,6 +228,13 @@ const MATRIX: Record<string, string> = {
   'Mutation.recordActivityHeld': ' . O . . H M .',
   'Mutation.cancelActivity': '     . O . . . . .',
   'Mutation.archiveActivityEvidence': '. O . A . . .',
+  'Query.publicityLedger': '      L O S A H M K',
+  'Query.exportPublicityLedger': 'L O S A H M K',
+  'Mutation.recordPublicityEntry': '  . O . . . . .',
+  'Mutation.correctPublicityEntry': ' . O . . . . .',
+  'Mutation.voidPublicityEntry': '    . O . . . . .',
+  'Mutation.archivePublicityPhoto': ' . O . . . . .',
+  'GET /publicity/entries/:entryId/photos/:sha256': 'L O S A H M K',
 };
 
 /** Operations anyone may call without signing in. */
@@ -509,6 +516,12 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.recordActivityHeld': { query: 'mutation { recordActivityHeld(input: { activityId: "activity:no-such", heldDate: "2026-12-01", attendance: 1, summary: "矩阵" }) { id } }' },
     'Mutation.cancelActivity': { query: 'mutation { cancelActivity(id: "activity:no-such", reason: "矩阵") { id } }' },
     'Mutation.archiveActivityEvidence': { query: 'mutation { archiveActivityEvidence(id: "activity:no-such") { id } }' },
+    'Query.publicityLedger': { query: `{ publicityLedger(campaignId: "${CAMPAIGN}") { totalCount } }` },
+    'Query.exportPublicityLedger': { query: `{ exportPublicityLedger(campaignId: "${CAMPAIGN}", format: XLSX) { fileName } }` },
+    'Mutation.recordPublicityEntry': { query: `mutation { recordPublicityEntry(input: { campaignId: "${CAMPAIGN}", channel: BANNER, location: "矩阵", unitCode: "NO-SUCH-UNIT", count: 1, heldOn: "2026-11-01" }) { id } }` },
+    'Mutation.correctPublicityEntry': { query: 'mutation { correctPublicityEntry(input: { id: "publicity-no-such", channel: BANNER, location: "矩阵", unitCode: "WTSQ", count: 1, heldOn: "2026-11-01", reason: "更正" }) { id } }' },
+    'Mutation.voidPublicityEntry': { query: 'mutation { voidPublicityEntry(id: "publicity-no-such", reason: "作废") { id } }' },
+    'Mutation.archivePublicityPhoto': { query: `mutation { archivePublicityPhoto(entryId: "publicity-no-such", sha256: "${'0'.repeat(64)}") { id } }` },
   };
   return base;
 }
@@ -728,6 +741,11 @@ describe('who may do what: every role against every operation, through HTTP', ()
   it('serves activity photos to everyone signed in and the reports’ service accounts (an activity not there: not found)', async () => {
     const path = `/activities/activity:no-such/photos/${'0'.repeat(64)}`;
     for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /activities/:activityId/photos/:sha256', who) ? 404 : 403]);
+  });
+
+  it('serves publicity photos to every signed-in reader (an entry not there: not found)', async () => {
+    const path = `/publicity/entries/publicity-no-such/photos/${'0'.repeat(64)}`;
+    for (const who of CALLERS) expect([who, (await download(who, path)).status]).toEqual([who, expectedFor('GET /publicity/entries/:entryId/photos/:sha256', who) ? 404 : 403]);
   });
 
   it('takes uploads (POST /files) from people only: a service account is refused, and so is nobody', async () => {

@@ -582,6 +582,8 @@ export interface Database {
   funding_spendings: FundingSpendingsTable;
   window_service_checklists: WindowServiceChecklistsTable;
   activities: ActivitiesTable;
+  publicity_ledgers: PublicityLedgersTable;
+  publicity_entries: PublicityEntriesTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -822,4 +824,37 @@ export interface ActivitiesTable {
   version: number;
   last_position: string;
   state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+/** Projection (issue 20, migration 0043): one publicity ledger per campaign, its whole state (PublicityLedgerState). */
+export interface PublicityLedgersTable {
+  ledger_id: string;
+  campaign_id: string;
+  version: number;
+  /** int8 as a string */
+  last_position: ColumnType<string, string | number | bigint, string | number | bigint>;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0043): the publicity ledger's entries; photos as [{ sha256, name, size, mimeType }]. */
+export interface PublicityEntriesTable {
+  entry_id: string;
+  campaign_id: string;
+  channel: string;
+  location: string;
+  unit_code: string;
+  count: number;
+  /** YYYY-MM-DD */
+  held_on: string;
+  /** YYYY-MM */
+  month: string;
+  indicator_codes: string[];
+  photos: ColumnType<Record<string, unknown>[], string, string>;
+  note: string;
+  voided: boolean;
+  void_reason: string | null;
+  recorded_at: Timestamp;
+  recorded_by: string;
+  corrected_at: Timestamp | null;
+  corrections: number;
+  last_reason: string | null;
 }

@@ -48,6 +48,7 @@ export type DeliveryStatus = "PENDING" | "SENT" | "FAILED" | "SKIPPED";
 export type OfficialNoticeKind = "SUPERVISION" | "RECTIFICATION" | "INTERVIEW";
 export type OfficialNoticeState = "ISSUED" | "ACKNOWLEDGED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
+export type PublicityChannel = "PUBLIC_SERVICE_AD" | "BULLETIN_BOARD" | "BANNER" | "ELECTRONIC_SCREEN" | "BROCHURE" | "SMS" | "NEW_MEDIA";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
 export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE" | "ASSIGN_RESPONSIBLE_PERSON";
@@ -522,6 +523,39 @@ export interface ImportOrganisationInput {
     dryRun?: Nullable<boolean>;
 }
 
+export interface PublicityFilter {
+    unitCode?: Nullable<string>;
+    channel?: Nullable<PublicityChannel>;
+    month?: Nullable<string>;
+    indicatorCode?: Nullable<string>;
+}
+
+export interface RecordPublicityEntryInput {
+    campaignId?: Nullable<string>;
+    channel: PublicityChannel;
+    location: string;
+    unitCode: string;
+    count: number;
+    heldOn: string;
+    indicatorCodes?: Nullable<string[]>;
+    photoFileIds?: Nullable<string[]>;
+    note?: Nullable<string>;
+}
+
+export interface CorrectPublicityEntryInput {
+    id: string;
+    channel: PublicityChannel;
+    location: string;
+    unitCode: string;
+    count: number;
+    heldOn: string;
+    indicatorCodes?: Nullable<string[]>;
+    keepPhotos?: Nullable<string[]>;
+    photoFileIds?: Nullable<string[]>;
+    note?: Nullable<string>;
+    reason: string;
+}
+
 export interface ItemFilter {
     unitCode?: Nullable<string>;
     assessmentItemCode?: Nullable<string>;
@@ -799,6 +833,8 @@ export interface IQuery {
     officialNoticeTemplates(): OfficialNoticeTemplate[] | Promise<OfficialNoticeTemplate[]>;
     organisation(): Organisation | Promise<Organisation>;
     units(): Unit[] | Promise<Unit[]>;
+    publicityLedger(campaignId?: Nullable<string>, filter?: Nullable<PublicityFilter>): PublicityLedger | Promise<PublicityLedger>;
+    exportPublicityLedger(format: ExportFormat, campaignId?: Nullable<string>, filter?: Nullable<PublicityFilter>): ExportedFile | Promise<ExportedFile>;
     rectificationItem(id: string): RectificationItem | Promise<RectificationItem>;
     itemBoard(campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, filter?: Nullable<ItemFilter>, first?: Nullable<number>): ItemBoard | Promise<ItemBoard>;
     itemBoardColumn(state: ItemState, campaignId?: Nullable<string>, unitCode?: Nullable<string>, area?: Nullable<RectificationArea>, source?: Nullable<ItemSource>, filter?: Nullable<ItemFilter>, first?: Nullable<number>, after?: Nullable<string>): ItemColumn | Promise<ItemColumn>;
@@ -910,6 +946,10 @@ export interface IMutation {
     uploadOfficialNoticeTemplate(kind: OfficialNoticeKind, fileId: string): OfficialNoticeTemplate | Promise<OfficialNoticeTemplate>;
     resetOfficialNoticeTemplate(kind: OfficialNoticeKind): OfficialNoticeTemplate | Promise<OfficialNoticeTemplate>;
     importOrganisation(input: ImportOrganisationInput): OrganisationImport | Promise<OrganisationImport>;
+    recordPublicityEntry(input: RecordPublicityEntryInput): PublicityEntry | Promise<PublicityEntry>;
+    correctPublicityEntry(input: CorrectPublicityEntryInput): PublicityEntry | Promise<PublicityEntry>;
+    voidPublicityEntry(id: string, reason: string): PublicityEntry | Promise<PublicityEntry>;
+    archivePublicityPhoto(entryId: string, sha256: string): ArchiveDocument | Promise<ArchiveDocument>;
     reportItem(input: ReportItemInput): ItemReport | Promise<ItemReport>;
     actOnItem(input: ItemActionInput): RectificationItem | Promise<RectificationItem>;
     assignItemResponsiblePerson(input: AssignItemResponsiblePersonInput): RectificationItem | Promise<RectificationItem>;
@@ -1973,6 +2013,54 @@ export interface OrganisationImport {
     problems: ImportProblem[];
     report: string;
     changes: ReferenceChange[];
+}
+
+export interface PublicityPhoto {
+    sha256: string;
+    name: string;
+    size: number;
+    url: string;
+    archived: boolean;
+}
+
+export interface PublicityEntry {
+    id: string;
+    channel: PublicityChannel;
+    channelLabel: string;
+    location: string;
+    unit: Unit;
+    count: number;
+    heldOn: string;
+    month: string;
+    indicatorCodes: string[];
+    photos: PublicityPhoto[];
+    note: string;
+    voided: boolean;
+    voidReason?: Nullable<string>;
+    recordedAt: DateTime;
+    recordedByName: string;
+    correctedAt?: Nullable<DateTime>;
+    corrections: number;
+    lastReason?: Nullable<string>;
+}
+
+export interface PublicityCount {
+    key: string;
+    label: string;
+    entries: number;
+    count: number;
+}
+
+export interface PublicityLedger {
+    campaignId: string;
+    entries: PublicityEntry[];
+    totalEntries: number;
+    totalCount: number;
+    byCommunity: PublicityCount[];
+    byChannel: PublicityCount[];
+    byMonth: PublicityCount[];
+    communities: Unit[];
+    canManage: boolean;
 }
 
 export interface ItemLocation {

@@ -11,6 +11,7 @@ import { OfficialNoticeProjection } from '../projections/official-notice.project
 import { UnitReportProjection } from '../projections/unit-report.projection';
 import { SpecialDriveProjection } from '../projections/special-drive.projection';
 import { FundingProjection } from '../projections/funding.projection';
+import { PublicityProjection } from '../projections/publicity.projection';
 import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
@@ -47,6 +48,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new SpecialDriveProjection(),
     new FundingProjection(),
     new ActivityProjection(),
+    new PublicityProjection(),
   ];
 }
 

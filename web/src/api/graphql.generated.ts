@@ -1325,6 +1325,83 @@ export type ImportOrganisationInput = {
   dryRun?: boolean | null | undefined;
 };
 
+/** 宣传渠道 / Publicity channel */
+export type PublicityChannel =
+  /** 公益广告 / Public-service advertisement */
+  | 'PUBLIC_SERVICE_AD'
+  /** 宣传栏 / Bulletin board */
+  | 'BULLETIN_BOARD'
+  /** 横幅 / Banner */
+  | 'BANNER'
+  /** 电子屏 / Electronic screen */
+  | 'ELECTRONIC_SCREEN'
+  /** 宣传册 / Brochure */
+  | 'BROCHURE'
+  /** 短信 / SMS */
+  | 'SMS'
+  /** 新媒体 / New media */
+  | 'NEW_MEDIA';
+
+/** 宣传台账筛选 / Filters of the ledger */
+export type PublicityFilter = {
+  /** 社区或村编码 / Community or village */
+  unitCode?: string | null | undefined;
+  /** 渠道 / Channel */
+  channel?: PublicityChannel | null | undefined;
+  /** 月份 YYYY-MM / Month */
+  month?: string | null | undefined;
+  /** 测评指标编码 / Indicator code */
+  indicatorCode?: string | null | undefined;
+};
+
+/** 登记宣传载体 / A new entry */
+export type RecordPublicityEntryInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 渠道 / Channel */
+  channel: PublicityChannel;
+  /** 位置，必填，最多 100 字 / Location, required, at most 100 characters */
+  location: string;
+  /** 社区或村编码 / Community or village */
+  unitCode: string;
+  /** 数量：1 至 1000000 的整数 / Count: an integer from 1 to 1000000 */
+  count: number;
+  /** 日期 YYYY-MM-DD，不晚于今天 / Date, not after today */
+  heldOn: string;
+  /** 佐证的测评指标编码，最多 10 个，须在测评体系中 / Indicator codes, at most 10, from the catalog */
+  indicatorCodes?: Array<string> | null | undefined;
+  /** 照片：POST /files 返回的文件编号（JPG、PNG、WEBP），最多 9 张 / Photos: ids from POST /files, at most 9 */
+  photoFileIds?: Array<string | number> | null | undefined;
+  /** 备注，最多 500 字 / Note, at most 500 characters */
+  note?: string | null | undefined;
+};
+
+/** 更正宣传载体（整条替换，须写明原因） / A correction: the whole entry, with a reason */
+export type CorrectPublicityEntryInput = {
+  /** 记录编号 / Entry id */
+  id: string | number;
+  /** 渠道 / Channel */
+  channel: PublicityChannel;
+  /** 位置 / Location */
+  location: string;
+  /** 社区或村编码 / Community or village */
+  unitCode: string;
+  /** 数量 / Count */
+  count: number;
+  /** 日期 YYYY-MM-DD / Date */
+  heldOn: string;
+  /** 佐证的测评指标编码 / Indicator codes */
+  indicatorCodes?: Array<string> | null | undefined;
+  /** 保留的原有照片（SHA-256），不填为全部保留 / Photos kept, by SHA-256; all when omitted */
+  keepPhotos?: Array<string> | null | undefined;
+  /** 新增照片：POST /files 返回的文件编号；合计最多 9 张 / New photos; at most 9 in all */
+  photoFileIds?: Array<string | number> | null | undefined;
+  /** 备注 / Note */
+  note?: string | null | undefined;
+  /** 更正原因，必填，最多 500 字 / Reason, required, at most 500 characters */
+  reason: string;
+};
+
 /** 整改问题的状态 / Where a rectification item stands */
 export type ItemState =
   /** 上报 / Reported, not yet dispatched */
@@ -2887,6 +2964,50 @@ export type ClockBoardUnitsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type ClockBoardUnitsQuery = { board: { columns: Array<{ cards: Array<{ unit: { code: string, name: string } }> }> } };
+
+export type PublicityLedgerQueryVariables = Exact<{
+  filter?: PublicityFilter | null | undefined;
+}>;
+
+
+export type PublicityLedgerQuery = { publicityLedger: { campaignId: string, totalEntries: number, totalCount: number, canManage: boolean, communities: Array<{ code: string, name: string }>, byCommunity: Array<{ key: string, label: string, entries: number, count: number }>, byChannel: Array<{ key: string, label: string, entries: number, count: number }>, byMonth: Array<{ key: string, label: string, entries: number, count: number }>, entries: Array<{ id: string, channel: PublicityChannel, channelLabel: string, location: string, count: number, heldOn: string, month: string, indicatorCodes: Array<string>, note: string, voided: boolean, voidReason: string | null, recordedAt: string, recordedByName: string, correctedAt: string | null, corrections: number, lastReason: string | null, unit: { code: string, name: string }, photos: Array<{ sha256: string, name: string, size: number, url: string, archived: boolean }> }> } };
+
+export type RecordPublicityEntryMutationVariables = Exact<{
+  input: RecordPublicityEntryInput;
+}>;
+
+
+export type RecordPublicityEntryMutation = { recordPublicityEntry: { id: string } };
+
+export type CorrectPublicityEntryMutationVariables = Exact<{
+  input: CorrectPublicityEntryInput;
+}>;
+
+
+export type CorrectPublicityEntryMutation = { correctPublicityEntry: { id: string, corrections: number } };
+
+export type VoidPublicityEntryMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+
+export type VoidPublicityEntryMutation = { voidPublicityEntry: { id: string, voided: boolean } };
+
+export type ArchivePublicityPhotoMutationVariables = Exact<{
+  entryId: string | number;
+  sha256: string;
+}>;
+
+
+export type ArchivePublicityPhotoMutation = { archivePublicityPhoto: { id: string, title: string } };
+
+export type ExportPublicityLedgerQueryVariables = Exact<{
+  filter?: PublicityFilter | null | undefined;
+}>;
+
+
+export type ExportPublicityLedgerQuery = { exportPublicityLedger: { fileName: string, mimeType: string, contentBase64: string } };
 
 export type ReportItemMutationVariables = Exact<{
   input: ReportItemInput;

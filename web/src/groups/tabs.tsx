@@ -4,6 +4,7 @@ import SurveysTab from '../surveys/SurveysTab';
 import SpecialDrivesTab from '../special-drives/SpecialDrivesTab';
 import FundingTab from '../funding/FundingTab';
 import ActivitiesTab from '../activities/ActivitiesTab';
+import PublicityTab from '../publicity/PublicityTab';
 
 export interface GroupTab {
   key: string;
@@ -15,6 +16,7 @@ export interface GroupTab {
 export const GROUP_TABS: GroupTab[] = [
   { key: 'special-drives', label: '专项整治', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SpecialDrivesTab /> },
   { key: 'surveys', label: '问卷调查', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SurveysTab /> },
+  { key: 'publicity', label: '宣传台账', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <PublicityTab /> },
   { key: 'funding', label: '经费保障', roles: ['LEADER', 'OFFICE', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <FundingTab /> },
   { key: 'activities', label: '活动记录', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ActivitiesTab /> },
 ];

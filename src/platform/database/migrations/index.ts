@@ -42,6 +42,7 @@ import * as m0039 from './0039-funding-ledger';
 import * as m0040 from './0040-window-service-checklists';
 import * as m0041 from './0041-key-flags';
 import * as m0042 from './0042-survey-rounds';
+import * as m0043 from './0043-publicity-ledger';
 import * as m0044 from './0044-activities';
 
 export const MIGRATIONS: Record<string, Migration> = {
@@ -86,5 +87,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040-window-service-checklists': m0040,
   '0041-key-flags': m0041,
   '0042-survey-rounds': m0042,
+  '0043-publicity-ledger': m0043,
   '0044-activities': m0044,
 };
