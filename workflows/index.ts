@@ -14,3 +14,5 @@ export { archivePackageWorkflow } from './archive-package/archive-package.workfl
 export { surveyRoundWorkflow } from './survey-round/survey-round.workflow';
 export { specialDriveWorkflow } from './special-drive/special-drive.workflow';
 export { fundingLedgerWorkflow } from './funding/funding.workflow';
+export { selfEvaluationWorkflow } from './self-evaluation/self-evaluation.workflow';
+export { appraisalWorkflow } from './appraisal/appraisal.workflow';

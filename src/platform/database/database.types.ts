@@ -581,6 +581,8 @@ export interface Database {
   funding_allocations: FundingAllocationsTable;
   funding_spendings: FundingSpendingsTable;
   window_service_checklists: WindowServiceChecklistsTable;
+  self_evaluation_rounds: SelfEvaluationRoundsTable;
+  appraisals: AppraisalsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -803,4 +805,29 @@ export interface WindowServiceChecklistsTable {
   points: ColumnType<{ code: string; label: string }[], string, string>;
   saved_by: string;
   saved_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** Projection (issue 20, migration 0045): one row per self-evaluation round (自查自评); the whole state in state_json (SelfEvaluationState). */
+export interface SelfEvaluationRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  state: string;
+  title: string;
+  period_start: string;
+  period_end: string;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  escalation_level: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0045): one row per campaign's 评议 (grades and working-group ratings; AppraisalState). */
+export interface AppraisalsTable {
+  appraisal_id: string;
+  campaign_id: string;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
 }

@@ -17,6 +17,8 @@ import { unitReportNotifications, UNIT_REPORT_NOTIFYING } from './unit-report.no
 import { isUnitReportStream } from './unit-report.projection';
 import { surveyRoundNotifications, SURVEY_ROUND_NOTIFYING } from './survey-round.notifications';
 import { isSurveyRoundStream } from './survey-round.projection';
+import { selfEvaluationNotifications, SELF_EVALUATION_NOTIFYING } from './self-evaluation.notifications';
+import { isSelfEvaluationStream } from './self-evaluation.projection';
 import { fundingNotifications, FUNDING_NOTIFYING } from './funding.notifications';
 import { isFundingStream } from './funding.projection';
 import type { Role } from '../../../workflows/shared/actor.types';
@@ -162,6 +164,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isNoticeStream(event.streamId)) return NOTICE_NOTIFYING.has(event.type);
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
   if (isSurveyRoundStream(event.streamId)) return SURVEY_ROUND_NOTIFYING.has(event.type);
+  if (isSelfEvaluationStream(event.streamId)) return SELF_EVALUATION_NOTIFYING.has(event.type);
   if (isFundingStream(event.streamId)) return FUNDING_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
@@ -330,6 +333,8 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (isUnitReportStream(event.streamId)) return unitReportNotifications(event, unitName);
   // A survey round (issue 20): its events name their campaign and title themselves.
   if (isSurveyRoundStream(event.streamId)) return surveyRoundNotifications(event, unitName);
+  // A self-evaluation round (issue 20): its events name their campaign and title themselves.
+  if (isSelfEvaluationStream(event.streamId)) return selfEvaluationNotifications(event, unitName);
   // The funding ledger (issue 20): its events carry what is said.
   if (isFundingStream(event.streamId)) return fundingNotifications(event, unitName);
   // Briefings (issue 19): their events carry what is said, no context is needed.

@@ -15,6 +15,7 @@ import { MobilizationProjection } from '../projections/mobilization.projection';
 import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
 import { SurveyRoundProjection } from '../projections/survey-round.projection';
+import { SelfEvaluationProjection } from '../projections/self-evaluation.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -45,6 +46,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new SurveyRoundProjection(),
     new SpecialDriveProjection(),
     new FundingProjection(),
+    new SelfEvaluationProjection(),
   ];
 }
 

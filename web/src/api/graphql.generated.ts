@@ -337,7 +337,9 @@ export type MeetingKind =
   /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
   | 'MOBILIZATION'
   /** 听取单位工作汇报：领导小组每月听取责任单位的工作汇报，参会单位即汇报的单位 / The leading group's monthly hearing of the units' reports; the units are those that reported */
-  | 'HEARING';
+  | 'HEARING'
+  /** 总结会：总结评议阶段的总结表彰会议，不计入月度节奏 / Summary meeting of the 总结评议 phase; counts toward no cadence */
+  | 'SUMMARY';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {

@@ -42,6 +42,7 @@ import * as m0039 from './0039-funding-ledger';
 import * as m0040 from './0040-window-service-checklists';
 import * as m0041 from './0041-key-flags';
 import * as m0042 from './0042-survey-rounds';
+import * as m0045 from './0045-self-evaluation';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -85,4 +86,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0040-window-service-checklists': m0040,
   '0041-key-flags': m0041,
   '0042-survey-rounds': m0042,
+  '0045-self-evaluation': m0045,
 };
