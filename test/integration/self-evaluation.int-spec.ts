@@ -4,7 +4,8 @@
 // returns a form with a reason (the unit's people are told) and the unit resubmits; a unit's people see only their
 // own form; closing makes the round read-only; the workbook has an overview and each unit's form; forms still missing
 // past the due time climb 提醒 → 催办 → 督办, telling the units concerned and the office; the leading group grades
-// units and rates working groups (others refused; a revision needs a reason); the projection rebuilds.
+// units and rates working groups (others refused; a revision needs a reason); the performance assessment shows the
+// unit's grade and its self-evaluation record; the projection rebuilds.
 import * as ExcelJS from 'exceljs';
 import { startSelfEvaluationRound } from '../../src/self-evaluation/self-evaluation.starter';
 import { selfEvaluationWorkflowId } from '../../workflows/self-evaluation/self-evaluation.messages';
@@ -201,6 +202,26 @@ describe('self-evaluation and 评议', () => {
     expect(await streamTypes(`appraisal:${CAMPAIGN}`)).toEqual(['AppraisalOpened', 'UnitGraded', 'UnitGraded', 'WorkingGroupRated']);
     const read = await must<{ appraisal: { canGrade: boolean; grades: unknown[] } }>('wtsq.member', `{ appraisal(campaignId: "${CAMPAIGN}") { canGrade grades { grade } } }`);
     expect(read.appraisal).toEqual({ canGrade: false, grades: [{ grade: 'EXCELLENT' }] });
+  });
+
+  it('shows the unit’s 评议 grade and its self-evaluation record in the performance assessment and its workbook, the score unchanged', async () => {
+    const res = await must<{ performanceAssessment: { units: { unit: { code: string }; appraisal: unknown; selfEvaluation: unknown }[] } }>(
+      'office',
+      `{ performanceAssessment(campaignId: "${CAMPAIGN}") { units { unit { code } appraisal { grade gradeLabel comment } selfEvaluation { rounds onTime late missing label } } } }`,
+    );
+    expect(res.performanceAssessment.units.find((u) => u.unit.code === 'WTSQ')).toEqual({
+      unit: { code: 'WTSQ' },
+      appraisal: { grade: 'EXCELLENT', gradeLabel: '优秀', comment: '推进有力' },
+      selfEvaluation: { rounds: 1, onTime: 1, late: 0, missing: 0, label: '应报 1 次：按时 1，逾期 0，未报 0' },
+    });
+    const file = (await must<{ exportPerformanceAssessment: { contentBase64: string } }>('office', `{ exportPerformanceAssessment(campaignId: "${CAMPAIGN}", format: XLSX) { contentBase64 } }`)).exportPerformanceAssessment;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet('绩效考核')!;
+    const headers = (sheet.getRow(3).values as unknown[]).slice(1);
+    const row = [4, 5, 6, 7].map((r) => (sheet.getRow(r).values as unknown[]).slice(1)).find((v) => v[1] === 'WTSQ')!;
+    expect(row[headers.indexOf('评议等次')]).toBe('优秀');
+    expect(row[headers.indexOf('自查自评')]).toBe('应报 1 次：按时 1，逾期 0，未报 0');
   });
 
   it('rebuilds the rounds’ and 评议’s rows from the events alone', async () => {

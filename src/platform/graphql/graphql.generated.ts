@@ -2037,6 +2037,22 @@ export interface UnitPerformance {
     score: number;
     deductions: ScoreDeduction[];
     accountabilityDecisions: PerformanceAccountabilityDecision[];
+    appraisal?: Nullable<PerformanceAppraisal>;
+    selfEvaluation: PerformanceSelfEvaluation;
+}
+
+export interface PerformanceAppraisal {
+    grade: AppraisalGrade;
+    gradeLabel: string;
+    comment: string;
+}
+
+export interface PerformanceSelfEvaluation {
+    rounds: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    label: string;
 }
 
 export interface PerformanceAccountabilityDecision {
