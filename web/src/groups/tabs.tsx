@@ -3,6 +3,7 @@ import type { Role } from '../api/types';
 import SurveysTab from '../surveys/SurveysTab';
 import SpecialDrivesTab from '../special-drives/SpecialDrivesTab';
 import FundingTab from '../funding/FundingTab';
+import ReviewTab from '../review/ReviewTab';
 
 export interface GroupTab {
   key: string;
@@ -15,4 +16,5 @@ export const GROUP_TABS: GroupTab[] = [
   { key: 'special-drives', label: '专项整治', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SpecialDrivesTab /> },
   { key: 'surveys', label: '问卷调查', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <SurveysTab /> },
   { key: 'funding', label: '经费保障', roles: ['LEADER', 'OFFICE', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <FundingTab /> },
+  { key: 'review', label: '总结评议', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ReviewTab /> },
 ];
