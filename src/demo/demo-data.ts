@@ -13,6 +13,7 @@ import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoSelfEvaluation } from './demo-self-evaluation';
 import { seedDemoSpecialDrives } from './demo-special-drives';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoMobilization } from './demo-mobilization';
@@ -121,6 +122,9 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   if (files) await seedDemoArchive(client, taskQueue, files);
   // 工作组 → 专项整治: the plan's six drives with items in their areas, 集贸市场's summary awaiting the leading group.
   await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 工作组 → 总结评议: this quarter's self-evaluation (submitted, returned and missing forms) and the 评议 (demo-self-evaluation.ts).
+  const unitTasks = (unitCode: string) => tasks.filter((t) => t.unitCode === unitCode).map((t) => indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode));
+  await seedDemoSelfEvaluation(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, unitTasks);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

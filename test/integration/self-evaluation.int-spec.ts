@@ -5,8 +5,9 @@
 // own form; closing makes the round read-only; the workbook has an overview and each unit's form; forms still missing
 // past the due time climb 提醒 → 催办 → 督办, telling the units concerned and the office; the leading group grades
 // units and rates working groups (others refused; a revision needs a reason); the performance assessment shows the
-// unit's grade and its self-evaluation record; the projection rebuilds.
+// unit's grade and its self-evaluation record; the projection rebuilds; the demo's round and 评议.
 import * as ExcelJS from 'exceljs';
+import { seedDemoSelfEvaluation } from '../../src/demo/demo-self-evaluation';
 import { startSelfEvaluationRound } from '../../src/self-evaluation/self-evaluation.starter';
 import { selfEvaluationWorkflowId } from '../../workflows/self-evaluation/self-evaluation.messages';
 import { CAMPAIGN, OFFICE_ACTOR, seedTask, startTestTask, waitFor } from '../support/fixtures';
@@ -232,5 +233,29 @@ describe('self-evaluation and 评议', () => {
     await new EventStoreRepository(stack.db, [new SelfEvaluationProjection()]).rebuildProjections();
     expect(await stack.db.selectFrom('self_evaluation_rounds').selectAll().orderBy('round_id').execute()).toEqual(rounds);
     expect(await stack.db.selectFrom('appraisals').selectAll().execute()).toEqual(appraisals);
+  });
+
+  it('seeds the demo’s round with submitted, returned and missing forms, and the 评议, once', async () => {
+    const demo = `${CAMPAIGN}-demo`;
+    await stack.db.insertInto('campaigns').values({ id: demo, name: '演示', inspection_date: '2027-06-30', time_zone: 'Asia/Shanghai' }).execute();
+    const tasks = (unitCode: string) => (unitCode === 'WTSQ' ? [a4, a1] : []);
+    expect(await seedDemoSelfEvaluation(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai', tasks)).toBe(2);
+    const rounds = await must<{ selfEvaluationRounds: Round[] }>('office', `{ selfEvaluationRounds(campaignId: "${demo}") { ${ROUND_FIELDS} } }`);
+    expect(rounds.selfEvaluationRounds[0].forms.map((f) => [f.unitCode, f.state])).toEqual([
+      ['SUBDISTRICT', 'SUBMITTED'],
+      ['WTSQ', 'SUBMITTED'],
+      ['BJSQ', 'RETURNED'],
+      ['DHC', 'MISSING'],
+    ]);
+    const appraisal = await must<{ appraisal: { grades: { unit: { code: string }; grade: string; revisions: number }[]; ratings: { rating: string | null }[] } }>(
+      'leader',
+      `{ appraisal(campaignId: "${demo}") { grades { unit { code } grade revisions } ratings { rating } } }`,
+    );
+    expect(appraisal.appraisal.grades).toEqual([
+      { unit: { code: 'BJSQ' }, grade: 'GOOD', revisions: 1 },
+      { unit: { code: 'WTSQ' }, grade: 'EXCELLENT', revisions: 0 },
+    ]);
+    expect(appraisal.appraisal.ratings.filter((r) => r.rating !== null)).toHaveLength(4);
+    expect(await seedDemoSelfEvaluation(stack.temporal, stack.config.temporal.taskQueue, demo, 'Asia/Shanghai', tasks)).toBe(0);
   });
 });
