@@ -16,3 +16,5 @@ export { specialDriveWorkflow } from './special-drive/special-drive.workflow';
 export { fundingLedgerWorkflow } from './funding/funding.workflow';
 export { activityWorkflow } from './activity/activity.workflow';
 export { publicityLedgerWorkflow } from './publicity/publicity.workflow';
+export { selfEvaluationWorkflow } from './self-evaluation/self-evaluation.workflow';
+export { appraisalWorkflow } from './appraisal/appraisal.workflow';

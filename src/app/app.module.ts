@@ -24,6 +24,7 @@ import { NotificationModule } from '../notification/notification.module';
 import { OfficialNoticeModule } from '../official-notice/official-notice.module';
 import { UnitReportModule } from '../unit-report/unit-report.module';
 import { SurveyModule } from '../survey/survey.module';
+import { SelfEvaluationModule } from '../self-evaluation/self-evaluation.module';
 import { SpecialDriveModule } from '../special-drive/special-drive.module';
 import { FundingModule } from '../funding/funding.module';
 import { ActivityModule } from '../activity/activity.module';
@@ -105,6 +106,7 @@ export class AppModule {
         AuditModule,
         UnitReportModule,
         SurveyModule,
+        SelfEvaluationModule,
         FundingModule,
         PublicityModule,
         MobilizationModule,

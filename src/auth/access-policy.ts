@@ -32,6 +32,8 @@ import { BRIEFING_ROLES } from '../../workflows/briefing/briefing.types';
 import { LIBRARY_REVIEWER_ROLES, LIBRARY_SUBMITTER_ROLES } from '../../workflows/archive-library/archive-library.types';
 import { PACKAGE_BUILDER_ROLES, PACKAGE_SUBMITTER_ROLES } from '../../workflows/archive-package/archive-package.types';
 import { SURVEY_ROLES } from '../../workflows/survey-round/survey-round.types';
+import { SELF_EVALUATION_FILLERS, SELF_EVALUATION_OFFICE } from '../../workflows/self-evaluation/self-evaluation.types';
+import { APPRAISAL_ROLES } from '../../workflows/appraisal/appraisal.types';
 import { DRIVE_OFFICE_ROLES, DRIVE_REVIEW_ROLES, DRIVE_SUMMARY_ROLES } from '../../workflows/special-drive/special-drive.types';
 import { FUNDING_APPROVER_ROLES, FUNDING_OFFICE_ROLES, FUNDING_READER_ROLES, FUNDING_SPEND_ROLES } from '../../workflows/funding/funding.types';
 import { ACTIVITY_ARCHIVE_ROLES, ACTIVITY_OFFICE_ROLES, ACTIVITY_UNIT_ROLES } from '../../workflows/activity/activity.types';
@@ -79,6 +81,7 @@ const OFFICE: readonly Role[] = ['OFFICE'];
 const OFFICE_AND_LEADER: readonly Role[] = ['OFFICE', 'LEADER'];
 const NOT_UNITS: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST'];
 const ROUND_VIEWERS: readonly Role[] = [...ROUND_ROLES, 'LEADER'];
+const SELF_EVALUATION_OFFICE_AND_LEADER: readonly Role[] = [...SELF_EVALUATION_OFFICE, 'LEADER'];
 const ASSESSMENT_VIEWERS: readonly Role[] = ['LEADER', 'OFFICE', 'SUPERVISOR', 'UNIT_HEAD', 'UNIT_MEMBER'];
 
 const task = (action: IndicatorTaskAction, what: string): OperationRule => ({ what, allow: taskActionRoles(action) });
@@ -249,6 +252,19 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.recordSurveyResults': { what: '录入问卷调查结果', allow: SURVEY_ROLES },
   'Mutation.closeSurveyRound': { what: '结束问卷调查', allow: SURVEY_ROLES },
   'Mutation.citeSurveyRound': task('ATTACH_EVIDENCE', '引用问卷调查结果作为佐证'),
+  // 总结评议 (issue 20): everyone reads the rounds (a unit's people only their own form, applied by the service) and the
+  // 评议; the office opens, returns and closes rounds and fills the sub-district's form, a unit's people their own form
+  // (the rule checks the unit), the leading group grades units and rates working groups.
+  'Query.selfEvaluationRounds': { what: '查看自查自评', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.selfEvaluationRound': { what: '查看自查自评', allow: ALL, scope: 'REPORTS_READ' },
+  'Query.exportSelfEvaluationRound': { what: '导出自查自评', allow: SELF_EVALUATION_OFFICE_AND_LEADER, scope: 'REPORTS_READ' },
+  'Query.appraisal': { what: '查看评议', allow: ALL, scope: 'REPORTS_READ' },
+  'Mutation.openSelfEvaluationRound': { what: '发起自查自评', allow: SELF_EVALUATION_OFFICE },
+  'Mutation.submitSelfEvaluation': { what: '提交自查自评表', allow: SELF_EVALUATION_FILLERS },
+  'Mutation.returnSelfEvaluation': { what: '退回自查自评表', allow: SELF_EVALUATION_OFFICE },
+  'Mutation.closeSelfEvaluationRound': { what: '结束自查自评', allow: SELF_EVALUATION_OFFICE },
+  'Mutation.gradeUnit': { what: '评议单位', allow: APPRAISAL_ROLES },
+  'Mutation.rateWorkingGroup': { what: '评定工作组达标', allow: APPRAISAL_ROLES },
   // Mobilization (动员部署): every role reads the documents (a unit those issued to it, and its own row of the matrix),
   // the office issues, approves and returns, the unit's own people acknowledge, submit the plan and register the group
   // (the unit is checked by the rule, checkResponse).

@@ -13,6 +13,7 @@ import { DemoDataRepository } from './demo-data.repository';
 import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoSelfEvaluation } from './demo-self-evaluation';
 import { seedDemoSpecialDrives } from './demo-special-drives';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoActivities } from './demo-activities';
@@ -127,6 +128,9 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoActivities(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, files);
   // 工作组 → 宣传台账: a dozen carriers and actions across channels and communities, one corrected, one voided.
   await seedDemoPublicity(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, files);
+  // 工作组 → 总结评议: this quarter's self-evaluation (submitted, returned and missing forms) and the 评议 (demo-self-evaluation.ts).
+  const unitTasks = (unitCode: string) => tasks.filter((t) => t.unitCode === unitCode).map((t) => indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode));
+  await seedDemoSelfEvaluation(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, unitTasks);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

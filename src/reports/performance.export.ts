@@ -31,6 +31,8 @@ export const ASSESSMENT_HEADER = [
   '最高督办步骤',
   '负责指标任务',
   '负责整改问题',
+  '评议等次',
+  '自查自评',
   '扣分明细',
 ] as const;
 
@@ -89,12 +91,14 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
       u.highestEscalationLabel ?? '无',
       u.tasks,
       u.items,
+      u.appraisal?.gradeLabel ?? '未评议',
+      u.selfEvaluation.label,
       u.deductions.length === 0 ? '无扣分' : u.deductions.map((d) => `${d.label} ${d.count} ${d.code === 'LATE_WORK' ? '件' : '次'}，扣 ${d.points} 分`).join('；'),
     ];
     if (u.onTimeRate !== null) row.getCell(5).numFmt = '0.0%';
     row.getCell(ASSESSMENT_HEADER.length).alignment = { wrapText: true, vertical: 'top' };
   });
-  ASSESSMENT_HEADER.forEach((name, i) => (units.getColumn(i + 1).width = name === '扣分明细' ? 60 : name === '单位名称' ? 22 : 10));
+  ASSESSMENT_HEADER.forEach((name, i) => (units.getColumn(i + 1).width = name === '扣分明细' ? 60 : name === '单位名称' || name === '自查自评' ? 22 : 10));
 
   // 红黑榜: each week's lists, newest first, then the units flagged for the leading group.
   const board = workbook.addWorksheet(RANKING_SHEET, { views: [{ state: 'frozen', ySplit: RANKING_HEADER_ROW }] });

@@ -1,5 +1,7 @@
 // The only place SQL about reports lives: a campaign's events up to an instant, read by position in batches
 // inside one read-only snapshot, and the reference data (units, indicators) the reports name.
+import type { AppraisalState } from '../../workflows/appraisal/appraisal.types';
+import type { SelfEvaluationState } from '../../workflows/self-evaluation/self-evaluation.types';
 import { Inject, Injectable } from '@nestjs/common';
 import { sql } from 'kysely';
 import { DATABASE } from '../platform/core/app.tokens';
@@ -132,6 +134,13 @@ export class ReportsRepository {
       .limit(1)
       .executeTakeFirst();
     return first && first.occurred_at < campaign.created_at ? first.occurred_at : campaign.created_at;
+  }
+
+  /** 总结评议 (issue 20): the campaign's self-evaluation rounds and its 评议, as the assessment shows them. */
+  async reviewRecords(campaignId: string): Promise<{ rounds: SelfEvaluationState[]; appraisal: AppraisalState | null }> {
+    const rounds = await this.db.selectFrom('self_evaluation_rounds').select('state_json').where('campaign_id', '=', campaignId).orderBy('period_end').execute();
+    const appraisal = await this.db.selectFrom('appraisals').select('state_json').where('campaign_id', '=', campaignId).executeTakeFirst();
+    return { rounds: rounds.map((r) => r.state_json as unknown as SelfEvaluationState), appraisal: appraisal ? (appraisal.state_json as unknown as AppraisalState) : null };
   }
 
   async units(): Promise<Map<string, UnitView>> {

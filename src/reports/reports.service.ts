@@ -17,6 +17,9 @@ import { BOARD_AS_OF_ORDERING, CardReplay, pageAfter, sortLikeBoard, type CardAs
 import { decodeCursor, pageSize, type SortValue } from '../platform/graphql/cursor';
 import { PerformanceFold, type Period, type UnitCounts } from './performance';
 import { performanceXlsx } from './performance.export';
+import { unitReviewRecord } from './performance-review';
+import type { AppraisalState } from '../../workflows/appraisal/appraisal.types';
+import type { SelfEvaluationState } from '../../workflows/self-evaluation/self-evaluation.types';
 import { SCORE_RULES, SCORE_SUMMARY, scoreOf } from './performance-score';
 import { DEFAULT_FLAG_AFTER_WEEKS, DEFAULT_RANKING_WEEKS, DEFAULT_TOP, bestAndWorst, flagUnits, rankUnits, type RankedEntry } from './ranking';
 import { compactDate, dateLabel, reportWeeks, weekLabel, weekPeriod, type ReportWeek } from './report-weeks';
@@ -82,7 +85,7 @@ export class ReportsService {
     const campaign = await this.campaigns.require(input.campaignId);
     const period = await this.period(campaign, input.from, input.to, now);
     const [counts] = await this.fold(campaign.id, [period]);
-    return this.assessment(campaign, period, counts, await this.reports.units(), unitCode);
+    return this.assessment(campaign, period, counts, await this.reports.units(), unitCode, await this.reports.reviewRecords(campaign.id));
   }
 
   /** Anyone signed in may see the 红黑榜 (the resolver checks that there is a caller). */
@@ -110,7 +113,7 @@ export class ReportsService {
     // The period and every week of the ranking in one pass.
     const [counts, ...byWeek] = await this.fold(campaign.id, [period, ...weeks.map((w) => weekPeriod(w, period.to))]);
     const units = await this.reports.units();
-    const assessment = this.assessment(campaign, period, counts, units, unitCode);
+    const assessment = this.assessment(campaign, period, counts, units, unitCode, await this.reports.reviewRecords(campaign.id));
     const ranking = this.ranking(campaign, period.to, weeks, byWeek, units, options);
     const content = await performanceXlsx(assessment, ranking);
     const day = (ms: number) => compactDate(ms, campaign.timeZone);
@@ -236,7 +239,14 @@ export class ReportsService {
     return reportWeeks(asOf, Math.max(options.weeks, options.flagAfterWeeks), campaign.timeZone, start);
   }
 
-  private assessment(campaign: CampaignView, period: Period, counts: Map<string, UnitCounts>, units: Map<string, UnitView>, unitCode: string | null): AssessmentView {
+  private assessment(
+    campaign: CampaignView,
+    period: Period,
+    counts: Map<string, UnitCounts>,
+    units: Map<string, UnitView>,
+    unitCode: string | null,
+    review: { rounds: SelfEvaluationState[]; appraisal: AppraisalState | null },
+  ): AssessmentView {
     const scored = [...counts.values()].map((c) => ({ counts: c, score: scoreOf(c) }));
     const ranked = rankUnits(scored.map((s) => ({ unitCode: s.counts.unitCode, score: s.score.score, handedInOnTime: s.counts.handedInOnTime })));
     const byUnit = new Map(scored.map((s) => [s.counts.unitCode, s]));
@@ -268,6 +278,7 @@ export class ReportsService {
             taskId: d.kind === 'task' ? d.streamId : null,
             itemId: d.kind === 'item' ? d.streamId : null,
           })),
+          ...unitReviewRecord(c.unitCode, review.rounds, review.appraisal, period.to),
         };
       });
     return { campaign, from: new Date(period.from).toISOString(), to: new Date(period.to).toISOString(), units: rows, rules: SCORE_RULES, summary: SCORE_SUMMARY };

@@ -4,6 +4,7 @@ import type { UnitView } from '../indicator-task/indicator-task.repository';
 import type { EscalationLevel } from '../../workflows/shared/escalation';
 import type { Deduction, ScoreRule } from './performance-score';
 import type { AccountabilityForm } from '../../workflows/shared/accountability';
+import type { UnitReviewRecord } from './performance-review';
 
 export interface UnitPerformanceView {
   unit: UnitView;
@@ -23,6 +24,9 @@ export interface UnitPerformanceView {
   score: number;
   deductions: Deduction[];
   accountabilityDecisions: AccountabilityDecisionRow[];
+  /** 总结评议 (issue 20): shown beside the score, not in it. */
+  appraisal: UnitReviewRecord['appraisal'];
+  selfEvaluation: UnitReviewRecord['selfEvaluation'];
 }
 
 /** An approved 问责 decision counted in the assessment. */

@@ -9,7 +9,7 @@ import type { Actor } from '../../workflows/shared/actor.types';
 import { createTestDatabase } from '../support/test-env';
 
 // Every projection the worker keeps, by name (a new feature's projection is added here).
-const PROJECTIONS = ['activities', 'archive', 'briefings', 'campaign_states', 'funding', 'indicator_task_cards', 'inspection_rounds', 'mobilization', 'notifications', 'official_notices', 'publicity', 'rectification_item_cards', 'special_drives', 'survey_rounds', 'task_assignment_units', 'unit_reports'];
+const PROJECTIONS = ['activities', 'archive', 'briefings', 'campaign_states', 'funding', 'indicator_task_cards', 'inspection_rounds', 'mobilization', 'notifications', 'official_notices', 'publicity', 'rectification_item_cards', 'self_evaluation', 'special_drives', 'survey_rounds', 'task_assignment_units', 'unit_reports'];
 
 const ACTOR: Actor = { userId: 'user:wtsq.member', displayName: '外滩社区工作人员', role: 'UNIT_MEMBER', unitCode: 'WTSQ' };
 

@@ -377,6 +377,9 @@ describe('campaign lifecycle: the monthly cadence check', () => {
     expect(decideCadence(october(2, 1, 1), '2026-10', NOW).result.shortfalls).toEqual([{ requirement: 'UNIT_REPORT_HEARING', required: 1, recorded: 0 }]);
     // A 动员大会 counts toward nothing; a hearing names the units that reported.
     expect(apply(october(2, 1, 1), meeting('MOBILIZATION', '2026-10-29')).months['2026-10']).toMatchObject({ coordinationMeetings: 1, hearings: 0 });
+    // A 总结会 (issue 20, 五(五)) is recorded as a meeting and counts toward nothing either.
+    expect(eventOf(fresh(), meeting('SUMMARY', '2026-11-03'))).toMatchObject({ type: 'CampaignMeetingRecorded', data: { kind: 'SUMMARY' } });
+    expect(apply(october(2, 1, 1), meeting('SUMMARY', '2026-10-30')).months['2026-10']).toEqual(october(2, 1, 1).months['2026-10']);
     expect(refusal(fresh(), meeting('HEARING', '2026-11-03', { unitCodes: [] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCodes', message: '请选择汇报的单位' });
     // A check recorded before issue 20 replays with the requirements of then (campaign.workflow.ts patches the switch).
     expect(decideCadence(october(2, 1), '2026-10', NOW, CADENCE_REQUIREMENTS_BEFORE_ISSUE_20)).toMatchObject({ events: [], result: { shortfalls: [] } });

@@ -206,7 +206,7 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
       );
     case 'RECORD_MEETING':
       if (!(MEETING_KINDS as readonly string[]).includes(command.kind)) {
-        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会、听取单位工作汇报）' };
+        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会、听取单位工作汇报、总结会）' };
       }
       // A hearing of the units' reports names the units that reported.
       if (command.kind === 'HEARING' && (!Array.isArray(command.unitCodes) || command.unitCodes.length === 0)) {

@@ -16,6 +16,7 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   COORDINATION: '协调会',
   MOBILIZATION: '动员大会',
   HEARING: '听取单位工作汇报',
+  SUMMARY: '总结会',
 };
 
 export const CADENCE_LABELS: Record<CadenceRequirement, string> = {

@@ -12,7 +12,7 @@ export type Phase = (typeof PHASES)[number];
  * 动员大会 (mobilization, plan 五(一)) and the leading group's monthly hearing of the units' reports (听取单位工作汇报,
  * plan 五(二)6), whose `unitCodes` are the units that reported.
  */
-export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION', 'HEARING'] as const;
+export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION', 'HEARING', 'SUMMARY'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /**

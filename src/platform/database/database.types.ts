@@ -584,6 +584,8 @@ export interface Database {
   activities: ActivitiesTable;
   publicity_ledgers: PublicityLedgersTable;
   publicity_entries: PublicityEntriesTable;
+  self_evaluation_rounds: SelfEvaluationRoundsTable;
+  appraisals: AppraisalsTable;
 }
 
 /** Projection (migration 0034): one row per mobilization document, folded from its stream with evolveDoc. */
@@ -857,4 +859,29 @@ export interface PublicityEntriesTable {
   corrected_at: Timestamp | null;
   corrections: number;
   last_reason: string | null;
+}
+
+/** Projection (issue 20, migration 0045): one row per self-evaluation round (自查自评); the whole state in state_json (SelfEvaluationState). */
+export interface SelfEvaluationRoundsTable {
+  round_id: string;
+  campaign_id: string;
+  state: string;
+  title: string;
+  period_start: string;
+  period_end: string;
+  due_at: Timestamp;
+  closed_at: Timestamp | null;
+  escalation_level: string | null;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
+}
+
+/** Projection (issue 20, migration 0045): one row per campaign's 评议 (grades and working-group ratings; AppraisalState). */
+export interface AppraisalsTable {
+  appraisal_id: string;
+  campaign_id: string;
+  version: number;
+  last_position: string;
+  state_json: ColumnType<Record<string, unknown>, string, string>;
 }

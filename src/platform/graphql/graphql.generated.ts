@@ -19,7 +19,7 @@ export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
 export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING" | "SUMMARY";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING" | "COORDINATION_MEETING" | "UNIT_REPORT_HEARING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
@@ -63,6 +63,11 @@ export type AccountabilityStatus = "PENDING" | "APPROVED" | "RETURNED";
 export type AccountabilityAction = "PROPOSE_ACCOUNTABILITY" | "APPROVE_ACCOUNTABILITY" | "RETURN_ACCOUNTABILITY";
 export type ExportFormat = "XLSX" | "CSV";
 export type ErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "BAD_USER_INPUT" | "CONFLICT" | "ILLEGAL_TRANSITION" | "UNAVAILABLE" | "INTERNAL_SERVER_ERROR" | "QUERY_TOO_DEEP" | "QUERY_TOO_COMPLEX" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "IDEMPOTENCY_KEY_REUSED" | "EVENT_APPEND_FAILED";
+export type SelfEvaluationState = "OPEN" | "CLOSED";
+export type SelfEvaluationFormState = "MISSING" | "SUBMITTED" | "RETURNED";
+export type SelfAssessedStatus = "MET" | "NOT_MET" | "UNKNOWN";
+export type AppraisalGrade = "EXCELLENT" | "GOOD" | "PASS" | "FAIL";
+export type WorkingGroupRatingValue = "MET" | "NOT_MET";
 export type SpecialDriveState = "ACTIVE" | "SUMMARY_SUBMITTED" | "RETURNED" | "CLOSED";
 export type SpecialDriveItemLink = "AUTO" | "MANUAL";
 export type SurveyRoundState = "OPEN" | "CLOSED";
@@ -663,6 +668,48 @@ export interface AssignItemResponsiblePersonInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface OpenSelfEvaluationRoundInput {
+    campaignId?: Nullable<string>;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    dueDate: string;
+    unitCodes?: Nullable<string[]>;
+    includeSubdistrict?: Nullable<boolean>;
+}
+
+export interface SelfEvaluationItemInput {
+    taskId: string;
+    status: SelfAssessedStatus;
+    note?: Nullable<string>;
+}
+
+export interface SubmitSelfEvaluationInput {
+    roundId: string;
+    unitCode: string;
+    items: SelfEvaluationItemInput[];
+    achievements: string;
+    shortcomings: string;
+    nextSteps: string;
+    selfGrade: AppraisalGrade;
+}
+
+export interface GradeUnitInput {
+    campaignId?: Nullable<string>;
+    unitCode: string;
+    grade: AppraisalGrade;
+    comment: string;
+    reason?: Nullable<string>;
+}
+
+export interface RateWorkingGroupInput {
+    campaignId?: Nullable<string>;
+    group: WorkingGroupCode;
+    rating: WorkingGroupRatingValue;
+    comment: string;
+    reason?: Nullable<string>;
+}
+
 export interface SpecialDrivePlanInput {
     campaignId?: Nullable<string>;
     area: RectificationArea;
@@ -844,6 +891,10 @@ export interface IQuery {
     boardAsOf(asOf: DateTime, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>): Board | Promise<Board>;
     boardAsOfColumn(asOf: DateTime, stage: Stage, campaignId?: Nullable<string>, unitCode?: Nullable<string>, first?: Nullable<number>, after?: Nullable<string>): BoardColumn | Promise<BoardColumn>;
     exportPerformanceAssessment(format: ExportFormat, campaignId?: Nullable<string>, from?: Nullable<DateTime>, to?: Nullable<DateTime>): ExportedFile | Promise<ExportedFile>;
+    selfEvaluationRounds(campaignId?: Nullable<string>): SelfEvaluationRound[] | Promise<SelfEvaluationRound[]>;
+    selfEvaluationRound(id: string): SelfEvaluationRound | Promise<SelfEvaluationRound>;
+    exportSelfEvaluationRound(id: string): ExportedFile | Promise<ExportedFile>;
+    appraisal(campaignId?: Nullable<string>): Appraisal | Promise<Appraisal>;
     specialDrives(campaignId?: Nullable<string>): SpecialDrive[] | Promise<SpecialDrive[]>;
     specialDrive(area: RectificationArea, campaignId?: Nullable<string>): Nullable<SpecialDrive> | Promise<Nullable<SpecialDrive>>;
     exportSpecialDrives(campaignId?: Nullable<string>, area?: Nullable<RectificationArea>): ExportedFile | Promise<ExportedFile>;
@@ -960,6 +1011,12 @@ export interface IMutation {
     meetingDecisionToTask(input: MeetingDecisionToTaskInput): IndicatorTask | Promise<IndicatorTask>;
     setItemKeyFlag(input: SetItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
     clearItemKeyFlag(input: ClearItemKeyFlagInput): RectificationItem | Promise<RectificationItem>;
+    openSelfEvaluationRound(input: OpenSelfEvaluationRoundInput): SelfEvaluationRound | Promise<SelfEvaluationRound>;
+    submitSelfEvaluation(input: SubmitSelfEvaluationInput): SelfEvaluationRound | Promise<SelfEvaluationRound>;
+    returnSelfEvaluation(roundId: string, unitCode: string, reason: string): SelfEvaluationRound | Promise<SelfEvaluationRound>;
+    closeSelfEvaluationRound(id: string, note?: Nullable<string>): SelfEvaluationRound | Promise<SelfEvaluationRound>;
+    gradeUnit(input: GradeUnitInput): Appraisal | Promise<Appraisal>;
+    rateWorkingGroup(input: RateWorkingGroupInput): Appraisal | Promise<Appraisal>;
     launchSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
     amendSpecialDrive(input: SpecialDrivePlanInput): SpecialDrive | Promise<SpecialDrive>;
     attachSpecialDriveItem(area: RectificationArea, itemId: string, campaignId?: Nullable<string>): SpecialDrive | Promise<SpecialDrive>;
@@ -2169,6 +2226,22 @@ export interface UnitPerformance {
     score: number;
     deductions: ScoreDeduction[];
     accountabilityDecisions: PerformanceAccountabilityDecision[];
+    appraisal?: Nullable<PerformanceAppraisal>;
+    selfEvaluation: PerformanceSelfEvaluation;
+}
+
+export interface PerformanceAppraisal {
+    grade: AppraisalGrade;
+    gradeLabel: string;
+    comment: string;
+}
+
+export interface PerformanceSelfEvaluation {
+    rounds: number;
+    onTime: number;
+    late: number;
+    missing: number;
+    label: string;
 }
 
 export interface PerformanceAccountabilityDecision {
@@ -2292,6 +2365,80 @@ export interface ImportProblem {
     columnLetter?: Nullable<string>;
     code: ImportProblemCode;
     message: string;
+}
+
+export interface SelfEvaluationItem {
+    taskId: string;
+    indicatorCode: string;
+    indicatorName: string;
+    status?: Nullable<SelfAssessedStatus>;
+    statusLabel?: Nullable<string>;
+    note: string;
+}
+
+export interface SelfEvaluationForm {
+    unitCode: string;
+    unitName: string;
+    state: SelfEvaluationFormState;
+    stateLabel: string;
+    late: boolean;
+    submittedAt?: Nullable<string>;
+    submissions: number;
+    returnReason?: Nullable<string>;
+    selfGrade?: Nullable<AppraisalGrade>;
+    selfGradeLabel?: Nullable<string>;
+    achievements: string;
+    shortcomings: string;
+    nextSteps: string;
+    items: SelfEvaluationItem[];
+    canSubmit: boolean;
+    canReturn: boolean;
+}
+
+export interface SelfEvaluationRound {
+    id: string;
+    campaignId: string;
+    title: string;
+    periodStart: string;
+    periodEnd: string;
+    dueAt: string;
+    state: SelfEvaluationState;
+    stateLabel: string;
+    escalationLabel?: Nullable<string>;
+    unitCount: number;
+    submittedCount: number;
+    closedAt?: Nullable<string>;
+    closeNote?: Nullable<string>;
+    forms: SelfEvaluationForm[];
+    canClose: boolean;
+}
+
+export interface UnitAppraisal {
+    unit: Unit;
+    grade: AppraisalGrade;
+    gradeLabel: string;
+    comment: string;
+    gradedAt: string;
+    revisions: number;
+    lastReason?: Nullable<string>;
+}
+
+export interface WorkingGroupRating {
+    group: WorkingGroupCode;
+    groupLabel: string;
+    rating?: Nullable<WorkingGroupRatingValue>;
+    ratingLabel?: Nullable<string>;
+    comment: string;
+    ratedAt?: Nullable<string>;
+    revisions: number;
+    lastReason?: Nullable<string>;
+}
+
+export interface Appraisal {
+    campaignId: string;
+    grades: UnitAppraisal[];
+    ratings: WorkingGroupRating[];
+    canGrade: boolean;
 }
 
 export interface SpecialDriveProgress {

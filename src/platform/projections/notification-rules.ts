@@ -19,6 +19,8 @@ import { surveyRoundNotifications, SURVEY_ROUND_NOTIFYING } from './survey-round
 import { isSurveyRoundStream } from './survey-round.projection';
 import { activityNotifications, ACTIVITY_NOTIFYING } from './activity.notifications';
 import { isActivityStream } from './activity.projection';
+import { selfEvaluationNotifications, SELF_EVALUATION_NOTIFYING } from './self-evaluation.notifications';
+import { isSelfEvaluationStream } from './self-evaluation.projection';
 import { fundingNotifications, FUNDING_NOTIFYING } from './funding.notifications';
 import { isFundingStream } from './funding.projection';
 import type { Role } from '../../../workflows/shared/actor.types';
@@ -165,6 +167,7 @@ export function isNotifying(event: Pick<NotifiableEvent, 'streamId' | 'type'>): 
   if (isUnitReportStream(event.streamId)) return UNIT_REPORT_NOTIFYING.has(event.type);
   if (isSurveyRoundStream(event.streamId)) return SURVEY_ROUND_NOTIFYING.has(event.type);
   if (isActivityStream(event.streamId)) return ACTIVITY_NOTIFYING.has(event.type);
+  if (isSelfEvaluationStream(event.streamId)) return SELF_EVALUATION_NOTIFYING.has(event.type);
   if (isFundingStream(event.streamId)) return FUNDING_NOTIFYING.has(event.type);
   if (isMobilizationStream(event.streamId)) return MOBILIZATION_NOTIFYING.has(event.type);
   if (isBriefingNotifying(event)) return true;
@@ -335,6 +338,8 @@ export function notificationsFor(event: NotifiableEvent, context: StreamContext 
   if (isSurveyRoundStream(event.streamId)) return surveyRoundNotifications(event, unitName);
   // An activity (issue 20): its events name their campaign, title and organiser themselves.
   if (isActivityStream(event.streamId)) return activityNotifications(event, unitName);
+  // A self-evaluation round (issue 20): its events name their campaign and title themselves.
+  if (isSelfEvaluationStream(event.streamId)) return selfEvaluationNotifications(event, unitName);
   // The funding ledger (issue 20): its events carry what is said.
   if (isFundingStream(event.streamId)) return fundingNotifications(event, unitName);
   // Briefings (issue 19): their events carry what is said, no context is needed.

@@ -17,6 +17,7 @@ import { BriefingProjection } from '../projections/briefing.projection';
 import { ArchiveProjection } from '../projections/archive.projection';
 import { SurveyRoundProjection } from '../projections/survey-round.projection';
 import { ActivityProjection } from '../projections/activity.projection';
+import { SelfEvaluationProjection } from '../projections/self-evaluation.projection';
 import { TaskBreakdownRepository } from '../../task-breakdown/task-breakdown.repository';
 import { CampaignStateProjection } from '../../campaign-clock/campaign-state.projection';
 import { WorkflowOutboxStarter } from '../outbox/workflow-outbox.starter';
@@ -49,6 +50,7 @@ export function inlineProjections(options: { deliverNotifications?: boolean } = 
     new FundingProjection(),
     new ActivityProjection(),
     new PublicityProjection(),
+    new SelfEvaluationProjection(),
   ];
 }
 

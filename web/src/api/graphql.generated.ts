@@ -407,7 +407,9 @@ export type MeetingKind =
   /** 动员大会：动员部署阶段的全街道动员会议，按单位登记出席与缺席 / Mobilization rally, attendance taken by unit */
   | 'MOBILIZATION'
   /** 听取单位工作汇报：领导小组每月听取责任单位的工作汇报，参会单位即汇报的单位 / The leading group's monthly hearing of the units' reports; the units are those that reported */
-  | 'HEARING';
+  | 'HEARING'
+  /** 总结会：总结评议阶段的总结表彰会议，不计入月度节奏 / Summary meeting of the 总结评议 phase; counts toward no cadence */
+  | 'SUMMARY';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -1309,6 +1311,21 @@ export type OfficialNoticeState =
   /** 已签收 / Acknowledged */
   | 'ACKNOWLEDGED';
 
+/** 工作小组（创建办内设） / A working group of the campaign office */
+export type WorkingGroupCode =
+  /** 统筹策划组 / Planning */
+  | 'PLANNING'
+  /** 宣传组 / Publicity */
+  | 'PUBLICITY'
+  /** 档案组 / Archives */
+  | 'ARCHIVES'
+  /** 保障组 / Logistics */
+  | 'LOGISTICS'
+  /** 活动组 / Activities */
+  | 'ACTIVITIES'
+  /** 督查检查组 / Supervision */
+  | 'SUPERVISION';
+
 /** 一个上传的文件 / An uploaded file */
 export type ImportFileInput = {
   /** 文件名，须以 .xlsx 或 .csv 结尾 / File name ending in .xlsx or .csv */
@@ -1655,6 +1672,123 @@ export type AssignItemResponsiblePersonInput = {
   login: string;
   /** 期望版本，不一致时返回 CONFLICT / Expected version; CONFLICT when it differs */
   expectedVersion?: number | null | undefined;
+};
+
+/** 自查自评轮次状态 / State of a self-evaluation round */
+export type SelfEvaluationState =
+  /** 进行中 / Open: forms may be submitted */
+  | 'OPEN'
+  /** 已结束（只读） / Closed: read-only */
+  | 'CLOSED';
+
+/** 自评表状态 / State of a unit's form */
+export type SelfEvaluationFormState =
+  /** 未提交 / Not submitted */
+  | 'MISSING'
+  /** 已提交 / Submitted */
+  | 'SUBMITTED'
+  /** 已退回（待重新提交） / Returned by the office, to be resubmitted */
+  | 'RETURNED';
+
+/** 任务自评结果 / A task's self-assessed status */
+export type SelfAssessedStatus =
+  /** 达标 / Met */
+  | 'MET'
+  /** 未达标 / Not met */
+  | 'NOT_MET'
+  /** 未知可否达标 / Unknown */
+  | 'UNKNOWN';
+
+/** 等次（自评等次与评议等次） / A grade (the self-grade and the leading group's 评议) */
+export type AppraisalGrade =
+  /** 优秀 / Excellent */
+  | 'EXCELLENT'
+  /** 良好 / Good */
+  | 'GOOD'
+  /** 合格 / Pass */
+  | 'PASS'
+  /** 不合格 / Fail */
+  | 'FAIL';
+
+/** 工作组达标评定 / A working group's rating */
+export type WorkingGroupRatingValue =
+  /** 达标 / Met */
+  | 'MET'
+  /** 未达标 / Not met */
+  | 'NOT_MET';
+
+/** 发起一轮自查自评 / Opening a round */
+export type OpenSelfEvaluationRoundInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 名称（不超过100字） / Title, at most 100 characters */
+  title: string;
+  /** 自评期间起（YYYY-MM-DD） / Period start */
+  periodStart: string;
+  /** 自评期间止（YYYY-MM-DD） / Period end */
+  periodEnd: string;
+  /** 截止日期（YYYY-MM-DD，当日结束时到期） / Due date, due at its end */
+  dueDate: string;
+  /** 应报单位，不填为全部单位 / Units asked, all when omitted */
+  unitCodes?: Array<string> | null | undefined;
+  /** 街道自身是否填报（由创建办填写），默认是 / Whether the sub-district fills its own form (the office), true by default */
+  includeSubdistrict?: boolean | null | undefined;
+};
+
+/** 一项任务的自评 / A task's status on a form */
+export type SelfEvaluationItemInput = {
+  /** 任务编号（须为本单位的任务） / Task id, one of the unit's own */
+  taskId: string | number;
+  /** 自评结果 / Status */
+  status: SelfAssessedStatus;
+  /** 说明（不超过200字） / Note, at most 200 characters */
+  note?: string | null | undefined;
+};
+
+/** 提交自评表 / Submitting a form */
+export type SubmitSelfEvaluationInput = {
+  /** 轮次编号 / Round id */
+  roundId: string | number;
+  /** 单位编码（街道自评为 SUBDISTRICT） / Unit code (SUBDISTRICT for the sub-district) */
+  unitCode: string;
+  /** 逐项任务自评（本单位每项任务一条） / One entry per task of the unit */
+  items: Array<SelfEvaluationItemInput>;
+  /** 主要成绩（不超过2000字） / Achievements */
+  achievements: string;
+  /** 存在不足（不超过2000字） / Shortcomings */
+  shortcomings: string;
+  /** 下一步打算（不超过2000字） / Next steps */
+  nextSteps: string;
+  /** 自评等次 / Self-grade */
+  selfGrade: AppraisalGrade;
+};
+
+/** 评议一个单位 / Grading a unit */
+export type GradeUnitInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 单位编码 / Unit code */
+  unitCode: string;
+  /** 等次 / Grade */
+  grade: AppraisalGrade;
+  /** 评语（不超过500字） / Comment */
+  comment: string;
+  /** 修改原因（已评过时必填） / Why it is revised (required once graded) */
+  reason?: string | null | undefined;
+};
+
+/** 评定一个工作组 / Rating a working group */
+export type RateWorkingGroupInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 工作组 / Working group */
+  group: WorkingGroupCode;
+  /** 达标与否 / Rating */
+  rating: WorkingGroupRatingValue;
+  /** 评语（不超过500字） / Comment */
+  comment: string;
+  /** 修改原因（已评过时必填） / Why it is revised (required once rated) */
+  reason?: string | null | undefined;
 };
 
 /** 专项整治状态 / State of a drive */
@@ -3015,6 +3149,68 @@ export type ReportItemMutationVariables = Exact<{
 
 
 export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, duplicateReports: number, createdAt: string, dueAt: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, photos: Array<{ sha256: string, name: string, size: number }> } } };
+
+export type SelfEvaluationRoundsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SelfEvaluationRoundsQuery = { selfEvaluationRounds: Array<{ id: string, title: string, periodStart: string, periodEnd: string, dueAt: string, state: SelfEvaluationState, stateLabel: string, escalationLabel: string | null, unitCount: number, submittedCount: number, closedAt: string | null, closeNote: string | null, canClose: boolean, forms: Array<{ unitCode: string, unitName: string, state: SelfEvaluationFormState, stateLabel: string, late: boolean, submittedAt: string | null, submissions: number, returnReason: string | null, selfGrade: AppraisalGrade | null, selfGradeLabel: string | null, achievements: string, shortcomings: string, nextSteps: string, canSubmit: boolean, canReturn: boolean, items: Array<{ taskId: string, indicatorCode: string, indicatorName: string, status: SelfAssessedStatus | null, statusLabel: string | null, note: string }> }> }> };
+
+export type OpenSelfEvaluationRoundMutationVariables = Exact<{
+  input: OpenSelfEvaluationRoundInput;
+}>;
+
+
+export type OpenSelfEvaluationRoundMutation = { openSelfEvaluationRound: { id: string } };
+
+export type SubmitSelfEvaluationMutationVariables = Exact<{
+  input: SubmitSelfEvaluationInput;
+}>;
+
+
+export type SubmitSelfEvaluationMutation = { submitSelfEvaluation: { id: string, submittedCount: number } };
+
+export type ReturnSelfEvaluationMutationVariables = Exact<{
+  roundId: string | number;
+  unitCode: string;
+  reason: string;
+}>;
+
+
+export type ReturnSelfEvaluationMutation = { returnSelfEvaluation: { id: string } };
+
+export type CloseSelfEvaluationRoundMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type CloseSelfEvaluationRoundMutation = { closeSelfEvaluationRound: { id: string, state: SelfEvaluationState } };
+
+export type ExportSelfEvaluationRoundQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ExportSelfEvaluationRoundQuery = { exportSelfEvaluationRound: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type AppraisalQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AppraisalQuery = { appraisal: { campaignId: string, canGrade: boolean, grades: Array<{ grade: AppraisalGrade, gradeLabel: string, comment: string, gradedAt: string, revisions: number, lastReason: string | null, unit: { code: string, name: string } }>, ratings: Array<{ group: WorkingGroupCode, groupLabel: string, rating: WorkingGroupRatingValue | null, ratingLabel: string | null, comment: string, ratedAt: string | null, revisions: number, lastReason: string | null }> } };
+
+export type GradeUnitMutationVariables = Exact<{
+  input: GradeUnitInput;
+}>;
+
+
+export type GradeUnitMutation = { gradeUnit: { campaignId: string } };
+
+export type RateWorkingGroupMutationVariables = Exact<{
+  input: RateWorkingGroupInput;
+}>;
+
+
+export type RateWorkingGroupMutation = { rateWorkingGroup: { campaignId: string } };
 
 export type RoundsQueryVariables = Exact<{ [key: string]: never; }>;
 

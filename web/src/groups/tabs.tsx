@@ -5,6 +5,7 @@ import SpecialDrivesTab from '../special-drives/SpecialDrivesTab';
 import FundingTab from '../funding/FundingTab';
 import ActivitiesTab from '../activities/ActivitiesTab';
 import PublicityTab from '../publicity/PublicityTab';
+import ReviewTab from '../review/ReviewTab';
 
 export interface GroupTab {
   key: string;
@@ -19,4 +20,5 @@ export const GROUP_TABS: GroupTab[] = [
   { key: 'publicity', label: '宣传台账', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <PublicityTab /> },
   { key: 'funding', label: '经费保障', roles: ['LEADER', 'OFFICE', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <FundingTab /> },
   { key: 'activities', label: '活动记录', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ActivitiesTab /> },
+  { key: 'review', label: '总结评议', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ReviewTab /> },
 ];

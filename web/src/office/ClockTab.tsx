@@ -258,6 +258,7 @@ function MeetingDialog({ open, onCancel, onSubmit }: DialogProps) {
                 { value: 'COORDINATION', label: '协调会' },
                 { value: 'HEARING', label: '听取单位工作汇报' },
                 { value: 'MOBILIZATION', label: '动员大会' },
+                { value: 'SUMMARY', label: '总结会' },
               ]} />
           </Form.Item>
           <Form.Item name="date" label="日期" rules={[{ required: true, message: '请选择日期' }]}>

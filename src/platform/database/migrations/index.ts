@@ -44,6 +44,7 @@ import * as m0041 from './0041-key-flags';
 import * as m0042 from './0042-survey-rounds';
 import * as m0043 from './0043-publicity-ledger';
 import * as m0044 from './0044-activities';
+import * as m0045 from './0045-self-evaluation';
 
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': m0001,
@@ -89,4 +90,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0042-survey-rounds': m0042,
   '0043-publicity-ledger': m0043,
   '0044-activities': m0044,
+  '0045-self-evaluation': m0045,
 };
