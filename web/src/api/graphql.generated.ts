@@ -1287,7 +1287,9 @@ export type ItemSource =
   /** 领导现场办公 / Leader's site visit */
   | 'LEADER_VISIT'
   /** 群众反映 / Citizen report */
-  | 'CITIZEN_REPORT';
+  | 'CITIZEN_REPORT'
+  /** 属地上报（社区、村上报本辖区的问题） / Reported by a community or village in its own area */
+  | 'LOCAL_REPORT';
 
 /** 整改问题的操作 / An action on a rectification item */
 export type ItemAction =
