@@ -14,6 +14,7 @@ import { seedDemoNotices } from './demo-notices';
 import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoSpecialDrives } from './demo-special-drives';
+import { seedDemoLocalReports } from './demo-local-reports';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoMobilization } from './demo-mobilization';
 import { seedDemoBriefings } from './demo-briefings';
@@ -121,6 +122,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   if (files) await seedDemoArchive(client, taskQueue, files);
   // 工作组 → 专项整治: the plan's six drives with items in their areas, 集贸市场's summary awaiting the leading group.
   await seedDemoSpecialDrives(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone);
+  // 属地上报: three problems communities and a village reported in their own area, one already dispatched (demo-local-reports.ts).
+  await seedDemoLocalReports(client, taskQueue, DEMO_CAMPAIGN.id);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -5,7 +5,9 @@
 // this path, another unit's task, a reporting unit named in the input, reportItem with the LOCAL_REPORT source,
 // oversized text and too many photos; a unit reads only its own reports, and the daily limit holds.
 import { sql } from 'kysely';
-import { CAMPAIGN, seedReferenceData, seedTask } from '../support/fixtures';
+import { seedDemoLocalReports } from '../../src/demo/demo-local-reports';
+import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
+import { CAMPAIGN, seedReferenceData, seedTask, waitFor } from '../support/fixtures';
 import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
 
 const ITEM = `id state source sourceLabel area description location { address } unit { code } reportingUnit { code name kind } reportedBy { displayName }
@@ -149,4 +151,18 @@ describe('属地上报 (local reports)', () => {
     expect(over.errors![0].message).toContain('上限30条');
     expect(await itemEvents()).toBe(afterThirty);
   }, 120_000);
+
+  it('seeds the demo’s reports once, one of them dispatched', async () => {
+    await seedDemoLocalReports(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN);
+    await seedDemoLocalReports(stack.temporal, stack.config.temporal.taskQueue, CAMPAIGN);
+    const ids = ['demo-local-1', 'demo-local-2', 'demo-local-3'].map((key) => rectificationItemWorkflowId(CAMPAIGN, key));
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('state').where('item_id', 'in', ids).where('version', '>=', 1).execute()).length === 3);
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('state').where('item_id', '=', ids[0]).executeTakeFirst())?.state === 'DISPATCHED');
+    const demo = (await list('office')).data!.localReports.filter((i) => i.description.includes('演示数据'));
+    expect(demo.map((i) => [i.reportingUnit?.code, i.state, i.unit?.code ?? null]).sort()).toEqual([
+      ['BJSQ', 'REPORTED', null],
+      ['DHC', 'REPORTED', null],
+      ['WTSQ', 'DISPATCHED', 'HWS'],
+    ]);
+  });
 });
