@@ -37,6 +37,7 @@ import { WorkingDaysModule } from '../working-days/working-days.module';
 import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
+import { LocalReportModule } from '../local-report/local-report.module';
 import { InspectionRoundModule } from '../inspection-round/inspection-round.module';
 import { GraphqlWsServer } from '../platform/live/graphql-ws.server';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
@@ -114,6 +115,7 @@ export class AppModule {
         ArchiveModule,
         SpecialDriveModule,
         ActivityModule,
+        LocalReportModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

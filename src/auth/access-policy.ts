@@ -19,7 +19,7 @@ import { taskActionRoles } from '../../workflows/indicator-task/indicator-task.d
 import type { IndicatorTaskAction } from '../../workflows/indicator-task/indicator-task.types';
 import { ROLES, type Actor, type Role } from '../../workflows/shared/actor.types';
 import { KEY_FLAG_ROLES } from '../../workflows/shared/key-flag';
-import { ITEM_ACTIONS, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
+import { ITEM_ACTIONS, LOCAL_REPORTER_ROLES, REPORTER_ROLES } from '../../workflows/rectification-item/rectification-item.types';
 import { isItemAction, itemActionRoles } from '../../workflows/rectification-item/rectification-item.decide';
 import { ROUND_ROLES } from '../../workflows/inspection-round/inspection-round.types';
 import { ACCOUNTABILITY_ROLES } from '../../workflows/shared/accountability';
@@ -188,6 +188,9 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.returnItemAccountabilityDecision': { what: '退回问责决定', allow: ACCOUNTABILITY_ROLES.RETURN_ACCOUNTABILITY },
   'Mutation.meetingDecisionToItem': { what: '把议定事项转为整改问题', allow: ['OFFICE', 'SUPERVISOR'] },
   'Mutation.meetingDecisionToTask': { what: '把议定事项转为指标任务', allow: OFFICE },
+  // 属地上报: the service also holds the reporter to a community or village unit and its own area.
+  'Mutation.reportLocalProblem': { what: '属地上报问题', allow: LOCAL_REPORTER_ROLES },
+  'Query.localReports': { what: '查看属地上报的问题', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
 
   // Inspection rounds.
   'Query.inspectionRounds': { what: '查看检查轮次', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },

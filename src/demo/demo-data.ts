@@ -15,6 +15,7 @@ import { seedDemoUnitReports } from './demo-unit-reports';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoSelfEvaluation } from './demo-self-evaluation';
 import { seedDemoSpecialDrives } from './demo-special-drives';
+import { seedDemoLocalReports } from './demo-local-reports';
 import { seedDemoFunding } from './demo-funding';
 import { seedDemoActivities } from './demo-activities';
 import { seedDemoPublicity } from './demo-publicity';
@@ -131,6 +132,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   // 工作组 → 总结评议: this quarter's self-evaluation (submitted, returned and missing forms) and the 评议 (demo-self-evaluation.ts).
   const unitTasks = (unitCode: string) => tasks.filter((t) => t.unitCode === unitCode).map((t) => indicatorTaskWorkflowId(t.campaignId, t.indicatorCode, t.unitCode));
   await seedDemoSelfEvaluation(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, unitTasks);
+  // 属地上报: three problems communities and a village reported in their own area, one already dispatched (demo-local-reports.ts).
+  await seedDemoLocalReports(client, taskQueue, DEMO_CAMPAIGN.id);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -77,6 +77,8 @@ export interface ReportInput {
   dueAt?: string | null;
   /** The inspection round it was found in (set by the round's recordFinding). */
   inspectionRoundId?: string | null;
+  /** 属地上报: the reporter's own community or village (set by LocalReportService, never from the input). */
+  reportingUnitCode?: string | null;
 }
 
 export interface ActInput {
@@ -118,9 +120,9 @@ export class RectificationItemService {
     return new Date(now.getTime() + policy.rectificationDays * 86_400_000).toISOString();
   }
 
-  /** Units read only the items dispatched to them (access-policy.ts). */
+  /** Units read only the items dispatched to them (access-policy.ts), and a community or village what it reported (属地上报). */
   canSee(actor: Actor, item: ItemView): boolean {
-    return mayReadUnit(actor, item.unitCode);
+    return mayReadUnit(actor, item.unitCode) || (item.source === 'LOCAL_REPORT' && !!item.reportingUnitCode && mayReadUnit(actor, item.reportingUnitCode));
   }
 
   async get(actor: Actor, itemId: string): Promise<ItemView> {
@@ -183,6 +185,8 @@ export class RectificationItemService {
   /** `itemKey` names the new item when its origin must make it once only (a meeting's decision). */
   async report(actor: Actor, input: ReportInput, itemKey?: string): Promise<{ item: ItemView; duplicate: boolean }> {
     if (!(ITEM_SOURCES as readonly string[]).includes(input.source)) throw new DomainError('BAD_USER_INPUT', '问题来源无效', 'source');
+    // 属地上报 names the reporter's own community or village: only LocalReportService knows it (reportLocalProblem).
+    if ((input.source === 'LOCAL_REPORT') !== !!input.reportingUnitCode) throw new DomainError('BAD_USER_INPUT', '属地上报请由社区（村）通过「属地上报」提交', 'source');
     if (!(ITEM_AREAS as readonly string[]).includes(input.area)) throw new DomainError('BAD_USER_INPUT', '专项整治领域无效', 'area');
     const badLocation = validLocation(input.location);
     if (badLocation) throw new DomainError('BAD_USER_INPUT', badLocation.message, badLocation.field ?? null);
@@ -233,6 +237,7 @@ export class RectificationItemService {
         indicatorTaskId,
         criterionCode,
         inspectionRoundId: input.inspectionRoundId ?? null,
+        ...(input.reportingUnitCode ? { reportingUnitCode: input.reportingUnitCode } : {}),
         reportedBy: actor,
         policy,
         dispatch: unitCode ? { unitCode, dueAt, note: '' } : null,

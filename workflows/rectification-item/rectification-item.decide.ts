@@ -24,6 +24,7 @@ import { ITEM_ACTION_LABELS, ITEM_STATE_LABELS } from './rectification-item.labe
 import {
   ITEM_ACTIONS,
   ITEM_SOURCES,
+  LOCAL_REPORTER_ROLES,
   REPORTER_ROLES,
   UNIT_WORK_STATES,
   type ItemAction,
@@ -63,7 +64,8 @@ const RULES: Record<ItemAction, Rule> = {
   REQUEST_DISPATCH_RETURN: { states: ['DISPATCHED', 'RECTIFYING'], roles: UNIT_ROLES, ownUnit: true, pending: 'NONE' },
   APPROVE_DISPATCH_RETURN: { states: ['DISPATCHED', 'RECTIFYING'], roles: DECIDERS, ownUnit: false, pending: 'DISPATCH_RETURN', notByRequester: 'DISPATCH_RETURN' },
   REFUSE_DISPATCH_RETURN: { states: ['DISPATCHED', 'RECTIFYING'], roles: DECIDERS, ownUnit: false, pending: 'DISPATCH_RETURN', notByRequester: 'DISPATCH_RETURN' },
-  REPORT_DUPLICATE: { states: OPEN_STATES, roles: REPORTER_ROLES, ownUnit: false },
+  // A community's or village's people report their own area (属地上报) too; `validate` holds them to that source.
+  REPORT_DUPLICATE: { states: OPEN_STATES, roles: [...REPORTER_ROLES, ...LOCAL_REPORTER_ROLES], ownUnit: false },
   // While a unit holds the item, its head names the 责任人 (the office too); the API checks the person is of the unit.
   ASSIGN_RESPONSIBLE_PERSON: { states: OPEN_STATES.filter((s) => s !== 'REPORTED'), roles: ['UNIT_HEAD', 'OFFICE'], ownUnit: true },
 };
@@ -151,7 +153,7 @@ export function validLocation(location: unknown): Rejection | null {
 }
 
 
-function validate(state: RectificationItemState, command: ItemCommand, now: string): Rejection | null {
+function validate(state: RectificationItemState, command: ItemCommand, now: string, actor: Actor): Rejection | null {
   switch (command.action) {
     case 'DISPATCH': {
       if (typeof command.unitCode !== 'string' || command.unitCode.trim() === '') return { code: 'BAD_USER_INPUT', field: 'unitCode', message: '请选择责任单位' };
@@ -189,6 +191,7 @@ function validate(state: RectificationItemState, command: ItemCommand, now: stri
       return text(command.reason, 'reason', '不同意退回的理由', true);
     case 'REPORT_DUPLICATE':
       if (!(ITEM_SOURCES as readonly string[]).includes(command.source)) return { code: 'BAD_USER_INPUT', field: 'source', message: '问题来源无效' };
+      if (!REPORTER_ROLES.includes(actor.role) && command.source !== 'LOCAL_REPORT') return { code: 'FORBIDDEN', field: 'source', message: '社区（村）只能以「属地上报」上报本辖区的问题' };
       return text(command.description, 'description', '问题描述', true) ?? validPhotos(command.photos, false, '问题照片') ?? validLocation(command.location);
     case 'ASSIGN_RESPONSIBLE_PERSON':
       return validResponsiblePerson(command, state.unitCode, state.responsiblePerson?.login ?? null, '整改问题');
@@ -300,7 +303,7 @@ export function decideItem(state: RectificationItemState, request: ItemActionReq
     const rejected = checkItemKeyFlag(state, actor, command.action) ?? validateKeyFlag(state.keyFlag, command);
     return rejected ? { ok: false, rejection: rejected } : { ok: true, events: [keyFlagEvent(state.keyFlag, command)] };
   }
-  const refused = checkItem(state, actor, command.action) ?? validate(state, command, now);
+  const refused = checkItem(state, actor, command.action) ?? validate(state, command, now, actor);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command, now)] };
 }

@@ -24,6 +24,7 @@ export function initialItemState(input: Pick<RectificationItemInput, 'itemId' | 
     indicatorTaskId: input.indicatorTaskId ?? null,
     criterionCode: input.criterionCode ?? null,
     inspectionRoundId: input.inspectionRoundId ?? null,
+    reportingUnitCode: input.reportingUnitCode ?? null,
     reportedBy: input.reportedBy?.userId ?? '',
     unitCode: null,
     dueAt: null,

@@ -22,6 +22,7 @@ export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
   MOCK_ASSESSMENT: '模拟测评',
   LEADER_VISIT: '领导现场办公',
   CITIZEN_REPORT: '群众反映',
+  LOCAL_REPORT: '属地上报',
 };
 
 export const ITEM_AREA_LABELS: Record<ItemArea, string> = {

@@ -18,8 +18,8 @@ export const UNIT_WORK_STATES: readonly ItemState[] = ['DISPATCHED', 'RECTIFYING
 /** Not yet fixed and verified: what keeps a linked indicator task from completing its rectification. */
 export const UNVERIFIED_STATES: readonly ItemState[] = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED'];
 
-/** 督查 / 明察 / 暗访 / 模拟测评 / 领导现场办公 / 群众反映 */
-export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT'] as const;
+/** 督查 / 明察 / 暗访 / 模拟测评 / 领导现场办公 / 群众反映 / 属地上报 (a community or village unit's own area, 全民共创) */
+export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT', 'LOCAL_REPORT'] as const;
 export type ItemSource = (typeof ITEM_SOURCES)[number];
 
 /** The six special rectification drives (专项整治). */
@@ -57,6 +57,8 @@ export const DEFAULT_ITEM_POLICY: ItemPolicy = {
 
 /** The roles that report problems: supervisors and the office; the leading group on a site visit. */
 export const REPORTER_ROLES: readonly Role[] = ['SUPERVISOR', 'OFFICE', 'LEADER'];
+/** The roles that report problems of their own area (属地上报, source LOCAL_REPORT only): community and village units' people. */
+export const LOCAL_REPORTER_ROLES: readonly Role[] = ['UNIT_HEAD', 'UNIT_MEMBER'];
 
 /** What a report says of a problem: the facts of ItemReported, held by the state and given to the workflow. */
 export interface ItemReportFacts {
@@ -73,6 +75,11 @@ export interface ItemReportFacts {
   criterionCode: string | null;
   /** The inspection round it was found in, when any. */
   inspectionRoundId: string | null;
+  /**
+   * 属地上报: the community or village unit whose people reported it in their own area (source LOCAL_REPORT).
+   * Absent on other items and on items reported before it existed.
+   */
+  reportingUnitCode?: string | null;
 }
 
 export interface RectificationItemState extends ItemReportFacts {

@@ -79,6 +79,7 @@ export async function rectificationItemWorkflow(input: RectificationItemInput): 
         indicatorTaskId: input.indicatorTaskId,
         criterionCode: input.criterionCode,
         inspectionRoundId: input.inspectionRoundId,
+        ...(input.reportingUnitCode ? { reportingUnitCode: input.reportingUnitCode } : {}),
         policy: input.policy ?? DEFAULT_ITEM_POLICY,
       },
     };

@@ -50,7 +50,7 @@ export type OfficialNoticeState = "ISSUED" | "ACKNOWLEDGED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type PublicityChannel = "PUBLIC_SERVICE_AD" | "BULLETIN_BOARD" | "BANNER" | "ELECTRONIC_SCREEN" | "BROCHURE" | "SMS" | "NEW_MEDIA";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
-export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT";
+export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT" | "LOCAL_REPORT";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE" | "ASSIGN_RESPONSIBLE_PERSON";
 export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
 export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY" | "ACCOUNTABILITY_DECISION";
@@ -480,6 +480,15 @@ export interface SaveWindowChecklistInput {
     expectedVersion?: Nullable<number>;
 }
 
+export interface LocalProblemInput {
+    campaignId?: Nullable<string>;
+    area: RectificationArea;
+    location: ItemLocationInput;
+    description: string;
+    photos?: Nullable<ItemPhotoInput[]>;
+    indicatorTaskId?: Nullable<string>;
+}
+
 export interface IssueMobilizationDocumentInput {
     campaignId?: Nullable<string>;
     kind: MobilizationDocumentKind;
@@ -869,6 +878,7 @@ export interface IQuery {
     windowServiceUnits(): Unit[] | Promise<Unit[]>;
     exportWindowChecks(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
+    localReports(campaignId?: Nullable<string>, unitCode?: Nullable<string>, awaitingDispatch?: Nullable<boolean>, first?: Nullable<number>): RectificationItem[] | Promise<RectificationItem[]>;
     mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
     mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;
@@ -982,6 +992,7 @@ export interface IMutation {
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
     recordWindowCheck(input: RecordWindowCheckInput): InspectionRound | Promise<InspectionRound>;
     saveWindowChecklist(input: SaveWindowChecklistInput): WindowChecklist | Promise<WindowChecklist>;
+    reportLocalProblem(input: LocalProblemInput): ItemReport | Promise<ItemReport>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
     submitMobilizationPlan(responseId: string, fileId: string, summary: string): MobilizationResponse | Promise<MobilizationResponse>;
@@ -1747,6 +1758,47 @@ export interface RecordedFinding {
     duplicate: boolean;
 }
 
+export interface RectificationItem {
+    reportingUnit?: Nullable<Unit>;
+    officialNotices: OfficialNotice[];
+    id: string;
+    campaignId: string;
+    state: ItemState;
+    stateLabel: string;
+    source: ItemSource;
+    sourceLabel: string;
+    area?: Nullable<RectificationArea>;
+    location: ItemLocation;
+    description: string;
+    photos: ItemFile[];
+    indicatorTaskId?: Nullable<string>;
+    criterionCode?: Nullable<string>;
+    inspectionRoundId?: Nullable<string>;
+    reportedBy?: Nullable<EventActor>;
+    unit?: Nullable<Unit>;
+    dueAt?: Nullable<DateTime>;
+    responsiblePerson?: Nullable<ResponsiblePerson>;
+    responsiblePersonCandidates: ResponsiblePerson[];
+    escalationLevel?: Nullable<EscalationLevel>;
+    pendingExtension?: Nullable<ItemRequest>;
+    pendingDispatchReturn?: Nullable<ItemRequest>;
+    submission?: Nullable<ItemSubmission>;
+    returnReason?: Nullable<string>;
+    recheckAt?: Nullable<DateTime>;
+    relapseCount: number;
+    duplicateReports: number;
+    version: number;
+    allowedActions: ItemAction[];
+    history: DomainEvent[];
+    createdAt: DateTime;
+    updatedAt: DateTime;
+    allowedMoves: ItemMove[];
+    accountabilityDecisions: AccountabilityDecision[];
+    accountabilityActions: AccountabilityAction[];
+    keyFlag?: Nullable<KeyFlag>;
+    keyFlagActions: KeyFlagAction[];
+}
+
 export interface MobilizationFile {
     name: string;
     size: number;
@@ -1989,46 +2041,6 @@ export interface OfficialNoticeTemplate {
     custom: boolean;
     fileName?: Nullable<string>;
     uploadedAt?: Nullable<DateTime>;
-}
-
-export interface RectificationItem {
-    officialNotices: OfficialNotice[];
-    id: string;
-    campaignId: string;
-    state: ItemState;
-    stateLabel: string;
-    source: ItemSource;
-    sourceLabel: string;
-    area?: Nullable<RectificationArea>;
-    location: ItemLocation;
-    description: string;
-    photos: ItemFile[];
-    indicatorTaskId?: Nullable<string>;
-    criterionCode?: Nullable<string>;
-    inspectionRoundId?: Nullable<string>;
-    reportedBy?: Nullable<EventActor>;
-    unit?: Nullable<Unit>;
-    dueAt?: Nullable<DateTime>;
-    responsiblePerson?: Nullable<ResponsiblePerson>;
-    responsiblePersonCandidates: ResponsiblePerson[];
-    escalationLevel?: Nullable<EscalationLevel>;
-    pendingExtension?: Nullable<ItemRequest>;
-    pendingDispatchReturn?: Nullable<ItemRequest>;
-    submission?: Nullable<ItemSubmission>;
-    returnReason?: Nullable<string>;
-    recheckAt?: Nullable<DateTime>;
-    relapseCount: number;
-    duplicateReports: number;
-    version: number;
-    allowedActions: ItemAction[];
-    history: DomainEvent[];
-    createdAt: DateTime;
-    updatedAt: DateTime;
-    allowedMoves: ItemMove[];
-    accountabilityDecisions: AccountabilityDecision[];
-    accountabilityActions: AccountabilityAction[];
-    keyFlag?: Nullable<KeyFlag>;
-    keyFlagActions: KeyFlagAction[];
 }
 
 export interface Person {

@@ -1184,6 +1184,22 @@ export type SaveWindowChecklistInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 属地上报的问题：只能上报本社区（村）辖区的问题 / A problem reported by a community or village unit in its own area */
+export type LocalProblemInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 专项整治领域 / Rectification area */
+  area: RectificationArea;
+  /** 问题位置（本辖区内） / Location, in the unit's own area */
+  location: ItemLocationInput;
+  /** 问题描述，最多1000字 / Description, at most 1000 characters */
+  description: string;
+  /** 问题照片，最多9张 / Photos, at most 9 */
+  photos?: Array<ItemPhotoInput> | null | undefined;
+  /** 涉及的指标任务（可不填） / The indicator task it concerns, optional */
+  indicatorTaskId?: string | null | undefined;
+};
+
 /** 动员部署文件类别 / Kind of mobilization document */
 export type MobilizationDocumentKind =
   /** 实施方案 / Implementation plan */
@@ -1451,7 +1467,9 @@ export type ItemSource =
   /** 领导现场办公 / Leader's site visit */
   | 'LEADER_VISIT'
   /** 群众反映 / Citizen report */
-  | 'CITIZEN_REPORT';
+  | 'CITIZEN_REPORT'
+  /** 属地上报（社区、村上报本辖区的问题） / Reported by a community or village in its own area */
+  | 'LOCAL_REPORT';
 
 /** 整改问题的操作 / An action on a rectification item */
 export type ItemAction =
@@ -3149,6 +3167,18 @@ export type ReportItemMutationVariables = Exact<{
 
 
 export type ReportItemMutation = { reportItem: { duplicate: boolean, item: { id: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, duplicateReports: number, createdAt: string, dueAt: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, photos: Array<{ sha256: string, name: string, size: number }> } } };
+
+export type ReportLocalProblemMutationVariables = Exact<{
+  input: LocalProblemInput;
+}>;
+
+
+export type ReportLocalProblemMutation = { reportLocalProblem: { duplicate: boolean, item: { id: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, duplicateReports: number, createdAt: string, dueAt: string | null, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, reportingUnit: { code: string, name: string } | null, photos: Array<{ sha256: string, name: string, size: number }> } } };
+
+export type LocalReporterQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LocalReporterQuery = { me: { unit: { code: string, name: string, kind: UnitKind } | null } };
 
 export type SelfEvaluationRoundsQueryVariables = Exact<{ [key: string]: never; }>;
 

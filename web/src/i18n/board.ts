@@ -146,4 +146,5 @@ export const SOURCE_WORDS: Record<string, { zh: string; en: string }> = {
   MOCK_ASSESSMENT: { zh: '模拟测评', en: 'Mock assessment' },
   LEADER_VISIT: { zh: '领导现场办公', en: 'Leader visit' },
   CITIZEN_REPORT: { zh: '群众反映', en: 'Citizen report' },
+  LOCAL_REPORT: { zh: '属地上报', en: 'Local report' },
 };

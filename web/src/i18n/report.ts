@@ -45,4 +45,8 @@ export const REPORT_WORDS = {
   photoCountValue: { zh: '{n} 张', en: '{n}' },
   another: { zh: '继续上报', en: 'Report another' },
   failed: { zh: '上报失败', en: 'Could not report' },
+  localTitle: { zh: '属地上报', en: 'Report in your area' },
+  localIntro: { zh: '社区（村）上报本辖区内的问题：拍照、填写地址和问题，提交后由创建办派单整改；同一地点、同一领域已有未销号的问题时自动合并。', en: 'Report a problem in your community or village: the office dispatches it; the same place and area already open is merged.' },
+  localNotAllowed: { zh: '只有社区（村）的人员可以属地上报本辖区的问题。', en: 'Only the people of a community or village report problems of their area.' },
+  reportingUnit: { zh: '上报单位', en: 'Reported by' },
 };

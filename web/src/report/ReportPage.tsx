@@ -10,11 +10,11 @@ import { useI18n } from '../i18n';
 import { AREA_WORDS } from '../i18n/board';
 import { useMe } from '../session/session';
 import type { Route } from '../shell/navigation';
-import { REPORT_ITEM } from './documents';
+import { LOCAL_REPORTER, REPORT_ITEM, REPORT_LOCAL_PROBLEM } from './documents';
 import { UNITS } from '../api/documents';
 import { MAX_PHOTOS, MAX_SIDE, PhotoError, preparePhoto, releasePhoto, sizeLabel, uploadPhotos, type Photo } from './photos';
 import './report.css';
-import type { ReportItemMutation, UnitsQuery } from '../api/graphql.generated';
+import type { LocalReporterQuery, ReportItemMutation, ReportLocalProblemMutation, UnitsQuery } from '../api/graphql.generated';
 import { REPORT_WORDS as WORDS } from '../i18n/report';
 
 const AREAS = ['SANITATION', 'CITY_APPEARANCE', 'TRAFFIC_ORDER', 'MARKETS', 'PUBLIC_SECURITY', 'SERVICE_WINDOWS'] as const;
@@ -35,7 +35,26 @@ interface Values {
   unitCode?: string;
 }
 
-type ReportedItem = ReportItemMutation['reportItem']['item'];
+type ReportedItem = ReportItemMutation['reportItem']['item'] & { reportingUnit?: { name: string } | null };
+/** 属地上报's limits (the API's, src/local-report/local-report.service.ts). */
+const LOCAL_MAX_PHOTOS = 9;
+const LOCAL_DESCRIPTION_MAX = 1000;
+
+/** A unit person reports their own area (属地上报): whether their unit is a community or village, once known. */
+function useLocalReporter(local: boolean): boolean | null {
+  const [allowed, setAllowed] = useState<boolean | null>(null);
+  useEffect(() => {
+    if (!local) return;
+    let live = true;
+    gql<LocalReporterQuery>(LOCAL_REPORTER)
+      .then((d) => live && setAllowed(d.me.unit?.kind === 'COMMUNITY' || d.me.unit?.kind === 'VILLAGE'))
+      .catch(() => live && setAllowed(false));
+    return () => {
+      live = false;
+    };
+  }, [local]);
+  return allowed;
+}
 
 type Position = { latitude: number; longitude: number; accuracy: number };
 type Locating = { kind: 'idle' } | { kind: 'locating' } | { kind: 'located'; position: Position } | { kind: 'failed'; message: string };
@@ -78,6 +97,11 @@ export default function ReportPage(_props: { route: Route }) {
   const w = useMemo(() => (key: keyof typeof WORDS) => WORDS[key][locale], [locale]);
   const [form] = Form.useForm<Values>();
   const units = useUnits();
+  const me = useMe();
+  // The people of a community or village report their own area (属地上报): no source, no unit to choose.
+  const local = me.role === 'UNIT_HEAD' || me.role === 'UNIT_MEMBER';
+  const localAllowed = useLocalReporter(local);
+  const maxPhotos = local ? LOCAL_MAX_PHOTOS : MAX_PHOTOS;
   const [photos, setPhotos] = useState<Photo[]>([]);
   const [photoError, setPhotoError] = useState<string | null>(null);
   const [preparing, setPreparing] = useState(0);
@@ -101,10 +125,10 @@ export default function ReportPage(_props: { route: Route }) {
     if (chosen.length === 0) return;
     setPhotoError(null);
     const already = photos.length;
-    const room = MAX_PHOTOS - already;
+    const room = maxPhotos - already;
     const taken = chosen.slice(0, Math.max(0, room));
     const problems: string[] = [];
-    if (chosen.length > taken.length) problems.push(fill(w('tooManyPhotos'), { max: MAX_PHOTOS }));
+    if (chosen.length > taken.length) problems.push(fill(w('tooManyPhotos'), { max: maxPhotos }));
     setPreparing((n) => n + taken.length);
     for (const [i, file] of taken.entries()) {
       try {
@@ -150,17 +174,19 @@ export default function ReportPage(_props: { route: Route }) {
     const position = locating.kind === 'located' ? locating.position : null;
     const round = (n: number) => Math.round(n * 1e6) / 1e6;
     try {
-      const data = await gql<ReportItemMutation>(REPORT_ITEM, {
-        input: {
-          source: values.source,
-          area: values.area,
-          location: { address: values.address.trim(), latitude: position ? round(position.latitude) : null, longitude: position ? round(position.longitude) : null },
-          description: values.description.trim(),
-          photos: await uploadPhotos(photos),
-          unitCode: values.unitCode || null,
-        },
-      });
-      setResult(data.reportItem);
+      const problem = {
+        area: values.area,
+        location: { address: values.address.trim(), latitude: position ? round(position.latitude) : null, longitude: position ? round(position.longitude) : null },
+        description: values.description.trim(),
+        photos: await uploadPhotos(photos),
+      };
+      if (local) {
+        const data = await gql<ReportLocalProblemMutation>(REPORT_LOCAL_PROBLEM, { input: problem });
+        setResult(data.reportLocalProblem);
+      } else {
+        const data = await gql<ReportItemMutation>(REPORT_ITEM, { input: { ...problem, source: values.source, unitCode: values.unitCode || null } });
+        setResult(data.reportItem);
+      }
       window.scrollTo({ top: 0 });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -213,6 +239,7 @@ export default function ReportPage(_props: { route: Route }) {
             <Descriptions.Item label={w('state')}>{item.stateLabel}</Descriptions.Item>
             <Descriptions.Item label={w('area')}>{item.area ? AREA_WORDS[item.area]?.[locale] : '—'}</Descriptions.Item>
             <Descriptions.Item label={w('source')}>{item.sourceLabel}</Descriptions.Item>
+            {item.reportingUnit && <Descriptions.Item label={w('reportingUnit')}>{item.reportingUnit.name}</Descriptions.Item>}
             <Descriptions.Item label={w('address')}>{item.location.address}</Descriptions.Item>
             <Descriptions.Item label={w('description')}>{item.description}</Descriptions.Item>
             <Descriptions.Item label={w('dispatchedTo')}>{item.unit?.name ?? w('notDispatched')}</Descriptions.Item>
@@ -224,13 +251,21 @@ export default function ReportPage(_props: { route: Route }) {
     );
   }
 
+  if (local && localAllowed === false) {
+    return (
+      <div className="report">
+        <Result status="info" title={w('localTitle')} subTitle={<span data-testid="local-not-allowed">{w('localNotAllowed')}</span>} />
+      </div>
+    );
+  }
+
   const position = locating.kind === 'located' ? locating.position : null;
   return (
     <div className="report">
       <Typography.Title level={4} style={{ marginTop: 0 }}>
-        {w('title')}
+        {local ? w('localTitle') : w('title')}
       </Typography.Title>
-      <Typography.Paragraph type="secondary">{w('intro')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{local ? w('localIntro') : w('intro')}</Typography.Paragraph>
       <Form<Values>
         form={form}
         layout="vertical"
@@ -238,15 +273,15 @@ export default function ReportPage(_props: { route: Route }) {
         requiredMark
         initialValues={{ source: 'SUPERVISION' }}
         onFinish={(values) => void submit(values)}
-        aria-label={w('title')}
+        aria-label={local ? w('localTitle') : w('title')}
         scrollToFirstError
       >
-        <Form.Item label={w('photos')} validateStatus={photoError ? 'error' : undefined} help={photoError ?? fill(w('photoHint'), { max: MAX_PHOTOS, side: MAX_SIDE })}>
+        <Form.Item label={w('photos')} validateStatus={photoError ? 'error' : undefined} help={photoError ?? fill(w('photoHint'), { max: maxPhotos, side: MAX_SIDE })}>
           <div className="report-photo-buttons">
-            <Button icon={<CameraOutlined />} onClick={() => camera.current?.click()} disabled={photos.length >= MAX_PHOTOS}>
+            <Button icon={<CameraOutlined />} onClick={() => camera.current?.click()} disabled={photos.length >= maxPhotos}>
               {w('takePhoto')}
             </Button>
-            <Button icon={<PictureOutlined />} onClick={() => gallery.current?.click()} disabled={photos.length >= MAX_PHOTOS}>
+            <Button icon={<PictureOutlined />} onClick={() => gallery.current?.click()} disabled={photos.length >= maxPhotos}>
               {w('choosePhoto')}
             </Button>
           </div>
@@ -336,15 +371,17 @@ export default function ReportPage(_props: { route: Route }) {
           <Radio.Group optionType="button" buttonStyle="solid" className="report-areas" options={AREAS.map((a) => ({ value: a, label: AREA_WORDS[a][locale] }))} />
         </Form.Item>
 
-        <Form.Item label={w('source')} name="source" rules={[{ required: true }]}>
-          <Select options={Object.entries(SOURCES).map(([value, label]) => ({ value, label: label[locale] }))} />
-        </Form.Item>
+        {!local && (
+          <Form.Item label={w('source')} name="source" rules={[{ required: true }]}>
+            <Select options={Object.entries(SOURCES).map(([value, label]) => ({ value, label: label[locale] }))} />
+          </Form.Item>
+        )}
 
         <Form.Item label={w('description')} name="description" rules={[{ required: true, whitespace: true, message: w('descriptionRequired') }]}>
-          <Input.TextArea rows={4} maxLength={2000} showCount placeholder={w('descriptionPlaceholder')} />
+          <Input.TextArea rows={4} maxLength={local ? LOCAL_DESCRIPTION_MAX : 2000} showCount placeholder={w('descriptionPlaceholder')} />
         </Form.Item>
 
-        <Form.Item label={w('unit')} name="unitCode">
+        <Form.Item label={w('unit')} name="unitCode" hidden={local}>
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}

@@ -13,7 +13,8 @@ export const SCREENS: { screen: Screen; label: WordKey; roles: readonly Role[] }
   { screen: 'board', label: 'navBoard', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
   { screen: 'approvals', label: 'navApprovals', roles: ['SUPERVISOR', 'ARCHIVIST', 'OFFICE'] },
   { screen: 'dashboard', label: 'navDashboard', roles: ['LEADER', 'OFFICE'] },
-  { screen: 'report', label: 'navReport', roles: ['SUPERVISOR', 'OFFICE', 'LEADER'] },
+  // Unit people report their own area there (属地上报; the page lets only communities and villages).
+  { screen: 'report', label: 'navReport', roles: ['SUPERVISOR', 'OFFICE', 'LEADER', 'UNIT_HEAD', 'UNIT_MEMBER'] },
   { screen: 'rounds', label: 'navRounds', roles: ['SUPERVISOR', 'OFFICE', 'LEADER'] },
   { screen: 'paperwork', label: 'navPaperwork', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
   { screen: 'groups', label: 'navGroups', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'] },
