@@ -24,11 +24,13 @@ describe('the board’s shell in the browser', () => {
     await signInAs(page, stack.url, 'wtsq.member');
     await page.getByTestId('who').filter({ hasText: '外滩社区工作人员（责任单位成员 · 外滩社区）' }).waitFor();
     await page.getByTestId('countdown').filter({ hasText: /距迎检 \d+ 天/ }).waitFor();
-    // A unit member works the board; approvals, the dashboard and the report form are not offered.
+    // A unit member works the board and reports problems of its own community (属地上报); approvals, the
+    // dashboard, the rounds and the office's desk are not offered.
     const nav = page.getByRole('menu', { name: '主导航' });
     await nav.getByText('任务看板').waitFor();
     await nav.getByText('文书档案').waitFor();
-    for (const hidden of ['待我审批', '领导驾驶舱', '上报问题', '检查轮次', '工作台']) expect(await nav.getByText(hidden).count()).toBe(0);
+    await nav.getByText('上报问题').waitFor();
+    for (const hidden of ['待我审批', '领导驾驶舱', '检查轮次', '工作台']) expect(await nav.getByText(hidden).count()).toBe(0);
     await context.close();
   });
 
