@@ -17,7 +17,7 @@ import { LocalReportRepository } from './local-report.repository';
 export const LOCAL_REPORT_UNIT_KINDS: readonly string[] = ['COMMUNITY', 'VILLAGE'];
 export const LOCAL_DESCRIPTION_MAX = 1000;
 export const LOCAL_PHOTOS_MAX = 9;
-/** Reports a unit may make in 24 hours (duplicates linked to an open item count too). */
+/** New items a unit's reports may open in 24 hours (a duplicate linked to an open item opens none, so it does not count). */
 export const LOCAL_REPORTS_PER_DAY = 30;
 const LIST_DEFAULT = 50;
 const LIST_MAX = 200;

@@ -4,7 +4,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { ArchiveDocumentsTable, ArchivePackagesTable, Database } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
-import { applyToStreamRows, rebuildStreamRows } from './stream-rows';
+import { applyToStreamRows, combineRebuilds, rebuildStreamRows } from './stream-rows';
 import { stateRows, type StateRow } from './state-rows';
 import { evolveLibrary, initialLibraryState } from '../../../workflows/archive-library/archive-library.evolve';
 import { ARCHIVE_DOCUMENT_STREAM_PREFIX } from '../../../workflows/archive-library/archive-library.messages';
@@ -72,22 +72,6 @@ export class ArchiveProjection implements InlineProjection {
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     const documents = await rebuildStreamRows(trx, DOCUMENT_ROWS);
     const packages = await rebuildStreamRows(trx, PACKAGE_ROWS);
-    return combine(documents, packages);
+    return combineRebuilds(documents, packages);
   }
-}
-
-/** Two rebuilds as one: each event to both (each takes only its own streams). */
-function combine(a: ProjectionRebuild, b: ProjectionRebuild): ProjectionRebuild {
-  return {
-    visit(event) {
-      const first = a.visit(event);
-      const second = b.visit(event);
-      if (first || second) return Promise.all([first, second]).then(() => undefined);
-      return undefined;
-    },
-    async finish() {
-      const [x, y] = [await a.finish(), await b.finish()];
-      return { events: x.events + y.events };
-    },
-  };
 }

@@ -5,7 +5,7 @@
 import type { Insertable, Transaction } from 'kysely';
 import type { AppraisalsTable, Database, SelfEvaluationRoundsTable } from '../database/database.types';
 import type { InlineProjection, ProjectionRebuild, StoredEvent } from '../event-store/event-store.types';
-import { applyToStreamRows, rebuildStreamRows } from './stream-rows';
+import { applyToStreamRows, combineRebuilds, rebuildStreamRows } from './stream-rows';
 import { stateRows, type StateRow } from './state-rows';
 import { evolveAppraisal, initialAppraisalState } from '../../../workflows/appraisal/appraisal.evolve';
 import { APPRAISAL_STREAM_PREFIX } from '../../../workflows/appraisal/appraisal.messages';
@@ -79,22 +79,6 @@ export class SelfEvaluationProjection implements InlineProjection {
   async rebuild(trx: Transaction<Database>): Promise<ProjectionRebuild> {
     const rounds = await rebuildStreamRows(trx, ROUND_ROWS);
     const appraisals = await rebuildStreamRows(trx, APPRAISAL_ROWS);
-    return combine(rounds, appraisals);
+    return combineRebuilds(rounds, appraisals);
   }
-}
-
-/** Two rebuilds as one: each event to both (each takes only its own streams). */
-function combine(a: ProjectionRebuild, b: ProjectionRebuild): ProjectionRebuild {
-  return {
-    visit(event) {
-      const first = a.visit(event);
-      const second = b.visit(event);
-      if (first || second) return Promise.all([first, second]).then(() => undefined);
-      return undefined;
-    },
-    async finish() {
-      const [x, y] = [await a.finish(), await b.finish()];
-      return { events: x.events + y.events };
-    },
-  };
 }

@@ -85,3 +85,19 @@ export async function rebuildStreamRows<R extends { state: { version: number } }
     },
   };
 }
+
+/** Two rebuilds as one: each event to both (each takes only its own streams). */
+export function combineRebuilds(a: ProjectionRebuild, b: ProjectionRebuild): ProjectionRebuild {
+  return {
+    visit(event) {
+      const first = a.visit(event);
+      const second = b.visit(event);
+      if (first || second) return Promise.all([first, second]).then(() => undefined);
+      return undefined;
+    },
+    async finish() {
+      const [x, y] = [await a.finish(), await b.finish()];
+      return { events: x.events + y.events };
+    },
+  };
+}
