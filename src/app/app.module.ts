@@ -38,6 +38,7 @@ import { projectRoot } from '../platform/runtime/project-paths';
 import { ReportsModule } from '../reports/reports.module';
 import { RectificationItemModule } from '../rectification-item/rectification-item.module';
 import { LocalReportModule } from '../local-report/local-report.module';
+import { LeadUnitMeetingModule } from '../lead-unit-meeting/lead-unit-meeting.module';
 import { InspectionRoundModule } from '../inspection-round/inspection-round.module';
 import { GraphqlWsServer } from '../platform/live/graphql-ws.server';
 import { TaskBreakdownModule } from '../task-breakdown/task-breakdown.module';
@@ -116,6 +117,7 @@ export class AppModule {
         SpecialDriveModule,
         ActivityModule,
         LocalReportModule,
+        LeadUnitMeetingModule,
       ],
       providers: [{ provide: APP_FILTER, useClass: DomainErrorFilter }, GraphqlWsServer],
     };

@@ -111,6 +111,8 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   'Mutation.advanceCampaignPhase': campaign('ADVANCE_PHASE', '推进活动阶段'),
   'Mutation.recordSupervisionVisit': campaign('RECORD_SUPERVISION_VISIT', '登记督查走访'),
   'Mutation.recordCampaignMeeting': campaign('RECORD_MEETING', '登记联席会议'),
+  // 牵头单位召集: the service and the clock's validator hold the unit to the indicators it leads.
+  'Mutation.recordLeadUnitMeeting': campaign('RECORD_LEAD_UNIT_MEETING', '记录牵头单位协调会'),
   'Query.catalog': { what: '查看测评体系', allow: ALL, scope: 'CAMPAIGN_READ' },
   'Query.catalogVersions': { what: '查看测评体系版本', allow: ALL, scope: 'CAMPAIGN_READ' },
   'Query.exportCatalog': { what: '导出测评体系', allow: ALL, scope: 'CAMPAIGN_READ' },

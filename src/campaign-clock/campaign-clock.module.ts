@@ -11,5 +11,6 @@ import { CampaignClockService } from './campaign-clock.service';
 @Module({
   imports: [AuthModule, CampaignModule, UnitReportModule],
   providers: [CampaignClockRepository, CampaignClockService, CampaignClockResolver, CampaignMeetingResolver, MonthlyCadenceResolver, CampaignClockBootstrap],
+  exports: [CampaignClockService],
 })
 export class CampaignClockModule {}

@@ -7,13 +7,22 @@ import type { Db } from '../platform/database/database';
 import { readStream } from '../platform/event-store/event-store.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
-import type { ArchiveFacts, CampaignState } from '../../workflows/campaign/campaign.types';
+import type { ArchiveFacts, CampaignState, LeadScope } from '../../workflows/campaign/campaign.types';
 import { stateFromCampaignRow } from './campaign-state.projection';
 
 export interface UnitRef {
   code: string;
   name: string;
   kind: string;
+}
+
+/** A task a lead unit leads, as its meeting form offers it. */
+export interface LedTask {
+  taskId: string;
+  indicatorCode: string;
+  indicatorName: string;
+  unitCode: string;
+  stage: string;
 }
 
 @Injectable()
@@ -39,6 +48,27 @@ export class CampaignClockRepository {
   /** Events of the campaign's stream, oldest first; only those of `types` when given. */
   async events(campaignId: string, types?: readonly string[]): Promise<HistoryEvent[]> {
     return readStream(this.db, campaignWorkflowId(campaignId), types);
+  }
+
+  /** The tasks of the campaign whose lead unit is `unitCode` (牵头单位), by indicator and unit. */
+  async ledTasks(campaignId: string, unitCode: string): Promise<LedTask[]> {
+    const rows = await this.db
+      .selectFrom('indicator_task_cards as t')
+      .innerJoin('indicators as i', 'i.code', 't.indicator_code')
+      .select(['t.task_id', 't.indicator_code', 'i.name', 't.unit_code', 't.stage'])
+      .where('t.campaign_id', '=', campaignId)
+      .where('t.lead_unit_code', '=', unitCode)
+      .orderBy(sql`t.indicator_code collate "C"`)
+      .orderBy(sql`t.unit_code collate "C"`)
+      .execute();
+    return rows.map((r) => ({ taskId: r.task_id, indicatorCode: r.indicator_code, indicatorName: r.name, unitCode: r.unit_code, stage: r.stage }));
+  }
+
+  /** What a lead unit's meeting may name: the tasks it leads and their responsible units (itself among them). */
+  async leadScope(campaignId: string, unitCode: string): Promise<LeadScope> {
+    const tasks = await this.ledTasks(campaignId, unitCode);
+    if (tasks.length === 0) return { taskIds: [], unitCodes: [] };
+    return { taskIds: tasks.map((t) => t.taskId), unitCodes: [...new Set([unitCode, ...tasks.map((t) => t.unitCode)])] };
   }
 
   async units(codes: readonly string[]): Promise<Map<string, UnitRef>> {

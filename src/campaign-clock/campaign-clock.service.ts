@@ -23,6 +23,7 @@ import {
 import { initialCampaignState } from '../../workflows/campaign/campaign.evolve';
 import { type CampaignAction, type CampaignCommand, PHASES, type CampaignState, type MeetingDecision, type MeetingKind, type Phase, type PhasePlan } from '../../workflows/campaign/campaign.types';
 import { campaignActionUpdate, campaignWorkflowId } from '../../workflows/campaign/campaign.messages';
+import { meetingDecisionItemKey, rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import type { CampaignEventType } from '../../workflows/campaign/campaign.events';
 import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';
@@ -104,7 +105,11 @@ export class CampaignClockService {
   }
 
   async allowedActions(actor: Actor, campaign: CampaignView): Promise<CampaignAction[]> {
-    return allowedActions(await this.state(campaign), actor);
+    const actions = allowedActions(await this.state(campaign), actor);
+    // A unit convenes a meeting only for the indicators it leads: no button for a unit that leads none.
+    if (!actions.includes('RECORD_LEAD_UNIT_MEETING')) return actions;
+    const leads = actor.unitCode ? (await this.clocks.leadScope(campaign.id, actor.unitCode)).taskIds.length > 0 : false;
+    return leads ? actions : actions.filter((a) => a !== 'RECORD_LEAD_UNIT_MEETING');
   }
 
   /** A month's cadence as the clock has it now. */
@@ -163,10 +168,16 @@ export class CampaignClockService {
     const events = (await this.clocks.events(campaign.id, ['CampaignMeetingRecorded'])).filter(inMonth);
     const decisionsOf = (e: HistoryEvent) => (Array.isArray(e.data.decisions) ? (e.data.decisions as MeetingDecision[]) : []);
     const involves = (e: HistoryEvent, unit: string) =>
-      strings(e.data.unitCodes).includes(unit) || strings(e.data.absentUnitCodes).includes(unit) || decisionsOf(e).some((d) => d.unitCode === unit);
+      e.data.convenerUnitCode === unit ||
+      strings(e.data.unitCodes).includes(unit) ||
+      strings(e.data.absentUnitCodes).includes(unit) ||
+      decisionsOf(e).some((d) => d.unitCode === unit);
     const unit = visibleUnit(actor);
     const visible = unit === null ? events : events.filter((e) => involves(e, unit));
-    const units = await this.unitsOf(visible.flatMap((e) => [...strings(e.data.unitCodes), ...strings(e.data.absentUnitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]));
+    const convenerOf = (e: HistoryEvent) => (typeof e.data.convenerUnitCode === 'string' ? [e.data.convenerUnitCode] : []);
+    const units = await this.unitsOf(
+      visible.flatMap((e) => [...convenerOf(e), ...strings(e.data.unitCodes), ...strings(e.data.absentUnitCodes), ...decisionsOf(e).flatMap((d) => (d.unitCode ? [d.unitCode] : []))]),
+    );
     return visible
       .map((e) => {
         const kind = e.data.kind as MeetingKind;
@@ -182,7 +193,15 @@ export class CampaignClockService {
           units: CampaignClockService.unitList(strings(e.data.unitCodes), units),
           absentUnits: CampaignClockService.unitList(strings(e.data.absentUnitCodes), units),
           minutes: String(e.data.minutes ?? ''),
-          decisions: decisionsOf(e).map((d) => ({ text: d.text, unit: d.unitCode ? CampaignClockService.unitList([d.unitCode], units)[0] : null, dueDate: d.dueDate })),
+          convener: convenerOf(e).length > 0 ? CampaignClockService.unitList(convenerOf(e), units)[0] : null,
+          decisions: decisionsOf(e).map((d, index) => ({
+            text: d.text,
+            unit: d.unitCode ? CampaignClockService.unitList([d.unitCode], units)[0] : null,
+            dueDate: d.dueDate,
+            // The item a decision became has its id from the meeting and the decision (meeting-decision.service.ts).
+            itemId: d.unitCode ? rectificationItemWorkflowId(campaign.id, meetingDecisionItemKey(String(e.data.meetingId), index)) : null,
+            taskId: d.taskId ?? null,
+          })),
           recordedBy: eventActor(e),
           recordedAt: e.occurredAt.toISOString(),
         };
@@ -269,6 +288,36 @@ export class CampaignClockService {
     };
     await this.perform(actor, campaign, state, command);
     const meeting = (await this.meetings({ ...actor, role: 'OFFICE' }, campaign)).find((m) => m.id === meetingId);
+    if (!meeting) throw new DomainError('INTERNAL_SERVER_ERROR', '会议记录读取失败');
+    return meeting;
+  }
+
+  /** What the caller's unit leads in the campaign: the tasks and their responsible units; null for a unit that leads none. */
+  async leadScope(actor: Actor, campaign: CampaignView) {
+    if (!isUnitRole(actor.role) || !actor.unitCode) return null;
+    const tasks = await this.clocks.ledTasks(campaign.id, actor.unitCode);
+    if (tasks.length === 0) return null;
+    const units = await this.unitsOf([actor.unitCode, ...tasks.map((t) => t.unitCode)]);
+    const scope = await this.clocks.leadScope(campaign.id, actor.unitCode);
+    return {
+      unit: CampaignClockService.unitList([actor.unitCode], units)[0],
+      units: CampaignClockService.unitList(scope.unitCodes, units),
+      tasks: tasks.map((t) => ({ id: t.taskId, indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, unit: CampaignClockService.unitList([t.unitCode], units)[0], stage: t.stage })),
+    };
+  }
+
+  /**
+   * Records a lead unit's meeting (牵头单位召集) on the campaign's clock, held to what the caller's unit leads as the
+   * board's cards have it now; returns the meeting as recorded. The decisions' items and comments are the caller's.
+   */
+  async recordLeadMeeting(actor: Actor, campaign: CampaignView, input: Omit<Extract<CampaignCommand, { action: 'RECORD_LEAD_UNIT_MEETING' }>, 'action' | 'scope' | 'convenerUnitCode'>) {
+    const state = await this.state(campaign);
+    this.refuseEarly(state, actor, 'RECORD_LEAD_UNIT_MEETING');
+    const convenerUnitCode = actor.unitCode ?? '';
+    const scope = await this.clocks.leadScope(campaign.id, convenerUnitCode);
+    const command: CampaignCommand = { action: 'RECORD_LEAD_UNIT_MEETING', ...input, convenerUnitCode, scope };
+    await this.perform(actor, campaign, state, command);
+    const meeting = (await this.meetings({ ...actor, role: 'OFFICE' }, campaign)).find((m) => m.id === input.meetingId);
     if (!meeting) throw new DomainError('INTERNAL_SERVER_ERROR', '会议记录读取失败');
     return meeting;
   }

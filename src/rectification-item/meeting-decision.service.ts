@@ -15,7 +15,7 @@ import { MEETING_KIND_LABELS } from '../../workflows/campaign/campaign.labels';
 import type { MeetingKind } from '../../workflows/campaign/campaign.types';
 import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
 import type { Actor } from '../../workflows/shared/actor.types';
-import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
+import { meetingDecisionItemKey, rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
 import { MeetingDecisionRepository } from './meeting-decision.repository';
 import { RectificationItemRepository } from './rectification-item.repository';
@@ -64,7 +64,7 @@ export class MeetingDecisionService {
   /** The decision as a rectification item, dispatched to the unit the minutes name, due when they say. */
   async toItem(actor: Actor, input: { campaignId?: string | null; meetingId: string; decisionIndex: number; area: ItemArea; location: ItemLocation; criterionCode?: string | null }) {
     const { campaign, meeting, decision } = await this.decision(input.campaignId, input.meetingId, input.decisionIndex);
-    const key = `meeting-${meeting.meetingId}-${input.decisionIndex + 1}`;
+    const key = meetingDecisionItemKey(meeting.meetingId, input.decisionIndex);
     if (await this.itemCards.findById(rectificationItemWorkflowId(campaign.id, key))) throw new DomainError('CONFLICT', '这项议定事项已转为整改问题');
     const dueAt = decision.dueDate ? new Date(Date.parse(startOfLocalDate(decision.dueDate, campaign.timeZone)) + 86_399_000).toISOString() : null;
     if (dueAt && Date.parse(dueAt) <= Date.now()) throw new DomainError('BAD_USER_INPUT', `议定的完成时限 ${decision.dueDate} 已过，请在派单时另定时限`, 'decisionIndex');

@@ -64,6 +64,9 @@ interface BoardFilterInput {
 /** A photo: an upload's id (POST /files), or its name and base64 content. */
 export type Upload = FileInput;
 
+/** Sources whose items name the unit that raised them (属地上报, a lead unit's decisions), which may then read them. */
+export const REPORTING_UNIT_SOURCES: readonly string[] = ['LOCAL_REPORT', 'LEAD_UNIT_MEETING'];
+
 export interface ReportInput {
   campaignId?: string | null;
   source: ItemSource;
@@ -120,9 +123,9 @@ export class RectificationItemService {
     return new Date(now.getTime() + policy.rectificationDays * 86_400_000).toISOString();
   }
 
-  /** Units read only the items dispatched to them (access-policy.ts), and a community or village what it reported (属地上报). */
+  /** Units read only the items dispatched to them (access-policy.ts), and what they raised (属地上报, a lead unit's decisions). */
   canSee(actor: Actor, item: ItemView): boolean {
-    return mayReadUnit(actor, item.unitCode) || (item.source === 'LOCAL_REPORT' && !!item.reportingUnitCode && mayReadUnit(actor, item.reportingUnitCode));
+    return mayReadUnit(actor, item.unitCode) || (REPORTING_UNIT_SOURCES.includes(item.source) && !!item.reportingUnitCode && mayReadUnit(actor, item.reportingUnitCode));
   }
 
   async get(actor: Actor, itemId: string): Promise<ItemView> {
@@ -186,7 +189,10 @@ export class RectificationItemService {
   async report(actor: Actor, input: ReportInput, itemKey?: string): Promise<{ item: ItemView; duplicate: boolean }> {
     if (!(ITEM_SOURCES as readonly string[]).includes(input.source)) throw new DomainError('BAD_USER_INPUT', '问题来源无效', 'source');
     // 属地上报 names the reporter's own community or village: only LocalReportService knows it (reportLocalProblem).
-    if ((input.source === 'LOCAL_REPORT') !== !!input.reportingUnitCode) throw new DomainError('BAD_USER_INPUT', '属地上报请由社区（村）通过「属地上报」提交', 'source');
+    // 属地上报 and a lead unit's decisions name the unit that raised them: only LocalReportService and
+    // LeadUnitMeetingService know it (reportLocalProblem, recordLeadUnitMeeting).
+    if (input.source === 'LEAD_UNIT_MEETING' && !input.reportingUnitCode) throw new DomainError('BAD_USER_INPUT', '牵头单位协调会交办的问题请由牵头单位通过「牵头单位协调会」记录', 'source');
+    if (REPORTING_UNIT_SOURCES.includes(input.source) !== !!input.reportingUnitCode) throw new DomainError('BAD_USER_INPUT', '属地上报请由社区（村）通过「属地上报」提交', 'source');
     if (!(ITEM_AREAS as readonly string[]).includes(input.area)) throw new DomainError('BAD_USER_INPUT', '专项整治领域无效', 'area');
     const badLocation = validLocation(input.location);
     if (badLocation) throw new DomainError('BAD_USER_INPUT', badLocation.message, badLocation.field ?? null);

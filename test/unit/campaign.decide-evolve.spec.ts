@@ -177,6 +177,7 @@ describe('campaign lifecycle: roles', () => {
     ADVANCE_PHASE: ['OFFICE'],
     RECORD_SUPERVISION_VISIT: ['OFFICE', 'SUPERVISOR'],
     RECORD_MEETING: ['OFFICE', 'SUPERVISOR'],
+    RECORD_LEAD_UNIT_MEETING: ['UNIT_HEAD', 'UNIT_MEMBER'],
   };
 
   it.each(Object.entries(expected))('lets only %s be done by %j', (action, roles) => {
@@ -197,7 +198,7 @@ describe('campaign lifecycle: roles', () => {
     expect(allowedActions(fresh(), OFFICE)).toEqual(['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING']);
     expect(allowedActions(fresh(), SUPERVISOR)).toEqual(['RECORD_SUPERVISION_VISIT', 'RECORD_MEETING']);
     expect(allowedActions(fresh(), LEADER)).toEqual([]);
-    expect(allowedActions(fresh(), UNIT)).toEqual([]);
+    expect(allowedActions(fresh(), UNIT)).toEqual(['RECORD_LEAD_UNIT_MEETING']);
     expect(allowedActions(inPhase('REVIEW'), OFFICE)).toEqual(['SET_PHASE_PLAN', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING']);
   });
 });
@@ -296,6 +297,76 @@ describe('campaign lifecycle: visits and meetings', () => {
     expect(refusal(fresh(), meeting('JOINT', '2026-11-03', { decisions: [{ text: '', unitCode: null, dueDate: null }] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
     expect(refusal(fresh(), meeting('JOINT', '2026-11-03', { decisions: [{ text: '整改', unitCode: null, dueDate: '下月底' }] }))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions', message: expect.stringContaining('完成时限') });
     expect(refusal(fresh(), meeting('JOINT', '2026-12-03'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+  });
+});
+
+describe('campaign lifecycle: a lead unit convenes its responsible units (牵头单位协调会)', () => {
+  const LEAD = actor('UNIT_HEAD', 'CGK');
+  const SCOPE = { taskIds: ['task:c1:1.1.1:WTSQ', 'task:c1:1.1.1:HWS'], unitCodes: ['WTSQ', 'HWS', 'CGK'] };
+  const lead = (extra: Partial<Extract<CampaignCommand, { action: 'RECORD_LEAD_UNIT_MEETING' }>> = {}): CampaignCommand => ({
+    action: 'RECORD_LEAD_UNIT_MEETING',
+    meetingId: 'lm-1',
+    convenerUnitCode: 'CGK',
+    date: '2026-11-20',
+    title: '背街小巷整治推进会',
+    attendees: ['城管科 李科长', '外滩社区 张霞'],
+    unitCodes: ['WTSQ', 'HWS'],
+    minutes: '研究背街小巷乱堆放问题',
+    decisions: [
+      { text: '外滩社区清理中山路堆物', unitCode: 'WTSQ', dueDate: '2026-12-10' },
+      { text: '材料请补充整治前后照片', unitCode: null, dueDate: null, taskId: 'task:c1:1.1.1:HWS' },
+    ],
+    scope: SCOPE,
+    ...extra,
+  });
+
+  it('records it as a LEAD_UNIT meeting with its convener, each decision either a unit to act or a task to comment on', () => {
+    expect(eventOf(fresh(), lead(), LEAD)).toEqual({
+      type: 'CampaignMeetingRecorded',
+      data: {
+        meetingId: 'lm-1',
+        kind: 'LEAD_UNIT',
+        date: '2026-11-20',
+        title: '背街小巷整治推进会',
+        attendees: ['城管科 李科长', '外滩社区 张霞'],
+        unitCodes: ['WTSQ', 'HWS'],
+        convenerUnitCode: 'CGK',
+        minutes: '研究背街小巷乱堆放问题',
+        decisions: [
+          { text: '外滩社区清理中山路堆物', unitCode: 'WTSQ', dueDate: '2026-12-10' },
+          { text: '材料请补充整治前后照片', unitCode: null, dueDate: null, taskId: 'task:c1:1.1.1:HWS' },
+        ],
+      },
+    });
+  });
+
+  it('counts toward no cadence', () => {
+    expect(apply(fresh(), lead(), LEAD).months['2026-11']).toEqual({ visits: 0, jointMeetings: 0, coordinationMeetings: 0, hearings: 0 });
+  });
+
+  it('is recorded only by a lead unit, in its own name, within what it leads', () => {
+    expect(refusal(fresh(), lead(), OFFICE)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(refusal(fresh(), lead({ convenerUnitCode: 'WTSQ' }), LEAD)).toMatchObject({ code: 'FORBIDDEN', field: 'convenerUnitCode' });
+    expect(refusal(fresh(), lead({ scope: { taskIds: [], unitCodes: [] } }), LEAD)).toMatchObject({ code: 'FORBIDDEN', message: expect.stringMatching(/不是.*牵头单位/) });
+    expect(refusal(fresh(), lead({ unitCodes: ['WTSQ', 'JDB'] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCodes', message: expect.stringContaining('JDB') });
+    expect(refusal(fresh(), lead({ unitCodes: [] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'unitCodes' });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '交办', unitCode: 'JDB', dueDate: null }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '意见', unitCode: null, dueDate: null, taskId: 'task:c1:9.9.9:WTSQ' }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions', message: expect.stringContaining('不是本单位牵头的任务') });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '两者', unitCode: 'WTSQ', dueDate: null, taskId: SCOPE.taskIds[0] }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '都没有', unitCode: null, dueDate: null }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '意见', unitCode: null, dueDate: '2026-12-01', taskId: SCOPE.taskIds[0] }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+  });
+
+  it('refuses hostile input: a future date, an empty title, long minutes, too many decisions, a non-string task', () => {
+    expect(refusal(fresh(), lead({ date: '2099-01-01' }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
+    expect(refusal(fresh(), lead({ title: '  ' }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(refusal(fresh(), lead({ minutes: '纪'.repeat(20001) }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'minutes' });
+    expect(refusal(fresh(), lead({ decisions: Array.from({ length: 51 }, () => ({ text: '交办', unitCode: 'WTSQ', dueDate: null })) }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+    expect(refusal(fresh(), lead({ decisions: [{ text: '意见', unitCode: null, dueDate: null, taskId: 42 as unknown as string }] }), LEAD)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'decisions' });
+  });
+
+  it('is not a kind the office records with its own meetings', () => {
+    expect(refusal(fresh(), meeting('LEAD_UNIT', '2026-11-20'))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'kind' });
   });
 });
 

@@ -41,6 +41,8 @@ const RULES: Record<CampaignAction, Rule> = {
   ADVANCE_PHASE: { roles: ['OFFICE'], phases: PHASES.filter((p) => p !== 'REVIEW') },
   RECORD_SUPERVISION_VISIT: { roles: ['OFFICE', 'SUPERVISOR'], phases: PHASES },
   RECORD_MEETING: { roles: ['OFFICE', 'SUPERVISOR'], phases: PHASES },
+  // 牵头单位召集: the people of a lead unit, for the indicators it leads (the scope the API reads).
+  RECORD_LEAD_UNIT_MEETING: { roles: ['UNIT_HEAD', 'UNIT_MEMBER'], phases: PHASES },
 };
 
 /** The roles that may take an action at all. */
@@ -189,7 +191,37 @@ function validateDecisions(decisions: unknown): Rejection | null {
   return null;
 }
 
-function validateInput(state: CampaignState, command: CampaignCommand, now: string): Rejection | null {
+/** A lead unit's meeting: its own unit convenes, and every unit and task it names is within what it leads. */
+function validateLeadMeeting(actor: Actor, command: Extract<CampaignCommand, { action: 'RECORD_LEAD_UNIT_MEETING' }>): Rejection | null {
+  if (!actor.unitCode || command.convenerUnitCode !== actor.unitCode) {
+    return { code: 'FORBIDDEN', field: 'convenerUnitCode', message: '只能以本单位的名义召集牵头单位协调会' };
+  }
+  const scope = command.scope;
+  if (!scope || !Array.isArray(scope.taskIds) || !Array.isArray(scope.unitCodes) || scope.taskIds.length === 0) {
+    return { code: 'FORBIDDEN', message: '本单位不是本次创文任何指标的牵头单位，不能召集牵头单位协调会' };
+  }
+  const units = new Set(scope.unitCodes);
+  const tasks = new Set(scope.taskIds);
+  if (!Array.isArray(command.unitCodes) || command.unitCodes.length === 0) return { code: 'BAD_USER_INPUT', field: 'unitCodes', message: '请选择参会的责任单位' };
+  const outside = command.unitCodes.find((c) => typeof c !== 'string' || !units.has(c.trim()));
+  if (outside !== undefined) {
+    return { code: 'BAD_USER_INPUT', field: 'unitCodes', message: `单位「${String(outside).slice(0, 50)}」不是本单位牵头指标的责任单位，不能作为参会单位` };
+  }
+  for (const [i, d] of (command.decisions ?? []).entries()) {
+    const n = i + 1;
+    const unit = typeof d.unitCode === 'string' ? d.unitCode.trim() : '';
+    const task = typeof d.taskId === 'string' ? d.taskId.trim() : '';
+    if (d.taskId !== undefined && d.taskId !== null && typeof d.taskId !== 'string') return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项的指标任务无效` };
+    if (unit && task) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项只能交办一个责任单位或对一项任务提出意见，不能同时填写` };
+    if (!unit && !task) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项须交办一个责任单位，或对一项所牵头的任务提出意见` };
+    if (unit && !units.has(unit)) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项的单位「${unit.slice(0, 50)}」不是本单位牵头指标的责任单位` };
+    if (task && !tasks.has(task)) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项的任务「${task.slice(0, 100)}」不是本单位牵头的任务` };
+    if (task && d.dueDate !== undefined && d.dueDate !== null) return { code: 'BAD_USER_INPUT', field: 'decisions', message: `第 ${n} 项议定事项是对任务的意见，不设完成时限` };
+  }
+  return null;
+}
+
+function validateInput(state: CampaignState, actor: Actor, command: CampaignCommand, now: string): Rejection | null {
   switch (command.action) {
     case 'SET_PHASE_PLAN':
       return validatePlan(state, command.plan) ?? text(command.note, 'note', '说明', { required: false });
@@ -205,8 +237,8 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
         text(command.notes, 'notes', '督查情况', { required: true })
       );
     case 'RECORD_MEETING':
-      if (!(MEETING_KINDS as readonly string[]).includes(command.kind)) {
-        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会、听取单位工作汇报、总结会）' };
+      if (!(MEETING_KINDS as readonly string[]).includes(command.kind) || command.kind === 'LEAD_UNIT') {
+        return { code: 'BAD_USER_INPUT', field: 'kind', message: '请选择会议类别（联席会议、协调会、动员大会、听取单位工作汇报、总结会；牵头单位协调会由牵头单位记录）' };
       }
       // A hearing of the units' reports names the units that reported.
       if (command.kind === 'HEARING' && (!Array.isArray(command.unitCodes) || command.unitCodes.length === 0)) {
@@ -222,6 +254,17 @@ function validateInput(state: CampaignState, command: CampaignCommand, now: stri
         presentAndAbsent(command.unitCodes, command.absentUnitCodes) ??
         text(command.minutes, 'minutes', '会议纪要', { required: true, max: MINUTES_MAX }) ??
         validateDecisions(command.decisions)
+      );
+    case 'RECORD_LEAD_UNIT_MEETING':
+      return (
+        text(command.meetingId, 'meetingId', '会议编号', { required: true, max: 100 }) ??
+        pastDate(command.date, 'date', '会议日期', state, now) ??
+        text(command.title, 'title', '会议名称', { required: true, max: 200 }) ??
+        list(command.attendees, 'attendees', '参会人员', { min: 1, itemMax: 100 }) ??
+        list(command.unitCodes, 'unitCodes', '参会单位', { min: 1, itemMax: 50 }) ??
+        text(command.minutes, 'minutes', '会议纪要', { required: true, max: MINUTES_MAX }) ??
+        validateDecisions(command.decisions) ??
+        validateLeadMeeting(actor, command)
       );
     default:
       return assertNever(command);
@@ -279,6 +322,23 @@ function toEvent(state: CampaignState, command: CampaignCommand): CampaignEvent 
           decisions: (command.decisions ?? []).map((d) => ({ text: d.text.trim(), unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate ?? null })),
         },
       };
+    case 'RECORD_LEAD_UNIT_MEETING':
+      return {
+        type: 'CampaignMeetingRecorded',
+        data: {
+          meetingId: command.meetingId.trim(),
+          kind: 'LEAD_UNIT',
+          date: command.date,
+          title: note(command.title),
+          attendees: trimmed(command.attendees),
+          unitCodes: [...new Set(trimmed(command.unitCodes))],
+          convenerUnitCode: command.convenerUnitCode,
+          minutes: command.minutes.trim(),
+          decisions: (command.decisions ?? []).map((d) =>
+            d.taskId?.trim() ? { text: d.text.trim(), unitCode: null, dueDate: null, taskId: d.taskId.trim() } : { text: d.text.trim(), unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate ?? null },
+          ),
+        },
+      };
     default:
       return assertNever(command);
   }
@@ -296,7 +356,7 @@ export function decide(state: CampaignState, request: CampaignActionRequest, now
       rejection: { code: 'CONFLICT', message: `活动已被他人更新（您看到的版本为${expectedVersion}，当前版本为${state.version}），请刷新后重试` },
     };
   }
-  const refused = check(state, actor, command.action) ?? validateInput(state, command, now);
+  const refused = check(state, actor, command.action) ?? validateInput(state, actor, command, now);
   if (refused) return { ok: false, rejection: refused };
   return { ok: true, events: [toEvent(state, command)] };
 }

@@ -27,6 +27,8 @@ export type CampaignEvent =
         unitCodes: string[];
         /** Units absent (a 动员大会's attendance by unit); absent from meetings recorded before issue 19. */
         absentUnitCodes?: string[];
+        /** The lead unit that convened it (LEAD_UNIT only). */
+        convenerUnitCode?: string;
         minutes: string;
         decisions: MeetingDecision[];
       };

@@ -56,7 +56,7 @@ export function evolve(state: CampaignState, event: CampaignEvent, meta: EventMe
               ? { ...t, coordinationMeetings: t.coordinationMeetings + 1 }
               : event.data.kind === 'HEARING'
                 ? { ...t, hearings: (t.hearings ?? 0) + 1 }
-                : t, // a 动员大会 or a 总结会 counts toward no cadence
+                : t, // a 动员大会, a 总结会 or a lead unit's meeting counts toward no cadence
         ),
       };
     case 'CadenceShortfallFlagged':

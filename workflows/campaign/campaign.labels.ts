@@ -17,6 +17,7 @@ export const MEETING_KIND_LABELS: Record<MeetingKind, string> = {
   MOBILIZATION: '动员大会',
   HEARING: '听取单位工作汇报',
   SUMMARY: '总结会',
+  LEAD_UNIT: '牵头单位协调会',
 };
 
 export const CADENCE_LABELS: Record<CadenceRequirement, string> = {
@@ -31,6 +32,7 @@ export const CAMPAIGN_ACTION_LABELS: Record<CampaignAction, string> = {
   ADVANCE_PHASE: '进入下一阶段',
   RECORD_SUPERVISION_VISIT: '记录现场督查',
   RECORD_MEETING: '记录会议',
+  RECORD_LEAD_UNIT_MEETING: '记录牵头单位协调会',
 };
 
 export const CAMPAIGN_EVENT_LABELS: Record<CampaignEventType, string> = {

@@ -10,9 +10,10 @@ export type Phase = (typeof PHASES)[number];
 /**
  * 联席会议 (the leading group with the units concerned), 协调会 (key and difficult problems, monthly: plan 五(二)3),
  * 动员大会 (mobilization, plan 五(一)) and the leading group's monthly hearing of the units' reports (听取单位工作汇报,
- * plan 五(二)6), whose `unitCodes` are the units that reported.
+ * plan 五(二)6), whose `unitCodes` are the units that reported, and the meeting a lead unit convenes with the
+ * responsible units of the indicators it leads (牵头单位协调会, LEAD_UNIT: recorded only by that unit, with its own action).
  */
-export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION', 'HEARING', 'SUMMARY'] as const;
+export const MEETING_KINDS = ['JOINT', 'COORDINATION', 'MOBILIZATION', 'HEARING', 'SUMMARY', 'LEAD_UNIT'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
 
 /**
@@ -54,6 +55,17 @@ export interface MeetingDecision {
   unitCode: string | null;
   /** By when ('YYYY-MM-DD'), when the minutes say. */
   dueDate: string | null;
+  /** A lead unit's meeting only: the task of the indicators it leads that the decision is a comment on (then no unitCode). */
+  taskId?: string | null;
+}
+
+/**
+ * What a lead unit may name in its meeting, as the API read it from the board's cards: the tasks whose lead unit it
+ * is, and their responsible units. The validator holds the meeting to these, like the archive facts of the gate.
+ */
+export interface LeadScope {
+  taskIds: string[];
+  unitCodes: string[];
 }
 
 export interface CampaignState {
@@ -119,7 +131,7 @@ export interface MonthlyCadenceResult {
   reportGeneratedAt: string;
 }
 
-export const CAMPAIGN_ACTIONS = ['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING'] as const;
+export const CAMPAIGN_ACTIONS = ['SET_PHASE_PLAN', 'ADVANCE_PHASE', 'RECORD_SUPERVISION_VISIT', 'RECORD_MEETING', 'RECORD_LEAD_UNIT_MEETING'] as const;
 export type CampaignAction = (typeof CAMPAIGN_ACTIONS)[number];
 
 export type CampaignCommand =
@@ -143,6 +155,22 @@ export type CampaignCommand =
       absentUnitCodes?: string[];
       minutes: string;
       decisions?: MeetingDecision[];
+    }
+  /**
+   * A lead unit's meeting with the responsible units of the indicators it leads (牵头单位召集): `convenerUnitCode` is
+   * the caller's own unit; the attending units and the decisions' units and tasks must be within `scope`.
+   */
+  | {
+      action: 'RECORD_LEAD_UNIT_MEETING';
+      meetingId: string;
+      convenerUnitCode: string;
+      date: string;
+      title: string;
+      attendees: string[];
+      unitCodes: string[];
+      minutes: string;
+      decisions?: MeetingDecision[];
+      scope: LeadScope;
     };
 
 export interface CampaignActionRequest {

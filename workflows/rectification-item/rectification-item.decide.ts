@@ -191,7 +191,7 @@ function validate(state: RectificationItemState, command: ItemCommand, now: stri
       return text(command.reason, 'reason', '不同意退回的理由', true);
     case 'REPORT_DUPLICATE':
       if (!(ITEM_SOURCES as readonly string[]).includes(command.source)) return { code: 'BAD_USER_INPUT', field: 'source', message: '问题来源无效' };
-      if (!REPORTER_ROLES.includes(actor.role) && command.source !== 'LOCAL_REPORT') return { code: 'FORBIDDEN', field: 'source', message: '社区（村）只能以「属地上报」上报本辖区的问题' };
+      if (!REPORTER_ROLES.includes(actor.role) && command.source !== 'LOCAL_REPORT' && command.source !== 'LEAD_UNIT_MEETING') return { code: 'FORBIDDEN', field: 'source', message: '社区（村）只能以「属地上报」上报本辖区的问题' };
       return text(command.description, 'description', '问题描述', true) ?? validPhotos(command.photos, false, '问题照片') ?? validLocation(command.location);
     case 'ASSIGN_RESPONSIBLE_PERSON':
       return validResponsiblePerson(command, state.unitCode, state.responsiblePerson?.login ?? null, '整改问题');

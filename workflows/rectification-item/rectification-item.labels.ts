@@ -23,6 +23,7 @@ export const ITEM_SOURCE_LABELS: Record<ItemSource, string> = {
   LEADER_VISIT: '领导现场办公',
   CITIZEN_REPORT: '群众反映',
   LOCAL_REPORT: '属地上报',
+  LEAD_UNIT_MEETING: '牵头单位协调会交办',
 };
 
 export const ITEM_AREA_LABELS: Record<ItemArea, string> = {

@@ -26,3 +26,8 @@ export const RECTIFICATION_ITEM_STREAM_PREFIX = 'rectification-item:';
 export function rectificationItemWorkflowId(campaignId: string, itemId: string): string {
   return `${RECTIFICATION_ITEM_STREAM_PREFIX}${campaignId}:${itemId}`;
 }
+
+/** The key of the item a meeting's decision (0-based `index`) becomes: at most one per decision. */
+export function meetingDecisionItemKey(meetingId: string, index: number): string {
+  return `meeting-${meetingId}-${index + 1}`;
+}

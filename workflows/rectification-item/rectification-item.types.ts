@@ -19,7 +19,7 @@ export const UNIT_WORK_STATES: readonly ItemState[] = ['DISPATCHED', 'RECTIFYING
 export const UNVERIFIED_STATES: readonly ItemState[] = ['REPORTED', 'DISPATCHED', 'RECTIFYING', 'SUBMITTED', 'RETURNED'];
 
 /** 督查 / 明察 / 暗访 / 模拟测评 / 领导现场办公 / 群众反映 / 属地上报 (a community or village unit's own area, 全民共创) */
-export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT', 'LOCAL_REPORT'] as const;
+export const ITEM_SOURCES = ['SUPERVISION', 'OPEN_INSPECTION', 'COVERT_INSPECTION', 'MOCK_ASSESSMENT', 'LEADER_VISIT', 'CITIZEN_REPORT', 'LOCAL_REPORT', 'LEAD_UNIT_MEETING'] as const;
 export type ItemSource = (typeof ITEM_SOURCES)[number];
 
 /** The six special rectification drives (专项整治). */

@@ -18,8 +18,8 @@ export type ServiceScope = "BOARD_READ" | "CAMPAIGN_READ" | "REPORTS_READ";
 export type BriefingKind = "WORK_BRIEFING" | "SUPERVISION_CIRCULAR";
 export type BriefingState = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 export type Phase = "MOBILIZATION" | "SPECIAL_RECTIFICATION" | "SPRINT" | "INSPECTION" | "REVIEW";
-export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING";
-export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING" | "SUMMARY";
+export type CampaignAction = "SET_PHASE_PLAN" | "ADVANCE_PHASE" | "RECORD_SUPERVISION_VISIT" | "RECORD_MEETING" | "RECORD_LEAD_UNIT_MEETING";
+export type MeetingKind = "JOINT" | "COORDINATION" | "MOBILIZATION" | "HEARING" | "SUMMARY" | "LEAD_UNIT";
 export type CadenceRequirement = "SUPERVISION_VISIT" | "JOINT_MEETING" | "COORDINATION_MEETING" | "UNIT_REPORT_HEARING";
 export type ImportProblemCode = "MISSING_HEADER" | "MISSING_VALUE" | "BAD_DATE" | "BAD_STATUS" | "UNKNOWN_UNIT" | "UNKNOWN_INDICATOR" | "DUPLICATE" | "EMPTY_FILE" | "UNREADABLE_FILE" | "TOO_LARGE" | "REASSIGNED" | "UNKNOWN_PERSON" | "AMBIGUOUS_PERSON" | "BAD_VALUE" | "BAD_CHOICE" | "INCONSISTENT" | "NOT_ALLOWED" | "IN_USE" | "REMOVES_IMPORTER";
 export type AssessmentMethod = "FIELD" | "MATERIAL" | "SURVEY" | "SIMULATED";
@@ -50,7 +50,7 @@ export type OfficialNoticeState = "ISSUED" | "ACKNOWLEDGED";
 export type WorkingGroupCode = "PLANNING" | "PUBLICITY" | "ARCHIVES" | "LOGISTICS" | "ACTIVITIES" | "SUPERVISION";
 export type PublicityChannel = "PUBLIC_SERVICE_AD" | "BULLETIN_BOARD" | "BANNER" | "ELECTRONIC_SCREEN" | "BROCHURE" | "SMS" | "NEW_MEDIA";
 export type ItemState = "REPORTED" | "DISPATCHED" | "RECTIFYING" | "SUBMITTED" | "RETURNED" | "VERIFIED" | "RECHECK" | "CLOSED";
-export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT" | "LOCAL_REPORT";
+export type ItemSource = "SUPERVISION" | "OPEN_INSPECTION" | "COVERT_INSPECTION" | "MOCK_ASSESSMENT" | "LEADER_VISIT" | "CITIZEN_REPORT" | "LOCAL_REPORT" | "LEAD_UNIT_MEETING";
 export type ItemAction = "DISPATCH" | "START_RECTIFICATION" | "SUBMIT_RECTIFICATION" | "VERIFY" | "RETURN" | "RECORD_RECHECK" | "REQUEST_EXTENSION" | "APPROVE_EXTENSION" | "REFUSE_EXTENSION" | "REQUEST_DISPATCH_RETURN" | "APPROVE_DISPATCH_RETURN" | "REFUSE_DISPATCH_RETURN" | "REPORT_DUPLICATE" | "ASSIGN_RESPONSIBLE_PERSON";
 export type ItemOrder = "DUE_AT_ASC" | "REPORTED_AT_DESC" | "UPDATED_AT_DESC";
 export type DeductionCode = "LATE_WORK" | "OVERDUE" | "RELAPSE" | "RETURNED" | "URGE" | "SUPERVISE" | "INTERVIEW" | "ACCOUNTABILITY" | "ACCOUNTABILITY_DECISION";
@@ -478,6 +478,25 @@ export interface SaveWindowChecklistInput {
     campaignId?: Nullable<string>;
     points: WindowChecklistPointInput[];
     expectedVersion?: Nullable<number>;
+}
+
+export interface LeadUnitDecisionInput {
+    text: string;
+    unitCode?: Nullable<string>;
+    dueDate?: Nullable<string>;
+    area?: Nullable<RectificationArea>;
+    location?: Nullable<ItemLocationInput>;
+    taskId?: Nullable<string>;
+}
+
+export interface RecordLeadUnitMeetingInput {
+    campaignId?: Nullable<string>;
+    date: string;
+    title: string;
+    attendees: string[];
+    unitCodes: string[];
+    minutes: string;
+    decisions?: Nullable<LeadUnitDecisionInput[]>;
 }
 
 export interface LocalProblemInput {
@@ -992,6 +1011,7 @@ export interface IMutation {
     recordRoundScores(input: RecordRoundScoresInput): InspectionRound | Promise<InspectionRound>;
     recordWindowCheck(input: RecordWindowCheckInput): InspectionRound | Promise<InspectionRound>;
     saveWindowChecklist(input: SaveWindowChecklistInput): WindowChecklist | Promise<WindowChecklist>;
+    recordLeadUnitMeeting(input: RecordLeadUnitMeetingInput): CampaignMeeting | Promise<CampaignMeeting>;
     reportLocalProblem(input: LocalProblemInput): ItemReport | Promise<ItemReport>;
     issueMobilizationDocument(input: IssueMobilizationDocumentInput): MobilizationDocument | Promise<MobilizationDocument>;
     acknowledgeMobilization(responseId: string, note?: Nullable<string>): MobilizationResponse | Promise<MobilizationResponse>;
@@ -1257,6 +1277,8 @@ export interface MeetingDecision {
     text: string;
     unit?: Nullable<Unit>;
     dueDate?: Nullable<string>;
+    item?: Nullable<RectificationItem>;
+    task?: Nullable<IndicatorTask>;
 }
 
 export interface CampaignMeeting {
@@ -1273,6 +1295,7 @@ export interface CampaignMeeting {
     unitReports: UnitReport[];
     recordedBy: EventActor;
     recordedAt: DateTime;
+    convener?: Nullable<Unit>;
 }
 
 export interface CadenceShortfall {
@@ -1314,6 +1337,7 @@ export interface Campaign {
     inspectionDate: string;
     daysToInspection: number;
     policy: TaskPolicy;
+    leadScope?: Nullable<LeadUnitScope>;
     monthlyReports: MonthlyReportSummary[];
 }
 
@@ -1756,6 +1780,20 @@ export interface RecordedFinding {
     round: InspectionRound;
     item: RectificationItem;
     duplicate: boolean;
+}
+
+export interface LeadTask {
+    id: string;
+    indicatorCode: string;
+    indicatorName: string;
+    unit: Unit;
+    stage: Stage;
+}
+
+export interface LeadUnitScope {
+    unit: Unit;
+    units: Unit[];
+    tasks: LeadTask[];
 }
 
 export interface RectificationItem {

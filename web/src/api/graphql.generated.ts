@@ -396,7 +396,9 @@ export type CampaignAction =
   /** 记录现场督查（创建办、督查组） / Record an on-site supervision visit (office, supervisors) */
   | 'RECORD_SUPERVISION_VISIT'
   /** 记录联席会议或协调会（创建办、督查组） / Record a joint or coordination meeting (office, supervisors) */
-  | 'RECORD_MEETING';
+  | 'RECORD_MEETING'
+  /** 记录牵头单位协调会（牵头单位召集所牵头指标的责任单位） / Record a lead unit's meeting with its responsible units (lead units) */
+  | 'RECORD_LEAD_UNIT_MEETING';
 
 /** 会议类别 / Kind of meeting */
 export type MeetingKind =
@@ -409,7 +411,9 @@ export type MeetingKind =
   /** 听取单位工作汇报：领导小组每月听取责任单位的工作汇报，参会单位即汇报的单位 / The leading group's monthly hearing of the units' reports; the units are those that reported */
   | 'HEARING'
   /** 总结会：总结评议阶段的总结表彰会议，不计入月度节奏 / Summary meeting of the 总结评议 phase; counts toward no cadence */
-  | 'SUMMARY';
+  | 'SUMMARY'
+  /** 牵头单位协调会：牵头单位召集所牵头指标的责任单位，由牵头单位记录，不计入月度节奏 / A lead unit's meeting with the responsible units of the indicators it leads; recorded by that unit; counts toward no cadence */
+  | 'LEAD_UNIT';
 
 /** 各阶段的计划开始日期 / One phase's planned start date */
 export type PhasePlanInput = {
@@ -1469,7 +1473,9 @@ export type ItemSource =
   /** 群众反映 / Citizen report */
   | 'CITIZEN_REPORT'
   /** 属地上报（社区、村上报本辖区的问题） / Reported by a community or village in its own area */
-  | 'LOCAL_REPORT';
+  | 'LOCAL_REPORT'
+  /** 牵头单位协调会交办（牵头单位召集责任单位议定的事项） / Decided at a lead unit's meeting with its responsible units */
+  | 'LEAD_UNIT_MEETING';
 
 /** 整改问题的操作 / An action on a rectification item */
 export type ItemAction =

@@ -147,4 +147,5 @@ export const SOURCE_WORDS: Record<string, { zh: string; en: string }> = {
   LEADER_VISIT: { zh: '领导现场办公', en: 'Leader visit' },
   CITIZEN_REPORT: { zh: '群众反映', en: 'Citizen report' },
   LOCAL_REPORT: { zh: '属地上报', en: 'Local report' },
+  LEAD_UNIT_MEETING: { zh: '牵头单位协调会交办', en: 'Lead unit meeting' },
 };
