@@ -67,6 +67,7 @@ const MATRIX: Record<string, string> = {
   'Mutation.advanceCampaignPhase': '. O . . . . .',
   'Mutation.recordSupervisionVisit': '. O S . . . .',
   'Mutation.recordCampaignMeeting': '. O S . . . .',
+  'Mutation.recordLeadUnitMeeting': '. . . . H M .',
   'Mutation.generateMonthlyReport': '. O . . . . .',
   'Mutation.importCatalog': '     . O . . . . .',
   'Mutation.importOrganisation': '. O . . . . .',
@@ -345,6 +346,11 @@ function requests(f: Fixtures): Record<string, { query: string; variables?: Reco
     'Mutation.recordCampaignMeeting': {
       query: 'mutation($i: RecordCampaignMeetingInput!) { recordCampaignMeeting(input: $i) { id } }',
       variables: { i: { campaignId: CAMPAIGN, kind: 'JOINT', date: '2099-01-01', attendees: ['张霞'], minutes: '会议纪要' } },
+    },
+    // 牵头单位召集: too many decisions is refused after the role check, before the unit's lead is looked at.
+    'Mutation.recordLeadUnitMeeting': {
+      query: 'mutation($i: RecordLeadUnitMeetingInput!) { recordLeadUnitMeeting(input: $i) { id } }',
+      variables: { i: { campaignId: CAMPAIGN, date: '2099-01-01', title: '推进会', attendees: ['李主任'], unitCodes: ['WTSQ'], minutes: '纪要', decisions: Array.from({ length: 21 }, () => ({ text: '交办', unitCode: 'WTSQ' })) } },
     },
     'Mutation.generateMonthlyReport': { query: `mutation { generateMonthlyReport(input: { campaignId: "${CAMPAIGN}", month: "2099-01" }) { month } }` },
     'Mutation.importCatalog': { query: 'mutation { importCatalog(input: { fileName: "测评体系.xlsx", contentBase64: "" }) { status } }' },

@@ -1188,6 +1188,40 @@ export type SaveWindowChecklistInput = {
   expectedVersion?: number | null | undefined;
 };
 
+/** 牵头单位协调会的一项议定事项：交办一个责任单位（生成整改问题并派给该单位），或对一项所牵头的任务提出意见（记入该任务的意见），二选一 / A decision of a lead unit's meeting: a unit to act (an item dispatched to it) or a comment on a task it leads */
+export type LeadUnitDecisionInput = {
+  /** 内容（最多 500 字） / What was decided, at most 500 characters */
+  text: string;
+  /** 交办的责任单位编码（须为本单位牵头指标的责任单位） / The unit to act: a responsible unit of an indicator the caller's unit leads */
+  unitCode?: string | null | undefined;
+  /** 整改时限（YYYY-MM-DD，晚于今天；不填按活动的整改天数），仅交办时填写 / By when, for a unit to act; the campaign's days when omitted */
+  dueDate?: string | null | undefined;
+  /** 专项整治领域（交办时必填） / Rectification area, required for a unit to act */
+  area?: RectificationArea | null | undefined;
+  /** 问题地点（交办时必填） / Location, required for a unit to act */
+  location?: ItemLocationInput | null | undefined;
+  /** 提出意见的指标任务编号（须为本单位牵头、未归档的任务） / The task to comment on: one the caller's unit leads, not archived */
+  taskId?: string | null | undefined;
+};
+
+/** 记录一次牵头单位协调会（牵头单位的负责人、工作人员） / Record a lead unit's meeting with its responsible units */
+export type RecordLeadUnitMeetingInput = {
+  /** 活动，不填为最新活动 / Campaign, the latest when omitted */
+  campaignId?: string | null | undefined;
+  /** 会议日期（YYYY-MM-DD），不晚于今天 / Date, not after today */
+  date: string;
+  /** 会议名称（最多 200 字） / Title, at most 200 characters */
+  title: string;
+  /** 参会人员（最多 50 人） / Attendees, at most 50 */
+  attendees: Array<string>;
+  /** 参会单位编码：本单位牵头指标的责任单位，至少一个 / Units that attended: responsible units of what the caller's unit leads, at least one */
+  unitCodes: Array<string>;
+  /** 会议纪要（最多 20000 字） / Minutes, at most 20,000 characters */
+  minutes: string;
+  /** 议定事项（最多 20 项） / Decisions, at most 20 */
+  decisions?: Array<LeadUnitDecisionInput> | null | undefined;
+};
+
 /** 属地上报的问题：只能上报本社区（村）辖区的问题 / A problem reported by a community or village unit in its own area */
 export type LocalProblemInput = {
   /** 活动，不填为最新活动 / Campaign, the latest when omitted */
@@ -2868,6 +2902,18 @@ export type ExportFundingLedgerQueryVariables = Exact<{
 
 
 export type ExportFundingLedgerQuery = { exportFundingLedger: { fileName: string, mimeType: string, contentBase64: string } };
+
+export type LeadMeetingsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LeadMeetingsQuery = { campaign: { id: string, leadScope: { unit: { code: string, name: string }, units: Array<{ code: string, name: string }>, tasks: Array<{ id: string, indicatorCode: string, indicatorName: string, stage: Stage, unit: { code: string, name: string } }> } | null, meetings: Array<{ id: string, kind: MeetingKind, date: string, title: string, attendees: Array<string>, minutes: string, recordedAt: string, convener: { code: string, name: string } | null, units: Array<{ code: string, name: string }>, recordedBy: { displayName: string }, decisions: Array<{ text: string, dueDate: string | null, unit: { code: string, name: string } | null, item: { id: string, stateLabel: string, unit: { name: string } | null } | null, task: { id: string, indicator: { code: string, name: string }, unit: { name: string } } | null }> }> } };
+
+export type RecordLeadUnitMeetingMutationVariables = Exact<{
+  input: RecordLeadUnitMeetingInput;
+}>;
+
+
+export type RecordLeadUnitMeetingMutation = { recordLeadUnitMeeting: { id: string, kind: MeetingKind, date: string, title: string, attendees: Array<string>, minutes: string, recordedAt: string, convener: { code: string, name: string } | null, units: Array<{ code: string, name: string }>, recordedBy: { displayName: string }, decisions: Array<{ text: string, dueDate: string | null, unit: { code: string, name: string } | null, item: { id: string, stateLabel: string, unit: { name: string } | null } | null, task: { id: string, indicator: { code: string, name: string }, unit: { name: string } } | null }> } };
 
 export type MobilizationDocumentsQueryVariables = Exact<{ [key: string]: never; }>;
 

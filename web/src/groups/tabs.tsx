@@ -6,6 +6,7 @@ import FundingTab from '../funding/FundingTab';
 import ActivitiesTab from '../activities/ActivitiesTab';
 import PublicityTab from '../publicity/PublicityTab';
 import ReviewTab from '../review/ReviewTab';
+import LeadMeetingsTab from '../lead-meetings/LeadMeetingsTab';
 
 export interface GroupTab {
   key: string;
@@ -20,5 +21,6 @@ export const GROUP_TABS: GroupTab[] = [
   { key: 'publicity', label: '宣传台账', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <PublicityTab /> },
   { key: 'funding', label: '经费保障', roles: ['LEADER', 'OFFICE', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <FundingTab /> },
   { key: 'activities', label: '活动记录', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ActivitiesTab /> },
+  { key: 'lead-meetings', label: '牵头协调', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <LeadMeetingsTab /> },
   { key: 'review', label: '总结评议', roles: ['LEADER', 'OFFICE', 'SUPERVISOR', 'ARCHIVIST', 'UNIT_HEAD', 'UNIT_MEMBER'], render: () => <ReviewTab /> },
 ];
