@@ -27,6 +27,7 @@ import { seedDemoAccountability, withOverdueTasks } from './demo-accountability'
 import { seedDemoInspectionRounds } from './demo-inspection-rounds';
 import { seedDemoKeyFlags } from './demo-key-flags';
 import { seedDemoCadence } from './demo-cadence';
+import { seedDemoLeadMeetings } from './demo-lead-meetings';
 
 const MARKER = 'demo_data';
 const SYSTEM_ACTOR = { userId: 'system', displayName: '系统（演示数据）', role: 'OFFICE' as const, unitCode: null };
@@ -134,6 +135,8 @@ export async function seedDemoData(db: Db, client: Client, taskQueue: string, lo
   await seedDemoSelfEvaluation(client, taskQueue, DEMO_CAMPAIGN.id, DEMO_CAMPAIGN.timeZone, unitTasks);
   // 属地上报: three problems communities and a village reported in their own area, one already dispatched (demo-local-reports.ts).
   await seedDemoLocalReports(client, taskQueue, DEMO_CAMPAIGN.id);
+  // 工作组 → 牵头协调: 环卫所 convened 外滩社区 and 东湖村; an item dispatched to 东湖村, a comment on 外滩社区's task.
+  await seedDemoLeadMeetings(client, taskQueue, DEMO_CAMPAIGN, tasks, log);
   await demo.insertSetting(MARKER, { campaignId: DEMO_CAMPAIGN.id, seededAt: new Date().toISOString() });
   return started;
 }

@@ -6,7 +6,10 @@
 // decision's item and task only where they may see them; the office cannot record this kind, nor convert a decision
 // already made an item; the meeting counts toward no cadence.
 import { sql } from 'kysely';
-import { CAMPAIGN, seedTask } from '../support/fixtures';
+import { seedDemoLeadMeetings } from '../../src/demo/demo-lead-meetings';
+import { startIndicatorTask } from '../../src/indicator-task/indicator-task.starter';
+import { indicatorTaskWorkflowId } from '../../workflows/indicator-task/indicator-task.messages';
+import { CAMPAIGN, OFFICE_ACTOR, seedTask, waitFor } from '../support/fixtures';
 import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
 
 const MEETING = `id kind kindLabel date title attendees minutes convener { code name } units { code }
@@ -168,5 +171,25 @@ describe('牵头单位召集 (lead unit meetings)', () => {
       i: { campaignId: CAMPAIGN, meetingId: meeting.id, decisionIndex: 1, area: 'CITY_APPEARANCE', location: { address: '中山东一路 18 号' } },
     });
     expect(code(comment)).toBe('BAD_USER_INPUT');
+  });
+
+  it('seeds the demo’s meeting once: 环卫所 convened 外滩社区 and 东湖村, an item for 东湖村 and a comment on 外滩社区’s task', async () => {
+    const taskQueue = stack.config.temporal.taskQueue;
+    const tasks = ['WTSQ', 'DHC'].map((unitCode) => ({ campaignId: CAMPAIGN, indicatorCode: 'G1', unitCode, leadUnitCode: 'HWS', dueAt: '2027-03-31T15:59:59.000Z', createdBy: OFFICE_ACTOR }));
+    for (const t of tasks) await startIndicatorTask(stack.temporal, taskQueue, t);
+    const wtsq = indicatorTaskWorkflowId(CAMPAIGN, 'G1', 'WTSQ');
+    await waitFor(async () => (await stack.db.selectFrom('indicator_task_cards').select('task_id').where('lead_unit_code', '=', 'HWS').execute()).length === 2);
+    const log: string[] = [];
+    const campaign = { id: CAMPAIGN, timeZone: 'Asia/Shanghai' };
+    await seedDemoLeadMeetings(stack.temporal, taskQueue, campaign, tasks, (l) => log.push(l));
+    await seedDemoLeadMeetings(stack.temporal, taskQueue, campaign, tasks, (l) => log.push(l));
+    expect(log).toEqual([]);
+    await waitFor(async () => (await stack.db.selectFrom('rectification_item_cards').select('state').where('source', '=', 'LEAD_UNIT_MEETING').where('unit_code', '=', 'DHC').execute()).length === 1);
+    const demo = (await meetings('hws.head')).data!.campaign.meetings.filter((m) => m.convener?.code === 'HWS');
+    expect(demo).toHaveLength(1);
+    expect(demo[0].units.map((u) => u.code)).toEqual(['WTSQ', 'DHC']);
+    expect(demo[0].decisions[0].item).toMatchObject({ state: 'DISPATCHED', unit: { code: 'DHC' }, source: 'LEAD_UNIT_MEETING' });
+    expect(demo[0].decisions[1].task!.id).toBe(wtsq);
+    expect(demo[0].decisions[1].task!.comments.map((c) => c.text)).toEqual([expect.stringContaining('外滩社区保洁台账补充每日清运记录和照片')]);
   });
 });
