@@ -193,6 +193,7 @@ export const OPERATIONS: Readonly<Record<string, OperationRule>> = {
   // 属地上报: the service also holds the reporter to a community or village unit and its own area.
   'Mutation.reportLocalProblem': { what: '属地上报问题', allow: LOCAL_REPORTER_ROLES },
   'Query.localReports': { what: '查看属地上报的问题', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
+  'Query.exportLocalReports': { what: '导出属地上报的问题', allow: ALL, scope: 'BOARD_READ', unitScoped: true },
 
   // Inspection rounds.
   'Query.inspectionRounds': { what: '查看检查轮次', allow: ROUND_VIEWERS, scope: 'CAMPAIGN_READ' },

@@ -45,6 +45,13 @@ export class LocalReportRepository {
     return Number(row.n);
   }
 
+  /** The units of these kinds that report their own area, by code; only `code` when given. */
+  async reportingUnits(kinds: readonly string[], code: string | null): Promise<{ code: string; name: string }[]> {
+    let query = this.db.selectFrom('units').select(['code', 'name']).where('kind', 'in', [...kinds]);
+    if (code !== null) query = query.where('code', '=', code);
+    return query.orderBy(sql`code collate "C"`).execute();
+  }
+
   /** The unit an indicator task belongs to, and its campaign. */
   async taskUnit(taskId: string): Promise<{ campaignId: string; unitCode: string } | undefined> {
     const row = await this.db.selectFrom('indicator_task_cards').select(['campaign_id', 'unit_code']).where('task_id', '=', taskId).executeTakeFirst();

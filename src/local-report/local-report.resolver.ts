@@ -34,6 +34,16 @@ export class LocalReportResolver {
     return this.local.list(actor, { campaignId, unitCode, awaitingDispatch, first });
   }
 
+  @Query('exportLocalReports')
+  async exportLocalReports(
+    @Args('campaignId') campaignId: string | null,
+    @Args('unitCode') unitCode: string | null,
+    @Args('awaitingDispatch') awaitingDispatch: boolean | null,
+    @CurrentActor() actor: Caller,
+  ) {
+    return this.local.export(actor, { campaignId, unitCode, awaitingDispatch });
+  }
+
   @ResolveField('reportingUnit')
   reportingUnit(@Parent() item: ItemView) {
     return this.local.reportingUnit(item);

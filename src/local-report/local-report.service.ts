@@ -4,13 +4,16 @@
 // input says; it waits in REPORTED for the office to dispatch it as usual. The office, the leaders and supervisors
 // read them all, a community or village only its own.
 import { Injectable } from '@nestjs/common';
+import { exportName, XLSX_MIME } from '../activity/activity.export';
 import { isUnitRole, visibleUnit, NO_UNIT } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../platform/errors/domain-error';
+import type { ExportedFile } from '../platform/graphql/graphql.generated';
 import type { Actor } from '../../workflows/shared/actor.types';
 import type { ItemArea, ItemLocation } from '../../workflows/rectification-item/rectification-item.types';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type Upload } from '../rectification-item/rectification-item.service';
+import { countsByUnit, localMinute, localReportsXlsx } from './local-report.export';
 import { LocalReportRepository } from './local-report.repository';
 
 /** The unit kinds that report their own area. */
@@ -21,6 +24,17 @@ export const LOCAL_PHOTOS_MAX = 9;
 export const LOCAL_REPORTS_PER_DAY = 30;
 const LIST_DEFAULT = 50;
 const LIST_MAX = 200;
+/** Rows one export may hold; more is refused (the filters split it). */
+export const LOCAL_EXPORT_MAX = 5000;
+const CAMPAIGN_ID_CHARS = 200;
+const UNIT_CODE_CHARS = 50;
+
+/** An optional text argument, refused when it is not text, too long or holds NUL (PostgreSQL keeps none in text). */
+function boundedText(value: unknown, max: number, field: string, message: string): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value !== 'string' || value.length > max || value.includes('\u0000')) throw new DomainError('BAD_USER_INPUT', message, field);
+  return value.trim() || null;
+}
 
 export interface LocalProblem {
   campaignId?: string | null;
@@ -87,6 +101,48 @@ export class LocalReportService {
     const first = q.first ?? LIST_DEFAULT;
     if (!Number.isInteger(first) || first < 1 || first > LIST_MAX) throw new DomainError('BAD_USER_INPUT', `条数须在1到${LIST_MAX}之间`, 'first');
     return this.repository.list({ campaignId: campaign.id, reportingUnitCode: own ?? asked, awaitingDispatch: q.awaitingDispatch === true, limit: first });
+  }
+
+  /**
+   * The reports as an Excel workbook (属地上报 and 按社区), with the list's access: the office, leaders and
+   * supervisors export all or one community's; a unit only its own, whatever it asks. The campaign id and the unit
+   * code are bounded, a unit code must name a community or village, and more than LOCAL_EXPORT_MAX rows are refused.
+   */
+  async export(actor: Actor, q: { campaignId?: string | null; unitCode?: string | null; awaitingDispatch?: boolean | null }, now = new Date()): Promise<ExportedFile> {
+    const campaignId = boundedText(q.campaignId, CAMPAIGN_ID_CHARS, 'campaignId', '活动编号格式不正确');
+    const asked = boundedText(q.unitCode, UNIT_CODE_CHARS, 'unitCode', '社区（村）编码格式不正确');
+    const campaign = await this.campaigns.require(campaignId);
+    const own = visibleUnit(actor);
+    if (own !== null && own !== NO_UNIT && asked !== null && asked !== own) throw new DomainError('FORBIDDEN', '只能导出本单位属地上报的问题');
+    if (own === null && asked !== null) {
+      const unit = await this.cards.unit(asked);
+      if (!unit || !LOCAL_REPORT_UNIT_KINDS.includes(unit.kind)) throw new DomainError('BAD_USER_INPUT', `「${asked}」不是社区（村）`, 'unitCode');
+    }
+    const scopeUnit = own === NO_UNIT ? null : (own ?? asked);
+    const awaitingDispatch = q.awaitingDispatch === true;
+    const reports =
+      own === NO_UNIT ? [] : await this.repository.list({ campaignId: campaign.id, reportingUnitCode: scopeUnit, awaitingDispatch, limit: LOCAL_EXPORT_MAX + 1 });
+    if (reports.length > LOCAL_EXPORT_MAX) {
+      throw new DomainError('BAD_USER_INPUT', `属地上报超过${LOCAL_EXPORT_MAX}条，无法一次导出，请按社区（村）或只导出待派单的分别导出`);
+    }
+    // A unit that is not a community or village (or has none) gets an empty workbook, as the list gives it none.
+    const reportingUnits = own === NO_UNIT ? [] : await this.repository.reportingUnits(LOCAL_REPORT_UNIT_KINDS, scopeUnit);
+    const names = await this.cards.units(reports.flatMap((r) => [r.reportingUnitCode ?? '', r.unitCode ?? ''].filter(Boolean)));
+    const people = await this.cards.people([...new Set(reports.map((r) => r.reportedBy))]);
+    const unitName = (code: string) => names.get(code)?.name ?? code;
+    const scopeName = scopeUnit ? (reportingUnits.find((u) => u.code === scopeUnit)?.name ?? (await this.cards.unit(scopeUnit))?.name ?? scopeUnit) : null;
+    const heading = `${campaign.name} 属地上报${scopeName ? `（${scopeName}）` : ''}`;
+    const scope = `导出时间：${localMinute(now.toISOString(), campaign.timeZone)}（${campaign.timeZone}）。${awaitingDispatch ? '只含待派单的。' : ''}`;
+    const content = await localReportsXlsx({
+      heading,
+      scope,
+      timeZone: campaign.timeZone,
+      reports,
+      units: countsByUnit(reports, reportingUnits, unitName),
+      unitName,
+      personName: (userId) => people.get(userId)?.displayName ?? userId,
+    });
+    return { fileName: exportName(`属地上报-${campaign.name}${scopeName ? `-${scopeName}` : ''}`), mimeType: XLSX_MIME, contentBase64: content.toString('base64') };
   }
 
   /** The reporting unit of a 属地上报 item, for who may see the item. */

@@ -3,9 +3,12 @@
 // waiting for the office, which sees it marked 属地上报 and dispatches it as usual; a second report of the same place
 // and area is linked to it. Refused with no event: a unit that is not a community or village, the office through
 // this path, another unit's task, a reporting unit named in the input, reportItem with the LOCAL_REPORT source,
-// oversized text and too many photos; a unit reads only its own reports, and the daily limit holds.
+// oversized text and too many photos; a unit reads only its own reports, and the daily limit holds. The export
+// (exportLocalReports) gives the same rows as a workbook with counts per community, a unit only its own.
+import * as ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { seedDemoLocalReports } from '../../src/demo/demo-local-reports';
+import { HEADER_ROW, REPORTS_HEADER, REPORTS_SHEET, UNITS_HEADER, UNITS_SHEET } from '../../src/local-report/local-report.export';
 import { rectificationItemWorkflowId } from '../../workflows/rectification-item/rectification-item.messages';
 import { CAMPAIGN, seedReferenceData, seedTask, waitFor } from '../support/fixtures';
 import { gql, startTestStack, type GraphQLResponse, type TestStack } from '../support/test-env';
@@ -164,5 +167,127 @@ describe('属地上报 (local reports)', () => {
       ['DHC', 'REPORTED', null],
       ['WTSQ', 'DISPATCHED', 'HWS'],
     ]);
+  });
+
+  describe('exportLocalReports', () => {
+    const HOSTILE = '=HYPERLINK("http://evil.example","点此领奖")';
+    let hostileId: string;
+
+    const exported = (login: string, args: Record<string, unknown> = {}) =>
+      gql<{ exportLocalReports: { fileName: string; mimeType: string; contentBase64: string } }>(
+        stack.url,
+        login,
+        'query($c: String, $u: String, $a: Boolean) { exportLocalReports(campaignId: $c, unitCode: $u, awaitingDispatch: $a) { fileName mimeType contentBase64 } }',
+        { c: CAMPAIGN, ...args },
+      );
+    const workbook = async (login: string, args: Record<string, unknown> = {}) => {
+      const res = await exported(login, args);
+      expect(res.errors).toBeUndefined();
+      const file = res.data!.exportLocalReports;
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer);
+      const rows = (name: string) => {
+        const out: unknown[][] = [];
+        book.getWorksheet(name)!.eachRow((row, n) => {
+          if (n > HEADER_ROW) out.push((row.values as unknown[]).slice(1));
+        });
+        return out;
+      };
+      return { file, book, reports: rows(REPORTS_SHEET), units: rows(UNITS_SHEET) };
+    };
+    const col = (name: (typeof REPORTS_HEADER)[number]) => REPORTS_HEADER.indexOf(name);
+
+    beforeAll(async () => {
+      const res = await report('wtsq.member', { area: 'CITY_APPEARANCE', location: { address: '外滩社区幸福里 5 栋' }, description: HOSTILE });
+      expect(res.errors).toBeUndefined();
+      hostileId = res.data!.reportLocalProblem.item.id;
+    });
+
+    it('gives the office every report, newest first, and the counts per community or village', async () => {
+      const campaign = await stack.db.selectFrom('campaigns').select('name').where('id', '=', CAMPAIGN).executeTakeFirstOrThrow();
+      const { file, book, reports, units } = await workbook('office');
+      expect(file.fileName).toBe(`属地上报-${campaign.name}.xlsx`);
+      expect(file.mimeType).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      expect(book.worksheets.map((s) => s.name)).toEqual([REPORTS_SHEET, UNITS_SHEET]);
+      expect((book.getWorksheet(REPORTS_SHEET)!.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual([...REPORTS_HEADER]);
+      expect((book.getWorksheet(UNITS_SHEET)!.getRow(HEADER_ROW).values as unknown[]).slice(1)).toEqual([...UNITS_HEADER]);
+
+      // The same rows as the list, in its order: WTSQ's first (duplicate linked, dispatched) and the hostile one,
+      // DHC's, BJSQ's thirty, the demo's three.
+      const listed = (await gql<{ localReports: Item[] }>(stack.url, 'office', `{ localReports(campaignId: "${CAMPAIGN}", first: 200) { id } }`)).data!.localReports;
+      expect(listed).toHaveLength(36);
+      expect(reports.map((r) => r[col('编号')])).toEqual(listed.map((i) => i.id));
+      const firstRow = reports.find((r) => r[col('编号')] === first.id)!;
+      expect([firstRow[col('上报单位')], firstRow[col('领域')], firstRow[col('状态')], firstRow[col('责任单位')], firstRow[col('重复上报次数')]]).toEqual(['外滩社区', '环境卫生', '派单', '街道环卫所', 1]);
+      expect(firstRow[col('上报时间')]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+      expect(firstRow[col('整改时限')]).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
+      const waiting = reports.find((r) => r[col('上报单位')] === '东湖村' && r[col('地点')] === '东湖村村口')!;
+      expect([waiting[col('状态')], waiting[col('责任单位')], waiting[col('整改时限')]]).toEqual(['上报', '未派单', undefined]);
+
+      const byUnit = new Map(units.map((r) => [r[0], r.slice(1)]));
+      expect(byUnit.get('外滩社区')).toEqual([3, 2, 0, 1]);
+      expect(byUnit.get('滨江社区')).toEqual([31, 0, 0, 31]);
+      expect(byUnit.get('东湖村')).toEqual([2, 0, 0, 2]);
+      expect(units[units.length - 1]).toEqual(['合计', 36, 2, 0, 34]);
+      // Communities and villages that reported nothing are listed with zeros; no other kind of unit is.
+      const others = units.slice(0, -1).filter((r) => !['外滩社区', '滨江社区', '东湖村'].includes(r[0] as string));
+      for (const r of others) expect(r.slice(1)).toEqual([0, 0, 0, 0]);
+      expect(units.map((r) => r[0])).not.toContain('街道环卫所');
+    });
+
+    it('keeps a description that looks like a formula as text', async () => {
+      const { book } = await workbook('office');
+      const sheet = book.getWorksheet(REPORTS_SHEET)!;
+      let cell: ExcelJS.Cell | undefined;
+      sheet.eachRow((row) => {
+        if (row.getCell(col('编号') + 1).value === hostileId) cell = row.getCell(col('问题描述') + 1);
+      });
+      expect(cell?.value).toBe(HOSTILE);
+      expect(cell?.type).toBe(ExcelJS.ValueType.String);
+      expect(cell?.formula).toBeUndefined();
+    });
+
+    it('filters by community and by waiting for dispatch, for the office', async () => {
+      const dhc = await workbook('office', { u: 'DHC' });
+      expect(dhc.file.fileName).toMatch(/^属地上报-.+-东湖村\.xlsx$/);
+      expect(dhc.reports.map((r) => r[col('上报单位')])).toEqual(['东湖村', '东湖村']);
+      expect(dhc.units).toEqual([
+        ['东湖村', 2, 0, 0, 2],
+        ['合计', 2, 0, 0, 2],
+      ]);
+      const open = await workbook('office', { a: true });
+      expect(open.reports).toHaveLength(34);
+      expect(new Set(open.reports.map((r) => r[col('状态')]))).toEqual(new Set(['上报']));
+      expect(open.units[open.units.length - 1]).toEqual(['合计', 34, 0, 0, 34]);
+    });
+
+    it('gives a community only its own rows, whatever it asks', async () => {
+      const own = await workbook('wtsq.head');
+      expect(own.file.fileName).toMatch(/-外滩社区\.xlsx$/);
+      expect(own.reports).toHaveLength(3);
+      expect(new Set(own.reports.map((r) => r[col('上报单位')]))).toEqual(new Set(['外滩社区']));
+      expect(own.units).toEqual([
+        ['外滩社区', 3, 2, 0, 1],
+        ['合计', 3, 2, 0, 1],
+      ]);
+      expect((await workbook('wtsq.member', { u: 'WTSQ' })).reports).toHaveLength(3);
+      expect(code(await exported('wtsq.head', { u: 'DHC' }))).toBe('FORBIDDEN');
+      // A unit that is not a community or village has reported nothing: an empty workbook.
+      const department = await workbook('zhzf.head');
+      expect(department.reports).toEqual([]);
+      expect(department.units).toEqual([['合计', 0, 0, 0, 0]]);
+    });
+
+    it('refuses oversized or unknown arguments with BAD_USER_INPUT or NOT_FOUND', async () => {
+      const refused = async (login: string, args: Record<string, unknown>) => {
+        const res = await exported(login, args);
+        return [code(res), res.errors?.[0]?.message];
+      };
+      expect(await refused('office', { u: 'X'.repeat(51) })).toEqual(['BAD_USER_INPUT', '社区（村）编码格式不正确']);
+      expect(await refused('office', { u: 'HWS' })).toEqual(['BAD_USER_INPUT', '「HWS」不是社区（村）']);
+      expect(await refused('office', { u: 'NO-SUCH' })).toEqual(['BAD_USER_INPUT', '「NO-SUCH」不是社区（村）']);
+      expect(await refused('office', { c: 'c'.repeat(201) })).toEqual(['BAD_USER_INPUT', '活动编号格式不正确']);
+      expect((await refused('office', { c: 'no-such-campaign' }))[0]).toBe('NOT_FOUND');
+    });
   });
 });

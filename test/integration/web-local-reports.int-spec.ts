@@ -1,9 +1,12 @@
 // 属地上报 in a real browser against the real API, PostgreSQL and Temporal: a 外滩社区 worker on a phone opens 上报问题,
 // which is the 属地上报 form (no source, no unit to choose), fills it and reports; it is a LOCAL_REPORT item of 外滩社区
 // in the database, waiting for dispatch. A department's worker is told only communities and villages report. The
-// office sees the card marked 属地上报 in the 上报 column of the items board.
+// office sees the card marked 属地上报 in the 上报 column of the items board and, with the source filter on 属地上报,
+// downloads them as a workbook (导出 Excel).
+import * as ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/auth/passwords';
+import { HEADER_ROW, REPORTS_HEADER, REPORTS_SHEET, UNITS_SHEET } from '../../src/local-report/local-report.export';
 import { openContext, screenshot, signInAs, startWebStack, stopWebStack } from '../support/browser';
 import { CAMPAIGN } from '../support/fixtures';
 import type { TestStack } from '../support/test-env';
@@ -65,6 +68,19 @@ describe('属地上报 in the browser', () => {
     const card = page.locator(`[data-card-id="${itemId}"]`);
     await card.getByText('属地上报').waitFor();
     await card.getByText(DESCRIPTION).waitFor();
+
+    // The export button shows once the source filter is on 属地上报.
+    expect(await page.getByRole('button', { name: '导出 Excel' }).count()).toBe(0);
+    await page.getByRole('combobox', { name: '问题来源' }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: '属地上报' }).first().click();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出 Excel' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^属地上报-.+\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await download.path());
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([REPORTS_SHEET, UNITS_SHEET]);
+    const row = workbook.getWorksheet(REPORTS_SHEET)!.getRow(HEADER_ROW + 1);
+    expect(row.getCell(REPORTS_HEADER.indexOf('编号') + 1).value).toBe(itemId);
+    expect(row.getCell(REPORTS_HEADER.indexOf('问题描述') + 1).value).toBe(DESCRIPTION);
     await context.close();
   });
 });

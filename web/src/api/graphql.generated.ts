@@ -2570,6 +2570,13 @@ export type ItemCardOneQueryVariables = Exact<{
 
 export type ItemCardOneQuery = { rectificationItem: { id: string, campaignId: string, state: ItemState, stateLabel: string, source: ItemSource, sourceLabel: string, area: RectificationArea | null, description: string, dueAt: string | null, recheckAt: string | null, escalationLevel: EscalationLevel | null, relapseCount: number, duplicateReports: number, version: number, allowedActions: Array<ItemAction>, createdAt: string, updatedAt: string, indicatorTaskId: string | null, allowedMoves: Array<{ action: ItemAction, target: ItemState, immediate: boolean, passed: boolean | null }>, location: { address: string, latitude: number | null, longitude: number | null }, unit: { code: string, name: string } | null, pendingExtension: { requestedDueAt: string | null, reason: string } | null, pendingDispatchReturn: { reason: string } | null, keyFlag: { kind: KeyFlagKind, kindLabel: string, reason: string } | null } };
 
+export type ExportLocalReportsQueryVariables = Exact<{
+  campaignId?: string | null | undefined;
+}>;
+
+
+export type ExportLocalReportsQuery = { exportLocalReports: { fileName: string, mimeType: string, contentBase64: string } };
+
 export type BriefingRowFragment = { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, updatedAt: string, publishedAt: string | null, ackDueAt: string | null, escalationLevel: string | null, canAcknowledge: boolean, namedUnits: Array<{ acknowledged: boolean, unit: { code: string, name: string } }> };
 
 export type BriefingDetailFragment = { id: string, kind: BriefingKind, kindLabel: string, state: BriefingState, stateLabel: string, title: string, number: string | null, version: number, createdAt: string, updatedAt: string, publishedAt: string | null, approvalNote: string | null, returnReason: string | null, ackDays: number, ackDueAt: string | null, escalationLevel: string | null, docxUrl: string, pdfUrl: string, pdfFileId: string | null, canEdit: boolean, canSubmit: boolean, canApprove: boolean, canPublish: boolean, canAcknowledge: boolean, sections: Array<{ heading: string, body: string }>, attachments: Array<{ fileId: string, name: string, size: number, downloadUrl: string }>, namedUnits: Array<{ acknowledged: boolean, acknowledgedAt: string | null, acknowledgedByName: string | null, note: string | null, unit: { code: string, name: string } }>, history: Array<{ at: string, type: string, label: string, actorName: string, note: string | null }> };

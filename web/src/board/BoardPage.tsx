@@ -18,8 +18,10 @@ import {
   type DragStartEvent,
 } from '@dnd-kit/core';
 import { Alert, App as AntApp, Badge, Button, Checkbox, Input, Radio, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { FilterOutlined, SearchOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FilterOutlined, SearchOutlined } from '@ant-design/icons';
 import { ApiError, gql } from '../api/client';
+import { downloadExported } from '../api/files';
+import type { ExportLocalReportsQuery } from '../api/graphql.generated';
 import { ActionModal, type ActionRequest } from '../actions/ActionModal';
 import { completeWith, runAction, type ActionValues } from '../actions/run';
 import { specOf } from '../actions/specs';
@@ -29,7 +31,7 @@ import { routeHref, type Route } from '../shell/navigation';
 import { navigate } from '../shell/useRoute';
 import { cardName, DragPreview } from './BoardCard';
 import { BoardGrid, type DragState, type Lane } from './BoardGrid';
-import { ITEM_CARD_QUERY, TASK_CARD } from './documents';
+import { EXPORT_LOCAL_REPORTS, ITEM_CARD_QUERY, TASK_CARD } from './documents';
 import { columnKeyboardCoordinates } from './keyboard';
 import {
   columnOf,
@@ -496,6 +498,22 @@ export default function BoardPage({ route }: { route: Route }) {
             />
           ) : (
             <ChoiceFilter name="source" filters={filters} set={set} label={t('source')} placeholder={t('allSources')} options={wordOptions(SOURCE_WORDS, locale)} />
+          )}
+          {view === 'item' && filters.source === 'LOCAL_REPORT' && (
+            // 属地上报 chosen: the whole list as a workbook (the API gives a community or village only its own).
+            <Tooltip title={t('exportLocalReportsHint')}>
+              <Button
+                icon={<DownloadOutlined />}
+                data-testid="export-local-reports"
+                onClick={() =>
+                  gql<ExportLocalReportsQuery>(EXPORT_LOCAL_REPORTS, { campaignId: data.campaign?.id ?? null })
+                    .then((d) => downloadExported(d.exportLocalReports))
+                    .catch((err: ApiError) => setNotice({ type: 'error', text: err.message }))
+                }
+              >
+                {t('exportLocalReports')}
+              </Button>
+            </Tooltip>
           )}
           <ChoiceFilter name="area" filters={filters} set={set} label={t('area')} placeholder={t('allAreas')} options={wordOptions(AREA_WORDS, locale)} />
           {!unitRole && <ChoiceFilter name="unit" filters={filters} set={set} label={t('unit')} placeholder={t('allUnits')} options={units} searchable />}

@@ -46,3 +46,8 @@ ${ITEM_CARD}`;
 export const ITEM_CARD_QUERY = `query ItemCardOne($id: String!) { rectificationItem(id: $id) { ...BoardItemCard } }
 ${BOARD_ITEM_CARD}
 ${ITEM_CARD}`;
+
+/** 属地上报 as an Excel workbook (属地上报, 按社区); a community or village gets only its own. */
+export const EXPORT_LOCAL_REPORTS = `query ExportLocalReports($campaignId: String) {
+  exportLocalReports(campaignId: $campaignId) { fileName mimeType contentBase64 }
+}`;

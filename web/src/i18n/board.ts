@@ -29,6 +29,8 @@ export const WORDS = {
   searchItems: { zh: '搜索问题描述、地址或单位', en: 'Search description, address or unit' },
   search: { zh: '搜索', en: 'Search' },
   clearFilters: { zh: '清除筛选', en: 'Clear filters' },
+  exportLocalReports: { zh: '导出 Excel', en: 'Export to Excel' },
+  exportLocalReportsHint: { zh: '导出属地上报（每条上报及按社区统计）', en: 'Export the local reports (each report, and counts per community)' },
   shownOf: { zh: '显示 {shown} / 共 {total} 张', en: '{shown} of {total} cards' },
   board: { zh: '看板', en: 'Board' },
   columnCount: { zh: '{label}，{n} 张卡片', en: '{label}, {n} cards' },
