@@ -1291,12 +1291,12 @@ export interface CampaignMeeting {
     attendees: string[];
     units: Unit[];
     absentUnits: Unit[];
+    convener?: Nullable<Unit>;
     minutes: string;
     decisions: MeetingDecision[];
     unitReports: UnitReport[];
     recordedBy: EventActor;
     recordedAt: DateTime;
-    convener?: Nullable<Unit>;
 }
 
 export interface CadenceShortfall {
