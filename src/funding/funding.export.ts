@@ -3,6 +3,7 @@
 // until the cell: each money cell holds fen / 100 (yuan, one division per cell, never a sum of floats) formatted
 // `#,##0.00`; the totals are the integer sums in fen, divided once. Pure.
 import * as ExcelJS from 'exceljs';
+import { sheetHeader, sheetTitle } from '../platform/spreadsheet/export-sheet';
 import { SPENDING_STATE_LABELS } from '../../workflows/funding/funding.labels';
 import type { LedgerView } from './funding.views';
 
@@ -18,23 +19,6 @@ const MONEY = '#,##0.00';
 /** The cell value of an amount in fen: yuan, divided once here. */
 const yuanCell = (fen: number) => fen / 100;
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
-  sheet.getCell(1, 1).value = text;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(2, 1).value = subtitle;
-  sheet.mergeCells(2, 1, 2, width);
-}
-
-function header(sheet: ExcelJS.Worksheet, names: readonly string[]): void {
-  names.forEach((name, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
 function money(row: ExcelJS.Row, columns: readonly number[]): void {
   for (const c of columns) row.getCell(c).numFmt = MONEY;
 }
@@ -45,8 +29,8 @@ export async function fundingXlsx(view: LedgerView, unitName: (code: string | nu
   const subtitle = `审批限额 ${(view.thresholdFen / 100).toFixed(2)} 元：超过限额的支出须领导小组审批；已驳回的支出不计入已支出。金额单位：元。`;
 
   const lines = workbook.addWorksheet(LINES_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(lines, `${view.campaign.name} ${view.year} 年度经费预算科目`, LINES_HEADER.length, subtitle);
-  header(lines, LINES_HEADER);
+  sheetTitle(lines, `${view.campaign.name} ${view.year} 年度经费预算科目`, LINES_HEADER.length, subtitle);
+  sheetHeader(lines, HEADER_ROW, LINES_HEADER);
   let r = HEADER_ROW + 1;
   for (const l of view.lines) {
     const row = lines.getRow(r++);
@@ -71,8 +55,8 @@ export async function fundingXlsx(view: LedgerView, unitName: (code: string | nu
 
   const lineNames = new Map(view.lines.map((l) => [l.id, l.name]));
   const spendings = workbook.addWorksheet(SPENDINGS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(spendings, `${view.campaign.name} ${view.year} 年度支出明细`, SPENDINGS_HEADER.length, subtitle);
-  header(spendings, SPENDINGS_HEADER);
+  sheetTitle(spendings, `${view.campaign.name} ${view.year} 年度支出明细`, SPENDINGS_HEADER.length, subtitle);
+  sheetHeader(spendings, HEADER_ROW, SPENDINGS_HEADER);
   view.spendings.forEach((s, i) => {
     const row = spendings.getRow(HEADER_ROW + 1 + i);
     row.values = [
@@ -94,8 +78,8 @@ export async function fundingXlsx(view: LedgerView, unitName: (code: string | nu
   SPENDINGS_HEADER.forEach((name, i) => (spendings.getColumn(i + 1).width = name === '用途' ? 40 : 16));
 
   const units = workbook.addWorksheet(UNITS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(units, `${view.campaign.name} ${view.year} 年度经费单位汇总`, UNITS_HEADER.length, '执行率 = 已支出 ÷ 预算。');
-  header(units, UNITS_HEADER);
+  sheetTitle(units, `${view.campaign.name} ${view.year} 年度经费单位汇总`, UNITS_HEADER.length, '执行率 = 已支出 ÷ 预算。');
+  sheetHeader(units, HEADER_ROW, UNITS_HEADER);
   view.units.forEach((u, i) => {
     const row = units.getRow(HEADER_ROW + 1 + i);
     row.values = [u.unitName, yuanCell(u.budgetFen), yuanCell(u.allocatedFen), yuanCell(u.spentFen), yuanCell(u.pendingFen), u.budgetFen > 0 ? u.spentFen / u.budgetFen : '—'];

@@ -2,6 +2,7 @@
 // community or village: reported, dispatched, closed, waiting), the latter with a total row. Text is written as
 // string values, never formulas, so a description that starts like one (=HYPERLINK(…)) stays text. Pure.
 import * as ExcelJS from 'exceljs';
+import { sheetHeader, sheetTitle } from '../platform/spreadsheet/export-sheet';
 import { localTime } from '../../workflows/campaign/campaign.calendar';
 import { ITEM_AREA_LABELS, ITEM_STATE_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import type { ItemView } from '../rectification-item/rectification-item.repository';
@@ -49,23 +50,6 @@ export function localMinute(iso: string | null, timeZone: string): string {
   return `${t.year}-${two(t.month)}-${two(t.day)} ${two(t.hour)}:${two(t.minute)}`;
 }
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
-  sheet.getCell(1, 1).value = text;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(2, 1).value = subtitle;
-  sheet.mergeCells(2, 1, 2, width);
-}
-
-function header(sheet: ExcelJS.Worksheet, names: readonly string[]): void {
-  names.forEach((name, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
 export interface LocalReportsWorkbook {
   /** 「<活动> 属地上报」, with the unit or filter when one applies. */
   heading: string;
@@ -84,8 +68,8 @@ export async function localReportsXlsx(input: LocalReportsWorkbook): Promise<Buf
   workbook.creator = '创文工作流引擎';
 
   const list = workbook.addWorksheet(REPORTS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(list, input.heading, REPORTS_HEADER.length, `${input.scope}共 ${input.reports.length} 条，新的在前；重复上报的已并入原问题，次数见「重复上报次数」。`);
-  header(list, REPORTS_HEADER);
+  sheetTitle(list, input.heading, REPORTS_HEADER.length, `${input.scope}共 ${input.reports.length} 条，新的在前；重复上报的已并入原问题，次数见「重复上报次数」。`);
+  sheetHeader(list, HEADER_ROW, REPORTS_HEADER);
   input.reports.forEach((r, i) => {
     list.getRow(HEADER_ROW + 1 + i).values = [
       r.id,
@@ -105,8 +89,8 @@ export async function localReportsXlsx(input: LocalReportsWorkbook): Promise<Buf
   REPORTS_HEADER.forEach((name, i) => (list.getColumn(i + 1).width = wide[name] ?? 12));
 
   const units = workbook.addWorksheet(UNITS_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(units, `${input.heading}按社区统计`, UNITS_HEADER.length, `${input.scope}已派单含已销号的；未处理为待创建办派单的。`);
-  header(units, UNITS_HEADER);
+  sheetTitle(units, `${input.heading}按社区统计`, UNITS_HEADER.length, `${input.scope}已派单含已销号的；未处理为待创建办派单的。`);
+  sheetHeader(units, HEADER_ROW, UNITS_HEADER);
   input.units.forEach((u, i) => (units.getRow(HEADER_ROW + 1 + i).values = [u.name, u.reported, u.dispatched, u.closed, u.waiting]));
   const sum = (key: 'reported' | 'dispatched' | 'closed' | 'waiting') => input.units.reduce((n, u) => n + u[key], 0);
   const total = units.getRow(HEADER_ROW + 1 + input.units.length);

@@ -1,6 +1,7 @@
 // The publicity ledger as an Excel workbook, in Chinese: 台账 (every entry matching the filters, voided ones marked),
 // 按社区 and 按渠道 (entries and counts, voided entries left out), each with a total row. Pure.
 import * as ExcelJS from 'exceljs';
+import { sheetHeader, sheetTitle } from '../platform/spreadsheet/export-sheet';
 import { PUBLICITY_CHANNEL_LABELS } from '../../workflows/publicity/publicity.labels';
 import type { CountView, PublicityLedgerView } from './publicity.views';
 
@@ -11,27 +12,10 @@ export const HEADER_ROW = 3;
 export const ENTRIES_HEADER = ['日期', '渠道', '社区（村）', '位置', '数量', '佐证指标', '照片', '备注', '状态', '登记人', '登记时间', '更正次数', '更正或作废原因'] as const;
 export const COUNTS_HEADER = ['分组', '记录条数', '数量合计'] as const;
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
-  sheet.getCell(1, 1).value = text;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(2, 1).value = subtitle;
-  sheet.mergeCells(2, 1, 2, width);
-}
-
-function header(sheet: ExcelJS.Worksheet, names: readonly string[]): void {
-  names.forEach((name, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
 function counts(workbook: ExcelJS.Workbook, name: string, heading: string, rows: CountView[], view: PublicityLedgerView): void {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(sheet, heading, COUNTS_HEADER.length, '不含已作废的记录。');
-  header(sheet, [name === COMMUNITY_SHEET ? '社区（村）' : '渠道', ...COUNTS_HEADER.slice(1)]);
+  sheetTitle(sheet, heading, COUNTS_HEADER.length, '不含已作废的记录。');
+  sheetHeader(sheet, HEADER_ROW, [name === COMMUNITY_SHEET ? '社区（村）' : '渠道', ...COUNTS_HEADER.slice(1)]);
   rows.forEach((r, i) => (sheet.getRow(HEADER_ROW + 1 + i).values = [r.label, r.entries, r.count]));
   const total = sheet.getRow(HEADER_ROW + 1 + rows.length);
   total.values = ['合计', view.totalEntries, view.totalCount];
@@ -43,8 +27,8 @@ export async function publicityXlsx(view: PublicityLedgerView, unitName: (code: 
   const workbook = new ExcelJS.Workbook();
   workbook.creator = '创文工作流引擎';
   const entries = workbook.addWorksheet(ENTRIES_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-  title(entries, `${view.campaign.name} 宣传台账`, ENTRIES_HEADER.length, `有效记录 ${view.totalEntries} 条，数量合计 ${view.totalCount}；已作废的记录保留在台账中，不计入统计。`);
-  header(entries, ENTRIES_HEADER);
+  sheetTitle(entries, `${view.campaign.name} 宣传台账`, ENTRIES_HEADER.length, `有效记录 ${view.totalEntries} 条，数量合计 ${view.totalCount}；已作废的记录保留在台账中，不计入统计。`);
+  sheetHeader(entries, HEADER_ROW, ENTRIES_HEADER);
   view.entries.forEach((e, i) => {
     entries.getRow(HEADER_ROW + 1 + i).values = [
       e.heldOn,

@@ -1,6 +1,7 @@
 // The assessment as an Excel workbook, in Chinese: the units and their figures (绩效考核), the weekly ranking
 // (红黑榜) and the rules of the score (考核规则), which repeat the explanations of performance-score.ts. Pure.
 import * as ExcelJS from 'exceljs';
+import { sheetHeader, sheetTitle } from '../platform/spreadsheet/export-sheet';
 import { ESCALATION_LEVELS } from '../../workflows/shared/escalation';
 import { ESCALATION_LABELS } from '../../workflows/indicator-task/indicator-task.labels';
 import { rankingRules } from './ranking';
@@ -40,23 +41,6 @@ export const ASSESSMENT_HEADER_ROW = 3;
 export const RANKING_HEADER = ['周', '榜别', '名次', '单位编码', '单位名称', '得分', '按时提交', '问责决定'] as const;
 export const RANKING_HEADER_ROW = 3;
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
-  sheet.getCell(1, 1).value = text;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(2, 1).value = subtitle;
-  sheet.mergeCells(2, 1, 2, width);
-}
-
-function header(sheet: ExcelJS.Worksheet, row: number, names: readonly string[]): void {
-  names.forEach((name, i) => {
-    const cell = sheet.getCell(row, i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
 export async function performanceXlsx(assessment: AssessmentView, ranking: RankingView): Promise<Buffer> {
   const { campaign } = assessment;
   const tz = campaign.timeZone;
@@ -65,13 +49,13 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
 
   // 绩效考核: one row per unit, by rank.
   const units = workbook.addWorksheet(ASSESSMENT_SHEET, { views: [{ state: 'frozen', ySplit: ASSESSMENT_HEADER_ROW, xSplit: 3 }] });
-  title(
+  sheetTitle(
     units,
     `${campaign.name} 绩效考核`,
     ASSESSMENT_HEADER.length,
     `考核期：${dateTimeLabel(Date.parse(assessment.from), tz)} 至 ${dateTimeLabel(Date.parse(assessment.to), tz)}（${tz}）。只计考核期内发生的事件；逾期未交按考核期末计。评分规则见「${RULES_SHEET}」工作表。`,
   );
-  header(units, ASSESSMENT_HEADER_ROW, ASSESSMENT_HEADER);
+  sheetHeader(units, ASSESSMENT_HEADER_ROW, ASSESSMENT_HEADER);
   assessment.units.forEach((u, index) => {
     const row = units.getRow(ASSESSMENT_HEADER_ROW + 1 + index);
     row.values = [
@@ -102,13 +86,13 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
 
   // 红黑榜: each week's lists, newest first, then the units flagged for the leading group.
   const board = workbook.addWorksheet(RANKING_SHEET, { views: [{ state: 'frozen', ySplit: RANKING_HEADER_ROW }] });
-  title(
+  sheetTitle(
     board,
     `${campaign.name} 红黑榜`,
     RANKING_HEADER.length,
     `截至 ${dateTimeLabel(Date.parse(ranking.asOf), tz)}；红榜、黑榜各列 ${ranking.top} 名，连续 ${ranking.flagAfterWeeks} 周上黑榜的报领导小组。`,
   );
-  header(board, RANKING_HEADER_ROW, RANKING_HEADER);
+  sheetHeader(board, RANKING_HEADER_ROW, RANKING_HEADER);
   let r = RANKING_HEADER_ROW + 1;
   for (const week of ranking.weeks) {
     for (const [list, entries] of [
@@ -125,15 +109,15 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
   r += 1;
   board.getCell(r, 1).value = `连续 ${ranking.flagAfterWeeks} 周以上上黑榜（报领导小组）`;
   board.getCell(r++, 1).font = { bold: true };
-  header(board, r++, ['单位编码', '单位名称', '连续周数', '说明']);
+  sheetHeader(board, r++, ['单位编码', '单位名称', '连续周数', '说明']);
   if (ranking.flagged.length === 0) board.getRow(r++).values = ['（无）'];
   for (const f of ranking.flagged) board.getRow(r++).values = [f.unit.code, f.unit.name, f.weeksRunning, f.reason];
   [40, 8, 8, 10, 22, 8, 10, 10].forEach((w, i) => (board.getColumn(i + 1).width = w));
 
   // 问责决定: every decision approved in the period, unit by unit in rank order.
   const decisions = workbook.addWorksheet(DECISIONS_SHEET, { views: [{ state: 'frozen', ySplit: ASSESSMENT_HEADER_ROW }] });
-  title(decisions, `${campaign.name} 问责决定`, DECISIONS_HEADER.length, '考核期内经领导小组批准生效的问责决定；每项按「问责决定」规则扣分，并使该单位当周列入黑榜。');
-  header(decisions, ASSESSMENT_HEADER_ROW, DECISIONS_HEADER);
+  sheetTitle(decisions, `${campaign.name} 问责决定`, DECISIONS_HEADER.length, '考核期内经领导小组批准生效的问责决定；每项按「问责决定」规则扣分，并使该单位当周列入黑榜。');
+  sheetHeader(decisions, ASSESSMENT_HEADER_ROW, DECISIONS_HEADER);
   let d = ASSESSMENT_HEADER_ROW + 1;
   for (const u of assessment.units) {
     for (const x of u.accountabilityDecisions) {
@@ -145,8 +129,8 @@ export async function performanceXlsx(assessment: AssessmentView, ranking: Ranki
 
   // 考核规则: the deductions, how the total is formed, and how the 红黑榜 is drawn up.
   const rules = workbook.addWorksheet(RULES_SHEET);
-  title(rules, '绩效考核与红黑榜规则', 4, '得分＝满分减各项扣分；以下说明与系统计算所用的规则一致。');
-  header(rules, 3, ['扣分项', '代码', '扣分', '说明']);
+  sheetTitle(rules, '绩效考核与红黑榜规则', 4, '得分＝满分减各项扣分；以下说明与系统计算所用的规则一致。');
+  sheetHeader(rules, 3, ['扣分项', '代码', '扣分', '说明']);
   let q = 4;
   for (const rule of assessment.rules) rules.getRow(q++).values = [rule.label, rule.code, rule.points, rule.explanation];
   rules.getRow(q++).values = ['总分', '', '', assessment.summary];

@@ -1,6 +1,7 @@
 // The drives as an Excel workbook, in Chinese: an overview (one row per drive: plan, progress, summary) and one sheet
 // per drive listing its items. Cells are written as values, never formulas, so text people typed stays text. Pure.
 import * as ExcelJS from 'exceljs';
+import { sheetHeader, sheetTitle } from '../platform/spreadsheet/export-sheet';
 import { localDate } from '../../workflows/campaign/campaign.calendar';
 import { ITEM_AREA_LABELS } from '../../workflows/rectification-item/rectification-item.labels';
 import type { ItemArea } from '../../workflows/rectification-item/rectification-item.types';
@@ -23,23 +24,6 @@ export function itemsSheetName(area: string): string {
   return `${ITEM_AREA_LABELS[area as ItemArea] ?? area}问题清单`;
 }
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number, subtitle: string): void {
-  sheet.getCell(1, 1).value = text;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-  sheet.getCell(2, 1).value = subtitle;
-  sheet.mergeCells(2, 1, 2, width);
-}
-
-function header(sheet: ExcelJS.Worksheet, names: readonly string[]): void {
-  names.forEach((name, i) => {
-    const cell = sheet.getCell(HEADER_ROW, i + 1);
-    cell.value = name;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-}
-
 export async function specialDrivesXlsx(input: { campaignName: string; timeZone: string; now: Date; unitName: (code: string) => string; drives: DriveSheet[] }): Promise<Buffer> {
   const { timeZone, unitName } = input;
   const day = (iso: string | null) => (iso ? localDate(iso, timeZone) : '');
@@ -47,8 +31,8 @@ export async function specialDrivesXlsx(input: { campaignName: string; timeZone:
   workbook.creator = '创文工作流引擎';
 
   const overview = workbook.addWorksheet(OVERVIEW_SHEET, { views: [{ state: 'frozen', ySplit: HEADER_ROW, xSplit: 1 }] });
-  title(overview, `${input.campaignName} 专项整治`, OVERVIEW_HEADER.length, `导出时间：${day(input.now.toISOString())}（${timeZone}）。问题按整治领域与整治期自动纳入，创建办可手工纳入或移出。`);
-  header(overview, OVERVIEW_HEADER);
+  sheetTitle(overview, `${input.campaignName} 专项整治`, OVERVIEW_HEADER.length, `导出时间：${day(input.now.toISOString())}（${timeZone}）。问题按整治领域与整治期自动纳入，创建办可手工纳入或移出。`);
+  sheetHeader(overview, HEADER_ROW, OVERVIEW_HEADER);
   input.drives.forEach((d, index) => {
     overview.getRow(HEADER_ROW + 1 + index).values = [
       ITEM_AREA_LABELS[d.drive.area as ItemArea] ?? d.drive.area,
@@ -73,8 +57,8 @@ export async function specialDrivesXlsx(input: { campaignName: string; timeZone:
 
   for (const d of input.drives) {
     const sheet = workbook.addWorksheet(itemsSheetName(d.drive.area), { views: [{ state: 'frozen', ySplit: HEADER_ROW }] });
-    title(sheet, `${d.drive.name}整改问题清单`, ITEMS_HEADER.length, `整治期：${d.plan.startDate} 至 ${d.plan.endDate}；共 ${d.progress.total} 个，已销号 ${d.progress.closed} 个，逾期未改 ${d.progress.overdue} 个，反弹 ${d.progress.relapses} 次。`);
-    header(sheet, ITEMS_HEADER);
+    sheetTitle(sheet, `${d.drive.name}整改问题清单`, ITEMS_HEADER.length, `整治期：${d.plan.startDate} 至 ${d.plan.endDate}；共 ${d.progress.total} 个，已销号 ${d.progress.closed} 个，逾期未改 ${d.progress.overdue} 个，反弹 ${d.progress.relapses} 次。`);
+    sheetHeader(sheet, HEADER_ROW, ITEMS_HEADER);
     d.items.forEach((i, index) => {
       sheet.getRow(HEADER_ROW + 1 + index).values = [
         i.id,
