@@ -11,20 +11,14 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { ApiError, gql } from '../api/client';
 import { useQuery } from '../api/useQuery';
 import type { LeadMeetingsQuery } from '../api/graphql.generated';
+import { AREA_LABELS } from '../i18n/labels';
 import { LEAD_MEETINGS, RECORD_LEAD_MEETING } from './documents';
 
 type Campaign = LeadMeetingsQuery['campaign'];
 type Scope = NonNullable<Campaign['leadScope']>;
 type Meeting = Campaign['meetings'][number];
 
-const AREAS = [
-  { value: 'TRAFFIC_ORDER', label: '交通秩序' },
-  { value: 'CITY_APPEARANCE', label: '市容市貌' },
-  { value: 'PUBLIC_SECURITY', label: '社会治安' },
-  { value: 'SANITATION', label: '环境卫生' },
-  { value: 'MARKETS', label: '集贸市场' },
-  { value: 'SERVICE_WINDOWS', label: '窗口服务' },
-];
+const AREAS = Object.entries(AREA_LABELS).map(([value, label]) => ({ value, label }));
 
 interface DecisionValues {
   kind: 'UNIT' | 'TASK';
