@@ -14,6 +14,7 @@ import { historyEntry } from '../platform/event-store/history-entry';
 import { RectificationItemRepository, type ItemView } from '../rectification-item/rectification-item.repository';
 import { RectificationItemService, type ReportInput } from '../rectification-item/rectification-item.service';
 import { InspectionRoundRepository, type RoundView } from './inspection-round.repository';
+import { isLocalDate } from '../../workflows/campaign/campaign.calendar';
 import { inspectionRoundWorkflowId, INSPECTION_ROUND_WORKFLOW_TYPE, roundActionUpdate } from '../../workflows/inspection-round/inspection-round.messages';
 import type { InspectionRoundEventType } from '../../workflows/inspection-round/inspection-round.events';
 import { ROUND_STATE_LABELS, ROUND_TASK_OUTCOME_LABELS } from '../../workflows/inspection-round/inspection-round.labels';
@@ -76,7 +77,8 @@ export class InspectionRoundService {
   async plan(actor: Actor, input: { campaignId?: string | null; kind: RoundKind; title: string; plannedOn: string; places?: string[] | null; indicatorCodes?: string[] | null }, key?: string): Promise<RoundView> {
     if (!(ROUND_KINDS as readonly string[]).includes(input.kind)) throw new DomainError('BAD_USER_INPUT', '检查类别无效', 'kind');
     if (typeof input.title !== 'string' || input.title.trim() === '' || [...input.title].length > 100) throw new DomainError('BAD_USER_INPUT', '请填写检查名称（不超过100字）', 'title');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.plannedOn) || Number.isNaN(Date.parse(`${input.plannedOn}T00:00:00Z`))) throw new DomainError('BAD_USER_INPUT', '计划日期须为 YYYY-MM-DD', 'plannedOn');
+    // A real calendar date: Date.parse takes 2027-02-30 (as 2 March), which the projection's date column then refuses.
+    if (!isLocalDate(input.plannedOn)) throw new DomainError('BAD_USER_INPUT', '计划日期须为有效日期，写作 YYYY-MM-DD（如 2027-02-28）', 'plannedOn');
     const campaign = await this.campaigns.require(input.campaignId);
     const places = (input.places ?? []).map((p) => p.trim()).filter(Boolean);
     const indicatorCodes = [...new Set((input.indicatorCodes ?? []).map((c) => c.trim()).filter(Boolean))];

@@ -46,6 +46,8 @@ describe('inspection rounds and the public civility index', () => {
   it('runs a covert inspection: planned, started, findings become covert items or link to the open one, closed', async () => {
     expect((await plan('wtsq.member', { kind: 'COVERT_INSPECTION', title: '暗访', plannedOn: '2026-12-10' })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await plan('supervisor', { kind: 'COVERT_INSPECTION', title: '暗访', plannedOn: '12/10' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plannedOn' });
+    // A day the month does not have (Date.parse would take it as 2 March; the projection's date column would not).
+    expect((await plan('supervisor', { kind: 'COVERT_INSPECTION', title: '暗访', plannedOn: '2027-02-30' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plannedOn' });
     const planned = await plan('supervisor', { kind: 'COVERT_INSPECTION', title: '十二月第一次暗访', plannedOn: '2026-12-10', places: ['外滩农贸市场', '滨江大道'] });
     expect(planned.errors).toBeUndefined();
     const round = planned.data!.planInspectionRound;
