@@ -25,6 +25,12 @@ export interface LedTask {
   stage: string;
 }
 
+/** What a lead unit's meeting may name: the tasks it leads and their responsible units (itself among them). */
+export function leadScopeOf(unitCode: string, tasks: readonly LedTask[]): LeadScope {
+  if (tasks.length === 0) return { taskIds: [], unitCodes: [] };
+  return { taskIds: tasks.map((t) => t.taskId), unitCodes: [...new Set([unitCode, ...tasks.map((t) => t.unitCode)])] };
+}
+
 @Injectable()
 export class CampaignClockRepository {
   constructor(@Inject(DATABASE) private readonly db: Db) {}
@@ -62,13 +68,6 @@ export class CampaignClockRepository {
       .orderBy(sql`t.unit_code collate "C"`)
       .execute();
     return rows.map((r) => ({ taskId: r.task_id, indicatorCode: r.indicator_code, indicatorName: r.name, unitCode: r.unit_code, stage: r.stage }));
-  }
-
-  /** What a lead unit's meeting may name: the tasks it leads and their responsible units (itself among them). */
-  async leadScope(campaignId: string, unitCode: string): Promise<LeadScope> {
-    const tasks = await this.ledTasks(campaignId, unitCode);
-    if (tasks.length === 0) return { taskIds: [], unitCodes: [] };
-    return { taskIds: tasks.map((t) => t.taskId), unitCodes: [...new Set([unitCode, ...tasks.map((t) => t.unitCode)])] };
   }
 
   async units(codes: readonly string[]): Promise<Map<string, UnitRef>> {

@@ -27,7 +27,7 @@ import { meetingDecisionItemKey, rectificationItemWorkflowId } from '../../workf
 import type { CampaignEventType } from '../../workflows/campaign/campaign.events';
 import { startCampaignClock } from './campaign-clock.starter';
 import { campaignDomainError } from './campaign-clock.errors';
-import { CampaignClockRepository, type UnitRef } from './campaign-clock.repository';
+import { CampaignClockRepository, leadScopeOf, type LedTask, type UnitRef } from './campaign-clock.repository';
 import type { HistoryEvent } from '../platform/event-store/event-store.types';
 import { eventActor, historyEntry } from '../platform/event-store/history-entry';
 import { CampaignRepository, daysUntil, type CampaignView } from '../campaign/campaign.repository';
@@ -108,8 +108,7 @@ export class CampaignClockService {
     const actions = allowedActions(await this.state(campaign), actor);
     // A unit convenes a meeting only for the indicators it leads: no button for a unit that leads none.
     if (!actions.includes('RECORD_LEAD_UNIT_MEETING')) return actions;
-    const leads = actor.unitCode ? (await this.clocks.leadScope(campaign.id, actor.unitCode)).taskIds.length > 0 : false;
-    return leads ? actions : actions.filter((a) => a !== 'RECORD_LEAD_UNIT_MEETING');
+    return (await this.ledTasks(actor, campaign)).length > 0 ? actions : actions.filter((a) => a !== 'RECORD_LEAD_UNIT_MEETING');
   }
 
   /** A month's cadence as the clock has it now. */
@@ -287,18 +286,20 @@ export class CampaignClockService {
       decisions: decisions.map((d) => ({ text: d.text, unitCode: d.unitCode?.trim() || null, dueDate: d.dueDate?.trim() || null })),
     };
     await this.perform(actor, campaign, state, command);
-    const meeting = (await this.meetings({ ...actor, role: 'OFFICE' }, campaign)).find((m) => m.id === meetingId);
-    if (!meeting) throw new DomainError('INTERNAL_SERVER_ERROR', '会议记录读取失败');
-    return meeting;
+    return this.recordedMeeting(actor, campaign, meetingId);
+  }
+
+  /** The tasks of the campaign the caller's unit leads (牵头单位); none for anyone else. */
+  async ledTasks(actor: Actor, campaign: CampaignView): Promise<LedTask[]> {
+    return isUnitRole(actor.role) && actor.unitCode ? this.clocks.ledTasks(campaign.id, actor.unitCode) : [];
   }
 
   /** What the caller's unit leads in the campaign: the tasks and their responsible units; null for a unit that leads none. */
   async leadScope(actor: Actor, campaign: CampaignView) {
-    if (!isUnitRole(actor.role) || !actor.unitCode) return null;
-    const tasks = await this.clocks.ledTasks(campaign.id, actor.unitCode);
-    if (tasks.length === 0) return null;
-    const units = await this.unitsOf([actor.unitCode, ...tasks.map((t) => t.unitCode)]);
-    const scope = await this.clocks.leadScope(campaign.id, actor.unitCode);
+    const tasks = await this.ledTasks(actor, campaign);
+    if (tasks.length === 0 || !actor.unitCode) return null;
+    const scope = leadScopeOf(actor.unitCode, tasks);
+    const units = await this.unitsOf(scope.unitCodes);
     return {
       unit: CampaignClockService.unitList([actor.unitCode], units)[0],
       units: CampaignClockService.unitList(scope.unitCodes, units),
@@ -307,17 +308,26 @@ export class CampaignClockService {
   }
 
   /**
-   * Records a lead unit's meeting (牵头单位召集) on the campaign's clock, held to what the caller's unit leads as the
-   * board's cards have it now; returns the meeting as recorded. The decisions' items and comments are the caller's.
+   * Records a lead unit's meeting (牵头单位召集) on the campaign's clock, held to `led`, the tasks the caller's unit
+   * leads as the board's cards have them (ledTasks); returns the meeting as recorded. The decisions' items and
+   * comments are the caller's.
    */
-  async recordLeadMeeting(actor: Actor, campaign: CampaignView, input: Omit<Extract<CampaignCommand, { action: 'RECORD_LEAD_UNIT_MEETING' }>, 'action' | 'scope' | 'convenerUnitCode'>) {
+  async recordLeadMeeting(
+    actor: Actor,
+    campaign: CampaignView,
+    input: Omit<Extract<CampaignCommand, { action: 'RECORD_LEAD_UNIT_MEETING' }>, 'action' | 'scope' | 'convenerUnitCode'>,
+    led: readonly LedTask[],
+  ) {
     const state = await this.state(campaign);
     this.refuseEarly(state, actor, 'RECORD_LEAD_UNIT_MEETING');
     const convenerUnitCode = actor.unitCode ?? '';
-    const scope = await this.clocks.leadScope(campaign.id, convenerUnitCode);
-    const command: CampaignCommand = { action: 'RECORD_LEAD_UNIT_MEETING', ...input, convenerUnitCode, scope };
-    await this.perform(actor, campaign, state, command);
-    const meeting = (await this.meetings({ ...actor, role: 'OFFICE' }, campaign)).find((m) => m.id === input.meetingId);
+    await this.perform(actor, campaign, state, { action: 'RECORD_LEAD_UNIT_MEETING', ...input, convenerUnitCode, scope: leadScopeOf(convenerUnitCode, led) });
+    return this.recordedMeeting(actor, campaign, input.meetingId);
+  }
+
+  /** A meeting just recorded, as the office reads it. */
+  private async recordedMeeting(actor: Actor, campaign: CampaignView, meetingId: string) {
+    const meeting = (await this.meetings({ ...actor, role: 'OFFICE' }, campaign)).find((m) => m.id === meetingId);
     if (!meeting) throw new DomainError('INTERNAL_SERVER_ERROR', '会议记录读取失败');
     return meeting;
   }

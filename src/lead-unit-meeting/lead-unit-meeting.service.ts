@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { isUnitRole } from '../auth/access-policy';
+import type { LedTask } from '../campaign-clock/campaign-clock.repository';
 import { CampaignClockService } from '../campaign-clock/campaign-clock.service';
 import { IndicatorTaskService } from '../indicator-task/indicator-task.service';
 import { DomainError } from '../platform/errors/domain-error';
@@ -59,23 +60,22 @@ export class LeadUnitMeetingService {
     const campaign = await this.clock.campaign(input.campaignId);
     const decisions = input.decisions ?? [];
     if (decisions.length > LEAD_DECISIONS_MAX) throw new DomainError('BAD_USER_INPUT', `议定事项最多${LEAD_DECISIONS_MAX}项`, 'decisions');
-    const led = new Map(((await this.clock.leadScope(actor, campaign))?.tasks ?? []).map((t) => [t.id, t]));
+    const tasks = await this.clock.ledTasks(actor, campaign);
+    const led = new Map(tasks.map((t) => [t.taskId, t]));
     if (led.size === 0) throw new DomainError('FORBIDDEN', '本单位不是本次创文任何指标的牵头单位，不能召集牵头单位协调会');
     const now = Date.now();
     const planned: Planned[] = decisions.map((d, i) => this.plan(d, i + 1, campaign.timeZone, led, now));
 
     const meetingId = randomUUID();
-    const meeting = await this.clock.recordLeadMeeting(actor, campaign, {
-      meetingId,
-      date: typeof input.date === 'string' ? input.date.trim() : input.date,
-      title: input.title,
-      attendees: input.attendees,
-      unitCodes: input.unitCodes.map((c) => (typeof c === 'string' ? c.trim() : c)),
-      minutes: input.minutes,
-      decisions: planned.map(
-        (p): MeetingDecision => (p.kind === 'ITEM' ? { text: p.text, unitCode: p.unitCode, dueDate: p.dueDate } : { text: p.text, unitCode: null, dueDate: null, taskId: p.taskId }),
-      ),
-    });
+    const recorded = planned.map(
+      (p): MeetingDecision => (p.kind === 'ITEM' ? { text: p.text, unitCode: p.unitCode, dueDate: p.dueDate } : { text: p.text, unitCode: null, dueDate: null, taskId: p.taskId }),
+    );
+    const meeting = await this.clock.recordLeadMeeting(
+      actor,
+      campaign,
+      { meetingId, date: input.date.trim(), title: input.title, attendees: input.attendees, unitCodes: input.unitCodes.map((c) => c.trim()), minutes: input.minutes, decisions: recorded },
+      tasks,
+    );
 
     // The meeting stands; each decision becomes work now. The item's key makes a repeat harmless.
     const heading = `【牵头单位协调会「${meeting.title}」${meeting.date} 议定】`;
@@ -115,7 +115,7 @@ export class LeadUnitMeetingService {
   }
 
   /** One decision checked against what the caller's unit leads, before anything is recorded. */
-  private plan(d: LeadDecisionInput, n: number, timeZone: string, led: Map<string, { stage: string; unit: { code: string } }>, now: number): Planned {
+  private plan(d: LeadDecisionInput, n: number, timeZone: string, led: ReadonlyMap<string, LedTask>, now: number): Planned {
     const field = 'decisions';
     if (!d || typeof d.text !== 'string' || d.text.trim() === '') throw new DomainError('BAD_USER_INPUT', `请填写第 ${n} 项议定事项的内容`, field);
     const text = d.text.trim();
