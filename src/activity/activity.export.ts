@@ -6,7 +6,6 @@ import { ACTIVITY_KIND_LABELS, ACTIVITY_STATE_LABELS } from '../../workflows/act
 import type { ActivityState } from '../../workflows/activity/activity.types';
 import type { MonthlyCounts } from './activity.counts';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Cell = string | number | null;
 
@@ -52,11 +51,4 @@ export async function activitiesXlsx(title: string, activities: readonly Activit
   sheet(workbook, '按月统计', '活动按月统计（按计划日期）', header, [10, 18, 10, 10, 10, 10, 12], counts.months.map(countRow));
   sheet(workbook, '按月按类别统计', '活动按月、按类别统计（按计划日期）', header, [10, 18, 10, 10, 10, 10, 12], counts.byKind.map(countRow));
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A file name without characters file systems refuse. */
-export function exportName(base: string, ext = 'xlsx'): string {
-  let name = '';
-  for (const ch of base) name += ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch;
-  return `${name}.${ext}`;
 }

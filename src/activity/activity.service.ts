@@ -51,7 +51,8 @@ import {
 import { MAX_LIBRARY_TITLE_CHARS } from '../../workflows/archive-library/archive-library.types';
 import { monthlyCounts } from './activity.counts';
 import { renderActivityEvidencePdf } from './activity.evidence';
-import { activitiesXlsx, exportName, XLSX_MIME } from './activity.export';
+import { exportName, XLSX_MIME } from '../platform/spreadsheet/export-sheet';
+import { activitiesXlsx } from './activity.export';
 import { ActivityRepository, type ActivityView } from './activity.repository';
 import { startActivity } from './activity.starter';
 

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { DomainError } from '../platform/errors/domain-error';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import { parseCatalogCsv, parseCatalogXlsx } from './catalog.parser';
 import { CatalogRepository, type CatalogVersionHead } from './catalog.repository';
 import { catalogCsv, catalogXlsx } from './catalog.export';
@@ -137,7 +138,7 @@ export class CatalogService {
       case 'XLSX':
         return {
           fileName: exportFileName(head?.version ?? null, day, 'xlsx'),
-          mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          mimeType: XLSX_MIME,
           contentBase64: (await catalogXlsx(catalog, title)).toString('base64'),
         };
       case 'CSV':

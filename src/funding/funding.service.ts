@@ -9,6 +9,7 @@ import type { Client } from '@temporalio/client';
 import { isUnitRole, visibleUnit, type Caller } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import { FileStore } from '../platform/files/file-store';
@@ -276,7 +277,7 @@ export class FundingService {
     const own = isUnitRole(caller.role) ? visibleUnit(caller) : null;
     return {
       fileName: `经费台账-${view.campaign.id}-${view.year}${own ? `-${own}` : ''}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mimeType: XLSX_MIME,
       contentBase64: content.toString('base64'),
     };
   }

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import type { AppConfig } from '../platform/config/config';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../platform/errors/domain-error';
@@ -248,7 +249,7 @@ export class InspectionRoundService {
     const campaign = await this.campaigns.require(campaignId);
     const rounds = await this.repository.list(campaign.id, null);
     const content = await windowChecksWorkbook(rounds.map((r) => ({ title: r.title, kindLabel: ROUND_KIND_LABELS[r.kind], plannedOn: r.plannedOn, checks: r.windowChecks ?? [] })));
-    return { fileName: `窗口服务规范化检查-${campaign.id}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: content.toString('base64') };
+    return { fileName: `窗口服务规范化检查-${campaign.id}.xlsx`, mimeType: XLSX_MIME, contentBase64: content.toString('base64') };
   }
 
   private async perform(actor: Actor, roundId: string, command: RoundCommand, expectedVersion?: number | null): Promise<RoundView> {

@@ -4,7 +4,7 @@
 // input says; it waits in REPORTED for the office to dispatch it as usual. The office, the leaders and supervisors
 // read them all, a community or village only its own.
 import { Injectable } from '@nestjs/common';
-import { exportName, XLSX_MIME } from '../activity/activity.export';
+import { exportName, XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import { isUnitRole, visibleUnit, NO_UNIT } from '../auth/access-policy';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { DomainError } from '../platform/errors/domain-error';

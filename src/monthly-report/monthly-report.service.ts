@@ -5,6 +5,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Client } from '@temporalio/client';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
 import type { AppConfig } from '../platform/config/config';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import { may } from '../auth/access-policy';
 import { DomainError } from '../platform/errors/domain-error';
 import type { Actor } from '../../workflows/shared/actor.types';
@@ -18,7 +19,6 @@ import { monthlyReportFileName, monthlyReportXlsx } from './monthly-report.expor
 import { MonthlyReportRepository, type StoredMonthlyReport } from './monthly-report.repository';
 import { UnitReportService } from '../unit-report/unit-report.service';
 
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The report as GraphQL serves it: the stored document's fields, and the document itself. */
 export type MonthlyReportView = MonthlyReportContent & { content: MonthlyReportContent };

@@ -12,6 +12,7 @@ import { ArchiveLibraryService } from '../archive/archive-library.service';
 import type { DocumentView } from '../archive/archive.repository';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import { FileStore } from '../platform/files/file-store';
@@ -246,7 +247,7 @@ export class PublicityService {
     const names = await this.repository.userNames([...new Set(view.entries.map((e) => e.recordedBy))]);
     const units = await this.repository.units([...new Set(view.entries.map((e) => e.unitCode))]);
     const content = await publicityXlsx(view, (code) => units.get(code)?.name ?? code, (userId) => names.get(userId) ?? userId);
-    return { fileName: `宣传台账-${view.campaign.id}.xlsx`, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', contentBase64: content.toString('base64') };
+    return { fileName: `宣传台账-${view.campaign.id}.xlsx`, mimeType: XLSX_MIME, contentBase64: content.toString('base64') };
   }
 
   // Fields of the GraphQL types that depend on the caller or on other rows.

@@ -3,6 +3,7 @@
 // for a past instant is what the live report said at that instant.
 import { Inject, Injectable } from '@nestjs/common';
 import { CONFIG } from '../platform/core/app.tokens';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import type { AppConfig } from '../platform/config/config';
 import { visibleUnit } from '../auth/access-policy';
 import { CampaignRepository, type CampaignView } from '../campaign/campaign.repository';
@@ -119,7 +120,7 @@ export class ReportsService {
     const day = (ms: number) => compactDate(ms, campaign.timeZone);
     return {
       fileName: `绩效考核-${campaign.id}${unitCode ? `-${unitCode}` : ''}-${day(period.from)}-${day(period.to)}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mimeType: XLSX_MIME,
       contentBase64: content.toString('base64'),
     };
   }

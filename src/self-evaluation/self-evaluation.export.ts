@@ -2,13 +2,11 @@
 // late, submissions, self-grade, task counts by status) and one sheet per submitted form (its tasks with statuses
 // and notes, then achievements, shortcomings and next steps). Headers are Chinese. Pure.
 import * as ExcelJS from 'exceljs';
-import { exportName, XLSX_MIME } from '../survey/survey.export';
 import { FORM_STATE_LABELS, GRADE_LABELS, SELF_EVALUATION_STATE_LABELS, SELF_STATUS_LABELS } from '../../workflows/self-evaluation/self-evaluation.labels';
 import { SELF_STATUSES, type SelfEvaluationState } from '../../workflows/self-evaluation/self-evaluation.types';
 import { formOf } from '../../workflows/self-evaluation/self-evaluation.evolve';
 import { shanghaiDate } from '../../workflows/shared/time';
 
-export { exportName, XLSX_MIME };
 
 const SHEET_NAME_CHARS = 28;
 

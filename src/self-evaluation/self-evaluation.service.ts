@@ -39,7 +39,8 @@ import {
   type UnitTasks,
 } from '../../workflows/self-evaluation/self-evaluation.types';
 import { addMs, DAY } from '../../workflows/shared/time';
-import { exportName, selfEvaluationXlsx, XLSX_MIME } from './self-evaluation.export';
+import { exportName, XLSX_MIME } from '../platform/spreadsheet/export-sheet';
+import { selfEvaluationXlsx } from './self-evaluation.export';
 import { SelfEvaluationRepository, type SelfEvaluationRoundView } from './self-evaluation.repository';
 import { startAppraisal, startSelfEvaluationRound } from './self-evaluation.starter';
 

@@ -10,6 +10,7 @@ import { isUnitRole, visibleUnit, type Caller } from '../auth/access-policy';
 import type { GraphQLContext } from '../auth/auth.service';
 import { CampaignRepository } from '../campaign/campaign.repository';
 import { CONFIG, TEMPORAL } from '../platform/core/app.tokens';
+import { XLSX_MIME } from '../platform/spreadsheet/export-sheet';
 import type { AppConfig } from '../platform/config/config';
 import { DomainError } from '../platform/errors/domain-error';
 import { FileStore } from '../platform/files/file-store';
@@ -268,7 +269,7 @@ export class SpecialDriveService {
     const day = now.toISOString().slice(0, 10).replaceAll('-', '');
     return {
       fileName: `专项整治-${campaign.id}${area ? `-${ITEM_AREA_LABELS[area]}` : ''}-${day}.xlsx`,
-      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      mimeType: XLSX_MIME,
       contentBase64: content.toString('base64'),
     };
   }

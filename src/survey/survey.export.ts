@@ -7,7 +7,6 @@ import { SURVEY_COUNT_LABELS, SURVEY_MEASURE_LABELS, SURVEY_METHOD_LABELS, SURVE
 import { SURVEY_MEASURES, type SurveyRoundState } from '../../workflows/survey-round/survey-round.types';
 import { countsView, roundTotal, type CountsView, type Trend, type TrendPoint } from './survey.trend';
 
-export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Cell = string | number | null;
 const COUNT_HEADERS = ['样本量', ...SURVEY_MEASURES.map((m) => SURVEY_COUNT_LABELS[m]), ...SURVEY_MEASURES.map((m) => `${SURVEY_MEASURE_LABELS[m]}`)];
@@ -72,11 +71,4 @@ export async function surveyTrendXlsx(trend: Trend, unitName: (code: string) => 
   const rows = trend.communities.flatMap((c) => trendRows(c.points, (p) => [unitName(c.unitCode), p.title]));
   sheet(workbook, '各社区趋势', '问卷调查趋势：各社区（已结束轮次）', ['社区', '轮次', '开始日期', '结束日期', ...COUNT_HEADERS, ...changes], rows, 4 + 6, 4);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/** A file name without characters file systems refuse. */
-export function exportName(base: string): string {
-  let name = '';
-  for (const ch of base) name += ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch;
-  return `${name}.xlsx`;
 }

@@ -37,7 +37,8 @@ import {
   type SurveyRoundAction,
   type SurveyRoundCommand,
 } from '../../workflows/survey-round/survey-round.types';
-import { exportName, surveyRoundXlsx, surveyTrendXlsx, XLSX_MIME } from './survey.export';
+import { exportName, XLSX_MIME } from '../platform/spreadsheet/export-sheet';
+import { surveyRoundXlsx, surveyTrendXlsx } from './survey.export';
 import { SurveyRepository, type SurveyRoundView } from './survey.repository';
 import { startSurveyRound } from './survey.starter';
 import { countsView, roundTotal, surveyTrend } from './survey.trend';

@@ -8,7 +8,7 @@ import { nextSurveyTimer } from '../../workflows/survey-round/survey-round.sched
 import type { SurveyRoundCommand, SurveyRoundState } from '../../workflows/survey-round/survey-round.types';
 import type { Actor } from '../../workflows/shared/actor.types';
 import { surveyTrend } from '../../src/survey/survey.trend';
-import { exportName } from '../../src/survey/survey.export';
+import { exportName } from '../../src/platform/spreadsheet/export-sheet';
 import { notificationsFor } from '../../src/platform/projections/notification-rules';
 
 const OFFICE: Actor = { userId: 'u1', displayName: '张霞', role: 'OFFICE', unitCode: null };

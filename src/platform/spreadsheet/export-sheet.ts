@@ -1,4 +1,4 @@
-// The look every exported workbook shares: a bold title over a subtitle line (what was exported, when, with which
+// What every exported workbook shares: its MIME type, a file name file systems accept, and its look: a bold title over a subtitle line (what was exported, when, with which
 // filter), then a bold, centred header row; the rows follow beneath it. Values only: exceljs writes strings as text,
 // so a cell that looks like a formula (=HYPERLINK(…)) stays text.
 import type * as ExcelJS from 'exceljs';
@@ -20,4 +20,13 @@ export function sheetHeader(sheet: ExcelJS.Worksheet, row: number, names: readon
     cell.font = { bold: true };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
+}
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file name without characters file systems refuse. */
+export function exportName(base: string, ext = 'xlsx'): string {
+  let name = '';
+  for (const ch of base) name += ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch;
+  return `${name}.${ext}`;
 }
